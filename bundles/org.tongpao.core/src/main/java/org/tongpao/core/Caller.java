@@ -1,0 +1,83 @@
+package org.tongpao.core;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is asking: the authenticated user, its roles, the province or depot it is bound to, and the
+ * request id that ties its writes to the audit trail and the logs.
+ */
+public record Caller(String user, Set<String> roles, String provinceCode, String depotCode,
+        String requestId) {
+
+    public Caller {
+        Objects.requireNonNull(user, "user");
+        roles = Set.copyOf(roles);
+        Objects.requireNonNull(requestId, "requestId");
+    }
+
+    /** Builds a caller from a user and its raw role names, reading the scope roles. */
+    public static Caller of(String user, Set<String> rawRoles, String requestId) {
+        String province = scope(rawRoles, Roles.PROVINCE_SCOPE_PREFIX, Roles.PROVINCE_OFFICER);
+        String depot = scope(rawRoles, Roles.DEPOT_SCOPE_PREFIX, Roles.DEPOT_KEEPER);
+        return new Caller(user, rawRoles, province, depot, requestId);
+    }
+
+    /** The platform itself (migrations, seeding, shell commands run by an operator). */
+    public static Caller system(String requestId) {
+        return new Caller("system", Set.of(Roles.MINISTRY_ADMIN), null, null, requestId);
+    }
+
+    private static String scope(Set<String> roles, String prefix, String exceptRole) {
+        return roles.stream()
+                .filter(r -> r.startsWith(prefix) && !r.equals(exceptRole))
+                .map(r -> r.substring(prefix.length()))
+                .findFirst().orElse(null);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** Ministry roles see and act on every province. */
+    public boolean isMinistry() {
+        return hasRole(Roles.MINISTRY_ADMIN) || hasRole(Roles.MINISTRY_OFFICER);
+    }
+
+    /** Auditors read everything and change nothing. */
+    public boolean isReadOnly() {
+        return !isMinistry() && hasRole(Roles.AUDITOR);
+    }
+
+    /** Whether the caller may see data that belongs to the given province (null = national data). */
+    public boolean canSeeProvince(String province) {
+        if (isMinistry() || hasRole(Roles.AUDITOR)) {
+            return true;
+        }
+        return province != null && province.equals(provinceCode);
+    }
+
+    /** Whether the caller may change data that belongs to the given province (null = national data). */
+    public boolean canWriteProvince(String province) {
+        if (hasRole(Roles.MINISTRY_ADMIN) || hasRole(Roles.MINISTRY_OFFICER)) {
+            return true;
+        }
+        return hasRole(Roles.PROVINCE_OFFICER) && province != null && province.equals(provinceCode);
+    }
+
+    public Optional<String> province() {
+        return Optional.ofNullable(provinceCode);
+    }
+
+    /** The role recorded in the audit trail: the most powerful one the caller holds. */
+    public String primaryRole() {
+        for (String r : new String[] {Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER,
+                Roles.DEPOT_KEEPER, Roles.PARTNER, Roles.AUDITOR}) {
+            if (roles.contains(r)) {
+                return r;
+            }
+        }
+        return "none";
+    }
+}

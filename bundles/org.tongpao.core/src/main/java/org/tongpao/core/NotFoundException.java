@@ -1,0 +1,10 @@
+package org.tongpao.core;
+
+/** The entity does not exist, or the caller may not know that it does (404). */
+public class NotFoundException extends TongpaoException {
+    private static final long serialVersionUID = 1L;
+
+    public NotFoundException(String entity, Object id) {
+        super(entity + " " + id + " not found");
+    }
+}

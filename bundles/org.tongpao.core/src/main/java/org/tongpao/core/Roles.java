@@ -1,0 +1,24 @@
+package org.tongpao.core;
+
+/**
+ * Role names of the JAAS realm. A province officer carries a second role
+ * {@code province-<code>} naming its province; a depot keeper carries {@code depot-<code>}.
+ */
+public final class Roles {
+    public static final String MINISTRY_ADMIN = "ministry-admin";
+    public static final String MINISTRY_OFFICER = "ministry-officer";
+    public static final String PROVINCE_OFFICER = "province-officer";
+    public static final String DEPOT_KEEPER = "depot-keeper";
+    public static final String PARTNER = "partner";
+    public static final String AUDITOR = "auditor";
+
+    /** Prefix of the scope role binding a caller to a province, e.g. {@code province-42}. */
+    public static final String PROVINCE_SCOPE_PREFIX = "province-";
+    /** Prefix of the scope role binding a caller to a depot, e.g. {@code depot-HB-WH-01}. */
+    public static final String DEPOT_SCOPE_PREFIX = "depot-";
+    /** Prefix of the scope role binding a partner to its carrier or supplier id. */
+    public static final String PARTNER_SCOPE_PREFIX = "partner-";
+
+    private Roles() {
+    }
+}

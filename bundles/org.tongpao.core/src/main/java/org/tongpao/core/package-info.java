@@ -1,0 +1,10 @@
+/**
+ * Tongpao's shared kernel: node identity, the caller and its roles, the domain errors every
+ * bundle raises, and the organisation, catalogue and depot services.
+ */
+@Export
+@Version("1.0.0")
+package org.tongpao.core;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
