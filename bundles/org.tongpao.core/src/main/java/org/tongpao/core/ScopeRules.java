@@ -1,0 +1,101 @@
+package org.tongpao.core;
+
+/**
+ * Who may see and change province-bound data. One place for the rules so every bundle applies
+ * the same thinking:
+ * <ul>
+ * <li>{@code ministry-admin}, {@code ministry-officer}: read and write everything.</li>
+ * <li>{@code auditor}: reads everything, writes nothing (403).</li>
+ * <li>{@code province-officer} (with {@code province-<code>}): reads and writes data of its own
+ * province only. Another province's record is reported as not found (404) so its existence is not
+ * revealed; lists are filtered to the province; a write outside it is denied (403). National data
+ * (the ministry root, provincial departments, the catalogue) is changed by ministry roles only.</li>
+ * <li>{@code depot-keeper} (with {@code depot-<code>}): reads its own depot, the catalogue and the
+ * provinces; no org units; writes none of these.</li>
+ * <li>{@code partner}: the catalogue and the provinces only.</li>
+ * </ul>
+ */
+public final class ScopeRules {
+
+    /** How far a caller's reading reaches. */
+    public enum Reach {
+        /** Every province and the national data. */
+        ALL,
+        /** One province: {@link Caller#provinceCode()}. */
+        PROVINCE,
+        /** One depot: {@link Caller#depotCode()}. */
+        DEPOT,
+        /** No province-bound data at all. */
+        NONE
+    }
+
+    private ScopeRules() {
+    }
+
+    public static Reach readReach(Caller caller) {
+        if (caller.isMinistry() || caller.hasRole(Roles.AUDITOR)) {
+            return Reach.ALL;
+        }
+        if (caller.hasRole(Roles.PROVINCE_OFFICER) && caller.provinceCode() != null) {
+            return Reach.PROVINCE;
+        }
+        if (caller.hasRole(Roles.DEPOT_KEEPER) && caller.depotCode() != null) {
+            return Reach.DEPOT;
+        }
+        return Reach.NONE;
+    }
+
+    /** Whether the caller may see an org unit (or other unit-level data) of {@code province}. */
+    public static boolean canReadUnit(Caller caller, String province) {
+        return switch (readReach(caller)) {
+            case ALL -> true;
+            case PROVINCE -> province != null && province.equals(caller.provinceCode());
+            default -> false;
+        };
+    }
+
+    /** Whether the caller may see the depot {@code depotCode} of {@code province}. */
+    public static boolean canReadDepot(Caller caller, String province, String depotCode) {
+        return switch (readReach(caller)) {
+            case ALL -> true;
+            case PROVINCE -> province != null && province.equals(caller.provinceCode());
+            case DEPOT -> depotCode != null && depotCode.equals(caller.depotCode());
+            case NONE -> false;
+        };
+    }
+
+    /** Reports an invisible record exactly like a missing one. */
+    public static void requireVisible(boolean visible, String entity, Object id) {
+        if (!visible) {
+            throw new NotFoundException(entity, id);
+        }
+    }
+
+    /** Changes to national data (catalogue, ministry root, provincial departments): ministry roles only. */
+    public static void requireMinistryWriter(Caller caller, String what) {
+        if (!caller.isMinistry()) {
+            throw new AccessDeniedException(deniedMessage(caller, what));
+        }
+    }
+
+    /** Role-level check before any work: may the caller change province-bound data at all? */
+    public static void requireScopedWriter(Caller caller, String what) {
+        boolean provinceOfficer = caller.hasRole(Roles.PROVINCE_OFFICER) && caller.provinceCode() != null;
+        if (!caller.isMinistry() && !provinceOfficer) {
+            throw new AccessDeniedException(deniedMessage(caller, what));
+        }
+    }
+
+    /** Data-level check: may the caller change data of {@code province} (null = national data)? */
+    public static void requireWriteProvince(Caller caller, String province, String what) {
+        if (!caller.canWriteProvince(province)) {
+            throw new AccessDeniedException(province == null
+                    ? "Only ministry roles may change " + what
+                    : "Province " + province + " is outside the caller's scope for " + what);
+        }
+    }
+
+    private static String deniedMessage(Caller caller, String what) {
+        return caller.isReadOnly() ? "Auditors have read-only access" : "The caller's role may not change " + what;
+    }
+}

@@ -1,0 +1,309 @@
+package org.tongpao.core.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.EventAdmin;
+import org.tongpao.core.Caller;
+import org.tongpao.core.ConflictException;
+import org.tongpao.core.CoreTopics;
+import org.tongpao.core.NewOrgUnit;
+import org.tongpao.core.NotFoundException;
+import org.tongpao.core.OrgLevel;
+import org.tongpao.core.OrgUnit;
+import org.tongpao.core.OrgUnitFilter;
+import org.tongpao.core.OrgUnitService;
+import org.tongpao.core.OrgUnitUpdate;
+import org.tongpao.core.Page;
+import org.tongpao.core.ScopeRules;
+import org.tongpao.core.StaleVersionException;
+import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.IdempotencyKeys.Outcome;
+import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Paging;
+import org.tongpao.core.persistence.Sql;
+import org.tongpao.core.persistence.Transactions;
+
+/** Org units in {@code tp_org_unit}. */
+@Component(service = OrgUnitService.class)
+public class JdbcOrgUnitService implements OrgUnitService {
+    static final String ENTITY = "orgunit";
+    private static final String LABEL = "Org unit";
+    private static final String WHAT = "org units";
+    private static final String NATIONAL = "the ministry root or provincial departments";
+
+    private final CoreDatabase db;
+    private final DataSource ds;
+    private final AuditTrail audit;
+    private final IdempotencyKeys keys;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile EventAdmin eventAdmin;
+
+    @Activate
+    public JdbcOrgUnitService(@Reference CoreDatabase db, @Reference AuditTrail audit,
+            @Reference IdempotencyKeys keys) {
+        this.db = db;
+        this.ds = db.dataSource();
+        this.audit = audit;
+        this.keys = keys;
+    }
+
+    @Override
+    public Page<OrgUnit> list(Caller caller, OrgUnitFilter filter, int limit, String cursor) {
+        int n = Paging.limit(limit);
+        long after = Paging.after(cursor);
+        OrgUnitFilter f = filter == null ? OrgUnitFilter.all() : filter;
+        StringBuilder where = new StringBuilder("id > ?");
+        List<Object> args = Jdbc.args(after);
+        switch (ScopeRules.readReach(caller)) {
+            case ALL -> {
+            }
+            case PROVINCE -> {
+                where.append(" AND province_code = ?");
+                args.add(caller.provinceCode());
+            }
+            default -> {
+                return new Page<>(List.of(), null);
+            }
+        }
+        if (f.province() != null) {
+            if (!db.provinces().isValid(f.province())) {
+                throw new ValidationException("province", "unknown province " + f.province());
+            }
+            where.append(" AND province_code = ?");
+            args.add(f.province());
+        }
+        if (f.parentId() != null) {
+            where.append(" AND parent_id = ?");
+            args.add(f.parentId());
+        }
+        if (f.level() != null) {
+            where.append(" AND unit_level = ?");
+            args.add(f.level());
+        }
+        if (f.active() != null) {
+            where.append(" AND active = ?");
+            args.add(f.active());
+        }
+        String q = Checks.query(f.q());
+        if (q != null) {
+            where.append(" AND (LOWER(code) LIKE ? ESCAPE '\\' OR LOWER(name) LIKE ? ESCAPE '\\'"
+                    + " OR LOWER(name_zh) LIKE ? ESCAPE '\\')");
+            String p = Sql.containsPattern(q);
+            args.add(p);
+            args.add(p);
+            args.add(p);
+        }
+        where.append(Paging.orderAndFetch("id", n));
+        List<OrgUnit> rows = Transactions.read(ds, c -> OrgUnitDao.list(c, where.toString(), args));
+        return Paging.page(rows, n, OrgUnit::id);
+    }
+
+    @Override
+    public OrgUnit get(Caller caller, long id) {
+        OrgUnit u = Transactions.read(ds, c -> OrgUnitDao.find(c, id)).orElseThrow(() -> new NotFoundException(LABEL, id));
+        ScopeRules.requireVisible(ScopeRules.canReadUnit(caller, u.provinceCode()), LABEL, id);
+        return u;
+    }
+
+    @Override
+    public OrgUnit getByCode(Caller caller, String code) {
+        OrgUnit u = Transactions.read(ds, c -> OrgUnitDao.findByCode(c, code))
+                .orElseThrow(() -> new NotFoundException(LABEL, code));
+        ScopeRules.requireVisible(ScopeRules.canReadUnit(caller, u.provinceCode()), LABEL, code);
+        return u;
+    }
+
+    @Override
+    public OrgUnit create(Caller caller, NewOrgUnit cmd, String idempotencyKey) {
+        ScopeRules.requireScopedWriter(caller, WHAT);
+        if (cmd == null) {
+            throw new ValidationException("body", "a request body is required");
+        }
+        String code = Checks.code("code", cmd.code());
+        String name = Checks.text("name", cmd.name(), 200);
+        String nameZh = Checks.optionalText("nameZh", cmd.nameZh(), 200);
+        OrgLevel level = cmd.level();
+        if (level == null) {
+            throw new ValidationException("level", "level is required");
+        }
+        if (cmd.provinceCode() != null && !db.provinces().isValid(cmd.provinceCode())) {
+            throw new ValidationException("provinceCode", "unknown province " + cmd.provinceCode());
+        }
+        if (level == OrgLevel.MINISTRY) {
+            if (cmd.parentId() != null) {
+                throw new ValidationException("parentId", "the ministry has no parent");
+            }
+            if (cmd.provinceCode() != null) {
+                throw new ValidationException("provinceCode", "the ministry belongs to no province");
+            }
+        } else if (cmd.parentId() == null) {
+            throw new ValidationException("parentId", "parentId is required below the ministry");
+        }
+        if (level == OrgLevel.PROVINCE && cmd.provinceCode() == null) {
+            throw new ValidationException("provinceCode", "a provincial department needs its provinceCode");
+        }
+        if (level == OrgLevel.MINISTRY || level == OrgLevel.PROVINCE) {
+            ScopeRules.requireMinistryWriter(caller, NATIONAL);
+        }
+        Outcome outcome = keys.execute(ds, caller, idempotencyKey, ENTITY + ".create", cmd, c -> {
+            String province = null;
+            Long parentId = null;
+            if (level == OrgLevel.MINISTRY) {
+                if (OrgUnitDao.ministryExists(c)) {
+                    throw new ConflictException("There is only one ministry");
+                }
+            } else {
+                OrgUnit parent = lockedParent(c, cmd.parentId());
+                OrgLevel expected = level.parentLevel().orElseThrow();
+                if (parent.level() != expected) {
+                    throw new ValidationException("level", "a " + level + " unit must sit directly under a "
+                            + expected + " unit, not under " + parent.level());
+                }
+                province = level == OrgLevel.PROVINCE ? cmd.provinceCode() : parent.provinceCode();
+                if (cmd.provinceCode() != null && !cmd.provinceCode().equals(province)) {
+                    throw new ValidationException("provinceCode", "provinceCode must match the parent's province "
+                            + parent.provinceCode());
+                }
+                parentId = parent.id();
+            }
+            ScopeRules.requireWriteProvince(caller, province, WHAT);
+            if (OrgUnitDao.findByCode(c, code).isPresent()) {
+                throw duplicate(code);
+            }
+            long id;
+            try {
+                id = OrgUnitDao.insert(c, code, name, nameZh, level, parentId, province,
+                        Boolean.TRUE.equals(cmd.frontLine()));
+            } catch (SQLException e) {
+                throw Sql.isUniqueViolation(e) ? duplicate(code) : e;
+            }
+            audit.record(c, caller, ENTITY, Long.toString(id), CoreTopics.CREATED, null,
+                    OrgUnitDao.find(c, id).orElseThrow());
+            return new Ref(ENTITY, Long.toString(id));
+        });
+        OrgUnit created = load(outcome.ref());
+        if (!outcome.repeat()) {
+            publish(CoreTopics.CREATED, caller, created);
+        }
+        return created;
+    }
+
+    @Override
+    public OrgUnit update(Caller caller, long id, OrgUnitUpdate cmd, String idempotencyKey) {
+        ScopeRules.requireScopedWriter(caller, WHAT);
+        if (cmd == null) {
+            throw new ValidationException("body", "a request body is required");
+        }
+        String name = Checks.text("name", cmd.name(), 200);
+        String nameZh = Checks.optionalText("nameZh", cmd.nameZh(), 200);
+        long version = Checks.version("version", cmd.version());
+        Outcome outcome = keys.execute(ds, caller, idempotencyKey, ENTITY + ".update:" + id, cmd, c -> {
+            OrgUnit before = writable(c, caller, id);
+            Checks.expectVersion(LABEL, id, version, before.version());
+            boolean frontLine = cmd.frontLine() == null ? before.frontLine() : cmd.frontLine();
+            if (!OrgUnitDao.update(c, id, version, name, nameZh, frontLine)) {
+                throw stale(c, id, version);
+            }
+            audit.record(c, caller, ENTITY, Long.toString(id), CoreTopics.UPDATED, before,
+                    OrgUnitDao.find(c, id).orElseThrow());
+            return new Ref(ENTITY, Long.toString(id));
+        });
+        OrgUnit updated = load(outcome.ref());
+        if (!outcome.repeat()) {
+            publish(CoreTopics.UPDATED, caller, updated);
+        }
+        return updated;
+    }
+
+    @Override
+    public OrgUnit deactivate(Caller caller, long id, Long expectedVersion, String idempotencyKey) {
+        ScopeRules.requireScopedWriter(caller, WHAT);
+        Long expected = Checks.optionalVersion("version", expectedVersion);
+        AtomicBoolean changed = new AtomicBoolean();
+        Outcome outcome = keys.execute(ds, caller, idempotencyKey, ENTITY + ".deactivate:" + id,
+                Collections.singletonMap("version", expected), c -> {
+                    changed.set(false);
+                    OrgUnit before = writable(c, caller, id);
+                    Checks.expectVersion(LABEL, id, expected, before.version());
+                    if (!before.active()) {
+                        return new Ref(ENTITY, Long.toString(id));
+                    }
+                    // the versioned update takes the row lock before the children are counted
+                    if (!OrgUnitDao.deactivate(c, id, before.version())) {
+                        throw stale(c, id, before.version());
+                    }
+                    long children = OrgUnitDao.activeChildren(c, id);
+                    if (children > 0) {
+                        throw new ConflictException(LABEL + " " + before.code() + " still has " + children
+                                + " active child unit(s)");
+                    }
+                    long depots = DepotDao.activeDepotsOf(c, id);
+                    if (depots > 0) {
+                        throw new ConflictException(LABEL + " " + before.code() + " still owns " + depots
+                                + " active depot(s)");
+                    }
+                    audit.record(c, caller, ENTITY, Long.toString(id), CoreTopics.DEACTIVATED, before,
+                            OrgUnitDao.find(c, id).orElseThrow());
+                    changed.set(true);
+                    return new Ref(ENTITY, Long.toString(id));
+                });
+        OrgUnit result = load(outcome.ref());
+        if (!outcome.repeat() && changed.get()) {
+            publish(CoreTopics.DEACTIVATED, caller, result);
+        }
+        return result;
+    }
+
+    /** The parent of a new unit or depot, row-locked, existing and active. */
+    static OrgUnit lockedParent(Connection c, long parentId) throws SQLException {
+        if (!OrgUnitDao.lock(c, parentId)) {
+            throw new ValidationException("parentId", "parent unit " + parentId + " does not exist");
+        }
+        OrgUnit parent = OrgUnitDao.find(c, parentId).orElseThrow();
+        if (!parent.active()) {
+            throw new ValidationException("parentId", "parent unit " + parent.code() + " is inactive");
+        }
+        return parent;
+    }
+
+    /** The unit to change, after the scope checks for changing it. */
+    private static OrgUnit writable(Connection c, Caller caller, long id) throws SQLException {
+        OrgUnit before = OrgUnitDao.find(c, id).orElseThrow(() -> new NotFoundException(LABEL, id));
+        if (before.level() == OrgLevel.MINISTRY || before.level() == OrgLevel.PROVINCE) {
+            ScopeRules.requireMinistryWriter(caller, NATIONAL);
+        }
+        ScopeRules.requireWriteProvince(caller, before.provinceCode(), WHAT);
+        return before;
+    }
+
+    private static StaleVersionException stale(Connection c, long id, long expected) throws SQLException {
+        long actual = OrgUnitDao.find(c, id).map(OrgUnit::version).orElse(-1L);
+        return new StaleVersionException(LABEL, id, expected, actual);
+    }
+
+    private static ConflictException duplicate(String code) {
+        return new ConflictException(LABEL + " code " + code + " already exists");
+    }
+
+    private OrgUnit load(Ref ref) {
+        long id = Long.parseLong(ref.id());
+        return Transactions.read(ds, c -> OrgUnitDao.find(c, id)).orElseThrow(() -> new NotFoundException(LABEL, id));
+    }
+
+    private void publish(String action, Caller caller, OrgUnit u) {
+        Events.post(eventAdmin, CoreTopics.ORG_UNIT + action, caller, db.node().id(), u.id(), u.code(),
+                u.provinceCode(), u.version());
+    }
+}

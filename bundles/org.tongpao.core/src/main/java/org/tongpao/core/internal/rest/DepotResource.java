@@ -1,0 +1,106 @@
+package org.tongpao.core.internal.rest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import javax.annotation.security.RolesAllowed;
+import javax.validation.Valid;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tongpao.core.Caller;
+import org.tongpao.core.Depot;
+import org.tongpao.core.DepotFilter;
+import org.tongpao.core.DepotService;
+import org.tongpao.core.DepotUpdate;
+import org.tongpao.core.NewDepot;
+import org.tongpao.core.Page;
+import org.tongpao.core.Roles;
+
+/** {@code /depots}: places that hold stock, filtered by the caller's scope. */
+@Component(service = DepotResource.class, property = "osgi.jaxrs.resource=true")
+@Path("depots")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Depots", description = "Places that hold stock, each owned by an org unit")
+public class DepotResource {
+    private static final String IDEMPOTENCY = "Repeat-safe key; a repeat returns the first result";
+
+    private final DepotService depots;
+
+    @Activate
+    public DepotResource(@Reference DepotService depots) {
+        this.depots = depots;
+    }
+
+    @GET
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
+        Roles.AUDITOR})
+    @Operation(summary = "List depots", description = "Keyset-paged by id; filtered to the caller's province or depot")
+    public Page<Depot> list(@Context Caller caller,
+            @Parameter(description = "Province code, e.g. 42") @QueryParam("province") String province,
+            @Parameter(description = "Owner org unit id") @QueryParam("unit") String unit,
+            @Parameter(description = "true or false") @QueryParam("active") String active,
+            @Parameter(description = "Text in code or name") @QueryParam("q") String q,
+            @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        DepotFilter filter = new DepotFilter(Params.text(province), Params.id("unit", unit),
+                Params.bool("active", active), Params.text(q));
+        return depots.list(caller, filter, Params.limit(limit), Params.text(cursor));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
+        Roles.AUDITOR})
+    @Operation(summary = "Get one depot", description = "404 also when it lies outside the caller's scope")
+    public Depot get(@Context Caller caller, @PathParam("id") long id) {
+        return depots.get(caller, id);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
+    @Operation(summary = "Create a depot", description = "201 with Location; owned by an active org unit")
+    public Response create(@Context Caller caller, @Context UriInfo uriInfo,
+            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid NewDepot body) {
+        Depot depot = depots.create(caller, body, idempotencyKey);
+        return Params.created(uriInfo, depot.id(), depot);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
+    @Operation(summary = "Change a depot", description = "The body carries the version last read; 409 when stale")
+    public Depot update(@Context Caller caller, @PathParam("id") long id,
+            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid DepotUpdate body) {
+        return depots.update(caller, id, body, idempotencyKey);
+    }
+
+    @POST
+    @Path("{id}/deactivate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
+    @Operation(summary = "Deactivate a depot", description = "Optional version in the body or the query")
+    public Depot deactivate(@Context Caller caller, @PathParam("id") long id,
+            @Parameter(description = "Version last read (optional)") @QueryParam("version") String version,
+            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = "Optional JSON body {\"version\": n}") String body) {
+        return depots.deactivate(caller, id, Params.version(Params.versionBody(body), version), idempotencyKey);
+    }
+}

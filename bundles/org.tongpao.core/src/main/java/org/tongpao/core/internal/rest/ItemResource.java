@@ -1,0 +1,104 @@
+package org.tongpao.core.internal.rest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import javax.annotation.security.RolesAllowed;
+import javax.validation.Valid;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tongpao.core.Caller;
+import org.tongpao.core.CatalogueService;
+import org.tongpao.core.Item;
+import org.tongpao.core.ItemFilter;
+import org.tongpao.core.ItemUpdate;
+import org.tongpao.core.NewItem;
+import org.tongpao.core.Page;
+import org.tongpao.core.Roles;
+
+/** {@code /items}: the catalogue's items; everyone reads, ministry roles write. */
+@Component(service = ItemResource.class, property = "osgi.jaxrs.resource=true")
+@Path("items")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Catalogue")
+public class ItemResource {
+    private static final String IDEMPOTENCY = "Repeat-safe key; a repeat returns the first result";
+
+    private final CatalogueService catalogue;
+
+    @Activate
+    public ItemResource(@Reference CatalogueService catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @GET
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
+        Roles.PARTNER, Roles.AUDITOR})
+    @Operation(summary = "List catalogue items", description = "Keyset-paged by id")
+    public Page<Item> list(@Context Caller caller,
+            @Parameter(description = "Category code, e.g. MASK") @QueryParam("category") String category,
+            @Parameter(description = "Text in code, names or standard") @QueryParam("q") String q,
+            @Parameter(description = "true or false") @QueryParam("active") String active,
+            @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        ItemFilter filter = new ItemFilter(Params.text(category), Params.text(q), Params.bool("active", active));
+        return catalogue.list(caller, filter, Params.limit(limit), Params.text(cursor));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
+        Roles.PARTNER, Roles.AUDITOR})
+    @Operation(summary = "Get one item")
+    public Item get(@Context Caller caller, @PathParam("id") long id) {
+        return catalogue.get(caller, id);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER})
+    @Operation(summary = "Add an item to the catalogue", description = "201 with Location")
+    public Response create(@Context Caller caller, @Context UriInfo uriInfo,
+            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid NewItem body) {
+        Item item = catalogue.create(caller, body, idempotencyKey);
+        return Params.created(uriInfo, item.id(), item);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER})
+    @Operation(summary = "Change an item", description = "The body carries the version last read; 409 when stale")
+    public Item update(@Context Caller caller, @PathParam("id") long id,
+            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid ItemUpdate body) {
+        return catalogue.update(caller, id, body, idempotencyKey);
+    }
+
+    @POST
+    @Path("{id}/deactivate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER})
+    @Operation(summary = "Deactivate an item", description = "Optional version in the body or the query; no body needed")
+    public Item deactivate(@Context Caller caller, @PathParam("id") long id,
+            @Parameter(description = "Version last read (optional)") @QueryParam("version") String version,
+            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = "Optional JSON body {\"version\": n}") String body) {
+        return catalogue.deactivate(caller, id, Params.version(Params.versionBody(body), version), idempotencyKey);
+    }
+}

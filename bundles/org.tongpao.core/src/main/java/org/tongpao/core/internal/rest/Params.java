@@ -1,0 +1,98 @@
+package org.tongpao.core.internal.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.net.URI;
+import java.util.Locale;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import org.tongpao.core.OrgLevel;
+import org.tongpao.core.ValidationException;
+import org.tongpao.core.internal.Json;
+import org.tongpao.core.persistence.Paging;
+
+/**
+ * Query parameters arrive as strings and are parsed here, so a bad value is a 400 naming the
+ * parameter rather than JAX-RS's default 404 for an unconvertible query parameter.
+ */
+final class Params {
+    private Params() {
+    }
+
+    static int limit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Paging.DEFAULT_LIMIT;
+        }
+        try {
+            return Paging.limit(Integer.valueOf(raw.strip()));
+        } catch (NumberFormatException e) {
+            throw new ValidationException("limit", "limit must be a whole number between 1 and " + Paging.MAX_LIMIT);
+        }
+    }
+
+    static Long id(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(name, name + " must be a numeric id");
+        }
+    }
+
+    static Boolean bool(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new ValidationException(name, name + " must be true or false");
+        };
+    }
+
+    static OrgLevel level(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return OrgLevel.valueOf(raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("level", "level must be one of MINISTRY, PROVINCE, PREFECTURE, COUNTY, STATION");
+        }
+    }
+
+    static String text(String raw) {
+        return raw == null || raw.isBlank() ? null : raw.strip();
+    }
+
+    /** The version to expect on deactivation, from the body or the query (they must agree). */
+    static Long version(VersionBody body, String query) {
+        Long fromQuery = id("version", query);
+        Long fromBody = body == null ? null : body.version();
+        if (fromQuery != null && fromBody != null && !fromQuery.equals(fromBody)) {
+            throw new ValidationException("version", "version in the body and the query differ");
+        }
+        return fromBody != null ? fromBody : fromQuery;
+    }
+
+    /**
+     * The optional body of a deactivation, read as text: the JSON provider refuses an empty body,
+     * and a deactivation by query parameter (or with no version) needs none.
+     */
+    static VersionBody versionBody(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(body, VersionBody.class);
+        } catch (JsonProcessingException e) {
+            throw new ValidationException("version", "the body must be {\"version\": <number>} or empty");
+        }
+    }
+
+    static Response created(UriInfo uriInfo, long id, Object entity) {
+        URI location = uriInfo.getAbsolutePathBuilder().path(Long.toString(id)).build();
+        return Response.created(location).entity(entity).build();
+    }
+}

@@ -1,0 +1,160 @@
+package org.tongpao.core.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.tongpao.core.Caller;
+import org.tongpao.core.NodeIdentity;
+import org.tongpao.core.OrgUnit;
+import org.tongpao.core.ProvinceRegistry;
+
+/**
+ * A fresh database with the core components wired by hand, as DS would: an in-memory Derby, or,
+ * with {@code -Dtongpao.test.postgres=host:port} (a trust-auth server, user postgres), a fresh
+ * PostgreSQL schema, so the whole suite doubles as the portability check.
+ */
+final class Fixture implements AutoCloseable {
+    static final String POSTGRES = System.getProperty("tongpao.test.postgres", "");
+
+    static final Caller ADMIN = Caller.of("admin", Set.of("ministry-admin"), "req-admin");
+    static final Caller OFFICER = Caller.of("officer", Set.of("ministry-officer"), "req-officer");
+    static final Caller HUBEI = Caller.of("hubei", Set.of("province-officer", "province-42"), "req-hubei");
+    static final Caller JIANGSU = Caller.of("jiangsu", Set.of("province-officer", "province-32"), "req-js");
+    static final Caller AUDITOR = Caller.of("auditor", Set.of("auditor"), "req-auditor");
+    static final Caller KEEPER = Caller.of("keeper", Set.of("depot-keeper", "depot-HB-WH-01"), "req-keeper");
+    static final Caller PARTNER = Caller.of("partner", Set.of("partner", "partner-sf"), "req-partner");
+
+    final String dbName = "test-" + UUID.randomUUID();
+    final DataSource ds;
+    final ProvinceRegistry provinces = new CsvProvinceRegistry();
+    final NodeIdentity node;
+    final CoreDatabase db;
+    final JdbcAuditTrail audit;
+    final JdbcIdempotencyKeys keys;
+    final JdbcOrgUnitService units;
+    final JdbcCatalogueService catalogue;
+    final JdbcDepotService depots;
+    final List<Event> events = new ArrayList<>();
+
+    Fixture(boolean demo) {
+        ds = POSTGRES.isEmpty() ? derby() : postgres();
+        node = node("central", demo);
+        db = new CoreDatabase(ds, node, provinces);
+        audit = new JdbcAuditTrail(db, node);
+        keys = new JdbcIdempotencyKeys(db);
+        units = new JdbcOrgUnitService(db, audit, keys);
+        catalogue = new JdbcCatalogueService(db, audit, keys);
+        depots = new JdbcDepotService(db, audit, keys);
+        EventAdmin capture = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                synchronized (events) {
+                    events.add(event);
+                }
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                postEvent(event);
+            }
+        };
+        units.eventAdmin = capture;
+        catalogue.eventAdmin = capture;
+        depots.eventAdmin = capture;
+    }
+
+    private DataSource derby() {
+        EmbeddedDataSource derby = new EmbeddedDataSource();
+        derby.setDatabaseName("memory:" + dbName);
+        derby.setCreateDatabase("create");
+        return derby;
+    }
+
+    private String schema() {
+        return "t_" + dbName.substring(5).replace("-", "");
+    }
+
+    private DataSource postgres() {
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setUrl("jdbc:postgresql://" + POSTGRES + "/postgres");
+        pg.setUser("postgres");
+        execute(pg, "CREATE SCHEMA " + schema());
+        pg.setCurrentSchema(schema());
+        return pg;
+    }
+
+    private static void execute(DataSource target, String sql) {
+        try (Connection c = target.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    static NodeIdentity node(String id, boolean demo) {
+        return new NodeIdentity() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public boolean demo() {
+                return demo;
+            }
+        };
+    }
+
+    long count(String table) {
+        return countSql("SELECT COUNT(*) FROM " + table);
+    }
+
+    long countSql(String sql) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Counts of every core table, to show a rejected write left nothing behind. */
+    List<Long> snapshot() {
+        return List.of(count("tp_org_unit"), count("tp_item"), count("tp_depot"), count("tp_audit"),
+                count("tp_idempotency"), count("tp_category"));
+    }
+
+    OrgUnit unit(String code) {
+        return units.getByCode(ADMIN, code);
+    }
+
+    @Override
+    public void close() {
+        if (!POSTGRES.isEmpty()) {
+            execute(ds, "DROP SCHEMA " + schema() + " CASCADE");
+            return;
+        }
+        EmbeddedDataSource drop = new EmbeddedDataSource();
+        drop.setDatabaseName("memory:" + dbName);
+        drop.setConnectionAttributes("drop=true");
+        try {
+            drop.getConnection().close();
+            throw new IllegalStateException("Derby did not drop " + dbName);
+        } catch (SQLException expected) {
+            // Derby reports a successful drop as SQLState 08006
+            if (!"08006".equals(expected.getSQLState())) {
+                throw new IllegalStateException("Dropping " + dbName + " failed", expected);
+            }
+        }
+    }
+}

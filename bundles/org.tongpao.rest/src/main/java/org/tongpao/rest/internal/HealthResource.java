@@ -1,0 +1,99 @@
+package org.tongpao.rest.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.annotation.security.PermitAll;
+import javax.sql.DataSource;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tongpao.core.NodeIdentity;
+
+/**
+ * {@code GET /health}: which node this is, which Tongpao features it runs, and whether the
+ * database answers. Registered like any other resource, so it also proves the tracking path.
+ * References are optional and dynamic (field injection, which constructor injection cannot do) so
+ * the endpoint reports a missing piece instead of disappearing.
+ */
+@Component(service = HealthResource.class, property = "osgi.jaxrs.resource=true")
+@Path("health")
+@PermitAll
+@Tag(name = "health")
+public final class HealthResource {
+    static final String CAPABILITY_PREFIX = "tongpao-";
+    private static final Logger LOG = LoggerFactory.getLogger(HealthResource.class);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile NodeIdentity node;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile FeaturesService features;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(dataSourceName=tongpao)")
+    volatile DataSource dataSource;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Node identity, installed capabilities and database state; 503 when a check fails")
+    public Response health() {
+        NodeIdentity n = node;
+        Map<String, String> checks = new LinkedHashMap<>();
+        checks.put("node", n != null ? "UP" : "DOWN");
+        checks.put("database", databaseUp(dataSource) ? "UP" : "DOWN");
+        boolean up = checks.values().stream().allMatch("UP"::equals);
+
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("node", n != null ? n.id() : null);
+        body.put("capabilities", capabilities(features));
+        body.put("checks", checks);
+        return Response.status(up ? 200 : 503).entity(body).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    static boolean databaseUp(DataSource ds) {
+        if (ds == null) {
+            return false;
+        }
+        try (Connection c = ds.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            // a pool may fail with unchecked exceptions too; either way the check is DOWN, not a 500
+            LOG.warn("Health check: database unavailable: {}", e.toString());
+            return false;
+        }
+    }
+
+    static List<String> capabilities(FeaturesService fs) {
+        if (fs == null) {
+            return List.of();
+        }
+        try {
+            return Stream.of(fs.listInstalledFeatures()).map(Feature::getName)
+                    .filter(name -> name.startsWith(CAPABILITY_PREFIX)).distinct().sorted().toList();
+        } catch (Exception e) {
+            // FeaturesService declares Exception; health still answers without the list
+            LOG.warn("Health check: cannot list installed features", e);
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.tongpao.rest.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(id = "org.tongpao.rest", name = "Tongpao REST server",
+        description = "The one JAX-RS server every Tongpao bundle extends")
+public @interface RestConfig {
+
+    @AttributeDefinition(description = "Address below the CXF servlet context (org.apache.cxf.servlet.context)")
+    String address() default "/v1";
+
+    @AttributeDefinition(description = "JAAS realm checked by HTTP Basic authentication")
+    String realm() default "tongpao";
+
+    @AttributeDefinition(description = "Largest accepted request body, in bytes (larger: 413)", min = "1")
+    long maxBodyBytes() default 1048576L;
+}

@@ -1,0 +1,138 @@
+package org.tongpao.rest.internal;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tongpao.rest.RestConstants;
+
+/**
+ * The one Tongpao REST server. Every service registered with {@code osgi.jaxrs.resource=true} becomes
+ * a resource and every {@code osgi.jaxrs.extension=true} service a provider, from any bundle; when
+ * they come and go the server is rebuilt off the request path, debounced, and switched over with
+ * the smallest gap CXF allows (see {@link EndpointSwitch}).
+ */
+@Component(configurationPid = "org.tongpao.rest", configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        immediate = true, service = {})
+@Designate(ocd = RestConfig.class)
+public final class RestServerComponent {
+    static final long DEBOUNCE_MILLIS = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(RestServerComponent.class);
+
+    private final ScheduledExecutorService scheduler;
+    private final ServiceCollector resources;
+    private final ServiceCollector extensions;
+    private final ServerFactory factory;
+    private final EndpointSwitch endpoint = new EndpointSwitch();
+    private final String apiVersion;
+    private volatile RestConfig config;
+    private final AtomicInteger builds = new AtomicInteger();
+    private ScheduledFuture<?> pending;
+    private boolean closed;
+
+    @Activate
+    public RestServerComponent(BundleContext context, RestConfig config) {
+        this.config = config;
+        this.apiVersion = context.getBundle().getVersion().toString();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tongpao-rest-rebuild");
+            t.setDaemon(true);
+            return t;
+        });
+        this.factory = new ServerFactory(BusFactory.getDefaultBus(true), new JaasAuthenticator(() -> this.config.realm()));
+        this.resources = new ServiceCollector(context, "(" + RestConstants.RESOURCE_PROPERTY + "=true)",
+                this::scheduleRebuild);
+        this.extensions = new ServiceCollector(context, "(" + RestConstants.EXTENSION_PROPERTY + "=true)",
+                this::scheduleRebuild);
+        resources.open(true);
+        extensions.open(true);
+        scheduleRebuild();
+    }
+
+    @Modified
+    void modified(RestConfig newConfig) {
+        this.config = newConfig;
+        scheduleRebuild();
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        synchronized (this) {
+            closed = true;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+        }
+        // let a rebuild in progress finish rather than interrupt CXF halfway through
+        scheduler.shutdown();
+        if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("REST rebuild still running after 10 s; stopping the server anyway");
+            scheduler.shutdownNow();
+        }
+        resources.close();
+        extensions.close();
+        endpoint.close();
+        LOG.info("Tongpao REST server stopped");
+    }
+
+    /** Coalesces a burst of service changes (a feature install) into one rebuild. */
+    synchronized void scheduleRebuild() {
+        if (closed) {
+            return;
+        }
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = scheduler.schedule(this::rebuild, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void rebuild() {
+        RestConfig c = config;
+        List<Object> resourceList = resources.services();
+        List<Object> extensionList = extensions.services();
+        if (resourceList.isEmpty()) {
+            // CXF cannot build a server without resources; answer nothing rather than stale paths
+            endpoint.close();
+            LOG.info("No REST resources registered; server at {} is down", c.address());
+            return;
+        }
+        long start = System.nanoTime();
+        Server next = null;
+        try {
+            next = factory.create(settings(c), resourceList, extensionList);
+            endpoint.switchTo(next);
+            builds.incrementAndGet();
+            LOG.info("REST server at {} serves {} resources and {} extensions (built in {} ms)", c.address(),
+                    resourceList.size(), extensionList.size(), (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            // keep serving with the previous server; one faulty partner resource must not take the API down
+            LOG.error("Rebuilding the REST server at {} failed; the previous server stays live", c.address(), e);
+            if (next != null) {
+                EndpointSwitch.discard(next, endpoint.current());
+            }
+        }
+    }
+
+    /** How many servers went live; lets tests observe the debounce. */
+    int builds() {
+        return builds.get();
+    }
+
+    private ServerFactory.Settings settings(RestConfig c) {
+        return new ServerFactory.Settings(c.address(), c.realm(), c.maxBodyBytes(), apiVersion,
+                "/api" + c.address() + "/openapi.json");
+    }
+}

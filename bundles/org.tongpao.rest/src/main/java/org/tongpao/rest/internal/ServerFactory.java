@@ -1,0 +1,93 @@
+package org.tongpao.rest.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javax.validation.ValidationProviderResolver;
+import org.apache.cxf.Bus;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.feature.Feature;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.jaxrs.model.wadl.WadlGenerator;
+import org.apache.cxf.jaxrs.validation.JAXRSBeanValidationFeature;
+import org.apache.cxf.validation.BeanValidationProvider;
+import org.hibernate.validator.HibernateValidator;
+
+/**
+ * Builds one configured, not yet started CXF JAX-RS server from a set of resources and extensions.
+ * Free of OSGi so that tests run the very same server on a loopback port.
+ */
+final class ServerFactory {
+
+    /** What one build needs; the component derives it from its configuration. */
+    record Settings(String address, String realm, long maxBodyBytes, String apiVersion, String documentUrl) {
+    }
+
+    private final Bus bus;
+    private final Authenticator authenticator;
+    private final BeanValidationProvider validation;
+
+    ServerFactory(Bus bus, Authenticator authenticator) {
+        this.bus = bus;
+        this.authenticator = authenticator;
+        // Hibernate Validator resolves its own services through the context class loader
+        this.validation = withContextClassLoader(HibernateValidator.class.getClassLoader(),
+                () -> new BeanValidationProvider(hibernateOnly(), HibernateValidator.class));
+    }
+
+    /** A server for these services, created but not started (the caller decides when to switch over). */
+    Server create(Settings settings, List<Object> resources, List<Object> extensions) {
+        JAXRSServerFactoryBean sf = new JAXRSServerFactoryBean();
+        sf.setBus(bus);
+        sf.setAddress(settings.address());
+        sf.setStart(false);
+        sf.setServiceBeans(new ArrayList<>(resources));
+
+        List<Object> providers = new ArrayList<>();
+        providers.add(JsonSupport.provider());
+        providers.add(quietWadl());
+        providers.add(new RequestIdFilter());
+        providers.add(new BodyLimitFilter(settings.maxBodyBytes()));
+        providers.add(new AuthenticationFilter(authenticator, settings::realm));
+        providers.add(new AuthorizationFilter(settings::realm));
+        providers.add(new CallerContextProvider());
+        providers.addAll(ProblemMappers.all());
+        providers.addAll(extensions);
+        sf.setProviders(providers);
+
+        JAXRSBeanValidationFeature beanValidation = new JAXRSBeanValidationFeature();
+        beanValidation.setProvider(validation);
+        List<Feature> features = new ArrayList<>();
+        features.add(beanValidation);
+        features.add(OpenApiSupport.feature(settings.apiVersion(), settings.documentUrl()));
+        sf.setFeatures(features);
+
+        return withContextClassLoader(ServerFactory.class.getClassLoader(), sf::create);
+    }
+
+    /** {@code ?_wadl} would describe every resource without authentication: turn the generator off. */
+    private static WadlGenerator quietWadl() {
+        WadlGenerator wadl = new WadlGenerator();
+        wadl.setIgnoreRequests(true);
+        return wadl;
+    }
+
+    private static ValidationProviderResolver hibernateOnly() {
+        return () -> List.of(new HibernateValidator());
+    }
+
+    static <T> T withContextClassLoader(ClassLoader loader, Callable<T> action) {
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(loader);
+        try {
+            return action.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            t.setContextClassLoader(previous);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.tongpao.security.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The realm's user store: a Karaf properties-login-module file ({@code user = password,role,role}) whose
+ * passwords are SHA-256 digests in Karaf's {@code {CRYPT}…{CRYPT}} form, so no password is kept in clear.
+ */
+final class UserFile {
+
+    static final String CRYPT = "{CRYPT}";
+
+    /** The demo accounts listed in the README; they exist only while demo mode is on. */
+    static final Map<String, List<String>> DEMO_ACCOUNTS = demoAccounts();
+    static final String DEMO_PASSWORD = "demo";
+
+    private static final char[] PASSWORD_ALPHABET =
+            "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
+
+    private final Path file;
+    private final Map<String, String> users = new TreeMap<>();
+
+    private UserFile(Path file) {
+        this.file = file;
+    }
+
+    static UserFile load(Path file) throws IOException {
+        UserFile f = new UserFile(file);
+        if (Files.exists(file)) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+            p.stringPropertyNames().forEach(n -> f.users.put(n, p.getProperty(n).trim()));
+        }
+        return f;
+    }
+
+    private static Map<String, List<String>> demoAccounts() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("admin", List.of("ministry-admin"));
+        m.put("officer", List.of("ministry-officer"));
+        m.put("hubei", List.of("province-officer", "province-42"));
+        m.put("jiangsu", List.of("province-officer", "province-32"));
+        m.put("auditor", List.of("auditor"));
+        return m;
+    }
+
+    static String digest(String password) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+            return CRYPT + HexFormat.of().withUpperCase().formatHex(d) + CRYPT;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    static String generatePassword(SecureRandom random) {
+        StringBuilder sb = new StringBuilder(20);
+        for (int i = 0; i < 20; i++) {
+            sb.append(PASSWORD_ALPHABET[random.nextInt(PASSWORD_ALPHABET.length)]);
+        }
+        return sb.toString();
+    }
+
+    boolean has(String user) {
+        return users.containsKey(user);
+    }
+
+    Optional<List<String>> roles(String user) {
+        String entry = users.get(user);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        String[] parts = entry.split(",");
+        List<String> roles = new ArrayList<>();
+        for (int i = 1; i < parts.length; i++) {
+            roles.add(parts[i].trim());
+        }
+        return Optional.of(roles);
+    }
+
+    boolean passwordMatches(String user, String password) {
+        String entry = users.get(user);
+        return entry != null && entry.split(",")[0].trim().equalsIgnoreCase(digest(password));
+    }
+
+    void put(String user, String password, List<String> roles) {
+        users.put(user, digest(password) + (roles.isEmpty() ? "" : "," + String.join(",", roles)));
+    }
+
+    void remove(String user) {
+        users.remove(user);
+    }
+
+    /** Adds the demo accounts (password {@code demo}) that are missing; returns how many were added. */
+    int ensureDemoAccounts() {
+        int added = 0;
+        for (Map.Entry<String, List<String>> e : DEMO_ACCOUNTS.entrySet()) {
+            if (!has(e.getKey())) {
+                put(e.getKey(), DEMO_PASSWORD, e.getValue());
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** Removes every demo account that still has the demo password; returns how many were removed. */
+    int removeDemoAccounts() {
+        int removed = 0;
+        for (String user : DEMO_ACCOUNTS.keySet()) {
+            if (passwordMatches(user, DEMO_PASSWORD)) {
+                users.remove(user);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** Writes atomically, readable by the owner only: the file holds password digests. */
+    void save() throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write("# Tongpao users: user = {CRYPT}sha-256{CRYPT},role[,role...]\n");
+            w.write("# Roles: ministry-admin, ministry-officer, province-officer + province-<code>,\n");
+            w.write("#        depot-keeper + depot-<code>, partner + partner-<id>, auditor.\n");
+            w.write("# Manage from the console: jaas:realm-manage --realm tongpao; jaas:user-add ...; jaas:update\n");
+            for (Map.Entry<String, String> e : users.entrySet()) {
+                w.write(e.getKey() + " = " + e.getValue() + "\n");
+            }
+        }
+        restrictToOwner(tmp);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static void restrictToOwner(Path p) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system (Windows): the install directory's ACL applies
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.tongpao.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * A provincial install started the way an operator starts it — `./tongpao run --node province:42
+ * --port … --no-demo` — as a real process: first start, a clean stop, and a kill -9 in between writes.
+ * Prints the boot times and memory use that the README and the issue notes report.
+ */
+public class LauncherIT {
+
+    private static final Path ROOT = Paths.get(System.getProperty("it.work", "target")).toAbsolutePath()
+            .getParent().getParent();
+
+    private final int port = TongpaoContainer.freePort();
+    private final Path instances = Paths.get(System.getProperty("it.work", "target"), "launcher-instances")
+            .toAbsolutePath();
+    private Process process;
+
+    @After
+    public void stopNode() {
+        kill(true);
+    }
+
+    @Test
+    public void aProvincialNodeStartsWithoutKnownPasswordsAndKeepsItsDataAcrossStopsAndCrashes() throws Exception {
+        deleteTree(instances);
+
+        long t0 = System.nanoTime();
+        start();
+        JsonNode health = awaitHealthy();
+        report("first start to healthy", t0);
+        assertEquals("province:42", health.get("node").asText());
+        assertTrue(health.toString(), health.get("capabilities").toString().contains("tongpao-province"));
+        assertFalse(health.toString(), health.get("capabilities").toString().contains("tongpao-central"));
+
+        Api api = Api.at(port);
+        assertEquals("demo accounts are off", 401, api.as("admin", "demo").get("/units").status());
+        assertEquals("demo accounts are off", 401, api.as("hubei", "demo").get("/units").status());
+        Path passwordFile = instances.resolve("province-42/data/tongpao/initial-admin-password");
+        String password = Files.readString(passwordFile).trim();
+        Api admin = api.as("admin", password);
+        assertEquals(200, admin.get("/units?province=42").status());
+        long hubei = admin.get("/units?level=PROVINCE&q=P42").json().get("items").get(0).get("id").asLong();
+        reportRss();
+
+        Api.Reply first = admin.post("/depots", Map.of("code", "HB-LAUNCH-1", "name", "Before a clean stop",
+                "orgUnitId", hubei));
+        assertEquals(first.toString(), 201, first.status());
+
+        kill(false);
+        t0 = System.nanoTime();
+        start();
+        awaitHealthy();
+        report("restart to healthy", t0);
+        Api.Reply afterStop = admin.get("/depots/" + first.json().get("id").asLong());
+        assertEquals(afterStop.toString(), 200, afterStop.status());
+        assertEquals("Before a clean stop", afterStop.json().get("name").asText());
+        assertEquals("the admin password is generated once", password, Files.readString(passwordFile).trim());
+
+        Api.Reply second = admin.post("/depots", Map.of("code", "HB-LAUNCH-2", "name", "Before a crash",
+                "orgUnitId", hubei));
+        assertEquals(second.toString(), 201, second.status());
+        kill(true);
+        start();
+        awaitHealthy();
+        assertEquals("an acknowledged write survives kill -9", 200,
+                admin.get("/depots/" + second.json().get("id").asLong()).status());
+    }
+
+    private void start() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("tongpao").toString(), "run", "--node", "province:42",
+                "--port", Integer.toString(port), "--ssh-port", Integer.toString(TongpaoContainer.freePort()),
+                "--no-demo");
+        pb.environment().put("TONGPAO_INSTANCES", instances.toString());
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.redirectErrorStream(true);
+        Files.createDirectories(instances);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(instances.resolve("launcher.out").toFile()));
+        process = pb.start();
+    }
+
+    private JsonNode awaitHealthy() throws InterruptedException {
+        Api api = Api.at(port);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            assertTrue("the node exited; see " + instances.resolve("launcher.out"), process.isAlive());
+            try {
+                Api.Reply r = api.get("/health");
+                // healthy, and the REST server has mounted the kernel's resources (401, not 404)
+                if (r.status() == 200 && api.get("/units").status() == 401) {
+                    return r.json();
+                }
+            } catch (IllegalStateException notListeningYet) {
+                // connection refused while Karaf boots
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not healthy within 120 s; see " + instances.resolve("launcher.out"));
+    }
+
+    /** Stops the node and everything it started: SIGTERM lets Karaf shut down cleanly, SIGKILL does not. */
+    private void kill(boolean hard) {
+        if (process == null) {
+            return;
+        }
+        // bin/karaf may run Java as its child: signal and wait for the whole tree, so the next start
+        // does not find the old node still holding the port and the instance lock
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(process.toHandle());
+        process.toHandle().descendants().forEach(tree::add);
+        for (ProcessHandle p : tree) {
+            if (hard) {
+                p.destroyForcibly();
+            } else {
+                p.destroy();
+            }
+        }
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("process " + p.pid() + " did not stop", e);
+            }
+        }
+        process = null;
+    }
+
+    private void reportRss() throws IOException {
+        Optional<ProcessHandle> java = process.toHandle().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false)).findFirst();
+        ProcessHandle h = java.orElse(process.toHandle());
+        for (String line : Files.readAllLines(Paths.get("/proc/" + h.pid() + "/status"))) {
+            if (line.startsWith("VmRSS")) {
+                System.out.println("[figures] province:42 RSS after boot: " + line.replaceAll("\\s+", " "));
+            }
+        }
+    }
+
+    private static void report(String what, long t0) {
+        System.out.printf("[figures] province:42 %s: %.1f s%n", what, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (Files.exists(p)) {
+            try (var walk = Files.walk(p)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.tongpao.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.rmi.server.RMISocketFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/**
+ * Pax Exam options that boot the Tongpao distribution itself (what `./tongpao run` starts), resolving
+ * only from the reactor's artifacts and the local Maven repository, with every listener on loopback.
+ */
+public final class TongpaoContainer {
+
+    static {
+        // Pax Exam's RMI registry in this JVM would otherwise listen on every interface.
+        try {
+            RMISocketFactory.setSocketFactory(new LoopbackSocketFactory());
+        } catch (IOException e) {
+            // already set by an earlier test class in this JVM: same factory, nothing to do
+        }
+    }
+
+    private TongpaoContainer() {
+    }
+
+    /** Options for a node with the given identity, in demo mode, on the given free HTTP port. */
+    public static Option[] options(String node, int httpPort, Option... extra) {
+        String version = System.getProperty("tongpao.version");
+        String karafVersion = System.getProperty("karaf.version");
+        String work = System.getProperty("it.work", "target");
+        String repos = "file:" + System.getProperty("it.repo") + "@id=itrepo@snapshots,"
+                + "file:" + System.getProperty("local.repo") + "@id=local@snapshots,"
+                + "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots";
+        List<Option> options = new ArrayList<>(Arrays.asList(
+                karafDistributionConfiguration()
+                        .frameworkUrl(maven("org.tongpao", "tongpao-distribution").version(version).type("tar.gz"))
+                        .unpackDirectory(new File(work, "exam"))
+                        .useDeployFolder(false)
+                        .karafVersion(karafVersion)
+                        .name("Tongpao"),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.INFO),
+                systemTimeout(180_000),
+                systemProperty("karaf.log.console").value("WARN"),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                        "org.ops4j.pax.url.mvn.defaultRepositories", repos),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                        "org.ops4j.pax.url.mvn.repositories", ""),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                        "org.ops4j.pax.url.mvn.localRepository", System.getProperty("local.repo")),
+                editConfigurationFilePut("etc/system.properties", "tongpao.node", node),
+                editConfigurationFilePut("etc/system.properties", "tongpao.demo", "true"),
+                editConfigurationFilePut("etc/system.properties", "tongpao.http.port", Integer.toString(httpPort)),
+                editConfigurationFilePut("etc/system.properties", "tongpao.ssh.port", Integer.toString(freePort())),
+                vmOptions(java17Options(karafVersion))));
+        options.addAll(Arrays.asList(extra));
+        return options.toArray(new Option[0]);
+    }
+
+    /** The flags Karaf's own bin/karaf passes on Java 9+; Pax Exam 4.14 adds none of them. */
+    static String[] java17Options(String karafVersion) {
+        return new String[] {
+            "-Xmx512m",
+            "--add-reads=java.xml=java.logging",
+            "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+            "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar",
+            "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar",
+            "--add-opens", "java.base/java.security=ALL-UNNAMED",
+            "--add-opens", "java.base/java.net=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens", "java.base/java.util=ALL-UNNAMED",
+            "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+            "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+            "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+            "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
+            "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED",
+            "-classpath", "lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"
+        };
+    }
+
+    /** A port that is free on the loopback interface right now. */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free loopback port", e);
+        }
+    }
+
+    private static final class LoopbackSocketFactory extends RMISocketFactory {
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return new Socket(InetAddress.getLoopbackAddress(), port);
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port) throws IOException {
+            return new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        }
+    }
+}
