@@ -6,6 +6,11 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedExceptionAction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +22,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.inject.Inject;
+import javax.security.auth.Subject;
 import javax.sql.DataSource;
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -65,6 +75,9 @@ public class PlatformIT {
 
     @Inject
     OrgUnitService units;
+
+    @Inject
+    SessionFactory sessions;
 
     @Configuration
     public Option[] config() {
@@ -356,6 +369,50 @@ public class PlatformIT {
         assertEquals(31, seen.size());
         assertEquals(4, pages);
         assertEquals(400, admin.get("/units?cursor=%21%21not-a-cursor").status());
+    }
+
+    // ---------------------------------------------------------------- console
+
+    @Test
+    public void consoleCommandsListTheKernelAndManageApiUsers() throws Exception {
+        assertTrue(console("tongpao:node").contains("central"));
+        assertTrue(console("tongpao:provinces Hubei").contains("42"));
+        String units = console("tongpao:units -p 42 -l PROVINCE");
+        assertTrue(units, units.contains("P42"));
+        assertFalse(units, units.contains("P32"));
+        assertTrue(console("tongpao:items -c GLOVES").contains("GLOVES-EXAM"));
+        assertTrue(console("tongpao:depots -p 42").contains("HB-PROV-01"));
+
+        // the operator's way to add an API user, as the README documents it
+        console("jaas:realm-manage --realm tongpao; jaas:user-add inspector s3cret-Pass; "
+                + "jaas:role-add inspector auditor; jaas:update");
+        Api.Reply r = null;
+        for (int i = 0; i < 50; i++) {
+            r = api().as("inspector", "s3cret-Pass").get("/units?limit=1");
+            if (r.status() == 200) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals(String.valueOf(r), 200, r.status());
+        assertEquals(403, api().as("inspector", "s3cret-Pass").post("/units",
+                unit("INSPECTED", "PREFECTURE", unitId("P42"))).status());
+    }
+
+    private String console(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        // as an operator logged into the console (Karaf's command ACLs want the admin role)
+        Subject operator = new Subject();
+        operator.getPrincipals().add(new UserPrincipal("operator"));
+        operator.getPrincipals().add(new RolePrincipal("admin"));
+        Session session = sessions.create(new ByteArrayInputStream(new byte[0]), print, print);
+        try {
+            Subject.doAs(operator, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } finally {
+            session.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     // ---------------------------------------------------------------- OSGi API and restarts
