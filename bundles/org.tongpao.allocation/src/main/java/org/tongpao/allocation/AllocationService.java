@@ -1,0 +1,49 @@
+package org.tongpao.allocation;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+import org.tongpao.core.Caller;
+import org.tongpao.core.Page;
+
+/**
+ * Plans, batches and mutual aid. Ministry roles plan nationally; a province officer plans within its
+ * own province (its needs, its depots). Approval needs a different person than the planner:
+ * {@code ministry-admin} for a national plan, or a second officer of the same province for a province's
+ * own plan. Approval reserves every line all-or-nothing (409 naming the refused line). Dispatch and
+ * receipt go through the inventory; a repeat with the same Idempotency-Key counts once.
+ */
+@ProviderType
+public interface AllocationService {
+
+    Plan propose(Caller caller, PlanRequest request, String idempotencyKey);
+
+    Plan plan(Caller caller, long id);
+
+    Page<Plan> plans(Caller caller, PlanStatus status, int limit, String cursor);
+
+    /** Approves a DRAFT plan: reserves every line and returns the new batch. */
+    Batch approve(Caller caller, long planId, String idempotencyKey);
+
+    Plan reject(Caller caller, long planId, String note, String idempotencyKey);
+
+    Page<Batch> batches(Caller caller, BatchStatus status, int limit, String cursor);
+
+    Batch batch(Caller caller, long id);
+
+    /** Turns every line's reservation into a transfer to its receiving depot. */
+    Batch dispatch(Caller caller, long batchId, String idempotencyKey);
+
+    /** The receiving depot confirms lines (shortfall and damage are recorded by the inventory). */
+    Batch receive(Caller caller, long batchId, List<LineReceipt> receipts, String idempotencyKey);
+
+    MutualAidOffer offer(Caller caller, NewMutualAidOffer command, String idempotencyKey);
+
+    Page<MutualAidOffer> offers(Caller caller, OfferStatus status, int limit, String cursor);
+
+    MutualAidOffer getOffer(Caller caller, long id);
+
+    /** Ministry-admin brokers the offer into a batch between the two provinces' depots. */
+    Batch approveOffer(Caller caller, long offerId, OfferApproval approval, String idempotencyKey);
+
+    MutualAidOffer rejectOffer(Caller caller, long offerId, String note, String idempotencyKey);
+}

@@ -1,0 +1,31 @@
+package org.tongpao.allocation;
+
+/**
+ * EventAdmin topics posted after commit: {@code org/tongpao/allocation/<EVENT>}. Properties: {@code id}
+ * (of the need, key area, plan, batch or offer), {@code provinceCode} where one applies, {@code actor},
+ * {@code requestId}, plus {@code number} for batches.
+ */
+public final class AllocationTopics {
+    public static final String PREFIX = "org/tongpao/allocation/";
+    public static final String NEED_CREATED = PREFIX + "NEED_CREATED";
+    public static final String NEED_CANCELLED = PREFIX + "NEED_CANCELLED";
+    public static final String NEED_STATE_CHANGED = PREFIX + "NEED_STATE_CHANGED";
+    public static final String KEY_AREA_DECLARED = PREFIX + "KEY_AREA_DECLARED";
+    public static final String KEY_AREA_REMOVED = PREFIX + "KEY_AREA_REMOVED";
+    public static final String PLAN_PROPOSED = PREFIX + "PLAN_PROPOSED";
+    public static final String PLAN_SUPERSEDED = PREFIX + "PLAN_SUPERSEDED";
+    public static final String PLAN_REJECTED = PREFIX + "PLAN_REJECTED";
+    public static final String PLAN_APPROVED = PREFIX + "PLAN_APPROVED";
+    public static final String BATCH_APPROVED = PREFIX + "BATCH_APPROVED";
+    public static final String BATCH_FAILED = PREFIX + "BATCH_FAILED";
+    public static final String BATCH_DISPATCHED = PREFIX + "BATCH_DISPATCHED";
+    public static final String BATCH_LINE_RECEIVED = PREFIX + "BATCH_LINE_RECEIVED";
+    public static final String BATCH_RECEIVED = PREFIX + "BATCH_RECEIVED";
+    public static final String OFFER_CREATED = PREFIX + "OFFER_CREATED";
+    public static final String OFFER_APPROVED = PREFIX + "OFFER_APPROVED";
+    public static final String OFFER_REJECTED = PREFIX + "OFFER_REJECTED";
+    public static final String ALL = PREFIX + "*";
+
+    private AllocationTopics() {
+    }
+}

@@ -1,0 +1,308 @@
+package org.tongpao.allocation.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
+import org.tongpao.allocation.AllocationTopics;
+import org.tongpao.allocation.KeyArea;
+import org.tongpao.allocation.Need;
+import org.tongpao.allocation.NeedFilter;
+import org.tongpao.allocation.NeedService;
+import org.tongpao.allocation.NeedState;
+import org.tongpao.allocation.NewKeyArea;
+import org.tongpao.allocation.NewNeed;
+import org.tongpao.core.AccessDeniedException;
+import org.tongpao.core.Caller;
+import org.tongpao.core.CatalogueService;
+import org.tongpao.core.ConflictException;
+import org.tongpao.core.Depot;
+import org.tongpao.core.DepotService;
+import org.tongpao.core.Item;
+import org.tongpao.core.NotFoundException;
+import org.tongpao.core.OrgUnit;
+import org.tongpao.core.OrgUnitService;
+import org.tongpao.core.Page;
+import org.tongpao.core.ProvinceRegistry;
+import org.tongpao.core.ScopeRules;
+import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.Paging;
+import org.tongpao.core.persistence.Sql;
+import org.tongpao.core.persistence.Transactions;
+
+/** Needs in {@code tp_alloc_need}, key areas in {@code tp_alloc_key_area}. */
+@Component(service = {NeedService.class, JdbcNeedService.class})
+public class JdbcNeedService implements NeedService {
+    static final String LABEL = "Need";
+    private static final String WHAT = "needs";
+
+    private final DataSource ds;
+    private final OrgUnitService units;
+    private final CatalogueService catalogue;
+    private final DepotService depots;
+    private final ProvinceRegistry provinces;
+    private final AuditTrail audit;
+    private final IdempotencyKeys keys;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin eventAdmin;
+
+    @Activate
+    public JdbcNeedService(@Reference AllocationDatabase db, @Reference OrgUnitService units,
+            @Reference CatalogueService catalogue, @Reference DepotService depots,
+            @Reference ProvinceRegistry provinces, @Reference AuditTrail audit, @Reference IdempotencyKeys keys) {
+        this.ds = db.dataSource();
+        this.units = units;
+        this.catalogue = catalogue;
+        this.depots = depots;
+        this.provinces = provinces;
+        this.audit = audit;
+        this.keys = keys;
+    }
+
+    @Override
+    public Page<Need> list(Caller caller, NeedFilter filter, int limit, String cursor) {
+        NeedFilter f = filter == null ? NeedFilter.all() : filter;
+        long after = Paging.after(cursor);
+        StringBuilder where = new StringBuilder("id > ?");
+        List<Object> args = new ArrayList<>(List.of(after));
+        switch (ScopeRules.readReach(caller)) {
+            case ALL -> { }
+            case PROVINCE -> {
+                where.append(" AND province_code = ?");
+                args.add(caller.provinceCode());
+            }
+            default -> throw new AccessDeniedException("The caller's role may not read " + WHAT);
+        }
+        if (f.province() != null) {
+            if (!provinces.isValid(f.province())) {
+                throw new ValidationException("province", "unknown province " + f.province());
+            }
+            where.append(" AND province_code = ?");
+            args.add(f.province());
+        }
+        if (f.orgUnitId() != null) {
+            where.append(" AND org_unit_id = ?");
+            args.add(f.orgUnitId());
+        }
+        if (f.state() != null) {
+            where.append(" AND state = ?");
+            args.add(f.state().name());
+        }
+        if (f.urgency() != null) {
+            where.append(" AND urgency = ?");
+            args.add(f.urgency().name());
+        }
+        if (f.itemId() != null) {
+            where.append(" AND item_id = ?");
+            args.add(f.itemId());
+        }
+        if (f.categoryCode() != null) {
+            // needs for the category itself and for any of its items
+            List<Long> items = itemsOf(caller, f.categoryCode());
+            where.append(" AND (category_code = ?");
+            args.add(f.categoryCode());
+            if (!items.isEmpty()) {
+                where.append(" OR item_id IN (").append(String.join(",", java.util.Collections.nCopies(items.size(), "?")))
+                        .append(')');
+                args.addAll(items);
+            }
+            where.append(')');
+        }
+        List<Need> rows = Transactions.read(ds, c -> NeedDao.query(c, where.toString(), args,
+                Paging.orderAndFetch("id", limit)).stream().map(NeedDao.Row::need).toList());
+        return Paging.page(rows, limit, Need::id);
+    }
+
+    @Override
+    public Need get(Caller caller, long id) {
+        Need n = Transactions.read(ds, c -> NeedDao.get(c, id));
+        ScopeRules.requireVisible(ScopeRules.canReadUnit(caller, n.provinceCode()), LABEL, id);
+        return n;
+    }
+
+    @Override
+    public Need create(Caller caller, NewNeed cmd, String idempotencyKey) {
+        ScopeRules.requireScopedWriter(caller, WHAT);
+        if (cmd.orgUnitId() == null) {
+            throw new ValidationException("orgUnitId", "orgUnitId is required");
+        }
+        if (cmd.quantity() == null || cmd.quantity() <= 0) {
+            throw new ValidationException("quantity", "quantity must be positive");
+        }
+        if (cmd.urgency() == null) {
+            throw new ValidationException("urgency", "urgency is required");
+        }
+        if ((cmd.itemId() == null) == (cmd.categoryCode() == null)) {
+            throw new ValidationException("itemId", "give exactly one of itemId and categoryCode");
+        }
+        OrgUnit unit = units.get(caller, cmd.orgUnitId());
+        if (!unit.active()) {
+            throw new ValidationException("orgUnitId", "org unit " + unit.code() + " is inactive");
+        }
+        ScopeRules.requireWriteProvince(caller, unit.provinceCode(), WHAT);
+        String category = cmd.categoryCode();
+        if (cmd.itemId() != null) {
+            Item item = catalogue.get(caller, cmd.itemId());
+            if (!item.active()) {
+                throw new ValidationException("itemId", "item " + item.code() + " is inactive");
+            }
+            category = null;
+        } else if (catalogue.categories().stream().noneMatch(k -> k.code().equals(cmd.categoryCode()))) {
+            throw new ValidationException("categoryCode", "unknown category " + cmd.categoryCode());
+        }
+        if (cmd.receivingDepotId() != null) {
+            Depot d = depots.get(caller, cmd.receivingDepotId());
+            if (!d.active() || !java.util.Objects.equals(d.provinceCode(), unit.provinceCode())) {
+                throw new ValidationException("receivingDepotId",
+                        "the receiving depot must be an active depot of the unit's province");
+            }
+        }
+        OrgPaths paths = new OrgPaths(units, depots, caller.requestId());
+        long[] path = paths.path(unit.id());
+        String unitPath = OrgPaths.encode(path);
+        boolean frontLine = cmd.frontLine() != null ? cmd.frontLine() : unit.frontLine();
+        String categoryCode = category;
+        IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "need.create", cmd, c -> {
+            KeyArea area = NeedDao.match(NeedDao.keyAreas(c), unit.provinceCode(), path);
+            Instant now = Sql.now();
+            Need draft = new Need(0, unit.id(), unit.code(), unit.provinceCode(), cmd.itemId(), categoryCode,
+                    cmd.quantity(), 0, 0, cmd.urgency(), frontLine, area != null, area == null ? null : area.label(),
+                    cmd.neededBy(), cmd.justification(), cmd.daysOfCoverLeft(), cmd.receivingDepotId(),
+                    NeedState.OPEN, caller.user(), now, now, 1);
+            long id = NeedDao.insert(c, draft, unitPath);
+            Need created = NeedDao.get(c, id);
+            audit.record(c, caller, "need", Long.toString(id), "CREATE", null, created);
+            return new IdempotencyKeys.Ref("need", Long.toString(id));
+        });
+        Need n = Transactions.read(ds, c -> NeedDao.get(c, Long.parseLong(out.ref().id())));
+        if (!out.repeat()) {
+            Events.post(eventAdmin, AllocationTopics.NEED_CREATED, caller, n.id(), n.provinceCode(),
+                    Map.of("urgency", n.urgency().name(), "quantity", n.quantity()));
+        }
+        return n;
+    }
+
+    @Override
+    public Need cancel(Caller caller, long id, String idempotencyKey) {
+        ScopeRules.requireScopedWriter(caller, WHAT);
+        Need before = get(caller, id);
+        ScopeRules.requireWriteProvince(caller, before.provinceCode(), WHAT);
+        IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "need.cancel:" + id, null, c -> {
+            Need cur = NeedDao.lock(c, id);
+            if (cur.state() == NeedState.CANCELLED || cur.state() == NeedState.FULFILLED) {
+                throw new ConflictException("Need " + id + " is " + cur.state() + " and cannot be cancelled");
+            }
+            NeedDao.setState(c, id, NeedState.CANCELLED, Sql.now());
+            audit.record(c, caller, "need", Long.toString(id), "CANCEL", cur, NeedDao.get(c, id));
+            return new IdempotencyKeys.Ref("need", Long.toString(id));
+        });
+        Need n = Transactions.read(ds, c -> NeedDao.get(c, id));
+        if (!out.repeat()) {
+            Events.post(eventAdmin, AllocationTopics.NEED_CANCELLED, caller, id, n.provinceCode(), Map.of());
+        }
+        return n;
+    }
+
+    @Override
+    public List<KeyArea> keyAreas(Caller caller) {
+        if (ScopeRules.readReach(caller) == ScopeRules.Reach.NONE || ScopeRules.readReach(caller) == ScopeRules.Reach.DEPOT) {
+            throw new AccessDeniedException("The caller's role may not read key areas");
+        }
+        return Transactions.read(ds, NeedDao::keyAreas);
+    }
+
+    @Override
+    public KeyArea declareKeyArea(Caller caller, NewKeyArea cmd, String idempotencyKey) {
+        ScopeRules.requireMinistryWriter(caller, "key areas");
+        if ((cmd.provinceCode() == null) == (cmd.orgUnitId() == null)) {
+            throw new ValidationException("provinceCode", "give exactly one of provinceCode and orgUnitId");
+        }
+        String label;
+        String unitCode = null;
+        if (cmd.provinceCode() != null) {
+            label = provinces.find(cmd.provinceCode())
+                    .orElseThrow(() -> new ValidationException("provinceCode", "unknown province " + cmd.provinceCode()))
+                    .nameEn();
+        } else {
+            OrgUnit unit = units.get(caller, cmd.orgUnitId());
+            label = unit.name();
+            unitCode = unit.code();
+        }
+        String finalLabel = cmd.label() == null || cmd.label().isBlank() ? label : cmd.label().strip();
+        String code = unitCode;
+        IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "keyarea.declare", cmd, c -> {
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_alloc_key_area (province_code, org_unit_id, "
+                    + "unit_code, label, created_by, created_at) VALUES (?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, cmd.provinceCode());
+                Sql.setLong(ps, 2, cmd.orgUnitId());
+                ps.setString(3, code);
+                ps.setString(4, finalLabel);
+                ps.setString(5, caller.user());
+                Sql.setInstant(ps, 6, Sql.now());
+                ps.executeUpdate();
+                id = Sql.generatedId(ps);
+            }
+            NeedDao.recomputeKeyAreas(c);
+            KeyArea created = find(NeedDao.keyAreas(c), id);
+            audit.record(c, caller, "key-area", Long.toString(id), "CREATE", null, created);
+            return new IdempotencyKeys.Ref("key-area", Long.toString(id));
+        });
+        long id = Long.parseLong(out.ref().id());
+        KeyArea area = find(Transactions.read(ds, NeedDao::keyAreas), id);
+        if (!out.repeat()) {
+            Events.post(eventAdmin, AllocationTopics.KEY_AREA_DECLARED, caller, id, area.provinceCode(),
+                    Map.of("label", area.label()));
+        }
+        return area;
+    }
+
+    @Override
+    public void removeKeyArea(Caller caller, long id, String idempotencyKey) {
+        ScopeRules.requireMinistryWriter(caller, "key areas");
+        IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "keyarea.remove:" + id, null, c -> {
+            KeyArea before = find(NeedDao.keyAreas(c), id);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tp_alloc_key_area WHERE id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+            NeedDao.recomputeKeyAreas(c);
+            audit.record(c, caller, "key-area", Long.toString(id), "DELETE", before, null);
+            return new IdempotencyKeys.Ref("key-area", Long.toString(id));
+        });
+        if (!out.repeat()) {
+            Events.post(eventAdmin, AllocationTopics.KEY_AREA_REMOVED, caller, id, null, Map.of());
+        }
+    }
+
+    private List<Long> itemsOf(Caller caller, String category) {
+        List<Long> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Item> page = catalogue.list(caller, new org.tongpao.core.ItemFilter(category, null, null),
+                    Paging.MAX_LIMIT, cursor);
+            page.items().forEach(i -> out.add(i.id()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return out;
+    }
+
+    private static KeyArea find(List<KeyArea> areas, long id) {
+        return areas.stream().filter(a -> a.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("Key area", id));
+    }
+}

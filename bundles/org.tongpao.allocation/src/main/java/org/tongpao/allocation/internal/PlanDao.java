@@ -1,0 +1,161 @@
+package org.tongpao.allocation.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.tongpao.allocation.Plan;
+import org.tongpao.allocation.PlanLine;
+import org.tongpao.allocation.PlanNeedResult;
+import org.tongpao.allocation.PlanStatus;
+import org.tongpao.core.NotFoundException;
+import org.tongpao.core.persistence.Sql;
+
+/** SQL for plans, their per-need outcomes and lines. */
+final class PlanDao {
+    private static final String COLUMNS = "id, status, scope, province_code, item_id, category_code, source_depots, "
+            + "policy, note, created_by, created_by_province, created_at, decided_by, decided_at, batch_id, "
+            + "total_requested, total_planned";
+
+    private PlanDao() {
+    }
+
+    static long insert(Connection c, Plan p) throws SQLException {
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_alloc_plan (status, scope, province_code, "
+                + "item_id, category_code, source_depots, policy, note, created_by, created_by_province, created_at, "
+                + "total_requested, total_planned) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, p.status().name());
+            ps.setString(2, p.scope());
+            ps.setString(3, p.provinceCode());
+            Sql.setLong(ps, 4, p.itemId());
+            ps.setString(5, p.categoryCode());
+            ps.setString(6, p.sourceDepotIds().isEmpty() ? null
+                    : p.sourceDepotIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
+            ps.setString(7, p.policy());
+            ps.setString(8, p.note());
+            ps.setString(9, p.createdBy());
+            ps.setString(10, p.createdByProvince());
+            Sql.setInstant(ps, 11, p.createdAt());
+            ps.setLong(12, p.totalRequested());
+            ps.setLong(13, p.totalPlanned());
+            ps.executeUpdate();
+            id = Sql.generatedId(ps);
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_alloc_plan_need (plan_id, need_id, rank_no, "
+                + "reason, requested, planned, short_reason) VALUES (?,?,?,?,?,?,?)")) {
+            for (PlanNeedResult n : p.needs()) {
+                ps.setLong(1, id);
+                ps.setLong(2, n.needId());
+                ps.setInt(3, n.rank());
+                ps.setString(4, cut(n.reason(), 1000));
+                ps.setLong(5, n.requested());
+                ps.setLong(6, n.planned());
+                ps.setString(7, cut(n.shortReason(), 500));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_alloc_plan_line (plan_id, line_no, need_id, "
+                + "rank_no, item_id, from_depot_id, to_depot_id, quantity, distance, reason) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            for (PlanLine l : p.lines()) {
+                ps.setLong(1, id);
+                ps.setInt(2, l.lineNo());
+                ps.setLong(3, l.needId());
+                ps.setInt(4, l.rank());
+                ps.setLong(5, l.itemId());
+                ps.setLong(6, l.fromDepotId());
+                ps.setLong(7, l.toDepotId());
+                ps.setLong(8, l.quantity());
+                ps.setInt(9, l.distance());
+                ps.setString(10, cut(l.reason(), 1000));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return id;
+    }
+
+    static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    static List<Plan> query(Connection c, String where, List<Object> args, String tail, boolean details)
+            throws SQLException {
+        List<Plan> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM tp_alloc_plan WHERE " + where
+                + (tail == null ? "" : tail))) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String src = rs.getString("source_depots");
+                    List<Long> sources = src == null ? List.of()
+                            : Arrays.stream(src.split(",")).map(Long::valueOf).toList();
+                    out.add(new Plan(rs.getLong("id"), PlanStatus.valueOf(rs.getString("status")), rs.getString("scope"),
+                            rs.getString("province_code"), Sql.getLong(rs, "item_id"), rs.getString("category_code"),
+                            sources, rs.getString("policy"), rs.getString("note"), rs.getString("created_by"),
+                            rs.getString("created_by_province"), Sql.getInstant(rs, "created_at"),
+                            rs.getString("decided_by"), Sql.getInstant(rs, "decided_at"), Sql.getLong(rs, "batch_id"),
+                            rs.getLong("total_requested"), rs.getLong("total_planned"), List.of(), List.of()));
+                }
+            }
+        }
+        if (!details) {
+            return out;
+        }
+        List<Plan> full = new ArrayList<>(out.size());
+        for (Plan p : out) {
+            full.add(new Plan(p.id(), p.status(), p.scope(), p.provinceCode(), p.itemId(), p.categoryCode(),
+                    p.sourceDepotIds(), p.policy(), p.note(), p.createdBy(), p.createdByProvince(), p.createdAt(),
+                    p.decidedBy(), p.decidedAt(), p.batchId(), p.totalRequested(), p.totalPlanned(), needs(c, p.id()),
+                    lines(c, p.id())));
+        }
+        return full;
+    }
+
+    static Plan get(Connection c, long id) throws SQLException {
+        List<Plan> rows = query(c, "id = ?", List.of(id), null, true);
+        if (rows.isEmpty()) {
+            throw new NotFoundException("Plan", id);
+        }
+        return rows.get(0);
+    }
+
+    private static List<PlanNeedResult> needs(Connection c, long planId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT need_id, rank_no, reason, requested, planned, "
+                + "short_reason FROM tp_alloc_plan_need WHERE plan_id = ? ORDER BY rank_no")) {
+            ps.setLong(1, planId);
+            List<PlanNeedResult> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PlanNeedResult(rs.getLong("need_id"), rs.getInt("rank_no"), rs.getString("reason"),
+                            rs.getLong("requested"), rs.getLong("planned"), rs.getString("short_reason")));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static List<PlanLine> lines(Connection c, long planId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT line_no, need_id, rank_no, item_id, from_depot_id, "
+                + "to_depot_id, quantity, distance, reason FROM tp_alloc_plan_line WHERE plan_id = ? ORDER BY line_no")) {
+            ps.setLong(1, planId);
+            List<PlanLine> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PlanLine(rs.getInt("line_no"), rs.getLong("need_id"), rs.getInt("rank_no"),
+                            rs.getLong("item_id"), rs.getLong("from_depot_id"), rs.getLong("to_depot_id"),
+                            rs.getLong("quantity"), rs.getInt("distance"), rs.getString("reason")));
+                }
+            }
+            return out;
+        }
+    }
+}

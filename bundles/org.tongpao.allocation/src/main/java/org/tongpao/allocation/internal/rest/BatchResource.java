@@ -1,0 +1,98 @@
+package org.tongpao.allocation.internal.rest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import javax.annotation.security.RolesAllowed;
+import javax.validation.Valid;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tongpao.allocation.AllocationService;
+import org.tongpao.allocation.Batch;
+import org.tongpao.allocation.BatchStatus;
+import org.tongpao.allocation.LineReceipt;
+import org.tongpao.core.Caller;
+import org.tongpao.core.Page;
+import org.tongpao.core.Roles;
+
+/** {@code /allocation/batches}: numbered batches, their dispatch and receipt. */
+@Component(service = BatchResource.class, property = "osgi.jaxrs.resource=true")
+@Path("allocation/batches")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Allocation batches", description = "Approved allocations: reserve, dispatch, receive")
+public class BatchResource {
+    private final AllocationService allocation;
+
+    @Activate
+    public BatchResource(@Reference AllocationService allocation) {
+        this.allocation = allocation;
+    }
+
+    @GET
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "List batches", description = "Without lines; a province officer sees batches to or from it")
+    public Page<Batch> list(@Context Caller caller,
+            @Parameter(description = "RESERVING, APPROVED, FAILED, DISPATCHED, PARTLY_RECEIVED, RECEIVED")
+            @QueryParam("status") String status,
+            @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return allocation.batches(caller, Params.enumValue(BatchStatus.class, "status", status), Params.limit(limit),
+                Params.text(cursor));
+    }
+
+    @GET
+    @Path("{id: [0-9]+}")
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
+            Roles.AUDITOR})
+    @Operation(summary = "Get a batch", description = "With its lines, reservations and transfers")
+    public Batch get(@Context Caller caller, @PathParam("id") long id) {
+        return allocation.batch(caller, id);
+    }
+
+    @POST
+    @Path("{id: [0-9]+}/dispatch")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
+    @Operation(summary = "Dispatch a batch", description = "Every reservation becomes a transfer to its receiving "
+            + "depot; a repeat with the same Idempotency-Key counts once")
+    public Batch dispatch(@Context Caller caller, @PathParam("id") long id,
+            @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = "No body needed") String body) {
+        return allocation.dispatch(caller, id, idempotencyKey);
+    }
+
+    @POST
+    @Path("{id: [0-9]+}/receipt")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
+    @Operation(summary = "Confirm receipt of lines", description = "Per line received (incl. damaged) and damaged")
+    public Batch receipt(@Context Caller caller, @PathParam("id") long id,
+            @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid Bodies.Receipt body) {
+        return allocation.receive(caller, id, body.lines(), idempotencyKey);
+    }
+
+    @POST
+    @Path("{id: [0-9]+}/lines/{lineId: [0-9]+}/receipt")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
+    @Operation(summary = "Confirm receipt of one line", description = "Received (incl. damaged) and damaged")
+    public Batch lineReceipt(@Context Caller caller, @PathParam("id") long id, @PathParam("lineId") long lineId,
+            @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid Bodies.OneLine body) {
+        return allocation.receive(caller, id, List.of(new LineReceipt(lineId, body.receivedQuantity(),
+                body.damagedQuantity(), body.note())), idempotencyKey);
+    }
+}

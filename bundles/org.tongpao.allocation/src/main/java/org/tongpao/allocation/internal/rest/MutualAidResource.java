@@ -1,0 +1,101 @@
+package org.tongpao.allocation.internal.rest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import javax.annotation.security.RolesAllowed;
+import javax.validation.Valid;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tongpao.allocation.AllocationService;
+import org.tongpao.allocation.Batch;
+import org.tongpao.allocation.MutualAidOffer;
+import org.tongpao.allocation.NewMutualAidOffer;
+import org.tongpao.allocation.OfferApproval;
+import org.tongpao.allocation.OfferStatus;
+import org.tongpao.core.Caller;
+import org.tongpao.core.Page;
+import org.tongpao.core.Roles;
+
+/** {@code /allocation/mutual-aid}: offers from one province to another, brokered by the ministry. */
+@Component(service = MutualAidResource.class, property = "osgi.jaxrs.resource=true")
+@Path("allocation/mutual-aid")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Mutual aid", description = "Province-to-province offers, approved into batches by the ministry")
+public class MutualAidResource {
+    private final AllocationService allocation;
+
+    @Activate
+    public MutualAidResource(@Reference AllocationService allocation) {
+        this.allocation = allocation;
+    }
+
+    @GET
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "List offers", description = "A province officer sees offers from or to its province")
+    public Page<MutualAidOffer> list(@Context Caller caller,
+            @Parameter(description = "OFFERED, APPROVED, REJECTED") @QueryParam("status") String status,
+            @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return allocation.offers(caller, Params.enumValue(OfferStatus.class, "status", status), Params.limit(limit),
+                Params.text(cursor));
+    }
+
+    @GET
+    @Path("{id: [0-9]+}")
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "Get an offer")
+    public MutualAidOffer get(@Context Caller caller, @PathParam("id") long id) {
+        return allocation.getOffer(caller, id);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PROVINCE_OFFICER)
+    @Operation(summary = "Offer stock to another province", description = "From a depot of the caller's province")
+    public Response offer(@Context Caller caller, @Context UriInfo uriInfo,
+            @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid NewMutualAidOffer body) {
+        MutualAidOffer o = allocation.offer(caller, body, idempotencyKey);
+        return Params.created(uriInfo, "allocation/mutual-aid", o.id(), o);
+    }
+
+    @POST
+    @Path("{id: [0-9]+}/approve")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+    @RolesAllowed(Roles.MINISTRY_ADMIN)
+    @Operation(summary = "Broker an offer into a batch", description = "Optional body {\"toDepotId\": n, "
+            + "\"needId\": n}; reserves the stock and answers 201 with the batch")
+    public Response approve(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,
+            @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = "Optional JSON body {\"toDepotId\": n, \"needId\": n}") String body) {
+        Batch b = allocation.approveOffer(caller, id, Params.optionalBody(body, OfferApproval.class, "toDepotId"),
+                idempotencyKey);
+        return Params.created(uriInfo, "allocation/batches", b.id(), b);
+    }
+
+    @POST
+    @Path("{id: [0-9]+}/reject")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER})
+    @Operation(summary = "Reject an offer", description = "Optional body {\"note\": \"...\"}")
+    public MutualAidOffer reject(@Context Caller caller, @PathParam("id") long id,
+            @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = "Optional JSON body {\"note\": \"...\"}") String body) {
+        Bodies.Note note = Params.optionalBody(body, Bodies.Note.class, "note");
+        return allocation.rejectOffer(caller, id, note == null ? null : note.note(), idempotencyKey);
+    }
+}

@@ -1,0 +1,157 @@
+package org.tongpao.allocation.internal;
+
+import java.lang.annotation.Annotation;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.osgi.framework.Constants;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.tongpao.allocation.spi.PriorityPolicy;
+import org.tongpao.core.Caller;
+import org.tongpao.core.NewOrgUnit;
+import org.tongpao.core.NodeIdentity;
+import org.tongpao.core.OrgLevel;
+import org.tongpao.core.OrgUnit;
+import org.tongpao.core.internal.CoreDatabase;
+import org.tongpao.core.internal.CsvProvinceRegistry;
+import org.tongpao.core.internal.JdbcAuditTrail;
+import org.tongpao.core.internal.JdbcCatalogueService;
+import org.tongpao.core.internal.JdbcDepotService;
+import org.tongpao.core.internal.JdbcIdempotencyKeys;
+import org.tongpao.core.internal.JdbcOrgUnitService;
+
+/**
+ * A fresh in-memory Derby with the core kernel (demo data) and the allocation services wired by hand
+ * as DS would, over a {@link FakeInventory}.
+ */
+final class Fixture implements AutoCloseable {
+    static final Caller ADMIN = Caller.of("admin", Set.of("ministry-admin"), "req-admin");
+    static final Caller ADMIN2 = Caller.of("admin2", Set.of("ministry-admin"), "req-admin2");
+    static final Caller OFFICER = Caller.of("officer", Set.of("ministry-officer"), "req-officer");
+    static final Caller HUBEI = Caller.of("hubei", Set.of("province-officer", "province-42"), "req-hubei");
+    static final Caller HUBEI2 = Caller.of("hubei2", Set.of("province-officer", "province-42"), "req-hubei2");
+    static final Caller JIANGSU = Caller.of("jiangsu", Set.of("province-officer", "province-32"), "req-js");
+    static final Caller AUDITOR = Caller.of("auditor", Set.of("auditor"), "req-auditor");
+    static final Caller WH_KEEPER = Caller.of("keeper", Set.of("depot-keeper", "depot-HB-WH-01"), "req-keeper");
+
+    final String dbName = "alloc-" + UUID.randomUUID();
+    final DataSource ds;
+    final CsvProvinceRegistry provinces = new CsvProvinceRegistry();
+    final CoreDatabase core;
+    final JdbcAuditTrail audit;
+    final JdbcIdempotencyKeys keys;
+    final JdbcOrgUnitService units;
+    final JdbcCatalogueService catalogue;
+    final JdbcDepotService depots;
+    final FakeInventory inventory = new FakeInventory();
+    final AllocationDatabase db;
+    final PolicySelector selector;
+    final JdbcNeedService needs;
+    final JdbcAllocationService allocation;
+    final List<Event> events = new ArrayList<>();
+
+    Fixture() {
+        EmbeddedDataSource derby = new EmbeddedDataSource();
+        derby.setDatabaseName("memory:" + dbName);
+        derby.setCreateDatabase("create");
+        ds = derby;
+        NodeIdentity node = new NodeIdentity() {
+            @Override
+            public String id() {
+                return "central";
+            }
+
+            @Override
+            public boolean demo() {
+                return true;
+            }
+        };
+        core = new CoreDatabase(ds, node, provinces);
+        audit = new JdbcAuditTrail(core, node);
+        keys = new JdbcIdempotencyKeys(core);
+        units = new JdbcOrgUnitService(core, audit, keys);
+        catalogue = new JdbcCatalogueService(core, audit, keys);
+        depots = new JdbcDepotService(core, audit, keys);
+        db = new AllocationDatabase(ds, inventory, units);
+        selector = new PolicySelector(config(""));
+        selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
+                Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0, Constants.SERVICE_ID, 1L));
+        needs = new JdbcNeedService(db, units, catalogue, depots, provinces, audit, keys);
+        allocation = new JdbcAllocationService(db, units, catalogue, depots, provinces, inventory, audit, keys,
+                selector);
+        EventAdmin capture = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                synchronized (events) {
+                    events.add(event);
+                }
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                postEvent(event);
+            }
+        };
+        needs.eventAdmin = capture;
+        allocation.eventAdmin = capture;
+    }
+
+    static PolicySelector.Config config(String policy) {
+        return new PolicySelector.Config() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return PolicySelector.Config.class;
+            }
+
+            @Override
+            public String policy() {
+                return policy;
+            }
+        };
+    }
+
+    long unit(String code) {
+        return units.getByCode(ADMIN, code).id();
+    }
+
+    long depot(String code) {
+        return depots.getByCode(ADMIN, code).id();
+    }
+
+    long item(String code) {
+        return catalogue.getByCode(ADMIN, code).id();
+    }
+
+    OrgUnit newUnit(String code, String parent, OrgLevel level, boolean frontLine) {
+        return units.create(ADMIN, new NewOrgUnit(code, code + " unit", null, level, unit(parent), null, frontLine),
+                null);
+    }
+
+    List<String> topics() {
+        synchronized (events) {
+            return events.stream().map(Event::getTopic).map(t -> t.substring(t.lastIndexOf('/') + 1)).toList();
+        }
+    }
+
+    @Override
+    public void close() {
+        EmbeddedDataSource drop = new EmbeddedDataSource();
+        drop.setDatabaseName("memory:" + dbName);
+        drop.setConnectionAttributes("drop=true");
+        try (Connection c = drop.getConnection()) {
+            throw new IllegalStateException("Derby did not drop " + dbName + " (" + c + ")");
+        } catch (SQLException expected) {
+            // Derby reports a successful drop as SQLState 08006
+            if (!"08006".equals(expected.getSQLState())) {
+                throw new IllegalStateException("Dropping " + dbName + " failed", expected);
+            }
+        }
+    }
+}

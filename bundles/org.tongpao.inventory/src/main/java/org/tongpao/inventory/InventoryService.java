@@ -1,0 +1,36 @@
+package org.tongpao.inventory;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.tongpao.core.Caller;
+
+/**
+ * The part of the inventory API that other capability bundles rely on (allocation, transport, procurement,
+ * donation). Every write runs in one transaction with its ledger rows, balances, audit row and
+ * idempotency record; a repeat with the same key returns the first result. Scope rules of
+ * {@link org.tongpao.core.ScopeRules} apply to the caller. Not enough available stock → 409.
+ */
+@ProviderType
+public interface InventoryService {
+
+    /** Stock a depot can give for an item now: AVAILABLE, unexpired lots, on hand minus reserved. */
+    long available(Caller caller, long depotId, long itemId);
+
+    /** Holds stock first-expiry-first-out for {@code holder}; all or nothing. */
+    Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder, String idempotencyKey);
+
+    /** Gives held stock back to {@code available}. */
+    Reservation release(Caller caller, long reservationId, String idempotencyKey);
+
+    /** Turns a held reservation into transfer-out movements: the goods are in transit to {@code toDepotId}. */
+    Transfer dispatch(Caller caller, long reservationId, long toDepotId, String sourceDocument, String idempotencyKey);
+
+    /**
+     * The receiving depot confirms a transfer: transfer-in of {@code receivedQuantity} (new lots at the
+     * destination keep origin TRANSFER, expiry and source); {@code damagedQuantity} of those is written off;
+     * the shortfall (sent − received) is recorded as a LOSS adjustment against the transfer.
+     */
+    Transfer receiveTransfer(Caller caller, long transferId, long receivedQuantity, long damagedQuantity, String note,
+            String idempotencyKey);
+
+    Transfer transfer(Caller caller, long transferId);
+}

@@ -1,0 +1,62 @@
+package org.tongpao.inventory;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+import org.tongpao.core.Caller;
+import org.tongpao.core.Page;
+
+/**
+ * The rest of the inventory API beside {@link InventoryService}: receipts, issues, direct transfers,
+ * adjustments, write-offs, lot status, counts, thresholds and the read views. Same rules: one transaction
+ * per write with its ledger rows, balances, audit row and Idempotency-Key record; scope per
+ * {@link org.tongpao.core.ScopeRules} (depot keepers: their own depot); a write that would make a balance
+ * negative is a {@link org.tongpao.core.ConflictException} and changes nothing.
+ */
+@ProviderType
+public interface StockLedger {
+
+    Lot receive(Caller caller, NewReceipt receipt, String idempotencyKey);
+
+    Posting issue(Caller caller, NewIssue issue, String idempotencyKey);
+
+    Transfer transferOut(Caller caller, NewTransfer transfer, String idempotencyKey);
+
+    /** Transfers touching depots the caller sees; every filter may be null. */
+    Page<Transfer> transfers(Caller caller, Transfer.Status status, Long depotId, int limit, String cursor);
+
+    Posting adjust(Caller caller, NewAdjustment adjustment, String idempotencyKey);
+
+    Posting writeOff(Caller caller, NewWriteOff writeOff, String idempotencyKey);
+
+    Lot lot(Caller caller, long lotId);
+
+    Page<Lot> lots(Caller caller, Long depotId, Long itemId, LotStatus status, int limit, String cursor);
+
+    Lot changeLotStatus(Caller caller, long lotId, LotStatusChange change, String idempotencyKey);
+
+    Posting posting(Caller caller, long postingId);
+
+    Page<Movement> movements(Caller caller, MovementFilter filter, int limit, String cursor);
+
+    Page<StockBalance> balances(Caller caller, BalanceFilter filter, int limit, String cursor);
+
+    /**
+     * Every lot of an item with stock on hand, in the given depot or (null) in every depot the caller sees,
+     * first-expiry-first-out; {@code available} is 0 for lots that cannot be issued. At most 5,000 rows.
+     */
+    List<Balance> lotBalances(Caller caller, Long depotId, long itemId);
+
+    /**
+     * National stock by province × category (optionally one category), within the caller's scope. Read from
+     * the balances, so its cost follows the number of lots, never the length of the ledger.
+     */
+    List<ProvinceStock> nationalStock(Caller caller, String categoryCode);
+
+    Reservation reservation(Caller caller, long reservationId);
+
+    CountResult count(Caller caller, NewCount count, String idempotencyKey);
+
+    List<Threshold> thresholds(Caller caller, Long depotId, Long itemId);
+
+    Threshold setThreshold(Caller caller, Threshold threshold, String idempotencyKey);
+}

@@ -1,0 +1,253 @@
+package org.tongpao.inventory.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.tongpao.core.AccessDeniedException;
+import org.tongpao.core.Caller;
+import org.tongpao.core.ConflictException;
+import org.tongpao.core.Page;
+import org.tongpao.core.ProvinceRegistry;
+import org.tongpao.core.Roles;
+import org.tongpao.core.ScopeRules;
+import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Paging;
+import org.tongpao.core.persistence.Sql;
+import org.tongpao.inventory.Census;
+import org.tongpao.inventory.CensusSubmission;
+import org.tongpao.inventory.InventoryTopics;
+import org.tongpao.inventory.NewCensus;
+
+/** The reserve census: opened by the ministry, one current submission per province, history kept. */
+final class CensusBook {
+    private final Ledger ledger;
+    private final ProvinceRegistry provinces;
+
+    /** A census row before its report is computed. */
+    private record Head(long id, String title, List<String> categories, Instant deadline, String openedBy,
+            Instant openedAt) {
+    }
+
+    CensusBook(Ledger ledger, ProvinceRegistry provinces) {
+        this.ledger = ledger;
+        this.provinces = provinces;
+    }
+
+    Census open(Caller caller, NewCensus r, String key) {
+        ScopeRules.requireMinistryWriter(caller, "a reserve census");
+        if (r == null) {
+            throw new ValidationException("body", "body is required");
+        }
+        if (r.title() == null || r.title().isBlank() || r.title().length() > 200) {
+            throw new ValidationException("title", "title must be 1 to 200 characters");
+        }
+        if (r.categories() == null || r.categories().isEmpty()) {
+            throw new ValidationException("categories", "categories must not be empty");
+        }
+        if (r.deadline() == null) {
+            throw new ValidationException("deadline", "deadline is required");
+        }
+        Set<String> categories = new LinkedHashSet<>();
+        for (String c : r.categories()) {
+            if (c == null || c.isBlank()) {
+                throw new ValidationException("categories", "categories must not contain blanks");
+            }
+            categories.add(c.strip());
+        }
+        Ref ref = ledger.write(caller, key, "inventory.census", r, tx -> {
+            if (!r.deadline().isAfter(tx.now)) {
+                throw new ValidationException("deadline", "deadline must be in the future");
+            }
+            for (String c : categories) {
+                if (Rows.number(tx.c, "SELECT COUNT(*) FROM tp_category WHERE code = ?", List.of(c)) == 0) {
+                    throw new ValidationException("categories", "unknown category " + c);
+                }
+            }
+            long id = Rows.insert(tx.c, "INSERT INTO tp_inv_census (title, categories, deadline, opened_by, opened_at) "
+                    + "VALUES (?, ?, ?, ?, ?)", List.of(r.title().strip(), String.join(",", categories),
+                            r.deadline().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), caller.user(), tx.now));
+            ledger.audit.record(tx.c, caller, "census", Long.toString(id), "OPEN", null, r);
+            return new Ref("census", Long.toString(id));
+        });
+        return ledger.read(c -> report(c, caller, head(c, Long.parseLong(ref.id()))));
+    }
+
+    private static void requireReader(Caller caller) {
+        ScopeRules.Reach reach = ScopeRules.readReach(caller);
+        if (reach != ScopeRules.Reach.ALL && reach != ScopeRules.Reach.PROVINCE) {
+            throw new AccessDeniedException("The reserve census is for ministry, province officers and auditors");
+        }
+    }
+
+    Census get(Caller caller, long id) {
+        requireReader(caller);
+        return ledger.read(c -> report(c, caller, head(c, id)));
+    }
+
+    Page<Census> list(Caller caller, int limit, String cursor) {
+        requireReader(caller);
+        int n = Paging.limit(limit);
+        return ledger.read(c -> {
+            List<Head> heads = Rows.list(c, "SELECT id, title, categories, deadline, opened_by, opened_at FROM tp_inv_census "
+                    + "WHERE id > ?" + Paging.orderAndFetch("id", n), List.of(Paging.after(cursor)), CensusBook::mapHead);
+            List<Census> out = new ArrayList<>();
+            for (Head h : heads) {
+                out.add(report(c, caller, h));
+            }
+            return Paging.page(out, n, Census::id);
+        });
+    }
+
+    private static Head mapHead(java.sql.ResultSet rs) throws SQLException {
+        return new Head(rs.getLong("id"), rs.getString("title"), Arrays.asList(rs.getString("categories").split(",")),
+                Sql.getInstant(rs, "deadline"), rs.getString("opened_by"), Sql.getInstant(rs, "opened_at"));
+    }
+
+    private Head head(Connection c, long id) throws SQLException {
+        Head h = Rows.one(c, "SELECT id, title, categories, deadline, opened_by, opened_at FROM tp_inv_census WHERE id = ?",
+                List.of(id), CensusBook::mapHead);
+        if (h == null) {
+            throw Ledger.notFound("census", id);
+        }
+        return h;
+    }
+
+    /** Who reported, who is late, and totals from each province's current (highest) version. */
+    private Census report(Connection c, Caller caller, Head h) throws SQLException {
+        Instant now = ledger.now();
+        boolean national = ScopeRules.readReach(caller) == ScopeRules.Reach.ALL;
+        Map<String, Object[]> current = new HashMap<>();
+        for (Object[] row : Rows.list(c, "SELECT s.id, s.province_code, s.version_no, s.submitted_at, s.submitted_by "
+                + "FROM tp_inv_census_submission s WHERE s.census_id = ? AND s.version_no = "
+                + "(SELECT MAX(x.version_no) FROM tp_inv_census_submission x WHERE x.census_id = s.census_id "
+                + "AND x.province_code = s.province_code)", List.of(h.id()),
+                rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3), Sql.getInstant(rs, "submitted_at"),
+                    rs.getString(5)})) {
+            current.put((String) row[1], row);
+        }
+        List<Census.ProvinceReport> reports = new ArrayList<>();
+        for (org.tongpao.core.Province p : provinces.list()) {
+            if (!national && !p.code().equals(caller.provinceCode())) {
+                continue;
+            }
+            Object[] s = current.get(p.code());
+            if (s == null) {
+                reports.add(new Census.ProvinceReport(p.code(), now.isAfter(h.deadline()) ? "LATE" : "PENDING", null,
+                        null, null));
+            } else {
+                Instant at = (Instant) s[3];
+                reports.add(new Census.ProvinceReport(p.code(), at.isAfter(h.deadline()) ? "REPORTED_LATE" : "REPORTED",
+                        (Integer) s[2], at, (String) s[4]));
+            }
+        }
+        Map<String, long[]> totals = new TreeMap<>();
+        for (Object[] s : current.values()) {
+            String province = (String) s[1];
+            if (!national && !province.equals(caller.provinceCode())) {
+                continue;
+            }
+            for (Object[] row : Rows.list(c, "SELECT category_code, declared, SUM(quantity) FROM tp_inv_census_figure "
+                    + "WHERE submission_id = ? GROUP BY category_code, declared", List.of((Long) s[0]),
+                    rs -> new Object[] {rs.getString(1), rs.getBoolean(2), rs.getLong(3)})) {
+                long[] t = totals.computeIfAbsent(province + "|" + row[0], k -> new long[2]);
+                t[(Boolean) row[1] ? 1 : 0] += (Long) row[2];
+            }
+        }
+        List<Census.Total> totalRows = new ArrayList<>();
+        totals.forEach((k, v) -> {
+            String[] parts = k.split("\\|");
+            totalRows.add(new Census.Total(parts[0], parts[1], v[0], v[1]));
+        });
+        return new Census(h.id(), h.title(), h.categories(), h.deadline(), h.openedBy(), h.openedAt(), reports,
+                totalRows);
+    }
+
+    Census submit(Caller caller, long censusId, String provinceCode, CensusSubmission r, String key) {
+        String province;
+        if (caller.isMinistry()) {
+            if (provinceCode == null || provinceCode.isBlank()) {
+                throw new ValidationException("province", "a ministry caller names the province it submits for");
+            }
+            province = provinceCode.strip();
+        } else if (caller.hasRole(Roles.PROVINCE_OFFICER) && caller.provinceCode() != null) {
+            if (provinceCode != null && !provinceCode.isBlank() && !provinceCode.strip().equals(caller.provinceCode())) {
+                throw new AccessDeniedException("Province " + provinceCode + " is outside the caller's scope");
+            }
+            province = caller.provinceCode();
+        } else {
+            throw new AccessDeniedException(caller.isReadOnly() ? "Auditors have read-only access"
+                    : "Only province officers (or ministry roles) submit census figures");
+        }
+        if (!provinces.isValid(province)) {
+            throw new ValidationException("province", "unknown province " + province);
+        }
+        List<CensusSubmission.Declared> declared = r == null || r.declared() == null ? List.of() : r.declared();
+        for (int i = 0; i < declared.size(); i++) {
+            CensusSubmission.Declared d = declared.get(i);
+            if (d == null || d.categoryCode() == null || d.categoryCode().isBlank()) {
+                throw new ValidationException("declared[" + i + "].categoryCode", "categoryCode is required");
+            }
+            if (d.quantity() == null || d.quantity() < 0) {
+                throw new ValidationException("declared[" + i + "].quantity", "quantity must be zero or more");
+            }
+            if (d.note() != null && d.note().length() > 500) {
+                throw new ValidationException("declared[" + i + "].note", "note must be at most 500 characters");
+            }
+        }
+        Map<String, Object> request = new HashMap<>();
+        request.put("province", province);
+        request.put("declared", declared);
+        ledger.write(caller, key, "inventory.census-submit:" + censusId, request, tx -> {
+            Head h = head(tx.c, censusId);
+            for (int i = 0; i < declared.size(); i++) {
+                if (!h.categories().contains(declared.get(i).categoryCode().strip())) {
+                    throw new ValidationException("declared[" + i + "].categoryCode", "category "
+                            + declared.get(i).categoryCode() + " is not part of this census");
+                }
+            }
+            int version = (int) Rows.number(tx.c, "SELECT COALESCE(MAX(version_no), 0) FROM tp_inv_census_submission "
+                    + "WHERE census_id = ? AND province_code = ?", List.of(censusId, province));
+            if (version > 0 && tx.now.isAfter(h.deadline())) {
+                throw new ConflictException("The deadline of census " + censusId + " has passed; province " + province
+                        + " has already reported");
+            }
+            long submissionId = Rows.insert(tx.c, "INSERT INTO tp_inv_census_submission (census_id, province_code, "
+                    + "version_no, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?)",
+                    List.of(censusId, province, version + 1, caller.user(), tx.now));
+            // the snapshot: balances of the province's depots for the census categories, read in this transaction
+            StringBuilder in = new StringBuilder();
+            List<Object> params = new ArrayList<>(List.of(submissionId, province));
+            for (String cat : h.categories()) {
+                in.append(in.length() == 0 ? "?" : ", ?");
+                params.add(cat);
+            }
+            Rows.update(tx.c, "INSERT INTO tp_inv_census_figure (submission_id, category_code, declared, depot_id, "
+                    + "item_id, lot_id, quantity) SELECT ?, i.category_code, FALSE, b.depot_id, b.item_id, b.lot_id, "
+                    + "b.on_hand FROM tp_inv_balance b JOIN tp_depot d ON d.id = b.depot_id "
+                    + "JOIN tp_item i ON i.id = b.item_id WHERE d.province_code = ? AND b.on_hand > 0 "
+                    + "AND i.category_code IN (" + in + ")", params);
+            for (CensusSubmission.Declared d : declared) {
+                Rows.update(tx.c, "INSERT INTO tp_inv_census_figure (submission_id, category_code, declared, quantity, "
+                        + "note) VALUES (?, ?, TRUE, ?, ?)", Arrays.asList(submissionId, d.categoryCode().strip(),
+                                d.quantity(), d.note()));
+            }
+            ledger.audit.record(tx.c, caller, "census", censusId + ":" + province, "SUBMIT", null, request);
+            Map<String, Object> p = new HashMap<>();
+            p.put("censusId", censusId);
+            p.put("provinceCode", province);
+            p.put("version", version + 1);
+            ledger.event(tx, InventoryTopics.CENSUS_SUBMITTED, p);
+            return new Ref("census-submission", Long.toString(submissionId));
+        });
+        return ledger.read(c -> report(c, caller, head(c, censusId)));
+    }
+}

@@ -1,0 +1,252 @@
+package org.tongpao.inventory.internal;
+
+import java.time.Clock;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tongpao.core.Caller;
+import org.tongpao.core.Page;
+import org.tongpao.core.ProvinceRegistry;
+import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.inventory.BalanceFilter;
+import org.tongpao.inventory.Census;
+import org.tongpao.inventory.CensusSubmission;
+import org.tongpao.inventory.CountResult;
+import org.tongpao.inventory.InventoryService;
+import org.tongpao.inventory.Lot;
+import org.tongpao.inventory.LotStatus;
+import org.tongpao.inventory.LotStatusChange;
+import org.tongpao.inventory.Movement;
+import org.tongpao.inventory.MovementFilter;
+import org.tongpao.inventory.NewAdjustment;
+import org.tongpao.inventory.NewCensus;
+import org.tongpao.inventory.NewCount;
+import org.tongpao.inventory.NewIssue;
+import org.tongpao.inventory.NewReceipt;
+import org.tongpao.inventory.NewTransfer;
+import org.tongpao.inventory.NewWriteOff;
+import org.tongpao.inventory.Posting;
+import org.tongpao.inventory.Reservation;
+import org.tongpao.inventory.ReserveCensus;
+import org.tongpao.inventory.StockBalance;
+import org.tongpao.inventory.ProvinceStock;
+import org.tongpao.inventory.StockLedger;
+import org.tongpao.inventory.Threshold;
+import org.tongpao.inventory.Transfer;
+
+/** The inventory services, one component: {@link InventoryService}, {@link StockLedger}, {@link ReserveCensus}. */
+@Component(service = {InventoryService.class, StockLedger.class, ReserveCensus.class},
+        configurationPid = InventoryComponent.PID)
+@Designate(ocd = InventoryComponent.Config.class)
+public class InventoryComponent implements InventoryService, StockLedger, ReserveCensus {
+    public static final String PID = "org.tongpao.inventory";
+    private static final Logger LOG = LoggerFactory.getLogger(InventoryComponent.class);
+
+    @ObjectClassDefinition(name = "Tongpao inventory", description = "Lots, ledger, balances, census")
+    public @interface Config {
+        @AttributeDefinition(description = "Lots expiring within this many days are flagged short-dated")
+        int shortDatedDays() default 90;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile EventAdmin eventAdmin;
+
+    private volatile int shortDatedDays;
+    private final Stock stock;
+    private final Views views;
+    private final CensusBook census;
+
+    @Activate
+    public InventoryComponent(Config config, @Reference InventoryDatabase db, @Reference AuditTrail audit,
+            @Reference IdempotencyKeys keys, @Reference ProvinceRegistry provinces) {
+        this(config, db, audit, keys, provinces, Clock.systemDefaultZone());
+    }
+
+    /** For tests: a fixed or adjustable clock decides "today" for expiry and short-dated checks. */
+    InventoryComponent(Config config, InventoryDatabase db, AuditTrail audit, IdempotencyKeys keys,
+            ProvinceRegistry provinces, Clock clock) {
+        modified(config);
+        Ledger ledger = new Ledger(db.dataSource(), audit, keys, clock, () -> shortDatedDays, e -> {
+            EventAdmin ea = eventAdmin;
+            if (ea == null) {
+                LOG.debug("No EventAdmin; not posting {}", e.getTopic());
+            } else {
+                ea.postEvent(e);
+            }
+        });
+        this.stock = new Stock(ledger);
+        this.views = new Views(ledger);
+        this.census = new CensusBook(ledger, provinces);
+    }
+
+    @Modified
+    void modified(Config config) {
+        int days = config.shortDatedDays();
+        if (days < 0) {
+            LOG.error("shortDatedDays must be zero or more, not {}; using 90", days);
+            days = 90;
+        }
+        shortDatedDays = days;
+    }
+
+    // InventoryService
+
+    @Override
+    public long available(Caller caller, long depotId, long itemId) {
+        return stock.available(caller, depotId, itemId);
+    }
+
+    @Override
+    public Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder,
+            String idempotencyKey) {
+        return stock.reserve(caller, depotId, itemId, quantity, holder, idempotencyKey);
+    }
+
+    @Override
+    public Reservation release(Caller caller, long reservationId, String idempotencyKey) {
+        return stock.release(caller, reservationId, idempotencyKey);
+    }
+
+    @Override
+    public Transfer dispatch(Caller caller, long reservationId, long toDepotId, String sourceDocument,
+            String idempotencyKey) {
+        return stock.dispatch(caller, reservationId, toDepotId, sourceDocument, idempotencyKey);
+    }
+
+    @Override
+    public Transfer receiveTransfer(Caller caller, long transferId, long receivedQuantity, long damagedQuantity,
+            String note, String idempotencyKey) {
+        return stock.receiveTransfer(caller, transferId, receivedQuantity, damagedQuantity, note, idempotencyKey);
+    }
+
+    @Override
+    public Transfer transfer(Caller caller, long transferId) {
+        return stock.transfer(caller, transferId);
+    }
+
+    // StockLedger
+
+    @Override
+    public Lot receive(Caller caller, NewReceipt receipt, String idempotencyKey) {
+        return stock.receive(caller, receipt, idempotencyKey);
+    }
+
+    @Override
+    public Posting issue(Caller caller, NewIssue issue, String idempotencyKey) {
+        return stock.issue(caller, issue, idempotencyKey);
+    }
+
+    @Override
+    public Transfer transferOut(Caller caller, NewTransfer transfer, String idempotencyKey) {
+        return stock.transferOut(caller, transfer, idempotencyKey);
+    }
+
+    @Override
+    public Page<Transfer> transfers(Caller caller, Transfer.Status status, Long depotId, int limit, String cursor) {
+        return views.transfers(caller, status, depotId, limit, cursor);
+    }
+
+    @Override
+    public Posting adjust(Caller caller, NewAdjustment adjustment, String idempotencyKey) {
+        return stock.adjust(caller, adjustment, idempotencyKey);
+    }
+
+    @Override
+    public Posting writeOff(Caller caller, NewWriteOff writeOff, String idempotencyKey) {
+        return stock.writeOff(caller, writeOff, idempotencyKey);
+    }
+
+    @Override
+    public Lot lot(Caller caller, long lotId) {
+        return stock.lot(caller, lotId);
+    }
+
+    @Override
+    public Page<Lot> lots(Caller caller, Long depotId, Long itemId, LotStatus status, int limit, String cursor) {
+        return views.lots(caller, depotId, itemId, status, limit, cursor);
+    }
+
+    @Override
+    public Lot changeLotStatus(Caller caller, long lotId, LotStatusChange change, String idempotencyKey) {
+        return stock.changeLotStatus(caller, lotId, change, idempotencyKey);
+    }
+
+    @Override
+    public Posting posting(Caller caller, long postingId) {
+        return views.posting(caller, postingId);
+    }
+
+    @Override
+    public Page<Movement> movements(Caller caller, MovementFilter filter, int limit, String cursor) {
+        return views.movements(caller, filter, limit, cursor);
+    }
+
+    @Override
+    public Page<StockBalance> balances(Caller caller, BalanceFilter filter, int limit, String cursor) {
+        return views.balances(caller, filter, limit, cursor);
+    }
+
+    @Override
+    public List<org.tongpao.inventory.Balance> lotBalances(Caller caller, Long depotId, long itemId) {
+        return views.lotBalances(caller, depotId, itemId);
+    }
+
+    @Override
+    public List<ProvinceStock> nationalStock(Caller caller, String categoryCode) {
+        return views.nationalStock(caller, categoryCode);
+    }
+
+    @Override
+    public Reservation reservation(Caller caller, long reservationId) {
+        return stock.reservation(caller, reservationId);
+    }
+
+    @Override
+    public CountResult count(Caller caller, NewCount count, String idempotencyKey) {
+        return stock.count(caller, count, idempotencyKey);
+    }
+
+    @Override
+    public List<Threshold> thresholds(Caller caller, Long depotId, Long itemId) {
+        return views.thresholds(caller, depotId, itemId);
+    }
+
+    @Override
+    public Threshold setThreshold(Caller caller, Threshold threshold, String idempotencyKey) {
+        return stock.setThreshold(caller, threshold, idempotencyKey);
+    }
+
+    // ReserveCensus
+
+    @Override
+    public Census open(Caller caller, NewCensus newCensus, String idempotencyKey) {
+        return census.open(caller, newCensus, idempotencyKey);
+    }
+
+    @Override
+    public Census get(Caller caller, long censusId) {
+        return census.get(caller, censusId);
+    }
+
+    @Override
+    public Page<Census> list(Caller caller, int limit, String cursor) {
+        return census.list(caller, limit, cursor);
+    }
+
+    @Override
+    public Census submit(Caller caller, long censusId, String provinceCode, CensusSubmission submission,
+            String idempotencyKey) {
+        return census.submit(caller, censusId, provinceCode, submission, idempotencyKey);
+    }
+}

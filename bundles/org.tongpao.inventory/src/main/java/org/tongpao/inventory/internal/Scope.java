@@ -1,0 +1,57 @@
+package org.tongpao.inventory.internal;
+
+import org.tongpao.core.AccessDeniedException;
+import org.tongpao.core.Caller;
+import org.tongpao.core.Roles;
+import org.tongpao.core.ScopeRules;
+
+/**
+ * Depot-level scope on top of {@link ScopeRules}: ministry roles everywhere, auditors read only,
+ * province officers the depots of their province, depot keepers their own depot.
+ */
+final class Scope {
+
+    /** A depot as far as scope is concerned. */
+    record DepotRef(long id, String code, String provinceCode) {
+    }
+
+    private Scope() {
+    }
+
+    static boolean canRead(Caller caller, DepotRef depot) {
+        return ScopeRules.canReadDepot(caller, depot.provinceCode(), depot.code());
+    }
+
+    static boolean canWrite(Caller caller, DepotRef depot) {
+        if (caller.isMinistry()) {
+            return true;
+        }
+        if (caller.hasRole(Roles.PROVINCE_OFFICER) && caller.provinceCode() != null) {
+            return caller.provinceCode().equals(depot.provinceCode());
+        }
+        return caller.hasRole(Roles.DEPOT_KEEPER) && depot.code().equals(caller.depotCode());
+    }
+
+    /** A record addressed by its own id (lot, transfer, reservation): invisible is the same as missing. */
+    static void requireRead(Caller caller, DepotRef depot, String entity, Object id) {
+        ScopeRules.requireVisible(canRead(caller, depot), entity, id);
+    }
+
+    /** A write on a depot named in the request: outside the caller's scope is forbidden. */
+    static void requireWrite(Caller caller, DepotRef depot) {
+        if (!canWrite(caller, depot)) {
+            throw new AccessDeniedException(caller.isReadOnly() ? "Auditors have read-only access"
+                    : "Depot " + depot.code() + " is outside the caller's scope");
+        }
+    }
+
+    /** Role-level check before any work. */
+    static void requireStockWriter(Caller caller) {
+        boolean scoped = (caller.hasRole(Roles.PROVINCE_OFFICER) && caller.provinceCode() != null)
+                || (caller.hasRole(Roles.DEPOT_KEEPER) && caller.depotCode() != null);
+        if (!caller.isMinistry() && !scoped) {
+            throw new AccessDeniedException(caller.isReadOnly() ? "Auditors have read-only access"
+                    : "The caller's role may not move stock");
+        }
+    }
+}

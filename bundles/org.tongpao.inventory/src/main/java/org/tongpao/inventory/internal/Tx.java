@@ -1,0 +1,33 @@
+package org.tongpao.inventory.internal;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.osgi.service.event.Event;
+import org.tongpao.core.Caller;
+
+/** One write's context: its connection, caller, clock reading, and what to do after commit. */
+final class Tx {
+    final Connection c;
+    final Caller caller;
+    final Instant now;
+    final LocalDate today;
+    final List<Event> events = new ArrayList<>();
+    /** depot × item pairs whose available stock went down: checked against thresholds before commit. */
+    final Set<List<Long>> lowered = new LinkedHashSet<>();
+
+    Tx(Connection c, Caller caller, Instant now, LocalDate today) {
+        this.c = c;
+        this.caller = caller;
+        this.now = now;
+        this.today = today;
+    }
+
+    void lowered(long depotId, long itemId) {
+        lowered.add(List.of(depotId, itemId));
+    }
+}

@@ -1,0 +1,308 @@
+package org.tongpao.inventory.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.tongpao.core.Caller;
+import org.tongpao.core.Page;
+import org.tongpao.core.ScopeRules;
+import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.Paging;
+import org.tongpao.inventory.BalanceFilter;
+import org.tongpao.inventory.Lot;
+import org.tongpao.inventory.LotStatus;
+import org.tongpao.inventory.Movement;
+import org.tongpao.inventory.MovementFilter;
+import org.tongpao.inventory.Posting;
+import org.tongpao.inventory.ProvinceStock;
+import org.tongpao.inventory.StockBalance;
+import org.tongpao.inventory.Threshold;
+import org.tongpao.inventory.Transfer;
+
+/** Read views, filtered to the caller's scope; balances are read from the balance table, never the ledger. */
+final class Views {
+    private final Ledger ledger;
+
+    Views(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** Appends the scope condition on depot alias {@code d}; false when the caller sees no depot at all. */
+    private static boolean scope(Caller caller, String d, StringBuilder where, List<Object> params) {
+        switch (ScopeRules.readReach(caller)) {
+            case ALL:
+                return true;
+            case PROVINCE:
+                where.append(" AND ").append(d).append(".province_code = ?");
+                params.add(caller.provinceCode());
+                return true;
+            case DEPOT:
+                where.append(" AND ").append(d).append(".code = ?");
+                params.add(caller.depotCode());
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    Page<Lot> lots(Caller caller, Long depotId, Long itemId, LotStatus status, int limit, String cursor) {
+        int n = Paging.limit(limit);
+        StringBuilder where = new StringBuilder(" JOIN tp_depot d ON d.id = l.depot_id WHERE l.id > ?");
+        List<Object> params = new ArrayList<>(List.of(Paging.after(cursor)));
+        if (!scope(caller, "d", where, params)) {
+            return new Page<>(List.of(), null);
+        }
+        optional(where, params, "l.depot_id", depotId);
+        optional(where, params, "l.item_id", itemId);
+        LocalDate today = ledger.today();
+        status(where, params, status, today);
+        return ledger.read(c -> Paging.page(Rows.list(c, ledger.lotSelect() + where + Paging.orderAndFetch("l.id", n),
+                params, rs -> ledger.mapLot(rs, today)), n, Lot::id));
+    }
+
+    private static void optional(StringBuilder where, List<Object> params, String column, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(column).append(" = ?");
+            params.add(value);
+        }
+    }
+
+    /** The effective status: a lot past its expiry date counts as EXPIRED whatever is stored. */
+    private static void status(StringBuilder where, List<Object> params, LotStatus status, LocalDate today) {
+        if (status == null) {
+            return;
+        }
+        if (status == LotStatus.AVAILABLE) {
+            where.append(" AND ").append(Ledger.issuable("l", "?"));
+            params.add(today);
+        } else if (status == LotStatus.EXPIRED) {
+            where.append(" AND (l.lot_status = 'EXPIRED' OR (l.lot_status = 'AVAILABLE' AND l.expiry_date < ?))");
+            params.add(today);
+        } else {
+            where.append(" AND l.lot_status = ?");
+            params.add(status.name());
+        }
+    }
+
+    Page<Movement> movements(Caller caller, MovementFilter f, int limit, String cursor) {
+        int n = Paging.limit(limit);
+        StringBuilder where = new StringBuilder(" JOIN tp_depot d ON d.id = m.depot_id WHERE m.id > ?");
+        List<Object> params = new ArrayList<>(List.of(Paging.after(cursor)));
+        if (!scope(caller, "d", where, params)) {
+            return new Page<>(List.of(), null);
+        }
+        if (f != null) {
+            optional(where, params, "m.depot_id", f.depotId());
+            optional(where, params, "m.item_id", f.itemId());
+            optional(where, params, "m.movement_type", f.type() == null ? null : f.type().name());
+            if (f.from() != null) {
+                where.append(" AND m.occurred_at >= ?");
+                params.add(f.from());
+            }
+            if (f.to() != null) {
+                where.append(" AND m.occurred_at < ?");
+                params.add(f.to());
+            }
+        }
+        return ledger.read(c -> Paging.page(Rows.list(c, Ledger.MOVEMENT_SELECT + where
+                + Paging.orderAndFetch("m.id", n), params, Ledger::mapMovement), n, Movement::id));
+    }
+
+    Posting posting(Caller caller, long id) {
+        return ledger.read(c -> {
+            Posting p = ledger.loadPosting(c, id);
+            if (p == null) {
+                throw Ledger.notFound("posting", id);
+            }
+            Scope.requireRead(caller, ledger.depot(c, p.depotId()), "posting", id);
+            return p;
+        });
+    }
+
+    Page<Transfer> transfers(Caller caller, Transfer.Status status, Long depotId, int limit, String cursor) {
+        int n = Paging.limit(limit);
+        StringBuilder where = new StringBuilder(" JOIN tp_depot df ON df.id = t.from_depot_id "
+                + "JOIN tp_depot dt ON dt.id = t.to_depot_id WHERE t.id > ?");
+        List<Object> params = new ArrayList<>(List.of(Paging.after(cursor)));
+        switch (ScopeRules.readReach(caller)) {
+            case ALL -> { }
+            case PROVINCE -> {
+                where.append(" AND (df.province_code = ? OR dt.province_code = ?)");
+                params.add(caller.provinceCode());
+                params.add(caller.provinceCode());
+            }
+            case DEPOT -> {
+                where.append(" AND (df.code = ? OR dt.code = ?)");
+                params.add(caller.depotCode());
+                params.add(caller.depotCode());
+            }
+            default -> {
+                return new Page<>(List.of(), null);
+            }
+        }
+        optional(where, params, "t.transfer_status", status == null ? null : status.name());
+        if (depotId != null) {
+            where.append(" AND (t.from_depot_id = ? OR t.to_depot_id = ?)");
+            params.add(depotId);
+            params.add(depotId);
+        }
+        return ledger.read(c -> Paging.page(Rows.list(c, Ledger.TRANSFER_SELECT + where
+                + Paging.orderAndFetch("t.id", n), params, Ledger::mapTransfer), n, Transfer::id));
+    }
+
+    List<Threshold> thresholds(Caller caller, Long depotId, Long itemId) {
+        StringBuilder where = new StringBuilder(" JOIN tp_depot d ON d.id = t.depot_id WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (!scope(caller, "d", where, params)) {
+            return List.of();
+        }
+        optional(where, params, "t.depot_id", depotId);
+        optional(where, params, "t.item_id", itemId);
+        return ledger.read(c -> Rows.list(c, "SELECT t.depot_id, t.item_id, t.minimum_level, t.reorder_level "
+                + "FROM tp_inv_threshold t" + where + " ORDER BY t.depot_id, t.item_id FETCH FIRST 5000 ROWS ONLY",
+                params, Stock::mapThreshold));
+    }
+
+    // ---------------------------------------------------------------- balances
+
+    List<org.tongpao.inventory.Balance> lotBalances(Caller caller, Long depotId, long itemId) {
+        LocalDate today = ledger.today();
+        StringBuilder where = new StringBuilder(" FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
+                + "JOIN tp_depot d ON d.id = b.depot_id JOIN tp_item i ON i.id = b.item_id "
+                + "WHERE b.on_hand > 0 AND b.item_id = ?");
+        List<Object> params = new ArrayList<>(List.of(today, itemId));
+        if (!scope(caller, "d", where, params)) {
+            return List.of();
+        }
+        optional(where, params, "b.depot_id", depotId);
+        String sql = "SELECT b.depot_id, b.item_id, b.lot_id, d.province_code, i.category_code, l.expiry_date, "
+                + "l.lot_status, b.on_hand, b.reserved, CASE WHEN " + Ledger.issuable("l", "?")
+                + " THEN b.on_hand - b.reserved ELSE 0 END AS available" + where
+                + " ORDER BY b.depot_id, CASE WHEN l.expiry_date IS NULL THEN 1 ELSE 0 END, l.expiry_date, b.lot_id"
+                + " FETCH FIRST 5000 ROWS ONLY";
+        return ledger.read(c -> Rows.list(c, sql, params, rs -> {
+            LocalDate expiry = Rows.date(rs, "expiry_date");
+            LotStatus st = LotStatus.valueOf(rs.getString("lot_status"));
+            if (st == LotStatus.AVAILABLE && expiry != null && expiry.isBefore(today)) {
+                st = LotStatus.EXPIRED;
+            }
+            return new org.tongpao.inventory.Balance(rs.getLong("depot_id"), rs.getLong("item_id"),
+                    rs.getLong("lot_id"), rs.getString("province_code"), rs.getString("category_code"), expiry, st,
+                    rs.getLong("on_hand"), rs.getLong("reserved"), rs.getLong("available"));
+        }));
+    }
+
+    List<ProvinceStock> nationalStock(Caller caller, String categoryCode) {
+        LocalDate today = ledger.today();
+        StringBuilder where = new StringBuilder(" FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
+                + "JOIN tp_depot d ON d.id = b.depot_id JOIN tp_item i ON i.id = b.item_id WHERE b.on_hand > 0");
+        List<Object> params = new ArrayList<>();
+        if (!scope(caller, "d", where, params)) {
+            return List.of();
+        }
+        optional(where, params, "i.category_code", categoryCode);
+        List<Object> all = new ArrayList<>();
+        all.add(today);
+        all.addAll(params);
+        String sql = "SELECT d.province_code, i.category_code, SUM(b.on_hand) AS on_hand, SUM(b.reserved) AS reserved, "
+                + "SUM(CASE WHEN " + Ledger.issuable("l", "?") + " THEN b.on_hand - b.reserved ELSE 0 END) AS available"
+                + where + " GROUP BY d.province_code, i.category_code ORDER BY d.province_code, i.category_code";
+        return ledger.read(c -> Rows.list(c, sql, all, rs -> new ProvinceStock(rs.getString("province_code"),
+                rs.getString("category_code"), rs.getLong("on_hand"), rs.getLong("reserved"),
+                rs.getLong("available"))));
+    }
+
+    Page<StockBalance> balances(Caller caller, BalanceFilter f, int limit, String cursor) {
+        int n = Paging.limit(limit);
+        BalanceFilter filter = f == null ? new BalanceFilter(null, null, null, null, null, null, null, false) : f;
+        LocalDate today = ledger.today();
+        StringBuilder where = new StringBuilder(" FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
+                + "JOIN tp_depot d ON d.id = b.depot_id JOIN tp_item i ON i.id = b.item_id WHERE b.on_hand > 0");
+        List<Object> params = new ArrayList<>();
+        if (!scope(caller, "d", where, params)) {
+            return new Page<>(List.of(), null);
+        }
+        optional(where, params, "d.province_code", filter.provinceCode());
+        optional(where, params, "b.depot_id", filter.depotId());
+        optional(where, params, "d.code", filter.depotCode());
+        optional(where, params, "i.category_code", filter.categoryCode());
+        optional(where, params, "b.item_id", filter.itemId());
+        optional(where, params, "i.code", filter.itemCode());
+        status(where, params, filter.status(), today);
+        String availableExpr = "CASE WHEN " + Ledger.issuable("l", "?") + " THEN b.on_hand - b.reserved ELSE 0 END";
+        if (!filter.byItem()) {
+            where.append(" AND b.lot_id > ?");
+            params.add(Paging.after(cursor));
+            List<Object> all = new ArrayList<>();
+            all.add(today);
+            all.addAll(params);
+            String sql = "SELECT b.lot_id, b.depot_id, d.code AS depot_code, d.province_code, b.item_id, "
+                    + "i.code AS item_code, i.category_code, l.expiry_date, l.lot_status, b.on_hand, b.reserved, "
+                    + availableExpr + " AS available" + where + Paging.orderAndFetch("b.lot_id", n);
+            return ledger.read(c -> Paging.page(Rows.list(c, sql, all, rs -> {
+                LocalDate expiry = Rows.date(rs, "expiry_date");
+                LotStatus st = LotStatus.valueOf(rs.getString("lot_status"));
+                if (st == LotStatus.AVAILABLE && expiry != null && expiry.isBefore(today)) {
+                    st = LotStatus.EXPIRED;
+                }
+                return new StockBalance(rs.getLong("depot_id"), rs.getString("depot_code"),
+                        rs.getString("province_code"), rs.getLong("item_id"), rs.getString("item_code"),
+                        rs.getString("category_code"), rs.getLong("lot_id"), expiry, st, rs.getLong("on_hand"),
+                        rs.getLong("reserved"), rs.getLong("available"),
+                        st == LotStatus.AVAILABLE && ledger.shortDated(expiry, today));
+            }), n, StockBalance::lotId));
+        }
+        long[] after = groupCursor(cursor);
+        where.append(" AND (b.depot_id > ? OR (b.depot_id = ? AND b.item_id > ?))");
+        params.add(after[0]);
+        params.add(after[0]);
+        params.add(after[1]);
+        List<Object> all = new ArrayList<>();
+        all.add(today);
+        all.add(today);
+        all.addAll(params);
+        // the earliest expiry among issuable lots decides whether the rolled-up row is short-dated
+        String sql = "SELECT b.depot_id, d.code AS depot_code, d.province_code, b.item_id, i.code AS item_code, "
+                + "i.category_code, MIN(CASE WHEN " + Ledger.issuable("l", "?") + " THEN l.expiry_date END) AS expiry, "
+                + "SUM(b.on_hand) AS on_hand, SUM(b.reserved) AS reserved, SUM(" + availableExpr + ") AS available"
+                + where + " GROUP BY b.depot_id, d.code, d.province_code, b.item_id, i.code, i.category_code "
+                + "ORDER BY b.depot_id, b.item_id FETCH FIRST " + (n + 1) + " ROWS ONLY";
+        return ledger.read(c -> {
+            List<StockBalance> rows = Rows.list(c, sql, all, rs -> {
+                LocalDate expiry = Rows.date(rs, "expiry");
+                return new StockBalance(rs.getLong("depot_id"), rs.getString("depot_code"),
+                        rs.getString("province_code"), rs.getLong("item_id"), rs.getString("item_code"),
+                        rs.getString("category_code"), null, expiry, null, rs.getLong("on_hand"),
+                        rs.getLong("reserved"), rs.getLong("available"), ledger.shortDated(expiry, today));
+            });
+            if (rows.size() <= n) {
+                return new Page<>(rows, null);
+            }
+            StockBalance last = rows.get(n - 1);
+            return new Page<>(rows.subList(0, n), groupCursor(last.depotId(), last.itemId()));
+        });
+    }
+
+    private static String groupCursor(long depotId, long itemId) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("di:" + depotId + ":" + itemId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long[] groupCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return new long[] {0, 0};
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String[] parts = raw.split(":");
+            if (parts.length != 3 || !parts[0].equals("di")) {
+                throw new ValidationException("cursor", "invalid cursor");
+            }
+            return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])};
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("cursor", "invalid cursor");
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package org.tongpao.inventory.internal;
+
+import java.lang.annotation.Annotation;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.tongpao.core.Caller;
+import org.tongpao.core.NodeIdentity;
+import org.tongpao.core.internal.CoreDatabase;
+import org.tongpao.core.internal.CsvProvinceRegistry;
+import org.tongpao.core.internal.JdbcAuditTrail;
+import org.tongpao.core.internal.JdbcDepotService;
+import org.tongpao.core.internal.JdbcIdempotencyKeys;
+import org.tongpao.inventory.LotOrigin;
+import org.tongpao.inventory.NewReceipt;
+
+/**
+ * A fresh in-memory Derby (or, with {@code -Dtongpao.test.postgres=host:port}, a fresh schema of a
+ * trust-auth PostgreSQL, user postgres, so the suite doubles as the portability check) with core's schema and demo seed (core's own components, built by hand as DS
+ * would), the inventory schema on top, and the inventory component on an adjustable clock with a
+ * capturing EventAdmin.
+ */
+final class Fixture implements AutoCloseable {
+    static final Caller ADMIN = Caller.of("admin", Set.of("ministry-admin"), "req-admin");
+    static final Caller OFFICER = Caller.of("officer", Set.of("ministry-officer"), "req-officer");
+    static final Caller HUBEI = Caller.of("hubei", Set.of("province-officer", "province-42"), "req-hubei");
+    static final Caller JIANGSU = Caller.of("jiangsu", Set.of("province-officer", "province-32"), "req-js");
+    static final Caller AUDITOR = Caller.of("auditor", Set.of("auditor"), "req-auditor");
+    static final Caller KEEPER = Caller.of("keeper", Set.of("depot-keeper", "depot-HB-WH-01"), "req-keeper");
+    static final Caller PARTNER = Caller.of("partner", Set.of("partner", "partner-sf"), "req-partner");
+
+    /** A clock tests can move. */
+    static final class MutableClock extends Clock {
+        volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    static final LocalDate TODAY = LocalDate.of(2026, 2, 1);
+
+    static final String POSTGRES = System.getProperty("tongpao.test.postgres", "");
+
+    final String dbName = "inv-" + UUID.randomUUID();
+    final DataSource ds;
+    final MutableClock clock = new MutableClock(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC));
+    final InventoryComponent inventory;
+    final List<Event> events = new ArrayList<>();
+    final long central;
+    final long hubeiProv;
+    final long wuhan;
+    final long jiangsu;
+    final long kn95;
+    final long medprot;
+    final long tent;
+    final long station;
+
+    Fixture() {
+        this(90);
+    }
+
+    Fixture(int shortDatedDays) {
+        ds = POSTGRES.isEmpty() ? derby() : postgres();
+        NodeIdentity node = new NodeIdentity() {
+            @Override
+            public String id() {
+                return "central";
+            }
+
+            @Override
+            public boolean demo() {
+                return true;
+            }
+        };
+        CsvProvinceRegistry provinces = new CsvProvinceRegistry();
+        CoreDatabase core = new CoreDatabase(ds, node, provinces);
+        JdbcAuditTrail audit = new JdbcAuditTrail(core, node);
+        JdbcIdempotencyKeys keys = new JdbcIdempotencyKeys(core);
+        JdbcDepotService depots = new JdbcDepotService(core, audit, keys);
+        InventoryDatabase db = new InventoryDatabase(ds, depots);
+        inventory = new InventoryComponent(config(shortDatedDays), db, audit, keys, provinces, clock);
+        inventory.eventAdmin = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                synchronized (events) {
+                    events.add(event);
+                }
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                postEvent(event);
+            }
+        };
+        central = id("tp_depot", "CENTRAL-RESERVE");
+        hubeiProv = id("tp_depot", "HB-PROV-01");
+        wuhan = id("tp_depot", "HB-WH-01");
+        jiangsu = id("tp_depot", "JS-PROV-01");
+        kn95 = id("tp_item", "MASK-KN95");
+        medprot = id("tp_item", "MASK-MEDPROT");
+        tent = id("tp_item", "FIELD-TENT");
+        station = id("tp_org_unit", "P42-WUHAN-JIANGAN-T01");
+    }
+
+    private DataSource derby() {
+        EmbeddedDataSource derby = new EmbeddedDataSource();
+        derby.setDatabaseName("memory:" + dbName);
+        derby.setCreateDatabase("create");
+        return derby;
+    }
+
+    private String schema() {
+        return "t_" + dbName.substring(4).replace("-", "");
+    }
+
+    private DataSource postgres() {
+        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+        pg.setUrl("jdbc:postgresql://" + POSTGRES + "/postgres");
+        pg.setUser("postgres");
+        try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        pg.setCurrentSchema(schema());
+        return pg;
+    }
+
+    static InventoryComponent.Config config(int days) {
+        return new InventoryComponent.Config() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return InventoryComponent.Config.class;
+            }
+
+            @Override
+            public int shortDatedDays() {
+                return days;
+            }
+        };
+    }
+
+    long id(String table, String code) {
+        return number("SELECT id FROM " + table + " WHERE code = '" + code + "'");
+    }
+
+    long number(String sql) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    long count(String table) {
+        return number("SELECT COUNT(*) FROM " + table);
+    }
+
+    long onHand(long lotId) {
+        return number("SELECT on_hand FROM tp_inv_balance WHERE lot_id = " + lotId);
+    }
+
+    long reserved(long lotId) {
+        return number("SELECT reserved FROM tp_inv_balance WHERE lot_id = " + lotId);
+    }
+
+    /** Receives {@code qty} as the ministry; returns the lot id. */
+    long receive(long depot, long item, long qty, LocalDate expiry) {
+        return inventory.receive(ADMIN, new NewReceipt(depot, item, qty, LotOrigin.PURCHASE_ORDER, "PO-1", expiry, null),
+                null).id();
+    }
+
+    /** Every lot's on-hand equals the sum of its signed ledger quantities, and nothing is negative. */
+    void assertLedgerMatchesBalances() {
+        long mismatches = number("SELECT COUNT(*) FROM tp_inv_balance b WHERE b.on_hand <> "
+                + "(SELECT COALESCE(SUM(m.quantity), 0) FROM tp_inv_movement m WHERE m.lot_id = b.lot_id)");
+        if (mismatches != 0) {
+            throw new AssertionError(mismatches + " lot(s) whose on-hand differs from the ledger");
+        }
+        long negative = number("SELECT COUNT(*) FROM tp_inv_balance WHERE on_hand < 0 OR reserved < 0 OR reserved > on_hand");
+        if (negative != 0) {
+            throw new AssertionError(negative + " negative balance(s)");
+        }
+    }
+
+    List<Event> events(String topic) {
+        synchronized (events) {
+            return events.stream().filter(e -> e.getTopic().equals(topic)).toList();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!POSTGRES.isEmpty()) {
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema() + " CASCADE");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
+        try {
+            java.sql.DriverManager.getConnection("jdbc:derby:memory:" + dbName + ";drop=true").close();
+        } catch (SQLException expected) {
+            // Derby reports a successful drop as SQLState 08006
+            if (!"08006".equals(expected.getSQLState())) {
+                throw new IllegalStateException(expected);
+            }
+        }
+    }
+}

@@ -1,0 +1,356 @@
+package org.tongpao.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.inject.Inject;
+import javax.sql.DataSource;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.tongpao.allocation.AllocationService;
+import org.tongpao.allocation.NeedService;
+import org.tongpao.core.Caller;
+import org.tongpao.core.CatalogueService;
+import org.tongpao.core.ConflictException;
+import org.tongpao.core.DepotService;
+import org.tongpao.core.OrgUnitService;
+import org.tongpao.inventory.InventoryService;
+import org.tongpao.inventory.LotOrigin;
+import org.tongpao.inventory.NewIssue;
+import org.tongpao.inventory.NewReceipt;
+import org.tongpao.inventory.NewTransfer;
+import org.tongpao.inventory.StockLedger;
+
+/**
+ * The seed's story over REST in the central install (tongpao-central with tongpao-inventory and
+ * tongpao-allocation): the ministry's reserve census, needs from Hubei's units, a plan under shortage that
+ * puts key areas, urgent needs and the front line first, approval by a second person, dispatch, receipt
+ * with a shortfall, and mutual aid from Jiangsu — with the ledger and the balances agreeing after every step.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class LogisticsStoryIT {
+
+    private static final int HTTP_PORT = TongpaoContainer.freePort();
+
+    @Inject
+    @Filter("(dataSourceName=tongpao)")
+    DataSource dataSource;
+
+    @Inject
+    StockLedger ledger;
+
+    @Inject
+    InventoryService inventory;
+
+    @Inject
+    NeedService needs;
+
+    @Inject
+    AllocationService allocation;
+
+    @Inject
+    DepotService depots;
+
+    @Inject
+    CatalogueService catalogue;
+
+    @Inject
+    OrgUnitService units;
+
+    @Configuration
+    public Option[] config() {
+        return TongpaoContainer.options("central", HTTP_PORT);
+    }
+
+    private Api api() {
+        return Api.at(Integer.getInteger("tongpao.http.port"));
+    }
+
+    @Before
+    public void restServerHasMountedTheCapabilities() throws InterruptedException {
+        for (int i = 0; i < 300 && api().get("/allocation/batches").status() != 401; i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    public void censusNeedsPlanBatchDispatchReceiptAndMutualAid() throws Exception {
+        Caller system = Caller.system("it");
+        long central = depot("CENTRAL-RESERVE");
+        long hubeiProv = depot("HB-PROV-01");
+        long wuhanStore = depot("HB-WH-01");
+        long jiangsuProv = depot("JS-PROV-01");
+        long gloves = catalogue.getByCode(system, "GLOVES-EXAM").id();
+        long station = units.getByCode(system, "P42-WUHAN-JIANGAN-T01").id();
+        long wuhan = units.getByCode(system, "P42-WUHAN").id();
+        long nanjing = units.getByCode(system, "P32-NANJING").id();
+        Api admin = api().as("admin");
+        Api officer = api().as("officer");
+        Api hubei = api().as("hubei");
+        Api jiangsu = api().as("jiangsu");
+        String expiry = LocalDate.now().plusYears(2).toString();
+
+        // opening stock: 3,000 pairs of gloves in the central reserve, 500 in Hubei, 5,000 in Jiangsu
+        receive(admin, central, gloves, 3_000, expiry);
+        receive(admin, hubeiProv, gloves, 500, expiry);
+        receive(jiangsu, jiangsuProv, gloves, 5_000, expiry);
+        assertLedgerAgreesWithBalances();
+
+        // the ministry opens a reserve census; Hubei reports, Jiangsu has not yet
+        Api.Reply census = officer.post("/inventory/census", Map.of("title", "Glove reserves",
+                "categories", List.of("GLOVES"), "deadline", Instant.now().plus(1, ChronoUnit.DAYS).toString()));
+        assertEquals(census.toString(), 201, census.status());
+        long censusId = census.json().get("id").asLong();
+        Api.Reply submitted = hubei.send("POST", "/inventory/census/" + censusId + "/submissions",
+                "{\"declared\":[{\"categoryCode\":\"GLOVES\",\"quantity\":200,\"note\":\"held by county stations\"}]}",
+                "application/json");
+        assertEquals(submitted.toString(), 201, submitted.status());
+        JsonNode view = admin.get("/inventory/census/" + censusId).json();
+        assertEquals("REPORTED", province(view.get("provinces"), "42").get("status").asText());
+        assertEquals("PENDING", province(view.get("provinces"), "32").get("status").asText());
+        JsonNode hubeiTotal = province(view.get("totals"), "42");
+        assertEquals(500, hubeiTotal.get("systemQuantity").asLong());
+        assertEquals(200, hubeiTotal.get("declaredQuantity").asLong());
+        assertEquals(403, hubei.post("/inventory/census", Map.of("title", "x", "categories", List.of("GLOVES"),
+                "deadline", Instant.now().plus(1, ChronoUnit.DAYS).toString())).status());
+
+        // Hubei is a key area; its units ask; Jiangsu asks too
+        assertEquals(201, admin.post("/needs/key-areas", Map.of("provinceCode", "42", "label", "Hubei")).status());
+        long stationNeed = need(hubei, station, gloves, 2_000, "IMMEDIATE", wuhanStore);
+        long wuhanNeed = need(hubei, wuhan, gloves, 2_500, "H72", wuhanStore);
+        long nanjingNeed = need(jiangsu, nanjing, gloves, 1_000, "ROUTINE", jiangsuProv);
+        assertEquals(404, hubei.get("/needs/" + nanjingNeed).status());
+        assertTrue(admin.get("/needs/" + stationNeed).json().get("keyArea").asBoolean());
+        assertFalse(admin.get("/needs/" + nanjingNeed).json().get("keyArea").asBoolean());
+
+        // shortage: 3,500 pairs in the named sources for 5,500 asked; the front-line station comes first
+        Api.Reply proposed = officer.post("/allocation/plans", Map.of("itemId", gloves,
+                "sourceDepotIds", List.of(central, hubeiProv), "note", "Batch to Hubei"));
+        assertEquals(proposed.toString(), 201, proposed.status());
+        JsonNode plan = proposed.json();
+        long planId = plan.get("id").asLong();
+        JsonNode first = byRank(plan.get("needs"), 1);
+        assertEquals(stationNeed, first.get("needId").asLong());
+        assertEquals(2_000, first.get("planned").asLong());
+        assertTrue(first.get("reason").asText(), first.get("reason").asText().toLowerCase().contains("key area"));
+        assertEquals(wuhanNeed, byRank(plan.get("needs"), 2).get("needId").asLong());
+        assertEquals(1_500, byRank(plan.get("needs"), 2).get("planned").asLong());
+        assertEquals(0, byRank(plan.get("needs"), 3).get("planned").asLong());
+        assertNotNull(byRank(plan.get("needs"), 3).get("shortReason"));
+        for (JsonNode line : plan.get("lines")) {
+            assertFalse(line.toString(), line.get("reason").asText().isBlank());
+        }
+
+        // approval: not by the planner, and only by a ministry admin; it reserves the stock
+        assertEquals(403, officer.post("/allocation/plans/" + planId + "/approve", null).status());
+        String approvalKey = UUID.randomUUID().toString();
+        Api.Reply approved = admin.header("Idempotency-Key", approvalKey).post("/allocation/plans/" + planId + "/approve", null);
+        assertEquals(approved.toString(), 201, approved.status());
+        JsonNode batch = approved.json();
+        long batchId = batch.get("id").asLong();
+        assertNotNull(batch.get("number").asText());
+        assertEquals(batchId, admin.header("Idempotency-Key", approvalKey)
+                .post("/allocation/plans/" + planId + "/approve", null).json().get("id").asLong());
+        assertEquals(0, inventory.available(system, central, gloves) + inventory.available(system, hubeiProv, gloves));
+        assertLedgerAgreesWithBalances();
+
+        // dispatch, retried with the same key: the goods are in transit once
+        String dispatchKey = UUID.randomUUID().toString();
+        Api.Reply dispatched = admin.header("Idempotency-Key", dispatchKey).post("/allocation/batches/" + batchId + "/dispatch", null);
+        assertEquals(dispatched.toString(), 200, dispatched.status());
+        assertEquals(200, admin.header("Idempotency-Key", dispatchKey)
+                .post("/allocation/batches/" + batchId + "/dispatch", null).status());
+        long movementsAfterDispatch = count("tp_inv_movement");
+        assertEquals(3_500, inTransitTo(wuhanStore, gloves));
+        assertLedgerAgreesWithBalances();
+
+        // Hubei confirms receipt: one line complete, the other 40 short and 10 damaged
+        List<Map<String, Object>> receipts = new ArrayList<>();
+        JsonNode lines = admin.get("/allocation/batches/" + batchId).json().get("lines");
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode l = lines.get(i);
+            long sent = l.get("quantity").asLong();
+            receipts.add(i == 0 ? Map.of("lineId", l.get("id").asLong(), "receivedQuantity", sent)
+                    : Map.of("lineId", l.get("id").asLong(), "receivedQuantity", sent - 40, "damagedQuantity", 10L));
+        }
+        String receiptKey = UUID.randomUUID().toString();
+        Api.Reply received = hubei.header("Idempotency-Key", receiptKey)
+                .post("/allocation/batches/" + batchId + "/receipt", Map.of("lines", receipts));
+        assertEquals(received.toString(), 200, received.status());
+        long movementsAfterReceipt = count("tp_inv_movement");
+        assertEquals(200, hubei.header("Idempotency-Key", receiptKey)
+                .post("/allocation/batches/" + batchId + "/receipt", Map.of("lines", receipts)).status());
+        assertEquals("a retried receipt counts once", movementsAfterReceipt, count("tp_inv_movement"));
+        assertTrue(movementsAfterReceipt > movementsAfterDispatch);
+        long shortfall = lines.size() > 1 ? 50 : 0;
+        assertEquals(3_500 - shortfall, inventory.available(system, wuhanStore, gloves));
+        assertEquals(0, inTransitTo(wuhanStore, gloves));
+        assertEquals("FULFILLED", admin.get("/needs/" + stationNeed).json().get("state").asText());
+        assertLedgerAgreesWithBalances();
+
+        // mutual aid: Jiangsu offers 1,000 pairs to Hubei; the ministry approves it as a batch
+        Api.Reply offer = jiangsu.post("/allocation/mutual-aid", Map.of("fromDepotId", jiangsuProv, "itemId", gloves,
+                "quantity", 1_000, "toProvinceCode", "42", "note", "From Jiangsu to Hubei"));
+        assertEquals(offer.toString(), 201, offer.status());
+        long offerId = offer.json().get("id").asLong();
+        assertEquals(403, hubei.post("/allocation/mutual-aid/" + offerId + "/approve", Map.of("toDepotId", hubeiProv)).status());
+        Api.Reply aid = admin.post("/allocation/mutual-aid/" + offerId + "/approve", Map.of("toDepotId", hubeiProv));
+        assertEquals(aid.toString(), 201, aid.status());
+        long aidBatch = aid.json().get("id").asLong();
+        assertEquals(4_000, inventory.available(system, jiangsuProv, gloves));
+        assertEquals(200, admin.post("/allocation/batches/" + aidBatch + "/dispatch", null).status());
+        List<Map<String, Object>> aidReceipts = new ArrayList<>();
+        for (JsonNode l : admin.get("/allocation/batches/" + aidBatch).json().get("lines")) {
+            aidReceipts.add(Map.of("lineId", l.get("id").asLong(), "receivedQuantity", l.get("quantity").asLong()));
+        }
+        assertEquals(200, hubei.post("/allocation/batches/" + aidBatch + "/receipt", Map.of("lines", aidReceipts)).status());
+        assertEquals(1_000, inventory.available(system, hubeiProv, gloves));
+        assertLedgerAgreesWithBalances();
+
+        // goods are conserved: received into the system = on hand + lost + damaged
+        assertEquals(8_500, sum("SELECT SUM(on_hand) FROM tp_inv_balance") + shortfall);
+    }
+
+    @Test
+    public void eightThreadsIssuingAndTransferringTheSameItemsNeverGoNegative() throws Exception {
+        Caller system = Caller.system("it-concurrency");
+        long hubeiProv = depot("HB-PROV-01");
+        long wuhanStore = depot("HB-WH-01");
+        long kn95 = catalogue.getByCode(system, "MASK-KN95").id();
+        long station = units.getByCode(system, "P42-WUHAN-JIANGAN-T01").id();
+        for (int i = 0; i < 3; i++) {
+            ledger.receive(system, new NewReceipt(hubeiProv, kn95, 400L, LotOrigin.OPENING_BALANCE, "CONC-" + i,
+                    LocalDate.now().plusMonths(12 + i), null), null);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<int[]>> results = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            results.add(pool.submit(() -> {
+                int done = 0;
+                int refused = 0;
+                for (int i = 0; i < 40; i++) {
+                    long qty = 1 + ThreadLocalRandom.current().nextInt(40);
+                    try {
+                        if (ThreadLocalRandom.current().nextBoolean()) {
+                            ledger.issue(system, new NewIssue(hubeiProv, kn95, qty, station, null, "CONC", null), null);
+                        } else {
+                            ledger.transferOut(system, new NewTransfer(hubeiProv, wuhanStore, kn95, qty, null, "CONC", null),
+                                    null);
+                        }
+                        done++;
+                    } catch (ConflictException notEnoughStock) {
+                        refused++;
+                    }
+                }
+                return new int[] {done, refused};
+            }));
+        }
+        int done = 0;
+        int refused = 0;
+        for (Future<int[]> f : results) {
+            int[] r = f.get();
+            done += r[0];
+            refused += r[1];
+        }
+        pool.shutdown();
+        assertTrue("some movements went through: " + done, done > 0);
+        assertTrue("stock ran out, so some were refused: " + refused, refused > 0);
+        assertEquals(0, sum("SELECT COUNT(*) FROM tp_inv_balance WHERE on_hand < 0 OR reserved < 0"));
+        assertLedgerAgreesWithBalances();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void receive(Api as, long depot, long item, long quantity, String expiry) {
+        Api.Reply r = as.post("/inventory/receipts", Map.of("depotId", depot, "itemId", item, "quantity", quantity,
+                "origin", "PURCHASE_ORDER", "sourceDocument", "PO-" + depot + "-" + quantity, "expiryDate", expiry));
+        assertEquals(r.toString(), 201, r.status());
+    }
+
+    private long need(Api as, long unit, long item, long quantity, String urgency, long receivingDepot) {
+        Api.Reply r = as.post("/needs", Map.of("orgUnitId", unit, "itemId", item, "quantity", quantity,
+                "urgency", urgency, "justification", "front-line officers on duty", "receivingDepotId", receivingDepot));
+        assertEquals(r.toString(), 201, r.status());
+        return r.json().get("id").asLong();
+    }
+
+    private long depot(String code) {
+        return depots.getByCode(Caller.system("it"), code).id();
+    }
+
+    private long inTransitTo(long depot, long item) throws SQLException {
+        return sum("SELECT SUM(quantity) FROM tp_inv_transfer WHERE status = 'IN_TRANSIT' AND to_depot_id = "
+                + depot + " AND item_id = " + item);
+    }
+
+    /** Every lot's on-hand equals the sum of its ledger rows, and nothing is negative. */
+    private void assertLedgerAgreesWithBalances() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT b.lot_id, b.on_hand, "
+                     + "(SELECT COALESCE(SUM(m.quantity), 0) FROM tp_inv_movement m WHERE m.lot_id = b.lot_id) "
+                     + "FROM tp_inv_balance b");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                assertTrue("negative balance in lot " + rs.getLong(1), rs.getLong(2) >= 0);
+                assertEquals("lot " + rs.getLong(1) + ": balance vs ledger", rs.getLong(3), rs.getLong(2));
+            }
+        }
+    }
+
+    private long count(String table) throws SQLException {
+        return sum("SELECT COUNT(*) FROM " + table);
+    }
+
+    private long sum(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static JsonNode province(JsonNode array, String code) {
+        for (JsonNode n : array) {
+            if (code.equals(n.get("provinceCode").asText())) {
+                return n;
+            }
+        }
+        throw new AssertionError(code + " not in " + array);
+    }
+
+    private static JsonNode byRank(JsonNode needs, int rank) {
+        for (JsonNode n : needs) {
+            if (n.get("rank").asInt() == rank) {
+                return n;
+            }
+        }
+        throw new AssertionError("no rank " + rank + " in " + needs);
+    }
+}

@@ -1,0 +1,252 @@
+package org.tongpao.itests.bench;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import javax.sql.DataSource;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.tongpao.core.Caller;
+import org.tongpao.core.CatalogueService;
+import org.tongpao.core.DepotService;
+import org.tongpao.core.OrgUnitService;
+import org.tongpao.inventory.LotOrigin;
+import org.tongpao.inventory.NewIssue;
+import org.tongpao.inventory.NewReceipt;
+import org.tongpao.inventory.StockLedger;
+import org.tongpao.itests.Api;
+import org.tongpao.itests.TongpaoContainer;
+
+/**
+ * Inventory throughput and read figures, each beside the raw baseline measured in the same run on the
+ * same Derby: {@code mvn -B verify -Pbench -pl itests} (after an install of the reactor). Not a test:
+ * it asserts only that the work succeeded; the figures go to the output and to
+ * {@code itests/target/bench-results.md}.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class InventoryBench {
+
+    private static final int HTTP_PORT = TongpaoContainer.freePort();
+    private static final int ROWS = Integer.getInteger("bench.rows", 5_000);
+    private static final long LEDGER_ROWS = Long.getLong("bench.ledgerRows", 10_000_000L);
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
+    private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "8"));
+
+    @Inject
+    BundleContext context;
+
+    @Inject
+    @Filter("(dataSourceName=tongpao)")
+    DataSource dataSource;
+
+    @Inject
+    StockLedger ledger;
+
+    @Inject
+    DepotService depots;
+
+    @Inject
+    CatalogueService catalogue;
+
+    @Inject
+    OrgUnitService units;
+
+    private final List<String> lines = new ArrayList<>();
+
+    @Configuration
+    public Option[] config() {
+        // the figures' knobs and the output file travel into the container's JVM
+        List<Option> passed = new ArrayList<>();
+        for (String p : List.of("bench.rows", "bench.ledgerRows", "bench.clients", "bench.seconds", "bench.out")) {
+            if (System.getProperty(p) != null) {
+                passed.add(CoreOptions.systemProperty(p).value(System.getProperty(p)));
+            }
+        }
+        return TongpaoContainer.options("central", HTTP_PORT, passed.toArray(new Option[0]));
+    }
+
+    @Test
+    public void measure() throws Exception {
+        Caller system = Caller.system("bench");
+        Api admin = Api.at(Integer.getInteger("tongpao.http.port")).as("admin");
+        long depot = depots.getByCode(system, "HB-PROV-01").id();
+        long item = catalogue.getByCode(system, "MASK-KN95").id();
+        long unit = units.getByCode(system, "P42-WUHAN").id();
+        ledger.receive(system, new NewReceipt(depot, item, 1_000_000_000L, LotOrigin.OPENING_BALANCE, "BENCH-OPENING",
+                LocalDate.now().plusYears(2), null), null);
+        line("| what | figure | baseline | ratio | target |");
+        line("| --- | --- | --- | --- | --- |");
+
+        // writes: one movement per transaction
+        double raw = rawJdbcInsertsPerSecond(ROWS);
+        double service = perSecond(ROWS, () -> ledger.issue(system,
+                new NewIssue(depot, item, 1L, unit, null, "BENCH", null), null));
+        row("movements/s through the OSGi service (1 thread)", service, "raw JDBC inserts/s (1 thread)", raw, 0.5);
+
+        String issue = "{\"depotId\":" + depot + ",\"itemId\":" + item + ",\"quantity\":1,\"orgUnitId\":" + unit
+                + ",\"sourceDocument\":\"BENCH\"}";
+        Load.Result rest = Load.run(CLIENTS, SECONDS,
+                () -> admin.send("POST", "/inventory/issues", issue, "application/json").status(), 201);
+        row("movements/s through REST (" + CLIENTS + " clients)", rest.perSecond(), "raw JDBC inserts/s (1 thread)",
+                raw, 0.3);
+
+        // reads: a balance and a report against the smallest authenticated endpoint on the same server
+        ServiceRegistration<HelloResource> hello = context.registerService(HelloResource.class, new HelloResource(),
+                new Hashtable<>(Map.of("osgi.jaxrs.resource", "true")));
+        try {
+            for (int i = 0; i < 100 && admin.get("/bench/hello").status() != 200; i++) {
+                Thread.sleep(100);
+            }
+            Load.Result helloRate = Load.run(CLIENTS, SECONDS, () -> admin.get("/bench/hello").status(), 200);
+            Load.Result balance = Load.run(CLIENTS, SECONDS,
+                    () -> admin.get("/inventory/balances?depot=" + depot + "&item=" + item).status(), 200);
+            row("balance reads/s (" + CLIENTS + " clients)", balance.perSecond(), "hello-world reads/s", helloRate.perSecond(),
+                    0.5);
+            Load.Result national = Load.run(CLIENTS, SECONDS,
+                    () -> admin.get("/inventory/national").status(), 200);
+            row("national stock report reads/s (" + CLIENTS + " clients)", national.perSecond(), "hello-world reads/s",
+                    helloRate.perSecond(), 0.5);
+        } finally {
+            hello.unregister();
+        }
+
+        // the national report must not grow with the ledger
+        double before = reportMillis(admin);
+        long added = padLedger(LEDGER_ROWS);
+        double after = reportMillis(admin);
+        line(String.format("| national stock by province × category, ms (ledger + %,d rows) | %.1f | %.1f (before) | %.2f | ≈ 1 |",
+                added, after, before, after / before));
+        write();
+    }
+
+    // ---------------------------------------------------------------- measurements
+
+    private double rawJdbcInsertsPerSecond(int rows) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE bench_raw (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, "
+                    + "depot_id BIGINT NOT NULL, item_id BIGINT NOT NULL, quantity BIGINT NOT NULL, at_time TIMESTAMP NOT NULL)");
+        }
+        return perSecond(rows, () -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement(
+                         "INSERT INTO bench_raw (depot_id, item_id, quantity, at_time) VALUES (?, ?, ?, ?)")) {
+                c.setAutoCommit(false);
+                ps.setLong(1, 1);
+                ps.setLong(2, 2);
+                ps.setLong(3, 1);
+                ps.setTimestamp(4, Timestamp.from(Instant.now()));
+                ps.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static double perSecond(int n, Runnable work) {
+        for (int i = 0; i < Math.min(500, n / 10); i++) {
+            work.run(); // warm-up
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            work.run();
+        }
+        return n / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double reportMillis(Api admin) {
+        for (int i = 0; i < 20; i++) {
+            assertEquals(200, admin.get("/inventory/national").status());
+        }
+        int n = 100;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            assertEquals(200, admin.get("/inventory/national").status());
+        }
+        return (System.nanoTime() - t0) / 1e6 / n;
+    }
+
+    /** History, not stock: rows appended to the ledger directly (the report must read balances, not these). */
+    private long padLedger(long rows) throws SQLException {
+        long posting;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT MIN(id) FROM tp_inv_posting")) {
+            rs.next();
+            posting = rs.getLong(1);
+        }
+        long lot;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT MIN(lot_id) FROM tp_inv_balance")) {
+            rs.next();
+            lot = rs.getLong(1);
+        }
+        long t0 = System.nanoTime();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO tp_inv_movement (posting_id, movement_type, "
+                     + "depot_id, item_id, lot_id, quantity, actor, request_id, occurred_at) "
+                     + "VALUES (?, 'RECEIPT', 999999, 999999, ?, 0, 'bench', 'bench', ?)")) {
+            c.setAutoCommit(false);
+            Timestamp at = Timestamp.from(Instant.now());
+            for (long i = 1; i <= rows; i++) {
+                ps.setLong(1, posting);
+                ps.setLong(2, lot);
+                ps.setTimestamp(3, at);
+                ps.addBatch();
+                if (i % 10_000 == 0) {
+                    ps.executeBatch();
+                    c.commit();
+                }
+            }
+            ps.executeBatch();
+            c.commit();
+        }
+        line(String.format("| (padding the ledger with %,d rows took %.0f s) | | | | |", rows,
+                (System.nanoTime() - t0) / 1e9));
+        return rows;
+    }
+
+    // ---------------------------------------------------------------- output
+
+    private void row(String what, double figure, String baselineName, double baseline, double target) {
+        double ratio = figure / baseline;
+        line(String.format("| %s | %,.0f | %,.0f %s | %.0f %% | ≥ %.0f %% %s |", what, figure, baseline, baselineName,
+                ratio * 100, target * 100, ratio >= target ? "met" : "NOT met"));
+    }
+
+    private void line(String s) {
+        System.out.println("[bench] " + s);
+        lines.add(s);
+    }
+
+    private void write() throws IOException {
+        Path out = Paths.get(System.getProperty("bench.out", "bench-results.md"));
+        Files.write(out, lines);
+        assertTrue(Files.size(out) > 0);
+    }
+}
