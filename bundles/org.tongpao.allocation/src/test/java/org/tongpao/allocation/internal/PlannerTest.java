@@ -116,34 +116,11 @@ class PlannerTest {
      */
     @Test
     void tenThousandNeedsOverAThousandDepots() {
-        Random rnd = new Random(42);
-        List<DepotNode> depots = new ArrayList<>();
-        Map<Long, Long> stock = new HashMap<>();
-        depots.add(new DepotNode(1, new long[] {1}, true));
-        stock.put(1L, 100_000L);
-        long nextDepot = 2;
-        List<long[]> cityPaths = new ArrayList<>();
-        for (int p = 1; p <= 31; p++) {
-            long prov = 100 + p;
-            for (int c = 1; c <= 8; c++) {
-                long city = prov * 100 + c;
-                cityPaths.add(new long[] {1, prov, city});
-            }
-        }
-        while (depots.size() < 1000) {
-            long[] city = cityPaths.get(rnd.nextInt(cityPaths.size()));
-            long[] owner = rnd.nextInt(4) == 0 ? new long[] {city[0], city[1]} : city;
-            depots.add(new DepotNode(nextDepot, owner, false));
-            stock.put(nextDepot, (long) rnd.nextInt(2000));
-            nextDepot++;
-        }
+        PlannerScenario scenario = PlannerScenario.national(42, 10_000, 1_000, MASK);
+        List<DepotNode> depots = scenario.depots();
+        Map<Long, Long> stock = scenario.stock();
         long supply = stock.values().stream().mapToLong(Long::longValue).sum();
-        List<PlanNeed> needs = new ArrayList<>();
-        for (int i = 1; i <= 10_000; i++) {
-            long[] city = cityPaths.get(rnd.nextInt(cityPaths.size()));
-            long[] unit = {city[0], city[1], city[2], city[2] * 1000 + rnd.nextInt(20)};
-            needs.add(new PlanNeed(i, i, "r", MASK, "MASK", 50 + rnd.nextInt(400), unit, 1_000_000 + i));
-        }
+        List<PlanNeed> needs = scenario.needs();
         long demand = needs.stream().mapToLong(PlanNeed::remaining).sum();
         Map<Long, Map<Long, Long>> s = Map.of(MASK, stock);
         Result r = new Planner(depots, s, Map.of("MASK", List.of(MASK)), List.of()).plan(needs);

@@ -15,4 +15,8 @@ public @interface RestConfig {
 
     @AttributeDefinition(description = "Largest accepted request body, in bytes (larger: 413)", min = "1")
     long maxBodyBytes() default 1048576L;
+
+    @AttributeDefinition(description = "How long a successful login is remembered, in seconds (0: check every request)",
+            min = "0")
+    int authCacheSeconds() default 30;
 }

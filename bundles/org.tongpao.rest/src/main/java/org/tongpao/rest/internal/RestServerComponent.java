@@ -52,7 +52,8 @@ public final class RestServerComponent {
             t.setDaemon(true);
             return t;
         });
-        this.factory = new ServerFactory(BusFactory.getDefaultBus(true), new JaasAuthenticator(() -> this.config.realm()));
+        this.factory = new ServerFactory(BusFactory.getDefaultBus(true), new CachingAuthenticator(
+                new JaasAuthenticator(() -> this.config.realm()), config.authCacheSeconds() * 1000L, System::nanoTime));
         this.resources = new ServiceCollector(context, "(" + RestConstants.RESOURCE_PROPERTY + "=true)",
                 this::scheduleRebuild);
         this.extensions = new ServiceCollector(context, "(" + RestConstants.EXTENSION_PROPERTY + "=true)",

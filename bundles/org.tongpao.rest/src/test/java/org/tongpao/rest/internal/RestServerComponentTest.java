@@ -152,6 +152,11 @@ class RestServerComponentTest {
             public long maxBodyBytes() {
                 return 1024;
             }
+
+            @Override
+            public int authCacheSeconds() {
+                return 30;
+            }
         };
     }
 }

@@ -1,0 +1,52 @@
+package org.tongpao.rest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class CachingAuthenticatorTest {
+
+    private final AtomicLong now = new AtomicLong();
+    private final AtomicInteger logins = new AtomicInteger();
+    private volatile String password = "demo";
+    private final Authenticator realm = (user, pw) -> {
+        logins.incrementAndGet();
+        return new String(pw).equals(password) ? Optional.of(new Authenticator.Identity(user, Set.of("auditor")))
+                : Optional.empty();
+    };
+
+    @Test
+    void aSuccessfulLoginIsRememberedUntilItsTimeIsUp() {
+        CachingAuthenticator auth = new CachingAuthenticator(realm, 30_000, now::get);
+        assertThat(auth.authenticate("auditor", "demo".toCharArray())).isPresent();
+        assertThat(auth.authenticate("auditor", "demo".toCharArray())).isPresent();
+        assertThat(logins).hasValue(1);
+
+        now.addAndGet(31_000_000_000L);
+        password = "changed";
+        assertThat(auth.authenticate("auditor", "demo".toCharArray())).isEmpty();
+        assertThat(logins).hasValue(2);
+    }
+
+    @Test
+    void failuresAndOtherPasswordsAreNeverServedFromTheCache() {
+        CachingAuthenticator auth = new CachingAuthenticator(realm, 30_000, now::get);
+        assertThat(auth.authenticate("auditor", "demo".toCharArray())).isPresent();
+        assertThat(auth.authenticate("auditor", "wrong".toCharArray())).isEmpty();
+        assertThat(auth.authenticate("auditor", "wrong".toCharArray())).isEmpty();
+        assertThat(auth.authenticate("other", "demo".toCharArray()).orElseThrow().user()).isEqualTo("other");
+        assertThat(logins).hasValue(4);
+    }
+
+    @Test
+    void aZeroLifetimeChecksEveryRequest() {
+        CachingAuthenticator auth = new CachingAuthenticator(realm, 0, now::get);
+        auth.authenticate("auditor", "demo".toCharArray());
+        auth.authenticate("auditor", "demo".toCharArray());
+        assertThat(logins).hasValue(2);
+    }
+}
