@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import javax.sql.DataSource;
@@ -104,32 +106,58 @@ final class Ledger {
      * collected events after commit.
      */
     Ref write(Caller caller, String key, String operation, Object request, Write write) {
+        return run(caller, key, operation, request, write).ref();
+    }
+
+    /** Reads what a write's reference points at (an Idempotency-Key repeat's first result). */
+    @FunctionalInterface
+    interface Loader<T> {
+        T load(Connection c, Ref ref) throws Exception;
+    }
+
+    /**
+     * Like {@link #write}, answering with what the body left in {@link Tx#result}, built inside the write's
+     * own transaction; only a repeated Idempotency-Key (whose body did not run) reads the first result back.
+     */
+    <T> T write(Caller caller, String key, String operation, Object request, Write write, Class<T> type,
+            Loader<T> loader) {
+        Done done = run(caller, key, operation, request, write);
+        if (!done.repeat() && type.isInstance(done.tx().result)) {
+            return type.cast(done.tx().result);
+        }
+        return read(c -> loader.load(c, done.ref()));
+    }
+
+    private record Done(Ref ref, Tx tx, boolean repeat) {
+    }
+
+    private Done run(Caller caller, String key, String operation, Object request, Write write) {
         if (key != null) {
             IdempotencyKeys.validateKey(key);
         }
         for (int attempt = 1;; attempt++) {
             Tx[] current = new Tx[1];
             try {
-                Ref ref = Transactions.inTransaction(ds, c -> {
+                Done done = Transactions.inTransaction(ds, c -> {
                     Tx tx = new Tx(c, caller, now(), today());
                     current[0] = tx;
                     if (key != null) {
                         Optional<Ref> prior = keys.claim(c, caller, key, operation, request);
                         if (prior.isPresent()) {
-                            return prior.get();
+                            return new Done(prior.get(), tx, true);
                         }
                     }
                     Ref result = write.apply(tx);
                     if (key != null) {
                         keys.complete(c, caller, key, result);
                     }
-                    return result;
+                    return new Done(result, tx, false);
                 });
                 checkThresholds(current[0]);
                 for (Event e : current[0].events) {
                     events.accept(e);
                 }
-                return ref;
+                return done;
             } catch (DataAccessException e) {
                 if (e instanceof StalePlan && attempt >= ATTEMPTS) {
                     throw new ConflictException("Stock changed concurrently " + ATTEMPTS + " times; try again");
@@ -375,11 +403,24 @@ final class Ledger {
 
     long move(Tx tx, long postingId, MovementType type, long depotId, long itemId, long lotId, long signedQty,
             String reason, Long orgUnitId, Long transferId, String sourceDocument, String note) throws SQLException {
-        return Rows.insert(tx.c, "INSERT INTO tp_inv_movement (posting_id, movement_type, depot_id, item_id, lot_id, "
+        long id = Rows.insert(tx.c, "INSERT INTO tp_inv_movement (posting_id, movement_type, depot_id, item_id, lot_id, "
                 + "quantity, reason, org_unit_id, transfer_id, source_document, note, actor, request_id, occurred_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", java.util.Arrays.asList(postingId, type,
                         depotId, itemId, lotId, signedQty, reason, orgUnitId, transferId, sourceDocument, note,
                         tx.caller.user(), tx.caller.requestId(), tx.now));
+        tx.moved.add(new Movement(id, postingId, type, depotId, itemId, lotId, signedQty, reason, orgUnitId, transferId,
+                sourceDocument, note, tx.caller.user(), tx.caller.requestId(), tx.now));
+        return id;
+    }
+
+    /**
+     * The posting as this transaction wrote it: the same values {@link #loadPosting} would read (ids from the
+     * inserts, movements in id order, {@code tx.now} already at the column's millisecond precision).
+     */
+    Posting builtPosting(Tx tx, long postingId, String operation, long depotId) {
+        List<Movement> movements = tx.moved.stream().filter(m -> m.postingId() == postingId)
+                .sorted(java.util.Comparator.comparingLong(Movement::id)).toList();
+        return new Posting(postingId, operation, depotId, tx.caller.user(), tx.caller.requestId(), tx.now, movements);
     }
 
     static final String MOVEMENT_SELECT = "SELECT m.id, m.posting_id, m.movement_type, m.depot_id, m.item_id, "
@@ -473,14 +514,51 @@ final class Ledger {
         if (tx.lowered.isEmpty()) {
             return;
         }
+        Set<List<Long>> withThreshold = thresholded();
+        List<List<Long>> check = tx.lowered.stream().filter(withThreshold::contains).toList();
+        if (check.isEmpty()) {
+            return;
+        }
         read(c -> {
-            checkThresholds(c, tx);
+            checkThresholds(c, tx, check);
             return null;
         });
     }
 
-    private void checkThresholds(Connection c, Tx tx) throws SQLException {
-        for (List<Long> pair : tx.lowered) {
+    /** The depot × item pairs that have a threshold, read at a generation of {@link #thresholdsChanged}. */
+    private record Thresholded(long generation, Set<List<Long>> pairs) {
+    }
+
+    private final AtomicLong thresholdGeneration = new AtomicLong();
+    private volatile Thresholded thresholded;
+
+    /** Called after every threshold write (committed or not): the next check reads the table again. */
+    void thresholdsChanged() {
+        thresholdGeneration.incrementAndGet();
+        thresholded = null;
+    }
+
+    /**
+     * Most depot × item pairs have no threshold, so the set of those that do is kept in memory rather than
+     * queried after every write. A read that raced a threshold write is used once but not kept (its
+     * generation is stale), so a new threshold is seen by every write that starts after it committed.
+     */
+    private Set<List<Long>> thresholded() {
+        long generation = thresholdGeneration.get();
+        Thresholded known = thresholded;
+        if (known != null && known.generation() == generation) {
+            return known.pairs();
+        }
+        Set<List<Long>> pairs = Set.copyOf(read(c -> Rows.list(c, "SELECT depot_id, item_id FROM tp_inv_threshold",
+                List.of(), rs -> List.of(rs.getLong(1), rs.getLong(2)))));
+        if (thresholdGeneration.get() == generation) {
+            thresholded = new Thresholded(generation, pairs);
+        }
+        return pairs;
+    }
+
+    private void checkThresholds(Connection c, Tx tx, List<List<Long>> pairs) throws SQLException {
+        for (List<Long> pair : pairs) {
             long depotId = pair.get(0);
             long itemId = pair.get(1);
             long[] levels = Rows.one(c, "SELECT minimum_level, reorder_level FROM tp_inv_threshold "

@@ -71,7 +71,7 @@ final class Stock {
         String source = text(r.sourceDocument(), 128, "sourceDocument");
         required(source, "sourceDocument");
         String note = text(r.note(), 500, "note");
-        Ref ref = ledger.write(caller, key, "inventory.receipt", r, tx -> {
+        return ledger.write(caller, key, "inventory.receipt", r, tx -> {
             DepotRef depot = ledger.depotField(tx.c, r.depotId(), "depotId");
             Scope.requireWrite(caller, depot);
             Ledger.ItemRef item = ledger.item(tx.c, r.itemId(), "itemId");
@@ -90,9 +90,9 @@ final class Stock {
             Lot lot = ledger.lot(tx.c, lotId);
             ledger.audit.record(tx.c, caller, "lot", Long.toString(lotId), "RECEIVE", null, lot);
             ledger.movementEvent(tx, postingId, "receipt", depot.id());
+            tx.result = lot;
             return new Ref("lot", Long.toString(lotId));
-        });
-        return ledger.read(c -> ledger.lot(c, Long.parseLong(ref.id())));
+        }, Lot.class, (c, ref) -> ledger.lot(c, Long.parseLong(ref.id())));
     }
 
     // ---------------------------------------------------------------- issues
@@ -106,7 +106,7 @@ final class Stock {
         required(r.orgUnitId(), "orgUnitId");
         String source = text(r.sourceDocument(), 128, "sourceDocument");
         String note = text(r.note(), 500, "note");
-        Ref ref = ledger.write(caller, key, "inventory.issue", r, tx -> {
+        return ledger.write(caller, key, "inventory.issue", r, tx -> {
             DepotRef depot = ledger.depotField(tx.c, r.depotId(), "depotId");
             Scope.requireWrite(caller, depot);
             ledger.item(tx.c, r.itemId(), "itemId");
@@ -119,13 +119,13 @@ final class Stock {
             }
             ledger.audit.record(tx.c, caller, "posting", Long.toString(postingId), "ISSUE", null, r);
             ledger.movementEvent(tx, postingId, "issue", depot.id());
+            tx.result = ledger.builtPosting(tx, postingId, "issue", depot.id());
             return new Ref("posting", Long.toString(postingId));
-        });
-        return posting(ref);
+        }, Posting.class, this::posting);
     }
 
-    private Posting posting(Ref ref) {
-        return ledger.read(c -> ledger.loadPosting(c, Long.parseLong(ref.id())));
+    private Posting posting(java.sql.Connection c, Ref ref) throws SQLException {
+        return ledger.loadPosting(c, Long.parseLong(ref.id()));
     }
 
     // ---------------------------------------------------------------- transfers
@@ -142,18 +142,18 @@ final class Stock {
         }
         String source = text(r.sourceDocument(), 128, "sourceDocument");
         String note = text(r.note(), 500, "note");
-        Ref ref = ledger.write(caller, key, "inventory.transfer", r, tx -> {
+        return ledger.write(caller, key, "inventory.transfer", r, tx -> {
             DepotRef from = ledger.depotField(tx.c, r.fromDepotId(), "fromDepotId");
             Scope.requireWrite(caller, from);
             ledger.depotField(tx.c, r.toDepotId(), "toDepotId");
             ledger.item(tx.c, r.itemId(), "itemId");
             List<Pick> picks = ledger.pick(tx, from.id(), r.itemId(), r.quantity(), r.lotId(), "lotId", false);
             long transferId = ledger.createTransfer(tx, from.id(), r.toDepotId(), r.itemId(), picks, source, note, null);
-            ledger.audit.record(tx.c, caller, "transfer", Long.toString(transferId), "DISPATCH", null,
-                    ledger.loadTransfer(tx.c, transferId));
+            Transfer sent = ledger.loadTransfer(tx.c, transferId);
+            ledger.audit.record(tx.c, caller, "transfer", Long.toString(transferId), "DISPATCH", null, sent);
+            tx.result = sent;
             return new Ref("transfer", Long.toString(transferId));
-        });
-        return ledger.read(c -> ledger.loadTransfer(c, Long.parseLong(ref.id())));
+        }, Transfer.class, (c, ref) -> ledger.loadTransfer(c, Long.parseLong(ref.id())));
     }
 
     /** Scope of a transfer: visible from either side; received only by the destination's scope. */
@@ -402,7 +402,7 @@ final class Stock {
         }
         String source = text(r.sourceDocument(), 128, "sourceDocument");
         String note = text(r.note(), 500, "note");
-        Ref ref = ledger.write(caller, key, "inventory.adjustment", r, tx -> {
+        return ledger.write(caller, key, "inventory.adjustment", r, tx -> {
             Lot lot = writableLot(tx, r.lotId());
             long postingId = ledger.posting(tx, "adjustment", lot.depotId());
             applySigned(tx, lot, q);
@@ -410,9 +410,9 @@ final class Stock {
                     r.reason().name(), null, null, source, note);
             ledger.audit.record(tx.c, caller, "posting", Long.toString(postingId), "ADJUST", null, r);
             ledger.movementEvent(tx, postingId, "adjustment", lot.depotId());
+            tx.result = ledger.builtPosting(tx, postingId, "adjustment", lot.depotId());
             return new Ref("posting", Long.toString(postingId));
-        });
-        return posting(ref);
+        }, Posting.class, this::posting);
     }
 
     private void applySigned(Tx tx, Lot lot, long q) throws SQLException {
@@ -435,7 +435,7 @@ final class Stock {
         required(r.reason(), "reason");
         String source = text(r.sourceDocument(), 128, "sourceDocument");
         String note = text(r.note(), 500, "note");
-        Ref ref = ledger.write(caller, key, "inventory.write-off", r, tx -> {
+        return ledger.write(caller, key, "inventory.write-off", r, tx -> {
             Lot lot = writableLot(tx, r.lotId());
             long postingId = ledger.posting(tx, "write-off", lot.depotId());
             applySigned(tx, lot, -r.quantity());
@@ -443,9 +443,9 @@ final class Stock {
                     r.reason().name(), null, null, source, note);
             ledger.audit.record(tx.c, caller, "posting", Long.toString(postingId), "WRITE_OFF", null, r);
             ledger.movementEvent(tx, postingId, "write-off", lot.depotId());
+            tx.result = ledger.builtPosting(tx, postingId, "write-off", lot.depotId());
             return new Ref("posting", Long.toString(postingId));
-        });
-        return posting(ref);
+        }, Posting.class, this::posting);
     }
 
     Lot lot(Caller caller, long id) {
@@ -628,6 +628,16 @@ final class Stock {
         if (t.reorderLevel() == null || t.reorderLevel() < t.minimumLevel()) {
             throw new ValidationException("reorderLevel", "reorderLevel must be at least minimumLevel");
         }
+        try {
+            writeThreshold(caller, t, key);
+        } finally {
+            // after the commit (or rollback): low-stock checks from now on see this threshold
+            ledger.thresholdsChanged();
+        }
+        return t;
+    }
+
+    private void writeThreshold(Caller caller, Threshold t, String key) {
         ledger.write(caller, key, "inventory.threshold", t, tx -> {
             Scope.requireWrite(caller, ledger.depotField(tx.c, t.depotId(), "depotId"));
             ledger.item(tx.c, t.itemId(), "itemId");
@@ -646,7 +656,6 @@ final class Stock {
             ledger.audit.record(tx.c, caller, "threshold", t.depotId() + ":" + t.itemId(), "SET", before, t);
             return new Ref("threshold", t.depotId() + ":" + t.itemId());
         });
-        return t;
     }
 
     static Threshold mapThreshold(java.sql.ResultSet rs) throws SQLException {

@@ -19,6 +19,10 @@ final class Tx {
     final List<Event> events = new ArrayList<>();
     /** depot × item pairs whose available stock went down: checked against thresholds before commit. */
     final Set<List<Long>> lowered = new LinkedHashSet<>();
+    /** The movements inserted so far, as written: a posting is answered from these, not read back. */
+    final List<org.tongpao.inventory.Movement> moved = new ArrayList<>();
+    /** What the write built for its caller (e.g. the posting), so no second transaction reads it back. */
+    Object result;
 
     Tx(Connection c, Caller caller, Instant now, LocalDate today) {
         this.c = c;
