@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,10 +104,8 @@ public class LauncherIT {
             }
         });
         writer.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (acknowledged.size() < 20 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Poll.until("20 acknowledged receipts", Duration.ofSeconds(20),
+                () -> acknowledged.size() >= 20 ? Optional.of(true) : Optional.empty());
         kill(true);
         writing.set(false);
         writer.join(30_000);
@@ -149,23 +148,18 @@ public class LauncherIT {
         process = pb.start();
     }
 
-    private JsonNode awaitHealthy() throws InterruptedException {
+    private JsonNode awaitHealthy() {
         Api api = Api.at(port);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
+        return Poll.until("a healthy node; see " + instances.resolve("launcher.out"), Duration.ofSeconds(120), () -> {
             assertTrue("the node exited; see " + instances.resolve("launcher.out"), process.isAlive());
             try {
                 Api.Reply r = api.get("/health");
                 // healthy, and the REST server has mounted the kernel's resources (401, not 404)
-                if (r.status() == 200 && api.get("/units").status() == 401) {
-                    return r.json();
-                }
+                return r.status() == 200 && api.get("/units").status() == 401 ? Optional.of(r.json()) : Optional.empty();
             } catch (IllegalStateException notListeningYet) {
-                // connection refused while Karaf boots
+                return Optional.empty(); // connection refused while Karaf boots
             }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not healthy within 120 s; see " + instances.resolve("launcher.out"));
+        });
     }
 
     /** Stops the node and everything it started: SIGTERM lets Karaf shut down cleanly, SIGKILL does not. */

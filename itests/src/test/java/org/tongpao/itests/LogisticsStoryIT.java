@@ -93,10 +93,8 @@ public class LogisticsStoryIT {
     }
 
     @Before
-    public void restServerHasMountedTheCapabilities() throws InterruptedException {
-        for (int i = 0; i < 300 && api().get("/allocation/batches").status() != 401; i++) {
-            Thread.sleep(100);
-        }
+    public void restServerHasMountedTheCapabilities() {
+        Poll.status("/allocation/batches", 401, () -> api().get("/allocation/batches"));
     }
 
     @Test

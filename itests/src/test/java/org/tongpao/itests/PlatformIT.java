@@ -89,11 +89,9 @@ public class PlatformIT {
     }
 
     @Before
-    public void restServerHasMountedTheKernel() throws InterruptedException {
+    public void restServerHasMountedTheKernel() {
         // the REST server mounts resources shortly after their services appear; the first test may be early
-        for (int i = 0; i < 300 && api().get("/units").status() != 401; i++) {
-            Thread.sleep(100);
-        }
+        Poll.status("/units", 401, () -> api().get("/units"));
     }
 
     // ---------------------------------------------------------------- the container
@@ -147,7 +145,8 @@ public class PlatformIT {
         r.json().get("paths").fieldNames().forEachRemaining(paths::add);
         for (String p : List.of("/health", "/provinces", "/provinces/{code}", "/units", "/units/{id}",
                 "/units/{id}/deactivate", "/catalogue/categories", "/items", "/items/{id}", "/depots",
-                "/depots/{id}")) {
+                "/depots/{id}", "/inventory/issues", "/inventory/balances", "/inventory/national", "/needs",
+                "/allocation/plans", "/allocation/batches/{id}/dispatch", "/allocation/mutual-aid")) {
             assertTrue(p + " missing from " + paths, paths.contains(p));
         }
     }
@@ -386,15 +385,7 @@ public class PlatformIT {
         // the operator's way to add an API user, as the README documents it
         console("jaas:realm-manage --realm tongpao; jaas:user-add inspector s3cret-Pass; "
                 + "jaas:role-add inspector auditor; jaas:update");
-        Api.Reply r = null;
-        for (int i = 0; i < 50; i++) {
-            r = api().as("inspector", "s3cret-Pass").get("/units?limit=1");
-            if (r.status() == 200) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertEquals(String.valueOf(r), 200, r.status());
+        Poll.status("the new API user", 200, () -> api().as("inspector", "s3cret-Pass").get("/units?limit=1"));
         assertEquals(403, api().as("inspector", "s3cret-Pass").post("/units",
                 unit("INSPECTED", "PREFECTURE", unitId("P42"))).status());
     }
@@ -442,15 +433,7 @@ public class PlatformIT {
                 bundle(chain.get(i)).start();
             }
         }
-        Api.Reply again = null;
-        for (int i = 0; i < 100; i++) {
-            again = admin.get("/depots/" + id);
-            if (again.status() == 200) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertEquals(String.valueOf(again), 200, again.status());
+        Api.Reply again = Poll.status("the depot after the restart", 200, () -> admin.get("/depots/" + id));
         assertEquals("Restart-proof depot", again.json().get("name").asText());
     }
 

@@ -40,6 +40,7 @@ import org.tongpao.inventory.NewIssue;
 import org.tongpao.inventory.NewReceipt;
 import org.tongpao.inventory.StockLedger;
 import org.tongpao.itests.Api;
+import org.tongpao.itests.Poll;
 import org.tongpao.itests.TongpaoContainer;
 
 /**
@@ -120,9 +121,7 @@ public class InventoryBench {
         ServiceRegistration<HelloResource> hello = context.registerService(HelloResource.class, new HelloResource(),
                 new Hashtable<>(Map.of("osgi.jaxrs.resource", "true")));
         try {
-            for (int i = 0; i < 100 && admin.get("/bench/hello").status() != 200; i++) {
-                Thread.sleep(100);
-            }
+            Poll.status("the hello-world resource", 200, () -> admin.get("/bench/hello"));
             Load.Result helloRate = Load.run(CLIENTS, SECONDS, () -> admin.get("/bench/hello").status(), 200);
             Load.Result balance = Load.run(CLIENTS, SECONDS,
                     () -> admin.get("/inventory/balances?depot=" + depot + "&item=" + item).status(), 200);
