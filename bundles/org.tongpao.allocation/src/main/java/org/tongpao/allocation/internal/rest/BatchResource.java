@@ -26,6 +26,7 @@ import org.tongpao.allocation.LineReceipt;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.QueryParams;
 
 /** {@code /allocation/batches}: numbered batches, their dispatch and receipt. */
 @Component(service = BatchResource.class, property = "osgi.jaxrs.resource=true")
@@ -48,8 +49,8 @@ public class BatchResource {
             @QueryParam("status") String status,
             @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return allocation.batches(caller, Params.enumValue(BatchStatus.class, "status", status), Params.limit(limit),
-                Params.text(cursor));
+        return allocation.batches(caller, QueryParams.enumValue(BatchStatus.class, "status", status), QueryParams.limit(limit),
+                QueryParams.text(cursor));
     }
 
     @GET

@@ -29,6 +29,7 @@ import org.tongpao.allocation.OfferStatus;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.QueryParams;
 
 /** {@code /allocation/mutual-aid}: offers from one province to another, brokered by the ministry. */
 @Component(service = MutualAidResource.class, property = "osgi.jaxrs.resource=true")
@@ -50,8 +51,8 @@ public class MutualAidResource {
             @Parameter(description = "OFFERED, APPROVED, REJECTED") @QueryParam("status") String status,
             @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return allocation.offers(caller, Params.enumValue(OfferStatus.class, "status", status), Params.limit(limit),
-                Params.text(cursor));
+        return allocation.offers(caller, QueryParams.enumValue(OfferStatus.class, "status", status), QueryParams.limit(limit),
+                QueryParams.text(cursor));
     }
 
     @GET

@@ -33,6 +33,7 @@ import org.tongpao.allocation.Urgency;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.QueryParams;
 
 /** {@code /needs}: units' needs and the ministry's key areas. */
 @Component(service = NeedResource.class, property = "osgi.jaxrs.resource=true")
@@ -62,10 +63,10 @@ public class NeedResource {
             @Parameter(description = "Category code (needs for any item of it)") @QueryParam("category") String category,
             @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        NeedFilter filter = new NeedFilter(Params.text(province), Params.id("unit", unit),
-                Params.enumValue(NeedState.class, "state", state), Params.enumValue(Urgency.class, "urgency", urgency),
-                Params.id("item", item), Params.text(category));
-        return needs.list(caller, filter, Params.limit(limit), Params.text(cursor));
+        NeedFilter filter = new NeedFilter(QueryParams.text(province), QueryParams.id("unit", unit),
+                QueryParams.enumValue(NeedState.class, "state", state), QueryParams.enumValue(Urgency.class, "urgency", urgency),
+                QueryParams.id("item", item), QueryParams.text(category));
+        return needs.list(caller, filter, QueryParams.limit(limit), QueryParams.text(cursor));
     }
 
     @GET

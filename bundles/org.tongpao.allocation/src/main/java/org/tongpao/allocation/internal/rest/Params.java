@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.util.Locale;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import org.tongpao.core.ValidationException;
-import org.tongpao.core.persistence.Paging;
 
 /** Query parameters arrive as strings and are parsed here, so a bad value is a 400 naming the parameter. */
 final class Params {
@@ -16,43 +14,6 @@ final class Params {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Params() {
-    }
-
-    static int limit(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return Paging.DEFAULT_LIMIT;
-        }
-        try {
-            return Paging.limit(Integer.valueOf(raw.strip()));
-        } catch (NumberFormatException e) {
-            throw new ValidationException("limit", "limit must be a whole number between 1 and " + Paging.MAX_LIMIT);
-        }
-    }
-
-    static Long id(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(raw.strip());
-        } catch (NumberFormatException e) {
-            throw new ValidationException(name, name + " must be a numeric id");
-        }
-    }
-
-    static String text(String raw) {
-        return raw == null || raw.isBlank() ? null : raw.strip();
-    }
-
-    static <E extends Enum<E>> E enumValue(Class<E> type, String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException(name, name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
     }
 
     /**

@@ -28,6 +28,7 @@ import org.tongpao.allocation.PlanStatus;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.QueryParams;
 
 /** {@code /allocation/plans}: proposals ranked by the priority policy, approved into batches. */
 @Component(service = PlanResource.class, property = "osgi.jaxrs.resource=true")
@@ -49,8 +50,8 @@ public class PlanResource {
             @Parameter(description = "DRAFT, APPROVED, REJECTED, SUPERSEDED") @QueryParam("status") String status,
             @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return allocation.plans(caller, Params.enumValue(PlanStatus.class, "status", status), Params.limit(limit),
-                Params.text(cursor));
+        return allocation.plans(caller, QueryParams.enumValue(PlanStatus.class, "status", status), QueryParams.limit(limit),
+                QueryParams.text(cursor));
     }
 
     @GET

@@ -29,6 +29,7 @@ import org.tongpao.core.DepotUpdate;
 import org.tongpao.core.NewDepot;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.QueryParams;
 
 /** {@code /depots}: places that hold stock, filtered by the caller's scope. */
 @Component(service = DepotResource.class, property = "osgi.jaxrs.resource=true")
@@ -56,9 +57,9 @@ public class DepotResource {
             @Parameter(description = "Text in code or name") @QueryParam("q") String q,
             @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        DepotFilter filter = new DepotFilter(Params.text(province), Params.id("unit", unit),
-                Params.bool("active", active), Params.text(q));
-        return depots.list(caller, filter, Params.limit(limit), Params.text(cursor));
+        DepotFilter filter = new DepotFilter(QueryParams.text(province), QueryParams.id("unit", unit),
+                QueryParams.bool("active", active), QueryParams.text(q));
+        return depots.list(caller, filter, QueryParams.limit(limit), QueryParams.text(cursor));
     }
 
     @GET

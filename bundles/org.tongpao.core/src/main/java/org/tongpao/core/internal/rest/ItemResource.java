@@ -29,6 +29,7 @@ import org.tongpao.core.ItemUpdate;
 import org.tongpao.core.NewItem;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.QueryParams;
 
 /** {@code /items}: the catalogue's items; everyone reads, ministry roles write. */
 @Component(service = ItemResource.class, property = "osgi.jaxrs.resource=true")
@@ -55,8 +56,8 @@ public class ItemResource {
             @Parameter(description = "true or false") @QueryParam("active") String active,
             @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        ItemFilter filter = new ItemFilter(Params.text(category), Params.text(q), Params.bool("active", active));
-        return catalogue.list(caller, filter, Params.limit(limit), Params.text(cursor));
+        ItemFilter filter = new ItemFilter(QueryParams.text(category), QueryParams.text(q), QueryParams.bool("active", active));
+        return catalogue.list(caller, filter, QueryParams.limit(limit), QueryParams.text(cursor));
     }
 
     @GET

@@ -29,6 +29,7 @@ import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.OrgUnitUpdate;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.QueryParams;
 
 /** {@code /units}: the organisation tree, filtered by the caller's scope. */
 @Component(service = OrgUnitResource.class, property = "osgi.jaxrs.resource=true")
@@ -57,9 +58,9 @@ public class OrgUnitResource {
             @Parameter(description = "Text in code or names") @QueryParam("q") String q,
             @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        OrgUnitFilter filter = new OrgUnitFilter(Params.text(province), Params.id("parent", parent),
-                Params.level(level), Params.bool("active", active), Params.text(q));
-        return units.list(caller, filter, Params.limit(limit), Params.text(cursor));
+        OrgUnitFilter filter = new OrgUnitFilter(QueryParams.text(province), QueryParams.id("parent", parent),
+                Params.level(level), QueryParams.bool("active", active), QueryParams.text(q));
+        return units.list(caller, filter, QueryParams.limit(limit), QueryParams.text(cursor));
     }
 
     @GET

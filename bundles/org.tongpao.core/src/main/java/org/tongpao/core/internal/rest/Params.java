@@ -1,5 +1,6 @@
 package org.tongpao.core.internal.rest;
 
+import org.tongpao.core.rest.QueryParams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
 import java.util.Locale;
@@ -8,7 +9,6 @@ import javax.ws.rs.core.UriInfo;
 import org.tongpao.core.OrgLevel;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.internal.Json;
-import org.tongpao.core.persistence.Paging;
 
 /**
  * Query parameters arrive as strings and are parsed here, so a bad value is a 400 naming the
@@ -16,39 +16,6 @@ import org.tongpao.core.persistence.Paging;
  */
 final class Params {
     private Params() {
-    }
-
-    static int limit(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return Paging.DEFAULT_LIMIT;
-        }
-        try {
-            return Paging.limit(Integer.valueOf(raw.strip()));
-        } catch (NumberFormatException e) {
-            throw new ValidationException("limit", "limit must be a whole number between 1 and " + Paging.MAX_LIMIT);
-        }
-    }
-
-    static Long id(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(raw.strip());
-        } catch (NumberFormatException e) {
-            throw new ValidationException(name, name + " must be a numeric id");
-        }
-    }
-
-    static Boolean bool(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw new ValidationException(name, name + " must be true or false");
-        };
     }
 
     static OrgLevel level(String raw) {
@@ -62,13 +29,9 @@ final class Params {
         }
     }
 
-    static String text(String raw) {
-        return raw == null || raw.isBlank() ? null : raw.strip();
-    }
-
     /** The version to expect on deactivation, from the body or the query (they must agree). */
     static Long version(VersionBody body, String query) {
-        Long fromQuery = id("version", query);
+        Long fromQuery = QueryParams.id("version", query);
         Long fromBody = body == null ? null : body.version();
         if (fromQuery != null && fromBody != null && !fromQuery.equals(fromBody)) {
             throw new ValidationException("version", "version in the body and the query differ");

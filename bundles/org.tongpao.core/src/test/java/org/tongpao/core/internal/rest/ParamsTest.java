@@ -8,15 +8,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tongpao.core.OrgLevel;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.rest.QueryParams;
 
 class ParamsTest {
 
     @Test
     void goodValues() {
-        assertThat(Params.limit(null)).isEqualTo(50);
-        assertThat(Params.limit("500")).isEqualTo(500);
-        assertThat(Params.id("parent", "17")).isEqualTo(17L);
-        assertThat(Params.bool("active", "TRUE")).isTrue();
+        assertThat(QueryParams.limit(null)).isEqualTo(50);
+        assertThat(QueryParams.limit("500")).isEqualTo(500);
+        assertThat(QueryParams.id("parent", "17")).isEqualTo(17L);
+        assertThat(QueryParams.bool("active", "TRUE")).isTrue();
         assertThat(Params.level("county")).isEqualTo(OrgLevel.COUNTY);
         assertThat(Params.version(new VersionBody(3L), "3")).isEqualTo(3L);
         assertThat(Params.version(null, "4")).isEqualTo(4L);
@@ -28,9 +29,9 @@ class ParamsTest {
     void badValuesNameTheParameter(String name, String value) {
         assertThatThrownBy(() -> {
             switch (name) {
-                case "limit" -> Params.limit(value);
-                case "parent" -> Params.id(name, value);
-                case "active" -> Params.bool(name, value);
+                case "limit" -> QueryParams.limit(value);
+                case "parent" -> QueryParams.id(name, value);
+                case "active" -> QueryParams.bool(name, value);
                 case "level" -> Params.level(value);
                 default -> Params.version(null, value);
             }

@@ -55,6 +55,7 @@ import org.tongpao.inventory.StockLedger;
 import org.tongpao.inventory.Threshold;
 import org.tongpao.inventory.Transfer;
 import org.tongpao.inventory.TransferReceipt;
+import org.tongpao.core.rest.QueryParams;
 
 /** {@code /inventory}: lots, the ledger, balances, reservations, counts, thresholds and the reserve census. */
 @Component(service = InventoryResource.class, property = "osgi.jaxrs.resource=true")
@@ -86,8 +87,8 @@ public class InventoryResource {
     public Page<Lot> lots(@Context Caller caller, @QueryParam("depot") String depot, @QueryParam("item") String item,
             @Parameter(description = "AVAILABLE, QUARANTINED, RECALLED, EXPIRED") @QueryParam("status") String status,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return ledger.lots(caller, Params.id("depot", depot), Params.id("item", item),
-                Params.enumValue(LotStatus.class, "status", status), Params.limit(limit), Params.text(cursor));
+        return ledger.lots(caller, QueryParams.id("depot", depot), QueryParams.id("item", item),
+                QueryParams.enumValue(LotStatus.class, "status", status), QueryParams.limit(limit), QueryParams.text(cursor));
     }
 
     @GET
@@ -171,10 +172,10 @@ public class InventoryResource {
             @Parameter(description = "RECEIPT, ISSUE, TRANSFER_OUT, TRANSFER_IN, ADJUSTMENT, WRITE_OFF") @QueryParam("type") String type,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        MovementFilter filter = new MovementFilter(Params.id("depot", depot), Params.id("item", item),
-                Params.enumValue(MovementType.class, "type", type), Params.instant("from", from),
-                Params.instant("to", to));
-        return ledger.movements(caller, filter, Params.limit(limit), Params.text(cursor));
+        MovementFilter filter = new MovementFilter(QueryParams.id("depot", depot), QueryParams.id("item", item),
+                QueryParams.enumValue(MovementType.class, "type", type), QueryParams.instant("from", from),
+                QueryParams.instant("to", to));
+        return ledger.movements(caller, filter, QueryParams.limit(limit), QueryParams.text(cursor));
     }
 
     @GET
@@ -183,7 +184,7 @@ public class InventoryResource {
     @Operation(summary = "National stock by province × category",
             description = READERS_NOTE + "; summed from balances, never from the ledger")
     public List<ProvinceStock> national(@Context Caller caller, @QueryParam("category") String category) {
-        return ledger.nationalStock(caller, Params.text(category));
+        return ledger.nationalStock(caller, QueryParams.text(category));
     }
 
     @GET
@@ -197,18 +198,18 @@ public class InventoryResource {
             @QueryParam("status") String status,
             @Parameter(description = "lot (default) or item") @QueryParam("by") String by,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        String d = Params.text(depot);
-        String i = Params.text(item);
+        String d = QueryParams.text(depot);
+        String i = QueryParams.text(item);
         boolean depotIsId = d != null && d.chars().allMatch(Character::isDigit);
         boolean itemIsId = i != null && i.chars().allMatch(Character::isDigit);
-        String grouping = Params.text(by);
+        String grouping = QueryParams.text(by);
         if (grouping != null && !grouping.equals("item") && !grouping.equals("lot")) {
             throw new ValidationException("by", "by must be lot or item");
         }
-        BalanceFilter filter = new BalanceFilter(Params.text(province), depotIsId ? Long.valueOf(d) : null,
-                depotIsId ? null : d, Params.text(category), itemIsId ? Long.valueOf(i) : null, itemIsId ? null : i,
-                Params.enumValue(LotStatus.class, "status", status), "item".equals(grouping));
-        return ledger.balances(caller, filter, Params.limit(limit), Params.text(cursor));
+        BalanceFilter filter = new BalanceFilter(QueryParams.text(province), depotIsId ? Long.valueOf(d) : null,
+                depotIsId ? null : d, QueryParams.text(category), itemIsId ? Long.valueOf(i) : null, itemIsId ? null : i,
+                QueryParams.enumValue(LotStatus.class, "status", status), "item".equals(grouping));
+        return ledger.balances(caller, filter, QueryParams.limit(limit), QueryParams.text(cursor));
     }
 
     // ---------------------------------------------------------------- transfers
@@ -231,8 +232,8 @@ public class InventoryResource {
     public Page<Transfer> transfers(@Context Caller caller,
             @Parameter(description = "IN_TRANSIT or RECEIVED") @QueryParam("status") String status,
             @QueryParam("depot") String depot, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return ledger.transfers(caller, Params.enumValue(Transfer.Status.class, "status", status),
-                Params.id("depot", depot), Params.limit(limit), Params.text(cursor));
+        return ledger.transfers(caller, QueryParams.enumValue(Transfer.Status.class, "status", status),
+                QueryParams.id("depot", depot), QueryParams.limit(limit), QueryParams.text(cursor));
     }
 
     @GET
@@ -316,7 +317,7 @@ public class InventoryResource {
     @Operation(summary = "Minimum and reorder levels", description = READERS_NOTE)
     public List<Threshold> thresholds(@Context Caller caller, @QueryParam("depot") String depot,
             @QueryParam("item") String item) {
-        return ledger.thresholds(caller, Params.id("depot", depot), Params.id("item", item));
+        return ledger.thresholds(caller, QueryParams.id("depot", depot), QueryParams.id("item", item));
     }
 
     @PUT
@@ -348,7 +349,7 @@ public class InventoryResource {
     @Operation(summary = "List censuses")
     public Page<Census> censuses(@Context Caller caller, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        return census.list(caller, Params.limit(limit), Params.text(cursor));
+        return census.list(caller, QueryParams.limit(limit), QueryParams.text(cursor));
     }
 
     @GET
@@ -368,7 +369,7 @@ public class InventoryResource {
     public Response submit(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,
             @Parameter(description = "Province code (ministry callers only)") @QueryParam("province") String province,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, String body) {
-        Census c = census.submit(caller, id, Params.text(province), Json.submission(body), key);
+        Census c = census.submit(caller, id, QueryParams.text(province), Json.submission(body), key);
         return Response.status(Response.Status.CREATED).entity(c).build();
     }
 }

@@ -1,0 +1,10 @@
+/**
+ * Small helpers for bundles that publish REST resources: query parameters parsed so that a bad value is a
+ * 400 naming the parameter (JAX-RS would answer 404 for an unconvertible query parameter).
+ */
+@Export
+@Version("1.0.0")
+package org.tongpao.core.rest;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
