@@ -1,14 +1,13 @@
 package org.tongpao.core.internal.rest;
 
-import org.tongpao.core.rest.QueryParams;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
 import java.util.Locale;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import org.tongpao.core.OrgLevel;
 import org.tongpao.core.ValidationException;
-import org.tongpao.core.internal.Json;
+import org.tongpao.core.rest.OptionalBody;
+import org.tongpao.core.rest.QueryParams;
 
 /**
  * Query parameters arrive as strings and are parsed here, so a bad value is a 400 naming the
@@ -44,14 +43,7 @@ final class Params {
      * and a deactivation by query parameter (or with no version) needs none.
      */
     static VersionBody versionBody(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return Json.mapper().readValue(body, VersionBody.class);
-        } catch (JsonProcessingException e) {
-            throw new ValidationException("version", "the body must be {\"version\": <number>} or empty");
-        }
+        return OptionalBody.parse(body, VersionBody.class, "version", "the body must be {\"version\": <number>} or empty");
     }
 
     static Response created(UriInfo uriInfo, long id, Object entity) {

@@ -55,6 +55,7 @@ import org.tongpao.inventory.StockLedger;
 import org.tongpao.inventory.Threshold;
 import org.tongpao.inventory.Transfer;
 import org.tongpao.inventory.TransferReceipt;
+import org.tongpao.core.rest.OptionalBody;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /inventory}: lots, the ledger, balances, reservations, counts, thresholds and the reserve census. */
@@ -369,7 +370,13 @@ public class InventoryResource {
     public Response submit(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,
             @Parameter(description = "Province code (ministry callers only)") @QueryParam("province") String province,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, String body) {
-        Census c = census.submit(caller, id, QueryParams.text(province), Json.submission(body), key);
+        Census c = census.submit(caller, id, QueryParams.text(province), submission(body), key);
         return Response.status(Response.Status.CREATED).entity(c).build();
+    }
+
+    private static CensusSubmission submission(String body) {
+        CensusSubmission s = OptionalBody.parse(body, CensusSubmission.class, "declared",
+                "the body must be {\"declared\": [{\"categoryCode\": ..., \"quantity\": n, \"note\": ...}]} or empty");
+        return s == null ? new CensusSubmission(null) : s;
     }
 }
