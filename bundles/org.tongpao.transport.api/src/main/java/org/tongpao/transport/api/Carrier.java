@@ -1,0 +1,41 @@
+package org.tongpao.transport.api;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A transport partner's service. Register an implementation as an OSGi service with the property
+ * {@value #ID_PROPERTY} (a short stable id such as {@code express}); Tongpao picks it up and drops it as
+ * it comes and goes.
+ *
+ * <p>Tongpao calls these methods from its own worker threads with a time limit (a few seconds; see
+ * {@code docs/partners.md}); a call that throws, hangs or returns a value breaking the contract counts
+ * against this carrier only. Implementations must be thread-safe.
+ */
+@ConsumerType
+public interface Carrier {
+
+    /** Service property: the carrier's id, 1–32 lower-case letters, digits or '-'. */
+    String ID_PROPERTY = "tongpao.carrier.id";
+
+    /** What the carrier offers; called when it registers and whenever Tongpao shows it. */
+    CarrierProfile profile();
+
+    /** Prices an order without committing to it. */
+    Quote quote(ShipmentOrder order) throws CarrierException;
+
+    /**
+     * Books an order and returns the waybill. Must be idempotent per {@link ShipmentOrder#shipmentRef()}:
+     * a repeat returns the first booking.
+     */
+    Booking book(ShipmentOrder order) throws CarrierException;
+
+    /** Cancels a booking that has not been picked up. */
+    void cancel(String waybill, String reason) throws CarrierException;
+
+    /**
+     * The events for a waybill so far, oldest first (for {@link TrackingMode#PULL}); a push-only carrier
+     * returns an empty list.
+     */
+    List<TrackingEvent> track(String waybill) throws CarrierException;
+}

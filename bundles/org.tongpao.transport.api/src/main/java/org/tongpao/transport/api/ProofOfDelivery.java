@@ -1,0 +1,14 @@
+package org.tongpao.transport.api;
+
+import java.time.Instant;
+import org.tongpao.transport.api.internal.Check;
+
+/** Who took the goods, when, and the carrier's reference for the signature or photo. */
+public record ProofOfDelivery(String receivedBy, Instant receivedAt, String reference) {
+
+    public ProofOfDelivery {
+        receivedBy = Check.text(receivedBy, "receivedBy", 100);
+        Check.required(receivedAt, "receivedAt");
+        reference = Check.optionalText(reference, "reference", 200);
+    }
+}

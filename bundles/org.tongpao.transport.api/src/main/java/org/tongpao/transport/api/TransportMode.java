@@ -1,0 +1,6 @@
+package org.tongpao.transport.api;
+
+/** How goods travel. */
+public enum TransportMode {
+    ROAD, RAIL, AIR, WATER
+}
