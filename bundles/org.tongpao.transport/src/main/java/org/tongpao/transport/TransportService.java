@@ -1,0 +1,57 @@
+package org.tongpao.transport;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+import org.tongpao.allocation.LineReceipt;
+import org.tongpao.core.Caller;
+import org.tongpao.core.Page;
+import org.tongpao.transport.api.ServicePromise;
+import org.tongpao.transport.api.TrackingEvent;
+
+/**
+ * Carriers and shipments. Ministry roles see and act on everything; a province officer on shipments
+ * from or to its province; a depot keeper reads those of its depot; a partner account
+ * ({@code partner} + {@code partner-<carrierId>}) reads its own carrier's shipments and pushes their
+ * tracking; auditors read. Every write takes an idempotency key.
+ */
+@ProviderType
+public interface TransportService {
+
+    List<CarrierInfo> carriers(Caller caller);
+
+    CarrierInfo carrier(Caller caller, String carrierId);
+
+    /** Sets the ministry's contract with a carrier (ministry-admin); applies to bookings made after it. */
+    CarrierInfo setContract(Caller caller, String carrierId, ServicePromise promise, String idempotencyKey);
+
+    Page<Shipment> shipments(Caller caller, ShipmentFilter filter, int limit, String cursor);
+
+    Shipment shipment(Caller caller, long id);
+
+    List<ShipmentEvent> events(Caller caller, long shipmentId);
+
+    /** Creates a shipment and books it with the carrier; a carrier failure leaves it BOOKING_FAILED. */
+    Shipment book(Caller caller, NewShipment command, String idempotencyKey);
+
+    /** Retries a BOOKING_FAILED shipment, with another carrier when {@code carrierId} is given. */
+    Shipment rebook(Caller caller, long id, String carrierId, String idempotencyKey);
+
+    Shipment cancel(Caller caller, long id, String reason, String idempotencyKey);
+
+    Shipment attachPass(Caller caller, long id, EntryPass pass, String idempotencyKey);
+
+    /** Hands the goods over: checks the entry pass of a key-area shipment and dispatches its batch. */
+    Shipment dispatch(Caller caller, long id, String idempotencyKey);
+
+    /** Tracking entered by staff (e.g. the police's own fleet, dispatched by hand). */
+    TrackingReceipt record(Caller caller, long id, List<TrackingEvent> events);
+
+    /** Tracking pushed by a partner account for its own carrier's waybills. */
+    TrackingReceipt push(Caller caller, String carrierId, List<TrackingEvent> events);
+
+    /**
+     * The receiving side confirms the goods; for a batch shipment the lines go into inventory (all lines
+     * in full when {@code lines} is empty). Implies delivery if the carrier has not reported it.
+     */
+    Shipment receive(Caller caller, long id, List<LineReceipt> lines, String idempotencyKey);
+}

@@ -1,0 +1,88 @@
+package org.tongpao.transport.internal.rest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import javax.annotation.security.RolesAllowed;
+import javax.validation.Valid;
+import javax.validation.constraints.NotNull;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tongpao.core.Caller;
+import org.tongpao.core.Roles;
+import org.tongpao.transport.CarrierInfo;
+import org.tongpao.transport.TrackingReceipt;
+import org.tongpao.transport.TransportService;
+
+/** {@code /carriers}: the carriers, the ministry's contracts, and the partners' tracking push. */
+@Component(service = CarrierResource.class, property = "osgi.jaxrs.resource=true")
+@Path("carriers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Carriers", description = "Transport partners plugged in through the carrier SPI")
+public class CarrierResource {
+    static final String IDEMPOTENCY = "Repeat-safe key: a retry with the same key returns the first result";
+    private static final String ID = "{carrierId: [a-z0-9][a-z0-9-]{0,31}}";
+
+    private final TransportService transport;
+
+    @Activate
+    public CarrierResource(@Reference TransportService transport) {
+        this.transport = transport;
+    }
+
+    @GET
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
+            Roles.PARTNER, Roles.AUDITOR})
+    @Operation(summary = "List carriers", description = "Installed ones and those known from contracts or shipments "
+            + "(shown unavailable); a partner account sees only its own")
+    public List<CarrierInfo> list(@Context Caller caller) {
+        return transport.carriers(caller);
+    }
+
+    @GET
+    @Path(ID)
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
+            Roles.PARTNER, Roles.AUDITOR})
+    @Operation(summary = "Get a carrier", description = "Profile, the promise the SLA clock applies, on-time rate")
+    public CarrierInfo get(@Context Caller caller, @PathParam("carrierId") String carrierId) {
+        return transport.carrier(caller, carrierId);
+    }
+
+    @PUT
+    @Path(ID + "/contract")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MINISTRY_ADMIN)
+    @Operation(summary = "Set the ministry's contract with a carrier",
+            description = "ISO-8601 durations, e.g. {\"acceptWithin\":\"PT1H\",\"pickupWithin\":\"PT24H\","
+                    + "\"deliverWithin\":\"PT48H\",\"deliverWithinByProvince\":{\"42\":\"PT24H\"}}; applies to new bookings")
+    public CarrierInfo contract(@Context Caller caller, @PathParam("carrierId") String carrierId,
+            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull Bodies.Contract body) {
+        return transport.setContract(caller, carrierId, body.promise(), idempotencyKey);
+    }
+
+    @POST
+    @Path(ID + "/tracking")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "Push tracking events (partner accounts)",
+            description = "{\"events\":[{\"waybill\":\"EX-1\",\"status\":\"PICKED_UP\",\"at\":\"...Z\",\"location\":\"...\"}]}; "
+                    + "a DELIVERED event carries proof {receivedBy, receivedAt, reference}. Events already known are "
+                    + "counted as duplicates, so a retry is safe")
+    public TrackingReceipt push(@Context Caller caller, @PathParam("carrierId") String carrierId,
+            @Valid @NotNull Bodies.Events body) {
+        return transport.push(caller, carrierId, Bodies.events(body, null));
+    }
+}

@@ -1,0 +1,89 @@
+package org.tongpao.transport.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.tongpao.transport.Sla;
+import org.tongpao.transport.SlaMilestone;
+import org.tongpao.transport.SlaState;
+import org.tongpao.transport.api.ServicePromise;
+
+/** The SLA clock with time passed in: accept within 1 h, pick up within 24 h, deliver within 48 h (24 h into Hubei). */
+class SlaClockTest {
+    static final Instant BOOKED = Instant.parse("2020-02-01T08:00:00Z");
+    static final ServicePromise PROMISE = new ServicePromise(Duration.ofHours(1), Duration.ofHours(24),
+            Duration.ofHours(48), Map.of("42", Duration.ofHours(24)));
+
+    static Instant at(long minutes) {
+        return BOOKED.plus(Duration.ofMinutes(minutes));
+    }
+
+    static SlaClock.Progress progress(Instant accepted, Instant pickedUp, Instant delivered) {
+        return new SlaClock.Progress(accepted, pickedUp, delivered);
+    }
+
+    static Map<String, SlaState> states(Sla sla) {
+        return sla.milestones().stream().collect(java.util.stream.Collectors.toMap(SlaMilestone::name, SlaMilestone::state));
+    }
+
+    @Test
+    void deadlinesFollowThePromiseAndTheDestinationProvince() {
+        SlaClock.Deadlines hubei = SlaClock.deadlines(PROMISE, BOOKED, "42");
+        SlaClock.Deadlines jiangsu = SlaClock.deadlines(PROMISE, BOOKED, "32");
+        assertThat(hubei.accept().due()).isEqualTo(at(60));
+        assertThat(hubei.accept().warnFrom()).isEqualTo(at(48));
+        assertThat(hubei.delivery().due()).isEqualTo(at(24 * 60));
+        assertThat(jiangsu.delivery().due()).isEqualTo(at(48 * 60));
+        assertThat(jiangsu.delivery().warnFrom()).isEqualTo(at(48 * 60 - 48 * 12));
+    }
+
+    @Test
+    void nothingHappenedYet() {
+        SlaClock.Deadlines d = SlaClock.deadlines(PROMISE, BOOKED, "32");
+        assertThat(SlaClock.evaluate(d, progress(null, null, null), true, at(10)).state()).isEqualTo(SlaState.PENDING);
+        assertThat(states(SlaClock.evaluate(d, progress(null, null, null), true, at(48))))
+                .containsEntry("ACCEPT", SlaState.AT_RISK).containsEntry("PICKUP", SlaState.PENDING);
+        Sla late = SlaClock.evaluate(d, progress(null, null, null), true, at(60));
+        assertThat(late.state()).isEqualTo(SlaState.BREACHED);
+        assertThat(states(late)).containsEntry("ACCEPT", SlaState.BREACHED).containsEntry("DELIVERY", SlaState.PENDING);
+    }
+
+    @Test
+    void doneInTimeIsMetAndDoneLateStaysLateForever() {
+        SlaClock.Deadlines d = SlaClock.deadlines(PROMISE, BOOKED, "32");
+        Sla sla = SlaClock.evaluate(d, progress(at(30), at(25 * 60), null), true, at(30 * 60));
+        assertThat(states(sla)).containsEntry("ACCEPT", SlaState.MET).containsEntry("PICKUP", SlaState.LATE)
+                .containsEntry("DELIVERY", SlaState.PENDING);
+        assertThat(sla.state()).isEqualTo(SlaState.LATE);
+        Sla done = SlaClock.evaluate(d, progress(at(30), at(25 * 60), at(47 * 60)), false, at(100 * 60));
+        assertThat(states(done)).containsEntry("DELIVERY", SlaState.MET);
+        assertThat(done.state()).isEqualTo(SlaState.LATE);
+    }
+
+    @Test
+    void aLaterMilestoneImpliesTheEarlierOnes() {
+        SlaClock.Deadlines d = SlaClock.deadlines(PROMISE, BOOKED, "32");
+        // the carrier reported only "delivered", after 40 minutes: accepted and picked up by then too
+        Sla sla = SlaClock.evaluate(d, progress(null, null, at(40)), false, at(2000));
+        assertThat(sla.milestones()).allMatch(m -> m.state() == SlaState.MET && at(40).equals(m.done()));
+    }
+
+    @Test
+    void aCancelledShipmentOwesNothingMore() {
+        SlaClock.Deadlines d = SlaClock.deadlines(PROMISE, BOOKED, "32");
+        Sla sla = SlaClock.evaluate(d, progress(at(10), null, null), false, at(100 * 60));
+        assertThat(sla.milestones()).extracting(SlaMilestone::name).containsExactly("ACCEPT");
+        assertThat(sla.state()).isEqualTo(SlaState.MET);
+    }
+
+    @Test
+    void theWorstMilestoneIsTheShipmentsState() {
+        assertThat(SlaState.BREACHED.compareTo(SlaState.LATE)).isPositive();
+        assertThat(SlaState.LATE.compareTo(SlaState.AT_RISK)).isPositive();
+        assertThat(SlaState.AT_RISK.compareTo(SlaState.PENDING)).isPositive();
+        assertThat(SlaState.PENDING.compareTo(SlaState.MET)).isPositive();
+    }
+}
