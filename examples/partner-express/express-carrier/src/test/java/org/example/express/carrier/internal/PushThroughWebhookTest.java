@@ -46,6 +46,7 @@ class PushThroughWebhookTest {
         endpoint.start();
         courier.pushTo(URI.create("http://127.0.0.1:" + endpoint.getAddress().getPort() + "/api/v1/carriers/express/tracking"),
                 "express", "secret");
+        courier.webhookRetries(40, Duration.ofMillis(50)); // a loaded CI machine may take a while to read the booking
     }
 
     @AfterEach
@@ -100,7 +101,9 @@ class PushThroughWebhookTest {
     @Test
     void anOrderTongpaoDidNotBookIsRefusedWith404() throws Exception {
         Booking booking = tongpao.book(Samples.order("SH-KNOWN"));
+        courier.awaitWebhook(booking.waybill(), "ACCEPTED", Duration.ofSeconds(5));
         // an order placed at Express directly, not through Tongpao
+        courier.webhookRetries(3, Duration.ofMillis(10));
         String foreign;
         try (FakeTongpao other = new FakeTongpao("express", ExpressCarrierTest.carrier(courier.baseUrl(), courier.apiKey(),
                 Duration.ofSeconds(2)))) {
