@@ -6,11 +6,6 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.security.PrivilegedExceptionAction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,12 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.inject.Inject;
-import javax.security.auth.Subject;
 import javax.sql.DataSource;
 import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
@@ -391,19 +382,7 @@ public class PlatformIT {
     }
 
     private String console(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        // as an operator logged into the console (Karaf's command ACLs want the admin role)
-        Subject operator = new Subject();
-        operator.getPrincipals().add(new UserPrincipal("operator"));
-        operator.getPrincipals().add(new RolePrincipal("admin"));
-        Session session = sessions.create(new ByteArrayInputStream(new byte[0]), print, print);
-        try {
-            Subject.doAs(operator, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
-        } finally {
-            session.close();
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return Console.run(sessions, command);
     }
 
     // ---------------------------------------------------------------- OSGi API and restarts

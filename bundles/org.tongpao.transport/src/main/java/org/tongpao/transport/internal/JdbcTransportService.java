@@ -442,7 +442,7 @@ public class JdbcTransportService implements TransportService {
         String prefix = "SH-" + node.provinceCode().orElse("C") + "-";
         IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "shipment.book", cmd, c -> {
             Instant now = Sql.now();
-            ShipmentDao.Row draft = new ShipmentDao.Row(0, prefix + "NEW-" + java.util.UUID.randomUUID(), cmd.batchId(),
+            ShipmentDao.Row draft = new ShipmentDao.Row(0, "NEW-" + java.util.UUID.randomUUID(), cmd.batchId(),
                     batchNumber, from.id(), from.code(), from.provinceCode(), to.id(), to.code(), to.provinceCode(),
                     area != null, area == null ? null : area.label(), cmd.carrierId(), null, ShipmentStatus.BOOKING_FAILED,
                     "not booked yet", cmd.packages(), cmd.weightKg(), cmd.mode(), cmd.deliverBy(), cmd.notes(), null, null,

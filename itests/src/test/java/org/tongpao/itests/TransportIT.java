@@ -1,0 +1,488 @@
+package org.tongpao.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import javax.sql.DataSource;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.tongpao.core.Caller;
+import org.tongpao.core.CatalogueService;
+import org.tongpao.core.DepotService;
+import org.tongpao.core.OrgUnitService;
+import org.tongpao.inventory.InventoryService;
+import org.tongpao.transport.ShipmentStatus;
+import org.tongpao.transport.TransportService;
+import org.tongpao.transport.TransportTopics;
+import org.tongpao.transport.api.Booking;
+import org.tongpao.transport.api.Carrier;
+import org.tongpao.transport.api.CarrierException;
+import org.tongpao.transport.api.CarrierProfile;
+import org.tongpao.transport.api.Quote;
+import org.tongpao.transport.api.ServicePromise;
+import org.tongpao.transport.api.ShipmentOrder;
+import org.tongpao.transport.api.TrackingEvent;
+import org.tongpao.transport.api.TrackingMode;
+import org.tongpao.transport.api.TrackingSink;
+import org.tongpao.transport.api.TrackingStatus;
+import org.tongpao.transport.api.TransportMode;
+
+/**
+ * Transport in the central install (tongpao-transport and tongpao-fleet): the police fleet carries an
+ * allocation batch into the key area Hubei with an entry pass and the goods land in stock; carriers
+ * registered at run time are picked up, isolated when they hang or talk nonsense, watched against their
+ * SLA, and their partner accounts see and push only their own shipments.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class TransportIT {
+
+    private static final int HTTP_PORT = TongpaoContainer.freePort();
+
+    @Inject
+    @Filter("(dataSourceName=tongpao)")
+    DataSource dataSource;
+
+    @Inject
+    TransportService transport;
+
+    @Inject
+    InventoryService inventory;
+
+    @Inject
+    DepotService depots;
+
+    @Inject
+    CatalogueService catalogue;
+
+    @Inject
+    OrgUnitService units;
+
+    @Inject
+    SessionFactory sessions;
+
+    @Inject
+    BundleContext bundleContext;
+
+    @Configuration
+    public Option[] config() {
+        return TongpaoContainer.options("central", HTTP_PORT);
+    }
+
+    private Api api() {
+        return Api.at(Integer.getInteger("tongpao.http.port"));
+    }
+
+    @Before
+    public void restServerHasMountedTheCapabilities() {
+        Poll.status("/shipments", 401, () -> api().get("/shipments"));
+        Poll.status("/carriers", 401, () -> api().get("/carriers"));
+    }
+
+    @Test
+    public void theFleetCarriesABatchIntoTheKeyAreaWithAPassAndTheGoodsLandInStock() throws Exception {
+        Caller system = Caller.system("it");
+        long central = depot("CENTRAL-RESERVE");
+        long wuhanStore = depot("HB-WH-01");
+        long gloves = catalogue.getByCode(system, "GLOVES-EXAM").id();
+        long station = units.getByCode(system, "P42-WUHAN-JIANGAN-T01").id();
+        Api admin = api().as("admin");
+        Api officer = api().as("officer");
+        Api hubei = api().as("hubei");
+        Api jiangsu = api().as("jiangsu");
+
+        // an approved batch of 600 pairs of gloves from the central reserve to Wuhan, in key area Hubei
+        assertEquals(201, admin.post("/inventory/receipts", Map.of("depotId", central, "itemId", gloves, "quantity", 1_000,
+                "origin", "PURCHASE_ORDER", "sourceDocument", "PO-T-1", "expiryDate",
+                LocalDate.now().plusYears(2).toString())).status());
+        assertEquals(201, admin.post("/needs/key-areas", Map.of("provinceCode", "42", "label", "Hubei")).status());
+        assertEquals(201, hubei.post("/needs", Map.of("orgUnitId", station, "itemId", gloves, "quantity", 600,
+                "urgency", "IMMEDIATE", "justification", "checkpoint duty", "receivingDepotId", wuhanStore)).status());
+        Api.Reply plan = officer.post("/allocation/plans", Map.of("itemId", gloves, "sourceDepotIds", List.of(central)));
+        assertEquals(plan.toString(), 201, plan.status());
+        Api.Reply approved = admin.post("/allocation/plans/" + plan.json().get("id").asLong() + "/approve", null);
+        assertEquals(approved.toString(), 201, approved.status());
+        long batchId = approved.json().get("id").asLong();
+
+        // the fleet is installed and offers its standard promise until the ministry sets a contract
+        JsonNode fleet = officer.get("/carriers/fleet").json();
+        assertTrue(fleet.toString(), fleet.get("available").asBoolean());
+        assertEquals("CARRIER", fleet.get("promiseSource").asText());
+        assertEquals(403, officer.put("/carriers/fleet/contract", Map.of("acceptWithin", "PT1H",
+                "pickupWithin", "PT12H", "deliverWithin", "PT48H")).status());
+        Api.Reply badContract = admin.put("/carriers/fleet/contract", Map.of("acceptWithin", "-PT1H",
+                "pickupWithin", "PT12H", "deliverWithin", "PT48H"));
+        assertEquals(badContract.toString(), 400, badContract.status());
+        assertEquals("acceptWithin", badContract.json().get("field").asText());
+        Api.Reply contract = admin.put("/carriers/fleet/contract", Map.of("acceptWithin", "PT1H", "pickupWithin", "PT12H",
+                "deliverWithin", "PT48H", "deliverWithinByProvince", Map.of("42", "PT24H")));
+        assertEquals(contract.toString(), 200, contract.status());
+        assertEquals("CONTRACT", contract.json().get("promiseSource").asText());
+
+        // bad bookings are refused with the field named, and leave nothing behind
+        long before = count("tp_tr_shipment");
+        assertField(officer.post("/shipments", Map.of("batchId", batchId, "packages", 12, "weightKg", 240.5)), "carrierId");
+        assertField(officer.post("/shipments", Map.of("batchId", batchId, "carrierId", "fleet", "packages", 12,
+                "weightKg", 0)), "weightKg");
+        assertField(officer.post("/shipments", Map.of("batchId", batchId, "carrierId", "nosuch", "packages", 12,
+                "weightKg", 10)), "carrierId");
+        assertField(officer.post("/shipments", Map.of("batchId", batchId, "carrierId", "fleet", "packages", 12,
+                "weightKg", 9_000)), "weightKg");
+        assertField(officer.post("/shipments", Map.of("carrierId", "fleet", "packages", 1, "weightKg", 1)), "fromDepotId");
+        assertEquals(403, api().as("auditor").post("/shipments", Map.of("batchId", batchId, "carrierId", "fleet",
+                "packages", 12, "weightKg", 10)).status());
+        assertEquals(before, count("tp_tr_shipment"));
+
+        // booked once, even when the request is retried
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> order = Map.of("batchId", batchId, "carrierId", "fleet", "packages", 12, "weightKg", 240.5);
+        Api.Reply booked = officer.header("Idempotency-Key", key).post("/shipments", order);
+        assertEquals(booked.toString(), 201, booked.status());
+        JsonNode s = booked.json();
+        long id = s.get("id").asLong();
+        assertEquals("BOOKED", s.get("status").asText());
+        assertEquals("FLEET-" + s.get("number").asText(), s.get("waybill").asText());
+        assertTrue(s.get("keyArea").asBoolean());
+        assertEquals(wuhanStore, s.get("toDepotId").asLong());
+        assertEquals(id, officer.header("Idempotency-Key", key).post("/shipments", order).json().get("id").asLong());
+        assertEquals(before + 1, count("tp_tr_shipment"));
+        // the contract's promise for Hubei: delivery within 24 h of booking
+        Instant bookedAt = Instant.parse(s.get("bookedAt").asText());
+        JsonNode delivery = milestone(s, "DELIVERY");
+        assertEquals(bookedAt.plus(Duration.ofHours(24)), Instant.parse(delivery.get("due").asText()));
+        assertEquals("PENDING", s.get("sla").get("state").asText());
+
+        // scope: Hubei (receiving) sees it, Jiangsu does not
+        assertEquals(200, hubei.get("/shipments/" + id).status());
+        assertEquals(404, jiangsu.get("/shipments/" + id).status());
+        assertTrue(jiangsu.get("/shipments").json().get("items").isEmpty());
+
+        // no pass, then an expired pass: no dispatch, and no stock moved
+        long movements = count("tp_inv_movement");
+        Api.Reply noPass = officer.post("/shipments/" + id + "/dispatch", null);
+        assertEquals(noPass.toString(), 409, noPass.status());
+        assertTrue(noPass.json().get("detail").asText().contains("entry pass"));
+        Map<String, Object> expired = pass(Instant.now().minus(3, ChronoUnit.DAYS), Instant.now().minus(1, ChronoUnit.DAYS));
+        assertEquals(200, officer.put("/shipments/" + id + "/pass", expired).status());
+        assertEquals(409, officer.post("/shipments/" + id + "/dispatch", null).status());
+        assertEquals(movements, count("tp_inv_movement"));
+        Map<String, Object> bad = new java.util.HashMap<>(pass(Instant.now(), Instant.now().plus(2, ChronoUnit.DAYS)));
+        bad.remove("vehiclePlate");
+        assertField(officer.put("/shipments/" + id + "/pass", bad), "vehiclePlate");
+        assertEquals(200, officer.put("/shipments/" + id + "/pass",
+                pass(Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(2, ChronoUnit.DAYS))).status());
+        Api.Reply printed = hubei.get("/shipments/" + id + "/pass");
+        assertEquals(200, printed.status());
+        assertTrue(printed.body(), printed.body().contains("WH-2020-0042") && printed.body().contains("鄂A·J1234"));
+
+        // dispatch (retried): the batch's reservations become goods in transit once
+        String dispatchKey = UUID.randomUUID().toString();
+        Api.Reply dispatched = officer.header("Idempotency-Key", dispatchKey).post("/shipments/" + id + "/dispatch", null);
+        assertEquals(dispatched.toString(), 200, dispatched.status());
+        assertNotNull(dispatched.json().get("dispatchedAt").asText());
+        assertEquals(200, officer.header("Idempotency-Key", dispatchKey).post("/shipments/" + id + "/dispatch", null).status());
+        assertEquals("DISPATCHED", admin.get("/allocation/batches/" + batchId).json().get("status").asText());
+        assertEquals(600, sum("SELECT SUM(quantity) FROM tp_inv_transfer WHERE transfer_status = 'IN_TRANSIT' AND to_depot_id = "
+                + wuhanStore));
+
+        // the fleet is dispatched by hand: progress entered by staff; repeats are recognised; bad events refused
+        Instant t = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> events = Map.of("events", List.of(
+                Map.of("status", "ACCEPTED", "at", t.toString()),
+                Map.of("status", "PICKED_UP", "at", t.plusSeconds(300).toString(), "location", "Central reserve"),
+                Map.of("status", "AT_CHECKPOINT", "at", t.plusSeconds(900).toString(), "location", "Wuhan ring road checkpoint")));
+        JsonNode tracked = hubei.post("/shipments/" + id + "/events", events).json();
+        assertEquals(tracked.toString(), 3, tracked.get("accepted").asInt());
+        assertEquals(3, hubei.post("/shipments/" + id + "/events", events).json().get("duplicates").asInt());
+        assertField(hubei.post("/shipments/" + id + "/events", Map.of("events", List.of(Map.of("status", "IN_TRANSIT",
+                "at", Instant.now().plus(1, ChronoUnit.DAYS).toString())))), "events[0].at");
+        assertField(hubei.post("/shipments/" + id + "/events", Map.of("events", List.of(Map.of("status", "DELIVERED",
+                "at", Instant.now().toString())))), "events[0].proof");
+        assertEquals("AT_CHECKPOINT", hubei.get("/shipments/" + id).json().get("status").asText());
+        assertEquals(403, api().as("auditor").post("/shipments/" + id + "/events", events).status());
+
+        // Hubei receives: delivery is implied, the goods go into stock, the need is fulfilled
+        assertEquals(404, jiangsu.post("/shipments/" + id + "/receive", null).status());
+        assertEquals(403, api().as("auditor").post("/shipments/" + id + "/receive", null).status());
+        long onHandBefore = inventory.available(system, wuhanStore, gloves);
+        Api.Reply received = hubei.header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/shipments/" + id + "/receive", null);
+        assertEquals(received.toString(), 200, received.status());
+        JsonNode r = received.json();
+        assertEquals("RECEIVED", r.get("status").asText());
+        assertEquals("hubei", r.get("proofOfDelivery").get("receivedBy").asText());
+        assertEquals("MET", r.get("sla").get("state").asText());
+        assertEquals(onHandBefore + 600, inventory.available(system, wuhanStore, gloves));
+        assertEquals("RECEIVED", admin.get("/allocation/batches/" + batchId).json().get("status").asText());
+        JsonNode timeline = hubei.get("/shipments/" + id + "/events").json();
+        assertEquals(4, timeline.size());
+        assertEquals("RECEIVER", timeline.get(3).get("source").asText());
+        JsonNode perf = admin.get("/carriers/fleet").json().get("performance");
+        assertEquals(1, perf.get("delivered").asLong());
+        assertEquals(1.0, perf.get("onTimeRate").asDouble(), 0.0);
+        assertTrue(sum("SELECT COUNT(*) FROM tp_audit WHERE entity = 'shipment' AND entity_id = '" + id + "'") >= 6);
+        assertTrue(Console.run(sessions, "tongpao:shipments").contains(s.get("number").asText()));
+    }
+
+    @Test
+    public void partnerCarriersComeAndGoAreIsolatedWatchedAndSeeOnlyTheirOwn() throws Exception {
+        long hubeiProv = depot("HB-PROV-01");
+        long wuhanStore = depot("HB-WH-01");
+        Api admin = api().as("admin");
+        Api hubei = api().as("hubei");
+        Console.run(sessions, "jaas:realm-manage --realm tongpao; jaas:user-add acme-ops Acme-pass-1; "
+                + "jaas:role-add acme-ops partner; jaas:role-add acme-ops partner-acme; "
+                + "jaas:user-add other-ops Other-pass-1; jaas:role-add other-ops partner; "
+                + "jaas:role-add other-ops partner-other; jaas:update");
+        Api acmeOps = api().as("acme-ops", "Acme-pass-1");
+        Api otherOps = api().as("other-ops", "Other-pass-1");
+        BlockingQueue<Event> alerts = new LinkedBlockingQueue<>();
+        Dictionary<String, Object> topics = new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, "org/tongpao/transport/sla/*"));
+        ServiceRegistration<EventHandler> handler = bundleContext.registerService(EventHandler.class, alerts::add, topics);
+
+        // a partner's carrier appears at run time
+        TestCarrier acme = new TestCarrier("acme");
+        ServiceRegistration<Carrier> acmeReg = register("acme", acme);
+        CountDownLatch release = new CountDownLatch(1);
+        TestCarrier hanging = new TestCarrier("slow") {
+            @Override
+            public Booking book(ShipmentOrder order) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new Booking("never", null, null);
+            }
+        };
+        ServiceRegistration<Carrier> slowReg = register("slow", hanging);
+        ServiceRegistration<Carrier> nonsenseReg = register("nonsense", new TestCarrier("nonsense") {
+            @Override
+            public Booking book(ShipmentOrder order) {
+                return new Booking("two words", null, null);
+            }
+        });
+        try {
+            JsonNode carriers = admin.get("/carriers").json();
+            assertTrue(carriers.toString(), carriers.toString().contains("\"id\":\"acme\""));
+
+            // a hanging carrier costs its own call (failed within the time limit), and nothing else
+            long t0 = System.nanoTime();
+            JsonNode slow = hubei.post("/shipments", plain(hubeiProv, wuhanStore, "slow")).json();
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            assertEquals(slow.toString(), "BOOKING_FAILED", slow.get("status").asText());
+            assertTrue(slow.get("failure").asText(), slow.get("failure").asText().contains("did not answer"));
+            assertTrue("failed within the time limit: " + ms + " ms", ms < 9_000);
+            JsonNode nonsense = hubei.post("/shipments", plain(hubeiProv, wuhanStore, "nonsense")).json();
+            assertEquals("BOOKING_FAILED", nonsense.get("status").asText());
+            assertTrue(nonsense.get("failure").asText(), nonsense.get("failure").asText().contains("waybill may contain"));
+            // ... and the failed booking is retried with another carrier
+            JsonNode rebooked = hubei.post("/shipments/" + slow.get("id").asLong() + "/book", Map.of("carrierId", "acme")).json();
+            assertEquals(rebooked.toString(), "BOOKED", rebooked.get("status").asText());
+            assertEquals("acme", rebooked.get("carrierId").asText());
+
+            // a tight contract: the acme shipment breaches its accept promise within seconds
+            assertEquals(200, admin.put("/carriers/acme/contract", Map.of("acceptWithin", "PT2S", "pickupWithin", "PT1H",
+                    "deliverWithin", "PT2H")).status());
+            JsonNode booked = hubei.post("/shipments", plain(hubeiProv, wuhanStore, "acme")).json();
+            long id = booked.get("id").asLong();
+            String waybill = booked.get("waybill").asText();
+            assertEquals("ACME-" + booked.get("number").asText(), waybill);
+            Poll.until("the accept promise is breached", Duration.ofSeconds(10), () -> {
+                JsonNode now = hubei.get("/shipments/" + id).json();
+                return "BREACHED".equals(now.get("sla").get("state").asText()) ? java.util.Optional.of(now) : java.util.Optional.empty();
+            });
+            JsonNode breached = admin.get("/shipments?sla=BREACHED&carrier=acme").json().get("items");
+            assertTrue(breached.toString(), breached.toString().contains("\"id\":" + id + ","));
+            assertTrue(Console.run(sessions, "tongpao:sla-scan").contains("new alerts"));
+            Event alert = alerts.poll(10, TimeUnit.SECONDS);
+            assertNotNull("an SLA event was posted", alert);
+            assertEquals(TransportTopics.SLA_BREACHED, alert.getTopic());
+            assertEquals(1L, admin.get("/carriers/acme").json().get("performance").get("openBreaches").asLong());
+
+            // partner accounts: their own carrier's shipments only, and push tracking for them only
+            JsonNode seen = acmeOps.get("/shipments").json().get("items");
+            assertEquals(seen.toString(), 2, seen.size());
+            for (JsonNode one : seen) {
+                assertEquals("acme", one.get("carrierId").asText());
+            }
+            assertEquals(404, otherOps.get("/shipments/" + id).status());
+            assertTrue(otherOps.get("/shipments").json().get("items").isEmpty());
+            assertEquals(403, acmeOps.post("/shipments", plain(hubeiProv, wuhanStore, "acme")).status());
+            Map<String, Object> push = Map.of("events", List.of(Map.of("waybill", waybill, "status", "PICKED_UP",
+                    "at", Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS).toString(), "location", "Acme hub")));
+            assertEquals(403, otherOps.post("/carriers/acme/tracking", push).status());
+            assertEquals(403, hubei.post("/carriers/acme/tracking", push).status());
+            Api.Reply pushed = acmeOps.post("/carriers/acme/tracking", push);
+            assertEquals(pushed.toString(), 200, pushed.status());
+            assertEquals(1, pushed.json().get("accepted").asInt());
+            assertEquals(1, acmeOps.post("/carriers/acme/tracking", push).json().get("duplicates").asInt());
+            assertEquals(404, acmeOps.post("/carriers/acme/tracking", Map.of("events", List.of(Map.of("waybill", "ACME-NOPE",
+                    "status", "IN_TRANSIT", "at", Instant.now().toString())))).status());
+            assertField(acmeOps.post("/carriers/acme/tracking", Map.of("events", List.of(Map.of("waybill", "has space",
+                    "status", "IN_TRANSIT", "at", Instant.now().toString())))), "events[0].waybill");
+            assertEquals("PICKED_UP", hubei.get("/shipments/" + id).json().get("status").asText());
+            assertEquals(1, acmeOps.get("/carriers").json().size());
+
+            // a carrier bundle pushes through its own TrackingSink, and only for carriers it registered
+            ServiceReference<TrackingSink> sinkRef = bundleContext.getServiceReference(TrackingSink.class);
+            TrackingSink sink = bundleContext.getService(sinkRef);
+            Instant inTransit = Instant.now().minusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+            assertEquals(1, sink.publish("acme", List.of(TrackingEvent.of(waybill, TrackingStatus.IN_TRANSIT, inTransit, "G4"))));
+            assertThrows(IllegalArgumentException.class, () -> sink.publish("fleet",
+                    List.of(TrackingEvent.of(waybill, TrackingStatus.IN_TRANSIT, inTransit, "G4"))));
+            bundleContext.ungetService(sinkRef);
+            assertEquals(ShipmentStatus.IN_TRANSIT, transport.shipment(Caller.system("it"), id).status());
+
+            // the carrier goes away: its shipments stay readable, it shows unavailable, nothing can be booked with it
+            acmeReg.unregister();
+            acmeReg = null;
+            JsonNode gone = hubei.get("/shipments/" + id).json();
+            assertFalse(gone.get("carrierAvailable").asBoolean());
+            assertEquals("IN_TRANSIT", gone.get("status").asText());
+            JsonNode acmeInfo = admin.get("/carriers/acme").json();
+            assertFalse(acmeInfo.get("available").asBoolean());
+            assertEquals(409, hubei.post("/shipments", plain(hubeiProv, wuhanStore, "acme")).status());
+            assertEquals(409, hubei.post("/shipments/" + id + "/cancel", null).status());
+        } finally {
+            release.countDown();
+            handler.unregister();
+            slowReg.unregister();
+            nonsenseReg.unregister();
+            if (acmeReg != null) {
+                acmeReg.unregister();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- a carrier from a "partner" (this test bundle)
+
+    /** A well-behaved carrier: waybill from the shipment number, PUSH tracking, nationwide. */
+    static class TestCarrier implements Carrier {
+        final String id;
+        final Map<String, String> bookings = new ConcurrentHashMap<>();
+
+        TestCarrier(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public CarrierProfile profile() {
+            return new CarrierProfile(id + " express", Set.of(TransportMode.ROAD, TransportMode.AIR), Set.of(),
+                    new BigDecimal("2000"), Set.of(TrackingMode.PUSH),
+                    ServicePromise.of(Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(48)));
+        }
+
+        @Override
+        public Quote quote(ShipmentOrder order) {
+            return new Quote(new BigDecimal("88.00"), "CNY", Duration.ofHours(2), Duration.ofHours(20),
+                    Instant.now().plus(1, ChronoUnit.HOURS));
+        }
+
+        @Override
+        public Booking book(ShipmentOrder order) throws CarrierException {
+            return new Booking(bookings.computeIfAbsent(order.shipmentRef(), ref -> id.toUpperCase() + "-" + ref), null, null);
+        }
+
+        @Override
+        public void cancel(String waybill, String reason) {
+            bookings.values().remove(waybill);
+        }
+
+        @Override
+        public List<TrackingEvent> track(String waybill) {
+            return List.of();
+        }
+    }
+
+    private ServiceRegistration<Carrier> register(String id, Carrier carrier) {
+        Dictionary<String, Object> props = new Hashtable<>(Map.of(Carrier.ID_PROPERTY, id));
+        ServiceRegistration<Carrier> reg = bundleContext.registerService(Carrier.class, carrier, props);
+        Poll.until("carrier " + id + " is picked up", Duration.ofSeconds(10), () -> transport.carriers(Caller.system("it"))
+                .stream().filter(c -> c.id().equals(id) && c.available()).findFirst());
+        return reg;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Map<String, Object> plain(long from, long to, String carrier) {
+        return Map.of("fromDepotId", from, "toDepotId", to, "carrierId", carrier, "packages", 3, "weightKg", 45);
+    }
+
+    private static Map<String, Object> pass(Instant from, Instant until) {
+        return Map.of("number", "WH-2020-0042", "authority", "Wuhan epidemic prevention headquarters",
+                "validFrom", from.toString(), "validUntil", until.toString(), "vehiclePlate", "鄂A·J1234", "driver", "Wang Jun");
+    }
+
+    private static JsonNode milestone(JsonNode shipment, String name) {
+        for (JsonNode m : shipment.get("sla").get("milestones")) {
+            if (name.equals(m.get("name").asText())) {
+                return m;
+            }
+        }
+        throw new AssertionError("no milestone " + name + " in " + shipment);
+    }
+
+    private static void assertField(Api.Reply reply, String field) {
+        assertEquals(reply.toString(), 400, reply.status());
+        assertTrue(reply.toString(), reply.contentType().startsWith("application/problem+json"));
+        assertEquals(reply.toString(), field, reply.json().get("field").asText());
+    }
+
+    private long depot(String code) {
+        return depots.getByCode(Caller.system("it"), code).id();
+    }
+
+    private long count(String table) {
+        return sum("SELECT COUNT(*) FROM " + table);
+    }
+
+    private long sum(String sql) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}
