@@ -319,6 +319,28 @@ public class TransportIT {
             assertEquals(rebooked.toString(), "BOOKED", rebooked.get("status").asText());
             assertEquals("acme", rebooked.get("carrierId").asText());
 
+            // a courier's webhook may overtake its answer to book(): the event waits for the booking, then counts
+            ServiceReference<TrackingSink> eagerSinkRef = bundleContext.getServiceReference(TrackingSink.class);
+            TrackingSink eagerSink = bundleContext.getService(eagerSinkRef);
+            ServiceRegistration<Carrier> eagerReg = register("eager", new TestCarrier("eager") {
+                @Override
+                public Booking book(ShipmentOrder order) throws CarrierException {
+                    Booking b = super.book(order);
+                    int parked = eagerSink.publish("eager", List.of(TrackingEvent.of(b.waybill(), TrackingStatus.ACCEPTED,
+                            Instant.now().truncatedTo(ChronoUnit.SECONDS), "Eager hub")));
+                    assertEquals("the early event is parked, not lost and not refused", 0, parked);
+                    return b;
+                }
+            });
+            try {
+                JsonNode eager = hubei.post("/shipments", plain(hubeiProv, wuhanStore, "eager")).json();
+                assertEquals(eager.toString(), "ACCEPTED", eager.get("status").asText());
+                assertEquals(0, sum("SELECT COUNT(*) FROM tp_tr_parked_event"));
+            } finally {
+                eagerReg.unregister();
+                bundleContext.ungetService(eagerSinkRef);
+            }
+
             // a tight contract: the acme shipment breaches its accept promise within seconds
             assertEquals(200, admin.put("/carriers/acme/contract", Map.of("acceptWithin", "PT2S", "pickupWithin", "PT1H",
                     "deliverWithin", "PT2H")).status());

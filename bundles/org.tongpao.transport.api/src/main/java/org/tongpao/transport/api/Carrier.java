@@ -15,8 +15,11 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface Carrier {
 
-    /** Service property: the carrier's id, 1–32 lower-case letters, digits or '-'. */
+    /** Service property: the carrier's id, matching {@link #ID_PATTERN}. */
     String ID_PROPERTY = "tongpao.carrier.id";
+
+    /** A carrier id: 1–32 lower-case letters, digits or '-', starting with a letter or digit. */
+    String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,31}";
 
     /** What the carrier offers; called when it registers and whenever Tongpao shows it. */
     CarrierProfile profile();
@@ -30,12 +33,15 @@ public interface Carrier {
      */
     Booking book(ShipmentOrder order) throws CarrierException;
 
-    /** Cancels a booking that has not been picked up. */
+    /**
+     * Cancels a booking that has not been picked up. Cancelling a booking already cancelled succeeds; an
+     * unknown waybill, or goods already picked up, is a non-retryable {@link CarrierException}.
+     */
     void cancel(String waybill, String reason) throws CarrierException;
 
     /**
      * The events for a waybill so far, oldest first (for {@link TrackingMode#PULL}); a push-only carrier
-     * returns an empty list.
+     * returns an empty list. An unknown waybill is a non-retryable {@link CarrierException}.
      */
     List<TrackingEvent> track(String waybill) throws CarrierException;
 }

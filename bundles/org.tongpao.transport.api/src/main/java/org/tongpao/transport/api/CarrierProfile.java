@@ -12,7 +12,7 @@ public record CarrierProfile(String name, Set<TransportMode> modes, Set<String> 
         BigDecimal maxWeightKg, Set<TrackingMode> tracking, ServicePromise promise) {
 
     public CarrierProfile {
-        name = Check.text(name, "name", 100);
+        name = Check.line(name, "name", 100);
         modes = Set.copyOf(Check.required(modes, "modes"));
         if (modes.isEmpty()) {
             throw new IllegalArgumentException("modes must name at least one transport mode");

@@ -12,9 +12,9 @@ public record Place(String code, String provinceCode, String name, String addres
     public Place {
         code = Check.token(code, "code", 40);
         Check.province(provinceCode, "provinceCode");
-        name = Check.text(name, "name", 200);
+        name = Check.line(name, "name", 200);
         address = Check.optionalText(address, "address", 300);
-        contactName = Check.optionalText(contactName, "contactName", 100);
-        contactPhone = Check.optionalText(contactPhone, "contactPhone", 40);
+        contactName = Check.optionalLine(contactName, "contactName", 100);
+        contactPhone = Check.optionalLine(contactPhone, "contactPhone", 40);
     }
 }

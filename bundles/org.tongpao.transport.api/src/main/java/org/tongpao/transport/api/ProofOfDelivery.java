@@ -7,8 +7,8 @@ import org.tongpao.transport.api.internal.Check;
 public record ProofOfDelivery(String receivedBy, Instant receivedAt, String reference) {
 
     public ProofOfDelivery {
-        receivedBy = Check.text(receivedBy, "receivedBy", 100);
+        receivedBy = Check.line(receivedBy, "receivedBy", 100);
         Check.required(receivedAt, "receivedAt");
-        reference = Check.optionalText(reference, "reference", 200);
+        reference = Check.optionalLine(reference, "reference", 200);
     }
 }

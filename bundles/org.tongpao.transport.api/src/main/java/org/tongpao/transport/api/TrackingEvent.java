@@ -15,7 +15,7 @@ public record TrackingEvent(String waybill, TrackingStatus status, Instant at, S
         waybill = Check.token(waybill, "waybill", 40);
         Check.required(status, "status");
         Check.required(at, "at");
-        location = Check.optionalText(location, "location", 200);
+        location = Check.optionalLine(location, "location", 200);
         note = Check.optionalText(note, "note", 500);
         if (status == TrackingStatus.DELIVERED && proof == null) {
             throw new IllegalArgumentException("proof is required for a DELIVERED event");

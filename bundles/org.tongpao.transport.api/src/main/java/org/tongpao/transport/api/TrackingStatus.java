@@ -10,11 +10,13 @@ public enum TrackingStatus {
     AT_CHECKPOINT,
     /** Handed over; the event carries a {@link ProofOfDelivery}. */
     DELIVERED,
-    /** Something went wrong (refused entry, damage, lost); the note says what. */
-    EXCEPTION;
+    /** Something went wrong (refused entry, damage, delay); the note says what. Progress may follow. */
+    EXCEPTION,
+    /** The carrier will not carry the booking (cancelled on request, or it cannot); the note says why. */
+    CANCELLED;
 
     /** Whether no further progress is expected after this status. */
     public boolean isFinal() {
-        return this == DELIVERED;
+        return this == DELIVERED || this == CANCELLED;
     }
 }

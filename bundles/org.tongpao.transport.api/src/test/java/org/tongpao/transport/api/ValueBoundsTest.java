@@ -45,6 +45,12 @@ class ValueBoundsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new TrackingEvent("W1", TrackingStatus.IN_TRANSIT, T0, "x".repeat(201), null, null)).withMessageStartingWith("location");
         assertThatIllegalArgumentException().isThrownBy(() -> new TrackingEvent("W1", TrackingStatus.IN_TRANSIT, T0, "bad\u0000", null, null)).withMessageContaining("control characters");
         assertThat(TrackingEvent.of("W1", TrackingStatus.IN_TRANSIT, T0, "  ").location()).isNull();
+        assertThatIllegalArgumentException().isThrownBy(() -> TrackingEvent.of("W1", TrackingStatus.IN_TRANSIT, T0, "Wuhan\nhub")).withMessage("location must be a single line");
+        assertThat(new TrackingEvent("W1", TrackingStatus.EXCEPTION, T0, null, "road closed;\nwaiting for escort", null).note()).contains("\n");
+        assertThat(TrackingStatus.CANCELLED.isFinal()).isTrue();
+        assertThat(TrackingStatus.EXCEPTION.isFinal()).isFalse();
+        assertThat("express").matches(Carrier.ID_PATTERN);
+        assertThat("Express Co").doesNotMatch(Carrier.ID_PATTERN);
     }
 
     @Test

@@ -45,7 +45,7 @@ import org.tongpao.transport.api.CarrierProfile;
 @Designate(ocd = CarrierRegistry.Config.class)
 public class CarrierRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(CarrierRegistry.class);
-    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    static final Pattern ID = Pattern.compile(Carrier.ID_PATTERN);
 
     @ObjectClassDefinition(name = "Tongpao transport", description = "Carrier calls and the SLA watch")
     public @interface Config {

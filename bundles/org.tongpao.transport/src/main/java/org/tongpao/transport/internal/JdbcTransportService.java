@@ -85,6 +85,8 @@ public class JdbcTransportService implements TransportService {
     /** How far in the future a reported event may lie (clocks differ). */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
     static final int MAX_EVENTS = 500;
+    /** How long a pushed event may wait for its booking's answer. */
+    static final Duration PARKED_FOR = Duration.ofHours(1);
     private static final String OPEN = "status IN ('BOOKED','ACCEPTED','PICKED_UP','IN_TRANSIT','AT_CHECKPOINT','EXCEPTION')";
     private static final String BREACHED = "((accepted_at IS NULL AND accept_due <= ?) OR (picked_up_at IS NULL AND pickup_due <= ?)"
             + " OR (delivered_at IS NULL AND delivery_due <= ?))";
@@ -101,6 +103,8 @@ public class JdbcTransportService implements TransportService {
     private final AuditTrail audit;
     private final IdempotencyKeys keys;
     private volatile Clock clock = Clock.systemUTC();
+    /** Bookings being made right now, per carrier: while there are some, pushes for unknown waybills are parked. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -591,6 +595,22 @@ public class JdbcTransportService implements TransportService {
 
     /** Quotes and books with the carrier; the outcome (waybill and deadlines, or the failure) is stored. */
     private ShipmentDao.Row attemptBooking(Caller caller, ShipmentDao.Row r) {
+        java.util.concurrent.atomic.AtomicInteger counter = inFlight.computeIfAbsent(r.carrierId(),
+                k -> new java.util.concurrent.atomic.AtomicInteger());
+        counter.incrementAndGet();
+        try {
+            ShipmentDao.Row result = book(caller, r);
+            if (result.waybill() != null) {
+                applyParked(result);
+                return Transactions.read(ds, c -> ShipmentDao.get(c, r.id()));
+            }
+            return result;
+        } finally {
+            counter.decrementAndGet();
+        }
+    }
+
+    private ShipmentDao.Row book(Caller caller, ShipmentDao.Row r) {
         String carrier = r.carrierId();
         Instant now = now();
         Quote quote;
@@ -784,20 +804,57 @@ public class JdbcTransportService implements TransportService {
             String requestId) {
         checkCount(events);
         Map<Long, List<TrackingEvent>> byShipment = new LinkedHashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            TrackingEvent e = events.get(i);
-            ShipmentDao.Row r = Transactions.read(ds, c -> ShipmentDao.byWaybill(c, carrierId, e.waybill()))
-                    .orElseThrow(() -> new NotFoundException("Waybill", e.waybill()));
-            byShipment.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(e);
+        List<TrackingEvent> early = new ArrayList<>();
+        for (TrackingEvent e : events) {
+            java.util.Optional<ShipmentDao.Row> r = Transactions.read(ds, c -> ShipmentDao.byWaybill(c, carrierId, e.waybill()));
+            if (r.isPresent()) {
+                byShipment.computeIfAbsent(r.get().id(), k -> new ArrayList<>()).add(e);
+            } else if (bookingsInFlight(carrierId) > 0) {
+                early.add(e); // the webhook overtook the carrier's answer to book(): keep it for that answer
+            } else {
+                throw new NotFoundException("Waybill", e.waybill());
+            }
         }
-        int accepted = 0;
-        int duplicates = 0;
+        TrackingReceipt total = new TrackingReceipt(0, 0, 0);
         for (Map.Entry<Long, List<TrackingEvent>> e : byShipment.entrySet()) {
-            TrackingReceipt t = apply(e.getKey(), e.getValue(), source, actor, requestId);
-            accepted += t.accepted();
-            duplicates += t.duplicates();
+            total = total.plus(apply(e.getKey(), e.getValue(), source, actor, requestId));
         }
-        return new TrackingReceipt(accepted, duplicates);
+        if (!early.isEmpty()) {
+            Instant now = now();
+            Transactions.inTransaction(ds, c -> {
+                for (TrackingEvent e : early) {
+                    ShipmentDao.park(c, carrierId, e, source, actor, now);
+                }
+                return null;
+            });
+            LOG.info("Parked {} tracking event(s) of carrier {} for waybills still being booked", early.size(), carrierId);
+            // the booking may have been stored between our lookup and the parking: then apply them now
+            for (String waybill : early.stream().map(TrackingEvent::waybill).distinct().toList()) {
+                Transactions.read(ds, c -> ShipmentDao.byWaybill(c, carrierId, waybill)).ifPresent(this::applyParked);
+            }
+            total = total.plus(new TrackingReceipt(0, 0, early.size()));
+        }
+        return total;
+    }
+
+    private int bookingsInFlight(String carrierId) {
+        java.util.concurrent.atomic.AtomicInteger n = inFlight.get(carrierId);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Applies events parked for a waybill that now has its shipment, then forgets them. */
+    private void applyParked(ShipmentDao.Row booked) {
+        List<ShipmentDao.Parked> parked = Transactions.read(ds, c -> ShipmentDao.parked(c, booked.carrierId(), booked.waybill()));
+        if (parked.isEmpty()) {
+            return;
+        }
+        for (ShipmentDao.Parked p : parked) {
+            apply(booked.id(), List.of(p.event()), p.source(), p.recordedBy(), null);
+        }
+        Transactions.inTransaction(ds, c -> {
+            ShipmentDao.unpark(c, parked);
+            return null;
+        });
     }
 
     private static void checkCount(List<TrackingEvent> events) {
@@ -854,7 +911,7 @@ public class JdbcTransportService implements TransportService {
             result[0] = before;
             if (added == 0) {
                 result[1] = before;
-                return new TrackingReceipt(0, events.size());
+                return new TrackingReceipt(0, events.size(), 0);
             }
             List<ShipmentEvent> timeline = ShipmentDao.events(c, id);
             Derived d = derive(before.status(), timeline);
@@ -867,7 +924,7 @@ public class JdbcTransportService implements TransportService {
             audit.record(c, recorder, "shipment", Long.toString(id), "TRACK", Map.of("status", before.status().name()),
                     Map.of("status", d.status().name(), "events", added, "source", source));
             result[1] = ShipmentDao.get(c, id);
-            return new TrackingReceipt(added, events.size() - added);
+            return new TrackingReceipt(added, events.size() - added, 0);
         });
         if (result[1].status() != result[0].status()) {
             Events.post(eventAdmin, TransportTopics.SHIPMENT_STATUS, result[1], actor, requestId,
@@ -887,7 +944,7 @@ public class JdbcTransportService implements TransportService {
         ProofOfDelivery proof = null;
         for (ShipmentEvent e : timeline) {
             TrackingStatus s = e.status();
-            if (s != TrackingStatus.EXCEPTION) {
+            if (s != TrackingStatus.EXCEPTION && s != TrackingStatus.CANCELLED) {
                 accepted = SlaClock.first(accepted, e.at());
             }
             if (s == TrackingStatus.PICKED_UP || s == TrackingStatus.IN_TRANSIT || s == TrackingStatus.AT_CHECKPOINT
@@ -1013,6 +1070,10 @@ public class JdbcTransportService implements TransportService {
                             "due", m.due().toString()));
                 }
             }
+        }
+        int dropped = Transactions.inTransaction(ds, c -> ShipmentDao.dropParkedBefore(c, now.minus(PARKED_FOR)));
+        if (dropped > 0) {
+            LOG.warn("Dropped {} tracking event(s) parked for over {} for waybills no booking returned", dropped, PARKED_FOR);
         }
         return new ScanResult(open.size(), pulled, failures, alerts);
     }

@@ -243,4 +243,66 @@ final class ShipmentDao {
             return true;
         }
     }
+
+    /** An event waiting for its waybill's booking to be stored. */
+    record Parked(long id, TrackingEvent event, String source, String recordedBy) {
+    }
+
+    static void park(Connection c, String carrierId, TrackingEvent e, String source, String actor, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_tr_parked_event (carrier_id, waybill, status, "
+                + "event_at, location, note, pod_received_by, pod_received_at, pod_reference, source, recorded_by, parked_at) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, carrierId);
+            ps.setString(2, e.waybill());
+            ps.setString(3, e.status().name());
+            Sql.setInstant(ps, 4, e.at());
+            ps.setString(5, e.location());
+            ps.setString(6, e.note());
+            ps.setString(7, e.proof() == null ? null : e.proof().receivedBy());
+            Sql.setInstant(ps, 8, e.proof() == null ? null : e.proof().receivedAt());
+            ps.setString(9, e.proof() == null ? null : e.proof().reference());
+            ps.setString(10, source);
+            ps.setString(11, actor);
+            Sql.setInstant(ps, 12, now);
+            ps.executeUpdate();
+        }
+    }
+
+    static List<Parked> parked(Connection c, String carrierId, String waybill) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT * FROM tp_tr_parked_event WHERE carrier_id = ? AND waybill = ? ORDER BY event_at, id")) {
+            ps.setString(1, carrierId);
+            ps.setString(2, waybill);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Parked> out = new ArrayList<>();
+                while (rs.next()) {
+                    String podBy = rs.getString("pod_received_by");
+                    TrackingEvent e = new TrackingEvent(waybill, TrackingStatus.valueOf(rs.getString("status")),
+                            Sql.getInstant(rs, "event_at"), rs.getString("location"), rs.getString("note"),
+                            podBy == null ? null : new ProofOfDelivery(podBy, Sql.getInstant(rs, "pod_received_at"),
+                                    rs.getString("pod_reference")));
+                    out.add(new Parked(rs.getLong("id"), e, rs.getString("source"), rs.getString("recorded_by")));
+                }
+                return out;
+            }
+        }
+    }
+
+    static void unpark(Connection c, List<Parked> parked) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM tp_tr_parked_event WHERE id = ?")) {
+            for (Parked p : parked) {
+                ps.setLong(1, p.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    static int dropParkedBefore(Connection c, Instant before) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM tp_tr_parked_event WHERE parked_at < ?")) {
+            Sql.setInstant(ps, 1, before);
+            return ps.executeUpdate();
+        }
+    }
 }

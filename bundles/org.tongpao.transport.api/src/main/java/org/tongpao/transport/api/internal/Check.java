@@ -29,7 +29,24 @@ public final class Check {
         return optionalText(v, field, max);
     }
 
-    /** Like {@link #text} but null stays null (and blank becomes null). */
+    /** A required single line: like {@link #text} but without line breaks (names, places, people). */
+    public static String line(String value, String field, int max) {
+        return noBreaks(text(value, field, max), field);
+    }
+
+    /** An optional single line. */
+    public static String optionalLine(String value, String field, int max) {
+        return noBreaks(optionalText(value, field, max), field);
+    }
+
+    private static String noBreaks(String v, String field) {
+        if (v != null && v.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException(field + " must be a single line");
+        }
+        return v;
+    }
+
+    /** Like {@link #text} but null stays null (and blank becomes null); line breaks are allowed. */
     public static String optionalText(String value, String field, int max) {
         if (value == null || value.isBlank()) {
             return null;

@@ -47,11 +47,11 @@ public final class ExpressCarrier implements Carrier {
             Set.of(), new BigDecimal("2000"), Set.of(TrackingMode.PULL, TrackingMode.PUSH),
             new ServicePromise(Duration.ofHours(1), Duration.ofHours(6), Duration.ofHours(48), Map.of("42", Duration.ofHours(24))));
 
-    /** Express' event codes; CANCELLED is left out: Tongpao asked for it and has no status for it. */
+    /** Express' event codes and the Tongpao statuses they mean. */
     private static final Map<String, TrackingStatus> STATUS = Map.of("ACCEPTED", TrackingStatus.ACCEPTED,
             "COLLECTED", TrackingStatus.PICKED_UP, "LINEHAUL", TrackingStatus.IN_TRANSIT,
             "CHECKPOINT", TrackingStatus.AT_CHECKPOINT, "SIGNED", TrackingStatus.DELIVERED,
-            "PROBLEM", TrackingStatus.EXCEPTION);
+            "PROBLEM", TrackingStatus.EXCEPTION, "CANCELLED", TrackingStatus.CANCELLED);
 
     private volatile CourierClient courier;
 

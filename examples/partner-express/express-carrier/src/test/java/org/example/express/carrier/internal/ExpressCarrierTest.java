@@ -77,7 +77,7 @@ class ExpressCarrierTest {
         Booking early = tongpao.book(Samples.order("SH-C1"));
         tongpao.cancel(early.waybill(), "plan changed");
         assertThat(courier.state(early.waybill())).isEqualTo("CANCELLED");
-        assertThat(tongpao.track(early.waybill())).extracting(TrackingEvent::status).containsExactly(TrackingStatus.ACCEPTED);
+        assertThat(tongpao.track(early.waybill())).extracting(TrackingEvent::status).containsExactly(TrackingStatus.ACCEPTED, TrackingStatus.CANCELLED);
 
         Booking late = tongpao.book(Samples.order("SH-C2"));
         courier.pickUp(late.waybill(), "Beijing hub");
