@@ -1,0 +1,210 @@
+package org.tongpao.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.inject.Inject;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.example.express.simulator.CourierSimulator;
+import org.tongpao.core.Caller;
+import org.tongpao.core.DepotService;
+import org.tongpao.transport.TransportService;
+
+/**
+ * A partner's carrier, built outside Tongpao's reactor (examples/partner-express), dropped as a KAR into a
+ * running central install: no restart, no core bundle refreshed; it books against the simulated courier,
+ * whose webhooks come back through the REST push; a tight contract shows an SLA breach; removing the KAR
+ * leaves the shipments readable with the carrier shown unavailable. Run by {@code ./tongpao test} after
+ * the example is built ({@code -Ppartner-kar}); the KAR's path arrives as {@code partner.kar}.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PartnerKarIT {
+
+    private static final int HTTP_PORT = TongpaoContainer.freePort();
+    private static final String PARTNER_PASSWORD = "Express-ops-1";
+
+    @Inject
+    BundleContext bundleContext;
+
+    @Inject
+    TransportService transport;
+
+    @Inject
+    DepotService depots;
+
+    @Inject
+    ConfigurationAdmin configAdmin;
+
+    @Inject
+    SessionFactory sessions;
+
+    @Configuration
+    public Option[] config() {
+        String kar = System.getProperty("partner.kar");
+        if (kar == null || !Files.isRegularFile(Paths.get(kar))) {
+            throw new IllegalStateException("partner.kar must name the example's KAR; build examples/partner-express first");
+        }
+        return TongpaoContainer.options("central", HTTP_PORT,
+                systemProperty("partner.kar").value(kar),
+                // the courier simulator runs inside the container, where the test code runs
+                mavenBundle("org.example.express", "express-courier-simulator", System.getProperty("partner.version")));
+    }
+
+    private Api api() {
+        return Api.at(Integer.getInteger("tongpao.http.port"));
+    }
+
+    @Before
+    public void restServerIsUp() {
+        Poll.status("/shipments", 401, () -> api().get("/shipments"));
+    }
+
+    @Test
+    public void theKarPlugsInWithoutRefreshingAnythingBooksTracksBreachesAndLeavesCleanly() throws Exception {
+        CourierSimulator courier = new CourierSimulator("sim-key-42").start();
+        try {
+            run(courier);
+        } finally {
+            courier.stop();
+        }
+    }
+
+    private void run(CourierSimulator courier) throws Exception {
+        long hubeiProv = depots.getByCode(Caller.system("it"), "HB-PROV-01").id();
+        long wuhanStore = depots.getByCode(Caller.system("it"), "HB-WH-01").id();
+        Api admin = api().as("admin");
+        Api hubei = api().as("hubei");
+        Console.run(sessions, "jaas:realm-manage --realm tongpao; jaas:user-add express-ops " + PARTNER_PASSWORD
+                + "; jaas:role-add express-ops partner; jaas:role-add express-ops partner-express; jaas:update");
+        courier.pushTo(URI.create("http://127.0.0.1:" + Integer.getInteger("tongpao.http.port")
+                + "/api/v1/carriers/express/tracking"), "express-ops", PARTNER_PASSWORD);
+        // the operator configures the carrier first (the feature's own config never overwrites it)
+        Dictionary<String, Object> cfg = new Hashtable<>(Map.of("baseUrl", courier.baseUrl(), ".apiKey", courier.apiKey(),
+                "timeoutMillis", 3000));
+        configAdmin.getConfiguration("org.example.express", null).update(cfg);
+
+        // what is there before: every bundle's id and last-modified; then watch for any refresh
+        Map<Long, Long> before = new HashMap<>();
+        for (Bundle b : bundleContext.getBundles()) {
+            before.put(b.getBundleId(), b.getLastModified());
+        }
+        List<String> disturbed = new CopyOnWriteArrayList<>();
+        BundleListener watcher = e -> {
+            if (before.containsKey(e.getBundle().getBundleId())
+                    && (e.getType() == BundleEvent.UNRESOLVED || e.getType() == BundleEvent.STOPPED)) {
+                disturbed.add(e.getBundle().getSymbolicName() + " " + e.getType());
+            }
+        };
+        bundleContext.addBundleListener(watcher);
+
+        // drop the KAR into deploy/ of the running install
+        Path deploy = Paths.get(System.getProperty("karaf.base"), "deploy");
+        Files.createDirectories(deploy);
+        Path kar = deploy.resolve(Paths.get(System.getProperty("partner.kar")).getFileName());
+        long t0 = System.nanoTime();
+        Files.copy(Paths.get(System.getProperty("partner.kar")), kar);
+        Poll.until("carrier express is usable", Duration.ofSeconds(60), () -> transport.carriers(Caller.system("it"))
+                .stream().filter(c -> c.id().equals("express") && c.available()).findFirst());
+        long usableMs = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+        bundleContext.removeBundleListener(watcher);
+        List<String> changed = new ArrayList<>();
+        for (Bundle b : bundleContext.getBundles()) {
+            Long lastModified = before.get(b.getBundleId());
+            if (lastModified != null && lastModified != b.getLastModified()) {
+                changed.add(b.getSymbolicName());
+            }
+        }
+        System.out.printf("PARTNER-KAR: usable %d ms after the drop; bundles refreshed or stopped: %d %s; "
+                + "bundles before %d, after %d%n", usableMs, disturbed.size(), disturbed, before.size(),
+                bundleContext.getBundles().length);
+        assertTrue("no existing bundle was stopped or refreshed: " + disturbed, disturbed.isEmpty());
+        assertTrue("no existing bundle was updated: " + changed, changed.isEmpty());
+        for (Long id : before.keySet()) {
+            assertNotNull("bundle " + id + " is still there", bundleContext.getBundle(id));
+        }
+
+        // book through it: the courier's API is called over HTTP; its webhooks come back through the REST push
+        JsonNode booked = hubei.post("/shipments", Map.of("fromDepotId", hubeiProv, "toDepotId", wuhanStore,
+                "carrierId", "express", "packages", 4, "weightKg", 60)).json();
+        assertEquals(booked.toString(), "BOOKED".equals(booked.get("status").asText()) ? "BOOKED" : "ACCEPTED",
+                booked.get("status").asText());
+        long id = booked.get("id").asLong();
+        String waybill = booked.get("waybill").asText();
+        assertEquals(Optional.of(waybill), courier.waybillOf(booked.get("number").asText()));
+        waitForStatus(hubei, id, "ACCEPTED");
+        courier.pickUp(waybill, "Wuhan hub");
+        waitForStatus(hubei, id, "PICKED_UP");
+        courier.atCheckpoint(waybill, "Wuhan ring road checkpoint");
+        waitForStatus(hubei, id, "AT_CHECKPOINT");
+        courier.deliver(waybill, "Li Wei");
+        JsonNode delivered = waitForStatus(hubei, id, "DELIVERED");
+        assertEquals("Li Wei", delivered.get("proofOfDelivery").get("receivedBy").asText());
+        assertTrue(courier.webhookCalls().stream().anyMatch(w -> w.waybill().equals(waybill) && w.httpStatus() == 200));
+        JsonNode own = api().as("express-ops", PARTNER_PASSWORD).get("/shipments").json().get("items");
+        assertEquals(own.toString(), 1, own.size());
+
+        // a tight contract and a courier that stops accepting: the SLA clock flags the breach
+        assertEquals(200, admin.put("/carriers/express/contract", Map.of("acceptWithin", "PT2S", "pickupWithin", "PT1H",
+                "deliverWithin", "PT4H")).status());
+        courier.acceptOrders(false);
+        JsonNode late = hubei.post("/shipments", Map.of("fromDepotId", hubeiProv, "toDepotId", wuhanStore,
+                "carrierId", "express", "packages", 1, "weightKg", 5)).json();
+        assertEquals(late.toString(), "BOOKED", late.get("status").asText());
+        long lateId = late.get("id").asLong();
+        Poll.until("the accept promise is breached", Duration.ofSeconds(15), () -> {
+            JsonNode now = hubei.get("/shipments/" + lateId).json();
+            return "BREACHED".equals(now.get("sla").get("state").asText()) ? Optional.of(now) : Optional.empty();
+        });
+        assertTrue(Console.run(sessions, "tongpao:shipments --sla BREACHED").contains(late.get("number").asText()));
+
+        // remove the KAR: the carrier is gone, its shipments stay readable
+        Files.delete(kar);
+        Poll.until("carrier express is unavailable", Duration.ofSeconds(60), () -> transport.carriers(Caller.system("it"))
+                .stream().filter(c -> c.id().equals("express") && !c.available()).findFirst());
+        JsonNode after = hubei.get("/shipments/" + id).json();
+        assertEquals("DELIVERED", after.get("status").asText());
+        assertFalse(after.get("carrierAvailable").asBoolean());
+        assertFalse(admin.get("/carriers/express").json().get("available").asBoolean());
+        assertEquals(409, hubei.post("/shipments", Map.of("fromDepotId", hubeiProv, "toDepotId", wuhanStore,
+                "carrierId", "express", "packages", 1, "weightKg", 5)).status());
+    }
+
+    private JsonNode waitForStatus(Api as, long id, String status) {
+        return Poll.until("shipment " + id + " is " + status, Duration.ofSeconds(15), () -> {
+            JsonNode s = as.get("/shipments/" + id).json();
+            return status.equals(s.get("status").asText()) ? Optional.of(s) : Optional.empty();
+        });
+    }
+}
