@@ -3,7 +3,11 @@ package org.tongpao.core.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
@@ -33,6 +37,7 @@ import org.tongpao.core.persistence.IdempotencyKeys.Ref;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
+import org.tongpao.core.spi.DepotUsage;
 
 /** Depots in {@code tp_depot}; a depot belongs to the province of its owner unit. */
 @Component(service = DepotService.class)
@@ -48,6 +53,19 @@ public class JdbcDepotService implements DepotService {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile EventAdmin eventAdmin;
+
+    /** Every registered "is this depot still in use?" check; all are consulted before a deactivation. */
+    private final Set<DepotUsage> usages = new CopyOnWriteArraySet<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeUsage")
+    void addUsage(DepotUsage usage) {
+        usages.add(usage);
+    }
+
+    void removeUsage(DepotUsage usage) {
+        usages.remove(usage);
+    }
 
     @Activate
     public JdbcDepotService(@Reference CoreDatabase db, @Reference AuditTrail audit,
@@ -196,9 +214,11 @@ public class JdbcDepotService implements DepotService {
                     if (!before.active()) {
                         return new Ref(ENTITY, Long.toString(id));
                     }
+                    // the update locks the depot row first: a write that reads the depot afterwards waits for us
                     if (!DepotDao.deactivate(c, id, before.version())) {
                         throw stale(c, id, before.version());
                     }
+                    requireUnused(c, before);
                     audit.record(c, caller, ENTITY, Long.toString(id), CoreTopics.DEACTIVATED, before,
                             DepotDao.find(c, id).orElseThrow());
                     changed.set(true);
@@ -209,6 +229,19 @@ public class JdbcDepotService implements DepotService {
             publish(CoreTopics.DEACTIVATED, caller, result);
         }
         return result;
+    }
+
+    /** 409 (and the transaction rolls back) while any registered {@link DepotUsage} still uses the depot. */
+    private void requireUnused(Connection c, Depot depot) throws SQLException {
+        List<String> reasons = new ArrayList<>();
+        for (DepotUsage usage : usages) {
+            Optional<String> reason = usage.inUse(c, depot.id());
+            reason.ifPresent(reasons::add);
+        }
+        if (!reasons.isEmpty()) {
+            throw new ConflictException("Depot " + depot.code() + " is still in use and cannot be deactivated: "
+                    + String.join("; ", reasons));
+        }
     }
 
     /** The owner of a new depot: row-locked (against a concurrent deactivation), existing and active. */
