@@ -59,11 +59,11 @@ public class JdbcDepotService implements DepotService {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeUsage")
-    void addUsage(DepotUsage usage) {
+    public void addUsage(DepotUsage usage) {
         usages.add(usage);
     }
 
-    void removeUsage(DepotUsage usage) {
+    public void removeUsage(DepotUsage usage) {
         usages.remove(usage);
     }
 

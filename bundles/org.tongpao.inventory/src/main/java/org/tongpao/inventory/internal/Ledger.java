@@ -184,9 +184,15 @@ final class Ledger {
 
     // ---------------------------------------------------------------- reference data
 
+    private static final String DEPOT_SELECT = "SELECT id, code, province_code, active FROM tp_depot ";
+
+    private static DepotRef mapDepot(ResultSet rs) throws SQLException {
+        return new DepotRef(rs.getLong("id"), rs.getString("code"), rs.getString("province_code"),
+                rs.getBoolean("active"));
+    }
+
     DepotRef depot(Connection c, long id) throws SQLException {
-        return Rows.one(c, "SELECT id, code, province_code FROM tp_depot WHERE id = ?", List.of(id),
-                rs -> new DepotRef(rs.getLong("id"), rs.getString("code"), rs.getString("province_code")));
+        return Rows.one(c, DEPOT_SELECT + "WHERE id = ?", List.of(id), Ledger::mapDepot);
     }
 
     /** A depot named in a request body: unknown is a 400 naming the field. */
@@ -198,9 +204,45 @@ final class Ledger {
         return d;
     }
 
+    /**
+     * A depot named in a request body that stock goes into or out of: unknown is a 400 naming the field; its
+     * row keeps a shared lock until the write commits. Writers share it; core's deactivation updates the row
+     * and so waits until every write already using the depot has committed (then its usage check sees their
+     * stock), and a write that starts after the update waits for the deactivation (then sees it inactive, or
+     * active again after its 409). Call it before the write touches any balance, so no lock is held that the
+     * deactivation's check could wait for. Check {@link #requireActive} after the scope check.
+     */
+    DepotRef stockDepotField(Connection c, Long id, String field) throws SQLException {
+        DepotRef d = Rows.one(c, DEPOT_SELECT + "WHERE id = ?" + sharedLock(c), List.of(id), Ledger::mapDepot);
+        if (d == null) {
+            throw new ValidationException(field, "no depot with id " + id);
+        }
+        return d;
+    }
+
+    /** An inactive depot takes and gives no stock: 400 naming the field. */
+    static DepotRef requireActive(DepotRef d, String field) {
+        if (!d.active()) {
+            throw new ValidationException(field, "depot " + d.code() + " is inactive");
+        }
+        return d;
+    }
+
+    private volatile String sharedLock;
+
+    /** Holds the read rows' shared locks to the end of the transaction: Derby {@code WITH RS}, PostgreSQL {@code FOR SHARE}. */
+    private String sharedLock(Connection c) throws SQLException {
+        String clause = sharedLock;
+        if (clause == null) {
+            clause = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("derby")
+                    ? " WITH RS" : " FOR SHARE";
+            sharedLock = clause;
+        }
+        return clause;
+    }
+
     DepotRef depotByCode(Connection c, String code) throws SQLException {
-        return Rows.one(c, "SELECT id, code, province_code FROM tp_depot WHERE code = ?", List.of(code),
-                rs -> new DepotRef(rs.getLong("id"), rs.getString("code"), rs.getString("province_code")));
+        return Rows.one(c, DEPOT_SELECT + "WHERE code = ?", List.of(code), Ledger::mapDepot);
     }
 
     ItemRef item(Connection c, Long id, String field) throws SQLException {

@@ -11,8 +11,8 @@ import org.tongpao.core.ScopeRules;
  */
 final class Scope {
 
-    /** A depot as far as scope is concerned. */
-    record DepotRef(long id, String code, String provinceCode) {
+    /** A depot as far as scope (and stock) is concerned: an inactive depot takes and gives no stock. */
+    record DepotRef(long id, String code, String provinceCode, boolean active) {
     }
 
     private Scope() {

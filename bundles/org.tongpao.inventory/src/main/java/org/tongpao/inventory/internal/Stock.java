@@ -72,8 +72,9 @@ final class Stock {
         required(source, "sourceDocument");
         String note = text(r.note(), 500, "note");
         return ledger.write(caller, key, "inventory.receipt", r, tx -> {
-            DepotRef depot = ledger.depotField(tx.c, r.depotId(), "depotId");
+            DepotRef depot = ledger.stockDepotField(tx.c, r.depotId(), "depotId");
             Scope.requireWrite(caller, depot);
+            Ledger.requireActive(depot, "depotId");
             Ledger.ItemRef item = ledger.item(tx.c, r.itemId(), "itemId");
             if (item.shelfLifeMonths() != null && r.expiryDate() == null) {
                 throw new ValidationException("expiryDate", "item " + item.code() + " has a shelf life: expiryDate is required");
@@ -107,8 +108,9 @@ final class Stock {
         String source = text(r.sourceDocument(), 128, "sourceDocument");
         String note = text(r.note(), 500, "note");
         return ledger.write(caller, key, "inventory.issue", r, tx -> {
-            DepotRef depot = ledger.depotField(tx.c, r.depotId(), "depotId");
+            DepotRef depot = ledger.stockDepotField(tx.c, r.depotId(), "depotId");
             Scope.requireWrite(caller, depot);
+            Ledger.requireActive(depot, "depotId");
             ledger.item(tx.c, r.itemId(), "itemId");
             ledger.requireOrgUnit(tx.c, r.orgUnitId(), "orgUnitId");
             List<Pick> picks = ledger.pick(tx, depot.id(), r.itemId(), r.quantity(), r.lotId(), "lotId", false);
@@ -143,9 +145,11 @@ final class Stock {
         String source = text(r.sourceDocument(), 128, "sourceDocument");
         String note = text(r.note(), 500, "note");
         return ledger.write(caller, key, "inventory.transfer", r, tx -> {
-            DepotRef from = ledger.depotField(tx.c, r.fromDepotId(), "fromDepotId");
+            DepotRef from = ledger.stockDepotField(tx.c, r.fromDepotId(), "fromDepotId");
+            DepotRef to = ledger.stockDepotField(tx.c, r.toDepotId(), "toDepotId");
             Scope.requireWrite(caller, from);
-            ledger.depotField(tx.c, r.toDepotId(), "toDepotId");
+            Ledger.requireActive(from, "fromDepotId");
+            Ledger.requireActive(to, "toDepotId");
             ledger.item(tx.c, r.itemId(), "itemId");
             List<Pick> picks = ledger.pick(tx, from.id(), r.itemId(), r.quantity(), r.lotId(), "lotId", false);
             long transferId = ledger.createTransfer(tx, from.id(), r.toDepotId(), r.itemId(), picks, source, note, null);
@@ -194,6 +198,11 @@ final class Stock {
             Transfer t = visibleTransfer(tx.c, caller, transferId);
             DepotRef to = ledger.depot(tx.c, t.toDepotId());
             Scope.requireWrite(caller, to);
+            if (!to.active()) {
+                // deactivation is refused while goods are in transit to a depot; this is older data
+                throw new ConflictException("Transfer " + transferId + " goes to depot " + to.code()
+                        + ", which is inactive; reactivate it to receive the goods");
+            }
             if (received > t.quantity()) {
                 throw new ValidationException("receivedQuantity", "receivedQuantity cannot exceed the "
                         + t.quantity() + " sent");
@@ -284,8 +293,9 @@ final class Stock {
         Map<String, Object> request = Map.of("depotId", depotId, "itemId", itemId, "quantity", quantity,
                 "holder", cleanHolder);
         Ref ref = ledger.write(caller, key, "inventory.reserve", request, tx -> {
-            DepotRef depot = ledger.depotField(tx.c, depotId, "depotId");
+            DepotRef depot = ledger.stockDepotField(tx.c, depotId, "depotId");
             Scope.requireWrite(caller, depot);
+            Ledger.requireActive(depot, "depotId");
             ledger.item(tx.c, itemId, "itemId");
             List<Pick> picks = ledger.pick(tx, depotId, itemId, quantity, null, "lotId", true);
             long id = Rows.insert(tx.c, "INSERT INTO tp_inv_reservation (depot_id, item_id, quantity, holder, "
@@ -350,7 +360,7 @@ final class Stock {
         Ref ref = ledger.write(caller, key, "inventory.dispatch:" + id, request, tx -> {
             Reservation r = visibleReservation(tx.c, caller, id);
             Scope.requireWrite(caller, ledger.depot(tx.c, r.depotId()));
-            ledger.depotField(tx.c, toDepotId, "toDepotId");
+            Ledger.requireActive(ledger.stockDepotField(tx.c, toDepotId, "toDepotId"), "toDepotId");
             if (toDepotId == r.depotId()) {
                 throw new ValidationException("toDepotId", "toDepotId must differ from the reservation's depot");
             }

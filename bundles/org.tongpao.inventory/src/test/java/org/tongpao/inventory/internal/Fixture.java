@@ -75,6 +75,8 @@ final class Fixture implements AutoCloseable {
     final DataSource ds;
     final MutableClock clock = new MutableClock(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC));
     final InventoryComponent inventory;
+    /** Core's depot service with the inventory's {@link InventoryDepotUsage} registered, as DS would. */
+    final JdbcDepotService depots;
     final List<Event> events = new ArrayList<>();
     final long central;
     final long hubeiProv;
@@ -106,8 +108,9 @@ final class Fixture implements AutoCloseable {
         CoreDatabase core = new CoreDatabase(ds, node, provinces);
         JdbcAuditTrail audit = new JdbcAuditTrail(core, node);
         JdbcIdempotencyKeys keys = new JdbcIdempotencyKeys(core);
-        JdbcDepotService depots = new JdbcDepotService(core, audit, keys);
+        depots = new JdbcDepotService(core, audit, keys);
         InventoryDatabase db = new InventoryDatabase(ds, depots);
+        depots.addUsage(new InventoryDepotUsage(db));
         inventory = new InventoryComponent(config(shortDatedDays), db, audit, keys, provinces, clock);
         inventory.eventAdmin = new EventAdmin() {
             @Override
