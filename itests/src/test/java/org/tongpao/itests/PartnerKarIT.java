@@ -78,6 +78,7 @@ public class PartnerKarIT {
         }
         return TongpaoContainer.options("central", HTTP_PORT,
                 systemProperty("partner.kar").value(kar),
+                systemProperty("partner.version").value(System.getProperty("partner.version")),
                 // the courier simulator runs inside the container, where the test code runs
                 mavenBundle("org.example.express", "express-courier-simulator", System.getProperty("partner.version")));
     }
@@ -199,6 +200,21 @@ public class PartnerKarIT {
         assertFalse(admin.get("/carriers/express").json().get("available").asBoolean());
         assertEquals(409, hubei.post("/shipments", Map.of("fromDepotId", hubeiProv, "toDepotId", wuhanStore,
                 "carrierId", "express", "packages", 1, "weightKg", 5)).status());
+
+        // the other way in: the features repository and feature:install, again without disturbing anything
+        disturbed.clear();
+        bundleContext.addBundleListener(watcher);
+        String version = System.getProperty("partner.version");
+        Console.run(sessions, "feature:repo-add mvn:org.example.express/express-kar/" + version + "/xml/features; "
+                + "feature:install partner-express");
+        Poll.until("carrier express is back", Duration.ofSeconds(60), () -> transport.carriers(Caller.system("it"))
+                .stream().filter(c -> c.id().equals("express") && c.available()).findFirst());
+        bundleContext.removeBundleListener(watcher);
+        assertTrue("feature:install disturbed no existing bundle: " + disturbed, disturbed.isEmpty());
+        assertTrue(hubei.get("/shipments/" + id).json().get("carrierAvailable").asBoolean());
+        Console.run(sessions, "feature:uninstall partner-express");
+        Poll.until("carrier express is gone again", Duration.ofSeconds(60), () -> transport.carriers(Caller.system("it"))
+                .stream().filter(c -> c.id().equals("express") && !c.available()).findFirst());
     }
 
     private JsonNode waitForStatus(Api as, long id, String status) {
