@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -42,8 +43,8 @@ import org.tongpao.core.DepotService;
 import org.tongpao.transport.TransportService;
 
 /**
- * A partner's carrier, built outside Tongpao's reactor (examples/partner-express), dropped as a KAR into a
- * running central install: no restart, no core bundle refreshed; it books against the simulated courier,
+ * A partner's carrier, built outside Tongpao's reactor (examples/partner-express), dropped as a KAR into
+ * Hubei's running provincial install (tongpao-province + tongpao-transport): no restart, no core bundle refreshed; it books against the simulated courier,
  * whose webhooks come back through the REST push; a tight contract shows an SLA breach; removing the KAR
  * leaves the shipments readable with the carrier shown unavailable. Run by {@code ./tongpao test} after
  * the example is built ({@code -Ppartner-kar}); the KAR's path arrives as {@code partner.kar}.
@@ -76,7 +77,12 @@ public class PartnerKarIT {
         if (kar == null || !Files.isRegularFile(Paths.get(kar))) {
             throw new IllegalStateException("partner.kar must name the example's KAR; build examples/partner-express first");
         }
-        return TongpaoContainer.options("central", HTTP_PORT,
+        // Hubei's provincial install: the slim composite plus transport, as `feature:install tongpao-transport` leaves it
+        String boot = "scr/4.4.10, log/4.4.10, ssh/4.4.10, framework/4.4.10, system/4.4.10, eventadmin/4.4.10, "
+                + "feature/4.4.10, tongpao-province, tongpao-transport, shell/4.4.10, service/4.4.10, jaas/4.4.10, "
+                + "deployer/4.4.10, diagnostic/4.4.10, kar/4.4.10, bundle/4.4.10, config/4.4.10";
+        return TongpaoContainer.options("province:42", HTTP_PORT,
+                editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot", boot),
                 systemProperty("partner.kar").value(kar),
                 systemProperty("partner.version").value(System.getProperty("partner.version")),
                 // the courier simulator runs inside the container, where the test code runs
@@ -90,6 +96,9 @@ public class PartnerKarIT {
     @Before
     public void restServerIsUp() {
         Poll.status("/shipments", 401, () -> api().get("/shipments"));
+        assertEquals("province:42", api().get("/health").json().get("node").asText());
+        assertFalse("a provincial install, not the ministry's",
+                api().get("/health").json().get("capabilities").toString().contains("tongpao-central"));
     }
 
     @Test
