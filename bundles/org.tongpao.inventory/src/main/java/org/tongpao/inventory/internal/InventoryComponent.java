@@ -46,10 +46,10 @@ import org.tongpao.inventory.Threshold;
 import org.tongpao.inventory.Transfer;
 
 /** The inventory services, one component: {@link InventoryService}, {@link StockLedger}, {@link ReserveCensus}. */
-@Component(service = {InventoryService.class, StockLedger.class, ReserveCensus.class},
+@Component(service = {InventoryService.class, StockLedger.class, ReserveCensus.class, ShortDatedScan.class},
         configurationPid = InventoryComponent.PID)
 @Designate(ocd = InventoryComponent.Config.class)
-public class InventoryComponent implements InventoryService, StockLedger, ReserveCensus {
+public class InventoryComponent implements InventoryService, StockLedger, ReserveCensus, ShortDatedScan {
     public static final String PID = "org.tongpao.inventory";
     private static final Logger LOG = LoggerFactory.getLogger(InventoryComponent.class);
 
@@ -57,6 +57,10 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     public @interface Config {
         @AttributeDefinition(description = "Lots expiring within this many days are flagged short-dated")
         int shortDatedDays() default 90;
+
+        @AttributeDefinition(description = "Hours between two runs of the short-dated and expiry scan "
+                + "(flags short-dated lots once, marks lots past expiry EXPIRED); 0 turns the schedule off")
+        int shortDatedScanHours() default 24;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -66,6 +70,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     private final Stock stock;
     private final Views views;
     private final CensusBook census;
+    private final ShortDatedScanner scanner;
 
     @Activate
     public InventoryComponent(Config config, @Reference InventoryDatabase db, @Reference AuditTrail audit,
@@ -88,6 +93,14 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         this.stock = new Stock(ledger);
         this.views = new Views(ledger);
         this.census = new CensusBook(ledger, provinces);
+        this.scanner = new ShortDatedScanner(ledger, stock);
+    }
+
+    // ShortDatedScan (internal)
+
+    @Override
+    public Result scan() {
+        return scanner.scan();
     }
 
     @Modified

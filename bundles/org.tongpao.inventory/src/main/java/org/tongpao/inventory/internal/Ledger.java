@@ -302,15 +302,29 @@ final class Ledger {
         Rows.update(tx.c, "INSERT INTO tp_inv_balance (lot_id, depot_id, item_id, on_hand, reserved) "
                 + "VALUES (?, ?, ?, 0, 0)", List.of(id, depotId, itemId));
         if (shortDated(expiry, tx.today)) {
-            Map<String, Object> p = new HashMap<>();
-            p.put("depotId", depotId);
-            p.put("itemId", itemId);
-            p.put("lotId", id);
-            p.put("expiryDate", expiry.toString());
-            p.put("days", ChronoUnit.DAYS.between(tx.today, expiry));
-            event(tx, InventoryTopics.SHORT_DATED, p);
+            flagShortDated(tx, id, depotId, itemId, expiry);
         }
         return id;
+    }
+
+    /**
+     * Remembers that a lot was announced short-dated and posts SHORT_DATED after commit; false (nothing
+     * posted) when it already was, so every lot is announced once, across restarts.
+     */
+    boolean flagShortDated(Tx tx, long lotId, long depotId, long itemId, LocalDate expiry) throws SQLException {
+        if (Rows.number(tx.c, "SELECT COUNT(*) FROM tp_inv_short_dated WHERE lot_id = ?", List.of(lotId)) > 0) {
+            return false;
+        }
+        Rows.update(tx.c, "INSERT INTO tp_inv_short_dated (lot_id, expiry_date, flagged_at) VALUES (?, ?, ?)",
+                List.of(lotId, expiry, tx.now));
+        Map<String, Object> p = new HashMap<>();
+        p.put("depotId", depotId);
+        p.put("itemId", itemId);
+        p.put("lotId", lotId);
+        p.put("expiryDate", expiry.toString());
+        p.put("days", ChronoUnit.DAYS.between(tx.today, expiry));
+        event(tx, InventoryTopics.SHORT_DATED, p);
+        return true;
     }
 
     // ---------------------------------------------------------------- balances (guarded arithmetic)

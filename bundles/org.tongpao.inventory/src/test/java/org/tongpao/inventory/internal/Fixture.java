@@ -77,6 +77,11 @@ final class Fixture implements AutoCloseable {
     final InventoryComponent inventory;
     /** Core's depot service with the inventory's {@link InventoryDepotUsage} registered, as DS would. */
     final JdbcDepotService depots;
+    private final CsvProvinceRegistry provinces;
+    private final JdbcAuditTrail audit;
+    private final JdbcIdempotencyKeys keys;
+    private final InventoryDatabase db;
+    private final int shortDatedDays;
     final List<Event> events = new ArrayList<>();
     final long central;
     final long hubeiProv;
@@ -104,15 +109,30 @@ final class Fixture implements AutoCloseable {
                 return true;
             }
         };
-        CsvProvinceRegistry provinces = new CsvProvinceRegistry();
+        provinces = new CsvProvinceRegistry();
         CoreDatabase core = new CoreDatabase(ds, node, provinces);
-        JdbcAuditTrail audit = new JdbcAuditTrail(core, node);
-        JdbcIdempotencyKeys keys = new JdbcIdempotencyKeys(core);
+        audit = new JdbcAuditTrail(core, node);
+        keys = new JdbcIdempotencyKeys(core);
         depots = new JdbcDepotService(core, audit, keys);
-        InventoryDatabase db = new InventoryDatabase(ds, depots);
+        db = new InventoryDatabase(ds, depots);
         depots.addUsage(new InventoryDepotUsage(db));
-        inventory = new InventoryComponent(config(shortDatedDays), db, audit, keys, provinces, clock);
-        inventory.eventAdmin = new EventAdmin() {
+        this.shortDatedDays = shortDatedDays;
+        inventory = restarted();
+        central = id("tp_depot", "CENTRAL-RESERVE");
+        hubeiProv = id("tp_depot", "HB-PROV-01");
+        wuhan = id("tp_depot", "HB-WH-01");
+        jiangsu = id("tp_depot", "JS-PROV-01");
+        kn95 = id("tp_item", "MASK-KN95");
+        medprot = id("tp_item", "MASK-MEDPROT");
+        tent = id("tp_item", "FIELD-TENT");
+        station = id("tp_org_unit", "P42-WUHAN-JIANGAN-T01");
+    }
+
+    /** A new inventory component on the same database and clock, as after a restart (same event capture). */
+    InventoryComponent restarted() {
+        InventoryComponent component = new InventoryComponent(config(shortDatedDays), db, audit, keys, provinces,
+                clock);
+        component.eventAdmin = new EventAdmin() {
             @Override
             public void postEvent(Event event) {
                 synchronized (events) {
@@ -125,14 +145,7 @@ final class Fixture implements AutoCloseable {
                 postEvent(event);
             }
         };
-        central = id("tp_depot", "CENTRAL-RESERVE");
-        hubeiProv = id("tp_depot", "HB-PROV-01");
-        wuhan = id("tp_depot", "HB-WH-01");
-        jiangsu = id("tp_depot", "JS-PROV-01");
-        kn95 = id("tp_item", "MASK-KN95");
-        medprot = id("tp_item", "MASK-MEDPROT");
-        tent = id("tp_item", "FIELD-TENT");
-        station = id("tp_org_unit", "P42-WUHAN-JIANGAN-T01");
+        return component;
     }
 
     private DataSource derby() {
@@ -160,6 +173,10 @@ final class Fixture implements AutoCloseable {
     }
 
     static InventoryComponent.Config config(int days) {
+        return config(days, 24);
+    }
+
+    static InventoryComponent.Config config(int days, int scanHours) {
         return new InventoryComponent.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -169,6 +186,11 @@ final class Fixture implements AutoCloseable {
             @Override
             public int shortDatedDays() {
                 return days;
+            }
+
+            @Override
+            public int shortDatedScanHours() {
+                return scanHours;
             }
         };
     }
