@@ -204,8 +204,20 @@ public class JdbcAllocationService implements AllocationService {
         open.forEach(r -> rows.put(r.need().id(), r));
         List<Planner.PlanNeed> input = new ArrayList<>();
         Map<Long, PlanNeedResult> unplaceable = new LinkedHashMap<>();
+        Map<Long, Depot> named = new HashMap<>();
         for (RankedNeed rn : ranked) {
             Need n = rows.get(rn.need().id()).need();
+            if (n.receivingDepotId() != null) {
+                // the need names its receiving depot, which may have been deactivated since
+                Depot d = named.computeIfAbsent(n.receivingDepotId(),
+                        id -> depots.get(Caller.system(caller.requestId()), id));
+                if (!d.active()) {
+                    unplaceable.put(n.id(), new PlanNeedResult(n.id(), rn.rank(), rn.reason(), n.remaining(), 0,
+                            String.format(Locale.ROOT, "short: 0 of %,d; %,d remain open (its receiving depot %s is "
+                                    + "inactive)", n.remaining(), n.remaining(), d.code())));
+                    continue;
+                }
+            }
             Optional<Long> to = n.receivingDepotId() != null ? Optional.of(n.receivingDepotId())
                     : paths.receivingDepot(n.orgUnitId());
             if (to.isEmpty()) {
@@ -408,6 +420,7 @@ public class JdbcAllocationService implements AllocationService {
         if (plan.lines().isEmpty()) {
             throw new ConflictException("Plan " + planId + " has no lines to approve");
         }
+        requireActiveDepots(plan);
         List<BatchDao.Draft> drafts = plan.lines().stream().map(l -> new BatchDao.Draft(l.needId(), l.itemId(),
                 l.fromDepotId(), l.toDepotId(), l.quantity(), l.reason())).toList();
         Map<Long, Long> perNeed = new HashMap<>();
@@ -432,6 +445,25 @@ public class JdbcAllocationService implements AllocationService {
                 (c, batchId) -> BatchDao.update(c, "UPDATE tp_alloc_plan SET batch_id = NULL WHERE id = ?", planId),
                 AllocationTopics.PLAN_APPROVED, planId);
         return createBatch(caller, idempotencyKey, "allocation.plan.approve:" + planId, null, spec);
+    }
+
+    /**
+     * A depot deactivated since the plan was proposed can neither send nor receive its lines: 409 naming the
+     * line, before any batch exists (a sending depot holding reserved stock cannot be deactivated, so this
+     * is about empty depots; the inventory refuses them too).
+     */
+    private void requireActiveDepots(Plan plan) {
+        Caller system = Caller.system("allocation-approve");
+        Map<Long, Depot> seen = new HashMap<>();
+        for (PlanLine l : plan.lines()) {
+            for (long id : new long[] {l.fromDepotId(), l.toDepotId()}) {
+                Depot d = seen.computeIfAbsent(id, k -> depots.get(system, k));
+                if (!d.active()) {
+                    throw new ConflictException("Plan " + plan.id() + " line " + l.lineNo() + ": depot " + d.code()
+                            + " is inactive; propose a new plan");
+                }
+            }
+        }
     }
 
     @Override

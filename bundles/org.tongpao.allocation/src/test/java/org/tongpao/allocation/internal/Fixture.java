@@ -26,10 +26,15 @@ import org.tongpao.core.internal.JdbcCatalogueService;
 import org.tongpao.core.internal.JdbcDepotService;
 import org.tongpao.core.internal.JdbcIdempotencyKeys;
 import org.tongpao.core.internal.JdbcOrgUnitService;
+import org.tongpao.inventory.InventoryService;
+import org.tongpao.inventory.internal.InventoryComponent;
+import org.tongpao.inventory.internal.InventoryDatabase;
+import org.tongpao.inventory.internal.InventoryDepotUsage;
 
 /**
  * A fresh in-memory Derby with the core kernel (demo data) and the allocation services wired by hand
- * as DS would, over a {@link FakeInventory}.
+ * as DS would, over a {@link FakeInventory} or (with {@code new Fixture(true)}) the real inventory bundle
+ * on the same database.
  */
 final class Fixture implements AutoCloseable {
     static final Caller ADMIN = Caller.of("admin", Set.of("ministry-admin"), "req-admin");
@@ -51,6 +56,8 @@ final class Fixture implements AutoCloseable {
     final JdbcCatalogueService catalogue;
     final JdbcDepotService depots;
     final FakeInventory inventory = new FakeInventory();
+    /** The real inventory component when built with {@code realInventory}, else null. */
+    final InventoryComponent stock;
     final AllocationDatabase db;
     final PolicySelector selector;
     final JdbcNeedService needs;
@@ -58,6 +65,10 @@ final class Fixture implements AutoCloseable {
     final List<Event> events = new ArrayList<>();
 
     Fixture() {
+        this(false);
+    }
+
+    Fixture(boolean realInventory) {
         EmbeddedDataSource derby = new EmbeddedDataSource();
         derby.setDatabaseName("memory:" + dbName);
         derby.setCreateDatabase("create");
@@ -79,12 +90,22 @@ final class Fixture implements AutoCloseable {
         units = new JdbcOrgUnitService(core, audit, keys);
         catalogue = new JdbcCatalogueService(core, audit, keys);
         depots = new JdbcDepotService(core, audit, keys);
-        db = new AllocationDatabase(ds, inventory, units);
+        InventoryService inv = inventory;
+        if (realInventory) {
+            InventoryDatabase invDb = new InventoryDatabase(ds, depots);
+            stock = new InventoryComponent(inventoryConfig(), invDb, audit, keys, provinces);
+            depots.addUsage(new InventoryDepotUsage(invDb));
+            inv = stock;
+        } else {
+            stock = null;
+        }
+        db = new AllocationDatabase(ds, inv, units);
+        depots.addUsage(new AllocationDepotUsage(db));
         selector = new PolicySelector(config(""));
         selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
                 Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0, Constants.SERVICE_ID, 1L));
         needs = new JdbcNeedService(db, units, catalogue, depots, provinces, audit, keys);
-        allocation = new JdbcAllocationService(db, units, catalogue, depots, provinces, inventory, audit, keys,
+        allocation = new JdbcAllocationService(db, units, catalogue, depots, provinces, inv, audit, keys,
                 selector);
         EventAdmin capture = new EventAdmin() {
             @Override
@@ -101,6 +122,25 @@ final class Fixture implements AutoCloseable {
         };
         needs.eventAdmin = capture;
         allocation.eventAdmin = capture;
+    }
+
+    static InventoryComponent.Config inventoryConfig() {
+        return new InventoryComponent.Config() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return InventoryComponent.Config.class;
+            }
+
+            @Override
+            public int shortDatedDays() {
+                return 90;
+            }
+
+            @Override
+            public int shortDatedScanHours() {
+                return 0;
+            }
+        };
     }
 
     static PolicySelector.Config config(String policy) {

@@ -1,0 +1,39 @@
+package org.tongpao.allocation.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tongpao.core.spi.DepotUsage;
+
+/**
+ * Core's "is this depot still in use?" check for allocation: a depot that a batch being approved or
+ * approved (not yet dispatched) delivers to cannot be deactivated. (Its sending side holds reserved stock,
+ * which the inventory's check already counts.)
+ */
+@Component(service = DepotUsage.class)
+public class AllocationDepotUsage implements DepotUsage {
+
+    @Activate
+    public AllocationDepotUsage(@Reference AllocationDatabase schemaReady) {
+        // the tables exist; the check runs on the deactivation's own connection
+    }
+
+    @Override
+    public Optional<String> inUse(Connection c, long depotId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(DISTINCT b.id) FROM tp_alloc_batch b "
+                + "JOIN tp_alloc_batch_line l ON l.batch_id = b.id "
+                + "WHERE l.to_depot_id = ? AND b.status IN ('RESERVING', 'APPROVED')")) {
+            ps.setLong(1, depotId);
+            try (ResultSet rs = ps.executeQuery()) {
+                long batches = rs.next() ? rs.getLong(1) : 0;
+                return batches == 0 ? Optional.empty()
+                        : Optional.of(batches + " allocation batch(es) not yet dispatched deliver to it");
+            }
+        }
+    }
+}
