@@ -304,6 +304,20 @@ public class TransportIT {
             JsonNode carriers = admin.get("/carriers").json();
             assertTrue(carriers.toString(), carriers.toString().contains("\"id\":\"acme\""));
 
+            // comparing carriers: every available one is asked at once, cheapest first
+            long q0 = System.nanoTime();
+            Api.Reply quotes = hubei.post("/carriers/quotes", Map.of("fromDepotId", hubeiProv, "toDepotId", wuhanStore,
+                    "packages", 3, "weightKg", 45));
+            long quoteMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - q0);
+            assertEquals(quotes.toString(), 200, quotes.status());
+            JsonNode offers = quotes.json();
+            assertEquals(offers.toString(), "fleet", offers.get(0).get("carrierId").asText()); // free: cheapest first
+            assertEquals(0, offers.get(0).get("quote").get("price").asDouble(), 0.0);
+            assertTrue(offers.toString(), offers.toString().contains("\"carrierId\":\"acme\",\"carrierName\":\"acme express\",\"quote\":{\"price\":88"));
+            assertTrue("quotes in parallel: " + quoteMs + " ms", quoteMs < 9_000);
+            assertField(hubei.post("/carriers/quotes", Map.of("fromDepotId", hubeiProv, "packages", 3, "weightKg", 45)),
+                    "toDepotId");
+
             // a hanging carrier costs its own call (failed within the time limit), and nothing else
             long t0 = System.nanoTime();
             JsonNode slow = hubei.post("/shipments", plain(hubeiProv, wuhanStore, "slow")).json();

@@ -24,6 +24,12 @@ public interface TransportService {
     /** Sets the ministry's contract with a carrier (ministry-admin); applies to bookings made after it. */
     CarrierInfo setContract(Caller caller, String carrierId, ServicePromise promise, String idempotencyKey);
 
+    /**
+     * Asks every available carrier for a quote at once (each within its time limit) so an officer can
+     * compare them; cheapest first, carriers without a quote last with the reason.
+     */
+    List<CarrierQuote> quotes(Caller caller, QuoteRequest request);
+
     Page<Shipment> shipments(Caller caller, ShipmentFilter filter, int limit, String cursor);
 
     Shipment shipment(Caller caller, long id);

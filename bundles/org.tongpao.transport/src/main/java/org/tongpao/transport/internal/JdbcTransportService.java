@@ -53,6 +53,8 @@ import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.transport.CarrierInfo;
+import org.tongpao.transport.CarrierQuote;
+import org.tongpao.transport.QuoteRequest;
 import org.tongpao.transport.CarrierPerformance;
 import org.tongpao.transport.EntryPass;
 import org.tongpao.transport.NewShipment;
@@ -103,6 +105,12 @@ public class JdbcTransportService implements TransportService {
     private final AuditTrail audit;
     private final IdempotencyKeys keys;
     private volatile Clock clock = Clock.systemUTC();
+    /** Asks carriers for quotes side by side; each call still runs on its carrier's pool with its time limit. */
+    private final java.util.concurrent.ExecutorService quoting = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "tongpao-quotes");
+        t.setDaemon(true);
+        return t;
+    });
     /** Bookings being made right now, per carrier: while there are some, pushes for unknown waybills are parked. */
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -124,6 +132,11 @@ public class JdbcTransportService implements TransportService {
         this.node = node;
         this.audit = audit;
         this.keys = keys;
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() {
+        quoting.shutdownNow();
     }
 
     /** For tests: the clock the SLA and the event checks use. */
@@ -286,6 +299,50 @@ public class JdbcTransportService implements TransportService {
                         Duration.ofSeconds(rs.getLong("pickup_within_s")), Duration.ofSeconds(rs.getLong("deliver_within_s")),
                         ContractCodec.decode(rs.getString("deliver_by_province")));
             }
+        }
+    }
+
+    @Override
+    public List<CarrierQuote> quotes(Caller caller, QuoteRequest request) {
+        ScopeRules.requireScopedWriter(caller, WHAT);
+        Caller system = Caller.system(caller.requestId());
+        Depot from = depot(system, request.fromDepotId(), "fromDepotId");
+        Depot to = depot(system, request.toDepotId(), "toDepotId");
+        if (!caller.canWriteProvince(from.provinceCode()) && !caller.canWriteProvince(to.provinceCode())) {
+            throw new AccessDeniedException("Neither depot is in the caller's province");
+        }
+        // a quote books nothing: its reference only ties the carriers' logs to this request
+        String ref = ("Q-" + caller.requestId().replaceAll("[^A-Za-z0-9-]", ""));
+        ShipmentOrder order = new ShipmentOrder(ref.substring(0, Math.min(40, ref.length())), place(from), place(to), request.packages(), request.weightKg(), request.mode(), now(), null,
+                keyArea(system, to) != null, null);
+        List<java.util.concurrent.CompletableFuture<CarrierQuote>> asked = new ArrayList<>();
+        for (String id : registry.ids()) {
+            asked.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> quote(id, order), quoting));
+        }
+        return asked.stream().map(java.util.concurrent.CompletableFuture::join)
+                .sorted(Comparator.comparing((CarrierQuote q) -> q.quote() == null)
+                        .thenComparing(q -> q.quote() == null ? java.math.BigDecimal.ZERO : q.quote().price())
+                        .thenComparing(CarrierQuote::carrierId))
+                .toList();
+    }
+
+    private CarrierQuote quote(String id, ShipmentOrder order) {
+        String name = null;
+        try {
+            CarrierProfile p = registry.profile(id);
+            name = p.name();
+            if (!p.serves(order.to().provinceCode())) {
+                return new CarrierQuote(id, name, null, "does not deliver to province " + order.to().provinceCode());
+            }
+            if (order.weightKg().compareTo(p.maxWeightKg()) > 0) {
+                return new CarrierQuote(id, name, null, "takes at most " + p.maxWeightKg() + " kg");
+            }
+            if (order.mode() != null && !p.modes().contains(order.mode())) {
+                return new CarrierQuote(id, name, null, "offers " + p.modes());
+            }
+            return new CarrierQuote(id, name, registry.call(id, "quote", c -> c.quote(order)), null);
+        } catch (CarrierFailure f) {
+            return new CarrierQuote(id, name, null, f.getMessage());
         }
     }
 

@@ -23,6 +23,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Roles;
 import org.tongpao.transport.CarrierInfo;
+import org.tongpao.transport.CarrierQuote;
+import org.tongpao.transport.QuoteRequest;
 import org.tongpao.transport.TrackingReceipt;
 import org.tongpao.transport.TransportService;
 
@@ -49,6 +51,17 @@ public class CarrierResource {
             + "(shown unavailable); a partner account sees only its own")
     public List<CarrierInfo> list(@Context Caller caller) {
         return transport.carriers(caller);
+    }
+
+    @POST
+    @Path("quotes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
+    @Operation(summary = "Compare carriers", description = "Asks every available carrier for a quote at once: "
+            + "{\"fromDepotId\":n,\"toDepotId\":n,\"packages\":n,\"weightKg\":n}; cheapest first, carriers "
+            + "without a quote last with the reason")
+    public List<CarrierQuote> quotes(@Context Caller caller, @Valid @NotNull QuoteRequest body) {
+        return transport.quotes(caller, body);
     }
 
     @GET
