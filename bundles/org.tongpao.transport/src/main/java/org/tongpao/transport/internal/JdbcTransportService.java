@@ -1045,11 +1045,7 @@ public class JdbcTransportService implements TransportService {
             throw new ConflictException("Shipment " + r.number() + " is cancelled");
         }
         Instant now = now();
-        if (r.deliveredAt() == null) {
-            apply(id, List.of(new TrackingEvent(r.waybill(), TrackingStatus.DELIVERED, now, r.toDepotCode(),
-                    "confirmed by the receiving depot", new ProofOfDelivery(caller.user(), now, "receipt"))),
-                    "RECEIVER", caller.user(), caller.requestId());
-        }
+        // the stock first: if the inventory refuses the receipt, the shipment is left exactly as it was
         if (r.batchId() != null) {
             Batch b = allocation.batch(caller, r.batchId());
             List<BatchLine> ours = b.lines().stream()
@@ -1069,6 +1065,11 @@ public class JdbcTransportService implements TransportService {
                 receipts = lines;
             }
             allocation.receive(caller, r.batchId(), receipts, "shipment-" + r.number() + "-receive");
+        }
+        if (r.deliveredAt() == null) {
+            apply(id, List.of(new TrackingEvent(r.waybill(), TrackingStatus.DELIVERED, now, r.toDepotCode(),
+                    "confirmed by the receiving depot", new ProofOfDelivery(caller.user(), now, "receipt"))),
+                    "RECEIVER", caller.user(), caller.requestId());
         }
         ShipmentDao.Row after = change(caller, id, idempotencyKey, "shipment.receive:" + id, lines, "RECEIVE",
                 "status = ?, received_at = ?, received_by = ?", ShipmentStatus.RECEIVED, now, caller.user());
