@@ -75,6 +75,7 @@ import org.tongpao.core.ScopeRules;
 import org.tongpao.core.TongpaoException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.DataAccessException;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
@@ -514,19 +515,51 @@ public class JdbcAllocationService implements AllocationService {
         Map<Long, String> provinceOf = new HashMap<>();
         String to = single(spec.lines().stream().map(l -> provinceOfDepot(provinceOf, l.toDepotId())).toList());
         String from = single(spec.lines().stream().map(l -> provinceOfDepot(provinceOf, l.fromDepotId())).toList());
-        IdempotencyKeys.Outcome out = keys.execute(ds, caller, key, operation, request, c -> {
-            long id = BatchDao.insert(c, spec.kind(), spec.planId(), spec.offerId(), to, from, caller.user(), key,
-                    spec.lines());
-            spec.guard().apply(c, id);
-            audit.record(c, caller, "allocation-batch", Long.toString(id), "CREATE", null,
-                    Map.of("kind", spec.kind(), "lines", spec.lines().size()));
-            return new IdempotencyKeys.Ref("allocation-batch", Long.toString(id));
-        });
+        IdempotencyKeys.Outcome out = retryingLocks(operation, () -> keys.execute(ds, caller, key, operation, request,
+                c -> {
+                    long id = BatchDao.insert(c, spec.kind(), spec.planId(), spec.offerId(), to, from, caller.user(),
+                            key, spec.lines());
+                    spec.guard().apply(c, id);
+                    audit.record(c, caller, "allocation-batch", Long.toString(id), "CREATE", null,
+                            Map.of("kind", spec.kind(), "lines", spec.lines().size()));
+                    return new IdempotencyKeys.Ref("allocation-batch", Long.toString(id));
+                }));
         Batch b = load(Long.parseLong(out.ref().id())).batch();
         if (out.repeat() && b.status() != BatchStatus.RESERVING) {
             return resume(caller, key, b);
         }
         return reserveAll(caller, key, b, spec);
+    }
+
+    private static final int LOCK_ATTEMPTS = 10;
+
+    /**
+     * Runs a whole transaction again when the database gave up on a lock (deadlock 40001/40P01, Derby lock
+     * timeout 40XL1/40XL2): two approvals at once meet on Derby's locks (seen: 40XL1 at once, without
+     * waiting, while the other approval's batch insert is under way). The transaction rolled back whole
+     * (Idempotency-Key record included), so running it again is safe; a short, growing pause lets the other
+     * one finish.
+     */
+    static <T> T retryingLocks(String what, java.util.function.Supplier<T> tx) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return tx.get();
+            } catch (DataAccessException e) {
+                String state = Sql.sqlState(e);
+                boolean transientLock = "40001".equals(state) || "40P01".equals(state) || "40XL1".equals(state)
+                        || "40XL2".equals(state);
+                if (!transientLock || attempt >= LOCK_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("{} met a concurrent transaction (SQLState {}); attempt {}", what, state, attempt + 1);
+                try {
+                    Thread.sleep(10L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(10));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private Batch resume(Caller caller, String key, Batch b) {
