@@ -3,10 +3,13 @@ package org.tongpao.allocation.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,9 +25,17 @@ import org.tongpao.allocation.spi.PriorityPolicy;
 import org.tongpao.allocation.spi.RankedNeed;
 
 /**
- * "Key areas, urgent needs and the front line first": a lexicographic order over configurable criteria,
- * ties broken by the need id so the order is total and repeatable. Every criterion adds a clause to the
- * reason, in the configured order, so a reader sees exactly what decided.
+ * "Key areas, urgent needs and the front line first", in one of two modes.
+ * <ul>
+ * <li>{@code lexicographic} (default): an order over configurable criteria, ties broken by the need id so
+ * the order is total and repeatable. Every criterion adds a clause to the reason, in the configured order.
+ * <li>{@code weighted}: a score, the sum over the criteria of weight × a value in [0, 1] (key area 1/0;
+ * urgency IMMEDIATE 1, H72 0.5, ROUTINE 0; front line 1/0; cover 1/(1 + days of cover), unknown 0;
+ * waiting days/30, at most 1), highest first; ties broken by fewer days of cover (unknown last), then
+ * longer waiting, then the need id. The reason gives the score and every component that has a weight,
+ * e.g. {@code score 187.7 = key area (Hubei) +100.0; urgency IMMEDIATE +50.0; front line +30.0; 2 days of
+ * cover +6.7; waiting 3 d +1.0}.
+ * </ul>
  */
 @Component(service = PriorityPolicy.class, configurationPid = DefaultPriorityPolicy.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -42,34 +53,112 @@ public class DefaultPriorityPolicy implements PriorityPolicy {
 
     public static final List<Criterion> DEFAULT_ORDER = List.of(Criterion.values());
 
-    @ObjectClassDefinition(name = "Tongpao default priority policy",
-            description = "Lexicographic order of the criteria; ties end with the need id")
-    public @interface Config {
-        @AttributeDefinition(description = "Criteria, most important first: keyArea, urgency, frontLine, "
-                + "daysOfCover, waiting. Criteria left out do not count.")
-        String[] criteria() default {"keyArea", "urgency", "frontLine", "daysOfCover", "waiting"};
+    /** How the criteria combine. */
+    public enum Mode {
+        LEXICOGRAPHIC, WEIGHTED
     }
 
-    private volatile List<Criterion> order;
+    /** The weighted mode's default weights (the configuration's defaults). */
+    public static final Map<Criterion, Double> DEFAULT_WEIGHTS = weights(100, 50, 30, 20, 10);
 
-    /** For tests and other bundles' code paths that need the policy without DS. */
+    /** Waiting counts fully after this many days. */
+    static final double WAITING_FULL_DAYS = 30;
+
+    @ObjectClassDefinition(name = "Tongpao default priority policy",
+            description = "Lexicographic order of the criteria or a weighted score; ties end with the need id")
+    public @interface Config {
+        @AttributeDefinition(description = "lexicographic (criteria in order) or weighted (score from the weights)")
+        String mode() default "lexicographic";
+
+        @AttributeDefinition(description = "Lexicographic mode: criteria, most important first: keyArea, urgency, "
+                + "frontLine, daysOfCover, waiting. Criteria left out do not count.")
+        String[] criteria() default {"keyArea", "urgency", "frontLine", "daysOfCover", "waiting"};
+
+        @AttributeDefinition(description = "Weighted mode: points for a need in a key area")
+        double weight_keyArea() default 100;
+
+        @AttributeDefinition(description = "Weighted mode: points for IMMEDIATE (H72 half, ROUTINE none)")
+        double weight_urgency() default 50;
+
+        @AttributeDefinition(description = "Weighted mode: points for a front-line unit")
+        double weight_frontLine() default 30;
+
+        @AttributeDefinition(description = "Weighted mode: points × 1/(1 + days of cover left); unknown cover none")
+        double weight_cover() default 20;
+
+        @AttributeDefinition(description = "Weighted mode: points × days waiting / 30 (at most the full weight)")
+        double weight_waiting() default 10;
+    }
+
+    /** What one configuration decides; replaced whole so a ranking never sees half a change. */
+    record Settings(Mode mode, List<Criterion> order, Map<Criterion, Double> weights) {
+    }
+
+    private volatile Settings settings;
+
+    /** Lexicographic, for tests and other bundles' code paths that need the policy without DS. */
     public DefaultPriorityPolicy(List<Criterion> order) {
-        this.order = List.copyOf(order);
+        this.settings = new Settings(Mode.LEXICOGRAPHIC, List.copyOf(order), DEFAULT_WEIGHTS);
+    }
+
+    /** Weighted, for tests: the weights of the criteria that count (others count 0). */
+    public DefaultPriorityPolicy(Map<Criterion, Double> weights) {
+        this.settings = new Settings(Mode.WEIGHTED, DEFAULT_ORDER, checkWeights(weights));
     }
 
     @Activate
     public DefaultPriorityPolicy(Config config) {
-        this.order = parse(config.criteria());
+        this.settings = settings(config);
     }
 
     @Modified
     void modified(Config config) {
-        this.order = parse(config.criteria());
-        LOG.info("Priority policy order is now {}", order);
+        this.settings = settings(config);
+        LOG.info("Priority policy is now {}", settings);
     }
 
     public List<Criterion> order() {
-        return order;
+        return settings.order();
+    }
+
+    public Mode mode() {
+        return settings.mode();
+    }
+
+    /** Reads a configuration; an unknown mode or criterion, or a negative or non-finite weight, fails it. */
+    static Settings settings(Config config) {
+        String m = config.mode() == null ? "" : config.mode().strip().toLowerCase(Locale.ROOT);
+        Mode mode = switch (m) {
+            case "", "lexicographic" -> Mode.LEXICOGRAPHIC;
+            case "weighted" -> Mode.WEIGHTED;
+            default -> throw new IllegalArgumentException("Unknown priority policy mode " + config.mode()
+                    + " (lexicographic or weighted)");
+        };
+        return new Settings(mode, parse(config.criteria()), checkWeights(weights(config.weight_keyArea(),
+                config.weight_urgency(), config.weight_frontLine(), config.weight_cover(), config.weight_waiting())));
+    }
+
+    static Map<Criterion, Double> weights(double keyArea, double urgency, double frontLine, double cover,
+            double waiting) {
+        Map<Criterion, Double> w = new EnumMap<>(Criterion.class);
+        w.put(Criterion.KEY_AREA, keyArea);
+        w.put(Criterion.URGENCY, urgency);
+        w.put(Criterion.FRONT_LINE, frontLine);
+        w.put(Criterion.DAYS_OF_COVER, cover);
+        w.put(Criterion.WAITING, waiting);
+        return Collections.unmodifiableMap(w);
+    }
+
+    private static Map<Criterion, Double> checkWeights(Map<Criterion, Double> weights) {
+        Map<Criterion, Double> w = new EnumMap<>(Criterion.class);
+        for (Criterion c : Criterion.values()) {
+            double v = weights.getOrDefault(c, 0.0);
+            if (!Double.isFinite(v) || v < 0) {
+                throw new IllegalArgumentException("Priority weight for " + c + " must be zero or more, not " + v);
+            }
+            w.put(c, v);
+        }
+        return Collections.unmodifiableMap(w);
     }
 
     /** Parses criterion names (case and dashes ignored); an unknown name is refused rather than skipped. */
@@ -96,7 +185,11 @@ public class DefaultPriorityPolicy implements PriorityPolicy {
 
     @Override
     public List<RankedNeed> rank(List<NeedView> needs, Instant now) {
-        List<Criterion> criteria = order;
+        Settings current = settings;
+        if (current.mode() == Mode.WEIGHTED) {
+            return rankWeighted(needs, now, current.weights());
+        }
+        List<Criterion> criteria = current.order();
         Comparator<NeedView> cmp = Comparator.comparingInt(n -> 0);
         for (Criterion c : criteria) {
             cmp = cmp.thenComparing(comparator(c));
@@ -154,6 +247,68 @@ public class DefaultPriorityPolicy implements PriorityPolicy {
             });
         }
         return String.join("; ", parts);
+    }
+
+    // ---------------------------------------------------------------- weighted mode
+
+    /** One need's score and its parts, in criterion order (only criteria with a weight). */
+    record Score(NeedView need, double total, List<String> parts) {
+    }
+
+    static List<RankedNeed> rankWeighted(List<NeedView> needs, Instant now, Map<Criterion, Double> weights) {
+        List<Score> scores = new ArrayList<>(needs.size());
+        for (NeedView n : needs) {
+            scores.add(score(n, now, weights));
+        }
+        // highest score first; ties: fewer days of cover (unknown last), longer waiting, need id
+        scores.sort(Comparator.comparingDouble((Score s) -> -s.total())
+                .thenComparing(s -> s.need(), comparator(Criterion.DAYS_OF_COVER))
+                .thenComparing(s -> s.need(), comparator(Criterion.WAITING))
+                .thenComparingLong(s -> s.need().id()));
+        List<RankedNeed> out = new ArrayList<>(scores.size());
+        int rank = 1;
+        for (Score s : scores) {
+            String key = String.format(Locale.ROOT, "S%.1f|", s.total())
+                    + sortKey(s.need(), List.of(Criterion.DAYS_OF_COVER, Criterion.WAITING));
+            String reason = String.format(Locale.ROOT, "score %.1f = ", s.total())
+                    + (s.parts().isEmpty() ? "no weighted criteria" : String.join("; ", s.parts()));
+            out.add(new RankedNeed(s.need(), rank++, key, reason));
+        }
+        return out;
+    }
+
+    /** The score, compared exactly; the reason shows each part rounded to one decimal. */
+    static Score score(NeedView n, Instant now, Map<Criterion, Double> weights) {
+        double total = 0;
+        List<String> parts = new ArrayList<>();
+        for (Criterion c : Criterion.values()) {
+            double w = weights.getOrDefault(c, 0.0);
+            if (w == 0) {
+                continue;
+            }
+            double points = w * value(c, n, now);
+            total += points;
+            parts.add(reason(n, List.of(c), now) + String.format(Locale.ROOT, " +%.1f", points));
+        }
+        return new Score(n, total, parts);
+    }
+
+    /** A criterion's value for a need, in [0, 1]. */
+    static double value(Criterion c, NeedView n, Instant now) {
+        return switch (c) {
+            case KEY_AREA -> n.keyArea() ? 1 : 0;
+            case URGENCY -> switch (n.urgency()) {
+                case IMMEDIATE -> 1;
+                case H72 -> 0.5;
+                case ROUTINE -> 0;
+            };
+            case FRONT_LINE -> n.frontLine() ? 1 : 0;
+            case DAYS_OF_COVER -> n.daysOfCoverLeft() == null ? 0 : 1.0 / (1 + n.daysOfCoverLeft());
+            case WAITING -> {
+                long hours = Math.max(0, Duration.between(n.createdAt(), now).toHours());
+                yield Math.min(1, hours / 24.0 / WAITING_FULL_DAYS);
+            }
+        };
     }
 
     static String waiting(Instant since, Instant now) {
