@@ -9,7 +9,7 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.feature.Feature;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.model.wadl.WadlGenerator;
-import org.apache.cxf.jaxrs.validation.JAXRSBeanValidationFeature;
+import org.apache.cxf.jaxrs.validation.JAXRSBeanValidationInInterceptor;
 import org.apache.cxf.validation.BeanValidationProvider;
 import org.hibernate.validator.HibernateValidator;
 
@@ -55,10 +55,11 @@ final class ServerFactory {
         providers.addAll(extensions);
         sf.setProviders(providers);
 
-        JAXRSBeanValidationFeature beanValidation = new JAXRSBeanValidationFeature();
-        beanValidation.setProvider(validation);
+        // requests only: the feature would also validate every response we build ourselves, for nothing
+        JAXRSBeanValidationInInterceptor requestValidation = new JAXRSBeanValidationInInterceptor();
+        requestValidation.setProvider(validation);
+        sf.getInInterceptors().add(requestValidation);
         List<Feature> features = new ArrayList<>();
-        features.add(beanValidation);
         features.add(OpenApiSupport.feature(settings.apiVersion(), settings.documentUrl()));
         sf.setFeatures(features);
 
