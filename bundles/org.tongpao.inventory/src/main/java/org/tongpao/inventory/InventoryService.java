@@ -1,5 +1,7 @@
 package org.tongpao.inventory;
 
+import java.util.Collection;
+import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 import org.tongpao.core.Caller;
 
@@ -14,6 +16,16 @@ public interface InventoryService {
 
     /** Stock a depot can give for an item now: AVAILABLE, unexpired lots, on hand minus reserved. */
     long available(Caller caller, long depotId, long itemId);
+
+    /**
+     * {@link #available(Caller, long, long)} for many depots and items in one read (a planner asks this
+     * instead of one call per depot × item): item id → depot id → available, listing only pairs with more
+     * than 0. Depots that are unknown, inactive or outside the caller's read scope are left out, not refused.
+     * At most 10,000 depots and 10,000 items per call (400 naming {@code depotIds} or {@code itemIds}).
+     *
+     * @since 1.1
+     */
+    Map<Long, Map<Long, Long>> available(Caller caller, Collection<Long> depotIds, Collection<Long> itemIds);
 
     /** Holds stock first-expiry-first-out for {@code holder}; all or nothing. */
     Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder, String idempotencyKey);

@@ -336,16 +336,19 @@ public class JdbcAllocationService implements AllocationService {
         return out;
     }
 
+    /** item → depot → available (> 0) for every item, read in one bulk call, not one per depot × item. */
     static Map<Long, Map<Long, Long>> stock(SupplyView supply, Set<Long> depotIds, List<Long> items) {
+        Map<Long, Map<Long, Long>> found = depotIds.isEmpty() || items.isEmpty() ? Map.of()
+                : supply.available(depotIds, items);
         Map<Long, Map<Long, Long>> out = new HashMap<>();
         for (Long item : items) {
             Map<Long, Long> perDepot = new HashMap<>();
-            for (Long depot : depotIds) {
-                long q = supply.available(depot, item);
-                if (q > 0) {
+            found.getOrDefault(item, Map.of()).forEach((depot, q) -> {
+                // keep only what was asked for and can give
+                if (q > 0 && depotIds.contains(depot)) {
                     perDepot.put(depot, q);
                 }
-            }
+            });
             out.put(item, perDepot);
         }
         return out;

@@ -56,7 +56,24 @@ final class FakeInventory implements InventoryService {
 
     @Override
     public synchronized long available(Caller caller, long depotId, long itemId) {
+        calls.add("available " + depotId + " " + itemId);
         return stockOf(depotId, itemId);
+    }
+
+    @Override
+    public synchronized Map<Long, Map<Long, Long>> available(Caller caller, java.util.Collection<Long> depotIds,
+            java.util.Collection<Long> itemIds) {
+        calls.add("bulk-available " + depotIds.size() + "x" + itemIds.size());
+        Map<Long, Map<Long, Long>> out = new HashMap<>();
+        for (Long item : itemIds) {
+            for (Long depot : depotIds) {
+                long q = stockOf(depot, item);
+                if (q > 0) {
+                    out.computeIfAbsent(item, k -> new HashMap<>()).put(depot, q);
+                }
+            }
+        }
+        return out;
     }
 
     @Override

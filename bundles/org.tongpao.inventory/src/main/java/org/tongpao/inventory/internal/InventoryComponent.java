@@ -121,6 +121,12 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     }
 
     @Override
+    public java.util.Map<Long, java.util.Map<Long, Long>> available(Caller caller, java.util.Collection<Long> depotIds,
+            java.util.Collection<Long> itemIds) {
+        return stock.available(caller, depotIds, itemIds);
+    }
+
+    @Override
     public Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder,
             String idempotencyKey) {
         return stock.reserve(caller, depotId, itemId, quantity, holder, idempotencyKey);

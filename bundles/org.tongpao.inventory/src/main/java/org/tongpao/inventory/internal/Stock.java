@@ -285,6 +285,62 @@ final class Stock {
         });
     }
 
+    static final int MAX_BULK = 10_000;
+    private static final int CHUNK = 500;
+
+    /** Available stock for many depots × items in one read per 500 × 500 ids; see InventoryService. */
+    Map<Long, Map<Long, Long>> available(Caller caller, java.util.Collection<Long> depotIds,
+            java.util.Collection<Long> itemIds) {
+        List<Long> depots = ids(depotIds, "depotIds");
+        List<Long> items = ids(itemIds, "itemIds");
+        Map<Long, Map<Long, Long>> out = new HashMap<>();
+        if (depots.isEmpty() || items.isEmpty()) {
+            return out;
+        }
+        java.time.LocalDate today = ledger.today();
+        ledger.read(c -> {
+            for (int d = 0; d < depots.size(); d += CHUNK) {
+                List<Long> dc = depots.subList(d, Math.min(depots.size(), d + CHUNK));
+                for (int i = 0; i < items.size(); i += CHUNK) {
+                    List<Long> ic = items.subList(i, Math.min(items.size(), i + CHUNK));
+                    List<Object> args = new ArrayList<>(ic);
+                    args.addAll(dc);
+                    args.add(today);
+                    Rows.list(c, "SELECT b.item_id, b.depot_id, d.code, d.province_code, SUM(b.on_hand - b.reserved) "
+                            + "FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id JOIN tp_depot d ON d.id = b.depot_id "
+                            + "WHERE d.active = TRUE AND b.item_id IN (" + marks(ic.size()) + ") AND b.depot_id IN ("
+                            + marks(dc.size()) + ") AND " + Ledger.issuable("l", "?")
+                            + " GROUP BY b.item_id, b.depot_id, d.code, d.province_code "
+                            + "HAVING SUM(b.on_hand - b.reserved) > 0", args, rs -> {
+                                DepotRef depot = new DepotRef(rs.getLong(2), rs.getString(3), rs.getString(4), true);
+                                if (Scope.canRead(caller, depot)) {
+                                    out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(depot.id(),
+                                            rs.getLong(5));
+                                }
+                                return null;
+                            });
+                }
+            }
+            return null;
+        });
+        return out;
+    }
+
+    private static List<Long> ids(java.util.Collection<Long> ids, String field) {
+        if (ids == null) {
+            return List.of();
+        }
+        List<Long> out = ids.stream().filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        if (out.size() > MAX_BULK) {
+            throw new ValidationException(field, "at most " + MAX_BULK + " " + field + " per call, not " + out.size());
+        }
+        return out;
+    }
+
+    private static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
     Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder, String key) {
         Scope.requireStockWriter(caller);
         positive(quantity, "quantity");
