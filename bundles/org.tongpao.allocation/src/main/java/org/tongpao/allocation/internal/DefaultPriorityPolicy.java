@@ -101,9 +101,17 @@ public class DefaultPriorityPolicy implements PriorityPolicy {
         this.settings = new Settings(Mode.LEXICOGRAPHIC, List.copyOf(order), DEFAULT_WEIGHTS);
     }
 
-    /** Weighted, for tests: the weights of the criteria that count (others count 0). */
-    public DefaultPriorityPolicy(Map<Criterion, Double> weights) {
-        this.settings = new Settings(Mode.WEIGHTED, DEFAULT_ORDER, checkWeights(weights));
+    /**
+     * Weighted, for tests and code paths without DS: the weights of the criteria that count (others count 0).
+     * A factory, not a constructor: DS picks a one-argument constructor whose parameter it can fill, and it
+     * fills a {@code Map} with the component properties.
+     */
+    public static DefaultPriorityPolicy weighted(Map<Criterion, Double> weights) {
+        return new DefaultPriorityPolicy(new Settings(Mode.WEIGHTED, DEFAULT_ORDER, checkWeights(weights)));
+    }
+
+    private DefaultPriorityPolicy(Settings settings) {
+        this.settings = settings;
     }
 
     @Activate

@@ -77,20 +77,20 @@ class WeightedPriorityPolicyTest {
     @MethodSource("table")
     void ordersAndExplainsAsTheTableSays(String name, Map<Criterion, Double> weights, List<NeedView> needs,
             List<Long> expectedOrder, List<String> expectedReasons) {
-        List<RankedNeed> ranked = new DefaultPriorityPolicy(weights).rank(needs, NOW);
+        List<RankedNeed> ranked = DefaultPriorityPolicy.weighted(weights).rank(needs, NOW);
         assertThat(ranked).extracting(r -> r.need().id()).containsExactlyElementsOf(expectedOrder);
         assertThat(ranked).extracting(RankedNeed::reason).containsExactlyElementsOf(expectedReasons);
         assertThat(ranked).extracting(RankedNeed::rank).containsExactly(
                 java.util.stream.IntStream.rangeClosed(1, needs.size()).boxed().toArray(Integer[]::new));
         List<NeedView> reversed = new ArrayList<>(needs);
         Collections.reverse(reversed);
-        assertThat(new DefaultPriorityPolicy(weights).rank(reversed, NOW)).extracting(r -> r.need().id())
+        assertThat(DefaultPriorityPolicy.weighted(weights).rank(reversed, NOW)).extracting(r -> r.need().id())
                 .containsExactlyElementsOf(expectedOrder);
     }
 
     @Test
     void everyComponentOfTheDefaultWeightsIsInTheReasonAndTheSortKey() {
-        RankedNeed r = new DefaultPriorityPolicy(DEFAULTS).rank(List.of(need(1, "Hubei", Urgency.IMMEDIATE, true, 2, 3)),
+        RankedNeed r = DefaultPriorityPolicy.weighted(DEFAULTS).rank(List.of(need(1, "Hubei", Urgency.IMMEDIATE, true, 2, 3)),
                 NOW).get(0);
         assertThat(r.reason()).isEqualTo("score 187.7 = key area (Hubei) +100.0; urgency IMMEDIATE +50.0; "
                 + "front line +30.0; 2 days of cover +6.7; waiting 3 d +1.0");
@@ -139,6 +139,20 @@ class WeightedPriorityPolicyTest {
                 return w[4];
             }
         };
+    }
+
+    /**
+     * DS constructs the component through a public one-argument constructor it can fill; a public
+     * {@code Map} constructor would be filled with the component properties (seen in Karaf: every weight 0).
+     */
+    @Test
+    void dsCanOnlyActivateThroughTheConfigurationConstructor() {
+        List<Class<?>> oneArgument = Stream.of(DefaultPriorityPolicy.class.getConstructors())
+                .filter(c -> c.getParameterCount() == 1).<Class<?>>map(c -> c.getParameterTypes()[0]).toList();
+        assertThat(oneArgument).contains(DefaultPriorityPolicy.Config.class)
+                .noneMatch(t -> Map.class.isAssignableFrom(t) || t == org.osgi.framework.BundleContext.class);
+        assertThat(new DefaultPriorityPolicy(config("", new String[] {"keyArea"}, 1, 1, 1, 1, 1)).mode())
+                .isEqualTo(Mode.LEXICOGRAPHIC);
     }
 
     @Test
