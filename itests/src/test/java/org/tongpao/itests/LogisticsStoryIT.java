@@ -38,6 +38,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.CatalogueService;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.DepotService;
+import org.tongpao.core.NewDepot;
 import org.tongpao.core.OrgUnitService;
 import org.tongpao.inventory.InventoryService;
 import org.tongpao.inventory.LotOrigin;
@@ -230,6 +231,20 @@ public class LogisticsStoryIT {
         assertEquals(200, hubei.post("/allocation/batches/" + aidBatch + "/receipt", Map.of("lines", aidReceipts)).status());
         assertEquals(1_000, inventory.available(system, hubeiProv, gloves));
         assertLedgerAgreesWithBalances();
+
+        // a depot holding stock cannot be deactivated: the inventory's DepotUsage tells core it is in use;
+        // an inactive depot receives nothing (the problem names the field)
+        Api.Reply inUse = admin.post("/depots/" + hubeiProv + "/deactivate", Map.of());
+        assertEquals(inUse.toString(), 409, inUse.status());
+        assertTrue(inUse.toString(), inUse.body().contains("still in use"));
+        assertTrue(depots.get(system, hubeiProv).active());
+        long spare = depots.create(system, new NewDepot("HB-SPARE-01", "Spare store", wuhan, null), null).id();
+        Api.Reply off = admin.post("/depots/" + spare + "/deactivate", Map.of());
+        assertEquals(off.toString(), 200, off.status());
+        Api.Reply refused = admin.post("/inventory/receipts", Map.of("depotId", spare, "itemId", gloves,
+                "quantity", 10, "origin", "DONATION", "sourceDocument", "D-1", "expiryDate", expiry));
+        assertEquals(refused.toString(), 400, refused.status());
+        assertTrue(refused.toString(), refused.body().contains("depotId"));
 
         // goods are conserved: received into the system = on hand + lost + damaged
         assertEquals(8_500, sum("SELECT SUM(on_hand) FROM tp_inv_balance") + shortfall);
