@@ -59,7 +59,15 @@ public class LauncherIT {
         assertEquals("demo accounts are off", 401, api.as("admin", "demo").get("/units").status());
         assertEquals("demo accounts are off", 401, api.as("hubei", "demo").get("/units").status());
         Path passwordFile = instances.resolve("province-42/data/tongpao/initial-admin-password");
-        String password = Files.readString(passwordFile).trim();
+        // the security bundle writes it as it starts, which may be just after /health first answers UP
+        String password = Poll.until("the generated admin password file", Duration.ofSeconds(30), () -> {
+            try {
+                return Files.isRegularFile(passwordFile) ? Optional.of(Files.readString(passwordFile).trim())
+                        .filter(p -> !p.isEmpty()) : Optional.empty();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         Api admin = api.as("admin", password);
         assertEquals(200, admin.get("/units?province=42").status());
         long hubei = admin.get("/units?level=PROVINCE&q=P42").json().get("items").get(0).get("id").asLong();

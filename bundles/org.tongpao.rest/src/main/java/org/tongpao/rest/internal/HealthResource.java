@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.jaas.config.JaasRealm;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -52,14 +53,20 @@ public final class HealthResource {
             policyOption = ReferencePolicyOption.GREEDY, target = "(dataSourceName=tongpao)")
     volatile DataSource dataSource;
 
+    /** Tongpao's own realm (org.tongpao.security marks it): without it no login can succeed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(tongpao.realm=true)")
+    volatile JaasRealm realm;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Node identity, installed capabilities and database state; 503 when a check fails")
+    @Operation(summary = "Node identity, installed capabilities, database and accounts state; 503 when a check fails")
     public Response health() {
         NodeIdentity n = node;
         Map<String, String> checks = new LinkedHashMap<>();
         checks.put("node", n != null ? "UP" : "DOWN");
         checks.put("database", databaseUp(dataSource) ? "UP" : "DOWN");
+        checks.put("accounts", realm != null ? "UP" : "DOWN");
         boolean up = checks.values().stream().allMatch("UP"::equals);
 
         Map<String, Object> body = new LinkedHashMap<>();

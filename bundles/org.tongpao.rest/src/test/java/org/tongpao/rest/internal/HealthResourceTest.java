@@ -44,6 +44,7 @@ class HealthResourceTest {
                 : null);
         Connection connection = stub(Connection.class, (m, a) -> "isValid".equals(m) ? dbValid : null);
         h.dataSource = stub(DataSource.class, (m, a) -> "getConnection".equals(m) ? connection : null);
+        h.realm = stub(org.apache.karaf.jaas.config.JaasRealm.class, (m, a) -> "getName".equals(m) ? "tongpao" : null);
         return h;
     }
 
@@ -63,7 +64,18 @@ class HealthResourceTest {
         assertThat(r.getStatus()).isEqualTo(503);
         @SuppressWarnings("unchecked")
         Map<String, Object> body = (Map<String, Object>) r.getEntity();
-        assertThat(body).containsEntry("status", "DOWN").containsEntry("checks", Map.of("node", "UP", "database", "DOWN"));
+        assertThat(body).containsEntry("status", "DOWN").containsEntry("checks", Map.of("node", "UP", "database", "DOWN", "accounts", "UP"));
+    }
+
+    @Test
+    void downUntilTheRealmIsThereSinceNoLoginCouldSucceed() {
+        HealthResource h = resource(true);
+        h.realm = null;
+        Response r = h.health();
+        assertThat(r.getStatus()).isEqualTo(503);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) r.getEntity();
+        assertThat(body).containsEntry("checks", Map.of("node", "UP", "database", "UP", "accounts", "DOWN"));
     }
 
     @Test

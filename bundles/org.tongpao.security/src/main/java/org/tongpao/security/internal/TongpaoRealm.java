@@ -32,7 +32,8 @@ import org.tongpao.core.NodeIdentity;
  * In demo mode the README's demo accounts are added; otherwise they are removed, and a first start
  * without an {@code admin} generates a random password and says where to find it.
  */
-@Component(service = JaasRealm.class, configurationPid = "org.tongpao.security")
+// tongpao.realm marks our realm for the REST bundle's health check
+@Component(service = JaasRealm.class, configurationPid = "org.tongpao.security", property = "tongpao.realm=true")
 @Designate(ocd = TongpaoRealm.Config.class)
 public class TongpaoRealm implements JaasRealm {
 
