@@ -23,7 +23,6 @@ import javax.sql.DataSource;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -83,13 +82,7 @@ public class InventoryBench {
     @Configuration
     public Option[] config() {
         // the figures' knobs and the output file travel into the container's JVM
-        List<Option> passed = new ArrayList<>();
-        for (String p : List.of("bench.rows", "bench.ledgerRows", "bench.clients", "bench.seconds", "bench.out")) {
-            if (System.getProperty(p) != null) {
-                passed.add(CoreOptions.systemProperty(p).value(System.getProperty(p)));
-            }
-        }
-        return TongpaoContainer.options("central", HTTP_PORT, passed.toArray(new Option[0]));
+        return BenchOptions.central(HTTP_PORT, "bench.rows", "bench.ledgerRows", "bench.clients", "bench.seconds", "bench.out");
     }
 
     @Test

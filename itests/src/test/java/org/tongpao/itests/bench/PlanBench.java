@@ -17,7 +17,6 @@ import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -78,13 +77,8 @@ public class PlanBench {
 
     @Configuration
     public Option[] config() {
-        List<Option> passed = new ArrayList<>();
-        for (String p : List.of("bench.needs", "bench.depots", "bench.out")) {
-            if (System.getProperty(p) != null) {
-                passed.add(CoreOptions.systemProperty(p).value(System.getProperty(p)));
-            }
-        }
-        return TongpaoContainer.options("central", HTTP_PORT, passed.toArray(new Option[0]));
+        // the figures' knobs and the output file travel into the container's JVM
+        return BenchOptions.central(HTTP_PORT, "bench.needs", "bench.depots", "bench.out");
     }
 
     @Test

@@ -267,6 +267,11 @@ public class JdbcAllocationService implements AllocationService {
             for (Long s : superseded) {
                 Events.post(eventAdmin, AllocationTopics.PLAN_SUPERSEDED, caller, s, province, Map.of("by", id));
             }
+            // what was just stored, without reading thousands of rows back (a national plan has one per open need)
+            return new Plan(id, draft.status(), draft.scope(), draft.provinceCode(), draft.itemId(), draft.categoryCode(),
+                    draft.sourceDepotIds(), draft.policy(), draft.note(), draft.createdBy(), draft.createdByProvince(),
+                    draft.createdAt(), null, null, null, draft.totalRequested(), draft.totalPlanned(), draft.needs(),
+                    draft.lines());
         }
         return Transactions.read(ds, c -> PlanDao.get(c, id));
     }
