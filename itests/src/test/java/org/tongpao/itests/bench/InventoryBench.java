@@ -107,8 +107,16 @@ public class InventoryBench {
                 + ",\"sourceDocument\":\"BENCH\"}";
         Load.Result rest = Load.run(CLIENTS, SECONDS,
                 () -> admin.send("POST", "/inventory/issues", issue, "application/json").status(), 201);
-        row("movements/s through REST (" + CLIENTS + " clients)", rest.perSecond(), "raw JDBC inserts/s (1 thread)",
-                raw, 0.3);
+        row("movements/s through REST (" + CLIENTS + " clients in the container's JVM)", rest.perSecond(),
+                "raw JDBC inserts/s (1 thread)", raw, 0.3);
+        if (ExternalLoad.available()) {
+            String url = "http://127.0.0.1:" + Integer.getInteger("tongpao.http.port") + "/api/v1/inventory/issues";
+            double external = ExternalLoad.post(url, "admin:demo", issue, CLIENTS, (int) (SECONDS * 400));
+            row("movements/s through REST (" + CLIENTS + " clients, ab outside the JVM)", external,
+                    "raw JDBC inserts/s (1 thread)", raw, 0.3);
+        } else {
+            line("| movements/s through REST with an external client | not measured: install ab (apache2-utils) | | | |");
+        }
 
         // reads: a balance and a report against the smallest authenticated endpoint on the same server
         ServiceRegistration<HelloResource> hello = context.registerService(HelloResource.class, new HelloResource(),
