@@ -1,9 +1,7 @@
 package org.tongpao.transport.internal;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -26,9 +24,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongpao.transport.TransportTopics;
@@ -42,25 +38,10 @@ import org.tongpao.transport.api.CarrierProfile;
  * or floods only ever blocks itself.
  */
 @Component(service = CarrierRegistry.class, configurationPid = "org.tongpao.transport")
-@Designate(ocd = CarrierRegistry.Config.class)
+@Designate(ocd = TransportConfig.class)
 public class CarrierRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(CarrierRegistry.class);
     static final Pattern ID = Pattern.compile(Carrier.ID_PATTERN);
-
-    @ObjectClassDefinition(name = "Tongpao transport", description = "Carrier calls and the SLA watch")
-    public @interface Config {
-        @AttributeDefinition(description = "Time limit of one call to a carrier, in milliseconds")
-        int callTimeoutMillis() default 5000;
-
-        @AttributeDefinition(description = "Worker threads per carrier")
-        int threadsPerCarrier() default 2;
-
-        @AttributeDefinition(description = "Calls that may wait per carrier before new ones are refused")
-        int queuePerCarrier() default 16;
-
-        @AttributeDefinition(description = "Seconds between SLA scans (and tracking pulls)")
-        int slaScanSeconds() default 60;
-    }
 
     /** A registered carrier: its service, the bundle that registered it, its pool, its last profile. */
     final class Entry {
@@ -70,7 +51,6 @@ public class CarrierRegistry {
         final ThreadPoolExecutor pool;
         volatile CarrierProfile profile;
         volatile String lastProblem;
-        volatile Instant lastProblemAt;
 
         Entry(String id, Carrier carrier, long bundleId) {
             this.id = id;
@@ -107,7 +87,7 @@ public class CarrierRegistry {
 
     @Activate
     @Modified
-    void configure(Config config) {
+    void configure(TransportConfig config) {
         timeoutMillis = Math.max(100, config.callTimeoutMillis());
         threads = Math.max(1, config.threadsPerCarrier());
         queue = Math.max(1, config.queuePerCarrier());
@@ -183,6 +163,12 @@ public class CarrierRegistry {
         return Optional.ofNullable(entries.get(id)).map(e -> e.bundleId);
     }
 
+    /** Calls waiting for one of the carrier's threads (0 when it is absent). */
+    int waiting(String id) {
+        Entry e = entries.get(id);
+        return e == null ? 0 : e.pool.getQueue().size();
+    }
+
     /** The last failure of a present carrier, for display. */
     public Optional<String> lastProblem(String id) {
         return Optional.ofNullable(entries.get(id)).map(e -> e.lastProblem);
@@ -242,7 +228,6 @@ public class CarrierRegistry {
 
     private CarrierFailure failed(Entry e, CarrierFailure f) {
         e.lastProblem = f.getMessage();
-        e.lastProblemAt = Instant.now();
         return f;
     }
 
@@ -252,12 +237,5 @@ public class CarrierRegistry {
             throw new CarrierFailure(CarrierFailure.Kind.UNAVAILABLE, "carrier " + id + " is not available", true, null);
         }
         return e;
-    }
-
-    /** For the shell: id → bundle id of every present carrier. */
-    public Map<String, Long> owners() {
-        Map<String, Long> m = new TreeMap<>();
-        entries.forEach((k, v) -> m.put(k, v.bundleId));
-        return m;
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -487,7 +488,8 @@ public class JdbcTransportService implements TransportService {
         if (cmd.weightKg() == null || cmd.weightKg().signum() <= 0) {
             throw new ValidationException("weightKg", "weightKg must be positive");
         }
-        long[] pair = pair(caller, cmd);
+        Batch batch = cmd.batchId() == null ? null : allocation.batch(caller, cmd.batchId());
+        long[] pair = pair(cmd, batch);
         Caller system = Caller.system(caller.requestId());
         Depot from = depot(system, pair[0], "fromDepotId");
         Depot to = depot(system, pair[1], "toDepotId");
@@ -499,7 +501,7 @@ public class JdbcTransportService implements TransportService {
         }
         checkCarrier(cmd.carrierId(), to.provinceCode(), cmd);
         KeyArea area = keyArea(system, to);
-        String batchNumber = cmd.batchId() == null ? null : allocation.batch(caller, cmd.batchId()).number();
+        String batchNumber = batch == null ? null : batch.number();
         String prefix = "SH-" + node.provinceCode().orElse("C") + "-";
         IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "shipment.book", cmd, c -> {
             Instant now = Sql.now();
@@ -546,8 +548,8 @@ public class JdbcTransportService implements TransportService {
         return view(attemptBooking(caller, Transactions.read(ds, c -> ShipmentDao.get(c, id))), now());
     }
 
-    private long[] pair(Caller caller, NewShipment cmd) {
-        if (cmd.batchId() == null) {
+    private long[] pair(NewShipment cmd, Batch b) {
+        if (b == null) {
             if (cmd.fromDepotId() == null) {
                 throw new ValidationException("fromDepotId", "give batchId, or fromDepotId and toDepotId");
             }
@@ -556,7 +558,6 @@ public class JdbcTransportService implements TransportService {
             }
             return new long[] {cmd.fromDepotId(), cmd.toDepotId()};
         }
-        Batch b = allocation.batch(caller, cmd.batchId());
         if (b.status() != BatchStatus.APPROVED && b.status() != BatchStatus.DISPATCHED) {
             throw new ConflictException("Batch " + b.number() + " is " + b.status() + "; ship an APPROVED or DISPATCHED batch");
         }
@@ -862,8 +863,10 @@ public class JdbcTransportService implements TransportService {
         checkCount(events);
         Map<Long, List<TrackingEvent>> byShipment = new LinkedHashMap<>();
         List<TrackingEvent> early = new ArrayList<>();
+        Map<String, java.util.Optional<ShipmentDao.Row>> shipments = new HashMap<>();
         for (TrackingEvent e : events) {
-            java.util.Optional<ShipmentDao.Row> r = Transactions.read(ds, c -> ShipmentDao.byWaybill(c, carrierId, e.waybill()));
+            java.util.Optional<ShipmentDao.Row> r = shipments.computeIfAbsent(e.waybill(),
+                    w -> Transactions.read(ds, c -> ShipmentDao.byWaybill(c, carrierId, w)));
             if (r.isPresent()) {
                 byShipment.computeIfAbsent(r.get().id(), k -> new ArrayList<>()).add(e);
             } else if (bookingsInFlight(carrierId) > 0) {

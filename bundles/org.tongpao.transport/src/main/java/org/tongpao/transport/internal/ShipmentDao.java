@@ -89,11 +89,6 @@ final class ShipmentDao {
         return rows.get(0);
     }
 
-    static Row getForUpdate(Connection c, long id) throws SQLException {
-        // the guarded UPDATE ... WHERE version = ? that follows serialises writers; this read is the "before"
-        return get(c, id);
-    }
-
     static java.util.Optional<Row> byWaybill(Connection c, String carrierId, String waybill) throws SQLException {
         List<Row> rows = query(c, "carrier_id = ? AND waybill = ?", List.of(carrierId, waybill), "");
         return rows.stream().findFirst();

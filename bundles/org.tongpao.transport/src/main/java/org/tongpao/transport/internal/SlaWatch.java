@@ -26,7 +26,7 @@ public class SlaWatch {
     });
 
     @Activate
-    public SlaWatch(@Reference JdbcTransportService transport, CarrierRegistry.Config config) {
+    public SlaWatch(@Reference JdbcTransportService transport, TransportConfig config) {
         this.transport = transport;
         int every = Math.max(1, config.slaScanSeconds());
         timer.scheduleWithFixedDelay(this::scanQuietly, every, every, TimeUnit.SECONDS);

@@ -2,6 +2,7 @@ package org.tongpao.transport.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
@@ -42,9 +43,9 @@ class CarrierRegistryTest {
         registry.deactivate();
     }
 
-    static CarrierRegistry.Config config(int timeout, int threads, int queue) {
-        return new CarrierRegistry.Config() {
-            public Class<? extends Annotation> annotationType() { return CarrierRegistry.Config.class; }
+    static TransportConfig config(int timeout, int threads, int queue) {
+        return new TransportConfig() {
+            public Class<? extends Annotation> annotationType() { return TransportConfig.class; }
             public int callTimeoutMillis() { return timeout; }
             public int threadsPerCarrier() { return threads; }
             public int queuePerCarrier() { return queue; }
@@ -121,13 +122,22 @@ class CarrierRegistryTest {
 
     @Test
     void aFloodedCarrierRefusesMoreCallsInsteadOfQueueingForever() throws Exception {
-        registry.add("slow", new Scripted(this::hang), 7, 1);
+        CountDownLatch running = new CountDownLatch(1);
+        registry.add("slow", new Scripted(() -> {
+            running.countDown();
+            return hang();
+        }), 7, 1);
         ExecutorService callers = Executors.newFixedThreadPool(3);
         try {
             // one call runs, one waits in the queue of 1; the third is refused at once
             callers.submit(() -> registry.profile("slow"));
+            assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
             callers.submit(() -> registry.profile("slow"));
-            Thread.sleep(50); // let both reach the pool before the third call
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+                while (registry.waiting("slow") < 1) {
+                    Thread.onSpinWait();
+                }
+            });
             assertThatThrownBy(() -> registry.profile("slow")).isInstanceOf(CarrierFailure.class)
                     .hasMessageContaining("overloaded")
                     .matches(e -> ((CarrierFailure) e).kind() == CarrierFailure.Kind.UNAVAILABLE);
