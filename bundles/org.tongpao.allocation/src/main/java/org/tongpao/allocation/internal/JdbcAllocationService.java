@@ -76,6 +76,7 @@ import org.tongpao.core.TongpaoException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.DataAccessException;
+import org.tongpao.core.persistence.DepotLocks;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
@@ -525,6 +526,7 @@ public class JdbcAllocationService implements AllocationService {
         String from = single(spec.lines().stream().map(l -> provinceOfDepot(provinceOf, l.fromDepotId())).toList());
         IdempotencyKeys.Outcome out = retryingLocks(operation, () -> keys.execute(ds, caller, key, operation, request,
                 c -> {
+                    lockActiveDepots(c, spec.lines());
                     long id = BatchDao.insert(c, spec.kind(), spec.planId(), spec.offerId(), to, from, caller.user(),
                             key, spec.lines());
                     spec.guard().apply(c, id);
@@ -537,6 +539,28 @@ public class JdbcAllocationService implements AllocationService {
             return resume(caller, key, b);
         }
         return reserveAll(caller, key, b, spec);
+    }
+
+    /**
+     * The batch's depots, each read under a shared lock kept until the batch row commits: a deactivation
+     * either finished first (its depot reads inactive here: 409) or waits for this transaction and then finds
+     * the batch through {@link AllocationDepotUsage} (its 409). Without the lock a depot could be
+     * deactivated between the check at approval and the batch insert, and the batch strand at dispatch.
+     */
+    private static void lockActiveDepots(Connection c, List<BatchDao.Draft> lines) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        lines.forEach(l -> {
+            ids.add(l.fromDepotId());
+            ids.add(l.toDepotId());
+        });
+        Map<Long, DepotLocks.LockedDepot> locked = DepotLocks.lockShared(c, ids);
+        for (Long id : ids) {
+            DepotLocks.LockedDepot d = locked.get(id);
+            if (d == null || !d.active()) {
+                throw new ConflictException("Depot " + (d == null ? id : d.code())
+                        + " is inactive (deactivated during approval); nothing was reserved");
+            }
+        }
     }
 
     private static final int LOCK_ATTEMPTS = 10;

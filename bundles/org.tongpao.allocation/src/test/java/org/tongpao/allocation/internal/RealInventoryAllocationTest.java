@@ -6,6 +6,8 @@ import static org.tongpao.allocation.internal.Fixture.ADMIN;
 import static org.tongpao.allocation.internal.Fixture.ADMIN2;
 import static org.tongpao.allocation.internal.Fixture.JIANGSU;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,11 +15,13 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +36,9 @@ import org.tongpao.allocation.PlanLine;
 import org.tongpao.allocation.PlanRequest;
 import org.tongpao.allocation.PlanStatus;
 import org.tongpao.allocation.Urgency;
+import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
+import org.tongpao.core.DepotService;
 import org.tongpao.core.ValidationException;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewReceipt;
@@ -110,6 +116,43 @@ class RealInventoryAllocationTest {
                 .hasMessageContaining("line 1").hasMessageContaining("HB-WH-01 is inactive");
         assertThat(f.allocation.batches(ADMIN, null, 50, null).items()).isEmpty();
         assertThat(f.allocation.plan(ADMIN, p.id()).status()).isEqualTo(PlanStatus.DRAFT);
+    }
+
+    @Test
+    void aDepotDeactivatedBetweenTheApprovalsCheckAndItsBatchStopsTheApproval() throws Exception {
+        receive(central, 1000);
+        need(station, 100, hbWh);
+        Plan p = plan("42");
+        // core as allocation sees it, except that right after approval read HB-WH-01 as active, another
+        // officer deactivates it (the depot is empty and no batch delivers to it yet, so core allows it)
+        AtomicBoolean raced = new AtomicBoolean();
+        DepotService racing = (DepotService) Proxy.newProxyInstance(DepotService.class.getClassLoader(),
+                new Class<?>[] {DepotService.class}, (proxy, method, args) -> {
+                    Object answer;
+                    try {
+                        answer = method.invoke(f.depots, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("get") && args[0] instanceof Caller c
+                            && c.requestId().equals("allocation-approve") && args[1].equals(hbWh)
+                            && raced.compareAndSet(false, true)) {
+                        CompletableFuture.runAsync(() -> f.depots.deactivate(ADMIN, hbWh, null, null))
+                                .get(30, TimeUnit.SECONDS);
+                    }
+                    return answer;
+                });
+        JdbcAllocationService approving = new JdbcAllocationService(f.db, f.units, f.catalogue, racing, f.provinces,
+                f.stock, f.audit, f.keys, f.selector);
+        approving.eventAdmin = f.allocation.eventAdmin;
+
+        assertThatThrownBy(() -> approving.approve(ADMIN2, p.id(), null)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("HB-WH-01 is inactive (deactivated during approval)");
+        assertThat(raced).isTrue();
+        assertThat(f.depots.get(ADMIN, hbWh).active()).isFalse();
+        assertThat(f.allocation.batches(ADMIN, null, 50, null).items()).isEmpty();
+        assertThat(f.allocation.plan(ADMIN, p.id()).status()).isEqualTo(PlanStatus.DRAFT);
+        assertBalances(0);
     }
 
     @Test

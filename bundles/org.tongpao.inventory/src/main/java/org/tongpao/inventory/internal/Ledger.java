@@ -26,6 +26,7 @@ import org.tongpao.core.NotFoundException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.DataAccessException;
+import org.tongpao.core.persistence.DepotLocks;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
 import org.tongpao.core.persistence.Sql;
@@ -213,11 +214,11 @@ final class Ledger {
      * deactivation's check could wait for. Check {@link #requireActive} after the scope check.
      */
     DepotRef stockDepotField(Connection c, Long id, String field) throws SQLException {
-        DepotRef d = Rows.one(c, DEPOT_SELECT + "WHERE id = ?" + sharedLock(c), List.of(id), Ledger::mapDepot);
+        DepotLocks.LockedDepot d = DepotLocks.lockShared(c, id);
         if (d == null) {
             throw new ValidationException(field, "no depot with id " + id);
         }
-        return d;
+        return new DepotRef(d.id(), d.code(), d.provinceCode(), d.active());
     }
 
     /** An inactive depot takes and gives no stock: 400 naming the field. */
@@ -226,19 +227,6 @@ final class Ledger {
             throw new ValidationException(field, "depot " + d.code() + " is inactive");
         }
         return d;
-    }
-
-    private volatile String sharedLock;
-
-    /** Holds the read rows' shared locks to the end of the transaction: Derby {@code WITH RS}, PostgreSQL {@code FOR SHARE}. */
-    private String sharedLock(Connection c) throws SQLException {
-        String clause = sharedLock;
-        if (clause == null) {
-            clause = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("derby")
-                    ? " WITH RS" : " FOR SHARE";
-            sharedLock = clause;
-        }
-        return clause;
     }
 
     DepotRef depotByCode(Connection c, String code) throws SQLException {
@@ -262,7 +250,7 @@ final class Ledger {
     }
 
     void requireOrgUnit(Connection c, Long id, String field) throws SQLException {
-        if (Rows.number(c, "SELECT COUNT(*) FROM tp_org_unit WHERE id = ?", List.of(id)) == 0) {
+        if (Rows.one(c, "SELECT 1 FROM tp_org_unit WHERE id = ?", List.of(id), rs -> Boolean.TRUE) == null) {
             throw new ValidationException(field, "no org unit with id " + id);
         }
     }
@@ -399,33 +387,38 @@ final class Ledger {
     /**
      * Picks {@code qty} first-expiry-first-out (or from the named lot) and applies {@code take} (free stock
      * off) or {@code hold} (reserve) to each pick. All or nothing: a shortfall throws 409 and the
-     * transaction rolls back. The plan is made from one read; the guarded updates then run in lot-id order
-     * (the one lock order every write follows, so concurrent picks cannot deadlock), and a plan overtaken by
-     * a concurrent write is retried from scratch.
+     * transaction rolls back; an unknown item is 400 on {@code itemField} (looked up only then: stock found
+     * under the item proves it exists). The plan is made from one read; the guarded updates then run in
+     * lot-id order (the one lock order every write follows, so concurrent picks cannot deadlock), and a
+     * plan overtaken by a concurrent write is retried from scratch.
      */
-    List<Pick> pick(Tx tx, long depotId, long itemId, long qty, Long lotId, String lotField, boolean reserve)
-            throws SQLException {
+    List<Pick> pick(Tx tx, long depotId, long itemId, String itemField, long qty, Long lotId, String lotField,
+            boolean reserve) throws SQLException {
         if (lotId != null) {
             requireIssuable(namedLot(tx, lotId, depotId, itemId, lotField));
         }
-        List<long[]> candidates = Rows.list(tx.c, "SELECT b.lot_id, b.on_hand - b.reserved AS free "
+        // a depot holds a handful of lots of an item: ordering them here spares Derby a sort per movement
+        List<Candidate> candidates = Rows.list(tx.c, "SELECT b.lot_id, b.on_hand - b.reserved, l.expiry_date "
                 + "FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
                 + "WHERE b.depot_id = ? AND b.item_id = ? AND b.on_hand - b.reserved > 0 AND " + issuable("l", "?")
-                + (lotId != null ? " AND b.lot_id = ?" : "")
-                + " ORDER BY CASE WHEN l.expiry_date IS NULL THEN 1 ELSE 0 END, l.expiry_date, b.lot_id",
+                + (lotId != null ? " AND b.lot_id = ?" : ""),
                 lotId != null ? List.of(depotId, itemId, tx.today, lotId) : List.of(depotId, itemId, tx.today),
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+                rs -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getDate(3)));
+        candidates.sort(Candidate.FEFO);
         List<Pick> picks = new ArrayList<>();
         long remaining = qty;
-        for (long[] cand : candidates) {
+        for (Candidate cand : candidates) {
             if (remaining == 0) {
                 break;
             }
-            long want = Math.min(remaining, cand[1]);
-            picks.add(new Pick(cand[0], want));
+            long want = Math.min(remaining, cand.free());
+            picks.add(new Pick(cand.lotId(), want));
             remaining -= want;
         }
         if (remaining > 0) {
+            if (candidates.isEmpty()) {
+                item(tx.c, itemId, itemField);
+            }
             throw new ConflictException("Not enough available stock of item " + itemId + " in depot " + depotId
                     + ": requested " + qty + ", available " + (qty - remaining));
         }
@@ -438,6 +431,13 @@ final class Ledger {
         }
         tx.lowered(depotId, itemId);
         return picks;
+    }
+
+    /** A lot with free stock, as the pick reads it: earliest expiry first, lots without expiry last. */
+    record Candidate(long lotId, long free, java.sql.Date expiry) {
+        static final java.util.Comparator<Candidate> FEFO = java.util.Comparator
+                .comparing(Candidate::expiry, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparingLong(Candidate::lotId);
     }
 
     /** The stock read for a plan changed before its updates ran: roll back and plan again. */

@@ -111,9 +111,9 @@ final class Stock {
             DepotRef depot = ledger.stockDepotField(tx.c, r.depotId(), "depotId");
             Scope.requireWrite(caller, depot);
             Ledger.requireActive(depot, "depotId");
-            ledger.item(tx.c, r.itemId(), "itemId");
             ledger.requireOrgUnit(tx.c, r.orgUnitId(), "orgUnitId");
-            List<Pick> picks = ledger.pick(tx, depot.id(), r.itemId(), r.quantity(), r.lotId(), "lotId", false);
+            List<Pick> picks = ledger.pick(tx, depot.id(), r.itemId(), "itemId", r.quantity(), r.lotId(), "lotId",
+                    false);
             long postingId = ledger.posting(tx, "issue", depot.id());
             for (Pick p : picks) {
                 ledger.move(tx, postingId, MovementType.ISSUE, depot.id(), r.itemId(), p.lotId(), -p.quantity(), null,
@@ -150,8 +150,8 @@ final class Stock {
             Scope.requireWrite(caller, from);
             Ledger.requireActive(from, "fromDepotId");
             Ledger.requireActive(to, "toDepotId");
-            ledger.item(tx.c, r.itemId(), "itemId");
-            List<Pick> picks = ledger.pick(tx, from.id(), r.itemId(), r.quantity(), r.lotId(), "lotId", false);
+            List<Pick> picks = ledger.pick(tx, from.id(), r.itemId(), "itemId", r.quantity(), r.lotId(), "lotId",
+                    false);
             long transferId = ledger.createTransfer(tx, from.id(), r.toDepotId(), r.itemId(), picks, source, note, null);
             Transfer sent = ledger.loadTransfer(tx.c, transferId);
             ledger.audit.record(tx.c, caller, "transfer", Long.toString(transferId), "DISPATCH", null, sent);
@@ -352,8 +352,7 @@ final class Stock {
             DepotRef depot = ledger.stockDepotField(tx.c, depotId, "depotId");
             Scope.requireWrite(caller, depot);
             Ledger.requireActive(depot, "depotId");
-            ledger.item(tx.c, itemId, "itemId");
-            List<Pick> picks = ledger.pick(tx, depotId, itemId, quantity, null, "lotId", true);
+            List<Pick> picks = ledger.pick(tx, depotId, itemId, "itemId", quantity, null, "lotId", true);
             long id = Rows.insert(tx.c, "INSERT INTO tp_inv_reservation (depot_id, item_id, quantity, holder, "
                     + "reservation_status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     List.of(depotId, itemId, quantity, cleanHolder, Reservation.Status.HELD, caller.user(), tx.now));
