@@ -232,12 +232,20 @@ public class DefaultPriorityPolicy implements PriorityPolicy {
                 case KEY_AREA -> n.keyArea() ? "K0" : "K1";
                 case URGENCY -> "U" + n.urgency().ordinal();
                 case FRONT_LINE -> n.frontLine() ? "F0" : "F1";
-                case DAYS_OF_COVER -> n.daysOfCoverLeft() == null ? "C-" : String.format(Locale.ROOT, "C%04d",
-                        n.daysOfCoverLeft());
+                case DAYS_OF_COVER -> n.daysOfCoverLeft() == null ? "C-" : "C" + zeroPadded(n.daysOfCoverLeft(), 4);
                 case WAITING -> "W" + n.createdAt().getEpochSecond();
             }).append('|');
         }
         return sb.append('#').append(n.id()).toString();
+    }
+
+    /** {@code %04d} without String.format, which cost a tenth of ranking 10,000 needs. */
+    static String zeroPadded(int n, int width) {
+        if (n < 0) {
+            return "-" + zeroPadded(-n, width - 1);
+        }
+        String digits = Integer.toString(n);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     static String reason(NeedView n, List<Criterion> criteria, Instant now) {

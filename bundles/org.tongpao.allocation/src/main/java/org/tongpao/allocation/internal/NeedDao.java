@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tongpao.allocation.KeyArea;
 import org.tongpao.allocation.Need;
 import org.tongpao.allocation.NeedState;
@@ -59,18 +61,42 @@ final class NeedDao {
         }
     }
 
+    /**
+     * Column → position in {@link #COLUMNS}: a plan reads every open need, and Derby's by-name lookup was a
+     * third of that read.
+     */
+    private static final Map<String, Integer> AT = positions(COLUMNS);
+
+    private static Map<String, Integer> positions(String columns) {
+        Map<String, Integer> at = new HashMap<>();
+        String[] names = columns.split(",\\s*");
+        for (int i = 0; i < names.length; i++) {
+            at.put(names[i], i + 1);
+        }
+        return Map.copyOf(at);
+    }
+
+    private static int at(String column) {
+        return AT.get(column);
+    }
+
     static Row row(ResultSet rs) throws SQLException {
-        Date neededBy = rs.getDate("needed_by");
-        Need n = new Need(rs.getLong("id"), rs.getLong("org_unit_id"), rs.getString("unit_code"),
-                rs.getString("province_code"), Sql.getLong(rs, "item_id"), rs.getString("category_code"),
-                rs.getLong("quantity"), rs.getLong("allocated"), rs.getLong("received"),
-                Urgency.valueOf(rs.getString("urgency")), rs.getBoolean("front_line"), rs.getBoolean("key_area"),
-                rs.getString("key_area_label"), neededBy == null ? null : neededBy.toLocalDate(),
-                rs.getString("justification"), Sql.getInteger(rs, "days_of_cover"),
-                Sql.getLong(rs, "receiving_depot_id"), NeedState.valueOf(rs.getString("state")),
-                rs.getString("created_by"), Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "updated_at"),
-                rs.getLong("version"));
-        return new Row(n, rs.getString("unit_path"));
+        Date neededBy = rs.getDate(at("needed_by"));
+        long itemId = rs.getLong(at("item_id"));
+        Long item = rs.wasNull() ? null : itemId;
+        int cover = rs.getInt(at("days_of_cover"));
+        Integer daysOfCover = rs.wasNull() ? null : cover;
+        long depotId = rs.getLong(at("receiving_depot_id"));
+        Long receivingDepot = rs.wasNull() ? null : depotId;
+        Need n = new Need(rs.getLong(at("id")), rs.getLong(at("org_unit_id")), rs.getString(at("unit_code")),
+                rs.getString(at("province_code")), item, rs.getString(at("category_code")),
+                rs.getLong(at("quantity")), rs.getLong(at("allocated")), rs.getLong(at("received")),
+                Urgency.valueOf(rs.getString(at("urgency"))), rs.getBoolean(at("front_line")),
+                rs.getBoolean(at("key_area")), rs.getString(at("key_area_label")),
+                neededBy == null ? null : neededBy.toLocalDate(), rs.getString(at("justification")), daysOfCover,
+                receivingDepot, NeedState.valueOf(rs.getString(at("state"))), rs.getString(at("created_by")),
+                Sql.getInstant(rs, at("created_at")), Sql.getInstant(rs, at("updated_at")), rs.getLong(at("version")));
+        return new Row(n, rs.getString(at("unit_path")));
     }
 
     static List<Row> query(Connection c, String where, List<Object> args, String tail) throws SQLException {

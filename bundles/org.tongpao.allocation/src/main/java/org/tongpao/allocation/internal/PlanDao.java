@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,38 +48,61 @@ final class PlanDao {
             ps.executeUpdate();
             id = Sql.generatedId(ps);
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_alloc_plan_need (plan_id, need_id, rank_no, "
-                + "reason, requested, planned, short_reason) VALUES (?,?,?,?,?,?,?)")) {
-            for (PlanNeedResult n : p.needs()) {
-                ps.setLong(1, id);
-                ps.setLong(2, n.needId());
-                ps.setInt(3, n.rank());
-                ps.setString(4, cut(n.reason(), 1000));
-                ps.setLong(5, n.requested());
-                ps.setLong(6, n.planned());
-                ps.setString(7, cut(n.shortReason(), 500));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        List<Object[]> needs = new ArrayList<>(p.needs().size());
+        for (PlanNeedResult n : p.needs()) {
+            needs.add(new Object[] {id, n.needId(), n.rank(), cut(n.reason(), 1000), n.requested(), n.planned(),
+                cut(n.shortReason(), 500)});
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_alloc_plan_line (plan_id, line_no, need_id, "
-                + "rank_no, item_id, from_depot_id, to_depot_id, quantity, distance, reason) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-            for (PlanLine l : p.lines()) {
-                ps.setLong(1, id);
-                ps.setInt(2, l.lineNo());
-                ps.setLong(3, l.needId());
-                ps.setInt(4, l.rank());
-                ps.setLong(5, l.itemId());
-                ps.setLong(6, l.fromDepotId());
-                ps.setLong(7, l.toDepotId());
-                ps.setLong(8, l.quantity());
-                ps.setInt(9, l.distance());
-                ps.setString(10, cut(l.reason(), 1000));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        insertRows(c, "tp_alloc_plan_need (plan_id, need_id, rank_no, reason, requested, planned, short_reason)",
+                new int[] {Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.BIGINT, Types.BIGINT,
+                    Types.VARCHAR}, needs);
+        List<Object[]> lines = new ArrayList<>(p.lines().size());
+        for (PlanLine l : p.lines()) {
+            lines.add(new Object[] {id, l.lineNo(), l.needId(), l.rank(), l.itemId(), l.fromDepotId(), l.toDepotId(),
+                l.quantity(), l.distance(), cut(l.reason(), 1000)});
         }
+        insertRows(c, "tp_alloc_plan_line (plan_id, line_no, need_id, rank_no, item_id, from_depot_id, to_depot_id, "
+                + "quantity, distance, reason)", new int[] {Types.BIGINT, Types.INTEGER, Types.BIGINT, Types.INTEGER,
+                    Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR}, lines);
         return id;
+    }
+
+    /** Rows per INSERT: one statement of many rows costs Derby one execution instead of one per row. */
+    static final int ROWS_PER_INSERT = 100;
+
+    /**
+     * Inserts {@code rows} into {@code target} ("table (columns)") with multi-row VALUES: full statements
+     * of {@link #ROWS_PER_INSERT} rows, then one for the rest, so at most two statement shapes are compiled.
+     */
+    static void insertRows(Connection c, String target, int[] types, List<Object[]> rows) throws SQLException {
+        int full = rows.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
+        insertChunks(c, target, types, rows.subList(0, full), ROWS_PER_INSERT);
+        insertChunks(c, target, types, rows.subList(full, rows.size()), rows.size() - full);
+    }
+
+    private static void insertChunks(Connection c, String target, int[] types, List<Object[]> rows, int perStatement)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String row = "(" + String.join(",", java.util.Collections.nCopies(types.length, "?")) + ")";
+        String sql = "INSERT INTO " + target + " VALUES "
+                + String.join(",", java.util.Collections.nCopies(perStatement, row));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int start = 0; start < rows.size(); start += perStatement) {
+                int p = 1;
+                for (Object[] values : rows.subList(start, start + perStatement)) {
+                    for (int i = 0; i < types.length; i++) {
+                        if (values[i] == null) {
+                            ps.setNull(p++, types[i]);
+                        } else {
+                            ps.setObject(p++, values[i], types[i]);
+                        }
+                    }
+                }
+                ps.executeUpdate();
+            }
+        }
     }
 
     static String cut(String s, int max) {

@@ -100,4 +100,11 @@ class DefaultPriorityPolicyTest {
         assertThatThrownBy(() -> DefaultPriorityPolicy.parse(new String[] {"population"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("population");
     }
+
+    @Test
+    void sortKeysPadDaysOfCoverAsFormatWould() {
+        for (int n : new int[] {0, 2, 45, 999, 1000, 12345, -5}) {
+            assertThat(DefaultPriorityPolicy.zeroPadded(n, 4)).isEqualTo(String.format(java.util.Locale.ROOT, "%04d", n));
+        }
+    }
 }

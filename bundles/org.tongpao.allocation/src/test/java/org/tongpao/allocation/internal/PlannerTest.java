@@ -158,4 +158,12 @@ class PlannerTest {
             assertThat(provincialLeft).isZero();
         }
     }
+
+    @Test
+    void quantitiesInReasonsAreGroupedAsFormatWouldGroupThem() {
+        for (long n : new long[] {0, 7, 999, 1_000, 12_345, 999_999, 1_000_000, -1_234_567, Long.MAX_VALUE}) {
+            assertThat(org.tongpao.allocation.internal.plan.Planner.grouped(new StringBuilder(), n).toString())
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%,d", n));
+        }
+    }
 }

@@ -53,6 +53,12 @@ public final class Sql {
         return ts == null ? null : ts.toInstant();
     }
 
+    /** As {@link #getInstant(ResultSet, String)}, by position (for reads of many rows). */
+    public static Instant getInstant(ResultSet rs, int column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column, Calendar.getInstance(UTC));
+        return ts == null ? null : ts.toInstant();
+    }
+
     public static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.BIGINT);
