@@ -46,6 +46,9 @@ final class Fixture implements AutoCloseable {
     static final Caller AUDITOR = Caller.of("auditor", Set.of("auditor"), "req-auditor");
     static final Caller WH_KEEPER = Caller.of("keeper", Set.of("depot-keeper", "depot-HB-WH-01"), "req-keeper");
 
+    /** {@code -Dtongpao.test.postgres=host:port} runs the suite on a trust-auth PostgreSQL (user postgres), each test in a fresh schema. */
+    static final String POSTGRES = System.getProperty("tongpao.test.postgres", "");
+
     final String dbName = "alloc-" + UUID.randomUUID();
     final DataSource ds;
     final CsvProvinceRegistry provinces = new CsvProvinceRegistry();
@@ -69,10 +72,7 @@ final class Fixture implements AutoCloseable {
     }
 
     Fixture(boolean realInventory) {
-        EmbeddedDataSource derby = new EmbeddedDataSource();
-        derby.setDatabaseName("memory:" + dbName);
-        derby.setCreateDatabase("create");
-        ds = derby;
+        ds = POSTGRES.isEmpty() ? derby() : postgres();
         NodeIdentity node = new NodeIdentity() {
             @Override
             public String id() {
@@ -122,6 +122,30 @@ final class Fixture implements AutoCloseable {
         };
         needs.eventAdmin = capture;
         allocation.eventAdmin = capture;
+    }
+
+    private DataSource derby() {
+        EmbeddedDataSource derby = new EmbeddedDataSource();
+        derby.setDatabaseName("memory:" + dbName);
+        derby.setCreateDatabase("create");
+        return derby;
+    }
+
+    private String schema() {
+        return "t_" + dbName.substring("alloc-".length()).replace("-", "");
+    }
+
+    private DataSource postgres() {
+        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+        pg.setUrl("jdbc:postgresql://" + POSTGRES + "/postgres");
+        pg.setUser("postgres");
+        try (Connection c = pg.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        pg.setCurrentSchema(schema());
+        return pg;
     }
 
     static InventoryComponent.Config inventoryConfig() {
@@ -182,6 +206,14 @@ final class Fixture implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!POSTGRES.isEmpty()) {
+            try (Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema() + " CASCADE");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
         EmbeddedDataSource drop = new EmbeddedDataSource();
         drop.setDatabaseName("memory:" + dbName);
         drop.setConnectionAttributes("drop=true");
