@@ -32,23 +32,33 @@ final class ExternalLoad {
         }
     }
 
+    /** GETs {@code url} {@code requests} times over {@code clients} keep-alive connections; requests per second. */
+    static double get(String url, String credentials, int clients, int requests) throws IOException, InterruptedException {
+        return rate(new ProcessBuilder("ab", "-q", "-k", "-n", Integer.toString(requests), "-c", Integer.toString(clients),
+                "-A", credentials, url));
+    }
+
+    private static double rate(ProcessBuilder ab) throws IOException, InterruptedException {
+        Process p = ab.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || out.contains("Non-2xx")) {
+            throw new IllegalStateException("ab failed or got errors:\n" + out);
+        }
+        Matcher m = RATE.matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("no rate in ab's output:\n" + out);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
     /** POSTs {@code json} {@code requests} times over {@code clients} keep-alive connections; requests per second. */
     static double post(String url, String credentials, String json, int clients, int requests)
             throws IOException, InterruptedException {
         Path body = Files.createTempFile("bench-body", ".json");
         try {
             Files.writeString(body, json);
-            Process p = new ProcessBuilder("ab", "-q", "-k", "-n", Integer.toString(requests), "-c", Integer.toString(clients),
-                    "-A", credentials, "-p", body.toString(), "-T", "application/json", url).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || out.contains("Non-2xx")) {
-                throw new IllegalStateException("ab failed or got errors:\n" + out);
-            }
-            Matcher m = RATE.matcher(out);
-            if (!m.find()) {
-                throw new IllegalStateException("no rate in ab's output:\n" + out);
-            }
-            return Double.parseDouble(m.group(1));
+            return rate(new ProcessBuilder("ab", "-q", "-k", "-n", Integer.toString(requests), "-c",
+                    Integer.toString(clients), "-A", credentials, "-p", body.toString(), "-T", "application/json", url));
         } finally {
             Files.deleteIfExists(body);
         }

@@ -61,6 +61,7 @@ public class InventoryBench {
     private static final long LEDGER_ROWS = Long.getLong("bench.ledgerRows", 10_000_000L);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "8"));
+    private static final int WARM_UP = 10_000;
 
     @Inject
     BundleContext context;
@@ -112,13 +113,18 @@ public class InventoryBench {
             row("movements/s through the OSGi service (" + threads + " thread" + (threads == 1 ? "" : "s") + ")",
                     rates[1], "raw JDBC inserts/s (same threads, alternating rounds)", rates[0], 0.5);
         }
+        // what the platform adds over the database work a movement needs: the same rows written raw
+        long lot = lotOf(depot, item);
+        double[] same = interleaved(1, ROWS, () -> rawMovement(depot, item, lot, unit), serviceIssue);
+        row("movements/s through the OSGi service (1 thread), beside the same rows written raw", same[1],
+                "raw JDBC movements/s (posting, movement, balance, audit in one transaction)", same[0], 0.5);
         String issue = "{\"depotId\":" + depot + ",\"itemId\":" + item + ",\"quantity\":1,\"orgUnitId\":" + unit
                 + ",\"sourceDocument\":\"BENCH\"}";
         if (ExternalLoad.available()) {
             String url = "http://127.0.0.1:" + Integer.getInteger("tongpao.http.port") + "/api/v1/inventory/issues";
             int perRound = (int) (SECONDS * 100);
             for (int clients : new int[] {1, CLIENTS}) {
-                ExternalLoad.post(url, "admin:demo", issue, clients, perRound / 5); // warm-up
+                ExternalLoad.post(url, "admin:demo", issue, clients, 2 * perRound); // warm-up: the JIT, the pool
                 long rawNanos = 0;
                 double restSeconds = 0;
                 int rounds = 3;
@@ -146,6 +152,13 @@ public class InventoryBench {
         try {
             Poll.status("the hello-world resource", 200, () -> admin.get("/bench/hello"));
             Load.Result helloRate = Load.run(CLIENTS, SECONDS, () -> admin.get("/bench/hello").status(), 200);
+            if (ExternalLoad.available()) {
+                // the REST layer's own ceiling: no write can be answered faster than this
+                String helloUrl = "http://127.0.0.1:" + Integer.getInteger("tongpao.http.port") + "/api/v1/bench/hello";
+                ExternalLoad.get(helloUrl, "admin:demo", CLIENTS, (int) (SECONDS * 200));
+                line(String.format("| hello-world GETs/s (%d clients, ab outside the JVM): the REST ceiling | %,.0f | | | |",
+                        CLIENTS, ExternalLoad.get(helloUrl, "admin:demo", CLIENTS, (int) (SECONDS * 500))));
+            }
             Load.Result balance = Load.run(CLIENTS, SECONDS,
                     () -> admin.get("/inventory/balances?depot=" + depot + "&item=" + item).status(), 200);
             row("balance reads/s (" + CLIENTS + " clients)", balance.perSecond(), "hello-world reads/s", helloRate.perSecond(),
@@ -194,6 +207,70 @@ public class InventoryBench {
         }
     }
 
+    private long lotOf(long depot, long item) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT MIN(lot_id) FROM tp_inv_balance WHERE depot_id = ? AND item_id = ?")) {
+            ps.setLong(1, depot);
+            ps.setLong(2, item);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The rows an issue writes, written by hand in one transaction: posting, movement, guarded balance update
+     * and audit row (no validation, scope, FEFO pick or depot lock).
+     */
+    private void rawMovement(long depot, long item, long lot, long unit) {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            long posting;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_inv_posting (operation, depot_id, actor, "
+                    + "request_id, occurred_at) VALUES ('issue', ?, 'bench', 'bench', ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, depot);
+                ps.setTimestamp(2, now);
+                ps.executeUpdate();
+                try (var keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    posting = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_inv_movement (posting_id, movement_type, "
+                    + "depot_id, item_id, lot_id, quantity, org_unit_id, source_document, actor, request_id, occurred_at) "
+                    + "VALUES (?, 'ISSUE', ?, ?, ?, -1, ?, 'BENCH', 'bench', 'bench', ?)")) {
+                ps.setLong(1, posting);
+                ps.setLong(2, depot);
+                ps.setLong(3, item);
+                ps.setLong(4, lot);
+                ps.setLong(5, unit);
+                ps.setTimestamp(6, now);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE tp_inv_balance SET on_hand = on_hand - 1 "
+                    + "WHERE lot_id = ? AND on_hand - reserved >= 1")) {
+                ps.setLong(1, lot);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_audit (occurred_at, actor, actor_role, node_id, "
+                    + "request_id, entity, entity_id, action, before_json, after_json) "
+                    + "VALUES (?, 'bench', 'ministry-admin', 'central', 'bench', 'posting', ?, 'ISSUE', NULL, ?)")) {
+                ps.setTimestamp(1, now);
+                ps.setString(2, Long.toString(posting));
+                ps.setString(3, "{\"depotId\":" + depot + ",\"itemId\":" + item + ",\"quantity\":1}");
+                ps.executeUpdate();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Per second rates of {@code a} and {@code b}, each run {@code n} times on {@code threads} threads in
      * five alternating rounds after a warm-up of both.
@@ -201,8 +278,9 @@ public class InventoryBench {
     private static double[] interleaved(int threads, int n, Runnable a, Runnable b) throws Exception {
         int rounds = 5;
         int perThread = Math.max(1, n / rounds / threads);
-        timed(threads, Math.max(1, perThread / 5), a);
-        timed(threads, Math.max(1, perThread / 5), b);
+        // warm-up: a few thousand calls, so the JIT has compiled the whole path before anything is timed
+        timed(threads, Math.max(1, WARM_UP / threads), a);
+        timed(threads, Math.max(1, WARM_UP / threads), b);
         long nanosA = 0;
         long nanosB = 0;
         for (int r = 0; r < rounds; r++) {

@@ -149,6 +149,7 @@ final class Ledger {
                         }
                     }
                     Ref result = write.apply(tx);
+                    applyPending(tx);
                     if (key != null) {
                         keys.complete(c, caller, key, result);
                     }
@@ -388,12 +389,14 @@ final class Ledger {
      * Picks {@code qty} first-expiry-first-out (or from the named lot) and applies {@code take} (free stock
      * off) or {@code hold} (reserve) to each pick. All or nothing: a shortfall throws 409 and the
      * transaction rolls back; an unknown item is 400 on {@code itemField} (looked up only then: stock found
-     * under the item proves it exists). The plan is made from one read; the guarded updates then run in
-     * lot-id order (the one lock order every write follows, so concurrent picks cannot deadlock), and a
-     * plan overtaken by a concurrent write is retried from scratch.
+     * under the item proves it exists). The plan is made from one read. Its guarded updates run at the end of
+     * the write, just before commit, in lot-id order (the one lock order every write follows, so concurrent
+     * picks cannot deadlock): the balance row, which every writer of a busy item wants, stays locked for the
+     * commit only, not for the write's inserts too. A plan overtaken by a concurrent write is retried whole.
      */
     List<Pick> pick(Tx tx, long depotId, long itemId, String itemField, long qty, Long lotId, String lotField,
             boolean reserve) throws SQLException {
+        applyPending(tx); // a second pick in the same write reads the first one's updates
         if (lotId != null) {
             requireIssuable(namedLot(tx, lotId, depotId, itemId, lotField));
         }
@@ -422,15 +425,26 @@ final class Ledger {
             throw new ConflictException("Not enough available stock of item " + itemId + " in depot " + depotId
                     + ": requested " + qty + ", available " + (qty - remaining));
         }
-        List<Pick> lockOrder = new ArrayList<>(picks);
-        lockOrder.sort(java.util.Comparator.comparingLong(Pick::lotId));
-        for (Pick p : lockOrder) {
-            if (!(reserve ? hold(tx, p.lotId(), p.quantity()) : take(tx, p.lotId(), p.quantity()))) {
-                throw new StalePlan();
-            }
+        for (Pick p : picks) {
+            tx.pending.add(new Pending(p.lotId(), p.quantity(), reserve));
         }
         tx.lowered(depotId, itemId);
         return picks;
+    }
+
+    /** A pick's guarded balance update: take free stock off, or reserve it. */
+    record Pending(long lotId, long quantity, boolean reserve) {
+    }
+
+    /** Runs the picks' guarded updates in lot-id order; one that finds its stock gone makes the write retry. */
+    void applyPending(Tx tx) throws SQLException {
+        tx.pending.sort(java.util.Comparator.comparingLong(Pending::lotId));
+        for (Pending p : tx.pending) {
+            if (!(p.reserve() ? hold(tx, p.lotId(), p.quantity()) : take(tx, p.lotId(), p.quantity()))) {
+                throw new StalePlan();
+            }
+        }
+        tx.pending.clear();
     }
 
     /** A lot with free stock, as the pick reads it: earliest expiry first, lots without expiry last. */
