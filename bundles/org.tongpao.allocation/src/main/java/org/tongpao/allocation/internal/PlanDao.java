@@ -1,5 +1,9 @@
 package org.tongpao.allocation.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,14 +52,12 @@ final class PlanDao {
             ps.executeUpdate();
             id = Sql.generatedId(ps);
         }
-        List<Object[]> needs = new ArrayList<>(p.needs().size());
-        for (PlanNeedResult n : p.needs()) {
-            needs.add(new Object[] {id, n.needId(), n.rank(), cut(n.reason(), 1000), n.requested(), n.planned(),
-                cut(n.shortReason(), 500)});
+        List<Object[]> chunks = new ArrayList<>();
+        for (String body : outcomeChunks(p.needs())) {
+            chunks.add(new Object[] {id, chunks.size() + 1, body});
         }
-        insertRows(c, "tp_alloc_plan_need (plan_id, need_id, rank_no, reason, requested, planned, short_reason)",
-                new int[] {Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.BIGINT, Types.BIGINT,
-                    Types.VARCHAR}, needs);
+        insertRows(c, "tp_alloc_plan_outcomes (plan_id, chunk_no, body)",
+                new int[] {Types.BIGINT, Types.INTEGER, Types.VARCHAR}, chunks);
         List<Object[]> lines = new ArrayList<>(p.lines().size());
         for (PlanLine l : p.lines()) {
             lines.add(new Object[] {id, l.lineNo(), l.needId(), l.rank(), l.itemId(), l.fromDepotId(), l.toDepotId(),
@@ -152,7 +154,52 @@ final class PlanDao {
         return rows.get(0);
     }
 
+    /** The longest chunk of outcomes: Derby's VARCHAR holds 32,672 characters. */
+    static final int CHUNK_CHARS = 32_000;
+    private static final ObjectWriter OUTCOME_WRITER = new ObjectMapper().writerFor(PlanNeedResult.class);
+    private static final ObjectReader OUTCOMES_READER = new ObjectMapper().readerFor(PlanNeedResult[].class);
+
+    /** The outcomes in rank order as JSON arrays of at most {@link #CHUNK_CHARS} characters each. */
+    static List<String> outcomeChunks(List<PlanNeedResult> outcomes) {
+        List<String> chunks = new ArrayList<>();
+        StringBuilder chunk = new StringBuilder(CHUNK_CHARS);
+        try {
+            for (PlanNeedResult n : outcomes) {
+                String json = OUTCOME_WRITER.writeValueAsString(new PlanNeedResult(n.needId(), n.rank(),
+                        cut(n.reason(), 1000), n.requested(), n.planned(), cut(n.shortReason(), 500)));
+                if (chunk.length() > 0 && chunk.length() + json.length() + 2 > CHUNK_CHARS) {
+                    chunks.add(chunk.append(']').toString());
+                    chunk.setLength(0);
+                }
+                chunk.append(chunk.length() == 0 ? '[' : ',').append(json);
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A plan outcome could not be written as JSON", e);
+        }
+        if (chunk.length() > 0) {
+            chunks.add(chunk.append(']').toString());
+        }
+        return chunks;
+    }
+
     private static List<PlanNeedResult> needs(Connection c, long planId) throws SQLException {
+        List<PlanNeedResult> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT body FROM tp_alloc_plan_outcomes WHERE plan_id = ? "
+                + "ORDER BY chunk_no")) {
+            ps.setLong(1, planId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.addAll(Arrays.asList((PlanNeedResult[]) OUTCOMES_READER.readValue(rs.getString(1))));
+                }
+            } catch (JsonProcessingException e) {
+                throw new SQLException("Plan " + planId + " has unreadable outcomes", e);
+            }
+        }
+        return out.isEmpty() ? storedAsRows(c, planId) : out;
+    }
+
+    /** Outcomes of a plan stored before V3, one row each. */
+    private static List<PlanNeedResult> storedAsRows(Connection c, long planId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT need_id, rank_no, reason, requested, planned, "
                 + "short_reason FROM tp_alloc_plan_need WHERE plan_id = ? ORDER BY rank_no")) {
             ps.setLong(1, planId);
