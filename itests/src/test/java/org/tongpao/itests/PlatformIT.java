@@ -124,6 +124,8 @@ public class PlatformIT {
         JsonNode h = r.json();
         assertEquals("UP", h.get("status").asText());
         assertEquals("central", h.get("node").asText());
+        // every Tongpao component of the central install is ready (none legitimately waits for anything)
+        assertEquals(h.toString(), "UP", h.get("checks").get("components").asText());
         Set<String> caps = texts(h.get("capabilities"));
         assertTrue(caps.toString(), caps.containsAll(Set.of("tongpao-base", "tongpao-central")));
     }

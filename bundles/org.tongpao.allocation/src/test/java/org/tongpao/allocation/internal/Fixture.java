@@ -1,15 +1,11 @@
 package org.tongpao.allocation.internal;
 
 import java.lang.annotation.Annotation;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.osgi.framework.Constants;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -26,6 +22,7 @@ import org.tongpao.core.internal.JdbcCatalogueService;
 import org.tongpao.core.internal.JdbcDepotService;
 import org.tongpao.core.internal.JdbcIdempotencyKeys;
 import org.tongpao.core.internal.JdbcOrgUnitService;
+import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.inventory.InventoryService;
 import org.tongpao.inventory.internal.InventoryComponent;
 import org.tongpao.inventory.internal.InventoryDatabase;
@@ -46,10 +43,8 @@ final class Fixture implements AutoCloseable {
     static final Caller AUDITOR = Caller.of("auditor", Set.of("auditor"), "req-auditor");
     static final Caller WH_KEEPER = Caller.of("keeper", Set.of("depot-keeper", "depot-HB-WH-01"), "req-keeper");
 
-    /** {@code -Dtongpao.test.postgres=host:port} runs the suite on a trust-auth PostgreSQL (user postgres), each test in a fresh schema. */
-    static final String POSTGRES = System.getProperty("tongpao.test.postgres", "");
 
-    final String dbName = "alloc-" + UUID.randomUUID();
+    private final TestDatabase database = new TestDatabase();
     final DataSource ds;
     final CsvProvinceRegistry provinces = new CsvProvinceRegistry();
     final CoreDatabase core;
@@ -72,7 +67,7 @@ final class Fixture implements AutoCloseable {
     }
 
     Fixture(boolean realInventory) {
-        ds = POSTGRES.isEmpty() ? derby() : postgres();
+        ds = database.dataSource();
         NodeIdentity node = new NodeIdentity() {
             @Override
             public String id() {
@@ -122,30 +117,6 @@ final class Fixture implements AutoCloseable {
         };
         needs.eventAdmin = capture;
         allocation.eventAdmin = capture;
-    }
-
-    private DataSource derby() {
-        EmbeddedDataSource derby = new EmbeddedDataSource();
-        derby.setDatabaseName("memory:" + dbName);
-        derby.setCreateDatabase("create");
-        return derby;
-    }
-
-    private String schema() {
-        return "t_" + dbName.substring("alloc-".length()).replace("-", "");
-    }
-
-    private DataSource postgres() {
-        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
-        pg.setUrl("jdbc:postgresql://" + POSTGRES + "/postgres");
-        pg.setUser("postgres");
-        try (Connection c = pg.getConnection(); java.sql.Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        pg.setCurrentSchema(schema());
-        return pg;
     }
 
     static InventoryComponent.Config inventoryConfig() {
@@ -206,24 +177,6 @@ final class Fixture implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!POSTGRES.isEmpty()) {
-            try (Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema() + " CASCADE");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return;
-        }
-        EmbeddedDataSource drop = new EmbeddedDataSource();
-        drop.setDatabaseName("memory:" + dbName);
-        drop.setConnectionAttributes("drop=true");
-        try (Connection c = drop.getConnection()) {
-            throw new IllegalStateException("Derby did not drop " + dbName + " (" + c + ")");
-        } catch (SQLException expected) {
-            // Derby reports a successful drop as SQLState 08006
-            if (!"08006".equals(expected.getSQLState())) {
-                throw new IllegalStateException("Dropping " + dbName + " failed", expected);
-            }
-        }
+        database.close();
     }
 }

@@ -7,16 +7,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.tongpao.core.Caller;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.OrgUnit;
 import org.tongpao.core.ProvinceRegistry;
+import org.tongpao.core.testing.TestDatabase;
 
 /**
  * A fresh database with the core components wired by hand, as DS would: an in-memory Derby, or,
@@ -24,7 +22,6 @@ import org.tongpao.core.ProvinceRegistry;
  * PostgreSQL schema, so the whole suite doubles as the portability check.
  */
 final class Fixture implements AutoCloseable {
-    static final String POSTGRES = System.getProperty("tongpao.test.postgres", "");
 
     static final Caller ADMIN = Caller.of("admin", Set.of("ministry-admin"), "req-admin");
     static final Caller OFFICER = Caller.of("officer", Set.of("ministry-officer"), "req-officer");
@@ -34,7 +31,7 @@ final class Fixture implements AutoCloseable {
     static final Caller KEEPER = Caller.of("keeper", Set.of("depot-keeper", "depot-HB-WH-01"), "req-keeper");
     static final Caller PARTNER = Caller.of("partner", Set.of("partner", "partner-sf"), "req-partner");
 
-    final String dbName = "test-" + UUID.randomUUID();
+    private final TestDatabase database = new TestDatabase();
     final DataSource ds;
     final ProvinceRegistry provinces = new CsvProvinceRegistry();
     final NodeIdentity node;
@@ -47,7 +44,7 @@ final class Fixture implements AutoCloseable {
     final List<Event> events = new ArrayList<>();
 
     Fixture(boolean demo) {
-        ds = POSTGRES.isEmpty() ? derby() : postgres();
+        ds = database.dataSource();
         node = node("central", demo);
         db = new CoreDatabase(ds, node, provinces);
         audit = new JdbcAuditTrail(db, node);
@@ -71,34 +68,6 @@ final class Fixture implements AutoCloseable {
         units.eventAdmin = capture;
         catalogue.eventAdmin = capture;
         depots.eventAdmin = capture;
-    }
-
-    private DataSource derby() {
-        EmbeddedDataSource derby = new EmbeddedDataSource();
-        derby.setDatabaseName("memory:" + dbName);
-        derby.setCreateDatabase("create");
-        return derby;
-    }
-
-    private String schema() {
-        return "t_" + dbName.substring(5).replace("-", "");
-    }
-
-    private DataSource postgres() {
-        PGSimpleDataSource pg = new PGSimpleDataSource();
-        pg.setUrl("jdbc:postgresql://" + POSTGRES + "/postgres");
-        pg.setUser("postgres");
-        execute(pg, "CREATE SCHEMA " + schema());
-        pg.setCurrentSchema(schema());
-        return pg;
-    }
-
-    private static void execute(DataSource target, String sql) {
-        try (Connection c = target.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
     }
 
     static NodeIdentity node(String id, boolean demo) {
@@ -140,21 +109,6 @@ final class Fixture implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!POSTGRES.isEmpty()) {
-            execute(ds, "DROP SCHEMA " + schema() + " CASCADE");
-            return;
-        }
-        EmbeddedDataSource drop = new EmbeddedDataSource();
-        drop.setDatabaseName("memory:" + dbName);
-        drop.setConnectionAttributes("drop=true");
-        try {
-            drop.getConnection().close();
-            throw new IllegalStateException("Derby did not drop " + dbName);
-        } catch (SQLException expected) {
-            // Derby reports a successful drop as SQLState 08006
-            if (!"08006".equals(expected.getSQLState())) {
-                throw new IllegalStateException("Dropping " + dbName + " failed", expected);
-            }
-        }
+        database.close();
     }
 }

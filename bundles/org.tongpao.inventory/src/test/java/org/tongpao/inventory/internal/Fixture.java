@@ -13,9 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.tongpao.core.Caller;
@@ -25,6 +23,7 @@ import org.tongpao.core.internal.CsvProvinceRegistry;
 import org.tongpao.core.internal.JdbcAuditTrail;
 import org.tongpao.core.internal.JdbcDepotService;
 import org.tongpao.core.internal.JdbcIdempotencyKeys;
+import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewReceipt;
 
@@ -69,9 +68,8 @@ final class Fixture implements AutoCloseable {
 
     static final LocalDate TODAY = LocalDate.of(2026, 2, 1);
 
-    static final String POSTGRES = System.getProperty("tongpao.test.postgres", "");
 
-    final String dbName = "inv-" + UUID.randomUUID();
+    private final TestDatabase database = new TestDatabase();
     final DataSource ds;
     final MutableClock clock = new MutableClock(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC));
     final InventoryComponent inventory;
@@ -97,7 +95,7 @@ final class Fixture implements AutoCloseable {
     }
 
     Fixture(int shortDatedDays) {
-        ds = POSTGRES.isEmpty() ? derby() : postgres();
+        ds = database.dataSource();
         NodeIdentity node = new NodeIdentity() {
             @Override
             public String id() {
@@ -146,30 +144,6 @@ final class Fixture implements AutoCloseable {
             }
         };
         return component;
-    }
-
-    private DataSource derby() {
-        EmbeddedDataSource derby = new EmbeddedDataSource();
-        derby.setDatabaseName("memory:" + dbName);
-        derby.setCreateDatabase("create");
-        return derby;
-    }
-
-    private String schema() {
-        return "t_" + dbName.substring(4).replace("-", "");
-    }
-
-    private DataSource postgres() {
-        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
-        pg.setUrl("jdbc:postgresql://" + POSTGRES + "/postgres");
-        pg.setUser("postgres");
-        try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        pg.setCurrentSchema(schema());
-        return pg;
     }
 
     static InventoryComponent.Config config(int days) {
@@ -246,21 +220,6 @@ final class Fixture implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!POSTGRES.isEmpty()) {
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema() + " CASCADE");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return;
-        }
-        try {
-            java.sql.DriverManager.getConnection("jdbc:derby:memory:" + dbName + ";drop=true").close();
-        } catch (SQLException expected) {
-            // Derby reports a successful drop as SQLState 08006
-            if (!"08006".equals(expected.getSQLState())) {
-                throw new IllegalStateException(expected);
-            }
-        }
+        database.close();
     }
 }

@@ -2,6 +2,8 @@ package org.tongpao.rest.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +25,17 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongpao.core.NodeIdentity;
 
 /**
- * {@code GET /health}: which node this is, which Tongpao features it runs, and whether the
- * database answers. Registered like any other resource, so it also proves the tracking path.
+ * {@code GET /health}: which node this is, which Tongpao features it runs, whether the database
+ * answers, and whether every Tongpao component is ready (a bundle still migrating its schema keeps its
+ * services, and so its resources, away until it is). Registered like any other resource, so it also proves the tracking path.
  * References are optional and dynamic (field injection, which constructor injection cannot do) so
  * the endpoint reports a missing piece instead of disappearing.
  */
@@ -58,6 +64,10 @@ public final class HealthResource {
             policyOption = ReferencePolicyOption.GREEDY, target = "(tongpao.realm=true)")
     volatile JaasRealm realm;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ServiceComponentRuntime scr;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Node identity, installed capabilities, database and accounts state; 503 when a check fails")
@@ -67,6 +77,8 @@ public final class HealthResource {
         checks.put("node", n != null ? "UP" : "DOWN");
         checks.put("database", databaseUp(dataSource) ? "UP" : "DOWN");
         checks.put("accounts", realm != null ? "UP" : "DOWN");
+        List<String> waiting = notReady(scr);
+        checks.put("components", waiting.isEmpty() ? "UP" : "DOWN");
         boolean up = checks.values().stream().allMatch("UP"::equals);
 
         Map<String, Object> body = new LinkedHashMap<>();
@@ -74,6 +86,9 @@ public final class HealthResource {
         body.put("node", n != null ? n.id() : null);
         body.put("capabilities", capabilities(features));
         body.put("checks", checks);
+        if (!waiting.isEmpty()) {
+            body.put("componentsNotReady", waiting);
+        }
         return Response.status(up ? 200 : 503).entity(body).type(MediaType.APPLICATION_JSON).build();
     }
 
@@ -88,6 +103,31 @@ public final class HealthResource {
             LOG.warn("Health check: database unavailable: {}", e.toString());
             return false;
         }
+    }
+
+    /**
+     * The enabled Declarative Services components of Tongpao's bundles ({@code org.tongpao.*}) that are not
+     * satisfied or failed to activate, by name; all of them when the runtime itself is missing.
+     */
+    static List<String> notReady(ServiceComponentRuntime runtime) {
+        if (runtime == null) {
+            return List.of("(no Declarative Services runtime)");
+        }
+        List<String> out = new ArrayList<>();
+        for (ComponentDescriptionDTO d : runtime.getComponentDescriptionDTOs()) {
+            if (d.bundle == null || d.bundle.symbolicName == null || !d.bundle.symbolicName.startsWith("org.tongpao.")
+                    || !runtime.isComponentEnabled(d)) {
+                continue;
+            }
+            var configurations = runtime.getComponentConfigurationDTOs(d);
+            boolean ready = !configurations.isEmpty() && configurations.stream().allMatch(c ->
+                    c.state == ComponentConfigurationDTO.SATISFIED || c.state == ComponentConfigurationDTO.ACTIVE);
+            if (!ready) {
+                out.add(d.name);
+            }
+        }
+        Collections.sort(out);
+        return out;
     }
 
     static List<String> capabilities(FeaturesService fs) {

@@ -12,6 +12,9 @@ import javax.ws.rs.core.Response;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.tongpao.core.NodeIdentity;
 
 class HealthResourceTest {
@@ -45,7 +48,43 @@ class HealthResourceTest {
         Connection connection = stub(Connection.class, (m, a) -> "isValid".equals(m) ? dbValid : null);
         h.dataSource = stub(DataSource.class, (m, a) -> "getConnection".equals(m) ? connection : null);
         h.realm = stub(org.apache.karaf.jaas.config.JaasRealm.class, (m, a) -> "getName".equals(m) ? "tongpao" : null);
+        h.scr = runtime(component("org.tongpao.core", "JdbcDepotService", true, ComponentConfigurationDTO.ACTIVE),
+                component("org.tongpao.rest", "HealthResource", true, ComponentConfigurationDTO.SATISFIED));
         return h;
+    }
+
+    /** A component of a bundle: enabled or not, with one configuration in {@code state} (or none when 0). */
+    private static Object[] component(String bundle, String name, boolean enabled, int state) {
+        ComponentDescriptionDTO d = new ComponentDescriptionDTO();
+        d.name = name;
+        d.bundle = new org.osgi.framework.dto.BundleDTO();
+        d.bundle.symbolicName = bundle;
+        List<ComponentConfigurationDTO> configurations = new java.util.ArrayList<>();
+        if (state != 0) {
+            ComponentConfigurationDTO c = new ComponentConfigurationDTO();
+            c.state = state;
+            configurations.add(c);
+        }
+        return new Object[] {d, enabled, configurations};
+    }
+
+    private static ServiceComponentRuntime runtime(Object[]... components) {
+        return stub(ServiceComponentRuntime.class, (m, a) -> {
+            switch (m) {
+                case "getComponentDescriptionDTOs":
+                    return java.util.Arrays.stream(components).map(c -> (ComponentDescriptionDTO) c[0]).toList();
+                case "isComponentEnabled":
+                case "getComponentConfigurationDTOs":
+                    for (Object[] c : components) {
+                        if (c[0] == a[0]) {
+                            return "isComponentEnabled".equals(m) ? c[1] : c[2];
+                        }
+                    }
+                    throw new IllegalArgumentException("unknown component");
+                default:
+                    return null;
+            }
+        });
     }
 
     @Test
@@ -64,7 +103,8 @@ class HealthResourceTest {
         assertThat(r.getStatus()).isEqualTo(503);
         @SuppressWarnings("unchecked")
         Map<String, Object> body = (Map<String, Object>) r.getEntity();
-        assertThat(body).containsEntry("status", "DOWN").containsEntry("checks", Map.of("node", "UP", "database", "DOWN", "accounts", "UP"));
+        assertThat(body).containsEntry("status", "DOWN").containsEntry("checks", Map.of("node", "UP", "database", "DOWN", "accounts", "UP",
+                "components", "UP"));
     }
 
     @Test
@@ -75,7 +115,8 @@ class HealthResourceTest {
         assertThat(r.getStatus()).isEqualTo(503);
         @SuppressWarnings("unchecked")
         Map<String, Object> body = (Map<String, Object>) r.getEntity();
-        assertThat(body).containsEntry("checks", Map.of("node", "UP", "database", "UP", "accounts", "DOWN"));
+        assertThat(body).containsEntry("checks", Map.of("node", "UP", "database", "UP", "accounts", "DOWN",
+                "components", "UP"));
     }
 
     @Test
@@ -91,6 +132,31 @@ class HealthResourceTest {
         assertThat(h.health().getStatus()).isEqualTo(503);
         h.node = null;
         h.features = null;
+        assertThat(h.health().getStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void downWhileATongpaoComponentWaitsForWhatItNeedsThenUp() {
+        HealthResource h = resource(true);
+        Object[] migrating = component("org.tongpao.transport", "JdbcTransportService", true,
+                ComponentConfigurationDTO.UNSATISFIED_REFERENCE);
+        h.scr = runtime(component("org.tongpao.core", "JdbcDepotService", true, ComponentConfigurationDTO.ACTIVE),
+                migrating,
+                component("org.tongpao.transport", "NeverActivated", true, 0),
+                component("org.tongpao.transport", "SwitchedOff", false, 0),
+                component("org.example.express", "ExpressCarrier", true, ComponentConfigurationDTO.UNSATISFIED_REFERENCE));
+        Response r = h.health();
+        assertThat(r.getStatus()).isEqualTo(503);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) r.getEntity();
+        // a partner's bundle is its own business; disabled components are not expected to run
+        assertThat(body).containsEntry("checks", Map.of("node", "UP", "database", "UP", "accounts", "UP",
+                "components", "DOWN")).containsEntry("componentsNotReady", List.of("JdbcTransportService",
+                "NeverActivated"));
+
+        ((ComponentConfigurationDTO) ((List<?>) migrating[2]).get(0)).state = ComponentConfigurationDTO.ACTIVE;
+        assertThat(HealthResource.notReady(h.scr)).containsExactly("NeverActivated");
+        h.scr = null;
         assertThat(h.health().getStatus()).isEqualTo(503);
     }
 }
