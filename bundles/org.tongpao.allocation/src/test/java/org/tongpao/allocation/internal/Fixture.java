@@ -87,7 +87,7 @@ final class Fixture implements AutoCloseable {
         depots = new JdbcDepotService(core, audit, keys);
         InventoryService inv = inventory;
         if (realInventory) {
-            InventoryDatabase invDb = new InventoryDatabase(ds, depots);
+            InventoryDatabase invDb = new InventoryDatabase(ds, units);
             stock = new InventoryComponent(inventoryConfig(), invDb, audit, keys, provinces);
             depots.addUsage(new InventoryDepotUsage(invDb));
             inv = stock;

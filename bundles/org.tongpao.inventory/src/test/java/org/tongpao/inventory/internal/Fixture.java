@@ -23,6 +23,7 @@ import org.tongpao.core.internal.CsvProvinceRegistry;
 import org.tongpao.core.internal.JdbcAuditTrail;
 import org.tongpao.core.internal.JdbcDepotService;
 import org.tongpao.core.internal.JdbcIdempotencyKeys;
+import org.tongpao.core.internal.JdbcOrgUnitService;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewReceipt;
@@ -112,7 +113,7 @@ final class Fixture implements AutoCloseable {
         audit = new JdbcAuditTrail(core, node);
         keys = new JdbcIdempotencyKeys(core);
         depots = new JdbcDepotService(core, audit, keys);
-        db = new InventoryDatabase(ds, depots);
+        db = new InventoryDatabase(ds, new JdbcOrgUnitService(core, audit, keys));
         depots.addUsage(new InventoryDepotUsage(db));
         this.shortDatedDays = shortDatedDays;
         inventory = restarted();
