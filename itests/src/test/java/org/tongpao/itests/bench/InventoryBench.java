@@ -313,17 +313,6 @@ public class InventoryBench {
         }
     }
 
-    private static double perSecond(int n, Runnable work) {
-        for (int i = 0; i < Math.min(500, n / 10); i++) {
-            work.run(); // warm-up
-        }
-        long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            work.run();
-        }
-        return n / ((System.nanoTime() - t0) / 1e9);
-    }
-
     private static double reportMillis(Api admin) {
         for (int i = 0; i < 20; i++) {
             assertEquals(200, admin.get("/inventory/national").status());

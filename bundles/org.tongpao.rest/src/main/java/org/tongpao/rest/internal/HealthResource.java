@@ -70,7 +70,8 @@ public final class HealthResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Node identity, installed capabilities, database and accounts state; 503 when a check fails")
+    @Operation(summary = "Node identity, installed capabilities, database, accounts and components state; 503 when a "
+            + "check fails (componentsNotReady names the Tongpao components still waiting)")
     public Response health() {
         NodeIdentity n = node;
         Map<String, String> checks = new LinkedHashMap<>();
