@@ -16,6 +16,10 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
@@ -72,6 +76,11 @@ public final class HealthResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Node identity, installed capabilities, database, accounts and components state; 503 when a "
             + "check fails (componentsNotReady names the Tongpao components still waiting)")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "Every check is UP",
+            content = @Content(schema = @Schema(implementation = HealthReport.class)))
+    @ApiResponse(responseCode = "503", description = "A check is DOWN",
+            content = @Content(schema = @Schema(implementation = HealthReport.class)))
     public Response health() {
         NodeIdentity n = node;
         Map<String, String> checks = new LinkedHashMap<>();

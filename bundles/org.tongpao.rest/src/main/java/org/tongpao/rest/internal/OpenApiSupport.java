@@ -30,7 +30,9 @@ final class OpenApiSupport {
         f.setScanKnownConfigLocations(false);
         f.setUseContextBasedConfig(true);
         f.setTitle("Tongpao API");
-        f.setDescription("Emergency logistics: stock, allocation, procurement, donations, transport.");
+        f.setDescription("Emergency logistics: organisation, catalogue, depots, stock, allocation, transport. Every "
+                + "error is application/problem+json (the Problem schema); lists answer {\"items\": [...], \"nextCursor\": ...}.");
+        IsoDurations.register();
         f.setVersion(version);
         f.setPrettyPrint(true);
         f.setSupportSwaggerUi(true);
@@ -41,7 +43,10 @@ final class OpenApiSupport {
         return f;
     }
 
-    /** Applies the Basic scheme to every operation (public ones are marked {@code @PermitAll} in code). */
+    /**
+     * Applies the Basic scheme to every operation (a public one says {@code @SecurityRequirements()} next to
+     * its {@code @PermitAll}) and completes the document ({@link DocumentedErrors}).
+     */
     static final class GlobalBasicAuth extends OpenApiCustomizer {
         @Override
         public OpenAPIConfiguration customize(OpenAPIConfiguration configuration) {
@@ -51,7 +56,14 @@ final class OpenApiSupport {
                     .noneMatch(r -> r.containsKey(SECURITY_SCHEME)))) {
                 oas.addSecurityItem(new SecurityRequirement().addList(SECURITY_SCHEME));
             }
+            DocumentedErrors.complete(oas);
             return c;
+        }
+
+        @Override
+        public void customize(OpenAPI oas) {
+            super.customize(oas);
+            DocumentedErrors.complete(oas);
         }
     }
 }

@@ -206,6 +206,9 @@ final class ProblemMapping {
         if (Temporal.class.isAssignableFrom(type)) {
             return "an ISO-8601 date or time";
         }
+        if (java.time.temporal.TemporalAmount.class.isAssignableFrom(type)) {
+            return "an ISO-8601 duration such as \"PT1H\"";
+        }
         if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
             return "a string";
         }

@@ -69,7 +69,8 @@ class RestHttpTest {
         bus = BusFactory.newInstance().createBus();
         factory = new ServerFactory(bus, USERS);
         settings = new ServerFactory.Settings(base, "tongpao", MAX_BODY, "1.0.0", "/v1/openapi.json");
-        initial = factory.create(settings, List.of(new TestResources.Items()), jacksonAndCxfMappers());
+        initial = factory.create(settings, List.of(new TestResources.Items(), new TestResources.Contracts()),
+                jacksonAndCxfMappers());
         ENDPOINT.switchTo(initial);
     }
 
@@ -244,6 +245,60 @@ class RestHttpTest {
         }
         assertThat(doc.get("components").get("securitySchemes").has("basicAuth")).isTrue();
         assertThat(doc.get("security").toString()).contains("basicAuth");
+    }
+
+    /** The document a client generator reads: valid, every answer documented, durations as ISO strings. */
+    @Test
+    void openApiDocumentIsValidAndDocumentsEveryAnswer() throws Exception {
+        String body = get("/openapi.json", null).body();
+        io.swagger.v3.parser.core.models.SwaggerParseResult parsed = new io.swagger.v3.parser.OpenAPIV3Parser()
+                .readContents(body, null, new io.swagger.v3.parser.core.models.ParseOptions());
+        assertThat(parsed.getMessages()).as("parser messages").isEmpty();
+        assertThat(parsed.getOpenAPI().getPaths()).isNotEmpty();
+
+        JsonNode doc = JSON.readTree(body);
+        assertThat(doc.at("/info/description").asText()).doesNotContain("procurement").doesNotContain("donation");
+        assertThat(doc.at("/components/schemas/Problem/properties/requestId/type").asText()).isEqualTo("string");
+        assertThat(doc.at("/components/responses/Unauthorized/content").has("application/problem+json")).isTrue();
+        assertThat(doc.at("/components/responses/Unauthorized/headers").has("WWW-Authenticate")).isTrue();
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            JsonNode responses = op.getValue().get("responses");
+            String where = op.getKey() + " " + path.getKey();
+            List<String> codes = new ArrayList<>();
+            responses.fieldNames().forEachRemaining(codes::add);
+            assertThat(codes).as(where).anyMatch(c -> c.startsWith("2")).doesNotContain("default").contains("500", "503");
+            boolean open = op.getValue().has("security") && op.getValue().get("security").isEmpty();
+            if (open) {
+                assertThat(codes).as(where).doesNotContain("401", "403");
+            } else {
+                assertThat(codes).as(where).contains("401", "403", "429");
+            }
+        }));
+        assertThat(doc.at("/paths/~1items~1public/get/security").isEmpty()).isTrue();
+        JsonNode put = doc.at("/paths/~1contracts/put/responses");
+        assertThat(put.fieldNames()).toIterable().contains("200", "400", "401", "403", "404", "409", "413", "415");
+        assertThat(put.at("/409/$ref").asText()).isEqualTo("#/components/responses/Conflict");
+
+        JsonNode contract = doc.at("/components/schemas/Contract/properties");
+        assertThat(contract.at("/acceptWithin/type").asText()).isEqualTo("string");
+        assertThat(contract.at("/acceptWithin/format").asText()).isEqualTo("duration");
+        assertThat(contract.at("/acceptWithin/nullable").asBoolean()).as("required").isFalse();
+        assertThat(contract.at("/pickupWithin/nullable").asBoolean()).isTrue();
+        assertThat(contract.at("/byProvince/additionalProperties/type").asText()).isEqualTo("string");
+        assertThat(contract.at("/sample/nullable").asBoolean()).isTrue();
+        assertThat(contract.at("/sample/allOf/0/$ref").asText()).isEqualTo("#/components/schemas/Item");
+        // served twice: the completion is applied to the cached document again and must not pile up
+        assertThat(get("/openapi.json", null).body()).isEqualTo(body);
+    }
+
+    @Test
+    void aDurationThatIsNotIsoSaysSo() throws Exception {
+        HttpResponse<String> r = send(request("/contracts", "admin")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"acceptWithin\":\"1 hour\"}")).build());
+        JsonNode p = problem(r, 400);
+        assertThat(p.get("field").asText()).isEqualTo("acceptWithin");
+        assertThat(p.get("detail").asText()).contains("ISO-8601 duration").contains("PT1H");
     }
 
     @Test

@@ -11,6 +11,7 @@ import javax.validation.constraints.NotNull;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -71,6 +72,7 @@ final class TestResources {
         @GET
         @Path("public")
         @PermitAll
+        @io.swagger.v3.oas.annotations.security.SecurityRequirements
         @Produces(MediaType.TEXT_PLAIN)
         public String open(@Context Caller caller) {
             return caller == null ? "anonymous" : caller.user();
@@ -98,6 +100,22 @@ final class TestResources {
         @Path("boom")
         public String boom() {
             throw new IllegalStateException("secret detail in org.tongpao.secret.Dao");
+        }
+    }
+
+    /** A body with ISO-8601 durations and an optional nested record, for the document test. */
+    public record Contract(@NotNull java.time.Duration acceptWithin, java.time.Duration pickupWithin,
+            java.util.Map<String, java.time.Duration> byProvince, Item sample) {
+    }
+
+    @Path("contracts")
+    @RolesAllowed("ministry-admin")
+    public static class Contracts {
+        @PUT
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Produces(MediaType.APPLICATION_JSON)
+        public Contract put(@Valid @NotNull Contract contract) {
+            return contract;
         }
     }
 
