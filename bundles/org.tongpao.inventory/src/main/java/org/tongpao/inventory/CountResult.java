@@ -1,5 +1,6 @@
 package org.tongpao.inventory;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,6 +8,8 @@ import java.util.List;
 public record CountResult(long id, long depotId, String actor, Instant countedAt, List<Line> lines,
         List<Movement> adjustments) {
 
+    // distinct schema name: other records are called Line too
+    @Schema(name = "CountResultLine")
     public record Line(long itemId, Long lotId, long expected, long counted, long difference) {
     }
 }

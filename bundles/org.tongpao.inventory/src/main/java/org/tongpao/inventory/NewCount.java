@@ -1,5 +1,6 @@
 package org.tongpao.inventory;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import javax.validation.Valid;
 import javax.validation.constraints.NotEmpty;
@@ -16,6 +17,8 @@ public record NewCount(
         @NotEmpty @Size(max = 1000) List<@Valid @NotNull Line> lines,
         @Size(max = 500) String note) {
 
+    // distinct schema name: other records are called Line too
+    @Schema(name = "NewCountLine")
     public record Line(@NotNull Long itemId, Long lotId, @NotNull @PositiveOrZero Long counted) {
     }
 }

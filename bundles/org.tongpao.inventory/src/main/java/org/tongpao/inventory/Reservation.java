@@ -1,5 +1,6 @@
 package org.tongpao.inventory;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -11,6 +12,8 @@ public record Reservation(long id, long depotId, long itemId, long quantity, Str
 
     public enum Status { HELD, DISPATCHED, RELEASED }
 
+    // distinct schema name: other records are called Line too
+    @Schema(name = "ReservationLine")
     public record Line(long lotId, long quantity) {
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
@@ -14,6 +15,8 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.AuditQuery;
 import org.tongpao.core.persistence.AuditEntry;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.DataAccessException;
@@ -67,10 +70,60 @@ public class JdbcAuditTrail implements AuditTrail {
             args.add(actor);
         }
         sql.append(Paging.orderAndFetch("id", n));
-        List<AuditEntry> rows = Transactions.read(db.dataSource(), c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        List<AuditEntry> rows = query(sql.toString(), args);
+        return Paging.page(rows, n, AuditEntry::id);
+    }
+
+    @Override
+    public Page<AuditEntry> find(Caller caller, AuditQuery q, Integer limit, String cursor) {
+        if (!caller.hasRole(Roles.MINISTRY_ADMIN) && !caller.hasRole(Roles.AUDITOR)) {
+            throw new AccessDeniedException("Only the ministry administrator and auditors read the audit trail");
+        }
+        AuditQuery query = q == null ? AuditQuery.ALL : q;
+        if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
+            throw new ValidationException("to", "to must be after from");
+        }
+        int n = Paging.limit(limit);
+        long before = Paging.after(cursor);
+        StringBuilder sql = new StringBuilder("SELECT * FROM tp_audit WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        // newest first: the cursor is the smallest id of the previous page
+        if (before > 0) {
+            sql.append(" AND id < ?");
+            args.add(before);
+        }
+        where(sql, args, "entity", query.entity());
+        where(sql, args, "entity_id", query.entityId());
+        where(sql, args, "actor", query.actor());
+        where(sql, args, "request_id", query.requestId());
+        if (query.from() != null) {
+            sql.append(" AND occurred_at >= ?");
+            args.add(query.from());
+        }
+        if (query.to() != null) {
+            sql.append(" AND occurred_at < ?");
+            args.add(query.to());
+        }
+        sql.append(" ORDER BY id DESC FETCH FIRST ").append(n + 1).append(" ROWS ONLY");
+        return Paging.page(query(sql.toString(), args), n, AuditEntry::id);
+    }
+
+    private static void where(StringBuilder sql, List<Object> args, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    private List<AuditEntry> query(String sql, List<Object> args) {
+        return Transactions.read(db.dataSource(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.size(); i++) {
-                    ps.setObject(i + 1, args.get(i));
+                    if (args.get(i) instanceof Instant at) {
+                        Sql.setInstant(ps, i + 1, at); // stored as UTC
+                    } else {
+                        ps.setObject(i + 1, args.get(i));
+                    }
                 }
                 List<AuditEntry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -84,6 +137,5 @@ public class JdbcAuditTrail implements AuditTrail {
                 return out;
             }
         });
-        return Paging.page(rows, n, AuditEntry::id);
     }
 }

@@ -21,4 +21,13 @@ public interface AuditTrail {
      * ({@link org.tongpao.core.AccessDeniedException} otherwise).
      */
     Page<AuditEntry> list(Caller caller, String entity, String entityId, String actor, int limit, String cursor);
+
+    /**
+     * Reads the audit rows matching {@code query}, newest first, one keyset page at a time ({@code limit}
+     * null for the default; {@code cursor} from the previous page). The ministry administrator and auditors
+     * only ({@link org.tongpao.core.AccessDeniedException} otherwise): it shows every province's changes.
+     *
+     * @since 1.2
+     */
+    Page<AuditEntry> find(Caller caller, AuditQuery query, Integer limit, String cursor);
 }

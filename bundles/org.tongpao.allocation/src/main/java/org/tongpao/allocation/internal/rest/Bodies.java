@@ -1,5 +1,6 @@
 package org.tongpao.allocation.internal.rest;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import javax.validation.Valid;
 import javax.validation.constraints.Min;
@@ -18,6 +19,8 @@ public final class Bodies {
     }
 
     /** Receipt of several lines of a batch. */
+    // distinct schema name: other records are called Receipt too
+    @Schema(name = "BatchReceipt")
     public record Receipt(@NotEmpty @Size(max = 1000) List<@Valid @NotNull LineReceipt> lines) {
     }
 

@@ -2,6 +2,9 @@ package org.tongpao.allocation.internal.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
@@ -67,6 +70,8 @@ public class MutualAidResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVINCE_OFFICER)
     @Operation(summary = "Offer stock to another province", description = "From a depot of the caller's province")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = MutualAidOffer.class)))
     public Response offer(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid NewMutualAidOffer body) {
@@ -80,9 +85,12 @@ public class MutualAidResource {
     @RolesAllowed(Roles.MINISTRY_ADMIN)
     @Operation(summary = "Broker an offer into a batch", description = "Optional body {\"toDepotId\": n, "
             + "\"needId\": n}; reserves the stock and answers 201 with the batch")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Batch.class)))
     public Response approve(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,
             @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = "Optional JSON body {\"toDepotId\": n, \"needId\": n}") String body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Optional JSON body {\"toDepotId\": n, \"needId\": n}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferApproval.class))) String body) {
         Batch b = allocation.approveOffer(caller, id, Params.optionalBody(body, OfferApproval.class, "toDepotId"),
                 idempotencyKey);
         return Params.created(uriInfo, "allocation/batches", b.id(), b);
@@ -95,7 +103,8 @@ public class MutualAidResource {
     @Operation(summary = "Reject an offer", description = "Optional body {\"note\": \"...\"}")
     public MutualAidOffer reject(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = "Optional JSON body {\"note\": \"...\"}") String body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Optional JSON body {\"note\": \"...\"}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bodies.Note.class))) String body) {
         Bodies.Note note = Params.optionalBody(body, Bodies.Note.class, "note");
         return allocation.rejectOffer(caller, id, note == null ? null : note.note(), idempotencyKey);
     }

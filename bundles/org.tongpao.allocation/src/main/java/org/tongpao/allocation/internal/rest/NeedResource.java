@@ -2,8 +2,10 @@ package org.tongpao.allocation.internal.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
 import javax.ws.rs.Consumes;
@@ -81,6 +83,8 @@ public class NeedResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Record a need", description = "201 with Location; exactly one of itemId and categoryCode")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Need.class)))
     public Response create(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid NewNeed body) {
@@ -95,7 +99,8 @@ public class NeedResource {
     @Operation(summary = "Cancel a need", description = "409 when fulfilled or already cancelled")
     public Need cancel(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = "No body needed") String body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "No body needed",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))) String body) {
         return needs.cancel(caller, id, idempotencyKey);
     }
 
@@ -103,8 +108,8 @@ public class NeedResource {
     @Path("key-areas")
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.AUDITOR})
     @Operation(summary = "List key areas", description = "Provinces and org-unit subtrees declared by the ministry")
-    public List<KeyArea> keyAreas(@Context Caller caller) {
-        return needs.keyAreas(caller);
+    public Page<KeyArea> keyAreas(@Context Caller caller) {
+        return new Page<>(needs.keyAreas(caller), null);
     }
 
     @POST
@@ -112,6 +117,8 @@ public class NeedResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER})
     @Operation(summary = "Declare a key area", description = "A province code or an org unit id (its subtree)")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = KeyArea.class)))
     public Response declare(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid NewKeyArea body) {
@@ -123,6 +130,7 @@ public class NeedResource {
     @Path("key-areas/{id: [0-9]+}")
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER})
     @Operation(summary = "Remove a key area", description = "204; needs lose the flag unless another area covers them")
+    @ApiResponse(responseCode = "204", description = "Removed")
     public Response remove(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey) {
         needs.removeKeyArea(caller, id, idempotencyKey);

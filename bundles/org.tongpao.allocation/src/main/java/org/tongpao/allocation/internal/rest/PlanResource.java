@@ -2,6 +2,9 @@ package org.tongpao.allocation.internal.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
@@ -67,6 +70,8 @@ public class PlanResource {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Propose a plan", description = "For one item or category, a province or the nation; "
             + "supersedes older drafts of the same scope")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Plan.class)))
     public Response propose(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid PlanRequest body) {
@@ -80,9 +85,12 @@ public class PlanResource {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Approve a plan", description = "A different person than the planner; reserves every line "
             + "(all or nothing, 409 naming a refused line) and answers 201 with the batch")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Batch.class)))
     public Response approve(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,
             @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = "No body needed") String body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "No body needed",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))) String body) {
         Batch b = allocation.approve(caller, id, idempotencyKey);
         return Params.created(uriInfo, "allocation/batches", b.id(), b);
     }
@@ -94,7 +102,8 @@ public class PlanResource {
     @Operation(summary = "Reject a plan", description = "Optional body {\"note\": \"...\"}")
     public Plan reject(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = "Optional JSON body {\"note\": \"...\"}") String body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Optional JSON body {\"note\": \"...\"}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bodies.Note.class))) String body) {
         Bodies.Note note = Params.optionalBody(body, Bodies.Note.class, "note");
         return allocation.reject(caller, id, note == null ? null : note.note(), idempotencyKey);
     }

@@ -2,6 +2,9 @@ package org.tongpao.core.internal.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
@@ -75,6 +78,8 @@ public class OrgUnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Create an org unit", description = "201 with Location; one level below an active parent")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = OrgUnit.class)))
     public Response create(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid NewOrgUnit body) {
@@ -101,7 +106,8 @@ public class OrgUnitResource {
     public OrgUnit deactivate(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = "Version last read (optional)") @QueryParam("version") String version,
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = "Optional JSON body {\"version\": n}") String body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Optional JSON body {\"version\": n}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionBody.class))) String body) {
         return units.deactivate(caller, id, Params.version(Params.versionBody(body), version), idempotencyKey);
     }
 }

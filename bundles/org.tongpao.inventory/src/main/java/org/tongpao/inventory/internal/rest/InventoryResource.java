@@ -2,8 +2,10 @@ package org.tongpao.inventory.internal.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
 import javax.ws.rs.Consumes;
@@ -115,6 +117,8 @@ public class InventoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Receive goods", description = "Creates a lot and its RECEIPT movement; 201 with the lot")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Lot.class)))
     public Response receive(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewReceipt body) {
         Lot lot = ledger.receive(caller, body, key);
@@ -128,6 +132,8 @@ public class InventoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Issue stock to an org unit", description = "FEFO unless lotId is given; 409 when short")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Posting.class)))
     public Response issue(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewIssue body) {
         Posting p = ledger.issue(caller, body, key);
@@ -139,6 +145,8 @@ public class InventoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Adjust a lot", description = "Signed quantity; COUNT, DAMAGE, LOSS (−), FOUND (+)")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Posting.class)))
     public Response adjust(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewAdjustment body) {
         Posting p = ledger.adjust(caller, body, key);
@@ -150,6 +158,8 @@ public class InventoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Write stock off", description = "EXPIRED or DAMAGED")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Posting.class)))
     public Response writeOff(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewWriteOff body) {
         Posting p = ledger.writeOff(caller, body, key);
@@ -184,8 +194,8 @@ public class InventoryResource {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.AUDITOR})
     @Operation(summary = "National stock by province × category",
             description = READERS_NOTE + "; summed from balances, never from the ledger")
-    public List<ProvinceStock> national(@Context Caller caller, @QueryParam("category") String category) {
-        return ledger.nationalStock(caller, QueryParams.text(category));
+    public Page<ProvinceStock> national(@Context Caller caller, @QueryParam("category") String category) {
+        return new Page<>(ledger.nationalStock(caller, QueryParams.text(category)), null);
     }
 
     @GET
@@ -220,6 +230,8 @@ public class InventoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Transfer out", description = "Direct transfer without reservation; goods go in transit")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Transfer.class)))
     public Response transferOut(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewTransfer body) {
         Transfer t = ledger.transferOut(caller, body, key);
@@ -263,6 +275,8 @@ public class InventoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Reserve stock", description = "FEFO, all or nothing; 409 when short")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Reservation.class)))
     public Response reserve(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewReservation body) {
         Reservation r = inventory.reserve(caller, body.depotId(), body.itemId(), body.quantity(), body.holder(), key);
@@ -284,7 +298,8 @@ public class InventoryResource {
     @Operation(summary = "Release a reservation", description = "No body needed")
     public Reservation release(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key,
-            @Parameter(description = "Ignored; may be empty") String body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Ignored; may be empty",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))) String body) {
         return inventory.release(caller, id, key);
     }
 
@@ -293,6 +308,8 @@ public class InventoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Dispatch a reservation", description = "Transfer-out of the held lots; 201 with the transfer")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Transfer.class)))
     public Response dispatch(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid DispatchOrder body) {
         Transfer t = inventory.dispatch(caller, id, body.toDepotId(), body.sourceDocument(), key);
@@ -306,6 +323,8 @@ public class InventoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Record a stock count", description = "Differences become COUNT adjustments in one transaction")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = CountResult.class)))
     public Response count(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewCount body) {
         CountResult r = ledger.count(caller, body, key);
@@ -316,9 +335,10 @@ public class InventoryResource {
     @Path("thresholds")
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.AUDITOR})
     @Operation(summary = "Minimum and reorder levels", description = READERS_NOTE)
-    public List<Threshold> thresholds(@Context Caller caller, @QueryParam("depot") String depot,
+    public Page<Threshold> thresholds(@Context Caller caller, @QueryParam("depot") String depot,
             @QueryParam("item") String item) {
-        return ledger.thresholds(caller, QueryParams.id("depot", depot), QueryParams.id("item", item));
+        return new Page<>(ledger.thresholds(caller, QueryParams.id("depot", depot), QueryParams.id("item", item)),
+                null);
     }
 
     @PUT
@@ -338,6 +358,8 @@ public class InventoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER})
     @Operation(summary = "Open a reserve census", description = "Every province reports its reserves by the deadline")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Census.class)))
     public Response openCensus(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewCensus body) {
         Census c = census.open(caller, body, key);
@@ -367,9 +389,13 @@ public class InventoryResource {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Submit a province's figures", description = "Snapshots the province's balances now; "
             + "optional body {\"declared\":[{categoryCode, quantity, note}]}")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Census.class)))
     public Response submit(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,
             @Parameter(description = "Province code (ministry callers only)") @QueryParam("province") String province,
-            @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, String body) {
+            @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Optional: the province's declared quantities",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CensusSubmission.class))) String body) {
         Census c = census.submit(caller, id, QueryParams.text(province), submission(body), key);
         return Response.status(Response.Status.CREATED).entity(c).build();
     }

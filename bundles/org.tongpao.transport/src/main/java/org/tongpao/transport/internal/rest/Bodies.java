@@ -1,5 +1,6 @@
 package org.tongpao.transport.internal.rest;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ public final class Bodies {
     }
 
     /** Optional body of a receipt; no lines = everything in full. */
+    // distinct schema name: other records are called Receipt too
+    @Schema(name = "ShipmentReceipt")
     public record Receipt(@Size(max = 1000) List<@Valid @NotNull LineReceipt> lines) {
     }
 

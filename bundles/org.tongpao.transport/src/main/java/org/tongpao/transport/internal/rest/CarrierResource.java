@@ -3,7 +3,6 @@ package org.tongpao.transport.internal.rest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
 import javax.validation.constraints.NotNull;
@@ -21,6 +20,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.Caller;
+import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.transport.CarrierInfo;
 import org.tongpao.transport.CarrierQuote;
@@ -49,8 +49,8 @@ public class CarrierResource {
             Roles.PARTNER, Roles.AUDITOR})
     @Operation(summary = "List carriers", description = "Installed ones and those known from contracts or shipments "
             + "(shown unavailable); a partner account sees only its own")
-    public List<CarrierInfo> list(@Context Caller caller) {
-        return transport.carriers(caller);
+    public Page<CarrierInfo> list(@Context Caller caller) {
+        return new Page<>(transport.carriers(caller), null);
     }
 
     @POST
@@ -60,8 +60,8 @@ public class CarrierResource {
     @Operation(summary = "Compare carriers", description = "Asks every available carrier for a quote at once: "
             + "{\"fromDepotId\":n,\"toDepotId\":n,\"packages\":n,\"weightKg\":n}; cheapest first, carriers "
             + "without a quote last with the reason")
-    public List<CarrierQuote> quotes(@Context Caller caller, @Valid @NotNull QuoteRequest body) {
-        return transport.quotes(caller, body);
+    public Page<CarrierQuote> quotes(@Context Caller caller, @Valid @NotNull QuoteRequest body) {
+        return new Page<>(transport.quotes(caller, body), null);
     }
 
     @GET

@@ -2,11 +2,13 @@ package org.tongpao.transport.internal.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
 import javax.validation.constraints.NotNull;
@@ -94,8 +96,8 @@ public class ShipmentResource {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
             Roles.PARTNER, Roles.AUDITOR})
     @Operation(summary = "The shipment's tracking timeline", description = "Oldest first, with who reported each event")
-    public List<ShipmentEvent> events(@Context Caller caller, @PathParam("id") long id) {
-        return transport.events(caller, id);
+    public Page<ShipmentEvent> events(@Context Caller caller, @PathParam("id") long id) {
+        return new Page<>(transport.events(caller, id), null);
     }
 
     @POST
@@ -103,6 +105,8 @@ public class ShipmentResource {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Book a shipment", description = "Quotes and books with the carrier at once; 201 with "
             + "status BOOKED and the waybill, or BOOKING_FAILED with the carrier's reason (retry with /book)")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Shipment.class)))
     public Response book(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull NewShipment body) {
@@ -118,7 +122,8 @@ public class ShipmentResource {
     @Operation(summary = "Retry a failed booking", description = "Optional body {\"carrierId\": \"...\"} to switch carrier")
     public Shipment rebook(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = "Optional JSON body {\"carrierId\": \"...\"}") String body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Optional JSON body {\"carrierId\": \"...\"}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bodies.Rebook.class))) String body) {
         Bodies.Rebook b = OptionalBody.parse(body, Bodies.Rebook.class, "carrierId", "expected {\"carrierId\": \"...\"}");
         return transport.rebook(caller, id, b == null ? null : QueryParams.text(b.carrierId()), idempotencyKey);
     }
@@ -130,7 +135,8 @@ public class ShipmentResource {
     @Operation(summary = "Cancel a shipment not yet handed over", description = "Optional body {\"reason\": \"...\"}")
     public Shipment cancel(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = "Optional JSON body {\"reason\": \"...\"}") String body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Optional JSON body {\"reason\": \"...\"}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bodies.Reason.class))) String body) {
         Bodies.Reason b = OptionalBody.parse(body, Bodies.Reason.class, "reason", "expected {\"reason\": \"...\"}");
         return transport.cancel(caller, id, b == null ? null : b.reason(), idempotencyKey);
     }
@@ -205,7 +211,8 @@ public class ShipmentResource {
             + "\"damagedQuantity\":n,\"note\":\"...\"}]}; without it every batch line of the shipment is received in full")
     public Shipment receive(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = "Optional JSON body {\"lines\": [...]}") String body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Optional JSON body {\"lines\": [...]}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bodies.Receipt.class))) String body) {
         Bodies.Receipt b = OptionalBody.parse(body, Bodies.Receipt.class, "lines", "expected {\"lines\": [...]}");
         return transport.receive(caller, id, b == null ? null : b.lines(), idempotencyKey);
     }
