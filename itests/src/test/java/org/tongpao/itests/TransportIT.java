@@ -252,7 +252,7 @@ public class TransportIT {
         assertEquals("MET", r.get("sla").get("state").asText());
         assertEquals(onHandBefore + 600, inventory.available(system, wuhanStore, gloves));
         assertEquals("RECEIVED", admin.get("/allocation/batches/" + batchId).json().get("status").asText());
-        JsonNode timeline = hubei.get("/shipments/" + id + "/events").json();
+        JsonNode timeline = hubei.get("/shipments/" + id + "/events").json().get("items");
         assertEquals(4, timeline.size());
         assertEquals("RECEIVER", timeline.get(3).get("source").asText());
         JsonNode perf = admin.get("/carriers/fleet").json().get("performance");
@@ -301,7 +301,7 @@ public class TransportIT {
             }
         });
         try {
-            JsonNode carriers = admin.get("/carriers").json();
+            JsonNode carriers = admin.get("/carriers").json().get("items");
             assertTrue(carriers.toString(), carriers.toString().contains("\"id\":\"acme\""));
 
             // comparing carriers: every available one is asked at once, cheapest first
@@ -310,7 +310,7 @@ public class TransportIT {
                     "packages", 3, "weightKg", 45));
             long quoteMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - q0);
             assertEquals(quotes.toString(), 200, quotes.status());
-            JsonNode offers = quotes.json();
+            JsonNode offers = quotes.json().get("items");
             assertEquals(offers.toString(), "fleet", offers.get(0).get("carrierId").asText()); // free: cheapest first
             assertEquals(0, offers.get(0).get("quote").get("price").asDouble(), 0.0);
             assertTrue(offers.toString(), offers.toString().contains("\"carrierId\":\"acme\",\"carrierName\":\"acme express\",\"quote\":{\"price\":88"));
@@ -396,7 +396,7 @@ public class TransportIT {
             assertField(acmeOps.post("/carriers/acme/tracking", Map.of("events", List.of(Map.of("waybill", "has space",
                     "status", "IN_TRANSIT", "at", Instant.now().toString())))), "events[0].waybill");
             assertEquals("PICKED_UP", hubei.get("/shipments/" + id).json().get("status").asText());
-            assertEquals(1, acmeOps.get("/carriers").json().size());
+            assertEquals(1, acmeOps.get("/carriers").json().get("items").size());
 
             // a carrier bundle pushes through its own TrackingSink, and only for carriers it registered
             ServiceReference<TrackingSink> sinkRef = bundleContext.getServiceReference(TrackingSink.class);
