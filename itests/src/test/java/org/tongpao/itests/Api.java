@@ -77,6 +77,8 @@ public final class Api {
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // every answer is checked against the served OpenAPI document after the tests (ApiContractCheck)
+            ApiRecorder.record(base, method, path, r);
             return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
                     r.headers().firstValue("Location").orElse(null),
                     r.headers().firstValue("X-Request-Id").orElse(null),

@@ -144,6 +144,119 @@ public class PlatformIT {
         }
     }
 
+    /** Issue 9 #20: the document says what the server does (ApiContractCheck then checks every answer). */
+    @Test
+    public void openApiDocumentIsTrue() {
+        JsonNode doc = api().get("/openapi.json").json();
+        String description = doc.get("info").get("description").asText();
+        assertFalse(description, description.contains("procurement") || description.contains("donation"));
+        JsonNode schemas = doc.get("components").get("schemas");
+        assertEquals("string", schemas.get("Problem").get("properties").get("requestId").get("type").asText());
+        List<String> wrong = new ArrayList<>();
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String where = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+            JsonNode responses = op.getValue().get("responses");
+            Set<String> codes = new HashSet<>();
+            responses.fieldNames().forEachRemaining(codes::add);
+            if (codes.stream().noneMatch(c -> c.startsWith("2")) || codes.contains("default")) {
+                wrong.add(where + " success undocumented: " + codes);
+            }
+            boolean open = op.getValue().has("security") && op.getValue().get("security").isEmpty();
+            if (!open && !codes.containsAll(Set.of("401", "403", "500", "503"))) {
+                wrong.add(where + " errors undocumented: " + codes);
+            }
+            JsonNode ok = responses.path("200").path("content").path("application/json").path("schema");
+            if ("get".equals(op.getKey()) && "array".equals(ok.path("type").asText())) {
+                wrong.add(where + " answers a bare array");
+            }
+            op.getValue().path("requestBody").path("content").forEach(media -> {
+                if ("string".equals(media.path("schema").path("type").asText())) {
+                    wrong.add(where + " body typed string");
+                }
+            });
+        }));
+        assertTrue(String.join("\n", wrong), wrong.isEmpty());
+        // a count line is {itemId, lotId?, counted}, not the reservation's line
+        JsonNode countLine = schemas.get("NewCountLine").get("properties");
+        assertTrue(countLine.toString(), countLine.has("itemId") && countLine.has("lotId") && countLine.has("counted"));
+        assertTrue(schemas.get("NewCount").toString().contains("#/components/schemas/NewCountLine"));
+        // contract durations are ISO-8601 strings
+        JsonNode accept = schemas.get("Contract").get("properties").get("acceptWithin");
+        assertEquals(accept.toString(), "string", accept.get("type").asText());
+        assertEquals("duration", accept.get("format").asText());
+        // optional bodies are optional, with their real shape
+        JsonNode deactivate = doc.get("paths").get("/units/{id}/deactivate").get("post").get("requestBody");
+        assertFalse(deactivate.toString(), deactivate.path("required").asBoolean(false));
+        assertTrue(deactivate.toString(), deactivate.toString().contains("VersionBody"));
+        assertTrue(doc.get("paths").has("/audit"));
+    }
+
+    /** Issue 9 #20: a duration that is not ISO-8601 is refused naming the format, not "must be an object". */
+    @Test
+    public void aContractDurationMustBeIso8601() {
+        Api.Reply r = api().as("admin").put("/carriers/fleet/contract",
+                Map.of("acceptWithin", "1 hour", "pickupWithin", "PT12H", "deliverWithin", "PT48H"));
+        assertEquals(r.toString(), 400, r.status());
+        assertProblem(r);
+        assertEquals("acceptWithin", r.json().get("field").asText());
+        assertTrue(r.toString(), r.json().get("detail").asText().contains("ISO-8601 duration"));
+    }
+
+    /** Issue 9 #21: every list answers {"items": [...], "nextCursor": ...}, short unpaged ones too. */
+    @Test
+    public void everyListAnswersTheSameEnvelope() {
+        for (String path : List.of("/carriers", "/needs/key-areas", "/inventory/national",
+                "/inventory/thresholds?depot=" + depotId("HB-PROV-01"), "/provinces", "/catalogue/categories",
+                "/units?limit=2", "/audit?limit=2")) {
+            Api.Reply r = api().as("admin").get(path);
+            assertEquals(path + " " + r, 200, r.status());
+            JsonNode body = r.json();
+            assertTrue(path + " " + body, body.isObject() && body.get("items").isArray() && body.has("nextCursor"));
+        }
+    }
+
+    /** Issue 9 #23: who deactivated a depot, over REST and on the console. */
+    @Test
+    public void theAuditTrailSaysWhoDeactivatedADepot() throws Exception {
+        Api admin = api().as("admin");
+        Api.Reply created = admin.post("/depots", Map.of("code", "HB-AUDIT-1", "name", "Audited store",
+                "orgUnitId", unitId("P42")));
+        assertEquals(created.toString(), 201, created.status());
+        String id = created.json().get("id").asText();
+        String requestId = "deactivate-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Reply off = admin.header("X-Request-Id", requestId).send("POST", "/depots/" + id + "/deactivate?version=1",
+                "{}", "application/json");
+        assertEquals(off.toString(), 200, off.status());
+
+        Api.Reply trail = api().as("auditor").get("/audit?entity=depot&entityId=" + id);
+        assertEquals(trail.toString(), 200, trail.status());
+        JsonNode newest = trail.json().get("items").get(0);
+        assertEquals(trail.toString(), 2, trail.json().get("items").size());
+        assertEquals("admin", newest.get("actor").asText());
+        assertEquals(requestId, newest.get("requestId").asText());
+        assertTrue(newest.toString(), newest.get("afterJson").asText().contains("\"active\":false"));
+        // the same row by request id, and a time range that ends before it finds nothing
+        assertEquals(newest.get("id"), admin.get("/audit?requestId=" + requestId).json().get("items").get(0).get("id"));
+        assertEquals(0, admin.get("/audit?entity=depot&entityId=" + id + "&to=2020-01-01T00:00:00Z").json()
+                .get("items").size());
+        Api.Reply page = admin.get("/audit?actor=admin&limit=1");
+        assertEquals(1, page.json().get("items").size());
+        assertFalse(page.toString(), page.json().get("nextCursor").isNull());
+
+        for (String user : List.of("officer", "hubei")) {
+            Api.Reply denied = api().as(user).get("/audit?entity=depot");
+            assertEquals(user + " " + denied, 403, denied.status());
+            assertProblem(denied);
+        }
+        assertEquals(401, api().get("/audit").status());
+        Api.Reply badFrom = admin.get("/audit?from=yesterday");
+        assertEquals(badFrom.toString(), 400, badFrom.status());
+        assertEquals("from", badFrom.json().get("field").asText());
+
+        String console = console("tongpao:audit -e depot -i " + id);
+        assertTrue(console, console.contains("admin") && console.contains(requestId));
+    }
+
     // ---------------------------------------------------------------- authentication and roles
 
     @Test
@@ -427,6 +540,15 @@ public class PlatformIT {
             }
         }
         throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    private long depotId(String code) {
+        for (JsonNode d : api().as("admin").get("/depots?limit=500&q=" + code).json().get("items")) {
+            if (d.get("code").asText().equals(code)) {
+                return d.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no depot " + code);
     }
 
     private long unitId(String code) {

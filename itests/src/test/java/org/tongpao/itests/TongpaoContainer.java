@@ -69,6 +69,11 @@ public final class TongpaoContainer {
                 editConfigurationFilePut("etc/system.properties", "tongpao.http.port", Integer.toString(httpPort)),
                 editConfigurationFilePut("etc/system.properties", "tongpao.ssh.port", Integer.toString(freePort())),
                 vmOptions(java17Options(karafVersion))));
+        String exchanges = System.getProperty("tongpao.it.exchanges");
+        if (exchanges != null) {
+            // Api, running in the container, records the answers there for ApiContractCheck
+            options.add(editConfigurationFilePut("etc/system.properties", "tongpao.it.exchanges", exchanges));
+        }
         options.addAll(Arrays.asList(extra));
         return options.toArray(new Option[0]);
     }
