@@ -76,8 +76,46 @@ class AllocationFlowTest {
         return f.needs.create(c, new NewNeed(unit, item, category, qty, u, null, null, "epidemic", cover, null), null);
     }
 
+    static final java.time.LocalDate NEEDED_BY = java.time.LocalDate.now(ZoneOffset.UTC).plusMonths(3);
+
     PlanRequest itemPlan(long item, String province) {
         return new PlanRequest(item, null, province, null, null);
+    }
+
+    @Test
+    void aProvinceOrUnitIsDeclaredAKeyAreaOnlyOnce() {
+        Need n = need(HUBEI, station, mask, null, 10, Urgency.H72, null);
+        var area = f.needs.declareKeyArea(ADMIN, new NewKeyArea(null, wuhan, "Wuhan"), null);
+        assertThatThrownBy(() -> f.needs.declareKeyArea(ADMIN2, new NewKeyArea(null, wuhan, "Wuhan again"), null))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("already declared a key area");
+        var hubei = f.needs.declareKeyArea(ADMIN, new NewKeyArea("42", null, null), null);
+        assertThatThrownBy(() -> f.needs.declareKeyArea(ADMIN, new NewKeyArea("42", null, "Hubei twice"), null))
+                .isInstanceOf(ConflictException.class);
+        assertThat(f.needs.keyAreas(ADMIN)).extracting(k -> k.id()).containsExactly(area.id(), hubei.id());
+        // a repeat of the same request with its key is not a second declaration
+        assertThat(f.needs.declareKeyArea(ADMIN, new NewKeyArea("11", null, null), "ka-beijing").id())
+                .isEqualTo(f.needs.declareKeyArea(ADMIN, new NewKeyArea("11", null, null), "ka-beijing").id());
+        // removing the one declaration ends the key area
+        f.needs.removeKeyArea(ADMIN, hubei.id(), null);
+        f.needs.removeKeyArea(ADMIN, area.id(), null);
+        assertThat(f.needs.get(HUBEI, n.id()).keyArea()).isFalse();
+    }
+
+    @Test
+    void aNeedDueInThePastIsRefusedTodayIsNot() {
+        java.time.LocalDate today = java.time.LocalDate.now(ZoneOffset.UTC);
+        assertThatThrownBy(() -> f.needs.create(HUBEI, new NewNeed(station, mask, null, 5L, Urgency.H72, null,
+                today.minusDays(2), null, null, null), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("neededBy"));
+        assertThat(f.needs.create(HUBEI, new NewNeed(station, mask, null, 5L, Urgency.H72, null, today, null, null, null),
+                null).neededBy()).isEqualTo(today);
+        // a date is past once it has ended everywhere (UTC-12), less ten minutes for the client's clock
+        java.time.Instant at = java.time.Instant.parse("2026-12-06T10:00:00Z");
+        assertThat(JdbcNeedService.earliestNeededBy(at)).isEqualTo(java.time.LocalDate.of(2026, 12, 5));
+        assertThat(JdbcNeedService.earliestNeededBy(java.time.Instant.parse("2026-12-06T12:05:00Z")))
+                .isEqualTo(java.time.LocalDate.of(2026, 12, 5));
+        assertThat(JdbcNeedService.earliestNeededBy(java.time.Instant.parse("2026-12-06T12:11:00Z")))
+                .isEqualTo(java.time.LocalDate.of(2026, 12, 6));
     }
 
     @Test
@@ -102,11 +140,11 @@ class AllocationFlowTest {
         assertThat(need(ADMIN, station, mask, null, 5, Urgency.H72, null).keyAreaLabel()).isEqualTo("Hubei province");
 
         Need dated = f.needs.create(HUBEI, new NewNeed(station, null, "MASK", 30L, Urgency.H72, false,
-                java.time.LocalDate.of(2026, 3, 1), "for the checkpoint", 4, hbWh), "dated-1");
+                NEEDED_BY, "for the checkpoint", 4, hbWh), "dated-1");
         assertThat(f.needs.create(HUBEI, new NewNeed(station, null, "MASK", 30L, Urgency.H72, false,
-                java.time.LocalDate.of(2026, 3, 1), "for the checkpoint", 4, hbWh), "dated-1").id()).isEqualTo(dated.id());
+                NEEDED_BY, "for the checkpoint", 4, hbWh), "dated-1").id()).isEqualTo(dated.id());
         assertThat(dated).extracting(Need::neededBy, Need::frontLine, Need::receivingDepotId, Need::daysOfCoverLeft)
-                .containsExactly(java.time.LocalDate.of(2026, 3, 1), false, hbWh, 4);
+                .containsExactly(NEEDED_BY, false, hbWh, 4);
         // the category filter finds category needs and needs for its items
         assertThat(f.needs.list(ADMIN, new NeedFilter(null, null, null, null, null, "MASK"), 50, null).items())
                 .extracting(Need::id).contains(n1.id(), n2.id(), dated.id());

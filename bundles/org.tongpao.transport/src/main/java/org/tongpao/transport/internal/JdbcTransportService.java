@@ -252,6 +252,7 @@ public class JdbcTransportService implements TransportService {
             throw new ValidationException("carrierId", "a carrier id is 1-32 lower-case letters, digits or '-'");
         }
         Objects.requireNonNull(promise, "promise");
+        requireMilestonesInOrder(promise);
         keys.execute(ds, caller, idempotencyKey, "carrier.contract:" + carrierId, promise, c -> {
             ServicePromise before = contract(c, carrierId);
             String byProvince = ContractCodec.encode(promise.deliverWithinByProvince());
@@ -287,6 +288,24 @@ public class JdbcTransportService implements TransportService {
             return new IdempotencyKeys.Ref("carrier-contract", carrierId);
         });
         return info(carrierId);
+    }
+
+    /** Accepting comes before picking up, picking up before delivering: 400 naming the first field out of order. */
+    static void requireMilestonesInOrder(ServicePromise p) {
+        if (p.pickupWithin().compareTo(p.acceptWithin()) < 0) {
+            throw new ValidationException("pickupWithin", "pick-up (" + p.pickupWithin() + ") is due before acceptance ("
+                    + p.acceptWithin() + ")");
+        }
+        if (p.deliverWithin().compareTo(p.pickupWithin()) < 0) {
+            throw new ValidationException("deliverWithin", "delivery (" + p.deliverWithin() + ") is due before pick-up ("
+                    + p.pickupWithin() + ")");
+        }
+        new java.util.TreeMap<>(p.deliverWithinByProvince()).forEach((province, d) -> {
+            if (d.compareTo(p.pickupWithin()) < 0) {
+                throw new ValidationException("deliverWithinByProvince[" + province + "]", "delivery into province "
+                        + province + " (" + d + ") is due before pick-up (" + p.pickupWithin() + ")");
+            }
+        });
     }
 
     private static ServicePromise contract(Connection c, String carrierId) throws SQLException {
@@ -488,6 +507,9 @@ public class JdbcTransportService implements TransportService {
         if (cmd.weightKg() == null || cmd.weightKg().signum() <= 0) {
             throw new ValidationException("weightKg", "weightKg must be positive");
         }
+        if (cmd.deliverBy() != null && !cmd.deliverBy().isAfter(now().minus(CLOCK_SKEW))) {
+            throw new ValidationException("deliverBy", "deliverBy " + cmd.deliverBy() + " lies in the past");
+        }
         Batch batch = cmd.batchId() == null ? null : allocation.batch(caller, cmd.batchId());
         long[] pair = pair(cmd, batch);
         Caller system = Caller.system(caller.requestId());
@@ -684,7 +706,7 @@ public class JdbcTransportService implements TransportService {
         } catch (CarrierFailure f) {
             return failBooking(caller, r, f.getMessage());
         }
-        SlaClock.Deadlines d = SlaClock.deadlines(promise, now, r.toProvince());
+        SlaClock.Deadlines d = SlaClock.deadlines(promise, now, r.toProvince(), r.deliverBy());
         try {
             ShipmentDao.Row booked = Transactions.inTransaction(ds, c -> {
                 ShipmentDao.Row before = ShipmentDao.get(c, r.id());
