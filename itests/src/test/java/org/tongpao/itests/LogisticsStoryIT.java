@@ -174,6 +174,9 @@ public class LogisticsStoryIT {
         JsonNode batch = approved.json();
         long batchId = batch.get("id").asLong();
         assertNotNull(batch.get("number").asText());
+        // numbered per destination as well as nationally: the year's first batch to Hubei
+        assertEquals("Batch 1 to Hubei", batch.get("title").asText());
+        assertEquals(1, batch.get("destinationSequence").asInt());
         assertEquals(batchId, admin.header("Idempotency-Key", approvalKey)
                 .post("/allocation/plans/" + planId + "/approve", null).json().get("id").asLong());
         assertEquals(0, inventory.available(system, central, gloves) + inventory.available(system, hubeiProv, gloves));
@@ -213,6 +216,11 @@ public class LogisticsStoryIT {
         assertEquals("FULFILLED", admin.get("/needs/" + stationNeed).json().get("state").asText());
         assertLedgerAgreesWithBalances();
 
+        // mutual aid beyond the depot's available stock is refused when offered (409 naming the shortfall)
+        Api.Reply tooMuch = jiangsu.post("/allocation/mutual-aid", Map.of("fromDepotId", jiangsuProv, "itemId", gloves,
+                "quantity", 100_000, "toProvinceCode", "42"));
+        assertEquals(tooMuch.toString(), 409, tooMuch.status());
+        assertTrue(tooMuch.body(), tooMuch.json().get("detail").asText().contains("95,000 short"));
         // mutual aid: Jiangsu offers 1,000 pairs to Hubei; the ministry approves it as a batch
         Api.Reply offer = jiangsu.post("/allocation/mutual-aid", Map.of("fromDepotId", jiangsuProv, "itemId", gloves,
                 "quantity", 1_000, "toProvinceCode", "42", "note", "From Jiangsu to Hubei"));
@@ -222,6 +230,8 @@ public class LogisticsStoryIT {
         Api.Reply aid = admin.post("/allocation/mutual-aid/" + offerId + "/approve", Map.of("toDepotId", hubeiProv));
         assertEquals(aid.toString(), 201, aid.status());
         long aidBatch = aid.json().get("id").asLong();
+        assertEquals("Batch 2: mutual aid from Jiangsu to Hubei", aid.json().get("title").asText());
+        assertEquals(2, aid.json().get("destinationSequence").asInt());
         assertEquals(4_000, inventory.available(system, jiangsuProv, gloves));
         assertEquals(200, admin.post("/allocation/batches/" + aidBatch + "/dispatch", null).status());
         List<Map<String, Object>> aidReceipts = new ArrayList<>();

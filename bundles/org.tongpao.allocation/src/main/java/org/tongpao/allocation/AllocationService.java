@@ -30,8 +30,17 @@ public interface AllocationService {
 
     Batch batch(Caller caller, long id);
 
-    /** Turns every line's reservation into a transfer to its receiving depot. */
+    /** Turns every line's reservation not yet dispatched into a transfer to its receiving depot. */
     Batch dispatch(Caller caller, long batchId, String idempotencyKey);
+
+    /**
+     * Dispatches only the lines from {@code fromDepotId} to {@code toDepotId} (the goods of one shipment);
+     * the batch is PARTLY_DISPATCHED until every line has left, then DISPATCHED. Lines already dispatched
+     * count as done, so a retry, or a shipment of lines dispatched earlier through the batch, answers the batch.
+     *
+     * @since 1.1
+     */
+    Batch dispatchLines(Caller caller, long batchId, long fromDepotId, long toDepotId, String idempotencyKey);
 
     /** The receiving depot confirms lines (shortfall and damage are recorded by the inventory). */
     Batch receive(Caller caller, long batchId, List<LineReceipt> receipts, String idempotencyKey);

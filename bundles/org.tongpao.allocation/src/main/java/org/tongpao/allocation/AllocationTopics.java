@@ -19,6 +19,8 @@ public final class AllocationTopics {
     public static final String BATCH_APPROVED = PREFIX + "BATCH_APPROVED";
     public static final String BATCH_FAILED = PREFIX + "BATCH_FAILED";
     public static final String BATCH_DISPATCHED = PREFIX + "BATCH_DISPATCHED";
+    /** Some lines left (one shipment of several), others still wait; property {@code lineNos}. @since 1.1 */
+    public static final String BATCH_PARTLY_DISPATCHED = PREFIX + "BATCH_PARTLY_DISPATCHED";
     public static final String BATCH_LINE_RECEIVED = PREFIX + "BATCH_LINE_RECEIVED";
     public static final String BATCH_RECEIVED = PREFIX + "BATCH_RECEIVED";
     public static final String OFFER_CREATED = PREFIX + "OFFER_CREATED";

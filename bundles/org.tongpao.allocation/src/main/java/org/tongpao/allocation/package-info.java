@@ -3,7 +3,7 @@
  * provinces. Stock moves only through {@code org.tongpao.inventory.InventoryService}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tongpao.allocation;
 
 import org.osgi.annotation.bundle.Export;

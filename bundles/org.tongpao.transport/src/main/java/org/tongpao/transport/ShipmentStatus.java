@@ -2,11 +2,14 @@ package org.tongpao.transport;
 
 /**
  * BOOKING_FAILED when the carrier refused or failed the booking (retry with {@code book}); BOOKED with a
- * waybill; then the carrier's reported progress; CANCELLED before pick-up; RECEIVED once the receiving
- * depot confirmed the goods into inventory.
+ * waybill; DISPATCHED once the goods were handed over (their batch lines in transit) and until the carrier
+ * reports pick-up or later; then the carrier's reported progress; CANCELLED before pick-up; RECEIVED once the
+ * receiving depot confirmed the goods into inventory (through the shipment or its batch).
  */
 public enum ShipmentStatus {
-    BOOKING_FAILED, BOOKED, ACCEPTED, PICKED_UP, IN_TRANSIT, AT_CHECKPOINT, EXCEPTION, DELIVERED, CANCELLED, RECEIVED;
+    BOOKING_FAILED, BOOKED, ACCEPTED, PICKED_UP, IN_TRANSIT, AT_CHECKPOINT, EXCEPTION, DELIVERED, CANCELLED, RECEIVED,
+    /** @since 1.1 */
+    DISPATCHED;
 
     /** Whether the shipment is still moving (the SLA clock runs and tracking is pulled). */
     public boolean isOpen() {

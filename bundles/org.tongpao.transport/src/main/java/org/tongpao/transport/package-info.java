@@ -4,7 +4,7 @@
  * pass, and received into inventory on delivery. Carriers plug in through {@code org.tongpao.transport.api}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tongpao.transport;
 
 import org.osgi.annotation.bundle.Export;

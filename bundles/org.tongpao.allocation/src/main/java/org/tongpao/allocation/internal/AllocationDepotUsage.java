@@ -12,7 +12,7 @@ import org.tongpao.core.spi.DepotUsage;
 
 /**
  * Core's "is this depot still in use?" check for allocation: a depot that a batch being approved or
- * approved (not yet dispatched) delivers to cannot be deactivated. (Its sending side holds reserved stock,
+ * approved (its line not yet dispatched) delivers to cannot be deactivated. (Its sending side holds reserved stock,
  * which the inventory's check already counts.)
  */
 @Component(service = DepotUsage.class)
@@ -27,7 +27,8 @@ public class AllocationDepotUsage implements DepotUsage {
     public Optional<String> inUse(Connection c, long depotId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(DISTINCT b.id) FROM tp_alloc_batch b "
                 + "JOIN tp_alloc_batch_line l ON l.batch_id = b.id "
-                + "WHERE l.to_depot_id = ? AND b.status IN ('RESERVING', 'APPROVED')")) {
+                + "WHERE l.to_depot_id = ? AND (b.status = 'RESERVING' OR (b.status IN ('APPROVED', 'PARTLY_DISPATCHED') "
+                + "AND l.status = 'RESERVED'))")) {
             ps.setLong(1, depotId);
             try (ResultSet rs = ps.executeQuery()) {
                 long batches = rs.next() ? rs.getLong(1) : 0;

@@ -15,7 +15,7 @@ import org.tongpao.core.persistence.Sql;
 
 /** SQL for batches and their lines. */
 final class BatchDao {
-    private static final String COLUMNS = "id, batch_no, title, kind, status, plan_id, offer_id, province_code, "
+    private static final String COLUMNS = "id, batch_no, title, destination_seq, kind, status, plan_id, offer_id, province_code, "
             + "from_province, approved_by, approved_at, dispatched_by, dispatched_at, dispatch_key, failure, created_at";
 
     private BatchDao() {
@@ -78,7 +78,7 @@ final class BatchDao {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Row(new Batch(rs.getLong("id"), rs.getString("batch_no"), rs.getString("title"),
-                            rs.getString("kind"), BatchStatus.valueOf(rs.getString("status")),
+                            (Integer) rs.getObject("destination_seq"), rs.getString("kind"), BatchStatus.valueOf(rs.getString("status")),
                             Sql.getLong(rs, "plan_id"), Sql.getLong(rs, "offer_id"), rs.getString("province_code"),
                             rs.getString("from_province"), rs.getString("approved_by"),
                             Sql.getInstant(rs, "approved_at"), rs.getString("dispatched_by"),
@@ -93,7 +93,7 @@ final class BatchDao {
         List<Row> full = new ArrayList<>();
         for (Row r : out) {
             Batch b = r.batch();
-            full.add(new Row(new Batch(b.id(), b.number(), b.title(), b.kind(), b.status(), b.planId(), b.offerId(),
+            full.add(new Row(new Batch(b.id(), b.number(), b.title(), b.destinationSequence(), b.kind(), b.status(), b.planId(), b.offerId(),
                     b.provinceCode(), b.fromProvinceCode(), b.approvedBy(), b.approvedAt(), b.dispatchedBy(),
                     b.dispatchedAt(), b.failure(), b.createdAt(), lines(c, b.id())), r.dispatchKey()));
         }

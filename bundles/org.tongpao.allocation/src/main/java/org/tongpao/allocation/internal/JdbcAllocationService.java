@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -53,6 +54,7 @@ import org.tongpao.allocation.PlanRequest;
 import org.tongpao.allocation.PlanStatus;
 import org.tongpao.allocation.internal.plan.Planner;
 import org.tongpao.allocation.internal.plan.SupplyView;
+import org.tongpao.allocation.spi.BatchReceiptListener;
 import org.tongpao.allocation.spi.NeedView;
 import org.tongpao.allocation.spi.RankedNeed;
 import org.tongpao.core.AccessDeniedException;
@@ -96,6 +98,8 @@ public class JdbcAllocationService implements AllocationService {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAllocationService.class);
     static final String KIND_PLAN = "PLAN";
     static final String KIND_MUTUAL_AID = "MUTUAL_AID";
+    /** The Idempotency-Key result of an approval whose reservations were refused (its batch is gone). */
+    static final String REFUSED_APPROVAL = "allocation-batch-refused";
 
     private final DataSource ds;
     private final OrgUnitService units;
@@ -110,6 +114,11 @@ public class JdbcAllocationService implements AllocationService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin eventAdmin;
+
+    /** Told of every batch line received (transport receives the shipment that carried it). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    final List<BatchReceiptListener> receiptListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public JdbcAllocationService(@Reference AllocationDatabase db, @Reference OrgUnitService units,
@@ -534,6 +543,11 @@ public class JdbcAllocationService implements AllocationService {
                             Map.of("kind", spec.kind(), "lines", spec.lines().size()));
                     return new IdempotencyKeys.Ref("allocation-batch", Long.toString(id));
                 }));
+        if (out.repeat() && REFUSED_APPROVAL.equals(out.ref().entity())) {
+            throw new ConflictException("This approval (Idempotency-Key " + key + ") was refused before and nothing was "
+                    + "reserved; see the audit trail (allocation-batch " + out.ref().id() + ", FAIL), or approve again "
+                    + "with a new key");
+        }
         Batch b = load(Long.parseLong(out.ref().id())).batch();
         if (out.repeat() && b.status() != BatchStatus.RESERVING) {
             return resume(caller, key, b);
@@ -578,9 +592,7 @@ public class JdbcAllocationService implements AllocationService {
                 return tx.get();
             } catch (DataAccessException e) {
                 String state = Sql.sqlState(e);
-                boolean transientLock = "40001".equals(state) || "40P01".equals(state) || "40XL1".equals(state)
-                        || "40XL2".equals(state);
-                if (!transientLock || attempt >= LOCK_ATTEMPTS) {
+                if (!transientLock(e) || attempt >= LOCK_ATTEMPTS) {
                     throw e;
                 }
                 LOG.debug("{} met a concurrent transaction (SQLState {}); attempt {}", what, state, attempt + 1);
@@ -592,6 +604,12 @@ public class JdbcAllocationService implements AllocationService {
                 }
             }
         }
+    }
+
+    /** Deadlock (40001/40P01) or Derby lock timeout (40XL1/40XL2): the transaction rolled back whole. */
+    static boolean transientLock(Throwable e) {
+        String state = Sql.sqlState(e);
+        return "40001".equals(state) || "40P01".equals(state) || "40XL1".equals(state) || "40XL2".equals(state);
     }
 
     private Batch resume(Caller caller, String key, Batch b) {
@@ -662,12 +680,15 @@ public class JdbcAllocationService implements AllocationService {
                         b.id(), r);
             }
         }
+        // all-or-nothing: the refused approval leaves no batch; the audit trail keeps what happened
         Transactions.inTransaction(ds, c -> {
-            BatchDao.update(c, "UPDATE tp_alloc_batch SET status = 'FAILED', failure = ? WHERE id = ?",
-                    PlanDao.cut(what, 1000), b.id());
-            BatchDao.update(c, "UPDATE tp_alloc_batch_line SET status = 'RELEASED' WHERE batch_id = ? "
-                    + "AND reservation_id IS NOT NULL", b.id());
+            BatchDao.update(c, "DELETE FROM tp_alloc_batch_line WHERE batch_id = ?", b.id());
+            BatchDao.update(c, "DELETE FROM tp_alloc_batch WHERE id = ?", b.id());
             spec.onFailed().apply(c, b.id());
+            if (key != null) {
+                // a repeat with this key finds the refusal, not a batch that no longer exists
+                keys.complete(c, caller, key, new IdempotencyKeys.Ref(REFUSED_APPROVAL, Long.toString(b.id())));
+            }
             audit.record(c, caller, "allocation-batch", Long.toString(b.id()), "FAIL", null, Map.of("failure", what));
             return null;
         });
@@ -683,17 +704,22 @@ public class JdbcAllocationService implements AllocationService {
                 Transactions.inTransaction(ds, c -> {
                     Instant now = Sql.now();
                     int year = now.atZone(ZoneOffset.UTC).getYear();
-                    int seq = nextSeq(c, year);
+                    int seq = BatchNumbers.next(c, BatchNumbers.NATIONAL, year);
+                    Integer destinationSeq = b.provinceCode() == null ? null
+                            : BatchNumbers.next(c, b.provinceCode(), year);
                     String number = String.format(Locale.ROOT, "%d-%03d", year, seq);
-                    String title = title(seq, b);
+                    String title = title(number, destinationSeq, b);
                     if (BatchDao.update(c, "UPDATE tp_alloc_batch SET status = 'APPROVED', batch_year = ?, seq_no = ?, "
-                            + "batch_no = ?, title = ?, approved_at = ? WHERE id = ? AND status = 'RESERVING'", year, seq,
-                            number, title, now, b.id()) == 0) {
+                            + "destination_seq = ?, batch_no = ?, title = ?, approved_at = ? WHERE id = ? "
+                            + "AND status = 'RESERVING'", year, seq, destinationSeq, number, title, now, b.id()) == 0) {
                         throw new ConflictException("Batch " + b.id() + " is no longer being approved");
                     }
                     for (BatchLine l : load(c, b.id()).lines()) {
                         if (l.needId() != null) {
                             changed.add(NeedDao.adjust(c, l.needId(), l.quantity(), 0, now));
+                            // the need now shows where its goods go (a need naming its depot keeps it)
+                            BatchDao.update(c, "UPDATE tp_alloc_need SET receiving_depot_id = ? WHERE id = ? "
+                                    + "AND receiving_depot_id IS NULL", l.toDepotId(), l.needId());
                         }
                     }
                     spec.onApproved().apply(c, b.id());
@@ -703,8 +729,8 @@ public class JdbcAllocationService implements AllocationService {
                 });
                 break;
             } catch (RuntimeException e) {
-                // two approvals numbering at once: the loser takes the next number
-                if (!Sql.isUniqueViolation(e) || attempt >= 5) {
+                // two approvals creating a year's first counter row at once, or meeting on its lock: run again
+                if (!(Sql.isUniqueViolation(e) || transientLock(e)) || attempt >= LOCK_ATTEMPTS) {
                     throw e;
                 }
             }
@@ -727,21 +753,14 @@ public class JdbcAllocationService implements AllocationService {
         }
     }
 
-    private static int nextSeq(Connection c, int year) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq_no) FROM tp_alloc_batch WHERE batch_year = ?")) {
-            ps.setInt(1, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) + 1 : 1;
-            }
-        }
-    }
-
-    private String title(int seq, Batch b) {
+    /** "Batch 4 to Hubei": the destination's count; a batch to several provinces goes by its national number. */
+    private String title(String number, Integer destinationSeq, Batch b) {
         String to = provinceName(b.provinceCode());
+        String n = destinationSeq == null ? number : destinationSeq.toString();
         if (KIND_MUTUAL_AID.equals(b.kind())) {
-            return "Batch " + seq + ": mutual aid from " + provinceName(b.fromProvinceCode()) + " to " + to;
+            return "Batch " + n + ": mutual aid from " + provinceName(b.fromProvinceCode()) + " to " + to;
         }
-        return "Batch " + seq + " to " + to;
+        return "Batch " + n + " to " + to;
     }
 
     private String provinceName(String code) {
@@ -869,13 +888,8 @@ public class JdbcAllocationService implements AllocationService {
 
     @Override
     public Batch dispatch(Caller caller, long batchId, String idempotencyKey) {
-        requireWriter(caller, "allocation batches");
-        BatchDao.Row row = load(batchId);
+        BatchDao.Row row = dispatchable(caller, batchId, null);
         Batch b = row.batch();
-        ScopeRules.requireVisible(canSeeBatch(caller, b), "Batch", batchId);
-        if (!caller.isMinistry() && !Objects.equals(caller.provinceCode(), b.fromProvinceCode())) {
-            throw new AccessDeniedException("Only ministry roles or the sending province dispatch batch " + batchId);
-        }
         if (b.status() == BatchStatus.DISPATCHED || b.status() == BatchStatus.PARTLY_RECEIVED
                 || b.status() == BatchStatus.RECEIVED) {
             if (idempotencyKey != null && idempotencyKey.equals(row.dispatchKey())
@@ -884,13 +898,58 @@ public class JdbcAllocationService implements AllocationService {
             }
             throw new ConflictException("Batch " + b.number() + " is already dispatched");
         }
-        if (b.status() != BatchStatus.APPROVED) {
+        if (b.status() != BatchStatus.APPROVED && b.status() != BatchStatus.PARTLY_DISPATCHED) {
             throw new ConflictException("Batch " + batchId + " is " + b.status() + "; only an APPROVED batch ships");
         }
+        return dispatchSelected(caller, b, b.lines(), idempotencyKey, "allocation.batch.dispatch:" + batchId);
+    }
+
+    @Override
+    public Batch dispatchLines(Caller caller, long batchId, long fromDepotId, long toDepotId, String idempotencyKey) {
+        Batch b = dispatchable(caller, batchId, fromDepotId).batch();
+        List<BatchLine> pair = b.lines().stream()
+                .filter(l -> l.fromDepotId() == fromDepotId && l.toDepotId() == toDepotId).toList();
+        if (pair.isEmpty()) {
+            throw new ValidationException("toDepotId", "batch " + b.number() + " has no line from depot " + fromDepotId
+                    + " to depot " + toDepotId);
+        }
+        if (pair.stream().noneMatch(l -> "RESERVED".equals(l.status()))
+                && pair.stream().allMatch(l -> "DISPATCHED".equals(l.status()) || "RECEIVED".equals(l.status()))) {
+            return b; // these goods left already (a retry, or dispatched through the batch)
+        }
+        if (b.status() != BatchStatus.APPROVED && b.status() != BatchStatus.PARTLY_DISPATCHED) {
+            throw new ConflictException("Batch " + batchId + " is " + b.status() + "; only an APPROVED batch ships");
+        }
+        return dispatchSelected(caller, b, pair, idempotencyKey,
+                "allocation.batch.dispatch:" + batchId + ":" + fromDepotId + "-" + toDepotId);
+    }
+
+    /** The sending province dispatches: the batch's, or (for one shipment's lines) the sending depot's. */
+    private BatchDao.Row dispatchable(Caller caller, long batchId, Long fromDepotId) {
+        requireWriter(caller, "allocation batches");
+        BatchDao.Row row = load(batchId);
+        Batch b = row.batch();
+        ScopeRules.requireVisible(canSeeBatch(caller, b), "Batch", batchId);
+        String sending = fromDepotId == null ? b.fromProvinceCode()
+                : depots.get(Caller.system(caller.requestId()), fromDepotId).provinceCode();
+        if (!caller.isMinistry() && !Objects.equals(caller.provinceCode(), sending)) {
+            throw new AccessDeniedException("Only ministry roles or the sending province dispatch batch " + batchId);
+        }
+        return row;
+    }
+
+    /**
+     * Turns the given lines' reservations into transfers (each recorded on its line at once, so a retry
+     * resumes), then derives the batch's status from all its lines: DISPATCHED only when none waits any more.
+     */
+    private Batch dispatchSelected(Caller caller, Batch b, List<BatchLine> lines, String idempotencyKey,
+            String operation) {
+        long batchId = b.id();
         if (idempotencyKey != null) {
             IdempotencyKeys.validateKey(idempotencyKey);
         }
-        for (BatchLine line : b.lines()) {
+        List<Integer> sent = new ArrayList<>();
+        for (BatchLine line : lines) {
             if (!"RESERVED".equals(line.status())) {
                 continue;
             }
@@ -898,27 +957,73 @@ public class JdbcAllocationService implements AllocationService {
                     holder(batchId) + " " + b.number(), derivedKey(idempotencyKey, batchId, "dispatch", line.lineNo()));
             Transactions.inTransaction(ds, c -> BatchDao.update(c, "UPDATE tp_alloc_batch_line SET transfer_id = ?, "
                     + "status = 'DISPATCHED' WHERE id = ? AND status = 'RESERVED'", t.id(), line.id()));
+            sent.add(line.lineNo());
         }
-        IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "allocation.batch.dispatch:" + batchId,
-                null, c -> {
-                    Instant now = Sql.now();
-                    String sql = "UPDATE tp_alloc_batch SET status = 'DISPATCHED', dispatched_by = ?, dispatched_at = ?"
-                            + (idempotencyKey == null ? "" : ", dispatch_key = ?") + " WHERE id = ? AND status = 'APPROVED'";
-                    int n = idempotencyKey == null ? BatchDao.update(c, sql, caller.user(), now, batchId)
-                            : BatchDao.update(c, sql, caller.user(), now, idempotencyKey, batchId);
-                    if (n == 0) {
-                        throw new ConflictException("Batch " + batchId + " was dispatched concurrently");
-                    }
-                    audit.record(c, caller, "allocation-batch", Long.toString(batchId), "DISPATCH", null,
-                            Map.of("lines", b.lines().size()));
-                    return new IdempotencyKeys.Ref("allocation-batch", Long.toString(batchId));
-                });
+        BatchStatus[] after = new BatchStatus[1];
+        IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, operation, null, c -> {
+            after[0] = refreshStatus(c, batchId);
+            if (after[0] == BatchStatus.DISPATCHED || after[0] == BatchStatus.PARTLY_RECEIVED
+                    || after[0] == BatchStatus.RECEIVED) {
+                // the dispatch that sent the last lines signs the batch's dispatch
+                String sql = "UPDATE tp_alloc_batch SET dispatched_by = ?, dispatched_at = ?"
+                        + (idempotencyKey == null ? "" : ", dispatch_key = ?") + " WHERE id = ? AND dispatched_at IS NULL";
+                if (idempotencyKey == null) {
+                    BatchDao.update(c, sql, caller.user(), Sql.now(), batchId);
+                } else {
+                    BatchDao.update(c, sql, caller.user(), Sql.now(), idempotencyKey, batchId);
+                }
+            }
+            audit.record(c, caller, "allocation-batch", Long.toString(batchId), "DISPATCH", null,
+                    Map.of("lines", lines.stream().map(BatchLine::lineNo).toList(), "status", after[0].name()));
+            return new IdempotencyKeys.Ref("allocation-batch", Long.toString(batchId));
+        });
         Batch done = load(batchId).batch();
         if (!out.repeat()) {
-            Events.post(eventAdmin, AllocationTopics.BATCH_DISPATCHED, caller, batchId, done.provinceCode(),
-                    Map.of("number", done.number()));
+            if (done.status() == BatchStatus.PARTLY_DISPATCHED) {
+                Events.post(eventAdmin, AllocationTopics.BATCH_PARTLY_DISPATCHED, caller, batchId, done.provinceCode(),
+                        Map.of("number", done.number(), "lineNos", sent));
+            } else if (b.status() == BatchStatus.APPROVED || b.status() == BatchStatus.PARTLY_DISPATCHED) {
+                Events.post(eventAdmin, AllocationTopics.BATCH_DISPATCHED, caller, batchId, done.provinceCode(),
+                        Map.of("number", done.number()));
+            }
         }
         return done;
+    }
+
+    /**
+     * The batch's status derived from its lines, stored under the batch row's lock (taken first, so two
+     * shipments of one batch dispatched or received at once each see the other's committed lines).
+     */
+    private static BatchStatus refreshStatus(Connection c, long batchId) throws SQLException {
+        BatchDao.update(c, "UPDATE tp_alloc_batch SET status = status WHERE id = ?", batchId);
+        Batch cur = load(c, batchId);
+        BatchStatus s = derivedStatus(cur.status(), cur.lines().stream().map(BatchLine::status).toList());
+        if (s != cur.status()) {
+            BatchDao.update(c, "UPDATE tp_alloc_batch SET status = ? WHERE id = ?", s.name(), batchId);
+        }
+        return s;
+    }
+
+    /**
+     * After approval: APPROVED while every line waits at its sending depot, PARTLY_DISPATCHED while some do
+     * (whatever the others' state), then DISPATCHED, PARTLY_RECEIVED and RECEIVED as lines are confirmed.
+     */
+    static BatchStatus derivedStatus(BatchStatus current, List<String> lines) {
+        if (current == BatchStatus.RESERVING || current == BatchStatus.FAILED || lines.isEmpty()) {
+            return current;
+        }
+        long reserved = lines.stream().filter("RESERVED"::equals).count();
+        long received = lines.stream().filter("RECEIVED"::equals).count();
+        if (reserved == lines.size()) {
+            return BatchStatus.APPROVED;
+        }
+        if (reserved > 0) {
+            return BatchStatus.PARTLY_DISPATCHED;
+        }
+        if (received == lines.size()) {
+            return BatchStatus.RECEIVED;
+        }
+        return received > 0 ? BatchStatus.PARTLY_RECEIVED : BatchStatus.DISPATCHED;
     }
 
     @Override
@@ -935,7 +1040,7 @@ public class JdbcAllocationService implements AllocationService {
         Batch b = load(batchId).batch();
         ScopeRules.requireVisible(canSeeBatch(caller, b), "Batch", batchId);
         if (b.status() != BatchStatus.DISPATCHED && b.status() != BatchStatus.PARTLY_RECEIVED
-                && b.status() != BatchStatus.RECEIVED) {
+                && b.status() != BatchStatus.RECEIVED && b.status() != BatchStatus.PARTLY_DISPATCHED) {
             throw new ConflictException("Batch " + batchId + " is " + b.status() + "; nothing to receive yet");
         }
         Map<Long, BatchLine> lines = new HashMap<>();
@@ -1003,15 +1108,7 @@ public class JdbcAllocationService implements AllocationService {
             receivedNow.add(l.lineNo());
         }
         BatchStatus before = b.status();
-        BatchStatus after = Transactions.inTransaction(ds, c -> {
-            Batch cur = load(c, batchId);
-            boolean all = cur.lines().stream().allMatch(l -> "RECEIVED".equals(l.status()));
-            BatchStatus s = all ? BatchStatus.RECEIVED : BatchStatus.PARTLY_RECEIVED;
-            if (s != cur.status()) {
-                BatchDao.update(c, "UPDATE tp_alloc_batch SET status = ? WHERE id = ?", s.name(), batchId);
-            }
-            return s;
-        });
+        BatchStatus after = Transactions.inTransaction(ds, c -> refreshStatus(c, batchId));
         for (Integer n : receivedNow) {
             Events.post(eventAdmin, AllocationTopics.BATCH_LINE_RECEIVED, caller, batchId, b.provinceCode(),
                     Map.of("lineNo", n));
@@ -1021,7 +1118,24 @@ public class JdbcAllocationService implements AllocationService {
                     Map.of("number", b.number()));
         }
         postNeedChanges(caller, changed);
-        return load(batchId).batch();
+        Batch done = load(batchId).batch();
+        if (!receivedNow.isEmpty()) {
+            tellReceiptListeners(caller, done, receivedNow);
+        }
+        return done;
+    }
+
+    private void tellReceiptListeners(Caller caller, Batch done, List<Integer> lineNos) {
+        List<BatchLine> lines = done.lines().stream().filter(l -> lineNos.contains(l.lineNo())).toList();
+        for (BatchReceiptListener l : receiptListeners) {
+            try {
+                l.linesReceived(caller, done, lines);
+            } catch (RuntimeException e) {
+                // the stock is in and the batch says so; the listener's side catches up on its own (transport's watch)
+                LOG.error("Receipt listener {} failed for batch {} lines {}", l.getClass().getName(), done.id(), lineNos,
+                        e);
+            }
+        }
     }
 
     private void requireReceiver(Caller caller, BatchLine l) {
@@ -1057,6 +1171,13 @@ public class JdbcAllocationService implements AllocationService {
         }
         if (cmd.toProvinceCode().equals(from.provinceCode())) {
             throw new ValidationException("toProvinceCode", "mutual aid goes to another province");
+        }
+        // the offering depot is the caller's own: its figure may be named (approval reserves it again, guarded)
+        long available = inventory.available(caller, from.id(), cmd.itemId());
+        if (available < cmd.quantity()) {
+            throw new ConflictException(String.format(Locale.ROOT, "Depot %s has %,d of item %d available; an offer of "
+                    + "%,d is %,d short", from.code(), available, cmd.itemId(), cmd.quantity(),
+                    cmd.quantity() - available));
         }
         IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "allocation.offer.create", cmd, c -> {
             long id;

@@ -2,7 +2,10 @@ package org.tongpao.allocation.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +62,9 @@ public class JdbcNeedService implements NeedService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin eventAdmin;
+
+    /** How far the client's clock may lag ours when it sends a neededBy of "today". */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
     @Activate
     public JdbcNeedService(@Reference AllocationDatabase db, @Reference OrgUnitService units,
@@ -148,6 +154,9 @@ public class JdbcNeedService implements NeedService {
         }
         if ((cmd.itemId() == null) == (cmd.categoryCode() == null)) {
             throw new ValidationException("itemId", "give exactly one of itemId and categoryCode");
+        }
+        if (cmd.neededBy() != null && cmd.neededBy().isBefore(earliestNeededBy(Instant.now()))) {
+            throw new ValidationException("neededBy", "neededBy " + cmd.neededBy() + " lies in the past");
         }
         OrgUnit unit = units.get(caller, cmd.orgUnitId());
         if (!unit.active()) {
@@ -244,24 +253,41 @@ public class JdbcNeedService implements NeedService {
         }
         String finalLabel = cmd.label() == null || cmd.label().isBlank() ? label : cmd.label().strip();
         String code = unitCode;
-        IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "keyarea.declare", cmd, c -> {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_alloc_key_area (province_code, org_unit_id, "
-                    + "unit_code, label, created_by, created_at) VALUES (?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, cmd.provinceCode());
-                Sql.setLong(ps, 2, cmd.orgUnitId());
-                ps.setString(3, code);
-                ps.setString(4, finalLabel);
-                ps.setString(5, caller.user());
-                Sql.setInstant(ps, 6, Sql.now());
-                ps.executeUpdate();
-                id = Sql.generatedId(ps);
+        String areaKey = areaKey(cmd.provinceCode(), cmd.orgUnitId());
+        IdempotencyKeys.Outcome out;
+        try {
+            out = keys.execute(ds, caller, idempotencyKey, "keyarea.declare", cmd, c -> {
+                KeyArea existing = NeedDao.keyAreas(c).stream()
+                        .filter(a -> areaKey.equals(areaKey(a.provinceCode(), a.orgUnitId()))).findFirst().orElse(null);
+                if (existing != null) {
+                    throw alreadyDeclared(existing.label(), existing.id());
+                }
+                long id;
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_alloc_key_area (province_code, org_unit_id, "
+                        + "unit_code, label, created_by, created_at, area_key) VALUES (?,?,?,?,?,?,?)",
+                        Statement.RETURN_GENERATED_KEYS)) {
+                    ps.setString(1, cmd.provinceCode());
+                    Sql.setLong(ps, 2, cmd.orgUnitId());
+                    ps.setString(3, code);
+                    ps.setString(4, finalLabel);
+                    ps.setString(5, caller.user());
+                    Sql.setInstant(ps, 6, Sql.now());
+                    ps.setString(7, areaKey);
+                    ps.executeUpdate();
+                    id = Sql.generatedId(ps);
+                }
+                NeedDao.recomputeKeyAreas(c);
+                KeyArea created = find(NeedDao.keyAreas(c), id);
+                audit.record(c, caller, "key-area", Long.toString(id), "CREATE", null, created);
+                return new IdempotencyKeys.Ref("key-area", Long.toString(id));
+            });
+        } catch (RuntimeException e) {
+            // a concurrent declaration of the same area won the unique constraint
+            if (!Sql.isUniqueViolation(e)) {
+                throw e;
             }
-            NeedDao.recomputeKeyAreas(c);
-            KeyArea created = find(NeedDao.keyAreas(c), id);
-            audit.record(c, caller, "key-area", Long.toString(id), "CREATE", null, created);
-            return new IdempotencyKeys.Ref("key-area", Long.toString(id));
-        });
+            throw alreadyDeclared(label, null);
+        }
         long id = Long.parseLong(out.ref().id());
         KeyArea area = find(Transactions.read(ds, NeedDao::keyAreas), id);
         if (!out.repeat()) {
@@ -287,6 +313,24 @@ public class JdbcNeedService implements NeedService {
         if (!out.repeat()) {
             Events.post(eventAdmin, AllocationTopics.KEY_AREA_REMOVED, caller, id, null, Map.of());
         }
+    }
+
+    /**
+     * The earliest neededBy accepted at {@code now}: a date is past once it has ended in every time zone
+     * (UTC-12), after allowing {@link #CLOCK_SKEW} for the client's clock, so "today" is never refused anywhere.
+     */
+    static LocalDate earliestNeededBy(Instant now) {
+        return now.minus(CLOCK_SKEW).atOffset(ZoneOffset.ofHours(-12)).toLocalDate();
+    }
+
+    /** What a declaration covers, one row per value: a province declared whole or an org unit's subtree. */
+    static String areaKey(String provinceCode, Long orgUnitId) {
+        return orgUnitId == null ? "P:" + provinceCode : "U:" + orgUnitId;
+    }
+
+    private static ConflictException alreadyDeclared(String label, Long id) {
+        return new ConflictException(label + " is already declared a key area"
+                + (id == null ? "" : " (key area " + id + ")") + "; one declaration per province or unit");
     }
 
     private List<Long> itemsOf(Caller caller, String category) {

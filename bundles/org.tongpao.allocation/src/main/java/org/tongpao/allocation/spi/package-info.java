@@ -1,9 +1,10 @@
 /**
  * Priority policy SPI: a ministry can install its own {@link org.tongpao.allocation.spi.PriorityPolicy}
  * bundle; the planner uses the one named in configuration or else the highest {@code service.ranking}.
+ * {@link org.tongpao.allocation.spi.BatchReceiptListener} (1.1): told of batch lines received.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tongpao.allocation.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -76,8 +76,55 @@ class AllocationFlowTest {
         return f.needs.create(c, new NewNeed(unit, item, category, qty, u, null, null, "epidemic", cover, null), null);
     }
 
+    static final java.time.LocalDate NEEDED_BY = java.time.LocalDate.now(ZoneOffset.UTC).plusMonths(3);
+
+    long count(String sql) {
+        try (var c = f.ds.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     PlanRequest itemPlan(long item, String province) {
         return new PlanRequest(item, null, province, null, null);
+    }
+
+    @Test
+    void aProvinceOrUnitIsDeclaredAKeyAreaOnlyOnce() {
+        Need n = need(HUBEI, station, mask, null, 10, Urgency.H72, null);
+        var area = f.needs.declareKeyArea(ADMIN, new NewKeyArea(null, wuhan, "Wuhan"), null);
+        assertThatThrownBy(() -> f.needs.declareKeyArea(ADMIN2, new NewKeyArea(null, wuhan, "Wuhan again"), null))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("already declared a key area");
+        var hubei = f.needs.declareKeyArea(ADMIN, new NewKeyArea("42", null, null), null);
+        assertThatThrownBy(() -> f.needs.declareKeyArea(ADMIN, new NewKeyArea("42", null, "Hubei twice"), null))
+                .isInstanceOf(ConflictException.class);
+        assertThat(f.needs.keyAreas(ADMIN)).extracting(k -> k.id()).containsExactly(area.id(), hubei.id());
+        // a repeat of the same request with its key is not a second declaration
+        assertThat(f.needs.declareKeyArea(ADMIN, new NewKeyArea("11", null, null), "ka-beijing").id())
+                .isEqualTo(f.needs.declareKeyArea(ADMIN, new NewKeyArea("11", null, null), "ka-beijing").id());
+        // removing the one declaration ends the key area
+        f.needs.removeKeyArea(ADMIN, hubei.id(), null);
+        f.needs.removeKeyArea(ADMIN, area.id(), null);
+        assertThat(f.needs.get(HUBEI, n.id()).keyArea()).isFalse();
+    }
+
+    @Test
+    void aNeedDueInThePastIsRefusedTodayIsNot() {
+        java.time.LocalDate today = java.time.LocalDate.now(ZoneOffset.UTC);
+        assertThatThrownBy(() -> f.needs.create(HUBEI, new NewNeed(station, mask, null, 5L, Urgency.H72, null,
+                today.minusDays(2), null, null, null), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("neededBy"));
+        assertThat(f.needs.create(HUBEI, new NewNeed(station, mask, null, 5L, Urgency.H72, null, today, null, null, null),
+                null).neededBy()).isEqualTo(today);
+        // a date is past once it has ended everywhere (UTC-12), less ten minutes for the client's clock
+        java.time.Instant at = java.time.Instant.parse("2026-12-06T10:00:00Z");
+        assertThat(JdbcNeedService.earliestNeededBy(at)).isEqualTo(java.time.LocalDate.of(2026, 12, 5));
+        assertThat(JdbcNeedService.earliestNeededBy(java.time.Instant.parse("2026-12-06T12:05:00Z")))
+                .isEqualTo(java.time.LocalDate.of(2026, 12, 5));
+        assertThat(JdbcNeedService.earliestNeededBy(java.time.Instant.parse("2026-12-06T12:11:00Z")))
+                .isEqualTo(java.time.LocalDate.of(2026, 12, 6));
     }
 
     @Test
@@ -102,11 +149,11 @@ class AllocationFlowTest {
         assertThat(need(ADMIN, station, mask, null, 5, Urgency.H72, null).keyAreaLabel()).isEqualTo("Hubei province");
 
         Need dated = f.needs.create(HUBEI, new NewNeed(station, null, "MASK", 30L, Urgency.H72, false,
-                java.time.LocalDate.of(2026, 3, 1), "for the checkpoint", 4, hbWh), "dated-1");
+                NEEDED_BY, "for the checkpoint", 4, hbWh), "dated-1");
         assertThat(f.needs.create(HUBEI, new NewNeed(station, null, "MASK", 30L, Urgency.H72, false,
-                java.time.LocalDate.of(2026, 3, 1), "for the checkpoint", 4, hbWh), "dated-1").id()).isEqualTo(dated.id());
+                NEEDED_BY, "for the checkpoint", 4, hbWh), "dated-1").id()).isEqualTo(dated.id());
         assertThat(dated).extracting(Need::neededBy, Need::frontLine, Need::receivingDepotId, Need::daysOfCoverLeft)
-                .containsExactly(java.time.LocalDate.of(2026, 3, 1), false, hbWh, 4);
+                .containsExactly(NEEDED_BY, false, hbWh, 4);
         // the category filter finds category needs and needs for its items
         assertThat(f.needs.list(ADMIN, new NeedFilter(null, null, null, null, null, "MASK"), 50, null).items())
                 .extracting(Need::id).contains(n1.id(), n2.id(), dated.id());
@@ -249,6 +296,166 @@ class AllocationFlowTest {
     }
 
     @Test
+    void eachShipmentDispatchesOnlyItsOwnLinesAndTheBatchFollowsItsLines() {
+        f.inventory.stock(hbProv, mask, 1000);
+        f.inventory.stock(central, mask, 500);
+        Need n1 = need(HUBEI, station, mask, null, 800, Urgency.IMMEDIATE, 2);
+        Need n2 = need(HUBEI, wuhan, mask, null, 1000, Urgency.ROUTINE, null);
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        f.allocation.receiptListeners.add((caller, batch, lines) -> lines.forEach(l -> told.add(caller.user() + " "
+                + batch.status() + " line " + l.lineNo())));
+        Batch b = f.allocation.approve(ADMIN, f.allocation.propose(OFFICER, itemPlan(mask, null), null).id(), null);
+        // planned needs show where their goods go
+        assertThat(f.needs.get(HUBEI, n1.id()).receivingDepotId()).isEqualTo(hbWh);
+        assertThat(f.needs.get(HUBEI, n2.id()).receivingDepotId()).isEqualTo(hbWh);
+
+        // the central reserve's shipment leaves; the provincial store's lines stay reserved where they are
+        Batch partly = f.allocation.dispatchLines(ADMIN, b.id(), central, hbWh, "shipment-1-dispatch");
+        assertThat(partly.status()).isEqualTo(BatchStatus.PARTLY_DISPATCHED);
+        assertThat(partly.lines()).extracting(BatchLine::fromDepotId, BatchLine::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(hbProv, "RESERVED"), org.assertj.core.groups.Tuple.tuple(hbProv, "RESERVED"),
+                org.assertj.core.groups.Tuple.tuple(central, "DISPATCHED"));
+        assertThat(partly.dispatchedAt()).isNull();
+        assertThat(f.inventory.count("dispatch")).isEqualTo(1);
+        // a retry, with or without its key, moves nothing more
+        assertThat(f.allocation.dispatchLines(ADMIN, b.id(), central, hbWh, "shipment-1-dispatch").status())
+                .isEqualTo(BatchStatus.PARTLY_DISPATCHED);
+        assertThat(f.allocation.dispatchLines(ADMIN, b.id(), central, hbWh, null).status())
+                .isEqualTo(BatchStatus.PARTLY_DISPATCHED);
+        assertThat(f.inventory.count("dispatch")).isEqualTo(1);
+        assertThatThrownBy(() -> f.allocation.dispatchLines(ADMIN, b.id(), jsProv, hbWh, null))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> f.allocation.dispatchLines(JIANGSU, b.id(), central, hbWh, null))
+                .isInstanceOf(NotFoundException.class);
+
+        // what has left can be received while the rest still waits; listeners hear of it
+        BatchLine fromCentral = partly.lines().get(2);
+        Batch r = f.allocation.receive(WH_KEEPER, b.id(), List.of(new LineReceipt(fromCentral.id(), 500L, 0L, null)), null);
+        assertThat(r.status()).isEqualTo(BatchStatus.PARTLY_DISPATCHED);
+        assertThat(told).containsExactly("keeper PARTLY_DISPATCHED line 3");
+        assertThatThrownBy(() -> f.allocation.receive(WH_KEEPER, b.id(),
+                List.of(new LineReceipt(partly.lines().get(0).id(), 800L, 0L, null)), null))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("not in transit");
+
+        // the second shipment: now every line has left
+        Batch all = f.allocation.dispatchLines(HUBEI, b.id(), hbProv, hbWh, "shipment-2-dispatch");
+        assertThat(all.status()).isEqualTo(BatchStatus.PARTLY_RECEIVED);
+        assertThat(all.dispatchedBy()).isEqualTo("hubei");
+        assertThat(f.inventory.count("dispatch")).isEqualTo(3);
+        assertThatThrownBy(() -> f.allocation.dispatch(ADMIN, b.id(), null)).isInstanceOf(ConflictException.class);
+        Batch done = f.allocation.receive(HUBEI, b.id(), List.of(new LineReceipt(all.lines().get(0).id(), 800L, 0L, null),
+                new LineReceipt(all.lines().get(1).id(), 200L, 0L, null)), null);
+        assertThat(done.status()).isEqualTo(BatchStatus.RECEIVED);
+        assertThat(told).containsExactly("keeper PARTLY_DISPATCHED line 3", "hubei RECEIVED line 1", "hubei RECEIVED line 2");
+        assertThat(f.needs.get(HUBEI, n1.id())).extracting(Need::state, Need::receivingDepotId)
+                .containsExactly(NeedState.FULFILLED, hbWh);
+        assertThat(f.topics()).containsSubsequence("BATCH_APPROVED", "BATCH_PARTLY_DISPATCHED", "BATCH_DISPATCHED",
+                "BATCH_RECEIVED");
+        assertThat(JdbcAllocationService.derivedStatus(BatchStatus.APPROVED, List.of("RESERVED", "RESERVED")))
+                .isEqualTo(BatchStatus.APPROVED);
+        assertThat(JdbcAllocationService.derivedStatus(BatchStatus.APPROVED, List.of("DISPATCHED", "DISPATCHED")))
+                .isEqualTo(BatchStatus.DISPATCHED);
+        assertThat(JdbcAllocationService.derivedStatus(BatchStatus.RESERVING, List.of("RESERVED", "PLANNED")))
+                .isEqualTo(BatchStatus.RESERVING);
+    }
+
+    @Test
+    void aBatchDispatchedWholeStillShipsAndAnApprovedBatchStillDispatchesWhole() {
+        f.inventory.stock(hbProv, mask, 1000);
+        f.inventory.stock(central, mask, 500);
+        need(HUBEI, station, mask, null, 800, Urgency.IMMEDIATE, 2);
+        need(HUBEI, wuhan, mask, null, 1000, Urgency.ROUTINE, null);
+        Batch b = f.allocation.approve(ADMIN, f.allocation.propose(OFFICER, itemPlan(mask, null), null).id(), null);
+        f.allocation.dispatchLines(ADMIN, b.id(), central, hbWh, null);
+        // the batch's own dispatch sends what still waits
+        Batch rest = f.allocation.dispatch(ADMIN, b.id(), "d-1");
+        assertThat(rest.status()).isEqualTo(BatchStatus.DISPATCHED);
+        assertThat(f.allocation.dispatch(ADMIN, b.id(), "d-1").status()).isEqualTo(BatchStatus.DISPATCHED);
+        assertThat(f.inventory.count("dispatch")).isEqualTo(3);
+        // a shipment of lines that left with the batch is dispatched without moving anything
+        assertThat(f.allocation.dispatchLines(ADMIN, b.id(), hbProv, hbWh, "shipment-9-dispatch").status())
+                .isEqualTo(BatchStatus.DISPATCHED);
+        assertThat(f.inventory.count("dispatch")).isEqualTo(3);
+    }
+
+    @Test
+    void batchesAreNumberedPerDestinationProvinceAndNationally() {
+        long nanjing = f.unit("P32-NANJING");
+        int year = Year.now(ZoneOffset.UTC).getValue();
+        Batch h1 = batchTo(station, mask, hbProv, null);
+        Batch j1 = batchTo(nanjing, kn95, central, "32");
+        Batch h2 = batchTo(station, mask, hbProv, null);
+        assertThat(List.of(h1, j1, h2)).extracting(Batch::number, Batch::destinationSequence, Batch::title).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(year + "-001", 1, "Batch 1 to Hubei"),
+                org.assertj.core.groups.Tuple.tuple(year + "-002", 1, "Batch 1 to Jiangsu"),
+                org.assertj.core.groups.Tuple.tuple(year + "-003", 2, "Batch 2 to Hubei"));
+        assertThat(f.allocation.batch(HUBEI, h2.id()).destinationSequence()).isEqualTo(2);
+    }
+
+    private Batch batchTo(long unit, long item, long from, String province) {
+        f.inventory.stock(from, item, 100);
+        need(ADMIN, unit, item, null, 100, Urgency.H72, null);
+        Plan p = f.allocation.propose(OFFICER, new PlanRequest(item, null, province, List.of(from), null), null);
+        return f.allocation.approve(ADMIN, p.id(), null);
+    }
+
+    @Test
+    void batchNumbersComeFromACounterRowWithoutGapsOrDuplicatesUnderConcurrency() throws Exception {
+        int threads = 6;
+        int each = 15;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<List<Integer>>> runs = new java.util.ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    List<Integer> got = new java.util.ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        got.add(nextNumber());
+                    }
+                    return got;
+                }));
+            }
+            start.countDown();
+            List<Integer> all = new java.util.ArrayList<>();
+            for (var r : runs) {
+                all.addAll(r.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(all).hasSize(threads * each).doesNotHaveDuplicates();
+            assertThat(java.util.Collections.max(all)).isEqualTo(threads * each);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** As approval does: the counter's transaction runs again when the year's first row was inserted concurrently. */
+    private int nextNumber() {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return org.tongpao.core.persistence.Transactions.inTransaction(f.ds, c -> BatchNumbers.next(c, "42", 2020));
+            } catch (RuntimeException e) {
+                if (!(org.tongpao.core.persistence.Sql.isUniqueViolation(e) || JdbcAllocationService.transientLock(e))
+                        || attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMutualAidOfferBeyondTheDepotsAvailableStockIsRefused() {
+        f.inventory.stock(jsProv, mask, 800);
+        assertThatThrownBy(() -> f.allocation.offer(JIANGSU, new NewMutualAidOffer(jsProv, mask, 100_000L, "42", null),
+                "big-offer"))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("has 800 of item " + mask + " available").hasMessageContaining("99,200 short");
+        assertThat(f.allocation.offers(ADMIN, null, 10, null).items()).isEmpty();
+        assertThat(f.allocation.offer(JIANGSU, new NewMutualAidOffer(jsProv, mask, 800L, "42", null), null).status())
+                .isEqualTo(OfferStatus.OFFERED);
+    }
+
+    @Test
     void approvalReservesAllOrNothing() {
         f.inventory.stock(hbProv, mask, 1000);
         f.inventory.stock(central, mask, 500);
@@ -262,7 +469,12 @@ class AllocationFlowTest {
                 .hasMessageContaining("line 3").hasMessageContaining("need " + n2.id());
         assertThat(f.inventory.stockOf(hbProv, mask)).isEqualTo(1000);
         assertThat(f.inventory.stockOf(central, mask)).isEqualTo(100);
-        assertThat(f.allocation.batches(ADMIN, BatchStatus.FAILED, 10, null).items()).hasSize(1);
+        // all-or-nothing: no batch record is left behind (the audit trail keeps the refusal)
+        assertThat(f.allocation.batches(ADMIN, null, 10, null).items()).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM tp_alloc_batch")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM tp_alloc_batch_line")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM tp_audit WHERE entity = 'allocation-batch' AND action = 'FAIL'"))
+                .isEqualTo(1);
         assertThat(f.allocation.plan(ADMIN, plan.id())).extracting(Plan::status, Plan::batchId)
                 .containsExactly(PlanStatus.DRAFT, null);
         assertThat(f.needs.get(ADMIN, n1.id()).state()).isEqualTo(NeedState.OPEN);

@@ -90,7 +90,8 @@ public class JdbcTransportService implements TransportService {
     static final int MAX_EVENTS = 500;
     /** How long a pushed event may wait for its booking's answer. */
     static final Duration PARKED_FOR = Duration.ofHours(1);
-    private static final String OPEN = "status IN ('BOOKED','ACCEPTED','PICKED_UP','IN_TRANSIT','AT_CHECKPOINT','EXCEPTION')";
+    private static final String OPEN = "status IN ('BOOKED','ACCEPTED','DISPATCHED','PICKED_UP','IN_TRANSIT','AT_CHECKPOINT',"
+            + "'EXCEPTION')";
     private static final String BREACHED = "((accepted_at IS NULL AND accept_due <= ?) OR (picked_up_at IS NULL AND pickup_due <= ?)"
             + " OR (delivered_at IS NULL AND delivery_due <= ?))";
     private static final String AT_RISK = "((accepted_at IS NULL AND accept_warn <= ?) OR (picked_up_at IS NULL AND pickup_warn <= ?)"
@@ -252,6 +253,7 @@ public class JdbcTransportService implements TransportService {
             throw new ValidationException("carrierId", "a carrier id is 1-32 lower-case letters, digits or '-'");
         }
         Objects.requireNonNull(promise, "promise");
+        requireMilestonesInOrder(promise);
         keys.execute(ds, caller, idempotencyKey, "carrier.contract:" + carrierId, promise, c -> {
             ServicePromise before = contract(c, carrierId);
             String byProvince = ContractCodec.encode(promise.deliverWithinByProvince());
@@ -287,6 +289,24 @@ public class JdbcTransportService implements TransportService {
             return new IdempotencyKeys.Ref("carrier-contract", carrierId);
         });
         return info(carrierId);
+    }
+
+    /** Accepting comes before picking up, picking up before delivering: 400 naming the first field out of order. */
+    static void requireMilestonesInOrder(ServicePromise p) {
+        if (p.pickupWithin().compareTo(p.acceptWithin()) < 0) {
+            throw new ValidationException("pickupWithin", "pick-up (" + p.pickupWithin() + ") is due before acceptance ("
+                    + p.acceptWithin() + ")");
+        }
+        if (p.deliverWithin().compareTo(p.pickupWithin()) < 0) {
+            throw new ValidationException("deliverWithin", "delivery (" + p.deliverWithin() + ") is due before pick-up ("
+                    + p.pickupWithin() + ")");
+        }
+        new java.util.TreeMap<>(p.deliverWithinByProvince()).forEach((province, d) -> {
+            if (d.compareTo(p.pickupWithin()) < 0) {
+                throw new ValidationException("deliverWithinByProvince[" + province + "]", "delivery into province "
+                        + province + " (" + d + ") is due before pick-up (" + p.pickupWithin() + ")");
+            }
+        });
     }
 
     private static ServicePromise contract(Connection c, String carrierId) throws SQLException {
@@ -488,6 +508,9 @@ public class JdbcTransportService implements TransportService {
         if (cmd.weightKg() == null || cmd.weightKg().signum() <= 0) {
             throw new ValidationException("weightKg", "weightKg must be positive");
         }
+        if (cmd.deliverBy() != null && !cmd.deliverBy().isAfter(now().minus(CLOCK_SKEW))) {
+            throw new ValidationException("deliverBy", "deliverBy " + cmd.deliverBy() + " lies in the past");
+        }
         Batch batch = cmd.batchId() == null ? null : allocation.batch(caller, cmd.batchId());
         long[] pair = pair(cmd, batch);
         Caller system = Caller.system(caller.requestId());
@@ -558,8 +581,10 @@ public class JdbcTransportService implements TransportService {
             }
             return new long[] {cmd.fromDepotId(), cmd.toDepotId()};
         }
-        if (b.status() != BatchStatus.APPROVED && b.status() != BatchStatus.DISPATCHED) {
-            throw new ConflictException("Batch " + b.number() + " is " + b.status() + "; ship an APPROVED or DISPATCHED batch");
+        if (b.status() != BatchStatus.APPROVED && b.status() != BatchStatus.PARTLY_DISPATCHED
+                && b.status() != BatchStatus.DISPATCHED && b.status() != BatchStatus.PARTLY_RECEIVED) {
+            throw new ConflictException("Batch " + b.number() + " is " + b.status() + "; ship an approved batch whose "
+                    + "goods are not all received");
         }
         Set<List<Long>> pairs = new java.util.LinkedHashSet<>();
         for (BatchLine l : b.lines()) {
@@ -684,7 +709,7 @@ public class JdbcTransportService implements TransportService {
         } catch (CarrierFailure f) {
             return failBooking(caller, r, f.getMessage());
         }
-        SlaClock.Deadlines d = SlaClock.deadlines(promise, now, r.toProvince());
+        SlaClock.Deadlines d = SlaClock.deadlines(promise, now, r.toProvince(), r.deliverBy());
         try {
             ShipmentDao.Row booked = Transactions.inTransaction(ds, c -> {
                 ShipmentDao.Row before = ShipmentDao.get(c, r.id());
@@ -800,15 +825,14 @@ public class JdbcTransportService implements TransportService {
             }
         }
         if (r.batchId() != null) {
-            Batch b = allocation.batch(caller, r.batchId());
-            if (b.status() == BatchStatus.APPROVED) {
-                allocation.dispatch(caller, r.batchId(), "shipment-" + r.number() + "-dispatch");
-            } else if (b.status() != BatchStatus.DISPATCHED && b.status() != BatchStatus.PARTLY_RECEIVED) {
-                throw new ConflictException("Batch " + b.number() + " is " + b.status() + " and cannot be dispatched");
-            }
+            // only this shipment's goods leave: the batch's lines between its two depots
+            allocation.dispatchLines(caller, r.batchId(), r.fromDepotId(), r.toDepotId(),
+                    "shipment-" + r.number() + "-dispatch");
         }
+        ShipmentStatus next = r.status() == ShipmentStatus.BOOKED || r.status() == ShipmentStatus.ACCEPTED
+                ? ShipmentStatus.DISPATCHED : r.status();
         ShipmentDao.Row after = change(caller, id, idempotencyKey, "shipment.dispatch:" + id, null, "DISPATCH",
-                "dispatched_at = ?, dispatched_by = ?", now, caller.user());
+                "dispatched_at = ?, dispatched_by = ?, status = ?", now, caller.user(), next);
         Events.post(eventAdmin, TransportTopics.SHIPMENT_DISPATCHED, after, caller.user(), caller.requestId(), Map.of());
         return view(after, now());
     }
@@ -974,7 +998,7 @@ public class JdbcTransportService implements TransportService {
                 return new TrackingReceipt(0, events.size(), 0);
             }
             List<ShipmentEvent> timeline = ShipmentDao.events(c, id);
-            Derived d = derive(before.status(), timeline);
+            Derived d = derive(before.status(), timeline, before.dispatchedAt() != null);
             if (!ShipmentDao.update(c, before, "status = ?, accepted_at = ?, picked_up_at = ?, delivered_at = ?, "
                     + "pod_received_by = ?, pod_received_at = ?, pod_reference = ?", d.status(), d.accepted(), d.pickedUp(),
                     d.delivered(), d.proof() == null ? null : d.proof().receivedBy(),
@@ -996,8 +1020,15 @@ public class JdbcTransportService implements TransportService {
     record Derived(ShipmentStatus status, Instant accepted, Instant pickedUp, Instant delivered, ProofOfDelivery proof) {
     }
 
-    /** Milestones are the earliest event that implies them; the status is the latest event's (delivery is final). */
     static Derived derive(ShipmentStatus current, List<ShipmentEvent> timeline) {
+        return derive(current, timeline, current == ShipmentStatus.DISPATCHED);
+    }
+
+    /**
+     * Milestones are the earliest event that implies them; the status is the latest event's (delivery is final),
+     * except that a dispatched shipment shows DISPATCHED until the carrier reports more than its acceptance.
+     */
+    static Derived derive(ShipmentStatus current, List<ShipmentEvent> timeline, boolean dispatched) {
         Instant accepted = null;
         Instant pickedUp = null;
         Instant delivered = null;
@@ -1025,6 +1056,9 @@ public class JdbcTransportService implements TransportService {
             ShipmentEvent latest = timeline.stream().max(Comparator.comparing(ShipmentEvent::at)
                     .thenComparing(ShipmentEvent::id)).orElseThrow();
             status = ShipmentStatus.valueOf(latest.status().name());
+            if (dispatched && status == ShipmentStatus.ACCEPTED) {
+                status = ShipmentStatus.DISPATCHED;
+            }
         }
         return new Derived(status, accepted, pickedUp, delivered, proof);
     }
@@ -1047,15 +1081,18 @@ public class JdbcTransportService implements TransportService {
         if (r.status() == ShipmentStatus.CANCELLED) {
             throw new ConflictException("Shipment " + r.number() + " is cancelled");
         }
-        Instant now = now();
-        // the stock first: if the inventory refuses the receipt, the shipment is left exactly as it was
+        if (idempotencyKey != null) {
+            IdempotencyKeys.validateKey(idempotencyKey);
+        }
+        Batch b = null;
+        // the stock first, through the batch: if the inventory refuses the receipt, the shipment is left as it was
         if (r.batchId() != null) {
-            Batch b = allocation.batch(caller, r.batchId());
-            List<BatchLine> ours = b.lines().stream()
-                    .filter(l -> l.fromDepotId() == r.fromDepotId() && l.toDepotId() == r.toDepotId()).toList();
+            b = allocation.batch(caller, r.batchId());
+            List<BatchLine> ours = carried(b, r);
             List<LineReceipt> receipts;
             if (lines == null || lines.isEmpty()) {
-                receipts = ours.stream().map(l -> new LineReceipt(l.id(), l.quantity(), 0L, null)).toList();
+                receipts = ours.stream().filter(l -> !"RECEIVED".equals(l.status()))
+                        .map(l -> new LineReceipt(l.id(), l.quantity(), 0L, null)).toList();
             } else {
                 Set<Long> ids = new HashSet<>();
                 ours.forEach(l -> ids.add(l.id()));
@@ -1067,17 +1104,90 @@ public class JdbcTransportService implements TransportService {
                 }
                 receipts = lines;
             }
-            allocation.receive(caller, r.batchId(), receipts, "shipment-" + r.number() + "-receive");
+            if (!receipts.isEmpty()) {
+                // same per-line received and damaged quantities as the batch's receipt; the batch's listener
+                // (ShipmentReceiptSync) receives this shipment as part of it
+                b = allocation.receive(caller, r.batchId(), receipts,
+                        idempotencyKey != null ? idempotencyKey : "shipment-" + r.number() + "-receive");
+            }
         }
+        return view(syncReceipt(caller, id, b), now());
+    }
+
+    /** The lines of the batch this shipment carries: those between its two depots. */
+    private static List<BatchLine> carried(Batch b, ShipmentDao.Row r) {
+        return b.lines().stream().filter(l -> l.fromDepotId() == r.fromDepotId() && l.toDepotId() == r.toDepotId())
+                .toList();
+    }
+
+    /** Batch lines received through the batch (or this bundle): the shipments that carried them follow. */
+    void linesReceived(Caller caller, Batch batch, List<BatchLine> received) {
+        Set<List<Long>> pairs = new java.util.LinkedHashSet<>();
+        received.forEach(l -> pairs.add(List.of(l.fromDepotId(), l.toDepotId())));
+        for (List<Long> pair : pairs) {
+            List<ShipmentDao.Row> carriers = Transactions.read(ds, c -> ShipmentDao.query(c, "batch_id = ? AND "
+                    + "from_depot_id = ? AND to_depot_id = ? AND waybill IS NOT NULL AND status NOT IN "
+                    + "('CANCELLED','RECEIVED','BOOKING_FAILED')", List.of(batch.id(), pair.get(0), pair.get(1)),
+                    "ORDER BY id"));
+            for (ShipmentDao.Row r : carriers) {
+                syncReceipt(caller, r.id(), batch);
+            }
+        }
+    }
+
+    /**
+     * Brings a shipment in line with its goods' receipt: delivery is implied (the SLA clock stops) once any of
+     * its batch lines is received, and the shipment is RECEIVED once all are (a plain move: at once). Safe to
+     * repeat; does nothing to a shipment already received or cancelled.
+     */
+    private ShipmentDao.Row syncReceipt(Caller caller, long id, Batch b) {
+        ShipmentDao.Row r = Transactions.read(ds, c -> ShipmentDao.get(c, id));
+        if (r.status() == ShipmentStatus.RECEIVED || r.status() == ShipmentStatus.CANCELLED || r.waybill() == null) {
+            return r;
+        }
+        List<BatchLine> ours = b == null ? List.of() : carried(b, r);
+        boolean anyIn = b == null || ours.stream().anyMatch(l -> "RECEIVED".equals(l.status()));
+        boolean allIn = b == null || (!ours.isEmpty() && ours.stream().allMatch(l -> "RECEIVED".equals(l.status())));
+        if (!anyIn) {
+            return r;
+        }
+        Instant now = now();
         if (r.deliveredAt() == null) {
             apply(id, List.of(new TrackingEvent(r.waybill(), TrackingStatus.DELIVERED, now, r.toDepotCode(),
                     "confirmed by the receiving depot", new ProofOfDelivery(caller.user(), now, "receipt"))),
                     "RECEIVER", caller.user(), caller.requestId());
         }
-        ShipmentDao.Row after = change(caller, id, idempotencyKey, "shipment.receive:" + id, lines, "RECEIVE",
-                "status = ?, received_at = ?, received_by = ?", ShipmentStatus.RECEIVED, now, caller.user());
-        Events.post(eventAdmin, TransportTopics.SHIPMENT_RECEIVED, after, caller.user(), caller.requestId(), Map.of());
-        return view(after, now());
+        if (!allIn) {
+            return Transactions.read(ds, c -> ShipmentDao.get(c, id));
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ShipmentDao.Row[] after = new ShipmentDao.Row[1];
+                boolean changed = Transactions.inTransaction(ds, c -> {
+                    ShipmentDao.Row before = ShipmentDao.get(c, id);
+                    after[0] = before;
+                    if (before.status() == ShipmentStatus.RECEIVED) {
+                        return false;
+                    }
+                    if (!ShipmentDao.update(c, before, "status = ?, received_at = ?, received_by = ?",
+                            ShipmentStatus.RECEIVED, now, caller.user())) {
+                        throw stale(before);
+                    }
+                    after[0] = ShipmentDao.get(c, id);
+                    audit.record(c, caller, "shipment", Long.toString(id), "RECEIVE", before, after[0]);
+                    return true;
+                });
+                if (changed) {
+                    Events.post(eventAdmin, TransportTopics.SHIPMENT_RECEIVED, after[0], caller.user(), caller.requestId(),
+                            Map.of());
+                }
+                return after[0];
+            } catch (StaleVersionException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- the watch
@@ -1112,6 +1222,7 @@ public class JdbcTransportService implements TransportService {
                 LOG.warn("Tracking {} with carrier {} failed: {}", r.waybill(), r.carrierId(), f.getMessage());
             }
         }
+        catchUpReceipts();
         Instant now = now();
         int alerts = 0;
         for (ShipmentDao.Row r : Transactions.read(ds, c -> ShipmentDao.query(c, OPEN + " AND booked_at IS NOT NULL",
@@ -1137,6 +1248,28 @@ public class JdbcTransportService implements TransportService {
             LOG.warn("Dropped {} tracking event(s) parked for over {} for waybills no booking returned", dropped, PARKED_FOR);
         }
         return new ScanResult(open.size(), pulled, failures, alerts);
+    }
+
+    /**
+     * Open shipments whose batch lines were received without them being told (a listener that failed, or
+     * a node stopped in between) are received now, before they could be flagged as the carrier's breach.
+     */
+    private void catchUpReceipts() {
+        List<ShipmentDao.Row> open = Transactions.read(ds, c -> ShipmentDao.query(c, OPEN + " AND batch_id IS NOT NULL "
+                + "AND waybill IS NOT NULL", List.of(), "ORDER BY id"));
+        Caller watch = Caller.system("sla-watch");
+        Map<Long, Batch> batches = new HashMap<>();
+        for (ShipmentDao.Row r : open) {
+            try {
+                Batch b = batches.computeIfAbsent(r.batchId(), id -> allocation.batch(watch, id));
+                if (carried(b, r).stream().anyMatch(l -> "RECEIVED".equals(l.status()))) {
+                    LOG.info("Shipment {}: its goods were received through batch {}; receiving it", r.number(), b.number());
+                    syncReceipt(watch, r.id(), b);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Catching up the receipt of shipment {} failed: {}", r.number(), e.getMessage(), e);
+            }
+        }
     }
 
     private boolean pulls(String carrierId) {

@@ -23,10 +23,23 @@ public final class SlaClock {
 
     /** The deadlines of a booking made at {@code bookedAt} into {@code province}. */
     public static Deadlines deadlines(ServicePromise promise, Instant bookedAt, String province) {
+        return deadlines(promise, bookedAt, province, null);
+    }
+
+    /**
+     * The deadlines of a booking whose order asked for delivery by {@code deliverBy} (null: no date): the
+     * delivery is due at the earlier of the promise's deadline and {@code deliverBy}, since the carrier took
+     * the order with that date in it; accepting and picking up keep the promise's deadlines.
+     */
+    public static Deadlines deadlines(ServicePromise promise, Instant bookedAt, String province, Instant deliverBy) {
+        Duration deliverWithin = promise.deliverWithin(province);
+        if (deliverBy != null && deliverBy.isAfter(bookedAt) && deliverBy.isBefore(bookedAt.plus(deliverWithin))) {
+            deliverWithin = Duration.between(bookedAt, deliverBy);
+        }
         return new Deadlines(
                 new Window(bookedAt.plus(promise.acceptWithin()), warn(bookedAt, promise.acceptWithin())),
                 new Window(bookedAt.plus(promise.pickupWithin()), warn(bookedAt, promise.pickupWithin())),
-                new Window(bookedAt.plus(promise.deliverWithin(province)), warn(bookedAt, promise.deliverWithin(province))));
+                new Window(bookedAt.plus(deliverWithin), warn(bookedAt, deliverWithin)));
     }
 
     private static Instant warn(Instant start, Duration window) {

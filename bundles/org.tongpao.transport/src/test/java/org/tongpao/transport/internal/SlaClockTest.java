@@ -30,6 +30,38 @@ class SlaClockTest {
     }
 
     @Test
+    void anEarlierDeliverByBringsTheDeliveryDeadlineForwardALaterOneDoesNot() {
+        SlaClock.Deadlines early = SlaClock.deadlines(PROMISE, BOOKED, "32", at(30 * 60));
+        assertThat(early.delivery().due()).isEqualTo(at(30 * 60));
+        assertThat(early.delivery().warnFrom()).isEqualTo(at(24 * 60));
+        assertThat(early.pickup().due()).isEqualTo(at(24 * 60));
+        assertThat(SlaClock.deadlines(PROMISE, BOOKED, "32", at(72 * 60)).delivery().due()).isEqualTo(at(48 * 60));
+        assertThat(SlaClock.deadlines(PROMISE, BOOKED, "42", at(30 * 60)).delivery().due()).isEqualTo(at(24 * 60));
+        // a date already past at booking (a rebooking late in the day) leaves the promise's deadline
+        assertThat(SlaClock.deadlines(PROMISE, BOOKED, "32", at(-5)).delivery().due()).isEqualTo(at(48 * 60));
+        // and the clock breaches on it
+        assertThat(SlaClock.evaluate(early, progress(at(10), at(60), null), true, at(31 * 60)).state())
+                .isEqualTo(SlaState.BREACHED);
+    }
+
+    @Test
+    void aContractIsRefusedWhenAMilestoneIsDueBeforeTheOneItFollows() {
+        JdbcTransportService.requireMilestonesInOrder(PROMISE);
+        JdbcTransportService.requireMilestonesInOrder(ServicePromise.of(Duration.ofHours(1), Duration.ofHours(1),
+                Duration.ofHours(1)));
+        assertField(ServicePromise.of(Duration.ofHours(2), Duration.ofHours(1), Duration.ofHours(48)), "pickupWithin");
+        assertField(ServicePromise.of(Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(12)), "deliverWithin");
+        assertField(new ServicePromise(Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(48),
+                Map.of("42", Duration.ofHours(12))), "deliverWithinByProvince[42]");
+    }
+
+    static void assertField(ServicePromise p, String field) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JdbcTransportService.requireMilestonesInOrder(p))
+                .isInstanceOfSatisfying(org.tongpao.core.ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo(field));
+    }
+
+    @Test
     void deadlinesFollowThePromiseAndTheDestinationProvince() {
         SlaClock.Deadlines hubei = SlaClock.deadlines(PROMISE, BOOKED, "42");
         SlaClock.Deadlines jiangsu = SlaClock.deadlines(PROMISE, BOOKED, "32");

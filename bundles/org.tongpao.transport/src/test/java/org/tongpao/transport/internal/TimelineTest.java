@@ -63,4 +63,18 @@ class TimelineTest {
         assertThat(JdbcTransportService.derive(ShipmentStatus.CANCELLED, sorted(List.of(ev(TrackingStatus.ACCEPTED, 1))))
                 .status()).isEqualTo(ShipmentStatus.CANCELLED);
     }
+
+    @Test
+    void aDispatchedShipmentShowsDispatchedUntilTheCarrierReportsMoreThanAcceptance() {
+        assertThat(JdbcTransportService.derive(ShipmentStatus.DISPATCHED, sorted(List.of(ev(TrackingStatus.ACCEPTED, 1))))
+                .status()).isEqualTo(ShipmentStatus.DISPATCHED);
+        // the carrier's acceptance reported after the hand-over does not send the status back
+        assertThat(JdbcTransportService.derive(ShipmentStatus.BOOKED, sorted(List.of(ev(TrackingStatus.ACCEPTED, 1))), true)
+                .status()).isEqualTo(ShipmentStatus.DISPATCHED);
+        assertThat(JdbcTransportService.derive(ShipmentStatus.DISPATCHED, sorted(List.of(ev(TrackingStatus.ACCEPTED, 1),
+                ev(TrackingStatus.IN_TRANSIT, 20))), true).status()).isEqualTo(ShipmentStatus.IN_TRANSIT);
+        assertThat(JdbcTransportService.derive(ShipmentStatus.DISPATCHED, sorted(List.of(ev(TrackingStatus.DELIVERED, 90))),
+                true).status()).isEqualTo(ShipmentStatus.DELIVERED);
+        assertThat(ShipmentStatus.DISPATCHED.isOpen()).isTrue();
+    }
 }
