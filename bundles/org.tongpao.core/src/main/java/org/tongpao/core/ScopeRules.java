@@ -75,6 +75,18 @@ public final class ScopeRules {
         };
     }
 
+    /**
+     * Whether a write that starts from the caller's own data (stock of a depot in {@code sourceProvince}) may
+     * name a target in {@code targetProvince} (a unit stock is issued to, a depot it is sent to): ministry
+     * roles anywhere, everyone else within the source's province. Movements between provinces go through
+     * approved allocation batches (mutual aid). A target that fails this is reported like a missing id.
+     *
+     * @since 1.1
+     */
+    public static boolean canTarget(Caller caller, String sourceProvince, String targetProvince) {
+        return caller.isMinistry() || (targetProvince != null && targetProvince.equals(sourceProvince));
+    }
+
     /** Reports an invisible record exactly like a missing one. */
     public static void requireVisible(boolean visible, String entity, Object id) {
         if (!visible) {
