@@ -2,6 +2,7 @@ package org.tongpao.core;
 
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Who may see and change province-bound data. One place for the rules so every bundle applies
@@ -113,6 +114,21 @@ public final class ScopeRules {
      */
     public static <T> T visibleField(Optional<T> found, Predicate<? super T> canSee, String field, Object id) {
         return found.filter(canSee).orElseThrow(() -> NotFoundException.ofField(field, id));
+    }
+
+    /**
+     * Looks up an id named in the request body through a service that reports a missing or invisible record
+     * as {@link NotFoundException} (e.g. {@code depots.get(caller, id)}): that 404 then names the body's
+     * field, like {@link #visibleField}. Only for a lookup of that one id.
+     *
+     * @since 1.1
+     */
+    public static <T> T namedInBody(String field, Object id, Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (NotFoundException e) {
+            throw NotFoundException.ofField(field, id);
+        }
     }
 
     /** {@link #visibleField} for a check already made: false is the same 404 as a missing id. @since 1.1 */

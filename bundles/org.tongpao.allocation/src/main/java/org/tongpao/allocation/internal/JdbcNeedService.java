@@ -149,7 +149,8 @@ public class JdbcNeedService implements NeedService {
         if ((cmd.itemId() == null) == (cmd.categoryCode() == null)) {
             throw new ValidationException("itemId", "give exactly one of itemId and categoryCode");
         }
-        OrgUnit unit = units.get(caller, cmd.orgUnitId());
+        // unknown or outside the caller's scope: the same 404 naming the field
+        OrgUnit unit = ScopeRules.namedInBody("orgUnitId", cmd.orgUnitId(), () -> units.get(caller, cmd.orgUnitId()));
         if (!unit.active()) {
             throw new ValidationException("orgUnitId", "org unit " + unit.code() + " is inactive");
         }
@@ -165,7 +166,8 @@ public class JdbcNeedService implements NeedService {
             throw new ValidationException("categoryCode", "unknown category " + cmd.categoryCode());
         }
         if (cmd.receivingDepotId() != null) {
-            Depot d = depots.get(caller, cmd.receivingDepotId());
+            Depot d = ScopeRules.namedInBody("receivingDepotId", cmd.receivingDepotId(),
+                    () -> depots.get(caller, cmd.receivingDepotId()));
             if (!d.active() || !java.util.Objects.equals(d.provinceCode(), unit.provinceCode())) {
                 throw new ValidationException("receivingDepotId",
                         "the receiving depot must be an active depot of the unit's province");
@@ -238,7 +240,7 @@ public class JdbcNeedService implements NeedService {
                     .orElseThrow(() -> new ValidationException("provinceCode", "unknown province " + cmd.provinceCode()))
                     .nameEn();
         } else {
-            OrgUnit unit = units.get(caller, cmd.orgUnitId());
+            OrgUnit unit = ScopeRules.namedInBody("orgUnitId", cmd.orgUnitId(), () -> units.get(caller, cmd.orgUnitId()));
             label = unit.name();
             unitCode = unit.code();
         }
