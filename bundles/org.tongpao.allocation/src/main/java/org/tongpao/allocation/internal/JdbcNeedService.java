@@ -224,7 +224,14 @@ public class JdbcNeedService implements NeedService {
         if (ScopeRules.readReach(caller) == ScopeRules.Reach.NONE || ScopeRules.readReach(caller) == ScopeRules.Reach.DEPOT) {
             throw new AccessDeniedException("The caller's role may not read key areas");
         }
-        return Transactions.read(ds, NeedDao::keyAreas);
+        List<KeyArea> all = Transactions.read(ds, NeedDao::keyAreas);
+        if (ScopeRules.readReach(caller) != ScopeRules.Reach.PROVINCE) {
+            return all;
+        }
+        // a province officer sees its province's key areas only: another's would name its units
+        Caller system = Caller.system(caller.requestId());
+        return all.stream().filter(a -> caller.provinceCode().equals(a.orgUnitId() == null ? a.provinceCode()
+                : units.get(system, a.orgUnitId()).provinceCode())).toList();
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.ThrowingConsumer;
+import org.tongpao.allocation.KeyArea;
+import org.tongpao.allocation.NewKeyArea;
 import org.tongpao.allocation.NewMutualAidOffer;
 import org.tongpao.allocation.NewNeed;
 import org.tongpao.allocation.PlanRequest;
@@ -24,7 +26,6 @@ class OutOfScopeIdsTest {
     private static final long UNKNOWN = 987_654_321L;
     private final Fixture f = new Fixture();
     private final long kn95 = f.item("MASK-KN95");
-    private final long hbProv = f.depot("HB-PROV-01");
     private final long jsProv = f.depot("JS-PROV-01");
     private final long station = f.unit("P42-WUHAN-JIANGAN-T01");
     private final long nanjing = f.unit("P32-NANJING");
@@ -55,7 +56,16 @@ class OutOfScopeIdsTest {
                 null, null), null));
         assertThat(other).isInstanceOf(AccessDeniedException.class).hasMessage(unknown.getMessage());
         assertThat(other.getMessage()).doesNotContain("32");
-        assertThat(hbProv).isPositive();
+    }
+
+    @Test
+    void aProvinceOfficerListsOnlyItsProvincesKeyAreas() {
+        f.needs.declareKeyArea(Fixture.ADMIN, new NewKeyArea(null, nanjing, null), null);
+        f.needs.declareKeyArea(Fixture.ADMIN, new NewKeyArea("42", null, null), null);
+        assertThat(f.needs.keyAreas(Fixture.ADMIN)).hasSize(2);
+        assertThat(f.needs.keyAreas(Fixture.AUDITOR)).hasSize(2);
+        assertThat(f.needs.keyAreas(Fixture.HUBEI)).extracting(KeyArea::provinceCode).containsExactly("42");
+        assertThat(f.needs.keyAreas(Fixture.JIANGSU)).extracting(KeyArea::unitCode).containsExactly("P32-NANJING");
     }
 
     private void sameAsUnknown(long otherId, ThrowingConsumer<Long> write) {
