@@ -1,5 +1,9 @@
 package org.tongpao.core;
 
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
 /**
  * Who may see and change province-bound data. One place for the rules so every bundle applies
  * the same thinking:
@@ -14,6 +18,14 @@ package org.tongpao.core;
  * provinces; no org units; writes none of these.</li>
  * <li>{@code partner}: the catalogue and the provinces only.</li>
  * </ul>
+ * Every write checks in this order, so no answer depends on whether an id the caller may not see exists:
+ * <ol>
+ * <li>the caller's role, before any lookup ({@link #requireScopedWriter}, {@link #requireMinistryWriter}: 403);</li>
+ * <li>every id the request names, in the path or the body: missing or outside the caller's read scope is the
+ * same 404 ({@link #visible}, {@link #visibleField}), whose detail names only what the caller sent;</li>
+ * <li>only then the rules about the visible record (its level, write scope: 403; its state: 409; its
+ * values: 400).</li>
+ * </ol>
  */
 public final class ScopeRules {
 
@@ -64,10 +76,65 @@ public final class ScopeRules {
         };
     }
 
+    /**
+     * Whether a write that starts from the caller's own data (stock of a depot in {@code sourceProvince}) may
+     * name a target in {@code targetProvince} (a unit stock is issued to, a depot it is sent to): ministry
+     * roles anywhere, everyone else within the source's province. Movements between provinces go through
+     * approved allocation batches (mutual aid). A target that fails this is reported like a missing id.
+     *
+     * @since 1.1
+     */
+    public static boolean canTarget(Caller caller, String sourceProvince, String targetProvince) {
+        return caller.isMinistry() || (targetProvince != null && targetProvince.equals(sourceProvince));
+    }
+
     /** Reports an invisible record exactly like a missing one. */
     public static void requireVisible(boolean visible, String entity, Object id) {
         if (!visible) {
             throw new NotFoundException(entity, id);
+        }
+    }
+
+    /**
+     * An id named in the request's path: the record when it exists and {@code canSee} accepts it; otherwise
+     * 404, the same answer for a missing and an invisible record.
+     *
+     * @since 1.1
+     */
+    public static <T> T visible(Optional<T> found, Predicate<? super T> canSee, String entity, Object id) {
+        return found.filter(canSee).orElseThrow(() -> new NotFoundException(entity, id));
+    }
+
+    /**
+     * An id named in the request body (e.g. {@code depotId}, {@code lines[0].lotId}): the record when it
+     * exists and {@code canSee} accepts it; otherwise 404 naming the field, the same answer for a missing and
+     * an invisible record ({@link NotFoundException#ofField}).
+     *
+     * @since 1.1
+     */
+    public static <T> T visibleField(Optional<T> found, Predicate<? super T> canSee, String field, Object id) {
+        return found.filter(canSee).orElseThrow(() -> NotFoundException.ofField(field, id));
+    }
+
+    /**
+     * Looks up an id named in the request body through a service that reports a missing or invisible record
+     * as {@link NotFoundException} (e.g. {@code depots.get(caller, id)}): that 404 then names the body's
+     * field, like {@link #visibleField}. Only for a lookup of that one id.
+     *
+     * @since 1.1
+     */
+    public static <T> T namedInBody(String field, Object id, Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (NotFoundException e) {
+            throw NotFoundException.ofField(field, id);
+        }
+    }
+
+    /** {@link #visibleField} for a check already made: false is the same 404 as a missing id. @since 1.1 */
+    public static void requireVisibleField(boolean visible, String field, Object id) {
+        if (!visible) {
+            throw NotFoundException.ofField(field, id);
         }
     }
 
@@ -89,9 +156,10 @@ public final class ScopeRules {
     /** Data-level check: may the caller change data of {@code province} (null = national data)? */
     public static void requireWriteProvince(Caller caller, String province, String what) {
         if (!caller.canWriteProvince(province)) {
+            // reached for visible records only (see the class comment); still, name no province
             throw new AccessDeniedException(province == null
                     ? "Only ministry roles may change " + what
-                    : "Province " + province + " is outside the caller's scope for " + what);
+                    : "The caller's scope does not allow changing these " + what);
         }
     }
 

@@ -33,7 +33,12 @@ public interface InventoryService {
     /** Gives held stock back to {@code available}. */
     Reservation release(Caller caller, long reservationId, String idempotencyKey);
 
-    /** Turns a held reservation into transfer-out movements: the goods are in transit to {@code toDepotId}. */
+    /**
+     * Turns a held reservation into transfer-out movements: the goods are in transit to {@code toDepotId}, any
+     * existing depot (a route an approved allocation batch authorised; the caller must still be able to change
+     * the reservation's depot). A dispatch on a person's own authority goes through
+     * {@link StockLedger#dispatch(Caller, long, DispatchOrder, String)}, which keeps within the province.
+     */
     Transfer dispatch(Caller caller, long reservationId, long toDepotId, String sourceDocument, String idempotencyKey);
 
     /**

@@ -54,6 +54,16 @@ public interface StockLedger {
 
     Reservation reservation(Caller caller, long reservationId);
 
+    /**
+     * Dispatches a held reservation on the caller's own authority (the REST API): the destination must be in
+     * the reservation depot's province unless the caller holds a ministry role; another one answers like an
+     * unknown depot (404 naming {@code toDepotId}). {@link InventoryService#dispatch} is for routes an
+     * approved allocation batch authorised, which may cross provinces.
+     *
+     * @since 1.2
+     */
+    Transfer dispatch(Caller caller, long reservationId, DispatchOrder order, String idempotencyKey);
+
     CountResult count(Caller caller, NewCount count, String idempotencyKey);
 
     List<Threshold> thresholds(Caller caller, Long depotId, Long itemId);

@@ -3,7 +3,7 @@
  * (procurement, donation, allocation, transport) move stock only through {@link org.tongpao.inventory.InventoryService}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;

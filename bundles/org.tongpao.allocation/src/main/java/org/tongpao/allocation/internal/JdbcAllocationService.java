@@ -148,7 +148,8 @@ public class JdbcAllocationService implements AllocationService {
         String province = req.provinceCode();
         if (provinceOfficer) {
             if (province != null && !province.equals(caller.provinceCode())) {
-                throw new AccessDeniedException("Province " + province + " is outside the caller's scope for plans");
+                // the same answer for any other code, known or not, and naming none
+                throw new AccessDeniedException("A province officer plans for its own province only");
             }
             province = caller.provinceCode();
         } else if (province != null && !provinces.isValid(province)) {
@@ -174,13 +175,13 @@ public class JdbcAllocationService implements AllocationService {
         }
         List<Long> sources = req.sourceDepotIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(req.sourceDepotIds()));
         for (Long id : sources) {
-            Depot d = depots.get(caller, id);
+            // unknown or outside the caller's scope: the same 404 naming the field
+            Depot d = ScopeRules.namedInBody("sourceDepotIds", id, () -> depots.get(caller, id));
             if (!d.active()) {
                 throw new ValidationException("sourceDepotIds", "depot " + d.code() + " is inactive");
             }
-            if (provinceOfficer && !Objects.equals(d.provinceCode(), caller.provinceCode())) {
-                throw new AccessDeniedException("Depot " + d.code() + " is outside the caller's province");
-            }
+            ScopeRules.requireVisibleField(!provinceOfficer || Objects.equals(d.provinceCode(), caller.provinceCode()),
+                    "sourceDepotIds", id);
         }
         PolicySelector.Entry policy = policies.select();
         if (policy == null) {
@@ -1049,7 +1050,7 @@ public class JdbcAllocationService implements AllocationService {
         for (LineReceipt r : receipts) {
             BatchLine l = lines.get(r.lineId());
             if (l == null) {
-                throw new NotFoundException("Batch line", r.lineId());
+                throw NotFoundException.ofField("lineId", r.lineId());
             }
             if (!inRequest.add(l.id())) {
                 throw new ValidationException("lines", "line " + l.lineNo() + " appears twice");
@@ -1160,7 +1161,7 @@ public class JdbcAllocationService implements AllocationService {
         if (cmd.fromDepotId() == null || cmd.itemId() == null || cmd.quantity() == null || cmd.quantity() <= 0) {
             throw new ValidationException("quantity", "fromDepotId, itemId and a positive quantity are required");
         }
-        Depot from = depots.get(caller, cmd.fromDepotId());
+        Depot from = ScopeRules.namedInBody("fromDepotId", cmd.fromDepotId(), () -> depots.get(caller, cmd.fromDepotId()));
         if (!from.active() || !caller.provinceCode().equals(from.provinceCode())) {
             throw new ValidationException("fromDepotId", "the depot must be an active depot of province "
                     + caller.provinceCode());

@@ -158,7 +158,8 @@ public class JdbcNeedService implements NeedService {
         if (cmd.neededBy() != null && cmd.neededBy().isBefore(earliestNeededBy(Instant.now()))) {
             throw new ValidationException("neededBy", "neededBy " + cmd.neededBy() + " lies in the past");
         }
-        OrgUnit unit = units.get(caller, cmd.orgUnitId());
+        // unknown or outside the caller's scope: the same 404 naming the field
+        OrgUnit unit = ScopeRules.namedInBody("orgUnitId", cmd.orgUnitId(), () -> units.get(caller, cmd.orgUnitId()));
         if (!unit.active()) {
             throw new ValidationException("orgUnitId", "org unit " + unit.code() + " is inactive");
         }
@@ -174,7 +175,8 @@ public class JdbcNeedService implements NeedService {
             throw new ValidationException("categoryCode", "unknown category " + cmd.categoryCode());
         }
         if (cmd.receivingDepotId() != null) {
-            Depot d = depots.get(caller, cmd.receivingDepotId());
+            Depot d = ScopeRules.namedInBody("receivingDepotId", cmd.receivingDepotId(),
+                    () -> depots.get(caller, cmd.receivingDepotId()));
             if (!d.active() || !java.util.Objects.equals(d.provinceCode(), unit.provinceCode())) {
                 throw new ValidationException("receivingDepotId",
                         "the receiving depot must be an active depot of the unit's province");
@@ -231,7 +233,14 @@ public class JdbcNeedService implements NeedService {
         if (ScopeRules.readReach(caller) == ScopeRules.Reach.NONE || ScopeRules.readReach(caller) == ScopeRules.Reach.DEPOT) {
             throw new AccessDeniedException("The caller's role may not read key areas");
         }
-        return Transactions.read(ds, NeedDao::keyAreas);
+        List<KeyArea> all = Transactions.read(ds, NeedDao::keyAreas);
+        if (ScopeRules.readReach(caller) != ScopeRules.Reach.PROVINCE) {
+            return all;
+        }
+        // a province officer sees its province's key areas only: another's would name its units
+        Caller system = Caller.system(caller.requestId());
+        return all.stream().filter(a -> caller.provinceCode().equals(a.orgUnitId() == null ? a.provinceCode()
+                : units.get(system, a.orgUnitId()).provinceCode())).toList();
     }
 
     @Override
@@ -247,7 +256,7 @@ public class JdbcNeedService implements NeedService {
                     .orElseThrow(() -> new ValidationException("provinceCode", "unknown province " + cmd.provinceCode()))
                     .nameEn();
         } else {
-            OrgUnit unit = units.get(caller, cmd.orgUnitId());
+            OrgUnit unit = ScopeRules.namedInBody("orgUnitId", cmd.orgUnitId(), () -> units.get(caller, cmd.orgUnitId()));
             label = unit.name();
             unitCode = unit.code();
         }

@@ -153,7 +153,7 @@ public class JdbcDepotService implements DepotService {
             throw new ValidationException("orgUnitId", "orgUnitId is required");
         }
         Outcome outcome = keys.execute(ds, caller, idempotencyKey, ENTITY + ".create", cmd, c -> {
-            OrgUnit owner = owner(c, cmd.orgUnitId());
+            OrgUnit owner = owner(c, caller, cmd.orgUnitId());
             ScopeRules.requireWriteProvince(caller, owner.provinceCode(), WHAT);
             if (DepotDao.findByCode(c, code).isPresent()) {
                 throw duplicate(code);
@@ -244,12 +244,13 @@ public class JdbcDepotService implements DepotService {
         }
     }
 
-    /** The owner of a new depot: row-locked (against a concurrent deactivation), existing and active. */
-    private static OrgUnit owner(Connection c, long orgUnitId) throws SQLException {
-        if (!OrgUnitDao.lock(c, orgUnitId)) {
-            throw new ValidationException("orgUnitId", "org unit " + orgUnitId + " does not exist");
-        }
-        OrgUnit owner = OrgUnitDao.find(c, orgUnitId).orElseThrow();
+    /**
+     * The owner of a new depot: row-locked (against a concurrent deactivation), existing, visible to the
+     * caller (else the same 404 as a missing one) and active.
+     */
+    private static OrgUnit owner(Connection c, Caller caller, long orgUnitId) throws SQLException {
+        OrgUnit owner = ScopeRules.visibleField(OrgUnitDao.lock(c, orgUnitId) ? OrgUnitDao.find(c, orgUnitId)
+                : Optional.empty(), u -> ScopeRules.canReadUnit(caller, u.provinceCode()), "orgUnitId", orgUnitId);
         if (!owner.active()) {
             throw new ValidationException("orgUnitId", "org unit " + owner.code() + " is inactive");
         }
@@ -257,7 +258,8 @@ public class JdbcDepotService implements DepotService {
     }
 
     private static Depot writable(Connection c, Caller caller, long id) throws SQLException {
-        Depot before = DepotDao.find(c, id).orElseThrow(() -> new NotFoundException(LABEL, id));
+        Depot before = ScopeRules.visible(DepotDao.find(c, id),
+                d -> ScopeRules.canReadDepot(caller, d.provinceCode(), d.code()), LABEL, id);
         ScopeRules.requireWriteProvince(caller, before.provinceCode(), WHAT);
         return before;
     }

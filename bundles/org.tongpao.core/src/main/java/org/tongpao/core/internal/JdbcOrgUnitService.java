@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
@@ -165,7 +166,7 @@ public class JdbcOrgUnitService implements OrgUnitService {
                     throw new ConflictException("There is only one ministry");
                 }
             } else {
-                OrgUnit parent = lockedParent(c, cmd.parentId());
+                OrgUnit parent = lockedParent(c, caller, cmd.parentId());
                 OrgLevel expected = level.parentLevel().orElseThrow();
                 if (parent.level() != expected) {
                     throw new ValidationException("level", "a " + level + " unit must sit directly under a "
@@ -266,21 +267,26 @@ public class JdbcOrgUnitService implements OrgUnitService {
         return result;
     }
 
-    /** The parent of a new unit or depot, row-locked, existing and active. */
-    static OrgUnit lockedParent(Connection c, long parentId) throws SQLException {
-        if (!OrgUnitDao.lock(c, parentId)) {
-            throw new ValidationException("parentId", "parent unit " + parentId + " does not exist");
-        }
-        OrgUnit parent = OrgUnitDao.find(c, parentId).orElseThrow();
+    /**
+     * The parent of a new unit, row-locked, existing, visible to the caller (else the same 404 as a missing
+     * one, before any rule about the parent is checked) and active.
+     */
+    static OrgUnit lockedParent(Connection c, Caller caller, long parentId) throws SQLException {
+        OrgUnit parent = ScopeRules.visibleField(OrgUnitDao.lock(c, parentId) ? OrgUnitDao.find(c, parentId)
+                : Optional.empty(), u -> ScopeRules.canReadUnit(caller, u.provinceCode()), "parentId", parentId);
         if (!parent.active()) {
             throw new ValidationException("parentId", "parent unit " + parent.code() + " is inactive");
         }
         return parent;
     }
 
-    /** The unit to change, after the scope checks for changing it. */
+    /**
+     * The unit to change, after the scope checks for changing it: visibility first (404 like a missing id),
+     * then the level rule, so the level of a unit the caller cannot see is not revealed by a 403.
+     */
     private static OrgUnit writable(Connection c, Caller caller, long id) throws SQLException {
-        OrgUnit before = OrgUnitDao.find(c, id).orElseThrow(() -> new NotFoundException(LABEL, id));
+        OrgUnit before = ScopeRules.visible(OrgUnitDao.find(c, id),
+                u -> ScopeRules.canReadUnit(caller, u.provinceCode()), LABEL, id);
         if (before.level() == OrgLevel.MINISTRY || before.level() == OrgLevel.PROVINCE) {
             ScopeRules.requireMinistryWriter(caller, NATIONAL);
         }

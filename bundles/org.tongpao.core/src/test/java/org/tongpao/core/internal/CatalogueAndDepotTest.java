@@ -106,7 +106,10 @@ class CatalogueAndDepotTest {
         assertThat(f.depots.list(HUBEI, new DepotFilter(null, null, null, "store 2"), 50, null).items()).hasSize(1);
         // a Hubei officer asking for Jiangsu's depots gets none
         assertThat(f.depots.list(HUBEI, new DepotFilter("32", null, null, null), 50, null).items()).isEmpty();
-        assertField(() -> f.depots.create(ADMIN, new NewDepot("HB-X", "x", 999_999L, null), null), "orgUnitId");
+        // an unknown owner is the 404 every id naming nothing the caller can see gets, naming the field
+        assertThatThrownBy(() -> f.depots.create(ADMIN, new NewDepot("HB-X", "x", 999_999L, null), null))
+                .isInstanceOfSatisfying(org.tongpao.core.NotFoundException.class,
+                        e -> assertThat(e.field()).isEqualTo("orgUnitId"));
         assertThatThrownBy(() -> f.depots.create(ADMIN, new NewDepot("HB-WH-01", "dup", wuhan, null), null))
                 .isInstanceOf(ConflictException.class);
         Depot off = f.depots.deactivate(HUBEI, d.id(), null, null);

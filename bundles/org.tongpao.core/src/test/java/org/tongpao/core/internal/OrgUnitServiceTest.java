@@ -120,7 +120,7 @@ class OrgUnitServiceTest {
                 null, false), null)).isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.field()).isEqualTo("parentId"));
         assertThatThrownBy(() -> f.units.create(ADMIN, city("P42-Z", 999_999), null))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("parentId"));
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.field()).isEqualTo("parentId"));
         // only one ministry
         assertThatThrownBy(() -> f.units.create(ADMIN, new NewOrgUnit("MPS2", "Another", null, OrgLevel.MINISTRY,
                 null, null, false), null)).isInstanceOf(ConflictException.class);

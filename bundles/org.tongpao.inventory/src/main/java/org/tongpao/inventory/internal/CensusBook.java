@@ -180,7 +180,7 @@ final class CensusBook {
             province = provinceCode.strip();
         } else if (caller.hasRole(Roles.PROVINCE_OFFICER) && caller.provinceCode() != null) {
             if (provinceCode != null && !provinceCode.isBlank() && !provinceCode.strip().equals(caller.provinceCode())) {
-                throw new AccessDeniedException("Province " + provinceCode + " is outside the caller's scope");
+                throw new AccessDeniedException("A province officer submits for its own province only");
             }
             province = caller.provinceCode();
         } else {

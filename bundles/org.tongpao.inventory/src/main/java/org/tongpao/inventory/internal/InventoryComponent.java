@@ -23,6 +23,7 @@ import org.tongpao.inventory.BalanceFilter;
 import org.tongpao.inventory.Census;
 import org.tongpao.inventory.CensusSubmission;
 import org.tongpao.inventory.CountResult;
+import org.tongpao.inventory.DispatchOrder;
 import org.tongpao.inventory.InventoryService;
 import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.LotStatus;
@@ -140,7 +141,15 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     @Override
     public Transfer dispatch(Caller caller, long reservationId, long toDepotId, String sourceDocument,
             String idempotencyKey) {
-        return stock.dispatch(caller, reservationId, toDepotId, sourceDocument, idempotencyKey);
+        return stock.dispatch(caller, reservationId, toDepotId, sourceDocument, idempotencyKey, true);
+    }
+
+    @Override
+    public Transfer dispatch(Caller caller, long reservationId, DispatchOrder order, String idempotencyKey) {
+        if (order == null || order.toDepotId() == null) {
+            throw new org.tongpao.core.ValidationException("toDepotId", "toDepotId is required");
+        }
+        return stock.dispatch(caller, reservationId, order.toDepotId(), order.sourceDocument(), idempotencyKey, false);
     }
 
     @Override

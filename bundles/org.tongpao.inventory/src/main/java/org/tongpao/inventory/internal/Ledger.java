@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
+import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.DataAccessException;
@@ -197,29 +198,41 @@ final class Ledger {
         return Rows.one(c, DEPOT_SELECT + "WHERE id = ?", List.of(id), Ledger::mapDepot);
     }
 
-    /** A depot named in a request body: unknown is a 400 naming the field. */
-    DepotRef depotField(Connection c, Long id, String field) throws SQLException {
-        DepotRef d = depot(c, id);
-        if (d == null) {
-            throw new ValidationException(field, "no depot with id " + id);
-        }
-        return d;
+    /**
+     * A depot named in a request body: unknown or outside the caller's read scope is the same 404 naming the
+     * field ({@link ScopeRules#visibleField}).
+     */
+    DepotRef depotField(Connection c, Caller caller, Long id, String field) throws SQLException {
+        return ScopeRules.visibleField(Optional.ofNullable(depot(c, id)), d -> Scope.canRead(caller, d), field, id);
     }
 
     /**
-     * A depot named in a request body that stock goes into or out of: unknown is a 400 naming the field; its
-     * row keeps a shared lock until the write commits. Writers share it; core's deactivation updates the row
-     * and so waits until every write already using the depot has committed (then its usage check sees their
-     * stock), and a write that starts after the update waits for the deactivation (then sees it inactive, or
-     * active again after its 409). Call it before the write touches any balance, so no lock is held that the
-     * deactivation's check could wait for. Check {@link #requireActive} after the scope check.
+     * A depot named in a request body that stock goes into or out of: unknown or invisible is a 404 naming the
+     * field; its row keeps a shared lock until the write commits. Writers share it; core's deactivation
+     * updates the row and so waits until every write already using the depot has committed (then its usage
+     * check sees their stock), and a write that starts after the update waits for the deactivation (then sees
+     * it inactive, or active again after its 409). Call it before the write touches any balance, so no lock is
+     * held that the deactivation's check could wait for. Check {@link #requireActive} after the scope check.
      */
-    DepotRef stockDepotField(Connection c, Long id, String field) throws SQLException {
+    DepotRef stockDepotField(Connection c, Caller caller, Long id, String field) throws SQLException {
+        return ScopeRules.visibleField(Optional.ofNullable(lockedDepot(c, id)), d -> Scope.canRead(caller, d), field,
+                id);
+    }
+
+    /**
+     * A depot stock is sent to from {@code source} (a transfer, a reservation's dispatch), locked like
+     * {@link #stockDepotField}: unknown, or outside what the caller may target from {@code source}
+     * ({@link ScopeRules#canTarget}), is the same 404 naming the field.
+     */
+    DepotRef targetDepotField(Connection c, Caller caller, DepotRef source, Long id, String field)
+            throws SQLException {
+        return ScopeRules.visibleField(Optional.ofNullable(lockedDepot(c, id)),
+                d -> ScopeRules.canTarget(caller, source.provinceCode(), d.provinceCode()), field, id);
+    }
+
+    private static DepotRef lockedDepot(Connection c, Long id) throws SQLException {
         DepotLocks.LockedDepot d = DepotLocks.lockShared(c, id);
-        if (d == null) {
-            throw new ValidationException(field, "no depot with id " + id);
-        }
-        return new DepotRef(d.id(), d.code(), d.provinceCode(), d.active());
+        return d == null ? null : new DepotRef(d.id(), d.code(), d.provinceCode(), d.active());
     }
 
     /** An inactive depot takes and gives no stock: 400 naming the field. */
@@ -250,10 +263,14 @@ final class Ledger {
                         rs.getString("category_code"), Sql.getInteger(rs, "shelf_life_months")));
     }
 
-    void requireOrgUnit(Connection c, Long id, String field) throws SQLException {
-        if (Rows.one(c, "SELECT 1 FROM tp_org_unit WHERE id = ?", List.of(id), rs -> Boolean.TRUE) == null) {
-            throw new ValidationException(field, "no org unit with id " + id);
-        }
+    /**
+     * An org unit stock goes to from {@code source} (an issue): unknown, or outside what the caller may target
+     * from the source depot ({@link ScopeRules#canTarget}), is the same 404 naming the field.
+     */
+    void requireOrgUnit(Connection c, Caller caller, DepotRef source, Long id, String field) throws SQLException {
+        Optional<String[]> unit = Optional.ofNullable(Rows.one(c, "SELECT province_code FROM tp_org_unit WHERE id = ?",
+                List.of(id), rs -> new String[] {rs.getString(1)}));
+        ScopeRules.visibleField(unit, u -> ScopeRules.canTarget(caller, source.provinceCode(), u[0]), field, id);
     }
 
     // ---------------------------------------------------------------- lots
@@ -367,12 +384,23 @@ final class Ledger {
                 + issuable("l", "?"), List.of(depotId, itemId, today));
     }
 
-    /** A lot named in a request, which must belong to the depot and item. */
+    /**
+     * A lot named in a request, which must belong to the depot and item: unknown or in a depot the caller
+     * cannot see is a 404 naming the field; a visible lot of another depot or item a 400.
+     */
     Lot namedLot(Tx tx, Long lotId, long depotId, long itemId, String field) throws SQLException {
-        Lot lot = lot(tx.c, lotId);
-        if (lot == null || lot.depotId() != depotId || lot.itemId() != itemId) {
+        Lot lot = visibleLot(tx, lotId, field);
+        if (lot.depotId() != depotId || lot.itemId() != itemId) {
             throw new ValidationException(field, "lot " + lotId + " does not hold this item in this depot");
         }
+        return lot;
+    }
+
+    /** A lot named in a request body: unknown or in a depot the caller cannot see is the same 404. */
+    Lot visibleLot(Tx tx, Long lotId, String field) throws SQLException {
+        Lot lot = lot(tx.c, lotId);
+        ScopeRules.requireVisibleField(lot != null && Scope.canRead(tx.caller, depot(tx.c, lot.depotId())), field,
+                lotId);
         return lot;
     }
 

@@ -37,11 +37,14 @@ final class Scope {
         ScopeRules.requireVisible(canRead(caller, depot), entity, id);
     }
 
-    /** A write on a depot named in the request: outside the caller's scope is forbidden. */
+    /**
+     * A write on a depot named in the request, already found visible (an invisible one is a 404 first): outside
+     * the caller's write scope is forbidden. The detail names no depot: the caller may see one side only.
+     */
     static void requireWrite(Caller caller, DepotRef depot) {
         if (!canWrite(caller, depot)) {
             throw new AccessDeniedException(caller.isReadOnly() ? "Auditors have read-only access"
-                    : "Depot " + depot.code() + " is outside the caller's scope");
+                    : "The caller's scope does not allow changing stock of this depot");
         }
     }
 

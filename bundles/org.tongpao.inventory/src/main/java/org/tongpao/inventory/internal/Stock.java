@@ -72,7 +72,7 @@ final class Stock {
         required(source, "sourceDocument");
         String note = text(r.note(), 500, "note");
         return ledger.write(caller, key, "inventory.receipt", r, tx -> {
-            DepotRef depot = ledger.stockDepotField(tx.c, r.depotId(), "depotId");
+            DepotRef depot = ledger.stockDepotField(tx.c, caller, r.depotId(), "depotId");
             Scope.requireWrite(caller, depot);
             Ledger.requireActive(depot, "depotId");
             Ledger.ItemRef item = ledger.item(tx.c, r.itemId(), "itemId");
@@ -108,10 +108,10 @@ final class Stock {
         String source = text(r.sourceDocument(), 128, "sourceDocument");
         String note = text(r.note(), 500, "note");
         return ledger.write(caller, key, "inventory.issue", r, tx -> {
-            DepotRef depot = ledger.stockDepotField(tx.c, r.depotId(), "depotId");
+            DepotRef depot = ledger.stockDepotField(tx.c, caller, r.depotId(), "depotId");
             Scope.requireWrite(caller, depot);
             Ledger.requireActive(depot, "depotId");
-            ledger.requireOrgUnit(tx.c, r.orgUnitId(), "orgUnitId");
+            ledger.requireOrgUnit(tx.c, caller, depot, r.orgUnitId(), "orgUnitId");
             List<Pick> picks = ledger.pick(tx, depot.id(), r.itemId(), "itemId", r.quantity(), r.lotId(), "lotId",
                     false);
             long postingId = ledger.posting(tx, "issue", depot.id());
@@ -145,9 +145,9 @@ final class Stock {
         String source = text(r.sourceDocument(), 128, "sourceDocument");
         String note = text(r.note(), 500, "note");
         return ledger.write(caller, key, "inventory.transfer", r, tx -> {
-            DepotRef from = ledger.stockDepotField(tx.c, r.fromDepotId(), "fromDepotId");
-            DepotRef to = ledger.stockDepotField(tx.c, r.toDepotId(), "toDepotId");
+            DepotRef from = ledger.stockDepotField(tx.c, caller, r.fromDepotId(), "fromDepotId");
             Scope.requireWrite(caller, from);
+            DepotRef to = ledger.targetDepotField(tx.c, caller, from, r.toDepotId(), "toDepotId");
             Ledger.requireActive(from, "fromDepotId");
             Ledger.requireActive(to, "toDepotId");
             List<Pick> picks = ledger.pick(tx, from.id(), r.itemId(), "itemId", r.quantity(), r.lotId(), "lotId",
@@ -349,7 +349,7 @@ final class Stock {
         Map<String, Object> request = Map.of("depotId", depotId, "itemId", itemId, "quantity", quantity,
                 "holder", cleanHolder);
         Ref ref = ledger.write(caller, key, "inventory.reserve", request, tx -> {
-            DepotRef depot = ledger.stockDepotField(tx.c, depotId, "depotId");
+            DepotRef depot = ledger.stockDepotField(tx.c, caller, depotId, "depotId");
             Scope.requireWrite(caller, depot);
             Ledger.requireActive(depot, "depotId");
             List<Pick> picks = ledger.pick(tx, depotId, itemId, "itemId", quantity, null, "lotId", true);
@@ -406,7 +406,15 @@ final class Stock {
         }
     }
 
-    Transfer dispatch(Caller caller, long id, long toDepotId, String sourceDocument, String key) {
+    /**
+     * Dispatches a held reservation to {@code toDepotId}. On the caller's own authority ({@code approvedRoute}
+     * false: the REST API) the destination must be one the caller may target from the reservation's depot
+     * ({@link org.tongpao.core.ScopeRules#canTarget}); for a route an approved allocation batch authorised
+     * (true: {@link org.tongpao.inventory.InventoryService#dispatch}) any existing depot. Either way an
+     * unacceptable destination is the 404 of an unknown one.
+     */
+    Transfer dispatch(Caller caller, long id, long toDepotId, String sourceDocument, String key,
+            boolean approvedRoute) {
         Scope.requireStockWriter(caller);
         String source = text(sourceDocument, 128, "sourceDocument");
         Map<String, Object> request = new HashMap<>();
@@ -414,8 +422,11 @@ final class Stock {
         request.put("sourceDocument", source);
         Ref ref = ledger.write(caller, key, "inventory.dispatch:" + id, request, tx -> {
             Reservation r = visibleReservation(tx.c, caller, id);
-            Scope.requireWrite(caller, ledger.depot(tx.c, r.depotId()));
-            Ledger.requireActive(ledger.stockDepotField(tx.c, toDepotId, "toDepotId"), "toDepotId");
+            DepotRef from = ledger.depot(tx.c, r.depotId());
+            Scope.requireWrite(caller, from);
+            Ledger.requireActive(approvedRoute ? ledger.targetDepotField(tx.c, Caller.system(caller.requestId()), from,
+                    toDepotId, "toDepotId") : ledger.targetDepotField(tx.c, caller, from, toDepotId, "toDepotId"),
+                    "toDepotId");
             if (toDepotId == r.depotId()) {
                 throw new ValidationException("toDepotId", "toDepotId must differ from the reservation's depot");
             }
@@ -440,11 +451,9 @@ final class Stock {
 
     // ---------------------------------------------------------------- adjustments, write-offs, lot status
 
+    /** A lot named in the body: unknown or invisible is the same 404 (never a 403 naming its depot). */
     private Lot writableLot(Tx tx, Long lotId) throws SQLException {
-        Lot lot = ledger.lot(tx.c, lotId);
-        if (lot == null) {
-            throw new ValidationException("lotId", "no lot with id " + lotId);
-        }
+        Lot lot = ledger.visibleLot(tx, lotId, "lotId");
         Scope.requireWrite(tx.caller, ledger.depot(tx.c, lot.depotId()));
         return lot;
     }
@@ -580,7 +589,7 @@ final class Stock {
         }
         String note = text(r.note(), 500, "note");
         Ref ref = ledger.write(caller, key, "inventory.count", r, tx -> {
-            DepotRef depot = ledger.depotField(tx.c, r.depotId(), "depotId");
+            DepotRef depot = ledger.depotField(tx.c, caller, r.depotId(), "depotId");
             Scope.requireWrite(caller, depot);
             long postingId = ledger.posting(tx, "count", depot.id());
             long countId = Rows.insert(tx.c, "INSERT INTO tp_inv_count (depot_id, posting_id, actor, note, counted_at) "
@@ -704,7 +713,7 @@ final class Stock {
 
     private void writeThreshold(Caller caller, Threshold t, String key) {
         ledger.write(caller, key, "inventory.threshold", t, tx -> {
-            Scope.requireWrite(caller, ledger.depotField(tx.c, t.depotId(), "depotId"));
+            Scope.requireWrite(caller, ledger.depotField(tx.c, caller, t.depotId(), "depotId"));
             ledger.item(tx.c, t.itemId(), "itemId");
             Threshold before = Rows.one(tx.c, "SELECT depot_id, item_id, minimum_level, reorder_level "
                     + "FROM tp_inv_threshold WHERE depot_id = ? AND item_id = ?", List.of(t.depotId(), t.itemId()),

@@ -178,7 +178,8 @@ class LedgerTest {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("quantity"));
         assertThatThrownBy(() -> f.inventory.receive(ADMIN, new NewReceipt(999_999L, f.kn95, 1L,
                 LotOrigin.DONATION, "PL-1", TODAY.plusYears(1), null), null))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("depotId"));
+                .isInstanceOfSatisfying(org.tongpao.core.NotFoundException.class,
+                        e -> assertThat(e.field()).isEqualTo("depotId"));
         // an item without a shelf life needs no expiry
         Lot tent = f.inventory.receive(ADMIN, new NewReceipt(f.hubeiProv, f.tent, 5L, LotOrigin.OPENING_BALANCE, "OB",
                 null, null), null);

@@ -69,8 +69,9 @@ final class ProblemMapping {
             return Problems.badRequest("validation", "Invalid request", ve.getMessage(), ve.field(), instance,
                     requestId, null);
         }
-        if (ex instanceof NotFoundException) {
-            return Problems.problem(404, "not-found", "Not found", ex.getMessage(), instance, requestId);
+        if (ex instanceof NotFoundException nfe) {
+            // a body id that names nothing the caller can see names its field, like a 400
+            return Problems.notFound(nfe.getMessage(), nfe.field(), instance, requestId);
         }
         if (ex instanceof AccessDeniedException) {
             return Problems.problem(403, "forbidden", "Forbidden", ex.getMessage(), instance, requestId);

@@ -18,6 +18,12 @@ final class Problems {
                 null, null);
     }
 
+    /** 404; {@code field} (may be null) names the body field whose id names nothing the caller can see. */
+    static Problem notFound(String detail, String field, String instance, String requestId) {
+        return new Problem(RestConstants.PROBLEM_TYPE_PREFIX + "not-found", "Not found", 404, detail, instance,
+                requestId, field, null);
+    }
+
     static Problem badRequest(String kind, String title, String detail, String field, String instance,
             String requestId, List<Problem.FieldError> errors) {
         List<Problem.FieldError> all = errors != null ? errors

@@ -87,6 +87,19 @@ class ProblemMappingTest {
     }
 
     @Test
+    void aBodyIdNamingNothingVisibleIs404NamingItsField() throws Exception {
+        JsonNode b = body(map(NotFoundException.ofField("orgUnitId", 42)));
+        assertThat(b.get("status").asInt()).isEqualTo(404);
+        assertThat(b.get("type").asText()).isEqualTo("urn:tongpao:problem:not-found");
+        assertThat(b.get("field").asText()).isEqualTo("orgUnitId");
+        assertThat(b.get("detail").asText()).isEqualTo("orgUnitId 42 not found");
+        assertThat(b.has("errors")).isFalse();
+        JsonNode path = body(map(new NotFoundException("Depot", 7)));
+        assertThat(path.has("field")).isFalse();
+        assertThat(path.get("detail").asText()).isEqualTo("Depot 7 not found");
+    }
+
+    @Test
     void unexpectedIs500WithoutDetails() throws Exception {
         JsonNode b = body(map(new IllegalStateException("password=hunter2 in org.tongpao.secret.Dao")));
         assertThat(b.get("status").asInt()).isEqualTo(500);

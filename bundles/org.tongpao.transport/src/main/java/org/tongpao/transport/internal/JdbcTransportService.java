@@ -327,11 +327,9 @@ public class JdbcTransportService implements TransportService {
     public List<CarrierQuote> quotes(Caller caller, QuoteRequest request) {
         ScopeRules.requireScopedWriter(caller, WHAT);
         Caller system = Caller.system(caller.requestId());
-        Depot from = depot(system, request.fromDepotId(), "fromDepotId");
-        Depot to = depot(system, request.toDepotId(), "toDepotId");
-        if (!caller.canWriteProvince(from.provinceCode()) && !caller.canWriteProvince(to.provinceCode())) {
-            throw new AccessDeniedException("Neither depot is in the caller's province");
-        }
+        // both depots named: unknown or outside the caller's scope is the same 404 naming the field
+        Depot from = depot(system, visibleDepot(caller, request.fromDepotId(), "fromDepotId"), "fromDepotId");
+        Depot to = depot(system, visibleDepot(caller, request.toDepotId(), "toDepotId"), "toDepotId");
         // a quote books nothing: its reference only ties the carriers' logs to this request
         String ref = ("Q-" + caller.requestId().replaceAll("[^A-Za-z0-9-]", ""));
         ShipmentOrder order = new ShipmentOrder(ref.substring(0, Math.min(40, ref.length())), place(from), place(to), request.packages(), request.weightKg(), request.mode(), now(), null,
@@ -511,8 +509,15 @@ public class JdbcTransportService implements TransportService {
         if (cmd.deliverBy() != null && !cmd.deliverBy().isAfter(now().minus(CLOCK_SKEW))) {
             throw new ValidationException("deliverBy", "deliverBy " + cmd.deliverBy() + " lies in the past");
         }
-        Batch batch = cmd.batchId() == null ? null : allocation.batch(caller, cmd.batchId());
+        // a batch or depots the caller cannot see answer like unknown ones (404 naming the field); a batch's
+        // own depots may lie in another province (mutual aid), a shipment without a batch stays in scope
+        Batch batch = cmd.batchId() == null ? null
+                : ScopeRules.namedInBody("batchId", cmd.batchId(), () -> allocation.batch(caller, cmd.batchId()));
         long[] pair = pair(cmd, batch);
+        if (batch == null) {
+            visibleDepot(caller, pair[0], "fromDepotId");
+            visibleDepot(caller, pair[1], "toDepotId");
+        }
         Caller system = Caller.system(caller.requestId());
         Depot from = depot(system, pair[0], "fromDepotId");
         Depot to = depot(system, pair[1], "toDepotId");
@@ -605,6 +610,11 @@ public class JdbcTransportService implements TransportService {
         return new long[] {p.get(0), p.get(1)};
     }
 
+    /** A depot named in the body that the caller must see: unknown or invisible is the same 404. */
+    private long visibleDepot(Caller caller, Long id, String field) {
+        return ScopeRules.namedInBody(field, id, () -> depots.get(caller, id)).id();
+    }
+
     private Depot depot(Caller system, long id, String field) {
         try {
             Depot d = depots.get(system, id);
@@ -616,7 +626,7 @@ public class JdbcTransportService implements TransportService {
             }
             return d;
         } catch (NotFoundException e) {
-            throw new ValidationException(field, "no depot with id " + id);
+            throw NotFoundException.ofField(field, id);
         }
     }
 

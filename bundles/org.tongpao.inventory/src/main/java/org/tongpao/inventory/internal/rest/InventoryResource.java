@@ -312,7 +312,7 @@ public class InventoryResource {
             content = @Content(schema = @Schema(implementation = Transfer.class)))
     public Response dispatch(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid DispatchOrder body) {
-        Transfer t = inventory.dispatch(caller, id, body.toDepotId(), body.sourceDocument(), key);
+        Transfer t = ledger.dispatch(caller, id, body, key);
         return Params.created(uriInfo, "transfers", t.id(), t);
     }
 
