@@ -7,4 +7,9 @@ public class NotFoundException extends TongpaoException {
     public NotFoundException(String entity, Object id) {
         super(entity + " " + id + " not found");
     }
+
+    /** With a ready detail, e.g. the stored answer of an Idempotency-Key replayed (since 1.1). */
+    public NotFoundException(String detail) {
+        super(detail);
+    }
 }

@@ -3,7 +3,7 @@
  * bundle raises, and the organisation, catalogue and depot services.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tongpao.core;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,10 +1,12 @@
 /**
  * Persistence support shared by every Tongpao bundle: Flyway migrations per bundle, explicit
  * transactions, keyset paging, the audit trail, Idempotency-Key records and (since 1.1) depot row
- * locks. SQL written against it must run on Derby and PostgreSQL alike.
+ * locks. 2.0: keys are claimed before the write and keep their first answer (the in-transaction
+ * {@code claim}/{@code complete} are gone), and {@link org.tongpao.core.persistence.TransientRetry} is the
+ * one retry rule for transient lock failures. SQL written against it must run on Derby and PostgreSQL alike.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.tongpao.core.persistence;
 
 import org.osgi.annotation.bundle.Export;
