@@ -33,4 +33,9 @@ public class NotFoundException extends TongpaoException {
     public String field() {
         return field;
     }
+
+    /** With a ready detail, e.g. the stored answer of an Idempotency-Key replayed (since 1.1). */
+    public NotFoundException(String detail) {
+        super(detail);
+    }
 }

@@ -83,6 +83,7 @@ import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
+import org.tongpao.core.persistence.TransientRetry;
 import org.tongpao.inventory.InventoryService;
 import org.tongpao.inventory.Reservation;
 import org.tongpao.inventory.Transfer;
@@ -578,39 +579,22 @@ public class JdbcAllocationService implements AllocationService {
         }
     }
 
+    /** Attempts of the approval's own loop, which also retries the first counter row's unique race. */
     private static final int LOCK_ATTEMPTS = 10;
 
     /**
-     * Runs a whole transaction again when the database gave up on a lock (deadlock 40001/40P01, Derby lock
-     * timeout 40XL1/40XL2): two approvals at once meet on Derby's locks (seen: 40XL1 at once, without
-     * waiting, while the other approval's batch insert is under way). The transaction rolled back whole
-     * (Idempotency-Key record included), so running it again is safe; a short, growing pause lets the other
-     * one finish.
+     * Runs a whole transaction again when the database gave up on a lock: core's one rule,
+     * {@link TransientRetry} (which {@code keys.execute} already applies; kept for the batch's other steps).
+     * Two approvals at once meet on Derby's locks (seen: 40XL1 at once, without waiting, while the other
+     * approval's batch insert is under way); a lock that stays taken answers 503.
      */
     static <T> T retryingLocks(String what, java.util.function.Supplier<T> tx) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return tx.get();
-            } catch (DataAccessException e) {
-                String state = Sql.sqlState(e);
-                if (!transientLock(e) || attempt >= LOCK_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.debug("{} met a concurrent transaction (SQLState {}); attempt {}", what, state, attempt + 1);
-                try {
-                    Thread.sleep(10L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(10));
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        return TransientRetry.run(what, tx);
     }
 
-    /** Deadlock (40001/40P01) or Derby lock timeout (40XL1/40XL2): the transaction rolled back whole. */
+    /** A transient lock failure by core's one list ({@link Sql#isTransientLock}): the transaction rolled back whole. */
     static boolean transientLock(Throwable e) {
-        String state = Sql.sqlState(e);
-        return "40001".equals(state) || "40P01".equals(state) || "40XL1".equals(state) || "40XL2".equals(state);
+        return Sql.isTransientLock(e);
     }
 
     private Batch resume(Caller caller, String key, Batch b) {

@@ -1,6 +1,7 @@
 package org.tongpao.core.persistence;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -9,15 +10,27 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.ValidationException;
 
 /**
- * Idempotency-Key records: a write repeated with the same key by the same actor returns the first
- * result and changes nothing; the same key with a different request is a conflict (409). The record
- * is written in the write's own transaction, so a rejected write leaves no record.
+ * Idempotency-Key records, per actor: a write repeated with the same key by the same actor gets the first
+ * result and changes nothing; the same key with a different request is a conflict (409).
+ *
+ * <p>The life of a key: the first attempt <em>claims</em> it in a transaction of its own (committed at
+ * once, so no rollback of the write can release it) and owns it for a lease. It then runs the write and
+ * <em>completes</em> the claim in the write's own transaction, so the key points at a result exactly when
+ * the write committed. When the write is refused with a client error (400, 403, 404, 409) that refusal is
+ * stored as the key's outcome; any other failure (a lock the database gave up on, a crash) releases the key,
+ * so a retry runs the write. A copy that arrives while the key is claimed waits for the outcome (bounded; then
+ * {@link IdempotencyKeyInProgressException}, 409 with Retry-After) and gets it; a claim whose owner died is
+ * taken over once its lease has run out. The REST layer stores the first HTTP answer with the key
+ * ({@link #answer}) and answers every repeat with it.
  */
 @ProviderType
 public interface IdempotencyKeys {
 
     /** HTTP header carrying the key. */
     String HEADER = "Idempotency-Key";
+
+    /** Response header on an answer that is a stored first answer, not a new run. */
+    String REPLAYED_HEADER = "Idempotent-Replayed";
 
     /** 1 to 128 visible ASCII characters. */
     Pattern KEY_PATTERN = Pattern.compile("[\\x21-\\x7E]{1,128}");
@@ -31,10 +44,10 @@ public interface IdempotencyKeys {
     }
 
     /**
-     * Runs {@code write} in one transaction, guarded by the key: a repeat returns the stored
-     * reference without running {@code write}; two concurrent identical requests produce one
-     * result (the loser hits the unique constraint, rolls back and reads the winner's record).
-     * With a null key, simply runs {@code write} in a transaction.
+     * Runs {@code write} in one transaction guarded by the key (see the class comment), retrying it on
+     * transient lock failures ({@link TransientRetry}). A repeat returns the first result's reference without
+     * running {@code write}, or throws the first attempt's client error again. With a null key, simply runs
+     * {@code write} in a transaction, with the same retries.
      *
      * @param operation names the operation and its target, e.g. {@code orgunit.update:17}
      * @param request   the request body; its canonical JSON is fingerprinted
@@ -43,16 +56,59 @@ public interface IdempotencyKeys {
             Transactions.Work<Ref> write);
 
     /**
-     * Lower-level step for a bundle that runs its own transaction: looks the key up and, when it is
-     * new, claims it on {@code c}. Returns the stored reference of a repeat, or empty when the caller
-     * should do the write and then call {@link #complete}. A concurrent claim surfaces as a
-     * {@link DataAccessException} whose {@link DataAccessException#sqlState()} is
-     * {@value Sql#UNIQUE_VIOLATION}: roll back and try again.
+     * The lower-level steps of {@link #execute}, for a bundle that runs its own transaction: claims the key
+     * in a transaction of its own, waiting while another attempt holds it. Throws the stored client error of
+     * a key whose first attempt was refused, {@link org.tongpao.core.ConflictException} when the key was used
+     * for a different request, {@link IdempotencyKeyInProgressException} when the wait runs out.
+     *
+     * @since 2.0
      */
-    Optional<Ref> claim(Connection c, Caller caller, String key, String operation, Object request);
+    Claim begin(DataSource ds, Caller caller, String key, String operation, Object request);
 
-    /** Stores the result reference of a claimed key, on the same connection/transaction. */
-    void complete(Connection c, Caller caller, String key, Ref ref);
+    /** A key as {@link #begin} left it: either a repeat to answer, or owned by this attempt. */
+    @ProviderType
+    interface Claim {
+
+        /** The first result when this is a repeat (then run nothing); empty when this attempt must write. */
+        Optional<Ref> replay();
+
+        /**
+         * On the write's connection, inside its transaction: records the result. Throws (so the write rolls
+         * back) when the claim was lost, i.e. its lease ran out and another attempt took the key over.
+         */
+        void complete(Connection c, Ref ref);
+
+        /**
+         * After the write failed and rolled back: a client error (validation, not found, forbidden,
+         * conflict) is stored as the key's outcome; anything else releases the key for a retry.
+         */
+        void fail(Throwable failure);
+    }
+
+    /** One use of a key by a write on this thread: the first run, or a repeat answered from the record. */
+    record Use(String actor, String key, boolean repeat) {
+    }
+
+    /**
+     * The keys that writes on this thread used since the last call (the list is then cleared): how the REST
+     * layer learns that a request's key was honoured, and whether as a repeat.
+     *
+     * @since 2.0
+     */
+    List<Use> takeUses();
+
+    /** An HTTP answer as stored for a key: status, content type, {@code Location} (or null), body (or null). */
+    record Answer(int status, String contentType, String location, String body) {
+    }
+
+    /**
+     * Stores {@code candidate} as the key's first answer unless one is stored already, and returns the stored
+     * one; empty (nothing stored) while the key has no settled outcome (not claimed, released, or still
+     * running).
+     *
+     * @since 2.0
+     */
+    Optional<Answer> answer(Caller caller, String key, Answer candidate);
 
     /** Throws {@code ValidationException("Idempotency-Key", ...)} unless the key is well-formed. */
     static void validateKey(String key) {

@@ -15,6 +15,15 @@ public final class Sql {
     /** SQLState of a unique-constraint violation on Derby and PostgreSQL. */
     public static final String UNIQUE_VIOLATION = "23505";
 
+    /**
+     * SQLStates of a lock the database gave up on, after which the whole transaction may simply run again:
+     * deadlock (40001 on Derby and PostgreSQL's serialization failure, 40P01 PostgreSQL), Derby's lock
+     * timeout (40XL1) and deadlock detected while waiting (40XL2), PostgreSQL's lock_timeout (55P03). The
+     * one list every retry and the REST mapping (503) use.
+     */
+    public static final java.util.Set<String> TRANSIENT_LOCK_STATES = java.util.Set.of("40001", "40P01", "40XL1",
+            "40XL2", "55P03");
+
     // Timestamps are stored as UTC wall-clock time so the value does not depend on the JVM zone.
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
@@ -29,6 +38,20 @@ public final class Sql {
             }
         }
         return null;
+    }
+
+    /** Whether {@code t} (or a cause) is a transient lock failure, see {@link #TRANSIENT_LOCK_STATES}. */
+    public static boolean isTransientLock(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException e) {
+                for (SQLException next = e; next != null; next = next.getNextException()) {
+                    if (next.getSQLState() != null && TRANSIENT_LOCK_STATES.contains(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     public static boolean isUniqueViolation(Throwable t) {

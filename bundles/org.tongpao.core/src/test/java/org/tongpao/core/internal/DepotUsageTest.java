@@ -58,11 +58,15 @@ class DepotUsageTest {
         assertThat(auditRows()).isEqualTo(auditRows);
         assertThat(events(CoreTopics.DEPOT + CoreTopics.DEACTIVATED)).isEmpty();
 
-        // once nothing uses it (a usage goes away, the other says unused), the same key can be used again
+        // the key keeps its refusal: a repeat is told the same, even once nothing uses the depot any more
         f.depots.removeUsage(transit);
         f.depots.removeUsage(stock);
         f.depots.addUsage((c, id) -> Optional.empty());
-        Depot off = f.depots.deactivate(ADMIN, d.id(), d.version(), "off-1");
+        assertThatThrownBy(() -> f.depots.deactivate(ADMIN, d.id(), d.version(), "off-1"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("2 transfers in transit to it");
+        assertThat(f.depots.get(ADMIN, d.id()).active()).isTrue();
+        // a new attempt takes a new key
+        Depot off = f.depots.deactivate(ADMIN, d.id(), d.version(), "off-2");
         assertThat(off.active()).isFalse();
         assertThat(events(CoreTopics.DEPOT + CoreTopics.DEACTIVATED)).hasSize(1);
     }

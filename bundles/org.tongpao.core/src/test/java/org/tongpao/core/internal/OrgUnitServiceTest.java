@@ -2,11 +2,13 @@ package org.tongpao.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.tongpao.core.internal.Fixture.ADMIN;
 import static org.tongpao.core.internal.Fixture.AUDITOR;
 import static org.tongpao.core.internal.Fixture.HUBEI;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.ConflictException;
@@ -133,14 +135,21 @@ class OrgUnitServiceTest {
     }
 
     @Test
-    void rejectedWriteWithIdempotencyKeyLeavesNoRecord() {
+    void rejectedWriteWithIdempotencyKeyKeepsOnlyItsRefusal() {
         long p42 = f.unit("P42").id();
         var before = f.snapshot();
-        assertThatThrownBy(() -> f.units.create(ADMIN, new NewOrgUnit("P42-X", "x", null, OrgLevel.COUNTY, p42,
-                null, false), "key-1")).isInstanceOf(ValidationException.class);
-        assertThat(f.snapshot()).isEqualTo(before);
-        // the same key then works for a good request
-        assertThat(f.units.create(ADMIN, city("P42-XIAOGAN", p42), "key-1").code()).isEqualTo("P42-XIAOGAN");
+        NewOrgUnit bad = new NewOrgUnit("P42-X", "x", null, OrgLevel.COUNTY, p42, null, false);
+        var refusal = catchThrowableOfType(ValidationException.class, () -> f.units.create(ADMIN, bad, "key-1"));
+        // nothing written but the key's record of the refusal
+        assertThat(f.snapshot()).isEqualTo(List.of(before.get(0), before.get(1), before.get(2), before.get(3),
+                before.get(4) + 1, before.get(5)));
+        // a repeat gets the same refusal; the key stays bound to that request, a new key works
+        assertThatThrownBy(() -> f.units.create(ADMIN, bad, "key-1")).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(List.of(e.field(), e.getMessage())).isEqualTo(List.of(refusal.field(),
+                        refusal.getMessage())));
+        assertThatThrownBy(() -> f.units.create(ADMIN, city("P42-XIAOGAN", p42), "key-1"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("different request");
+        assertThat(f.units.create(ADMIN, city("P42-XIAOGAN", p42), "key-2").code()).isEqualTo("P42-XIAOGAN");
     }
 
     @Test

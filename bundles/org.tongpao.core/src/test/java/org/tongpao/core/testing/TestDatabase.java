@@ -45,6 +45,19 @@ public final class TestDatabase implements AutoCloseable {
         return pg;
     }
 
+    /**
+     * Makes every lock wait on this database give up (almost) at once, so a test can meet a lock timeout:
+     * Derby's {@code derby.locks.waitTimeout} of 0 seconds, PostgreSQL's {@code lock_timeout} of 100 ms on
+     * every new connection.
+     */
+    public void shortLockTimeout() {
+        if (POSTGRES.isEmpty()) {
+            execute(dataSource, "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '0')");
+        } else {
+            ((PGSimpleDataSource) dataSource).setOptions("-c lock_timeout=100");
+        }
+    }
+
     private static void execute(DataSource target, String sql) {
         try (Connection c = target.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);

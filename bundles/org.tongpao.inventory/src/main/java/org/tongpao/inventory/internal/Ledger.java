@@ -11,15 +11,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 import org.osgi.service.event.Event;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
@@ -32,6 +29,7 @@ import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
+import org.tongpao.core.persistence.TransientRetry;
 import org.tongpao.inventory.InventoryTopics;
 import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.LotOrigin;
@@ -50,8 +48,6 @@ import org.tongpao.inventory.internal.Scope.DepotRef;
  * threshold checks and events after commit. The ledger table is only ever inserted into.
  */
 final class Ledger {
-    private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
-    private static final int ATTEMPTS = 10;
 
     /** A write's body: runs inside the transaction and returns what an Idempotency-Key will point at. */
     @FunctionalInterface
@@ -133,52 +129,40 @@ final class Ledger {
     private record Done(Ref ref, Tx tx, boolean repeat) {
     }
 
+    /**
+     * The key is claimed in a transaction of its own before the write and settled inside it
+     * ({@link IdempotencyKeys#begin}), so neither a refusal nor a retried transaction releases it behind a
+     * concurrent copy's back: the copy waits and gets this attempt's outcome. Deadlocks, lock timeouts and
+     * stock that changed under a plan run the transaction again (core's one {@link TransientRetry} rule), then
+     * answer 503.
+     */
     private Done run(Caller caller, String key, String operation, Object request, Write write) {
-        if (key != null) {
-            IdempotencyKeys.validateKey(key);
+        IdempotencyKeys.Claim claim = key == null ? null : keys.begin(ds, caller, key, operation, request);
+        if (claim != null && claim.replay().isPresent()) {
+            return new Done(claim.replay().get(), null, true);
         }
-        for (int attempt = 1;; attempt++) {
-            Tx[] current = new Tx[1];
-            try {
-                Done done = Transactions.inTransaction(ds, c -> {
-                    Tx tx = new Tx(c, caller, now(), today());
-                    current[0] = tx;
-                    if (key != null) {
-                        Optional<Ref> prior = keys.claim(c, caller, key, operation, request);
-                        if (prior.isPresent()) {
-                            return new Done(prior.get(), tx, true);
-                        }
-                    }
-                    Ref result = write.apply(tx);
-                    applyPending(tx);
-                    if (key != null) {
-                        keys.complete(c, caller, key, result);
-                    }
-                    return new Done(result, tx, false);
-                });
-                checkThresholds(current[0]);
-                for (Event e : current[0].events) {
-                    events.accept(e);
+        Done done;
+        try {
+            done = TransientRetry.run(operation, () -> Transactions.inTransaction(ds, c -> {
+                Tx tx = new Tx(c, caller, now(), today());
+                Ref result = write.apply(tx);
+                applyPending(tx);
+                if (claim != null) {
+                    claim.complete(c, result);
                 }
-                return done;
-            } catch (DataAccessException e) {
-                if (e instanceof StalePlan && attempt >= ATTEMPTS) {
-                    throw new ConflictException("Stock changed concurrently " + ATTEMPTS + " times; try again");
-                }
-                if (attempt >= ATTEMPTS || !retryable(e)) {
-                    throw e;
-                }
-                LOG.debug("{} by {} hit a concurrent write (SQLState {}); attempt {}", operation, caller.user(),
-                        e.sqlState(), attempt + 1);
+                return new Done(result, tx, false);
+            }));
+        } catch (RuntimeException | Error e) {
+            if (claim != null) {
+                claim.fail(e);
             }
+            throw e;
         }
-    }
-
-    private static boolean retryable(DataAccessException e) {
-        String state = e.sqlState();
-        // 23505: a concurrent claim of the same Idempotency-Key; 40001/40P01: deadlock; 40XL1: lock timeout
-        return Sql.UNIQUE_VIOLATION.equals(state) || "40001".equals(state) || "40P01".equals(state)
-                || "40XL1".equals(state) || "40XL2".equals(state);
+        checkThresholds(done.tx());
+        for (Event e : done.tx().events) {
+            events.accept(e);
+        }
+        return done;
     }
 
     <T> T read(Transactions.Work<T> work) {

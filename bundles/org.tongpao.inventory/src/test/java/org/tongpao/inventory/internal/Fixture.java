@@ -219,6 +219,11 @@ final class Fixture implements AutoCloseable {
         }
     }
 
+    /** Lock waits give up at once from now on (see {@link TestDatabase#shortLockTimeout}). */
+    void shortLockTimeout() {
+        database.shortLockTimeout();
+    }
+
     @Override
     public void close() {
         database.close();

@@ -34,7 +34,13 @@ final class ProblemMappers {
     }
 
     static Response respond(Throwable ex) {
-        return Problems.response(ProblemMapping.map(ex, RequestState.path(), RequestState.requestId()));
+        Problem problem = ProblemMapping.map(ex, RequestState.path(), RequestState.requestId());
+        Response.ResponseBuilder rb = Problems.builder(problem);
+        Integer retryAfter = ProblemMapping.retryAfter(ex, problem);
+        if (retryAfter != null) {
+            rb.header(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return rb.build();
     }
 
     @Priority(PRIORITY)

@@ -29,6 +29,10 @@ import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.TongpaoException;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.RetryLater;
+import org.tongpao.core.persistence.Sql;
+import org.tongpao.core.persistence.TransientDataAccessException;
+import org.tongpao.core.persistence.TransientRetry;
 
 /**
  * Turns any exception into a problem. Pure, so every mapping is unit-tested; the exception mappers
@@ -42,6 +46,9 @@ final class ProblemMapping {
     }
 
     static Problem map(Throwable ex, String instance, String requestId) {
+        if (ex instanceof TransientDataAccessException || Sql.isTransientLock(ex)) {
+            return busy(ex, instance, requestId);
+        }
         if (ex instanceof TongpaoException te) {
             return domain(te, instance, requestId);
         }
@@ -272,6 +279,25 @@ final class ProblemMapping {
             return Problems.badRequest(kind, title, detail, null, instance, requestId, List.of());
         }
         return Problems.problem(status, kind, title, detail, instance, requestId);
+    }
+
+    /** A lock the database kept giving up on (after core's retries): 503, to be tried again, never a 500. */
+    private static Problem busy(Throwable ex, String instance, String requestId) {
+        LOG.warn("Database busy on {} (request {}): {}", instance, requestId, ex.getMessage());
+        return Problems.problem(503, "service-unavailable", "Service unavailable",
+                "the database is busy with concurrent changes; try again shortly (request id " + requestId + ")",
+                instance, requestId);
+    }
+
+    /**
+     * Seconds for {@code Retry-After}: what a {@link RetryLater} failure says (503 busy, 409 "a request with this
+     * Idempotency-Key is in progress"), else one second for any other 503; null otherwise.
+     */
+    static Integer retryAfter(Throwable ex, Problem problem) {
+        if (ex instanceof RetryLater later) {
+            return later.retryAfterSeconds();
+        }
+        return problem.status() == 503 ? TransientRetry.RETRY_AFTER_SECONDS : null;
     }
 
     private static Problem internal(Throwable ex, String instance, String requestId) {

@@ -100,6 +100,36 @@ class ProblemMappingTest {
     }
 
     @Test
+    void aLockTheDatabaseKeptGivingUpOnIs503WithRetryAfterNever500() throws Exception {
+        var gaveUp = new org.tongpao.core.persistence.TransientDataAccessException("receipt gave up",
+                new java.sql.SQLException("A lock could not be obtained within the time requested", "40XL1"), 1);
+        Problem p = map(gaveUp);
+        JsonNode b = body(p);
+        assertThat(b.get("status").asInt()).isEqualTo(503);
+        assertThat(b.get("type").asText()).isEqualTo("urn:tongpao:problem:service-unavailable");
+        assertThat(b.toString()).doesNotContain("lock could not").doesNotContain("40XL1");
+        assertThat(ProblemMapping.retryAfter(gaveUp, p)).isEqualTo(1);
+        // a transient lock failure that reached the API without the retry (e.g. a read) is a 503 too
+        for (String state : org.tongpao.core.persistence.Sql.TRANSIENT_LOCK_STATES) {
+            var raw = new org.tongpao.core.persistence.DataAccessException("Transaction failed",
+                    new java.sql.SQLException("lock", state));
+            Problem q = map(raw);
+            assertThat(q.status()).as(state).isEqualTo(503);
+            assertThat(ProblemMapping.retryAfter(raw, q)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aKeyInProgressIs409WithRetryAfter() throws Exception {
+        var inProgress = new org.tongpao.core.persistence.IdempotencyKeyInProgressException("k-1", 2);
+        Problem p = map(inProgress);
+        assertThat(p.status()).isEqualTo(409);
+        assertThat(p.detail()).contains("k-1").contains("in progress");
+        assertThat(ProblemMapping.retryAfter(inProgress, p)).isEqualTo(2);
+        assertThat(ProblemMapping.retryAfter(new ConflictException("x"), map(new ConflictException("x")))).isNull();
+    }
+
+    @Test
     void unexpectedIs500WithoutDetails() throws Exception {
         JsonNode b = body(map(new IllegalStateException("password=hunter2 in org.tongpao.secret.Dao")));
         assertThat(b.get("status").asInt()).isEqualTo(500);

@@ -1,0 +1,130 @@
+package org.tongpao.rest.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tongpao.core.Caller;
+import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.IdempotencyKeys.Answer;
+import org.tongpao.core.persistence.IdempotencyKeys.Use;
+import org.tongpao.rest.RestConstants;
+
+/**
+ * Every write's first answer under an {@code Idempotency-Key}, kept with the key and sent again for every
+ * repeat: the same status, body, {@code Location} and content type, plus {@code Idempotent-Replayed: true}.
+ * One place for every resource of every bundle: the services settle the key ({@link IdempotencyKeys}) and
+ * tell, per thread, whether a request's key ran or was repeated; this filter stores the answer of the first
+ * settled run and answers with the stored one. Answers that say "try later" (5xx, {@code Retry-After}) are
+ * never stored, and a write whose key was not honoured (refused as a different request, still in progress)
+ * is left alone.
+ */
+@Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class},
+        property = RestConstants.EXTENSION_PROPERTY + "=true")
+@Priority(Priorities.USER)
+public final class IdempotentAnswers implements ContainerRequestFilter, ContainerResponseFilter {
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotentAnswers.class);
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private final IdempotencyKeys keys;
+    private final ObjectMapper json = JsonSupport.objectMapper();
+
+    @Activate
+    public IdempotentAnswers(@Reference IdempotencyKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        // this thread served other requests before: forget any key use they left behind
+        keys.takeUses();
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        List<Use> uses = keys.takeUses();
+        String key = request.getHeaderString(IdempotencyKeys.HEADER);
+        if (uses.isEmpty() || key == null || !WRITES.contains(request.getMethod())) {
+            return;
+        }
+        Object principal = request.getProperty(RequestState.CALLER_PROPERTY);
+        if (!(principal instanceof Caller caller)) {
+            return;
+        }
+        Optional<Use> use = uses.stream().filter(u -> u.actor().equals(caller.user()) && u.key().equals(key))
+                .findFirst();
+        if (use.isEmpty()) {
+            return;
+        }
+        try {
+            keys.answer(caller, key, candidate(response)).ifPresent(a -> send(a, response, use.get().repeat()));
+        } catch (RuntimeException e) {
+            // the write itself is settled; this answer is simply not kept
+            LOG.warn("The answer for Idempotency-Key {} of {} could not be stored or read", key, caller.user(), e);
+        }
+    }
+
+    /** This response as a key's answer; null when it must not be kept (try later, or not JSON). */
+    private Answer candidate(ContainerResponseContext response) {
+        if (response.getStatus() >= 500 || response.getHeaderString(HttpHeaders.RETRY_AFTER) != null) {
+            return null;
+        }
+        MediaType type = response.getMediaType();
+        String location = response.getHeaderString(HttpHeaders.LOCATION);
+        Object entity = response.getEntity();
+        if (entity == null) {
+            return new Answer(response.getStatus(), null, location, null);
+        }
+        if (type == null || !type.getSubtype().endsWith("json")) {
+            return null;
+        }
+        String body;
+        if (entity instanceof byte[] bytes) {
+            body = new String(bytes, StandardCharsets.UTF_8);
+        } else if (entity instanceof String text) {
+            body = text;
+        } else {
+            try {
+                body = json.writeValueAsString(entity);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("The answer could not be written as JSON", e);
+            }
+        }
+        return new Answer(response.getStatus(), type.toString(), location, body);
+    }
+
+    /** Answers with the stored answer, byte for byte. */
+    private static void send(Answer a, ContainerResponseContext response, boolean repeat) {
+        response.setStatus(a.status());
+        if (a.location() != null) {
+            response.getHeaders().putSingle(HttpHeaders.LOCATION, a.location());
+        } else {
+            response.getHeaders().remove(HttpHeaders.LOCATION);
+        }
+        if (a.body() != null) {
+            response.setEntity(a.body().getBytes(StandardCharsets.UTF_8), new java.lang.annotation.Annotation[0],
+                    MediaType.valueOf(a.contentType()));
+        } else {
+            response.setEntity(null);
+            response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+        }
+        if (repeat) {
+            response.getHeaders().putSingle(IdempotencyKeys.REPLAYED_HEADER, "true");
+        }
+    }
+}
