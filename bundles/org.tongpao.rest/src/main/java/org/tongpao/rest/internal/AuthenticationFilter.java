@@ -11,27 +11,38 @@ import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
+import javax.servlet.http.HttpServletRequest;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongpao.core.Caller;
+import org.tongpao.rest.internal.login.LoginGuard;
+import org.tongpao.rest.internal.login.LoginThrottle;
 
 /**
  * HTTP Basic against the realm. Runs after matching so {@code @PermitAll} methods and the API
  * documentation stay open; there, valid credentials still yield a caller and bad ones are ignored.
+ * Every login passes the {@link LoginGuard} first, before the login cache, so a locked account or address
+ * gets 429 even with the right password; failures and successes are reported back to it.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class AuthenticationFilter implements ContainerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationFilter.class);
+    static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private final Authenticator authenticator;
     private final Supplier<String> realm;
+    private final LoginGuard guard;
 
     @Context
     private ResourceInfo resourceInfo;
 
-    AuthenticationFilter(Authenticator authenticator, Supplier<String> realm) {
+    AuthenticationFilter(Authenticator authenticator, Supplier<String> realm, LoginGuard guard) {
         this.authenticator = authenticator;
         this.realm = realm;
+        this.guard = guard;
     }
 
     @Override
@@ -53,6 +64,17 @@ final class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         BasicCredentials c = credentials.get();
+        String address = guard.clientAddress(remoteAddress(), request.getHeaderString(FORWARDED_FOR));
+        LoginThrottle.Verdict verdict = guard.check(c.user(), address);
+        if (!verdict.allowed()) {
+            Arrays.fill(c.password(), '\0');
+            LOG.info("Login for user '{}' from {} not checked: {} for {} s more", printable(c.user()), address,
+                    verdict.reason(), verdict.retryAfterSeconds());
+            if (!open) {
+                request.abortWith(tooManyFailures(request, verdict));
+            }
+            return;
+        }
         Optional<Authenticator.Identity> identity;
         try {
             identity = authenticator.authenticate(c.user(), c.password());
@@ -61,12 +83,14 @@ final class AuthenticationFilter implements ContainerRequestFilter {
         }
         if (identity.isEmpty()) {
             // info, not warn: failed logins are routine and would otherwise flood the log
-            LOG.info("Failed login for user '{}'", printable(c.user()));
+            LOG.info("Failed login for user '{}' from {}", printable(c.user()), address);
+            guard.failed(c.user(), address, String.valueOf(request.getProperty(RequestState.REQUEST_ID_PROPERTY)));
             if (!open) {
                 request.abortWith(unauthorized(request, "invalid credentials"));
             }
             return;
         }
+        guard.succeeded(c.user(), address);
         String requestId = String.valueOf(request.getProperty(RequestState.REQUEST_ID_PROPERTY));
         Caller caller = Caller.of(identity.get().user(), identity.get().roles(), requestId);
         request.setProperty(RequestState.CALLER_PROPERTY, caller);
@@ -81,6 +105,29 @@ final class AuthenticationFilter implements ContainerRequestFilter {
         return Problems.builder(p)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm.get().replace("\"", "") + "\"")
                 .build();
+    }
+
+    /** 429 with Retry-After; the same answer whether or not the account exists. */
+    private static Response tooManyFailures(ContainerRequestContext request, LoginThrottle.Verdict verdict) {
+        long seconds = verdict.retryAfterSeconds();
+        String detail = switch (verdict.reason()) {
+            case ADDRESS_LOCKED -> "too many failed logins from this address; retry in " + seconds + " s";
+            case ACCOUNT_LOCKED -> "too many failed logins for this account from this address; retry in " + seconds
+                    + " s";
+            case DELAYED -> "login attempts for this account from this address are slowed down; retry in " + seconds
+                    + " s";
+        };
+        Problem p = Problems.problem(429, "too-many-login-failures", "Too many failed logins", detail,
+                request.getUriInfo().getRequestUri().getRawPath(),
+                String.valueOf(request.getProperty(RequestState.REQUEST_ID_PROPERTY)));
+        return Problems.builder(p).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).build();
+    }
+
+    /** The connection's peer address, as Jetty saw it. */
+    private static String remoteAddress() {
+        Message m = PhaseInterceptorChain.getCurrentMessage();
+        Object http = m == null ? null : m.get(AbstractHTTPDestination.HTTP_REQUEST);
+        return http instanceof HttpServletRequest r ? r.getRemoteAddr() : null;
     }
 
     /** A user name fit for one log line: no control characters, bounded length. */

@@ -19,4 +19,40 @@ public @interface RestConfig {
     @AttributeDefinition(description = "How long a successful login is remembered, in seconds (0: check every request)",
             min = "0")
     int authCacheSeconds() default 30;
+
+    // Failed-login throttle (docs/security.md explains the rules and the figures they give)
+
+    @AttributeDefinition(description = "Failed logins of one account from one address before delays start", min = "0")
+    int loginFreeFailures() default 3;
+
+    @AttributeDefinition(description = "First delay after the free failures, in seconds; it doubles with each further failure",
+            min = "0")
+    int loginDelaySeconds() default 1;
+
+    @AttributeDefinition(description = "Longest such delay, in seconds", min = "0")
+    int loginMaxDelaySeconds() default 30;
+
+    @AttributeDefinition(description = "Failed logins of one account from one address that lock that pair", min = "1")
+    int loginLockAfter() default 10;
+
+    @AttributeDefinition(description = "How long a lock lasts, in minutes (429 with Retry-After meanwhile)", min = "1")
+    int loginLockMinutes() default 15;
+
+    @AttributeDefinition(description = "Failed logins of one account from all addresses after which every failing "
+            + "address waits loginAccountDelaySeconds before its next try for it (never a lock)", min = "1")
+    int loginAccountDelayAfter() default 20;
+
+    @AttributeDefinition(description = "That per-account wait, in seconds", min = "0")
+    int loginAccountDelaySeconds() default 10;
+
+    @AttributeDefinition(description = "Failed logins from one address across all accounts that lock the address",
+            min = "1")
+    int loginAddressLockAfter() default 50;
+
+    @AttributeDefinition(description = "Failures are forgotten after this many minutes without one", min = "1")
+    int loginWindowMinutes() default 60;
+
+    @AttributeDefinition(description = "Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated); "
+            + "empty: the header is ignored and the connection's address counts", required = false)
+    String[] trustedProxies() default {};
 }

@@ -14,10 +14,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongpao.rest.RestConstants;
+import org.tongpao.rest.internal.login.LoginGuard;
 
 /**
  * The one Tongpao REST server. Every service registered with {@code osgi.jaxrs.resource=true} becomes
@@ -44,7 +46,7 @@ public final class RestServerComponent {
     private boolean closed;
 
     @Activate
-    public RestServerComponent(BundleContext context, RestConfig config) {
+    public RestServerComponent(BundleContext context, RestConfig config, @Reference LoginGuard guard) {
         this.config = config;
         this.apiVersion = context.getBundle().getVersion().toString();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -53,7 +55,8 @@ public final class RestServerComponent {
             return t;
         });
         this.factory = new ServerFactory(BusFactory.getDefaultBus(true), new CachingAuthenticator(
-                new JaasAuthenticator(() -> this.config.realm()), config.authCacheSeconds() * 1000L, System::nanoTime));
+                new JaasAuthenticator(() -> this.config.realm()), config.authCacheSeconds() * 1000L, System::nanoTime),
+                guard);
         this.resources = new ServiceCollector(context, "(" + RestConstants.RESOURCE_PROPERTY + "=true)",
                 this::scheduleRebuild);
         this.extensions = new ServiceCollector(context, "(" + RestConstants.EXTENSION_PROPERTY + "=true)",

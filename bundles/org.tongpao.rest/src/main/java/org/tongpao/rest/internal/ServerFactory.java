@@ -2,6 +2,7 @@ package org.tongpao.rest.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.validation.ValidationProviderResolver;
 import org.apache.cxf.Bus;
@@ -12,6 +13,8 @@ import org.apache.cxf.jaxrs.model.wadl.WadlGenerator;
 import org.apache.cxf.jaxrs.validation.JAXRSBeanValidationInInterceptor;
 import org.apache.cxf.validation.BeanValidationProvider;
 import org.hibernate.validator.HibernateValidator;
+import org.tongpao.rest.internal.login.LoginGuard;
+import org.tongpao.rest.internal.login.LoginThrottle;
 
 /**
  * Builds one configured, not yet started CXF JAX-RS server from a set of resources and extensions.
@@ -25,11 +28,18 @@ final class ServerFactory {
 
     private final Bus bus;
     private final Authenticator authenticator;
+    private final LoginGuard guard;
     private final BeanValidationProvider validation;
 
     ServerFactory(Bus bus, Authenticator authenticator) {
+        this(bus, authenticator, new LoginGuard(new LoginThrottle(LoginThrottle.Settings.defaults(),
+                System::currentTimeMillis), Set.of()));
+    }
+
+    ServerFactory(Bus bus, Authenticator authenticator, LoginGuard guard) {
         this.bus = bus;
         this.authenticator = authenticator;
+        this.guard = guard;
         // Hibernate Validator resolves its own services through the context class loader
         this.validation = withContextClassLoader(HibernateValidator.class.getClassLoader(),
                 () -> new BeanValidationProvider(hibernateOnly(), HibernateValidator.class));
@@ -48,7 +58,7 @@ final class ServerFactory {
         providers.add(quietWadl());
         providers.add(new RequestIdFilter());
         providers.add(new BodyLimitFilter(settings.maxBodyBytes()));
-        providers.add(new AuthenticationFilter(authenticator, settings::realm));
+        providers.add(new AuthenticationFilter(authenticator, settings::realm, guard));
         providers.add(new AuthorizationFilter(settings::realm));
         providers.add(new CallerContextProvider());
         providers.addAll(ProblemMappers.all());

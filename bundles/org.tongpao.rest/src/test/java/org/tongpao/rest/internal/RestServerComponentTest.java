@@ -3,7 +3,6 @@ package org.tongpao.rest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -26,6 +25,7 @@ import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
+import org.tongpao.rest.internal.login.LoginGuard;
 
 /**
  * The component's tracking and debounced rebuilds against a minimal fake service registry (the real
@@ -45,7 +45,7 @@ class RestServerComponentTest {
             port = s.getLocalPort();
         }
         String address = "http://127.0.0.1:" + port + "/v1";
-        RestServerComponent component = new RestServerComponent(context(), config(address));
+        RestServerComponent component = new RestServerComponent(context(), config(address), new LoginGuard(config(address)));
         try {
             ServiceReference<?> items = register(new TestResources.Items(), Map.of("osgi.jaxrs.resource", "true"));
             register(new TestResources.Extra(), Map.of("osgi.jaxrs.resource", "true"));
@@ -131,32 +131,14 @@ class RestServerComponentTest {
                 });
     }
 
+    /** The metatype defaults (as Configuration Admin would give them) with this address. */
     private static RestConfig config(String address) {
-        return new RestConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return RestConfig.class;
-            }
-
-            @Override
-            public String address() {
-                return address;
-            }
-
-            @Override
-            public String realm() {
-                return "tongpao";
-            }
-
-            @Override
-            public long maxBodyBytes() {
-                return 1024;
-            }
-
-            @Override
-            public int authCacheSeconds() {
-                return 30;
-            }
-        };
+        return (RestConfig) Proxy.newProxyInstance(RestConfig.class.getClassLoader(), new Class<?>[] {RestConfig.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "annotationType" -> RestConfig.class;
+                    case "address" -> address;
+                    case "maxBodyBytes" -> 1024L;
+                    default -> method.getDefaultValue();
+                });
     }
 }

@@ -14,7 +14,7 @@ import javax.security.auth.login.AppConfigurationEntry;
 import javax.security.auth.login.AppConfigurationEntry.LoginModuleControlFlag;
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.config.JaasRealm;
-import org.apache.karaf.jaas.modules.properties.PropertiesLoginModule;
+import org.apache.karaf.jaas.modules.EncryptionService;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,30 +46,36 @@ public class TongpaoRealm implements JaasRealm {
 
         @AttributeDefinition(description = "Users file; relative paths are resolved against karaf.etc")
         String usersFile() default "tongpao-users.properties";
+
+        @AttributeDefinition(description = "PBKDF2-HMAC-SHA256 iterations for new password hashes; weaker stored "
+                + "hashes are re-hashed at the user's next login (OWASP: 600,000)", min = "100000")
+        int hashIterations() default PasswordHash.OWASP_ITERATIONS;
     }
 
     private final String name;
     private final AppConfigurationEntry[] entries;
 
     @Activate
-    public TongpaoRealm(BundleContext context, Config config, @Reference NodeIdentity node) {
+    public TongpaoRealm(BundleContext context, Config config, @Reference NodeIdentity node,
+            @Reference(target = "(name=" + Pbkdf2EncryptionService.NAME + ")") EncryptionService encryption) {
         this.name = config.realm();
         Path users = resolve(context, config.usersFile());
+        PasswordHash hasher = new PasswordHash(config.hashIterations());
         try {
-            prepareUsers(users, node.demo(), dataDir(context));
+            prepareUsers(users, node.demo(), dataDir(context), hasher);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the users file " + users, e);
         }
         Map<String, Object> options = new HashMap<>();
         options.put(BundleContext.class.getName(), context);
-        options.put(ProxyLoginModule.PROPERTY_MODULE, PropertiesLoginModule.class.getName());
+        options.put(ProxyLoginModule.PROPERTY_MODULE, TongpaoLoginModule.class.getName());
         options.put(ProxyLoginModule.PROPERTY_BUNDLE, Long.toString(context.getBundle().getBundleId()));
         options.put("users", users.toString());
         options.put("detailed.login.exception", "false");
         options.put("encryption.enabled", "true");
-        options.put("encryption.name", "basic");
-        options.put("encryption.algorithm", "SHA-256");
-        options.put("encryption.encoding", "hexadecimal");
+        // Karaf's encryption hook, so jaas:user-add writes what the login module verifies
+        options.put("encryption.name", Pbkdf2EncryptionService.NAME);
+        options.put(TongpaoLoginModule.ITERATIONS_OPTION, Integer.toString(hasher.iterations()));
         options.put("encryption.prefix", UserFile.CRYPT);
         options.put("encryption.suffix", UserFile.CRYPT);
         this.entries = new AppConfigurationEntry[] {
@@ -78,9 +84,16 @@ public class TongpaoRealm implements JaasRealm {
         LOG.info("JAAS realm '{}' ready, users in {}", name, users);
     }
 
-    /** Applies the demo-mode rules to the users file; public for the tests. */
-    static void prepareUsers(Path usersFile, boolean demo, Path dataDir) throws IOException {
-        UserFile users = UserFile.load(usersFile);
+    /** Applies the demo-mode rules to the users file; package-private for the tests. */
+    static void prepareUsers(Path usersFile, boolean demo, Path dataDir, PasswordHash hasher) throws IOException {
+        synchronized (UserFile.WRITE_LOCK) {
+            prepareUsersLocked(usersFile, demo, dataDir, hasher);
+        }
+    }
+
+    private static void prepareUsersLocked(Path usersFile, boolean demo, Path dataDir, PasswordHash hasher)
+            throws IOException {
+        UserFile users = UserFile.load(usersFile, hasher);
         boolean changed;
         if (demo) {
             int added = users.ensureDemoAccounts();

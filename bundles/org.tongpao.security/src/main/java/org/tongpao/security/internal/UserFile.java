@@ -8,11 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +19,9 @@ import java.util.TreeMap;
 
 /**
  * The realm's user store: a Karaf properties-login-module file ({@code user = password,role,role}) whose
- * passwords are SHA-256 digests in Karaf's {@code {CRYPT}…{CRYPT}} form, so no password is kept in clear.
+ * passwords are salted PBKDF2 hashes ({@link PasswordHash}) in Karaf's {@code {CRYPT}…{CRYPT}} form, so no
+ * password is kept in clear. Entries of earlier releases hold unsalted SHA-256 digests; they still verify and
+ * are re-hashed at the user's next login ({@link TongpaoLoginModule}).
  */
 final class UserFile {
 
@@ -35,15 +34,24 @@ final class UserFile {
     private static final char[] PASSWORD_ALPHABET =
             "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
 
+    /** Our rewrites of the file (start-up, hash upgrades at login) take turns. */
+    static final Object WRITE_LOCK = new Object();
+
     private final Path file;
+    private final PasswordHash hasher;
     private final Map<String, String> users = new TreeMap<>();
 
-    private UserFile(Path file) {
+    private UserFile(Path file, PasswordHash hasher) {
         this.file = file;
+        this.hasher = hasher;
     }
 
     static UserFile load(Path file) throws IOException {
-        UserFile f = new UserFile(file);
+        return load(file, new PasswordHash(PasswordHash.OWASP_ITERATIONS));
+    }
+
+    static UserFile load(Path file, PasswordHash hasher) throws IOException {
+        UserFile f = new UserFile(file, hasher);
         if (Files.exists(file)) {
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -61,16 +69,25 @@ final class UserFile {
         m.put("hubei", List.of("province-officer", "province-42"));
         m.put("jiangsu", List.of("province-officer", "province-32"));
         m.put("auditor", List.of("auditor"));
+        // a keeper of the Wuhan city bureau store (a demo depot of core's Seeder) and the police fleet's
+        // partner account (carrier id "fleet"), so the depot and partner scopes can be tried by hand
+        m.put("keeper", List.of("depot-keeper", "depot-HB-WH-01"));
+        m.put("fleet", List.of("partner", "partner-fleet"));
         return m;
     }
 
-    static String digest(String password) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-            return CRYPT + HexFormat.of().withUpperCase().formatHex(d) + CRYPT;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    /** The stored form of a password: a fresh salted hash inside Karaf's encryption prefix and suffix. */
+    String encode(String password) {
+        return CRYPT + hasher.hash(password) + CRYPT;
+    }
+
+    /** The hash inside {@code {CRYPT}…{CRYPT}}, or the entry's raw first field when it has no such marks. */
+    static String unwrap(String stored) {
+        String s = stored.trim();
+        if (s.length() >= 2 * CRYPT.length() && s.startsWith(CRYPT) && s.endsWith(CRYPT)) {
+            return s.substring(CRYPT.length(), s.length() - CRYPT.length());
         }
+        return s;
     }
 
     static String generatePassword(SecureRandom random) {
@@ -99,12 +116,36 @@ final class UserFile {
     }
 
     boolean passwordMatches(String user, String password) {
+        String stored = storedPassword(user);
+        return stored != null && PasswordHash.verify(password, unwrap(stored));
+    }
+
+    /** The entry's first field as written ({@code {CRYPT}…{CRYPT}}), or null for an unknown user. */
+    String storedPassword(String user) {
         String entry = users.get(user);
-        return entry != null && entry.split(",")[0].trim().equalsIgnoreCase(digest(password));
+        return entry == null ? null : entry.split(",")[0].trim();
     }
 
     void put(String user, String password, List<String> roles) {
-        users.put(user, digest(password) + (roles.isEmpty() ? "" : "," + String.join(",", roles)));
+        users.put(user, encode(password) + (roles.isEmpty() ? "" : "," + String.join(",", roles)));
+    }
+
+    /**
+     * Replaces the user's stored password with {@code replacement}, keeping its roles, but only while it is
+     * still {@code expected}: a password changed meanwhile (jaas:user-add) wins. Returns whether it replaced.
+     */
+    boolean replaceStoredPassword(String user, String expected, String replacement) {
+        String entry = users.get(user);
+        if (entry == null) {
+            return false;
+        }
+        int comma = entry.indexOf(',');
+        String current = (comma < 0 ? entry : entry.substring(0, comma)).trim();
+        if (!current.equals(expected.trim())) {
+            return false;
+        }
+        users.put(user, replacement + (comma < 0 ? "" : entry.substring(comma)));
+        return true;
     }
 
     void remove(String user) {
@@ -140,7 +181,7 @@ final class UserFile {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write("# Tongpao users: user = {CRYPT}sha-256{CRYPT},role[,role...]\n");
+            w.write("# Tongpao users: user = {CRYPT}pbkdf2-sha256$<iterations>$<salt>$<hash>{CRYPT},role[,role...]\n");
             w.write("# Roles: ministry-admin, ministry-officer, province-officer + province-<code>,\n");
             w.write("#        depot-keeper + depot-<code>, partner + partner-<id>, auditor.\n");
             w.write("# Manage from the console: jaas:realm-manage --realm tongpao; jaas:user-add ...; jaas:update\n");

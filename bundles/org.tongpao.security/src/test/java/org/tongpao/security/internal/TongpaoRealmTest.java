@@ -10,15 +10,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TongpaoRealmTest {
 
+    // a low count keeps these rules fast; demoAndGeneratedPasswordsAreStoredAsSaltedPbkdf2 uses the real one
+    private static final PasswordHash FAST = new PasswordHash(1_000);
+    private static final PasswordHash OWASP = new PasswordHash(PasswordHash.OWASP_ITERATIONS);
+
     @TempDir
     Path dir;
 
     @Test
     void demoModeAddsTheReadmeAccountsWithHashedPasswords() throws Exception {
         Path file = dir.resolve("etc/users.properties");
-        TongpaoRealm.prepareUsers(file, true, dir.resolve("data"));
+        TongpaoRealm.prepareUsers(file, true, dir.resolve("data"), FAST);
 
-        UserFile users = UserFile.load(file);
+        UserFile users = UserFile.load(file, FAST);
         assertThat(users.passwordMatches("admin", "demo")).isTrue();
         assertThat(users.roles("hubei")).contains(List.of("province-officer", "province-42"));
         assertThat(users.roles("jiangsu")).contains(List.of("province-officer", "province-32"));
@@ -30,10 +34,10 @@ class TongpaoRealmTest {
     @Test
     void productionModeShipsNoKnownPassword() throws Exception {
         Path file = dir.resolve("users.properties");
-        TongpaoRealm.prepareUsers(file, true, dir);
-        TongpaoRealm.prepareUsers(file, false, dir);
+        TongpaoRealm.prepareUsers(file, true, dir, FAST);
+        TongpaoRealm.prepareUsers(file, false, dir, FAST);
 
-        UserFile users = UserFile.load(file);
+        UserFile users = UserFile.load(file, FAST);
         for (String demoUser : UserFile.DEMO_ACCOUNTS.keySet()) {
             assertThat(users.passwordMatches(demoUser, "demo")).as(demoUser).isFalse();
         }
@@ -46,33 +50,67 @@ class TongpaoRealmTest {
     @Test
     void anAdminChosenByTheOperatorIsKeptAcrossRestarts() throws Exception {
         Path file = dir.resolve("users.properties");
-        UserFile users = UserFile.load(file);
+        UserFile users = UserFile.load(file, FAST);
         users.put("admin", "chosen-by-operator", List.of("ministry-admin"));
         users.save();
 
-        TongpaoRealm.prepareUsers(file, false, dir);
-        TongpaoRealm.prepareUsers(file, false, dir);
+        TongpaoRealm.prepareUsers(file, false, dir, FAST);
+        TongpaoRealm.prepareUsers(file, false, dir, FAST);
 
-        assertThat(UserFile.load(file).passwordMatches("admin", "chosen-by-operator")).isTrue();
+        assertThat(UserFile.load(file, FAST).passwordMatches("admin", "chosen-by-operator")).isTrue();
         assertThat(dir.resolve("tongpao/initial-admin-password")).doesNotExist();
     }
 
     @Test
     void aDemoAccountWhosePasswordWasChangedSurvivesLeavingDemoMode() throws Exception {
         Path file = dir.resolve("users.properties");
-        TongpaoRealm.prepareUsers(file, true, dir);
-        UserFile users = UserFile.load(file);
+        TongpaoRealm.prepareUsers(file, true, dir, FAST);
+        UserFile users = UserFile.load(file, FAST);
         users.put("hubei", "a-real-password", List.of("province-officer", "province-42"));
         users.save();
 
-        TongpaoRealm.prepareUsers(file, false, dir);
+        TongpaoRealm.prepareUsers(file, false, dir, FAST);
 
-        assertThat(UserFile.load(file).passwordMatches("hubei", "a-real-password")).isTrue();
+        assertThat(UserFile.load(file, FAST).passwordMatches("hubei", "a-real-password")).isTrue();
     }
 
     @Test
-    void digestIsKarafsBasicSha256HexForm() {
-        assertThat(UserFile.digest("demo"))
-                .isEqualTo("{CRYPT}2A97516C354B68848CDBD8F54A226A0A55B21ED138E207AD6C5CBB9C00AA5AEA{CRYPT}");
+    void demoAndGeneratedPasswordsAreStoredAsSaltedPbkdf2() throws Exception {
+        Path file = dir.resolve("users.properties");
+        TongpaoRealm.prepareUsers(file, true, dir, FAST);
+        UserFile users = UserFile.load(file, FAST);
+        String admin = UserFile.unwrap(users.storedPassword("admin"));
+        assertThat(admin).startsWith("pbkdf2-sha256$1000$");
+        assertThat(admin).as("same password, different salt")
+                .isNotEqualTo(UserFile.unwrap(users.storedPassword("officer")));
+
+        // the realm's default count: OWASP's 600,000 (one hash, about 0.2-1 s)
+        Path other = dir.resolve("prod.properties");
+        TongpaoRealm.prepareUsers(other, false, dir.resolve("prod"), OWASP);
+        String generated = UserFile.load(other, OWASP).storedPassword("admin");
+        assertThat(generated).startsWith("{CRYPT}pbkdf2-sha256$600000$").endsWith("{CRYPT}");
+        assertThat(PasswordHash.iterationsOf(UserFile.unwrap(generated))).isEqualTo(600_000);
+    }
+
+    @Test
+    void everyRoleHasADemoAccount() throws Exception {
+        Path file = dir.resolve("users.properties");
+        TongpaoRealm.prepareUsers(file, true, dir, FAST);
+        UserFile users = UserFile.load(file, FAST);
+        assertThat(users.roles("keeper")).contains(List.of("depot-keeper", "depot-HB-WH-01"));
+        assertThat(users.roles("fleet")).contains(List.of("partner", "partner-fleet"));
+        assertThat(users.passwordMatches("keeper", "demo")).isTrue();
+        assertThat(users.passwordMatches("fleet", "demo")).isTrue();
+    }
+
+    @Test
+    void leavingDemoModeAlsoRemovesDemoAccountsStillHoldingAnOldSha256Hash() throws Exception {
+        Path file = dir.resolve("users.properties");
+        Files.writeString(file, "hubei = {CRYPT}" + PasswordHash.legacySha256("demo") + "{CRYPT},province-officer,"
+                + "province-42\n");
+
+        TongpaoRealm.prepareUsers(file, false, dir, FAST);
+
+        assertThat(UserFile.load(file, FAST).has("hubei")).isFalse();
     }
 }
