@@ -36,6 +36,6 @@ public class NotFoundException extends TongpaoException {
 
     /** With a ready detail, e.g. the stored answer of an Idempotency-Key replayed (since 1.1). */
     public NotFoundException(String detail) {
-        super(detail);
+        this(detail, (String) null);
     }
 }

@@ -99,8 +99,6 @@ public class JdbcAllocationService implements AllocationService {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAllocationService.class);
     static final String KIND_PLAN = "PLAN";
     static final String KIND_MUTUAL_AID = "MUTUAL_AID";
-    /** The Idempotency-Key result of an approval whose reservations were refused (its batch is gone). */
-    static final String REFUSED_APPROVAL = "allocation-batch-refused";
 
     private final DataSource ds;
     private final OrgUnitService units;
@@ -545,12 +543,16 @@ public class JdbcAllocationService implements AllocationService {
                             Map.of("kind", spec.kind(), "lines", spec.lines().size()));
                     return new IdempotencyKeys.Ref("allocation-batch", Long.toString(id));
                 }));
-        if (out.repeat() && REFUSED_APPROVAL.equals(out.ref().entity())) {
-            throw new ConflictException("This approval (Idempotency-Key " + key + ") was refused before and nothing was "
-                    + "reserved; see the audit trail (allocation-batch " + out.ref().id() + ", FAIL), or approve again "
-                    + "with a new key");
+        Batch b;
+        try {
+            b = load(Long.parseLong(out.ref().id())).batch();
+        } catch (NotFoundException gone) {
+            // a refused approval deletes its batch; over REST the stored first answer (the 409) is replayed
+            // before this runs, a direct service call with the same key lands here
+            throw new ConflictException("This approval (Idempotency-Key " + key + ") was refused before and nothing "
+                    + "was reserved; see the audit trail (allocation-batch " + out.ref().id() + ", FAIL), or approve "
+                    + "again with a new key");
         }
-        Batch b = load(Long.parseLong(out.ref().id())).batch();
         if (out.repeat() && b.status() != BatchStatus.RESERVING) {
             return resume(caller, key, b);
         }
@@ -670,10 +672,6 @@ public class JdbcAllocationService implements AllocationService {
             BatchDao.update(c, "DELETE FROM tp_alloc_batch_line WHERE batch_id = ?", b.id());
             BatchDao.update(c, "DELETE FROM tp_alloc_batch WHERE id = ?", b.id());
             spec.onFailed().apply(c, b.id());
-            if (key != null) {
-                // a repeat with this key finds the refusal, not a batch that no longer exists
-                keys.complete(c, caller, key, new IdempotencyKeys.Ref(REFUSED_APPROVAL, Long.toString(b.id())));
-            }
             audit.record(c, caller, "allocation-batch", Long.toString(b.id()), "FAIL", null, Map.of("failure", what));
             return null;
         });
