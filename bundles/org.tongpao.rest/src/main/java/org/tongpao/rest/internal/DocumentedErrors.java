@@ -15,8 +15,10 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -66,14 +68,18 @@ final class DocumentedErrors {
         if (oas == null) {
             return;
         }
-        Components components = oas.getComponents();
-        if (components == null) {
-            components = new Components();
-            oas.setComponents(components);
+        if (oas.getComponents() == null) {
+            oas.setComponents(new Components());
         }
+        Components components = oas.getComponents();
         addShared(components);
         if (components.getSchemas() != null) {
-            components.getSchemas().values().forEach(DocumentedErrors::nullableOptionals);
+            Set<String> optionalRefs = new HashSet<>();
+            components.getSchemas().values().forEach(schema -> nullableOptionals(schema, optionalRefs));
+            // a $ref cannot carry "nullable" (OpenAPI 3.0 ignores its siblings, validators reject null under an
+            // allOf wrapper): the referenced schema says it instead
+            optionalRefs.stream().map(ref -> components.getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1)))
+                    .filter(Objects::nonNull).forEach(schema -> schema.setNullable(true));
         }
         if (oas.getPaths() != null) {
             oas.getPaths().values().forEach(item -> item.readOperationsMap()
@@ -165,32 +171,34 @@ final class DocumentedErrors {
         }
     }
 
-    /** Jackson writes an absent value as {@code null}: say so for every property that is not required. */
+    /**
+     * Jackson writes an absent value as {@code null}: say so for every property that is not required, and
+     * collect the schemas such properties refer to.
+     */
     @SuppressWarnings("rawtypes")
-    private static void nullableOptionals(Schema<?> schema) {
+    private static void nullableOptionals(Schema<?> schema, Set<String> optionalRefs) {
         if (schema == null || schema.get$ref() != null) {
             return;
         }
         Map<String, Schema> properties = schema.getProperties();
         if (properties != null) {
             List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
-            properties.replaceAll((name, p) -> {
+            properties.forEach((name, p) -> {
                 if (!required.contains(name)) {
                     if (p.get$ref() != null) {
-                        // OpenAPI 3.0 ignores siblings of $ref: wrap it to allow null
-                        return new Schema<>().nullable(true).allOf(List.of(new Schema<>().$ref(p.get$ref())));
+                        optionalRefs.add(p.get$ref());
+                    } else {
+                        p.setNullable(true);
                     }
-                    p.setNullable(true);
                 }
-                nullableOptionals(p);
-                return p;
+                nullableOptionals(p, optionalRefs);
             });
         }
         if (schema.getItems() != null) {
-            nullableOptionals(schema.getItems());
+            nullableOptionals(schema.getItems(), optionalRefs);
         }
         if (schema.getAdditionalProperties() instanceof Schema<?> values) {
-            nullableOptionals(values);
+            nullableOptionals(values, optionalRefs);
         }
     }
 }

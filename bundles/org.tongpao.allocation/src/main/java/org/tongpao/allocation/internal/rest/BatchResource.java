@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import javax.annotation.security.RolesAllowed;
@@ -72,8 +73,9 @@ public class BatchResource {
             + "depot; a repeat with the same Idempotency-Key counts once")
     public Batch dispatch(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "No body needed",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))) String body) {
+            @RequestBody(required = false, description = "No body needed",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = "object"))) String body) {
         return allocation.dispatch(caller, id, idempotencyKey);
     }
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
@@ -89,8 +90,9 @@ public class MutualAidResource {
             content = @Content(schema = @Schema(implementation = Batch.class)))
     public Response approve(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,
             @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Optional JSON body {\"toDepotId\": n, \"needId\": n}",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferApproval.class))) String body) {
+            @RequestBody(required = false, description = "Optional JSON body {\"toDepotId\": n, \"needId\": n}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OfferApproval.class))) String body) {
         Batch b = allocation.approveOffer(caller, id, Params.optionalBody(body, OfferApproval.class, "toDepotId"),
                 idempotencyKey);
         return Params.created(uriInfo, "allocation/batches", b.id(), b);
@@ -103,8 +105,9 @@ public class MutualAidResource {
     @Operation(summary = "Reject an offer", description = "Optional body {\"note\": \"...\"}")
     public MutualAidOffer reject(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Optional JSON body {\"note\": \"...\"}",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bodies.Note.class))) String body) {
+            @RequestBody(required = false, description = "Optional JSON body {\"note\": \"...\"}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Bodies.Note.class))) String body) {
         Bodies.Note note = Params.optionalBody(body, Bodies.Note.class, "note");
         return allocation.rejectOffer(caller, id, note == null ? null : note.note(), idempotencyKey);
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
@@ -99,8 +100,9 @@ public class NeedResource {
     @Operation(summary = "Cancel a need", description = "409 when fulfilled or already cancelled")
     public Need cancel(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "No body needed",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))) String body) {
+            @RequestBody(required = false, description = "No body needed",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = "object"))) String body) {
         return needs.cancel(caller, id, idempotencyKey);
     }
 

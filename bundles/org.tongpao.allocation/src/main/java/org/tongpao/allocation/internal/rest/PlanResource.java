@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
@@ -89,8 +90,9 @@ public class PlanResource {
             content = @Content(schema = @Schema(implementation = Batch.class)))
     public Response approve(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,
             @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "No body needed",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))) String body) {
+            @RequestBody(required = false, description = "No body needed",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = "object"))) String body) {
         Batch b = allocation.approve(caller, id, idempotencyKey);
         return Params.created(uriInfo, "allocation/batches", b.id(), b);
     }
@@ -102,8 +104,9 @@ public class PlanResource {
     @Operation(summary = "Reject a plan", description = "Optional body {\"note\": \"...\"}")
     public Plan reject(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Optional JSON body {\"note\": \"...\"}",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bodies.Note.class))) String body) {
+            @RequestBody(required = false, description = "Optional JSON body {\"note\": \"...\"}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Bodies.Note.class))) String body) {
         Bodies.Note note = Params.optionalBody(body, Bodies.Note.class, "note");
         return allocation.reject(caller, id, note == null ? null : note.note(), idempotencyKey);
     }

@@ -40,7 +40,8 @@ public class AuditResource {
             + "with AND. Example: who deactivated depot 12 → ?entity=depot&entityId=12")
     public Page<AuditEntry> list(@Context Caller caller,
             @Parameter(description = "Audited type, e.g. orgunit, item, depot, lot, posting, transfer, "
-                    + "reservation, need, key-area, allocation-plan, allocation-batch, shipment, carrier-contract") @QueryParam("entity") String entity,
+                    + "reservation, need, key-area, allocation-plan, allocation-batch, shipment, carrier-contract")
+            @QueryParam("entity") String entity,
             @Parameter(description = "The entity's id") @QueryParam("entityId") String entityId,
             @Parameter(description = "User name") @QueryParam("actor") String actor,
             @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
@@ -104,8 +105,9 @@ public class ItemResource {
     public Item deactivate(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = "Version last read (optional)") @QueryParam("version") String version,
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Optional JSON body {\"version\": n}",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionBody.class))) String body) {
+            @RequestBody(required = false, description = "Optional JSON body {\"version\": n}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VersionBody.class))) String body) {
         return catalogue.deactivate(caller, id, Params.version(Params.versionBody(body), version), idempotencyKey);
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
@@ -298,8 +299,9 @@ public class InventoryResource {
     @Operation(summary = "Release a reservation", description = "No body needed")
     public Reservation release(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Ignored; may be empty",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))) String body) {
+            @RequestBody(required = false, description = "Ignored; may be empty",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = "object"))) String body) {
         return inventory.release(caller, id, key);
     }
 
@@ -394,8 +396,9 @@ public class InventoryResource {
     public Response submit(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,
             @Parameter(description = "Province code (ministry callers only)") @QueryParam("province") String province,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Optional: the province's declared quantities",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CensusSubmission.class))) String body) {
+            @RequestBody(required = false, description = "Optional: the province's declared quantities",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CensusSubmission.class))) String body) {
         Census c = census.submit(caller, id, QueryParams.text(province), submission(body), key);
         return Response.status(Response.Status.CREATED).entity(c).build();
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -122,8 +123,9 @@ public class ShipmentResource {
     @Operation(summary = "Retry a failed booking", description = "Optional body {\"carrierId\": \"...\"} to switch carrier")
     public Shipment rebook(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Optional JSON body {\"carrierId\": \"...\"}",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bodies.Rebook.class))) String body) {
+            @RequestBody(required = false, description = "Optional JSON body {\"carrierId\": \"...\"}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Bodies.Rebook.class))) String body) {
         Bodies.Rebook b = OptionalBody.parse(body, Bodies.Rebook.class, "carrierId", "expected {\"carrierId\": \"...\"}");
         return transport.rebook(caller, id, b == null ? null : QueryParams.text(b.carrierId()), idempotencyKey);
     }
@@ -135,8 +137,9 @@ public class ShipmentResource {
     @Operation(summary = "Cancel a shipment not yet handed over", description = "Optional body {\"reason\": \"...\"}")
     public Shipment cancel(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Optional JSON body {\"reason\": \"...\"}",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bodies.Reason.class))) String body) {
+            @RequestBody(required = false, description = "Optional JSON body {\"reason\": \"...\"}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Bodies.Reason.class))) String body) {
         Bodies.Reason b = OptionalBody.parse(body, Bodies.Reason.class, "reason", "expected {\"reason\": \"...\"}");
         return transport.cancel(caller, id, b == null ? null : b.reason(), idempotencyKey);
     }
@@ -211,8 +214,9 @@ public class ShipmentResource {
             + "\"damagedQuantity\":n,\"note\":\"...\"}]}; without it every batch line of the shipment is received in full")
     public Shipment receive(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "Optional JSON body {\"lines\": [...]}",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bodies.Receipt.class))) String body) {
+            @RequestBody(required = false, description = "Optional JSON body {\"lines\": [...]}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Bodies.Receipt.class))) String body) {
         Bodies.Receipt b = OptionalBody.parse(body, Bodies.Receipt.class, "lines", "expected {\"lines\": [...]}");
         return transport.receive(caller, id, b == null ? null : b.lines(), idempotencyKey);
     }
