@@ -104,7 +104,15 @@ public class CrossProvinceIT {
      * Operation and id slots whose check a state rule answers first, the same for every id (so nothing leaks),
      * with the reason. Everything else must reach the id check: 404, a role's 403, or a 400 about that id.
      */
-    static final Map<String, String> NOT_REACHED = Map.of();
+    static final Map<String, String> NOT_REACHED = Map.of(
+            "POST /shipments fromDepotId", "with a batchId the batch's lines decide the depots: a depot on no line "
+                    + "of the batch is 400 'no line between these depots', the same for every id",
+            "POST /shipments toDepotId", "the same as fromDepotId",
+            "POST /inventory/counts depotId", "the document gives NewCount.lines the reservation line's schema (issue "
+                    + "9, item 20), so the built line fails validation first; remove when the document is fixed",
+            "POST /inventory/counts lines[0].lotId", "the same as depotId",
+            "POST /shipments/{id}/receive lines[0].lineId", "the caller's own seeded shipment is not dispatched: "
+                    + "409 'has not been dispatched' comes first, the same for every line id");
 
     @Configuration
     public Option[] config() {
@@ -138,8 +146,8 @@ public class CrossProvinceIT {
                 probes += probe(world, op, caller, other, failures);
             }
         }
-        System.out.printf("CrossProvinceIT: %d operations of the OpenAPI document, %d probes as each province "
-                + "officer%n", world.operations.size(), probes);
+        System.out.printf("CrossProvinceIT: %d operations of the OpenAPI document walked as each province officer, "
+                + "%d calls in all%n", world.operations.size(), probes);
         assertTrue("no operations in the document", operations > 0);
         if (!failures.isEmpty()) {
             fail(failures.size() + " cross-province failures:\n" + String.join("\n", failures));
@@ -180,6 +188,30 @@ public class CrossProvinceIT {
             }
         }
         assertTrue(failures.size() + " anonymous calls:\n" + String.join("\n", failures), failures.isEmpty());
+    }
+
+    @Test
+    public void aShipmentWithoutABatchNamesOnlyDepotsInTheCallersScope() {
+        // the generated walk books with the caller's batch, whose lines decide the depots; this is the other way
+        World world = World.get();
+        Api hubei = api().as("hubei");
+        Object own = world.hubei.id(Kind.DEPOT);
+        Object other = world.jiangsu.id(Kind.DEPOT);
+        for (String field : List.of("fromDepotId", "toDepotId")) {
+            Map<String, Object> a = new java.util.HashMap<>(Map.of("fromDepotId", own, "toDepotId", own,
+                    "carrierId", "fleet", "packages", 1, "weightKg", 1));
+            Map<String, Object> u = new java.util.HashMap<>(a);
+            a.put(field, other);
+            u.put(field, UNKNOWN);
+            Api.Reply ra = hubei.post("/shipments", a);
+            Api.Reply ru = hubei.post("/shipments", u);
+            assertEquals(ra.toString(), 404, ra.status());
+            assertEquals(field, ra.json().path("field").asText());
+            assertEquals(null, sameProblem(ra, other, ru, UNKNOWN));
+            List<String> failures = new ArrayList<>();
+            leaks("POST /shipments " + field, ra, world.jiangsu, failures);
+            assertTrue(failures.toString(), failures.isEmpty());
+        }
     }
 
     // ---------------------------------------------------------------- one operation as one officer
@@ -260,17 +292,53 @@ public class CrossProvinceIT {
         if (!ka.equals(ku)) {
             return "members " + ka + " vs " + ku;
         }
-        String da = pa.path("detail").asText("").replace(String.valueOf(aId), "<id>");
-        String du = pu.path("detail").asText("").replace(String.valueOf(uId), "<id>");
+        // the unknown id's detail, with the other id put where it named the unknown one
+        String da = pa.path("detail").asText("");
+        String du = pu.path("detail").asText("").replace(String.valueOf(uId), String.valueOf(aId));
         return da.equals(du) ? null : "detail '" + da + "' vs '" + du + "'";
     }
 
-    /** The other province's depot and unit codes must appear in no answer. */
+    /**
+     * The other province's depot and unit codes must appear in no answer, nor its seeded ids in any id
+     * property ({@code depotId}, {@code lotId}, …) of a successful one.
+     */
     private static void leaks(String what, Api.Reply r, Province other, List<String> failures) {
         Matcher m = other.codes.matcher(r.body() == null ? "" : r.body());
         if (m.find()) {
             failures.add(what + ": the answer names " + m.group() + ": " + r);
         }
+        if (r.status() / 100 == 2 && r.contentType().contains("json")) {
+            String id = otherIds(r.json(), other);
+            if (id != null) {
+                failures.add(what + ": the answer holds " + other.user + "'s " + id + ": " + r);
+            }
+        }
+    }
+
+    private static String otherIds(JsonNode n, Province other) {
+        if (n.isArray()) {
+            for (JsonNode e : n) {
+                String found = otherIds(e, other);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (n.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = n.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> e = fields.next();
+                Kind k = FIELD_KINDS.get(e.getKey());
+                if (k != null && k.scoped && e.getValue().isNumber()
+                        && e.getValue().asLong() == ((Number) other.id(k)).longValue()) {
+                    return e.getKey() + "=" + e.getValue();
+                }
+                String found = otherIds(e.getValue(), other);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static int count(Api.Reply r) {
@@ -584,6 +652,9 @@ public class CrossProvinceIT {
             JsonNode lines = admin.get("/allocation/batches/" + batch).json().path("lines");
             assertTrue("batch " + batch + " has no lines", lines.size() > 0);
             p.ids.put(Kind.LINE, lines.get(0).path("id").asLong());
+            // dispatched, so a receipt reaches its lines
+            Api.Reply dispatched = admin.post("/allocation/batches/" + batch + "/dispatch", null);
+            assertEquals(dispatched.toString(), 200, dispatched.status());
             p.ids.put(Kind.OFFER, Long.parseLong(created(officer.post("/allocation/mutual-aid", Map.of("fromDepotId",
                     prov, "itemId", kn95, "quantity", 1, "toProvinceCode", "11")))));
             p.ids.put(Kind.SHIPMENT, Long.parseLong(created(officer.post("/shipments", Map.of("fromDepotId", prov,
@@ -619,6 +690,10 @@ public class CrossProvinceIT {
             }
             Kind kind = FIELD_KINDS.get(name);
             String type = schema.path("type").asText("");
+            if (depth == 0 && !schema.has("properties") && !schema.has("$ref") && !type.equals("array")) {
+                // a body the document types as a bare string (an optional JSON body read by hand): send {}
+                return NODES.textNode("{}");
+            }
             if (kind != null) {
                 JsonNode id = JSON.valueToTree(own.fieldIds.getOrDefault(name, own.id(kind)));
                 if (type.equals("array")) {
@@ -655,8 +730,7 @@ public class CrossProvinceIT {
                 case "number" -> NODES.numberNode(1);
                 case "boolean" -> NODES.booleanNode(false);
                 case "string" -> NODES.textNode(text(op, name, schema, own));
-                default -> op.bodySchema() == schema || "body".equals(name) ? NODES.textNode("{}")
-                        : NODES.textNode(text(op, name, schema, own));
+                default -> NODES.textNode(text(op, name, schema, own));
             };
         }
 

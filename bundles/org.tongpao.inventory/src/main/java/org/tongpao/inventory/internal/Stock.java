@@ -424,9 +424,9 @@ final class Stock {
             Reservation r = visibleReservation(tx.c, caller, id);
             DepotRef from = ledger.depot(tx.c, r.depotId());
             Scope.requireWrite(caller, from);
-            Ledger.requireActive(approvedRoute ? ledger.targetDepotField(tx.c, Caller.system(caller.requestId()), from,
-                    toDepotId, "toDepotId") : ledger.targetDepotField(tx.c, caller, from, toDepotId, "toDepotId"),
-                    "toDepotId");
+            // an approved batch's route was authorised by allocation: any existing depot, as the platform sees it
+            Caller targeting = approvedRoute ? Caller.system(caller.requestId()) : caller;
+            Ledger.requireActive(ledger.targetDepotField(tx.c, targeting, from, toDepotId, "toDepotId"), "toDepotId");
             if (toDepotId == r.depotId()) {
                 throw new ValidationException("toDepotId", "toDepotId must differ from the reservation's depot");
             }
