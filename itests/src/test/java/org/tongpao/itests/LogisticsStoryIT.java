@@ -257,7 +257,7 @@ public class LogisticsStoryIT {
         assertTrue(refused.toString(), refused.body().contains("depotId"));
 
         // goods are conserved: received into the system = on hand + lost + damaged
-        assertEquals(8_500, sum("SELECT SUM(on_hand) FROM tp_inv_balance") + shortfall);
+        assertEquals(8_500, sum("SELECT SUM(on_hand) FROM tp_inv_balance WHERE item_id = " + gloves) + shortfall);
     }
 
     @Test
@@ -306,6 +306,100 @@ public class LogisticsStoryIT {
         assertTrue("stock ran out, so some were refused: " + refused, refused > 0);
         assertEquals(0, sum("SELECT COUNT(*) FROM tp_inv_balance WHERE on_hand < 0 OR reserved < 0"));
         assertLedgerAgreesWithBalances();
+    }
+
+    @Test
+    public void sameKeyCopiesSentAtOnceGetOneAnswerAndARepeatAfterAChangeGetsTheFirstAnswer() throws Exception {
+        Caller system = Caller.system("it-idempotency");
+        long from = depot("JS-PROV-01");
+        long to = depot("CENTRAL-RESERVE");
+        long medprot = catalogue.getByCode(system, "MASK-MEDPROT").id();
+        Api admin = api().as("admin");
+        // 600 on hand for 50 keys asking 20 each: 30 keys get their transfer, 20 are refused
+        receive(admin, from, medprot, 600, LocalDate.now().plusYears(2).toString());
+        Map<String, Object> request = Map.of("fromDepotId", from, "toDepotId", to, "itemId", medprot, "quantity", 20);
+        int pairs = 50;
+        List<String> keys = new ArrayList<>();
+        List<Future<Api.Reply>> copies = new ArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            for (int i = 0; i < pairs; i++) {
+                String key = UUID.randomUUID().toString();
+                keys.add(key);
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                for (int copy = 0; copy < 2; copy++) {
+                    copies.add(clients.submit(() -> {
+                        together.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        return admin.header("Idempotency-Key", key).post("/inventory/transfers", request);
+                    }));
+                }
+            }
+            int created = 0;
+            int refused = 0;
+            String firstKey = null;
+            Api.Reply firstAnswer = null;
+            for (int i = 0; i < pairs; i++) {
+                Api.Reply a = copies.get(2 * i).get();
+                Api.Reply b = copies.get(2 * i + 1).get();
+                assertEquals("pair " + i + ": " + a + " / " + b, a.status(), b.status());
+                assertEquals("pair " + i, a.body(), b.body());
+                assertEquals("pair " + i, a.location(), b.location());
+                if (a.status() == 201) {
+                    created++;
+                    if (firstKey == null) {
+                        firstKey = keys.get(i);
+                        firstAnswer = a;
+                    }
+                } else {
+                    assertEquals(a.toString(), 409, a.status());
+                    assertTrue(a.toString(), a.body().contains("Not enough available stock"));
+                    refused++;
+                }
+            }
+            assertEquals(30, created);
+            assertEquals(20, refused);
+            assertEquals("one transfer per key that answered 201", created,
+                    sum("SELECT COUNT(*) FROM tp_inv_transfer WHERE item_id = " + medprot));
+            assertLedgerAgreesWithBalances();
+
+            // the transfer is then received; a repeat of its key still answers the first answer, marked replayed
+            long transferId = firstAnswer.json().get("id").asLong();
+            assertEquals(200, admin.post("/inventory/transfers/" + transferId + "/receipt",
+                    Map.of("receivedQuantity", 20)).status());
+            assertEquals("RECEIVED", admin.get("/inventory/transfers/" + transferId).json().get("status").asText());
+            java.net.http.HttpResponse<String> replay = postRaw("/inventory/transfers", firstKey, request);
+            assertEquals(201, replay.statusCode());
+            assertEquals(firstAnswer.body(), replay.body());
+            assertEquals("IN_TRANSIT", firstAnswer.json().get("status").asText());
+            assertEquals(firstAnswer.location(), replay.headers().firstValue("Location").orElse(null));
+            assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(null));
+            assertNotNull(replay.headers().firstValue("X-Request-Id").orElse(null));
+            // the same key with another request is a conflict, not a replay
+            assertEquals(409, admin.header("Idempotency-Key", firstKey).post("/inventory/transfers",
+                    Map.of("fromDepotId", from, "toDepotId", to, "itemId", medprot, "quantity", 21)).status());
+            // keys are per user: another user's same key is a new request of its own
+            Api.Reply officers = api().as("officer").header("Idempotency-Key", firstKey)
+                    .post("/inventory/transfers", request);
+            assertEquals(officers.toString(), 409, officers.status());
+            assertTrue(officers.toString(), officers.body().contains("Not enough available stock"));
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** A POST as admin with an Idempotency-Key, answering the whole HTTP response (headers included). */
+    private java.net.http.HttpResponse<String> postRaw(String path, String key, Object body) throws Exception {
+        String token = java.util.Base64.getEncoder().encodeToString("admin:demo".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + Integer.getInteger("tongpao.http.port") + "/api/v1" + path))
+                .header("Authorization", "Basic " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body)))
+                .build();
+        return java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     // ---------------------------------------------------------------- helpers

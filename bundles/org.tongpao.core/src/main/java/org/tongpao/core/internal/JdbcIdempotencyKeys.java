@@ -54,6 +54,8 @@ public class JdbcIdempotencyKeys implements IdempotencyKeys {
     private static final String FAILED = "FAILED";
     /** Derby's VARCHAR holds 32,672 characters. */
     static final int CHUNK_CHARS = 32_000;
+    /** A request's writes use a handful of keys (its own and derived ones). */
+    static final int MAX_USES = 32;
 
     private final CoreDatabase db;
     private final Clock clock;
@@ -123,12 +125,12 @@ public class JdbcIdempotencyKeys implements IdempotencyKeys {
             }
             switch (row.state()) {
                 case DONE -> {
-                    uses.get().add(new Use(actor, key, true));
+                    recordUse(new Use(actor, key, true));
                     Ref ref = new Ref(row.resultEntity(), row.resultId());
                     return new Replay(ref);
                 }
                 case FAILED -> {
-                    uses.get().add(new Use(actor, key, true));
+                    recordUse(new Use(actor, key, true));
                     throw failure(row);
                 }
                 default -> {
@@ -150,8 +152,17 @@ public class JdbcIdempotencyKeys implements IdempotencyKeys {
     }
 
     private Claim owned(DataSource ds, String actor, String key, String token) {
-        uses.get().add(new Use(actor, key, false));
+        recordUse(new Use(actor, key, false));
         return new Owned(ds, actor, key, token);
+    }
+
+    /** Threads outside a request (schedulers, the console) never take their uses: keep only the last few. */
+    private void recordUse(Use use) {
+        List<Use> list = uses.get();
+        if (list.size() >= MAX_USES) {
+            list.remove(0);
+        }
+        list.add(use);
     }
 
     private static Row read(Connection c, String actor, String key) throws SQLException {
