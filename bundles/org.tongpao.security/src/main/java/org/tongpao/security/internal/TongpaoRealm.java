@@ -55,6 +55,7 @@ public class TongpaoRealm implements JaasRealm {
     private final String name;
     private final AppConfigurationEntry[] entries;
 
+    /** {@code encryption} is only waited for: a login before the hook is there would stall 20 s in Karaf. */
     @Activate
     public TongpaoRealm(BundleContext context, Config config, @Reference NodeIdentity node,
             @Reference(target = "(name=" + Pbkdf2EncryptionService.NAME + ")") EncryptionService encryption) {

@@ -30,6 +30,12 @@ final class UserFile {
     /** The demo accounts listed in the README; they exist only while demo mode is on. */
     static final Map<String, List<String>> DEMO_ACCOUNTS = demoAccounts();
     static final String DEMO_PASSWORD = "demo";
+    /**
+     * The demo accounts' stored hashes, made once (PBKDF2-HMAC-SHA256, 600,000 iterations, a salt of their own
+     * each) of the published password {@code demo}: hashing it afresh on every demo start would cost seven
+     * slow hashes (seconds on a busy machine) on the boot path and protect nothing.
+     */
+    static final Map<String, String> DEMO_HASHES = demoHashes();
 
     private static final char[] PASSWORD_ALPHABET =
             "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
@@ -73,6 +79,18 @@ final class UserFile {
         // partner account (carrier id "fleet"), so the depot and partner scopes can be tried by hand
         m.put("keeper", List.of("depot-keeper", "depot-HB-WH-01"));
         m.put("fleet", List.of("partner", "partner-fleet"));
+        return m;
+    }
+
+    private static Map<String, String> demoHashes() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("admin", "pbkdf2-sha256$600000$N49v3hJuOZFAaz6/hhFXtA$cAH7/p5RBb2Wg9eIkuy4Ku53Cpnixkt4rk085CWnnlA");
+        m.put("officer", "pbkdf2-sha256$600000$69xFvsuEOlgE5NGYGfX9uw$Wo1yVpJONURGXOt4WFzEm0IHjOgtTFopf+VO8lj26Wk");
+        m.put("hubei", "pbkdf2-sha256$600000$YeD/sxYiRJuSGolpODrI3Q$QKF9yUAiFMsvHu1c9ZmvKofpxm5LLncrp4Z/oisQigU");
+        m.put("jiangsu", "pbkdf2-sha256$600000$79/ne+LR8U+k65vzVpEUNw$ELSKjDuoWYN9ZgJ1TnOtyySBwZRjWXxRTzUwVIR6AWM");
+        m.put("auditor", "pbkdf2-sha256$600000$DzwdF44KPUCb8xstOsfhVg$gH3N9N+9pZCrYYBo+pktEEYaEsoISjINI2FSyMX9/uw");
+        m.put("keeper", "pbkdf2-sha256$600000$jewbIbhYR8j7Yj/xPSMB/Q$G2e+hWnjwzqAP7GIj4OMHDbZ76Slesd5g3cXOk/YtFI");
+        m.put("fleet", "pbkdf2-sha256$600000$fUVQ4TW+tEabZ71wJndk9w$KNnQbhOnoIGd+Htncxj+ZCA5cxIL97QwreJ/J9vv8BY");
         return m;
     }
 
@@ -157,7 +175,12 @@ final class UserFile {
         int added = 0;
         for (Map.Entry<String, List<String>> e : DEMO_ACCOUNTS.entrySet()) {
             if (!has(e.getKey())) {
-                put(e.getKey(), DEMO_PASSWORD, e.getValue());
+                String shipped = DEMO_HASHES.get(e.getKey());
+                if (shipped != null && PasswordHash.iterationsOf(shipped) == hasher.iterations()) {
+                    users.put(e.getKey(), CRYPT + shipped + CRYPT + "," + String.join(",", e.getValue()));
+                } else {
+                    put(e.getKey(), DEMO_PASSWORD, e.getValue());
+                }
                 added++;
             }
         }
@@ -168,7 +191,9 @@ final class UserFile {
     int removeDemoAccounts() {
         int removed = 0;
         for (String user : DEMO_ACCOUNTS.keySet()) {
-            if (passwordMatches(user, DEMO_PASSWORD)) {
+            String stored = storedPassword(user);
+            boolean shipped = stored != null && unwrap(stored).equals(DEMO_HASHES.get(user));
+            if (shipped || passwordMatches(user, DEMO_PASSWORD)) {
                 users.remove(user);
                 removed++;
             }

@@ -113,4 +113,20 @@ class TongpaoRealmTest {
 
         assertThat(UserFile.load(file, FAST).has("hubei")).isFalse();
     }
+
+    @Test
+    void theShippedDemoHashesAreSaltedOwaspHashesOfTheDemoPassword() throws Exception {
+        assertThat(UserFile.DEMO_HASHES.keySet()).isEqualTo(UserFile.DEMO_ACCOUNTS.keySet());
+        assertThat(UserFile.DEMO_HASHES.values()).doesNotHaveDuplicates()
+                .allSatisfy(h -> assertThat(h).startsWith("pbkdf2-sha256$600000$"));
+        // one full check (0.2-1 s); the rest only for their format
+        assertThat(PasswordHash.verify("demo", UserFile.DEMO_HASHES.get("keeper"))).isTrue();
+
+        Path file = dir.resolve("users.properties");
+        TongpaoRealm.prepareUsers(file, true, dir, OWASP);
+        assertThat(UserFile.unwrap(UserFile.load(file, OWASP).storedPassword("fleet")))
+                .isEqualTo(UserFile.DEMO_HASHES.get("fleet"));
+        TongpaoRealm.prepareUsers(file, false, dir, OWASP);
+        assertThat(UserFile.load(file, OWASP).has("fleet")).isFalse();
+    }
 }

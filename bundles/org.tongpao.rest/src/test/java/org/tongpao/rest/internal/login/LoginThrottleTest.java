@@ -198,4 +198,31 @@ class LoginThrottleTest {
         }
         assertThat(guesses).isEqualTo(10 + 3);
     }
+
+    @Test
+    void guessesPerDayFromOneAddressWaitingOutTheWindow() {
+        // the better strategy: 10 guesses, then an hour's quiet so the count starts again
+        int guesses = 0;
+        long lastFailure = 0;
+        long end = now.get() + 24 * 3_600_000L;
+        while (now.get() < end) {
+            LoginThrottle.Verdict v = throttle.check("admin", A);
+            if (v.allowed() && throttle.accountFailures("admin") < 10) {
+                throttle.failed("admin", A);
+                lastFailure = now.get();
+                guesses++;
+            } else if (!v.allowed() && v.reason() == LoginThrottle.Reason.DELAYED) {
+                now.addAndGet(v.retryAfterMillis());
+            } else {
+                if (lastFailure + s.windowMillis() + 1 >= end) {
+                    break;
+                }
+                now.set(lastFailure + s.windowMillis() + 1);
+                throttle.failed("admin", A); // the first guess of the next burst: forgotten count, so free
+                lastFailure = now.get();
+                guesses++;
+            }
+        }
+        assertThat(guesses).isEqualTo(240);
+    }
 }
