@@ -19,4 +19,9 @@ public @interface RestConfig {
     @AttributeDefinition(description = "How long a successful login is remembered, in seconds (0: check every request)",
             min = "0")
     int authCacheSeconds() default 30;
+
+    @AttributeDefinition(description = "Scheme, host, port (and path prefix) clients reach this node at, e.g. "
+            + "https://tongpao.example.gov.cn behind a reverse proxy; absolute URLs (Location) are built from it, never "
+            + "from the Host header. Empty: the listener the request came in on, e.g. http://127.0.0.1:8181")
+    String publicBaseUrl() default "";
 }

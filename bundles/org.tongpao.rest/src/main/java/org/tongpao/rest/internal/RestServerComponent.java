@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.osgi.framework.BundleContext;
@@ -26,9 +27,9 @@ import org.tongpao.rest.RestConstants;
  * the smallest gap CXF allows (see {@link EndpointSwitch}).
  */
 @Component(configurationPid = "org.tongpao.rest", configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        immediate = true, service = {})
+        immediate = true, service = ServerReadiness.class)
 @Designate(ocd = RestConfig.class)
-public final class RestServerComponent {
+public final class RestServerComponent implements ServerReadiness {
     static final long DEBOUNCE_MILLIS = 200;
     private static final Logger LOG = LoggerFactory.getLogger(RestServerComponent.class);
 
@@ -40,6 +41,9 @@ public final class RestServerComponent {
     private final String apiVersion;
     private volatile RestConfig config;
     private final AtomicInteger builds = new AtomicInteger();
+    /** Counts service changes (and config changes); the live server is current when it was built from the latest. */
+    private final AtomicLong changes = new AtomicLong();
+    private volatile long served = -1;
     private ScheduledFuture<?> pending;
     private boolean closed;
 
@@ -94,6 +98,7 @@ public final class RestServerComponent {
         if (closed) {
             return;
         }
+        changes.incrementAndGet();
         if (pending != null) {
             pending.cancel(false);
         }
@@ -101,6 +106,8 @@ public final class RestServerComponent {
     }
 
     private void rebuild() {
+        // read before the snapshot: a change arriving meanwhile leaves the server not current until its own rebuild
+        long change = changes.get();
         RestConfig c = config;
         List<Object> resourceList = resources.services();
         List<Object> extensionList = extensions.services();
@@ -115,6 +122,7 @@ public final class RestServerComponent {
         try {
             next = factory.create(settings(c), resourceList, extensionList);
             endpoint.switchTo(next);
+            served = change;
             builds.incrementAndGet();
             LOG.info("REST server at {} serves {} resources and {} extensions (built in {} ms)", c.address(),
                     resourceList.size(), extensionList.size(), (System.nanoTime() - start) / 1_000_000);
@@ -127,6 +135,12 @@ public final class RestServerComponent {
         }
     }
 
+    /** True when no rebuild is pending and the last one succeeded: every registered resource is served. */
+    @Override
+    public boolean current() {
+        return served == changes.get();
+    }
+
     /** How many servers went live; lets tests observe the debounce. */
     int builds() {
         return builds.get();
@@ -134,6 +148,6 @@ public final class RestServerComponent {
 
     private ServerFactory.Settings settings(RestConfig c) {
         return new ServerFactory.Settings(c.address(), c.realm(), c.maxBodyBytes(), apiVersion,
-                "/api" + c.address() + "/openapi.json");
+                "/api" + c.address() + "/openapi.json", c.publicBaseUrl());
     }
 }

@@ -20,7 +20,12 @@ import org.hibernate.validator.HibernateValidator;
 final class ServerFactory {
 
     /** What one build needs; the component derives it from its configuration. */
-    record Settings(String address, String realm, long maxBodyBytes, String apiVersion, String documentUrl) {
+    record Settings(String address, String realm, long maxBodyBytes, String apiVersion, String documentUrl,
+            String publicBaseUrl) {
+        /** No public base URL: absolute URLs start with the listener's address. */
+        Settings(String address, String realm, long maxBodyBytes, String apiVersion, String documentUrl) {
+            this(address, realm, maxBodyBytes, apiVersion, documentUrl, "");
+        }
     }
 
     private final Bus bus;
@@ -46,7 +51,10 @@ final class ServerFactory {
         List<Object> providers = new ArrayList<>();
         providers.add(JsonSupport.provider());
         providers.add(quietWadl());
+        providers.add(new PublicBaseUriFilter(settings.publicBaseUrl()));
+        providers.add(new BareBodyFilter());
         providers.add(new RequestIdFilter());
+        providers.add(new SecurityHeadersFilter());
         providers.add(new BodyLimitFilter(settings.maxBodyBytes()));
         providers.add(new AuthenticationFilter(authenticator, settings::realm));
         providers.add(new AuthorizationFilter(settings::realm));

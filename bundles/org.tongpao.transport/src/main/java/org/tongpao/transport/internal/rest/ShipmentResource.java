@@ -3,7 +3,6 @@ package org.tongpao.transport.internal.rest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -30,6 +29,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.Created;
 import org.tongpao.core.rest.OptionalBody;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.transport.EntryPass;
@@ -107,8 +107,7 @@ public class ShipmentResource {
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull NewShipment body) {
         Shipment s = transport.book(caller, body, idempotencyKey);
-        URI location = uriInfo.getBaseUriBuilder().path("shipments").path(Long.toString(s.id())).build();
-        return Response.created(location).entity(s).build();
+        return Created.response(uriInfo, "shipments", s.id(), s);
     }
 
     @POST
