@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -27,7 +28,7 @@ import org.tongpao.rest.RestConstants;
  * the smallest gap CXF allows (see {@link EndpointSwitch}).
  */
 @Component(configurationPid = "org.tongpao.rest", configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        immediate = true, service = ServerReadiness.class)
+        immediate = true, service = {})
 @Designate(ocd = RestConfig.class)
 public final class RestServerComponent implements ServerReadiness {
     static final long DEBOUNCE_MILLIS = 200;
@@ -44,6 +45,7 @@ public final class RestServerComponent implements ServerReadiness {
     /** Counts service changes (and config changes); the live server is current when it was built from the latest. */
     private final AtomicLong changes = new AtomicLong();
     private volatile long served = -1;
+    private final ServiceRegistration<ServerReadiness> readiness;
     private ScheduledFuture<?> pending;
     private boolean closed;
 
@@ -65,6 +67,9 @@ public final class RestServerComponent implements ServerReadiness {
         resources.open(true);
         extensions.open(true);
         scheduleRebuild();
+        // registered by hand once constructed: as a DS service it would be asked for by HealthResource while
+        // the trackers above activate HealthResource inside this constructor (SCR reports a circular reference)
+        readiness = context.registerService(ServerReadiness.class, this, null);
     }
 
     @Modified
@@ -75,6 +80,9 @@ public final class RestServerComponent implements ServerReadiness {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        if (readiness != null) {
+            readiness.unregister();
+        }
         synchronized (this) {
             closed = true;
             if (pending != null) {

@@ -53,6 +53,7 @@ final class ServerFactory {
         providers.add(quietWadl());
         providers.add(new PublicBaseUriFilter(settings.publicBaseUrl()));
         providers.add(new BareBodyFilter());
+        providers.add(new OptionsFilter());
         providers.add(new RequestIdFilter());
         providers.add(new SecurityHeadersFilter());
         providers.add(new BodyLimitFilter(settings.maxBodyBytes()));

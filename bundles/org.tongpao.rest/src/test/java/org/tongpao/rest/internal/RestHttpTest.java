@@ -415,4 +415,22 @@ class RestHttpTest {
         assertThat(script.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(script.body()).contains("/v1/openapi.json");
     }
+
+    private static HttpResponse<String> options(String path, String user) throws Exception {
+        return send(request(path, user).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    @Test
+    void optionsListsTheMethodsThePathReallyHas() throws Exception {
+        HttpResponse<String> me = options("/items/me", null);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
+        // DELETE is refused there: OPTIONS must not advertise it
+        problem(send(request("/items/me", "admin").DELETE().build()), 405);
+        assertThat(options("/items", "admin").headers().firstValue("Allow")).contains("POST, OPTIONS");
+        assertThat(options("/things/5/deactivate", null).headers().firstValue("Allow")).contains("POST, OPTIONS");
+        assertThat(options("/items/missing/KN95", null).headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
+        HttpResponse<String> none = options("/nothing-here", null);
+        problem(none, 404);
+    }
 }
