@@ -1,9 +1,10 @@
 /**
  * Small helpers for bundles that publish REST resources: query parameters parsed so that a bad value is a
- * 400 naming the parameter (JAX-RS would answer 404 for an unconvertible query parameter).
+ * 400 naming the parameter (JAX-RS would answer 404 for an unconvertible query parameter), optional bodies,
+ * and {@link org.tongpao.core.rest.Created} for one form of {@code Location} (1.1).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tongpao.core.rest;
 
 import org.osgi.annotation.bundle.Export;

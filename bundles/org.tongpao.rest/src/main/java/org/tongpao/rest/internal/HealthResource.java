@@ -39,7 +39,9 @@ import org.tongpao.core.NodeIdentity;
 /**
  * {@code GET /health}: which node this is, which Tongpao features it runs, whether the database
  * answers, and whether every Tongpao component is ready (a bundle still migrating its schema keeps its
- * services, and so its resources, away until it is). Registered like any other resource, so it also proves the tracking path.
+ * services, and so its resources, away until it is), whether Karaf has finished provisioning features and whether
+ * the REST server already serves every registered resource: UP means every installed capability's endpoints answer.
+ * Registered like any other resource, so it also proves the tracking path.
  * References are optional and dynamic (field injection, which constructor injection cannot do) so
  * the endpoint reports a missing piece instead of disappearing.
  */
@@ -72,10 +74,21 @@ public final class HealthResource {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ServiceComponentRuntime scr;
 
+    /** Karaf's boot features installed and no feature deployment running (see {@link ProvisioningWatch}). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile BootState boot;
+
+    /** The live REST server serves every registered resource (no rebuild pending or failed). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ServerReadiness server;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Node identity, installed capabilities, database, accounts and components state; 503 when a "
-            + "check fails (componentsNotReady names the Tongpao components still waiting)")
+            + "check fails (componentsNotReady names the Tongpao components still waiting; boot: Karaf still installing "
+            + "features; endpoints: the REST server not yet rebuilt with every registered resource)")
     @SecurityRequirements
     @ApiResponse(responseCode = "200", description = "Every check is UP",
             content = @Content(schema = @Schema(implementation = HealthReport.class)))
@@ -89,6 +102,10 @@ public final class HealthResource {
         checks.put("accounts", realm != null ? "UP" : "DOWN");
         List<String> waiting = notReady(scr);
         checks.put("components", waiting.isEmpty() ? "UP" : "DOWN");
+        BootState b = boot;
+        checks.put("boot", b != null && b.finished() ? "UP" : "DOWN");
+        ServerReadiness r = server;
+        checks.put("endpoints", r != null && r.current() ? "UP" : "DOWN");
         boolean up = checks.values().stream().allMatch("UP"::equals);
 
         Map<String, Object> body = new LinkedHashMap<>();

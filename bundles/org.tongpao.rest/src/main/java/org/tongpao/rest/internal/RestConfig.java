@@ -55,4 +55,9 @@ public @interface RestConfig {
     @AttributeDefinition(description = "Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated); "
             + "empty: the header is ignored and the connection's address counts", required = false)
     String[] trustedProxies() default {};
+
+    @AttributeDefinition(description = "Scheme, host, port (and path prefix) clients reach this node at, e.g. "
+            + "https://tongpao.example.gov.cn behind a reverse proxy; absolute URLs (Location) are built from it, never "
+            + "from the Host header. Empty: the listener the request came in on, e.g. http://127.0.0.1:8181")
+    String publicBaseUrl() default "";
 }

@@ -6,9 +6,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -30,7 +32,7 @@ import org.tongpao.rest.internal.login.LoginGuard;
 @Component(configurationPid = "org.tongpao.rest", configurationPolicy = ConfigurationPolicy.OPTIONAL,
         immediate = true, service = {})
 @Designate(ocd = RestConfig.class)
-public final class RestServerComponent {
+public final class RestServerComponent implements ServerReadiness {
     static final long DEBOUNCE_MILLIS = 200;
     private static final Logger LOG = LoggerFactory.getLogger(RestServerComponent.class);
 
@@ -42,6 +44,10 @@ public final class RestServerComponent {
     private final String apiVersion;
     private volatile RestConfig config;
     private final AtomicInteger builds = new AtomicInteger();
+    /** Counts service changes (and config changes); the live server is current when it was built from the latest. */
+    private final AtomicLong changes = new AtomicLong();
+    private volatile long served = -1;
+    private final ServiceRegistration<ServerReadiness> readiness;
     private ScheduledFuture<?> pending;
     private boolean closed;
 
@@ -64,6 +70,9 @@ public final class RestServerComponent {
         resources.open(true);
         extensions.open(true);
         scheduleRebuild();
+        // registered by hand once constructed: as a DS service it would be asked for by HealthResource while
+        // the trackers above activate HealthResource inside this constructor (SCR reports a circular reference)
+        readiness = context.registerService(ServerReadiness.class, this, null);
     }
 
     @Modified
@@ -74,6 +83,9 @@ public final class RestServerComponent {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        if (readiness != null) {
+            readiness.unregister();
+        }
         synchronized (this) {
             closed = true;
             if (pending != null) {
@@ -97,6 +109,7 @@ public final class RestServerComponent {
         if (closed) {
             return;
         }
+        changes.incrementAndGet();
         if (pending != null) {
             pending.cancel(false);
         }
@@ -104,6 +117,8 @@ public final class RestServerComponent {
     }
 
     private void rebuild() {
+        // read before the snapshot: a change arriving meanwhile leaves the server not current until its own rebuild
+        long change = changes.get();
         RestConfig c = config;
         List<Object> resourceList = resources.services();
         List<Object> extensionList = extensions.services();
@@ -118,6 +133,7 @@ public final class RestServerComponent {
         try {
             next = factory.create(settings(c), resourceList, extensionList);
             endpoint.switchTo(next);
+            served = change;
             builds.incrementAndGet();
             LOG.info("REST server at {} serves {} resources and {} extensions (built in {} ms)", c.address(),
                     resourceList.size(), extensionList.size(), (System.nanoTime() - start) / 1_000_000);
@@ -130,6 +146,12 @@ public final class RestServerComponent {
         }
     }
 
+    /** True when no rebuild is pending and the last one succeeded: every registered resource is served. */
+    @Override
+    public boolean current() {
+        return served == changes.get();
+    }
+
     /** How many servers went live; lets tests observe the debounce. */
     int builds() {
         return builds.get();
@@ -137,6 +159,6 @@ public final class RestServerComponent {
 
     private ServerFactory.Settings settings(RestConfig c) {
         return new ServerFactory.Settings(c.address(), c.realm(), c.maxBodyBytes(), apiVersion,
-                "/api" + c.address() + "/openapi.json");
+                "/api" + c.address() + "/openapi.json", c.publicBaseUrl());
     }
 }

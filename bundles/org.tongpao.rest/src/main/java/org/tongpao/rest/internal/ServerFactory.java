@@ -23,7 +23,12 @@ import org.tongpao.rest.internal.login.LoginThrottle;
 final class ServerFactory {
 
     /** What one build needs; the component derives it from its configuration. */
-    record Settings(String address, String realm, long maxBodyBytes, String apiVersion, String documentUrl) {
+    record Settings(String address, String realm, long maxBodyBytes, String apiVersion, String documentUrl,
+            String publicBaseUrl) {
+        /** No public base URL: absolute URLs start with the listener's address. */
+        Settings(String address, String realm, long maxBodyBytes, String apiVersion, String documentUrl) {
+            this(address, realm, maxBodyBytes, apiVersion, documentUrl, "");
+        }
     }
 
     private final Bus bus;
@@ -56,7 +61,11 @@ final class ServerFactory {
         List<Object> providers = new ArrayList<>();
         providers.add(JsonSupport.provider());
         providers.add(quietWadl());
+        providers.add(new PublicBaseUriFilter(settings.publicBaseUrl()));
+        providers.add(new BareBodyFilter());
+        providers.add(new OptionsFilter());
         providers.add(new RequestIdFilter());
+        providers.add(new SecurityHeadersFilter());
         providers.add(new BodyLimitFilter(settings.maxBodyBytes()));
         providers.add(new AuthenticationFilter(authenticator, settings::realm, guard));
         providers.add(new AuthorizationFilter(settings::realm));

@@ -50,6 +50,8 @@ class HealthResourceTest {
         h.realm = stub(org.apache.karaf.jaas.config.JaasRealm.class, (m, a) -> "getName".equals(m) ? "tongpao" : null);
         h.scr = runtime(component("org.tongpao.core", "JdbcDepotService", true, ComponentConfigurationDTO.ACTIVE),
                 component("org.tongpao.rest", "HealthResource", true, ComponentConfigurationDTO.SATISFIED));
+        h.boot = () -> true;
+        h.server = () -> true;
         return h;
     }
 
@@ -104,7 +106,7 @@ class HealthResourceTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> body = (Map<String, Object>) r.getEntity();
         assertThat(body).containsEntry("status", "DOWN").containsEntry("checks", Map.of("node", "UP", "database", "DOWN", "accounts", "UP",
-                "components", "UP"));
+                "components", "UP", "boot", "UP", "endpoints", "UP"));
     }
 
     @Test
@@ -116,7 +118,7 @@ class HealthResourceTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> body = (Map<String, Object>) r.getEntity();
         assertThat(body).containsEntry("checks", Map.of("node", "UP", "database", "UP", "accounts", "DOWN",
-                "components", "UP"));
+                "components", "UP", "boot", "UP", "endpoints", "UP"));
     }
 
     @Test
@@ -151,12 +153,82 @@ class HealthResourceTest {
         Map<String, Object> body = (Map<String, Object>) r.getEntity();
         // a partner's bundle is its own business; disabled components are not expected to run
         assertThat(body).containsEntry("checks", Map.of("node", "UP", "database", "UP", "accounts", "UP",
-                "components", "DOWN")).containsEntry("componentsNotReady", List.of("JdbcTransportService",
+                "components", "DOWN", "boot", "UP", "endpoints", "UP")).containsEntry("componentsNotReady", List.of("JdbcTransportService",
                 "NeverActivated"));
 
         ((ComponentConfigurationDTO) ((List<?>) migrating[2]).get(0)).state = ComponentConfigurationDTO.ACTIVE;
         assertThat(HealthResource.notReady(h.scr)).containsExactly("NeverActivated");
         h.scr = null;
         assertThat(h.health().getStatus()).isEqualTo(503);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> checks(Response r) {
+        return (Map<String, Object>) ((Map<String, Object>) r.getEntity()).get("checks");
+    }
+
+    /** Item 19: UP while Karaf still installed the boot features (capabilities empty) made a launcher test flaky. */
+    @Test
+    void downUntilBootProvisioningIsFinished() {
+        HealthResource h = resource(true);
+        boolean[] finished = {false};
+        h.boot = () -> finished[0];
+        Response r = h.health();
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(checks(r)).containsEntry("boot", "DOWN").containsEntry("components", "UP");
+        finished[0] = true;
+        assertThat(h.health().getStatus()).isEqualTo(200);
+        h.boot = null;
+        assertThat(h.health().getStatus()).isEqualTo(503);
+    }
+
+    /** Item 19: UP 0.2-0.5 s before the inventory endpoints were mounted (a write right after UP got 404). */
+    @Test
+    void downUntilTheServerServesEveryRegisteredResource() {
+        HealthResource h = resource(true);
+        boolean[] current = {false};
+        h.server = () -> current[0];
+        Response r = h.health();
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(checks(r)).containsEntry("endpoints", "DOWN");
+        current[0] = true;
+        assertThat(h.health().getStatus()).isEqualTo(200);
+        h.server = null;
+        assertThat(h.health().getStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void bootIsFinishedOnlyWithBootFinishedAndNoDeploymentRunning() {
+        assertThat(ProvisioningWatch.finished(true, org.apache.karaf.features.DeploymentEvent.DEPLOYMENT_FINISHED)).isTrue();
+        assertThat(ProvisioningWatch.finished(false, org.apache.karaf.features.DeploymentEvent.DEPLOYMENT_FINISHED))
+                .isFalse();
+        for (org.apache.karaf.features.DeploymentEvent running : List.of(
+                org.apache.karaf.features.DeploymentEvent.DEPLOYMENT_STARTED,
+                org.apache.karaf.features.DeploymentEvent.BUNDLES_INSTALLED,
+                org.apache.karaf.features.DeploymentEvent.BUNDLES_RESOLVED)) {
+            assertThat(ProvisioningWatch.finished(true, running)).isFalse();
+        }
+        // Karaf tells a new listener the last event when it registers
+        java.util.List<Object> registered = new java.util.ArrayList<>();
+        FeaturesService fs = stub(FeaturesService.class, (m, a) -> {
+            if ("registerListener".equals(m)) {
+                registered.add(a[0]);
+                ((org.apache.karaf.features.DeploymentListener) a[0]).deploymentEvent(
+                        org.apache.karaf.features.DeploymentEvent.DEPLOYMENT_FINISHED);
+            }
+            if ("unregisterListener".equals(m)) {
+                registered.remove(a[0]);
+            }
+            return null;
+        });
+        ProvisioningWatch watch = new ProvisioningWatch(fs);
+        assertThat(watch.finished()).isFalse();
+        watch.bootFinished = new org.apache.karaf.features.BootFinished() {
+        };
+        assertThat(watch.finished()).isTrue();
+        watch.deploymentEvent(org.apache.karaf.features.DeploymentEvent.DEPLOYMENT_STARTED);
+        assertThat(watch.finished()).isFalse();
+        watch.deactivate();
+        assertThat(registered).isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.jaxrs.base.JsonParseExceptionMapper;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,6 +60,7 @@ class RestHttpTest {
     private static ServerFactory.Settings settings;
     private static final EndpointSwitch ENDPOINT = new EndpointSwitch();
     private static String base;
+    private static String origin;
     private static Server initial;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -66,10 +71,11 @@ class RestHttpTest {
             port = s.getLocalPort();
         }
         base = "http://127.0.0.1:" + port + "/v1";
+        origin = "http://127.0.0.1:" + port;
         bus = BusFactory.newInstance().createBus();
         factory = new ServerFactory(bus, USERS);
         settings = new ServerFactory.Settings(base, "tongpao", MAX_BODY, "1.0.0", "/v1/openapi.json");
-        initial = factory.create(settings, List.of(new TestResources.Items(), new TestResources.Contracts()),
+        initial = factory.create(settings, List.of(new TestResources.Items(), new TestResources.Contracts(), new TestResources.Things()),
                 jacksonAndCxfMappers());
         ENDPOINT.switchTo(initial);
     }
@@ -325,12 +331,12 @@ class RestHttpTest {
         try {
             for (int i = 0; i < 8; i++) {
                 List<Object> resources = i % 2 == 0
-                        ? List.of(new TestResources.Items(), new TestResources.Extra())
-                        : List.of(new TestResources.Items());
+                        ? List.of(new TestResources.Items(), new TestResources.Things(), new TestResources.Extra())
+                        : List.of(new TestResources.Items(), new TestResources.Things());
                 ENDPOINT.switchTo(factory.create(settings, resources, jacksonAndCxfMappers()));
             }
-            ENDPOINT.switchTo(factory.create(settings,
-                    List.of(new TestResources.Items(), new TestResources.Extra()), jacksonAndCxfMappers()));
+            ENDPOINT.switchTo(factory.create(settings, List.of(new TestResources.Items(), new TestResources.Things(),
+                    new TestResources.Extra()), jacksonAndCxfMappers()));
         } finally {
             running.set(false);
             load.join();
@@ -344,5 +350,142 @@ class RestHttpTest {
         Server live = ENDPOINT.current();
         assertThat(live).isNotNull();
         assertThat(bus.getExtension(org.apache.cxf.endpoint.ServerRegistry.class).getServers()).containsExactly(live);
+    }
+
+    /** A request sent as written (the JDK client will not send a Host header of our choosing). */
+    record Raw(int status, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static Raw raw(String url, String request) throws Exception {
+        URI u = URI.create(url);
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), u.getPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            String text = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int split = text.indexOf("\r\n\r\n");
+            String[] lines = text.substring(0, split).split("\r\n");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
+            }
+            return new Raw(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(split + 4));
+        }
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":pw").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void locationNeverComesFromTheHostHeader() throws Exception {
+        String path = URI.create(base).getRawPath();
+        Raw created = raw(base, "POST " + path + "/things HTTP/1.1\r\nHost: evil.example\r\nAuthorization: "
+                + basic("admin") + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo(origin + path + "/things/7");
+
+        Raw docs = raw(base, "GET " + path + "/api-docs HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        assertThat(docs.status()).isBetween(300, 399);
+        assertThat(docs.header("Location")).startsWith(origin + path + "/api-docs").doesNotContain("evil");
+    }
+
+    @Test
+    void locationUsesTheConfiguredPublicBaseUrl() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String other = "http://127.0.0.1:" + port + "/v1";
+        ServerFactory.Settings proxied = new ServerFactory.Settings(other, "tongpao", MAX_BODY, "1.0.0",
+                "/v1/openapi.json", "https://tongpao.example.gov.cn/node/");
+        Server server = factory.create(proxied, List.of(new TestResources.Things()), List.of());
+        server.start();
+        try {
+            Raw created = raw(other, "POST /v1/things HTTP/1.1\r\nHost: evil.example\r\nAuthorization: " + basic("admin")
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(created.header("Location")).isEqualTo("https://tongpao.example.gov.cn/node/v1/things/7");
+        } finally {
+            server.destroy();
+        }
+    }
+
+    @Test
+    void publicBaseUrlIsCheckedNotTrusted() {
+        assertThat(PublicBaseUriFilter.origin("")).isNull();
+        assertThat(PublicBaseUriFilter.origin(null)).isNull();
+        assertThat(PublicBaseUriFilter.origin("https://a.example:8443/")).isEqualTo("https://a.example:8443");
+        assertThat(PublicBaseUriFilter.origin("HTTP://a.example/x//")).isEqualTo("http://a.example/x");
+        assertThat(PublicBaseUriFilter.origin("ftp://a.example")).isNull();
+        assertThat(PublicBaseUriFilter.origin("a.example:8181")).isNull();
+        assertThat(PublicBaseUriFilter.origin("https://user@a.example")).isNull();
+        assertThat(PublicBaseUriFilter.origin("https://a.example/?q=1")).isNull();
+    }
+
+    @Test
+    void optionalBodiesCanBeOmitted() throws Exception {
+        // a bare POST: no body, no Content-Type
+        HttpResponse<String> bare = send(request("/things/5/deactivate", "admin").POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertThat(bare.statusCode()).as(bare.body()).isEqualTo(200);
+        assertThat(bare.body()).isEqualTo("deactivated 5 without body");
+        assertThat(post("/things/5/deactivate", "admin", "application/json", "{\"version\":3}").body())
+                .isEqualTo("deactivated 5 with {\"version\":3}");
+        // a body that is required is still required: 400, not 415
+        JsonNode missing = problem(send(request("/items", "admin").POST(HttpRequest.BodyPublishers.noBody()).build()), 400);
+        assertThat(missing.get("type").asText()).isEqualTo("urn:tongpao:problem:malformed-json");
+        // a body sent without a type is still refused
+        problem(send(request("/things/5/deactivate", "admin").POST(HttpRequest.BodyPublishers.ofString("{}")).build()),
+                415);
+    }
+
+    @Test
+    void securityHeaders() throws Exception {
+        HttpResponse<String> authed = get("/items/me", "officer");
+        assertThat(authed.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(authed.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(authed.headers().firstValue("Content-Security-Policy")).contains(SecurityHeadersFilter.API_POLICY);
+        HttpResponse<String> denied = get("/items/admin-only", "officer");
+        assertThat(denied.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(denied.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        HttpResponse<String> anonymous = get("/items/public", null);
+        assertThat(anonymous.headers().firstValue("Cache-Control")).isEmpty();
+        assertThat(anonymous.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+
+        HttpResponse<String> ui = get("/api-docs/index.html?url=/v1/openapi.json", null);
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui-bundle.js");
+        assertThat(ui.headers().firstValue("Content-Security-Policy")).contains(SecurityHeadersFilter.SWAGGER_UI_POLICY);
+        assertThat(ui.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(ui.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        // the UI page loads only its own files: no inline script the policy would block
+        assertThat(ui.body().replaceAll("<script src=[^>]*>\\s*</script>", "")).doesNotContain("<script");
+        HttpResponse<String> script = get("/api-docs/swagger-initializer.js", null);
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(script.body()).contains("/v1/openapi.json");
+    }
+
+    private static HttpResponse<String> options(String path, String user) throws Exception {
+        return send(request(path, user).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    @Test
+    void optionsListsTheMethodsThePathReallyHas() throws Exception {
+        HttpResponse<String> me = options("/items/me", null);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
+        // DELETE is refused there: OPTIONS must not advertise it
+        problem(send(request("/items/me", "admin").DELETE().build()), 405);
+        assertThat(options("/items", "admin").headers().firstValue("Allow")).contains("POST, OPTIONS");
+        assertThat(options("/things/5/deactivate", null).headers().firstValue("Allow")).contains("POST, OPTIONS");
+        assertThat(options("/items/missing/KN95", null).headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
+        HttpResponse<String> none = options("/nothing-here", null);
+        problem(none, 404);
     }
 }

@@ -54,10 +54,14 @@ class RestServerComponentTest {
             assertThat(status(address + "/items/public")).isEqualTo(200);
             // the three registrations arrived within the debounce window: one build
             assertThat(component.builds()).isEqualTo(1);
+            assertThat(component.current()).isTrue();
 
             unregister(items);
+            // /health must not say UP while the server still serves the old set of resources
+            assertThat(component.current()).isFalse();
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> status(address + "/items/public") == 404);
             assertThat(status(address + "/extra")).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(component::current);
         } finally {
             component.deactivate();
         }

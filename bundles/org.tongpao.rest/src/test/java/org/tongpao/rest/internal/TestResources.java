@@ -17,11 +17,14 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.rest.Created;
 
 /** Resources as a colleague would write them, used by the in-process HTTP test. */
 final class TestResources {
@@ -116,6 +119,26 @@ final class TestResources {
         @Produces(MediaType.APPLICATION_JSON)
         public Contract put(@Valid @NotNull Contract contract) {
             return contract;
+        }
+    }
+
+    /** Writes as the domain bundles write them: 201 with Location, and an optional body. */
+    @Path("things")
+    @RolesAllowed({"ministry-admin", "province-officer"})
+    public static class Things {
+        @POST
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Produces(MediaType.APPLICATION_JSON)
+        public Response create(@Context UriInfo uriInfo, String body) {
+            return Created.response(uriInfo, uriInfo.getPath(), 7, Map.of("id", 7));
+        }
+
+        @POST
+        @Path("{id}/deactivate")
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Produces(MediaType.TEXT_PLAIN)
+        public String deactivate(@PathParam("id") long id, String body) {
+            return "deactivated " + id + (body == null || body.isBlank() ? " without body" : " with " + body);
         }
     }
 

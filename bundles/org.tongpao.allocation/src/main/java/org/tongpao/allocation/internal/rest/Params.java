@@ -1,8 +1,8 @@
 package org.tongpao.allocation.internal.rest;
 
-import java.net.URI;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
+import org.tongpao.core.rest.Created;
 import org.tongpao.core.rest.OptionalBody;
 
 /** Answers and optional bodies shared by the allocation resources. */
@@ -15,7 +15,6 @@ final class Params {
     }
 
     static Response created(UriInfo uriInfo, String collection, long id, Object entity) {
-        URI location = uriInfo.getBaseUriBuilder().path(collection).path(Long.toString(id)).build();
-        return Response.created(location).entity(entity).build();
+        return Created.response(uriInfo, collection, id, entity);
     }
 }

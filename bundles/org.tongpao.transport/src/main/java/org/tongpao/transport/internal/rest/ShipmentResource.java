@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javax.annotation.security.RolesAllowed;
@@ -33,6 +32,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.Created;
 import org.tongpao.core.rest.OptionalBody;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.transport.EntryPass;
@@ -112,8 +112,7 @@ public class ShipmentResource {
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull NewShipment body) {
         Shipment s = transport.book(caller, body, idempotencyKey);
-        URI location = uriInfo.getBaseUriBuilder().path("shipments").path(Long.toString(s.id())).build();
-        return Response.created(location).entity(s).build();
+        return Created.response(uriInfo, "shipments", s.id(), s);
     }
 
     @POST
