@@ -64,6 +64,10 @@ public final class TongpaoContainer {
                         "org.ops4j.pax.url.mvn.repositories", ""),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.localRepository", System.getProperty("local.repo")),
+                // the probe waits for Pax Exam's own services 10 s by default: on a loaded machine the boot takes
+                // longer, the probe gives up ("gave up waiting for service ...Injector") and the test hangs
+                editConfigurationFilePut("etc/system.properties",
+                        "org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT", "120000"),
                 editConfigurationFilePut("etc/system.properties", "tongpao.node", node),
                 editConfigurationFilePut("etc/system.properties", "tongpao.demo", "true"),
                 editConfigurationFilePut("etc/system.properties", "tongpao.http.port", Integer.toString(httpPort)),

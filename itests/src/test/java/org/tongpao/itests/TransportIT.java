@@ -30,8 +30,10 @@ import javax.inject.Inject;
 import javax.sql.DataSource;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
+import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -47,6 +49,9 @@ import org.osgi.service.event.EventHandler;
 import org.tongpao.core.Caller;
 import org.tongpao.core.CatalogueService;
 import org.tongpao.core.DepotService;
+import org.tongpao.core.NewDepot;
+import org.tongpao.core.NewOrgUnit;
+import org.tongpao.core.OrgLevel;
 import org.tongpao.core.OrgUnitService;
 import org.tongpao.inventory.InventoryService;
 import org.tongpao.transport.ShipmentStatus;
@@ -73,6 +78,7 @@ import org.tongpao.transport.api.TransportMode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class TransportIT {
 
     private static final int HTTP_PORT = TongpaoContainer.freePort();
@@ -264,106 +270,112 @@ public class TransportIT {
     }
 
     /**
-     * One batch, two destinations, two shipments: Wuhan (a key area, no pass yet) and Jiangsu. Dispatching the
-     * Jiangsu shipment sends only its line; the Wuhan goods stay reserved until their own shipment leaves
-     * with its pass. A line received through the batch receives its shipment; a shipment's receipt with
-     * per-line quantities receives its batch lines. Shipments show DISPATCHED; planned needs their depot.
+     * One batch, two destinations, two shipments: Wuhan (a key area, no pass yet) and a rural Hubei county.
+     * Dispatching the county's shipment sends only its line; the Wuhan goods stay reserved until their own
+     * shipment leaves with its pass. A line received through the batch receives its shipment; a shipment's
+     * receipt with per-line quantities receives its batch line. Shipments show DISPATCHED; planned needs
+     * their depot. Runs first (name order): the story below declares all of Hubei a key area.
      */
     @Test
-    public void eachShipmentOfABatchLeavesAndArrivesOnItsOwnAndOneReceiptUpdatesBoth() throws Exception {
+    public void aBatchShipsAsTwoShipmentsEachLeavingAndArrivingOnItsOwnAndOneReceiptUpdatesBoth() throws Exception {
         Caller system = Caller.system("it");
         long central = depot("CENTRAL-RESERVE");
         long wuhanStore = depot("HB-WH-01");
-        long jiangsuProv = depot("JS-PROV-01");
         long kn95 = catalogue.getByCode(system, "MASK-KN95").id();
         long station = units.getByCode(system, "P42-WUHAN-JIANGAN-T01").id();
-        long nanjing = units.getByCode(system, "P32-NANJING").id();
         long wuhan = units.getByCode(system, "P42-WUHAN").id();
+        long enshi = units.create(system, new NewOrgUnit("P42-ENSHI", "Enshi Prefecture Public Security Bureau", null,
+                OrgLevel.PREFECTURE, units.getByCode(system, "P42").id(), null, false), null).id();
+        long county = units.create(system, new NewOrgUnit("P42-ENSHI-XIANFENG", "Xianfeng County Public Security Bureau",
+                null, OrgLevel.COUNTY, enshi, null, false), null).id();
+        long countyStore = depots.create(system, new NewDepot("HB-XF-01", "Xianfeng county store", county, null), null).id();
         Api admin = api().as("admin");
         Api officer = api().as("officer");
         Api hubei = api().as("hubei");
-        Api jiangsu = api().as("jiangsu");
+        ServiceRegistration<Carrier> carrierReg = register("twoway", new TestCarrier("twoway"));
+        try {
+            assertEquals(201, admin.post("/inventory/receipts", Map.of("depotId", central, "itemId", kn95, "quantity",
+                    1_000, "origin", "PURCHASE_ORDER", "sourceDocument", "PO-T-2", "expiryDate",
+                    LocalDate.now().plusYears(2).toString())).status());
+            // Wuhan is a key area, declared once: a second declaration is a conflict
+            assertEquals(201, admin.post("/needs/key-areas", Map.of("orgUnitId", wuhan, "label", "Wuhan")).status());
+            Api.Reply twice = admin.post("/needs/key-areas", Map.of("orgUnitId", wuhan, "label", "Wuhan again"));
+            assertEquals(twice.toString(), 409, twice.status());
+            assertTrue(twice.contentType(), twice.contentType().startsWith("application/problem+json"));
+            Api.Reply wuhanNeed = hubei.post("/needs", Map.of("orgUnitId", station, "itemId", kn95, "quantity", 300,
+                    "urgency", "IMMEDIATE", "justification", "checkpoint duty"));
+            assertEquals(wuhanNeed.toString(), 201, wuhanNeed.status());
+            long wuhanNeedId = wuhanNeed.json().get("id").asLong();
+            assertTrue(wuhanNeed.json().get("receivingDepotId").isNull());
+            assertEquals(201, hubei.post("/needs", Map.of("orgUnitId", county, "itemId", kn95, "quantity", 200,
+                    "urgency", "H72", "justification", "village stations")).status());
+            Api.Reply plan = officer.post("/allocation/plans", Map.of("itemId", kn95, "sourceDepotIds", List.of(central)));
+            assertEquals(plan.toString(), 201, plan.status());
+            Api.Reply approved = admin.post("/allocation/plans/" + plan.json().get("id").asLong() + "/approve", null);
+            assertEquals(approved.toString(), 201, approved.status());
+            long batchId = approved.json().get("id").asLong();
+            assertEquals(2, approved.json().get("lines").size());
+            // the planned need shows the depot its goods go to
+            assertEquals(wuhanStore, hubei.get("/needs/" + wuhanNeedId).json().get("receivingDepotId").asLong());
 
-        assertEquals(201, admin.post("/inventory/receipts", Map.of("depotId", central, "itemId", kn95, "quantity", 1_000,
-                "origin", "PURCHASE_ORDER", "sourceDocument", "PO-T-2", "expiryDate",
-                LocalDate.now().plusYears(2).toString())).status());
-        // Wuhan is a key area, declared once: a second declaration is a conflict
-        assertEquals(201, admin.post("/needs/key-areas", Map.of("orgUnitId", wuhan, "label", "Wuhan")).status());
-        Api.Reply twice = admin.post("/needs/key-areas", Map.of("orgUnitId", wuhan, "label", "Wuhan again"));
-        assertEquals(twice.toString(), 409, twice.status());
-        assertTrue(twice.contentType(), twice.contentType().startsWith("application/problem+json"));
-        Api.Reply wuhanNeed = hubei.post("/needs", Map.of("orgUnitId", station, "itemId", kn95, "quantity", 300,
-                "urgency", "IMMEDIATE", "justification", "checkpoint duty"));
-        assertEquals(wuhanNeed.toString(), 201, wuhanNeed.status());
-        long wuhanNeedId = wuhanNeed.json().get("id").asLong();
-        assertTrue(wuhanNeed.json().get("receivingDepotId").isNull());
-        assertEquals(201, jiangsu.post("/needs", Map.of("orgUnitId", nanjing, "itemId", kn95, "quantity", 200,
-                "urgency", "H72", "justification", "county stations")).status());
-        Api.Reply plan = officer.post("/allocation/plans", Map.of("itemId", kn95, "sourceDepotIds", List.of(central)));
-        assertEquals(plan.toString(), 201, plan.status());
-        Api.Reply approved = admin.post("/allocation/plans/" + plan.json().get("id").asLong() + "/approve", null);
-        assertEquals(approved.toString(), 201, approved.status());
-        long batchId = approved.json().get("id").asLong();
-        assertEquals(2, approved.json().get("lines").size());
-        // the planned need shows the depot its goods go to
-        assertEquals(wuhanStore, hubei.get("/needs/" + wuhanNeedId).json().get("receivingDepotId").asLong());
+            JsonNode wuhanShipment = officer.post("/shipments", Map.of("batchId", batchId, "fromDepotId", central,
+                    "toDepotId", wuhanStore, "carrierId", "twoway", "packages", 3, "weightKg", 30)).json();
+            JsonNode countyShipment = officer.post("/shipments", Map.of("batchId", batchId, "fromDepotId", central,
+                    "toDepotId", countyStore, "carrierId", "twoway", "packages", 2, "weightKg", 20)).json();
+            long w = wuhanShipment.get("id").asLong();
+            long c = countyShipment.get("id").asLong();
+            assertTrue(wuhanShipment.toString(), wuhanShipment.get("keyArea").asBoolean());
+            assertFalse(countyShipment.toString(), countyShipment.get("keyArea").asBoolean());
 
-        Map<String, Object> toWuhan = Map.of("batchId", batchId, "fromDepotId", central, "toDepotId", wuhanStore,
-                "carrierId", "fleet", "packages", 3, "weightKg", 30);
-        Map<String, Object> toJiangsu = Map.of("batchId", batchId, "fromDepotId", central, "toDepotId", jiangsuProv,
-                "carrierId", "fleet", "packages", 2, "weightKg", 20);
-        JsonNode wuhanShipment = officer.post("/shipments", toWuhan).json();
-        JsonNode jiangsuShipment = officer.post("/shipments", toJiangsu).json();
-        long w = wuhanShipment.get("id").asLong();
-        long j = jiangsuShipment.get("id").asLong();
-        assertTrue(wuhanShipment.get("keyArea").asBoolean());
-        assertFalse(jiangsuShipment.toString(), jiangsuShipment.get("keyArea").asBoolean());
+            // the county's shipment leaves: only its line; the Wuhan goods wait for their pass
+            Api.Reply sent = officer.post("/shipments/" + c + "/dispatch", null);
+            assertEquals(sent.toString(), 200, sent.status());
+            assertEquals("DISPATCHED", sent.json().get("status").asText());
+            JsonNode batch = admin.get("/allocation/batches/" + batchId).json();
+            assertEquals("PARTLY_DISPATCHED", batch.get("status").asText());
+            assertEquals("RESERVED", line(batch, wuhanStore).get("status").asText());
+            assertEquals("DISPATCHED", line(batch, countyStore).get("status").asText());
+            assertEquals(0, sum("SELECT COUNT(*) FROM tp_inv_transfer WHERE transfer_status = 'IN_TRANSIT' "
+                    + "AND to_depot_id = " + wuhanStore + " AND item_id = " + kn95));
+            Api.Reply noPass = officer.post("/shipments/" + w + "/dispatch", null);
+            assertEquals(noPass.toString(), 409, noPass.status());
+            assertEquals("RESERVED", line(admin.get("/allocation/batches/" + batchId).json(), wuhanStore)
+                    .get("status").asText());
 
-        // the Jiangsu shipment leaves: only its line; the Wuhan goods wait for their pass
-        Api.Reply sent = officer.post("/shipments/" + j + "/dispatch", null);
-        assertEquals(sent.toString(), 200, sent.status());
-        assertEquals("DISPATCHED", sent.json().get("status").asText());
-        JsonNode batch = admin.get("/allocation/batches/" + batchId).json();
-        assertEquals("PARTLY_DISPATCHED", batch.get("status").asText());
-        assertEquals("RESERVED", line(batch, wuhanStore).get("status").asText());
-        assertEquals("DISPATCHED", line(batch, jiangsuProv).get("status").asText());
-        assertEquals(0, sum("SELECT COUNT(*) FROM tp_inv_transfer WHERE transfer_status = 'IN_TRANSIT' AND to_depot_id = "
-                + wuhanStore + " AND item_id = " + kn95));
-        Api.Reply noPass = officer.post("/shipments/" + w + "/dispatch", null);
-        assertEquals(noPass.toString(), 409, noPass.status());
-        assertEquals("RESERVED", line(admin.get("/allocation/batches/" + batchId).json(), wuhanStore).get("status").asText());
+            // the county confirms its line through the batch: its shipment is received with it
+            long countyLine = line(batch, countyStore).get("id").asLong();
+            Api.Reply lineReceipt = hubei.post("/allocation/batches/" + batchId + "/lines/" + countyLine + "/receipt",
+                    Map.of("receivedQuantity", 200, "damagedQuantity", 5));
+            assertEquals(lineReceipt.toString(), 200, lineReceipt.status());
+            JsonNode c2 = hubei.get("/shipments/" + c).json();
+            assertEquals(c2.toString(), "RECEIVED", c2.get("status").asText());
+            assertEquals("hubei", c2.get("receivedBy").asText());
+            assertEquals("MET", c2.get("sla").get("state").asText());
 
-        // Jiangsu confirms its line through the batch: its shipment is received with it (no stranded SLA clock)
-        long jiangsuLine = line(batch, jiangsuProv).get("id").asLong();
-        Api.Reply lineReceipt = jiangsu.post("/allocation/batches/" + batchId + "/lines/" + jiangsuLine + "/receipt",
-                Map.of("receivedQuantity", 200, "damagedQuantity", 5));
-        assertEquals(lineReceipt.toString(), 200, lineReceipt.status());
-        JsonNode j2 = jiangsu.get("/shipments/" + j).json();
-        assertEquals(j2.toString(), "RECEIVED", j2.get("status").asText());
-        assertEquals("jiangsu", j2.get("receivedBy").asText());
-        assertEquals("MET", j2.get("sla").get("state").asText());
-        assertEquals(0, jiangsu.get("/shipments?sla=BREACHED").json().get("items").size());
-
-        // the Wuhan shipment leaves with its pass, then Hubei receives it with per-line quantities
-        assertEquals(200, officer.put("/shipments/" + w + "/pass",
-                pass(Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(2, ChronoUnit.DAYS))).status());
-        Api.Reply wSent = officer.post("/shipments/" + w + "/dispatch", null);
-        assertEquals(wSent.toString(), 200, wSent.status());
-        assertEquals("DISPATCHED", wSent.json().get("status").asText());
-        assertEquals("PARTLY_RECEIVED", admin.get("/allocation/batches/" + batchId).json().get("status").asText());
-        long wuhanLine = line(batch, wuhanStore).get("id").asLong();
-        long onHand = inventory.available(system, wuhanStore, kn95);
-        Api.Reply got = hubei.post("/shipments/" + w + "/receive", Map.of("lines", List.of(Map.of("lineId", wuhanLine,
-                "receivedQuantity", 300, "damagedQuantity", 10, "note", "wet cartons"))));
-        assertEquals(got.toString(), 200, got.status());
-        assertEquals("RECEIVED", got.json().get("status").asText());
-        JsonNode done = admin.get("/allocation/batches/" + batchId).json();
-        assertEquals("RECEIVED", done.get("status").asText());
-        assertEquals(10, line(done, wuhanStore).get("damagedQuantity").asLong());
-        assertEquals(onHand + 290, inventory.available(system, wuhanStore, kn95));
-        JsonNode need = hubei.get("/needs/" + wuhanNeedId).json();
-        assertEquals(wuhanStore, need.get("receivingDepotId").asLong());
-        assertEquals(290, need.get("received").asLong());
+            // the Wuhan shipment leaves with its pass, then Hubei receives it with per-line quantities
+            assertEquals(200, officer.put("/shipments/" + w + "/pass",
+                    pass(Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(2, ChronoUnit.DAYS))).status());
+            Api.Reply wSent = officer.post("/shipments/" + w + "/dispatch", null);
+            assertEquals(wSent.toString(), 200, wSent.status());
+            assertEquals("DISPATCHED", wSent.json().get("status").asText());
+            assertEquals("PARTLY_RECEIVED", admin.get("/allocation/batches/" + batchId).json().get("status").asText());
+            long wuhanLine = line(batch, wuhanStore).get("id").asLong();
+            long onHand = inventory.available(system, wuhanStore, kn95);
+            Api.Reply got = hubei.post("/shipments/" + w + "/receive", Map.of("lines", List.of(Map.of("lineId", wuhanLine,
+                    "receivedQuantity", 300, "damagedQuantity", 10, "note", "wet cartons"))));
+            assertEquals(got.toString(), 200, got.status());
+            assertEquals("RECEIVED", got.json().get("status").asText());
+            JsonNode done = admin.get("/allocation/batches/" + batchId).json();
+            assertEquals("RECEIVED", done.get("status").asText());
+            assertEquals(10, line(done, wuhanStore).get("damagedQuantity").asLong());
+            assertEquals(onHand + 290, inventory.available(system, wuhanStore, kn95));
+            JsonNode need = hubei.get("/needs/" + wuhanNeedId).json();
+            assertEquals(wuhanStore, need.get("receivingDepotId").asLong());
+            assertEquals(290, need.get("received").asLong());
+            assertEquals(0, admin.get("/shipments?sla=BREACHED&carrier=twoway").json().get("items").size());
+        } finally {
+            carrierReg.unregister();
+        }
     }
 
     private static JsonNode line(JsonNode batch, long toDepotId) {

@@ -46,7 +46,10 @@ public interface TransportService {
 
     Shipment attachPass(Caller caller, long id, EntryPass pass, String idempotencyKey);
 
-    /** Hands the goods over: checks the entry pass of a key-area shipment and dispatches its batch. */
+    /**
+     * Hands the goods over: checks the entry pass of a key-area shipment and dispatches its batch lines (only
+     * those between its two depots; the rest of the batch waits for its own shipments). Status DISPATCHED.
+     */
     Shipment dispatch(Caller caller, long id, String idempotencyKey);
 
     /** Tracking entered by staff (e.g. the police's own fleet, dispatched by hand). */
@@ -56,8 +59,10 @@ public interface TransportService {
     TrackingReceipt push(Caller caller, String carrierId, List<TrackingEvent> events);
 
     /**
-     * The receiving side confirms the goods; for a batch shipment the lines go into inventory (all lines
-     * in full when {@code lines} is empty). Implies delivery if the carrier has not reported it.
+     * The receiving side confirms the goods; for a batch shipment the lines go into inventory through the
+     * batch's receipt, with its per-line received and damaged quantities (every line not yet received, in
+     * full, when {@code lines} is empty). Implies delivery if the carrier has not reported it; RECEIVED once
+     * every line it carries is (lines received through the batch count too).
      */
     Shipment receive(Caller caller, long id, List<LineReceipt> lines, String idempotencyKey);
 }
