@@ -157,7 +157,7 @@ public class LauncherIT {
     }
 
     private JsonNode awaitHealthy() {
-        Api api = Api.at(port);
+        Api api = Api.at(port).unrecorded();
         return Poll.until("a healthy node; see " + instances.resolve("launcher.out"), Duration.ofSeconds(120), () -> {
             assertTrue("the node exited; see " + instances.resolve("launcher.out"), process.isAlive());
             try {
