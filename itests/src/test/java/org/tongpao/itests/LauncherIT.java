@@ -156,18 +156,32 @@ public class LauncherIT {
         process = pb.start();
     }
 
+    /**
+     * Polls /health only; the moment it says UP every installed capability must be there: boot features
+     * installed (the capability list complete) and every endpoint mounted (a write answers 401 without
+     * credentials, not 404 "no resource at this path").
+     */
     private JsonNode awaitHealthy() {
-        Api api = Api.at(port).unrecorded();
-        return Poll.until("a healthy node; see " + instances.resolve("launcher.out"), Duration.ofSeconds(120), () -> {
-            assertTrue("the node exited; see " + instances.resolve("launcher.out"), process.isAlive());
-            try {
-                Api.Reply r = api.get("/health");
-                // healthy, and the REST server has mounted the kernel's resources (401, not 404)
-                return r.status() == 200 && api.get("/units").status() == 401 ? Optional.of(r.json()) : Optional.empty();
-            } catch (IllegalStateException notListeningYet) {
-                return Optional.empty(); // connection refused while Karaf boots
-            }
-        });
+        // answers while the node starts are not the API's (a 404 before the server is mounted): not recorded
+        Api polling = Api.at(port).unrecorded();
+        Api api = Api.at(port);
+        JsonNode health = Poll.until("a healthy node; see " + instances.resolve("launcher.out"), Duration.ofSeconds(120),
+                () -> {
+                    assertTrue("the node exited; see " + instances.resolve("launcher.out"), process.isAlive());
+                    try {
+                        Api.Reply r = polling.get("/health");
+                        return r.status() == 200 ? Optional.of(r.json()) : Optional.empty();
+                    } catch (IllegalStateException notListeningYet) {
+                        return Optional.empty(); // connection refused while Karaf boots
+                    }
+                });
+        assertEquals(health.toString(), "UP", health.get("status").asText());
+        assertTrue("UP before the boot features were installed: " + health,
+                health.get("capabilities").toString().contains("tongpao-province"));
+        assertEquals("the kernel's endpoints answer as soon as health is UP", 401, api.get("/units").status());
+        assertEquals("the inventory's endpoints answer as soon as health is UP", 401,
+                api.post("/inventory/receipts", Map.of()).status());
+        return health;
     }
 
     /** Stops the node and everything it started: SIGTERM lets Karaf shut down cleanly, SIGKILL does not. */

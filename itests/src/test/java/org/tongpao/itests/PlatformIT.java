@@ -6,13 +6,23 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -537,6 +547,156 @@ public class PlatformIT {
         assertEquals("Restart-proof depot", again.json().get("name").asText());
     }
 
+    // ---------------------------------------------------------------- HTTP layer: errors, headers, Location, bodies
+
+    /** Item 19: UP came 0.2-0.5 s before a restarted capability's endpoints were mounted again. */
+    @Test
+    public void healthSaysUpOnlyWhenEveryCapabilityAnswers() throws Exception {
+        Api anonymous = api();
+        Bundle inventory = bundle("org.tongpao.inventory");
+        inventory.stop();
+        try {
+            Poll.status("the inventory's endpoints to go", 404, () -> anonymous.post("/inventory/receipts", Map.of()));
+        } finally {
+            inventory.start();
+        }
+        // no pause between UP and the first calls: UP must already mean every endpoint is mounted
+        Poll.status("health after the restart", 200, () -> anonymous.get("/health"));
+        for (String path : List.of("/inventory/receipts", "/needs", "/shipments", "/units")) {
+            Api.Reply r = anonymous.post(path, Map.of());
+            assertEquals(path + " right after UP: " + r, 401, r.status());
+        }
+    }
+
+    @Test
+    public void everyErrorTheNodeSendsIsAProblemWithARequestId() throws Exception {
+        String big = "a".repeat(20_000);
+        Map<String, Integer> requests = new LinkedHashMap<>();
+        // Jetty's parser: malformed header, bad Content-Length, URI and headers too large
+        requests.put("GET /api/v1/units HTTP/1.1\r\nHost: a\r\nBad Header\r\n\r\n", 400);
+        requests.put("POST /api/v1/units HTTP/1.1\r\nHost: a\r\nContent-Length: x\r\n\r\n", 400);
+        requests.put(rawGet("/api/v1/units?q=" + big), 414);
+        requests.put(rawGet("/api/v1/units", "X-Big: " + big), 431);
+        // paths no CXF endpoint or servlet serves, for any method
+        requests.put(rawGet("/api/v2/x"), 404);
+        requests.put(rawGet("/api/"), 404);
+        requests.put(rawGet("/nothing"), 404);
+        requests.put("PUT /nothing HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", 404);
+        // TRACE would echo the credentials back
+        requests.put("TRACE /api/v1/health HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n", 405);
+        requests.put("TRACE /api/v1/units HTTP/1.1\r\nHost: a\r\nAuthorization: " + basic("admin")
+                + "\r\nConnection: close\r\n\r\n", 405);
+        for (Map.Entry<String, Integer> e : requests.entrySet()) {
+            Raw r = Raw.send(httpPort(), e.getKey());
+            String what = e.getKey().substring(0, Math.min(60, e.getKey().indexOf('\r'))) + " -> " + r;
+            assertRawProblem(what, r, e.getValue());
+            assertFalse(what, r.body().contains(basic("admin").substring(6)));
+        }
+        // the client's request id is kept where the request could be read
+        Raw withId = Raw.send(httpPort(), rawGet("/api/v2/x", "X-Request-Id: it-below-the-api"));
+        assertEquals("it-below-the-api", withId.header("X-Request-Id"));
+        assertEquals("it-below-the-api", new ObjectMapper().readTree(withId.body())
+                .get("requestId").asText());
+    }
+
+    @Test
+    public void optionsAnswersTheMethodsOfThePath() throws Exception {
+        Raw deactivate = Raw.send(httpPort(), "OPTIONS /api/v1/units/1/deactivate HTTP/1.1\r\nHost: a\r\n"
+                + "Connection: close\r\n\r\n");
+        assertEquals(deactivate.toString(), 200, deactivate.status());
+        assertEquals("POST, OPTIONS", deactivate.header("Allow"));
+        Raw units = Raw.send(httpPort(), "OPTIONS /api/v1/units HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+        assertEquals("GET, HEAD, POST, OPTIONS", units.header("Allow"));
+        // what OPTIONS does not list is refused, and what it lists is there
+        assertEquals(405, api().as("admin").send("DELETE", "/units/1/deactivate", null, null).status());
+        assertRawProblem("OPTIONS on no resource", Raw.send(httpPort(), "OPTIONS /api/v1/nothing HTTP/1.1\r\n"
+                + "Host: a\r\nConnection: close\r\n\r\n"), 404);
+    }
+
+    @Test
+    public void securityHeadersOnApiAnswersAndTheSwaggerUi() throws Exception {
+        Raw units = Raw.send(httpPort(), rawGet("/api/v1/units?limit=1", "Authorization: " + basic("admin")));
+        assertEquals(units.toString(), 200, units.status());
+        assertEquals("nosniff", units.header("X-Content-Type-Options"));
+        assertEquals("an authenticated answer is never cached", "no-store", units.header("Cache-Control"));
+        assertTrue(units.toString(), units.header("Content-Security-Policy").startsWith("default-src 'none'"));
+        Raw health = Raw.send(httpPort(), rawGet("/api/v1/health"));
+        assertEquals("nosniff", health.header("X-Content-Type-Options"));
+
+        Raw ui = Raw.send(httpPort(), rawGet("/api/v1/api-docs/index.html?url=/api/v1/openapi.json"));
+        assertEquals(ui.toString(), 200, ui.status());
+        assertTrue(ui.body().contains("swagger-ui-bundle.js"));
+        String csp = ui.header("Content-Security-Policy");
+        assertTrue(csp, csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'")
+                && csp.contains("connect-src 'self'") && !csp.contains("unsafe-eval"));
+        assertEquals("DENY", ui.header("X-Frame-Options"));
+        assertEquals("no-referrer", ui.header("Referrer-Policy"));
+        assertEquals("nosniff", ui.header("X-Content-Type-Options"));
+        // script-src 'self' is enough: the page has no inline script
+        assertFalse(ui.body(), ui.body().replaceAll("<script src=[^>]*>\\s*</script>", "").contains("<script"));
+        for (String file : List.of("swagger-ui-bundle.js", "swagger-initializer.js", "swagger-ui.css")) {
+            Raw asset = Raw.send(httpPort(), rawGet("/api/v1/api-docs/" + file));
+            assertEquals(file + " " + asset.status(), 200, asset.status());
+            assertEquals(file, "nosniff", asset.header("X-Content-Type-Options"));
+        }
+    }
+
+    @Test
+    public void locationAndRedirectsNeverFollowTheHostHeader() throws Exception {
+        String origin = "http://127.0.0.1:" + httpPort() + "/api/v1/";
+        String body = new ObjectMapper().writeValueAsString(
+                unit("HB-HOST-1", "PREFECTURE", unitId("P42")));
+        Raw created = Raw.send(httpPort(), "POST /api/v1/units HTTP/1.1\r\nHost: evil.example\r\nAuthorization: "
+                + basic("admin") + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body);
+        assertEquals(created.toString(), 201, created.status());
+        assertTrue(created.toString(), created.header("Location").startsWith(origin + "units/"));
+        Raw docs = Raw.send(httpPort(), "GET /api/v1/api-docs HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        assertTrue(docs.toString(), docs.status() >= 300 && docs.status() < 400);
+        assertTrue(docs.toString(), docs.header("Location").startsWith(origin + "api-docs"));
+
+        // one form in every bundle: core (units, depots), inventory (lots), allocation (needs)
+        Api admin = api().as("admin");
+        Api.Reply depot = admin.post("/depots", Map.of("code", "HB-HOST-D", "name", "Location test",
+                "orgUnitId", unitId("P42")));
+        assertTrue(depot.toString(), depot.location().startsWith(origin + "depots/"));
+        long depotId = depot.json().get("id").asLong();
+        long item = admin.get("/items?q=KN95").json().get("items").get(0).get("id").asLong();
+        Api.Reply lot = admin.post("/inventory/receipts", Map.of("depotId", depotId, "itemId", item, "quantity", 5,
+                "origin", "PURCHASE_ORDER", "sourceDocument", "PO-HOST-1",
+                "expiryDate", LocalDate.now().plusYears(2).toString()));
+        assertEquals(lot.toString(), 201, lot.status());
+        assertTrue(lot.toString(), lot.location().startsWith(origin + "inventory/lots/"));
+        Api.Reply need = admin.post("/needs", Map.of("orgUnitId", unitId("P42"), "itemId", item, "quantity", 1,
+                "urgency", "ROUTINE", "justification", "Location test", "receivingDepotId", depotId));
+        assertEquals(need.toString(), 201, need.status());
+        assertEquals(origin + "needs/" + need.json().get("id").asLong(), need.location());
+    }
+
+    @Test
+    public void optionalBodiesCanBeOmitted() throws Exception {
+        Api admin = api().as("admin");
+        // POST without a body and without Content-Type, as curl -X POST sends it
+        long unit = admin.post("/units", unit("HB-BARE-1", "PREFECTURE", unitId("P42"))).json().get("id").asLong();
+        Api.Reply off = admin.send("POST", "/units/" + unit + "/deactivate?version=1", null, null);
+        assertEquals(off.toString(), 200, off.status());
+        assertFalse(off.json().get("active").asBoolean());
+        Api.Reply depot = admin.post("/depots", Map.of("code", "HB-BARE-D", "name", "Bare POST", "orgUnitId",
+                unitId("P42")));
+        Api.Reply depotOff = admin.send("POST", "/depots/" + depot.json().get("id").asLong() + "/deactivate", null, null);
+        assertEquals(depotOff.toString(), 200, depotOff.status());
+        Api.Reply census = admin.post("/inventory/census", Map.of("title", "Bare submissions",
+                "categories", List.of("GLOVES"), "deadline", Instant.now().plusSeconds(86_400).toString()));
+        assertEquals(census.toString(), 201, census.status());
+        Api.Reply submitted = api().as("hubei").send("POST", "/inventory/census/" + census.json().get("id").asLong()
+                + "/submissions", null, null);
+        assertEquals(submitted.toString(), 201, submitted.status());
+        // a body that is required stays required, and says so (not 415)
+        Api.Reply missing = admin.send("POST", "/units", null, null);
+        assertEquals(missing.toString(), 400, missing.status());
+        assertProblem(missing);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Bundle bundle(String symbolicName) {
@@ -587,5 +747,65 @@ public class PlatformIT {
         Set<String> s = new HashSet<>();
         array.forEach(n -> s.add(n.asText()));
         return s;
+    }
+
+    private static int httpPort() {
+        return Integer.getInteger("tongpao.http.port");
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String rawGet(String path, String... headers) {
+        StringBuilder sb = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        for (String h : headers) {
+            sb.append(h).append("\r\n");
+        }
+        return sb.append("Connection: close\r\n\r\n").toString();
+    }
+
+    private static void assertRawProblem(String what, Raw r, int status) throws Exception {
+        assertEquals(what, status, r.status());
+        assertTrue(what, r.header("Content-Type").startsWith("application/problem+json"));
+        assertEquals(what, "nosniff", r.header("X-Content-Type-Options"));
+        String id = r.header("X-Request-Id");
+        assertNotNull(what, id);
+        JsonNode p = new ObjectMapper().readTree(r.body());
+        assertEquals(what, status, p.get("status").asInt());
+        assertTrue(what, p.get("type").asText().startsWith("urn:tongpao:problem:"));
+        assertEquals(what, id, p.get("requestId").asText());
+        assertFalse(what, r.body().contains("<") || r.body().contains("Exception"));
+    }
+
+    /** A request written byte for byte (an HTTP client refuses to send malformed ones or a foreign Host) and its answer. */
+    record Raw(int status, Map<String, String> headers, String body) {
+        static Raw send(int port, String request) throws IOException {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                s.setSoTimeout(30_000);
+                s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+                s.getOutputStream().flush();
+                String text = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                int split = text.indexOf("\r\n\r\n");
+                String[] lines = text.substring(0, split).split("\r\n");
+                Map<String, String> headers = new LinkedHashMap<>();
+                for (int i = 1; i < lines.length; i++) {
+                    int colon = lines[i].indexOf(':');
+                    headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                            lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
+                }
+                return new Raw(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(split + 4));
+            }
+        }
+
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + headers + " " + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
+        }
     }
 }
