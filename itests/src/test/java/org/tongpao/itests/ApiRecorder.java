@@ -39,6 +39,7 @@ final class ApiRecorder {
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<String, Document> DOCUMENTS = new HashMap<>();
     private static int recorded;
+    private static int documents;
 
     private ApiRecorder() {
     }
@@ -76,6 +77,14 @@ final class ApiRecorder {
         append("exchanges-" + ProcessHandle.current().pid() + ".jsonl", line.toString() + "\n");
     }
 
+    /**
+     * Drops the document of a server that could not be reached: until it serves one again (it may be booting),
+     * its answers are recorded without one and not checked.
+     */
+    static synchronized void forget(String base) {
+        DOCUMENTS.remove(base);
+    }
+
     /** The saved document of this server; fetched again when a path is not in it (a feature came up since). */
     private static Document documentFor(String base, String path) {
         Document known = DOCUMENTS.get(base);
@@ -104,7 +113,7 @@ final class ApiRecorder {
         } catch (IOException e) {
             throw new IllegalStateException("the served OpenAPI document is not JSON", e);
         }
-        String file = "openapi-" + ProcessHandle.current().pid() + "-" + (DOCUMENTS.size() + 1) + "-"
+        String file = "openapi-" + ProcessHandle.current().pid() + "-" + (++documents) + "-"
                 + Integer.toHexString(served.body().hashCode()) + ".json";
         append(file, served.body());
         Document doc = new Document(file, paths);
