@@ -33,6 +33,7 @@ final class ApiRecorder {
     /** Load and benchmark runs would write gigabytes: beyond this many answers per JVM nothing more is kept. */
     static final int MAX_EXCHANGES = 20_000;
     static final int MAX_BODY_CHARS = 1_000_000;
+    private static final String HEALTH = "/health";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -63,7 +64,15 @@ final class ApiRecorder {
         }
         recorded++;
         String path = pathAndQuery.split("\\?", 2)[0];
-        Document doc = documentFor(base, path);
+        Document doc;
+        if (HEALTH.equals(path) && r.statusCode() != 200) {
+            // the node is not (or no longer) ready: the contract is the ready API's, and while it boots even
+            // /health may be missing; its answers are kept unchecked until /health says UP again
+            forget(base);
+            doc = null;
+        } else {
+            doc = documentFor(base, path);
+        }
         ObjectNode line = JSON.createObjectNode();
         line.put("document", doc == null ? null : doc.file());
         line.put("method", method);
@@ -93,8 +102,11 @@ final class ApiRecorder {
         }
         HttpResponse<String> served;
         try {
-            served = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/openapi.json"))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // only a ready node's document is the whole contract (resources mount as their bundles start)
+            if (get(base + HEALTH).statusCode() != 200) {
+                return null;
+            }
+            served = get(base + "/openapi.json");
         } catch (IOException e) {
             // the node is down (a launcher test kills it on purpose): keep what we had
             return known;
@@ -119,6 +131,11 @@ final class ApiRecorder {
         Document doc = new Document(file, paths);
         DOCUMENTS.put(base, doc);
         return doc;
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static void append(String file, String text) {
