@@ -98,6 +98,8 @@ public final class Api {
                     r.headers().firstValue("X-Request-Id").orElse(null),
                     r.headers().firstValue("WWW-Authenticate").orElse(null));
         } catch (IOException e) {
+            // the node is down: what it serves after a restart is checked against what it serves then
+            ApiRecorder.forget(base);
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -33,12 +33,14 @@ final class ApiRecorder {
     /** Load and benchmark runs would write gigabytes: beyond this many answers per JVM nothing more is kept. */
     static final int MAX_EXCHANGES = 20_000;
     static final int MAX_BODY_CHARS = 1_000_000;
+    private static final String HEALTH = "/health";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<String, Document> DOCUMENTS = new HashMap<>();
     private static int recorded;
+    private static int documents;
 
     private ApiRecorder() {
     }
@@ -62,7 +64,15 @@ final class ApiRecorder {
         }
         recorded++;
         String path = pathAndQuery.split("\\?", 2)[0];
-        Document doc = documentFor(base, path);
+        Document doc;
+        if (HEALTH.equals(path) && r.statusCode() != 200) {
+            // the node is not (or no longer) ready: the contract is the ready API's, and while it boots even
+            // /health may be missing; its answers are kept unchecked until /health says UP again
+            forget(base);
+            doc = null;
+        } else {
+            doc = documentFor(base, path);
+        }
         ObjectNode line = JSON.createObjectNode();
         line.put("document", doc == null ? null : doc.file());
         line.put("method", method);
@@ -76,6 +86,14 @@ final class ApiRecorder {
         append("exchanges-" + ProcessHandle.current().pid() + ".jsonl", line.toString() + "\n");
     }
 
+    /**
+     * Drops the document of a server that could not be reached: until it serves one again (it may be booting),
+     * its answers are recorded without one and not checked.
+     */
+    static synchronized void forget(String base) {
+        DOCUMENTS.remove(base);
+    }
+
     /** The saved document of this server; fetched again when a path is not in it (a feature came up since). */
     private static Document documentFor(String base, String path) {
         Document known = DOCUMENTS.get(base);
@@ -84,8 +102,11 @@ final class ApiRecorder {
         }
         HttpResponse<String> served;
         try {
-            served = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/openapi.json"))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // only a ready node's document is the whole contract (resources mount as their bundles start)
+            if (get(base + HEALTH).statusCode() != 200) {
+                return null;
+            }
+            served = get(base + "/openapi.json");
         } catch (IOException e) {
             // the node is down (a launcher test kills it on purpose): keep what we had
             return known;
@@ -104,12 +125,17 @@ final class ApiRecorder {
         } catch (IOException e) {
             throw new IllegalStateException("the served OpenAPI document is not JSON", e);
         }
-        String file = "openapi-" + ProcessHandle.current().pid() + "-" + (DOCUMENTS.size() + 1) + "-"
+        String file = "openapi-" + ProcessHandle.current().pid() + "-" + (++documents) + "-"
                 + Integer.toHexString(served.body().hashCode()) + ".json";
         append(file, served.body());
         Document doc = new Document(file, paths);
         DOCUMENTS.put(base, doc);
         return doc;
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static void append(String file, String text) {

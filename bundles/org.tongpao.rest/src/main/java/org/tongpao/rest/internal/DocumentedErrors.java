@@ -64,31 +64,43 @@ final class DocumentedErrors {
     private DocumentedErrors() {
     }
 
+    /**
+     * Completes {@code oas} once it has paths; later calls on the same (cached) document change nothing, so
+     * that no request serialises it while another one is still completing it.
+     */
     static void complete(OpenAPI oas) {
         if (oas == null) {
             return;
         }
-        if (oas.getComponents() == null) {
-            oas.setComponents(new Components());
-        }
-        Components components = oas.getComponents();
-        addShared(components);
-        if (components.getSchemas() != null) {
-            Set<String> optionalRefs = new HashSet<>();
-            components.getSchemas().values().forEach(schema -> nullableOptionals(schema, optionalRefs));
-            // a $ref cannot carry "nullable" (OpenAPI 3.0 ignores its siblings, validators reject null under an
-            // allOf wrapper): the referenced schema says it instead
-            optionalRefs.stream().map(ref -> components.getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1)))
-                    .filter(Objects::nonNull).forEach(schema -> schema.setNullable(true));
-        }
-        if (oas.getPaths() != null) {
+        synchronized (oas) {
+            if (oas.getPaths() == null || oas.getPaths().isEmpty() || isComplete(oas)) {
+                return;
+            }
+            if (oas.getComponents() == null) {
+                oas.setComponents(new Components());
+            }
+            Components components = oas.getComponents();
+            if (components.getSchemas() != null) {
+                Set<String> optionalRefs = new HashSet<>();
+                components.getSchemas().values().forEach(schema -> nullableOptionals(schema, optionalRefs));
+                // a $ref cannot carry "nullable" (OpenAPI 3.0 ignores its siblings, validators reject null under
+                // an allOf wrapper): the referenced schema says it instead
+                optionalRefs.stream()
+                        .map(ref -> components.getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1)))
+                        .filter(Objects::nonNull).forEach(schema -> schema.setNullable(true));
+            }
             oas.getPaths().values().forEach(item -> item.readOperationsMap()
                     .forEach((method, op) -> complete(method, op, oas.getSecurity() != null)));
+            addShared(components); // last: its presence marks the document complete
         }
     }
 
+    private static boolean isComplete(OpenAPI oas) {
+        return oas.getComponents() != null && oas.getComponents().getSchemas() != null
+                && oas.getComponents().getSchemas().containsKey(PROBLEM);
+    }
+
     private static void addShared(Components components) {
-        components.addSchemas(PROBLEM, problemSchema());
         for (Answer a : Answer.values()) {
             ApiResponse r = new ApiResponse().description(a.description)
                     .content(new Content().addMediaType(PROBLEM_JSON,
@@ -103,6 +115,7 @@ final class DocumentedErrors {
             }
             components.addResponses(a.component, r);
         }
+        components.addSchemas(PROBLEM, problemSchema());
     }
 
     /** RFC 7807 as {@link Problem} writes it; {@code field} and {@code errors} only on 400s. */

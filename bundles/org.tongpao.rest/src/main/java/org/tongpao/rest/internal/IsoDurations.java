@@ -32,6 +32,12 @@ final class IsoDurations implements ModelConverter {
         }
     }
 
+    static void unregister() {
+        synchronized (IsoDurations.class) {
+            ModelConverters.getInstance().removeConverter(INSTANCE);
+        }
+    }
+
     @Override
     public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
         if (type != null && type.getType() != null) {

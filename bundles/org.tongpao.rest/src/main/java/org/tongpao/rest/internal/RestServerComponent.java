@@ -101,6 +101,7 @@ public final class RestServerComponent implements ServerReadiness {
         resources.close();
         extensions.close();
         endpoint.close();
+        IsoDurations.unregister(); // swagger's converters outlive this bundle: leave none of our classes there
         LOG.info("Tongpao REST server stopped");
     }
 
