@@ -341,9 +341,10 @@ public class LogisticsStoryIT {
             for (int i = 0; i < pairs; i++) {
                 Api.Reply a = copies.get(2 * i).get();
                 Api.Reply b = copies.get(2 * i + 1).get();
-                assertEquals("pair " + i + ": " + a + " / " + b, a.status(), b.status());
-                assertEquals("pair " + i, a.body(), b.body());
-                assertEquals("pair " + i, a.location(), b.location());
+                String why = "pair " + i + ": " + a + " / " + b + " / " + keyRow(keys.get(i));
+                assertEquals(why, a.status(), b.status());
+                assertEquals(why, a.body(), b.body());
+                assertEquals(why, a.location(), b.location());
                 if (a.status() == 201) {
                     created++;
                     if (firstKey == null) {
@@ -384,6 +385,19 @@ public class LogisticsStoryIT {
             assertTrue(officers.toString(), officers.body().contains("Not enough available stock"));
         } finally {
             clients.shutdownNow();
+        }
+    }
+
+    /** The key's record, for a failure message. */
+    private String keyRow(String key) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT state, failure_kind, answer_status FROM tp_idempotency "
+                     + "WHERE idem_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? "key " + rs.getString(1) + " " + rs.getString(2) + ", answer " + rs.getString(3)
+                        : "no key record";
+            }
         }
     }
 

@@ -44,9 +44,11 @@ public final class TongpaoContainer {
         String version = System.getProperty("tongpao.version");
         String karafVersion = System.getProperty("karaf.version");
         String work = System.getProperty("it.work", "target");
+        // the distribution's own system/ before the local repository: a SNAPSHOT installed there earlier must not
+        // shadow the bundles this build put in the distribution (mvn verify installs nothing)
         String repos = "file:" + System.getProperty("it.repo") + "@id=itrepo@snapshots,"
-                + "file:" + System.getProperty("local.repo") + "@id=local@snapshots,"
-                + "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots";
+                + "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots,"
+                + "file:" + System.getProperty("local.repo") + "@id=local@snapshots";
         List<Option> options = new ArrayList<>(Arrays.asList(
                 karafDistributionConfiguration()
                         .frameworkUrl(maven("org.tongpao", "tongpao-distribution").version(version).type("tar.gz"))
