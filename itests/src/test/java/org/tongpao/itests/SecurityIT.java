@@ -99,8 +99,11 @@ public class SecurityIT {
     }
 
     @Before
-    public void restServerIsUp() {
+    public void restServerHasMountedEveryCapability() {
+        // resources are mounted shortly after their services appear: wait for the last bundles' endpoints
         Poll.status("/units", 401, () -> api().get("/units"));
+        Poll.status("/inventory/balances", 401, () -> api().get("/inventory/balances"));
+        Poll.status("/shipments", 401, () -> api().get("/shipments"));
     }
 
     // ---------------------------------------------------------------- throttling

@@ -60,6 +60,8 @@ public final class TongpaoContainer {
                 logLevel(LogLevel.INFO),
                 systemTimeout(180_000),
                 systemProperty("karaf.log.console").value("WARN"),
+                // the probe waits this long for Pax Exam's invoker, which a busy machine installs late (default 10 s)
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.defaultRepositories", repos),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import javax.crypto.Mac;
@@ -18,7 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
  * password-encryption service on every call (milliseconds each), which capped the API at a few hundred
  * requests per second; HTTP Basic sends the credentials with every request. Only successes are cached,
  * keyed by an HMAC of user and password under a key that lives in memory only, so the cache never holds a
- * password and a changed password or removed user takes effect within {@code ttlMillis}.
+ * password and a changed password or removed user takes effect within {@code ttlMillis}. Concurrent requests
+ * with the same credentials that miss the cache (a client's connections when its entry expires) share one
+ * login instead of each running the slow password check.
  */
 final class CachingAuthenticator implements Authenticator {
 
@@ -29,6 +32,7 @@ final class CachingAuthenticator implements Authenticator {
     private final LongSupplier clock;
     private final SecretKeySpec key;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Optional<Identity>>> inFlight = new ConcurrentHashMap<>();
 
     CachingAuthenticator(Authenticator delegate, long ttlMillis, LongSupplier nanoClock) {
         this.delegate = delegate;
@@ -50,7 +54,19 @@ final class CachingAuthenticator implements Authenticator {
         if (e != null && now - e.at < ttlNanos) {
             return Optional.of(e.identity);
         }
-        Optional<Identity> identity = delegate.authenticate(user, password);
+        CompletableFuture<Optional<Identity>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Identity>> running = inFlight.putIfAbsent(k, mine);
+        if (running != null) {
+            return running.join();
+        }
+        Optional<Identity> identity;
+        try {
+            identity = delegate.authenticate(user, password);
+        } catch (RuntimeException | Error ex) {
+            inFlight.remove(k, mine);
+            mine.completeExceptionally(ex);
+            throw ex;
+        }
         if (identity.isPresent()) {
             if (cache.size() >= MAX_ENTRIES) {
                 cache.clear(); // crude but bounded: a flood of distinct valid logins only costs re-logins
@@ -59,6 +75,8 @@ final class CachingAuthenticator implements Authenticator {
         } else {
             cache.remove(k);
         }
+        inFlight.remove(k, mine);
+        mine.complete(identity);
         return identity;
     }
 

@@ -49,4 +49,38 @@ class CachingAuthenticatorTest {
         auth.authenticate("auditor", "demo".toCharArray());
         assertThat(logins).hasValue(2);
     }
+
+    @Test
+    void concurrentMissesWithTheSameCredentialsShareOneSlowLogin() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Authenticator slow = (user, pw) -> {
+            logins.incrementAndGet();
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.of(new Authenticator.Identity(user, Set.of("auditor")));
+        };
+        CachingAuthenticator auth = new CachingAuthenticator(slow, 30_000, now::get);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Optional<Authenticator.Identity>>> calls = new java.util.ArrayList<>();
+            calls.add(pool.submit(() -> auth.authenticate("auditor", "demo".toCharArray())));
+            entered.await();
+            for (int i = 0; i < 3; i++) {
+                calls.add(pool.submit(() -> auth.authenticate("auditor", "demo".toCharArray())));
+            }
+            org.awaitility.Awaitility.await().until(() -> ((java.util.concurrent.ThreadPoolExecutor) pool).getActiveCount() == 4);
+            release.countDown();
+            for (var c : calls) {
+                assertThat(c.get()).isPresent();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(logins).hasValue(1);
+    }
 }
