@@ -53,6 +53,21 @@ class OutOfScopeIdTest {
     }
 
     @Test
+    void namedInBodyTurnsALookupsNotFoundIntoTheFieldsAndCanTargetKeepsWithinTheSourceProvince() {
+        Throwable e = catchThrowable(() -> ScopeRules.namedInBody("receivingDepotId", 9L,
+                () -> f.depots.get(Fixture.HUBEI, f.depots.getByCode(Fixture.ADMIN, "JS-PROV-01").id())));
+        assertThat(e).isInstanceOf(NotFoundException.class).hasMessage("receivingDepotId 9 not found");
+        assertThat(((NotFoundException) e).field()).isEqualTo("receivingDepotId");
+        assertThat(ScopeRules.namedInBody("x", 1, () -> "found")).isEqualTo("found");
+        assertThat(ScopeRules.canTarget(Fixture.HUBEI, "42", "42")).isTrue();
+        assertThat(ScopeRules.canTarget(Fixture.HUBEI, "42", "32")).isFalse();
+        assertThat(ScopeRules.canTarget(Fixture.HUBEI, "42", null)).isFalse();
+        assertThat(ScopeRules.canTarget(Fixture.KEEPER, "42", "42")).isTrue();
+        assertThat(ScopeRules.canTarget(Fixture.OFFICER, "42", "32")).isTrue();
+        assertThat(ScopeRules.canTarget(Fixture.ADMIN, "42", null)).isTrue();
+    }
+
+    @Test
     void unitWritesNamingAnotherProvincesUnitAnswerLikeAnUnknownId() {
         long nanjing = f.unit("P32-NANJING").id();
         long ministry = f.unit("MPS").id();

@@ -64,7 +64,10 @@ class ConcurrencyTest {
                                 }
                             }
                             default -> {
-                                Long id = inTransit.isEmpty() ? null : inTransit.remove(0);
+                                Long id;
+                                synchronized (inTransit) { // check and take as one step: other threads take too
+                                    id = inTransit.isEmpty() ? null : inTransit.remove(0);
+                                }
                                 if (id != null) {
                                     Transfer tr = f.inventory.transfer(ADMIN, id);
                                     f.inventory.receiveTransfer(ADMIN, id, tr.quantity() - (qty % 2), 0, null, null);
