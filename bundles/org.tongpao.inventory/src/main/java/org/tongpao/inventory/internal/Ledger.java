@@ -43,10 +43,10 @@ import org.tongpao.inventory.Transfer;
 import org.tongpao.inventory.internal.Scope.DepotRef;
 
 /**
- * The stock engine shared by every write: transactions with Idempotency-Key records and retry on
- * deadlock, balance arithmetic with guarded updates (a balance never goes negative: every decrement is
- * {@code WHERE on_hand - reserved >= ?} and its row count is checked), ledger inserts, FEFO picking,
- * threshold checks and events after commit. The ledger table is only ever inserted into.
+ * The stock engine shared by every write: transactions with Idempotency-Key claims and core's retry of
+ * transient lock failures, balance arithmetic with guarded updates (a balance never goes negative: every
+ * decrement is {@code WHERE on_hand - reserved >= ?} and its row count is checked), ledger inserts, FEFO
+ * picking, threshold checks and events after commit. The ledger table is only ever inserted into.
  */
 final class Ledger {
 
@@ -100,9 +100,9 @@ final class Ledger {
     // ---------------------------------------------------------------- transactions
 
     /**
-     * Runs {@code write} in one transaction guarded by the key (a repeat returns the first result's
-     * reference and writes nothing), retrying on deadlocks, lock timeouts and key races; posts the
-     * collected events after commit.
+     * Runs {@code write} in one transaction guarded by the key (a repeat, even a concurrent one, returns the
+     * first result's reference or refusal and writes nothing), running it again on deadlocks, lock timeouts
+     * and stale picks; posts the collected events after commit.
      */
     Ref write(Caller caller, String key, String operation, Object request, Write write) {
         return run(caller, key, operation, request, write).ref();
