@@ -40,7 +40,7 @@ public final class ClientAddress {
 
     /** IPv4 as is, IPv6 as its /64 prefix; anything unparseable as given. */
     static String key(String address) {
-        if (!LITERAL.matcher(address).matches() || address.indexOf(':') < 0) {
+        if (address.indexOf(':') < 0 || !LITERAL.matcher(address).matches()) {
             return address;
         }
         try {
