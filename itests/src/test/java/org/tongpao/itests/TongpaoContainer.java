@@ -64,6 +64,11 @@ public final class TongpaoContainer {
                         "org.ops4j.pax.url.mvn.repositories", ""),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.localRepository", System.getProperty("local.repo")),
+                // Pax Exam waits 10 s by default for its probe invoker and for @Inject services: on a loaded
+                // 2-core machine the boot features take longer and the whole class errors ("gave up waiting")
+                editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "120000"),
+                editConfigurationFilePut("etc/system.properties",
+                        "org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT", "120000"),
                 editConfigurationFilePut("etc/system.properties", "tongpao.node", node),
                 editConfigurationFilePut("etc/system.properties", "tongpao.demo", "true"),
                 editConfigurationFilePut("etc/system.properties", "tongpao.http.port", Integer.toString(httpPort)),
