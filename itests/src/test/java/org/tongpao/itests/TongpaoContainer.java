@@ -60,18 +60,21 @@ public final class TongpaoContainer {
                 logLevel(LogLevel.INFO),
                 systemTimeout(180_000),
                 systemProperty("karaf.log.console").value("WARN"),
-                // the probe waits this long for Pax Exam's invoker, which a busy machine installs late (default 10 s)
-                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.defaultRepositories", repos),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.repositories", ""),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.localRepository", System.getProperty("local.repo")),
-                // the probe waits for Pax Exam's own services 10 s by default: on a loaded machine the boot takes
-                // longer, the probe gives up ("gave up waiting for service ...Injector") and the test hangs
+                // Pax Exam waits 10 s by default for its probe invoker (Parser), for the services the invoker
+                // needs (swissbox ServiceLookup: the Injector) and for @Inject services: on a loaded 2-core
+                // machine the boot takes longer, the probe gives up ("gave up waiting for service ...") and the
+                // class errors or hangs. Karaf reads etc/system.properties before any bundle starts.
+                editConfigurationFilePut("etc/system.properties",
+                        "org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT", "120000"),
                 editConfigurationFilePut("etc/system.properties",
                         "org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT", "120000"),
+                editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "120000"),
                 editConfigurationFilePut("etc/system.properties", "tongpao.node", node),
                 editConfigurationFilePut("etc/system.properties", "tongpao.demo", "true"),
                 editConfigurationFilePut("etc/system.properties", "tongpao.http.port", Integer.toString(httpPort)),
