@@ -58,9 +58,9 @@ public final class TongpaoContainer {
                 logLevel(LogLevel.INFO),
                 systemTimeout(180_000),
                 systemProperty("karaf.log.console").value("WARN"),
-                // the probe waits this long for Pax Exam's invoker service inside the container (default 10 s):
-                // on a loaded machine the boot takes longer and every test of the class then fails after 180 s
-                systemProperty("pax.exam.service.timeout").value("120000"),
+                // how long the probe waits for Pax Exam's invoker factory inside the container (default 10 s):
+                // on a loaded machine the boot takes longer, and every test of the class then fails after 180 s
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.defaultRepositories", repos),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
