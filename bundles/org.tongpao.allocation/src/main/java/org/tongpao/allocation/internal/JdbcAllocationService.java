@@ -766,11 +766,12 @@ public class JdbcAllocationService implements AllocationService {
 
     /**
      * The inventory's key for one line: {@code <key>:line:<n>} (plus the step for a compensation), so a
-     * repeated request repeats the same inventory calls. Without a client key the batch id stands in;
+     * repeated request repeats the same inventory calls. Without a client key the batch id stands in, as an
+     * internal key (a refusal under it is not kept);
      * an over-long client key is hashed to stay within the 128-character limit.
      */
     static String derivedKey(String key, long batchId, String step, int lineNo) {
-        String base = key == null ? "alloc-batch-" + batchId + "-" + step : key;
+        String base = key == null ? IdempotencyKeys.internal("alloc-batch-" + batchId + "-" + step) : key;
         if (base.length() > 96) {
             base = "h-" + sha256(base).substring(0, 40);
         }

@@ -300,7 +300,8 @@ public class JdbcIdempotencyKeys implements IdempotencyKeys {
 
         @Override
         public void fail(Throwable failure) {
-            String kind = clientErrorKind(failure);
+            // a client key keeps its refusal; a key a bundle derived for its own step is released instead
+            String kind = key.startsWith(INTERNAL_PREFIX) ? null : clientErrorKind(failure);
             try {
                 Transactions.inTransaction(ds, c -> {
                     if (kind == null) {

@@ -32,6 +32,22 @@ public interface IdempotencyKeys {
     /** Response header on an answer that is a stored first answer, not a new run. */
     String REPLAYED_HEADER = "Idempotent-Replayed";
 
+    /** Prefix of the keys a bundle derives for its own steps (see {@link #internal}). @since 2.2 */
+    String INTERNAL_PREFIX = "internal:";
+
+    /**
+     * The key a bundle derives for one of its own steps when the client sent none (a shipment's dispatch, a
+     * batch line's reservation): it still keeps the step from running twice, but a refusal under it is not
+     * kept, because no client will repeat it expecting the same answer; once the cause is gone (a depot
+     * reactivated, stock received) the same step runs. A client key that happens to start with the prefix is
+     * treated the same way.
+     *
+     * @since 2.2
+     */
+    static String internal(String base) {
+        return base.startsWith(INTERNAL_PREFIX) ? base : INTERNAL_PREFIX + base;
+    }
+
     /** 1 to 128 visible ASCII characters. */
     Pattern KEY_PATTERN = Pattern.compile("[\\x21-\\x7E]{1,128}");
 

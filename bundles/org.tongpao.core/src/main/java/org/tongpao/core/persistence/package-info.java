@@ -3,12 +3,13 @@
  * transactions, keyset paging, the audit trail, Idempotency-Key records and (since 1.1) depot row
  * locks. 2.0: keys are claimed before the write and keep their first answer (the in-transaction
  * {@code claim}/{@code complete} are gone), and {@link org.tongpao.core.persistence.TransientRetry} is the
- * one retry rule for transient lock failures. 2.1: the audit trail's filtered, newest-first reads ({@code AuditTrail.find}).
+ * one retry rule for transient lock failures. 2.1: the audit trail's filtered, newest-first reads ({@code AuditTrail.find}). 2.2: internal keys
+ * ({@code IdempotencyKeys.internal}), whose refusals are not kept.
  * SQL written
  * against it must run on Derby and PostgreSQL alike.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.tongpao.core.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -96,6 +96,23 @@ class IdempotencyClaimTest {
     }
 
     @Test
+    void aKeyABundleDerivedForItsOwnStepDoesNotKeepARefusal() {
+        // a shipment's dispatch sent without a key: refused while its depot was inactive, it must run once the
+        // depot is active again, and still only once
+        String key = IdempotencyKeys.internal("shipment-7-dispatch");
+        assertThat(IdempotencyKeys.internal(key)).isEqualTo(key);
+        assertThatThrownBy(() -> keys.execute(f.ds, ADMIN, key, "op", Map.of(), c -> {
+            writes.incrementAndGet();
+            throw new ConflictException("Depot HB-WH-01 is inactive");
+        })).isInstanceOf(ConflictException.class);
+        IdempotencyKeys.Outcome ran = keys.execute(f.ds, ADMIN, key, "op", Map.of(), auditWrite("d"));
+        assertThat(ran).isEqualTo(new IdempotencyKeys.Outcome(new Ref("test", "d"), false));
+        IdempotencyKeys.Outcome again = keys.execute(f.ds, ADMIN, key, "op", Map.of(), auditWrite("other"));
+        assertThat(again).isEqualTo(new IdempotencyKeys.Outcome(new Ref("test", "d"), true));
+        assertThat(writes).hasValue(2);
+    }
+
+    @Test
     void aCrashedAttemptBlocksItsKeyOnlyForItsLease() {
         IdempotencyKeys.Claim crashed = keys.begin(f.ds, ADMIN, "crash", "op", Map.of("q", 1));
         assertThat(crashed.replay()).isEmpty();

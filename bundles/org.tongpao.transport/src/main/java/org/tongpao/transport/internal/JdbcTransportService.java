@@ -837,7 +837,7 @@ public class JdbcTransportService implements TransportService {
         if (r.batchId() != null) {
             // only this shipment's goods leave: the batch's lines between its two depots
             allocation.dispatchLines(caller, r.batchId(), r.fromDepotId(), r.toDepotId(),
-                    "shipment-" + r.number() + "-dispatch");
+                    IdempotencyKeys.internal("shipment-" + r.number() + "-dispatch"));
         }
         ShipmentStatus next = r.status() == ShipmentStatus.BOOKED || r.status() == ShipmentStatus.ACCEPTED
                 ? ShipmentStatus.DISPATCHED : r.status();
@@ -1118,7 +1118,7 @@ public class JdbcTransportService implements TransportService {
                 // same per-line received and damaged quantities as the batch's receipt; the batch's listener
                 // (ShipmentReceiptSync) receives this shipment as part of it
                 b = allocation.receive(caller, r.batchId(), receipts,
-                        idempotencyKey != null ? idempotencyKey : "shipment-" + r.number() + "-receive");
+                        idempotencyKey != null ? idempotencyKey : IdempotencyKeys.internal("shipment-" + r.number() + "-receive"));
             }
         }
         return view(syncReceipt(caller, id, b), now());
