@@ -330,7 +330,14 @@ public class LogisticsStoryIT {
                 for (int copy = 0; copy < 2; copy++) {
                     copies.add(clients.submit(() -> {
                         together.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                        return admin.header("Idempotency-Key", key).post("/inventory/transfers", request);
+                        // a 503 (the database stayed busy, nothing written, the key released) asks the client
+                        // to send the same request again; it must then get the other copy's answer
+                        Api.Reply r = admin.header("Idempotency-Key", key).post("/inventory/transfers", request);
+                        for (int retry = 1; r.status() == 503 && retry <= 5; retry++) {
+                            Thread.sleep(1000L);
+                            r = admin.header("Idempotency-Key", key).post("/inventory/transfers", request);
+                        }
+                        return r;
                     }));
                 }
             }
