@@ -6,11 +6,8 @@ import static org.tongpao.core.internal.Fixture.ADMIN;
 import static org.tongpao.core.internal.Fixture.OFFICER;
 
 import java.sql.Connection;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.testing.MovableClock;
 import org.tongpao.core.persistence.DataAccessException;
 import org.tongpao.core.persistence.IdempotencyKeyInProgressException;
 import org.tongpao.core.persistence.IdempotencyKeys;
@@ -199,29 +197,5 @@ class IdempotencyClaimTest {
         }
         assertThat(keys.begin(f.ds, ADMIN, "w", "op", Map.of()).replay()).contains(new Ref("test", "w"));
         assertThat(keys.answer(ADMIN, "w", null)).isEqualTo(Optional.empty());
-    }
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

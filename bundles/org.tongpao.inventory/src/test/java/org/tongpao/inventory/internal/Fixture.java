@@ -5,10 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +21,7 @@ import org.tongpao.core.internal.JdbcAuditTrail;
 import org.tongpao.core.internal.JdbcDepotService;
 import org.tongpao.core.internal.JdbcIdempotencyKeys;
 import org.tongpao.core.internal.JdbcOrgUnitService;
+import org.tongpao.core.testing.MovableClock;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewReceipt;
@@ -43,36 +41,11 @@ final class Fixture implements AutoCloseable {
     static final Caller KEEPER = Caller.of("keeper", Set.of("depot-keeper", "depot-HB-WH-01"), "req-keeper");
     static final Caller PARTNER = Caller.of("partner", Set.of("partner", "partner-sf"), "req-partner");
 
-    /** A clock tests can move. */
-    static final class MutableClock extends Clock {
-        volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     static final LocalDate TODAY = LocalDate.of(2026, 2, 1);
-
 
     private final TestDatabase database = new TestDatabase();
     final DataSource ds;
-    final MutableClock clock = new MutableClock(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC));
+    final MovableClock clock = new MovableClock(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC));
     final InventoryComponent inventory;
     /** Core's depot service with the inventory's {@link InventoryDepotUsage} registered, as DS would. */
     final JdbcDepotService depots;
