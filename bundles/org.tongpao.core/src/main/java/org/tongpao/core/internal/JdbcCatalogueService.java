@@ -1,6 +1,5 @@
 package org.tongpao.core.internal;
 
-import org.tongpao.core.persistence.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -12,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.Caller;
 import org.tongpao.core.CatalogueService;
 import org.tongpao.core.Category;
+import org.tongpao.core.Checks;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.CoreTopics;
 import org.tongpao.core.Item;
@@ -25,9 +25,10 @@ import org.tongpao.core.StaleVersionException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.EventOutbox;
-import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.IdempotencyKeys.Outcome;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;

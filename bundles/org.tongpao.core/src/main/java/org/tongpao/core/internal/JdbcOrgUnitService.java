@@ -1,6 +1,5 @@
 package org.tongpao.core.internal;
 
-import org.tongpao.core.persistence.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -11,6 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.Caller;
+import org.tongpao.core.Checks;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.CoreTopics;
 import org.tongpao.core.NewOrgUnit;
@@ -26,9 +26,10 @@ import org.tongpao.core.StaleVersionException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.EventOutbox;
-import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.IdempotencyKeys.Outcome;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
