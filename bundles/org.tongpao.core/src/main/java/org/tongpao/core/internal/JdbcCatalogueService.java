@@ -23,9 +23,6 @@ import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
-import org.tongpao.core.persistence.Jdbc;
-import org.tongpao.core.persistence.Paging;
-import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
 
 /** The item catalogue in {@code tp_category} and {@code tp_item}; national data, changed by ministry roles. */
@@ -113,18 +110,8 @@ public class JdbcCatalogueService implements CatalogueService {
                 cmd.shelfLifeMonths());
         return records.write(caller, idempotencyKey, ".create", cmd, c -> {
             requireCategory(c, v.category());
-            if (ItemDao.TABLE.findByCode(c, code).isPresent()) {
-                throw records.duplicate(code);
-            }
-            long id;
-            try {
-                id = ItemDao.insert(c, code, v.category(), v.name(), v.nameZh(), v.unit(), v.standard(),
-                        v.shelfLifeMonths());
-            } catch (SQLException e) {
-                throw Sql.isUniqueViolation(e) ? records.duplicate(code) : e;
-            }
-            records.changed(c, caller, CoreTopics.CREATED, null, id);
-            return records.ref(id);
+            return records.create(c, caller, code, c2 -> ItemDao.insert(c2, code, v.category(), v.name(), v.nameZh(),
+                    v.unit(), v.standard(), v.shelfLifeMonths()));
         });
     }
 
@@ -137,14 +124,11 @@ public class JdbcCatalogueService implements CatalogueService {
         long version = Checks.version("version", cmd.version());
         return records.write(caller, idempotencyKey, ".update:" + id, cmd, c -> {
             Item before = ItemDao.TABLE.find(c, id).orElseThrow(() -> new NotFoundException(LABEL, id));
-            Checks.expectVersion(LABEL, id, version, before.version());
-            requireCategory(c, v.category());
-            if (!ItemDao.update(c, id, version, v.category(), v.name(), v.nameZh(), v.unit(), v.standard(),
-                    v.shelfLifeMonths())) {
-                throw records.stale(c, id, version);
-            }
-            records.changed(c, caller, CoreTopics.UPDATED, before, id);
-            return records.ref(id);
+            return records.update(c, caller, before, id, version, c2 -> {
+                requireCategory(c2, v.category());
+                return ItemDao.update(c2, id, version, v.category(), v.name(), v.nameZh(), v.unit(), v.standard(),
+                        v.shelfLifeMonths());
+            });
         });
     }
 

@@ -29,10 +29,6 @@ import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
-import org.tongpao.core.persistence.Jdbc;
-import org.tongpao.core.persistence.Paging;
-import org.tongpao.core.persistence.Sql;
-import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.spi.DepotUsage;
 
 /** Depots in {@code tp_depot}; a depot belongs to the province of its owner unit. */
@@ -113,17 +109,8 @@ public class JdbcDepotService implements DepotService {
         return records.write(caller, idempotencyKey, ".create", cmd, c -> {
             OrgUnit owner = owner(c, caller, cmd.orgUnitId());
             ScopeRules.requireWriteProvince(caller, owner.provinceCode(), WHAT);
-            if (DepotDao.TABLE.findByCode(c, code).isPresent()) {
-                throw records.duplicate(code);
-            }
-            long id;
-            try {
-                id = DepotDao.insert(c, code, name, owner.id(), owner.provinceCode(), address);
-            } catch (SQLException e) {
-                throw Sql.isUniqueViolation(e) ? records.duplicate(code) : e;
-            }
-            records.changed(c, caller, CoreTopics.CREATED, null, id);
-            return records.ref(id);
+            return records.create(c, caller, code,
+                    c2 -> DepotDao.insert(c2, code, name, owner.id(), owner.provinceCode(), address));
         });
     }
 
@@ -135,13 +122,8 @@ public class JdbcDepotService implements DepotService {
         String address = Checks.optionalText("address", cmd.address(), 500);
         long version = Checks.version("version", cmd.version());
         return records.write(caller, idempotencyKey, ".update:" + id, cmd, c -> {
-            Depot before = writable(c, caller, id);
-            Checks.expectVersion(LABEL, id, version, before.version());
-            if (!DepotDao.update(c, id, version, name, address)) {
-                throw records.stale(c, id, version);
-            }
-            records.changed(c, caller, CoreTopics.UPDATED, before, id);
-            return records.ref(id);
+            return records.update(c, caller, writable(c, caller, id), id, version,
+                    c2 -> DepotDao.update(c2, id, version, name, address));
         });
     }
 

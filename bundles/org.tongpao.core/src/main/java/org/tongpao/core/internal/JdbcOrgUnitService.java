@@ -24,10 +24,6 @@ import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
-import org.tongpao.core.persistence.Jdbc;
-import org.tongpao.core.persistence.Paging;
-import org.tongpao.core.persistence.Sql;
-import org.tongpao.core.persistence.Transactions;
 
 /** Org units in {@code tp_org_unit}. */
 @Component(service = OrgUnitService.class)
@@ -134,18 +130,10 @@ public class JdbcOrgUnitService implements OrgUnitService {
                 parentId = parent.id();
             }
             ScopeRules.requireWriteProvince(caller, province, WHAT);
-            if (OrgUnitDao.TABLE.findByCode(c, code).isPresent()) {
-                throw records.duplicate(code);
-            }
-            long id;
-            try {
-                id = OrgUnitDao.insert(c, code, name, nameZh, level, parentId, province,
-                        Boolean.TRUE.equals(cmd.frontLine()));
-            } catch (SQLException e) {
-                throw Sql.isUniqueViolation(e) ? records.duplicate(code) : e;
-            }
-            records.changed(c, caller, CoreTopics.CREATED, null, id);
-            return records.ref(id);
+            Long parent = parentId;
+            String inProvince = province;
+            return records.create(c, caller, code, c2 -> OrgUnitDao.insert(c2, code, name, nameZh, level, parent,
+                    inProvince, Boolean.TRUE.equals(cmd.frontLine())));
         });
     }
 
@@ -158,13 +146,9 @@ public class JdbcOrgUnitService implements OrgUnitService {
         long version = Checks.version("version", cmd.version());
         return records.write(caller, idempotencyKey, ".update:" + id, cmd, c -> {
             OrgUnit before = writable(c, caller, id);
-            Checks.expectVersion(LABEL, id, version, before.version());
             boolean frontLine = cmd.frontLine() == null ? before.frontLine() : cmd.frontLine();
-            if (!OrgUnitDao.update(c, id, version, name, nameZh, frontLine)) {
-                throw records.stale(c, id, version);
-            }
-            records.changed(c, caller, CoreTopics.UPDATED, before, id);
-            return records.ref(id);
+            return records.update(c, caller, before, id, version,
+                    c2 -> OrgUnitDao.update(c2, id, version, name, nameZh, frontLine));
         });
     }
 

@@ -18,6 +18,7 @@ import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
 
 /**
@@ -33,6 +34,18 @@ final class RecordSupport<T> {
      */
     record Kind<T>(String entity, String label, String topic, VersionedTable<T> table, ToLongFunction<T> version,
             Predicate<T> active, Function<T, String> code, Function<T, String> province) {
+    }
+
+    /** Inserts a new row; returns its generated id. */
+    @FunctionalInterface
+    interface Insert {
+        long insert(Connection c) throws SQLException;
+    }
+
+    /** A versioned update of the row: false when its version moved on meanwhile. */
+    @FunctionalInterface
+    interface Update {
+        boolean update(Connection c) throws SQLException;
     }
 
     /** Reads the record to change, with the caller's scope checks (404, 403). */
@@ -69,6 +82,37 @@ final class RecordSupport<T> {
      */
     T write(Caller caller, String key, String operation, Object request, Transactions.Work<Ref> work) {
         return load(keys.execute(ds, caller, key, kind.entity() + operation, request, work).ref());
+    }
+
+    /**
+     * Creates a record with a new code: 409 when the code is taken (looked up first; the unique constraint
+     * settles a race), then the audit row and event.
+     */
+    Ref create(Connection c, Caller caller, String code, Insert insert) throws SQLException {
+        if (kind.table().findByCode(c, code).isPresent()) {
+            throw duplicate(code);
+        }
+        long id;
+        try {
+            id = insert.insert(c);
+        } catch (SQLException e) {
+            if (Sql.isUniqueViolation(e)) {
+                throw duplicate(code);
+            }
+            throw e;
+        }
+        changed(c, caller, CoreTopics.CREATED, null, id);
+        return ref(id);
+    }
+
+    /** Changes {@code before} when the client read its current version (else 409), then audit row and event. */
+    Ref update(Connection c, Caller caller, T before, long id, long version, Update update) throws SQLException {
+        Checks.expectVersion(kind.label(), id, version, kind.version().applyAsLong(before));
+        if (!update.update(c)) {
+            throw stale(c, id, version);
+        }
+        changed(c, caller, CoreTopics.UPDATED, before, id);
+        return ref(id);
     }
 
     /**
