@@ -22,24 +22,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.inject.Inject;
-import javax.sql.DataSource;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
 import org.tongpao.allocation.AllocationService;
 import org.tongpao.allocation.NeedService;
 import org.tongpao.core.Caller;
-import org.tongpao.core.CatalogueService;
 import org.tongpao.core.ConflictException;
-import org.tongpao.core.DepotService;
 import org.tongpao.core.NewDepot;
-import org.tongpao.core.OrgUnitService;
 import org.tongpao.inventory.InventoryService;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewIssue;
@@ -55,13 +48,7 @@ import org.tongpao.inventory.StockLedger;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class LogisticsStoryIT {
-
-    private static final int HTTP_PORT = TongpaoContainer.freePort();
-
-    @Inject
-    @Filter("(dataSourceName=tongpao)")
-    DataSource dataSource;
+public class LogisticsStoryIT extends CentralNode {
 
     @Inject
     StockLedger ledger;
@@ -74,24 +61,6 @@ public class LogisticsStoryIT {
 
     @Inject
     AllocationService allocation;
-
-    @Inject
-    DepotService depots;
-
-    @Inject
-    CatalogueService catalogue;
-
-    @Inject
-    OrgUnitService units;
-
-    @Configuration
-    public Option[] config() {
-        return TongpaoContainer.options("central", HTTP_PORT);
-    }
-
-    private Api api() {
-        return Api.at(Integer.getInteger("tongpao.http.port"));
-    }
 
     @Before
     public void restServerHasMountedTheCapabilities() {
@@ -438,10 +407,6 @@ public class LogisticsStoryIT {
         return r.json().get("id").asLong();
     }
 
-    private long depot(String code) {
-        return depots.getByCode(Caller.system("it"), code).id();
-    }
-
     private long inTransitTo(long depot, long item) throws SQLException {
         return sum("SELECT SUM(quantity) FROM tp_inv_transfer WHERE transfer_status = 'IN_TRANSIT' AND to_depot_id = "
                 + depot + " AND item_id = " + item);
@@ -458,22 +423,6 @@ public class LogisticsStoryIT {
                 assertTrue("negative balance in lot " + rs.getLong(1), rs.getLong(2) >= 0);
                 assertEquals("lot " + rs.getLong(1) + ": balance vs ledger", rs.getLong(3), rs.getLong(2));
             }
-        }
-    }
-
-    private long count(String table) throws SQLException {
-        return sum("SELECT COUNT(*) FROM " + table);
-    }
-
-    private long sum(String sql) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            // Derby's exception classes do not exist in the test JVM: report the message, not the object
-            throw new AssertionError(sql + ": " + e.getMessage());
         }
     }
 

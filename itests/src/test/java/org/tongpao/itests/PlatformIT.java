@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,12 +32,9 @@ import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -47,7 +43,6 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.tongpao.core.Caller;
 import org.tongpao.core.OrgUnit;
 import org.tongpao.core.OrgUnitFilter;
-import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.Page;
 
 /**
@@ -56,10 +51,7 @@ import org.tongpao.core.Page;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PlatformIT {
-
-    /** Chosen once in the test JVM; inside the container the probe reads it back from the system property. */
-    private static final int HTTP_PORT = TongpaoContainer.freePort();
+public class PlatformIT extends CentralNode {
 
     @Inject
     BundleContext context;
@@ -71,23 +63,7 @@ public class PlatformIT {
     ServiceComponentRuntime scr;
 
     @Inject
-    @Filter("(dataSourceName=tongpao)")
-    DataSource dataSource;
-
-    @Inject
-    OrgUnitService units;
-
-    @Inject
     SessionFactory sessions;
-
-    @Configuration
-    public Option[] config() {
-        return TongpaoContainer.options("central", HTTP_PORT);
-    }
-
-    private Api api() {
-        return Api.at(Integer.getInteger("tongpao.http.port"));
-    }
 
     @Before
     public void restServerHasMountedTheKernel() {
@@ -731,15 +707,6 @@ public class PlatformIT {
     private static Map<String, Object> unit(String code, String level, long parentId) {
         return Map.of("code", code, "name", "Unit " + code, "level", level, "parentId", parentId,
                 "frontLine", false);
-    }
-
-    private long count(String tableAndWhere) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + tableAndWhere);
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static void assertProblem(Api.Reply r) {

@@ -75,6 +75,12 @@ public final class TongpaoContainer {
                 editConfigurationFilePut("etc/system.properties",
                         "org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT", "120000"),
                 editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "120000"),
+                // the probe invoker's own wait for the Injector service (10 s by default): the boot features start
+                // their bundles one after another, and Tongpao's bundles run their migrations while starting, so
+                // on a busy machine pax-exam-inject starts more than 10 s after the probe ("gave up waiting for
+                // service org.ops4j.pax.exam.util.Injector" in karaf.log, then the class hangs)
+                editConfigurationFilePut("etc/system.properties",
+                        "org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT", "120000"),
                 editConfigurationFilePut("etc/system.properties", "tongpao.node", node),
                 editConfigurationFilePut("etc/system.properties", "tongpao.demo", "true"),
                 editConfigurationFilePut("etc/system.properties", "tongpao.http.port", Integer.toString(httpPort)),

@@ -8,9 +8,6 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,19 +24,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
-import javax.sql.DataSource;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.MethodSorters;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
@@ -47,12 +40,9 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.tongpao.core.Caller;
-import org.tongpao.core.CatalogueService;
-import org.tongpao.core.DepotService;
 import org.tongpao.core.NewDepot;
 import org.tongpao.core.NewOrgUnit;
 import org.tongpao.core.OrgLevel;
-import org.tongpao.core.OrgUnitService;
 import org.tongpao.inventory.InventoryService;
 import org.tongpao.transport.ShipmentStatus;
 import org.tongpao.transport.TransportService;
@@ -79,13 +69,7 @@ import org.tongpao.transport.api.TransportMode;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-public class TransportIT {
-
-    private static final int HTTP_PORT = TongpaoContainer.freePort();
-
-    @Inject
-    @Filter("(dataSourceName=tongpao)")
-    DataSource dataSource;
+public class TransportIT extends CentralNode {
 
     @Inject
     TransportService transport;
@@ -94,28 +78,10 @@ public class TransportIT {
     InventoryService inventory;
 
     @Inject
-    DepotService depots;
-
-    @Inject
-    CatalogueService catalogue;
-
-    @Inject
-    OrgUnitService units;
-
-    @Inject
     SessionFactory sessions;
 
     @Inject
     BundleContext bundleContext;
-
-    @Configuration
-    public Option[] config() {
-        return TongpaoContainer.options("central", HTTP_PORT);
-    }
-
-    private Api api() {
-        return Api.at(Integer.getInteger("tongpao.http.port"));
-    }
 
     @Before
     public void restServerHasMountedTheCapabilities() {
@@ -626,24 +592,5 @@ public class TransportIT {
         assertEquals(reply.toString(), 400, reply.status());
         assertTrue(reply.toString(), reply.contentType().startsWith("application/problem+json"));
         assertEquals(reply.toString(), field, reply.json().get("field").asText());
-    }
-
-    private long depot(String code) {
-        return depots.getByCode(Caller.system("it"), code).id();
-    }
-
-    private long count(String table) {
-        return sum("SELECT COUNT(*) FROM " + table);
-    }
-
-    private long sum(String sql) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
     }
 }

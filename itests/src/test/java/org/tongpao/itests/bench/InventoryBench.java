@@ -3,10 +3,7 @@ package org.tongpao.itests.bench;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,28 +20,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.inject.Inject;
-import javax.sql.DataSource;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.tongpao.core.Caller;
-import org.tongpao.core.CatalogueService;
-import org.tongpao.core.DepotService;
-import org.tongpao.core.OrgUnitService;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewIssue;
 import org.tongpao.inventory.NewReceipt;
-import org.tongpao.inventory.StockLedger;
 import org.tongpao.itests.Api;
 import org.tongpao.itests.Poll;
-import org.tongpao.itests.TongpaoContainer;
 
 /**
  * Inventory throughput and read figures, each beside the raw baseline measured in the same run on the
@@ -54,9 +42,8 @@ import org.tongpao.itests.TongpaoContainer;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class InventoryBench {
+public class InventoryBench extends CentralBench {
 
-    private static final int HTTP_PORT = TongpaoContainer.freePort();
     private static final int ROWS = Integer.getInteger("bench.rows", 5_000);
     private static final long LEDGER_ROWS = Long.getLong("bench.ledgerRows", 10_000_000L);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
@@ -66,41 +53,22 @@ public class InventoryBench {
     @Inject
     BundleContext context;
 
-    @Inject
-    @Filter("(dataSourceName=tongpao)")
-    DataSource dataSource;
-
-    @Inject
-    StockLedger ledger;
-
-    @Inject
-    DepotService depots;
-
-    @Inject
-    CatalogueService catalogue;
-
-    @Inject
-    OrgUnitService units;
-
-    private final List<String> lines = new ArrayList<>();
-
-    @Configuration
-    public Option[] config() {
-        // the figures' knobs and the output file travel into the container's JVM
-        return BenchOptions.central(HTTP_PORT, "bench.rows", "bench.ledgerRows", "bench.clients", "bench.seconds", "bench.out");
+    @Override
+    protected String[] knobs() {
+        return new String[] {"bench.rows", "bench.ledgerRows", "bench.clients", "bench.seconds", "bench.out"};
     }
 
     @Test
     public void measure() throws Exception {
         Caller system = Caller.system("bench");
-        Api admin = Api.at(Integer.getInteger("tongpao.http.port")).as("admin");
+        Api admin = api().as("admin");
         long depot = depots.getByCode(system, "HB-PROV-01").id();
         long item = catalogue.getByCode(system, "MASK-KN95").id();
         long unit = units.getByCode(system, "P42-WUHAN").id();
         ledger.receive(system, new NewReceipt(depot, item, 1_000_000_000L, LotOrigin.OPENING_BALANCE, "BENCH-OPENING",
                 LocalDate.now().plusYears(2), null), null);
-        line("| what | figure | baseline | ratio | target |");
-        line("| --- | --- | --- | --- | --- |");
+        report.line("| what | figure | baseline | ratio | target |");
+        report.line("| --- | --- | --- | --- | --- |");
 
         // writes: one movement per transaction, in rounds alternating with the raw baseline so that both
         // see the same disk (its fsync time swings between runs by a factor of two)
@@ -156,7 +124,7 @@ public class InventoryBench {
                 // the REST layer's own ceiling: no write can be answered faster than this
                 String helloUrl = "http://127.0.0.1:" + Integer.getInteger("tongpao.http.port") + "/api/v1/bench/hello";
                 ExternalLoad.get(helloUrl, "admin:demo", CLIENTS, (int) (SECONDS * 200));
-                line(String.format("| hello-world GETs/s (%d clients, ab outside the JVM): the REST ceiling | %,.0f | | | |",
+                report.line(String.format("| hello-world GETs/s (%d clients, ab outside the JVM): the REST ceiling | %,.0f | | | |",
                         CLIENTS, ExternalLoad.get(helloUrl, "admin:demo", CLIENTS, (int) (SECONDS * 500))));
             }
             Load.Result balance = Load.run(CLIENTS, SECONDS,
@@ -175,9 +143,10 @@ public class InventoryBench {
         double before = reportMillis(admin);
         long added = padLedger(LEDGER_ROWS);
         double after = reportMillis(admin);
-        line(String.format("| national stock by province × category, ms (ledger + %,d rows) | %.1f | %.1f (before) | %.2f | ≈ 1 |",
+        report.line(String.format("| national stock by province × category, ms (ledger + %,d rows) | %.1f | %.1f (before) | %.2f | ≈ 1 |",
                 added, after, before, after / before));
-        write();
+        report.write(BenchReport.out());
+        assertTrue(Files.size(BenchReport.out()) > 0);
     }
 
     // ---------------------------------------------------------------- measurements
@@ -359,7 +328,7 @@ public class InventoryBench {
             ps.executeBatch();
             c.commit();
         }
-        line(String.format("| (padding the ledger with %,d rows took %.0f s) | | | | |", rows,
+        report.line(String.format("| (padding the ledger with %,d rows took %.0f s) | | | | |", rows,
                 (System.nanoTime() - t0) / 1e9));
         return rows;
     }
@@ -368,18 +337,7 @@ public class InventoryBench {
 
     private void row(String what, double figure, String baselineName, double baseline, double target) {
         double ratio = figure / baseline;
-        line(String.format("| %s | %,.0f | %,.0f %s | %.0f %% | ≥ %.0f %% %s |", what, figure, baseline, baselineName,
+        report.line(String.format("| %s | %,.0f | %,.0f %s | %.0f %% | ≥ %.0f %% %s |", what, figure, baseline, baselineName,
                 ratio * 100, target * 100, ratio >= target ? "met" : "NOT met"));
-    }
-
-    private void line(String s) {
-        System.out.println("[bench] " + s);
-        lines.add(s);
-    }
-
-    private void write() throws IOException {
-        Path out = Paths.get(System.getProperty("bench.out", "bench-results.md"));
-        Files.write(out, lines);
-        assertTrue(Files.size(out) > 0);
     }
 }

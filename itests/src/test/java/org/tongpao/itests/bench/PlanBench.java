@@ -3,10 +3,6 @@ package org.tongpao.itests.bench;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,8 +12,6 @@ import java.util.Random;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -28,18 +22,13 @@ import org.tongpao.allocation.Plan;
 import org.tongpao.allocation.PlanRequest;
 import org.tongpao.allocation.Urgency;
 import org.tongpao.core.Caller;
-import org.tongpao.core.CatalogueService;
-import org.tongpao.core.DepotService;
 import org.tongpao.core.NewDepot;
 import org.tongpao.core.OrgLevel;
 import org.tongpao.core.OrgUnit;
 import org.tongpao.core.OrgUnitFilter;
-import org.tongpao.core.OrgUnitService;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewReceipt;
-import org.tongpao.inventory.StockLedger;
 import org.tongpao.itests.Api;
-import org.tongpao.itests.TongpaoContainer;
 
 /**
  * Issue 3's planning target end to end, in the central install: 10,000 open needs stored in Derby, 1,000
@@ -49,9 +38,8 @@ import org.tongpao.itests.TongpaoContainer;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PlanBench {
+public class PlanBench extends CentralBench {
 
-    private static final int HTTP_PORT = TongpaoContainer.freePort();
     private static final int NEEDS = Integer.getInteger("bench.needs", 10_000);
     private static final int DEPOTS = Integer.getInteger("bench.depots", 1_000);
 
@@ -61,24 +49,9 @@ public class PlanBench {
     @Inject
     AllocationService allocation;
 
-    @Inject
-    StockLedger ledger;
-
-    @Inject
-    DepotService depots;
-
-    @Inject
-    CatalogueService catalogue;
-
-    @Inject
-    OrgUnitService units;
-
-    private final List<String> lines = new ArrayList<>();
-
-    @Configuration
-    public Option[] config() {
-        // the figures' knobs and the output file travel into the container's JVM
-        return BenchOptions.central(HTTP_PORT, "bench.needs", "bench.depots", "bench.out");
+    @Override
+    protected String[] knobs() {
+        return new String[] {"bench.needs", "bench.depots", "bench.out"};
     }
 
     @Test
@@ -111,10 +84,10 @@ public class PlanBench {
                     random.nextInt(30), null), null);
         }
         double setupNeeds = seconds(t0);
-        line("| what | figure |");
-        line("| --- | --- |");
-        line(String.format("| set-up: %,d depots with stock | %.1f s |", DEPOTS, setupDepots));
-        line(String.format("| set-up: %,d open needs through NeedService | %.1f s |", NEEDS, setupNeeds));
+        report.line("| what | figure |");
+        report.line("| --- | --- |");
+        report.line(String.format("| set-up: %,d depots with stock | %.1f s |", DEPOTS, setupDepots));
+        report.line(String.format("| set-up: %,d open needs through NeedService | %.1f s |", NEEDS, setupNeeds));
 
         // through the OSGi service: first run (cold caches), then three more
         List<Double> service = new ArrayList<>();
@@ -126,11 +99,11 @@ public class PlanBench {
         }
         assertEquals(NEEDS, plan.needs().size());
         assertTrue(plan.totalPlanned() > 0);
-        line(String.format("| plan through AllocationService.propose (%,d needs ranked, %,d lines) | first %.0f ms, then %.0f / %.0f / %.0f ms |",
+        report.line(String.format("| plan through AllocationService.propose (%,d needs ranked, %,d lines) | first %.0f ms, then %.0f / %.0f / %.0f ms |",
                 plan.needs().size(), plan.lines().size(), service.get(0), service.get(1), service.get(2), service.get(3)));
 
         // through REST, as the ministry's officer
-        Api officer = Api.at(Integer.getInteger("tongpao.http.port")).as("officer");
+        Api officer = api().as("officer");
         List<Double> rest = new ArrayList<>();
         for (int run = 0; run < 3; run++) {
             t0 = System.nanoTime();
@@ -138,23 +111,13 @@ public class PlanBench {
             rest.add(seconds(t0) * 1000);
             assertEquals(r.status() + " " + r.body().substring(0, Math.min(300, r.body().length())), 201, r.status());
         }
-        line(String.format("| plan through POST /allocation/plans (answer includes every need and line) | %.0f / %.0f / %.0f ms |",
+        report.line(String.format("| plan through POST /allocation/plans (answer includes every need and line) | %.0f / %.0f / %.0f ms |",
                 rest.get(0), rest.get(1), rest.get(2)));
-        line("| target | ≤ 1,000 ms |");
-        write();
+        report.line("| target | ≤ 1,000 ms |");
+        report.write(BenchReport.out().resolveSibling("bench-plan.md"));
     }
 
     private static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private void line(String s) {
-        System.out.println("[bench] " + s);
-        lines.add(s);
-    }
-
-    private void write() throws IOException {
-        Path out = Paths.get(System.getProperty("bench.out", "bench-results.md")).resolveSibling("bench-plan.md");
-        Files.write(out, lines);
     }
 }
