@@ -38,13 +38,13 @@ public class SlaWatch {
     }
 
     /** Runs one scan now (the shell's {@code tongpao:sla --scan}). */
-    public JdbcTransportService.ScanResult scan() {
+    public ScanResult scan() {
         return transport.scan();
     }
 
     private void scanQuietly() {
         try {
-            JdbcTransportService.ScanResult r = transport.scan();
+            ScanResult r = transport.scan();
             if (r.newAlerts() > 0 || r.pullFailures() > 0) {
                 LOG.info("SLA scan: {} open shipments, {} events pulled, {} pull failures, {} new alerts", r.shipments(),
                         r.pulled(), r.pullFailures(), r.newAlerts());

@@ -7,15 +7,13 @@ import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Posts transport events after commit; without an EventAdmin it only logs. */
-final class Events {
-    private static final Logger LOG = LoggerFactory.getLogger(Events.class);
+/** Posts shipment events after commit; without an EventAdmin it only logs. */
+final class ShipmentEvents {
+    private static final Logger LOG = LoggerFactory.getLogger(ShipmentEvents.class);
 
-    private Events() {
-    }
+    volatile EventAdmin eventAdmin;
 
-    static void post(EventAdmin eventAdmin, String topic, ShipmentDao.Row s, String actor, String requestId,
-            Map<String, Object> extra) {
+    void post(String topic, ShipmentRow s, String actor, String requestId, Map<String, Object> extra) {
         Map<String, Object> props = new HashMap<>(extra);
         props.put("id", s.id());
         props.put("number", s.number());
@@ -26,10 +24,11 @@ final class Events {
         if (requestId != null) {
             props.put("requestId", requestId);
         }
-        if (eventAdmin == null) {
+        EventAdmin ea = eventAdmin;
+        if (ea == null) {
             LOG.debug("No EventAdmin; not posting {} {}", topic, props);
             return;
         }
-        eventAdmin.postEvent(new Event(topic, props));
+        ea.postEvent(new Event(topic, props));
     }
 }

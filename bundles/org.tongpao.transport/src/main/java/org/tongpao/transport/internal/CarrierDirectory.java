@@ -1,0 +1,122 @@
+package org.tongpao.transport.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tongpao.core.Caller;
+import org.tongpao.core.NotFoundException;
+import org.tongpao.core.persistence.Transactions;
+import org.tongpao.transport.CarrierInfo;
+import org.tongpao.transport.CarrierPerformance;
+import org.tongpao.transport.api.CarrierProfile;
+import org.tongpao.transport.api.ServicePromise;
+
+/**
+ * The carriers as Tongpao sees them: those installed now and those known from contracts or shipments (shown
+ * unavailable), each with the promise the SLA clock applies and how well it keeps it.
+ */
+final class CarrierDirectory {
+    private final TransportContext ctx;
+    private final CarrierContracts contracts;
+
+    CarrierDirectory(TransportContext ctx, CarrierContracts contracts) {
+        this.ctx = ctx;
+        this.contracts = contracts;
+    }
+
+    List<CarrierInfo> carriers(Caller caller) {
+        Scope.requireReader(caller);
+        Set<String> ids = new TreeSet<>(ctx.registry.ids());
+        Transactions.read(ctx.ds, c -> {
+            ids.addAll(CarrierContracts.contracted(c));
+            ids.addAll(CarrierContracts.strings(c, "SELECT DISTINCT carrier_id FROM tp_tr_shipment"));
+            return null;
+        });
+        String own = Scope.partnerOf(caller);
+        return ids.stream().filter(id -> own == null || own.equals(id)).map(this::info).toList();
+    }
+
+    CarrierInfo carrier(Caller caller, String carrierId) {
+        Scope.requireReader(caller);
+        String own = Scope.partnerOf(caller);
+        if (own != null && !own.equals(carrierId)) {
+            throw new NotFoundException("Carrier", carrierId);
+        }
+        CarrierInfo info = info(carrierId);
+        if (!info.available() && info.promise() == null && info.performance().delivered() == 0
+                && !hasShipments(carrierId)) {
+            throw new NotFoundException("Carrier", carrierId);
+        }
+        return info;
+    }
+
+    /** A carrier under no contract and never booked: unless it is installed, Tongpao does not know the name. */
+    boolean isUnknown(String carrierId) {
+        return contracts.contract(carrierId) == null && !hasShipments(carrierId);
+    }
+
+    /** Whether any shipment was ever booked with the carrier. */
+    boolean hasShipments(String carrierId) {
+        return Transactions.read(ctx.ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM tp_tr_shipment WHERE carrier_id = ? FETCH FIRST 1 ROWS ONLY")) {
+                ps.setString(1, carrierId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    CarrierInfo info(String id) {
+        CarrierProfile profile = null;
+        String problem = null;
+        boolean available = ctx.registry.isAvailable(id);
+        if (available) {
+            try {
+                profile = ctx.registry.profile(id);
+                problem = ctx.registry.lastProblem(id).orElse(null);
+            } catch (CarrierFailure f) {
+                problem = f.getMessage();
+                available = false;
+            }
+        } else {
+            problem = "carrier " + id + " is not installed";
+        }
+        ServicePromise contract = contracts.contract(id);
+        ServicePromise promise = contract != null ? contract : profile == null ? null : profile.promise();
+        String source = contract != null ? "CONTRACT" : profile == null ? null : "CARRIER";
+        return new CarrierInfo(id, available, problem, profile, promise, source, performance(id));
+    }
+
+    private CarrierPerformance performance(String id) {
+        Instant now = ctx.now();
+        return Transactions.read(ctx.ds, c -> {
+            long delivered;
+            long onTime;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), SUM(CASE WHEN delivered_at <= delivery_due "
+                    + "THEN 1 ELSE 0 END) FROM tp_tr_shipment WHERE carrier_id = ? AND delivered_at IS NOT NULL "
+                    + "AND delivery_due IS NOT NULL")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    delivered = rs.getLong(1);
+                    onTime = rs.getLong(2);
+                }
+            }
+            long breaches;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM tp_tr_shipment WHERE carrier_id = ? AND "
+                    + ShipmentDao.OPEN + " AND " + ShipmentDao.BREACHED)) {
+                ShipmentDao.bind(ps, List.of(id, now, now, now));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    breaches = rs.getLong(1);
+                }
+            }
+            return new CarrierPerformance(delivered, onTime, delivered == 0 ? null : (double) onTime / delivered, breaches);
+        });
+    }
+}
