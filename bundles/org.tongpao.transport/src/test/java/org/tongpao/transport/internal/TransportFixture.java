@@ -1,0 +1,148 @@
+package org.tongpao.transport.internal;
+
+import java.lang.annotation.Annotation;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.osgi.framework.Constants;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.tongpao.allocation.internal.AllocationDatabase;
+import org.tongpao.allocation.internal.DefaultPriorityPolicy;
+import org.tongpao.allocation.internal.JdbcAllocationService;
+import org.tongpao.allocation.internal.JdbcNeedService;
+import org.tongpao.allocation.internal.PolicySelector;
+import org.tongpao.allocation.spi.PriorityPolicy;
+import org.tongpao.core.Caller;
+import org.tongpao.core.NodeIdentity;
+import org.tongpao.core.internal.CoreDatabase;
+import org.tongpao.core.internal.CsvProvinceRegistry;
+import org.tongpao.core.internal.JdbcAuditTrail;
+import org.tongpao.core.internal.JdbcCatalogueService;
+import org.tongpao.core.internal.JdbcDepotService;
+import org.tongpao.core.internal.JdbcIdempotencyKeys;
+import org.tongpao.core.internal.JdbcOrgUnitService;
+import org.tongpao.core.testing.MovableClock;
+import org.tongpao.core.testing.TestDatabase;
+import org.tongpao.inventory.internal.InventoryComponent;
+import org.tongpao.inventory.internal.InventoryDatabase;
+
+/**
+ * A fresh Derby with core (demo data), the real inventory and allocation on it, wired by hand as DS would, and
+ * the transport service on a movable clock with carriers the test registers. Events are captured.
+ */
+final class TransportFixture implements AutoCloseable {
+    static final Caller ADMIN = Caller.of("admin", Set.of("ministry-admin"), "req-admin");
+    static final Caller ADMIN2 = Caller.of("admin2", Set.of("ministry-admin"), "req-admin2");
+    static final Caller OFFICER = Caller.of("officer", Set.of("ministry-officer"), "req-officer");
+    static final Caller HUBEI = Caller.of("hubei", Set.of("province-officer", "province-42"), "req-hubei");
+
+    private final TestDatabase database = new TestDatabase();
+    final DataSource ds;
+    final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    final JdbcDepotService depots;
+    final JdbcCatalogueService catalogue;
+    final JdbcOrgUnitService units;
+    final InventoryComponent inventory;
+    final JdbcNeedService needs;
+    final JdbcAllocationService allocation;
+    final CarrierRegistry registry = new CarrierRegistry();
+    final JdbcTransportService transport;
+    final List<Event> events = new ArrayList<>();
+
+    TransportFixture() {
+        this(database -> database.dataSource());
+    }
+
+    /** With the transport service's database seen through {@code view} (e.g. one that races a writer). */
+    TransportFixture(java.util.function.Function<TestDatabase, DataSource> view) {
+        ds = database.dataSource();
+        NodeIdentity node = new NodeIdentity() {
+            @Override
+            public String id() {
+                return "central";
+            }
+
+            @Override
+            public boolean demo() {
+                return true;
+            }
+        };
+        CsvProvinceRegistry provinces = new CsvProvinceRegistry();
+        CoreDatabase core = new CoreDatabase(ds, node, provinces);
+        JdbcAuditTrail audit = new JdbcAuditTrail(core, node);
+        JdbcIdempotencyKeys keys = new JdbcIdempotencyKeys(core);
+        units = new JdbcOrgUnitService(core, audit, keys);
+        catalogue = new JdbcCatalogueService(core, audit, keys);
+        depots = new JdbcDepotService(core, audit, keys);
+        inventory = new InventoryComponent(config(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
+                "shortDatedScanHours", 0)), new InventoryDatabase(ds, units), audit, keys, provinces);
+        AllocationDatabase allocationDb = new AllocationDatabase(ds, inventory, units);
+        PolicySelector selector = new PolicySelector(config(PolicySelector.Config.class, Map.of("policy", "")));
+        selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
+                Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0, Constants.SERVICE_ID, 1L));
+        needs = new JdbcNeedService(allocationDb, units, catalogue, depots, provinces, audit, keys);
+        allocation = new JdbcAllocationService(allocationDb, units, catalogue, depots, provinces, inventory, audit, keys,
+                selector);
+        registry.configure(config(TransportConfig.class, Map.of("callTimeoutMillis", 5000, "threadsPerCarrier", 2,
+                "queuePerCarrier", 16, "slaScanSeconds", 60)));
+        TransportDatabase db = new TransportDatabase(view.apply(database), allocation);
+        transport = new JdbcTransportService(db, registry, allocation, needs, depots, units, node, audit, keys);
+        transport.clock(clock);
+        transport.bindEventAdmin(new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                synchronized (events) {
+                    events.add(event);
+                }
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                postEvent(event);
+            }
+        });
+    }
+
+    /** An OSGi configuration annotation answering from {@code values}. */
+    @SuppressWarnings("unchecked")
+    static <A extends Annotation> A config(Class<A> type, Map<String, Object> values) {
+        return (A) java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> method.getName().equals("annotationType") ? type : values.get(method.getName()));
+    }
+
+    FakeCarrier install(FakeCarrier carrier) {
+        registry.add(carrier.id, carrier, 42, carrier.id);
+        return carrier;
+    }
+
+    long depot(String code) {
+        return depots.getByCode(ADMIN, code).id();
+    }
+
+    long item(String code) {
+        return catalogue.getByCode(ADMIN, code).id();
+    }
+
+    long unit(String code) {
+        return units.getByCode(ADMIN, code).id();
+    }
+
+    /** The last segment of each captured event's topic, in order. */
+    List<String> topics() {
+        synchronized (events) {
+            return events.stream().map(Event::getTopic).map(t -> t.substring(t.indexOf("transport/") + 10)).toList();
+        }
+    }
+
+    @Override
+    public void close() {
+        registry.deactivate();
+        transport.deactivate();
+        database.close();
+    }
+}
