@@ -111,7 +111,7 @@ final class BookingService {
         String carrier = carrierId == null ? r.carrierId() : carrierId;
         if (!carrier.equals(r.carrierId())) {
             checks.checkCarrier(carrier, r.toProvince(), r.cargo().weightKg(), r.cargo().mode());
-            Transactions.inTransaction(ctx.ds, c -> {
+            Transactions.write(ctx.ds, "changing the carrier of shipment " + id, c -> {
                 ShipmentRow before = ShipmentDao.get(c, id);
                 if (!ShipmentDao.update(c, before, "carrier_id = ?", carrier)) {
                     throw TransportContext.stale(before);
@@ -169,7 +169,7 @@ final class BookingService {
 
     private ShipmentRow store(Caller caller, ShipmentRow r, Quote quote, Booking booking, SlaClock.Deadlines d,
             Instant now) {
-        ShipmentRow booked = Transactions.inTransaction(ctx.ds, c -> {
+        ShipmentRow booked = Transactions.write(ctx.ds, "booking shipment " + r.number(), c -> {
             ShipmentRow before = ShipmentDao.get(c, r.id());
             if (before.status() != ShipmentStatus.BOOKING_FAILED) {
                 return before; // a concurrent retry booked it first
@@ -193,7 +193,7 @@ final class BookingService {
 
     private ShipmentRow fail(Caller caller, ShipmentRow r, String why) {
         LOG.warn("Booking shipment {} with {} failed: {}", r.number(), r.carrierId(), why);
-        ShipmentRow failed = Transactions.inTransaction(ctx.ds, c -> {
+        ShipmentRow failed = Transactions.write(ctx.ds, "failing the booking of " + r.number(), c -> {
             ShipmentRow before = ShipmentDao.get(c, r.id());
             if (before.status() != ShipmentStatus.BOOKING_FAILED) {
                 return before;

@@ -1,8 +1,6 @@
 package org.tongpao.transport.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Roles;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.transport.api.ServicePromise;
@@ -37,23 +36,15 @@ final class CarrierContracts {
         requireMilestonesInOrder(promise);
         ctx.keys.execute(ctx.ds, caller, idempotencyKey, "carrier.contract:" + carrierId, promise, c -> {
             ServicePromise before = contract(c, carrierId);
-            List<Object> terms = java.util.Arrays.asList(promise.acceptWithin().toSeconds(),
-                    promise.pickupWithin().toSeconds(), promise.deliverWithin().toSeconds(),
-                    ContractCodec.encode(promise.deliverWithinByProvince()), caller.user(), Sql.now());
-            int n;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE tp_tr_contract SET accept_within_s = ?, pickup_within_s = ?, "
+            List<Object> terms = Jdbc.args(promise.acceptWithin().toSeconds(), promise.pickupWithin().toSeconds(),
+                    promise.deliverWithin().toSeconds(), ContractCodec.encode(promise.deliverWithinByProvince()),
+                    caller.user(), Sql.now(), carrierId);
+            int n = Jdbc.update(c, "UPDATE tp_tr_contract SET accept_within_s = ?, pickup_within_s = ?, "
                     + "deliver_within_s = ?, deliver_by_province = ?, updated_by = ?, updated_at = ?, version = version + 1 "
-                    + "WHERE carrier_id = ?")) {
-                ShipmentDao.bind(ps, terms, carrierId);
-                n = ps.executeUpdate();
-            }
+                    + "WHERE carrier_id = ?", terms);
             if (n == 0) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_tr_contract (accept_within_s, "
-                        + "pickup_within_s, deliver_within_s, deliver_by_province, updated_by, updated_at, carrier_id, "
-                        + "version) VALUES (?,?,?,?,?,?,?,1)")) {
-                    ShipmentDao.bind(ps, terms, carrierId);
-                    ps.executeUpdate();
-                }
+                Jdbc.update(c, "INSERT INTO tp_tr_contract (accept_within_s, pickup_within_s, deliver_within_s, "
+                        + "deliver_by_province, updated_by, updated_at, carrier_id, version) VALUES (?,?,?,?,?,?,?,1)", terms);
             }
             ctx.audit.record(c, caller, "carrier-contract", carrierId, n == 0 ? "CREATE" : "UPDATE", before, promise);
             return new IdempotencyKeys.Ref("carrier-contract", carrierId);
@@ -84,31 +75,14 @@ final class CarrierContracts {
     }
 
     static ServicePromise contract(Connection c, String carrierId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM tp_tr_contract WHERE carrier_id = ?")) {
-            ps.setString(1, carrierId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                return new ServicePromise(Duration.ofSeconds(rs.getLong("accept_within_s")),
+        return Jdbc.one(c, "SELECT * FROM tp_tr_contract WHERE carrier_id = ?", List.of(carrierId),
+                rs -> new ServicePromise(Duration.ofSeconds(rs.getLong("accept_within_s")),
                         Duration.ofSeconds(rs.getLong("pickup_within_s")), Duration.ofSeconds(rs.getLong("deliver_within_s")),
-                        ContractCodec.decode(rs.getString("deliver_by_province")));
-            }
-        }
+                        ContractCodec.decode(rs.getString("deliver_by_province")))).orElse(null);
     }
 
     /** Carriers with a contract, whether installed or not. */
     static List<String> contracted(Connection c) throws SQLException {
-        return strings(c, "SELECT carrier_id FROM tp_tr_contract");
-    }
-
-    static List<String> strings(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            List<String> out = new java.util.ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-            return out;
-        }
+        return Jdbc.query(c, "SELECT carrier_id FROM tp_tr_contract", List.of(), rs -> rs.getString(1));
     }
 }

@@ -1,13 +1,12 @@
 package org.tongpao.transport.internal;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tongpao.core.Caller;
 import org.tongpao.core.NotFoundException;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.transport.CarrierInfo;
 import org.tongpao.transport.CarrierPerformance;
@@ -32,7 +31,7 @@ final class CarrierDirectory {
         Set<String> ids = new TreeSet<>(ctx.registry.ids());
         Transactions.read(ctx.ds, c -> {
             ids.addAll(CarrierContracts.contracted(c));
-            ids.addAll(CarrierContracts.strings(c, "SELECT DISTINCT carrier_id FROM tp_tr_shipment"));
+            ids.addAll(Jdbc.query(c, "SELECT DISTINCT carrier_id FROM tp_tr_shipment", List.of(), rs -> rs.getString(1)));
             return null;
         });
         String own = Scope.partnerOf(caller);
@@ -60,15 +59,8 @@ final class CarrierDirectory {
 
     /** Whether any shipment was ever booked with the carrier. */
     boolean hasShipments(String carrierId) {
-        return Transactions.read(ctx.ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM tp_tr_shipment WHERE carrier_id = ? FETCH FIRST 1 ROWS ONLY")) {
-                ps.setString(1, carrierId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return Transactions.read(ctx.ds, c -> Jdbc.one(c, "SELECT 1 FROM tp_tr_shipment WHERE carrier_id = ? "
+                + "FETCH FIRST 1 ROWS ONLY", List.of(carrierId), rs -> true).isPresent());
     }
 
     CarrierInfo info(String id) {
@@ -95,27 +87,13 @@ final class CarrierDirectory {
     private CarrierPerformance performance(String id) {
         Instant now = ctx.now();
         return Transactions.read(ctx.ds, c -> {
-            long delivered;
-            long onTime;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), SUM(CASE WHEN delivered_at <= delivery_due "
-                    + "THEN 1 ELSE 0 END) FROM tp_tr_shipment WHERE carrier_id = ? AND delivered_at IS NOT NULL "
-                    + "AND delivery_due IS NOT NULL")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    delivered = rs.getLong(1);
-                    onTime = rs.getLong(2);
-                }
-            }
-            long breaches;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM tp_tr_shipment WHERE carrier_id = ? AND "
-                    + ShipmentDao.OPEN + " AND " + ShipmentDao.BREACHED)) {
-                ShipmentDao.bind(ps, List.of(id, now, now, now));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    breaches = rs.getLong(1);
-                }
-            }
+            long[] deliveries = Jdbc.one(c, "SELECT COUNT(*), SUM(CASE WHEN delivered_at <= delivery_due THEN 1 ELSE 0 END) "
+                    + "FROM tp_tr_shipment WHERE carrier_id = ? AND delivered_at IS NOT NULL AND delivery_due IS NOT NULL",
+                    List.of(id), rs -> new long[] {rs.getLong(1), rs.getLong(2)}).orElseThrow();
+            long delivered = deliveries[0];
+            long onTime = deliveries[1];
+            long breaches = Jdbc.count(c, "SELECT COUNT(*) FROM tp_tr_shipment WHERE carrier_id = ? AND "
+                    + ShipmentDao.OPEN + " AND " + ShipmentDao.BREACHED, List.of(id, now, now, now));
             return new CarrierPerformance(delivered, onTime, delivered == 0 ? null : (double) onTime / delivered, breaches);
         });
     }

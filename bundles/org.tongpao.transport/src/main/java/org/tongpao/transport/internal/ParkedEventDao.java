@@ -1,12 +1,10 @@
 package org.tongpao.transport.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.transport.api.TrackingEvent;
 import org.tongpao.transport.api.TrackingStatus;
@@ -22,47 +20,27 @@ final class ParkedEventDao {
 
     static void park(Connection c, String carrierId, TrackingEvent e, String source, String actor, Instant now)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_tr_parked_event (carrier_id, waybill, status, "
-                + "event_at, location, note, pod_received_by, pod_received_at, pod_reference, source, recorded_by, parked_at) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            List<Object> args = new ArrayList<>(List.of(carrierId, e.waybill()));
-            args.addAll(TimelineDao.eventColumns(e));
-            ShipmentDao.bind(ps, args, source, actor, now);
-            ps.executeUpdate();
-        }
+        List<Object> args = Jdbc.args(carrierId, e.waybill());
+        args.addAll(TimelineDao.eventColumns(e));
+        args.addAll(List.of(source, actor, now));
+        Jdbc.update(c, "INSERT INTO tp_tr_parked_event (carrier_id, waybill, status, event_at, location, note, "
+                + "pod_received_by, pod_received_at, pod_reference, source, recorded_by, parked_at) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", args);
     }
 
     static List<Parked> parked(Connection c, String carrierId, String waybill) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT * FROM tp_tr_parked_event WHERE carrier_id = ? AND waybill = ? ORDER BY event_at, id")) {
-            ShipmentDao.bind(ps, List.of(carrierId, waybill));
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Parked> out = new ArrayList<>();
-                while (rs.next()) {
-                    TrackingEvent e = new TrackingEvent(waybill, TrackingStatus.valueOf(rs.getString("status")),
-                            Sql.getInstant(rs, "event_at"), rs.getString("location"), rs.getString("note"),
-                            TimelineDao.proof(rs));
-                    out.add(new Parked(rs.getLong("id"), e, rs.getString("source"), rs.getString("recorded_by")));
-                }
-                return out;
-            }
-        }
+        return Jdbc.query(c, "SELECT * FROM tp_tr_parked_event WHERE carrier_id = ? AND waybill = ? ORDER BY event_at, id",
+                List.of(carrierId, waybill), rs -> new Parked(rs.getLong("id"), new TrackingEvent(waybill,
+                        TrackingStatus.valueOf(rs.getString("status")), Sql.getInstant(rs, "event_at"),
+                        rs.getString("location"), rs.getString("note"), TimelineDao.proof(rs)),
+                        rs.getString("source"), rs.getString("recorded_by")));
     }
 
     static void unpark(Connection c, List<Parked> parked) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM tp_tr_parked_event WHERE id = ?")) {
-            for (Parked p : parked) {
-                ps.setLong(1, p.id());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        Jdbc.batch(c, "DELETE FROM tp_tr_parked_event WHERE id = ?", parked.stream().map(p -> List.of(p.id())).toList());
     }
 
     static int dropParkedBefore(Connection c, Instant before) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM tp_tr_parked_event WHERE parked_at < ?")) {
-            Sql.setInstant(ps, 1, before);
-            return ps.executeUpdate();
-        }
+        return Jdbc.update(c, "DELETE FROM tp_tr_parked_event WHERE parked_at < ?", List.of(before));
     }
 }

@@ -1,15 +1,13 @@
 package org.tongpao.transport.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tongpao.core.NotFoundException;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.transport.EntryPass;
 import org.tongpao.transport.ShipmentStatus;
@@ -34,27 +32,19 @@ final class ShipmentDao {
     static long insert(Connection c, ShipmentRow r) throws SQLException {
         ShipmentRow.Route route = r.route();
         ShipmentRow.Cargo cargo = r.cargo();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_tr_shipment (number, batch_id, batch_number, "
+        return Jdbc.insert(c, "INSERT INTO tp_tr_shipment (number, batch_id, batch_number, "
                 + "from_depot_id, from_depot_code, from_province, to_depot_id, to_depot_code, to_province, key_area, "
                 + "key_area_label, carrier_id, status, failure, packages, weight_kg, transport_mode, deliver_by, notes, "
                 + "created_by, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            bind(ps, List.of(r.number()), route.batchId(), route.batchNumber(), route.from().depotId(),
-                    route.from().depotCode(), route.from().province(), route.to().depotId(), route.to().depotCode(),
-                    route.to().province(), route.keyArea(), route.keyAreaLabel(), r.carrierId(), r.status(),
-                    r.failure(), cargo.packages(), cargo.weightKg(), cargo.mode(), cargo.deliverBy(), cargo.notes(),
-                    r.stamp().createdBy(), r.stamp().createdAt(), r.stamp().updatedAt());
-            ps.executeUpdate();
-            return Sql.generatedId(ps);
-        }
+                Jdbc.args(r.number(), route.batchId(), route.batchNumber(), route.from().depotId(),
+                        route.from().depotCode(), route.from().province(), route.to().depotId(), route.to().depotCode(),
+                        route.to().province(), route.keyArea(), route.keyAreaLabel(), r.carrierId(), r.status(),
+                        r.failure(), cargo.packages(), cargo.weightKg(), cargo.mode(), cargo.deliverBy(), cargo.notes(),
+                        r.stamp().createdBy(), r.stamp().createdAt(), r.stamp().updatedAt()));
     }
 
     static void setNumber(Connection c, long id, String number) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE tp_tr_shipment SET number = ? WHERE id = ?")) {
-            ps.setString(1, number);
-            ps.setLong(2, id);
-            ps.executeUpdate();
-        }
+        Jdbc.update(c, "UPDATE tp_tr_shipment SET number = ? WHERE id = ?", List.of(number, id));
     }
 
     static ShipmentRow get(Connection c, long id) throws SQLException {
@@ -67,16 +57,7 @@ final class ShipmentDao {
     }
 
     static List<ShipmentRow> query(Connection c, String where, List<?> args, String tail) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM tp_tr_shipment WHERE " + where + " " + tail)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<ShipmentRow> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-                return out;
-            }
-        }
+        return Jdbc.query(c, "SELECT * FROM tp_tr_shipment WHERE " + where + " " + tail, args, ShipmentDao::row);
     }
 
     private static ShipmentRow row(ResultSet rs) throws SQLException {
@@ -115,45 +96,21 @@ final class ShipmentDao {
 
     /** Runs a guarded update: {@code set} with its args, then id and version; false if the row moved on. */
     static boolean update(Connection c, ShipmentRow before, String set, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE tp_tr_shipment SET " + set
-                + ", updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")) {
-            bind(ps, java.util.Arrays.asList(args), Sql.now(), before.id(), before.version());
-            return ps.executeUpdate() == 1;
-        }
+        List<Object> all = Jdbc.args(args);
+        all.addAll(List.of(Sql.now(), before.id(), before.version()));
+        return Jdbc.update(c, "UPDATE tp_tr_shipment SET " + set
+                + ", updated_at = ?, version = version + 1 WHERE id = ? AND version = ?", all) == 1;
     }
 
     /** Raises an SLA flag once; true if it is new. */
     static boolean flag(Connection c, long shipmentId, String milestone, String level, Instant at) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement(
-                "SELECT 1 FROM tp_tr_sla_flag WHERE shipment_id = ? AND milestone = ? AND flag_level = ?")) {
-            bind(q, List.of(shipmentId, milestone, level));
-            try (ResultSet rs = q.executeQuery()) {
-                if (rs.next()) {
-                    return false;
-                }
-            }
+        List<Object> key = Jdbc.args(shipmentId, milestone, level);
+        if (Jdbc.count(c, "SELECT COUNT(*) FROM tp_tr_sla_flag WHERE shipment_id = ? AND milestone = ? AND flag_level = ?",
+                key) > 0) {
+            return false;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO tp_tr_sla_flag (shipment_id, milestone, flag_level, flagged_at) VALUES (?,?,?,?)")) {
-            bind(ps, List.of(shipmentId, milestone, level, at));
-            ps.executeUpdate();
-            return true;
-        }
-    }
-
-    /** Binds {@code first} then {@code more} in order: instants as UTC, enums by name, the rest (null too) as given. */
-    static void bind(PreparedStatement ps, List<?> first, Object... more) throws SQLException {
-        List<Object> all = new ArrayList<>(first);
-        all.addAll(java.util.Arrays.asList(more));
-        for (int i = 0; i < all.size(); i++) {
-            Object a = all.get(i);
-            if (a instanceof Instant t) {
-                Sql.setInstant(ps, i + 1, t);
-            } else if (a instanceof Enum<?> e) {
-                ps.setString(i + 1, e.name());
-            } else {
-                ps.setObject(i + 1, a);
-            }
-        }
+        key.add(at);
+        Jdbc.update(c, "INSERT INTO tp_tr_sla_flag (shipment_id, milestone, flag_level, flagged_at) VALUES (?,?,?,?)", key);
+        return true;
     }
 }

@@ -166,7 +166,7 @@ final class ShipmentReceipts {
 
     private ShipmentRow markReceived(Caller caller, long id, Instant now) {
         ShipmentRow[] after = new ShipmentRow[1];
-        boolean changed = Transactions.inTransaction(ctx.ds, c -> {
+        boolean changed = Transactions.write(ctx.ds, "receiving shipment " + id, c -> {
             ShipmentRow before = ShipmentDao.get(c, id);
             after[0] = before;
             if (before.status() == ShipmentStatus.RECEIVED) {

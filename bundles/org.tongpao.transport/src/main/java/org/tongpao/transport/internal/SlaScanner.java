@@ -86,7 +86,7 @@ final class SlaScanner {
                 if (!m.state().isAlert()) {
                     continue;
                 }
-                boolean fresh = Transactions.inTransaction(ctx.ds,
+                boolean fresh = Transactions.write(ctx.ds, "flagging shipment " + r.number(),
                         c -> ShipmentDao.flag(c, r.id(), m.name(), m.state().name(), now));
                 if (fresh) {
                     alerts++;

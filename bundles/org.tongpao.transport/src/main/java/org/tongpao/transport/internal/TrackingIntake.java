@@ -121,7 +121,7 @@ final class TrackingIntake {
 
     private void park(String carrierId, List<TrackingEvent> early, String source, String actor) {
         Instant now = ctx.now();
-        Transactions.inTransaction(ctx.ds, c -> {
+        Transactions.write(ctx.ds, "parking tracking of carrier " + carrierId, c -> {
             for (TrackingEvent e : early) {
                 ParkedEventDao.park(c, carrierId, e, source, actor, now);
             }
@@ -144,7 +144,7 @@ final class TrackingIntake {
         for (ParkedEventDao.Parked p : parked) {
             apply(booked.id(), List.of(p.event()), p.source(), p.recordedBy(), null);
         }
-        Transactions.inTransaction(ctx.ds, c -> {
+        Transactions.write(ctx.ds, "applying parked tracking of " + booked.waybill(), c -> {
             ParkedEventDao.unpark(c, parked);
             return null;
         });
@@ -152,7 +152,7 @@ final class TrackingIntake {
 
     /** Forgets events parked for longer than {@link #PARKED_FOR}: no booking claimed them. */
     int dropUnclaimed(Instant now) {
-        return Transactions.inTransaction(ctx.ds, c -> ParkedEventDao.dropParkedBefore(c, now.minus(PARKED_FOR)));
+        return Transactions.write(ctx.ds, "dropping unclaimed tracking", c -> ParkedEventDao.dropParkedBefore(c, now.minus(PARKED_FOR)));
     }
 
     private static void checkCount(List<TrackingEvent> events) {
@@ -188,7 +188,7 @@ final class TrackingIntake {
     private TrackingReceipt applyOnce(long id, List<TrackingEvent> events, String source, String actor, String requestId) {
         Caller recorder = new Caller(actor, Set.of(), null, null, requestId == null ? "tracking" : requestId);
         ShipmentRow[] result = new ShipmentRow[2];
-        TrackingReceipt receipt = Transactions.inTransaction(ctx.ds, c -> {
+        TrackingReceipt receipt = Transactions.write(ctx.ds, "tracking shipment " + id, c -> {
             ShipmentRow before = ShipmentDao.get(c, id);
             result[0] = before;
             result[1] = before;
