@@ -15,17 +15,9 @@ import org.tongpao.transport.api.CarrierProfile;
 import org.tongpao.transport.api.TransportMode;
 
 /** What a booking must satisfy before a carrier is asked: the command's values, the batch's depots, the carrier. */
-final class BookingChecks {
+record BookingChecks(TransportContext ctx, CarrierDirectory directory) {
     /** How far in the future a reported event may lie, and how far in the past a delivery date (clocks differ). */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
-
-    private final TransportContext ctx;
-    private final CarrierDirectory directory;
-
-    BookingChecks(TransportContext ctx, CarrierDirectory directory) {
-        this.ctx = ctx;
-        this.directory = directory;
-    }
 
     /** Why a carrier cannot take an order ({@code field} names the command's value), or null if it can. */
     record Refusal(String field, String reason) {

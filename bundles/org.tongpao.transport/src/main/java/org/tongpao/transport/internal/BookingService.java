@@ -30,25 +30,9 @@ import org.tongpao.transport.api.ShipmentOrder;
  * leaves it BOOKING_FAILED with the reason, and {@link #rebook} tries again (with another carrier if asked).
  * The shipment number is the carrier's idempotency reference, so a retry never books twice.
  */
-final class BookingService {
+record BookingService(TransportContext ctx, Scope scope, Places places, BookingChecks checks,
+        CarrierContracts contracts, TrackingIntake intake) {
     private static final Logger LOG = LoggerFactory.getLogger(BookingService.class);
-
-    private final TransportContext ctx;
-    private final Scope scope;
-    private final Places places;
-    private final BookingChecks checks;
-    private final CarrierContracts contracts;
-    private final TrackingIntake intake;
-
-    BookingService(TransportContext ctx, Scope scope, Places places, BookingChecks checks, CarrierContracts contracts,
-            TrackingIntake intake) {
-        this.ctx = ctx;
-        this.scope = scope;
-        this.places = places;
-        this.checks = checks;
-        this.contracts = contracts;
-        this.intake = intake;
-    }
 
     /** Stores the shipment and books it; a repeat of the same idempotency key returns the stored one. */
     ShipmentRow book(Caller caller, NewShipment cmd, String idempotencyKey) {

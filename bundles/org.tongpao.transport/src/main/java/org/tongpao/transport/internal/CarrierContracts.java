@@ -17,13 +17,7 @@ import org.tongpao.core.persistence.Transactions;
 import org.tongpao.transport.api.ServicePromise;
 
 /** The ministry's contracts with carriers ({@code tp_tr_contract}): the promise the SLA clock applies over the carrier's own. */
-final class CarrierContracts {
-    private final TransportContext ctx;
-
-    CarrierContracts(TransportContext ctx) {
-        this.ctx = ctx;
-    }
-
+record CarrierContracts(TransportContext ctx) {
     /** Sets (or replaces) a carrier's contract, audited, under the idempotency key. */
     void set(Caller caller, String carrierId, ServicePromise promise, String idempotencyKey) {
         if (!caller.hasRole(Roles.MINISTRY_ADMIN)) {

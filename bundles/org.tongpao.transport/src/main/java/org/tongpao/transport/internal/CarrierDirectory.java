@@ -17,15 +17,7 @@ import org.tongpao.transport.api.ServicePromise;
  * The carriers as Tongpao sees them: those installed now and those known from contracts or shipments (shown
  * unavailable), each with the promise the SLA clock applies and how well it keeps it.
  */
-final class CarrierDirectory {
-    private final TransportContext ctx;
-    private final CarrierContracts contracts;
-
-    CarrierDirectory(TransportContext ctx, CarrierContracts contracts) {
-        this.ctx = ctx;
-        this.contracts = contracts;
-    }
-
+record CarrierDirectory(TransportContext ctx, CarrierContracts contracts) {
     List<CarrierInfo> carriers(Caller caller) {
         Scope.requireReader(caller);
         Set<String> ids = new TreeSet<>(ctx.registry.ids());

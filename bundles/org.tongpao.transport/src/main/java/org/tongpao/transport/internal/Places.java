@@ -16,13 +16,7 @@ import org.tongpao.transport.api.Place;
 import org.tongpao.transport.api.ShipmentOrder;
 
 /** Depots as the ends of a move: who may name them, whether they can ship, their key area, and the carrier's order. */
-final class Places {
-    private final TransportContext ctx;
-
-    Places(TransportContext ctx) {
-        this.ctx = ctx;
-    }
-
+record Places(TransportContext ctx) {
     /** A depot named in the body that the caller must see: unknown or invisible is the same 404. */
     long visibleDepot(Caller caller, Long id, String field) {
         return ScopeRules.namedInBody(field, id, () -> ctx.depots.get(caller, id)).id();

@@ -9,13 +9,7 @@ import org.tongpao.core.ScopeRules;
  * Who sees and changes which shipment: ministry roles all, a province officer those from or to its province, a
  * depot keeper those of its depot, a partner account its own carrier's. A shipment out of sight is unknown (404).
  */
-final class Scope {
-    private final TransportContext ctx;
-
-    Scope(TransportContext ctx) {
-        this.ctx = ctx;
-    }
-
+record Scope(TransportContext ctx) {
     /** The shipment if the caller may see it, else 404 as if unknown. */
     ShipmentRow readable(Caller caller, long id) {
         ShipmentRow r = ctx.get(id);

@@ -11,15 +11,7 @@ import org.tongpao.transport.ShipmentStatus;
 import org.tongpao.transport.TransportTopics;
 
 /** What staff do to a booked shipment: cancel it, attach its entry pass, hand it over. */
-final class ShipmentCommands {
-    private final TransportContext ctx;
-    private final Scope scope;
-
-    ShipmentCommands(TransportContext ctx, Scope scope) {
-        this.ctx = ctx;
-        this.scope = scope;
-    }
-
+record ShipmentCommands(TransportContext ctx, Scope scope) {
     /** Cancels with the carrier first (a refusal is 409), then here; only before the goods were handed over. */
     ShipmentRow cancel(Caller caller, long id, String reason, String idempotencyKey) {
         ShipmentRow r = scope.writable(caller, id);

@@ -16,15 +16,7 @@ import org.tongpao.transport.ShipmentFilter;
 import org.tongpao.transport.Sla;
 
 /** Reads shipments within the caller's scope, with their SLA evaluated at the moment of reading. */
-final class ShipmentReader {
-    private final TransportContext ctx;
-    private final Scope scope;
-
-    ShipmentReader(TransportContext ctx, Scope scope) {
-        this.ctx = ctx;
-        this.scope = scope;
-    }
-
+record ShipmentReader(TransportContext ctx, Scope scope) {
     Page<Shipment> shipments(Caller caller, ShipmentFilter filter, int limit, String cursor) {
         ShipmentFilter f = filter == null ? ShipmentFilter.all() : filter;
         StringBuilder where = new StringBuilder("id > ?");

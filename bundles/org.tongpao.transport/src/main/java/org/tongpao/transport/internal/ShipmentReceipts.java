@@ -30,18 +30,8 @@ import org.tongpao.transport.api.TrackingStatus;
  * one receipt updates both); the first line in implies delivery (the SLA clock stops), and the shipment is
  * RECEIVED once every line it carries is, however those lines were received.
  */
-final class ShipmentReceipts {
+record ShipmentReceipts(TransportContext ctx, Scope scope, TrackingIntake intake) {
     private static final Logger LOG = LoggerFactory.getLogger(ShipmentReceipts.class);
-
-    private final TransportContext ctx;
-    private final Scope scope;
-    private final TrackingIntake intake;
-
-    ShipmentReceipts(TransportContext ctx, Scope scope, TrackingIntake intake) {
-        this.ctx = ctx;
-        this.scope = scope;
-        this.intake = intake;
-    }
 
     ShipmentRow receive(Caller caller, long id, List<LineReceipt> lines, String idempotencyKey) {
         ShipmentRow r = scope.readable(caller, id);

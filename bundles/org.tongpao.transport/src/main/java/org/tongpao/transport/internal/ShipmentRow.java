@@ -85,48 +85,24 @@ record ShipmentRow(long id, String number, Route route, String carrierId, String
      * so this gives the same text as before the row was grouped).
      */
     Map<String, Object> snapshot() {
+        Object[] pairs = {"id", id, "number", number, "batchId", route.batchId(), "batchNumber", route.batchNumber(),
+            "fromDepotId", route.from().depotId(), "fromDepotCode", route.from().depotCode(),
+            "fromProvince", route.from().province(), "toDepotId", route.to().depotId(),
+            "toDepotCode", route.to().depotCode(), "toProvince", route.to().province(), "keyArea", route.keyArea(),
+            "keyAreaLabel", route.keyAreaLabel(), "carrierId", carrierId, "waybill", waybill, "status", status,
+            "failure", failure, "packages", cargo.packages(), "weightKg", cargo.weightKg(), "mode", cargo.mode(),
+            "deliverBy", cargo.deliverBy(), "notes", cargo.notes(), "quotedPrice", terms.quotedPrice(),
+            "quotedCurrency", terms.quotedCurrency(), "bookedAt", terms.bookedAt(), "deadlines", terms.deadlines(),
+            "acceptedAt", progress.acceptedAt(), "pickedUpAt", progress.pickedUpAt(),
+            "deliveredAt", progress.deliveredAt(), "dispatchedAt", handover.dispatchedAt(),
+            "dispatchedBy", handover.dispatchedBy(), "receivedAt", handover.receivedAt(),
+            "receivedBy", handover.receivedBy(), "proof", proof, "pass", pass, "createdBy", stamp.createdBy(),
+            "createdAt", stamp.createdAt(), "updatedAt", stamp.updatedAt(), "version", stamp.version()};
         Map<String, Object> m = new HashMap<>();
-        m.put("id", id);
-        m.put("number", number);
-        m.put("batchId", route.batchId());
-        m.put("batchNumber", route.batchNumber());
-        end(m, "from", route.from());
-        end(m, "to", route.to());
-        m.put("keyArea", route.keyArea());
-        m.put("keyAreaLabel", route.keyAreaLabel());
-        m.put("carrierId", carrierId);
-        m.put("waybill", waybill);
-        m.put("status", status);
-        m.put("failure", failure);
-        m.put("packages", cargo.packages());
-        m.put("weightKg", cargo.weightKg());
-        m.put("mode", cargo.mode());
-        m.put("deliverBy", cargo.deliverBy());
-        m.put("notes", cargo.notes());
-        m.put("quotedPrice", terms.quotedPrice());
-        m.put("quotedCurrency", terms.quotedCurrency());
-        m.put("bookedAt", terms.bookedAt());
-        m.put("deadlines", terms.deadlines());
-        m.put("acceptedAt", progress.acceptedAt());
-        m.put("pickedUpAt", progress.pickedUpAt());
-        m.put("deliveredAt", progress.deliveredAt());
-        m.put("dispatchedAt", handover.dispatchedAt());
-        m.put("dispatchedBy", handover.dispatchedBy());
-        m.put("receivedAt", handover.receivedAt());
-        m.put("receivedBy", handover.receivedBy());
-        m.put("proof", proof);
-        m.put("pass", pass);
-        m.put("createdBy", stamp.createdBy());
-        m.put("createdAt", stamp.createdAt());
-        m.put("updatedAt", stamp.updatedAt());
-        m.put("version", stamp.version());
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
         return m;
-    }
-
-    private static void end(Map<String, Object> m, String side, End end) {
-        m.put(side + "DepotId", end.depotId());
-        m.put(side + "DepotCode", end.depotCode());
-        m.put(side + "Province", end.province());
     }
 
     /** A shipment not booked yet: what {@link ShipmentDao#insert} stores before the carrier is asked. */

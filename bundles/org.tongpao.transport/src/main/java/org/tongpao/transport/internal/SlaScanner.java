@@ -18,18 +18,8 @@ import org.tongpao.transport.api.TrackingMode;
  * One pass of the watch: pulls tracking from PULL carriers for open shipments, catches up receipts the
  * shipments were not told of, raises each new SLA alert once, and drops parked events nobody claimed.
  */
-final class SlaScanner {
+record SlaScanner(TransportContext ctx, TrackingIntake intake, ShipmentReceipts receipts) {
     private static final Logger LOG = LoggerFactory.getLogger(SlaScanner.class);
-
-    private final TransportContext ctx;
-    private final TrackingIntake intake;
-    private final ShipmentReceipts receipts;
-
-    SlaScanner(TransportContext ctx, TrackingIntake intake, ShipmentReceipts receipts) {
-        this.ctx = ctx;
-        this.intake = intake;
-        this.receipts = receipts;
-    }
 
     ScanResult scan() {
         List<ShipmentRow> open = open(" AND waybill IS NOT NULL");

@@ -15,8 +15,9 @@ import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.Transactions;
 
 /**
- * What the parts of the transport service share: the database and the services they call, the clock, the
- * event publisher, and the few steps every part takes on a shipment row.
+ * What the parts of the transport service share (each part is a record of this and the other parts it uses):
+ * the database and the services they call, the clock, the event publisher, and the few steps every part takes
+ * on a shipment row.
  */
 final class TransportContext {
     final DataSource ds;

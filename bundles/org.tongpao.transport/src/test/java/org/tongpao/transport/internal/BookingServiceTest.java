@@ -26,7 +26,11 @@ class BookingServiceTest {
     }
 
     Shipment bookWith(String carrier, String key) {
-        return f.transport.book(OFFICER, aShipment().from(central).to(wuhan).with(carrier).build(), key);
+        return f.transport.book(OFFICER, aShipment(n -> {
+            n.from = central;
+            n.to = wuhan;
+            n.carrier = carrier;
+        }), key);
     }
 
     @Test

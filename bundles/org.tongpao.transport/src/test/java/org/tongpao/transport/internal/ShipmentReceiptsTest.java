@@ -58,7 +58,10 @@ class ShipmentReceiptsTest {
     }
 
     Shipment dispatched() {
-        Shipment s = f.transport.book(OFFICER, aShipment().ofBatch(batch.id()).with("swift").build(), null);
+        Shipment s = f.transport.book(OFFICER, aShipment(n -> {
+            n.batchId = batch.id();
+            n.carrier = "swift";
+        }), null);
         if (s.keyArea()) {
             f.transport.attachPass(OFFICER, s.id(), new EntryPass("WH-1", "Wuhan HQ", f.clock.now.minus(Duration.ofHours(1)),
                     f.clock.now.plus(Duration.ofDays(2)), "鄂A·J1234", "Wang Jun"), null);
@@ -106,7 +109,10 @@ class ShipmentReceiptsTest {
 
     @Test
     void onlyTheReceivingSideReceivesAndOnlyWhatWasDispatched() {
-        Shipment booked = f.transport.book(OFFICER, aShipment().ofBatch(batch.id()).with("swift").build(), null);
+        Shipment booked = f.transport.book(OFFICER, aShipment(n -> {
+            n.batchId = batch.id();
+            n.carrier = "swift";
+        }), null);
         assertThatThrownBy(() -> f.transport.receive(HUBEI, booked.id(), List.of(), null))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("has not been dispatched");
         var jiangsu = org.tongpao.core.Caller.of("js", java.util.Set.of("province-officer", "province-32"), "req-js");

@@ -28,16 +28,19 @@ class SlaScannerTest {
     }
 
     Shipment book() {
-        return f.transport.book(OFFICER, aShipment().from(f.depot("CENTRAL-RESERVE")).to(f.depot("HB-WH-01"))
-                .with("puller").build(), null);
+        return f.transport.book(OFFICER, aShipment(n -> {
+            n.from = f.depot("CENTRAL-RESERVE");
+            n.to = f.depot("HB-WH-01");
+            n.carrier = "puller";
+        }), null);
     }
 
     @Test
     void aShipmentPastItsAcceptanceDeadlineIsFlaggedOnce() {
         Shipment late = book();
         Shipment onTime = book();
-        puller.reports(onTime.waybill(), tracking(onTime.waybill(), TrackingStatus.ACCEPTED).at(booked.plusSeconds(600))
-                .build());
+        puller.reports(onTime.waybill(), tracking(onTime.waybill(), TrackingStatus.ACCEPTED,
+                booked.plusSeconds(600)));
         f.clock.now = booked.plus(Duration.ofMinutes(61));
 
         ScanResult first = f.transport.scan();
@@ -71,7 +74,7 @@ class SlaScannerTest {
     @Test
     void aCarrierAnsweringWithAnotherWaybillsEventsCountsAsAFailedPull() {
         Shipment s = book();
-        puller.reports(s.waybill(), tracking("OTHER-1", TrackingStatus.ACCEPTED).at(booked.plusSeconds(60)).build());
+        puller.reports(s.waybill(), tracking("OTHER-1", TrackingStatus.ACCEPTED, booked.plusSeconds(60)));
         assertThat(f.transport.scan()).isEqualTo(new ScanResult(1, 0, 1, 0));
         assertThat(f.transport.events(OFFICER, s.id())).isEmpty();
     }

@@ -2,6 +2,7 @@ package org.tongpao.transport.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.tongpao.allocation.LineReceipt;
 import org.tongpao.transport.NewShipment;
 import org.tongpao.transport.api.ProofOfDelivery;
@@ -14,82 +15,30 @@ final class TestData {
     private TestData() {
     }
 
-    static ShipmentBuilder aShipment() {
-        return new ShipmentBuilder();
+    /** What a test may set on a new shipment; 10 packages, 250 kg by road unless it says otherwise. */
+    static final class ShipmentSpec {
+        Long batchId;
+        Long from;
+        Long to;
+        String carrier;
+        int packages = 10;
+        BigDecimal weightKg = new BigDecimal("250.000");
+        TransportMode mode = TransportMode.ROAD;
+        Instant deliverBy;
+        String notes;
     }
 
-    /** A {@link NewShipment} of 10 packages, 250 kg by road unless told otherwise. */
-    static final class ShipmentBuilder {
-        private Long batchId;
-        private Long fromDepotId;
-        private Long toDepotId;
-        private String carrierId;
-        private int packages = 10;
-        private BigDecimal weightKg = new BigDecimal("250.000");
-        private TransportMode mode = TransportMode.ROAD;
-        private Instant deliverBy;
-        private String notes;
-
-        ShipmentBuilder ofBatch(long id) {
-            batchId = id;
-            return this;
-        }
-
-        ShipmentBuilder from(long depotId) {
-            fromDepotId = depotId;
-            return this;
-        }
-
-        ShipmentBuilder to(long depotId) {
-            toDepotId = depotId;
-            return this;
-        }
-
-        ShipmentBuilder with(String carrier) {
-            carrierId = carrier;
-            return this;
-        }
-
-        ShipmentBuilder deliverBy(Instant t) {
-            deliverBy = t;
-            return this;
-        }
-
-        NewShipment build() {
-            return new NewShipment(batchId, fromDepotId, toDepotId, carrierId, packages, weightKg, mode, deliverBy, notes);
-        }
+    /** A new shipment, e.g. {@code aShipment(s -> { s.batchId = 4L; s.carrier = "swift"; })}. */
+    static NewShipment aShipment(Consumer<ShipmentSpec> spec) {
+        ShipmentSpec s = new ShipmentSpec();
+        spec.accept(s);
+        return new NewShipment(s.batchId, s.from, s.to, s.carrier, s.packages, s.weightKg, s.mode, s.deliverBy, s.notes);
     }
 
-    static TrackingEventBuilder tracking(String waybill, TrackingStatus status) {
-        return new TrackingEventBuilder(waybill, status);
-    }
-
-    /** A {@link TrackingEvent}; a DELIVERED one carries a proof of delivery unless told otherwise. */
-    static final class TrackingEventBuilder {
-        private final String waybill;
-        private final TrackingStatus status;
-        private Instant at;
-        private String location;
-
-        TrackingEventBuilder(String waybill, TrackingStatus status) {
-            this.waybill = waybill;
-            this.status = status;
-        }
-
-        TrackingEventBuilder at(Instant t) {
-            at = t;
-            return this;
-        }
-
-        TrackingEventBuilder in(String place) {
-            location = place;
-            return this;
-        }
-
-        TrackingEvent build() {
-            ProofOfDelivery proof = status == TrackingStatus.DELIVERED ? new ProofOfDelivery("Li Wei", at, "POD-1") : null;
-            return new TrackingEvent(waybill, status, at, location, null, proof);
-        }
+    /** A tracking event with no location or note; a DELIVERED one carries a proof of delivery. */
+    static TrackingEvent tracking(String waybill, TrackingStatus status, Instant at) {
+        ProofOfDelivery proof = status == TrackingStatus.DELIVERED ? new ProofOfDelivery("Li Wei", at, "POD-1") : null;
+        return new TrackingEvent(waybill, status, at, null, null, proof);
     }
 
     /** A line's count at the receiving depot: {@code received} in all, {@code damaged} of them spoilt. */

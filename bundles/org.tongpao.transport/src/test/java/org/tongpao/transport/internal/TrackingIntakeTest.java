@@ -35,8 +35,11 @@ class TrackingIntakeTest {
     }
 
     Shipment book(String carrier) {
-        return f.transport.book(OFFICER, aShipment().from(f.depot("CENTRAL-RESERVE")).to(f.depot("HB-WH-01"))
-                .with(carrier).build(), null);
+        return f.transport.book(OFFICER, aShipment(n -> {
+            n.from = f.depot("CENTRAL-RESERVE");
+            n.to = f.depot("HB-WH-01");
+            n.carrier = carrier;
+        }), null);
     }
 
     long parkedRows() {
@@ -55,7 +58,7 @@ class TrackingIntakeTest {
         FakeCarrier courier = FakeCarrier.pushing("courier");
         // the courier's webhook fires before its answer to book() reaches Tongpao
         courier.beforeAnswering(waybill -> early.set(f.transport.pushFromBundle("courier",
-                List.of(tracking(waybill, TrackingStatus.ACCEPTED).at(f.clock.now.plusSeconds(5)).in("Beijing").build()))));
+                List.of(tracking(waybill, TrackingStatus.ACCEPTED, f.clock.now.plusSeconds(5))))));
         f.install(courier);
         Shipment s = book("courier");
         assertThat(early.get()).isEqualTo(new TrackingReceipt(0, 0, 1));
@@ -75,11 +78,11 @@ class TrackingIntakeTest {
         f = new TransportFixture();
         f.install(FakeCarrier.pushing("courier"));
         assertThatThrownBy(() -> f.transport.pushFromBundle("courier",
-                List.of(tracking("NOPE-1", TrackingStatus.PICKED_UP).at(f.clock.now).build())))
+                List.of(tracking("NOPE-1", TrackingStatus.PICKED_UP, f.clock.now))))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("NOPE-1");
         // one parked for a booking that never answered with that waybill: the watch drops it after an hour
         Transactions.inTransaction(f.ds, c -> {
-            ParkedEventDao.park(c, "courier", tracking("LOST-1", TrackingStatus.ACCEPTED).at(f.clock.now).build(),
+            ParkedEventDao.park(c, "courier", tracking("LOST-1", TrackingStatus.ACCEPTED, f.clock.now),
                     "CARRIER", "carrier:courier", f.clock.now);
             return null;
         });
@@ -97,8 +100,8 @@ class TrackingIntakeTest {
         f.install(FakeCarrier.pushing("courier"));
         Shipment s = book("courier");
         races.set(0);
-        TrackingReceipt r = f.transport.record(OFFICER, s.id(), List.of(tracking(s.waybill(), TrackingStatus.PICKED_UP)
-                .at(f.clock.now.plus(Duration.ofMinutes(3))).build()));
+        TrackingReceipt r = f.transport.record(OFFICER, s.id(), List.of(tracking(s.waybill(),
+                TrackingStatus.PICKED_UP, f.clock.now.plus(Duration.ofMinutes(3)))));
         assertThat(races.get()).isEqualTo(1);
         assertThat(r).isEqualTo(new TrackingReceipt(1, 0, 0));
         Shipment after = f.transport.shipment(OFFICER, s.id());
@@ -116,7 +119,7 @@ class TrackingIntakeTest {
         Shipment s = book("courier");
         races.set(0);
         assertThatThrownBy(() -> f.transport.record(OFFICER, s.id(), List.of(tracking(s.waybill(),
-                TrackingStatus.PICKED_UP).at(f.clock.now).build()))).isInstanceOf(StaleVersionException.class);
+                TrackingStatus.PICKED_UP, f.clock.now)))).isInstanceOf(StaleVersionException.class);
         assertThat(races.get()).isEqualTo(3);
         assertThat(f.transport.events(OFFICER, s.id())).isEmpty();
         assertThat(f.transport.shipment(OFFICER, s.id()).status()).isEqualTo(ShipmentStatus.BOOKED);

@@ -1,6 +1,7 @@
 package org.tongpao.transport.internal;
 
-import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -61,17 +62,7 @@ final class TransportFixture implements AutoCloseable {
     /** With the transport service's database seen through {@code view} (e.g. one that races a writer). */
     TransportFixture(java.util.function.Function<TestDatabase, DataSource> view) {
         ds = database.dataSource();
-        NodeIdentity node = new NodeIdentity() {
-            @Override
-            public String id() {
-                return "central";
-            }
-
-            @Override
-            public boolean demo() {
-                return true;
-            }
-        };
+        NodeIdentity node = answering(NodeIdentity.class, Map.of("id", "central", "demo", true));
         CsvProvinceRegistry provinces = new CsvProvinceRegistry();
         CoreDatabase core = new CoreDatabase(ds, node, provinces);
         JdbcAuditTrail audit = new JdbcAuditTrail(core, node);
@@ -79,40 +70,51 @@ final class TransportFixture implements AutoCloseable {
         units = new JdbcOrgUnitService(core, audit, keys);
         catalogue = new JdbcCatalogueService(core, audit, keys);
         depots = new JdbcDepotService(core, audit, keys);
-        inventory = new InventoryComponent(config(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
+        inventory = new InventoryComponent(answering(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
                 "shortDatedScanHours", 0)), new InventoryDatabase(ds, units), audit, keys, provinces);
         AllocationDatabase allocationDb = new AllocationDatabase(ds, inventory, units);
-        PolicySelector selector = new PolicySelector(config(PolicySelector.Config.class, Map.of("policy", "")));
+        PolicySelector selector = new PolicySelector(answering(PolicySelector.Config.class, Map.of("policy", "")));
         selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
                 Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0, Constants.SERVICE_ID, 1L));
         needs = new JdbcNeedService(allocationDb, units, catalogue, depots, provinces, audit, keys);
         allocation = new JdbcAllocationService(allocationDb, units, catalogue, depots, provinces, inventory, audit, keys,
                 selector);
-        registry.configure(config(TransportConfig.class, Map.of("callTimeoutMillis", 5000, "threadsPerCarrier", 2,
+        registry.configure(answering(TransportConfig.class, Map.of("callTimeoutMillis", 5000, "threadsPerCarrier", 2,
                 "queuePerCarrier", 16, "slaScanSeconds", 60)));
         TransportDatabase db = new TransportDatabase(view.apply(database), allocation);
         transport = new JdbcTransportService(db, registry, allocation, needs, depots, units, node, audit, keys);
         transport.clock(clock);
-        transport.bindEventAdmin(new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                synchronized (events) {
-                    events.add(event);
-                }
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                postEvent(event);
-            }
-        });
+        // every event posted or sent is kept, in order
+        transport.bindEventAdmin((EventAdmin) Proxy.newProxyInstance(EventAdmin.class.getClassLoader(),
+                new Class<?>[] {EventAdmin.class}, (proxy, method, args) -> {
+                    synchronized (events) {
+                        events.add((Event) args[0]);
+                    }
+                    return null;
+                }));
     }
 
-    /** An OSGi configuration annotation answering from {@code values}. */
+    /** An instance of {@code type} answering each method by name from {@code values}; default methods as declared. */
     @SuppressWarnings("unchecked")
-    static <A extends Annotation> A config(Class<A> type, Map<String, Object> values) {
-        return (A) java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> method.getName().equals("annotationType") ? type : values.get(method.getName()));
+    static <T> T answering(Class<T> type, Map<String, Object> values) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.isDefault()) {
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            }
+            switch (method.getName()) {
+                case "hashCode" -> {
+                    return System.identityHashCode(proxy);
+                }
+                case "equals" -> {
+                    return proxy == args[0];
+                }
+                case "toString" -> {
+                    return type.getSimpleName() + values;
+                }
+                default -> { }
+            }
+            return method.getName().equals("annotationType") ? type : values.get(method.getName());
+        });
     }
 
     FakeCarrier install(FakeCarrier carrier) {
