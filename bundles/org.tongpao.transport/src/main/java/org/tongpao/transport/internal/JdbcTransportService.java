@@ -22,6 +22,7 @@ import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.Page;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.transport.CarrierInfo;
 import org.tongpao.transport.CarrierQuote;
 import org.tongpao.transport.EntryPass;
@@ -56,11 +57,11 @@ public class JdbcTransportService implements TransportService {
     private final SlaScanner scanner;
 
     @Activate
-    public JdbcTransportService(@Reference TransportDatabase db, @Reference CarrierRegistry registry,
-            @Reference AllocationService allocation, @Reference NeedService needs, @Reference DepotService depots,
-            @Reference OrgUnitService units, @Reference NodeIdentity node, @Reference AuditTrail audit,
+    public JdbcTransportService(@Reference(target = "(tongpao.schema=transport)") SchemaReady schema,
+            @Reference CarrierRegistry registry, @Reference AllocationService allocation, @Reference NeedService needs,
+            @Reference DepotService depots, @Reference OrgUnitService units, @Reference NodeIdentity node, @Reference AuditTrail audit,
             @Reference IdempotencyKeys keys) {
-        ctx = new TransportContext(db.dataSource(), registry, allocation, needs, depots, units, node, audit, keys);
+        ctx = new TransportContext(schema.dataSource(), registry, allocation, needs, depots, units, node, audit, keys);
         Scope scope = new Scope(ctx);
         Places places = new Places(ctx);
         contracts = new CarrierContracts(ctx);

@@ -19,15 +19,13 @@ import org.tongpao.allocation.internal.JdbcNeedService;
 import org.tongpao.allocation.internal.PolicySelector;
 import org.tongpao.allocation.spi.PriorityPolicy;
 import org.tongpao.core.Caller;
-import org.tongpao.core.NodeIdentity;
-import org.tongpao.core.internal.CoreDatabase;
-import org.tongpao.core.internal.CsvProvinceRegistry;
-import org.tongpao.core.internal.JdbcAuditTrail;
 import org.tongpao.core.internal.JdbcCatalogueService;
 import org.tongpao.core.internal.JdbcDepotService;
-import org.tongpao.core.internal.JdbcIdempotencyKeys;
 import org.tongpao.core.internal.JdbcOrgUnitService;
+import org.tongpao.core.persistence.Migrations;
+import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.testing.MovableClock;
+import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.inventory.internal.InventoryComponent;
 import org.tongpao.inventory.internal.InventoryDatabase;
@@ -45,6 +43,8 @@ final class TransportFixture implements AutoCloseable {
     private final TestDatabase database = new TestDatabase();
     final DataSource ds;
     final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    /** Core's services, wired as DS would by core's test kit. */
+    final TestCore core;
     final JdbcDepotService depots;
     final JdbcCatalogueService catalogue;
     final JdbcOrgUnitService units;
@@ -62,27 +62,24 @@ final class TransportFixture implements AutoCloseable {
     /** With the transport service's database seen through {@code view} (e.g. one that races a writer). */
     TransportFixture(java.util.function.Function<TestDatabase, DataSource> view) {
         ds = database.dataSource();
-        NodeIdentity node = answering(NodeIdentity.class, Map.of("id", "central", "demo", true));
-        CsvProvinceRegistry provinces = new CsvProvinceRegistry();
-        CoreDatabase core = new CoreDatabase(ds, node, provinces);
-        JdbcAuditTrail audit = new JdbcAuditTrail(core, node);
-        JdbcIdempotencyKeys keys = new JdbcIdempotencyKeys(core);
-        units = new JdbcOrgUnitService(core, audit, keys);
-        catalogue = new JdbcCatalogueService(core, audit, keys);
-        depots = new JdbcDepotService(core, audit, keys);
+        core = new TestCore(ds, TestCore.node("central", true));
+        units = core.units;
+        catalogue = core.catalogue;
+        depots = core.depots;
         inventory = new InventoryComponent(answering(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
-                "shortDatedScanHours", 0)), new InventoryDatabase(ds, units), audit, keys, provinces);
+                "shortDatedScanHours", 0)), new InventoryDatabase(ds, units), core.audit, core.keys, core.provinces);
         AllocationDatabase allocationDb = new AllocationDatabase(ds, inventory, units);
         PolicySelector selector = new PolicySelector(answering(PolicySelector.Config.class, Map.of("policy", "")));
         selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
                 Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0, Constants.SERVICE_ID, 1L));
-        needs = new JdbcNeedService(allocationDb, units, catalogue, depots, provinces, audit, keys);
-        allocation = new JdbcAllocationService(allocationDb, units, catalogue, depots, provinces, inventory, audit, keys,
-                selector);
+        needs = new JdbcNeedService(allocationDb, units, catalogue, depots, core.provinces, core.audit, core.keys);
+        allocation = new JdbcAllocationService(allocationDb, units, catalogue, depots, core.provinces, inventory,
+                core.audit, core.keys, selector);
         registry.configure(answering(TransportConfig.class, Map.of("callTimeoutMillis", 5000, "threadsPerCarrier", 2,
                 "queuePerCarrier", 16, "slaScanSeconds", 60)));
-        TransportDatabase db = new TransportDatabase(view.apply(database), allocation);
-        transport = new JdbcTransportService(db, registry, allocation, needs, depots, units, node, audit, keys);
+        Migrations.migrate(ds, TransportSchema.class, TransportSchema.MIGRATIONS, TransportSchema.HISTORY_TABLE);
+        transport = new JdbcTransportService(SchemaReady.of(TransportSchema.NAME, view.apply(database)), registry,
+                allocation, needs, depots, units, core.node, core.audit, core.keys);
         transport.clock(clock);
         // every event posted or sent is kept, in order
         transport.bindEventAdmin((EventAdmin) Proxy.newProxyInstance(EventAdmin.class.getClassLoader(),
