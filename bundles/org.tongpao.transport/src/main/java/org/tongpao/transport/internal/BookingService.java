@@ -168,10 +168,10 @@ record BookingService(TransportContext ctx, Scope scope, Places places, BookingC
             ShipmentRow after = ShipmentDao.get(c, r.id());
             ctx.audit.record(c, caller, "shipment", Long.toString(r.id()), "BOOK", null, Map.of("waybill",
                     booking.waybill(), "carrierId", r.carrierId()));
+            ctx.events.record(c, TransportTopics.SHIPMENT_BOOKED, after, caller.user(), caller.requestId(),
+                    Map.of("waybill", booking.waybill()));
             return after;
         });
-        ctx.events.post(TransportTopics.SHIPMENT_BOOKED, booked, caller.user(), caller.requestId(),
-                Map.of("waybill", booked.waybill() == null ? "" : booked.waybill()));
         return booked;
     }
 
@@ -184,10 +184,11 @@ record BookingService(TransportContext ctx, Scope scope, Places places, BookingC
             }
             ShipmentDao.update(c, before, "failure = ?", TransportContext.truncate(why, 1000));
             ctx.audit.record(c, caller, "shipment", Long.toString(r.id()), "BOOKING_FAILED", null, Map.of("failure", why));
-            return ShipmentDao.get(c, r.id());
+            ShipmentRow after = ShipmentDao.get(c, r.id());
+            ctx.events.record(c, TransportTopics.SHIPMENT_BOOKING_FAILED, after, caller.user(), caller.requestId(),
+                    Map.of("failure", why));
+            return after;
         });
-        ctx.events.post(TransportTopics.SHIPMENT_BOOKING_FAILED, failed, caller.user(), caller.requestId(),
-                Map.of("failure", why));
         return failed;
     }
 }

@@ -142,6 +142,11 @@ public class CarrierRegistry {
         }
     }
 
+    /**
+     * Carrier ADDED/REMOVED go straight to EventAdmin, not through the outbox: they announce this node's
+     * service registry, not a database change, so there is no transaction to join, nothing to replay after a
+     * crash (the registry is rebuilt at start) and nothing another node could use.
+     */
     private void post(String topic, String id) {
         EventAdmin ea = eventAdmin;
         if (ea != null) {

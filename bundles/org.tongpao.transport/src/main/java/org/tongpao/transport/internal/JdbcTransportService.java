@@ -6,10 +6,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.EventAdmin;
 import org.tongpao.allocation.AllocationService;
 import org.tongpao.allocation.Batch;
 import org.tongpao.allocation.BatchLine;
@@ -21,6 +17,7 @@ import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.Page;
 import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.transport.CarrierInfo;
@@ -60,8 +57,9 @@ public class JdbcTransportService implements TransportService {
     public JdbcTransportService(@Reference(target = "(tongpao.schema=transport)") SchemaReady schema,
             @Reference CarrierRegistry registry, @Reference AllocationService allocation, @Reference NeedService needs,
             @Reference DepotService depots, @Reference OrgUnitService units, @Reference NodeIdentity node, @Reference AuditTrail audit,
-            @Reference IdempotencyKeys keys) {
-        ctx = new TransportContext(schema.dataSource(), registry, allocation, needs, depots, units, node, audit, keys);
+            @Reference IdempotencyKeys keys, @Reference EventOutbox outbox) {
+        ctx = new TransportContext(schema.dataSource(), registry, allocation, needs, depots, units, node, audit, keys,
+                outbox);
         Scope scope = new Scope(ctx);
         Places places = new Places(ctx);
         contracts = new CarrierContracts(ctx);
@@ -78,18 +76,6 @@ public class JdbcTransportService implements TransportService {
     @Deactivate
     void deactivate() {
         quotes.close();
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindEventAdmin(EventAdmin eventAdmin) {
-        ctx.events.eventAdmin = eventAdmin;
-    }
-
-    void unbindEventAdmin(EventAdmin eventAdmin) {
-        if (ctx.events.eventAdmin == eventAdmin) {
-            ctx.events.eventAdmin = null;
-        }
     }
 
     /** For tests: the clock the SLA and the event checks use. */

@@ -34,10 +34,9 @@ record ShipmentCommands(TransportContext ctx, Scope scope) {
                 throw new ConflictException("The carrier did not cancel: " + f.getMessage());
             }
         }
-        ShipmentRow after = change(caller, id, idempotencyKey, "shipment.cancel:" + id, why, "CANCEL",
-                "status = ?, failure = ?", ShipmentStatus.CANCELLED, TransportContext.truncate(why, 1000));
-        ctx.events.post(TransportTopics.SHIPMENT_CANCELLED, after, caller.user(), caller.requestId(), Map.of());
-        return after;
+        return change(caller, id, idempotencyKey, "shipment.cancel:" + id, why, new Action("CANCEL",
+                TransportTopics.SHIPMENT_CANCELLED), "status = ?, failure = ?", ShipmentStatus.CANCELLED,
+                TransportContext.truncate(why, 1000));
     }
 
     ShipmentRow attachPass(Caller caller, long id, EntryPass pass, String idempotencyKey) {
@@ -51,7 +50,7 @@ record ShipmentCommands(TransportContext ctx, Scope scope) {
         if (!r.status().isOpen() && r.status() != ShipmentStatus.BOOKING_FAILED) {
             throw new ConflictException("Shipment " + r.number() + " is " + r.status());
         }
-        return change(caller, id, idempotencyKey, "shipment.pass:" + id, pass, "PASS",
+        return change(caller, id, idempotencyKey, "shipment.pass:" + id, pass, new Action("PASS", null),
                 "pass_number = ?, pass_authority = ?, pass_valid_from = ?, pass_valid_until = ?, pass_vehicle = ?, pass_driver = ?",
                 pass.number().strip(), pass.authority().strip(), pass.validFrom(), pass.validUntil(),
                 pass.vehiclePlate().strip(), pass.driver().strip());
@@ -77,10 +76,9 @@ record ShipmentCommands(TransportContext ctx, Scope scope) {
         }
         ShipmentStatus next = r.status() == ShipmentStatus.BOOKED || r.status() == ShipmentStatus.ACCEPTED
                 ? ShipmentStatus.DISPATCHED : r.status();
-        ShipmentRow after = change(caller, id, idempotencyKey, "shipment.dispatch:" + id, null, "DISPATCH",
-                "dispatched_at = ?, dispatched_by = ?, status = ?", now, caller.user(), next);
-        ctx.events.post(TransportTopics.SHIPMENT_DISPATCHED, after, caller.user(), caller.requestId(), Map.of());
-        return after;
+        return change(caller, id, idempotencyKey, "shipment.dispatch:" + id, null, new Action("DISPATCH",
+                TransportTopics.SHIPMENT_DISPATCHED), "dispatched_at = ?, dispatched_by = ?, status = ?", now,
+                caller.user(), next);
     }
 
     private static void requirePass(ShipmentRow r, Instant now) {
@@ -94,15 +92,23 @@ record ShipmentCommands(TransportContext ctx, Scope scope) {
         }
     }
 
-    /** One guarded update with its audit row, under the idempotency key. */
-    private ShipmentRow change(Caller caller, long id, String key, String operation, Object request, String action,
+    /** What a change is called in the audit trail, and the topic it is announced on (null: none). */
+    private record Action(String audited, String topic) {
+    }
+
+    /** One guarded update with its audit row and its event, under the idempotency key. */
+    private ShipmentRow change(Caller caller, long id, String key, String operation, Object request, Action action,
             String set, Object... args) {
         ctx.keys.execute(ctx.ds, caller, key, operation, request == null ? Map.of() : request, c -> {
             ShipmentRow before = ShipmentDao.get(c, id);
             if (!ShipmentDao.update(c, before, set, args)) {
                 throw TransportContext.stale(before);
             }
-            ctx.audit.record(c, caller, "shipment", Long.toString(id), action, before.snapshot(), ShipmentDao.get(c, id).snapshot());
+            ShipmentRow after = ShipmentDao.get(c, id);
+            ctx.audit.record(c, caller, "shipment", Long.toString(id), action.audited(), before.snapshot(), after.snapshot());
+            if (action.topic() != null) {
+                ctx.events.record(c, action.topic(), after, caller.user(), caller.requestId(), Map.of());
+            }
             return new IdempotencyKeys.Ref("shipment", Long.toString(id));
         });
         return ctx.get(id);

@@ -1,19 +1,18 @@
 package org.tongpao.transport.internal;
 
+import java.sql.Connection;
 import java.util.HashMap;
 import java.util.Map;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.tongpao.core.persistence.EventOutbox;
 
-/** Posts shipment events after commit; without an EventAdmin it only logs. */
-final class ShipmentEvents {
-    private static final Logger LOG = LoggerFactory.getLogger(ShipmentEvents.class);
+/**
+ * Records shipment events in core's outbox, in the transaction of the change they announce, so they are
+ * posted after it commits and never for a change that rolled back.
+ */
+record ShipmentEvents(EventOutbox outbox) {
 
-    volatile EventAdmin eventAdmin;
-
-    void post(String topic, ShipmentRow s, String actor, String requestId, Map<String, Object> extra) {
+    /** Properties: id, number, carrierId, status, provinceCode (destination), actor, requestId if any, and {@code extra}. */
+    void record(Connection c, String topic, ShipmentRow s, String actor, String requestId, Map<String, ?> extra) {
         Map<String, Object> props = new HashMap<>(extra);
         props.put("id", s.id());
         props.put("number", s.number());
@@ -24,11 +23,6 @@ final class ShipmentEvents {
         if (requestId != null) {
             props.put("requestId", requestId);
         }
-        EventAdmin ea = eventAdmin;
-        if (ea == null) {
-            LOG.debug("No EventAdmin; not posting {} {}", topic, props);
-            return;
-        }
-        ea.postEvent(new Event(topic, props));
+        outbox.record(c, topic, props);
     }
 }

@@ -155,24 +155,19 @@ record ShipmentReceipts(TransportContext ctx, Scope scope, TrackingIntake intake
     }
 
     private ShipmentRow markReceived(Caller caller, long id, Instant now) {
-        ShipmentRow[] after = new ShipmentRow[1];
-        boolean changed = Transactions.write(ctx.ds, "receiving shipment " + id, c -> {
+        return Transactions.write(ctx.ds, "receiving shipment " + id, c -> {
             ShipmentRow before = ShipmentDao.get(c, id);
-            after[0] = before;
             if (before.status() == ShipmentStatus.RECEIVED) {
-                return false;
+                return before;
             }
             if (!ShipmentDao.update(c, before, "status = ?, received_at = ?, received_by = ?",
                     ShipmentStatus.RECEIVED, now, caller.user())) {
                 throw TransportContext.stale(before);
             }
-            after[0] = ShipmentDao.get(c, id);
-            ctx.audit.record(c, caller, "shipment", Long.toString(id), "RECEIVE", before.snapshot(), after[0].snapshot());
-            return true;
+            ShipmentRow after = ShipmentDao.get(c, id);
+            ctx.audit.record(c, caller, "shipment", Long.toString(id), "RECEIVE", before.snapshot(), after.snapshot());
+            ctx.events.record(c, TransportTopics.SHIPMENT_RECEIVED, after, caller.user(), caller.requestId(), Map.of());
+            return after;
         });
-        if (changed) {
-            ctx.events.post(TransportTopics.SHIPMENT_RECEIVED, after[0], caller.user(), caller.requestId(), Map.of());
-        }
-        return after[0];
     }
 }

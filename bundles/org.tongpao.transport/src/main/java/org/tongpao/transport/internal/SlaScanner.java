@@ -76,19 +76,26 @@ record SlaScanner(TransportContext ctx, TrackingIntake intake, ShipmentReceipts 
                 if (!m.state().isAlert()) {
                     continue;
                 }
-                boolean fresh = Transactions.write(ctx.ds, "flagging shipment " + r.number(),
-                        c -> ShipmentDao.flag(c, r.id(), m.name(), m.state().name(), now));
-                if (fresh) {
+                if (flag(r, m, now)) {
                     alerts++;
                     LOG.warn("Shipment {} ({} waybill {}): {} promise {} (due {})", r.number(), r.carrierId(), r.waybill(),
                             m.name(), m.state(), m.due());
-                    ctx.events.post(m.state() == SlaState.BREACHED ? TransportTopics.SLA_BREACHED
-                            : TransportTopics.SLA_AT_RISK, r, "sla-watch", null, Map.of("milestone", m.name(),
-                            "due", m.due().toString()));
                 }
             }
         }
         return alerts;
+    }
+
+    /** Raises the milestone's alert once, announcing it in the same transaction; true if it is new. */
+    private boolean flag(ShipmentRow r, SlaMilestone m, Instant now) {
+        return Transactions.write(ctx.ds, "flagging shipment " + r.number(), c -> {
+            if (!ShipmentDao.flag(c, r.id(), m.name(), m.state().name(), now)) {
+                return false;
+            }
+            ctx.events.record(c, m.state() == SlaState.BREACHED ? TransportTopics.SLA_BREACHED : TransportTopics.SLA_AT_RISK,
+                    r, "sla-watch", null, Map.of("milestone", m.name(), "due", m.due().toString()));
+            return true;
+        });
     }
 
     private boolean pulls(String carrierId) {

@@ -187,11 +187,8 @@ final class TrackingIntake {
 
     private TrackingReceipt applyOnce(long id, List<TrackingEvent> events, String source, String actor, String requestId) {
         Caller recorder = new Caller(actor, Set.of(), null, null, requestId == null ? "tracking" : requestId);
-        ShipmentRow[] result = new ShipmentRow[2];
-        TrackingReceipt receipt = Transactions.write(ctx.ds, "tracking shipment " + id, c -> {
+        return Transactions.write(ctx.ds, "tracking shipment " + id, c -> {
             ShipmentRow before = ShipmentDao.get(c, id);
-            result[0] = before;
-            result[1] = before;
             int added = 0;
             Set<String> seen = new HashSet<>();
             for (TrackingEvent e : events) {
@@ -214,13 +211,12 @@ final class TrackingIntake {
             }
             ctx.audit.record(c, recorder, "shipment", Long.toString(id), "TRACK", Map.of("status", before.status().name()),
                     Map.of("status", d.status().name(), "events", added, "source", source));
-            result[1] = ShipmentDao.get(c, id);
+            ShipmentRow after = ShipmentDao.get(c, id);
+            if (after.status() != before.status()) {
+                ctx.events.record(c, TransportTopics.SHIPMENT_STATUS, after, actor, requestId,
+                        Map.of("previousStatus", before.status().name()));
+            }
             return new TrackingReceipt(added, events.size() - added, 0);
         });
-        if (result[1].status() != result[0].status()) {
-            ctx.events.post(TransportTopics.SHIPMENT_STATUS, result[1], actor, requestId,
-                    Map.of("previousStatus", result[0].status().name()));
-        }
-        return receipt;
     }
 }

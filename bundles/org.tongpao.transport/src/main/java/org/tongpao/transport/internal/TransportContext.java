@@ -11,6 +11,7 @@ import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.StaleVersionException;
 import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.Transactions;
 
@@ -29,11 +30,12 @@ final class TransportContext {
     final NodeIdentity node;
     final AuditTrail audit;
     final IdempotencyKeys keys;
-    final ShipmentEvents events = new ShipmentEvents();
+    final ShipmentEvents events;
     private volatile Clock clock = Clock.systemUTC();
 
     TransportContext(DataSource ds, CarrierRegistry registry, AllocationService allocation, NeedService needs,
-            DepotService depots, OrgUnitService units, NodeIdentity node, AuditTrail audit, IdempotencyKeys keys) {
+            DepotService depots, OrgUnitService units, NodeIdentity node, AuditTrail audit, IdempotencyKeys keys,
+            EventOutbox outbox) {
         this.ds = ds;
         this.registry = registry;
         this.allocation = allocation;
@@ -43,6 +45,7 @@ final class TransportContext {
         this.node = node;
         this.audit = audit;
         this.keys = keys;
+        this.events = new ShipmentEvents(outbox);
     }
 
     void clock(Clock c) {

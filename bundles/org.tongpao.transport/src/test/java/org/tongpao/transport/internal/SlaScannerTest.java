@@ -47,8 +47,8 @@ class SlaScannerTest {
 
         assertThat(first).isEqualTo(new ScanResult(2, 1, 0, 1));
         assertThat(f.topics()).containsExactly("shipment/BOOKED", "shipment/BOOKED", "shipment/STATUS", "sla/BREACHED");
-        assertThat(f.events.get(3).getProperty("id")).isEqualTo(late.id());
-        assertThat(f.events.get(3).getProperty("milestone")).isEqualTo("ACCEPT");
+        assertThat(f.events().get(3).getProperty("id")).isEqualTo(late.id());
+        assertThat(f.events().get(3).getProperty("milestone")).isEqualTo("ACCEPT");
         assertThat(f.transport.shipment(OFFICER, onTime.id()).status()).isEqualTo(ShipmentStatus.ACCEPTED);
         assertThat(f.transport.shipments(OFFICER, new ShipmentFilter(null, null, SlaState.BREACHED, null, null), 50, null)
                 .items()).extracting(Shipment::id).containsExactly(late.id());

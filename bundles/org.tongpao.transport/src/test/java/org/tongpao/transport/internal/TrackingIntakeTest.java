@@ -109,6 +109,8 @@ class TrackingIntakeTest {
         assertThat(after.notes()).isEqualTo("changed meanwhile");
         assertThat(f.transport.events(OFFICER, s.id())).extracting(ShipmentEvent::status)
                 .containsExactly(TrackingStatus.PICKED_UP);
+        // the attempt that met the other writer rolled back: its status event was never posted
+        assertThat(f.topics()).containsExactly("shipment/BOOKED", "shipment/STATUS");
     }
 
     @Test
@@ -123,6 +125,7 @@ class TrackingIntakeTest {
         assertThat(races.get()).isEqualTo(3);
         assertThat(f.transport.events(OFFICER, s.id())).isEmpty();
         assertThat(f.transport.shipment(OFFICER, s.id()).status()).isEqualTo(ShipmentStatus.BOOKED);
+        assertThat(f.topics()).containsExactly("shipment/BOOKED");
     }
 
     /**

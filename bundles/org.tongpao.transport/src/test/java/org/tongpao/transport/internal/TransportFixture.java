@@ -4,14 +4,12 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.osgi.framework.Constants;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.tongpao.allocation.internal.AllocationDatabase;
 import org.tongpao.allocation.internal.DefaultPriorityPolicy;
 import org.tongpao.allocation.internal.JdbcAllocationService;
@@ -29,6 +27,7 @@ import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.inventory.internal.InventoryComponent;
 import org.tongpao.inventory.internal.InventoryDatabase;
+import org.tongpao.transport.TransportTopics;
 
 /**
  * A fresh Derby with core (demo data), the real inventory and allocation on it, wired by hand as DS would, and
@@ -53,7 +52,6 @@ final class TransportFixture implements AutoCloseable {
     final JdbcAllocationService allocation;
     final CarrierRegistry registry = new CarrierRegistry();
     final JdbcTransportService transport;
-    final List<Event> events = new ArrayList<>();
 
     TransportFixture() {
         this(database -> database.dataSource());
@@ -79,16 +77,8 @@ final class TransportFixture implements AutoCloseable {
                 "queuePerCarrier", 16, "slaScanSeconds", 60)));
         Migrations.migrate(ds, TransportSchema.class, TransportSchema.MIGRATIONS, TransportSchema.HISTORY_TABLE);
         transport = new JdbcTransportService(SchemaReady.of(TransportSchema.NAME, view.apply(database)), registry,
-                allocation, needs, depots, units, core.node, core.audit, core.keys);
+                allocation, needs, depots, units, core.node, core.audit, core.keys, core.outbox);
         transport.clock(clock);
-        // every event posted or sent is kept, in order
-        transport.bindEventAdmin((EventAdmin) Proxy.newProxyInstance(EventAdmin.class.getClassLoader(),
-                new Class<?>[] {EventAdmin.class}, (proxy, method, args) -> {
-                    synchronized (events) {
-                        events.add((Event) args[0]);
-                    }
-                    return null;
-                }));
     }
 
     /** An instance of {@code type} answering each method by name from {@code values}; default methods as declared. */
@@ -131,11 +121,14 @@ final class TransportFixture implements AutoCloseable {
         return units.getByCode(ADMIN, code).id();
     }
 
-    /** The last segment of each captured event's topic, in order. */
+    /** The transport events posted so far, in order. */
+    List<Event> events() {
+        return core.outbox.events(TransportTopics.PREFIX);
+    }
+
+    /** What follows {@code org/tongpao/transport/} in each posted transport event's topic, in order. */
     List<String> topics() {
-        synchronized (events) {
-            return events.stream().map(Event::getTopic).map(t -> t.substring(t.indexOf("transport/") + 10)).toList();
-        }
+        return events().stream().map(e -> e.getTopic().substring(TransportTopics.PREFIX.length())).toList();
     }
 
     @Override
