@@ -14,71 +14,59 @@ import org.tongpao.transport.Shipment;
 import org.tongpao.transport.ShipmentEvent;
 import org.tongpao.transport.ShipmentFilter;
 import org.tongpao.transport.Sla;
+import org.tongpao.transport.SlaState;
 
 /** Reads shipments within the caller's scope, with their SLA evaluated at the moment of reading. */
 record ShipmentReader(TransportContext ctx, Scope scope) {
+    private static final String EITHER_PROVINCE = "(from_province = ? OR to_province = ?)";
+
     Page<Shipment> shipments(Caller caller, ShipmentFilter filter, int limit, String cursor) {
         ShipmentFilter f = filter == null ? ShipmentFilter.all() : filter;
         StringBuilder where = new StringBuilder("id > ?");
         List<Object> args = new ArrayList<>(List.of(Paging.after(cursor)));
         restrictToScope(caller, where, args);
         if (f.carrierId() != null) {
-            where.append(" AND carrier_id = ?");
-            args.add(f.carrierId());
+            and(where, args, "carrier_id = ?", f.carrierId());
         }
         if (f.status() != null) {
-            where.append(" AND status = ?");
-            args.add(f.status().name());
+            and(where, args, "status = ?", f.status().name());
         }
         if (f.province() != null) {
-            where.append(" AND (from_province = ? OR to_province = ?)");
-            args.add(f.province());
-            args.add(f.province());
+            and(where, args, EITHER_PROVINCE, f.province());
         }
         if (f.batchId() != null) {
-            where.append(" AND batch_id = ?");
-            args.add(f.batchId());
+            and(where, args, "batch_id = ?", f.batchId());
         }
         Instant now = ctx.now();
-        if (f.sla() != null) {
-            switch (f.sla()) {
-                case BREACHED -> {
-                    where.append(" AND ").append(ShipmentDao.OPEN).append(" AND ").append(ShipmentDao.BREACHED);
-                    args.addAll(List.of(now, now, now));
-                }
-                case AT_RISK -> {
-                    where.append(" AND ").append(ShipmentDao.OPEN).append(" AND NOT ").append(ShipmentDao.BREACHED)
-                            .append(" AND ").append(ShipmentDao.AT_RISK);
-                    args.addAll(List.of(now, now, now, now, now, now));
-                }
-                default -> throw new ValidationException("sla", "filter by sla=BREACHED or sla=AT_RISK");
-            }
+        if (f.sla() == SlaState.BREACHED) {
+            and(where, args, ShipmentDao.OPEN + " AND " + ShipmentDao.BREACHED, now);
+        } else if (f.sla() == SlaState.AT_RISK) {
+            and(where, args, ShipmentDao.OPEN + " AND NOT " + ShipmentDao.BREACHED + " AND " + ShipmentDao.AT_RISK, now);
+        } else if (f.sla() != null) {
+            throw new ValidationException("sla", "filter by sla=BREACHED or sla=AT_RISK");
         }
         List<Shipment> rows = Transactions.read(ctx.ds, c -> ShipmentDao.query(c, where.toString(), args,
                 Paging.orderAndFetch("id", limit))).stream().map(r -> view(r, now)).toList();
         return Paging.page(rows, limit, Shipment::id);
     }
 
+    /** Adds {@code AND condition}, with {@code value} for each of its parameters. */
+    private static void and(StringBuilder where, List<Object> args, String condition, Object value) {
+        where.append(" AND ").append(condition);
+        condition.chars().filter(ch -> ch == '?').forEach(ch -> args.add(value));
+    }
+
     /** The same reach as {@link Scope#canRead}, as SQL. */
     private static void restrictToScope(Caller caller, StringBuilder where, List<Object> args) {
         String partner = Scope.partnerOf(caller);
         if (partner != null) {
-            where.append(" AND carrier_id = ?");
-            args.add(partner);
+            and(where, args, "carrier_id = ?", partner);
             return;
         }
         switch (ScopeRules.readReach(caller)) {
             case ALL -> { }
-            case PROVINCE -> {
-                where.append(" AND (from_province = ? OR to_province = ?)");
-                args.add(caller.provinceCode());
-                args.add(caller.provinceCode());
-            }
-            case DEPOT -> {
-                where.append(" AND (from_depot_code = ? OR to_depot_code = ?)");
-                args.add(caller.depotCode());
-                args.add(caller.depotCode());
-            }
+            case PROVINCE -> and(where, args, EITHER_PROVINCE, caller.provinceCode());
+            case DEPOT -> and(where, args, "(from_depot_code = ? OR to_depot_code = ?)", caller.depotCode());
             case NONE -> throw new AccessDeniedException("The caller's role may not read " + JdbcTransportService.WHAT);
         }
     }

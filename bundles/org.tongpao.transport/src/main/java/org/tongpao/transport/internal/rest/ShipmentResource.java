@@ -48,6 +48,9 @@ import org.tongpao.transport.TransportService;
 /** {@code /shipments}: book, pass, dispatch, track, receive. */
 @Component(service = ShipmentResource.class, property = "osgi.jaxrs.resource=true")
 @Path("shipments")
+// every reader's roles; the methods that change something name their own
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.PARTNER,
+        Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shipments", description = "Goods on the move with a carrier, watched against its promises")
 public class ShipmentResource {
@@ -65,8 +68,6 @@ public class ShipmentResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
-            Roles.PARTNER, Roles.AUDITOR})
     @Operation(summary = "List shipments", description = READERS_NOTE)
     public Page<Shipment> list(@Context Caller caller,
             @Parameter(description = "carrier id") @QueryParam("carrier") String carrier,
@@ -85,8 +86,6 @@ public class ShipmentResource {
 
     @GET
     @Path("{id: [0-9]+}")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
-            Roles.PARTNER, Roles.AUDITOR})
     @Operation(summary = "Get a shipment", description = "With its SLA evaluated now")
     public Shipment get(@Context Caller caller, @PathParam("id") long id) {
         return transport.shipment(caller, id);
@@ -94,8 +93,6 @@ public class ShipmentResource {
 
     @GET
     @Path("{id: [0-9]+}/events")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
-            Roles.PARTNER, Roles.AUDITOR})
     @Operation(summary = "The shipment's tracking timeline", description = "Oldest first, with who reported each event")
     public Page<ShipmentEvent> events(@Context Caller caller, @PathParam("id") long id) {
         return new Page<>(transport.events(caller, id), null);
@@ -157,8 +154,6 @@ public class ShipmentResource {
     @GET
     @Path("{id: [0-9]+}/pass")
     @Produces({MediaType.TEXT_PLAIN + ";charset=UTF-8"})
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
-            Roles.PARTNER, Roles.AUDITOR})
     @Operation(summary = "Print the entry pass", description = "A plain-text sheet for the driver (times in Beijing time)")
     public String printPass(@Context Caller caller, @PathParam("id") long id) {
         Shipment s = transport.shipment(caller, id);
