@@ -8,6 +8,7 @@ import java.util.Set;
 import org.tongpao.allocation.Batch;
 import org.tongpao.allocation.BatchLine;
 import org.tongpao.allocation.BatchStatus;
+import org.tongpao.core.Checks;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.transport.NewShipment;
@@ -38,9 +39,7 @@ record BookingChecks(TransportContext ctx, CarrierDirectory directory) {
 
     /** The values a command must carry (Bean Validation checks them over REST; the service checks them again). */
     void requireValues(NewShipment cmd) {
-        if (cmd.carrierId() == null || cmd.carrierId().isBlank()) {
-            throw new ValidationException("carrierId", "carrierId is required");
-        }
+        Checks.text("carrierId", cmd.carrierId(), 32);
         if (cmd.packages() == null || cmd.packages() < 1) {
             throw new ValidationException("packages", "packages must be at least 1");
         }

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.transport.CarrierInfo;
 import org.tongpao.transport.CarrierQuote;
 import org.tongpao.transport.QuoteRequest;
@@ -29,7 +30,7 @@ import org.tongpao.transport.TrackingReceipt;
 import org.tongpao.transport.TransportService;
 
 /** {@code /carriers}: the carriers, the ministry's contracts, and the partners' tracking push. */
-@Component(service = CarrierResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = CarrierResource.class, property = JaxRs.RESOURCE)
 @Path("carriers")
 // every reader's roles; the methods that change something name their own
 @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.PARTNER,

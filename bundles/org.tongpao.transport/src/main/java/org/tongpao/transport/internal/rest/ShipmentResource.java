@@ -33,6 +33,7 @@ import org.tongpao.core.NotFoundException;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.OptionalBody;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.transport.EntryPass;
@@ -46,7 +47,7 @@ import org.tongpao.transport.TrackingReceipt;
 import org.tongpao.transport.TransportService;
 
 /** {@code /shipments}: book, pass, dispatch, track, receive. */
-@Component(service = ShipmentResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = ShipmentResource.class, property = JaxRs.RESOURCE)
 @Path("shipments")
 // every reader's roles; the methods that change something name their own
 @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.PARTNER,
