@@ -20,11 +20,7 @@ final class QuoteService implements AutoCloseable {
     private final TransportContext ctx;
     private final Places places;
     /** Asks carriers side by side; each call still runs on its carrier's pool with its time limit. */
-    private final ExecutorService quoting = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "tongpao-quotes");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService quoting = Executors.newCachedThreadPool(DaemonThreads.named("tongpao-quotes"));
 
     QuoteService(TransportContext ctx, Places places) {
         this.ctx = ctx;

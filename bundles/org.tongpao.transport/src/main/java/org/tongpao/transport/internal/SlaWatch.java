@@ -19,11 +19,8 @@ public class SlaWatch {
     private static final Logger LOG = LoggerFactory.getLogger(SlaWatch.class);
 
     private final JdbcTransportService transport;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "tongpao-sla-watch");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("tongpao-sla-watch"));
 
     @Activate
     public SlaWatch(@Reference JdbcTransportService transport, TransportConfig config) {

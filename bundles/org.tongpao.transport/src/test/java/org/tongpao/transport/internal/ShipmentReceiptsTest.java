@@ -42,10 +42,10 @@ class ShipmentReceiptsTest {
         f.install(FakeCarrier.pushing("swift"));
         central = f.depot("CENTRAL-RESERVE");
         wuhan = f.depot("HB-WH-01");
-        kn95 = f.item("MASK-KN95");
+        kn95 = f.catalogue.getByCode(ADMIN, "MASK-KN95").id();
         f.inventory.receive(ADMIN, new NewReceipt(central, kn95, 1000L, LotOrigin.PURCHASE_ORDER, "PO-1",
                 LocalDate.now().plusYears(2), null), null);
-        f.needs.create(ADMIN, new NewNeed(f.unit("P42-WUHAN-JIANGAN-T01"), kn95, null, 600L, Urgency.IMMEDIATE, null,
+        f.needs.create(ADMIN, new NewNeed(f.units.getByCode(ADMIN, "P42-WUHAN-JIANGAN-T01").id(), kn95, null, 600L, Urgency.IMMEDIATE, null,
                 null, "epidemic", null, wuhan), null);
         long plan = f.allocation.propose(ADMIN, new PlanRequest(kn95, null, "42", null, null), null).id();
         batch = f.allocation.approve(ADMIN2, plan, null);

@@ -88,19 +88,13 @@ final class TransportFixture implements AutoCloseable {
             if (method.isDefault()) {
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }
-            switch (method.getName()) {
-                case "hashCode" -> {
-                    return System.identityHashCode(proxy);
-                }
-                case "equals" -> {
-                    return proxy == args[0];
-                }
-                case "toString" -> {
-                    return type.getSimpleName() + values;
-                }
-                default -> { }
-            }
-            return method.getName().equals("annotationType") ? type : values.get(method.getName());
+            return switch (method.getName()) {
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                case "toString" -> type.getSimpleName() + values;
+                case "annotationType" -> type;
+                default -> values.get(method.getName());
+            };
         });
     }
 
@@ -111,14 +105,6 @@ final class TransportFixture implements AutoCloseable {
 
     long depot(String code) {
         return depots.getByCode(ADMIN, code).id();
-    }
-
-    long item(String code) {
-        return catalogue.getByCode(ADMIN, code).id();
-    }
-
-    long unit(String code) {
-        return units.getByCode(ADMIN, code).id();
     }
 
     /** The transport events posted so far, in order. */
