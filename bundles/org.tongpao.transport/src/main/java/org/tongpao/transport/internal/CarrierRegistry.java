@@ -10,7 +10,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -56,13 +55,8 @@ public class CarrierRegistry {
             this.id = id;
             this.carrier = carrier;
             this.bundleId = bundleId;
-            AtomicInteger n = new AtomicInteger();
             this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
-                    r -> {
-                        Thread t = new Thread(r, "tongpao-carrier-" + id + "-" + n.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
+                    DaemonThreads.named("tongpao-carrier-" + id));
             this.pool.allowCoreThreadTimeOut(true);
         }
     }
@@ -142,6 +136,11 @@ public class CarrierRegistry {
         }
     }
 
+    /**
+     * Carrier ADDED/REMOVED go straight to EventAdmin, not through the outbox: they announce this node's
+     * service registry, not a database change, so there is no transaction to join, nothing to replay after a
+     * crash (the registry is rebuilt at start) and nothing another node could use.
+     */
     private void post(String topic, String id) {
         EventAdmin ea = eventAdmin;
         if (ea != null) {

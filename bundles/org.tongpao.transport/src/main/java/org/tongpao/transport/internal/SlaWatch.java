@@ -19,11 +19,8 @@ public class SlaWatch {
     private static final Logger LOG = LoggerFactory.getLogger(SlaWatch.class);
 
     private final JdbcTransportService transport;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "tongpao-sla-watch");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("tongpao-sla-watch"));
 
     @Activate
     public SlaWatch(@Reference JdbcTransportService transport, TransportConfig config) {
@@ -38,13 +35,13 @@ public class SlaWatch {
     }
 
     /** Runs one scan now (the shell's {@code tongpao:sla --scan}). */
-    public JdbcTransportService.ScanResult scan() {
+    public ScanResult scan() {
         return transport.scan();
     }
 
     private void scanQuietly() {
         try {
-            JdbcTransportService.ScanResult r = transport.scan();
+            ScanResult r = transport.scan();
             if (r.newAlerts() > 0 || r.pullFailures() > 0) {
                 LOG.info("SLA scan: {} open shipments, {} events pulled, {} pull failures, {} new alerts", r.shipments(),
                         r.pulled(), r.pullFailures(), r.newAlerts());

@@ -122,6 +122,8 @@ class CarrierRegistryTest {
 
     @Test
     void aFloodedCarrierRefusesMoreCallsInsteadOfQueueingForever() throws Exception {
+        // a time limit the hanging call cannot reach while the test floods it (200 ms raced a loaded machine)
+        registry.configure(config(60_000, 1, 1));
         CountDownLatch running = new CountDownLatch(1);
         registry.add("slow", new Scripted(() -> {
             running.countDown();

@@ -46,8 +46,8 @@ class SlaClockTest {
 
     @Test
     void aContractIsRefusedWhenAMilestoneIsDueBeforeTheOneItFollows() {
-        JdbcTransportService.requireMilestonesInOrder(PROMISE);
-        JdbcTransportService.requireMilestonesInOrder(ServicePromise.of(Duration.ofHours(1), Duration.ofHours(1),
+        CarrierContracts.requireMilestonesInOrder(PROMISE);
+        CarrierContracts.requireMilestonesInOrder(ServicePromise.of(Duration.ofHours(1), Duration.ofHours(1),
                 Duration.ofHours(1)));
         assertField(ServicePromise.of(Duration.ofHours(2), Duration.ofHours(1), Duration.ofHours(48)), "pickupWithin");
         assertField(ServicePromise.of(Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(12)), "deliverWithin");
@@ -56,7 +56,7 @@ class SlaClockTest {
     }
 
     static void assertField(ServicePromise p, String field) {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JdbcTransportService.requireMilestonesInOrder(p))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CarrierContracts.requireMilestonesInOrder(p))
                 .isInstanceOfSatisfying(org.tongpao.core.ValidationException.class,
                         e -> assertThat(e.field()).isEqualTo(field));
     }

@@ -29,7 +29,7 @@ class TimelineTest {
 
     @Test
     void theLatestEventGivesTheStatus() {
-        var d = JdbcTransportService.derive(ShipmentStatus.BOOKED, sorted(List.of(ev(TrackingStatus.ACCEPTED, 10),
+        var d = Timeline.derive(ShipmentStatus.BOOKED, sorted(List.of(ev(TrackingStatus.ACCEPTED, 10),
                 ev(TrackingStatus.IN_TRANSIT, 120), ev(TrackingStatus.PICKED_UP, 60))));
         assertThat(d.status()).isEqualTo(ShipmentStatus.IN_TRANSIT);
         assertThat(d.accepted()).isEqualTo(T0.plusSeconds(600));
@@ -39,10 +39,10 @@ class TimelineTest {
 
     @Test
     void anExceptionDoesNotCountAsAcceptanceAndCanBeOvertaken() {
-        var d = JdbcTransportService.derive(ShipmentStatus.BOOKED, sorted(List.of(ev(TrackingStatus.EXCEPTION, 5))));
+        var d = Timeline.derive(ShipmentStatus.BOOKED, sorted(List.of(ev(TrackingStatus.EXCEPTION, 5))));
         assertThat(d.status()).isEqualTo(ShipmentStatus.EXCEPTION);
         assertThat(d.accepted()).isNull();
-        d = JdbcTransportService.derive(ShipmentStatus.EXCEPTION, sorted(List.of(ev(TrackingStatus.EXCEPTION, 5),
+        d = Timeline.derive(ShipmentStatus.EXCEPTION, sorted(List.of(ev(TrackingStatus.EXCEPTION, 5),
                 ev(TrackingStatus.AT_CHECKPOINT, 50))));
         assertThat(d.status()).isEqualTo(ShipmentStatus.AT_CHECKPOINT);
         assertThat(d.accepted()).isEqualTo(d.pickedUp()).isEqualTo(T0.plusSeconds(3000));
@@ -50,7 +50,7 @@ class TimelineTest {
 
     @Test
     void deliveryIsFinalEvenIfALateInTransitReportArrives() {
-        var d = JdbcTransportService.derive(ShipmentStatus.IN_TRANSIT, sorted(List.of(ev(TrackingStatus.DELIVERED, 300),
+        var d = Timeline.derive(ShipmentStatus.IN_TRANSIT, sorted(List.of(ev(TrackingStatus.DELIVERED, 300),
                 ev(TrackingStatus.IN_TRANSIT, 400))));
         assertThat(d.status()).isEqualTo(ShipmentStatus.DELIVERED);
         assertThat(d.proof().receivedBy()).isEqualTo("Li Wei");
@@ -58,22 +58,22 @@ class TimelineTest {
 
     @Test
     void receivedAndCancelledAreKept() {
-        assertThat(JdbcTransportService.derive(ShipmentStatus.RECEIVED, sorted(List.of(ev(TrackingStatus.IN_TRANSIT, 1))))
+        assertThat(Timeline.derive(ShipmentStatus.RECEIVED, sorted(List.of(ev(TrackingStatus.IN_TRANSIT, 1))))
                 .status()).isEqualTo(ShipmentStatus.RECEIVED);
-        assertThat(JdbcTransportService.derive(ShipmentStatus.CANCELLED, sorted(List.of(ev(TrackingStatus.ACCEPTED, 1))))
+        assertThat(Timeline.derive(ShipmentStatus.CANCELLED, sorted(List.of(ev(TrackingStatus.ACCEPTED, 1))))
                 .status()).isEqualTo(ShipmentStatus.CANCELLED);
     }
 
     @Test
     void aDispatchedShipmentShowsDispatchedUntilTheCarrierReportsMoreThanAcceptance() {
-        assertThat(JdbcTransportService.derive(ShipmentStatus.DISPATCHED, sorted(List.of(ev(TrackingStatus.ACCEPTED, 1))))
+        assertThat(Timeline.derive(ShipmentStatus.DISPATCHED, sorted(List.of(ev(TrackingStatus.ACCEPTED, 1))))
                 .status()).isEqualTo(ShipmentStatus.DISPATCHED);
         // the carrier's acceptance reported after the hand-over does not send the status back
-        assertThat(JdbcTransportService.derive(ShipmentStatus.BOOKED, sorted(List.of(ev(TrackingStatus.ACCEPTED, 1))), true)
+        assertThat(Timeline.derive(ShipmentStatus.BOOKED, sorted(List.of(ev(TrackingStatus.ACCEPTED, 1))), true)
                 .status()).isEqualTo(ShipmentStatus.DISPATCHED);
-        assertThat(JdbcTransportService.derive(ShipmentStatus.DISPATCHED, sorted(List.of(ev(TrackingStatus.ACCEPTED, 1),
+        assertThat(Timeline.derive(ShipmentStatus.DISPATCHED, sorted(List.of(ev(TrackingStatus.ACCEPTED, 1),
                 ev(TrackingStatus.IN_TRANSIT, 20))), true).status()).isEqualTo(ShipmentStatus.IN_TRANSIT);
-        assertThat(JdbcTransportService.derive(ShipmentStatus.DISPATCHED, sorted(List.of(ev(TrackingStatus.DELIVERED, 90))),
+        assertThat(Timeline.derive(ShipmentStatus.DISPATCHED, sorted(List.of(ev(TrackingStatus.DELIVERED, 90))),
                 true).status()).isEqualTo(ShipmentStatus.DELIVERED);
         assertThat(ShipmentStatus.DISPATCHED.isOpen()).isTrue();
     }

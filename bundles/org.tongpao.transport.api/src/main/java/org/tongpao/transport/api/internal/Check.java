@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /** Bounds shared by the SPI's value types; every failure names the field. */
+// Not core's org.tongpao.core.Checks on purpose: this SPI depends on nothing but the JDK, so a carrier wires to nothing else.
 public final class Check {
     /** Waybills, references and codes: letters, digits and - _ . / only. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");

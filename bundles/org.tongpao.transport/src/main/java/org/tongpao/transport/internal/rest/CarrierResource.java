@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.transport.CarrierInfo;
 import org.tongpao.transport.CarrierQuote;
 import org.tongpao.transport.QuoteRequest;
@@ -29,8 +30,11 @@ import org.tongpao.transport.TrackingReceipt;
 import org.tongpao.transport.TransportService;
 
 /** {@code /carriers}: the carriers, the ministry's contracts, and the partners' tracking push. */
-@Component(service = CarrierResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = CarrierResource.class, property = JaxRs.RESOURCE)
 @Path("carriers")
+// every reader's roles; the methods that change something name their own
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.PARTNER,
+        Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Carriers", description = "Transport partners plugged in through the carrier SPI")
 public class CarrierResource {
@@ -45,8 +49,6 @@ public class CarrierResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
-            Roles.PARTNER, Roles.AUDITOR})
     @Operation(summary = "List carriers", description = "Installed ones and those known from contracts or shipments "
             + "(shown unavailable); a partner account sees only its own")
     public Page<CarrierInfo> list(@Context Caller caller) {
@@ -66,8 +68,6 @@ public class CarrierResource {
 
     @GET
     @Path(ID)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
-            Roles.PARTNER, Roles.AUDITOR})
     @Operation(summary = "Get a carrier", description = "Profile, the promise the SLA clock applies, on-time rate")
     public CarrierInfo get(@Context Caller caller, @PathParam("carrierId") String carrierId) {
         return transport.carrier(caller, carrierId);

@@ -33,6 +33,7 @@ import org.tongpao.core.NotFoundException;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.OptionalBody;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.transport.EntryPass;
@@ -46,8 +47,11 @@ import org.tongpao.transport.TrackingReceipt;
 import org.tongpao.transport.TransportService;
 
 /** {@code /shipments}: book, pass, dispatch, track, receive. */
-@Component(service = ShipmentResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = ShipmentResource.class, property = JaxRs.RESOURCE)
 @Path("shipments")
+// every reader's roles; the methods that change something name their own
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.PARTNER,
+        Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shipments", description = "Goods on the move with a carrier, watched against its promises")
 public class ShipmentResource {
@@ -65,8 +69,6 @@ public class ShipmentResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
-            Roles.PARTNER, Roles.AUDITOR})
     @Operation(summary = "List shipments", description = READERS_NOTE)
     public Page<Shipment> list(@Context Caller caller,
             @Parameter(description = "carrier id") @QueryParam("carrier") String carrier,
@@ -85,8 +87,6 @@ public class ShipmentResource {
 
     @GET
     @Path("{id: [0-9]+}")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
-            Roles.PARTNER, Roles.AUDITOR})
     @Operation(summary = "Get a shipment", description = "With its SLA evaluated now")
     public Shipment get(@Context Caller caller, @PathParam("id") long id) {
         return transport.shipment(caller, id);
@@ -94,8 +94,6 @@ public class ShipmentResource {
 
     @GET
     @Path("{id: [0-9]+}/events")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
-            Roles.PARTNER, Roles.AUDITOR})
     @Operation(summary = "The shipment's tracking timeline", description = "Oldest first, with who reported each event")
     public Page<ShipmentEvent> events(@Context Caller caller, @PathParam("id") long id) {
         return new Page<>(transport.events(caller, id), null);
@@ -157,8 +155,6 @@ public class ShipmentResource {
     @GET
     @Path("{id: [0-9]+}/pass")
     @Produces({MediaType.TEXT_PLAIN + ";charset=UTF-8"})
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
-            Roles.PARTNER, Roles.AUDITOR})
     @Operation(summary = "Print the entry pass", description = "A plain-text sheet for the driver (times in Beijing time)")
     public String printPass(@Context Caller caller, @PathParam("id") long id) {
         Shipment s = transport.shipment(caller, id);

@@ -4,7 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.tongpao.transport.internal.JdbcTransportService;
+import org.tongpao.transport.internal.ScanResult;
 import org.tongpao.transport.internal.SlaWatch;
 
 /** {@code tongpao:sla-scan} — runs the SLA watch now instead of waiting for its schedule. */
@@ -17,7 +17,7 @@ public class SlaScanCommand implements Action {
 
     @Override
     public Object execute() {
-        JdbcTransportService.ScanResult r = watch.scan();
+        ScanResult r = watch.scan();
         System.out.printf("%d open shipments, %d events pulled, %d pull failures, %d new alerts%n", r.shipments(),
                 r.pulled(), r.pullFailures(), r.newAlerts());
         return null;

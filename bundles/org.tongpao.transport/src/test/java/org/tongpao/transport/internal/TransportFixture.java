@@ -1,0 +1,126 @@
+package org.tongpao.transport.internal;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.osgi.framework.Constants;
+import org.osgi.service.event.Event;
+import org.tongpao.allocation.internal.AllocationDatabase;
+import org.tongpao.allocation.internal.DefaultPriorityPolicy;
+import org.tongpao.allocation.internal.JdbcAllocationService;
+import org.tongpao.allocation.internal.JdbcNeedService;
+import org.tongpao.allocation.internal.PolicySelector;
+import org.tongpao.allocation.spi.PriorityPolicy;
+import org.tongpao.core.Caller;
+import org.tongpao.core.internal.JdbcCatalogueService;
+import org.tongpao.core.internal.JdbcDepotService;
+import org.tongpao.core.internal.JdbcOrgUnitService;
+import org.tongpao.core.persistence.Migrations;
+import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.testing.MovableClock;
+import org.tongpao.core.testing.TestCore;
+import org.tongpao.core.testing.TestDatabase;
+import org.tongpao.inventory.internal.InventoryComponent;
+import org.tongpao.inventory.internal.InventoryDatabase;
+import org.tongpao.transport.TransportTopics;
+
+/**
+ * A fresh Derby with core (demo data), the real inventory and allocation on it, wired by hand as DS would, and
+ * the transport service on a movable clock with carriers the test registers. Events are captured.
+ */
+final class TransportFixture implements AutoCloseable {
+    static final Caller ADMIN = Caller.of("admin", Set.of("ministry-admin"), "req-admin");
+    static final Caller ADMIN2 = Caller.of("admin2", Set.of("ministry-admin"), "req-admin2");
+    static final Caller OFFICER = Caller.of("officer", Set.of("ministry-officer"), "req-officer");
+    static final Caller HUBEI = Caller.of("hubei", Set.of("province-officer", "province-42"), "req-hubei");
+
+    private final TestDatabase database = new TestDatabase();
+    final DataSource ds;
+    final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    /** Core's services, wired as DS would by core's test kit. */
+    final TestCore core;
+    final JdbcDepotService depots;
+    final JdbcCatalogueService catalogue;
+    final JdbcOrgUnitService units;
+    final InventoryComponent inventory;
+    final JdbcNeedService needs;
+    final JdbcAllocationService allocation;
+    final CarrierRegistry registry = new CarrierRegistry();
+    final JdbcTransportService transport;
+
+    TransportFixture() {
+        this(database -> database.dataSource());
+    }
+
+    /** With the transport service's database seen through {@code view} (e.g. one that races a writer). */
+    TransportFixture(java.util.function.Function<TestDatabase, DataSource> view) {
+        ds = database.dataSource();
+        core = new TestCore(ds, TestCore.node("central", true));
+        units = core.units;
+        catalogue = core.catalogue;
+        depots = core.depots;
+        inventory = new InventoryComponent(answering(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
+                "shortDatedScanHours", 0)), new InventoryDatabase(ds, units), core.audit, core.keys, core.provinces);
+        AllocationDatabase allocationDb = new AllocationDatabase(ds, inventory, units);
+        PolicySelector selector = new PolicySelector(answering(PolicySelector.Config.class, Map.of("policy", "")));
+        selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
+                Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0, Constants.SERVICE_ID, 1L));
+        needs = new JdbcNeedService(allocationDb, units, catalogue, depots, core.provinces, core.audit, core.keys);
+        allocation = new JdbcAllocationService(allocationDb, units, catalogue, depots, core.provinces, inventory,
+                core.audit, core.keys, selector);
+        registry.configure(answering(TransportConfig.class, Map.of("callTimeoutMillis", 5000, "threadsPerCarrier", 2,
+                "queuePerCarrier", 16, "slaScanSeconds", 60)));
+        Migrations.migrate(ds, TransportSchema.class, TransportSchema.MIGRATIONS, TransportSchema.HISTORY_TABLE);
+        transport = new JdbcTransportService(SchemaReady.of(TransportSchema.NAME, view.apply(database)), registry,
+                allocation, needs, depots, units, core.node, core.audit, core.keys, core.outbox);
+        transport.clock(clock);
+    }
+
+    /** An instance of {@code type} answering each method by name from {@code values}; default methods as declared. */
+    @SuppressWarnings("unchecked")
+    static <T> T answering(Class<T> type, Map<String, Object> values) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.isDefault()) {
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            }
+            return switch (method.getName()) {
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                case "toString" -> type.getSimpleName() + values;
+                case "annotationType" -> type;
+                default -> values.get(method.getName());
+            };
+        });
+    }
+
+    FakeCarrier install(FakeCarrier carrier) {
+        registry.add(carrier.id, carrier, 42, carrier.id);
+        return carrier;
+    }
+
+    long depot(String code) {
+        return depots.getByCode(ADMIN, code).id();
+    }
+
+    /** The transport events posted so far, in order. */
+    List<Event> events() {
+        return core.outbox.events(TransportTopics.PREFIX);
+    }
+
+    /** What follows {@code org/tongpao/transport/} in each posted transport event's topic, in order. */
+    List<String> topics() {
+        return events().stream().map(e -> e.getTopic().substring(TransportTopics.PREFIX.length())).toList();
+    }
+
+    @Override
+    public void close() {
+        registry.deactivate();
+        transport.deactivate();
+        database.close();
+    }
+}
