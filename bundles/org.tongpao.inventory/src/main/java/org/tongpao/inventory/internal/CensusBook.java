@@ -24,7 +24,6 @@ import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.Census;
 import org.tongpao.inventory.CensusSubmission;
-import org.tongpao.inventory.InventoryTopics;
 import org.tongpao.inventory.NewCensus;
 
 /** The reserve census: opened by the ministry, one current submission per province, history kept. */
@@ -68,7 +67,7 @@ final class CensusBook {
                 throw new ValidationException("deadline", "deadline must be in the future");
             }
             for (String c : categories) {
-                if (Rows.number(tx.c, "SELECT COUNT(*) FROM tp_category WHERE code = ?", List.of(c)) == 0) {
+                if (!ledger.core.categoryExists(tx.c, c)) {
                     throw new ValidationException("categories", "unknown category " + c);
                 }
             }
@@ -116,7 +115,7 @@ final class CensusBook {
         Head h = Rows.one(c, "SELECT id, title, categories, deadline, opened_by, opened_at FROM tp_inv_census WHERE id = ?",
                 List.of(id), CensusBook::mapHead);
         if (h == null) {
-            throw Ledger.notFound("census", id);
+            throw new org.tongpao.core.NotFoundException("census", id);
         }
         return h;
     }
@@ -172,37 +171,9 @@ final class CensusBook {
     }
 
     Census submit(Caller caller, long censusId, String provinceCode, CensusSubmission r, String key) {
-        String province;
-        if (caller.isMinistry()) {
-            if (provinceCode == null || provinceCode.isBlank()) {
-                throw new ValidationException("province", "a ministry caller names the province it submits for");
-            }
-            province = provinceCode.strip();
-        } else if (caller.hasRole(Roles.PROVINCE_OFFICER) && caller.provinceCode() != null) {
-            if (provinceCode != null && !provinceCode.isBlank() && !provinceCode.strip().equals(caller.provinceCode())) {
-                throw new AccessDeniedException("A province officer submits for its own province only");
-            }
-            province = caller.provinceCode();
-        } else {
-            throw new AccessDeniedException(caller.isReadOnly() ? "Auditors have read-only access"
-                    : "Only province officers (or ministry roles) submit census figures");
-        }
-        if (!provinces.isValid(province)) {
-            throw new ValidationException("province", "unknown province " + province);
-        }
+        String province = submittingProvince(caller, provinceCode);
         List<CensusSubmission.Declared> declared = r == null || r.declared() == null ? List.of() : r.declared();
-        for (int i = 0; i < declared.size(); i++) {
-            CensusSubmission.Declared d = declared.get(i);
-            if (d == null || d.categoryCode() == null || d.categoryCode().isBlank()) {
-                throw new ValidationException("declared[" + i + "].categoryCode", "categoryCode is required");
-            }
-            if (d.quantity() == null || d.quantity() < 0) {
-                throw new ValidationException("declared[" + i + "].quantity", "quantity must be zero or more");
-            }
-            if (d.note() != null && d.note().length() > 500) {
-                throw new ValidationException("declared[" + i + "].note", "note must be at most 500 characters");
-            }
-        }
+        validate(declared);
         Map<String, Object> request = new HashMap<>();
         request.put("province", province);
         request.put("declared", declared);
@@ -223,31 +194,70 @@ final class CensusBook {
             long submissionId = Rows.insert(tx.c, "INSERT INTO tp_inv_census_submission (census_id, province_code, "
                     + "version_no, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?)",
                     List.of(censusId, province, version + 1, caller.user(), tx.now));
-            // the snapshot: balances of the province's depots for the census categories, read in this transaction
-            StringBuilder in = new StringBuilder();
-            List<Object> params = new ArrayList<>(List.of(submissionId, province));
-            for (String cat : h.categories()) {
-                in.append(in.length() == 0 ? "?" : ", ?");
-                params.add(cat);
-            }
-            Rows.update(tx.c, "INSERT INTO tp_inv_census_figure (submission_id, category_code, declared, depot_id, "
-                    + "item_id, lot_id, quantity) SELECT ?, i.category_code, FALSE, b.depot_id, b.item_id, b.lot_id, "
-                    + "b.on_hand FROM tp_inv_balance b JOIN tp_depot d ON d.id = b.depot_id "
-                    + "JOIN tp_item i ON i.id = b.item_id WHERE d.province_code = ? AND b.on_hand > 0 "
-                    + "AND i.category_code IN (" + in + ")", params);
+            snapshot(tx, submissionId, province, h.categories());
             for (CensusSubmission.Declared d : declared) {
                 Rows.update(tx.c, "INSERT INTO tp_inv_census_figure (submission_id, category_code, declared, quantity, "
                         + "note) VALUES (?, ?, TRUE, ?, ?)", Arrays.asList(submissionId, d.categoryCode().strip(),
                                 d.quantity(), d.note()));
             }
             ledger.audit.record(tx.c, caller, "census", censusId + ":" + province, "SUBMIT", null, request);
-            Map<String, Object> p = new HashMap<>();
-            p.put("censusId", censusId);
-            p.put("provinceCode", province);
-            p.put("version", version + 1);
-            ledger.event(tx, InventoryTopics.CENSUS_SUBMITTED, p);
+            ledger.events.censusSubmitted(tx, censusId, province, version + 1);
             return new Ref("census-submission", Long.toString(submissionId));
         });
         return ledger.read(c -> report(c, caller, head(c, censusId)));
+    }
+
+    /** A province officer submits for its own province; ministry roles name it. */
+    private String submittingProvince(Caller caller, String provinceCode) {
+        String province;
+        if (caller.isMinistry()) {
+            if (provinceCode == null || provinceCode.isBlank()) {
+                throw new ValidationException("province", "a ministry caller names the province it submits for");
+            }
+            province = provinceCode.strip();
+        } else if (caller.hasRole(Roles.PROVINCE_OFFICER) && caller.provinceCode() != null) {
+            if (provinceCode != null && !provinceCode.isBlank() && !provinceCode.strip().equals(caller.provinceCode())) {
+                throw new AccessDeniedException("A province officer submits for its own province only");
+            }
+            province = caller.provinceCode();
+        } else {
+            throw new AccessDeniedException(caller.isReadOnly() ? "Auditors have read-only access"
+                    : "Only province officers (or ministry roles) submit census figures");
+        }
+        if (!provinces.isValid(province)) {
+            throw new ValidationException("province", "unknown province " + province);
+        }
+        return province;
+    }
+
+    private static void validate(List<CensusSubmission.Declared> declared) {
+        for (int i = 0; i < declared.size(); i++) {
+            CensusSubmission.Declared d = declared.get(i);
+            if (d == null || d.categoryCode() == null || d.categoryCode().isBlank()) {
+                throw new ValidationException("declared[" + i + "].categoryCode", "categoryCode is required");
+            }
+            if (d.quantity() == null || d.quantity() < 0) {
+                throw new ValidationException("declared[" + i + "].quantity", "quantity must be zero or more");
+            }
+            if (d.note() != null && d.note().length() > 500) {
+                throw new ValidationException("declared[" + i + "].note", "note must be at most 500 characters");
+            }
+        }
+    }
+
+    /** The system figures: balances of the province's depots in the census categories, read in this transaction. */
+    private static void snapshot(Tx tx, long submissionId, String province, List<String> categories)
+            throws SQLException {
+        StringBuilder in = new StringBuilder();
+        List<Object> params = new ArrayList<>(List.of(submissionId, province));
+        for (String cat : categories) {
+            in.append(in.length() == 0 ? "?" : ", ?");
+            params.add(cat);
+        }
+        Rows.update(tx.c, "INSERT INTO tp_inv_census_figure (submission_id, category_code, declared, depot_id, "
+                + "item_id, lot_id, quantity) SELECT ?, i.category_code, FALSE, b.depot_id, b.item_id, b.lot_id, "
+                + "b.on_hand FROM tp_inv_balance b JOIN tp_depot d ON d.id = b.depot_id "
+                + "JOIN tp_item i ON i.id = b.item_id WHERE d.province_code = ? AND b.on_hand > 0 "
+                + "AND i.category_code IN (" + in + ")", params);
     }
 }

@@ -68,7 +68,13 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     volatile EventAdmin eventAdmin;
 
     private volatile int shortDatedDays;
-    private final Stock stock;
+    private final Movements movements;
+    private final Transfers transfers;
+    private final Reservations reservations;
+    private final Availability availability;
+    private final LotStatuses lotStatuses;
+    private final Counts counts;
+    private final Thresholds thresholds;
     private final Views views;
     private final CensusBook census;
     private final ShortDatedScanner scanner;
@@ -91,10 +97,16 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
                 ea.postEvent(e);
             }
         });
-        this.stock = new Stock(ledger);
+        this.movements = new Movements(ledger);
+        this.transfers = new Transfers(ledger);
+        this.reservations = new Reservations(ledger, transfers);
+        this.availability = new Availability(ledger);
+        this.lotStatuses = new LotStatuses(ledger);
+        this.counts = new Counts(ledger);
+        this.thresholds = new Thresholds(ledger);
         this.views = new Views(ledger);
         this.census = new CensusBook(ledger, provinces);
-        this.scanner = new ShortDatedScanner(ledger, stock);
+        this.scanner = new ShortDatedScanner(ledger, lotStatuses);
     }
 
     // ShortDatedScan (internal)
@@ -118,30 +130,30 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
 
     @Override
     public long available(Caller caller, long depotId, long itemId) {
-        return stock.available(caller, depotId, itemId);
+        return availability.available(caller, depotId, itemId);
     }
 
     @Override
     public java.util.Map<Long, java.util.Map<Long, Long>> available(Caller caller, java.util.Collection<Long> depotIds,
             java.util.Collection<Long> itemIds) {
-        return stock.available(caller, depotIds, itemIds);
+        return availability.available(caller, depotIds, itemIds);
     }
 
     @Override
     public Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder,
             String idempotencyKey) {
-        return stock.reserve(caller, depotId, itemId, quantity, holder, idempotencyKey);
+        return reservations.reserve(caller, depotId, itemId, quantity, holder, idempotencyKey);
     }
 
     @Override
     public Reservation release(Caller caller, long reservationId, String idempotencyKey) {
-        return stock.release(caller, reservationId, idempotencyKey);
+        return reservations.release(caller, reservationId, idempotencyKey);
     }
 
     @Override
     public Transfer dispatch(Caller caller, long reservationId, long toDepotId, String sourceDocument,
             String idempotencyKey) {
-        return stock.dispatch(caller, reservationId, toDepotId, sourceDocument, idempotencyKey, true);
+        return reservations.dispatch(caller, reservationId, toDepotId, sourceDocument, idempotencyKey, true);
     }
 
     @Override
@@ -149,35 +161,35 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         if (order == null || order.toDepotId() == null) {
             throw new org.tongpao.core.ValidationException("toDepotId", "toDepotId is required");
         }
-        return stock.dispatch(caller, reservationId, order.toDepotId(), order.sourceDocument(), idempotencyKey, false);
+        return reservations.dispatch(caller, reservationId, order.toDepotId(), order.sourceDocument(), idempotencyKey, false);
     }
 
     @Override
     public Transfer receiveTransfer(Caller caller, long transferId, long receivedQuantity, long damagedQuantity,
             String note, String idempotencyKey) {
-        return stock.receiveTransfer(caller, transferId, receivedQuantity, damagedQuantity, note, idempotencyKey);
+        return transfers.receive(caller, transferId, receivedQuantity, damagedQuantity, note, idempotencyKey);
     }
 
     @Override
     public Transfer transfer(Caller caller, long transferId) {
-        return stock.transfer(caller, transferId);
+        return transfers.transfer(caller, transferId);
     }
 
     // StockLedger
 
     @Override
     public Lot receive(Caller caller, NewReceipt receipt, String idempotencyKey) {
-        return stock.receive(caller, receipt, idempotencyKey);
+        return movements.receive(caller, receipt, idempotencyKey);
     }
 
     @Override
     public Posting issue(Caller caller, NewIssue issue, String idempotencyKey) {
-        return stock.issue(caller, issue, idempotencyKey);
+        return movements.issue(caller, issue, idempotencyKey);
     }
 
     @Override
     public Transfer transferOut(Caller caller, NewTransfer transfer, String idempotencyKey) {
-        return stock.transferOut(caller, transfer, idempotencyKey);
+        return transfers.transferOut(caller, transfer, idempotencyKey);
     }
 
     @Override
@@ -187,17 +199,17 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
 
     @Override
     public Posting adjust(Caller caller, NewAdjustment adjustment, String idempotencyKey) {
-        return stock.adjust(caller, adjustment, idempotencyKey);
+        return movements.adjust(caller, adjustment, idempotencyKey);
     }
 
     @Override
     public Posting writeOff(Caller caller, NewWriteOff writeOff, String idempotencyKey) {
-        return stock.writeOff(caller, writeOff, idempotencyKey);
+        return movements.writeOff(caller, writeOff, idempotencyKey);
     }
 
     @Override
     public Lot lot(Caller caller, long lotId) {
-        return stock.lot(caller, lotId);
+        return lotStatuses.lot(caller, lotId);
     }
 
     @Override
@@ -207,7 +219,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
 
     @Override
     public Lot changeLotStatus(Caller caller, long lotId, LotStatusChange change, String idempotencyKey) {
-        return stock.changeLotStatus(caller, lotId, change, idempotencyKey);
+        return lotStatuses.change(caller, lotId, change, idempotencyKey);
     }
 
     @Override
@@ -237,12 +249,12 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
 
     @Override
     public Reservation reservation(Caller caller, long reservationId) {
-        return stock.reservation(caller, reservationId);
+        return reservations.reservation(caller, reservationId);
     }
 
     @Override
     public CountResult count(Caller caller, NewCount count, String idempotencyKey) {
-        return stock.count(caller, count, idempotencyKey);
+        return counts.count(caller, count, idempotencyKey);
     }
 
     @Override
@@ -252,7 +264,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
 
     @Override
     public Threshold setThreshold(Caller caller, Threshold threshold, String idempotencyKey) {
-        return stock.setThreshold(caller, threshold, idempotencyKey);
+        return thresholds.set(caller, threshold, idempotencyKey);
     }
 
     // ReserveCensus

@@ -22,11 +22,11 @@ final class ShortDatedScanner implements ShortDatedScan {
     private static final Logger LOG = LoggerFactory.getLogger(ShortDatedScanner.class);
 
     private final Ledger ledger;
-    private final Stock stock;
+    private final LotStatuses statuses;
 
-    ShortDatedScanner(Ledger ledger, Stock stock) {
+    ShortDatedScanner(Ledger ledger, LotStatuses statuses) {
         this.ledger = ledger;
-        this.stock = stock;
+        this.statuses = statuses;
     }
 
     private record Candidate(long lotId, long depotId, long itemId, LocalDate expiry) {
@@ -43,7 +43,7 @@ final class ShortDatedScanner implements ShortDatedScan {
                 ShortDatedScanner::candidate));
         for (Candidate lot : past) {
             try {
-                stock.changeLotStatus(system, lot.lotId(), new LotStatusChange(LotStatus.EXPIRED,
+                statuses.change(system, lot.lotId(), new LotStatusChange(LotStatus.EXPIRED,
                         "expired on " + lot.expiry() + " (daily scan)"), "short-dated-scan:expire:" + lot.lotId());
                 expired++;
             } catch (TongpaoException | DataAccessException e) {
@@ -54,13 +54,13 @@ final class ShortDatedScanner implements ShortDatedScan {
                 + "FROM tp_inv_lot l JOIN tp_inv_balance b ON b.lot_id = l.id WHERE l.lot_status = ? "
                 + "AND l.expiry_date >= ? AND l.expiry_date <= ? AND b.on_hand > 0 AND NOT EXISTS "
                 + "(SELECT 1 FROM tp_inv_short_dated s WHERE s.lot_id = l.id) ORDER BY l.id",
-                List.of(LotStatus.AVAILABLE, today, today.plusDays(ledger.shortDatedDays())),
+                List.of(LotStatus.AVAILABLE, today, today.plusDays(ledger.expiry.shortDatedDays())),
                 ShortDatedScanner::candidate));
         int flagged = 0;
         for (Candidate lot : soon) {
             try {
                 ledger.write(system, null, "inventory.short-dated", null, tx -> {
-                    if (!ledger.flagShortDated(tx, lot.lotId(), lot.depotId(), lot.itemId(), lot.expiry())) {
+                    if (!ledger.lots.flagShortDated(tx, lot.lotId(), lot.depotId(), lot.itemId(), lot.expiry())) {
                         throw new AlreadyFlagged();
                     }
                     return new Ref("lot", Long.toString(lot.lotId()));

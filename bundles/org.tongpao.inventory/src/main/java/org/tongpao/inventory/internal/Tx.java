@@ -21,8 +21,8 @@ final class Tx {
     final Set<List<Long>> lowered = new LinkedHashSet<>();
     /** The movements inserted so far, as written: a posting is answered from these, not read back. */
     final List<org.tongpao.inventory.Movement> moved = new ArrayList<>();
-    /** Guarded balance updates the picks planned, applied last (see {@link Ledger#pick}). */
-    final List<Ledger.Pending> pending = new ArrayList<>();
+    /** Guarded balance updates the picks planned, applied last (see {@link Picker#pick}). */
+    final List<Picker.Pending> pending = new ArrayList<>();
     /** What the write built for its caller (e.g. the posting), so no second transaction reads it back. */
     Object result;
 

@@ -1,0 +1,152 @@
+package org.tongpao.inventory.internal;
+
+import static org.tongpao.inventory.internal.Fields.positive;
+import static org.tongpao.inventory.internal.Fields.required;
+import static org.tongpao.inventory.internal.Fields.text;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.tongpao.core.Caller;
+import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.inventory.AdjustmentReason;
+import org.tongpao.inventory.Lot;
+import org.tongpao.inventory.MovementType;
+import org.tongpao.inventory.NewAdjustment;
+import org.tongpao.inventory.NewIssue;
+import org.tongpao.inventory.NewReceipt;
+import org.tongpao.inventory.NewWriteOff;
+import org.tongpao.inventory.Posting;
+import org.tongpao.inventory.internal.CoreLookups.ItemRef;
+import org.tongpao.inventory.internal.Picker.Pick;
+import org.tongpao.inventory.internal.Scope.DepotRef;
+
+/** The single-posting writes: receipts (a new lot), issues (FEFO), adjustments and write-offs of one lot. */
+final class Movements {
+    private final Ledger ledger;
+
+    Movements(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    Lot receive(Caller caller, NewReceipt r, String key) {
+        Scope.requireStockWriter(caller);
+        required(r, "body");
+        required(r.depotId(), "depotId");
+        required(r.itemId(), "itemId");
+        positive(r.quantity(), "quantity");
+        required(r.origin(), "origin");
+        String source = text(r.sourceDocument(), 128, "sourceDocument");
+        required(source, "sourceDocument");
+        String note = text(r.note(), 500, "note");
+        return ledger.write(caller, key, "inventory.receipt", r, tx -> {
+            DepotRef depot = ledger.core.stockDepotField(tx.c, caller, r.depotId(), "depotId");
+            Scope.requireWrite(caller, depot);
+            CoreLookups.requireActive(depot, "depotId");
+            ItemRef item = ledger.core.item(tx.c, r.itemId(), "itemId");
+            if (item.shelfLifeMonths() != null && r.expiryDate() == null) {
+                throw new ValidationException("expiryDate", "item " + item.code() + " has a shelf life: expiryDate is required");
+            }
+            if (r.expiryDate() != null && r.expiryDate().isBefore(tx.today)) {
+                throw new ValidationException("expiryDate", "expiryDate " + r.expiryDate() + " has already passed");
+            }
+            long lotId = ledger.lots.create(tx, item.id(), depot.id(), r.origin(), source, r.expiryDate(), null,
+                    r.quantity());
+            long postingId = ledger.postings.open(tx, "receipt", depot.id());
+            ledger.balances.put(tx, lotId, r.quantity());
+            ledger.postings.move(tx, postingId, MovementType.RECEIPT, depot.id(), item.id(), lotId, r.quantity(), null,
+                    null, null, source, note);
+            Lot lot = ledger.lots.lot(tx.c, lotId);
+            ledger.audit.record(tx.c, caller, "lot", Long.toString(lotId), "RECEIVE", null, lot);
+            ledger.events.movement(tx, postingId, "receipt", depot.id());
+            tx.result = lot;
+            return new Ref("lot", Long.toString(lotId));
+        }, Lot.class, (c, ref) -> ledger.lots.lot(c, Long.parseLong(ref.id())));
+    }
+
+    Posting issue(Caller caller, NewIssue r, String key) {
+        Scope.requireStockWriter(caller);
+        required(r, "body");
+        required(r.depotId(), "depotId");
+        required(r.itemId(), "itemId");
+        positive(r.quantity(), "quantity");
+        required(r.orgUnitId(), "orgUnitId");
+        String source = text(r.sourceDocument(), 128, "sourceDocument");
+        String note = text(r.note(), 500, "note");
+        return ledger.write(caller, key, "inventory.issue", r, tx -> {
+            DepotRef depot = ledger.core.stockDepotField(tx.c, caller, r.depotId(), "depotId");
+            Scope.requireWrite(caller, depot);
+            CoreLookups.requireActive(depot, "depotId");
+            ledger.core.requireOrgUnit(tx.c, caller, depot, r.orgUnitId(), "orgUnitId");
+            List<Pick> picks = ledger.picker.pick(tx, depot.id(), r.itemId(), "itemId", r.quantity(), r.lotId(),
+                    "lotId", false);
+            long postingId = ledger.postings.open(tx, "issue", depot.id());
+            for (Pick p : picks) {
+                ledger.postings.move(tx, postingId, MovementType.ISSUE, depot.id(), r.itemId(), p.lotId(),
+                        -p.quantity(), null, r.orgUnitId(), null, source, note);
+            }
+            return posted(tx, postingId, "issue", depot.id(), "ISSUE", r);
+        }, Posting.class, this::posting);
+    }
+
+    Posting adjust(Caller caller, NewAdjustment r, String key) {
+        Scope.requireStockWriter(caller);
+        required(r, "body");
+        required(r.lotId(), "lotId");
+        required(r.quantity(), "quantity");
+        required(r.reason(), "reason");
+        long q = r.quantity();
+        if (q == 0) {
+            throw new ValidationException("quantity", "quantity must not be zero");
+        }
+        if ((r.reason() == AdjustmentReason.DAMAGE || r.reason() == AdjustmentReason.LOSS) && q > 0) {
+            throw new ValidationException("quantity", r.reason() + " adjustments take stock off: quantity must be negative");
+        }
+        if (r.reason() == AdjustmentReason.FOUND && q < 0) {
+            throw new ValidationException("quantity", "FOUND adjustments add stock: quantity must be positive");
+        }
+        String source = text(r.sourceDocument(), 128, "sourceDocument");
+        String note = text(r.note(), 500, "note");
+        return ledger.write(caller, key, "inventory.adjustment", r, tx -> oneLot(tx, r.lotId(), "adjustment",
+                MovementType.ADJUSTMENT, q, r.reason().name(), source, note, "ADJUST", r), Posting.class,
+                this::posting);
+    }
+
+    Posting writeOff(Caller caller, NewWriteOff r, String key) {
+        Scope.requireStockWriter(caller);
+        required(r, "body");
+        required(r.lotId(), "lotId");
+        positive(r.quantity(), "quantity");
+        required(r.reason(), "reason");
+        String source = text(r.sourceDocument(), 128, "sourceDocument");
+        String note = text(r.note(), 500, "note");
+        return ledger.write(caller, key, "inventory.write-off", r, tx -> oneLot(tx, r.lotId(), "write-off",
+                MovementType.WRITE_OFF, -r.quantity(), r.reason().name(), source, note, "WRITE_OFF", r),
+                Posting.class, this::posting);
+    }
+
+    /** One signed movement of a lot named in the body (unknown or invisible: the same 404, never a 403). */
+    private Ref oneLot(Tx tx, Long lotId, String operation, MovementType type, long q, String reason, String source,
+            String note, String auditAction, Object request) throws SQLException {
+        Lot lot = ledger.lots.visible(tx, lotId, "lotId");
+        Scope.requireWrite(tx.caller, ledger.core.depot(tx.c, lot.depotId()));
+        long postingId = ledger.postings.open(tx, operation, lot.depotId());
+        ledger.balances.addSigned(tx, lot, q);
+        ledger.postings.move(tx, postingId, type, lot.depotId(), lot.itemId(), lot.id(), q, reason, null, null, source,
+                note);
+        return posted(tx, postingId, operation, lot.depotId(), auditAction, request);
+    }
+
+    /** Audits the posting, announces it and leaves it as the write's answer. */
+    private Ref posted(Tx tx, long postingId, String operation, long depotId, String auditAction, Object request) {
+        ledger.audit.record(tx.c, tx.caller, "posting", Long.toString(postingId), auditAction, null, request);
+        ledger.events.movement(tx, postingId, operation, depotId);
+        tx.result = ledger.postings.built(tx, postingId, operation, depotId);
+        return new Ref("posting", Long.toString(postingId));
+    }
+
+    private Posting posting(Connection c, Ref ref) throws SQLException {
+        return ledger.postings.load(c, Long.parseLong(ref.id()));
+    }
+}
