@@ -52,7 +52,8 @@ final class Availability {
                     args.addAll(dc);
                     args.add(today);
                     Rows.list(c, "SELECT b.item_id, b.depot_id, d.code, d.province_code, SUM(b.on_hand - b.reserved) "
-                            + "FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id JOIN tp_depot d ON d.id = b.depot_id "
+                            + "FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
+                            + "JOIN tp_core_v1_depot d ON d.id = b.depot_id "
                             + "WHERE d.active = TRUE AND b.item_id IN (" + marks(ic.size()) + ") AND b.depot_id IN ("
                             + marks(dc.size()) + ") AND " + Expiry.issuable("l", "?")
                             + " GROUP BY b.item_id, b.depot_id, d.code, d.province_code "

@@ -256,8 +256,8 @@ final class CensusBook {
         }
         Rows.update(tx.c, "INSERT INTO tp_inv_census_figure (submission_id, category_code, declared, depot_id, "
                 + "item_id, lot_id, quantity) SELECT ?, i.category_code, FALSE, b.depot_id, b.item_id, b.lot_id, "
-                + "b.on_hand FROM tp_inv_balance b JOIN tp_depot d ON d.id = b.depot_id "
-                + "JOIN tp_item i ON i.id = b.item_id WHERE d.province_code = ? AND b.on_hand > 0 "
+                + "b.on_hand FROM tp_inv_balance b JOIN tp_core_v1_depot d ON d.id = b.depot_id "
+                + "JOIN tp_core_v1_item i ON i.id = b.item_id WHERE d.province_code = ? AND b.on_hand > 0 "
                 + "AND i.category_code IN (" + in + ")", params);
     }
 }

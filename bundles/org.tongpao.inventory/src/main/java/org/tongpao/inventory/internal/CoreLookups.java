@@ -12,15 +12,19 @@ import org.tongpao.core.persistence.DepotLocks;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.internal.Scope.DepotRef;
 
-/** What the stock engine reads of core's records: depots, items, org units, categories. */
+/**
+ * What the stock engine reads of core's records: depots, items, org units, categories. Like all of the
+ * bundle's SQL it reads core's published views ({@code tp_core_v1_*}, capability {@code tongpao.schema=core}
+ * 1.x), never core's tables; the shared lock on a depot row is core's own {@link DepotLocks}.
+ */
 final class CoreLookups {
 
     /** An item as far as stock is concerned. */
     record ItemRef(long id, String code, String categoryCode, Integer shelfLifeMonths) {
     }
 
-    private static final String DEPOT_SELECT = "SELECT id, code, province_code, active FROM tp_depot ";
-    private static final String ITEM_SELECT = "SELECT id, code, category_code, shelf_life_months FROM tp_item ";
+    private static final String DEPOT_SELECT = "SELECT id, code, province_code, active FROM tp_core_v1_depot ";
+    private static final String ITEM_SELECT = "SELECT id, code, category_code, shelf_life_months FROM tp_core_v1_item ";
 
     private static DepotRef mapDepot(ResultSet rs) throws SQLException {
         return new DepotRef(rs.getLong("id"), rs.getString("code"), rs.getString("province_code"),
@@ -73,6 +77,16 @@ final class CoreLookups {
         return d == null ? null : new DepotRef(d.id(), d.code(), d.provinceCode(), d.active());
     }
 
+    /**
+     * The depot a write moves stock into or out of, named in its body: unknown or invisible is a 404 naming the
+     * field, one the caller may not write to a 403, an inactive one a 400; locked like {@link #stockDepotField}.
+     */
+    DepotRef writableStockDepot(Tx tx, Long id, String field) throws SQLException {
+        DepotRef depot = stockDepotField(tx.c, tx.caller, id, field);
+        Scope.requireWrite(tx.caller, depot);
+        return requireActive(depot, field);
+    }
+
     /** An inactive depot takes and gives no stock: 400 naming the field. */
     static DepotRef requireActive(DepotRef d, String field) {
         if (!d.active()) {
@@ -95,12 +109,13 @@ final class CoreLookups {
      * from the source depot ({@link ScopeRules#canTarget}), is the same 404 naming the field.
      */
     void requireOrgUnit(Connection c, Caller caller, DepotRef source, Long id, String field) throws SQLException {
-        Optional<String[]> unit = Optional.ofNullable(Rows.one(c, "SELECT province_code FROM tp_org_unit WHERE id = ?",
-                List.of(id), rs -> new String[] {rs.getString(1)}));
+        Optional<String[]> unit = Optional.ofNullable(Rows.one(c,
+                "SELECT province_code FROM tp_core_v1_org_unit WHERE id = ?", List.of(id),
+                rs -> new String[] {rs.getString(1)}));
         ScopeRules.visibleField(unit, u -> ScopeRules.canTarget(caller, source.provinceCode(), u[0]), field, id);
     }
 
     boolean categoryExists(Connection c, String code) throws SQLException {
-        return Rows.number(c, "SELECT COUNT(*) FROM tp_category WHERE code = ?", List.of(code)) > 0;
+        return Rows.number(c, "SELECT COUNT(*) FROM tp_core_v1_category WHERE code = ?", List.of(code)) > 0;
     }
 }

@@ -7,15 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.IntSupplier;
 
 /** "Today" and "now" by the component's clock, and the short-dated rule that depends on them. */
-final class Expiry {
-    private final Clock clock;
-    private final IntSupplier shortDatedDays;
-
-    Expiry(Clock clock, IntSupplier shortDatedDays) {
-        this.clock = clock;
-        this.shortDatedDays = shortDatedDays;
-    }
-
+record Expiry(Clock clock, IntSupplier days) {
     LocalDate today() {
         return LocalDate.now(clock);
     }
@@ -26,7 +18,7 @@ final class Expiry {
     }
 
     int shortDatedDays() {
-        return shortDatedDays.getAsInt();
+        return days.getAsInt();
     }
 
     boolean shortDated(LocalDate expiry, LocalDate today) {

@@ -15,20 +15,10 @@ import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.LotStatus;
 
 /** Lots and their balance rows: reading, creating, the short-dated flag, and the checks on a named lot. */
-final class Lots {
+record Lots(Expiry expiry, CoreLookups core, StockEvents events) {
     static final String SELECT = "SELECT l.id, l.item_id, l.depot_id, l.origin, l.source_document, "
             + "l.expiry_date, l.received_on, l.lot_status, l.parent_lot_id, l.received_quantity, l.created_at, "
             + "b.on_hand, b.reserved FROM tp_inv_lot l JOIN tp_inv_balance b ON b.lot_id = l.id ";
-
-    private final Expiry expiry;
-    private final CoreLookups core;
-    private final StockEvents events;
-
-    Lots(Expiry expiry, CoreLookups core, StockEvents events) {
-        this.expiry = expiry;
-        this.core = core;
-        this.events = events;
-    }
 
     Lot map(ResultSet rs, LocalDate today) throws SQLException {
         LocalDate expiryDate = Rows.date(rs, "expiry_date");

@@ -31,19 +31,13 @@ final class Movements {
     }
 
     Lot receive(Caller caller, NewReceipt r, String key) {
-        Scope.requireStockWriter(caller);
-        required(r, "body");
-        required(r.depotId(), "depotId");
-        required(r.itemId(), "itemId");
-        positive(r.quantity(), "quantity");
+        requireStockLine(caller, r, r.depotId(), r.itemId(), r.quantity());
         required(r.origin(), "origin");
         String source = text(r.sourceDocument(), 128, "sourceDocument");
         required(source, "sourceDocument");
         String note = text(r.note(), 500, "note");
         return ledger.write(caller, key, "inventory.receipt", r, tx -> {
-            DepotRef depot = ledger.core.stockDepotField(tx.c, caller, r.depotId(), "depotId");
-            Scope.requireWrite(caller, depot);
-            CoreLookups.requireActive(depot, "depotId");
+            DepotRef depot = ledger.core.writableStockDepot(tx, r.depotId(), "depotId");
             ItemRef item = ledger.core.item(tx.c, r.itemId(), "itemId");
             if (item.shelfLifeMonths() != null && r.expiryDate() == null) {
                 throw new ValidationException("expiryDate", "item " + item.code() + " has a shelf life: expiryDate is required");
@@ -65,19 +59,22 @@ final class Movements {
         }, Lot.class, (c, ref) -> ledger.lots.lot(c, Long.parseLong(ref.id())));
     }
 
-    Posting issue(Caller caller, NewIssue r, String key) {
+    /** A write of a quantity of an item into or out of a depot: the fields every such body needs. */
+    private static void requireStockLine(Caller caller, Object body, Long depotId, Long itemId, Long quantity) {
         Scope.requireStockWriter(caller);
-        required(r, "body");
-        required(r.depotId(), "depotId");
-        required(r.itemId(), "itemId");
-        positive(r.quantity(), "quantity");
+        required(body, "body");
+        required(depotId, "depotId");
+        required(itemId, "itemId");
+        positive(quantity, "quantity");
+    }
+
+    Posting issue(Caller caller, NewIssue r, String key) {
+        requireStockLine(caller, r, r.depotId(), r.itemId(), r.quantity());
         required(r.orgUnitId(), "orgUnitId");
         String source = text(r.sourceDocument(), 128, "sourceDocument");
         String note = text(r.note(), 500, "note");
         return ledger.write(caller, key, "inventory.issue", r, tx -> {
-            DepotRef depot = ledger.core.stockDepotField(tx.c, caller, r.depotId(), "depotId");
-            Scope.requireWrite(caller, depot);
-            CoreLookups.requireActive(depot, "depotId");
+            DepotRef depot = ledger.core.writableStockDepot(tx, r.depotId(), "depotId");
             ledger.core.requireOrgUnit(tx.c, caller, depot, r.orgUnitId(), "orgUnitId");
             List<Pick> picks = ledger.picker.pick(tx, depot.id(), r.itemId(), "itemId", r.quantity(), r.lotId(),
                     "lotId", false);

@@ -13,7 +13,7 @@ import org.tongpao.core.persistence.DataAccessException;
  * picks cannot deadlock): the balance row, which every writer of a busy item wants, stays locked for the
  * commit only, not for the write's inserts too. A plan overtaken by a concurrent write is retried whole.
  */
-final class Picker {
+record Picker(CoreLookups core, Lots lots, Balances balances) {
 
     /** A picked quantity of one lot. */
     record Pick(long lotId, long quantity) {
@@ -37,16 +37,6 @@ final class Picker {
         StalePlan() {
             super("Stock changed while picking", new SQLException("Stock changed while picking", "40001"));
         }
-    }
-
-    private final CoreLookups core;
-    private final Lots lots;
-    private final Balances balances;
-
-    Picker(CoreLookups core, Lots lots, Balances balances) {
-        this.core = core;
-        this.lots = lots;
-        this.balances = balances;
     }
 
     /**

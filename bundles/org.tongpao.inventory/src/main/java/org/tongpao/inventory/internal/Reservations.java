@@ -21,15 +21,7 @@ import org.tongpao.inventory.internal.Picker.Pick;
 import org.tongpao.inventory.internal.Scope.DepotRef;
 
 /** Reservations hold stock (raise {@code reserved}) until released or dispatched as a transfer. */
-final class Reservations {
-    private final Ledger ledger;
-    private final Transfers transfers;
-
-    Reservations(Ledger ledger, Transfers transfers) {
-        this.ledger = ledger;
-        this.transfers = transfers;
-    }
-
+record Reservations(Ledger ledger, Transfers transfers) {
     static Reservation load(Connection c, long id) throws SQLException {
         List<Reservation.Line> lines = Rows.list(c, "SELECT lot_id, quantity FROM tp_inv_reservation_line "
                 + "WHERE reservation_id = ? ORDER BY lot_id", List.of(id),
@@ -48,9 +40,7 @@ final class Reservations {
         Map<String, Object> request = Map.of("depotId", depotId, "itemId", itemId, "quantity", quantity,
                 "holder", cleanHolder);
         Ref ref = ledger.write(caller, key, "inventory.reserve", request, tx -> {
-            DepotRef depot = ledger.core.stockDepotField(tx.c, caller, depotId, "depotId");
-            Scope.requireWrite(caller, depot);
-            CoreLookups.requireActive(depot, "depotId");
+            ledger.core.writableStockDepot(tx, depotId, "depotId");
             List<Pick> picks = ledger.picker.pick(tx, depotId, itemId, "itemId", quantity, null, "lotId", true);
             long id = Rows.insert(tx.c, "INSERT INTO tp_inv_reservation (depot_id, item_id, quantity, holder, "
                     + "reservation_status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -11,56 +11,36 @@ import org.tongpao.inventory.LotStatus;
 /** The inventory's events ({@link InventoryTopics}), collected by the write and posted after it commits. */
 final class StockEvents {
 
-    void event(Tx tx, String topic, Map<String, Object> props) {
-        props.put("actor", tx.caller.user());
-        props.put("requestId", tx.caller.requestId());
-        tx.events.add(new Event(topic, props));
+    /** Every event also names who caused it and the request. */
+    private static void event(Tx tx, String topic, Map<String, Object> props) {
+        Map<String, Object> p = new HashMap<>(props);
+        p.put("actor", tx.caller.user());
+        p.put("requestId", tx.caller.requestId());
+        tx.events.add(new Event(topic, p));
     }
 
     void movement(Tx tx, long postingId, String operation, long depotId) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("postingId", postingId);
-        p.put("operation", operation);
-        p.put("depotId", depotId);
-        event(tx, InventoryTopics.MOVEMENT, p);
+        event(tx, InventoryTopics.MOVEMENT, Map.of("postingId", postingId, "operation", operation, "depotId", depotId));
     }
 
     void shortDated(Tx tx, long lotId, long depotId, long itemId, LocalDate expiry) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("depotId", depotId);
-        p.put("itemId", itemId);
-        p.put("lotId", lotId);
-        p.put("expiryDate", expiry.toString());
-        p.put("days", ChronoUnit.DAYS.between(tx.today, expiry));
-        event(tx, InventoryTopics.SHORT_DATED, p);
+        event(tx, InventoryTopics.SHORT_DATED, Map.of("depotId", depotId, "itemId", itemId, "lotId", lotId,
+                "expiryDate", expiry.toString(), "days", ChronoUnit.DAYS.between(tx.today, expiry)));
     }
 
     void lotStatus(Tx tx, long lotId, long depotId, long itemId, LotStatus status, LotStatus previous) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("lotId", lotId);
-        p.put("depotId", depotId);
-        p.put("itemId", itemId);
-        p.put("status", status.name());
-        p.put("previous", previous.name());
-        event(tx, InventoryTopics.LOT_STATUS, p);
+        event(tx, InventoryTopics.LOT_STATUS, Map.of("lotId", lotId, "depotId", depotId, "itemId", itemId,
+                "status", status.name(), "previous", previous.name()));
     }
 
     void lowStock(Tx tx, long depotId, long itemId, long available, long minimum, long reorderLevel) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("depotId", depotId);
-        p.put("itemId", itemId);
-        p.put("available", available);
-        p.put("minimum", minimum);
-        p.put("reorderLevel", reorderLevel);
-        p.put("level", available <= minimum ? "MINIMUM" : "REORDER");
-        event(tx, InventoryTopics.LOW_STOCK, p);
+        event(tx, InventoryTopics.LOW_STOCK, Map.of("depotId", depotId, "itemId", itemId, "available", available,
+                "minimum", minimum, "reorderLevel", reorderLevel,
+                "level", available <= minimum ? "MINIMUM" : "REORDER"));
     }
 
     void censusSubmitted(Tx tx, long censusId, String provinceCode, int version) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("censusId", censusId);
-        p.put("provinceCode", provinceCode);
-        p.put("version", version);
-        event(tx, InventoryTopics.CENSUS_SUBMITTED, p);
+        event(tx, InventoryTopics.CENSUS_SUBMITTED, Map.of("censusId", censusId, "provinceCode", provinceCode,
+                "version", version));
     }
 }

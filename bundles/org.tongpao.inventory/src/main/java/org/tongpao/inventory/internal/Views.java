@@ -53,7 +53,7 @@ final class Views {
 
     Page<Lot> lots(Caller caller, Long depotId, Long itemId, LotStatus status, int limit, String cursor) {
         int n = Paging.limit(limit);
-        StringBuilder where = new StringBuilder(" JOIN tp_depot d ON d.id = l.depot_id WHERE l.id > ?");
+        StringBuilder where = new StringBuilder(" JOIN tp_core_v1_depot d ON d.id = l.depot_id WHERE l.id > ?");
         List<Object> params = new ArrayList<>(List.of(Paging.after(cursor)));
         if (!scope(caller, "d", where, params)) {
             return new Page<>(List.of(), null);
@@ -98,7 +98,7 @@ final class Views {
 
     Page<Movement> movements(Caller caller, MovementFilter f, int limit, String cursor) {
         int n = Paging.limit(limit);
-        StringBuilder where = new StringBuilder(" JOIN tp_depot d ON d.id = m.depot_id WHERE m.id > ?");
+        StringBuilder where = new StringBuilder(" JOIN tp_core_v1_depot d ON d.id = m.depot_id WHERE m.id > ?");
         List<Object> params = new ArrayList<>(List.of(Paging.after(cursor)));
         if (!scope(caller, "d", where, params)) {
             return new Page<>(List.of(), null);
@@ -133,8 +133,8 @@ final class Views {
 
     Page<Transfer> transfers(Caller caller, Transfer.Status status, Long depotId, int limit, String cursor) {
         int n = Paging.limit(limit);
-        StringBuilder where = new StringBuilder(" JOIN tp_depot df ON df.id = t.from_depot_id "
-                + "JOIN tp_depot dt ON dt.id = t.to_depot_id WHERE t.id > ?");
+        StringBuilder where = new StringBuilder(" JOIN tp_core_v1_depot df ON df.id = t.from_depot_id "
+                + "JOIN tp_core_v1_depot dt ON dt.id = t.to_depot_id WHERE t.id > ?");
         List<Object> params = new ArrayList<>(List.of(Paging.after(cursor)));
         switch (ScopeRules.readReach(caller)) {
             case ALL -> { }
@@ -163,7 +163,7 @@ final class Views {
     }
 
     List<Threshold> thresholds(Caller caller, Long depotId, Long itemId) {
-        StringBuilder where = new StringBuilder(" JOIN tp_depot d ON d.id = t.depot_id WHERE 1 = 1");
+        StringBuilder where = new StringBuilder(" JOIN tp_core_v1_depot d ON d.id = t.depot_id WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (!scope(caller, "d", where, params)) {
             return List.of();
@@ -180,7 +180,7 @@ final class Views {
     List<org.tongpao.inventory.Balance> lotBalances(Caller caller, Long depotId, long itemId) {
         LocalDate today = ledger.today();
         StringBuilder where = new StringBuilder(" FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
-                + "JOIN tp_depot d ON d.id = b.depot_id JOIN tp_item i ON i.id = b.item_id "
+                + "JOIN tp_core_v1_depot d ON d.id = b.depot_id JOIN tp_core_v1_item i ON i.id = b.item_id "
                 + "WHERE b.on_hand > 0 AND b.item_id = ?");
         List<Object> params = new ArrayList<>(List.of(today, itemId));
         if (!scope(caller, "d", where, params)) {
@@ -203,7 +203,8 @@ final class Views {
     List<ProvinceStock> nationalStock(Caller caller, String categoryCode) {
         LocalDate today = ledger.today();
         StringBuilder where = new StringBuilder(" FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
-                + "JOIN tp_depot d ON d.id = b.depot_id JOIN tp_item i ON i.id = b.item_id WHERE b.on_hand > 0");
+                + "JOIN tp_core_v1_depot d ON d.id = b.depot_id JOIN tp_core_v1_item i ON i.id = b.item_id "
+                + "WHERE b.on_hand > 0");
         List<Object> params = new ArrayList<>();
         if (!scope(caller, "d", where, params)) {
             return List.of();
@@ -225,7 +226,8 @@ final class Views {
         BalanceFilter filter = f == null ? new BalanceFilter(null, null, null, null, null, null, null, false) : f;
         LocalDate today = ledger.today();
         StringBuilder where = new StringBuilder(" FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
-                + "JOIN tp_depot d ON d.id = b.depot_id JOIN tp_item i ON i.id = b.item_id WHERE b.on_hand > 0");
+                + "JOIN tp_core_v1_depot d ON d.id = b.depot_id JOIN tp_core_v1_item i ON i.id = b.item_id "
+                + "WHERE b.on_hand > 0");
         List<Object> params = new ArrayList<>();
         if (!scope(caller, "d", where, params)) {
             return new Page<>(List.of(), null);

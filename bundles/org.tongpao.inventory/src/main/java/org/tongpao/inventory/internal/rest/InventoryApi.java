@@ -1,0 +1,42 @@
+package org.tongpao.inventory.internal.rest;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Reference;
+import org.tongpao.core.rest.Created;
+import org.tongpao.inventory.InventoryService;
+import org.tongpao.inventory.ReserveCensus;
+import org.tongpao.inventory.StockLedger;
+
+/**
+ * What every inventory resource (one per aggregate, all under {@code /inventory}) shares: JSON, the OpenAPI
+ * tag, the inventory services and the texts of their annotations. The services are injected into these
+ * fields by Declarative Services (the bundle builds with bnd's {@code -dsannotations-options: inherit}), so
+ * no resource repeats the wiring; {@code @Produces} and {@code @Tag} are inherited annotations.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Inventory", description = "Lots, the append-only stock ledger, balances, reservations, census")
+public abstract class InventoryApi {
+    static final String KEY = "Repeat-safe key; a repeat returns the first result and counts once";
+    static final String READERS_NOTE = "Filtered to the caller's province or depot";
+
+    @Reference
+    InventoryService inventory;
+    @Reference
+    StockLedger ledger;
+    @Reference
+    ReserveCensus census;
+
+    /** 201 with {@code Location: .../inventory/<path>/<id>}. */
+    static Response created(UriInfo uriInfo, String path, long id, Object entity) {
+        return Created.response(uriInfo, "inventory/" + path, id, entity);
+    }
+
+    /** 201 with no {@code Location} (a count, a census submission: no resource of their own to point at). */
+    static Response created(Object entity) {
+        return Response.status(Response.Status.CREATED).entity(entity).build();
+    }
+}
