@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.tongpao.core.Caller;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.OrgUnit;
 import org.tongpao.core.ProvinceRegistry;
+import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
+import org.tongpao.core.testing.TestOutbox;
 
 /**
  * A fresh database with the core components wired by hand, as DS would: an in-memory Derby, or,
@@ -33,55 +34,37 @@ final class Fixture implements AutoCloseable {
 
     private final TestDatabase database = new TestDatabase();
     final DataSource ds;
-    final ProvinceRegistry provinces = new CsvProvinceRegistry();
+    final ProvinceRegistry provinces;
     final NodeIdentity node;
-    final CoreDatabase db;
+    final CoreSeed db;
     final JdbcAuditTrail audit;
     final JdbcIdempotencyKeys keys;
     final JdbcOrgUnitService units;
     final JdbcCatalogueService catalogue;
     final JdbcDepotService depots;
-    final List<Event> events = new ArrayList<>();
+    final TestOutbox outbox;
 
     Fixture(boolean demo) {
         ds = database.dataSource();
         node = node("central", demo);
-        db = new CoreDatabase(ds, node, provinces);
-        audit = new JdbcAuditTrail(db, node);
-        keys = new JdbcIdempotencyKeys(db);
-        units = new JdbcOrgUnitService(db, audit, keys);
-        catalogue = new JdbcCatalogueService(db, audit, keys);
-        depots = new JdbcDepotService(db, audit, keys);
-        EventAdmin capture = new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                synchronized (events) {
-                    events.add(event);
-                }
-            }
+        TestCore core = new TestCore(ds, node);
+        provinces = core.provinces;
+        db = core.seed;
+        audit = core.audit;
+        keys = core.keys;
+        units = core.units;
+        catalogue = core.catalogue;
+        depots = core.depots;
+        outbox = core.outbox;
+    }
 
-            @Override
-            public void sendEvent(Event event) {
-                postEvent(event);
-            }
-        };
-        units.eventAdmin = capture;
-        catalogue.eventAdmin = capture;
-        depots.eventAdmin = capture;
+    /** Core's migrations run as the extender would, for a test without OSGi. */
+    static SchemaReady migrated(DataSource ds) {
+        return TestCore.migrate(ds);
     }
 
     static NodeIdentity node(String id, boolean demo) {
-        return new NodeIdentity() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public boolean demo() {
-                return demo;
-            }
-        };
+        return TestCore.node(id, demo);
     }
 
     long count(String table) {
