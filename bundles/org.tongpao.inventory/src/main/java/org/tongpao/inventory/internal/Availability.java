@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.tongpao.core.Caller;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.inventory.internal.Scope.DepotRef;
 
 /** Issuable stock as {@link org.tongpao.inventory.InventoryService#available} reports it. */
@@ -51,7 +52,7 @@ final class Availability {
                     List<Object> args = new ArrayList<>(ic);
                     args.addAll(dc);
                     args.add(today);
-                    Rows.list(c, "SELECT b.item_id, b.depot_id, d.code, d.province_code, SUM(b.on_hand - b.reserved) "
+                    Jdbc.query(c, "SELECT b.item_id, b.depot_id, d.code, d.province_code, SUM(b.on_hand - b.reserved) "
                             + "FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
                             + "JOIN tp_core_v1_depot d ON d.id = b.depot_id "
                             + "WHERE d.active = TRUE AND b.item_id IN (" + marks(ic.size()) + ") AND b.depot_id IN ("

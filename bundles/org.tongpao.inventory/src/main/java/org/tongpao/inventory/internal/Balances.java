@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import org.tongpao.core.ConflictException;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.inventory.Lot;
 
 /**
@@ -15,7 +16,7 @@ final class Balances {
 
     /** Takes free (unreserved) stock off a lot; false when not enough is free. */
     boolean take(Tx tx, long lotId, long qty) throws SQLException {
-        return Rows.update(tx.c, "UPDATE tp_inv_balance SET on_hand = on_hand - ? "
+        return Jdbc.update(tx.c, "UPDATE tp_inv_balance SET on_hand = on_hand - ? "
                 + "WHERE lot_id = ? AND on_hand - reserved >= ?", List.of(qty, lotId, qty)) == 1;
     }
 
@@ -27,7 +28,7 @@ final class Balances {
     }
 
     void put(Tx tx, long lotId, long qty) throws SQLException {
-        if (Rows.update(tx.c, "UPDATE tp_inv_balance SET on_hand = on_hand + ? WHERE lot_id = ?",
+        if (Jdbc.update(tx.c, "UPDATE tp_inv_balance SET on_hand = on_hand + ? WHERE lot_id = ?",
                 List.of(qty, lotId)) != 1) {
             throw new IllegalStateException("Lot " + lotId + " has no balance row");
         }
@@ -47,12 +48,12 @@ final class Balances {
     }
 
     boolean hold(Tx tx, long lotId, long qty) throws SQLException {
-        return Rows.update(tx.c, "UPDATE tp_inv_balance SET reserved = reserved + ? "
+        return Jdbc.update(tx.c, "UPDATE tp_inv_balance SET reserved = reserved + ? "
                 + "WHERE lot_id = ? AND on_hand - reserved >= ?", List.of(qty, lotId, qty)) == 1;
     }
 
     void unhold(Tx tx, long lotId, long qty) throws SQLException {
-        if (Rows.update(tx.c, "UPDATE tp_inv_balance SET reserved = reserved - ? WHERE lot_id = ? AND reserved >= ?",
+        if (Jdbc.update(tx.c, "UPDATE tp_inv_balance SET reserved = reserved - ? WHERE lot_id = ? AND reserved >= ?",
                 List.of(qty, lotId, qty)) != 1) {
             throw new ConflictException("Lot " + lotId + " no longer holds " + qty + " reserved");
         }
@@ -60,19 +61,19 @@ final class Balances {
 
     /** Ships held stock: on hand and reserved both go down. */
     void ship(Tx tx, long lotId, long qty) throws SQLException {
-        if (Rows.update(tx.c, "UPDATE tp_inv_balance SET on_hand = on_hand - ?, reserved = reserved - ? "
+        if (Jdbc.update(tx.c, "UPDATE tp_inv_balance SET on_hand = on_hand - ?, reserved = reserved - ? "
                 + "WHERE lot_id = ? AND reserved >= ? AND on_hand >= ?", List.of(qty, qty, lotId, qty, qty)) != 1) {
             throw new ConflictException("Lot " + lotId + " no longer holds " + qty + " reserved");
         }
     }
 
     long free(Tx tx, long lotId) throws SQLException {
-        return Rows.number(tx.c, "SELECT on_hand - reserved FROM tp_inv_balance WHERE lot_id = ?", List.of(lotId));
+        return Jdbc.count(tx.c, "SELECT on_hand - reserved FROM tp_inv_balance WHERE lot_id = ?", List.of(lotId));
     }
 
     /** Issuable stock of one depot × item: free stock of lots that are AVAILABLE and not past expiry. */
     long available(Connection c, long depotId, long itemId, LocalDate today) throws SQLException {
-        return Rows.number(c, "SELECT COALESCE(SUM(b.on_hand - b.reserved), 0) FROM tp_inv_balance b "
+        return Jdbc.count(c, "SELECT COALESCE(SUM(b.on_hand - b.reserved), 0) FROM tp_inv_balance b "
                 + "JOIN tp_inv_lot l ON l.id = b.lot_id WHERE b.depot_id = ? AND b.item_id = ? AND "
                 + Expiry.issuable("l", "?"), List.of(depotId, itemId, today));
     }

@@ -20,6 +20,7 @@ import org.tongpao.core.Roles;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.Census;
@@ -71,7 +72,7 @@ final class CensusBook {
                     throw new ValidationException("categories", "unknown category " + c);
                 }
             }
-            long id = Rows.insert(tx.c, "INSERT INTO tp_inv_census (title, categories, deadline, opened_by, opened_at) "
+            long id = Jdbc.insert(tx.c, "INSERT INTO tp_inv_census (title, categories, deadline, opened_by, opened_at) "
                     + "VALUES (?, ?, ?, ?, ?)", List.of(r.title().strip(), String.join(",", categories),
                             r.deadline().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), caller.user(), tx.now));
             ledger.audit.record(tx.c, caller, "census", Long.toString(id), "OPEN", null, r);
@@ -96,7 +97,7 @@ final class CensusBook {
         requireReader(caller);
         int n = Paging.limit(limit);
         return ledger.read(c -> {
-            List<Head> heads = Rows.list(c, "SELECT id, title, categories, deadline, opened_by, opened_at FROM tp_inv_census "
+            List<Head> heads = Jdbc.query(c, "SELECT id, title, categories, deadline, opened_by, opened_at FROM tp_inv_census "
                     + "WHERE id > ?" + Paging.orderAndFetch("id", n), List.of(Paging.after(cursor)), CensusBook::mapHead);
             List<Census> out = new ArrayList<>();
             for (Head h : heads) {
@@ -112,8 +113,8 @@ final class CensusBook {
     }
 
     private Head head(Connection c, long id) throws SQLException {
-        Head h = Rows.one(c, "SELECT id, title, categories, deadline, opened_by, opened_at FROM tp_inv_census WHERE id = ?",
-                List.of(id), CensusBook::mapHead);
+        Head h = Jdbc.one(c, "SELECT id, title, categories, deadline, opened_by, opened_at FROM tp_inv_census WHERE id = ?",
+                List.of(id), CensusBook::mapHead).orElse(null);
         if (h == null) {
             throw new org.tongpao.core.NotFoundException("census", id);
         }
@@ -125,7 +126,7 @@ final class CensusBook {
         Instant now = ledger.now();
         boolean national = ScopeRules.readReach(caller) == ScopeRules.Reach.ALL;
         Map<String, Object[]> current = new HashMap<>();
-        for (Object[] row : Rows.list(c, "SELECT s.id, s.province_code, s.version_no, s.submitted_at, s.submitted_by "
+        for (Object[] row : Jdbc.query(c, "SELECT s.id, s.province_code, s.version_no, s.submitted_at, s.submitted_by "
                 + "FROM tp_inv_census_submission s WHERE s.census_id = ? AND s.version_no = "
                 + "(SELECT MAX(x.version_no) FROM tp_inv_census_submission x WHERE x.census_id = s.census_id "
                 + "AND x.province_code = s.province_code)", List.of(h.id()),
@@ -154,7 +155,7 @@ final class CensusBook {
             if (!national && !province.equals(caller.provinceCode())) {
                 continue;
             }
-            for (Object[] row : Rows.list(c, "SELECT category_code, declared, SUM(quantity) FROM tp_inv_census_figure "
+            for (Object[] row : Jdbc.query(c, "SELECT category_code, declared, SUM(quantity) FROM tp_inv_census_figure "
                     + "WHERE submission_id = ? GROUP BY category_code, declared", List.of((Long) s[0]),
                     rs -> new Object[] {rs.getString(1), rs.getBoolean(2), rs.getLong(3)})) {
                 long[] t = totals.computeIfAbsent(province + "|" + row[0], k -> new long[2]);
@@ -185,18 +186,18 @@ final class CensusBook {
                             + declared.get(i).categoryCode() + " is not part of this census");
                 }
             }
-            int version = (int) Rows.number(tx.c, "SELECT COALESCE(MAX(version_no), 0) FROM tp_inv_census_submission "
+            int version = (int) Jdbc.count(tx.c, "SELECT COALESCE(MAX(version_no), 0) FROM tp_inv_census_submission "
                     + "WHERE census_id = ? AND province_code = ?", List.of(censusId, province));
             if (version > 0 && tx.now.isAfter(h.deadline())) {
                 throw new ConflictException("The deadline of census " + censusId + " has passed; province " + province
                         + " has already reported");
             }
-            long submissionId = Rows.insert(tx.c, "INSERT INTO tp_inv_census_submission (census_id, province_code, "
+            long submissionId = Jdbc.insert(tx.c, "INSERT INTO tp_inv_census_submission (census_id, province_code, "
                     + "version_no, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?)",
                     List.of(censusId, province, version + 1, caller.user(), tx.now));
             snapshot(tx, submissionId, province, h.categories());
             for (CensusSubmission.Declared d : declared) {
-                Rows.update(tx.c, "INSERT INTO tp_inv_census_figure (submission_id, category_code, declared, quantity, "
+                Jdbc.update(tx.c, "INSERT INTO tp_inv_census_figure (submission_id, category_code, declared, quantity, "
                         + "note) VALUES (?, ?, TRUE, ?, ?)", Arrays.asList(submissionId, d.categoryCode().strip(),
                                 d.quantity(), d.note()));
             }
@@ -254,7 +255,7 @@ final class CensusBook {
             in.append(in.length() == 0 ? "?" : ", ?");
             params.add(cat);
         }
-        Rows.update(tx.c, "INSERT INTO tp_inv_census_figure (submission_id, category_code, declared, depot_id, "
+        Jdbc.update(tx.c, "INSERT INTO tp_inv_census_figure (submission_id, category_code, declared, depot_id, "
                 + "item_id, lot_id, quantity) SELECT ?, i.category_code, FALSE, b.depot_id, b.item_id, b.lot_id, "
                 + "b.on_hand FROM tp_inv_balance b JOIN tp_core_v1_depot d ON d.id = b.depot_id "
                 + "JOIN tp_core_v1_item i ON i.id = b.item_id WHERE d.province_code = ? AND b.on_hand > 0 "

@@ -9,6 +9,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.DepotLocks;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.internal.Scope.DepotRef;
 
@@ -37,7 +38,7 @@ final class CoreLookups {
     }
 
     DepotRef depot(Connection c, long id) throws SQLException {
-        return Rows.one(c, DEPOT_SELECT + "WHERE id = ?", List.of(id), CoreLookups::mapDepot);
+        return Jdbc.one(c, DEPOT_SELECT + "WHERE id = ?", List.of(id), CoreLookups::mapDepot).orElse(null);
     }
 
     /**
@@ -97,7 +98,7 @@ final class CoreLookups {
 
     /** An item named in a request: unknown is a 400 naming the field. */
     ItemRef item(Connection c, Long id, String field) throws SQLException {
-        ItemRef item = Rows.one(c, ITEM_SELECT + "WHERE id = ?", List.of(id), CoreLookups::mapItem);
+        ItemRef item = Jdbc.one(c, ITEM_SELECT + "WHERE id = ?", List.of(id), CoreLookups::mapItem).orElse(null);
         if (item == null) {
             throw new ValidationException(field, "no item with id " + id);
         }
@@ -109,13 +110,13 @@ final class CoreLookups {
      * from the source depot ({@link ScopeRules#canTarget}), is the same 404 naming the field.
      */
     void requireOrgUnit(Connection c, Caller caller, DepotRef source, Long id, String field) throws SQLException {
-        Optional<String[]> unit = Optional.ofNullable(Rows.one(c,
+        Optional<String[]> unit = Optional.ofNullable(Jdbc.one(c,
                 "SELECT province_code FROM tp_core_v1_org_unit WHERE id = ?", List.of(id),
-                rs -> new String[] {rs.getString(1)}));
+                rs -> new String[] {rs.getString(1)}).orElse(null));
         ScopeRules.visibleField(unit, u -> ScopeRules.canTarget(caller, source.provinceCode(), u[0]), field, id);
     }
 
     boolean categoryExists(Connection c, String code) throws SQLException {
-        return Rows.number(c, "SELECT COUNT(*) FROM tp_core_v1_category WHERE code = ?", List.of(code)) > 0;
+        return Jdbc.count(c, "SELECT COUNT(*) FROM tp_core_v1_category WHERE code = ?", List.of(code)) > 0;
     }
 }

@@ -13,6 +13,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.AdjustmentReason;
 import org.tongpao.inventory.CountResult;
@@ -49,7 +50,7 @@ final class Counts {
             DepotRef depot = ledger.core.depotField(tx.c, caller, r.depotId(), "depotId");
             Scope.requireWrite(caller, depot);
             long postingId = ledger.postings.open(tx, "count", depot.id());
-            long countId = Rows.insert(tx.c, "INSERT INTO tp_inv_count (depot_id, posting_id, actor, note, counted_at) "
+            long countId = Jdbc.insert(tx.c, "INSERT INTO tp_inv_count (depot_id, posting_id, actor, note, counted_at) "
                     + "VALUES (?, ?, ?, ?, ?)", Arrays.asList(depot.id(), postingId, caller.user(), note, tx.now));
             Booking booking = new Booking(tx, postingId, countId, depot.id(), note);
             for (int i = 0; i < r.lines().size(); i++) {
@@ -93,7 +94,7 @@ final class Counts {
                 adjust(b, l.itemId(), lot.id(), diff);
             }
         } else {
-            expected = Rows.number(tx.c, "SELECT COALESCE(SUM(on_hand), 0) FROM tp_inv_balance "
+            expected = Jdbc.count(tx.c, "SELECT COALESCE(SUM(on_hand), 0) FROM tp_inv_balance "
                     + "WHERE depot_id = ? AND item_id = ?", List.of(b.depotId(), l.itemId()));
             long diff = l.counted() - expected;
             if (diff > 0) {
@@ -102,7 +103,7 @@ final class Counts {
                 shortage(b, l.itemId(), -diff);
             }
         }
-        Rows.update(tx.c, "INSERT INTO tp_inv_count_line (count_id, line_no, item_id, lot_id, expected, counted) "
+        Jdbc.update(tx.c, "INSERT INTO tp_inv_count_line (count_id, line_no, item_id, lot_id, expected, counted) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", Arrays.asList(b.countId(), i + 1, l.itemId(), l.lotId(), expected,
                         l.counted()));
     }
@@ -114,11 +115,11 @@ final class Counts {
 
     /** More counted than on hand across the item's lots: the surplus goes to the newest lot. */
     private void surplus(Booking b, long itemId, long diff, String f) throws SQLException {
-        Long lotId = Rows.one(b.tx().c, "SELECT MAX(lot_id) FROM tp_inv_balance WHERE depot_id = ? AND item_id = ?",
+        Long lotId = Jdbc.one(b.tx().c, "SELECT MAX(lot_id) FROM tp_inv_balance WHERE depot_id = ? AND item_id = ?",
                 List.of(b.depotId(), itemId), rs -> {
                     long v = rs.getLong(1);
                     return rs.wasNull() ? null : v;
-                });
+                }).orElse(null);
         if (lotId == null) {
             throw new ValidationException(f + ".lotId", "the depot holds no lot of this item; book a receipt instead");
         }
@@ -129,7 +130,7 @@ final class Counts {
     /** Less counted than on hand: taken off the free stock first-expiry-first-out, in lot-id lock order. */
     private void shortage(Booking b, long itemId, long missing) throws SQLException {
         Tx tx = b.tx();
-        List<long[]> lots = Rows.list(tx.c, "SELECT b.lot_id, b.on_hand - b.reserved FROM tp_inv_balance b "
+        List<long[]> lots = Jdbc.query(tx.c, "SELECT b.lot_id, b.on_hand - b.reserved FROM tp_inv_balance b "
                 + "JOIN tp_inv_lot l ON l.id = b.lot_id WHERE b.depot_id = ? AND b.item_id = ? "
                 + "AND b.on_hand - b.reserved > 0 "
                 + "ORDER BY CASE WHEN l.expiry_date IS NULL THEN 1 ELSE 0 END, l.expiry_date, b.lot_id",
@@ -162,12 +163,12 @@ final class Counts {
     }
 
     private CountResult load(Connection c, long id) throws SQLException {
-        List<CountResult.Line> lines = Rows.list(c, "SELECT item_id, lot_id, expected, counted FROM tp_inv_count_line "
+        List<CountResult.Line> lines = Jdbc.query(c, "SELECT item_id, lot_id, expected, counted FROM tp_inv_count_line "
                 + "WHERE count_id = ? ORDER BY line_no", List.of(id), rs -> new CountResult.Line(rs.getLong(1),
                         Sql.getLong(rs, "lot_id"), rs.getLong(3), rs.getLong(4), rs.getLong(4) - rs.getLong(3)));
-        return Rows.one(c, "SELECT id, depot_id, posting_id, actor, counted_at FROM tp_inv_count WHERE id = ?",
+        return Jdbc.one(c, "SELECT id, depot_id, posting_id, actor, counted_at FROM tp_inv_count WHERE id = ?",
                 List.of(id), rs -> new CountResult(rs.getLong("id"), rs.getLong("depot_id"), rs.getString("actor"),
                         Sql.getInstant(rs, "counted_at"), lines,
-                        ledger.postings.load(c, rs.getLong("posting_id")).movements()));
+                        ledger.postings.load(c, rs.getLong("posting_id")).movements())).orElse(null);
     }
 }

@@ -6,9 +6,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -18,7 +15,9 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.ProvinceRegistry;
 import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.inventory.BalanceFilter;
 import org.tongpao.inventory.Census;
 import org.tongpao.inventory.CensusSubmission;
@@ -64,9 +63,6 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         int shortDatedScanHours() default 24;
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile EventAdmin eventAdmin;
-
     private volatile int shortDatedDays;
     private final Movements movements;
     private final Transfers transfers;
@@ -80,23 +76,17 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     private final ShortDatedScanner scanner;
 
     @Activate
-    public InventoryComponent(Config config, @Reference InventoryDatabase db, @Reference AuditTrail audit,
-            @Reference IdempotencyKeys keys, @Reference ProvinceRegistry provinces) {
-        this(config, db, audit, keys, provinces, Clock.systemDefaultZone());
+    public InventoryComponent(Config config, @Reference(target = InventorySchema.READY) SchemaReady schema,
+            @Reference AuditTrail audit, @Reference IdempotencyKeys keys, @Reference EventOutbox outbox,
+            @Reference ProvinceRegistry provinces) {
+        this(config, schema, audit, keys, outbox, provinces, Clock.systemDefaultZone());
     }
 
     /** For tests: a fixed or adjustable clock decides "today" for expiry and short-dated checks. */
-    InventoryComponent(Config config, InventoryDatabase db, AuditTrail audit, IdempotencyKeys keys,
-            ProvinceRegistry provinces, Clock clock) {
+    InventoryComponent(Config config, SchemaReady schema, AuditTrail audit, IdempotencyKeys keys,
+            EventOutbox outbox, ProvinceRegistry provinces, Clock clock) {
         modified(config);
-        Ledger ledger = new Ledger(db.dataSource(), audit, keys, clock, () -> shortDatedDays, e -> {
-            EventAdmin ea = eventAdmin;
-            if (ea == null) {
-                LOG.debug("No EventAdmin; not posting {}", e.getTopic());
-            } else {
-                ea.postEvent(e);
-            }
-        });
+        Ledger ledger = new Ledger(schema.dataSource(), audit, keys, outbox, clock, () -> shortDatedDays);
         this.movements = new Movements(ledger);
         this.transfers = new Transfers(ledger);
         this.reservations = new Reservations(ledger, transfers);

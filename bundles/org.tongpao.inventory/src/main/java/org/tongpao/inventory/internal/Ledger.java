@@ -3,12 +3,11 @@ package org.tongpao.inventory.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import javax.sql.DataSource;
-import org.osgi.service.event.Event;
 import org.tongpao.core.Caller;
 import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
 import org.tongpao.core.persistence.Transactions;
@@ -22,7 +21,7 @@ final class Ledger {
     final AuditTrail audit;
     final Expiry expiry;
     final CoreLookups core = new CoreLookups();
-    final StockEvents events = new StockEvents();
+    final StockEvents events;
     final Balances balances = new Balances();
     final Postings postings = new Postings();
     final Lots lots;
@@ -30,17 +29,15 @@ final class Ledger {
     final ThresholdWatch thresholds;
     final StockWrites writes;
 
-    Ledger(DataSource ds, AuditTrail audit, IdempotencyKeys keys, Clock clock, IntSupplier shortDatedDays,
-            Consumer<Event> post) {
+    Ledger(DataSource ds, AuditTrail audit, IdempotencyKeys keys, EventOutbox outbox, Clock clock,
+            IntSupplier shortDatedDays) {
         this.audit = audit;
+        this.events = new StockEvents(outbox);
         this.expiry = new Expiry(clock, shortDatedDays);
         this.lots = new Lots(expiry, core, events);
         this.picker = new Picker(core, lots, balances);
         this.thresholds = new ThresholdWatch(ds, balances, events);
-        this.writes = new StockWrites(ds, keys, expiry, picker::applyPending, tx -> {
-            thresholds.check(tx);
-            tx.events.forEach(post);
-        });
+        this.writes = new StockWrites(ds, keys, expiry, picker::applyPending, thresholds::check);
     }
 
     Ref write(Caller caller, String key, String operation, Object request, StockWrites.Write write) {

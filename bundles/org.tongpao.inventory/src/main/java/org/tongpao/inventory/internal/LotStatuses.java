@@ -11,6 +11,7 @@ import java.util.Map;
 import org.tongpao.core.Caller;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.LotStatus;
 import org.tongpao.inventory.LotStatusChange;
@@ -54,7 +55,7 @@ final class LotStatuses {
             if (lot.status() == change.status()) {
                 return new Ref("lot", Long.toString(id));
             }
-            Rows.update(tx.c, "UPDATE tp_inv_lot SET lot_status = ? WHERE id = ?", List.of(change.status(), id));
+            Jdbc.update(tx.c, "UPDATE tp_inv_lot SET lot_status = ? WHERE id = ?", List.of(change.status(), id));
             Map<String, Object> after = new HashMap<>();
             after.put("lot", ledger.lots.lot(tx.c, id));
             after.put("reason", reason);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.LotOrigin;
@@ -21,10 +22,10 @@ record Lots(Expiry expiry, CoreLookups core, StockEvents events) {
             + "b.on_hand, b.reserved FROM tp_inv_lot l JOIN tp_inv_balance b ON b.lot_id = l.id ";
 
     Lot map(ResultSet rs, LocalDate today) throws SQLException {
-        LocalDate expiryDate = Rows.date(rs, "expiry_date");
+        LocalDate expiryDate = Jdbc.localDate(rs, "expiry_date");
         return new Lot(rs.getLong("id"), rs.getLong("item_id"), rs.getLong("depot_id"),
                 LotOrigin.valueOf(rs.getString("origin")), rs.getString("source_document"), expiryDate,
-                Rows.date(rs, "received_on"), LotStatus.valueOf(rs.getString("lot_status")),
+                Jdbc.localDate(rs, "received_on"), LotStatus.valueOf(rs.getString("lot_status")),
                 expiryDate != null && expiryDate.isBefore(today), expiry.shortDated(expiryDate, today),
                 Sql.getLong(rs, "parent_lot_id"), rs.getLong("received_quantity"), rs.getLong("on_hand"),
                 rs.getLong("reserved"), Sql.getInstant(rs, "created_at"));
@@ -32,17 +33,17 @@ record Lots(Expiry expiry, CoreLookups core, StockEvents events) {
 
     Lot lot(Connection c, long id) throws SQLException {
         LocalDate today = expiry.today();
-        return Rows.one(c, SELECT + "WHERE l.id = ?", List.of(id), rs -> map(rs, today));
+        return Jdbc.one(c, SELECT + "WHERE l.id = ?", List.of(id), rs -> map(rs, today)).orElse(null);
     }
 
     /** Creates a lot with a zero balance row; the caller then books the receipt movement. */
     long create(Tx tx, long itemId, long depotId, LotOrigin origin, String sourceDocument, LocalDate expiryDate,
             Long parentLotId, long quantity) throws SQLException {
-        long id = Rows.insert(tx.c, "INSERT INTO tp_inv_lot (item_id, depot_id, origin, source_document, expiry_date, "
+        long id = Jdbc.insert(tx.c, "INSERT INTO tp_inv_lot (item_id, depot_id, origin, source_document, expiry_date, "
                 + "received_on, lot_status, parent_lot_id, received_quantity, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Arrays.asList(itemId, depotId, origin,
                         sourceDocument, expiryDate, tx.today, LotStatus.AVAILABLE, parentLotId, quantity, tx.now));
-        Rows.update(tx.c, "INSERT INTO tp_inv_balance (lot_id, depot_id, item_id, on_hand, reserved) "
+        Jdbc.update(tx.c, "INSERT INTO tp_inv_balance (lot_id, depot_id, item_id, on_hand, reserved) "
                 + "VALUES (?, ?, ?, 0, 0)", List.of(id, depotId, itemId));
         if (expiry.shortDated(expiryDate, tx.today)) {
             flagShortDated(tx, id, depotId, itemId, expiryDate);
@@ -55,10 +56,10 @@ record Lots(Expiry expiry, CoreLookups core, StockEvents events) {
      * posted) when it already was, so every lot is announced once, across restarts.
      */
     boolean flagShortDated(Tx tx, long lotId, long depotId, long itemId, LocalDate expiryDate) throws SQLException {
-        if (Rows.number(tx.c, "SELECT COUNT(*) FROM tp_inv_short_dated WHERE lot_id = ?", List.of(lotId)) > 0) {
+        if (Jdbc.count(tx.c, "SELECT COUNT(*) FROM tp_inv_short_dated WHERE lot_id = ?", List.of(lotId)) > 0) {
             return false;
         }
-        Rows.update(tx.c, "INSERT INTO tp_inv_short_dated (lot_id, expiry_date, flagged_at) VALUES (?, ?, ?)",
+        Jdbc.update(tx.c, "INSERT INTO tp_inv_short_dated (lot_id, expiry_date, flagged_at) VALUES (?, ?, ?)",
                 List.of(lotId, expiryDate, tx.now));
         events.shortDated(tx, lotId, depotId, itemId, expiryDate);
         return true;

@@ -88,9 +88,7 @@ final class Movements {
     }
 
     Posting adjust(Caller caller, NewAdjustment r, String key) {
-        Scope.requireStockWriter(caller);
-        required(r, "body");
-        required(r.lotId(), "lotId");
+        requireLotWrite(caller, r, r.lotId());
         required(r.quantity(), "quantity");
         required(r.reason(), "reason");
         long q = r.quantity();
@@ -111,9 +109,7 @@ final class Movements {
     }
 
     Posting writeOff(Caller caller, NewWriteOff r, String key) {
-        Scope.requireStockWriter(caller);
-        required(r, "body");
-        required(r.lotId(), "lotId");
+        requireLotWrite(caller, r, r.lotId());
         positive(r.quantity(), "quantity");
         required(r.reason(), "reason");
         String source = text(r.sourceDocument(), 128, "sourceDocument");
@@ -121,6 +117,12 @@ final class Movements {
         return ledger.write(caller, key, "inventory.write-off", r, tx -> oneLot(tx, r.lotId(), "write-off",
                 MovementType.WRITE_OFF, -r.quantity(), r.reason().name(), source, note, "WRITE_OFF", r),
                 Posting.class, this::posting);
+    }
+
+    private static void requireLotWrite(Caller caller, Object body, Long lotId) {
+        Scope.requireStockWriter(caller);
+        required(body, "body");
+        required(lotId, "lotId");
     }
 
     /** One signed movement of a lot named in the body (unknown or invisible: the same 404, never a 403). */

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.persistence.DataAccessException;
+import org.tongpao.core.persistence.Jdbc;
 
 /**
  * First-expiry-first-out picking. A plan is made from one read; its guarded balance updates run at the end
@@ -78,7 +79,7 @@ record Picker(CoreLookups core, Lots lots, Balances balances) {
 
     private static List<Candidate> candidates(Tx tx, long depotId, long itemId, Long lotId) throws SQLException {
         // a depot holds a handful of lots of an item: ordering them here spares Derby a sort per movement
-        List<Candidate> candidates = Rows.list(tx.c, "SELECT b.lot_id, b.on_hand - b.reserved, l.expiry_date "
+        List<Candidate> candidates = Jdbc.query(tx.c, "SELECT b.lot_id, b.on_hand - b.reserved, l.expiry_date "
                 + "FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
                 + "WHERE b.depot_id = ? AND b.item_id = ? AND b.on_hand - b.reserved > 0 AND "
                 + Expiry.issuable("l", "?") + (lotId != null ? " AND b.lot_id = ?" : ""),

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.Movement;
 import org.tongpao.inventory.MovementType;
@@ -19,14 +20,14 @@ final class Postings {
 
     /** Opens a posting: the movements of one write. */
     long open(Tx tx, String operation, long depotId) throws SQLException {
-        return Rows.insert(tx.c, "INSERT INTO tp_inv_posting (operation, depot_id, actor, request_id, occurred_at) "
+        return Jdbc.insert(tx.c, "INSERT INTO tp_inv_posting (operation, depot_id, actor, request_id, occurred_at) "
                 + "VALUES (?, ?, ?, ?, ?)", List.of(operation, depotId, tx.caller.user(), tx.caller.requestId(),
                         tx.now));
     }
 
     long move(Tx tx, long postingId, MovementType type, long depotId, long itemId, long lotId, long signedQty,
             String reason, Long orgUnitId, Long transferId, String sourceDocument, String note) throws SQLException {
-        long id = Rows.insert(tx.c, "INSERT INTO tp_inv_movement (posting_id, movement_type, depot_id, item_id, lot_id, "
+        long id = Jdbc.insert(tx.c, "INSERT INTO tp_inv_movement (posting_id, movement_type, depot_id, item_id, lot_id, "
                 + "quantity, reason, org_unit_id, transfer_id, source_document, note, actor, request_id, occurred_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Arrays.asList(postingId, type,
                         depotId, itemId, lotId, signedQty, reason, orgUnitId, transferId, sourceDocument, note,
@@ -55,11 +56,11 @@ final class Postings {
     }
 
     Posting load(Connection c, long id) throws SQLException {
-        List<Movement> movements = Rows.list(c, MOVEMENT_SELECT + "WHERE m.posting_id = ? ORDER BY m.id", List.of(id),
+        List<Movement> movements = Jdbc.query(c, MOVEMENT_SELECT + "WHERE m.posting_id = ? ORDER BY m.id", List.of(id),
                 Postings::mapMovement);
-        return Rows.one(c, "SELECT id, operation, depot_id, actor, request_id, occurred_at FROM tp_inv_posting "
+        return Jdbc.one(c, "SELECT id, operation, depot_id, actor, request_id, occurred_at FROM tp_inv_posting "
                 + "WHERE id = ?", List.of(id), rs -> new Posting(rs.getLong("id"), rs.getString("operation"),
                         rs.getLong("depot_id"), rs.getString("actor"), rs.getString("request_id"),
-                        Sql.getInstant(rs, "occurred_at"), movements));
+                        Sql.getInstant(rs, "occurred_at"), movements)).orElse(null);
     }
 }

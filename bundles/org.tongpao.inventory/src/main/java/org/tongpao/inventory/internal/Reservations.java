@@ -15,6 +15,7 @@ import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.inventory.Reservation;
 import org.tongpao.inventory.Transfer;
 import org.tongpao.inventory.internal.Picker.Pick;
@@ -23,13 +24,13 @@ import org.tongpao.inventory.internal.Scope.DepotRef;
 /** Reservations hold stock (raise {@code reserved}) until released or dispatched as a transfer. */
 record Reservations(Ledger ledger, Transfers transfers) {
     static Reservation load(Connection c, long id) throws SQLException {
-        List<Reservation.Line> lines = Rows.list(c, "SELECT lot_id, quantity FROM tp_inv_reservation_line "
+        List<Reservation.Line> lines = Jdbc.query(c, "SELECT lot_id, quantity FROM tp_inv_reservation_line "
                 + "WHERE reservation_id = ? ORDER BY lot_id", List.of(id),
                 rs -> new Reservation.Line(rs.getLong(1), rs.getLong(2)));
-        return Rows.one(c, "SELECT id, depot_id, item_id, quantity, holder, reservation_status FROM tp_inv_reservation "
+        return Jdbc.one(c, "SELECT id, depot_id, item_id, quantity, holder, reservation_status FROM tp_inv_reservation "
                 + "WHERE id = ?", List.of(id), rs -> new Reservation(rs.getLong("id"), rs.getLong("depot_id"),
                         rs.getLong("item_id"), rs.getLong("quantity"), rs.getString("holder"),
-                        Reservation.Status.valueOf(rs.getString("reservation_status")), lines));
+                        Reservation.Status.valueOf(rs.getString("reservation_status")), lines)).orElse(null);
     }
 
     Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder, String key) {
@@ -42,11 +43,11 @@ record Reservations(Ledger ledger, Transfers transfers) {
         Ref ref = ledger.write(caller, key, "inventory.reserve", request, tx -> {
             ledger.core.writableStockDepot(tx, depotId, "depotId");
             List<Pick> picks = ledger.picker.pick(tx, depotId, itemId, "itemId", quantity, null, "lotId", true);
-            long id = Rows.insert(tx.c, "INSERT INTO tp_inv_reservation (depot_id, item_id, quantity, holder, "
+            long id = Jdbc.insert(tx.c, "INSERT INTO tp_inv_reservation (depot_id, item_id, quantity, holder, "
                     + "reservation_status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     List.of(depotId, itemId, quantity, cleanHolder, Reservation.Status.HELD, caller.user(), tx.now));
             for (Pick p : picks) {
-                Rows.update(tx.c, "INSERT INTO tp_inv_reservation_line (reservation_id, lot_id, quantity) "
+                Jdbc.update(tx.c, "INSERT INTO tp_inv_reservation_line (reservation_id, lot_id, quantity) "
                         + "VALUES (?, ?, ?)", List.of(id, p.lotId(), p.quantity()));
             }
             ledger.audit.record(tx.c, caller, "reservation", Long.toString(id), "RESERVE", null, load(tx.c, id));
@@ -87,7 +88,7 @@ record Reservations(Ledger ledger, Transfers transfers) {
 
     /** HELD → {@code status}; the guarded update makes a concurrent second close fail. */
     private static void close(Tx tx, Reservation r, Reservation.Status status) throws SQLException {
-        if (Rows.update(tx.c, "UPDATE tp_inv_reservation SET reservation_status = ?, closed_at = ? "
+        if (Jdbc.update(tx.c, "UPDATE tp_inv_reservation SET reservation_status = ?, closed_at = ? "
                 + "WHERE id = ? AND reservation_status = ?", List.of(status, tx.now, r.id(), Reservation.Status.HELD)) != 1) {
             throw new ConflictException("Reservation " + r.id() + " is " + r.status() + ", not HELD");
         }

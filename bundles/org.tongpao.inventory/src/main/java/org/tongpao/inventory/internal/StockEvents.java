@@ -1,22 +1,31 @@
 package org.tongpao.inventory.internal;
 
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import org.osgi.service.event.Event;
+import org.tongpao.core.Caller;
+import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.inventory.InventoryTopics;
 import org.tongpao.inventory.LotStatus;
 
-/** The inventory's events ({@link InventoryTopics}), collected by the write and posted after it commits. */
-final class StockEvents {
+/**
+ * The inventory's events ({@link InventoryTopics}), recorded in core's outbox in the write's own transaction
+ * and posted to EventAdmin after it commits: a write that rolls back publishes nothing.
+ */
+record StockEvents(EventOutbox outbox) {
+
+    private void event(Tx tx, String topic, Map<String, Object> props) {
+        event(tx.c, tx.caller, topic, props);
+    }
 
     /** Every event also names who caused it and the request. */
-    private static void event(Tx tx, String topic, Map<String, Object> props) {
+    private void event(Connection c, Caller caller, String topic, Map<String, Object> props) {
         Map<String, Object> p = new HashMap<>(props);
-        p.put("actor", tx.caller.user());
-        p.put("requestId", tx.caller.requestId());
-        tx.events.add(new Event(topic, p));
+        p.put("actor", caller.user());
+        p.put("requestId", caller.requestId());
+        outbox.record(c, topic, p);
     }
 
     void movement(Tx tx, long postingId, String operation, long depotId) {
@@ -33,8 +42,10 @@ final class StockEvents {
                 "status", status.name(), "previous", previous.name()));
     }
 
-    void lowStock(Tx tx, long depotId, long itemId, long available, long minimum, long reorderLevel) {
-        event(tx, InventoryTopics.LOW_STOCK, Map.of("depotId", depotId, "itemId", itemId, "available", available,
+    /** On {@code c}, a transaction of its own after the write that lowered the stock ({@link ThresholdWatch}). */
+    void lowStock(Connection c, Caller caller, long depotId, long itemId, long available, long minimum,
+            long reorderLevel) {
+        event(c, caller, InventoryTopics.LOW_STOCK, Map.of("depotId", depotId, "itemId", itemId, "available", available,
                 "minimum", minimum, "reorderLevel", reorderLevel,
                 "level", available <= minimum ? "MINIMUM" : "REORDER"));
     }

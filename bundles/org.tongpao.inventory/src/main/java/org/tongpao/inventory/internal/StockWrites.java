@@ -13,8 +13,9 @@ import org.tongpao.core.persistence.TransientRetry;
 /**
  * Runs every stock write: one transaction guarded by the Idempotency-Key (a repeat, even a concurrent one,
  * gets the first result's reference or refusal and writes nothing), run again on deadlocks, lock timeouts and
- * stale picks (core's one {@link TransientRetry} rule, then 503); the picks' guarded updates last, then what
- * follows the commit (threshold checks, events).
+ * stale picks ({@link Transactions#write}: core's one {@link TransientRetry} rule, then 503); the picks'
+ * guarded updates last, then what follows the commit (the threshold check). Events are recorded in the
+ * transaction ({@link StockEvents}) and posted by core's outbox after it commits.
  */
 final class StockWrites {
 
@@ -88,7 +89,7 @@ final class StockWrites {
         }
         Done done;
         try {
-            done = TransientRetry.run(operation, () -> Transactions.inTransaction(ds, c -> {
+            done = Transactions.write(ds, operation, c -> {
                 Tx tx = new Tx(c, caller, expiry.now(), expiry.today());
                 Ref result = write.apply(tx);
                 beforeCommit.apply(tx);
@@ -96,7 +97,7 @@ final class StockWrites {
                     claim.complete(c, result);
                 }
                 return new Done(result, tx, false);
-            }));
+            });
         } catch (RuntimeException | Error e) {
             if (claim != null) {
                 claim.fail(e);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Transactions;
 
 /**
@@ -36,7 +37,10 @@ final class ThresholdWatch {
         thresholded = null;
     }
 
-    /** Adds LOW_STOCK events to a committed write's events for the pairs it lowered that have a threshold. */
+    /**
+     * Records LOW_STOCK for the pairs a committed write lowered that have a threshold and are at or below it,
+     * in a short transaction of its own (only when such a pair exists).
+     */
     void check(Tx tx) {
         if (tx.lowered.isEmpty()) {
             return;
@@ -46,7 +50,7 @@ final class ThresholdWatch {
         if (check.isEmpty()) {
             return;
         }
-        Transactions.read(ds, c -> {
+        Transactions.write(ds, "inventory.low-stock-check", c -> {
             check(c, tx, check);
             return null;
         });
@@ -63,7 +67,7 @@ final class ThresholdWatch {
         if (known != null && known.generation() == current) {
             return known.pairs();
         }
-        Set<List<Long>> pairs = Set.copyOf(Transactions.read(ds, c -> Rows.list(c,
+        Set<List<Long>> pairs = Set.copyOf(Transactions.read(ds, c -> Jdbc.query(c,
                 "SELECT depot_id, item_id FROM tp_inv_threshold", List.of(), rs -> List.of(rs.getLong(1), rs.getLong(2)))));
         if (generation.get() == current) {
             thresholded = new Thresholded(current, pairs);
@@ -75,15 +79,15 @@ final class ThresholdWatch {
         for (List<Long> pair : pairs) {
             long depotId = pair.get(0);
             long itemId = pair.get(1);
-            long[] levels = Rows.one(c, "SELECT minimum_level, reorder_level FROM tp_inv_threshold "
+            long[] levels = Jdbc.one(c, "SELECT minimum_level, reorder_level FROM tp_inv_threshold "
                     + "WHERE depot_id = ? AND item_id = ?", List.of(depotId, itemId),
-                    rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+                    rs -> new long[] {rs.getLong(1), rs.getLong(2)}).orElse(null);
             if (levels == null) {
                 continue;
             }
             long available = balances.available(c, depotId, itemId, tx.today);
             if (available <= levels[0] || available <= levels[1]) {
-                events.lowStock(tx, depotId, itemId, available, levels[0], levels[1]);
+                events.lowStock(c, tx.caller, depotId, itemId, available, levels[0], levels[1]);
             }
         }
     }

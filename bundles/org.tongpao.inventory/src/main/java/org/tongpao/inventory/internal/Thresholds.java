@@ -8,6 +8,7 @@ import java.util.List;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.inventory.Threshold;
 
 /** Minimum and reorder levels of a depot × item; {@link ThresholdWatch} posts LOW_STOCK against them. */
@@ -47,15 +48,15 @@ final class Thresholds {
         ledger.write(caller, key, "inventory.threshold", t, tx -> {
             Scope.requireWrite(caller, ledger.core.depotField(tx.c, caller, t.depotId(), "depotId"));
             ledger.core.item(tx.c, t.itemId(), "itemId");
-            Threshold before = Rows.one(tx.c, "SELECT depot_id, item_id, minimum_level, reorder_level "
+            Threshold before = Jdbc.one(tx.c, "SELECT depot_id, item_id, minimum_level, reorder_level "
                     + "FROM tp_inv_threshold WHERE depot_id = ? AND item_id = ?", List.of(t.depotId(), t.itemId()),
-                    Thresholds::map);
+                    Thresholds::map).orElse(null);
             if (before == null) {
-                Rows.update(tx.c, "INSERT INTO tp_inv_threshold (depot_id, item_id, minimum_level, reorder_level, "
+                Jdbc.update(tx.c, "INSERT INTO tp_inv_threshold (depot_id, item_id, minimum_level, reorder_level, "
                         + "updated_at) VALUES (?, ?, ?, ?, ?)", List.of(t.depotId(), t.itemId(), t.minimumLevel(),
                                 t.reorderLevel(), tx.now));
             } else {
-                Rows.update(tx.c, "UPDATE tp_inv_threshold SET minimum_level = ?, reorder_level = ?, updated_at = ? "
+                Jdbc.update(tx.c, "UPDATE tp_inv_threshold SET minimum_level = ?, reorder_level = ?, updated_at = ? "
                         + "WHERE depot_id = ? AND item_id = ?", List.of(t.minimumLevel(), t.reorderLevel(), tx.now,
                                 t.depotId(), t.itemId()));
             }

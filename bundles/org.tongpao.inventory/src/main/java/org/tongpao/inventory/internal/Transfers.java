@@ -18,6 +18,7 @@ import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.AdjustmentReason;
 import org.tongpao.inventory.LotOrigin;
@@ -66,20 +67,20 @@ final class Transfers {
     }
 
     static Transfer load(Connection c, long id) throws SQLException {
-        return Rows.one(c, SELECT + "WHERE t.id = ?", List.of(id), Transfers::map);
+        return Jdbc.one(c, SELECT + "WHERE t.id = ?", List.of(id), Transfers::map).orElse(null);
     }
 
     /** Books the transfer-out of picked (or shipped) lots and records the transfer in transit. */
     long create(Tx tx, long fromDepotId, long toDepotId, long itemId, List<Pick> picks, String sourceDocument,
             String note, Long reservationId) throws SQLException {
         long qty = picks.stream().mapToLong(Pick::quantity).sum();
-        long transferId = Rows.insert(tx.c, "INSERT INTO tp_inv_transfer (from_depot_id, to_depot_id, item_id, quantity, "
+        long transferId = Jdbc.insert(tx.c, "INSERT INTO tp_inv_transfer (from_depot_id, to_depot_id, item_id, quantity, "
                 + "transfer_status, received_quantity, damaged_quantity, source_document, reservation_id, note, "
                 + "dispatched_at) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)", Arrays.asList(fromDepotId,
                         toDepotId, itemId, qty, Transfer.Status.IN_TRANSIT, sourceDocument, reservationId, note, tx.now));
         long postingId = ledger.postings.open(tx, "transfer-out", fromDepotId);
         for (Pick p : picks) {
-            Rows.update(tx.c, "INSERT INTO tp_inv_transfer_line (transfer_id, lot_id, quantity) VALUES (?, ?, ?)",
+            Jdbc.update(tx.c, "INSERT INTO tp_inv_transfer_line (transfer_id, lot_id, quantity) VALUES (?, ?, ?)",
                     List.of(transferId, p.lotId(), p.quantity()));
             ledger.postings.move(tx, postingId, MovementType.TRANSFER_OUT, fromDepotId, itemId, p.lotId(),
                     -p.quantity(), null, null, transferId, sourceDocument, note);
@@ -174,7 +175,7 @@ final class Transfers {
 
     /** The status flip is the guard against a second receipt racing this one. */
     private static void markReceived(Tx tx, long transferId, long received, long damaged) throws SQLException {
-        if (Rows.update(tx.c, "UPDATE tp_inv_transfer SET transfer_status = ?, received_quantity = ?, "
+        if (Jdbc.update(tx.c, "UPDATE tp_inv_transfer SET transfer_status = ?, received_quantity = ?, "
                 + "damaged_quantity = ?, received_at = ? WHERE id = ? AND transfer_status = ?",
                 List.of(Transfer.Status.RECEIVED, received, damaged, tx.now, transferId,
                         Transfer.Status.IN_TRANSIT)) != 1) {
@@ -217,11 +218,11 @@ final class Transfers {
 
     /** Source lots' expiry comes from the lot table alone: their balance rows may be locked by others. */
     private static List<Arrival> arrivals(Tx tx, long transferId) throws SQLException {
-        return Rows.list(tx.c, "SELECT tl.lot_id, tl.quantity, l.expiry_date "
+        return Jdbc.query(tx.c, "SELECT tl.lot_id, tl.quantity, l.expiry_date "
                 + "FROM tp_inv_transfer_line tl JOIN tp_inv_lot l ON l.id = tl.lot_id "
                 + "WHERE tl.transfer_id = ? ORDER BY CASE WHEN l.expiry_date IS NULL THEN 1 ELSE 0 END, "
                 + "l.expiry_date, tl.lot_id", List.of(transferId),
-                rs -> new Arrival(rs.getLong(1), rs.getLong(2), Rows.date(rs, "expiry_date")));
+                rs -> new Arrival(rs.getLong(1), rs.getLong(2), Jdbc.localDate(rs, "expiry_date")));
     }
 
     /** Takes up to {@code wanted} off a new lot as one movement; returns what it took. */

@@ -9,6 +9,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.inventory.BalanceFilter;
 import org.tongpao.inventory.Lot;
@@ -26,6 +27,11 @@ final class Views {
     /** SQL: a lot's issuable free stock (takes "today" as its one parameter). */
     private static final String AVAILABLE = "CASE WHEN " + Expiry.issuable("l", "?")
             + " THEN b.on_hand - b.reserved ELSE 0 END";
+
+    /** Balance rows holding stock, with their lot, depot and item. */
+    private static final String BALANCES_HELD = " FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
+            + "JOIN tp_core_v1_depot d ON d.id = b.depot_id JOIN tp_core_v1_item i ON i.id = b.item_id "
+            + "WHERE b.on_hand > 0";
 
     private final Ledger ledger;
 
@@ -62,7 +68,7 @@ final class Views {
         optional(where, params, "l.item_id", itemId);
         LocalDate today = ledger.today();
         status(where, params, status, today);
-        return ledger.read(c -> Paging.page(Rows.list(c, Lots.SELECT + where + Paging.orderAndFetch("l.id", n),
+        return ledger.read(c -> Paging.page(Jdbc.query(c, Lots.SELECT + where + Paging.orderAndFetch("l.id", n),
                 params, rs -> ledger.lots.map(rs, today)), n, Lot::id));
     }
 
@@ -116,7 +122,7 @@ final class Views {
                 params.add(f.to());
             }
         }
-        return ledger.read(c -> Paging.page(Rows.list(c, Postings.MOVEMENT_SELECT + where
+        return ledger.read(c -> Paging.page(Jdbc.query(c, Postings.MOVEMENT_SELECT + where
                 + Paging.orderAndFetch("m.id", n), params, Postings::mapMovement), n, Movement::id));
     }
 
@@ -158,7 +164,7 @@ final class Views {
             params.add(depotId);
             params.add(depotId);
         }
-        return ledger.read(c -> Paging.page(Rows.list(c, Transfers.SELECT + where
+        return ledger.read(c -> Paging.page(Jdbc.query(c, Transfers.SELECT + where
                 + Paging.orderAndFetch("t.id", n), params, Transfers::map), n, Transfer::id));
     }
 
@@ -170,7 +176,7 @@ final class Views {
         }
         optional(where, params, "t.depot_id", depotId);
         optional(where, params, "t.item_id", itemId);
-        return ledger.read(c -> Rows.list(c, "SELECT t.depot_id, t.item_id, t.minimum_level, t.reorder_level "
+        return ledger.read(c -> Jdbc.query(c, "SELECT t.depot_id, t.item_id, t.minimum_level, t.reorder_level "
                 + "FROM tp_inv_threshold t" + where + " ORDER BY t.depot_id, t.item_id FETCH FIRST 5000 ROWS ONLY",
                 params, Thresholds::map));
     }
@@ -179,9 +185,7 @@ final class Views {
 
     List<org.tongpao.inventory.Balance> lotBalances(Caller caller, Long depotId, long itemId) {
         LocalDate today = ledger.today();
-        StringBuilder where = new StringBuilder(" FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
-                + "JOIN tp_core_v1_depot d ON d.id = b.depot_id JOIN tp_core_v1_item i ON i.id = b.item_id "
-                + "WHERE b.on_hand > 0 AND b.item_id = ?");
+        StringBuilder where = new StringBuilder(BALANCES_HELD + " AND b.item_id = ?");
         List<Object> params = new ArrayList<>(List.of(today, itemId));
         if (!scope(caller, "d", where, params)) {
             return List.of();
@@ -191,8 +195,8 @@ final class Views {
                 + "l.lot_status, b.on_hand, b.reserved, " + AVAILABLE + " AS available" + where
                 + " ORDER BY b.depot_id, CASE WHEN l.expiry_date IS NULL THEN 1 ELSE 0 END, l.expiry_date, b.lot_id"
                 + " FETCH FIRST 5000 ROWS ONLY";
-        return ledger.read(c -> Rows.list(c, sql, params, rs -> {
-            LocalDate expiry = Rows.date(rs, "expiry_date");
+        return ledger.read(c -> Jdbc.query(c, sql, params, rs -> {
+            LocalDate expiry = Jdbc.localDate(rs, "expiry_date");
             LotStatus st = effectiveStatus(rs.getString("lot_status"), expiry, today);
             return new org.tongpao.inventory.Balance(rs.getLong("depot_id"), rs.getLong("item_id"),
                     rs.getLong("lot_id"), rs.getString("province_code"), rs.getString("category_code"), expiry, st,
@@ -202,9 +206,7 @@ final class Views {
 
     List<ProvinceStock> nationalStock(Caller caller, String categoryCode) {
         LocalDate today = ledger.today();
-        StringBuilder where = new StringBuilder(" FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
-                + "JOIN tp_core_v1_depot d ON d.id = b.depot_id JOIN tp_core_v1_item i ON i.id = b.item_id "
-                + "WHERE b.on_hand > 0");
+        StringBuilder where = new StringBuilder(BALANCES_HELD);
         List<Object> params = new ArrayList<>();
         if (!scope(caller, "d", where, params)) {
             return List.of();
@@ -216,7 +218,7 @@ final class Views {
         String sql = "SELECT d.province_code, i.category_code, SUM(b.on_hand) AS on_hand, SUM(b.reserved) AS reserved, "
                 + "SUM(" + AVAILABLE + ") AS available"
                 + where + " GROUP BY d.province_code, i.category_code ORDER BY d.province_code, i.category_code";
-        return ledger.read(c -> Rows.list(c, sql, all, rs -> new ProvinceStock(rs.getString("province_code"),
+        return ledger.read(c -> Jdbc.query(c, sql, all, rs -> new ProvinceStock(rs.getString("province_code"),
                 rs.getString("category_code"), rs.getLong("on_hand"), rs.getLong("reserved"),
                 rs.getLong("available"))));
     }
@@ -225,9 +227,7 @@ final class Views {
         int n = Paging.limit(limit);
         BalanceFilter filter = f == null ? new BalanceFilter(null, null, null, null, null, null, null, false) : f;
         LocalDate today = ledger.today();
-        StringBuilder where = new StringBuilder(" FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
-                + "JOIN tp_core_v1_depot d ON d.id = b.depot_id JOIN tp_core_v1_item i ON i.id = b.item_id "
-                + "WHERE b.on_hand > 0");
+        StringBuilder where = new StringBuilder(BALANCES_HELD);
         List<Object> params = new ArrayList<>();
         if (!scope(caller, "d", where, params)) {
             return new Page<>(List.of(), null);
@@ -252,8 +252,8 @@ final class Views {
         String sql = "SELECT b.lot_id, b.depot_id, d.code AS depot_code, d.province_code, b.item_id, "
                 + "i.code AS item_code, i.category_code, l.expiry_date, l.lot_status, b.on_hand, b.reserved, "
                 + AVAILABLE + " AS available" + where + Paging.orderAndFetch("b.lot_id", n);
-        return ledger.read(c -> Paging.page(Rows.list(c, sql, all, rs -> {
-            LocalDate expiry = Rows.date(rs, "expiry_date");
+        return ledger.read(c -> Paging.page(Jdbc.query(c, sql, all, rs -> {
+            LocalDate expiry = Jdbc.localDate(rs, "expiry_date");
             LotStatus st = effectiveStatus(rs.getString("lot_status"), expiry, today);
             return new StockBalance(rs.getLong("depot_id"), rs.getString("depot_code"),
                     rs.getString("province_code"), rs.getLong("item_id"), rs.getString("item_code"),
@@ -282,8 +282,8 @@ final class Views {
                 + where + " GROUP BY b.depot_id, d.code, d.province_code, b.item_id, i.code, i.category_code "
                 + "ORDER BY b.depot_id, b.item_id FETCH FIRST " + (n + 1) + " ROWS ONLY";
         return ledger.read(c -> {
-            List<StockBalance> rows = Rows.list(c, sql, all, rs -> {
-                LocalDate expiry = Rows.date(rs, "expiry");
+            List<StockBalance> rows = Jdbc.query(c, sql, all, rs -> {
+                LocalDate expiry = Jdbc.localDate(rs, "expiry");
                 return new StockBalance(rs.getLong("depot_id"), rs.getString("depot_code"),
                         rs.getString("province_code"), rs.getLong("item_id"), rs.getString("item_code"),
                         rs.getString("category_code"), null, expiry, null, rs.getLong("on_hand"),
