@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Component;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.Created;
 import org.tongpao.core.rest.OptionalBody;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.inventory.Census;
@@ -42,7 +43,7 @@ public class CensusResource extends InventoryApi {
     public Response openCensus(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewCensus body) {
         Census c = census.open(caller, body, key);
-        return created(uriInfo, "census", c.id(), c);
+        return Created.response(uriInfo, "inventory/census", c.id(), c);
     }
 
     @GET
@@ -76,7 +77,7 @@ public class CensusResource extends InventoryApi {
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CensusSubmission.class))) String body) {
         Census c = census.submit(caller, id, QueryParams.text(province), submission(body), key);
-        return created(c);
+        return Response.status(Response.Status.CREATED).entity(c).build();
     }
 
     private static CensusSubmission submission(String body) {

@@ -33,6 +33,6 @@ public class CountResource extends InventoryApi {
     public Response count(@Context Caller caller,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewCount body) {
         CountResult r = ledger.count(caller, body, key);
-        return created(r);
+        return Response.status(Response.Status.CREATED).entity(r).build();
     }
 }

@@ -3,10 +3,7 @@ package org.tongpao.inventory.internal.rest;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Reference;
-import org.tongpao.core.rest.Created;
 import org.tongpao.inventory.InventoryService;
 import org.tongpao.inventory.ReserveCensus;
 import org.tongpao.inventory.StockLedger;
@@ -29,14 +26,4 @@ public abstract class InventoryApi {
     StockLedger ledger;
     @Reference
     ReserveCensus census;
-
-    /** 201 with {@code Location: .../inventory/<path>/<id>}. */
-    static Response created(UriInfo uriInfo, String path, long id, Object entity) {
-        return Created.response(uriInfo, "inventory/" + path, id, entity);
-    }
-
-    /** 201 with no {@code Location} (a count, a census submission: no resource of their own to point at). */
-    static Response created(Object entity) {
-        return Response.status(Response.Status.CREATED).entity(entity).build();
-    }
 }

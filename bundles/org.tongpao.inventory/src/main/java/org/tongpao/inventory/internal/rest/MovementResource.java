@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Component;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.Created;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.Movement;
@@ -47,7 +48,7 @@ public class MovementResource extends InventoryApi {
     public Response receive(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewReceipt body) {
         Lot lot = ledger.receive(caller, body, key);
-        return created(uriInfo, "lots", lot.id(), lot);
+        return Created.response(uriInfo, "inventory/lots", lot.id(), lot);
     }
 
     @POST
@@ -60,7 +61,7 @@ public class MovementResource extends InventoryApi {
     public Response issue(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewIssue body) {
         Posting p = ledger.issue(caller, body, key);
-        return created(uriInfo, "postings", p.id(), p);
+        return Created.response(uriInfo, "inventory/postings", p.id(), p);
     }
 
     @POST
@@ -73,7 +74,7 @@ public class MovementResource extends InventoryApi {
     public Response adjust(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewAdjustment body) {
         Posting p = ledger.adjust(caller, body, key);
-        return created(uriInfo, "postings", p.id(), p);
+        return Created.response(uriInfo, "inventory/postings", p.id(), p);
     }
 
     @POST
@@ -86,7 +87,7 @@ public class MovementResource extends InventoryApi {
     public Response writeOff(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewWriteOff body) {
         Posting p = ledger.writeOff(caller, body, key);
-        return created(uriInfo, "postings", p.id(), p);
+        return Created.response(uriInfo, "inventory/postings", p.id(), p);
     }
 
     @GET

@@ -21,6 +21,7 @@ import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Component;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.Created;
 import org.tongpao.inventory.DispatchOrder;
 import org.tongpao.inventory.NewReservation;
 import org.tongpao.inventory.Reservation;
@@ -39,7 +40,7 @@ public class ReservationResource extends InventoryApi {
     public Response reserve(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewReservation body) {
         Reservation r = inventory.reserve(caller, body.depotId(), body.itemId(), body.quantity(), body.holder(), key);
-        return created(uriInfo, "reservations", r.id(), r);
+        return Created.response(uriInfo, "inventory/reservations", r.id(), r);
     }
 
     @GET
@@ -73,6 +74,6 @@ public class ReservationResource extends InventoryApi {
     public Response dispatch(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid DispatchOrder body) {
         Transfer t = ledger.dispatch(caller, id, body, key);
-        return created(uriInfo, "transfers", t.id(), t);
+        return Created.response(uriInfo, "inventory/transfers", t.id(), t);
     }
 }

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Component;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.Created;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.inventory.NewTransfer;
 import org.tongpao.inventory.Transfer;
@@ -40,7 +41,7 @@ public class TransferResource extends InventoryApi {
     public Response transferOut(@Context Caller caller, @Context UriInfo uriInfo,
             @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewTransfer body) {
         Transfer t = ledger.transferOut(caller, body, key);
-        return created(uriInfo, "transfers", t.id(), t);
+        return Created.response(uriInfo, "inventory/transfers", t.id(), t);
     }
 
     @GET
