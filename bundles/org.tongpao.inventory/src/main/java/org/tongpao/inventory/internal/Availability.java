@@ -7,10 +7,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.tongpao.core.Caller;
+import org.tongpao.core.Checks;
 import org.tongpao.core.NotFoundException;
-import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.inventory.internal.Scope.DepotRef;
 
@@ -37,8 +36,8 @@ final class Availability {
 
     /** Available stock for many depots × items in one read per 500 × 500 ids; see InventoryService. */
     Map<Long, Map<Long, Long>> available(Caller caller, Collection<Long> depotIds, Collection<Long> itemIds) {
-        List<Long> depots = ids(depotIds, "depotIds");
-        List<Long> items = ids(itemIds, "itemIds");
+        List<Long> depots = Checks.ids("depotIds", depotIds, MAX_BULK);
+        List<Long> items = Checks.ids("itemIds", itemIds, MAX_BULK);
         Map<Long, Map<Long, Long>> out = new HashMap<>();
         if (depots.isEmpty() || items.isEmpty()) {
             return out;
@@ -70,17 +69,6 @@ final class Availability {
             }
             return null;
         });
-        return out;
-    }
-
-    private static List<Long> ids(Collection<Long> ids, String field) {
-        if (ids == null) {
-            return List.of();
-        }
-        List<Long> out = ids.stream().filter(Objects::nonNull).distinct().sorted().toList();
-        if (out.size() > MAX_BULK) {
-            throw new ValidationException(field, "at most " + MAX_BULK + " " + field + " per call, not " + out.size());
-        }
         return out;
     }
 

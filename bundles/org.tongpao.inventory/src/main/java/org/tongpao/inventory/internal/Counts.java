@@ -1,7 +1,7 @@
 package org.tongpao.inventory.internal;
 
-import static org.tongpao.inventory.internal.Fields.required;
-import static org.tongpao.inventory.internal.Fields.text;
+import static org.tongpao.core.Checks.optionalText;
+import static org.tongpao.core.Checks.required;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,7 +45,7 @@ final class Counts {
     CountResult count(Caller caller, NewCount r, String key) {
         Scope.requireStockWriter(caller);
         validate(r);
-        String note = text(r.note(), 500, "note");
+        String note = optionalText("note", r.note(), 500);
         Ref ref = ledger.write(caller, key, "inventory.count", r, tx -> {
             DepotRef depot = ledger.core.depotField(tx.c, caller, r.depotId(), "depotId");
             Scope.requireWrite(caller, depot);
@@ -64,15 +64,15 @@ final class Counts {
     }
 
     private static void validate(NewCount r) {
-        required(r, "body");
-        required(r.depotId(), "depotId");
+        required("body", r);
+        required("depotId", r.depotId());
         if (r.lines() == null || r.lines().isEmpty()) {
             throw new ValidationException("lines", "lines must not be empty");
         }
         for (int i = 0; i < r.lines().size(); i++) {
             NewCount.Line l = r.lines().get(i);
-            required(l, "lines[" + i + "]");
-            required(l.itemId(), "lines[" + i + "].itemId");
+            required("lines[" + i + "]", l);
+            required("lines[" + i + "].itemId", l.itemId());
             if (l.counted() == null || l.counted() < 0) {
                 throw new ValidationException("lines[" + i + "].counted", "counted must be zero or more");
             }

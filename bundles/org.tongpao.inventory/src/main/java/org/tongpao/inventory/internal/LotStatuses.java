@@ -1,7 +1,7 @@
 package org.tongpao.inventory.internal;
 
-import static org.tongpao.inventory.internal.Fields.required;
-import static org.tongpao.inventory.internal.Fields.text;
+import static org.tongpao.core.Checks.optionalText;
+import static org.tongpao.core.Checks.required;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,10 +43,10 @@ final class LotStatuses {
 
     Lot change(Caller caller, long id, LotStatusChange change, String key) {
         Scope.requireStockWriter(caller);
-        required(change, "body");
-        required(change.status(), "status");
-        String reason = text(change.reason(), 500, "reason");
-        required(reason, "reason");
+        required("body", change);
+        required("status", change.status());
+        String reason = optionalText("reason", change.reason(), 500);
+        required("reason", reason);
         ledger.write(caller, key, "inventory.lot-status:" + id, change, tx -> {
             Lot lot = existing(tx.c, id);
             DepotRef depot = ledger.core.depot(tx.c, lot.depotId());

@@ -1,8 +1,8 @@
 package org.tongpao.inventory.internal;
 
-import static org.tongpao.inventory.internal.Fields.positive;
-import static org.tongpao.inventory.internal.Fields.required;
-import static org.tongpao.inventory.internal.Fields.text;
+import static org.tongpao.core.Checks.optionalText;
+import static org.tongpao.core.Checks.positive;
+import static org.tongpao.core.Checks.required;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,10 +32,10 @@ final class Movements {
 
     Lot receive(Caller caller, NewReceipt r, String key) {
         requireStockLine(caller, r, r.depotId(), r.itemId(), r.quantity());
-        required(r.origin(), "origin");
-        String source = text(r.sourceDocument(), 128, "sourceDocument");
-        required(source, "sourceDocument");
-        String note = text(r.note(), 500, "note");
+        required("origin", r.origin());
+        String source = optionalText("sourceDocument", r.sourceDocument(), 128);
+        required("sourceDocument", source);
+        String note = optionalText("note", r.note(), 500);
         return ledger.write(caller, key, "inventory.receipt", r, tx -> {
             DepotRef depot = ledger.core.writableStockDepot(tx, r.depotId(), "depotId");
             ItemRef item = ledger.core.item(tx.c, r.itemId(), "itemId");
@@ -62,17 +62,17 @@ final class Movements {
     /** A write of a quantity of an item into or out of a depot: the fields every such body needs. */
     private static void requireStockLine(Caller caller, Object body, Long depotId, Long itemId, Long quantity) {
         Scope.requireStockWriter(caller);
-        required(body, "body");
-        required(depotId, "depotId");
-        required(itemId, "itemId");
-        positive(quantity, "quantity");
+        required("body", body);
+        required("depotId", depotId);
+        required("itemId", itemId);
+        positive("quantity", quantity);
     }
 
     Posting issue(Caller caller, NewIssue r, String key) {
         requireStockLine(caller, r, r.depotId(), r.itemId(), r.quantity());
-        required(r.orgUnitId(), "orgUnitId");
-        String source = text(r.sourceDocument(), 128, "sourceDocument");
-        String note = text(r.note(), 500, "note");
+        required("orgUnitId", r.orgUnitId());
+        String source = optionalText("sourceDocument", r.sourceDocument(), 128);
+        String note = optionalText("note", r.note(), 500);
         return ledger.write(caller, key, "inventory.issue", r, tx -> {
             DepotRef depot = ledger.core.writableStockDepot(tx, r.depotId(), "depotId");
             ledger.core.requireOrgUnit(tx.c, caller, depot, r.orgUnitId(), "orgUnitId");
@@ -89,8 +89,8 @@ final class Movements {
 
     Posting adjust(Caller caller, NewAdjustment r, String key) {
         requireLotWrite(caller, r, r.lotId());
-        required(r.quantity(), "quantity");
-        required(r.reason(), "reason");
+        required("quantity", r.quantity());
+        required("reason", r.reason());
         long q = r.quantity();
         if (q == 0) {
             throw new ValidationException("quantity", "quantity must not be zero");
@@ -101,8 +101,8 @@ final class Movements {
         if (r.reason() == AdjustmentReason.FOUND && q < 0) {
             throw new ValidationException("quantity", "FOUND adjustments add stock: quantity must be positive");
         }
-        String source = text(r.sourceDocument(), 128, "sourceDocument");
-        String note = text(r.note(), 500, "note");
+        String source = optionalText("sourceDocument", r.sourceDocument(), 128);
+        String note = optionalText("note", r.note(), 500);
         return ledger.write(caller, key, "inventory.adjustment", r, tx -> oneLot(tx, r.lotId(), "adjustment",
                 MovementType.ADJUSTMENT, q, r.reason().name(), source, note, "ADJUST", r), Posting.class,
                 this::posting);
@@ -110,10 +110,10 @@ final class Movements {
 
     Posting writeOff(Caller caller, NewWriteOff r, String key) {
         requireLotWrite(caller, r, r.lotId());
-        positive(r.quantity(), "quantity");
-        required(r.reason(), "reason");
-        String source = text(r.sourceDocument(), 128, "sourceDocument");
-        String note = text(r.note(), 500, "note");
+        positive("quantity", r.quantity());
+        required("reason", r.reason());
+        String source = optionalText("sourceDocument", r.sourceDocument(), 128);
+        String note = optionalText("note", r.note(), 500);
         return ledger.write(caller, key, "inventory.write-off", r, tx -> oneLot(tx, r.lotId(), "write-off",
                 MovementType.WRITE_OFF, -r.quantity(), r.reason().name(), source, note, "WRITE_OFF", r),
                 Posting.class, this::posting);
@@ -121,8 +121,8 @@ final class Movements {
 
     private static void requireLotWrite(Caller caller, Object body, Long lotId) {
         Scope.requireStockWriter(caller);
-        required(body, "body");
-        required(lotId, "lotId");
+        required("body", body);
+        required("lotId", lotId);
     }
 
     /** One signed movement of a lot named in the body (unknown or invisible: the same 404, never a 403). */

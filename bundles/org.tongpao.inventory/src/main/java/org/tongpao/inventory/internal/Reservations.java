@@ -1,8 +1,8 @@
 package org.tongpao.inventory.internal;
 
-import static org.tongpao.inventory.internal.Fields.positive;
-import static org.tongpao.inventory.internal.Fields.required;
-import static org.tongpao.inventory.internal.Fields.text;
+import static org.tongpao.core.Checks.optionalText;
+import static org.tongpao.core.Checks.positive;
+import static org.tongpao.core.Checks.required;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,9 +35,9 @@ record Reservations(Ledger ledger, Transfers transfers) {
 
     Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder, String key) {
         Scope.requireStockWriter(caller);
-        positive(quantity, "quantity");
-        String cleanHolder = text(holder, 128, "holder");
-        required(cleanHolder, "holder");
+        positive("quantity", quantity);
+        String cleanHolder = optionalText("holder", holder, 128);
+        required("holder", cleanHolder);
         Map<String, Object> request = Map.of("depotId", depotId, "itemId", itemId, "quantity", quantity,
                 "holder", cleanHolder);
         Ref ref = ledger.write(caller, key, "inventory.reserve", request, tx -> {
@@ -104,7 +104,7 @@ record Reservations(Ledger ledger, Transfers transfers) {
     Transfer dispatch(Caller caller, long id, long toDepotId, String sourceDocument, String key,
             boolean approvedRoute) {
         Scope.requireStockWriter(caller);
-        String source = text(sourceDocument, 128, "sourceDocument");
+        String source = optionalText("sourceDocument", sourceDocument, 128);
         Map<String, Object> request = new HashMap<>();
         request.put("toDepotId", toDepotId);
         request.put("sourceDocument", source);

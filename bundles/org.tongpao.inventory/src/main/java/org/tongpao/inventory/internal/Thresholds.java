@@ -1,6 +1,6 @@
 package org.tongpao.inventory.internal;
 
-import static org.tongpao.inventory.internal.Fields.required;
+import static org.tongpao.core.Checks.required;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,9 +26,9 @@ final class Thresholds {
 
     Threshold set(Caller caller, Threshold t, String key) {
         Scope.requireStockWriter(caller);
-        required(t, "body");
-        required(t.depotId(), "depotId");
-        required(t.itemId(), "itemId");
+        required("body", t);
+        required("depotId", t.depotId());
+        required("itemId", t.itemId());
         if (t.minimumLevel() == null || t.minimumLevel() < 0) {
             throw new ValidationException("minimumLevel", "minimumLevel must be zero or more");
         }

@@ -1,8 +1,8 @@
 package org.tongpao.inventory.internal;
 
-import static org.tongpao.inventory.internal.Fields.positive;
-import static org.tongpao.inventory.internal.Fields.required;
-import static org.tongpao.inventory.internal.Fields.text;
+import static org.tongpao.core.Checks.optionalText;
+import static org.tongpao.core.Checks.positive;
+import static org.tongpao.core.Checks.required;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -91,16 +91,16 @@ final class Transfers {
 
     Transfer transferOut(Caller caller, NewTransfer r, String key) {
         Scope.requireStockWriter(caller);
-        required(r, "body");
-        required(r.fromDepotId(), "fromDepotId");
-        required(r.toDepotId(), "toDepotId");
-        required(r.itemId(), "itemId");
-        positive(r.quantity(), "quantity");
+        required("body", r);
+        required("fromDepotId", r.fromDepotId());
+        required("toDepotId", r.toDepotId());
+        required("itemId", r.itemId());
+        positive("quantity", r.quantity());
         if (r.fromDepotId().equals(r.toDepotId())) {
             throw new ValidationException("toDepotId", "toDepotId must differ from fromDepotId");
         }
-        String source = text(r.sourceDocument(), 128, "sourceDocument");
-        String note = text(r.note(), 500, "note");
+        String source = optionalText("sourceDocument", r.sourceDocument(), 128);
+        String note = optionalText("note", r.note(), 500);
         return ledger.write(caller, key, "inventory.transfer", r, tx -> {
             DepotRef from = ledger.core.stockDepotField(tx.c, caller, r.fromDepotId(), "fromDepotId");
             Scope.requireWrite(caller, from);
@@ -146,7 +146,7 @@ final class Transfers {
         if (damaged > received) {
             throw new ValidationException("damagedQuantity", "damagedQuantity cannot exceed receivedQuantity");
         }
-        String cleanNote = text(note, 500, "note");
+        String cleanNote = optionalText("note", note, 500);
         Map<String, Object> request = new HashMap<>();
         request.put("receivedQuantity", received);
         request.put("damagedQuantity", damaged);

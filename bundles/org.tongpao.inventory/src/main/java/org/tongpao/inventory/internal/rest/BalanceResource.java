@@ -12,6 +12,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.inventory.BalanceFilter;
 import org.tongpao.inventory.LotStatus;
@@ -19,7 +20,7 @@ import org.tongpao.inventory.ProvinceStock;
 import org.tongpao.inventory.StockBalance;
 
 /** {@code /inventory}: stock balances and the national report, summed from balances, never from the ledger. */
-@Component(service = BalanceResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = BalanceResource.class, property = JaxRs.RESOURCE)
 @Path("inventory")
 public class BalanceResource extends InventoryApi {
     @GET

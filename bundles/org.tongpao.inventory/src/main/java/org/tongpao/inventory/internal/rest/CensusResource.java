@@ -24,6 +24,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.OptionalBody;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.inventory.Census;
@@ -31,7 +32,7 @@ import org.tongpao.inventory.CensusSubmission;
 import org.tongpao.inventory.NewCensus;
 
 /** {@code /inventory/census}: the national reserve census, opened by the ministry, reported by provinces. */
-@Component(service = CensusResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = CensusResource.class, property = JaxRs.RESOURCE)
 @Path("inventory/census")
 public class CensusResource extends InventoryApi {
     @POST

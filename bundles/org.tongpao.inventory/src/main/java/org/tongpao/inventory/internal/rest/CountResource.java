@@ -17,11 +17,12 @@ import javax.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Component;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.inventory.CountResult;
 import org.tongpao.inventory.NewCount;
 
 /** {@code /inventory/counts}: stock counts, whose differences become COUNT adjustments. */
-@Component(service = CountResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = CountResource.class, property = JaxRs.RESOURCE)
 @Path("inventory/counts")
 public class CountResource extends InventoryApi {
     @POST

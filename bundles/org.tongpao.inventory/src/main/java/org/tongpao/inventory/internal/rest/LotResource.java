@@ -17,13 +17,14 @@ import org.osgi.service.component.annotations.Component;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.LotStatus;
 import org.tongpao.inventory.LotStatusChange;
 
 /** {@code /inventory/lots}: lots, one lot, a lot's status. */
-@Component(service = LotResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = LotResource.class, property = JaxRs.RESOURCE)
 @Path("inventory/lots")
 public class LotResource extends InventoryApi {
     @GET

@@ -23,6 +23,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.Movement;
@@ -35,7 +36,7 @@ import org.tongpao.inventory.NewWriteOff;
 import org.tongpao.inventory.Posting;
 
 /** {@code /inventory}: the writes that book one posting (receipts, issues, adjustments, write-offs) and the ledger. */
-@Component(service = MovementResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = MovementResource.class, property = JaxRs.RESOURCE)
 @Path("inventory")
 public class MovementResource extends InventoryApi {
     @POST

@@ -22,13 +22,14 @@ import org.osgi.service.component.annotations.Component;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.inventory.DispatchOrder;
 import org.tongpao.inventory.NewReservation;
 import org.tongpao.inventory.Reservation;
 import org.tongpao.inventory.Transfer;
 
 /** {@code /inventory/reservations}: stock held first-expiry-first-out, released or dispatched as a transfer. */
-@Component(service = ReservationResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = ReservationResource.class, property = JaxRs.RESOURCE)
 @Path("inventory/reservations")
 public class ReservationResource extends InventoryApi {
     @POST

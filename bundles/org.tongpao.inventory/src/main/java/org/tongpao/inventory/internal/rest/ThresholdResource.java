@@ -16,11 +16,12 @@ import org.osgi.service.component.annotations.Component;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.inventory.Threshold;
 
 /** {@code /inventory/thresholds}: minimum and reorder levels per depot × item (LOW_STOCK is checked against them). */
-@Component(service = ThresholdResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = ThresholdResource.class, property = JaxRs.RESOURCE)
 @Path("inventory/thresholds")
 public class ThresholdResource extends InventoryApi {
     @GET

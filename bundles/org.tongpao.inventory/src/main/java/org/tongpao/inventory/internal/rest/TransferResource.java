@@ -23,13 +23,14 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.inventory.NewTransfer;
 import org.tongpao.inventory.Transfer;
 import org.tongpao.inventory.TransferReceipt;
 
 /** {@code /inventory/transfers}: direct transfers out, goods in transit, and their receipt. */
-@Component(service = TransferResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = TransferResource.class, property = JaxRs.RESOURCE)
 @Path("inventory/transfers")
 public class TransferResource extends InventoryApi {
     @POST
