@@ -20,11 +20,11 @@ import org.tongpao.core.Roles;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.Census;
 import org.tongpao.inventory.CensusSubmission;
-import org.tongpao.inventory.InventoryTopics;
 import org.tongpao.inventory.NewCensus;
 
 /** The reserve census: opened by the ministry, one current submission per province, history kept. */
@@ -68,11 +68,11 @@ final class CensusBook {
                 throw new ValidationException("deadline", "deadline must be in the future");
             }
             for (String c : categories) {
-                if (Rows.number(tx.c, "SELECT COUNT(*) FROM tp_category WHERE code = ?", List.of(c)) == 0) {
+                if (!ledger.core.categoryExists(tx.c, c)) {
                     throw new ValidationException("categories", "unknown category " + c);
                 }
             }
-            long id = Rows.insert(tx.c, "INSERT INTO tp_inv_census (title, categories, deadline, opened_by, opened_at) "
+            long id = Jdbc.insert(tx.c, "INSERT INTO tp_inv_census (title, categories, deadline, opened_by, opened_at) "
                     + "VALUES (?, ?, ?, ?, ?)", List.of(r.title().strip(), String.join(",", categories),
                             r.deadline().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), caller.user(), tx.now));
             ledger.audit.record(tx.c, caller, "census", Long.toString(id), "OPEN", null, r);
@@ -97,7 +97,7 @@ final class CensusBook {
         requireReader(caller);
         int n = Paging.limit(limit);
         return ledger.read(c -> {
-            List<Head> heads = Rows.list(c, "SELECT id, title, categories, deadline, opened_by, opened_at FROM tp_inv_census "
+            List<Head> heads = Jdbc.query(c, "SELECT id, title, categories, deadline, opened_by, opened_at FROM tp_inv_census "
                     + "WHERE id > ?" + Paging.orderAndFetch("id", n), List.of(Paging.after(cursor)), CensusBook::mapHead);
             List<Census> out = new ArrayList<>();
             for (Head h : heads) {
@@ -113,10 +113,10 @@ final class CensusBook {
     }
 
     private Head head(Connection c, long id) throws SQLException {
-        Head h = Rows.one(c, "SELECT id, title, categories, deadline, opened_by, opened_at FROM tp_inv_census WHERE id = ?",
-                List.of(id), CensusBook::mapHead);
+        Head h = Jdbc.one(c, "SELECT id, title, categories, deadline, opened_by, opened_at FROM tp_inv_census WHERE id = ?",
+                List.of(id), CensusBook::mapHead).orElse(null);
         if (h == null) {
-            throw Ledger.notFound("census", id);
+            throw new org.tongpao.core.NotFoundException("census", id);
         }
         return h;
     }
@@ -126,7 +126,7 @@ final class CensusBook {
         Instant now = ledger.now();
         boolean national = ScopeRules.readReach(caller) == ScopeRules.Reach.ALL;
         Map<String, Object[]> current = new HashMap<>();
-        for (Object[] row : Rows.list(c, "SELECT s.id, s.province_code, s.version_no, s.submitted_at, s.submitted_by "
+        for (Object[] row : Jdbc.query(c, "SELECT s.id, s.province_code, s.version_no, s.submitted_at, s.submitted_by "
                 + "FROM tp_inv_census_submission s WHERE s.census_id = ? AND s.version_no = "
                 + "(SELECT MAX(x.version_no) FROM tp_inv_census_submission x WHERE x.census_id = s.census_id "
                 + "AND x.province_code = s.province_code)", List.of(h.id()),
@@ -155,7 +155,7 @@ final class CensusBook {
             if (!national && !province.equals(caller.provinceCode())) {
                 continue;
             }
-            for (Object[] row : Rows.list(c, "SELECT category_code, declared, SUM(quantity) FROM tp_inv_census_figure "
+            for (Object[] row : Jdbc.query(c, "SELECT category_code, declared, SUM(quantity) FROM tp_inv_census_figure "
                     + "WHERE submission_id = ? GROUP BY category_code, declared", List.of((Long) s[0]),
                     rs -> new Object[] {rs.getString(1), rs.getBoolean(2), rs.getLong(3)})) {
                 long[] t = totals.computeIfAbsent(province + "|" + row[0], k -> new long[2]);
@@ -172,6 +172,44 @@ final class CensusBook {
     }
 
     Census submit(Caller caller, long censusId, String provinceCode, CensusSubmission r, String key) {
+        String province = submittingProvince(caller, provinceCode);
+        List<CensusSubmission.Declared> declared = r == null || r.declared() == null ? List.of() : r.declared();
+        validate(declared);
+        Map<String, Object> request = new HashMap<>();
+        request.put("province", province);
+        request.put("declared", declared);
+        ledger.write(caller, key, "inventory.census-submit:" + censusId, request, tx -> {
+            Head h = head(tx.c, censusId);
+            for (int i = 0; i < declared.size(); i++) {
+                if (!h.categories().contains(declared.get(i).categoryCode().strip())) {
+                    throw new ValidationException("declared[" + i + "].categoryCode", "category "
+                            + declared.get(i).categoryCode() + " is not part of this census");
+                }
+            }
+            int version = (int) Jdbc.count(tx.c, "SELECT COALESCE(MAX(version_no), 0) FROM tp_inv_census_submission "
+                    + "WHERE census_id = ? AND province_code = ?", List.of(censusId, province));
+            if (version > 0 && tx.now.isAfter(h.deadline())) {
+                throw new ConflictException("The deadline of census " + censusId + " has passed; province " + province
+                        + " has already reported");
+            }
+            long submissionId = Jdbc.insert(tx.c, "INSERT INTO tp_inv_census_submission (census_id, province_code, "
+                    + "version_no, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?)",
+                    List.of(censusId, province, version + 1, caller.user(), tx.now));
+            snapshot(tx, submissionId, province, h.categories());
+            for (CensusSubmission.Declared d : declared) {
+                Jdbc.update(tx.c, "INSERT INTO tp_inv_census_figure (submission_id, category_code, declared, quantity, "
+                        + "note) VALUES (?, ?, TRUE, ?, ?)", Arrays.asList(submissionId, d.categoryCode().strip(),
+                                d.quantity(), d.note()));
+            }
+            ledger.audit.record(tx.c, caller, "census", censusId + ":" + province, "SUBMIT", null, request);
+            ledger.events.censusSubmitted(tx, censusId, province, version + 1);
+            return new Ref("census-submission", Long.toString(submissionId));
+        });
+        return ledger.read(c -> report(c, caller, head(c, censusId)));
+    }
+
+    /** A province officer submits for its own province; ministry roles name it. */
+    private String submittingProvince(Caller caller, String provinceCode) {
         String province;
         if (caller.isMinistry()) {
             if (provinceCode == null || provinceCode.isBlank()) {
@@ -190,7 +228,10 @@ final class CensusBook {
         if (!provinces.isValid(province)) {
             throw new ValidationException("province", "unknown province " + province);
         }
-        List<CensusSubmission.Declared> declared = r == null || r.declared() == null ? List.of() : r.declared();
+        return province;
+    }
+
+    private static void validate(List<CensusSubmission.Declared> declared) {
         for (int i = 0; i < declared.size(); i++) {
             CensusSubmission.Declared d = declared.get(i);
             if (d == null || d.categoryCode() == null || d.categoryCode().isBlank()) {
@@ -203,51 +244,21 @@ final class CensusBook {
                 throw new ValidationException("declared[" + i + "].note", "note must be at most 500 characters");
             }
         }
-        Map<String, Object> request = new HashMap<>();
-        request.put("province", province);
-        request.put("declared", declared);
-        ledger.write(caller, key, "inventory.census-submit:" + censusId, request, tx -> {
-            Head h = head(tx.c, censusId);
-            for (int i = 0; i < declared.size(); i++) {
-                if (!h.categories().contains(declared.get(i).categoryCode().strip())) {
-                    throw new ValidationException("declared[" + i + "].categoryCode", "category "
-                            + declared.get(i).categoryCode() + " is not part of this census");
-                }
-            }
-            int version = (int) Rows.number(tx.c, "SELECT COALESCE(MAX(version_no), 0) FROM tp_inv_census_submission "
-                    + "WHERE census_id = ? AND province_code = ?", List.of(censusId, province));
-            if (version > 0 && tx.now.isAfter(h.deadline())) {
-                throw new ConflictException("The deadline of census " + censusId + " has passed; province " + province
-                        + " has already reported");
-            }
-            long submissionId = Rows.insert(tx.c, "INSERT INTO tp_inv_census_submission (census_id, province_code, "
-                    + "version_no, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?)",
-                    List.of(censusId, province, version + 1, caller.user(), tx.now));
-            // the snapshot: balances of the province's depots for the census categories, read in this transaction
-            StringBuilder in = new StringBuilder();
-            List<Object> params = new ArrayList<>(List.of(submissionId, province));
-            for (String cat : h.categories()) {
-                in.append(in.length() == 0 ? "?" : ", ?");
-                params.add(cat);
-            }
-            Rows.update(tx.c, "INSERT INTO tp_inv_census_figure (submission_id, category_code, declared, depot_id, "
-                    + "item_id, lot_id, quantity) SELECT ?, i.category_code, FALSE, b.depot_id, b.item_id, b.lot_id, "
-                    + "b.on_hand FROM tp_inv_balance b JOIN tp_depot d ON d.id = b.depot_id "
-                    + "JOIN tp_item i ON i.id = b.item_id WHERE d.province_code = ? AND b.on_hand > 0 "
-                    + "AND i.category_code IN (" + in + ")", params);
-            for (CensusSubmission.Declared d : declared) {
-                Rows.update(tx.c, "INSERT INTO tp_inv_census_figure (submission_id, category_code, declared, quantity, "
-                        + "note) VALUES (?, ?, TRUE, ?, ?)", Arrays.asList(submissionId, d.categoryCode().strip(),
-                                d.quantity(), d.note()));
-            }
-            ledger.audit.record(tx.c, caller, "census", censusId + ":" + province, "SUBMIT", null, request);
-            Map<String, Object> p = new HashMap<>();
-            p.put("censusId", censusId);
-            p.put("provinceCode", province);
-            p.put("version", version + 1);
-            ledger.event(tx, InventoryTopics.CENSUS_SUBMITTED, p);
-            return new Ref("census-submission", Long.toString(submissionId));
-        });
-        return ledger.read(c -> report(c, caller, head(c, censusId)));
+    }
+
+    /** The system figures: balances of the province's depots in the census categories, read in this transaction. */
+    private static void snapshot(Tx tx, long submissionId, String province, List<String> categories)
+            throws SQLException {
+        StringBuilder in = new StringBuilder();
+        List<Object> params = new ArrayList<>(List.of(submissionId, province));
+        for (String cat : categories) {
+            in.append(in.length() == 0 ? "?" : ", ?");
+            params.add(cat);
+        }
+        Jdbc.update(tx.c, "INSERT INTO tp_inv_census_figure (submission_id, category_code, declared, depot_id, "
+                + "item_id, lot_id, quantity) SELECT ?, i.category_code, FALSE, b.depot_id, b.item_id, b.lot_id, "
+                + "b.on_hand FROM tp_inv_balance b JOIN tp_core_v1_depot d ON d.id = b.depot_id "
+                + "JOIN tp_core_v1_item i ON i.id = b.item_id WHERE d.province_code = ? AND b.on_hand > 0 "
+                + "AND i.category_code IN (" + in + ")", params);
     }
 }

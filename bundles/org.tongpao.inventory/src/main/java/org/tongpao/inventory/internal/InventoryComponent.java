@@ -6,9 +6,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -18,7 +15,9 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.ProvinceRegistry;
 import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.inventory.BalanceFilter;
 import org.tongpao.inventory.Census;
 import org.tongpao.inventory.CensusSubmission;
@@ -64,37 +63,40 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         int shortDatedScanHours() default 24;
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile EventAdmin eventAdmin;
-
     private volatile int shortDatedDays;
-    private final Stock stock;
+    private final Movements movements;
+    private final Transfers transfers;
+    private final Reservations reservations;
+    private final Availability availability;
+    private final LotStatuses lotStatuses;
+    private final Counts counts;
+    private final Thresholds thresholds;
     private final Views views;
     private final CensusBook census;
     private final ShortDatedScanner scanner;
 
     @Activate
-    public InventoryComponent(Config config, @Reference InventoryDatabase db, @Reference AuditTrail audit,
-            @Reference IdempotencyKeys keys, @Reference ProvinceRegistry provinces) {
-        this(config, db, audit, keys, provinces, Clock.systemDefaultZone());
+    public InventoryComponent(Config config, @Reference(target = InventorySchema.READY) SchemaReady schema,
+            @Reference AuditTrail audit, @Reference IdempotencyKeys keys, @Reference EventOutbox outbox,
+            @Reference ProvinceRegistry provinces) {
+        this(config, schema, audit, keys, outbox, provinces, Clock.systemDefaultZone());
     }
 
     /** For tests: a fixed or adjustable clock decides "today" for expiry and short-dated checks. */
-    InventoryComponent(Config config, InventoryDatabase db, AuditTrail audit, IdempotencyKeys keys,
-            ProvinceRegistry provinces, Clock clock) {
+    InventoryComponent(Config config, SchemaReady schema, AuditTrail audit, IdempotencyKeys keys,
+            EventOutbox outbox, ProvinceRegistry provinces, Clock clock) {
         modified(config);
-        Ledger ledger = new Ledger(db.dataSource(), audit, keys, clock, () -> shortDatedDays, e -> {
-            EventAdmin ea = eventAdmin;
-            if (ea == null) {
-                LOG.debug("No EventAdmin; not posting {}", e.getTopic());
-            } else {
-                ea.postEvent(e);
-            }
-        });
-        this.stock = new Stock(ledger);
+        Ledger ledger = new Ledger(schema.dataSource(), audit, keys, outbox, clock, () -> shortDatedDays);
+        this.movements = new Movements(ledger);
+        this.transfers = new Transfers(ledger);
+        this.reservations = new Reservations(ledger, transfers);
+        this.availability = new Availability(ledger);
+        this.lotStatuses = new LotStatuses(ledger);
+        this.counts = new Counts(ledger);
+        this.thresholds = new Thresholds(ledger);
         this.views = new Views(ledger);
         this.census = new CensusBook(ledger, provinces);
-        this.scanner = new ShortDatedScanner(ledger, stock);
+        this.scanner = new ShortDatedScanner(ledger, lotStatuses);
     }
 
     // ShortDatedScan (internal)
@@ -118,30 +120,30 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
 
     @Override
     public long available(Caller caller, long depotId, long itemId) {
-        return stock.available(caller, depotId, itemId);
+        return availability.available(caller, depotId, itemId);
     }
 
     @Override
     public java.util.Map<Long, java.util.Map<Long, Long>> available(Caller caller, java.util.Collection<Long> depotIds,
             java.util.Collection<Long> itemIds) {
-        return stock.available(caller, depotIds, itemIds);
+        return availability.available(caller, depotIds, itemIds);
     }
 
     @Override
     public Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder,
             String idempotencyKey) {
-        return stock.reserve(caller, depotId, itemId, quantity, holder, idempotencyKey);
+        return reservations.reserve(caller, depotId, itemId, quantity, holder, idempotencyKey);
     }
 
     @Override
     public Reservation release(Caller caller, long reservationId, String idempotencyKey) {
-        return stock.release(caller, reservationId, idempotencyKey);
+        return reservations.release(caller, reservationId, idempotencyKey);
     }
 
     @Override
     public Transfer dispatch(Caller caller, long reservationId, long toDepotId, String sourceDocument,
             String idempotencyKey) {
-        return stock.dispatch(caller, reservationId, toDepotId, sourceDocument, idempotencyKey, true);
+        return reservations.dispatch(caller, reservationId, toDepotId, sourceDocument, idempotencyKey, true);
     }
 
     @Override
@@ -149,35 +151,35 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         if (order == null || order.toDepotId() == null) {
             throw new org.tongpao.core.ValidationException("toDepotId", "toDepotId is required");
         }
-        return stock.dispatch(caller, reservationId, order.toDepotId(), order.sourceDocument(), idempotencyKey, false);
+        return reservations.dispatch(caller, reservationId, order.toDepotId(), order.sourceDocument(), idempotencyKey, false);
     }
 
     @Override
     public Transfer receiveTransfer(Caller caller, long transferId, long receivedQuantity, long damagedQuantity,
             String note, String idempotencyKey) {
-        return stock.receiveTransfer(caller, transferId, receivedQuantity, damagedQuantity, note, idempotencyKey);
+        return transfers.receive(caller, transferId, receivedQuantity, damagedQuantity, note, idempotencyKey);
     }
 
     @Override
     public Transfer transfer(Caller caller, long transferId) {
-        return stock.transfer(caller, transferId);
+        return transfers.transfer(caller, transferId);
     }
 
     // StockLedger
 
     @Override
     public Lot receive(Caller caller, NewReceipt receipt, String idempotencyKey) {
-        return stock.receive(caller, receipt, idempotencyKey);
+        return movements.receive(caller, receipt, idempotencyKey);
     }
 
     @Override
     public Posting issue(Caller caller, NewIssue issue, String idempotencyKey) {
-        return stock.issue(caller, issue, idempotencyKey);
+        return movements.issue(caller, issue, idempotencyKey);
     }
 
     @Override
     public Transfer transferOut(Caller caller, NewTransfer transfer, String idempotencyKey) {
-        return stock.transferOut(caller, transfer, idempotencyKey);
+        return transfers.transferOut(caller, transfer, idempotencyKey);
     }
 
     @Override
@@ -187,17 +189,17 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
 
     @Override
     public Posting adjust(Caller caller, NewAdjustment adjustment, String idempotencyKey) {
-        return stock.adjust(caller, adjustment, idempotencyKey);
+        return movements.adjust(caller, adjustment, idempotencyKey);
     }
 
     @Override
     public Posting writeOff(Caller caller, NewWriteOff writeOff, String idempotencyKey) {
-        return stock.writeOff(caller, writeOff, idempotencyKey);
+        return movements.writeOff(caller, writeOff, idempotencyKey);
     }
 
     @Override
     public Lot lot(Caller caller, long lotId) {
-        return stock.lot(caller, lotId);
+        return lotStatuses.lot(caller, lotId);
     }
 
     @Override
@@ -207,7 +209,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
 
     @Override
     public Lot changeLotStatus(Caller caller, long lotId, LotStatusChange change, String idempotencyKey) {
-        return stock.changeLotStatus(caller, lotId, change, idempotencyKey);
+        return lotStatuses.change(caller, lotId, change, idempotencyKey);
     }
 
     @Override
@@ -237,12 +239,12 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
 
     @Override
     public Reservation reservation(Caller caller, long reservationId) {
-        return stock.reservation(caller, reservationId);
+        return reservations.reservation(caller, reservationId);
     }
 
     @Override
     public CountResult count(Caller caller, NewCount count, String idempotencyKey) {
-        return stock.count(caller, count, idempotencyKey);
+        return counts.count(caller, count, idempotencyKey);
     }
 
     @Override
@@ -252,7 +254,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
 
     @Override
     public Threshold setThreshold(Caller caller, Threshold threshold, String idempotencyKey) {
-        return stock.setThreshold(caller, threshold, idempotencyKey);
+        return thresholds.set(caller, threshold, idempotencyKey);
     }
 
     // ReserveCensus

@@ -9,6 +9,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.TongpaoException;
 import org.tongpao.core.persistence.DataAccessException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.LotStatus;
 import org.tongpao.inventory.LotStatusChange;
@@ -22,11 +23,11 @@ final class ShortDatedScanner implements ShortDatedScan {
     private static final Logger LOG = LoggerFactory.getLogger(ShortDatedScanner.class);
 
     private final Ledger ledger;
-    private final Stock stock;
+    private final LotStatuses statuses;
 
-    ShortDatedScanner(Ledger ledger, Stock stock) {
+    ShortDatedScanner(Ledger ledger, LotStatuses statuses) {
         this.ledger = ledger;
-        this.stock = stock;
+        this.statuses = statuses;
     }
 
     private record Candidate(long lotId, long depotId, long itemId, LocalDate expiry) {
@@ -37,30 +38,30 @@ final class ShortDatedScanner implements ShortDatedScan {
         LocalDate today = ledger.today();
         Caller system = Caller.system("short-dated-scan-" + today);
         int expired = 0;
-        List<Candidate> past = ledger.read(c -> Rows.list(c, "SELECT l.id, l.depot_id, l.item_id, l.expiry_date "
+        List<Candidate> past = ledger.read(c -> Jdbc.query(c, "SELECT l.id, l.depot_id, l.item_id, l.expiry_date "
                 + "FROM tp_inv_lot l JOIN tp_inv_balance b ON b.lot_id = l.id WHERE l.lot_status = ? "
                 + "AND l.expiry_date < ? AND b.on_hand > 0 ORDER BY l.id", List.of(LotStatus.AVAILABLE, today),
                 ShortDatedScanner::candidate));
         for (Candidate lot : past) {
             try {
-                stock.changeLotStatus(system, lot.lotId(), new LotStatusChange(LotStatus.EXPIRED,
+                statuses.change(system, lot.lotId(), new LotStatusChange(LotStatus.EXPIRED,
                         "expired on " + lot.expiry() + " (daily scan)"), "short-dated-scan:expire:" + lot.lotId());
                 expired++;
             } catch (TongpaoException | DataAccessException e) {
                 LOG.warn("Marking lot {} EXPIRED failed; the next scan tries again", lot.lotId(), e);
             }
         }
-        List<Candidate> soon = ledger.read(c -> Rows.list(c, "SELECT l.id, l.depot_id, l.item_id, l.expiry_date "
+        List<Candidate> soon = ledger.read(c -> Jdbc.query(c, "SELECT l.id, l.depot_id, l.item_id, l.expiry_date "
                 + "FROM tp_inv_lot l JOIN tp_inv_balance b ON b.lot_id = l.id WHERE l.lot_status = ? "
                 + "AND l.expiry_date >= ? AND l.expiry_date <= ? AND b.on_hand > 0 AND NOT EXISTS "
                 + "(SELECT 1 FROM tp_inv_short_dated s WHERE s.lot_id = l.id) ORDER BY l.id",
-                List.of(LotStatus.AVAILABLE, today, today.plusDays(ledger.shortDatedDays())),
+                List.of(LotStatus.AVAILABLE, today, today.plusDays(ledger.expiry.shortDatedDays())),
                 ShortDatedScanner::candidate));
         int flagged = 0;
         for (Candidate lot : soon) {
             try {
                 ledger.write(system, null, "inventory.short-dated", null, tx -> {
-                    if (!ledger.flagShortDated(tx, lot.lotId(), lot.depotId(), lot.itemId(), lot.expiry())) {
+                    if (!ledger.lots.flagShortDated(tx, lot.lotId(), lot.depotId(), lot.itemId(), lot.expiry())) {
                         throw new AlreadyFlagged();
                     }
                     return new Ref("lot", Long.toString(lot.lotId()));
@@ -82,7 +83,7 @@ final class ShortDatedScanner implements ShortDatedScan {
     }
 
     private static Candidate candidate(java.sql.ResultSet rs) throws SQLException {
-        return new Candidate(rs.getLong(1), rs.getLong(2), rs.getLong(3), Rows.date(rs, "expiry_date"));
+        return new Candidate(rs.getLong(1), rs.getLong(2), rs.getLong(3), Jdbc.localDate(rs, "expiry_date"));
     }
 
     /** The flag row existed by the time this scan's transaction looked: roll back, post nothing. */

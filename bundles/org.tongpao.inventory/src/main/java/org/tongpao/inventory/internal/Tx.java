@@ -7,22 +7,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.osgi.service.event.Event;
 import org.tongpao.core.Caller;
 
-/** One write's context: its connection, caller, clock reading, and what to do after commit. */
+/** One write's context: its connection, caller, clock reading, and what to check after commit. */
 final class Tx {
     final Connection c;
     final Caller caller;
     final Instant now;
     final LocalDate today;
-    final List<Event> events = new ArrayList<>();
     /** depot × item pairs whose available stock went down: checked against thresholds before commit. */
     final Set<List<Long>> lowered = new LinkedHashSet<>();
     /** The movements inserted so far, as written: a posting is answered from these, not read back. */
     final List<org.tongpao.inventory.Movement> moved = new ArrayList<>();
-    /** Guarded balance updates the picks planned, applied last (see {@link Ledger#pick}). */
-    final List<Ledger.Pending> pending = new ArrayList<>();
+    /** Guarded balance updates the picks planned, applied last (see {@link Picker#pick}). */
+    final List<Picker.Pending> pending = new ArrayList<>();
     /** What the write built for its caller (e.g. the posting), so no second transaction reads it back. */
     Object result;
 

@@ -9,6 +9,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.inventory.BalanceFilter;
 import org.tongpao.inventory.Lot;
@@ -23,6 +24,15 @@ import org.tongpao.inventory.Transfer;
 
 /** Read views, filtered to the caller's scope; balances are read from the balance table, never the ledger. */
 final class Views {
+    /** SQL: a lot's issuable free stock (takes "today" as its one parameter). */
+    private static final String AVAILABLE = "CASE WHEN " + Expiry.issuable("l", "?")
+            + " THEN b.on_hand - b.reserved ELSE 0 END";
+
+    /** Balance rows holding stock, with their lot, depot and item. */
+    private static final String BALANCES_HELD = " FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
+            + "JOIN tp_core_v1_depot d ON d.id = b.depot_id JOIN tp_core_v1_item i ON i.id = b.item_id "
+            + "WHERE b.on_hand > 0";
+
     private final Ledger ledger;
 
     Views(Ledger ledger) {
@@ -49,7 +59,7 @@ final class Views {
 
     Page<Lot> lots(Caller caller, Long depotId, Long itemId, LotStatus status, int limit, String cursor) {
         int n = Paging.limit(limit);
-        StringBuilder where = new StringBuilder(" JOIN tp_depot d ON d.id = l.depot_id WHERE l.id > ?");
+        StringBuilder where = new StringBuilder(" JOIN tp_core_v1_depot d ON d.id = l.depot_id WHERE l.id > ?");
         List<Object> params = new ArrayList<>(List.of(Paging.after(cursor)));
         if (!scope(caller, "d", where, params)) {
             return new Page<>(List.of(), null);
@@ -58,8 +68,8 @@ final class Views {
         optional(where, params, "l.item_id", itemId);
         LocalDate today = ledger.today();
         status(where, params, status, today);
-        return ledger.read(c -> Paging.page(Rows.list(c, ledger.lotSelect() + where + Paging.orderAndFetch("l.id", n),
-                params, rs -> ledger.mapLot(rs, today)), n, Lot::id));
+        return ledger.read(c -> Paging.page(Jdbc.query(c, Lots.SELECT + where + Paging.orderAndFetch("l.id", n),
+                params, rs -> ledger.lots.map(rs, today)), n, Lot::id));
     }
 
     private static void optional(StringBuilder where, List<Object> params, String column, Object value) {
@@ -69,13 +79,19 @@ final class Views {
         }
     }
 
+    /** A lot past its expiry date counts as EXPIRED while its stored status is AVAILABLE. */
+    private static LotStatus effectiveStatus(String stored, LocalDate expiry, LocalDate today) {
+        LotStatus st = LotStatus.valueOf(stored);
+        return st == LotStatus.AVAILABLE && expiry != null && expiry.isBefore(today) ? LotStatus.EXPIRED : st;
+    }
+
     /** The effective status: a lot past its expiry date counts as EXPIRED whatever is stored. */
     private static void status(StringBuilder where, List<Object> params, LotStatus status, LocalDate today) {
         if (status == null) {
             return;
         }
         if (status == LotStatus.AVAILABLE) {
-            where.append(" AND ").append(Ledger.issuable("l", "?"));
+            where.append(" AND ").append(Expiry.issuable("l", "?"));
             params.add(today);
         } else if (status == LotStatus.EXPIRED) {
             where.append(" AND (l.lot_status = 'EXPIRED' OR (l.lot_status = 'AVAILABLE' AND l.expiry_date < ?))");
@@ -88,7 +104,7 @@ final class Views {
 
     Page<Movement> movements(Caller caller, MovementFilter f, int limit, String cursor) {
         int n = Paging.limit(limit);
-        StringBuilder where = new StringBuilder(" JOIN tp_depot d ON d.id = m.depot_id WHERE m.id > ?");
+        StringBuilder where = new StringBuilder(" JOIN tp_core_v1_depot d ON d.id = m.depot_id WHERE m.id > ?");
         List<Object> params = new ArrayList<>(List.of(Paging.after(cursor)));
         if (!scope(caller, "d", where, params)) {
             return new Page<>(List.of(), null);
@@ -106,25 +122,25 @@ final class Views {
                 params.add(f.to());
             }
         }
-        return ledger.read(c -> Paging.page(Rows.list(c, Ledger.MOVEMENT_SELECT + where
-                + Paging.orderAndFetch("m.id", n), params, Ledger::mapMovement), n, Movement::id));
+        return ledger.read(c -> Paging.page(Jdbc.query(c, Postings.MOVEMENT_SELECT + where
+                + Paging.orderAndFetch("m.id", n), params, Postings::mapMovement), n, Movement::id));
     }
 
     Posting posting(Caller caller, long id) {
         return ledger.read(c -> {
-            Posting p = ledger.loadPosting(c, id);
+            Posting p = ledger.postings.load(c, id);
             if (p == null) {
-                throw Ledger.notFound("posting", id);
+                throw new org.tongpao.core.NotFoundException("posting", id);
             }
-            Scope.requireRead(caller, ledger.depot(c, p.depotId()), "posting", id);
+            Scope.requireRead(caller, ledger.core.depot(c, p.depotId()), "posting", id);
             return p;
         });
     }
 
     Page<Transfer> transfers(Caller caller, Transfer.Status status, Long depotId, int limit, String cursor) {
         int n = Paging.limit(limit);
-        StringBuilder where = new StringBuilder(" JOIN tp_depot df ON df.id = t.from_depot_id "
-                + "JOIN tp_depot dt ON dt.id = t.to_depot_id WHERE t.id > ?");
+        StringBuilder where = new StringBuilder(" JOIN tp_core_v1_depot df ON df.id = t.from_depot_id "
+                + "JOIN tp_core_v1_depot dt ON dt.id = t.to_depot_id WHERE t.id > ?");
         List<Object> params = new ArrayList<>(List.of(Paging.after(cursor)));
         switch (ScopeRules.readReach(caller)) {
             case ALL -> { }
@@ -148,46 +164,40 @@ final class Views {
             params.add(depotId);
             params.add(depotId);
         }
-        return ledger.read(c -> Paging.page(Rows.list(c, Ledger.TRANSFER_SELECT + where
-                + Paging.orderAndFetch("t.id", n), params, Ledger::mapTransfer), n, Transfer::id));
+        return ledger.read(c -> Paging.page(Jdbc.query(c, Transfers.SELECT + where
+                + Paging.orderAndFetch("t.id", n), params, Transfers::map), n, Transfer::id));
     }
 
     List<Threshold> thresholds(Caller caller, Long depotId, Long itemId) {
-        StringBuilder where = new StringBuilder(" JOIN tp_depot d ON d.id = t.depot_id WHERE 1 = 1");
+        StringBuilder where = new StringBuilder(" JOIN tp_core_v1_depot d ON d.id = t.depot_id WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (!scope(caller, "d", where, params)) {
             return List.of();
         }
         optional(where, params, "t.depot_id", depotId);
         optional(where, params, "t.item_id", itemId);
-        return ledger.read(c -> Rows.list(c, "SELECT t.depot_id, t.item_id, t.minimum_level, t.reorder_level "
+        return ledger.read(c -> Jdbc.query(c, "SELECT t.depot_id, t.item_id, t.minimum_level, t.reorder_level "
                 + "FROM tp_inv_threshold t" + where + " ORDER BY t.depot_id, t.item_id FETCH FIRST 5000 ROWS ONLY",
-                params, Stock::mapThreshold));
+                params, Thresholds::map));
     }
 
     // ---------------------------------------------------------------- balances
 
     List<org.tongpao.inventory.Balance> lotBalances(Caller caller, Long depotId, long itemId) {
         LocalDate today = ledger.today();
-        StringBuilder where = new StringBuilder(" FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
-                + "JOIN tp_depot d ON d.id = b.depot_id JOIN tp_item i ON i.id = b.item_id "
-                + "WHERE b.on_hand > 0 AND b.item_id = ?");
+        StringBuilder where = new StringBuilder(BALANCES_HELD + " AND b.item_id = ?");
         List<Object> params = new ArrayList<>(List.of(today, itemId));
         if (!scope(caller, "d", where, params)) {
             return List.of();
         }
         optional(where, params, "b.depot_id", depotId);
         String sql = "SELECT b.depot_id, b.item_id, b.lot_id, d.province_code, i.category_code, l.expiry_date, "
-                + "l.lot_status, b.on_hand, b.reserved, CASE WHEN " + Ledger.issuable("l", "?")
-                + " THEN b.on_hand - b.reserved ELSE 0 END AS available" + where
+                + "l.lot_status, b.on_hand, b.reserved, " + AVAILABLE + " AS available" + where
                 + " ORDER BY b.depot_id, CASE WHEN l.expiry_date IS NULL THEN 1 ELSE 0 END, l.expiry_date, b.lot_id"
                 + " FETCH FIRST 5000 ROWS ONLY";
-        return ledger.read(c -> Rows.list(c, sql, params, rs -> {
-            LocalDate expiry = Rows.date(rs, "expiry_date");
-            LotStatus st = LotStatus.valueOf(rs.getString("lot_status"));
-            if (st == LotStatus.AVAILABLE && expiry != null && expiry.isBefore(today)) {
-                st = LotStatus.EXPIRED;
-            }
+        return ledger.read(c -> Jdbc.query(c, sql, params, rs -> {
+            LocalDate expiry = Jdbc.localDate(rs, "expiry_date");
+            LotStatus st = effectiveStatus(rs.getString("lot_status"), expiry, today);
             return new org.tongpao.inventory.Balance(rs.getLong("depot_id"), rs.getLong("item_id"),
                     rs.getLong("lot_id"), rs.getString("province_code"), rs.getString("category_code"), expiry, st,
                     rs.getLong("on_hand"), rs.getLong("reserved"), rs.getLong("available"));
@@ -196,8 +206,7 @@ final class Views {
 
     List<ProvinceStock> nationalStock(Caller caller, String categoryCode) {
         LocalDate today = ledger.today();
-        StringBuilder where = new StringBuilder(" FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
-                + "JOIN tp_depot d ON d.id = b.depot_id JOIN tp_item i ON i.id = b.item_id WHERE b.on_hand > 0");
+        StringBuilder where = new StringBuilder(BALANCES_HELD);
         List<Object> params = new ArrayList<>();
         if (!scope(caller, "d", where, params)) {
             return List.of();
@@ -207,9 +216,9 @@ final class Views {
         all.add(today);
         all.addAll(params);
         String sql = "SELECT d.province_code, i.category_code, SUM(b.on_hand) AS on_hand, SUM(b.reserved) AS reserved, "
-                + "SUM(CASE WHEN " + Ledger.issuable("l", "?") + " THEN b.on_hand - b.reserved ELSE 0 END) AS available"
+                + "SUM(" + AVAILABLE + ") AS available"
                 + where + " GROUP BY d.province_code, i.category_code ORDER BY d.province_code, i.category_code";
-        return ledger.read(c -> Rows.list(c, sql, all, rs -> new ProvinceStock(rs.getString("province_code"),
+        return ledger.read(c -> Jdbc.query(c, sql, all, rs -> new ProvinceStock(rs.getString("province_code"),
                 rs.getString("category_code"), rs.getLong("on_hand"), rs.getLong("reserved"),
                 rs.getLong("available"))));
     }
@@ -218,8 +227,7 @@ final class Views {
         int n = Paging.limit(limit);
         BalanceFilter filter = f == null ? new BalanceFilter(null, null, null, null, null, null, null, false) : f;
         LocalDate today = ledger.today();
-        StringBuilder where = new StringBuilder(" FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
-                + "JOIN tp_depot d ON d.id = b.depot_id JOIN tp_item i ON i.id = b.item_id WHERE b.on_hand > 0");
+        StringBuilder where = new StringBuilder(BALANCES_HELD);
         List<Object> params = new ArrayList<>();
         if (!scope(caller, "d", where, params)) {
             return new Page<>(List.of(), null);
@@ -231,29 +239,33 @@ final class Views {
         optional(where, params, "b.item_id", filter.itemId());
         optional(where, params, "i.code", filter.itemCode());
         status(where, params, filter.status(), today);
-        String availableExpr = "CASE WHEN " + Ledger.issuable("l", "?") + " THEN b.on_hand - b.reserved ELSE 0 END";
-        if (!filter.byItem()) {
-            where.append(" AND b.lot_id > ?");
-            params.add(Paging.after(cursor));
-            List<Object> all = new ArrayList<>();
-            all.add(today);
-            all.addAll(params);
-            String sql = "SELECT b.lot_id, b.depot_id, d.code AS depot_code, d.province_code, b.item_id, "
-                    + "i.code AS item_code, i.category_code, l.expiry_date, l.lot_status, b.on_hand, b.reserved, "
-                    + availableExpr + " AS available" + where + Paging.orderAndFetch("b.lot_id", n);
-            return ledger.read(c -> Paging.page(Rows.list(c, sql, all, rs -> {
-                LocalDate expiry = Rows.date(rs, "expiry_date");
-                LotStatus st = LotStatus.valueOf(rs.getString("lot_status"));
-                if (st == LotStatus.AVAILABLE && expiry != null && expiry.isBefore(today)) {
-                    st = LotStatus.EXPIRED;
-                }
-                return new StockBalance(rs.getLong("depot_id"), rs.getString("depot_code"),
-                        rs.getString("province_code"), rs.getLong("item_id"), rs.getString("item_code"),
-                        rs.getString("category_code"), rs.getLong("lot_id"), expiry, st, rs.getLong("on_hand"),
-                        rs.getLong("reserved"), rs.getLong("available"),
-                        st == LotStatus.AVAILABLE && ledger.shortDated(expiry, today));
-            }), n, StockBalance::lotId));
-        }
+        return filter.byItem() ? byItem(where, params, today, n, cursor) : byLot(where, params, today, n, cursor);
+    }
+
+    /** One row per lot, keyset-paged by lot id. */
+    private Page<StockBalance> byLot(StringBuilder where, List<Object> params, LocalDate today, int n, String cursor) {
+        where.append(" AND b.lot_id > ?");
+        params.add(Paging.after(cursor));
+        List<Object> all = new ArrayList<>();
+        all.add(today);
+        all.addAll(params);
+        String sql = "SELECT b.lot_id, b.depot_id, d.code AS depot_code, d.province_code, b.item_id, "
+                + "i.code AS item_code, i.category_code, l.expiry_date, l.lot_status, b.on_hand, b.reserved, "
+                + AVAILABLE + " AS available" + where + Paging.orderAndFetch("b.lot_id", n);
+        return ledger.read(c -> Paging.page(Jdbc.query(c, sql, all, rs -> {
+            LocalDate expiry = Jdbc.localDate(rs, "expiry_date");
+            LotStatus st = effectiveStatus(rs.getString("lot_status"), expiry, today);
+            return new StockBalance(rs.getLong("depot_id"), rs.getString("depot_code"),
+                    rs.getString("province_code"), rs.getLong("item_id"), rs.getString("item_code"),
+                    rs.getString("category_code"), rs.getLong("lot_id"), expiry, st, rs.getLong("on_hand"),
+                    rs.getLong("reserved"), rs.getLong("available"),
+                    st == LotStatus.AVAILABLE && ledger.expiry.shortDated(expiry, today));
+        }), n, StockBalance::lotId));
+    }
+
+    /** One row per depot × item, keyset-paged by (depot, item). */
+    private Page<StockBalance> byItem(StringBuilder where, List<Object> params, LocalDate today, int n,
+            String cursor) {
         long[] after = groupCursor(cursor);
         where.append(" AND (b.depot_id > ? OR (b.depot_id = ? AND b.item_id > ?))");
         params.add(after[0]);
@@ -265,17 +277,17 @@ final class Views {
         all.addAll(params);
         // the earliest expiry among issuable lots decides whether the rolled-up row is short-dated
         String sql = "SELECT b.depot_id, d.code AS depot_code, d.province_code, b.item_id, i.code AS item_code, "
-                + "i.category_code, MIN(CASE WHEN " + Ledger.issuable("l", "?") + " THEN l.expiry_date END) AS expiry, "
-                + "SUM(b.on_hand) AS on_hand, SUM(b.reserved) AS reserved, SUM(" + availableExpr + ") AS available"
+                + "i.category_code, MIN(CASE WHEN " + Expiry.issuable("l", "?") + " THEN l.expiry_date END) AS expiry, "
+                + "SUM(b.on_hand) AS on_hand, SUM(b.reserved) AS reserved, SUM(" + AVAILABLE + ") AS available"
                 + where + " GROUP BY b.depot_id, d.code, d.province_code, b.item_id, i.code, i.category_code "
                 + "ORDER BY b.depot_id, b.item_id FETCH FIRST " + (n + 1) + " ROWS ONLY";
         return ledger.read(c -> {
-            List<StockBalance> rows = Rows.list(c, sql, all, rs -> {
-                LocalDate expiry = Rows.date(rs, "expiry");
+            List<StockBalance> rows = Jdbc.query(c, sql, all, rs -> {
+                LocalDate expiry = Jdbc.localDate(rs, "expiry");
                 return new StockBalance(rs.getLong("depot_id"), rs.getString("depot_code"),
                         rs.getString("province_code"), rs.getLong("item_id"), rs.getString("item_code"),
                         rs.getString("category_code"), null, expiry, null, rs.getLong("on_hand"),
-                        rs.getLong("reserved"), rs.getLong("available"), ledger.shortDated(expiry, today));
+                        rs.getLong("reserved"), rs.getLong("available"), ledger.expiry.shortDated(expiry, today));
             });
             if (rows.size() <= n) {
                 return new Page<>(rows, null);

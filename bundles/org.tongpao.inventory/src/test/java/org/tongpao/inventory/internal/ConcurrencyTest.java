@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.ConflictException;
+import org.tongpao.inventory.InventoryTopics;
 import org.tongpao.inventory.NewIssue;
 import org.tongpao.inventory.NewTransfer;
 import org.tongpao.inventory.Reservation;
@@ -101,5 +102,8 @@ class ConcurrencyTest {
                 + f.number("SELECT COALESCE(SUM(quantity), 0) FROM tp_inv_movement WHERE movement_type = 'TRANSFER_IN'"))
                 .isEqualTo(-transit);
         assertThat(f.number("SELECT COUNT(*) FROM tp_inv_reservation r WHERE reservation_status = 'HELD'")).isZero();
+        // one MOVEMENT per committed posting: refused writes and retried attempts (deadlocks, stale picks) posted none
+        assertThat((long) f.events(InventoryTopics.MOVEMENT).size()).isEqualTo(f.count("tp_inv_posting"));
+        assertThat(f.unpublished()).isZero();
     }
 }

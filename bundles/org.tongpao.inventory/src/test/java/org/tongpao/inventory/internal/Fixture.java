@@ -7,21 +7,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.tongpao.core.Caller;
-import org.tongpao.core.NodeIdentity;
-import org.tongpao.core.internal.CoreDatabase;
-import org.tongpao.core.internal.CsvProvinceRegistry;
-import org.tongpao.core.internal.JdbcAuditTrail;
 import org.tongpao.core.internal.JdbcDepotService;
-import org.tongpao.core.internal.JdbcIdempotencyKeys;
-import org.tongpao.core.internal.JdbcOrgUnitService;
+import org.tongpao.core.persistence.Migrations;
+import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.testing.MovableClock;
+import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewReceipt;
@@ -29,8 +24,8 @@ import org.tongpao.inventory.NewReceipt;
 /**
  * A fresh in-memory Derby (or, with {@code -Dtongpao.test.postgres=host:port}, a fresh schema of a
  * trust-auth PostgreSQL, user postgres, so the suite doubles as the portability check) with core's schema and demo seed (core's own components, built by hand as DS
- * would), the inventory schema on top, and the inventory component on an adjustable clock with a
- * capturing EventAdmin.
+ * would: {@link TestCore}), the inventory schema on top, and the inventory component on an adjustable clock,
+ * recording its events in core's outbox ({@link org.tongpao.core.testing.TestOutbox}, which keeps what it posted).
  */
 final class Fixture implements AutoCloseable {
     static final Caller ADMIN = Caller.of("admin", Set.of("ministry-admin"), "req-admin");
@@ -49,12 +44,9 @@ final class Fixture implements AutoCloseable {
     final InventoryComponent inventory;
     /** Core's depot service with the inventory's {@link InventoryDepotUsage} registered, as DS would. */
     final JdbcDepotService depots;
-    private final CsvProvinceRegistry provinces;
-    private final JdbcAuditTrail audit;
-    private final JdbcIdempotencyKeys keys;
-    private final InventoryDatabase db;
+    private final TestCore core;
+    private final SchemaReady schema;
     private final int shortDatedDays;
-    final List<Event> events = new ArrayList<>();
     final long central;
     final long hubeiProv;
     final long wuhan;
@@ -70,24 +62,11 @@ final class Fixture implements AutoCloseable {
 
     Fixture(int shortDatedDays) {
         ds = database.dataSource();
-        NodeIdentity node = new NodeIdentity() {
-            @Override
-            public String id() {
-                return "central";
-            }
-
-            @Override
-            public boolean demo() {
-                return true;
-            }
-        };
-        provinces = new CsvProvinceRegistry();
-        CoreDatabase core = new CoreDatabase(ds, node, provinces);
-        audit = new JdbcAuditTrail(core, node);
-        keys = new JdbcIdempotencyKeys(core);
-        depots = new JdbcDepotService(core, audit, keys);
-        db = new InventoryDatabase(ds, new JdbcOrgUnitService(core, audit, keys));
-        depots.addUsage(new InventoryDepotUsage(db));
+        core = new TestCore(ds, TestCore.node("central", true));
+        depots = core.depots;
+        Migrations.migrate(ds, InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
+        schema = SchemaReady.of(InventorySchema.NAME, ds);
+        depots.addUsage(new InventoryDepotUsage(schema));
         this.shortDatedDays = shortDatedDays;
         inventory = restarted();
         central = id("tp_depot", "CENTRAL-RESERVE");
@@ -100,24 +79,10 @@ final class Fixture implements AutoCloseable {
         station = id("tp_org_unit", "P42-WUHAN-JIANGAN-T01");
     }
 
-    /** A new inventory component on the same database and clock, as after a restart (same event capture). */
+    /** A new inventory component on the same database and clock, as after a restart (same outbox). */
     InventoryComponent restarted() {
-        InventoryComponent component = new InventoryComponent(config(shortDatedDays), db, audit, keys, provinces,
-                clock);
-        component.eventAdmin = new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                synchronized (events) {
-                    events.add(event);
-                }
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                postEvent(event);
-            }
-        };
-        return component;
+        return new InventoryComponent(config(shortDatedDays), schema, core.audit, core.keys, core.outbox,
+                core.provinces, clock);
     }
 
     static InventoryComponent.Config config(int days) {
@@ -186,10 +151,19 @@ final class Fixture implements AutoCloseable {
         }
     }
 
+    /** The events of {@code topic} posted so far (after their writes committed), in order. */
     List<Event> events(String topic) {
-        synchronized (events) {
-            return events.stream().filter(e -> e.getTopic().equals(topic)).toList();
-        }
+        return core.outbox.events(topic).stream().filter(e -> e.getTopic().equals(topic)).toList();
+    }
+
+    /** The stock engine on this fixture's database, for tests of the write runner itself. */
+    Ledger ledger() {
+        return new Ledger(ds, core.audit, core.keys, core.outbox, clock, () -> shortDatedDays);
+    }
+
+    /** Events recorded in the outbox but not posted: none once every write has committed or rolled back. */
+    long unpublished() {
+        return core.outbox.unpublished();
     }
 
     /** Lock waits give up at once from now on (see {@link TestDatabase#shortLockTimeout}). */

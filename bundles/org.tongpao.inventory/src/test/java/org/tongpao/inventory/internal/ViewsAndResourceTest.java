@@ -17,7 +17,11 @@ import org.tongpao.inventory.Movement;
 import org.tongpao.inventory.MovementFilter;
 import org.tongpao.inventory.MovementType;
 import org.tongpao.inventory.NewIssue;
-import org.tongpao.inventory.internal.rest.InventoryResourceAccess;
+import org.tongpao.inventory.internal.rest.BalanceResource;
+import org.tongpao.inventory.internal.rest.CensusResource;
+import org.tongpao.inventory.internal.rest.InventoryApiAccess;
+import org.tongpao.inventory.internal.rest.LotResource;
+import org.tongpao.inventory.internal.rest.MovementResource;
 
 class ViewsAndResourceTest {
     private final Fixture f = new Fixture();
@@ -60,19 +64,19 @@ class ViewsAndResourceTest {
 
     @Test
     void queryParametersAreCheckedAndNamed() {
-        var resource = InventoryResourceAccess.create(f.inventory);
-        assertThatThrownBy(() -> resource.balances(ADMIN, null, null, null, null, null, "depot", null, null))
+        var balances = InventoryApiAccess.wire(new BalanceResource(), f.inventory);
+        assertThatThrownBy(() -> balances.balances(ADMIN, null, null, null, null, null, "depot", null, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("by"));
-        assertThatThrownBy(() -> resource.balances(ADMIN, null, null, null, null, "GONE", null, null, null))
+        assertThatThrownBy(() -> balances.balances(ADMIN, null, null, null, null, "GONE", null, null, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("status"));
-        assertThatThrownBy(() -> resource.movements(ADMIN, null, null, null, "yesterday", null, null, null))
+        assertThatThrownBy(() -> InventoryApiAccess.wire(new MovementResource(), f.inventory).movements(ADMIN, null, null, null, "yesterday", null, null, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("from"));
-        assertThatThrownBy(() -> resource.lots(ADMIN, "x", null, null, null, null))
+        assertThatThrownBy(() -> InventoryApiAccess.wire(new LotResource(), f.inventory).lots(ADMIN, "x", null, null, null, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("depot"));
-        assertThatThrownBy(() -> resource.submit(ADMIN, null, 1, "42", null, "{\"declared\": 5}"))
+        assertThatThrownBy(() -> InventoryApiAccess.wire(new CensusResource(), f.inventory).submit(ADMIN, 1, "42", null, "{\"declared\": 5}"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("declared"));
         f.receive(f.hubeiProv, f.kn95, 10, TODAY.plusYears(2));
-        assertThat(resource.balances(ADMIN, null, "HB-PROV-01", null, "MASK-KN95", null, "item", null, null).items())
+        assertThat(balances.balances(ADMIN, null, "HB-PROV-01", null, "MASK-KN95", null, "item", null, null).items())
                 .singleElement().satisfies(b -> assertThat(b.onHand()).isEqualTo(10));
     }
 }

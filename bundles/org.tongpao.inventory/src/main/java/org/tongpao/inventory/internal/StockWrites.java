@@ -1,0 +1,110 @@
+package org.tongpao.inventory.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.tongpao.core.Caller;
+import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Transactions;
+import org.tongpao.core.persistence.TransientRetry;
+
+/**
+ * Runs every stock write: one transaction guarded by the Idempotency-Key (a repeat, even a concurrent one,
+ * gets the first result's reference or refusal and writes nothing), run again on deadlocks, lock timeouts and
+ * stale picks ({@link Transactions#write}: core's one {@link TransientRetry} rule, then 503); the picks'
+ * guarded updates last, then what follows the commit (the threshold check). Events are recorded in the
+ * transaction ({@link StockEvents}) and posted by core's outbox after it commits.
+ */
+final class StockWrites {
+
+    /** A write's body: runs inside the transaction and returns what an Idempotency-Key will point at. */
+    @FunctionalInterface
+    interface Write {
+        Ref apply(Tx tx) throws Exception;
+    }
+
+    /** Reads what a write's reference points at (an Idempotency-Key repeat's first result). */
+    @FunctionalInterface
+    interface Loader<T> {
+        T load(Connection c, Ref ref) throws Exception;
+    }
+
+    /** Work on the write's connection just before it commits. */
+    @FunctionalInterface
+    interface BeforeCommit {
+        void apply(Tx tx) throws SQLException;
+    }
+
+    private record Done(Ref ref, Tx tx, boolean repeat) {
+    }
+
+    private final DataSource ds;
+    private final IdempotencyKeys keys;
+    private final Expiry expiry;
+    private final BeforeCommit beforeCommit;
+    private final Consumer<Tx> afterCommit;
+
+    StockWrites(DataSource ds, IdempotencyKeys keys, Expiry expiry, BeforeCommit beforeCommit,
+            Consumer<Tx> afterCommit) {
+        this.ds = ds;
+        this.keys = keys;
+        this.expiry = expiry;
+        this.beforeCommit = beforeCommit;
+        this.afterCommit = afterCommit;
+    }
+
+    Ref write(Caller caller, String key, String operation, Object request, Write write) {
+        return run(caller, key, operation, request, write).ref();
+    }
+
+    /**
+     * Like {@link #write(Caller, String, String, Object, Write)}, answering with what the body left in
+     * {@link Tx#result}, built inside the write's own transaction; only a repeated Idempotency-Key (whose body
+     * did not run) reads the first result back.
+     */
+    <T> T write(Caller caller, String key, String operation, Object request, Write write, Class<T> type,
+            Loader<T> loader) {
+        Done done = run(caller, key, operation, request, write);
+        if (!done.repeat() && type.isInstance(done.tx().result)) {
+            return type.cast(done.tx().result);
+        }
+        return read(c -> loader.load(c, done.ref()));
+    }
+
+    <T> T read(Transactions.Work<T> work) {
+        return Transactions.read(ds, work);
+    }
+
+    /**
+     * The key is claimed in a transaction of its own before the write and settled inside it
+     * ({@link IdempotencyKeys#begin}), so neither a refusal nor a retried transaction releases it behind a
+     * concurrent copy's back: the copy waits and gets this attempt's outcome.
+     */
+    private Done run(Caller caller, String key, String operation, Object request, Write write) {
+        IdempotencyKeys.Claim claim = key == null ? null : keys.begin(ds, caller, key, operation, request);
+        if (claim != null && claim.replay().isPresent()) {
+            return new Done(claim.replay().get(), null, true);
+        }
+        Done done;
+        try {
+            done = Transactions.write(ds, operation, c -> {
+                Tx tx = new Tx(c, caller, expiry.now(), expiry.today());
+                Ref result = write.apply(tx);
+                beforeCommit.apply(tx);
+                if (claim != null) {
+                    claim.complete(c, result);
+                }
+                return new Done(result, tx, false);
+            });
+        } catch (RuntimeException | Error e) {
+            if (claim != null) {
+                claim.fail(e);
+            }
+            throw e;
+        }
+        afterCommit.accept(done.tx());
+        return done;
+    }
+}

@@ -1,0 +1,76 @@
+package org.tongpao.inventory.internal.rest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import javax.annotation.security.RolesAllowed;
+import javax.validation.Valid;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Component;
+import org.tongpao.core.Caller;
+import org.tongpao.core.Page;
+import org.tongpao.core.Roles;
+import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.JaxRs;
+import org.tongpao.core.rest.QueryParams;
+import org.tongpao.inventory.NewTransfer;
+import org.tongpao.inventory.Transfer;
+import org.tongpao.inventory.TransferReceipt;
+
+/** {@code /inventory/transfers}: direct transfers out, goods in transit, and their receipt. */
+@Component(service = TransferResource.class, property = JaxRs.RESOURCE)
+@Path("inventory/transfers")
+public class TransferResource extends InventoryApi {
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
+    @Operation(summary = "Transfer out", description = "Direct transfer without reservation; goods go in transit")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Transfer.class)))
+    public Response transferOut(@Context Caller caller, @Context UriInfo uriInfo,
+            @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewTransfer body) {
+        Transfer t = ledger.transferOut(caller, body, key);
+        return Created.response(uriInfo, "inventory/transfers", t.id(), t);
+    }
+
+    @GET
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.AUDITOR})
+    @Operation(summary = "List transfers", description = "Either side in the caller's scope")
+    public Page<Transfer> transfers(@Context Caller caller,
+            @Parameter(description = "IN_TRANSIT or RECEIVED") @QueryParam("status") String status,
+            @QueryParam("depot") String depot, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return ledger.transfers(caller, QueryParams.enumValue(Transfer.Status.class, "status", status),
+                QueryParams.id("depot", depot), QueryParams.limit(limit), QueryParams.text(cursor));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.AUDITOR})
+    @Operation(summary = "Get one transfer")
+    public Transfer transfer(@Context Caller caller, @PathParam("id") long id) {
+        return inventory.transfer(caller, id);
+    }
+
+    @POST
+    @Path("{id}/receipt")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
+    @Operation(summary = "Receive a transfer", description = "By the receiving depot's scope; shortfall → LOSS, damage → write-off")
+    public Transfer receiveTransfer(@Context Caller caller, @PathParam("id") long id,
+            @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid TransferReceipt body) {
+        return inventory.receiveTransfer(caller, id, body.receivedQuantity(),
+                body.damagedQuantity() == null ? 0 : body.damagedQuantity(), body.note(), key);
+    }
+}
