@@ -1,6 +1,7 @@
 package org.tongpao.core.internal;
 
-import static org.tongpao.core.internal.Jdbc.args;
+import org.tongpao.core.persistence.Jdbc;
+import static org.tongpao.core.persistence.Jdbc.args;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

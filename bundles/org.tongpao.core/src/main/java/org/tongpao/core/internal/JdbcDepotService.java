@@ -1,5 +1,6 @@
 package org.tongpao.core.internal;
 
+import org.tongpao.core.persistence.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;

@@ -30,7 +30,6 @@ import org.tongpao.core.persistence.IdempotencyKeyInProgressException;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
-import org.tongpao.core.persistence.TransientRetry;
 
 /**
  * Idempotency-Key records in {@code tp_idempotency} (see {@link IdempotencyKeys} for the life of a key).
@@ -80,7 +79,7 @@ public class JdbcIdempotencyKeys implements IdempotencyKeys {
     public Outcome execute(DataSource ds, Caller caller, String key, String operation, Object request,
             Transactions.Work<Ref> write) {
         if (key == null) {
-            return new Outcome(TransientRetry.run(operation, () -> Transactions.inTransaction(ds, write)), false);
+            return new Outcome(Transactions.write(ds, operation, write), false);
         }
         Claim claim = begin(ds, caller, key, operation, request);
         Optional<Ref> prior = claim.replay();
@@ -88,11 +87,11 @@ public class JdbcIdempotencyKeys implements IdempotencyKeys {
             return new Outcome(prior.get(), true);
         }
         try {
-            Ref ref = TransientRetry.run(operation, () -> Transactions.inTransaction(ds, c -> {
+            Ref ref = Transactions.write(ds, operation, c -> {
                 Ref result = write.apply(c);
                 claim.complete(c, result);
                 return result;
-            }));
+            });
             return new Outcome(ref, false);
         } catch (RuntimeException | Error e) {
             claim.fail(e);

@@ -4,12 +4,14 @@
  * locks. 2.0: keys are claimed before the write and keep their first answer (the in-transaction
  * {@code claim}/{@code complete} are gone), and {@link org.tongpao.core.persistence.TransientRetry} is the
  * one retry rule for transient lock failures. 2.1: the audit trail's filtered, newest-first reads ({@code AuditTrail.find}). 2.2: internal keys
- * ({@code IdempotencyKeys.internal}), whose refusals are not kept.
+ * ({@code IdempotencyKeys.internal}), whose refusals are not kept. 2.3: the platform kit — the public
+ * {@code Jdbc} helper, {@code Transactions.write} (one transaction under the one retry rule) and
+ * {@code Transactions.afterCommit} hooks.
  * SQL written
  * against it must run on Derby and PostgreSQL alike.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.tongpao.core.persistence;
 
 import org.osgi.annotation.bundle.Export;

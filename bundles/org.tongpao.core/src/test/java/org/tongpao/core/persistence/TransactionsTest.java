@@ -1,0 +1,136 @@
+package org.tongpao.core.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tongpao.core.ConflictException;
+import org.tongpao.core.testing.TestDatabase;
+
+/** {@link Transactions#write} and {@link Transactions#afterCommit} on a real database. */
+class TransactionsTest {
+    private TestDatabase db;
+    private DataSource ds;
+    private final List<String> ran = new ArrayList<>();
+
+    @BeforeEach
+    void table() throws SQLException {
+        db = new TestDatabase();
+        ds = db.dataSource();
+        try (Connection c = ds.getConnection()) {
+            Jdbc.update(c, "CREATE TABLE tx_row (id INT PRIMARY KEY, v VARCHAR(20))", List.of());
+            Jdbc.update(c, "INSERT INTO tx_row (id, v) VALUES (1, 'start')", List.of());
+        }
+    }
+
+    @AfterEach
+    void drop() {
+        db.close();
+    }
+
+    private String value() {
+        return Transactions.read(ds, c -> Jdbc.one(c, "SELECT v FROM tx_row WHERE id = 1", List.of(),
+                rs -> rs.getString(1)).orElseThrow());
+    }
+
+    @Test
+    void aCommittedWriteRunsItsHooksInOrderAfterTheCommit() {
+        String result = Transactions.write(ds, "test", c -> {
+            Jdbc.update(c, "UPDATE tx_row SET v = ? WHERE id = 1", Jdbc.args("one"));
+            Transactions.afterCommit(() -> ran.add("first saw " + value()));
+            Transactions.afterCommit(() -> ran.add("second"));
+            assertThat(ran).isEmpty();
+            return "done";
+        });
+        assertThat(result).isEqualTo("done");
+        // the hook runs once the change is visible to other connections
+        assertThat(ran).containsExactly("first saw one", "second");
+    }
+
+    @Test
+    void aRolledBackWriteDropsItsHooksAndItsChange() {
+        assertThatThrownBy(() -> Transactions.write(ds, "test", c -> {
+            Jdbc.update(c, "UPDATE tx_row SET v = ? WHERE id = 1", Jdbc.args("gone"));
+            Transactions.afterCommit(() -> ran.add("hook"));
+            throw new ConflictException("refused");
+        })).isInstanceOf(ConflictException.class);
+        assertThat(ran).isEmpty();
+        assertThat(value()).isEqualTo("start");
+        // the next transaction on this thread starts with no leftover hooks
+        Transactions.write(ds, "next", c -> {
+            Transactions.afterCommit(() -> ran.add("next"));
+            return null;
+        });
+        assertThat(ran).containsExactly("next");
+    }
+
+    @Test
+    void afterCommitOutsideATransactionIsAnError() {
+        assertThatThrownBy(() -> Transactions.afterCommit(() -> ran.add("x"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Transactions.read(ds, c -> {
+            Transactions.afterCommit(() -> ran.add("x"));
+            return null;
+        })).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aNestedTransactionRunsItsOwnHooksAtItsOwnCommit() {
+        assertThatThrownBy(() -> Transactions.inTransaction(ds, outer -> {
+            Transactions.afterCommit(() -> ran.add("outer"));
+            Transactions.inTransaction(ds, inner -> {
+                Transactions.afterCommit(() -> ran.add("inner"));
+                return null;
+            });
+            assertThat(ran).containsExactly("inner");
+            throw new ConflictException("outer rolls back");
+        })).isInstanceOf(ConflictException.class);
+        assertThat(ran).containsExactly("inner");
+    }
+
+    @Test
+    void aFailingHookDoesNotStopTheOthers() {
+        Transactions.write(ds, "test", c -> {
+            Transactions.afterCommit(() -> {
+                throw new IllegalStateException("hook broke");
+            });
+            Transactions.afterCommit(() -> ran.add("second"));
+            return null;
+        });
+        assertThat(ran).containsExactly("second");
+    }
+
+    @Test
+    void aRealLockTimeoutRunsTheTransactionAgainWithoutTheFirstAttemptsHooks() throws SQLException {
+        db.shortLockTimeout();
+        AtomicInteger attempts = new AtomicInteger();
+        try (Connection blocker = ds.getConnection()) {
+            blocker.setAutoCommit(false);
+            Jdbc.update(blocker, "UPDATE tx_row SET v = ? WHERE id = 1", Jdbc.args("blocker"));
+            String result = Transactions.write(ds, "locked update", c -> {
+                int attempt = attempts.incrementAndGet();
+                Transactions.afterCommit(() -> ran.add("attempt " + attempt));
+                try {
+                    Jdbc.update(c, "UPDATE tx_row SET v = ? WHERE id = 1", Jdbc.args("writer"));
+                } finally {
+                    if (attempt == 1) {
+                        // the first attempt met the lock; now let the retry through
+                        blocker.rollback();
+                    }
+                }
+                return "written";
+            });
+            assertThat(result).isEqualTo("written");
+        }
+        assertThat(attempts).hasValue(2);
+        assertThat(ran).containsExactly("attempt 2");
+        assertThat(value()).isEqualTo("writer");
+    }
+}
