@@ -18,4 +18,100 @@ public record Need(long id, long orgUnitId, String unitCode, String provinceCode
     public long remaining() {
         return Math.max(0, quantity - allocated);
     }
+
+    /**
+     * A builder, the way to make one outside this package: components added in a later minor version
+     * get a setter and a default, so code built against this version keeps compiling and linking.
+     *
+     * @since 1.2
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this one's values, to make a changed copy. @since 1.2 */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.id = id;
+        b.orgUnitId = orgUnitId;
+        b.unitCode = unitCode;
+        b.provinceCode = provinceCode;
+        b.itemId = itemId;
+        b.categoryCode = categoryCode;
+        b.quantity = quantity;
+        b.allocated = allocated;
+        b.received = received;
+        b.urgency = urgency;
+        b.frontLine = frontLine;
+        b.keyArea = keyArea;
+        b.keyAreaLabel = keyAreaLabel;
+        b.neededBy = neededBy;
+        b.justification = justification;
+        b.daysOfCoverLeft = daysOfCoverLeft;
+        b.receivingDepotId = receivingDepotId;
+        b.state = state;
+        b.createdBy = createdBy;
+        b.createdAt = createdAt;
+        b.updatedAt = updatedAt;
+        b.version = version;
+        return b;
+    }
+
+    /** Builds a {@link Need}; unset components are 0, false or null. @since 1.2 */
+    public static final class Builder {
+        private long id;
+        private long orgUnitId;
+        private String unitCode;
+        private String provinceCode;
+        private Long itemId;
+        private String categoryCode;
+        private long quantity;
+        private long allocated;
+        private long received;
+        private Urgency urgency;
+        private boolean frontLine;
+        private boolean keyArea;
+        private String keyAreaLabel;
+        private LocalDate neededBy;
+        private String justification;
+        private Integer daysOfCoverLeft;
+        private Long receivingDepotId;
+        private NeedState state;
+        private String createdBy;
+        private Instant createdAt;
+        private Instant updatedAt;
+        private long version;
+
+        private Builder() {
+        }
+
+        public Builder id(long id) { this.id = id; return this; }
+        public Builder orgUnitId(long orgUnitId) { this.orgUnitId = orgUnitId; return this; }
+        public Builder unitCode(String unitCode) { this.unitCode = unitCode; return this; }
+        public Builder provinceCode(String provinceCode) { this.provinceCode = provinceCode; return this; }
+        public Builder itemId(Long itemId) { this.itemId = itemId; return this; }
+        public Builder categoryCode(String categoryCode) { this.categoryCode = categoryCode; return this; }
+        public Builder quantity(long quantity) { this.quantity = quantity; return this; }
+        public Builder allocated(long allocated) { this.allocated = allocated; return this; }
+        public Builder received(long received) { this.received = received; return this; }
+        public Builder urgency(Urgency urgency) { this.urgency = urgency; return this; }
+        public Builder frontLine(boolean frontLine) { this.frontLine = frontLine; return this; }
+        public Builder keyArea(boolean keyArea) { this.keyArea = keyArea; return this; }
+        public Builder keyAreaLabel(String keyAreaLabel) { this.keyAreaLabel = keyAreaLabel; return this; }
+        public Builder neededBy(LocalDate neededBy) { this.neededBy = neededBy; return this; }
+        public Builder justification(String justification) { this.justification = justification; return this; }
+        public Builder daysOfCoverLeft(Integer daysOfCoverLeft) { this.daysOfCoverLeft = daysOfCoverLeft; return this; }
+        public Builder receivingDepotId(Long receivingDepotId) { this.receivingDepotId = receivingDepotId; return this; }
+        public Builder state(NeedState state) { this.state = state; return this; }
+        public Builder createdBy(String createdBy) { this.createdBy = createdBy; return this; }
+        public Builder createdAt(Instant createdAt) { this.createdAt = createdAt; return this; }
+        public Builder updatedAt(Instant updatedAt) { this.updatedAt = updatedAt; return this; }
+        public Builder version(long version) { this.version = version; return this; }
+
+        public Need build() {
+            return new Need(id, orgUnitId, unitCode, provinceCode, itemId, categoryCode, quantity, allocated,
+                    received, urgency, frontLine, keyArea, keyAreaLabel, neededBy, justification, daysOfCoverLeft,
+                    receivingDepotId, state, createdBy, createdAt, updatedAt, version);
+        }
+    }
 }

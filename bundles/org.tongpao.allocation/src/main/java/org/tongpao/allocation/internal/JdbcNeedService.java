@@ -1,7 +1,5 @@
 package org.tongpao.allocation.internal;
 
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,6 +39,7 @@ import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
@@ -143,6 +142,36 @@ public class JdbcNeedService implements NeedService {
     @Override
     public Need create(Caller caller, NewNeed cmd, String idempotencyKey) {
         ScopeRules.requireScopedWriter(caller, WHAT);
+        OrgUnit unit = validNeed(caller, cmd);
+        OrgPaths paths = new OrgPaths(units, depots, caller.requestId());
+        long[] path = paths.path(unit.id());
+        String unitPath = OrgPaths.encode(path);
+        boolean frontLine = cmd.frontLine() != null ? cmd.frontLine() : unit.frontLine();
+        IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "need.create", cmd, c -> {
+            KeyArea area = NeedDao.match(NeedDao.keyAreas(c), unit.provinceCode(), path);
+            Instant now = Sql.now();
+            Need draft = Need.builder().orgUnitId(unit.id()).unitCode(unit.code()).provinceCode(unit.provinceCode())
+                    .itemId(cmd.itemId()).categoryCode(cmd.itemId() != null ? null : cmd.categoryCode())
+                    .quantity(cmd.quantity()).urgency(cmd.urgency()).frontLine(frontLine).keyArea(area != null)
+                    .keyAreaLabel(area == null ? null : area.label()).neededBy(cmd.neededBy())
+                    .justification(cmd.justification()).daysOfCoverLeft(cmd.daysOfCoverLeft())
+                    .receivingDepotId(cmd.receivingDepotId()).state(NeedState.OPEN).createdBy(caller.user())
+                    .createdAt(now).updatedAt(now).version(1).build();
+            long id = NeedDao.insert(c, draft, unitPath);
+            Need created = NeedDao.get(c, id);
+            audit.record(c, caller, "need", Long.toString(id), "CREATE", null, created);
+            return new IdempotencyKeys.Ref("need", Long.toString(id));
+        });
+        Need n = Transactions.read(ds, c -> NeedDao.get(c, Long.parseLong(out.ref().id())));
+        if (!out.repeat()) {
+            Events.post(eventAdmin, AllocationTopics.NEED_CREATED, caller, n.id(), n.provinceCode(),
+                    Map.of("urgency", n.urgency().name(), "quantity", n.quantity()));
+        }
+        return n;
+    }
+
+    /** Checks a new need field by field; answers its (active, in-scope) org unit. */
+    private OrgUnit validNeed(Caller caller, NewNeed cmd) {
         if (cmd.orgUnitId() == null) {
             throw new ValidationException("orgUnitId", "orgUnitId is required");
         }
@@ -164,13 +193,11 @@ public class JdbcNeedService implements NeedService {
             throw new ValidationException("orgUnitId", "org unit " + unit.code() + " is inactive");
         }
         ScopeRules.requireWriteProvince(caller, unit.provinceCode(), WHAT);
-        String category = cmd.categoryCode();
         if (cmd.itemId() != null) {
             Item item = catalogue.get(caller, cmd.itemId());
             if (!item.active()) {
                 throw new ValidationException("itemId", "item " + item.code() + " is inactive");
             }
-            category = null;
         } else if (catalogue.categories().stream().noneMatch(k -> k.code().equals(cmd.categoryCode()))) {
             throw new ValidationException("categoryCode", "unknown category " + cmd.categoryCode());
         }
@@ -182,29 +209,7 @@ public class JdbcNeedService implements NeedService {
                         "the receiving depot must be an active depot of the unit's province");
             }
         }
-        OrgPaths paths = new OrgPaths(units, depots, caller.requestId());
-        long[] path = paths.path(unit.id());
-        String unitPath = OrgPaths.encode(path);
-        boolean frontLine = cmd.frontLine() != null ? cmd.frontLine() : unit.frontLine();
-        String categoryCode = category;
-        IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "need.create", cmd, c -> {
-            KeyArea area = NeedDao.match(NeedDao.keyAreas(c), unit.provinceCode(), path);
-            Instant now = Sql.now();
-            Need draft = new Need(0, unit.id(), unit.code(), unit.provinceCode(), cmd.itemId(), categoryCode,
-                    cmd.quantity(), 0, 0, cmd.urgency(), frontLine, area != null, area == null ? null : area.label(),
-                    cmd.neededBy(), cmd.justification(), cmd.daysOfCoverLeft(), cmd.receivingDepotId(),
-                    NeedState.OPEN, caller.user(), now, now, 1);
-            long id = NeedDao.insert(c, draft, unitPath);
-            Need created = NeedDao.get(c, id);
-            audit.record(c, caller, "need", Long.toString(id), "CREATE", null, created);
-            return new IdempotencyKeys.Ref("need", Long.toString(id));
-        });
-        Need n = Transactions.read(ds, c -> NeedDao.get(c, Long.parseLong(out.ref().id())));
-        if (!out.repeat()) {
-            Events.post(eventAdmin, AllocationTopics.NEED_CREATED, caller, n.id(), n.provinceCode(),
-                    Map.of("urgency", n.urgency().name(), "quantity", n.quantity()));
-        }
-        return n;
+        return unit;
     }
 
     @Override
@@ -271,20 +276,9 @@ public class JdbcNeedService implements NeedService {
                 if (existing != null) {
                     throw alreadyDeclared(existing.label(), existing.id());
                 }
-                long id;
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_alloc_key_area (province_code, org_unit_id, "
-                        + "unit_code, label, created_by, created_at, area_key) VALUES (?,?,?,?,?,?,?)",
-                        Statement.RETURN_GENERATED_KEYS)) {
-                    ps.setString(1, cmd.provinceCode());
-                    Sql.setLong(ps, 2, cmd.orgUnitId());
-                    ps.setString(3, code);
-                    ps.setString(4, finalLabel);
-                    ps.setString(5, caller.user());
-                    Sql.setInstant(ps, 6, Sql.now());
-                    ps.setString(7, areaKey);
-                    ps.executeUpdate();
-                    id = Sql.generatedId(ps);
-                }
+                long id = Jdbc.insert(c, "INSERT INTO tp_alloc_key_area (province_code, org_unit_id, unit_code, label, "
+                        + "created_by, created_at, area_key) VALUES (?,?,?,?,?,?,?)", Jdbc.args(cmd.provinceCode(),
+                                cmd.orgUnitId(), code, finalLabel, caller.user(), Sql.now(), areaKey));
                 NeedDao.recomputeKeyAreas(c);
                 KeyArea created = find(NeedDao.keyAreas(c), id);
                 audit.record(c, caller, "key-area", Long.toString(id), "CREATE", null, created);
@@ -311,10 +305,7 @@ public class JdbcNeedService implements NeedService {
         ScopeRules.requireMinistryWriter(caller, "key areas");
         IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "keyarea.remove:" + id, null, c -> {
             KeyArea before = find(NeedDao.keyAreas(c), id);
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tp_alloc_key_area WHERE id = ?")) {
-                ps.setLong(1, id);
-                ps.executeUpdate();
-            }
+            Jdbc.update(c, "DELETE FROM tp_alloc_key_area WHERE id = ?", Jdbc.args(id));
             NeedDao.recomputeKeyAreas(c);
             audit.record(c, caller, "key-area", Long.toString(id), "DELETE", before, null);
             return new IdempotencyKeys.Ref("key-area", Long.toString(id));
@@ -343,15 +334,8 @@ public class JdbcNeedService implements NeedService {
     }
 
     private List<Long> itemsOf(Caller caller, String category) {
-        List<Long> out = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<Item> page = catalogue.list(caller, new org.tongpao.core.ItemFilter(category, null, null),
-                    Paging.MAX_LIMIT, cursor);
-            page.items().forEach(i -> out.add(i.id()));
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return out;
+        return Pages.all(cursor -> catalogue.list(caller, new org.tongpao.core.ItemFilter(category, null, null),
+                Paging.MAX_LIMIT, cursor)).stream().map(Item::id).toList();
     }
 
     private static KeyArea find(List<KeyArea> areas, long id) {

@@ -351,11 +351,11 @@ class AllocationFlowTest {
                 .containsExactly(NeedState.FULFILLED, hbWh);
         assertThat(f.topics()).containsSubsequence("BATCH_APPROVED", "BATCH_PARTLY_DISPATCHED", "BATCH_DISPATCHED",
                 "BATCH_RECEIVED");
-        assertThat(JdbcAllocationService.derivedStatus(BatchStatus.APPROVED, List.of("RESERVED", "RESERVED")))
+        assertThat(BatchStatuses.derived(BatchStatus.APPROVED, List.of("RESERVED", "RESERVED")))
                 .isEqualTo(BatchStatus.APPROVED);
-        assertThat(JdbcAllocationService.derivedStatus(BatchStatus.APPROVED, List.of("DISPATCHED", "DISPATCHED")))
+        assertThat(BatchStatuses.derived(BatchStatus.APPROVED, List.of("DISPATCHED", "DISPATCHED")))
                 .isEqualTo(BatchStatus.DISPATCHED);
-        assertThat(JdbcAllocationService.derivedStatus(BatchStatus.RESERVING, List.of("RESERVED", "PLANNED")))
+        assertThat(BatchStatuses.derived(BatchStatus.RESERVING, List.of("RESERVED", "PLANNED")))
                 .isEqualTo(BatchStatus.RESERVING);
     }
 
@@ -429,18 +429,10 @@ class AllocationFlowTest {
         }
     }
 
-    /** As approval does: the counter's transaction runs again when the year's first row was inserted concurrently. */
+    /** As approval does: the year's row created first (racing threads meet there), then one write under core's retry rule. */
     private int nextNumber() {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return org.tongpao.core.persistence.Transactions.inTransaction(f.ds, c -> BatchNumbers.next(c, "42", 2020));
-            } catch (RuntimeException e) {
-                if (!(org.tongpao.core.persistence.Sql.isUniqueViolation(e) || JdbcAllocationService.transientLock(e))
-                        || attempt >= 10) {
-                    throw e;
-                }
-            }
-        }
+        BatchNumbers.ensure(f.ds, "42", 2020);
+        return org.tongpao.core.persistence.Transactions.write(f.ds, "counter test", c -> BatchNumbers.next(c, "42", 2020));
     }
 
     @Test
