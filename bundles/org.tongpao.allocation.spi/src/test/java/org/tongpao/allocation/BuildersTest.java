@@ -7,17 +7,13 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every builder carries every component: a full value survives toBuilder().build(), and builds equal the constructor's. */
+/** Every builder carries every component: a full value survives toBuilder().build(). */
 class BuildersTest {
     private static final Instant T = Instant.parse("2026-12-06T10:00:00Z");
 
     @Test
-    void batchLineAndBatch() {
+    void batch() {
         BatchLine line = new BatchLine(1, 2, 3L, 4, 5, 6, 7, "RESERVED", 8L, 9L, 10, 11, "why");
-        assertThat(line.toBuilder().build()).isEqualTo(line);
-        assertThat(BatchLine.builder().id(1).lineNo(2).needId(3L).itemId(4).fromDepotId(5).toDepotId(6).quantity(7)
-                .status("RESERVED").reservationId(8L).transferId(9L).receivedQuantity(10).damagedQuantity(11)
-                .reason("why").build()).isEqualTo(line);
         Batch batch = new Batch(1, "2026-001", "Batch 1 to Hubei", 1, "PLAN", BatchStatus.APPROVED, 2L, 3L, "42", "32",
                 "admin", T, "officer", T.plusSeconds(1), "none", T.minusSeconds(1), List.of(line));
         assertThat(batch.toBuilder().build()).isEqualTo(batch);
@@ -35,13 +31,10 @@ class BuildersTest {
     }
 
     @Test
-    void needAndOffer() {
+    void need() {
         Need need = new Need(1, 2, "P42", "42", 3L, "MASK", 100, 40, 10, Urgency.H72, true, true, "Hubei",
                 LocalDate.of(2026, 12, 24), "why", 3, 5L, NeedState.PARTLY_ALLOCATED, "officer", T, T.plusSeconds(1), 4);
         assertThat(need.toBuilder().build()).isEqualTo(need);
         assertThat(need.toBuilder().allocated(100).build().remaining()).isZero();
-        MutualAidOffer offer = new MutualAidOffer(1, "32", 2, 3, 4, "42", "note", OfferStatus.APPROVED, "js", T,
-                "admin", T.plusSeconds(1), 5L);
-        assertThat(offer.toBuilder().build()).isEqualTo(offer);
     }
 }

@@ -12,5 +12,15 @@ import org.tongpao.inventory.InventoryService;
 /** What the parts of the allocation service share: the schema's data source, the services they call, events. */
 record AllocationContext(DataSource ds, OrgUnitService units, CatalogueService catalogue, DepotService depots,
         ProvinceRegistry provinces, InventoryService inventory, AuditTrail audit, IdempotencyKeys keys,
-        AllocationEvents events) {
+        PolicySelector policies, AllocationEvents events) {
+
+    /** Who may see what (stateless but for the depot look-up). */
+    AllocationScope scope() {
+        return new AllocationScope(depots);
+    }
+
+    /** The approval saga both plans and offers go through (stateless). */
+    BatchApproval approval() {
+        return new BatchApproval(this);
+    }
 }

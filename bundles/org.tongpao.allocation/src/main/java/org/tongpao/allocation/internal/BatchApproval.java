@@ -49,13 +49,13 @@ final class BatchApproval {
     }
 
     /** The batch an earlier approval with this key by this caller made for the plan or offer, resumed if need be. */
-    Optional<Batch> repeat(Caller caller, String key, String ownerColumn, long ownerId) {
+    Optional<Batch> repeat(Caller caller, String key, Owner owner, long ownerId) {
         if (key == null) {
             return Optional.empty();
         }
         IdempotencyKeys.validateKey(key);
         Optional<Long> id = Transactions.read(ctx.ds(), c -> BatchDao.approvedWithKey(c, caller.user(), key,
-                ownerColumn, ownerId));
+                owner.batchColumn(), ownerId));
         return id.map(b -> resume(caller, key, BatchDao.read(ctx.ds(), b).batch()));
     }
 
@@ -149,8 +149,8 @@ final class BatchApproval {
                 LineKeys.holder(batchId), LineKeys.derivedKey(key, batchId, "reserve", line.lineNo()));
         Transactions.inTransaction(ctx.ds(), c -> BatchDao.update(c, "UPDATE tp_alloc_batch_line SET reservation_id = ?, "
                 + "status = 'RESERVED' WHERE id = ?", r.id(), line.id()));
-        return line.toBuilder().status("RESERVED").reservationId(r.id()).transferId(null)
-                .receivedQuantity(0).damagedQuantity(0).build();
+        return new BatchLine(line.id(), line.lineNo(), line.needId(), line.itemId(), line.fromDepotId(),
+                line.toDepotId(), line.quantity(), "RESERVED", r.id(), null, 0, 0, line.reason());
     }
 
     private void fail(Caller caller, String key, Batch b, BatchSpec spec, List<BatchLine> made, String what,

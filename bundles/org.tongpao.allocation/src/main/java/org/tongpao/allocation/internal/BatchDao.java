@@ -106,13 +106,11 @@ final class BatchDao {
     private static List<BatchLine> lines(Connection c, long batchId) throws SQLException {
         return Jdbc.query(c, "SELECT id, line_no, need_id, item_id, from_depot_id, to_depot_id, quantity, status, "
                 + "reservation_id, transfer_id, received_qty, damaged_qty, reason FROM tp_alloc_batch_line "
-                + "WHERE batch_id = ? ORDER BY line_no", Jdbc.args(batchId), rs -> BatchLine.builder()
-                        .id(rs.getLong("id")).lineNo(rs.getInt("line_no")).needId(Sql.getLong(rs, "need_id"))
-                        .itemId(rs.getLong("item_id")).fromDepotId(rs.getLong("from_depot_id"))
-                        .toDepotId(rs.getLong("to_depot_id")).quantity(rs.getLong("quantity"))
-                        .status(rs.getString("status")).reservationId(Sql.getLong(rs, "reservation_id"))
-                        .transferId(Sql.getLong(rs, "transfer_id")).receivedQuantity(rs.getLong("received_qty"))
-                        .damagedQuantity(rs.getLong("damaged_qty")).reason(rs.getString("reason")).build());
+                + "WHERE batch_id = ? ORDER BY line_no", Jdbc.args(batchId), rs -> new BatchLine(rs.getLong("id"),
+                        rs.getInt("line_no"), Sql.getLong(rs, "need_id"), rs.getLong("item_id"),
+                        rs.getLong("from_depot_id"), rs.getLong("to_depot_id"), rs.getLong("quantity"),
+                        rs.getString("status"), Sql.getLong(rs, "reservation_id"), Sql.getLong(rs, "transfer_id"),
+                        rs.getLong("received_qty"), rs.getLong("damaged_qty"), rs.getString("reason")));
     }
 
     static int update(Connection c, String sql, Object... args) throws SQLException {

@@ -24,11 +24,9 @@ import org.tongpao.inventory.Transfer;
  */
 final class BatchDispatch {
     private final AllocationContext ctx;
-    private final AllocationScope scope;
 
-    BatchDispatch(AllocationContext ctx, AllocationScope scope) {
+    BatchDispatch(AllocationContext ctx) {
         this.ctx = ctx;
-        this.scope = scope;
     }
 
     Batch dispatch(Caller caller, long batchId, String idempotencyKey) {
@@ -71,7 +69,7 @@ final class BatchDispatch {
         AllocationScope.requireWriter(caller, "allocation batches");
         BatchDao.Row row = BatchDao.read(ctx.ds(), batchId);
         Batch b = row.batch();
-        ScopeRules.requireVisible(scope.canSeeBatch(caller, b), "Batch", batchId);
+        ScopeRules.requireVisible(ctx.scope().canSeeBatch(caller, b), "Batch", batchId);
         String sending = fromDepotId == null ? b.fromProvinceCode()
                 : ctx.depots().get(Caller.system(caller.requestId()), fromDepotId).provinceCode();
         if (!caller.isMinistry() && !Objects.equals(caller.provinceCode(), sending)) {

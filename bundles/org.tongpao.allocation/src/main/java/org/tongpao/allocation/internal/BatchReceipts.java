@@ -36,12 +36,11 @@ final class BatchReceipts {
     private static final Logger LOG = LoggerFactory.getLogger(BatchReceipts.class);
 
     private final AllocationContext ctx;
-    private final AllocationScope scope;
+    /** The service's live list of listeners (DS updates it in place). */
     private final List<BatchReceiptListener> listeners;
 
-    BatchReceipts(AllocationContext ctx, AllocationScope scope, List<BatchReceiptListener> listeners) {
+    BatchReceipts(AllocationContext ctx, List<BatchReceiptListener> listeners) {
         this.ctx = ctx;
-        this.scope = scope;
         this.listeners = listeners;
     }
 
@@ -56,7 +55,7 @@ final class BatchReceipts {
             IdempotencyKeys.validateKey(idempotencyKey);
         }
         Batch b = BatchDao.read(ctx.ds(), batchId).batch();
-        ScopeRules.requireVisible(scope.canSeeBatch(caller, b), "Batch", batchId);
+        ScopeRules.requireVisible(ctx.scope().canSeeBatch(caller, b), "Batch", batchId);
         if (b.status() != BatchStatus.DISPATCHED && b.status() != BatchStatus.PARTLY_RECEIVED
                 && b.status() != BatchStatus.RECEIVED && b.status() != BatchStatus.PARTLY_DISPATCHED) {
             throw new ConflictException("Batch " + batchId + " is " + b.status() + "; nothing to receive yet");

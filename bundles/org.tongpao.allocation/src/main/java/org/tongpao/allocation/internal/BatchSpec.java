@@ -3,7 +3,6 @@ package org.tongpao.allocation.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.tongpao.allocation.AllocationTopics;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.persistence.Sql;
 
@@ -27,13 +26,13 @@ record BatchSpec(String kind, Long planId, Long offerId, List<BatchDao.Draft> li
 
     /** A plan's batch; {@code check} runs after the plan is claimed (its needs still open). */
     static BatchSpec forPlan(long planId, String approver, List<BatchDao.Draft> lines, SqlStep check) {
-        return of(KIND_PLAN, "tp_alloc_plan", "DRAFT", "Plan " + planId + " is no longer a DRAFT awaiting approval",
-                planId, approver, lines, check);
+        return of(Owner.PLAN, "Plan " + planId + " is no longer a DRAFT awaiting approval", planId, approver, lines,
+                check);
     }
 
     static BatchSpec forOffer(long offerId, String approver, List<BatchDao.Draft> lines) {
-        return of(KIND_MUTUAL_AID, "tp_alloc_offer", "OFFERED", "Offer " + offerId + " is no longer awaiting approval",
-                offerId, approver, lines, SqlStep.NONE);
+        return of(Owner.OFFER, "Offer " + offerId + " is no longer awaiting approval", offerId, approver, lines,
+                SqlStep.NONE);
     }
 
     /** The owner steps of an approval interrupted between its steps (a retry after a crash resumes it). */
@@ -42,21 +41,21 @@ record BatchSpec(String kind, Long planId, Long offerId, List<BatchDao.Draft> li
                 : forOffer(offerId, approver, List.of());
     }
 
-    private static BatchSpec of(String kind, String table, String awaiting, String gone, long ownerId, String approver,
-            List<BatchDao.Draft> lines, SqlStep check) {
-        boolean plan = KIND_PLAN.equals(kind);
+    private static BatchSpec of(Owner owner, String gone, long ownerId, String approver, List<BatchDao.Draft> lines,
+            SqlStep check) {
         SqlStep claim = (c, batchId) -> {
-            if (BatchDao.update(c, "UPDATE " + table + " SET batch_id = ? WHERE id = ? AND status = '" + awaiting
-                    + "' AND batch_id IS NULL", batchId, ownerId) == 0) {
+            if (BatchDao.update(c, "UPDATE " + owner.table() + " SET batch_id = ? WHERE id = ? AND status = '"
+                    + owner.awaiting() + "' AND batch_id IS NULL", batchId, ownerId) == 0) {
                 throw new ConflictException(gone);
             }
             check.apply(c, batchId);
         };
-        SqlStep approved = (c, batchId) -> BatchDao.update(c, "UPDATE " + table + " SET status = 'APPROVED', "
+        SqlStep approved = (c, batchId) -> BatchDao.update(c, "UPDATE " + owner.table() + " SET status = 'APPROVED', "
                 + "decided_by = ?, decided_at = ? WHERE id = ?", approver, Sql.now(), ownerId);
-        SqlStep failed = (c, batchId) -> BatchDao.update(c, "UPDATE " + table + " SET batch_id = NULL WHERE id = ?",
+        SqlStep failed = (c, batchId) -> BatchDao.update(c, "UPDATE " + owner.table() + " SET batch_id = NULL WHERE id = ?",
                 ownerId);
-        return new BatchSpec(kind, plan ? ownerId : null, plan ? null : ownerId, lines, claim, approved, failed,
-                plan ? AllocationTopics.PLAN_APPROVED : AllocationTopics.OFFER_APPROVED, ownerId);
+        boolean plan = owner == Owner.PLAN;
+        return new BatchSpec(plan ? KIND_PLAN : KIND_MUTUAL_AID, plan ? ownerId : null, plan ? null : ownerId, lines,
+                claim, approved, failed, owner.approvedTopic(), ownerId);
     }
 }

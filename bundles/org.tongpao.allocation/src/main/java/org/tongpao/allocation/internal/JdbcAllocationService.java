@@ -62,16 +62,14 @@ public class JdbcAllocationService implements AllocationService {
             @Reference ProvinceRegistry provinces, @Reference InventoryService inventory,
             @Reference AuditTrail audit, @Reference IdempotencyKeys keys, @Reference PolicySelector policies) {
         AllocationContext ctx = new AllocationContext(db.dataSource(), units, catalogue, depots, provinces, inventory,
-                audit, keys, (topic, caller, id, province, extra) -> Events.post(eventAdmin, topic, caller, id,
-                        province, extra));
-        AllocationScope scope = new AllocationScope(depots);
-        BatchApproval approval = new BatchApproval(ctx);
-        this.proposals = new PlanProposals(ctx, policies);
-        this.decisions = new PlanDecisions(ctx, approval);
-        this.queries = new BatchQueries(ctx.ds(), scope);
-        this.dispatch = new BatchDispatch(ctx, scope);
-        this.receipts = new BatchReceipts(ctx, scope, receiptListeners);
-        this.mutualAid = new MutualAid(ctx, approval);
+                audit, keys, policies, (topic, caller, id, province, extra) -> Events.post(eventAdmin, topic, caller,
+                        id, province, extra));
+        this.proposals = new PlanProposals(ctx);
+        this.decisions = new PlanDecisions(ctx);
+        this.queries = new BatchQueries(ctx);
+        this.dispatch = new BatchDispatch(ctx);
+        this.receipts = new BatchReceipts(ctx, receiptListeners);
+        this.mutualAid = new MutualAid(ctx);
     }
 
     @Override

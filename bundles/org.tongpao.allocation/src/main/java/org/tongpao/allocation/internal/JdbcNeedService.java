@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -81,53 +80,38 @@ public class JdbcNeedService implements NeedService {
     @Override
     public Page<Need> list(Caller caller, NeedFilter filter, int limit, String cursor) {
         NeedFilter f = filter == null ? NeedFilter.all() : filter;
-        long after = Paging.after(cursor);
-        StringBuilder where = new StringBuilder("id > ?");
-        List<Object> args = new ArrayList<>(List.of(after));
+        Where where = Where.after(cursor);
         switch (ScopeRules.readReach(caller)) {
             case ALL -> { }
-            case PROVINCE -> {
-                where.append(" AND province_code = ?");
-                args.add(caller.provinceCode());
-            }
+            case PROVINCE -> where.and("province_code = ?", caller.provinceCode());
             default -> throw new AccessDeniedException("The caller's role may not read " + WHAT);
         }
         if (f.province() != null) {
             if (!provinces.isValid(f.province())) {
                 throw new ValidationException("province", "unknown province " + f.province());
             }
-            where.append(" AND province_code = ?");
-            args.add(f.province());
+            where.and("province_code = ?", f.province());
         }
         if (f.orgUnitId() != null) {
-            where.append(" AND org_unit_id = ?");
-            args.add(f.orgUnitId());
+            where.and("org_unit_id = ?", f.orgUnitId());
         }
         if (f.state() != null) {
-            where.append(" AND state = ?");
-            args.add(f.state().name());
+            where.and("state = ?", f.state().name());
         }
         if (f.urgency() != null) {
-            where.append(" AND urgency = ?");
-            args.add(f.urgency().name());
+            where.and("urgency = ?", f.urgency().name());
         }
         if (f.itemId() != null) {
-            where.append(" AND item_id = ?");
-            args.add(f.itemId());
+            where.and("item_id = ?", f.itemId());
         }
         if (f.categoryCode() != null) {
             // needs for the category itself and for any of its items
             List<Long> items = itemsOf(caller, f.categoryCode());
-            where.append(" AND (category_code = ?");
-            args.add(f.categoryCode());
-            if (!items.isEmpty()) {
-                where.append(" OR item_id IN (").append(String.join(",", java.util.Collections.nCopies(items.size(), "?")))
-                        .append(')');
-                args.addAll(items);
-            }
-            where.append(')');
+            where.and(items.isEmpty() ? "category_code = ?"
+                    : "(category_code = ? OR " + Where.in("item_id", items) + ")", f.categoryCode());
+            where.args().addAll(items);
         }
-        List<Need> rows = Transactions.read(ds, c -> NeedDao.query(c, where.toString(), args,
+        List<Need> rows = Transactions.read(ds, c -> NeedDao.query(c, where.sql(), where.args(),
                 Paging.orderAndFetch("id", limit)).stream().map(NeedDao.Row::need).toList());
         return Paging.page(rows, limit, Need::id);
     }

@@ -1,6 +1,5 @@
 package org.tongpao.allocation.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,11 +36,9 @@ final class MutualAid {
     private static final Logger LOG = LoggerFactory.getLogger(MutualAid.class);
 
     private final AllocationContext ctx;
-    private final BatchApproval approval;
 
-    MutualAid(AllocationContext ctx, BatchApproval approval) {
+    MutualAid(AllocationContext ctx) {
         this.ctx = ctx;
-        this.approval = approval;
     }
 
     MutualAidOffer offer(Caller caller, NewMutualAidOffer cmd, String idempotencyKey) {
@@ -96,18 +93,14 @@ final class MutualAid {
 
     Page<MutualAidOffer> offers(Caller caller, OfferStatus status, int limit, String cursor) {
         AllocationScope.requirePlanReader(caller);
-        StringBuilder where = new StringBuilder("id > ?");
-        List<Object> args = new ArrayList<>(List.of(Paging.after(cursor)));
+        Where where = Where.after(cursor);
         if (ScopeRules.readReach(caller) == ScopeRules.Reach.PROVINCE) {
-            where.append(" AND (from_province = ? OR to_province = ?)");
-            args.add(caller.provinceCode());
-            args.add(caller.provinceCode());
+            where.and("(from_province = ? OR to_province = ?)", caller.provinceCode(), caller.provinceCode());
         }
         if (status != null) {
-            where.append(" AND status = ?");
-            args.add(status.name());
+            where.and("status = ?", status.name());
         }
-        List<MutualAidOffer> rows = Transactions.read(ctx.ds(), c -> OfferDao.query(c, where.toString(), args,
+        List<MutualAidOffer> rows = Transactions.read(ctx.ds(), c -> OfferDao.query(c, where.sql(), where.args(),
                 Paging.orderAndFetch("id", limit)));
         return Paging.page(rows, limit, MutualAidOffer::id);
     }
@@ -129,7 +122,7 @@ final class MutualAid {
             throw new ConflictException("Offer " + offerId + " was made by " + caller.user()
                     + "; approval needs a different person");
         }
-        Optional<Batch> repeat = this.approval.repeat(caller, idempotencyKey, "offer_id", offerId);
+        Optional<Batch> repeat = ctx.approval().repeat(caller, idempotencyKey, Owner.OFFER, offerId);
         if (repeat.isPresent()) {
             return repeat.get();
         }
@@ -144,7 +137,7 @@ final class MutualAid {
         BatchDao.Draft line = new BatchDao.Draft(a.needId(), o.itemId(), o.fromDepotId(), toDepot, o.quantity(),
                 "mutual aid offer " + offerId + " from province " + o.fromProvinceCode()
                         + (o.note() == null ? "" : ": " + o.note()));
-        return this.approval.approve(caller, idempotencyKey, "allocation.offer.approve:" + offerId, a,
+        return ctx.approval().approve(caller, idempotencyKey, "allocation.offer.approve:" + offerId, a,
                 BatchSpec.forOffer(offerId, caller.user(), List.of(line)));
     }
 
@@ -191,20 +184,8 @@ final class MutualAid {
             throw new AccessDeniedException("Rejecting mutual aid needs a ministry role");
         }
         MutualAidOffer o = getOffer(caller, offerId);
-        IdempotencyKeys.Outcome out = ctx.keys().execute(ctx.ds(), caller, idempotencyKey,
-                "allocation.offer.reject:" + offerId, note, c -> {
-                    if (BatchDao.update(c, "UPDATE tp_alloc_offer SET status = 'REJECTED', decided_by = ?, decided_at = ? "
-                            + "WHERE id = ? AND status = 'OFFERED' AND batch_id IS NULL", caller.user(), Sql.now(),
-                            offerId) == 0) {
-                        throw new ConflictException("Offer " + offerId + " is not awaiting a decision");
-                    }
-                    ctx.audit().record(c, caller, "mutual-aid-offer", Long.toString(offerId), "REJECT", null,
-                            note == null ? Map.of() : Map.of("note", note));
-                    return new IdempotencyKeys.Ref("mutual-aid-offer", Long.toString(offerId));
-                });
-        if (!out.repeat()) {
-            ctx.events().post(AllocationTopics.OFFER_REJECTED, caller, offerId, o.fromProvinceCode(), Map.of());
-        }
+        Owner.OFFER.reject(ctx, caller, offerId, note, idempotencyKey, o.fromProvinceCode(),
+                "Offer " + offerId + " is not awaiting a decision");
         return getOffer(caller, offerId);
     }
 }

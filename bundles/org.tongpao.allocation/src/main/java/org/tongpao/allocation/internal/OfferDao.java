@@ -17,13 +17,12 @@ final class OfferDao {
     static List<MutualAidOffer> query(Connection c, String where, List<Object> args, String tail) throws SQLException {
         return Jdbc.query(c, "SELECT id, from_province, from_depot_id, item_id, quantity, to_province, note, status, "
                 + "offered_by, offered_at, decided_by, decided_at, batch_id FROM tp_alloc_offer WHERE " + where
-                + (tail == null ? "" : tail), args, rs -> MutualAidOffer.builder().id(rs.getLong("id"))
-                        .fromProvinceCode(rs.getString("from_province")).fromDepotId(rs.getLong("from_depot_id"))
-                        .itemId(rs.getLong("item_id")).quantity(rs.getLong("quantity"))
-                        .toProvinceCode(rs.getString("to_province")).note(rs.getString("note"))
-                        .status(OfferStatus.valueOf(rs.getString("status"))).offeredBy(rs.getString("offered_by"))
-                        .offeredAt(Sql.getInstant(rs, "offered_at")).decidedBy(rs.getString("decided_by"))
-                        .decidedAt(Sql.getInstant(rs, "decided_at")).batchId(Sql.getLong(rs, "batch_id")).build());
+                + (tail == null ? "" : tail), args, rs -> new MutualAidOffer(rs.getLong("id"),
+                        rs.getString("from_province"), rs.getLong("from_depot_id"), rs.getLong("item_id"),
+                        rs.getLong("quantity"), rs.getString("to_province"), rs.getString("note"),
+                        OfferStatus.valueOf(rs.getString("status")), rs.getString("offered_by"),
+                        Sql.getInstant(rs, "offered_at"), rs.getString("decided_by"), Sql.getInstant(rs, "decided_at"),
+                        Sql.getLong(rs, "batch_id")));
     }
 
     static MutualAidOffer get(Connection c, long id) throws SQLException {

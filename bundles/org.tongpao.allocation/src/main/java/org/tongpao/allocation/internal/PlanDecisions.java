@@ -1,11 +1,9 @@
 package org.tongpao.allocation.internal;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tongpao.allocation.AllocationTopics;
 import org.tongpao.allocation.Batch;
 import org.tongpao.allocation.Need;
 import org.tongpao.allocation.NeedState;
@@ -19,19 +17,15 @@ import org.tongpao.core.Depot;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.ScopeRules;
-import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.Paging;
-import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
 
 /** Reading plans and deciding on them: approval (a second person; into a batch) or rejection. */
 final class PlanDecisions {
     private final AllocationContext ctx;
-    private final BatchApproval approval;
 
-    PlanDecisions(AllocationContext ctx, BatchApproval approval) {
+    PlanDecisions(AllocationContext ctx) {
         this.ctx = ctx;
-        this.approval = approval;
     }
 
     Plan plan(Caller caller, long id) {
@@ -43,17 +37,14 @@ final class PlanDecisions {
 
     Page<Plan> plans(Caller caller, PlanStatus status, int limit, String cursor) {
         AllocationScope.requirePlanReader(caller);
-        StringBuilder where = new StringBuilder("id > ?");
-        List<Object> args = new ArrayList<>(List.of(Paging.after(cursor)));
+        Where where = Where.after(cursor);
         if (ScopeRules.readReach(caller) == ScopeRules.Reach.PROVINCE) {
-            where.append(" AND province_code = ?");
-            args.add(caller.provinceCode());
+            where.and("province_code = ?", caller.provinceCode());
         }
         if (status != null) {
-            where.append(" AND status = ?");
-            args.add(status.name());
+            where.and("status = ?", status.name());
         }
-        List<Plan> rows = Transactions.read(ctx.ds(), c -> PlanDao.query(c, where.toString(), args,
+        List<Plan> rows = Transactions.read(ctx.ds(), c -> PlanDao.query(c, where.sql(), where.args(),
                 Paging.orderAndFetch("id", limit), false));
         return Paging.page(rows, limit, Plan::id);
     }
@@ -62,7 +53,7 @@ final class PlanDecisions {
         AllocationScope.requireWriter(caller, "allocation plans");
         Plan plan = plan(caller, planId);
         requireApprover(caller, plan);
-        Optional<Batch> repeat = approval.repeat(caller, idempotencyKey, "plan_id", planId);
+        Optional<Batch> repeat = ctx.approval().repeat(caller, idempotencyKey, Owner.PLAN, planId);
         if (repeat.isPresent()) {
             return repeat.get();
         }
@@ -86,7 +77,7 @@ final class PlanDecisions {
                 }
             }
         });
-        return approval.approve(caller, idempotencyKey, "allocation.plan.approve:" + planId, null, spec);
+        return ctx.approval().approve(caller, idempotencyKey, "allocation.plan.approve:" + planId, null, spec);
     }
 
     /** ministry-admin, or for a province's own plan another officer of that province; never the planner. */
@@ -133,20 +124,8 @@ final class PlanDecisions {
         if (!allowed) {
             throw new AccessDeniedException("Rejecting a national plan needs a ministry role");
         }
-        IdempotencyKeys.Outcome out = ctx.keys().execute(ctx.ds(), caller, idempotencyKey,
-                "allocation.plan.reject:" + planId, note, c -> {
-                    if (BatchDao.update(c, "UPDATE tp_alloc_plan SET status = 'REJECTED', decided_by = ?, decided_at = ? "
-                            + "WHERE id = ? AND status = 'DRAFT' AND batch_id IS NULL", caller.user(), Sql.now(),
-                            planId) == 0) {
-                        throw new ConflictException("Plan " + planId + " is not a DRAFT awaiting a decision");
-                    }
-                    ctx.audit().record(c, caller, "allocation-plan", Long.toString(planId), "REJECT", null,
-                            note == null ? Map.of() : Map.of("note", note));
-                    return new IdempotencyKeys.Ref("allocation-plan", Long.toString(planId));
-                });
-        if (!out.repeat()) {
-            ctx.events().post(AllocationTopics.PLAN_REJECTED, caller, planId, plan.provinceCode(), Map.of());
-        }
+        Owner.PLAN.reject(ctx, caller, planId, note, idempotencyKey, plan.provinceCode(),
+                "Plan " + planId + " is not a DRAFT awaiting a decision");
         return plan(caller, planId);
     }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,11 +48,9 @@ import org.tongpao.core.persistence.Transactions;
  */
 final class PlanProposals {
     private final AllocationContext ctx;
-    private final PolicySelector policies;
 
-    PlanProposals(AllocationContext ctx, PolicySelector policies) {
+    PlanProposals(AllocationContext ctx) {
         this.ctx = ctx;
-        this.policies = policies;
     }
 
     /** The items that may fill the needs in scope (a category need in an item plan takes only that item). */
@@ -72,7 +69,7 @@ final class PlanProposals {
         String province = province(caller, req.provinceCode());
         ItemScope scope = itemScope(caller, req);
         List<Long> sources = sources(caller, req.sourceDepotIds());
-        PolicySelector.Entry policy = policies.select();
+        PolicySelector.Entry policy = ctx.policies().select();
         if (policy == null) {
             throw new ConflictException("No priority policy is installed");
         }
@@ -149,19 +146,17 @@ final class PlanProposals {
     }
 
     private List<NeedDao.Row> openNeeds(ItemScope scope, String province) {
-        StringBuilder where = new StringBuilder("state IN ('OPEN', 'PARTLY_ALLOCATED') AND (category_code = ?");
-        List<Object> args = new ArrayList<>(List.of(scope.category()));
-        if (!scope.items().isEmpty()) {
-            where.append(" OR item_id IN (").append(String.join(",", Collections.nCopies(scope.items().size(), "?")))
-                    .append(')');
-            args.addAll(scope.items());
+        Where where = new Where("state IN ('OPEN', 'PARTLY_ALLOCATED')");
+        if (scope.items().isEmpty()) {
+            where.and("category_code = ?", scope.category());
+        } else {
+            where.and("(category_code = ? OR " + Where.in("item_id", scope.items()) + ")", scope.category());
+            where.args().addAll(scope.items());
         }
-        where.append(')');
         if (province != null) {
-            where.append(" AND province_code = ?");
-            args.add(province);
+            where.and("province_code = ?", province);
         }
-        return Transactions.read(ctx.ds(), c -> NeedDao.query(c, where.toString(), args, " ORDER BY id")).stream()
+        return Transactions.read(ctx.ds(), c -> NeedDao.query(c, where.sql(), where.args(), " ORDER BY id")).stream()
                 .filter(r -> r.need().remaining() > 0).toList();
     }
 
@@ -312,16 +307,13 @@ final class PlanProposals {
     }
 
     private static List<Long> supersede(Connection c, long newId, Plan p) throws SQLException {
-        StringBuilder where = new StringBuilder("status = 'DRAFT' AND id <> ? AND scope = ?");
-        List<Object> args = new ArrayList<>(List.of(newId, p.scope()));
+        Where where = new Where("status = 'DRAFT' AND id <> ? AND scope = ?", newId, p.scope());
         if (p.itemId() != null) {
-            where.append(" AND item_id = ?");
-            args.add(p.itemId());
+            where.and("item_id = ?", p.itemId());
         } else {
-            where.append(" AND category_code = ?");
-            args.add(p.categoryCode());
+            where.and("category_code = ?", p.categoryCode());
         }
-        List<Long> ids = PlanDao.query(c, where.toString(), args, null, false).stream().map(Plan::id).toList();
+        List<Long> ids = PlanDao.query(c, where.sql(), where.args(), null, false).stream().map(Plan::id).toList();
         for (Long id : ids) {
             BatchDao.update(c, "UPDATE tp_alloc_plan SET status = 'SUPERSEDED' WHERE id = ? AND status = 'DRAFT'", id);
         }

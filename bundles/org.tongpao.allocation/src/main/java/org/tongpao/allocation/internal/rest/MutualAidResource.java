@@ -33,6 +33,7 @@ import org.tongpao.allocation.OfferStatus;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.Created;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /allocation/mutual-aid}: offers from one province to another, brokered by the ministry. */
@@ -77,7 +78,7 @@ public class MutualAidResource {
             @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid NewMutualAidOffer body) {
         MutualAidOffer o = allocation.offer(caller, body, idempotencyKey);
-        return Params.created(uriInfo, "allocation/mutual-aid", o.id(), o);
+        return Created.response(uriInfo, "allocation/mutual-aid", o.id(), o);
     }
 
     @POST
@@ -95,7 +96,7 @@ public class MutualAidResource {
                             schema = @Schema(implementation = OfferApproval.class))) String body) {
         Batch b = allocation.approveOffer(caller, id, Params.optionalBody(body, OfferApproval.class, "toDepotId"),
                 idempotencyKey);
-        return Params.created(uriInfo, "allocation/batches", b.id(), b);
+        return Created.response(uriInfo, "allocation/batches", b.id(), b);
     }
 
     @POST
