@@ -27,25 +27,11 @@ public record Batch(long id, String number, String title, Integer destinationSeq
 
     /** A builder holding this one's values, to make a changed copy. @since 1.2 */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.id = id;
-        b.number = number;
-        b.title = title;
-        b.destinationSequence = destinationSequence;
-        b.kind = kind;
-        b.status = status;
-        b.planId = planId;
-        b.offerId = offerId;
-        b.provinceCode = provinceCode;
-        b.fromProvinceCode = fromProvinceCode;
-        b.approvedBy = approvedBy;
-        b.approvedAt = approvedAt;
-        b.dispatchedBy = dispatchedBy;
-        b.dispatchedAt = dispatchedAt;
-        b.failure = failure;
-        b.createdAt = createdAt;
-        b.lines = lines;
-        return b;
+        return builder().id(id).number(number).title(title).destinationSequence(destinationSequence).kind(kind)
+                .status(status).planId(planId).offerId(offerId).provinceCode(provinceCode)
+                .fromProvinceCode(fromProvinceCode).approvedBy(approvedBy).approvedAt(approvedAt)
+                .dispatchedBy(dispatchedBy).dispatchedAt(dispatchedAt).failure(failure).createdAt(createdAt)
+                .lines(lines);
     }
 
     /** Builds a {@link Batch}; unset components are 0, false or null. @since 1.2 */

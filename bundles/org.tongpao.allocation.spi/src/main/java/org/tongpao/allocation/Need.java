@@ -31,30 +31,11 @@ public record Need(long id, long orgUnitId, String unitCode, String provinceCode
 
     /** A builder holding this one's values, to make a changed copy. @since 1.2 */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.id = id;
-        b.orgUnitId = orgUnitId;
-        b.unitCode = unitCode;
-        b.provinceCode = provinceCode;
-        b.itemId = itemId;
-        b.categoryCode = categoryCode;
-        b.quantity = quantity;
-        b.allocated = allocated;
-        b.received = received;
-        b.urgency = urgency;
-        b.frontLine = frontLine;
-        b.keyArea = keyArea;
-        b.keyAreaLabel = keyAreaLabel;
-        b.neededBy = neededBy;
-        b.justification = justification;
-        b.daysOfCoverLeft = daysOfCoverLeft;
-        b.receivingDepotId = receivingDepotId;
-        b.state = state;
-        b.createdBy = createdBy;
-        b.createdAt = createdAt;
-        b.updatedAt = updatedAt;
-        b.version = version;
-        return b;
+        return builder().id(id).orgUnitId(orgUnitId).unitCode(unitCode).provinceCode(provinceCode).itemId(itemId)
+                .categoryCode(categoryCode).quantity(quantity).allocated(allocated).received(received)
+                .urgency(urgency).frontLine(frontLine).keyArea(keyArea).keyAreaLabel(keyAreaLabel).neededBy(neededBy)
+                .justification(justification).daysOfCoverLeft(daysOfCoverLeft).receivingDepotId(receivingDepotId)
+                .state(state).createdBy(createdBy).createdAt(createdAt).updatedAt(updatedAt).version(version);
     }
 
     /** Builds a {@link Need}; unset components are 0, false or null. @since 1.2 */

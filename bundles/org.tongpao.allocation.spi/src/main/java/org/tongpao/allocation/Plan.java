@@ -23,27 +23,11 @@ public record Plan(long id, PlanStatus status, String scope, String provinceCode
 
     /** A builder holding this one's values, to make a changed copy. @since 1.2 */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.id = id;
-        b.status = status;
-        b.scope = scope;
-        b.provinceCode = provinceCode;
-        b.itemId = itemId;
-        b.categoryCode = categoryCode;
-        b.sourceDepotIds = sourceDepotIds;
-        b.policy = policy;
-        b.note = note;
-        b.createdBy = createdBy;
-        b.createdByProvince = createdByProvince;
-        b.createdAt = createdAt;
-        b.decidedBy = decidedBy;
-        b.decidedAt = decidedAt;
-        b.batchId = batchId;
-        b.totalRequested = totalRequested;
-        b.totalPlanned = totalPlanned;
-        b.needs = needs;
-        b.lines = lines;
-        return b;
+        return builder().id(id).status(status).scope(scope).provinceCode(provinceCode).itemId(itemId)
+                .categoryCode(categoryCode).sourceDepotIds(sourceDepotIds).policy(policy).note(note)
+                .createdBy(createdBy).createdByProvince(createdByProvince).createdAt(createdAt).decidedBy(decidedBy)
+                .decidedAt(decidedAt).batchId(batchId).totalRequested(totalRequested).totalPlanned(totalPlanned)
+                .needs(needs).lines(lines);
     }
 
     /** Builds a {@link Plan}; unset components are 0, false or null. @since 1.2 */

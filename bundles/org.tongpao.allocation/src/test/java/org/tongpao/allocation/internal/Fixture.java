@@ -1,6 +1,5 @@
 package org.tongpao.allocation.internal;
 
-import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,36 +119,11 @@ final class Fixture implements AutoCloseable {
     }
 
     static InventoryComponent.Config inventoryConfig() {
-        return new InventoryComponent.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return InventoryComponent.Config.class;
-            }
-
-            @Override
-            public int shortDatedDays() {
-                return 90;
-            }
-
-            @Override
-            public int shortDatedScanHours() {
-                return 0;
-            }
-        };
+        return Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90, "shortDatedScanHours", 0));
     }
 
     static PolicySelector.Config config(String policy) {
-        return new PolicySelector.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return PolicySelector.Config.class;
-            }
-
-            @Override
-            public String policy() {
-                return policy;
-            }
-        };
+        return Configs.of(PolicySelector.Config.class, Map.of("policy", policy));
     }
 
     long unit(String code) {

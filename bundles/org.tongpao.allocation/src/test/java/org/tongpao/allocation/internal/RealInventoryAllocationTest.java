@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.allocation.Batch;
@@ -48,31 +47,17 @@ import org.tongpao.inventory.NewReceipt;
  * two plans proposed from the same stock then approved one after the other and at the same time — the
  * inventory's guarded reservation lets only what is available be held, and the loser's batch FAILS.
  */
-class RealInventoryAllocationTest {
-    Fixture f;
-    long kn95;
-    long central;
-    long hbProv;
-    long hbWh;
-    long jsProv;
-    long station;
+class RealInventoryAllocationTest extends FixtureTest {
     long nanjing;
+
+    @Override
+    Fixture fixture() {
+        return new Fixture(true);
+    }
 
     @BeforeEach
     void setUp() {
-        f = new Fixture(true);
-        kn95 = f.item("MASK-KN95");
-        central = f.depot("CENTRAL-RESERVE");
-        hbProv = f.depot("HB-PROV-01");
-        hbWh = f.depot("HB-WH-01");
-        jsProv = f.depot("JS-PROV-01");
-        station = f.unit("P42-WUHAN-JIANGAN-T01");
         nanjing = f.unit("P32-NANJING");
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
     }
 
     void receive(long depot, long qty) {
