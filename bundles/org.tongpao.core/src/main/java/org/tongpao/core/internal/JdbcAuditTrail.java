@@ -27,11 +27,11 @@ import org.tongpao.core.persistence.Transactions;
 /** The audit trail in {@code tp_audit}. */
 @Component(service = AuditTrail.class)
 public class JdbcAuditTrail implements AuditTrail {
-    private final CoreDatabase db;
+    private final CoreSeed db;
     private final NodeIdentity node;
 
     @Activate
-    public JdbcAuditTrail(@Reference CoreDatabase db, @Reference NodeIdentity node) {
+    public JdbcAuditTrail(@Reference CoreSeed db, @Reference NodeIdentity node) {
         this.db = db;
         this.node = node;
     }

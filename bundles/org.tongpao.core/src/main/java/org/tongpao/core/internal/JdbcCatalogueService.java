@@ -42,7 +42,7 @@ public class JdbcCatalogueService implements CatalogueService {
     private static final String LABEL = "Item";
     private static final String WHAT = "the catalogue";
 
-    private final CoreDatabase db;
+    private final CoreSeed db;
     private final DataSource ds;
     private final AuditTrail audit;
     private final IdempotencyKeys keys;
@@ -51,7 +51,7 @@ public class JdbcCatalogueService implements CatalogueService {
     volatile EventAdmin eventAdmin;
 
     @Activate
-    public JdbcCatalogueService(@Reference CoreDatabase db, @Reference AuditTrail audit,
+    public JdbcCatalogueService(@Reference CoreSeed db, @Reference AuditTrail audit,
             @Reference IdempotencyKeys keys) {
         this.db = db;
         this.ds = db.dataSource();

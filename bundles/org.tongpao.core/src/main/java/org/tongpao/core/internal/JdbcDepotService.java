@@ -47,7 +47,7 @@ public class JdbcDepotService implements DepotService {
     private static final String LABEL = "Depot";
     private static final String WHAT = "depots";
 
-    private final CoreDatabase db;
+    private final CoreSeed db;
     private final DataSource ds;
     private final AuditTrail audit;
     private final IdempotencyKeys keys;
@@ -69,7 +69,7 @@ public class JdbcDepotService implements DepotService {
     }
 
     @Activate
-    public JdbcDepotService(@Reference CoreDatabase db, @Reference AuditTrail audit,
+    public JdbcDepotService(@Reference CoreSeed db, @Reference AuditTrail audit,
             @Reference IdempotencyKeys keys) {
         this.db = db;
         this.ds = db.dataSource();

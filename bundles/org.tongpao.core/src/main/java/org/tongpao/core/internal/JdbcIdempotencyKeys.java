@@ -56,19 +56,19 @@ public class JdbcIdempotencyKeys implements IdempotencyKeys {
     /** A request's writes use a handful of keys (its own and derived ones). */
     static final int MAX_USES = 32;
 
-    private final CoreDatabase db;
+    private final CoreSeed db;
     private final Clock clock;
     private final Duration lease;
     private final Duration maxWait;
     private final ThreadLocal<List<Use>> uses = ThreadLocal.withInitial(ArrayList::new);
 
     @Activate
-    public JdbcIdempotencyKeys(@Reference CoreDatabase db) {
+    public JdbcIdempotencyKeys(@Reference CoreSeed db) {
         this(db, Clock.systemUTC(), LEASE, WAIT);
     }
 
     /** With another clock (for the lease) and wait, for tests. */
-    JdbcIdempotencyKeys(CoreDatabase db, Clock clock, Duration lease, Duration maxWait) {
+    JdbcIdempotencyKeys(CoreSeed db, Clock clock, Duration lease, Duration maxWait) {
         this.db = db;
         this.clock = clock;
         this.lease = lease;

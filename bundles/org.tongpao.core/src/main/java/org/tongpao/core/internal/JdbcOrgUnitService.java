@@ -44,7 +44,7 @@ public class JdbcOrgUnitService implements OrgUnitService {
     private static final String WHAT = "org units";
     private static final String NATIONAL = "the ministry root or provincial departments";
 
-    private final CoreDatabase db;
+    private final CoreSeed db;
     private final DataSource ds;
     private final AuditTrail audit;
     private final IdempotencyKeys keys;
@@ -53,7 +53,7 @@ public class JdbcOrgUnitService implements OrgUnitService {
     volatile EventAdmin eventAdmin;
 
     @Activate
-    public JdbcOrgUnitService(@Reference CoreDatabase db, @Reference AuditTrail audit,
+    public JdbcOrgUnitService(@Reference CoreSeed db, @Reference AuditTrail audit,
             @Reference IdempotencyKeys keys) {
         this.db = db;
         this.ds = db.dataSource();

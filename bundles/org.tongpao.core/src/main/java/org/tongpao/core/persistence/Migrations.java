@@ -24,8 +24,18 @@ public final class Migrations {
      * @return the number of migrations applied now (0 when up to date)
      */
     public static int migrate(DataSource ds, Class<?> owner, String location, String historyTable) {
+        return migrate(ds, owner.getClassLoader(), location, historyTable);
+    }
+
+    /**
+     * As {@link #migrate(DataSource, Class, String, String)}, finding the scripts through {@code loader}
+     * (the migration extender passes the declaring bundle's).
+     *
+     * @since 2.3
+     */
+    public static int migrate(DataSource ds, ClassLoader loader, String location, String historyTable) {
         try {
-            MigrateResult result = Flyway.configure(owner.getClassLoader())
+            MigrateResult result = Flyway.configure(loader)
                     .dataSource(ds)
                     .locations("classpath:" + location)
                     .table(historyTable)

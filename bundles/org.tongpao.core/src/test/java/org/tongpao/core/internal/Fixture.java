@@ -14,6 +14,8 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.OrgUnit;
 import org.tongpao.core.ProvinceRegistry;
+import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
 
 /**
@@ -33,9 +35,9 @@ final class Fixture implements AutoCloseable {
 
     private final TestDatabase database = new TestDatabase();
     final DataSource ds;
-    final ProvinceRegistry provinces = new CsvProvinceRegistry();
+    final ProvinceRegistry provinces;
     final NodeIdentity node;
-    final CoreDatabase db;
+    final CoreSeed db;
     final JdbcAuditTrail audit;
     final JdbcIdempotencyKeys keys;
     final JdbcOrgUnitService units;
@@ -46,12 +48,14 @@ final class Fixture implements AutoCloseable {
     Fixture(boolean demo) {
         ds = database.dataSource();
         node = node("central", demo);
-        db = new CoreDatabase(ds, node, provinces);
-        audit = new JdbcAuditTrail(db, node);
-        keys = new JdbcIdempotencyKeys(db);
-        units = new JdbcOrgUnitService(db, audit, keys);
-        catalogue = new JdbcCatalogueService(db, audit, keys);
-        depots = new JdbcDepotService(db, audit, keys);
+        TestCore core = new TestCore(ds, node);
+        provinces = core.provinces;
+        db = core.seed;
+        audit = core.audit;
+        keys = core.keys;
+        units = core.units;
+        catalogue = core.catalogue;
+        depots = core.depots;
         EventAdmin capture = new EventAdmin() {
             @Override
             public void postEvent(Event event) {
@@ -70,18 +74,13 @@ final class Fixture implements AutoCloseable {
         depots.eventAdmin = capture;
     }
 
-    static NodeIdentity node(String id, boolean demo) {
-        return new NodeIdentity() {
-            @Override
-            public String id() {
-                return id;
-            }
+    /** Core's migrations run as the extender would, for a test without OSGi. */
+    static SchemaReady migrated(DataSource ds) {
+        return TestCore.migrate(ds);
+    }
 
-            @Override
-            public boolean demo() {
-                return demo;
-            }
-        };
+    static NodeIdentity node(String id, boolean demo) {
+        return TestCore.node(id, demo);
     }
 
     long count(String table) {

@@ -6,28 +6,25 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.ProvinceRegistry;
-import org.tongpao.core.persistence.Migrations;
+import org.tongpao.core.persistence.SchemaReady;
 
 /**
- * The core schema: migrates and seeds at activation, then hands the DataSource to the core
- * services, which reference this component so they only come up once the schema exists.
+ * The core data every core service needs before it answers: seeds (node identity, provinces, catalogue)
+ * once the migration extender has made the core schema ready, then hands the DataSource, node and
+ * provinces to the core services, which reference this component.
  */
-@Component(service = CoreDatabase.class)
-public class CoreDatabase {
-    public static final String MIGRATIONS = "org/tongpao/core/db/migration";
-    public static final String HISTORY_TABLE = "tp_core_schema_history";
-
+@Component(service = CoreSeed.class)
+public class CoreSeed {
     private final DataSource dataSource;
     private final NodeIdentity node;
     private final ProvinceRegistry provinces;
 
     @Activate
-    public CoreDatabase(@Reference(target = "(dataSourceName=tongpao)") DataSource dataSource,
+    public CoreSeed(@Reference(target = "(" + SchemaReady.PROPERTY + "=" + CoreSchema.NAME + ")") SchemaReady schema,
             @Reference NodeIdentity node, @Reference ProvinceRegistry provinces) {
-        this.dataSource = dataSource;
+        this.dataSource = schema.dataSource();
         this.node = node;
         this.provinces = provinces;
-        Migrations.migrate(dataSource, CoreDatabase.class, MIGRATIONS, HISTORY_TABLE);
         new Seeder(dataSource, node, provinces).seed();
     }
 

@@ -7,12 +7,12 @@ import org.tongpao.core.OrgLevel;
 import org.tongpao.core.OrgUnit;
 import org.tongpao.core.persistence.Migrations;
 
-class CoreDatabaseTest {
+class CoreSeedTest {
 
     @Test
     void migrationsApplyOnceAndAreIdempotent() {
         try (Fixture f = new Fixture(false)) {
-            assertThat(Migrations.migrate(f.ds, CoreDatabase.class, CoreDatabase.MIGRATIONS, CoreDatabase.HISTORY_TABLE))
+            assertThat(Migrations.migrate(f.ds, CoreSchema.class, CoreSchema.MIGRATIONS, CoreSchema.HISTORY_TABLE))
                     .isZero();
             assertThat(f.countSql("SELECT COUNT(*) FROM \"tp_core_schema_history\" WHERE \"success\" = TRUE AND \"version\" = '1'")).isEqualTo(1);
         }
@@ -66,8 +66,8 @@ class CoreDatabaseTest {
             f.catalogue.update(Fixture.ADMIN, kn95.id(), new org.tongpao.core.ItemUpdate("MASK", "KN95 renamed",
                     kn95.nameZh(), "piece", kn95.standard(), 30, kn95.version()), null);
             var before = f.snapshot();
-            new CoreDatabase(f.ds, f.node, f.provinces);
-            new CoreDatabase(f.ds, f.node, f.provinces);
+            new CoreSeed(Fixture.migrated(f.ds), f.node, f.provinces);
+            new CoreSeed(Fixture.migrated(f.ds), f.node, f.provinces);
             assertThat(f.snapshot()).isEqualTo(before);
             assertThat(f.catalogue.getByCode(Fixture.ADMIN, "MASK-KN95").name()).isEqualTo("KN95 renamed");
         }

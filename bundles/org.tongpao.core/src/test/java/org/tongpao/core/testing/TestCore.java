@@ -1,0 +1,65 @@
+package org.tongpao.core.testing;
+
+import javax.sql.DataSource;
+import org.tongpao.core.NodeIdentity;
+import org.tongpao.core.internal.CoreSchema;
+import org.tongpao.core.internal.CoreSeed;
+import org.tongpao.core.internal.CsvProvinceRegistry;
+import org.tongpao.core.internal.JdbcAuditTrail;
+import org.tongpao.core.internal.JdbcCatalogueService;
+import org.tongpao.core.internal.JdbcDepotService;
+import org.tongpao.core.internal.JdbcIdempotencyKeys;
+import org.tongpao.core.internal.JdbcOrgUnitService;
+import org.tongpao.core.persistence.Migrations;
+import org.tongpao.core.persistence.SchemaReady;
+
+/**
+ * Core wired by hand on a test database, as DS and the migration extender would: core's migrations,
+ * the seed, and the core services. For the fixtures of every bundle that builds on core.
+ */
+public final class TestCore {
+    public final DataSource ds;
+    public final NodeIdentity node;
+    public final CsvProvinceRegistry provinces = new CsvProvinceRegistry();
+    /** What the extender registers once core's migrations ran. */
+    public final SchemaReady schema;
+    public final CoreSeed seed;
+    public final JdbcAuditTrail audit;
+    public final JdbcIdempotencyKeys keys;
+    public final JdbcOrgUnitService units;
+    public final JdbcCatalogueService catalogue;
+    public final JdbcDepotService depots;
+
+    public TestCore(DataSource ds, NodeIdentity node) {
+        this.ds = ds;
+        this.node = node;
+        schema = migrate(ds);
+        seed = new CoreSeed(schema, node, provinces);
+        audit = new JdbcAuditTrail(seed, node);
+        keys = new JdbcIdempotencyKeys(seed);
+        units = new JdbcOrgUnitService(seed, audit, keys);
+        catalogue = new JdbcCatalogueService(seed, audit, keys);
+        depots = new JdbcDepotService(seed, audit, keys);
+    }
+
+    /** Core's migrations on {@code ds}, and the {@link SchemaReady} the extender would register. */
+    public static SchemaReady migrate(DataSource ds) {
+        Migrations.migrate(ds, CoreSchema.class, CoreSchema.MIGRATIONS, CoreSchema.HISTORY_TABLE);
+        return SchemaReady.of(CoreSchema.NAME, ds);
+    }
+
+    /** A node identity for tests: {@code central} or {@code province:<code>}, demo data or not. */
+    public static NodeIdentity node(String id, boolean demo) {
+        return new NodeIdentity() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public boolean demo() {
+                return demo;
+            }
+        };
+    }
+}
