@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.spi.DepotUsage;
 
 /**
@@ -18,7 +19,7 @@ import org.tongpao.core.spi.DepotUsage;
 public class AllocationDepotUsage implements DepotUsage {
 
     @Activate
-    public AllocationDepotUsage(@Reference AllocationDatabase schemaReady) {
+    public AllocationDepotUsage(@Reference(target = AllocationSchema.READY) SchemaReady schema) {
         // the tables exist; the check runs on the deactivation's own connection
     }
 

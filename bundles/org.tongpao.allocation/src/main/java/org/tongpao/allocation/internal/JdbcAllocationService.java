@@ -30,6 +30,7 @@ import org.tongpao.core.Page;
 import org.tongpao.core.ProvinceRegistry;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.inventory.InventoryService;
 
 /**
@@ -57,11 +58,11 @@ public class JdbcAllocationService implements AllocationService {
     private final MutualAid mutualAid;
 
     @Activate
-    public JdbcAllocationService(@Reference AllocationDatabase db, @Reference OrgUnitService units,
-            @Reference CatalogueService catalogue, @Reference DepotService depots,
+    public JdbcAllocationService(@Reference(target = AllocationSchema.READY) SchemaReady schema,
+            @Reference OrgUnitService units, @Reference CatalogueService catalogue, @Reference DepotService depots,
             @Reference ProvinceRegistry provinces, @Reference InventoryService inventory,
             @Reference AuditTrail audit, @Reference IdempotencyKeys keys, @Reference PolicySelector policies) {
-        AllocationContext ctx = new AllocationContext(db.dataSource(), units, catalogue, depots, provinces, inventory,
+        AllocationContext ctx = new AllocationContext(schema.dataSource(), units, catalogue, depots, provinces, inventory,
                 audit, keys, policies, (topic, caller, id, province, extra) -> Events.post(eventAdmin, topic, caller,
                         id, province, extra));
         this.proposals = new PlanProposals(ctx);

@@ -40,6 +40,7 @@ import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
+import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
 
@@ -65,10 +66,10 @@ public class JdbcNeedService implements NeedService {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
     @Activate
-    public JdbcNeedService(@Reference AllocationDatabase db, @Reference OrgUnitService units,
-            @Reference CatalogueService catalogue, @Reference DepotService depots,
+    public JdbcNeedService(@Reference(target = AllocationSchema.READY) SchemaReady schema,
+            @Reference OrgUnitService units, @Reference CatalogueService catalogue, @Reference DepotService depots,
             @Reference ProvinceRegistry provinces, @Reference AuditTrail audit, @Reference IdempotencyKeys keys) {
-        this.ds = db.dataSource();
+        this.ds = schema.dataSource();
         this.units = units;
         this.catalogue = catalogue;
         this.depots = depots;

@@ -11,16 +11,17 @@ import org.osgi.service.event.EventAdmin;
 import org.tongpao.allocation.spi.PriorityPolicy;
 import org.tongpao.core.Caller;
 import org.tongpao.core.NewOrgUnit;
-import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.OrgLevel;
 import org.tongpao.core.OrgUnit;
-import org.tongpao.core.internal.CoreDatabase;
 import org.tongpao.core.internal.CsvProvinceRegistry;
 import org.tongpao.core.internal.JdbcAuditTrail;
 import org.tongpao.core.internal.JdbcCatalogueService;
 import org.tongpao.core.internal.JdbcDepotService;
 import org.tongpao.core.internal.JdbcIdempotencyKeys;
 import org.tongpao.core.internal.JdbcOrgUnitService;
+import org.tongpao.core.persistence.Migrations;
+import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.inventory.InventoryService;
 import org.tongpao.inventory.internal.InventoryComponent;
@@ -45,8 +46,8 @@ final class Fixture implements AutoCloseable {
 
     private final TestDatabase database = new TestDatabase();
     final DataSource ds;
-    final CsvProvinceRegistry provinces = new CsvProvinceRegistry();
-    final CoreDatabase core;
+    final TestCore core;
+    final CsvProvinceRegistry provinces;
     final JdbcAuditTrail audit;
     final JdbcIdempotencyKeys keys;
     final JdbcOrgUnitService units;
@@ -55,7 +56,8 @@ final class Fixture implements AutoCloseable {
     final FakeInventory inventory = new FakeInventory();
     /** The real inventory component when built with {@code realInventory}, else null. */
     final InventoryComponent stock;
-    final AllocationDatabase db;
+    /** Allocation's schema as the migration extender registers it. */
+    final SchemaReady schema;
     final PolicySelector selector;
     final JdbcNeedService needs;
     final JdbcAllocationService allocation;
@@ -67,23 +69,13 @@ final class Fixture implements AutoCloseable {
 
     Fixture(boolean realInventory) {
         ds = database.dataSource();
-        NodeIdentity node = new NodeIdentity() {
-            @Override
-            public String id() {
-                return "central";
-            }
-
-            @Override
-            public boolean demo() {
-                return true;
-            }
-        };
-        core = new CoreDatabase(ds, node, provinces);
-        audit = new JdbcAuditTrail(core, node);
-        keys = new JdbcIdempotencyKeys(core);
-        units = new JdbcOrgUnitService(core, audit, keys);
-        catalogue = new JdbcCatalogueService(core, audit, keys);
-        depots = new JdbcDepotService(core, audit, keys);
+        core = new TestCore(ds, TestCore.node("central", true));
+        provinces = core.provinces;
+        audit = core.audit;
+        keys = core.keys;
+        units = core.units;
+        catalogue = core.catalogue;
+        depots = core.depots;
         InventoryService inv = inventory;
         if (realInventory) {
             InventoryDatabase invDb = new InventoryDatabase(ds, units);
@@ -93,13 +85,14 @@ final class Fixture implements AutoCloseable {
         } else {
             stock = null;
         }
-        db = new AllocationDatabase(ds, inv, units);
-        depots.addUsage(new AllocationDepotUsage(db));
+        Migrations.migrate(ds, AllocationSchema.class, AllocationSchema.MIGRATIONS, AllocationSchema.HISTORY_TABLE);
+        schema = SchemaReady.of(AllocationSchema.NAME, ds);
+        depots.addUsage(new AllocationDepotUsage(schema));
         selector = new PolicySelector(config(""));
         selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
                 Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0, Constants.SERVICE_ID, 1L));
-        needs = new JdbcNeedService(db, units, catalogue, depots, provinces, audit, keys);
-        allocation = new JdbcAllocationService(db, units, catalogue, depots, provinces, inv, audit, keys,
+        needs = new JdbcNeedService(schema, units, catalogue, depots, provinces, audit, keys);
+        allocation = new JdbcAllocationService(schema, units, catalogue, depots, provinces, inv, audit, keys,
                 selector);
         EventAdmin capture = new EventAdmin() {
             @Override

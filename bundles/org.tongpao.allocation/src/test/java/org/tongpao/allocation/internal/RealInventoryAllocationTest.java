@@ -127,7 +127,7 @@ class RealInventoryAllocationTest extends FixtureTest {
                     }
                     return answer;
                 });
-        JdbcAllocationService approving = new JdbcAllocationService(f.db, f.units, f.catalogue, racing, f.provinces,
+        JdbcAllocationService approving = new JdbcAllocationService(f.schema, f.units, f.catalogue, racing, f.provinces,
                 f.stock, f.audit, f.keys, f.selector);
         approving.eventAdmin = f.allocation.eventAdmin;
 
