@@ -5,14 +5,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.event.EventAdmin;
 import org.tongpao.core.Caller;
 import org.tongpao.core.CatalogueService;
 import org.tongpao.core.Category;
@@ -28,6 +24,7 @@ import org.tongpao.core.ScopeRules;
 import org.tongpao.core.StaleVersionException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.IdempotencyKeys.Outcome;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
@@ -46,17 +43,16 @@ public class JdbcCatalogueService implements CatalogueService {
     private final DataSource ds;
     private final AuditTrail audit;
     private final IdempotencyKeys keys;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile EventAdmin eventAdmin;
+    private final EventOutbox outbox;
 
     @Activate
     public JdbcCatalogueService(@Reference CoreSeed db, @Reference AuditTrail audit,
-            @Reference IdempotencyKeys keys) {
+            @Reference IdempotencyKeys keys, @Reference EventOutbox outbox) {
         this.db = db;
         this.ds = db.dataSource();
         this.audit = audit;
         this.keys = keys;
+        this.outbox = outbox;
     }
 
     @Override
@@ -155,15 +151,10 @@ public class JdbcCatalogueService implements CatalogueService {
             } catch (SQLException e) {
                 throw Sql.isUniqueViolation(e) ? duplicate(code) : e;
             }
-            audit.record(c, caller, ENTITY, Long.toString(id), CoreTopics.CREATED, null,
-                    ItemDao.find(c, id).orElseThrow());
+            changed(c, caller, CoreTopics.CREATED, null, id);
             return new Ref(ENTITY, Long.toString(id));
         });
-        Item created = load(outcome.ref());
-        if (!outcome.repeat()) {
-            publish(CoreTopics.CREATED, caller, created);
-        }
-        return created;
+        return load(outcome.ref());
     }
 
     @Override
@@ -183,25 +174,18 @@ public class JdbcCatalogueService implements CatalogueService {
                     v.shelfLifeMonths())) {
                 throw stale(c, id, version);
             }
-            audit.record(c, caller, ENTITY, Long.toString(id), CoreTopics.UPDATED, before,
-                    ItemDao.find(c, id).orElseThrow());
+            changed(c, caller, CoreTopics.UPDATED, before, id);
             return new Ref(ENTITY, Long.toString(id));
         });
-        Item updated = load(outcome.ref());
-        if (!outcome.repeat()) {
-            publish(CoreTopics.UPDATED, caller, updated);
-        }
-        return updated;
+        return load(outcome.ref());
     }
 
     @Override
     public Item deactivate(Caller caller, long id, Long expectedVersion, String idempotencyKey) {
         ScopeRules.requireMinistryWriter(caller, WHAT);
         Long expected = Checks.optionalVersion("version", expectedVersion);
-        AtomicBoolean changed = new AtomicBoolean();
         Outcome outcome = keys.execute(ds, caller, idempotencyKey, ENTITY + ".deactivate:" + id,
                 Collections.singletonMap("version", expected), c -> {
-                    changed.set(false);
                     Item before = ItemDao.find(c, id).orElseThrow(() -> new NotFoundException(LABEL, id));
                     Checks.expectVersion(LABEL, id, expected, before.version());
                     if (!before.active()) {
@@ -210,16 +194,10 @@ public class JdbcCatalogueService implements CatalogueService {
                     if (!ItemDao.deactivate(c, id, before.version())) {
                         throw stale(c, id, before.version());
                     }
-                    audit.record(c, caller, ENTITY, Long.toString(id), CoreTopics.DEACTIVATED, before,
-                            ItemDao.find(c, id).orElseThrow());
-                    changed.set(true);
+                    changed(c, caller, CoreTopics.DEACTIVATED, before, id);
                     return new Ref(ENTITY, Long.toString(id));
                 });
-        Item result = load(outcome.ref());
-        if (!outcome.repeat() && changed.get()) {
-            publish(CoreTopics.DEACTIVATED, caller, result);
-        }
-        return result;
+        return load(outcome.ref());
     }
 
     private static StaleVersionException stale(Connection c, long id, long expected) throws SQLException {
@@ -236,8 +214,11 @@ public class JdbcCatalogueService implements CatalogueService {
         return Transactions.read(ds, c -> ItemDao.find(c, id)).orElseThrow(() -> new NotFoundException(LABEL, id));
     }
 
-    private void publish(String action, Caller caller, Item item) {
-        Events.post(eventAdmin, CoreTopics.ITEM + action, caller, db.node().id(), item.id(), item.code(), null,
-                item.version());
+    /** The change's audit row and event, in its transaction. */
+    private void changed(Connection c, Caller caller, String action, Item before, long id) throws SQLException {
+        Item after = ItemDao.find(c, id).orElseThrow();
+        audit.record(c, caller, ENTITY, Long.toString(id), action, before, after);
+        outbox.record(c, CoreTopics.ITEM + action, CoreEvents.properties(caller, db.node(), id, after.code(), null,
+                after.version()));
     }
 }

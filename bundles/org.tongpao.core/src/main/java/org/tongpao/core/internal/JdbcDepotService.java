@@ -9,14 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.event.EventAdmin;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.CoreTopics;
@@ -32,6 +30,7 @@ import org.tongpao.core.ScopeRules;
 import org.tongpao.core.StaleVersionException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.IdempotencyKeys.Outcome;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
@@ -51,9 +50,7 @@ public class JdbcDepotService implements DepotService {
     private final DataSource ds;
     private final AuditTrail audit;
     private final IdempotencyKeys keys;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile EventAdmin eventAdmin;
+    private final EventOutbox outbox;
 
     /** Every registered "is this depot still in use?" check; all are consulted before a deactivation. */
     private final Set<DepotUsage> usages = new CopyOnWriteArraySet<>();
@@ -70,11 +67,12 @@ public class JdbcDepotService implements DepotService {
 
     @Activate
     public JdbcDepotService(@Reference CoreSeed db, @Reference AuditTrail audit,
-            @Reference IdempotencyKeys keys) {
+            @Reference IdempotencyKeys keys, @Reference EventOutbox outbox) {
         this.db = db;
         this.ds = db.dataSource();
         this.audit = audit;
         this.keys = keys;
+        this.outbox = outbox;
     }
 
     @Override
@@ -165,15 +163,10 @@ public class JdbcDepotService implements DepotService {
             } catch (SQLException e) {
                 throw Sql.isUniqueViolation(e) ? duplicate(code) : e;
             }
-            audit.record(c, caller, ENTITY, Long.toString(id), CoreTopics.CREATED, null,
-                    DepotDao.find(c, id).orElseThrow());
+            changed(c, caller, CoreTopics.CREATED, null, id);
             return new Ref(ENTITY, Long.toString(id));
         });
-        Depot created = load(outcome.ref());
-        if (!outcome.repeat()) {
-            publish(CoreTopics.CREATED, caller, created);
-        }
-        return created;
+        return load(outcome.ref());
     }
 
     @Override
@@ -191,25 +184,18 @@ public class JdbcDepotService implements DepotService {
             if (!DepotDao.update(c, id, version, name, address)) {
                 throw stale(c, id, version);
             }
-            audit.record(c, caller, ENTITY, Long.toString(id), CoreTopics.UPDATED, before,
-                    DepotDao.find(c, id).orElseThrow());
+            changed(c, caller, CoreTopics.UPDATED, before, id);
             return new Ref(ENTITY, Long.toString(id));
         });
-        Depot updated = load(outcome.ref());
-        if (!outcome.repeat()) {
-            publish(CoreTopics.UPDATED, caller, updated);
-        }
-        return updated;
+        return load(outcome.ref());
     }
 
     @Override
     public Depot deactivate(Caller caller, long id, Long expectedVersion, String idempotencyKey) {
         ScopeRules.requireScopedWriter(caller, WHAT);
         Long expected = Checks.optionalVersion("version", expectedVersion);
-        AtomicBoolean changed = new AtomicBoolean();
         Outcome outcome = keys.execute(ds, caller, idempotencyKey, ENTITY + ".deactivate:" + id,
                 Collections.singletonMap("version", expected), c -> {
-                    changed.set(false);
                     Depot before = writable(c, caller, id);
                     Checks.expectVersion(LABEL, id, expected, before.version());
                     if (!before.active()) {
@@ -220,16 +206,10 @@ public class JdbcDepotService implements DepotService {
                         throw stale(c, id, before.version());
                     }
                     requireUnused(c, before);
-                    audit.record(c, caller, ENTITY, Long.toString(id), CoreTopics.DEACTIVATED, before,
-                            DepotDao.find(c, id).orElseThrow());
-                    changed.set(true);
+                    changed(c, caller, CoreTopics.DEACTIVATED, before, id);
                     return new Ref(ENTITY, Long.toString(id));
                 });
-        Depot result = load(outcome.ref());
-        if (!outcome.repeat() && changed.get()) {
-            publish(CoreTopics.DEACTIVATED, caller, result);
-        }
-        return result;
+        return load(outcome.ref());
     }
 
     /** 409 (and the transaction rolls back) while any registered {@link DepotUsage} still uses the depot. */
@@ -279,8 +259,11 @@ public class JdbcDepotService implements DepotService {
         return Transactions.read(ds, c -> DepotDao.find(c, id)).orElseThrow(() -> new NotFoundException(LABEL, id));
     }
 
-    private void publish(String action, Caller caller, Depot d) {
-        Events.post(eventAdmin, CoreTopics.DEPOT + action, caller, db.node().id(), d.id(), d.code(),
-                d.provinceCode(), d.version());
+    /** The change's audit row and event, in its transaction. */
+    private void changed(Connection c, Caller caller, String action, Depot before, long id) throws SQLException {
+        Depot after = DepotDao.find(c, id).orElseThrow();
+        audit.record(c, caller, ENTITY, Long.toString(id), action, before, after);
+        outbox.record(c, CoreTopics.DEPOT + action, CoreEvents.properties(caller, db.node(), id, after.code(), after.provinceCode(),
+                after.version()));
     }
 }

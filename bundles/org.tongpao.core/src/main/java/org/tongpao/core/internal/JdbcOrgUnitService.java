@@ -6,14 +6,10 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.event.EventAdmin;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.CoreTopics;
@@ -29,6 +25,7 @@ import org.tongpao.core.ScopeRules;
 import org.tongpao.core.StaleVersionException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.IdempotencyKeys.Outcome;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
@@ -48,17 +45,16 @@ public class JdbcOrgUnitService implements OrgUnitService {
     private final DataSource ds;
     private final AuditTrail audit;
     private final IdempotencyKeys keys;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile EventAdmin eventAdmin;
+    private final EventOutbox outbox;
 
     @Activate
     public JdbcOrgUnitService(@Reference CoreSeed db, @Reference AuditTrail audit,
-            @Reference IdempotencyKeys keys) {
+            @Reference IdempotencyKeys keys, @Reference EventOutbox outbox) {
         this.db = db;
         this.ds = db.dataSource();
         this.audit = audit;
         this.keys = keys;
+        this.outbox = outbox;
     }
 
     @Override
@@ -191,15 +187,10 @@ public class JdbcOrgUnitService implements OrgUnitService {
             } catch (SQLException e) {
                 throw Sql.isUniqueViolation(e) ? duplicate(code) : e;
             }
-            audit.record(c, caller, ENTITY, Long.toString(id), CoreTopics.CREATED, null,
-                    OrgUnitDao.find(c, id).orElseThrow());
+            changed(c, caller, CoreTopics.CREATED, null, id);
             return new Ref(ENTITY, Long.toString(id));
         });
-        OrgUnit created = load(outcome.ref());
-        if (!outcome.repeat()) {
-            publish(CoreTopics.CREATED, caller, created);
-        }
-        return created;
+        return load(outcome.ref());
     }
 
     @Override
@@ -218,25 +209,18 @@ public class JdbcOrgUnitService implements OrgUnitService {
             if (!OrgUnitDao.update(c, id, version, name, nameZh, frontLine)) {
                 throw stale(c, id, version);
             }
-            audit.record(c, caller, ENTITY, Long.toString(id), CoreTopics.UPDATED, before,
-                    OrgUnitDao.find(c, id).orElseThrow());
+            changed(c, caller, CoreTopics.UPDATED, before, id);
             return new Ref(ENTITY, Long.toString(id));
         });
-        OrgUnit updated = load(outcome.ref());
-        if (!outcome.repeat()) {
-            publish(CoreTopics.UPDATED, caller, updated);
-        }
-        return updated;
+        return load(outcome.ref());
     }
 
     @Override
     public OrgUnit deactivate(Caller caller, long id, Long expectedVersion, String idempotencyKey) {
         ScopeRules.requireScopedWriter(caller, WHAT);
         Long expected = Checks.optionalVersion("version", expectedVersion);
-        AtomicBoolean changed = new AtomicBoolean();
         Outcome outcome = keys.execute(ds, caller, idempotencyKey, ENTITY + ".deactivate:" + id,
                 Collections.singletonMap("version", expected), c -> {
-                    changed.set(false);
                     OrgUnit before = writable(c, caller, id);
                     Checks.expectVersion(LABEL, id, expected, before.version());
                     if (!before.active()) {
@@ -256,16 +240,10 @@ public class JdbcOrgUnitService implements OrgUnitService {
                         throw new ConflictException(LABEL + " " + before.code() + " still owns " + depots
                                 + " active depot(s)");
                     }
-                    audit.record(c, caller, ENTITY, Long.toString(id), CoreTopics.DEACTIVATED, before,
-                            OrgUnitDao.find(c, id).orElseThrow());
-                    changed.set(true);
+                    changed(c, caller, CoreTopics.DEACTIVATED, before, id);
                     return new Ref(ENTITY, Long.toString(id));
                 });
-        OrgUnit result = load(outcome.ref());
-        if (!outcome.repeat() && changed.get()) {
-            publish(CoreTopics.DEACTIVATED, caller, result);
-        }
-        return result;
+        return load(outcome.ref());
     }
 
     /**
@@ -309,8 +287,11 @@ public class JdbcOrgUnitService implements OrgUnitService {
         return Transactions.read(ds, c -> OrgUnitDao.find(c, id)).orElseThrow(() -> new NotFoundException(LABEL, id));
     }
 
-    private void publish(String action, Caller caller, OrgUnit u) {
-        Events.post(eventAdmin, CoreTopics.ORG_UNIT + action, caller, db.node().id(), u.id(), u.code(),
-                u.provinceCode(), u.version());
+    /** The change's audit row and event, in its transaction. */
+    private void changed(Connection c, Caller caller, String action, OrgUnit before, long id) throws SQLException {
+        OrgUnit after = OrgUnitDao.find(c, id).orElseThrow();
+        audit.record(c, caller, ENTITY, Long.toString(id), action, before, after);
+        outbox.record(c, CoreTopics.ORG_UNIT + action, CoreEvents.properties(caller, db.node(), id, after.code(), after.provinceCode(),
+                after.version()));
     }
 }

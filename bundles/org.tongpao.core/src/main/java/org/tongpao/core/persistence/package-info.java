@@ -5,8 +5,9 @@
  * {@code claim}/{@code complete} are gone), and {@link org.tongpao.core.persistence.TransientRetry} is the
  * one retry rule for transient lock failures. 2.1: the audit trail's filtered, newest-first reads ({@code AuditTrail.find}). 2.2: internal keys
  * ({@code IdempotencyKeys.internal}), whose refusals are not kept. 2.3: the platform kit — the public
- * {@code Jdbc} helper, {@code Transactions.write} (one transaction under the one retry rule),
- * {@code Transactions.afterCommit} hooks and {@code SchemaReady} (the migration extender).
+ * {@code Jdbc} helper, {@code Transactions.write} (one transaction under the one retry rule) and
+ * {@code Transactions.afterCommit} hooks, {@code SchemaReady} (the migration extender)
+ * and the {@code EventOutbox}.
  * SQL written
  * against it must run on Derby and PostgreSQL alike.
  */

@@ -63,7 +63,7 @@ class CatalogueAndDepotTest {
         assertThat(off.active()).isFalse();
         assertThat(f.catalogue.list(ADMIN, new ItemFilter("GLOVES", null, false), 50, null).items())
                 .extracting(Item::code).containsExactly("GLOVES-NITRILE");
-        assertThat(f.events).extracting(e -> e.getTopic()).containsExactly(CoreTopics.ITEM + "CREATED",
+        assertThat(f.outbox.events()).extracting(e -> e.getTopic()).containsExactly(CoreTopics.ITEM + "CREATED",
                 CoreTopics.ITEM + "UPDATED", CoreTopics.ITEM + "DEACTIVATED");
     }
 

@@ -88,8 +88,6 @@ class DepotUsageTest {
     }
 
     private List<Event> events(String topic) {
-        synchronized (f.events) {
-            return f.events.stream().filter(e -> e.getTopic().equals(topic)).toList();
-        }
+        return f.outbox.events().stream().filter(e -> e.getTopic().equals(topic)).toList();
     }
 }

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.tongpao.core.Caller;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.OrgUnit;
@@ -17,6 +15,7 @@ import org.tongpao.core.ProvinceRegistry;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
+import org.tongpao.core.testing.TestOutbox;
 
 /**
  * A fresh database with the core components wired by hand, as DS would: an in-memory Derby, or,
@@ -43,7 +42,7 @@ final class Fixture implements AutoCloseable {
     final JdbcOrgUnitService units;
     final JdbcCatalogueService catalogue;
     final JdbcDepotService depots;
-    final List<Event> events = new ArrayList<>();
+    final TestOutbox outbox;
 
     Fixture(boolean demo) {
         ds = database.dataSource();
@@ -56,22 +55,7 @@ final class Fixture implements AutoCloseable {
         units = core.units;
         catalogue = core.catalogue;
         depots = core.depots;
-        EventAdmin capture = new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                synchronized (events) {
-                    events.add(event);
-                }
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                postEvent(event);
-            }
-        };
-        units.eventAdmin = capture;
-        catalogue.eventAdmin = capture;
-        depots.eventAdmin = capture;
+        outbox = core.outbox;
     }
 
     /** Core's migrations run as the extender would, for a test without OSGi. */

@@ -47,7 +47,7 @@ class IdempotencyTest {
         assertThat(f.count("tp_org_unit")).isEqualTo(units);
         assertThat(f.count("tp_audit")).isEqualTo(audits);
         assertThat(f.count("tp_idempotency")).isEqualTo(1);
-        assertThat(f.events).hasSize(1);
+        assertThat(f.outbox.events()).hasSize(1);
     }
 
     @Test
@@ -116,7 +116,7 @@ class IdempotencyTest {
             assertThat(f.count("tp_idempotency")).isEqualTo(1);
             assertThat(f.countSql("SELECT COUNT(*) FROM tp_audit WHERE entity = 'orgunit' AND actor = 'admin'"))
                     .isEqualTo(1);
-            assertThat(f.events).hasSize(1);
+            assertThat(f.outbox.events()).hasSize(1);
         } finally {
             pool.shutdownNow();
         }

@@ -60,10 +60,10 @@ class OrgUnitServiceTest {
             assertThat(a.beforeJson()).isNull();
             assertThat(a.afterJson()).contains("\"code\":\"P42-XIAOGAN\"");
         });
-        assertThat(f.events).extracting(e -> e.getTopic())
+        assertThat(f.outbox.events()).extracting(e -> e.getTopic())
                 .containsExactly(CoreTopics.ORG_UNIT + "CREATED", CoreTopics.ORG_UNIT + "CREATED");
-        assertThat(f.events.get(0).getProperty("id")).isEqualTo(city.id());
-        assertThat(f.events.get(0).getProperty("provinceCode")).isEqualTo("42");
+        assertThat(f.outbox.events().get(0).getProperty("id")).isEqualTo(city.id());
+        assertThat(f.outbox.events().get(0).getProperty("provinceCode")).isEqualTo("42");
     }
 
     @Test
@@ -131,7 +131,7 @@ class OrgUnitServiceTest {
                 .hasMessageContaining("already exists");
         // nothing half-written: no unit, no audit row, no idempotency record
         assertThat(f.snapshot()).isEqualTo(before);
-        assertThat(f.events).isEmpty();
+        assertThat(f.outbox.events()).isEmpty();
     }
 
     @Test
@@ -182,7 +182,7 @@ class OrgUnitServiceTest {
         long audits = f.count("tp_audit");
         assertThat(f.units.deactivate(ADMIN, city.id(), null, null).version()).isEqualTo(2);
         assertThat(f.count("tp_audit")).isEqualTo(audits);
-        assertThat(f.events).extracting(e -> e.getTopic()).endsWith(CoreTopics.ORG_UNIT + "DEACTIVATED");
+        assertThat(f.outbox.events()).extracting(e -> e.getTopic()).endsWith(CoreTopics.ORG_UNIT + "DEACTIVATED");
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.tongpao.core.persistence.SchemaReady;
 
 /**
  * Core wired by hand on a test database, as DS and the migration extender would: core's migrations,
- * the seed, and the core services. For the fixtures of every bundle that builds on core.
+ * the seed, the event outbox ({@link TestOutbox}) and the core services. For the fixtures of every bundle that builds on core.
  */
 public final class TestCore {
     public final DataSource ds;
@@ -29,17 +29,20 @@ public final class TestCore {
     public final JdbcOrgUnitService units;
     public final JdbcCatalogueService catalogue;
     public final JdbcDepotService depots;
+    /** The outbox the core services record their events in; {@code outbox.events()} shows what they posted. */
+    public final TestOutbox outbox;
 
     public TestCore(DataSource ds, NodeIdentity node) {
         this.ds = ds;
         this.node = node;
         schema = migrate(ds);
         seed = new CoreSeed(schema, node, provinces);
+        outbox = new TestOutbox(ds);
         audit = new JdbcAuditTrail(seed, node);
         keys = new JdbcIdempotencyKeys(seed);
-        units = new JdbcOrgUnitService(seed, audit, keys);
-        catalogue = new JdbcCatalogueService(seed, audit, keys);
-        depots = new JdbcDepotService(seed, audit, keys);
+        units = new JdbcOrgUnitService(seed, audit, keys, outbox);
+        catalogue = new JdbcCatalogueService(seed, audit, keys, outbox);
+        depots = new JdbcDepotService(seed, audit, keys, outbox);
     }
 
     /** Core's migrations on {@code ds}, and the {@link SchemaReady} the extender would register. */

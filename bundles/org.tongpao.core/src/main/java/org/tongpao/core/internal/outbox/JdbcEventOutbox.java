@@ -1,0 +1,129 @@
+package org.tongpao.core.internal.outbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tongpao.core.internal.CoreSchema;
+import org.tongpao.core.internal.Json;
+import org.tongpao.core.persistence.DataAccessException;
+import org.tongpao.core.persistence.EventOutbox;
+import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.persistence.Sql;
+import org.tongpao.core.persistence.Transactions;
+
+/**
+ * The outbox: {@link #record} is one INSERT into {@code tp_event_outbox} in the caller's transaction plus
+ * an after-commit hook that hands the event to the one {@link OutboxPublisher} thread. At activation the
+ * publisher first posts what an earlier run left unpublished. Published rows are kept for
+ * {@code publishedRetentionDays} (0, the default: for ever, since federation will ship them).
+ */
+@Component(service = EventOutbox.class, configurationPid = "org.tongpao.core.outbox")
+@Designate(ocd = JdbcEventOutbox.Config.class)
+public class JdbcEventOutbox implements EventOutbox {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcEventOutbox.class);
+
+    @ObjectClassDefinition(name = "Tongpao event outbox")
+    public @interface Config {
+        @AttributeDefinition(description = "Delete published events older than this many days (checked every"
+                + " 6 hours); 0 keeps them")
+        int publishedRetentionDays() default 0;
+    }
+
+    private final DataSource ds;
+    private final OutboxPublisher publisher;
+    private final ScheduledExecutorService thread;
+
+    @Activate
+    public JdbcEventOutbox(@Reference(target = "(" + SchemaReady.PROPERTY + "=" + CoreSchema.NAME + ")")
+            SchemaReady schema, Config config) {
+        this.ds = schema.dataSource();
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tongpao-event-outbox");
+            t.setDaemon(true);
+            return t;
+        });
+        this.publisher = new OutboxPublisher(ds, thread, null);
+        int days = config.publishedRetentionDays();
+        if (days > 0) {
+            thread.scheduleWithFixedDelay(() -> purge(Duration.ofDays(days)), 0, 6, TimeUnit.HOURS);
+        }
+    }
+
+    /** An outbox posting through {@code executor} to {@code eventAdmin} (may be null), for tests. */
+    public JdbcEventOutbox(DataSource ds, Executor executor, EventAdmin eventAdmin) {
+        this.ds = ds;
+        this.thread = null;
+        this.publisher = new OutboxPublisher(ds, executor, eventAdmin);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEventAdmin(EventAdmin admin) {
+        publisher.eventAdminArrived(admin);
+    }
+
+    void unbindEventAdmin(EventAdmin admin) {
+        publisher.eventAdminGone(admin);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (thread != null) {
+            // events not yet posted stay unpublished in the table; the next start posts them
+            thread.shutdownNow();
+        }
+    }
+
+    /** Posts what the table holds unpublished, oldest first (what activation does once EventAdmin is there). */
+    public void replay() {
+        publisher.replay();
+    }
+
+    @Override
+    public void record(Connection connection, String topic, Map<String, ?> properties) {
+        try {
+            // the Event checks the topic's syntax now, not on the publisher's thread
+            Event event = new Event(topic, properties);
+            if (connection.getAutoCommit()) {
+                throw new IllegalStateException("EventOutbox.record needs the connection of a running transaction");
+            }
+            long id = Jdbc.insert(connection,
+                    "INSERT INTO tp_event_outbox (topic, properties, recorded_at) VALUES (?, ?, ?)",
+                    Jdbc.args(topic, Json.write(properties), Sql.now()));
+            OutboxPublisher.Pending pending = new OutboxPublisher.Pending(id, event);
+            Transactions.afterCommit(() -> publisher.enqueue(pending));
+        } catch (SQLException e) {
+            throw new DataAccessException("Recording event " + topic + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void purge(Duration retention) {
+        try {
+            int deleted = publisher.purge(retention);
+            LOG.info("Deleted {} published event(s) older than {}", deleted, retention);
+        } catch (RuntimeException e) {
+            LOG.warn("Purging published events failed; next try in 6 hours", e);
+        }
+    }
+}

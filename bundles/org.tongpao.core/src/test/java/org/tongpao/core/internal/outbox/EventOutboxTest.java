@@ -1,0 +1,104 @@
+package org.tongpao.core.internal.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.event.Event;
+import org.tongpao.core.ConflictException;
+import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.core.persistence.Transactions;
+import org.tongpao.core.testing.TestCore;
+import org.tongpao.core.testing.TestDatabase;
+import org.tongpao.core.testing.TestOutbox;
+
+class EventOutboxTest {
+    private static final String TOPIC = "org/tongpao/test/CHANGED";
+    private final TestDatabase db = new TestDatabase();
+    private final DataSource ds = db.dataSource();
+
+    {
+        TestCore.migrate(ds);
+    }
+
+    @AfterEach
+    void drop() {
+        db.close();
+    }
+
+    private long rows(String where) {
+        return Transactions.read(ds, c -> Jdbc.count(c, "SELECT COUNT(*) FROM tp_event_outbox WHERE " + where,
+                List.of()));
+    }
+
+    @Test
+    void aCommittedChangePublishesAfterCommitAndMarksItsRow() {
+        TestOutbox outbox = new TestOutbox(ds);
+        Transactions.write(ds, "test", c -> {
+            outbox.record(c, TOPIC, Map.of("id", 7L, "code", "HB-WH-01"));
+            assertThat(outbox.events()).isEmpty();
+            return null;
+        });
+        assertThat(outbox.events()).singleElement().satisfies(e -> {
+            assertThat(e.getTopic()).isEqualTo(TOPIC);
+            assertThat(e.getProperty("id")).isEqualTo(7L);
+            assertThat(e.getProperty("code")).isEqualTo("HB-WH-01");
+        });
+        assertThat(rows("published_at IS NOT NULL")).isEqualTo(1);
+        assertThat(outbox.unpublished()).isZero();
+    }
+
+    @Test
+    void aRolledBackChangePublishesNothingAndLeavesNoRow() {
+        TestOutbox outbox = new TestOutbox(ds);
+        assertThatThrownBy(() -> Transactions.write(ds, "test", c -> {
+            outbox.record(c, TOPIC, Map.of("id", 1L));
+            throw new ConflictException("refused");
+        })).isInstanceOf(ConflictException.class);
+        assertThat(outbox.events()).isEmpty();
+        assertThat(rows("1 = 1")).isZero();
+    }
+
+    @Test
+    void eventsLeftUnpublishedArePostedAtStartOldestFirst() {
+        // a run without EventAdmin (or one that crashed after commit) leaves its rows unpublished
+        JdbcEventOutbox first = new JdbcEventOutbox(ds, Runnable::run, null);
+        for (long i = 1; i <= 3; i++) {
+            long n = i;
+            Transactions.write(ds, "test", c -> {
+                first.record(c, TOPIC, Map.of("n", n, "at", "2026-12-06T21:00:00Z"));
+                return null;
+            });
+        }
+        assertThat(rows("published_at IS NULL")).isEqualTo(3);
+
+        List<Event> posted = new ArrayList<>();
+        JdbcEventOutbox next = new JdbcEventOutbox(ds, Runnable::run, null);
+        next.bindEventAdmin(TestOutbox.recorder(posted));
+        // numbers read back from JSON are Longs, as posted live
+        assertThat(posted).extracting(e -> e.getProperty("n")).containsExactly(1L, 2L, 3L);
+        assertThat(rows("published_at IS NULL")).isZero();
+
+        next.replay();
+        assertThat(posted).hasSize(3);
+    }
+
+    @Test
+    void recordingNeedsARunningTransaction() throws Exception {
+        TestOutbox outbox = new TestOutbox(ds);
+        try (Connection c = ds.getConnection()) {
+            assertThatThrownBy(() -> outbox.record(c, TOPIC, Map.of())).isInstanceOf(IllegalStateException.class);
+        }
+        assertThatThrownBy(() -> Transactions.write(ds, "test", c -> {
+            outbox.record(c, "not a topic!", Map.of());
+            return null;
+        })).isInstanceOf(IllegalArgumentException.class);
+        assertThat(rows("1 = 1")).isZero();
+    }
+}
