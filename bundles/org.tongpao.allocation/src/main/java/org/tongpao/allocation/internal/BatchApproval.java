@@ -171,9 +171,9 @@ final class BatchApproval {
             spec.onFailed().apply(c, b.id());
             ctx.audit().record(c, caller, "allocation-batch", Long.toString(b.id()), "FAIL", null,
                     Map.of("failure", what));
+            ctx.events().record(c, AllocationTopics.BATCH_FAILED, caller, b.id(), b.provinceCode(), Map.of("failure", what));
             return null;
         });
-        ctx.events().post(AllocationTopics.BATCH_FAILED, caller, b.id(), b.provinceCode(), Map.of("failure", what));
     }
 
     /**
@@ -189,9 +189,8 @@ final class BatchApproval {
         if (b.provinceCode() != null) {
             BatchNumbers.ensure(ctx.ds(), b.provinceCode(), year);
         }
-        List<Need[]> changed = new ArrayList<>();
         Transactions.write(ctx.ds(), "approving batch " + b.id(), c -> {
-            changed.clear();
+            List<Need[]> changed = new ArrayList<>();
             String[] numberAndTitle = number(c, b, year, now);
             for (BatchLine l : BatchDao.get(c, b.id()).batch().lines()) {
                 if (l.needId() != null) {
@@ -204,14 +203,13 @@ final class BatchApproval {
             spec.onApproved().apply(c, b.id());
             ctx.audit().record(c, caller, "allocation-batch", Long.toString(b.id()), "APPROVE", null,
                     Map.of("number", numberAndTitle[0], "title", numberAndTitle[1]));
+            ctx.events().record(c, AllocationTopics.BATCH_APPROVED, caller, b.id(), b.provinceCode(),
+                    Map.of("number", numberAndTitle[0], "title", numberAndTitle[1]));
+            ctx.events().record(c, spec.ownerTopic(), caller, spec.ownerId(), b.provinceCode(), Map.of("batchId", b.id()));
+            ctx.events().needChanges(c, caller, changed);
             return null;
         });
-        Batch done = BatchDao.read(ctx.ds(), b.id()).batch();
-        ctx.events().post(AllocationTopics.BATCH_APPROVED, caller, done.id(), done.provinceCode(),
-                Map.of("number", done.number(), "title", done.title()));
-        ctx.events().post(spec.ownerTopic(), caller, spec.ownerId(), done.provinceCode(), Map.of("batchId", done.id()));
-        ctx.events().needChanges(caller, changed);
-        return done;
+        return BatchDao.read(ctx.ds(), b.id()).batch();
     }
 
     /** Takes the batch's national and destination numbers and marks it APPROVED: {number, title}. */

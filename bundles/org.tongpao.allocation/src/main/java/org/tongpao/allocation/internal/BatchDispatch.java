@@ -100,7 +100,7 @@ final class BatchDispatch {
                     + "status = 'DISPATCHED' WHERE id = ? AND status = 'RESERVED'", t.id(), line.id()));
             sent.add(line.lineNo());
         }
-        IdempotencyKeys.Outcome out = ctx.keys().execute(ctx.ds(), caller, idempotencyKey, operation, null, c -> {
+        ctx.keys().execute(ctx.ds(), caller, idempotencyKey, operation, null, c -> {
             BatchStatus after = BatchStatuses.refresh(c, batchId);
             if (BatchStatuses.allLeft(after)) {
                 // the dispatch that sent the last lines signs the batch's dispatch
@@ -114,18 +114,15 @@ final class BatchDispatch {
             }
             ctx.audit().record(c, caller, "allocation-batch", Long.toString(batchId), "DISPATCH", null,
                     Map.of("lines", lines.stream().map(BatchLine::lineNo).toList(), "status", after.name()));
+            if (after == BatchStatus.PARTLY_DISPATCHED) {
+                ctx.events().record(c, AllocationTopics.BATCH_PARTLY_DISPATCHED, caller, batchId, b.provinceCode(),
+                        Map.of("number", b.number(), "lineNos", sent));
+            } else if (BatchStatuses.waiting(b.status())) {
+                ctx.events().record(c, AllocationTopics.BATCH_DISPATCHED, caller, batchId, b.provinceCode(),
+                        Map.of("number", b.number()));
+            }
             return new IdempotencyKeys.Ref("allocation-batch", Long.toString(batchId));
         });
-        Batch done = BatchDao.read(ctx.ds(), batchId).batch();
-        if (!out.repeat()) {
-            if (done.status() == BatchStatus.PARTLY_DISPATCHED) {
-                ctx.events().post(AllocationTopics.BATCH_PARTLY_DISPATCHED, caller, batchId, done.provinceCode(),
-                        Map.of("number", done.number(), "lineNos", sent));
-            } else if (BatchStatuses.waiting(b.status())) {
-                ctx.events().post(AllocationTopics.BATCH_DISPATCHED, caller, batchId, done.provinceCode(),
-                        Map.of("number", done.number()));
-            }
-        }
-        return done;
+        return BatchDao.read(ctx.ds(), batchId).batch();
     }
 }

@@ -63,24 +63,21 @@ final class BatchReceipts {
         Map<Long, BatchLine> lines = new HashMap<>();
         b.lines().forEach(l -> lines.put(l.id(), l));
         validate(caller, receipts, lines);
-        List<Need[]> changed = new ArrayList<>();
         List<Integer> receivedNow = new ArrayList<>();
         for (LineReceipt r : receipts) {
             BatchLine l = lines.get(r.lineId());
-            if (receiveLine(caller, b, l, r, idempotencyKey, changed)) {
+            if (receiveLine(caller, b, l, r, idempotencyKey)) {
                 receivedNow.add(l.lineNo());
             }
         }
-        BatchStatus before = b.status();
-        BatchStatus after = Transactions.inTransaction(ctx.ds(), c -> BatchStatuses.refresh(c, batchId));
-        for (Integer n : receivedNow) {
-            ctx.events().post(AllocationTopics.BATCH_LINE_RECEIVED, caller, batchId, b.provinceCode(), Map.of("lineNo", n));
-        }
-        if (after == BatchStatus.RECEIVED && before != BatchStatus.RECEIVED) {
-            ctx.events().post(AllocationTopics.BATCH_RECEIVED, caller, batchId, b.provinceCode(),
-                    Map.of("number", b.number()));
-        }
-        ctx.events().needChanges(caller, changed);
+        Transactions.inTransaction(ctx.ds(), c -> {
+            BatchStatus after = BatchStatuses.refresh(c, batchId);
+            if (after == BatchStatus.RECEIVED && b.status() != BatchStatus.RECEIVED) {
+                ctx.events().record(c, AllocationTopics.BATCH_RECEIVED, caller, batchId, b.provinceCode(),
+                        Map.of("number", b.number()));
+            }
+            return after;
+        });
         Batch done = BatchDao.read(ctx.ds(), batchId).batch();
         if (!receivedNow.isEmpty()) {
             tellListeners(caller, done, receivedNow);
@@ -112,8 +109,7 @@ final class BatchReceipts {
     }
 
     /** Receives one line through the inventory and records it; false for the repeat of a receipt already counted. */
-    private boolean receiveLine(Caller caller, Batch b, BatchLine l, LineReceipt r, String idempotencyKey,
-            List<Need[]> changed) {
+    private boolean receiveLine(Caller caller, Batch b, BatchLine l, LineReceipt r, String idempotencyKey) {
         if ("RECEIVED".equals(l.status())) {
             BatchDao.Receipt prior = Transactions.read(ctx.ds(), c -> BatchDao.receipt(c, l.id()));
             if (idempotencyKey != null && idempotencyKey.equals(prior.key()) && caller.user().equals(prior.user())) {
@@ -142,13 +138,16 @@ final class BatchReceipts {
             if (BatchDao.update(c, sql, args.toArray()) == 0) {
                 throw new ConflictException("Line " + l.lineNo() + " was received concurrently");
             }
+            ctx.audit().record(c, caller, "allocation-batch-line", Long.toString(l.id()), "RECEIVE", null,
+                    Map.of("received", r.receivedQuantity(), "damaged", damaged));
+            ctx.events().record(c, AllocationTopics.BATCH_LINE_RECEIVED, caller, b.id(), b.provinceCode(),
+                    Map.of("lineNo", l.lineNo()));
             if (l.needId() != null) {
                 long usable = r.receivedQuantity() - damaged;
                 // what did not arrive usable goes back to the need's open quantity
-                changed.add(NeedDao.adjust(c, l.needId(), -(l.quantity() - usable), usable, Sql.now()));
+                Need[] change = NeedDao.adjust(c, l.needId(), -(l.quantity() - usable), usable, Sql.now());
+                ctx.events().needChanges(c, caller, List.<Need[]>of(change));
             }
-            ctx.audit().record(c, caller, "allocation-batch-line", Long.toString(l.id()), "RECEIVE", null,
-                    Map.of("received", r.receivedQuantity(), "damaged", damaged));
             return null;
         });
         return true;

@@ -9,7 +9,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.EventAdmin;
 import org.tongpao.allocation.AllocationService;
 import org.tongpao.allocation.Batch;
 import org.tongpao.allocation.BatchStatus;
@@ -29,6 +28,7 @@ import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.Page;
 import org.tongpao.core.ProvinceRegistry;
 import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.inventory.InventoryService;
@@ -40,10 +40,6 @@ import org.tongpao.inventory.InventoryService;
  */
 @Component(service = {AllocationService.class, JdbcAllocationService.class})
 public class JdbcAllocationService implements AllocationService {
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile EventAdmin eventAdmin;
 
     /** Told of every batch line received (transport receives the shipment that carried it). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -61,10 +57,10 @@ public class JdbcAllocationService implements AllocationService {
     public JdbcAllocationService(@Reference(target = AllocationSchema.READY) SchemaReady schema,
             @Reference OrgUnitService units, @Reference CatalogueService catalogue, @Reference DepotService depots,
             @Reference ProvinceRegistry provinces, @Reference InventoryService inventory,
-            @Reference AuditTrail audit, @Reference IdempotencyKeys keys, @Reference PolicySelector policies) {
+            @Reference AuditTrail audit, @Reference IdempotencyKeys keys, @Reference PolicySelector policies,
+            @Reference EventOutbox outbox) {
         AllocationContext ctx = new AllocationContext(schema.dataSource(), units, catalogue, depots, provinces, inventory,
-                audit, keys, policies, (topic, caller, id, province, extra) -> Events.post(eventAdmin, topic, caller,
-                        id, province, extra));
+                audit, keys, policies, new AllocationEvents(outbox));
         this.proposals = new PlanProposals(ctx);
         this.decisions = new PlanDecisions(ctx);
         this.queries = new BatchQueries(ctx);

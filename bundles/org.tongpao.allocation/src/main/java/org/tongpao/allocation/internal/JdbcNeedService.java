@@ -10,10 +10,6 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.EventAdmin;
 import org.tongpao.allocation.AllocationTopics;
 import org.tongpao.allocation.KeyArea;
 import org.tongpao.allocation.Need;
@@ -37,6 +33,7 @@ import org.tongpao.core.ProvinceRegistry;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
@@ -58,9 +55,7 @@ public class JdbcNeedService implements NeedService {
     private final AuditTrail audit;
     private final IdempotencyKeys keys;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile EventAdmin eventAdmin;
+    private final AllocationEvents events;
 
     /** How far the client's clock may lag ours when it sends a neededBy of "today". */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
@@ -68,7 +63,9 @@ public class JdbcNeedService implements NeedService {
     @Activate
     public JdbcNeedService(@Reference(target = AllocationSchema.READY) SchemaReady schema,
             @Reference OrgUnitService units, @Reference CatalogueService catalogue, @Reference DepotService depots,
-            @Reference ProvinceRegistry provinces, @Reference AuditTrail audit, @Reference IdempotencyKeys keys) {
+            @Reference ProvinceRegistry provinces, @Reference AuditTrail audit, @Reference IdempotencyKeys keys,
+            @Reference EventOutbox outbox) {
+        this.events = new AllocationEvents(outbox);
         this.ds = schema.dataSource();
         this.units = units;
         this.catalogue = catalogue;
@@ -145,14 +142,11 @@ public class JdbcNeedService implements NeedService {
             long id = NeedDao.insert(c, draft, unitPath);
             Need created = NeedDao.get(c, id);
             audit.record(c, caller, "need", Long.toString(id), "CREATE", null, created);
+            events.record(c, AllocationTopics.NEED_CREATED, caller, id, created.provinceCode(),
+                    Map.of("urgency", created.urgency().name(), "quantity", created.quantity()));
             return new IdempotencyKeys.Ref("need", Long.toString(id));
         });
-        Need n = Transactions.read(ds, c -> NeedDao.get(c, Long.parseLong(out.ref().id())));
-        if (!out.repeat()) {
-            Events.post(eventAdmin, AllocationTopics.NEED_CREATED, caller, n.id(), n.provinceCode(),
-                    Map.of("urgency", n.urgency().name(), "quantity", n.quantity()));
-        }
-        return n;
+        return Transactions.read(ds, c -> NeedDao.get(c, Long.parseLong(out.ref().id())));
     }
 
     /** Checks a new need field by field; answers its (active, in-scope) org unit. */
@@ -202,20 +196,17 @@ public class JdbcNeedService implements NeedService {
         ScopeRules.requireScopedWriter(caller, WHAT);
         Need before = get(caller, id);
         ScopeRules.requireWriteProvince(caller, before.provinceCode(), WHAT);
-        IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "need.cancel:" + id, null, c -> {
+        keys.execute(ds, caller, idempotencyKey, "need.cancel:" + id, null, c -> {
             Need cur = NeedDao.lock(c, id);
             if (cur.state() == NeedState.CANCELLED || cur.state() == NeedState.FULFILLED) {
                 throw new ConflictException("Need " + id + " is " + cur.state() + " and cannot be cancelled");
             }
             NeedDao.setState(c, id, NeedState.CANCELLED, Sql.now());
             audit.record(c, caller, "need", Long.toString(id), "CANCEL", cur, NeedDao.get(c, id));
+            events.record(c, AllocationTopics.NEED_CANCELLED, caller, id, cur.provinceCode(), Map.of());
             return new IdempotencyKeys.Ref("need", Long.toString(id));
         });
-        Need n = Transactions.read(ds, c -> NeedDao.get(c, id));
-        if (!out.repeat()) {
-            Events.post(eventAdmin, AllocationTopics.NEED_CANCELLED, caller, id, n.provinceCode(), Map.of());
-        }
-        return n;
+        return Transactions.read(ds, c -> NeedDao.get(c, id));
     }
 
     @Override
@@ -267,6 +258,8 @@ public class JdbcNeedService implements NeedService {
                 NeedDao.recomputeKeyAreas(c);
                 KeyArea created = find(NeedDao.keyAreas(c), id);
                 audit.record(c, caller, "key-area", Long.toString(id), "CREATE", null, created);
+                events.record(c, AllocationTopics.KEY_AREA_DECLARED, caller, id, created.provinceCode(),
+                        Map.of("label", created.label()));
                 return new IdempotencyKeys.Ref("key-area", Long.toString(id));
             });
         } catch (RuntimeException e) {
@@ -276,28 +269,20 @@ public class JdbcNeedService implements NeedService {
             }
             throw alreadyDeclared(label, null);
         }
-        long id = Long.parseLong(out.ref().id());
-        KeyArea area = find(Transactions.read(ds, NeedDao::keyAreas), id);
-        if (!out.repeat()) {
-            Events.post(eventAdmin, AllocationTopics.KEY_AREA_DECLARED, caller, id, area.provinceCode(),
-                    Map.of("label", area.label()));
-        }
-        return area;
+        return find(Transactions.read(ds, NeedDao::keyAreas), Long.parseLong(out.ref().id()));
     }
 
     @Override
     public void removeKeyArea(Caller caller, long id, String idempotencyKey) {
         ScopeRules.requireMinistryWriter(caller, "key areas");
-        IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "keyarea.remove:" + id, null, c -> {
+        keys.execute(ds, caller, idempotencyKey, "keyarea.remove:" + id, null, c -> {
             KeyArea before = find(NeedDao.keyAreas(c), id);
             Jdbc.update(c, "DELETE FROM tp_alloc_key_area WHERE id = ?", Jdbc.args(id));
             NeedDao.recomputeKeyAreas(c);
             audit.record(c, caller, "key-area", Long.toString(id), "DELETE", before, null);
+            events.record(c, AllocationTopics.KEY_AREA_REMOVED, caller, id, null, Map.of());
             return new IdempotencyKeys.Ref("key-area", Long.toString(id));
         });
-        if (!out.repeat()) {
-            Events.post(eventAdmin, AllocationTopics.KEY_AREA_REMOVED, caller, id, null, Map.of());
-        }
     }
 
     /**

@@ -53,14 +53,11 @@ final class MutualAid {
                             Jdbc.args(from.provinceCode(), from.id(), cmd.itemId(), cmd.quantity(),
                                     cmd.toProvinceCode(), cmd.note(), OfferStatus.OFFERED, caller.user(), Sql.now()));
                     ctx.audit().record(c, caller, "mutual-aid-offer", Long.toString(id), "CREATE", null, cmd);
+                    ctx.events().record(c, AllocationTopics.OFFER_CREATED, caller, id, from.provinceCode(),
+                            Map.of("toProvinceCode", cmd.toProvinceCode()));
                     return new IdempotencyKeys.Ref("mutual-aid-offer", Long.toString(id));
                 });
-        long id = Long.parseLong(out.ref().id());
-        if (!out.repeat()) {
-            ctx.events().post(AllocationTopics.OFFER_CREATED, caller, id, from.provinceCode(),
-                    Map.of("toProvinceCode", cmd.toProvinceCode()));
-        }
-        return getOffer(caller, id);
+        return getOffer(caller, Long.parseLong(out.ref().id()));
     }
 
     /** An active depot of the caller's province with the offered quantity available, to another province. */

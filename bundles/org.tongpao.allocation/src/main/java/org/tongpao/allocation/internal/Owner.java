@@ -24,7 +24,7 @@ record Owner(String table, String batchColumn, String awaiting, String auditEnti
      */
     void reject(AllocationContext ctx, Caller caller, long id, String note, String key, String province,
             String notAwaiting) {
-        IdempotencyKeys.Outcome out = ctx.keys().execute(ctx.ds(), caller, key, operation + ".reject:" + id, note, c -> {
+        ctx.keys().execute(ctx.ds(), caller, key, operation + ".reject:" + id, note, c -> {
             if (BatchDao.update(c, "UPDATE " + table + " SET status = 'REJECTED', decided_by = ?, decided_at = ? "
                     + "WHERE id = ? AND status = '" + awaiting + "' AND batch_id IS NULL", caller.user(), Sql.now(),
                     id) == 0) {
@@ -32,10 +32,8 @@ record Owner(String table, String batchColumn, String awaiting, String auditEnti
             }
             ctx.audit().record(c, caller, auditEntity, Long.toString(id), "REJECT", null,
                     note == null ? Map.of() : Map.of("note", note));
+            ctx.events().record(c, rejectedTopic, caller, id, province, Map.of());
             return new IdempotencyKeys.Ref(auditEntity, Long.toString(id));
         });
-        if (!out.repeat()) {
-            ctx.events().post(rejectedTopic, caller, id, province, Map.of());
-        }
     }
 }

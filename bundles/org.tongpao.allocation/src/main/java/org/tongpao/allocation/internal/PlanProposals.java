@@ -283,24 +283,24 @@ final class PlanProposals {
 
     /** Stores the draft (superseding older drafts of its scope) under the Idempotency-Key and posts the events. */
     private Plan store(Caller caller, String idempotencyKey, PlanRequest req, Plan draft) {
-        List<Long> superseded = new ArrayList<>();
         IdempotencyKeys.Outcome out = ctx.keys().execute(ctx.ds(), caller, idempotencyKey, "allocation.plan.propose", req,
                 c -> {
                     long id = PlanDao.insert(c, draft);
-                    superseded.addAll(supersede(c, id, draft));
+                    List<Long> superseded = supersede(c, id, draft);
                     ctx.audit().record(c, caller, "allocation-plan", Long.toString(id), "PROPOSE", null,
                             Map.of("scope", draft.scope(), "lines", draft.lines().size(), "planned",
                                     draft.totalPlanned(), "requested", draft.totalRequested(), "policy", draft.policy()));
+                    ctx.events().record(c, AllocationTopics.PLAN_PROPOSED, caller, id, draft.provinceCode(),
+                            Map.of("planned", draft.totalPlanned(), "requested", draft.totalRequested()));
+                    for (Long s : superseded) {
+                        ctx.events().record(c, AllocationTopics.PLAN_SUPERSEDED, caller, s, draft.provinceCode(),
+                                Map.of("by", id));
+                    }
                     return new IdempotencyKeys.Ref("allocation-plan", Long.toString(id));
                 });
         long id = Long.parseLong(out.ref().id());
         if (out.repeat()) {
             return Transactions.read(ctx.ds(), c -> PlanDao.get(c, id));
-        }
-        ctx.events().post(AllocationTopics.PLAN_PROPOSED, caller, id, draft.provinceCode(),
-                Map.of("planned", draft.totalPlanned(), "requested", draft.totalRequested()));
-        for (Long s : superseded) {
-            ctx.events().post(AllocationTopics.PLAN_SUPERSEDED, caller, s, draft.provinceCode(), Map.of("by", id));
         }
         // what was just stored, without reading thousands of rows back (a national plan has one per open need)
         return draft.toBuilder().id(id).build();

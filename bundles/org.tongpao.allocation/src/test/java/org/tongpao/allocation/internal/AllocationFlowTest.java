@@ -437,6 +437,20 @@ class AllocationFlowTest extends FixtureTest {
     }
 
     @Test
+    void anApprovalRefusedInsideItsTransactionLeavesNoBatchAndPostsNothing() {
+        Need[] hubei = hubeiNeedsWithStock();
+        Plan plan = f.allocation.propose(OFFICER, itemPlan(mask, null), null);
+        f.needs.cancel(HUBEI, hubei[0].id(), null); // the need changed since the plan was proposed
+        List<String> before = f.topics();
+        assertThatThrownBy(() -> f.allocation.approve(ADMIN, plan.id(), null)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("changed since plan " + plan.id());
+        assertThat(f.topics()).isEqualTo(before);
+        assertThat(f.core.outbox.unpublished()).isZero();
+        assertThat(f.allocation.batches(ADMIN, null, 10, null).items()).isEmpty();
+        assertThat(f.allocation.plan(ADMIN, plan.id()).status()).isEqualTo(PlanStatus.DRAFT);
+    }
+
+    @Test
     void approvalReservesAllOrNothing() {
         Need[] hubei = hubeiNeedsWithStock();
         Need n1 = hubei[0];

@@ -1,13 +1,12 @@
 package org.tongpao.allocation.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.osgi.framework.Constants;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
+import org.tongpao.allocation.AllocationTopics;
 import org.tongpao.allocation.spi.PriorityPolicy;
 import org.tongpao.core.Caller;
 import org.tongpao.core.NewOrgUnit;
@@ -61,7 +60,6 @@ final class Fixture implements AutoCloseable {
     final PolicySelector selector;
     final JdbcNeedService needs;
     final JdbcAllocationService allocation;
-    final List<Event> events = new ArrayList<>();
 
     Fixture() {
         this(false);
@@ -91,24 +89,9 @@ final class Fixture implements AutoCloseable {
         selector = new PolicySelector(config(""));
         selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
                 Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0, Constants.SERVICE_ID, 1L));
-        needs = new JdbcNeedService(schema, units, catalogue, depots, provinces, audit, keys);
+        needs = new JdbcNeedService(schema, units, catalogue, depots, provinces, audit, keys, core.outbox);
         allocation = new JdbcAllocationService(schema, units, catalogue, depots, provinces, inv, audit, keys,
-                selector);
-        EventAdmin capture = new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                synchronized (events) {
-                    events.add(event);
-                }
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                postEvent(event);
-            }
-        };
-        needs.eventAdmin = capture;
-        allocation.eventAdmin = capture;
+                selector, core.outbox);
     }
 
     static InventoryComponent.Config inventoryConfig() {
@@ -136,10 +119,10 @@ final class Fixture implements AutoCloseable {
                 null);
     }
 
+    /** The allocation events posted so far (after their transactions committed), by their last topic segment. */
     List<String> topics() {
-        synchronized (events) {
-            return events.stream().map(Event::getTopic).map(t -> t.substring(t.lastIndexOf('/') + 1)).toList();
-        }
+        return core.outbox.events(AllocationTopics.PREFIX).stream().map(Event::getTopic)
+                .map(t -> t.substring(t.lastIndexOf('/') + 1)).toList();
     }
 
     @Override

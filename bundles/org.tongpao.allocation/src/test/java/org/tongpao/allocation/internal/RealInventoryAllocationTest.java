@@ -128,8 +128,7 @@ class RealInventoryAllocationTest extends FixtureTest {
                     return answer;
                 });
         JdbcAllocationService approving = new JdbcAllocationService(f.schema, f.units, f.catalogue, racing, f.provinces,
-                f.stock, f.audit, f.keys, f.selector);
-        approving.eventAdmin = f.allocation.eventAdmin;
+                f.stock, f.audit, f.keys, f.selector, f.core.outbox);
 
         assertThatThrownBy(() -> approving.approve(ADMIN2, p.id(), null)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("HB-WH-01 is inactive (deactivated during approval)");
