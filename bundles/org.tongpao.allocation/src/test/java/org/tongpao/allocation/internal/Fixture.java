@@ -12,12 +12,6 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.NewOrgUnit;
 import org.tongpao.core.OrgLevel;
 import org.tongpao.core.OrgUnit;
-import org.tongpao.core.internal.CsvProvinceRegistry;
-import org.tongpao.core.internal.JdbcAuditTrail;
-import org.tongpao.core.internal.JdbcCatalogueService;
-import org.tongpao.core.internal.JdbcDepotService;
-import org.tongpao.core.internal.JdbcIdempotencyKeys;
-import org.tongpao.core.internal.JdbcOrgUnitService;
 import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.testing.TestCore;
@@ -46,12 +40,6 @@ final class Fixture implements AutoCloseable {
     private final TestDatabase database = new TestDatabase();
     final DataSource ds;
     final TestCore core;
-    final CsvProvinceRegistry provinces;
-    final JdbcAuditTrail audit;
-    final JdbcIdempotencyKeys keys;
-    final JdbcOrgUnitService units;
-    final JdbcCatalogueService catalogue;
-    final JdbcDepotService depots;
     final FakeInventory inventory = new FakeInventory();
     /** The real inventory component when built with {@code realInventory}, else null. */
     final InventoryComponent stock;
@@ -68,30 +56,25 @@ final class Fixture implements AutoCloseable {
     Fixture(boolean realInventory) {
         ds = database.dataSource();
         core = new TestCore(ds, TestCore.node("central", true));
-        provinces = core.provinces;
-        audit = core.audit;
-        keys = core.keys;
-        units = core.units;
-        catalogue = core.catalogue;
-        depots = core.depots;
         InventoryService inv = inventory;
         if (realInventory) {
-            InventoryDatabase invDb = new InventoryDatabase(ds, units);
-            stock = new InventoryComponent(inventoryConfig(), invDb, audit, keys, provinces);
-            depots.addUsage(new InventoryDepotUsage(invDb));
+            InventoryDatabase invDb = new InventoryDatabase(ds, core.units);
+            stock = new InventoryComponent(inventoryConfig(), invDb, core.audit, core.keys, core.provinces);
+            core.depots.addUsage(new InventoryDepotUsage(invDb));
             inv = stock;
         } else {
             stock = null;
         }
         Migrations.migrate(ds, AllocationSchema.class, AllocationSchema.MIGRATIONS, AllocationSchema.HISTORY_TABLE);
         schema = SchemaReady.of(AllocationSchema.NAME, ds);
-        depots.addUsage(new AllocationDepotUsage(schema));
+        core.depots.addUsage(new AllocationDepotUsage(schema));
         selector = new PolicySelector(config(""));
         selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
                 Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0, Constants.SERVICE_ID, 1L));
-        needs = new JdbcNeedService(schema, units, catalogue, depots, provinces, audit, keys, core.outbox);
-        allocation = new JdbcAllocationService(schema, units, catalogue, depots, provinces, inv, audit, keys,
-                selector, core.outbox);
+        needs = new JdbcNeedService(schema, core.units, core.catalogue, core.depots, core.provinces, core.audit,
+                core.keys, core.outbox);
+        allocation = new JdbcAllocationService(schema, core.units, core.catalogue, core.depots, core.provinces, inv,
+                core.audit, core.keys, selector, core.outbox);
     }
 
     static InventoryComponent.Config inventoryConfig() {
@@ -103,19 +86,19 @@ final class Fixture implements AutoCloseable {
     }
 
     long unit(String code) {
-        return units.getByCode(ADMIN, code).id();
+        return core.units.getByCode(ADMIN, code).id();
     }
 
     long depot(String code) {
-        return depots.getByCode(ADMIN, code).id();
+        return core.depots.getByCode(ADMIN, code).id();
     }
 
     long item(String code) {
-        return catalogue.getByCode(ADMIN, code).id();
+        return core.catalogue.getByCode(ADMIN, code).id();
     }
 
     OrgUnit newUnit(String code, String parent, OrgLevel level, boolean frontLine) {
-        return units.create(ADMIN, new NewOrgUnit(code, code + " unit", null, level, unit(parent), null, frontLine),
+        return core.units.create(ADMIN, new NewOrgUnit(code, code + " unit", null, level, unit(parent), null, frontLine),
                 null);
     }
 
