@@ -549,6 +549,9 @@ public class PlatformIT {
         }
         Api.Reply again = Poll.status("the depot after the restart", 200, () -> admin.get("/depots/" + id));
         assertEquals("Restart-proof depot", again.json().get("name").asText());
+        // core migrates on the extender's thread, so the bundles built on it come back a little later: wait
+        // until every capability answers again before the next test
+        Poll.status("health after the restart", 200, () -> api().get("/health"));
     }
 
     // ---------------------------------------------------------------- HTTP layer: errors, headers, Location, bodies

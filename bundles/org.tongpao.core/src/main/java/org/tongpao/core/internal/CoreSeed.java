@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.ProvinceRegistry;
+import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.SchemaReady;
 
 /**
@@ -38,5 +39,13 @@ public class CoreSeed {
 
     public ProvinceRegistry provinces() {
         return provinces;
+    }
+
+    /** A province filter as given, or 400 when it names no province. */
+    String knownProvince(String province) {
+        if (province != null && !provinces.isValid(province)) {
+            throw new ValidationException("province", "unknown province " + province);
+        }
+        return province;
     }
 }

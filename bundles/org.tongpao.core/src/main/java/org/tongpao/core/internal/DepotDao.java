@@ -1,6 +1,5 @@
 package org.tongpao.core.internal;
 
-import org.tongpao.core.persistence.Jdbc;
 import static org.tongpao.core.persistence.Jdbc.args;
 
 import java.sql.Connection;
@@ -10,12 +9,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.tongpao.core.Depot;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 
 /** SQL of {@code tp_depot}. */
 final class DepotDao {
     static final String COLUMNS = "id, code, name, org_unit_id, province_code, address, active, version, "
             + "created_at, updated_at";
+
+    static final VersionedTable<Depot> TABLE = new VersionedTable<>("tp_depot", COLUMNS, DepotDao::map);
 
     private DepotDao() {
     }
@@ -24,14 +26,6 @@ final class DepotDao {
         return new Depot(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getLong("org_unit_id"),
                 rs.getString("province_code"), rs.getString("address"), rs.getBoolean("active"),
                 rs.getLong("version"), Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "updated_at"));
-    }
-
-    static Optional<Depot> find(Connection c, long id) throws SQLException {
-        return Jdbc.one(c, "SELECT " + COLUMNS + " FROM tp_depot WHERE id = ?", args(id), DepotDao::map);
-    }
-
-    static Optional<Depot> findByCode(Connection c, String code) throws SQLException {
-        return Jdbc.one(c, "SELECT " + COLUMNS + " FROM tp_depot WHERE code = ?", args(code), DepotDao::map);
     }
 
     static long insert(Connection c, String code, String name, long orgUnitId, String province, String address)
@@ -47,17 +41,8 @@ final class DepotDao {
                 + "WHERE id = ? AND version = ?", args(name, address, Sql.now(), id, version)) == 1;
     }
 
-    static boolean deactivate(Connection c, long id, long version) throws SQLException {
-        return Jdbc.update(c, "UPDATE tp_depot SET active = ?, version = version + 1, updated_at = ? "
-                + "WHERE id = ? AND version = ?", args(false, Sql.now(), id, version)) == 1;
-    }
-
     static long activeDepotsOf(Connection c, long orgUnitId) throws SQLException {
         return Jdbc.count(c, "SELECT COUNT(*) FROM tp_depot WHERE org_unit_id = ? AND active = ?",
                 args(orgUnitId, true));
-    }
-
-    static List<Depot> list(Connection c, String where, List<Object> args) throws SQLException {
-        return Jdbc.query(c, "SELECT " + COLUMNS + " FROM tp_depot WHERE " + where, args, DepotDao::map);
     }
 }

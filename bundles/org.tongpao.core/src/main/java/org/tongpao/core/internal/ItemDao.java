@@ -1,6 +1,5 @@
 package org.tongpao.core.internal;
 
-import org.tongpao.core.persistence.Jdbc;
 import static org.tongpao.core.persistence.Jdbc.args;
 
 import java.sql.Connection;
@@ -11,12 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import org.tongpao.core.Category;
 import org.tongpao.core.Item;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 
 /** SQL of {@code tp_item} and {@code tp_category}. */
 final class ItemDao {
     static final String COLUMNS = "id, code, category_code, name, name_zh, unit, standard, shelf_life_months, "
             + "active, version, created_at, updated_at";
+
+    static final VersionedTable<Item> TABLE = new VersionedTable<>("tp_item", COLUMNS, ItemDao::map);
 
     private ItemDao() {
     }
@@ -42,14 +44,6 @@ final class ItemDao {
                 args(cat.code(), cat.nameZh(), cat.nameEn(), order));
     }
 
-    static Optional<Item> find(Connection c, long id) throws SQLException {
-        return Jdbc.one(c, "SELECT " + COLUMNS + " FROM tp_item WHERE id = ?", args(id), ItemDao::map);
-    }
-
-    static Optional<Item> findByCode(Connection c, String code) throws SQLException {
-        return Jdbc.one(c, "SELECT " + COLUMNS + " FROM tp_item WHERE code = ?", args(code), ItemDao::map);
-    }
-
     static long insert(Connection c, String code, String category, String name, String nameZh, String unit,
             String standard, Integer shelfLifeMonths) throws SQLException {
         Instant now = Sql.now();
@@ -63,14 +57,5 @@ final class ItemDao {
         return Jdbc.update(c, "UPDATE tp_item SET category_code = ?, name = ?, name_zh = ?, unit = ?, standard = ?, "
                 + "shelf_life_months = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
                 args(category, name, nameZh, unit, standard, shelfLifeMonths, Sql.now(), id, version)) == 1;
-    }
-
-    static boolean deactivate(Connection c, long id, long version) throws SQLException {
-        return Jdbc.update(c, "UPDATE tp_item SET active = ?, version = version + 1, updated_at = ? "
-                + "WHERE id = ? AND version = ?", args(false, Sql.now(), id, version)) == 1;
-    }
-
-    static List<Item> list(Connection c, String where, List<Object> args) throws SQLException {
-        return Jdbc.query(c, "SELECT " + COLUMNS + " FROM tp_item WHERE " + where, args, ItemDao::map);
     }
 }

@@ -1,9 +1,7 @@
 package org.tongpao.core.internal;
 
-import org.tongpao.core.persistence.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
@@ -12,7 +10,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.Caller;
 import org.tongpao.core.CatalogueService;
 import org.tongpao.core.Category;
-import org.tongpao.core.ConflictException;
+import org.tongpao.core.Checks;
 import org.tongpao.core.CoreTopics;
 import org.tongpao.core.Item;
 import org.tongpao.core.ItemFilter;
@@ -21,13 +19,11 @@ import org.tongpao.core.NewItem;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.Page;
 import org.tongpao.core.ScopeRules;
-import org.tongpao.core.StaleVersionException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
-import org.tongpao.core.persistence.IdempotencyKeys.Outcome;
-import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
@@ -37,22 +33,20 @@ import org.tongpao.core.persistence.Transactions;
 public class JdbcCatalogueService implements CatalogueService {
     static final String ENTITY = "item";
     private static final String LABEL = "Item";
+    private static final RecordSupport.Kind<Item> KIND = new RecordSupport.Kind<>(ENTITY, LABEL, CoreTopics.ITEM,
+            ItemDao.TABLE, Item::version, Item::active, Item::code, item -> null);
     private static final String WHAT = "the catalogue";
 
     private final CoreSeed db;
     private final DataSource ds;
-    private final AuditTrail audit;
-    private final IdempotencyKeys keys;
-    private final EventOutbox outbox;
+    private final RecordSupport<Item> records;
 
     @Activate
     public JdbcCatalogueService(@Reference CoreSeed db, @Reference AuditTrail audit,
             @Reference IdempotencyKeys keys, @Reference EventOutbox outbox) {
         this.db = db;
         this.ds = db.dataSource();
-        this.audit = audit;
-        this.keys = keys;
-        this.outbox = outbox;
+        this.records = new RecordSupport<>(KIND, db, audit, keys, outbox);
     }
 
     @Override
@@ -62,47 +56,27 @@ public class JdbcCatalogueService implements CatalogueService {
 
     @Override
     public Page<Item> list(Caller caller, ItemFilter filter, int limit, String cursor) {
-        int n = Paging.limit(limit);
-        long after = Paging.after(cursor);
+        ListQuery query = new ListQuery(limit, cursor);
         ItemFilter f = filter == null ? ItemFilter.all() : filter;
-        StringBuilder where = new StringBuilder("id > ?");
-        List<Object> args = Jdbc.args(after);
-        if (f.category() != null) {
-            where.append(" AND category_code = ?");
-            args.add(f.category());
-        }
-        if (f.active() != null) {
-            where.append(" AND active = ?");
-            args.add(f.active());
-        }
-        String q = Checks.query(f.q());
-        if (q != null) {
-            where.append(" AND (LOWER(code) LIKE ? ESCAPE '\\' OR LOWER(name) LIKE ? ESCAPE '\\'"
-                    + " OR LOWER(name_zh) LIKE ? ESCAPE '\\' OR LOWER(standard) LIKE ? ESCAPE '\\')");
-            String p = Sql.containsPattern(q);
-            for (int i = 0; i < 4; i++) {
-                args.add(p);
-            }
-        }
-        where.append(Paging.orderAndFetch("id", n));
+        query.optional("category_code", f.category()).optional("active", f.active())
+                .contains(f.q(), "code", "name", "name_zh", "standard");
         List<Item> rows = Transactions.read(ds, c -> {
             if (f.category() != null && !ItemDao.categoryExists(c, f.category())) {
                 throw new ValidationException("category", "unknown category " + f.category());
             }
-            return ItemDao.list(c, where.toString(), args);
+            return query.rows(c, ItemDao.TABLE);
         });
-        return Paging.page(rows, n, Item::id);
+        return query.page(rows, Item::id);
     }
 
     @Override
     public Item get(Caller caller, long id) {
-        return Transactions.read(ds, c -> ItemDao.find(c, id)).orElseThrow(() -> new NotFoundException(LABEL, id));
+        return records.get(id);
     }
 
     @Override
     public Item getByCode(Caller caller, String code) {
-        return Transactions.read(ds, c -> ItemDao.findByCode(c, code))
-                .orElseThrow(() -> new NotFoundException(LABEL, code));
+        return records.getByCode(code);
     }
 
     /** The checked fields of a new or changed item. */
@@ -133,92 +107,55 @@ public class JdbcCatalogueService implements CatalogueService {
     @Override
     public Item create(Caller caller, NewItem cmd, String idempotencyKey) {
         ScopeRules.requireMinistryWriter(caller, WHAT);
-        if (cmd == null) {
-            throw new ValidationException("body", "a request body is required");
-        }
+        Checks.body(cmd);
         String code = Checks.code("code", cmd.code());
         Fields v = fields(cmd.categoryCode(), cmd.name(), cmd.nameZh(), cmd.unit(), cmd.standard(),
                 cmd.shelfLifeMonths());
-        Outcome outcome = keys.execute(ds, caller, idempotencyKey, ENTITY + ".create", cmd, c -> {
+        return records.write(caller, idempotencyKey, ".create", cmd, c -> {
             requireCategory(c, v.category());
-            if (ItemDao.findByCode(c, code).isPresent()) {
-                throw duplicate(code);
+            if (ItemDao.TABLE.findByCode(c, code).isPresent()) {
+                throw records.duplicate(code);
             }
             long id;
             try {
                 id = ItemDao.insert(c, code, v.category(), v.name(), v.nameZh(), v.unit(), v.standard(),
                         v.shelfLifeMonths());
             } catch (SQLException e) {
-                throw Sql.isUniqueViolation(e) ? duplicate(code) : e;
+                throw Sql.isUniqueViolation(e) ? records.duplicate(code) : e;
             }
-            changed(c, caller, CoreTopics.CREATED, null, id);
-            return new Ref(ENTITY, Long.toString(id));
+            records.changed(c, caller, CoreTopics.CREATED, null, id);
+            return records.ref(id);
         });
-        return load(outcome.ref());
     }
 
     @Override
     public Item update(Caller caller, long id, ItemUpdate cmd, String idempotencyKey) {
         ScopeRules.requireMinistryWriter(caller, WHAT);
-        if (cmd == null) {
-            throw new ValidationException("body", "a request body is required");
-        }
+        Checks.body(cmd);
         Fields v = fields(cmd.categoryCode(), cmd.name(), cmd.nameZh(), cmd.unit(), cmd.standard(),
                 cmd.shelfLifeMonths());
         long version = Checks.version("version", cmd.version());
-        Outcome outcome = keys.execute(ds, caller, idempotencyKey, ENTITY + ".update:" + id, cmd, c -> {
-            Item before = ItemDao.find(c, id).orElseThrow(() -> new NotFoundException(LABEL, id));
+        return records.write(caller, idempotencyKey, ".update:" + id, cmd, c -> {
+            Item before = ItemDao.TABLE.find(c, id).orElseThrow(() -> new NotFoundException(LABEL, id));
             Checks.expectVersion(LABEL, id, version, before.version());
             requireCategory(c, v.category());
             if (!ItemDao.update(c, id, version, v.category(), v.name(), v.nameZh(), v.unit(), v.standard(),
                     v.shelfLifeMonths())) {
-                throw stale(c, id, version);
+                throw records.stale(c, id, version);
             }
-            changed(c, caller, CoreTopics.UPDATED, before, id);
-            return new Ref(ENTITY, Long.toString(id));
+            records.changed(c, caller, CoreTopics.UPDATED, before, id);
+            return records.ref(id);
         });
-        return load(outcome.ref());
     }
 
     @Override
     public Item deactivate(Caller caller, long id, Long expectedVersion, String idempotencyKey) {
         ScopeRules.requireMinistryWriter(caller, WHAT);
-        Long expected = Checks.optionalVersion("version", expectedVersion);
-        Outcome outcome = keys.execute(ds, caller, idempotencyKey, ENTITY + ".deactivate:" + id,
-                Collections.singletonMap("version", expected), c -> {
-                    Item before = ItemDao.find(c, id).orElseThrow(() -> new NotFoundException(LABEL, id));
-                    Checks.expectVersion(LABEL, id, expected, before.version());
-                    if (!before.active()) {
-                        return new Ref(ENTITY, Long.toString(id));
-                    }
-                    if (!ItemDao.deactivate(c, id, before.version())) {
-                        throw stale(c, id, before.version());
-                    }
-                    changed(c, caller, CoreTopics.DEACTIVATED, before, id);
-                    return new Ref(ENTITY, Long.toString(id));
-                });
-        return load(outcome.ref());
+        return records.deactivate(caller, id, expectedVersion, idempotencyKey,
+                (c, key) -> ItemDao.TABLE.find(c, key).orElseThrow(() -> new NotFoundException(LABEL, key)),
+                (c, item) -> { });
     }
 
-    private static StaleVersionException stale(Connection c, long id, long expected) throws SQLException {
-        long actual = ItemDao.find(c, id).map(Item::version).orElse(-1L);
-        return new StaleVersionException(LABEL, id, expected, actual);
-    }
 
-    private static ConflictException duplicate(String code) {
-        return new ConflictException(LABEL + " code " + code + " already exists");
-    }
 
-    private Item load(Ref ref) {
-        long id = Long.parseLong(ref.id());
-        return Transactions.read(ds, c -> ItemDao.find(c, id)).orElseThrow(() -> new NotFoundException(LABEL, id));
-    }
-
-    /** The change's audit row and event, in its transaction. */
-    private void changed(Connection c, Caller caller, String action, Item before, long id) throws SQLException {
-        Item after = ItemDao.find(c, id).orElseThrow();
-        audit.record(c, caller, ENTITY, Long.toString(id), action, before, after);
-        outbox.record(c, CoreTopics.ITEM + action, CoreEvents.properties(caller, db.node(), id, after.code(), null,
-                after.version()));
-    }
 }

@@ -1,9 +1,7 @@
 package org.tongpao.core.internal;
 
-import org.tongpao.core.persistence.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.tongpao.core.Caller;
+import org.tongpao.core.Checks;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.CoreTopics;
 import org.tongpao.core.Depot;
@@ -23,17 +22,14 @@ import org.tongpao.core.DepotFilter;
 import org.tongpao.core.DepotService;
 import org.tongpao.core.DepotUpdate;
 import org.tongpao.core.NewDepot;
-import org.tongpao.core.NotFoundException;
 import org.tongpao.core.OrgUnit;
 import org.tongpao.core.Page;
 import org.tongpao.core.ScopeRules;
-import org.tongpao.core.StaleVersionException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
-import org.tongpao.core.persistence.IdempotencyKeys.Outcome;
-import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
@@ -44,13 +40,13 @@ import org.tongpao.core.spi.DepotUsage;
 public class JdbcDepotService implements DepotService {
     static final String ENTITY = "depot";
     private static final String LABEL = "Depot";
+    private static final RecordSupport.Kind<Depot> KIND = new RecordSupport.Kind<>(ENTITY, LABEL, CoreTopics.DEPOT,
+            DepotDao.TABLE, Depot::version, Depot::active, Depot::code, Depot::provinceCode);
     private static final String WHAT = "depots";
 
     private final CoreSeed db;
     private final DataSource ds;
-    private final AuditTrail audit;
-    private final IdempotencyKeys keys;
-    private final EventOutbox outbox;
+    private final RecordSupport<Depot> records;
 
     /** Every registered "is this depot still in use?" check; all are consulted before a deactivation. */
     private final Set<DepotUsage> usages = new CopyOnWriteArraySet<>();
@@ -70,71 +66,36 @@ public class JdbcDepotService implements DepotService {
             @Reference IdempotencyKeys keys, @Reference EventOutbox outbox) {
         this.db = db;
         this.ds = db.dataSource();
-        this.audit = audit;
-        this.keys = keys;
-        this.outbox = outbox;
+        this.records = new RecordSupport<>(KIND, db, audit, keys, outbox);
     }
 
     @Override
     public Page<Depot> list(Caller caller, DepotFilter filter, int limit, String cursor) {
-        int n = Paging.limit(limit);
-        long after = Paging.after(cursor);
+        ListQuery query = new ListQuery(limit, cursor);
         DepotFilter f = filter == null ? DepotFilter.all() : filter;
-        StringBuilder where = new StringBuilder("id > ?");
-        List<Object> args = Jdbc.args(after);
         switch (ScopeRules.readReach(caller)) {
             case ALL -> {
             }
-            case PROVINCE -> {
-                where.append(" AND province_code = ?");
-                args.add(caller.provinceCode());
-            }
-            case DEPOT -> {
-                where.append(" AND code = ?");
-                args.add(caller.depotCode());
-            }
+            case PROVINCE -> query.equal("province_code", caller.provinceCode());
+            case DEPOT -> query.equal("code", caller.depotCode());
             case NONE -> {
                 return new Page<>(List.of(), null);
             }
         }
-        if (f.province() != null) {
-            if (!db.provinces().isValid(f.province())) {
-                throw new ValidationException("province", "unknown province " + f.province());
-            }
-            where.append(" AND province_code = ?");
-            args.add(f.province());
-        }
-        if (f.orgUnitId() != null) {
-            where.append(" AND org_unit_id = ?");
-            args.add(f.orgUnitId());
-        }
-        if (f.active() != null) {
-            where.append(" AND active = ?");
-            args.add(f.active());
-        }
-        String q = Checks.query(f.q());
-        if (q != null) {
-            where.append(" AND (LOWER(code) LIKE ? ESCAPE '\\' OR LOWER(name) LIKE ? ESCAPE '\\')");
-            String p = Sql.containsPattern(q);
-            args.add(p);
-            args.add(p);
-        }
-        where.append(Paging.orderAndFetch("id", n));
-        List<Depot> rows = Transactions.read(ds, c -> DepotDao.list(c, where.toString(), args));
-        return Paging.page(rows, n, Depot::id);
+        return query.optional("province_code", db.knownProvince(f.province())).optional("org_unit_id", f.orgUnitId())
+                .optional("active", f.active()).contains(f.q(), "code", "name").page(ds, DepotDao.TABLE, Depot::id);
     }
 
     @Override
     public Depot get(Caller caller, long id) {
-        Depot d = Transactions.read(ds, c -> DepotDao.find(c, id)).orElseThrow(() -> new NotFoundException(LABEL, id));
+        Depot d = records.get(id);
         ScopeRules.requireVisible(ScopeRules.canReadDepot(caller, d.provinceCode(), d.code()), LABEL, id);
         return d;
     }
 
     @Override
     public Depot getByCode(Caller caller, String code) {
-        Depot d = Transactions.read(ds, c -> DepotDao.findByCode(c, code))
-                .orElseThrow(() -> new NotFoundException(LABEL, code));
+        Depot d = records.getByCode(code);
         ScopeRules.requireVisible(ScopeRules.canReadDepot(caller, d.provinceCode(), d.code()), LABEL, code);
         return d;
     }
@@ -142,74 +103,54 @@ public class JdbcDepotService implements DepotService {
     @Override
     public Depot create(Caller caller, NewDepot cmd, String idempotencyKey) {
         ScopeRules.requireScopedWriter(caller, WHAT);
-        if (cmd == null) {
-            throw new ValidationException("body", "a request body is required");
-        }
+        Checks.body(cmd);
         String code = Checks.code("code", cmd.code());
         String name = Checks.text("name", cmd.name(), 200);
         String address = Checks.optionalText("address", cmd.address(), 500);
         if (cmd.orgUnitId() == null) {
             throw new ValidationException("orgUnitId", "orgUnitId is required");
         }
-        Outcome outcome = keys.execute(ds, caller, idempotencyKey, ENTITY + ".create", cmd, c -> {
+        return records.write(caller, idempotencyKey, ".create", cmd, c -> {
             OrgUnit owner = owner(c, caller, cmd.orgUnitId());
             ScopeRules.requireWriteProvince(caller, owner.provinceCode(), WHAT);
-            if (DepotDao.findByCode(c, code).isPresent()) {
-                throw duplicate(code);
+            if (DepotDao.TABLE.findByCode(c, code).isPresent()) {
+                throw records.duplicate(code);
             }
             long id;
             try {
                 id = DepotDao.insert(c, code, name, owner.id(), owner.provinceCode(), address);
             } catch (SQLException e) {
-                throw Sql.isUniqueViolation(e) ? duplicate(code) : e;
+                throw Sql.isUniqueViolation(e) ? records.duplicate(code) : e;
             }
-            changed(c, caller, CoreTopics.CREATED, null, id);
-            return new Ref(ENTITY, Long.toString(id));
+            records.changed(c, caller, CoreTopics.CREATED, null, id);
+            return records.ref(id);
         });
-        return load(outcome.ref());
     }
 
     @Override
     public Depot update(Caller caller, long id, DepotUpdate cmd, String idempotencyKey) {
         ScopeRules.requireScopedWriter(caller, WHAT);
-        if (cmd == null) {
-            throw new ValidationException("body", "a request body is required");
-        }
+        Checks.body(cmd);
         String name = Checks.text("name", cmd.name(), 200);
         String address = Checks.optionalText("address", cmd.address(), 500);
         long version = Checks.version("version", cmd.version());
-        Outcome outcome = keys.execute(ds, caller, idempotencyKey, ENTITY + ".update:" + id, cmd, c -> {
+        return records.write(caller, idempotencyKey, ".update:" + id, cmd, c -> {
             Depot before = writable(c, caller, id);
             Checks.expectVersion(LABEL, id, version, before.version());
             if (!DepotDao.update(c, id, version, name, address)) {
-                throw stale(c, id, version);
+                throw records.stale(c, id, version);
             }
-            changed(c, caller, CoreTopics.UPDATED, before, id);
-            return new Ref(ENTITY, Long.toString(id));
+            records.changed(c, caller, CoreTopics.UPDATED, before, id);
+            return records.ref(id);
         });
-        return load(outcome.ref());
     }
 
     @Override
     public Depot deactivate(Caller caller, long id, Long expectedVersion, String idempotencyKey) {
         ScopeRules.requireScopedWriter(caller, WHAT);
-        Long expected = Checks.optionalVersion("version", expectedVersion);
-        Outcome outcome = keys.execute(ds, caller, idempotencyKey, ENTITY + ".deactivate:" + id,
-                Collections.singletonMap("version", expected), c -> {
-                    Depot before = writable(c, caller, id);
-                    Checks.expectVersion(LABEL, id, expected, before.version());
-                    if (!before.active()) {
-                        return new Ref(ENTITY, Long.toString(id));
-                    }
-                    // the update locks the depot row first: a write that reads the depot afterwards waits for us
-                    if (!DepotDao.deactivate(c, id, before.version())) {
-                        throw stale(c, id, before.version());
-                    }
-                    requireUnused(c, before);
-                    changed(c, caller, CoreTopics.DEACTIVATED, before, id);
-                    return new Ref(ENTITY, Long.toString(id));
-                });
-        return load(outcome.ref());
+        // the update locks the depot row first: a write that reads the depot afterwards waits for us
+        return records.deactivate(caller, id, expectedVersion, idempotencyKey, (c, key) -> writable(c, caller, key),
+                this::requireUnused);
     }
 
     /** 409 (and the transaction rolls back) while any registered {@link DepotUsage} still uses the depot. */
@@ -230,7 +171,7 @@ public class JdbcDepotService implements DepotService {
      * caller (else the same 404 as a missing one) and active.
      */
     private static OrgUnit owner(Connection c, Caller caller, long orgUnitId) throws SQLException {
-        OrgUnit owner = ScopeRules.visibleField(OrgUnitDao.lock(c, orgUnitId) ? OrgUnitDao.find(c, orgUnitId)
+        OrgUnit owner = ScopeRules.visibleField(OrgUnitDao.lock(c, orgUnitId) ? OrgUnitDao.TABLE.find(c, orgUnitId)
                 : Optional.empty(), u -> ScopeRules.canReadUnit(caller, u.provinceCode()), "orgUnitId", orgUnitId);
         if (!owner.active()) {
             throw new ValidationException("orgUnitId", "org unit " + owner.code() + " is inactive");
@@ -239,31 +180,13 @@ public class JdbcDepotService implements DepotService {
     }
 
     private static Depot writable(Connection c, Caller caller, long id) throws SQLException {
-        Depot before = ScopeRules.visible(DepotDao.find(c, id),
+        Depot before = ScopeRules.visible(DepotDao.TABLE.find(c, id),
                 d -> ScopeRules.canReadDepot(caller, d.provinceCode(), d.code()), LABEL, id);
         ScopeRules.requireWriteProvince(caller, before.provinceCode(), WHAT);
         return before;
     }
 
-    private static StaleVersionException stale(Connection c, long id, long expected) throws SQLException {
-        long actual = DepotDao.find(c, id).map(Depot::version).orElse(-1L);
-        return new StaleVersionException(LABEL, id, expected, actual);
-    }
 
-    private static ConflictException duplicate(String code) {
-        return new ConflictException(LABEL + " code " + code + " already exists");
-    }
 
-    private Depot load(Ref ref) {
-        long id = Long.parseLong(ref.id());
-        return Transactions.read(ds, c -> DepotDao.find(c, id)).orElseThrow(() -> new NotFoundException(LABEL, id));
-    }
 
-    /** The change's audit row and event, in its transaction. */
-    private void changed(Connection c, Caller caller, String action, Depot before, long id) throws SQLException {
-        Depot after = DepotDao.find(c, id).orElseThrow();
-        audit.record(c, caller, ENTITY, Long.toString(id), action, before, after);
-        outbox.record(c, CoreTopics.DEPOT + action, CoreEvents.properties(caller, db.node(), id, after.code(), after.provinceCode(),
-                after.version()));
-    }
 }

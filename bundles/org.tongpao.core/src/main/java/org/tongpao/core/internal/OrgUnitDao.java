@@ -1,6 +1,5 @@
 package org.tongpao.core.internal;
 
-import org.tongpao.core.persistence.Jdbc;
 import static org.tongpao.core.persistence.Jdbc.args;
 
 import java.sql.Connection;
@@ -11,12 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import org.tongpao.core.OrgLevel;
 import org.tongpao.core.OrgUnit;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 
 /** SQL of {@code tp_org_unit}. */
 final class OrgUnitDao {
     static final String COLUMNS = "id, code, name, name_zh, unit_level, parent_id, province_code, front_line, "
             + "active, version, created_at, updated_at";
+
+    static final VersionedTable<OrgUnit> TABLE = new VersionedTable<>("tp_org_unit", COLUMNS, OrgUnitDao::map);
 
     private OrgUnitDao() {
     }
@@ -26,14 +28,6 @@ final class OrgUnitDao {
                 OrgLevel.valueOf(rs.getString("unit_level")), Sql.getLong(rs, "parent_id"),
                 rs.getString("province_code"), rs.getBoolean("front_line"), rs.getBoolean("active"),
                 rs.getLong("version"), Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "updated_at"));
-    }
-
-    static Optional<OrgUnit> find(Connection c, long id) throws SQLException {
-        return Jdbc.one(c, "SELECT " + COLUMNS + " FROM tp_org_unit WHERE id = ?", args(id), OrgUnitDao::map);
-    }
-
-    static Optional<OrgUnit> findByCode(Connection c, String code) throws SQLException {
-        return Jdbc.one(c, "SELECT " + COLUMNS + " FROM tp_org_unit WHERE code = ?", args(code), OrgUnitDao::map);
     }
 
     static boolean ministryExists(Connection c) throws SQLException {
@@ -64,16 +58,7 @@ final class OrgUnitDao {
                 args(name, nameZh, frontLine, Sql.now(), id, version)) == 1;
     }
 
-    static boolean deactivate(Connection c, long id, long version) throws SQLException {
-        return Jdbc.update(c, "UPDATE tp_org_unit SET active = ?, version = version + 1, updated_at = ? "
-                + "WHERE id = ? AND version = ?", args(false, Sql.now(), id, version)) == 1;
-    }
-
     static long activeChildren(Connection c, long id) throws SQLException {
         return Jdbc.count(c, "SELECT COUNT(*) FROM tp_org_unit WHERE parent_id = ? AND active = ?", args(id, true));
-    }
-
-    static List<OrgUnit> list(Connection c, String where, List<Object> args) throws SQLException {
-        return Jdbc.query(c, "SELECT " + COLUMNS + " FROM tp_org_unit WHERE " + where, args, OrgUnitDao::map);
     }
 }

@@ -63,11 +63,11 @@ final class Seeder {
             }
         }
         for (Map<String, String> r : Csv.read(CATALOGUE)) {
-            if (ItemDao.findByCode(c, r.get("code")).isEmpty()) {
+            if (ItemDao.TABLE.findByCode(c, r.get("code")).isEmpty()) {
                 String months = r.get("shelf_life_months");
                 long id = ItemDao.insert(c, r.get("code"), r.get("category"), r.get("item"), r.get("item_zh"),
                         r.get("unit"), r.get("standard"), months == null ? null : Integer.valueOf(months));
-                audit(c, "item", Long.toString(id), ItemDao.find(c, id).orElseThrow());
+                audit(c, "item", Long.toString(id), ItemDao.TABLE.find(c, id).orElseThrow());
             }
         }
     }
@@ -82,9 +82,9 @@ final class Seeder {
     }
 
     private void seedDemo(Connection c) throws SQLException {
-        OrgUnit ministry = OrgUnitDao.findByCode(c, MINISTRY_CODE).orElseThrow();
-        OrgUnit hubei = OrgUnitDao.findByCode(c, departmentCode("42")).orElseThrow();
-        OrgUnit jiangsu = OrgUnitDao.findByCode(c, departmentCode("32")).orElseThrow();
+        OrgUnit ministry = OrgUnitDao.TABLE.findByCode(c, MINISTRY_CODE).orElseThrow();
+        OrgUnit hubei = OrgUnitDao.TABLE.findByCode(c, departmentCode("42")).orElseThrow();
+        OrgUnit jiangsu = OrgUnitDao.TABLE.findByCode(c, departmentCode("32")).orElseThrow();
         OrgUnit wuhan = unit(c, "P42-WUHAN", "Wuhan Municipal Public Security Bureau", "武汉市公安局",
                 OrgLevel.PREFECTURE, hubei, null, false);
         OrgUnit jiangan = unit(c, "P42-WUHAN-JIANGAN", "Jiang'an District Public Security Sub-bureau",
@@ -118,22 +118,22 @@ final class Seeder {
 
     private OrgUnit unit(Connection c, String code, String name, String nameZh, OrgLevel level, OrgUnit parent,
             String province, boolean frontLine) throws SQLException {
-        var existing = OrgUnitDao.findByCode(c, code);
+        var existing = OrgUnitDao.TABLE.findByCode(c, code);
         if (existing.isPresent()) {
             return existing.get();
         }
         String derived = province != null ? province : parent == null ? null : parent.provinceCode();
         long id = OrgUnitDao.insert(c, code, name, nameZh, level, parent == null ? null : parent.id(), derived,
                 frontLine);
-        OrgUnit created = OrgUnitDao.find(c, id).orElseThrow();
+        OrgUnit created = OrgUnitDao.TABLE.find(c, id).orElseThrow();
         audit(c, "orgunit", Long.toString(id), created);
         return created;
     }
 
     private void depot(Connection c, String code, String name, OrgUnit owner, String address) throws SQLException {
-        if (DepotDao.findByCode(c, code).isEmpty()) {
+        if (DepotDao.TABLE.findByCode(c, code).isEmpty()) {
             long id = DepotDao.insert(c, code, name, owner.id(), owner.provinceCode(), address);
-            audit(c, "depot", Long.toString(id), DepotDao.find(c, id).orElseThrow());
+            audit(c, "depot", Long.toString(id), DepotDao.TABLE.find(c, id).orElseThrow());
         }
     }
 

@@ -34,21 +34,6 @@ public interface SchemaReady {
     static SchemaReady of(String schema, DataSource dataSource) {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(dataSource, "dataSource");
-        return new SchemaReady() {
-            @Override
-            public String schema() {
-                return schema;
-            }
-
-            @Override
-            public DataSource dataSource() {
-                return dataSource;
-            }
-
-            @Override
-            public String toString() {
-                return "SchemaReady[" + schema + "]";
-            }
-        };
+        return new ReadySchema(schema, dataSource);
     }
 }

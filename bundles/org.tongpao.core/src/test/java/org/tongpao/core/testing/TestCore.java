@@ -53,16 +53,9 @@ public final class TestCore {
 
     /** A node identity for tests: {@code central} or {@code province:<code>}, demo data or not. */
     public static NodeIdentity node(String id, boolean demo) {
-        return new NodeIdentity() {
-            @Override
-            public String id() {
-                return id;
-            }
+        return new TestNode(id, demo);
+    }
 
-            @Override
-            public boolean demo() {
-                return demo;
-            }
-        };
+    private record TestNode(String id, boolean demo) implements NodeIdentity {
     }
 }

@@ -1,5 +1,11 @@
 package org.tongpao.rest.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,12 +21,6 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.jaas.config.JaasRealm;
@@ -35,6 +35,7 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongpao.core.NodeIdentity;
+import org.tongpao.core.rest.JaxRs;
 
 /**
  * {@code GET /health}: which node this is, which Tongpao features it runs, whether the database
@@ -45,7 +46,7 @@ import org.tongpao.core.NodeIdentity;
  * References are optional and dynamic (field injection, which constructor injection cannot do) so
  * the endpoint reports a missing piece instead of disappearing.
  */
-@Component(service = HealthResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = HealthResource.class, property = JaxRs.RESOURCE)
 @Path("health")
 @PermitAll
 @Tag(name = "health")

@@ -20,10 +20,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongpao.core.Caller;
-import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.IdempotencyKeys.Answer;
 import org.tongpao.core.persistence.IdempotencyKeys.Use;
-import org.tongpao.rest.RestConstants;
+import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.rest.JaxRs;
 
 /**
  * Every write's first answer under an {@code Idempotency-Key}, kept with the key and sent again for every
@@ -35,7 +35,7 @@ import org.tongpao.rest.RestConstants;
  * is left alone.
  */
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class},
-        property = RestConstants.EXTENSION_PROPERTY + "=true")
+        property = JaxRs.EXTENSION)
 @Priority(Priorities.USER)
 public final class IdempotentAnswers implements ContainerRequestFilter, ContainerResponseFilter {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotentAnswers.class);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import javax.ws.rs.core.Response;
-import org.tongpao.rest.RestConstants;
 
 /** Builds problem responses. The body is serialized here so it is written whatever the Accept header said. */
 final class Problems {

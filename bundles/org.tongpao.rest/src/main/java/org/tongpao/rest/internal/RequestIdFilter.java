@@ -9,7 +9,6 @@ import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.container.PreMatching;
 import org.slf4j.MDC;
-import org.tongpao.rest.RestConstants;
 
 /** First filter of every request: fixes the request id, puts it in the MDC, echoes it on the response. */
 @PreMatching

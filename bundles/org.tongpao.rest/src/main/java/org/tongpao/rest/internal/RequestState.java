@@ -5,7 +5,6 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.slf4j.MDC;
 import org.tongpao.core.Caller;
-import org.tongpao.rest.RestConstants;
 
 /**
  * Per-request values set by our filters with {@code ContainerRequestContext.setProperty} (so partner

@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tongpao.rest.RestConstants;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.rest.internal.login.LoginGuard;
 
 /**
@@ -63,9 +63,9 @@ public final class RestServerComponent implements ServerReadiness {
         this.factory = new ServerFactory(BusFactory.getDefaultBus(true), new CachingAuthenticator(
                 new JaasAuthenticator(() -> this.config.realm()), config.authCacheSeconds() * 1000L, System::nanoTime),
                 guard);
-        this.resources = new ServiceCollector(context, "(" + RestConstants.RESOURCE_PROPERTY + "=true)",
+        this.resources = new ServiceCollector(context, "(" + JaxRs.RESOURCE + ")",
                 this::scheduleRebuild);
-        this.extensions = new ServiceCollector(context, "(" + RestConstants.EXTENSION_PROPERTY + "=true)",
+        this.extensions = new ServiceCollector(context, "(" + JaxRs.EXTENSION + ")",
                 this::scheduleRebuild);
         resources.open(true);
         extensions.open(true);

@@ -7,9 +7,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
-import org.tongpao.core.Page;
-import org.tongpao.core.persistence.AuditEntry;
 import org.tongpao.core.persistence.AuditQuery;
 import org.tongpao.core.persistence.AuditTrail;
 
@@ -47,22 +44,10 @@ public class AuditCommand implements Action {
     public Object execute() {
         AuditQuery query = new AuditQuery(entity, entityId, actor, instant("--from", from), instant("--to", to),
                 requestId);
-        ShellTable table = new ShellTable();
-        for (String c : new String[] {"Id", "At", "Actor", "Role", "Entity", "Entity id", "Action", "Request"}) {
-            table.column(c);
-        }
-        int left = Math.max(1, limit);
-        String cursor = null;
-        do {
-            Page<AuditEntry> page = audit.find(ShellCaller.get(), query, Math.min(left, 500), cursor);
-            for (AuditEntry e : page.items()) {
-                table.addRow().addContent(e.id(), e.at(), e.actor(), e.role(), e.entity(), e.entityId(), e.action(),
-                        e.requestId());
-            }
-            left -= page.items().size();
-            cursor = page.nextCursor();
-        } while (cursor != null && left > 0);
-        table.print(System.out);
+        PagedTable.print(new String[] {"Id", "At", "Actor", "Role", "Entity", "Entity id", "Action", "Request"},
+                limit, (n, cursor) -> audit.find(ShellCaller.get(), query, n, cursor),
+                e -> new Object[] {e.id(), e.at(), e.actor(), e.role(), e.entity(), e.entityId(), e.action(),
+                    e.requestId()});
         return null;
     }
 

@@ -24,6 +24,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongpao.core.internal.CoreSchema;
+import org.tongpao.core.internal.DaemonThreads;
 import org.tongpao.core.internal.Json;
 import org.tongpao.core.persistence.DataAccessException;
 import org.tongpao.core.persistence.EventOutbox;
@@ -58,11 +59,7 @@ public class JdbcEventOutbox implements EventOutbox {
     public JdbcEventOutbox(@Reference(target = "(" + SchemaReady.PROPERTY + "=" + CoreSchema.NAME + ")")
             SchemaReady schema, Config config) {
         this.ds = schema.dataSource();
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tongpao-event-outbox");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tongpao-event-outbox"));
         this.publisher = new OutboxPublisher(ds, thread, null);
         int days = config.publishedRetentionDays();
         if (days > 0) {

@@ -19,10 +19,11 @@ import org.tongpao.core.Roles;
 import org.tongpao.core.persistence.AuditEntry;
 import org.tongpao.core.persistence.AuditQuery;
 import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /audit}: who changed what, when and through which request, newest first. */
-@Component(service = AuditResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = AuditResource.class, property = JaxRs.RESOURCE)
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "The audit trail: one row per change, with the entity before and after")

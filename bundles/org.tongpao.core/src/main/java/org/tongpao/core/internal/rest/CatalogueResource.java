@@ -14,9 +14,10 @@ import org.tongpao.core.CatalogueService;
 import org.tongpao.core.Category;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.JaxRs;
 
 /** {@code /catalogue/categories}: the catalogue's categories. */
-@Component(service = CatalogueResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = CatalogueResource.class, property = JaxRs.RESOURCE)
 @Path("catalogue")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Catalogue", description = "Item categories and items")

@@ -33,14 +33,18 @@ import org.tongpao.core.DepotUpdate;
 import org.tongpao.core.NewDepot;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /depots}: places that hold stock, filtered by the caller's scope. */
-@Component(service = DepotResource.class, property = "osgi.jaxrs.resource=true")
-@Path("depots")
+@Component(service = DepotResource.class, property = JaxRs.RESOURCE)
+@Path(DepotResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Depots", description = "Places that hold stock, each owned by an org unit")
 public class DepotResource {
+    static final String PATH = "depots";
+
     private static final String IDEMPOTENCY = "Repeat-safe key; a repeat returns the first result";
 
     private final DepotService depots;
@@ -85,7 +89,7 @@ public class DepotResource {
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid NewDepot body) {
         Depot depot = depots.create(caller, body, idempotencyKey);
-        return Params.created(uriInfo, depot.id(), depot);
+        return Created.response(uriInfo, PATH, depot.id(), depot);
     }
 
     @PUT

@@ -33,14 +33,18 @@ import org.tongpao.core.ItemUpdate;
 import org.tongpao.core.NewItem;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /items}: the catalogue's items; everyone reads, ministry roles write. */
-@Component(service = ItemResource.class, property = "osgi.jaxrs.resource=true")
-@Path("items")
+@Component(service = ItemResource.class, property = JaxRs.RESOURCE)
+@Path(ItemResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Catalogue")
 public class ItemResource {
+    static final String PATH = "items";
+
     private static final String IDEMPOTENCY = "Repeat-safe key; a repeat returns the first result";
 
     private final CatalogueService catalogue;
@@ -83,7 +87,7 @@ public class ItemResource {
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid NewItem body) {
         Item item = catalogue.create(caller, body, idempotencyKey);
-        return Params.created(uriInfo, item.id(), item);
+        return Created.response(uriInfo, PATH, item.id(), item);
     }
 
     @PUT

@@ -33,14 +33,18 @@ import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.OrgUnitUpdate;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /units}: the organisation tree, filtered by the caller's scope. */
-@Component(service = OrgUnitResource.class, property = "osgi.jaxrs.resource=true")
-@Path("units")
+@Component(service = OrgUnitResource.class, property = JaxRs.RESOURCE)
+@Path(OrgUnitResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Org units", description = "Ministry, provincial departments, city and county bureaus, stations")
 public class OrgUnitResource {
+    static final String PATH = "units";
+
     private static final String IDEMPOTENCY = "Repeat-safe key; a repeat returns the first result";
 
     private final OrgUnitService units;
@@ -85,7 +89,7 @@ public class OrgUnitResource {
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid NewOrgUnit body) {
         OrgUnit unit = units.create(caller, body, idempotencyKey);
-        return Params.created(uriInfo, unit.id(), unit);
+        return Created.response(uriInfo, PATH, unit.id(), unit);
     }
 
     @PUT

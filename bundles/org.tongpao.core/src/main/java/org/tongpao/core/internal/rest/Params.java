@@ -1,11 +1,8 @@
 package org.tongpao.core.internal.rest;
 
 import java.util.Locale;
-import javax.ws.rs.core.Response;
-import javax.ws.rs.core.UriInfo;
 import org.tongpao.core.OrgLevel;
 import org.tongpao.core.ValidationException;
-import org.tongpao.core.rest.Created;
 import org.tongpao.core.rest.OptionalBody;
 import org.tongpao.core.rest.QueryParams;
 
@@ -44,10 +41,5 @@ final class Params {
      */
     static VersionBody versionBody(String body) {
         return OptionalBody.parse(body, VersionBody.class, "version", "the body must be {\"version\": <number>} or empty");
-    }
-
-    /** 201 for a POST on a collection ({@code units}, {@code items}, {@code depots}): Location is its path + id. */
-    static Response created(UriInfo uriInfo, long id, Object entity) {
-        return Created.response(uriInfo, uriInfo.getPath(), id, entity);
     }
 }

@@ -17,9 +17,10 @@ import org.tongpao.core.Page;
 import org.tongpao.core.Province;
 import org.tongpao.core.ProvinceRegistry;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.JaxRs;
 
 /** {@code /provinces}: the 31 provincial-level divisions. */
-@Component(service = ProvinceResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = ProvinceResource.class, property = JaxRs.RESOURCE)
 @Path("provinces")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Provinces", description = "The 31 provincial-level divisions (GB/T 2260 codes)")

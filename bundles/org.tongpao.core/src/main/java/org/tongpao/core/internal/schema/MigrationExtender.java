@@ -23,6 +23,7 @@ import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tongpao.core.internal.DaemonThreads;
 import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
 
@@ -41,11 +42,8 @@ public class MigrationExtender {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationExtender.class);
 
     private final DataSource dataSource;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tongpao-migrations");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(DaemonThreads.named("tongpao-migrations"));
     private final BundleTracker<Bundle> tracker;
     // touched on the worker thread only
     private final SchemaQueue<Bundle> queue = new SchemaQueue<>();
