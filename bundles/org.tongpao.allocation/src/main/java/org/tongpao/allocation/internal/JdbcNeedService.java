@@ -21,6 +21,7 @@ import org.tongpao.allocation.NewNeed;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.CatalogueService;
+import org.tongpao.core.Checks;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.Depot;
 import org.tongpao.core.DepotService;
@@ -151,15 +152,12 @@ public class JdbcNeedService implements NeedService {
 
     /** Checks a new need field by field; answers its (active, in-scope) org unit. */
     private OrgUnit validNeed(Caller caller, NewNeed cmd) {
-        if (cmd.orgUnitId() == null) {
-            throw new ValidationException("orgUnitId", "orgUnitId is required");
-        }
+        Checks.required("orgUnitId", cmd.orgUnitId());
         if (cmd.quantity() == null || cmd.quantity() <= 0) {
+            // not Checks.positive: its message differs from the one clients of this operation have seen
             throw new ValidationException("quantity", "quantity must be positive");
         }
-        if (cmd.urgency() == null) {
-            throw new ValidationException("urgency", "urgency is required");
-        }
+        Checks.required("urgency", cmd.urgency());
         if ((cmd.itemId() == null) == (cmd.categoryCode() == null)) {
             throw new ValidationException("itemId", "give exactly one of itemId and categoryCode");
         }

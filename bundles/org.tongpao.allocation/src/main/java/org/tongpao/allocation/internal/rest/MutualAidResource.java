@@ -34,10 +34,11 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /allocation/mutual-aid}: offers from one province to another, brokered by the ministry. */
-@Component(service = MutualAidResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = MutualAidResource.class, property = JaxRs.RESOURCE)
 @Path("allocation/mutual-aid")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Mutual aid", description = "Province-to-province offers, approved into batches by the ministry")

@@ -37,10 +37,11 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /needs}: units' needs and the ministry's key areas. */
-@Component(service = NeedResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = NeedResource.class, property = JaxRs.RESOURCE)
 @Path("needs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Needs", description = "What units need, how urgently, and the declared key areas")

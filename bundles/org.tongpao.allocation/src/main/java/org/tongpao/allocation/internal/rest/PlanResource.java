@@ -33,10 +33,11 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /allocation/plans}: proposals ranked by the priority policy, approved into batches. */
-@Component(service = PlanResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = PlanResource.class, property = JaxRs.RESOURCE)
 @Path("allocation/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Allocation plans", description = "Who gets what from which depots, with reasons")
