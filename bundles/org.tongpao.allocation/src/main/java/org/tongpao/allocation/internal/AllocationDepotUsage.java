@@ -1,13 +1,13 @@
 package org.tongpao.allocation.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.spi.DepotUsage;
 
 /**
@@ -19,22 +19,17 @@ import org.tongpao.core.spi.DepotUsage;
 public class AllocationDepotUsage implements DepotUsage {
 
     @Activate
-    public AllocationDepotUsage(@Reference AllocationDatabase schemaReady) {
+    public AllocationDepotUsage(@Reference(target = AllocationSchema.READY) SchemaReady schema) {
         // the tables exist; the check runs on the deactivation's own connection
     }
 
     @Override
     public Optional<String> inUse(Connection c, long depotId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(DISTINCT b.id) FROM tp_alloc_batch b "
+        long batches = Jdbc.count(c, "SELECT COUNT(DISTINCT b.id) FROM tp_alloc_batch b "
                 + "JOIN tp_alloc_batch_line l ON l.batch_id = b.id "
                 + "WHERE l.to_depot_id = ? AND (b.status = 'RESERVING' OR (b.status IN ('APPROVED', 'PARTLY_DISPATCHED') "
-                + "AND l.status = 'RESERVED'))")) {
-            ps.setLong(1, depotId);
-            try (ResultSet rs = ps.executeQuery()) {
-                long batches = rs.next() ? rs.getLong(1) : 0;
-                return batches == 0 ? Optional.empty()
-                        : Optional.of(batches + " allocation batch(es) not yet dispatched deliver to it");
-            }
-        }
+                + "AND l.status = 'RESERVED'))", Jdbc.args(depotId));
+        return batches == 0 ? Optional.empty()
+                : Optional.of(batches + " allocation batch(es) not yet dispatched deliver to it");
     }
 }

@@ -1,22 +1,15 @@
 package org.tongpao.allocation.internal;
 
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.EventAdmin;
 import org.tongpao.allocation.AllocationTopics;
 import org.tongpao.allocation.KeyArea;
 import org.tongpao.allocation.Need;
@@ -28,6 +21,7 @@ import org.tongpao.allocation.NewNeed;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.CatalogueService;
+import org.tongpao.core.Checks;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.Depot;
 import org.tongpao.core.DepotService;
@@ -40,8 +34,11 @@ import org.tongpao.core.ProvinceRegistry;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
+import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
 
@@ -59,18 +56,18 @@ public class JdbcNeedService implements NeedService {
     private final AuditTrail audit;
     private final IdempotencyKeys keys;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile EventAdmin eventAdmin;
+    private final AllocationEvents events;
 
     /** How far the client's clock may lag ours when it sends a neededBy of "today". */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
     @Activate
-    public JdbcNeedService(@Reference AllocationDatabase db, @Reference OrgUnitService units,
-            @Reference CatalogueService catalogue, @Reference DepotService depots,
-            @Reference ProvinceRegistry provinces, @Reference AuditTrail audit, @Reference IdempotencyKeys keys) {
-        this.ds = db.dataSource();
+    public JdbcNeedService(@Reference(target = AllocationSchema.READY) SchemaReady schema,
+            @Reference OrgUnitService units, @Reference CatalogueService catalogue, @Reference DepotService depots,
+            @Reference ProvinceRegistry provinces, @Reference AuditTrail audit, @Reference IdempotencyKeys keys,
+            @Reference EventOutbox outbox) {
+        this.events = new AllocationEvents(outbox);
+        this.ds = schema.dataSource();
         this.units = units;
         this.catalogue = catalogue;
         this.depots = depots;
@@ -82,53 +79,38 @@ public class JdbcNeedService implements NeedService {
     @Override
     public Page<Need> list(Caller caller, NeedFilter filter, int limit, String cursor) {
         NeedFilter f = filter == null ? NeedFilter.all() : filter;
-        long after = Paging.after(cursor);
-        StringBuilder where = new StringBuilder("id > ?");
-        List<Object> args = new ArrayList<>(List.of(after));
+        Where where = Where.after(cursor);
         switch (ScopeRules.readReach(caller)) {
             case ALL -> { }
-            case PROVINCE -> {
-                where.append(" AND province_code = ?");
-                args.add(caller.provinceCode());
-            }
+            case PROVINCE -> where.and("province_code = ?", caller.provinceCode());
             default -> throw new AccessDeniedException("The caller's role may not read " + WHAT);
         }
         if (f.province() != null) {
             if (!provinces.isValid(f.province())) {
                 throw new ValidationException("province", "unknown province " + f.province());
             }
-            where.append(" AND province_code = ?");
-            args.add(f.province());
+            where.and("province_code = ?", f.province());
         }
         if (f.orgUnitId() != null) {
-            where.append(" AND org_unit_id = ?");
-            args.add(f.orgUnitId());
+            where.and("org_unit_id = ?", f.orgUnitId());
         }
         if (f.state() != null) {
-            where.append(" AND state = ?");
-            args.add(f.state().name());
+            where.and("state = ?", f.state().name());
         }
         if (f.urgency() != null) {
-            where.append(" AND urgency = ?");
-            args.add(f.urgency().name());
+            where.and("urgency = ?", f.urgency().name());
         }
         if (f.itemId() != null) {
-            where.append(" AND item_id = ?");
-            args.add(f.itemId());
+            where.and("item_id = ?", f.itemId());
         }
         if (f.categoryCode() != null) {
             // needs for the category itself and for any of its items
             List<Long> items = itemsOf(caller, f.categoryCode());
-            where.append(" AND (category_code = ?");
-            args.add(f.categoryCode());
-            if (!items.isEmpty()) {
-                where.append(" OR item_id IN (").append(String.join(",", java.util.Collections.nCopies(items.size(), "?")))
-                        .append(')');
-                args.addAll(items);
-            }
-            where.append(')');
+            where.and(items.isEmpty() ? "category_code = ?"
+                    : "(category_code = ? OR " + Where.in("item_id", items) + ")", f.categoryCode());
+            where.args().addAll(items);
         }
-        List<Need> rows = Transactions.read(ds, c -> NeedDao.query(c, where.toString(), args,
+        List<Need> rows = Transactions.read(ds, c -> NeedDao.query(c, where.sql(), where.args(),
                 Paging.orderAndFetch("id", limit)).stream().map(NeedDao.Row::need).toList());
         return Paging.page(rows, limit, Need::id);
     }
@@ -143,15 +125,39 @@ public class JdbcNeedService implements NeedService {
     @Override
     public Need create(Caller caller, NewNeed cmd, String idempotencyKey) {
         ScopeRules.requireScopedWriter(caller, WHAT);
-        if (cmd.orgUnitId() == null) {
-            throw new ValidationException("orgUnitId", "orgUnitId is required");
-        }
+        OrgUnit unit = validNeed(caller, cmd);
+        OrgPaths paths = new OrgPaths(units, depots, caller.requestId());
+        long[] path = paths.path(unit.id());
+        String unitPath = OrgPaths.encode(path);
+        boolean frontLine = cmd.frontLine() != null ? cmd.frontLine() : unit.frontLine();
+        IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "need.create", cmd, c -> {
+            KeyArea area = NeedDao.match(NeedDao.keyAreas(c), unit.provinceCode(), path);
+            Instant now = Sql.now();
+            Need draft = Need.builder().orgUnitId(unit.id()).unitCode(unit.code()).provinceCode(unit.provinceCode())
+                    .itemId(cmd.itemId()).categoryCode(cmd.itemId() != null ? null : cmd.categoryCode())
+                    .quantity(cmd.quantity()).urgency(cmd.urgency()).frontLine(frontLine).keyArea(area != null)
+                    .keyAreaLabel(area == null ? null : area.label()).neededBy(cmd.neededBy())
+                    .justification(cmd.justification()).daysOfCoverLeft(cmd.daysOfCoverLeft())
+                    .receivingDepotId(cmd.receivingDepotId()).state(NeedState.OPEN).createdBy(caller.user())
+                    .createdAt(now).updatedAt(now).version(1).build();
+            long id = NeedDao.insert(c, draft, unitPath);
+            Need created = NeedDao.get(c, id);
+            audit.record(c, caller, "need", Long.toString(id), "CREATE", null, created);
+            events.record(c, AllocationTopics.NEED_CREATED, caller, id, created.provinceCode(),
+                    Map.of("urgency", created.urgency().name(), "quantity", created.quantity()));
+            return new IdempotencyKeys.Ref("need", Long.toString(id));
+        });
+        return Transactions.read(ds, c -> NeedDao.get(c, Long.parseLong(out.ref().id())));
+    }
+
+    /** Checks a new need field by field; answers its (active, in-scope) org unit. */
+    private OrgUnit validNeed(Caller caller, NewNeed cmd) {
+        Checks.required("orgUnitId", cmd.orgUnitId());
         if (cmd.quantity() == null || cmd.quantity() <= 0) {
+            // not Checks.positive: its message differs from the one clients of this operation have seen
             throw new ValidationException("quantity", "quantity must be positive");
         }
-        if (cmd.urgency() == null) {
-            throw new ValidationException("urgency", "urgency is required");
-        }
+        Checks.required("urgency", cmd.urgency());
         if ((cmd.itemId() == null) == (cmd.categoryCode() == null)) {
             throw new ValidationException("itemId", "give exactly one of itemId and categoryCode");
         }
@@ -164,13 +170,11 @@ public class JdbcNeedService implements NeedService {
             throw new ValidationException("orgUnitId", "org unit " + unit.code() + " is inactive");
         }
         ScopeRules.requireWriteProvince(caller, unit.provinceCode(), WHAT);
-        String category = cmd.categoryCode();
         if (cmd.itemId() != null) {
             Item item = catalogue.get(caller, cmd.itemId());
             if (!item.active()) {
                 throw new ValidationException("itemId", "item " + item.code() + " is inactive");
             }
-            category = null;
         } else if (catalogue.categories().stream().noneMatch(k -> k.code().equals(cmd.categoryCode()))) {
             throw new ValidationException("categoryCode", "unknown category " + cmd.categoryCode());
         }
@@ -182,29 +186,7 @@ public class JdbcNeedService implements NeedService {
                         "the receiving depot must be an active depot of the unit's province");
             }
         }
-        OrgPaths paths = new OrgPaths(units, depots, caller.requestId());
-        long[] path = paths.path(unit.id());
-        String unitPath = OrgPaths.encode(path);
-        boolean frontLine = cmd.frontLine() != null ? cmd.frontLine() : unit.frontLine();
-        String categoryCode = category;
-        IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "need.create", cmd, c -> {
-            KeyArea area = NeedDao.match(NeedDao.keyAreas(c), unit.provinceCode(), path);
-            Instant now = Sql.now();
-            Need draft = new Need(0, unit.id(), unit.code(), unit.provinceCode(), cmd.itemId(), categoryCode,
-                    cmd.quantity(), 0, 0, cmd.urgency(), frontLine, area != null, area == null ? null : area.label(),
-                    cmd.neededBy(), cmd.justification(), cmd.daysOfCoverLeft(), cmd.receivingDepotId(),
-                    NeedState.OPEN, caller.user(), now, now, 1);
-            long id = NeedDao.insert(c, draft, unitPath);
-            Need created = NeedDao.get(c, id);
-            audit.record(c, caller, "need", Long.toString(id), "CREATE", null, created);
-            return new IdempotencyKeys.Ref("need", Long.toString(id));
-        });
-        Need n = Transactions.read(ds, c -> NeedDao.get(c, Long.parseLong(out.ref().id())));
-        if (!out.repeat()) {
-            Events.post(eventAdmin, AllocationTopics.NEED_CREATED, caller, n.id(), n.provinceCode(),
-                    Map.of("urgency", n.urgency().name(), "quantity", n.quantity()));
-        }
-        return n;
+        return unit;
     }
 
     @Override
@@ -212,20 +194,17 @@ public class JdbcNeedService implements NeedService {
         ScopeRules.requireScopedWriter(caller, WHAT);
         Need before = get(caller, id);
         ScopeRules.requireWriteProvince(caller, before.provinceCode(), WHAT);
-        IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "need.cancel:" + id, null, c -> {
+        keys.execute(ds, caller, idempotencyKey, "need.cancel:" + id, null, c -> {
             Need cur = NeedDao.lock(c, id);
             if (cur.state() == NeedState.CANCELLED || cur.state() == NeedState.FULFILLED) {
                 throw new ConflictException("Need " + id + " is " + cur.state() + " and cannot be cancelled");
             }
             NeedDao.setState(c, id, NeedState.CANCELLED, Sql.now());
             audit.record(c, caller, "need", Long.toString(id), "CANCEL", cur, NeedDao.get(c, id));
+            events.record(c, AllocationTopics.NEED_CANCELLED, caller, id, cur.provinceCode(), Map.of());
             return new IdempotencyKeys.Ref("need", Long.toString(id));
         });
-        Need n = Transactions.read(ds, c -> NeedDao.get(c, id));
-        if (!out.repeat()) {
-            Events.post(eventAdmin, AllocationTopics.NEED_CANCELLED, caller, id, n.provinceCode(), Map.of());
-        }
-        return n;
+        return Transactions.read(ds, c -> NeedDao.get(c, id));
     }
 
     @Override
@@ -271,23 +250,14 @@ public class JdbcNeedService implements NeedService {
                 if (existing != null) {
                     throw alreadyDeclared(existing.label(), existing.id());
                 }
-                long id;
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_alloc_key_area (province_code, org_unit_id, "
-                        + "unit_code, label, created_by, created_at, area_key) VALUES (?,?,?,?,?,?,?)",
-                        Statement.RETURN_GENERATED_KEYS)) {
-                    ps.setString(1, cmd.provinceCode());
-                    Sql.setLong(ps, 2, cmd.orgUnitId());
-                    ps.setString(3, code);
-                    ps.setString(4, finalLabel);
-                    ps.setString(5, caller.user());
-                    Sql.setInstant(ps, 6, Sql.now());
-                    ps.setString(7, areaKey);
-                    ps.executeUpdate();
-                    id = Sql.generatedId(ps);
-                }
+                long id = Jdbc.insert(c, "INSERT INTO tp_alloc_key_area (province_code, org_unit_id, unit_code, label, "
+                        + "created_by, created_at, area_key) VALUES (?,?,?,?,?,?,?)", Jdbc.args(cmd.provinceCode(),
+                                cmd.orgUnitId(), code, finalLabel, caller.user(), Sql.now(), areaKey));
                 NeedDao.recomputeKeyAreas(c);
                 KeyArea created = find(NeedDao.keyAreas(c), id);
                 audit.record(c, caller, "key-area", Long.toString(id), "CREATE", null, created);
+                events.record(c, AllocationTopics.KEY_AREA_DECLARED, caller, id, created.provinceCode(),
+                        Map.of("label", created.label()));
                 return new IdempotencyKeys.Ref("key-area", Long.toString(id));
             });
         } catch (RuntimeException e) {
@@ -297,31 +267,20 @@ public class JdbcNeedService implements NeedService {
             }
             throw alreadyDeclared(label, null);
         }
-        long id = Long.parseLong(out.ref().id());
-        KeyArea area = find(Transactions.read(ds, NeedDao::keyAreas), id);
-        if (!out.repeat()) {
-            Events.post(eventAdmin, AllocationTopics.KEY_AREA_DECLARED, caller, id, area.provinceCode(),
-                    Map.of("label", area.label()));
-        }
-        return area;
+        return find(Transactions.read(ds, NeedDao::keyAreas), Long.parseLong(out.ref().id()));
     }
 
     @Override
     public void removeKeyArea(Caller caller, long id, String idempotencyKey) {
         ScopeRules.requireMinistryWriter(caller, "key areas");
-        IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "keyarea.remove:" + id, null, c -> {
+        keys.execute(ds, caller, idempotencyKey, "keyarea.remove:" + id, null, c -> {
             KeyArea before = find(NeedDao.keyAreas(c), id);
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tp_alloc_key_area WHERE id = ?")) {
-                ps.setLong(1, id);
-                ps.executeUpdate();
-            }
+            Jdbc.update(c, "DELETE FROM tp_alloc_key_area WHERE id = ?", Jdbc.args(id));
             NeedDao.recomputeKeyAreas(c);
             audit.record(c, caller, "key-area", Long.toString(id), "DELETE", before, null);
+            events.record(c, AllocationTopics.KEY_AREA_REMOVED, caller, id, null, Map.of());
             return new IdempotencyKeys.Ref("key-area", Long.toString(id));
         });
-        if (!out.repeat()) {
-            Events.post(eventAdmin, AllocationTopics.KEY_AREA_REMOVED, caller, id, null, Map.of());
-        }
     }
 
     /**
@@ -343,15 +302,8 @@ public class JdbcNeedService implements NeedService {
     }
 
     private List<Long> itemsOf(Caller caller, String category) {
-        List<Long> out = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<Item> page = catalogue.list(caller, new org.tongpao.core.ItemFilter(category, null, null),
-                    Paging.MAX_LIMIT, cursor);
-            page.items().forEach(i -> out.add(i.id()));
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return out;
+        return Pages.all(cursor -> catalogue.list(caller, new org.tongpao.core.ItemFilter(category, null, null),
+                Paging.MAX_LIMIT, cursor)).stream().map(Item::id).toList();
     }
 
     private static KeyArea find(List<KeyArea> areas, long id) {

@@ -2,12 +2,9 @@ package org.tongpao.allocation.internal;
 
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +13,7 @@ import org.tongpao.allocation.Need;
 import org.tongpao.allocation.NeedState;
 import org.tongpao.allocation.Urgency;
 import org.tongpao.core.NotFoundException;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 
 /** SQL for needs and key areas. */
@@ -32,33 +30,13 @@ final class NeedDao {
     }
 
     static long insert(Connection c, Need n, String unitPath) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_alloc_need (org_unit_id, unit_code, "
-                + "province_code, unit_path, item_id, category_code, quantity, allocated, received, urgency, front_line, "
-                + "key_area, key_area_label, needed_by, justification, days_of_cover, receiving_depot_id, state, "
-                + "created_by, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,0,0,?,?,?,?,?,?,?,?,?,?,?,?,1)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, n.orgUnitId());
-            ps.setString(2, n.unitCode());
-            ps.setString(3, n.provinceCode());
-            ps.setString(4, unitPath);
-            Sql.setLong(ps, 5, n.itemId());
-            ps.setString(6, n.categoryCode());
-            ps.setLong(7, n.quantity());
-            ps.setString(8, n.urgency().name());
-            ps.setBoolean(9, n.frontLine());
-            ps.setBoolean(10, n.keyArea());
-            ps.setString(11, n.keyAreaLabel());
-            ps.setDate(12, n.neededBy() == null ? null : Date.valueOf(n.neededBy()));
-            ps.setString(13, n.justification());
-            Sql.setInteger(ps, 14, n.daysOfCoverLeft());
-            Sql.setLong(ps, 15, n.receivingDepotId());
-            ps.setString(16, NeedState.OPEN.name());
-            ps.setString(17, n.createdBy());
-            Sql.setInstant(ps, 18, n.createdAt());
-            Sql.setInstant(ps, 19, n.createdAt());
-            ps.executeUpdate();
-            return Sql.generatedId(ps);
-        }
+        return Jdbc.insert(c, "INSERT INTO tp_alloc_need (org_unit_id, unit_code, province_code, unit_path, item_id, "
+                + "category_code, quantity, allocated, received, urgency, front_line, key_area, key_area_label, needed_by, "
+                + "justification, days_of_cover, receiving_depot_id, state, created_by, created_at, updated_at, version) "
+                + "VALUES (?,?,?,?,?,?,?,0,0,?,?,?,?,?,?,?,?,?,?,?,?,1)", Jdbc.args(n.orgUnitId(), n.unitCode(),
+                        n.provinceCode(), unitPath, n.itemId(), n.categoryCode(), n.quantity(), n.urgency(), n.frontLine(),
+                        n.keyArea(), n.keyAreaLabel(), n.neededBy(), n.justification(), n.daysOfCoverLeft(),
+                        n.receivingDepotId(), NeedState.OPEN, n.createdBy(), n.createdAt(), n.createdAt()));
     }
 
     /**
@@ -88,31 +66,23 @@ final class NeedDao {
         Integer daysOfCover = rs.wasNull() ? null : cover;
         long depotId = rs.getLong(at("receiving_depot_id"));
         Long receivingDepot = rs.wasNull() ? null : depotId;
-        Need n = new Need(rs.getLong(at("id")), rs.getLong(at("org_unit_id")), rs.getString(at("unit_code")),
-                rs.getString(at("province_code")), item, rs.getString(at("category_code")),
-                rs.getLong(at("quantity")), rs.getLong(at("allocated")), rs.getLong(at("received")),
-                Urgency.valueOf(rs.getString(at("urgency"))), rs.getBoolean(at("front_line")),
-                rs.getBoolean(at("key_area")), rs.getString(at("key_area_label")),
-                neededBy == null ? null : neededBy.toLocalDate(), rs.getString(at("justification")), daysOfCover,
-                receivingDepot, NeedState.valueOf(rs.getString(at("state"))), rs.getString(at("created_by")),
-                Sql.getInstant(rs, at("created_at")), Sql.getInstant(rs, at("updated_at")), rs.getLong(at("version")));
+        Need n = Need.builder().id(rs.getLong(at("id"))).orgUnitId(rs.getLong(at("org_unit_id")))
+                .unitCode(rs.getString(at("unit_code"))).provinceCode(rs.getString(at("province_code"))).itemId(item)
+                .categoryCode(rs.getString(at("category_code"))).quantity(rs.getLong(at("quantity")))
+                .allocated(rs.getLong(at("allocated"))).received(rs.getLong(at("received")))
+                .urgency(Urgency.valueOf(rs.getString(at("urgency")))).frontLine(rs.getBoolean(at("front_line")))
+                .keyArea(rs.getBoolean(at("key_area"))).keyAreaLabel(rs.getString(at("key_area_label")))
+                .neededBy(neededBy == null ? null : neededBy.toLocalDate()).justification(rs.getString(at("justification")))
+                .daysOfCoverLeft(daysOfCover).receivingDepotId(receivingDepot)
+                .state(NeedState.valueOf(rs.getString(at("state")))).createdBy(rs.getString(at("created_by")))
+                .createdAt(Sql.getInstant(rs, at("created_at"))).updatedAt(Sql.getInstant(rs, at("updated_at")))
+                .version(rs.getLong(at("version"))).build();
         return new Row(n, rs.getString(at("unit_path")));
     }
 
     static List<Row> query(Connection c, String where, List<Object> args, String tail) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM tp_alloc_need WHERE " + where
-                + (tail == null ? "" : tail))) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            List<Row> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-            return out;
-        }
+        return Jdbc.query(c, "SELECT " + COLUMNS + " FROM tp_alloc_need WHERE " + where + (tail == null ? "" : tail), args,
+                NeedDao::row);
     }
 
     static Need get(Connection c, long id) throws SQLException {
@@ -125,11 +95,8 @@ final class NeedDao {
 
     static Need lock(Connection c, long id) throws SQLException {
         // touching the row first takes the write lock, so concurrent allocations serialise on the need
-        try (PreparedStatement ps = c.prepareStatement("UPDATE tp_alloc_need SET version = version WHERE id = ?")) {
-            ps.setLong(1, id);
-            if (ps.executeUpdate() == 0) {
-                throw new NotFoundException("Need", id);
-            }
+        if (Jdbc.update(c, "UPDATE tp_alloc_need SET version = version WHERE id = ?", Jdbc.args(id)) == 0) {
+            throw new NotFoundException("Need", id);
         }
         return get(c, id);
     }
@@ -155,40 +122,21 @@ final class NeedDao {
         long allocated = Math.max(0, before.allocated() + allocatedDelta);
         long received = before.received() + receivedDelta;
         NeedState state = stateOf(before.quantity(), allocated, received, before.state());
-        try (PreparedStatement ps = c.prepareStatement("UPDATE tp_alloc_need SET allocated = ?, received = ?, "
-                + "state = ?, updated_at = ?, version = version + 1 WHERE id = ?")) {
-            ps.setLong(1, allocated);
-            ps.setLong(2, received);
-            ps.setString(3, state.name());
-            Sql.setInstant(ps, 4, now);
-            ps.setLong(5, id);
-            ps.executeUpdate();
-        }
+        Jdbc.update(c, "UPDATE tp_alloc_need SET allocated = ?, received = ?, state = ?, updated_at = ?, "
+                + "version = version + 1 WHERE id = ?", Jdbc.args(allocated, received, state, now, id));
         return new Need[] {before, get(c, id)};
     }
 
     static void setState(Connection c, long id, NeedState state, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE tp_alloc_need SET state = ?, updated_at = ?, version = version + 1 WHERE id = ?")) {
-            ps.setString(1, state.name());
-            Sql.setInstant(ps, 2, now);
-            ps.setLong(3, id);
-            ps.executeUpdate();
-        }
+        Jdbc.update(c, "UPDATE tp_alloc_need SET state = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                Jdbc.args(state, now, id));
     }
 
     static List<KeyArea> keyAreas(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, province_code, org_unit_id, unit_code, label, "
-                + "created_by, created_at FROM tp_alloc_key_area ORDER BY id");
-                ResultSet rs = ps.executeQuery()) {
-            List<KeyArea> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(new KeyArea(rs.getLong("id"), rs.getString("province_code"), Sql.getLong(rs, "org_unit_id"),
-                        rs.getString("unit_code"), rs.getString("label"), rs.getString("created_by"),
-                        Sql.getInstant(rs, "created_at")));
-            }
-            return out;
-        }
+        return Jdbc.query(c, "SELECT id, province_code, org_unit_id, unit_code, label, created_by, created_at "
+                + "FROM tp_alloc_key_area ORDER BY id", List.of(), rs -> new KeyArea(rs.getLong("id"),
+                        rs.getString("province_code"), Sql.getLong(rs, "org_unit_id"), rs.getString("unit_code"),
+                        rs.getString("label"), rs.getString("created_by"), Sql.getInstant(rs, "created_at")));
     }
 
     /** The first declared key area the unit lies in, or null. */
@@ -210,18 +158,11 @@ final class NeedDao {
 
     /** Re-derives every need's key-area flag from the declarations, first declared wins the label. */
     static void recomputeKeyAreas(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE tp_alloc_need SET key_area = FALSE, key_area_label = NULL")) {
-            ps.executeUpdate();
-        }
+        Jdbc.update(c, "UPDATE tp_alloc_need SET key_area = FALSE, key_area_label = NULL", List.of());
         for (KeyArea a : keyAreas(c)) {
-            String sql = "UPDATE tp_alloc_need SET key_area = TRUE, key_area_label = ? WHERE key_area = FALSE AND "
-                    + (a.provinceCode() != null ? "province_code = ?" : "unit_path LIKE ?");
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, a.label());
-                ps.setString(2, a.provinceCode() != null ? a.provinceCode() : "%/" + a.orgUnitId() + "/%");
-                ps.executeUpdate();
-            }
+            Jdbc.update(c, "UPDATE tp_alloc_need SET key_area = TRUE, key_area_label = ? WHERE key_area = FALSE AND "
+                    + (a.provinceCode() != null ? "province_code = ?" : "unit_path LIKE ?"), Jdbc.args(a.label(),
+                            a.provinceCode() != null ? a.provinceCode() : "%/" + a.orgUnitId() + "/%"));
         }
     }
 }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +18,7 @@ import org.tongpao.allocation.PlanLine;
 import org.tongpao.allocation.PlanNeedResult;
 import org.tongpao.allocation.PlanStatus;
 import org.tongpao.core.NotFoundException;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 
 /** SQL for plans, their per-need outcomes and lines. */
@@ -31,27 +31,13 @@ final class PlanDao {
     }
 
     static long insert(Connection c, Plan p) throws SQLException {
-        long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_alloc_plan (status, scope, province_code, "
-                + "item_id, category_code, source_depots, policy, note, created_by, created_by_province, created_at, "
-                + "total_requested, total_planned) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, p.status().name());
-            ps.setString(2, p.scope());
-            ps.setString(3, p.provinceCode());
-            Sql.setLong(ps, 4, p.itemId());
-            ps.setString(5, p.categoryCode());
-            ps.setString(6, p.sourceDepotIds().isEmpty() ? null
-                    : p.sourceDepotIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
-            ps.setString(7, p.policy());
-            ps.setString(8, p.note());
-            ps.setString(9, p.createdBy());
-            ps.setString(10, p.createdByProvince());
-            Sql.setInstant(ps, 11, p.createdAt());
-            ps.setLong(12, p.totalRequested());
-            ps.setLong(13, p.totalPlanned());
-            ps.executeUpdate();
-            id = Sql.generatedId(ps);
-        }
+        long id = Jdbc.insert(c, "INSERT INTO tp_alloc_plan (status, scope, province_code, item_id, category_code, "
+                + "source_depots, policy, note, created_by, created_by_province, created_at, total_requested, "
+                + "total_planned) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", Jdbc.args(p.status(), p.scope(), p.provinceCode(),
+                        p.itemId(), p.categoryCode(), p.sourceDepotIds().isEmpty() ? null
+                                : p.sourceDepotIds().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                        p.policy(), p.note(), p.createdBy(), p.createdByProvince(), p.createdAt(), p.totalRequested(),
+                        p.totalPlanned()));
         List<Object[]> chunks = new ArrayList<>();
         for (String body : outcomeChunks(p.needs())) {
             chunks.add(new Object[] {id, chunks.size() + 1, body});
@@ -75,6 +61,8 @@ final class PlanDao {
     /**
      * Inserts {@code rows} into {@code target} ("table (columns)") with multi-row VALUES: full statements
      * of {@link #ROWS_PER_INSERT} rows, then one for the rest, so at most two statement shapes are compiled.
+     * Not {@link Jdbc#batch}: a JDBC batch still executes once per row on Derby, and the column types given
+     * here bind nulls without asking the statement's metadata for each (a national plan has thousands of rows).
      */
     static void insertRows(Connection c, String target, int[] types, List<Object[]> rows) throws SQLException {
         int full = rows.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
@@ -113,37 +101,29 @@ final class PlanDao {
 
     static List<Plan> query(Connection c, String where, List<Object> args, String tail, boolean details)
             throws SQLException {
-        List<Plan> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM tp_alloc_plan WHERE " + where
-                + (tail == null ? "" : tail))) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String src = rs.getString("source_depots");
-                    List<Long> sources = src == null ? List.of()
-                            : Arrays.stream(src.split(",")).map(Long::valueOf).toList();
-                    out.add(new Plan(rs.getLong("id"), PlanStatus.valueOf(rs.getString("status")), rs.getString("scope"),
-                            rs.getString("province_code"), Sql.getLong(rs, "item_id"), rs.getString("category_code"),
-                            sources, rs.getString("policy"), rs.getString("note"), rs.getString("created_by"),
-                            rs.getString("created_by_province"), Sql.getInstant(rs, "created_at"),
-                            rs.getString("decided_by"), Sql.getInstant(rs, "decided_at"), Sql.getLong(rs, "batch_id"),
-                            rs.getLong("total_requested"), rs.getLong("total_planned"), List.of(), List.of()));
-                }
-            }
-        }
+        List<Plan> plans = Jdbc.query(c, "SELECT " + COLUMNS + " FROM tp_alloc_plan WHERE " + where
+                + (tail == null ? "" : tail), args, PlanDao::plan);
         if (!details) {
-            return out;
+            return plans;
         }
-        List<Plan> full = new ArrayList<>(out.size());
-        for (Plan p : out) {
-            full.add(new Plan(p.id(), p.status(), p.scope(), p.provinceCode(), p.itemId(), p.categoryCode(),
-                    p.sourceDepotIds(), p.policy(), p.note(), p.createdBy(), p.createdByProvince(), p.createdAt(),
-                    p.decidedBy(), p.decidedAt(), p.batchId(), p.totalRequested(), p.totalPlanned(), needs(c, p.id()),
-                    lines(c, p.id())));
+        List<Plan> full = new ArrayList<>(plans.size());
+        for (Plan p : plans) {
+            full.add(p.toBuilder().needs(needs(c, p.id())).lines(lines(c, p.id())).build());
         }
         return full;
+    }
+
+    private static Plan plan(ResultSet rs) throws SQLException {
+        String src = rs.getString("source_depots");
+        return Plan.builder().id(rs.getLong("id")).status(PlanStatus.valueOf(rs.getString("status")))
+                .scope(rs.getString("scope")).provinceCode(rs.getString("province_code"))
+                .itemId(Sql.getLong(rs, "item_id")).categoryCode(rs.getString("category_code"))
+                .sourceDepotIds(src == null ? List.of() : Arrays.stream(src.split(",")).map(Long::valueOf).toList())
+                .policy(rs.getString("policy")).note(rs.getString("note")).createdBy(rs.getString("created_by"))
+                .createdByProvince(rs.getString("created_by_province")).createdAt(Sql.getInstant(rs, "created_at"))
+                .decidedBy(rs.getString("decided_by")).decidedAt(Sql.getInstant(rs, "decided_at"))
+                .batchId(Sql.getLong(rs, "batch_id")).totalRequested(rs.getLong("total_requested"))
+                .totalPlanned(rs.getLong("total_planned")).needs(List.of()).lines(List.of()).build();
     }
 
     static Plan get(Connection c, long id) throws SQLException {
@@ -183,50 +163,32 @@ final class PlanDao {
     }
 
     private static List<PlanNeedResult> needs(Connection c, long planId) throws SQLException {
+        List<String> bodies = Jdbc.query(c, "SELECT body FROM tp_alloc_plan_outcomes WHERE plan_id = ? ORDER BY chunk_no",
+                Jdbc.args(planId), rs -> rs.getString(1));
         List<PlanNeedResult> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT body FROM tp_alloc_plan_outcomes WHERE plan_id = ? "
-                + "ORDER BY chunk_no")) {
-            ps.setLong(1, planId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.addAll(Arrays.asList((PlanNeedResult[]) OUTCOMES_READER.readValue(rs.getString(1))));
-                }
-            } catch (JsonProcessingException e) {
-                throw new SQLException("Plan " + planId + " has unreadable outcomes", e);
+        try {
+            for (String body : bodies) {
+                out.addAll(Arrays.asList((PlanNeedResult[]) OUTCOMES_READER.readValue(body)));
             }
+        } catch (JsonProcessingException e) {
+            throw new SQLException("Plan " + planId + " has unreadable outcomes", e);
         }
         return out.isEmpty() ? storedAsRows(c, planId) : out;
     }
 
     /** Outcomes of a plan stored before V3, one row each. */
     private static List<PlanNeedResult> storedAsRows(Connection c, long planId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT need_id, rank_no, reason, requested, planned, "
-                + "short_reason FROM tp_alloc_plan_need WHERE plan_id = ? ORDER BY rank_no")) {
-            ps.setLong(1, planId);
-            List<PlanNeedResult> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new PlanNeedResult(rs.getLong("need_id"), rs.getInt("rank_no"), rs.getString("reason"),
-                            rs.getLong("requested"), rs.getLong("planned"), rs.getString("short_reason")));
-                }
-            }
-            return out;
-        }
+        return Jdbc.query(c, "SELECT need_id, rank_no, reason, requested, planned, short_reason FROM tp_alloc_plan_need "
+                + "WHERE plan_id = ? ORDER BY rank_no", Jdbc.args(planId), rs -> new PlanNeedResult(rs.getLong("need_id"),
+                        rs.getInt("rank_no"), rs.getString("reason"), rs.getLong("requested"), rs.getLong("planned"),
+                        rs.getString("short_reason")));
     }
 
     private static List<PlanLine> lines(Connection c, long planId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT line_no, need_id, rank_no, item_id, from_depot_id, "
-                + "to_depot_id, quantity, distance, reason FROM tp_alloc_plan_line WHERE plan_id = ? ORDER BY line_no")) {
-            ps.setLong(1, planId);
-            List<PlanLine> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new PlanLine(rs.getInt("line_no"), rs.getLong("need_id"), rs.getInt("rank_no"),
-                            rs.getLong("item_id"), rs.getLong("from_depot_id"), rs.getLong("to_depot_id"),
-                            rs.getLong("quantity"), rs.getInt("distance"), rs.getString("reason")));
-                }
-            }
-            return out;
-        }
+        return Jdbc.query(c, "SELECT line_no, need_id, rank_no, item_id, from_depot_id, to_depot_id, quantity, distance, "
+                + "reason FROM tp_alloc_plan_line WHERE plan_id = ? ORDER BY line_no", Jdbc.args(planId),
+                rs -> new PlanLine(rs.getInt("line_no"), rs.getLong("need_id"), rs.getInt("rank_no"), rs.getLong("item_id"),
+                        rs.getLong("from_depot_id"), rs.getLong("to_depot_id"), rs.getLong("quantity"),
+                        rs.getInt("distance"), rs.getString("reason")));
     }
 }

@@ -35,10 +35,10 @@ class BulkSupplyTest {
                 return Map.of(7L, Map.of(1L, 40L, 3L, 0L, 99L, 5L));
             }
         };
-        Map<Long, Map<Long, Long>> stock = JdbcAllocationService.stock(bulkOnly, Set.of(1L, 2L, 3L), List.of(7L, 8L));
+        Map<Long, Map<Long, Long>> stock = PlanProposals.stock(bulkOnly, Set.of(1L, 2L, 3L), List.of(7L, 8L));
         assertThat(bulkCalls[0]).isEqualTo(1);
         assertThat(stock).isEqualTo(Map.of(7L, Map.of(1L, 40L), 8L, Map.of()));
-        assertThat(JdbcAllocationService.stock(bulkOnly, Set.of(), List.of(7L))).isEqualTo(Map.of(7L, Map.of()));
+        assertThat(PlanProposals.stock(bulkOnly, Set.of(), List.of(7L))).isEqualTo(Map.of(7L, Map.of()));
     }
 
     @Test
@@ -47,7 +47,7 @@ class BulkSupplyTest {
         SupplyView perPair = (depot, item) -> grid.getOrDefault(depot + "/" + item, 0L);
         assertThat(perPair.available(List.of(1L, 2L, 3L), List.of(7L, 8L)))
                 .isEqualTo(Map.of(7L, Map.of(1L, 40L), 8L, Map.of(3L, 6L)));
-        assertThat(JdbcAllocationService.stock(perPair, Set.of(1L, 2L, 3L), List.of(7L, 8L)))
+        assertThat(PlanProposals.stock(perPair, Set.of(1L, 2L, 3L), List.of(7L, 8L)))
                 .isEqualTo(Map.of(7L, Map.of(1L, 40L), 8L, Map.of(3L, 6L)));
     }
 

@@ -64,16 +64,9 @@ final class FakeInventory implements InventoryService {
     public synchronized Map<Long, Map<Long, Long>> available(Caller caller, java.util.Collection<Long> depotIds,
             java.util.Collection<Long> itemIds) {
         calls.add("bulk-available " + depotIds.size() + "x" + itemIds.size());
-        Map<Long, Map<Long, Long>> out = new HashMap<>();
-        for (Long item : itemIds) {
-            for (Long depot : depotIds) {
-                long q = stockOf(depot, item);
-                if (q > 0) {
-                    out.computeIfAbsent(item, k -> new HashMap<>()).put(depot, q);
-                }
-            }
-        }
-        return out;
+        // the planner port's pair-by-pair default, over this fake's stock
+        org.tongpao.allocation.internal.plan.SupplyView perPair = this::stockOf;
+        return perPair.available(depotIds, itemIds);
     }
 
     @Override

@@ -1,27 +1,20 @@
 package org.tongpao.allocation.internal;
 
-import java.lang.annotation.Annotation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.osgi.framework.Constants;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
+import org.tongpao.allocation.AllocationTopics;
 import org.tongpao.allocation.spi.PriorityPolicy;
 import org.tongpao.core.Caller;
 import org.tongpao.core.NewOrgUnit;
-import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.OrgLevel;
 import org.tongpao.core.OrgUnit;
-import org.tongpao.core.internal.CoreDatabase;
-import org.tongpao.core.internal.CsvProvinceRegistry;
-import org.tongpao.core.internal.JdbcAuditTrail;
-import org.tongpao.core.internal.JdbcCatalogueService;
-import org.tongpao.core.internal.JdbcDepotService;
-import org.tongpao.core.internal.JdbcIdempotencyKeys;
-import org.tongpao.core.internal.JdbcOrgUnitService;
+import org.tongpao.core.persistence.Migrations;
+import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.inventory.InventoryService;
 import org.tongpao.inventory.internal.InventoryComponent;
@@ -46,21 +39,15 @@ final class Fixture implements AutoCloseable {
 
     private final TestDatabase database = new TestDatabase();
     final DataSource ds;
-    final CsvProvinceRegistry provinces = new CsvProvinceRegistry();
-    final CoreDatabase core;
-    final JdbcAuditTrail audit;
-    final JdbcIdempotencyKeys keys;
-    final JdbcOrgUnitService units;
-    final JdbcCatalogueService catalogue;
-    final JdbcDepotService depots;
+    final TestCore core;
     final FakeInventory inventory = new FakeInventory();
     /** The real inventory component when built with {@code realInventory}, else null. */
     final InventoryComponent stock;
-    final AllocationDatabase db;
+    /** Allocation's schema as the migration extender registers it. */
+    final SchemaReady schema;
     final PolicySelector selector;
     final JdbcNeedService needs;
     final JdbcAllocationService allocation;
-    final List<Event> events = new ArrayList<>();
 
     Fixture() {
         this(false);
@@ -68,111 +55,57 @@ final class Fixture implements AutoCloseable {
 
     Fixture(boolean realInventory) {
         ds = database.dataSource();
-        NodeIdentity node = new NodeIdentity() {
-            @Override
-            public String id() {
-                return "central";
-            }
-
-            @Override
-            public boolean demo() {
-                return true;
-            }
-        };
-        core = new CoreDatabase(ds, node, provinces);
-        audit = new JdbcAuditTrail(core, node);
-        keys = new JdbcIdempotencyKeys(core);
-        units = new JdbcOrgUnitService(core, audit, keys);
-        catalogue = new JdbcCatalogueService(core, audit, keys);
-        depots = new JdbcDepotService(core, audit, keys);
+        core = new TestCore(ds, TestCore.node("central", true));
         InventoryService inv = inventory;
         if (realInventory) {
-            InventoryDatabase invDb = new InventoryDatabase(ds, units);
-            stock = new InventoryComponent(inventoryConfig(), invDb, audit, keys, provinces);
-            depots.addUsage(new InventoryDepotUsage(invDb));
+            InventoryDatabase invDb = new InventoryDatabase(ds, core.units);
+            stock = new InventoryComponent(inventoryConfig(), invDb, core.audit, core.keys, core.provinces);
+            core.depots.addUsage(new InventoryDepotUsage(invDb));
             inv = stock;
         } else {
             stock = null;
         }
-        db = new AllocationDatabase(ds, inv, units);
-        depots.addUsage(new AllocationDepotUsage(db));
+        Migrations.migrate(ds, AllocationSchema.class, AllocationSchema.MIGRATIONS, AllocationSchema.HISTORY_TABLE);
+        schema = SchemaReady.of(AllocationSchema.NAME, ds);
+        core.depots.addUsage(new AllocationDepotUsage(schema));
         selector = new PolicySelector(config(""));
         selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
                 Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0, Constants.SERVICE_ID, 1L));
-        needs = new JdbcNeedService(db, units, catalogue, depots, provinces, audit, keys);
-        allocation = new JdbcAllocationService(db, units, catalogue, depots, provinces, inv, audit, keys,
-                selector);
-        EventAdmin capture = new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                synchronized (events) {
-                    events.add(event);
-                }
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                postEvent(event);
-            }
-        };
-        needs.eventAdmin = capture;
-        allocation.eventAdmin = capture;
+        needs = new JdbcNeedService(schema, core.units, core.catalogue, core.depots, core.provinces, core.audit,
+                core.keys, core.outbox);
+        allocation = new JdbcAllocationService(schema, core.units, core.catalogue, core.depots, core.provinces, inv,
+                core.audit, core.keys, selector, core.outbox);
     }
 
     static InventoryComponent.Config inventoryConfig() {
-        return new InventoryComponent.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return InventoryComponent.Config.class;
-            }
-
-            @Override
-            public int shortDatedDays() {
-                return 90;
-            }
-
-            @Override
-            public int shortDatedScanHours() {
-                return 0;
-            }
-        };
+        return Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90, "shortDatedScanHours", 0));
     }
 
     static PolicySelector.Config config(String policy) {
-        return new PolicySelector.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return PolicySelector.Config.class;
-            }
-
-            @Override
-            public String policy() {
-                return policy;
-            }
-        };
+        return Configs.of(PolicySelector.Config.class, Map.of("policy", policy));
     }
 
     long unit(String code) {
-        return units.getByCode(ADMIN, code).id();
+        return core.units.getByCode(ADMIN, code).id();
     }
 
     long depot(String code) {
-        return depots.getByCode(ADMIN, code).id();
+        return core.depots.getByCode(ADMIN, code).id();
     }
 
     long item(String code) {
-        return catalogue.getByCode(ADMIN, code).id();
+        return core.catalogue.getByCode(ADMIN, code).id();
     }
 
     OrgUnit newUnit(String code, String parent, OrgLevel level, boolean frontLine) {
-        return units.create(ADMIN, new NewOrgUnit(code, code + " unit", null, level, unit(parent), null, frontLine),
+        return core.units.create(ADMIN, new NewOrgUnit(code, code + " unit", null, level, unit(parent), null, frontLine),
                 null);
     }
 
+    /** The allocation events posted so far (after their transactions committed), by their last topic segment. */
     List<String> topics() {
-        synchronized (events) {
-            return events.stream().map(Event::getTopic).map(t -> t.substring(t.lastIndexOf('/') + 1)).toList();
-        }
+        return core.outbox.events(AllocationTopics.PREFIX).stream().map(Event::getTopic)
+                .map(t -> t.substring(t.lastIndexOf('/') + 1)).toList();
     }
 
     @Override

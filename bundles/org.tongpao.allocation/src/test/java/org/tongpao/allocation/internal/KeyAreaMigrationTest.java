@@ -21,8 +21,8 @@ class KeyAreaMigrationTest {
     @Test
     void duplicateDeclarationsAreMergedAndASecondOneIsRefusedByTheSchema() throws SQLException {
         try (TestDatabase db = new TestDatabase(); Connection c = db.dataSource().getConnection()) {
-            Flyway.configure(AllocationDatabase.class.getClassLoader()).dataSource(db.dataSource())
-                    .locations("classpath:" + AllocationDatabase.MIGRATIONS).table(AllocationDatabase.HISTORY_TABLE)
+            Flyway.configure(AllocationSchema.class.getClassLoader()).dataSource(db.dataSource())
+                    .locations("classpath:" + AllocationSchema.MIGRATIONS).table(AllocationSchema.HISTORY_TABLE)
                     .baselineOnMigrate(true).baselineVersion("0").target("3").load().migrate();
             try (Statement st = c.createStatement()) {
                 String insert = "INSERT INTO tp_alloc_key_area (province_code, org_unit_id, unit_code, label, created_by, "
@@ -33,8 +33,8 @@ class KeyAreaMigrationTest {
                 st.executeUpdate(insert + "('42', NULL, NULL, 'Hubei again', 'admin2', CURRENT_TIMESTAMP)");
                 st.executeUpdate(insert + "(NULL, 170, 'P42-OTHER', 'Other', 'admin', CURRENT_TIMESTAMP)");
             }
-            Migrations.migrate(db.dataSource(), AllocationDatabase.class, AllocationDatabase.MIGRATIONS,
-                    AllocationDatabase.HISTORY_TABLE);
+            Migrations.migrate(db.dataSource(), AllocationSchema.class, AllocationSchema.MIGRATIONS,
+                    AllocationSchema.HISTORY_TABLE);
             List<String> rows = new ArrayList<>();
             try (Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT area_key, label FROM tp_alloc_key_area ORDER BY id")) {

@@ -56,9 +56,9 @@ class PolicySelectorTest {
         NeedDao.Row a = row(1);
         NeedDao.Row b = row(2);
         PriorityPolicy lossy = (needs, now) -> List.of(new RankedNeed(needs.get(0), 1, "k", "r"));
-        assertThatThrownBy(() -> JdbcAllocationService.rank(new PolicySelector.Entry(lossy, "lossy", 0, 3),
+        assertThatThrownBy(() -> PlanProposals.rank(new PolicySelector.Entry(lossy, "lossy", 0, 3),
                 List.of(a, b), Instant.now())).isInstanceOf(ConflictException.class).hasMessageContaining("lossy");
-        assertThat(JdbcAllocationService.rank(new PolicySelector.Entry(FIFO, "fifo", 0, 2), List.of(b, a),
+        assertThat(PlanProposals.rank(new PolicySelector.Entry(FIFO, "fifo", 0, 2), List.of(b, a),
                 Instant.now())).extracting(r -> r.need().id()).containsExactly(1L, 2L);
     }
 

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.allocation.Batch;
@@ -48,31 +47,17 @@ import org.tongpao.inventory.NewReceipt;
  * two plans proposed from the same stock then approved one after the other and at the same time — the
  * inventory's guarded reservation lets only what is available be held, and the loser's batch FAILS.
  */
-class RealInventoryAllocationTest {
-    Fixture f;
-    long kn95;
-    long central;
-    long hbProv;
-    long hbWh;
-    long jsProv;
-    long station;
+class RealInventoryAllocationTest extends FixtureTest {
     long nanjing;
+
+    @Override
+    Fixture fixture() {
+        return new Fixture(true);
+    }
 
     @BeforeEach
     void setUp() {
-        f = new Fixture(true);
-        kn95 = f.item("MASK-KN95");
-        central = f.depot("CENTRAL-RESERVE");
-        hbProv = f.depot("HB-PROV-01");
-        hbWh = f.depot("HB-WH-01");
-        jsProv = f.depot("JS-PROV-01");
-        station = f.unit("P42-WUHAN-JIANGAN-T01");
         nanjing = f.unit("P32-NANJING");
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
     }
 
     void receive(long depot, long qty) {
@@ -95,7 +80,7 @@ class RealInventoryAllocationTest {
     void aNeedWhoseReceivingDepotWasDeactivatedStaysOpenWithTheReason() {
         receive(central, 1000);
         long n = need(station, 100, hbWh);
-        f.depots.deactivate(ADMIN, hbWh, null, null);
+        f.core.depots.deactivate(ADMIN, hbWh, null, null);
         Plan p = plan("42");
         assertThat(p.lines()).isEmpty();
         assertThat(p.needs()).singleElement().satisfies(o -> {
@@ -111,7 +96,7 @@ class RealInventoryAllocationTest {
         need(station, 100, hbWh);
         Plan p = plan("42");
         assertThat(p.lines()).extracting(PlanLine::toDepotId).containsExactly(hbWh);
-        f.depots.deactivate(ADMIN, hbWh, null, null);
+        f.core.depots.deactivate(ADMIN, hbWh, null, null);
         assertThatThrownBy(() -> f.allocation.approve(ADMIN2, p.id(), null)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("line 1").hasMessageContaining("HB-WH-01 is inactive");
         assertThat(f.allocation.batches(ADMIN, null, 50, null).items()).isEmpty();
@@ -130,26 +115,25 @@ class RealInventoryAllocationTest {
                 new Class<?>[] {DepotService.class}, (proxy, method, args) -> {
                     Object answer;
                     try {
-                        answer = method.invoke(f.depots, args);
+                        answer = method.invoke(f.core.depots, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
                     if (method.getName().equals("get") && args[0] instanceof Caller c
                             && c.requestId().equals("allocation-approve") && args[1].equals(hbWh)
                             && raced.compareAndSet(false, true)) {
-                        CompletableFuture.runAsync(() -> f.depots.deactivate(ADMIN, hbWh, null, null))
+                        CompletableFuture.runAsync(() -> f.core.depots.deactivate(ADMIN, hbWh, null, null))
                                 .get(30, TimeUnit.SECONDS);
                     }
                     return answer;
                 });
-        JdbcAllocationService approving = new JdbcAllocationService(f.db, f.units, f.catalogue, racing, f.provinces,
-                f.stock, f.audit, f.keys, f.selector);
-        approving.eventAdmin = f.allocation.eventAdmin;
+        JdbcAllocationService approving = new JdbcAllocationService(f.schema, f.core.units, f.core.catalogue, racing,
+                f.core.provinces, f.stock, f.core.audit, f.core.keys, f.selector, f.core.outbox);
 
         assertThatThrownBy(() -> approving.approve(ADMIN2, p.id(), null)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("HB-WH-01 is inactive (deactivated during approval)");
         assertThat(raced).isTrue();
-        assertThat(f.depots.get(ADMIN, hbWh).active()).isFalse();
+        assertThat(f.core.depots.get(ADMIN, hbWh).active()).isFalse();
         assertThat(f.allocation.batches(ADMIN, null, 50, null).items()).isEmpty();
         assertThat(f.allocation.plan(ADMIN, p.id()).status()).isEqualTo(PlanStatus.DRAFT);
         assertBalances(0);
@@ -161,29 +145,29 @@ class RealInventoryAllocationTest {
         need(station, 100, hbWh);
         Batch b = f.allocation.approve(ADMIN2, plan("42").id(), null);
         assertThat(b.status()).isEqualTo(BatchStatus.APPROVED);
-        assertThatThrownBy(() -> f.depots.deactivate(ADMIN, hbWh, null, null)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> f.core.depots.deactivate(ADMIN, hbWh, null, null)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("1 allocation batch(es) not yet dispatched deliver to it");
         // the sending depot holds the reservation
-        assertThatThrownBy(() -> f.depots.deactivate(ADMIN, central, null, null)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> f.core.depots.deactivate(ADMIN, central, null, null)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("100 of it reserved");
         f.allocation.dispatch(ADMIN, b.id(), null);
         // now the goods are in transit to it
-        assertThatThrownBy(() -> f.depots.deactivate(ADMIN, hbWh, null, null)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> f.core.depots.deactivate(ADMIN, hbWh, null, null)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("in transit to it");
     }
 
     @Test
     void inactiveDepotsAreRefusedAsPlanSourcesAndMutualAidEndsNamingTheField() {
-        f.depots.deactivate(ADMIN, hbProv, null, null);
+        f.core.depots.deactivate(ADMIN, hbProv, null, null);
         assertField(() -> f.allocation.propose(ADMIN, new PlanRequest(kn95, null, "42", List.of(hbProv), null), null),
                 "sourceDepotIds");
         // mutual aid: from an inactive depot, to an inactive depot
         receive(jsProv, 500);
         MutualAidOffer o = f.allocation.offer(JIANGSU, new NewMutualAidOffer(jsProv, kn95, 100L, "42", null), null);
         assertField(() -> f.allocation.approveOffer(ADMIN, o.id(), new OfferApproval(hbProv, null), null), "toDepotId");
-        long emptyJs = f.depots.create(ADMIN, new org.tongpao.core.NewDepot("JS-EMPTY", "empty", nanjing, null), null)
+        long emptyJs = f.core.depots.create(ADMIN, new org.tongpao.core.NewDepot("JS-EMPTY", "empty", nanjing, null), null)
                 .id();
-        f.depots.deactivate(ADMIN, emptyJs, null, null);
+        f.core.depots.deactivate(ADMIN, emptyJs, null, null);
         assertField(() -> f.allocation.offer(JIANGSU, new NewMutualAidOffer(emptyJs, kn95, 1L, "42", null), null),
                 "fromDepotId");
     }

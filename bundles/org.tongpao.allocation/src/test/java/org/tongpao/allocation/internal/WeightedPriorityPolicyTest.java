@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tongpao.allocation.internal.DefaultPriorityPolicyTest.NOW;
 import static org.tongpao.allocation.internal.DefaultPriorityPolicyTest.need;
 
-import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -98,47 +97,9 @@ class WeightedPriorityPolicyTest {
     }
 
     static DefaultPriorityPolicy.Config config(String mode, String[] criteria, double... w) {
-        return new DefaultPriorityPolicy.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return DefaultPriorityPolicy.Config.class;
-            }
-
-            @Override
-            public String mode() {
-                return mode;
-            }
-
-            @Override
-            public String[] criteria() {
-                return criteria;
-            }
-
-            @Override
-            public double weight_keyArea() {
-                return w[0];
-            }
-
-            @Override
-            public double weight_urgency() {
-                return w[1];
-            }
-
-            @Override
-            public double weight_frontLine() {
-                return w[2];
-            }
-
-            @Override
-            public double weight_cover() {
-                return w[3];
-            }
-
-            @Override
-            public double weight_waiting() {
-                return w[4];
-            }
-        };
+        return Configs.of(DefaultPriorityPolicy.Config.class, Map.of("mode", mode, "criteria", criteria,
+                "weight_keyArea", w[0], "weight_urgency", w[1], "weight_frontLine", w[2], "weight_cover", w[3],
+                "weight_waiting", w[4]));
     }
 
     /**

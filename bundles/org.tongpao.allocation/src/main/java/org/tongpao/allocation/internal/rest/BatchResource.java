@@ -29,10 +29,11 @@ import org.tongpao.allocation.LineReceipt;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /allocation/batches}: numbered batches, their dispatch and receipt. */
-@Component(service = BatchResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = BatchResource.class, property = JaxRs.RESOURCE)
 @Path("allocation/batches")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Allocation batches", description = "Approved allocations: reserve, dispatch, receive")

@@ -33,10 +33,12 @@ import org.tongpao.allocation.OfferStatus;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /allocation/mutual-aid}: offers from one province to another, brokered by the ministry. */
-@Component(service = MutualAidResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = MutualAidResource.class, property = JaxRs.RESOURCE)
 @Path("allocation/mutual-aid")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Mutual aid", description = "Province-to-province offers, approved into batches by the ministry")
@@ -77,7 +79,7 @@ public class MutualAidResource {
             @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid NewMutualAidOffer body) {
         MutualAidOffer o = allocation.offer(caller, body, idempotencyKey);
-        return Params.created(uriInfo, "allocation/mutual-aid", o.id(), o);
+        return Created.response(uriInfo, "allocation/mutual-aid", o.id(), o);
     }
 
     @POST
@@ -95,7 +97,7 @@ public class MutualAidResource {
                             schema = @Schema(implementation = OfferApproval.class))) String body) {
         Batch b = allocation.approveOffer(caller, id, Params.optionalBody(body, OfferApproval.class, "toDepotId"),
                 idempotencyKey);
-        return Params.created(uriInfo, "allocation/batches", b.id(), b);
+        return Created.response(uriInfo, "allocation/batches", b.id(), b);
     }
 
     @POST

@@ -36,10 +36,12 @@ import org.tongpao.allocation.Urgency;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /needs}: units' needs and the ministry's key areas. */
-@Component(service = NeedResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = NeedResource.class, property = JaxRs.RESOURCE)
 @Path("needs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Needs", description = "What units need, how urgently, and the declared key areas")
@@ -90,7 +92,7 @@ public class NeedResource {
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid NewNeed body) {
         Need n = needs.create(caller, body, idempotencyKey);
-        return Params.created(uriInfo, "needs", n.id(), n);
+        return Created.response(uriInfo, "needs", n.id(), n);
     }
 
     @POST
@@ -125,7 +127,7 @@ public class NeedResource {
             @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid NewKeyArea body) {
         KeyArea a = needs.declareKeyArea(caller, body, idempotencyKey);
-        return Params.created(uriInfo, "needs/key-areas", a.id(), a);
+        return Created.response(uriInfo, "needs/key-areas", a.id(), a);
     }
 
     @DELETE

@@ -32,10 +32,12 @@ import org.tongpao.allocation.PlanStatus;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /allocation/plans}: proposals ranked by the priority policy, approved into batches. */
-@Component(service = PlanResource.class, property = "osgi.jaxrs.resource=true")
+@Component(service = PlanResource.class, property = JaxRs.RESOURCE)
 @Path("allocation/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Allocation plans", description = "Who gets what from which depots, with reasons")
@@ -77,7 +79,7 @@ public class PlanResource {
             @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid PlanRequest body) {
         Plan p = allocation.propose(caller, body, idempotencyKey);
-        return Params.created(uriInfo, "allocation/plans", p.id(), p);
+        return Created.response(uriInfo, "allocation/plans", p.id(), p);
     }
 
     @POST
@@ -94,7 +96,7 @@ public class PlanResource {
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = "object"))) String body) {
         Batch b = allocation.approve(caller, id, idempotencyKey);
-        return Params.created(uriInfo, "allocation/batches", b.id(), b);
+        return Created.response(uriInfo, "allocation/batches", b.id(), b);
     }
 
     @POST

@@ -1,0 +1,16 @@
+/**
+ * Needs of units, key areas, allocation plans, numbered allocation batches and mutual aid between
+ * provinces. Stock moves only through {@code org.tongpao.inventory.InventoryService}.
+ *
+ * <p>Growing the records stays a minor change: a component added to a record keeps the former canonical
+ * constructor as a delegating one (the new component defaulted), so code built against the older version
+ * still links. 1.2: the widest ({@link org.tongpao.allocation.Plan}, {@link org.tongpao.allocation.Batch},
+ * {@link org.tongpao.allocation.Need}) have {@code builder()} and {@code toBuilder()}; make them through the
+ * builder, which gets a setter for each added component.
+ */
+@Export
+@Version("1.2.0")
+package org.tongpao.allocation;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

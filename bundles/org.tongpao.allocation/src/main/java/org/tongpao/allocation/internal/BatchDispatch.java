@@ -1,0 +1,128 @@
+package org.tongpao.allocation.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.tongpao.allocation.AllocationTopics;
+import org.tongpao.allocation.Batch;
+import org.tongpao.allocation.BatchLine;
+import org.tongpao.allocation.BatchStatus;
+import org.tongpao.core.AccessDeniedException;
+import org.tongpao.core.Caller;
+import org.tongpao.core.ConflictException;
+import org.tongpao.core.ScopeRules;
+import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.Sql;
+import org.tongpao.core.persistence.Transactions;
+import org.tongpao.inventory.Transfer;
+
+/**
+ * Dispatch: each line's reservation becomes a transfer to its receiving depot, the whole batch at once or the
+ * lines of one shipment (one sending and one receiving depot); the batch's status follows its lines.
+ */
+final class BatchDispatch {
+    private final AllocationContext ctx;
+
+    BatchDispatch(AllocationContext ctx) {
+        this.ctx = ctx;
+    }
+
+    Batch dispatch(Caller caller, long batchId, String idempotencyKey) {
+        BatchDao.Row row = dispatchable(caller, batchId, null);
+        Batch b = row.batch();
+        if (BatchStatuses.allLeft(b.status())) {
+            if (idempotencyKey != null && idempotencyKey.equals(row.dispatchKey())
+                    && caller.user().equals(b.dispatchedBy())) {
+                return b;
+            }
+            throw new ConflictException("Batch " + b.number() + " is already dispatched");
+        }
+        if (!BatchStatuses.waiting(b.status())) {
+            throw new ConflictException("Batch " + batchId + " is " + b.status() + "; only an APPROVED batch ships");
+        }
+        return dispatchSelected(caller, b, b.lines(), idempotencyKey, "allocation.batch.dispatch:" + batchId);
+    }
+
+    Batch dispatchLines(Caller caller, long batchId, long fromDepotId, long toDepotId, String idempotencyKey) {
+        Batch b = dispatchable(caller, batchId, fromDepotId).batch();
+        List<BatchLine> pair = b.lines().stream()
+                .filter(l -> l.fromDepotId() == fromDepotId && l.toDepotId() == toDepotId).toList();
+        if (pair.isEmpty()) {
+            throw new ValidationException("toDepotId", "batch " + b.number() + " has no line from depot " + fromDepotId
+                    + " to depot " + toDepotId);
+        }
+        if (pair.stream().noneMatch(l -> "RESERVED".equals(l.status()))
+                && pair.stream().allMatch(l -> "DISPATCHED".equals(l.status()) || "RECEIVED".equals(l.status()))) {
+            return b; // these goods left already (a retry, or dispatched through the batch)
+        }
+        if (!BatchStatuses.waiting(b.status())) {
+            throw new ConflictException("Batch " + batchId + " is " + b.status() + "; only an APPROVED batch ships");
+        }
+        return dispatchSelected(caller, b, pair, idempotencyKey,
+                "allocation.batch.dispatch:" + batchId + ":" + fromDepotId + "-" + toDepotId);
+    }
+
+    /** The sending province dispatches: the batch's, or (for one shipment's lines) the sending depot's. */
+    private BatchDao.Row dispatchable(Caller caller, long batchId, Long fromDepotId) {
+        AllocationScope.requireWriter(caller, "allocation batches");
+        BatchDao.Row row = BatchDao.read(ctx.ds(), batchId);
+        Batch b = row.batch();
+        ScopeRules.requireVisible(ctx.scope().canSeeBatch(caller, b), "Batch", batchId);
+        String sending = fromDepotId == null ? b.fromProvinceCode()
+                : ctx.depots().get(Caller.system(caller.requestId()), fromDepotId).provinceCode();
+        if (!caller.isMinistry() && !Objects.equals(caller.provinceCode(), sending)) {
+            throw new AccessDeniedException("Only ministry roles or the sending province dispatch batch " + batchId);
+        }
+        return row;
+    }
+
+    /**
+     * Turns the given lines' reservations into transfers (each recorded on its line at once, so a retry
+     * resumes), then derives the batch's status from all its lines: DISPATCHED only when none waits any more.
+     */
+    private Batch dispatchSelected(Caller caller, Batch b, List<BatchLine> lines, String idempotencyKey,
+            String operation) {
+        long batchId = b.id();
+        if (idempotencyKey != null) {
+            IdempotencyKeys.validateKey(idempotencyKey);
+        }
+        List<Integer> sent = new ArrayList<>();
+        for (BatchLine line : lines) {
+            if (!"RESERVED".equals(line.status())) {
+                continue;
+            }
+            Transfer t = ctx.inventory().dispatch(caller, line.reservationId(), line.toDepotId(),
+                    LineKeys.holder(batchId) + " " + b.number(),
+                    LineKeys.derivedKey(idempotencyKey, batchId, "dispatch", line.lineNo()));
+            Transactions.inTransaction(ctx.ds(), c -> BatchDao.update(c, "UPDATE tp_alloc_batch_line SET transfer_id = ?, "
+                    + "status = 'DISPATCHED' WHERE id = ? AND status = 'RESERVED'", t.id(), line.id()));
+            sent.add(line.lineNo());
+        }
+        ctx.keys().execute(ctx.ds(), caller, idempotencyKey, operation, null, c -> {
+            BatchStatus after = BatchStatuses.refresh(c, batchId);
+            if (BatchStatuses.allLeft(after)) {
+                // the dispatch that sent the last lines signs the batch's dispatch
+                String sql = "UPDATE tp_alloc_batch SET dispatched_by = ?, dispatched_at = ?"
+                        + (idempotencyKey == null ? "" : ", dispatch_key = ?") + " WHERE id = ? AND dispatched_at IS NULL";
+                if (idempotencyKey == null) {
+                    BatchDao.update(c, sql, caller.user(), Sql.now(), batchId);
+                } else {
+                    BatchDao.update(c, sql, caller.user(), Sql.now(), idempotencyKey, batchId);
+                }
+            }
+            ctx.audit().record(c, caller, "allocation-batch", Long.toString(batchId), "DISPATCH", null,
+                    Map.of("lines", lines.stream().map(BatchLine::lineNo).toList(), "status", after.name()));
+            if (after == BatchStatus.PARTLY_DISPATCHED) {
+                ctx.events().record(c, AllocationTopics.BATCH_PARTLY_DISPATCHED, caller, batchId, b.provinceCode(),
+                        Map.of("number", b.number(), "lineNos", sent));
+            } else if (BatchStatuses.waiting(b.status())) {
+                ctx.events().record(c, AllocationTopics.BATCH_DISPATCHED, caller, batchId, b.provinceCode(),
+                        Map.of("number", b.number()));
+            }
+            return new IdempotencyKeys.Ref("allocation-batch", Long.toString(batchId));
+        });
+        return BatchDao.read(ctx.ds(), batchId).batch();
+    }
+}
