@@ -18,7 +18,7 @@ import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.inventory.InventoryService;
 import org.tongpao.inventory.internal.InventoryComponent;
-import org.tongpao.inventory.internal.InventoryDatabase;
+import org.tongpao.inventory.internal.InventorySchema;
 import org.tongpao.inventory.internal.InventoryDepotUsage;
 
 /**
@@ -58,9 +58,11 @@ final class Fixture implements AutoCloseable {
         core = new TestCore(ds, TestCore.node("central", true));
         InventoryService inv = inventory;
         if (realInventory) {
-            InventoryDatabase invDb = new InventoryDatabase(ds, core.units);
-            stock = new InventoryComponent(inventoryConfig(), invDb, core.audit, core.keys, core.provinces);
-            core.depots.addUsage(new InventoryDepotUsage(invDb));
+            Migrations.migrate(ds, InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
+            SchemaReady inventorySchema = SchemaReady.of(InventorySchema.NAME, ds);
+            stock = new InventoryComponent(inventoryConfig(), inventorySchema, core.audit, core.keys, core.outbox,
+                    core.provinces);
+            core.depots.addUsage(new InventoryDepotUsage(inventorySchema));
             inv = stock;
         } else {
             stock = null;

@@ -10,7 +10,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.osgi.framework.Constants;
 import org.osgi.service.event.Event;
-import org.tongpao.allocation.internal.AllocationDatabase;
+import org.tongpao.allocation.internal.AllocationSchema;
 import org.tongpao.allocation.internal.DefaultPriorityPolicy;
 import org.tongpao.allocation.internal.JdbcAllocationService;
 import org.tongpao.allocation.internal.JdbcNeedService;
@@ -26,7 +26,7 @@ import org.tongpao.core.testing.MovableClock;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.inventory.internal.InventoryComponent;
-import org.tongpao.inventory.internal.InventoryDatabase;
+import org.tongpao.inventory.internal.InventorySchema;
 import org.tongpao.transport.TransportTopics;
 
 /**
@@ -65,20 +65,29 @@ final class TransportFixture implements AutoCloseable {
         catalogue = core.catalogue;
         depots = core.depots;
         inventory = new InventoryComponent(answering(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
-                "shortDatedScanHours", 0)), new InventoryDatabase(ds, units), core.audit, core.keys, core.provinces);
-        AllocationDatabase allocationDb = new AllocationDatabase(ds, inventory, units);
+                "shortDatedScanHours", 0)), migrated(InventorySchema.NAME, InventorySchema.class,
+                InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE), core.audit, core.keys, core.outbox,
+                core.provinces);
+        SchemaReady allocationDb = migrated(AllocationSchema.NAME, AllocationSchema.class, AllocationSchema.MIGRATIONS,
+                AllocationSchema.HISTORY_TABLE);
         PolicySelector selector = new PolicySelector(answering(PolicySelector.Config.class, Map.of("policy", "")));
         selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
                 Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0, Constants.SERVICE_ID, 1L));
-        needs = new JdbcNeedService(allocationDb, units, catalogue, depots, core.provinces, core.audit, core.keys);
+        needs = new JdbcNeedService(allocationDb, units, catalogue, depots, core.provinces, core.audit, core.keys,
+                core.outbox);
         allocation = new JdbcAllocationService(allocationDb, units, catalogue, depots, core.provinces, inventory,
-                core.audit, core.keys, selector);
+                core.audit, core.keys, selector, core.outbox);
         registry.configure(answering(TransportConfig.class, Map.of("callTimeoutMillis", 5000, "threadsPerCarrier", 2,
                 "queuePerCarrier", 16, "slaScanSeconds", 60)));
         Migrations.migrate(ds, TransportSchema.class, TransportSchema.MIGRATIONS, TransportSchema.HISTORY_TABLE);
         transport = new JdbcTransportService(SchemaReady.of(TransportSchema.NAME, view.apply(database)), registry,
                 allocation, needs, depots, units, core.node, core.audit, core.keys, core.outbox);
         transport.clock(clock);
+    }
+
+    private SchemaReady migrated(String name, Class<?> owner, String migrations, String history) {
+        Migrations.migrate(ds, owner, migrations, history);
+        return SchemaReady.of(name, ds);
     }
 
     /** An instance of {@code type} answering each method by name from {@code values}; default methods as declared. */
