@@ -1,0 +1,186 @@
+package org.tongpao.itests.bench;
+
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.tongpao.core.Caller;
+import org.tongpao.core.CatalogueService;
+import org.tongpao.core.DepotService;
+import org.tongpao.core.OrgUnitService;
+import org.tongpao.core.Roles;
+import org.tongpao.inventory.LotOrigin;
+import org.tongpao.inventory.NewIssue;
+import org.tongpao.inventory.NewReceipt;
+import org.tongpao.inventory.StockLedger;
+import org.tongpao.itests.TongpaoContainer;
+
+/**
+ * Stock issues through REST against the same issues through the {@link StockLedger} service, in one container
+ * and one run, at the same concurrency (issue 10: REST writes at ≥ 75 % of the service's rate). The service is
+ * called by {@code bench.clients} threads inside the container as the same user REST authenticates
+ * ({@code admin}, ministry-admin); REST is loaded by {@code wrk} outside the JVM over as many keep-alive
+ * connections, with {@code bench/issues.lua} sending distinct valid bodies. Each round measures, back to back:
+ * the service and REST without an {@code Idempotency-Key}, both again with a distinct key per issue, and the
+ * in-memory authenticated GET {@code /provinces/42} (the HTTP stack's own rate) at the same concurrency and
+ * with {@code wrk -t2 -c16}. Run: {@code mvn -B verify -Pbench -pl itests -Dit.test=RestWritesBench}
+ * (needs {@code wrk}); knobs {@code -Dbench.clients} (4), {@code -Dbench.seconds} (10 per measurement),
+ * {@code -Dbench.rounds} (3). Output: {@code [bench]} lines and {@code itests/target/rest-writes.md}.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RestWritesBench {
+
+    private static final int HTTP_PORT = TongpaoContainer.freePort();
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
+    private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final String CREDENTIALS = "admin:demo";
+
+    @Inject
+    StockLedger ledger;
+
+    @Inject
+    DepotService depots;
+
+    @Inject
+    CatalogueService catalogue;
+
+    @Inject
+    OrgUnitService units;
+
+    private final List<String> lines = new ArrayList<>();
+    private final AtomicLong serviceCalls = new AtomicLong();
+
+    @Configuration
+    public Option[] config() {
+        return BenchOptions.central(HTTP_PORT, "bench.clients", "bench.seconds", "bench.rounds", "bench.wrkScript",
+                "bench.restOut");
+    }
+
+    @Test
+    public void measure() throws Exception {
+        String script = System.getProperty("bench.wrkScript");
+        assertTrue("wrk must be installed and -Dbench.wrkScript name bench/issues.lua",
+                ExternalLoad.wrkAvailable() && script != null && Files.isReadable(Paths.get(script)));
+        Caller system = Caller.system("bench");
+        long depot = depots.getByCode(system, "HB-PROV-01").id();
+        long item = catalogue.getByCode(system, "MASK-KN95").id();
+        long unit = units.getByCode(system, "P42-WUHAN").id();
+        ledger.receive(system, new NewReceipt(depot, item, 1_000_000_000L, LotOrigin.OPENING_BALANCE, "BENCH-OPENING",
+                LocalDate.now().plusYears(2), null), null);
+
+        // the caller REST builds for admin:demo (ministry-admin), so both paths do the same scope checks and audit
+        Caller admin = Caller.of("admin", Set.of(Roles.MINISTRY_ADMIN), "bench");
+        String base = "http://127.0.0.1:" + Integer.getInteger("tongpao.http.port") + "/api/v1";
+        Map<String, String> ids = Map.of("TP_DEPOT", Long.toString(depot), "TP_ITEM", Long.toString(item),
+                "TP_UNIT", Long.toString(unit));
+        Measure service = keyed -> Load.run(CLIENTS, SECONDS, () -> {
+            long n = serviceCalls.incrementAndGet();
+            ledger.issue(admin, new NewIssue(depot, item, 1L, unit, null, "BENCH-SVC-" + n, null),
+                    keyed ? "bench-svc-" + n : null);
+            return 201;
+        }, 201).perSecond();
+        List<String> slowest = new ArrayList<>();
+        Measure rest = keyed -> {
+            ExternalLoad.Wrk w = ExternalLoad.wrk(base + "/inventory/issues", CREDENTIALS, script, env(ids, keyed),
+                    CLIENTS, SECONDS, 201);
+            slowest.add(w.maxLatency());
+            return w.perSecond();
+        };
+
+        // warm-up: the JIT, the pool, the login cache
+        service.rate(false);
+        rest.rate(false);
+        service.rate(true);
+        rest.rate(true);
+
+        line(String.format("%d clients, %.0f s per measurement, %d rounds; issues/s and GETs/s", CLIENTS, SECONDS,
+                ROUNDS));
+        line("| round | load average | service | REST | REST / service | service, keyed | REST, keyed | ratio keyed "
+                + "| GET /provinces/42 (" + CLIENTS + " conn.) | GET (wrk -t2 -c16) | slowest REST issue (plain, keyed) |");
+        line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        double[] plain = new double[ROUNDS];
+        double[] keyed = new double[ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) {
+            slowest.clear();
+            String load = loadAverage();
+            double s = service.rate(false);
+            double h = rest.rate(false);
+            double sk = service.rate(true);
+            double hk = rest.rate(true);
+            double get = ExternalLoad.wrk(base + "/provinces/42", CREDENTIALS, null, Map.of(), CLIENTS, SECONDS, 200)
+                    .perSecond();
+            double get16 = ExternalLoad.wrk(base + "/provinces/42", CREDENTIALS, null, Map.of(), 16, SECONDS, 200)
+                    .perSecond();
+            plain[r] = h / s;
+            keyed[r] = hk / sk;
+            line(String.format("| %d | %s | %,.0f | %,.0f | %.0f %% | %,.0f | %,.0f | %.0f %% | %,.0f | %,.0f | %s |",
+                    r + 1, load, s, h, 100 * plain[r], sk, hk, 100 * keyed[r], get, get16, String.join(", ", slowest)));
+        }
+        line(String.format("REST / service, median of %d rounds (min–max): without keys %.0f %% (%.0f–%.0f %%), "
+                + "with keys %.0f %% (%.0f–%.0f %%); target ≥ 75 %%", ROUNDS, 100 * median(plain), 100 * min(plain),
+                100 * max(plain), 100 * median(keyed), 100 * min(keyed), 100 * max(keyed)));
+        write();
+    }
+
+    private static Map<String, String> env(Map<String, String> ids, boolean keyed) {
+        Map<String, String> env = new java.util.HashMap<>(ids);
+        env.put("TP_KEYS", keyed ? "1" : "0");
+        env.put("TP_RUN", Long.toString(System.nanoTime())); // keys stay distinct between measurements
+        return env;
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] f = Files.readString(Paths.get("/proc/loadavg")).split(" ");
+        return f[0] + " " + f[1] + " " + f[2];
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static double min(double[] v) {
+        return Arrays.stream(v).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] v) {
+        return Arrays.stream(v).max().orElse(Double.NaN);
+    }
+
+    private void line(String s) {
+        System.out.println("[bench] " + s);
+        lines.add(s);
+    }
+
+    private void write() throws IOException {
+        Path out = Paths.get(System.getProperty("bench.restOut", "rest-writes.md"));
+        Files.write(out, lines);
+        assertTrue(Files.size(out) > 0);
+    }
+
+    /** Issues per second with or without a distinct Idempotency-Key per issue. */
+    @FunctionalInterface
+    private interface Measure {
+        double rate(boolean keyed) throws Exception;
+    }
+}
