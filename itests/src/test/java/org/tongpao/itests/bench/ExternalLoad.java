@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 final class ExternalLoad {
     private static final Pattern RATE = Pattern.compile("Requests per second:\\s+([\\d.]+)");
     private static final Pattern WRK_RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+    private static final Pattern WRK_REQUESTS = Pattern.compile("(\\d+) requests in");
     private static final Pattern WRK_MAX = Pattern.compile("Latency\\s+\\S+\\s+\\S+\\s+(\\S+)");
+    private static final Pattern CHILD_CPU = Pattern.compile("(?m)^(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s\\s*\\z");
     private static final Pattern WRK_STATUS = Pattern.compile("status (\\d+): (\\d+)");
 
     private ExternalLoad() {
@@ -92,7 +94,8 @@ final class ExternalLoad {
      */
     static Wrk wrk(String url, String credentials, String script, Map<String, String> env, int connections,
             double seconds, int expectedStatus) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("wrk", "-t", Integer.toString(Math.min(2, connections)), "-c",
+        // through bash, whose `times` prints the CPU time wrk used (the client's share of the two cores)
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", "wrk \"$@\"; s=$?; times; exit $s", "wrk", "-t", Integer.toString(Math.min(2, connections)), "-c",
                 Integer.toString(connections), "-d", Math.round(seconds) + "s", "--timeout", "30s"));
         if (script == null) {
             cmd.addAll(List.of("-H", "Authorization: Basic " + java.util.Base64.getEncoder()
@@ -121,10 +124,22 @@ final class ExternalLoad {
         if (!m.find() || !max.find()) {
             throw new IllegalStateException("no rate in wrk's output:\n" + out);
         }
-        return new Wrk(Double.parseDouble(m.group(1)), max.group(1));
+        Matcher cpu = CHILD_CPU.matcher(out.strip());
+        double cpuSeconds = cpu.find() ? 60 * Double.parseDouble(cpu.group(1)) + Double.parseDouble(cpu.group(2))
+                + 60 * Double.parseDouble(cpu.group(3)) + Double.parseDouble(cpu.group(4)) : Double.NaN;
+        Matcher requests = WRK_REQUESTS.matcher(out);
+        long count = requests.find() ? Long.parseLong(requests.group(1)) : 0;
+        return new Wrk(Double.parseDouble(m.group(1)), max.group(1), count, cpuSeconds);
     }
 
-    /** What one wrk run measured: requests per second and the slowest answer as wrk prints it (e.g. 1.20s). */
-    record Wrk(double perSecond, String maxLatency) {
+    /**
+     * What one wrk run measured: requests per second, the slowest answer as wrk prints it (e.g. 1.20s), the
+     * requests answered and the CPU seconds wrk itself used (user + system).
+     */
+    record Wrk(double perSecond, String maxLatency, long requests, double clientCpuSeconds) {
+        /** wrk's own CPU per request, in microseconds. */
+        double clientMicrosPerRequest() {
+            return requests == 0 ? Double.NaN : clientCpuSeconds * 1e6 / requests;
+        }
     }
 }

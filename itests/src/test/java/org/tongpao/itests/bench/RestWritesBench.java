@@ -92,19 +92,17 @@ public class RestWritesBench {
         String base = "http://127.0.0.1:" + Integer.getInteger("tongpao.http.port") + "/api/v1";
         Map<String, String> ids = Map.of("TP_DEPOT", Long.toString(depot), "TP_ITEM", Long.toString(item),
                 "TP_UNIT", Long.toString(unit));
-        Measure service = keyed -> Load.run(CLIENTS, SECONDS, () -> {
-            long n = serviceCalls.incrementAndGet();
-            ledger.issue(admin, new NewIssue(depot, item, 1L, unit, null, "BENCH-SVC-" + n, null),
-                    keyed ? "bench-svc-" + n : null);
-            return 201;
-        }, 201).perSecond();
-        List<String> slowest = new ArrayList<>();
-        Measure rest = keyed -> {
-            ExternalLoad.Wrk w = ExternalLoad.wrk(base + "/inventory/issues", CREDENTIALS, script, env(ids, keyed),
-                    CLIENTS, SECONDS, 201);
-            slowest.add(w.maxLatency());
-            return w.perSecond();
+        Measure service = keyed -> {
+            long cpu0 = jvmCpuMicros();
+            Load.Result r = Load.run(CLIENTS, SECONDS, () -> {
+                long n = serviceCalls.incrementAndGet();
+                ledger.issue(admin, new NewIssue(depot, item, 1L, unit, null, "BENCH-SVC-" + n, null),
+                        keyed ? "bench-svc-" + n : null);
+                return 201;
+            }, 201);
+            return new Rate(r.perSecond(), (jvmCpuMicros() - cpu0) / (double) r.ok(), 0, "");
         };
+        Measure rest = keyed -> wrk(base + "/inventory/issues", script, env(ids, keyed), CLIENTS, 201);
 
         // warm-up: the JIT, the pool, the login cache
         service.rate(false);
@@ -112,33 +110,55 @@ public class RestWritesBench {
         service.rate(true);
         rest.rate(true);
 
-        line(String.format("%d clients, %.0f s per measurement, %d rounds; issues/s and GETs/s", CLIENTS, SECONDS,
-                ROUNDS));
+        line(String.format("%d clients, %.0f s per measurement, %d rounds; issues/s and GETs/s, then µs of CPU per "
+                + "request: the node's JVM (all its threads) + wrk's", CLIENTS, SECONDS, ROUNDS));
         line("| round | load average | service | REST | REST / service | service, keyed | REST, keyed | ratio keyed "
-                + "| GET /provinces/42 (" + CLIENTS + " conn.) | GET (wrk -t2 -c16) | slowest REST issue (plain, keyed) |");
-        line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+                + "| GET /provinces/42 (" + CLIENTS + " conn.) | GET (wrk -t2 -c16) |");
+        line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        List<String> cpuLines = new ArrayList<>();
         double[] plain = new double[ROUNDS];
         double[] keyed = new double[ROUNDS];
         for (int r = 0; r < ROUNDS; r++) {
-            slowest.clear();
             String load = loadAverage();
-            double s = service.rate(false);
-            double h = rest.rate(false);
-            double sk = service.rate(true);
-            double hk = rest.rate(true);
-            double get = ExternalLoad.wrk(base + "/provinces/42", CREDENTIALS, null, Map.of(), CLIENTS, SECONDS, 200)
-                    .perSecond();
-            double get16 = ExternalLoad.wrk(base + "/provinces/42", CREDENTIALS, null, Map.of(), 16, SECONDS, 200)
-                    .perSecond();
-            plain[r] = h / s;
-            keyed[r] = hk / sk;
-            line(String.format("| %d | %s | %,.0f | %,.0f | %.0f %% | %,.0f | %,.0f | %.0f %% | %,.0f | %,.0f | %s |",
-                    r + 1, load, s, h, 100 * plain[r], sk, hk, 100 * keyed[r], get, get16, String.join(", ", slowest)));
+            Rate s = service.rate(false);
+            Rate h = rest.rate(false);
+            Rate sk = service.rate(true);
+            Rate hk = rest.rate(true);
+            Rate get = wrk(base + "/provinces/42", null, Map.of(), CLIENTS, 200);
+            Rate get16 = wrk(base + "/provinces/42", null, Map.of(), 16, 200);
+            plain[r] = h.perSecond() / s.perSecond();
+            keyed[r] = hk.perSecond() / sk.perSecond();
+            line(String.format("| %d | %s | %,.0f | %,.0f | %.0f %% | %,.0f | %,.0f | %.0f %% | %,.0f | %,.0f |", r + 1,
+                    load, s.perSecond(), h.perSecond(), 100 * plain[r], sk.perSecond(), hk.perSecond(), 100 * keyed[r],
+                    get.perSecond(), get16.perSecond()));
+            cpuLines.add(String.format("| %d | %.0f | %s | %.0f | %s | %s | %s |", r + 1, s.jvmMicros(), h.cpu(),
+                    sk.jvmMicros(), hk.cpu(), get.cpu(), get16.cpu()));
         }
         line(String.format("REST / service, median of %d rounds (min–max): without keys %.0f %% (%.0f–%.0f %%), "
                 + "with keys %.0f %% (%.0f–%.0f %%); target ≥ 75 %%", ROUNDS, 100 * median(plain), 100 * min(plain),
                 100 * max(plain), 100 * median(keyed), 100 * min(keyed), 100 * max(keyed)));
+        line("");
+        line("| round | µs CPU per issue, service | REST: JVM + wrk (slowest answer) | service, keyed | REST, keyed "
+                + "| GET (" + CLIENTS + " conn.) | GET (wrk -t2 -c16) |");
+        line("| --- | --- | --- | --- | --- | --- | --- |");
+        cpuLines.forEach(this::line);
         write();
+    }
+
+    /** One wrk run as a {@link Rate}: its rate, the node's CPU and wrk's own CPU per request. */
+    private static Rate wrk(String url, String script, Map<String, String> env, int connections, int status)
+            throws IOException, InterruptedException {
+        long cpu0 = jvmCpuMicros();
+        ExternalLoad.Wrk w = ExternalLoad.wrk(url, CREDENTIALS, script, env, connections, SECONDS, status);
+        return new Rate(w.perSecond(), (jvmCpuMicros() - cpu0) / (double) w.requests(), w.clientMicrosPerRequest(),
+                w.maxLatency());
+    }
+
+    /** CPU time of this JVM, every thread (user + system, from /proc; 10 ms ticks), in microseconds. */
+    private static long jvmCpuMicros() throws IOException {
+        String stat = Files.readString(Paths.get("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000L; // utime, stime at USER_HZ 100
     }
 
     private static Map<String, String> env(Map<String, String> ids, boolean keyed) {
@@ -181,6 +201,13 @@ public class RestWritesBench {
     /** Issues per second with or without a distinct Idempotency-Key per issue. */
     @FunctionalInterface
     private interface Measure {
-        double rate(boolean keyed) throws Exception;
+        Rate rate(boolean keyed) throws Exception;
+    }
+
+    /** A measurement: requests per second, µs of the node's and the client's CPU per request, slowest answer. */
+    private record Rate(double perSecond, double jvmMicros, double clientMicros, String slowest) {
+        String cpu() {
+            return String.format("%.0f + %.0f (%s)", jvmMicros, clientMicros, slowest);
+        }
     }
 }
