@@ -88,15 +88,17 @@ final class ExternalLoad {
 
     /**
      * Runs {@code wrk} for {@code seconds} over {@code connections} keep-alive connections (at most two threads)
-     * and returns its requests per second and slowest answer (one slower than 30 s counts as an error). With a {@code script} (e.g. {@code bench/issues.lua}), every answer
-     * must have {@code expectedStatus} (the script prints a {@code status N: count} line per status); without
-     * one, wrk's own count of non-2xx answers must be zero. {@code env} goes to the script.
+     * and returns what it measured (an answer slower than 30 s counts as an error). With a {@code script} (e.g.
+     * {@code bench/issues.lua}), every answer must have {@code expectedStatus} (the script prints a
+     * {@code status N: count} line per status); without one, wrk's own count of non-2xx answers must be zero.
+     * {@code env} goes to the script.
      */
     static Wrk wrk(String url, String credentials, String script, Map<String, String> env, int connections,
             double seconds, int expectedStatus) throws IOException, InterruptedException {
         // through bash, whose `times` prints the CPU time wrk used (the client's share of the two cores)
-        List<String> cmd = new ArrayList<>(List.of("bash", "-c", "wrk \"$@\"; s=$?; times; exit $s", "wrk", "-t", Integer.toString(Math.min(2, connections)), "-c",
-                Integer.toString(connections), "-d", Math.round(seconds) + "s", "--timeout", "30s"));
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", "wrk \"$@\"; s=$?; times; exit $s", "wrk",
+                "-t", Integer.toString(Math.min(2, connections)), "-c", Integer.toString(connections),
+                "-d", Math.round(seconds) + "s", "--timeout", "30s"));
         if (script == null) {
             cmd.addAll(List.of("-H", "Authorization: Basic " + java.util.Base64.getEncoder()
                     .encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
