@@ -1,12 +1,7 @@
 package org.tongpao.itests.bench;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -82,7 +77,7 @@ public class InventoryBench {
     @Inject
     OrgUnitService units;
 
-    private final List<String> lines = new ArrayList<>();
+    private final BenchReport report = new BenchReport();
 
     @Configuration
     public Option[] config() {
@@ -177,7 +172,7 @@ public class InventoryBench {
         double after = reportMillis(admin);
         line(String.format("| national stock by province × category, ms (ledger + %,d rows) | %.1f | %.1f (before) | %.2f | ≈ 1 |",
                 added, after, before, after / before));
-        write();
+        report.write("bench.out", "bench-results.md");
     }
 
     // ---------------------------------------------------------------- measurements
@@ -373,13 +368,6 @@ public class InventoryBench {
     }
 
     private void line(String s) {
-        System.out.println("[bench] " + s);
-        lines.add(s);
-    }
-
-    private void write() throws IOException {
-        Path out = Paths.get(System.getProperty("bench.out", "bench-results.md"));
-        Files.write(out, lines);
-        assertTrue(Files.size(out) > 0);
+        report.line(s);
     }
 }

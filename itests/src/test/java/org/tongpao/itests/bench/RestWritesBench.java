@@ -4,9 +4,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,14 +19,10 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
 import org.tongpao.core.Caller;
-import org.tongpao.core.CatalogueService;
-import org.tongpao.core.DepotService;
-import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.Roles;
-import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewIssue;
-import org.tongpao.inventory.NewReceipt;
 import org.tongpao.inventory.StockLedger;
 import org.tongpao.itests.TongpaoContainer;
 
@@ -57,18 +51,12 @@ public class RestWritesBench {
     private static final int WARM_UP_RUNS = Integer.getInteger("bench.restWarmUps", 4);
 
     @Inject
+    BundleContext context;
+
+    @Inject
     StockLedger ledger;
 
-    @Inject
-    DepotService depots;
-
-    @Inject
-    CatalogueService catalogue;
-
-    @Inject
-    OrgUnitService units;
-
-    private final List<String> lines = new ArrayList<>();
+    private final BenchReport report = new BenchReport();
     private final AtomicLong serviceCalls = new AtomicLong();
 
     @Configuration
@@ -82,12 +70,10 @@ public class RestWritesBench {
         String script = System.getProperty("bench.wrkScript");
         assertTrue("wrk must be installed and -Dbench.wrkScript name bench/issues.lua",
                 ExternalLoad.wrkAvailable() && script != null && Files.isReadable(Paths.get(script)));
-        Caller system = Caller.system("bench");
-        long depot = depots.getByCode(system, "HB-PROV-01").id();
-        long item = catalogue.getByCode(system, "MASK-KN95").id();
-        long unit = units.getByCode(system, "P42-WUHAN").id();
-        ledger.receive(system, new NewReceipt(depot, item, 1_000_000_000L, LotOrigin.OPENING_BALANCE, "BENCH-OPENING",
-                LocalDate.now().plusYears(2), null), null);
+        BenchStock stock = BenchStock.received(context, ledger, 1_000_000_000L);
+        long depot = stock.depot();
+        long item = stock.item();
+        long unit = stock.unit();
 
         // the caller REST builds for admin:demo (ministry-admin), so both paths do the same scope checks and audit
         Caller admin = Caller.of("admin", Set.of(Roles.MINISTRY_ADMIN), "bench");
@@ -148,7 +134,7 @@ public class RestWritesBench {
                 + "| GET (" + CLIENTS + " conn.) | GET (wrk -t2 -c16) |");
         line("| --- | --- | --- | --- | --- | --- | --- |");
         cpuLines.forEach(this::line);
-        write();
+        report.write("bench.restOut", "rest-writes.md");
     }
 
     /** One wrk run as a {@link Rate}: its rate, the node's CPU and wrk's own CPU per request. */
@@ -194,14 +180,7 @@ public class RestWritesBench {
     }
 
     private void line(String s) {
-        System.out.println("[bench] " + s);
-        lines.add(s);
-    }
-
-    private void write() throws IOException {
-        Path out = Paths.get(System.getProperty("bench.restOut", "rest-writes.md"));
-        Files.write(out, lines);
-        assertTrue(Files.size(out) > 0);
+        report.line(s);
     }
 
     /** Issues per second with or without a distinct Idempotency-Key per issue. */

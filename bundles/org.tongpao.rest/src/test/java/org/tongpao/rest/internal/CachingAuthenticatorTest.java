@@ -90,9 +90,7 @@ class CachingAuthenticatorTest {
 
     @Test
     void aClientThatKeepsSendingItsCredentialsIsCheckedAgainInTheBackgroundNotOnItsRequest() {
-        ManualExecutor background = new ManualExecutor();
-        CachingAuthenticator auth = new CachingAuthenticator(realm, 30_000, now::get, background);
-        assertThat(auth.authenticate("auditor", "demo".toCharArray())).isPresent();
+        CachingAuthenticator auth = loggedInWithManualRefresh();
         now.set(22_000_000_000L);
         assertThat(auth.authenticate("auditor", "demo".toCharArray())).isPresent();
         assertThat(background.tasks).isEmpty();
@@ -115,9 +113,7 @@ class CachingAuthenticatorTest {
 
     @Test
     void aPasswordChangedMeanwhileIsFoundByTheBackgroundCheckAndTheEntryIsDropped() {
-        ManualExecutor background = new ManualExecutor();
-        CachingAuthenticator auth = new CachingAuthenticator(realm, 30_000, now::get, background);
-        assertThat(auth.authenticate("auditor", "demo".toCharArray())).isPresent();
+        CachingAuthenticator auth = loggedInWithManualRefresh();
         password = "changed";
         now.set(23_000_000_000L);
         assertThat(auth.authenticate("auditor", "demo".toCharArray())).isPresent(); // within its 30 s, as before
@@ -128,9 +124,7 @@ class CachingAuthenticatorTest {
 
     @Test
     void anEntryIsNeverUsedPastItsLifeWhenTheBackgroundCheckHasNotRun() {
-        ManualExecutor background = new ManualExecutor();
-        CachingAuthenticator auth = new CachingAuthenticator(realm, 30_000, now::get, background);
-        assertThat(auth.authenticate("auditor", "demo".toCharArray())).isPresent();
+        CachingAuthenticator auth = loggedInWithManualRefresh();
         now.set(23_000_000_000L);
         auth.authenticate("auditor", "demo".toCharArray());
         password = "changed";
@@ -149,6 +143,15 @@ class CachingAuthenticatorTest {
         now.set(31_000_000_000L);
         assertThat(auth.authenticate("auditor", "demo".toCharArray())).isPresent();
         assertThat(logins).hasValue(2);
+    }
+
+    private final ManualExecutor background = new ManualExecutor();
+
+    /** A cache that has just let auditor/demo in, whose background checks run when the test says so. */
+    private CachingAuthenticator loggedInWithManualRefresh() {
+        CachingAuthenticator auth = new CachingAuthenticator(realm, 30_000, now::get, background);
+        assertThat(auth.authenticate("auditor", "demo".toCharArray())).isPresent();
+        return auth;
     }
 
     /** Runs submitted work only when told, on the test's thread. */
