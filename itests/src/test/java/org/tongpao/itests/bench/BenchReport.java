@@ -1,5 +1,7 @@
 package org.tongpao.itests.bench;
 
+import static org.junit.Assert.assertTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,5 +25,11 @@ final class BenchReport {
 
     void write(Path file) throws IOException {
         Files.write(file, lines);
+        assertTrue(Files.size(file) > 0);
+    }
+
+    /** Writes the lines to the file named by system property {@code property}, else {@code fallback}. */
+    void write(String property, String fallback) throws IOException {
+        write(Paths.get(System.getProperty(property, fallback)));
     }
 }

@@ -39,6 +39,7 @@ public final class RestServerComponent implements ServerReadiness {
     private final ScheduledExecutorService scheduler;
     private final ServiceCollector resources;
     private final ServiceCollector extensions;
+    private final CachingAuthenticator logins;
     private final ServerFactory factory;
     private final EndpointSwitch endpoint = new EndpointSwitch();
     private final String apiVersion;
@@ -60,9 +61,9 @@ public final class RestServerComponent implements ServerReadiness {
             t.setDaemon(true);
             return t;
         });
-        this.factory = new ServerFactory(BusFactory.getDefaultBus(true), new CachingAuthenticator(
-                new JaasAuthenticator(() -> this.config.realm()), config.authCacheSeconds() * 1000L, System::nanoTime),
-                guard);
+        this.logins = new CachingAuthenticator(new JaasAuthenticator(() -> this.config.realm()),
+                config.authCacheSeconds() * 1000L, System::nanoTime);
+        this.factory = new ServerFactory(BusFactory.getDefaultBus(true), logins, guard);
         this.resources = new ServiceCollector(context, "(" + JaxRs.RESOURCE + ")",
                 this::scheduleRebuild);
         this.extensions = new ServiceCollector(context, "(" + JaxRs.EXTENSION + ")",
@@ -101,6 +102,7 @@ public final class RestServerComponent implements ServerReadiness {
         resources.close();
         extensions.close();
         endpoint.close();
+        logins.close();
         IsoDurations.unregister(); // swagger's converters outlive this bundle: leave none of our classes there
         LOG.info("Tongpao REST server stopped");
     }
