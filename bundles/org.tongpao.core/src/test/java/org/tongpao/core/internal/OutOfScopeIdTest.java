@@ -18,6 +18,7 @@ import org.tongpao.core.OrgLevel;
 import org.tongpao.core.OrgUnitUpdate;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.TongpaoException;
+import org.tongpao.core.testing.OutOfScope;
 
 /**
  * An id the caller cannot see answers exactly what an id that does not exist answers: same exception, same
@@ -25,7 +26,6 @@ import org.tongpao.core.TongpaoException;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutOfScopeIdTest {
-    private static final long UNKNOWN = 987_654_321L;
     private Fixture f;
 
     @BeforeAll
@@ -95,13 +95,8 @@ class OutOfScopeIdTest {
 
     /** Runs the write with the other province's id and with an unknown id: both 404, alike but for the id. */
     private void sameAsUnknown(Caller caller, long otherProvinceId, ThrowingConsumer<Long> write) {
-        Throwable other = catchThrowable(() -> write.accept(otherProvinceId));
-        Throwable unknown = catchThrowable(() -> write.accept(UNKNOWN));
-        assertThat(other).as("%s naming id %d", caller.user(), otherProvinceId).isInstanceOf(NotFoundException.class);
-        assertThat(unknown).isInstanceOf(NotFoundException.class);
-        assertThat(((NotFoundException) other).field()).isEqualTo(((NotFoundException) unknown).field());
-        assertThat(other.getMessage().replace(Long.toString(otherProvinceId), "ID"))
-                .isEqualTo(unknown.getMessage().replace(Long.toString(UNKNOWN), "ID"));
+        NotFoundException other = OutOfScope.sameAsUnknown(caller.user() + " naming id " + otherProvinceId,
+                otherProvinceId, write);
         assertThat(other.getMessage()).doesNotContain("JS-").doesNotContain("P32").doesNotContain("32 ")
                 .doesNotContain("MPS");
         assertThat(other).isInstanceOf(TongpaoException.class);
