@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 import org.tongpao.core.Caller;
 import org.tongpao.core.DepotUpdate;
@@ -24,20 +21,7 @@ import org.tongpao.core.testing.OutOfScope;
  * An id the caller cannot see answers exactly what an id that does not exist answers: same exception, same
  * field, same message once the id is replaced, and no message names the other province's codes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OutOfScopeIdTest {
-    private Fixture f;
-
-    @BeforeAll
-    void start() {
-        f = new Fixture(true);
-    }
-
-    @AfterAll
-    void stop() {
-        f.close();
-    }
-
+class OutOfScopeIdTest extends WithDemoFixture {
     @Test
     void visibleAndVisibleFieldAnswerAMissingAndAnInvisibleRecordAlike() {
         Throwable missing = catchThrowable(() -> ScopeRules.visibleField(Optional.empty(), x -> true, "depotId", 5));
