@@ -14,6 +14,7 @@ import org.tongpao.core.OrgLevel;
 import org.tongpao.core.OrgUnit;
 import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.inventory.InventoryService;

@@ -19,6 +19,7 @@ import org.tongpao.allocation.internal.DefaultPriorityPolicy.Criterion;
 import org.tongpao.allocation.internal.DefaultPriorityPolicy.Mode;
 import org.tongpao.allocation.spi.NeedView;
 import org.tongpao.allocation.spi.RankedNeed;
+import org.tongpao.core.testing.Configs;
 
 /** The default policy's weighted mode as a table: needs and weights in, expected order and reasons out. */
 class WeightedPriorityPolicyTest {

@@ -6,13 +6,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import javax.sql.DataSource;
-import org.tongpao.core.Caller;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.OrgUnit;
 import org.tongpao.core.ProvinceRegistry;
 import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.testing.TestCallers;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.core.testing.TestOutbox;
@@ -22,15 +21,7 @@ import org.tongpao.core.testing.TestOutbox;
  * with {@code -Dtongpao.test.postgres=host:port} (a trust-auth server, user postgres), a fresh
  * PostgreSQL schema, so the whole suite doubles as the portability check.
  */
-final class Fixture implements AutoCloseable {
-
-    static final Caller ADMIN = Caller.of("admin", Set.of("ministry-admin"), "req-admin");
-    static final Caller OFFICER = Caller.of("officer", Set.of("ministry-officer"), "req-officer");
-    static final Caller HUBEI = Caller.of("hubei", Set.of("province-officer", "province-42"), "req-hubei");
-    static final Caller JIANGSU = Caller.of("jiangsu", Set.of("province-officer", "province-32"), "req-js");
-    static final Caller AUDITOR = Caller.of("auditor", Set.of("auditor"), "req-auditor");
-    static final Caller KEEPER = Caller.of("keeper", Set.of("depot-keeper", "depot-HB-WH-01"), "req-keeper");
-    static final Caller PARTNER = Caller.of("partner", Set.of("partner", "partner-sf"), "req-partner");
+final class Fixture implements AutoCloseable, TestCallers {
 
     private final TestDatabase database = new TestDatabase();
     final DataSource ds;

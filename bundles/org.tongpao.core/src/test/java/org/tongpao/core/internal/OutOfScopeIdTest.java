@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 import org.tongpao.core.Caller;
 import org.tongpao.core.DepotUpdate;
@@ -18,26 +15,13 @@ import org.tongpao.core.OrgLevel;
 import org.tongpao.core.OrgUnitUpdate;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.TongpaoException;
+import org.tongpao.core.testing.OutOfScope;
 
 /**
  * An id the caller cannot see answers exactly what an id that does not exist answers: same exception, same
  * field, same message once the id is replaced, and no message names the other province's codes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OutOfScopeIdTest {
-    private static final long UNKNOWN = 987_654_321L;
-    private Fixture f;
-
-    @BeforeAll
-    void start() {
-        f = new Fixture(true);
-    }
-
-    @AfterAll
-    void stop() {
-        f.close();
-    }
-
+class OutOfScopeIdTest extends WithDemoFixture {
     @Test
     void visibleAndVisibleFieldAnswerAMissingAndAnInvisibleRecordAlike() {
         Throwable missing = catchThrowable(() -> ScopeRules.visibleField(Optional.empty(), x -> true, "depotId", 5));
@@ -95,13 +79,8 @@ class OutOfScopeIdTest {
 
     /** Runs the write with the other province's id and with an unknown id: both 404, alike but for the id. */
     private void sameAsUnknown(Caller caller, long otherProvinceId, ThrowingConsumer<Long> write) {
-        Throwable other = catchThrowable(() -> write.accept(otherProvinceId));
-        Throwable unknown = catchThrowable(() -> write.accept(UNKNOWN));
-        assertThat(other).as("%s naming id %d", caller.user(), otherProvinceId).isInstanceOf(NotFoundException.class);
-        assertThat(unknown).isInstanceOf(NotFoundException.class);
-        assertThat(((NotFoundException) other).field()).isEqualTo(((NotFoundException) unknown).field());
-        assertThat(other.getMessage().replace(Long.toString(otherProvinceId), "ID"))
-                .isEqualTo(unknown.getMessage().replace(Long.toString(UNKNOWN), "ID"));
+        NotFoundException other = OutOfScope.sameAsUnknown(caller.user() + " naming id " + otherProvinceId,
+                otherProvinceId, write);
         assertThat(other.getMessage()).doesNotContain("JS-").doesNotContain("P32").doesNotContain("32 ")
                 .doesNotContain("MPS");
         assertThat(other).isInstanceOf(TongpaoException.class);

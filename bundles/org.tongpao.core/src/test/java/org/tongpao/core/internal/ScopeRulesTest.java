@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,20 +28,7 @@ import org.tongpao.core.OrgUnitUpdate;
  * (AccessDeniedException), 404 (NotFoundException, i.e. hidden), or for lists the number of rows. A write
  * naming a record the caller cannot see is hidden too (404), never denied: a 403 would reveal that it exists.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScopeRulesTest {
-    private Fixture f;
-
-    @BeforeAll
-    void start() {
-        f = new Fixture(true);
-    }
-
-    @AfterAll
-    void stop() {
-        f.close();
-    }
-
+class ScopeRulesTest extends WithDemoFixture {
     enum Action {
         READ_OWN_PROVINCE_UNIT, READ_OTHER_PROVINCE_UNIT, READ_MINISTRY, LIST_UNITS, CREATE_UNIT_OWN_PROVINCE,
         CREATE_UNIT_OTHER_PROVINCE, CREATE_PROVINCIAL_DEPARTMENT, UPDATE_MINISTRY, UPDATE_OWN_CITY,

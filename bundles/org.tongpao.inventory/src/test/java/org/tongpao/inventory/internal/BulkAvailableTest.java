@@ -13,21 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.ValidationException;
 import org.tongpao.inventory.LotStatus;
 import org.tongpao.inventory.LotStatusChange;
 
 /** One read for many depots × items gives what the per-pair {@code available} gives, within scope. */
-class BulkAvailableTest {
-    private final Fixture f = new Fixture();
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class BulkAvailableTest extends WithFixture {
     @Test
     void theBulkReadAgreesWithThePerPairReadAndLeavesOutWhatCannotGive() throws Exception {
         f.receive(f.hubeiProv, f.kn95, 100, TODAY.plusYears(1));

@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.ConflictException;
 import org.tongpao.inventory.InventoryTopics;
@@ -22,14 +21,7 @@ import org.tongpao.inventory.Reservation;
 import org.tongpao.inventory.Transfer;
 
 /** Eight threads issue, transfer, reserve and dispatch the same items until stock runs out. */
-class ConcurrencyTest {
-    private final Fixture f = new Fixture();
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class ConcurrencyTest extends WithFixture {
     @Test
     void concurrentIssuesAndTransfersNeverDriveABalanceNegative() throws Exception {
         for (int i = 0; i < 4; i++) {

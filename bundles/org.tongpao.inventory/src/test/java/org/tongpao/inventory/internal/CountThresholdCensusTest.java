@@ -10,7 +10,6 @@ import static org.tongpao.inventory.internal.Fixture.TODAY;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
 import org.tongpao.core.AccessDeniedException;
@@ -27,14 +26,7 @@ import org.tongpao.inventory.NewCount;
 import org.tongpao.inventory.NewIssue;
 import org.tongpao.inventory.Threshold;
 
-class CountThresholdCensusTest {
-    private final Fixture f = new Fixture();
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class CountThresholdCensusTest extends WithFixture {
     @Test
     void aCountTurnsDifferencesIntoCountAdjustmentsInOneTransaction() {
         long early = f.receive(f.wuhan, f.kn95, 100, TODAY.plusMonths(6));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tongpao.inventory.internal.Fixture.ADMIN;
 import static org.tongpao.inventory.internal.Fixture.TODAY;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
@@ -13,14 +12,7 @@ import org.tongpao.inventory.InventoryTopics;
 import org.tongpao.inventory.NewIssue;
 
 /** The inventory's events go through core's outbox: recorded in the write's transaction, posted after commit. */
-class EventsAfterCommitTest {
-    private final Fixture f = new Fixture();
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class EventsAfterCommitTest extends WithFixture {
     @Test
     void aWriteThatRollsBackAfterRecordingAnEventPublishesNothing() {
         Ledger ledger = f.ledger();

@@ -1,6 +1,5 @@
 package org.tongpao.inventory.internal;
 
-import java.lang.annotation.Annotation;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,14 +7,15 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.osgi.service.event.Event;
-import org.tongpao.core.Caller;
 import org.tongpao.core.internal.JdbcDepotService;
 import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.MovableClock;
+import org.tongpao.core.testing.TestCallers;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.inventory.LotOrigin;
@@ -27,15 +27,7 @@ import org.tongpao.inventory.NewReceipt;
  * would: {@link TestCore}), the inventory schema on top, and the inventory component on an adjustable clock,
  * recording its events in core's outbox ({@link org.tongpao.core.testing.TestOutbox}, which keeps what it posted).
  */
-final class Fixture implements AutoCloseable {
-    static final Caller ADMIN = Caller.of("admin", Set.of("ministry-admin"), "req-admin");
-    static final Caller OFFICER = Caller.of("officer", Set.of("ministry-officer"), "req-officer");
-    static final Caller HUBEI = Caller.of("hubei", Set.of("province-officer", "province-42"), "req-hubei");
-    static final Caller JIANGSU = Caller.of("jiangsu", Set.of("province-officer", "province-32"), "req-js");
-    static final Caller AUDITOR = Caller.of("auditor", Set.of("auditor"), "req-auditor");
-    static final Caller KEEPER = Caller.of("keeper", Set.of("depot-keeper", "depot-HB-WH-01"), "req-keeper");
-    static final Caller PARTNER = Caller.of("partner", Set.of("partner", "partner-sf"), "req-partner");
-
+final class Fixture implements AutoCloseable, TestCallers {
     static final LocalDate TODAY = LocalDate.of(2026, 2, 1);
 
     private final TestDatabase database = new TestDatabase();
@@ -90,22 +82,8 @@ final class Fixture implements AutoCloseable {
     }
 
     static InventoryComponent.Config config(int days, int scanHours) {
-        return new InventoryComponent.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return InventoryComponent.Config.class;
-            }
-
-            @Override
-            public int shortDatedDays() {
-                return days;
-            }
-
-            @Override
-            public int shortDatedScanHours() {
-                return scanHours;
-            }
-        };
+        return Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", days,
+                "shortDatedScanHours", scanHours));
     }
 
     long id(String table, String code) {

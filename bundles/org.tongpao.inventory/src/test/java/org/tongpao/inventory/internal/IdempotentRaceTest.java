@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.persistence.TransientDataAccessException;
@@ -32,15 +31,8 @@ import org.tongpao.inventory.Transfer;
  * Same-moment copies of one request (a client's retry racing its original) get one answer between them, and
  * the write happens once; a lock the database keeps giving up on answers 503, never 500, and writes nothing.
  */
-class IdempotentRaceTest {
+class IdempotentRaceTest extends WithFixture {
     private static final int PAIRS = 200;
-    private final Fixture f = new Fixture();
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
     /** What a call answered: the transfer, or the refusal's type and message. */
     private static Object answer(Supplier<Transfer> call) {
         try {

@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.Depot;
@@ -29,14 +28,7 @@ import org.tongpao.inventory.Reservation;
 import org.tongpao.inventory.Transfer;
 
 /** An inactive depot takes and gives no stock; a depot that holds or expects stock cannot be deactivated. */
-class InactiveDepotTest {
-    private final Fixture f = new Fixture();
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class InactiveDepotTest extends WithFixture {
     @Test
     void aDepotHoldingStockOnHandReservedOrInTransitCannotBeDeactivated() {
         f.receive(f.wuhan, f.kn95, 100, TODAY.plusYears(1));

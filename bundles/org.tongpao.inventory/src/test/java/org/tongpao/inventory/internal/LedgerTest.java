@@ -6,7 +6,6 @@ import static org.tongpao.inventory.internal.Fixture.ADMIN;
 import static org.tongpao.inventory.internal.Fixture.TODAY;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.ValidationException;
@@ -29,14 +28,7 @@ import org.tongpao.inventory.StockBalance;
 import org.tongpao.inventory.Transfer;
 import org.tongpao.inventory.WriteOffReason;
 
-class LedgerTest {
-    private final Fixture f = new Fixture();
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class LedgerTest extends WithFixture {
     @Test
     void receiptIssueTransferAdjustWriteOffKeepBalancesEqualToTheLedger() {
         long lot = f.receive(f.hubeiProv, f.kn95, 1000, TODAY.plusYears(2));

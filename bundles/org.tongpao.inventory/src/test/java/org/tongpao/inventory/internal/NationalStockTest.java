@@ -6,19 +6,11 @@ import static org.tongpao.inventory.internal.Fixture.HUBEI;
 import static org.tongpao.inventory.internal.Fixture.TODAY;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.inventory.NewIssue;
 import org.tongpao.inventory.ProvinceStock;
 
-class NationalStockTest {
-    private final Fixture f = new Fixture();
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class NationalStockTest extends WithFixture {
     @Test
     void stockIsSummedByProvinceAndCategoryFromBalancesWithinTheCallersScope() {
         f.receive(f.hubeiProv, f.kn95, 1000, TODAY.plusYears(2));

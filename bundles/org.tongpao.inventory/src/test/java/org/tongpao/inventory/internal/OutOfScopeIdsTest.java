@@ -2,7 +2,7 @@ package org.tongpao.inventory.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.tongpao.core.testing.OutOfScope.UNKNOWN;
 import static org.tongpao.inventory.internal.Fixture.TODAY;
 
 import java.util.List;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 import org.tongpao.core.NotFoundException;
+import org.tongpao.core.testing.OutOfScope;
 import org.tongpao.inventory.AdjustmentReason;
 import org.tongpao.inventory.DispatchOrder;
 import org.tongpao.inventory.NewAdjustment;
@@ -34,7 +35,6 @@ import org.tongpao.inventory.LotOrigin;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutOfScopeIdsTest {
-    private static final long UNKNOWN = 987_654_321L;
     private final Fixture f = new Fixture();
     private final long jiangsuLot = f.receive(f.jiangsu, f.kn95, 1_000, TODAY.plusYears(1));
     private final long hubeiLot = f.receive(f.hubeiProv, f.kn95, 1_000, TODAY.plusYears(1));
@@ -106,13 +106,8 @@ class OutOfScopeIdsTest {
 
     /** The write with another province's id and with an unknown id: both the same 404, alike but for the id. */
     private void sameAsUnknown(long otherId, ThrowingConsumer<Long> write) {
-        Throwable other = catchThrowable(() -> write.accept(otherId));
-        Throwable unknown = catchThrowable(() -> write.accept(UNKNOWN));
-        assertThat(other).as("naming %d", otherId).isInstanceOf(NotFoundException.class);
-        assertThat(unknown).isInstanceOf(NotFoundException.class);
-        assertThat(((NotFoundException) other).field()).isNotNull().isEqualTo(((NotFoundException) unknown).field());
-        assertThat(other.getMessage().replace(Long.toString(otherId), "ID"))
-                .isEqualTo(unknown.getMessage().replace(Long.toString(UNKNOWN), "ID"));
+        NotFoundException other = OutOfScope.sameAsUnknown("naming " + otherId, otherId, write);
+        assertThat(other.field()).isNotNull();
         assertThat(other.getMessage()).doesNotContain("JS-").doesNotContain("P32").doesNotContain("HB-");
     }
 }

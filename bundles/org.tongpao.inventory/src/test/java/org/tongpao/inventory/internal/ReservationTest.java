@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tongpao.inventory.internal.Fixture.ADMIN;
 import static org.tongpao.inventory.internal.Fixture.TODAY;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.ValidationException;
@@ -23,14 +22,7 @@ import org.tongpao.inventory.Reservation;
 import org.tongpao.inventory.Transfer;
 import org.tongpao.inventory.WriteOffReason;
 
-class ReservationTest {
-    private final Fixture f = new Fixture();
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class ReservationTest extends WithFixture {
     @Test
     void reserveHoldsFefoAndReleaseGivesItBack() {
         long late = f.receive(f.central, f.kn95, 100, TODAY.plusYears(2));

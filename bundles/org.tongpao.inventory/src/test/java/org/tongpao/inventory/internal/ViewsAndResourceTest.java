@@ -7,7 +7,6 @@ import static org.tongpao.inventory.internal.Fixture.TODAY;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.ValidationException;
 import org.tongpao.inventory.Balance;
@@ -23,14 +22,7 @@ import org.tongpao.inventory.internal.rest.InventoryApiAccess;
 import org.tongpao.inventory.internal.rest.LotResource;
 import org.tongpao.inventory.internal.rest.MovementResource;
 
-class ViewsAndResourceTest {
-    private final Fixture f = new Fixture();
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class ViewsAndResourceTest extends WithFixture {
     @Test
     void movementsFilterByTimeAndTypeAndPage() {
         f.receive(f.hubeiProv, f.kn95, 100, TODAY.plusYears(1));

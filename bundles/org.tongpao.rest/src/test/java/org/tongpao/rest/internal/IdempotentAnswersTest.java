@@ -2,16 +2,11 @@ package org.tongpao.rest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,11 +81,7 @@ class IdempotentAnswersTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port + "/v1";
+        base = HttpTests.freshBase();
         bus = BusFactory.newInstance().createBus();
         ServerFactory factory = new ServerFactory(bus, USERS);
         ENDPOINT.switchTo(factory.create(new ServerFactory.Settings(base, "tongpao", 4096, "1.0.0", "/v1/openapi.json"),
@@ -99,15 +90,11 @@ class IdempotentAnswersTest {
 
     @AfterAll
     static void stop() {
-        ENDPOINT.close();
-        bus.shutdown(true);
+        HttpTests.stop(ENDPOINT, bus);
     }
 
     private static HttpResponse<String> post(String path, String user, String key) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":pw")
-                        .getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder b = HttpTests.request(base, path, user).POST(HttpRequest.BodyPublishers.noBody());
         if (key != null) {
             b.header("Idempotency-Key", key);
         }

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,11 +42,7 @@ class LoginThrottleHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port + "/v1";
+        base = HttpTests.freshBase();
         bus = BusFactory.newInstance().createBus();
         LoginGuard guard = new LoginGuard(new LoginThrottle(LoginThrottle.Settings.defaults(), NOW::get), Set.of());
         ServerFactory factory = new ServerFactory(bus, new CachingAuthenticator(REALM, 30_000, System::nanoTime), guard);
@@ -61,14 +52,12 @@ class LoginThrottleHttpTest {
 
     @AfterAll
     static void stop() {
-        ENDPOINT.close();
-        bus.shutdown(true);
+        HttpTests.stop(ENDPOINT, bus);
     }
 
     private static HttpResponse<String> get(String user, String password, String forwardedFor) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/items/me")).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        HttpRequest.Builder b = HttpTests.request(base, "/items/me", null)
+                .header("Authorization", HttpTests.basic(user, password));
         if (forwardedFor != null) {
             b.header("X-Forwarded-For", forwardedFor);
         }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.jaxrs.base.JsonMappingExceptionMapper;
 import com.fasterxml.jackson.jaxrs.base.JsonParseExceptionMapper;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,12 +64,8 @@ class RestHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port + "/v1";
-        origin = "http://127.0.0.1:" + port;
+        base = HttpTests.freshBase();
+        origin = base.substring(0, base.length() - "/v1".length());
         bus = BusFactory.newInstance().createBus();
         factory = new ServerFactory(bus, USERS);
         settings = new ServerFactory.Settings(base, "tongpao", MAX_BODY, "1.0.0", "/v1/openapi.json");
@@ -87,17 +81,11 @@ class RestHttpTest {
 
     @AfterAll
     static void stop() {
-        ENDPOINT.close();
-        bus.shutdown(true);
+        HttpTests.stop(ENDPOINT, bus);
     }
 
     private static HttpRequest.Builder request(String path, String user) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
-        if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":pw").getBytes(StandardCharsets.UTF_8)));
-        }
-        return b;
+        return HttpTests.request(base, path, user);
     }
 
     private static HttpResponse<String> send(HttpRequest r) throws Exception {
@@ -378,7 +366,7 @@ class RestHttpTest {
     }
 
     private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":pw").getBytes(StandardCharsets.UTF_8));
+        return HttpTests.basic(user, "pw");
     }
 
     @Test
@@ -396,11 +384,7 @@ class RestHttpTest {
 
     @Test
     void locationUsesTheConfiguredPublicBaseUrl() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        String other = "http://127.0.0.1:" + port + "/v1";
+        String other = HttpTests.freshBase();
         ServerFactory.Settings proxied = new ServerFactory.Settings(other, "tongpao", MAX_BODY, "1.0.0",
                 "/v1/openapi.json", "https://tongpao.example.gov.cn/node/");
         Server server = factory.create(proxied, List.of(new TestResources.Things()), List.of());

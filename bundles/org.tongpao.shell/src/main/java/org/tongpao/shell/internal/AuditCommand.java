@@ -7,6 +7,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.tongpao.core.console.Console;
+import org.tongpao.core.console.ConsoleTable;
 import org.tongpao.core.persistence.AuditQuery;
 import org.tongpao.core.persistence.AuditTrail;
 
@@ -44,8 +46,8 @@ public class AuditCommand implements Action {
     public Object execute() {
         AuditQuery query = new AuditQuery(entity, entityId, actor, instant("--from", from), instant("--to", to),
                 requestId);
-        PagedTable.print(new String[] {"Id", "At", "Actor", "Role", "Entity", "Entity id", "Action", "Request"},
-                limit, (n, cursor) -> audit.find(ShellCaller.get(), query, n, cursor),
+        ConsoleTable.printPages(new String[] {"Id", "At", "Actor", "Role", "Entity", "Entity id", "Action", "Request"},
+                limit, (n, cursor) -> audit.find(Console.caller(), query, n, cursor),
                 e -> new Object[] {e.id(), e.at(), e.actor(), e.role(), e.entity(), e.entityId(), e.action(),
                     e.requestId()});
         return null;

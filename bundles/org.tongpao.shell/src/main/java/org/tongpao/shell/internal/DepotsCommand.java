@@ -4,6 +4,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.tongpao.core.console.Console;
+import org.tongpao.core.console.ConsoleTable;
 import org.tongpao.core.DepotFilter;
 import org.tongpao.core.DepotService;
 
@@ -24,10 +26,10 @@ public class DepotsCommand extends ListCommand {
     @Override
     public Object execute() {
         DepotFilter filter = new DepotFilter(province, unit, active(), text);
-        PagedTable.print(new String[] {"Id", "Code", "Name", "Owner unit", "Province", "Address", "Active"},
-                Integer.MAX_VALUE, (limit, cursor) -> depots.list(ShellCaller.get(), filter, limit, cursor),
-                d -> new Object[] {d.id(), d.code(), d.name(), d.orgUnitId(), Text.orDash(d.provinceCode()),
-                    Text.orDash(d.address()), d.active() ? "yes" : "no"});
+        ConsoleTable.printAll(new String[] {"Id", "Code", "Name", "Owner unit", "Province", "Address", "Active"},
+                (limit, cursor) -> depots.list(Console.caller(), filter, limit, cursor),
+                d -> new Object[] {d.id(), d.code(), d.name(), d.orgUnitId(), Console.orDash(d.provinceCode()),
+                    Console.orDash(d.address()), d.active() ? "yes" : "no"});
         return null;
     }
 }

@@ -4,6 +4,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.tongpao.core.console.Console;
+import org.tongpao.core.console.ConsoleTable;
 import org.tongpao.core.CatalogueService;
 import org.tongpao.core.ItemFilter;
 
@@ -21,11 +23,11 @@ public class ItemsCommand extends ListCommand {
     @Override
     public Object execute() {
         ItemFilter filter = new ItemFilter(category, text, active());
-        PagedTable.print(new String[] {"Id", "Code", "Category", "Name", "名称", "Unit", "Standard",
-            "Shelf life (months)", "Active"}, Integer.MAX_VALUE,
-                (limit, cursor) -> catalogue.list(ShellCaller.get(), filter, limit, cursor),
-                i -> new Object[] {i.id(), i.code(), i.categoryCode(), i.name(), Text.orDash(i.nameZh()), i.unit(),
-                    Text.orDash(i.standard()), Text.orDash(i.shelfLifeMonths()), i.active() ? "yes" : "no"});
+        ConsoleTable.printAll(new String[] {"Id", "Code", "Category", "Name", "名称", "Unit", "Standard",
+            "Shelf life (months)", "Active"},
+                (limit, cursor) -> catalogue.list(Console.caller(), filter, limit, cursor),
+                i -> new Object[] {i.id(), i.code(), i.categoryCode(), i.name(), Console.orDash(i.nameZh()), i.unit(),
+                    Console.orDash(i.standard()), Console.orDash(i.shelfLifeMonths()), i.active() ? "yes" : "no"});
         return null;
     }
 }

@@ -5,8 +5,8 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
-import org.tongpao.core.Province;
+import org.tongpao.core.console.Console;
+import org.tongpao.core.console.ConsoleTable;
 import org.tongpao.core.ProvinceRegistry;
 
 /** {@code tongpao:provinces [text]} — the 31 provincial-level units and their GB/T 2260 codes. */
@@ -22,17 +22,9 @@ public class ProvincesCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        table.column("Code");
-        table.column("Name");
-        table.column("名称");
-        table.column("Kind");
-        for (Province p : provinces.list()) {
-            if (text == null || Text.matches(text, p.code(), p.nameEn(), p.nameZh())) {
-                table.addRow().addContent(p.code(), p.nameEn(), p.nameZh(), p.kind());
-            }
-        }
-        table.print(System.out);
+        ConsoleTable.print(new String[] {"Code", "Name", "名称", "Kind"}, provinces.list().stream()
+                .filter(p -> text == null || Console.matches(text, p.code(), p.nameEn(), p.nameZh())).toList(),
+                p -> new Object[] {p.code(), p.nameEn(), p.nameZh(), p.kind()});
         return null;
     }
 }

@@ -4,6 +4,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.tongpao.core.console.Console;
+import org.tongpao.core.console.ConsoleTable;
 import org.tongpao.core.OrgLevel;
 import org.tongpao.core.OrgUnitFilter;
 import org.tongpao.core.OrgUnitService;
@@ -31,10 +33,10 @@ public class UnitsCommand extends ListCommand {
     @Override
     public Object execute() {
         OrgUnitFilter filter = new OrgUnitFilter(province, parent, level, active(), text);
-        PagedTable.print(new String[] {"Id", "Code", "Name", "名称", "Level", "Parent", "Province", "Front line",
-            "Active"}, max, (limit, cursor) -> units.list(ShellCaller.get(), filter, limit, cursor),
-                u -> new Object[] {u.id(), u.code(), u.name(), Text.orDash(u.nameZh()), u.level(),
-                    Text.orDash(u.parentId()), Text.orDash(u.provinceCode()), u.frontLine() ? "yes" : "",
+        ConsoleTable.printPages(new String[] {"Id", "Code", "Name", "名称", "Level", "Parent", "Province", "Front line",
+            "Active"}, max, (limit, cursor) -> units.list(Console.caller(), filter, limit, cursor),
+                u -> new Object[] {u.id(), u.code(), u.name(), Console.orDash(u.nameZh()), u.level(),
+                    Console.orDash(u.parentId()), Console.orDash(u.provinceCode()), u.frontLine() ? "yes" : "",
                     u.active() ? "yes" : "no"});
         return null;
     }

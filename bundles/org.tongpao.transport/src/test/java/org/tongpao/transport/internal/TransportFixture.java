@@ -1,7 +1,5 @@
 package org.tongpao.transport.internal;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,6 +20,7 @@ import org.tongpao.core.internal.JdbcDepotService;
 import org.tongpao.core.internal.JdbcOrgUnitService;
 import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.MovableClock;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
@@ -64,20 +63,20 @@ final class TransportFixture implements AutoCloseable {
         units = core.units;
         catalogue = core.catalogue;
         depots = core.depots;
-        inventory = new InventoryComponent(answering(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
+        inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
                 "shortDatedScanHours", 0)), migrated(InventorySchema.NAME, InventorySchema.class,
                 InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE), core.audit, core.keys, core.outbox,
                 core.provinces);
         SchemaReady allocationDb = migrated(AllocationSchema.NAME, AllocationSchema.class, AllocationSchema.MIGRATIONS,
                 AllocationSchema.HISTORY_TABLE);
-        PolicySelector selector = new PolicySelector(answering(PolicySelector.Config.class, Map.of("policy", "")));
+        PolicySelector selector = new PolicySelector(Configs.of(PolicySelector.Config.class, Map.of("policy", "")));
         selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
                 Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0, Constants.SERVICE_ID, 1L));
         needs = new JdbcNeedService(allocationDb, units, catalogue, depots, core.provinces, core.audit, core.keys,
                 core.outbox);
         allocation = new JdbcAllocationService(allocationDb, units, catalogue, depots, core.provinces, inventory,
                 core.audit, core.keys, selector, core.outbox);
-        registry.configure(answering(TransportConfig.class, Map.of("callTimeoutMillis", 5000, "threadsPerCarrier", 2,
+        registry.configure(Configs.of(TransportConfig.class, Map.of("callTimeoutMillis", 5000, "threadsPerCarrier", 2,
                 "queuePerCarrier", 16, "slaScanSeconds", 60)));
         Migrations.migrate(ds, TransportSchema.class, TransportSchema.MIGRATIONS, TransportSchema.HISTORY_TABLE);
         transport = new JdbcTransportService(SchemaReady.of(TransportSchema.NAME, view.apply(database)), registry,
@@ -88,23 +87,6 @@ final class TransportFixture implements AutoCloseable {
     private SchemaReady migrated(String name, Class<?> owner, String migrations, String history) {
         Migrations.migrate(ds, owner, migrations, history);
         return SchemaReady.of(name, ds);
-    }
-
-    /** An instance of {@code type} answering each method by name from {@code values}; default methods as declared. */
-    @SuppressWarnings("unchecked")
-    static <T> T answering(Class<T> type, Map<String, Object> values) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            if (method.isDefault()) {
-                return InvocationHandler.invokeDefault(proxy, method, args);
-            }
-            return switch (method.getName()) {
-                case "hashCode" -> System.identityHashCode(proxy);
-                case "equals" -> proxy == args[0];
-                case "toString" -> type.getSimpleName() + values;
-                case "annotationType" -> type;
-                default -> values.get(method.getName());
-            };
-        });
     }
 
     FakeCarrier install(FakeCarrier carrier) {

@@ -1,15 +1,13 @@
 package org.tongpao.allocation.internal.shell;
 
-import java.util.UUID;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
+import org.tongpao.core.console.Console;
+import org.tongpao.core.console.ConsoleTable;
 import org.tongpao.allocation.AllocationService;
-import org.tongpao.allocation.Batch;
 import org.tongpao.core.Caller;
-import org.tongpao.core.Page;
 
 /** {@code tongpao:batches} — allocation batches with number, title and state. */
 @Service
@@ -21,22 +19,11 @@ public class BatchesCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        for (String c : new String[] {"Id", "Number", "Title", "Kind", "Status", "Plan", "Offer", "Approved by"}) {
-            table.column(c);
-        }
-        Caller caller = Caller.system("shell-" + UUID.randomUUID());
-        String cursor = null;
-        do {
-            Page<Batch> page = allocation.batches(caller, null, 500, cursor);
-            for (Batch b : page.items()) {
-                table.addRow().addContent(b.id(), b.number() == null ? "-" : b.number(),
-                        b.title() == null ? "-" : b.title(), b.kind(), b.status(),
-                        b.planId() == null ? "-" : b.planId(), b.offerId() == null ? "-" : b.offerId(), b.approvedBy());
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        table.print(System.out);
+        Caller caller = Console.caller();
+        ConsoleTable.printAll(new String[] {"Id", "Number", "Title", "Kind", "Status", "Plan", "Offer", "Approved by"},
+                (limit, cursor) -> allocation.batches(caller, null, limit, cursor),
+                b -> new Object[] {b.id(), Console.orDash(b.number()), Console.orDash(b.title()), b.kind(),
+                    b.status(), Console.orDash(b.planId()), Console.orDash(b.offerId()), b.approvedBy()});
         return null;
     }
 }

@@ -1,18 +1,16 @@
 package org.tongpao.allocation.internal.shell;
 
-import java.util.UUID;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
-import org.tongpao.allocation.Need;
+import org.tongpao.core.console.Console;
+import org.tongpao.core.console.ConsoleTable;
 import org.tongpao.allocation.NeedFilter;
 import org.tongpao.allocation.NeedService;
 import org.tongpao.allocation.NeedState;
 import org.tongpao.core.Caller;
-import org.tongpao.core.Page;
 
 /** {@code tongpao:needs} — units' needs, filtered by province and state. */
 @Service
@@ -30,26 +28,16 @@ public class NeedsCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        for (String c : new String[] {"Id", "Unit", "Province", "Item/category", "Quantity", "Allocated", "Received",
-                "Urgency", "Front line", "Key area", "State"}) {
-            table.column(c);
-        }
         NeedFilter filter = new NeedFilter(province, null, state == null ? null : NeedState.valueOf(state.toUpperCase(
                 java.util.Locale.ROOT)), null, null, null);
-        Caller caller = Caller.system("shell-" + UUID.randomUUID());
-        String cursor = null;
-        do {
-            Page<Need> page = needs.list(caller, filter, 500, cursor);
-            for (Need n : page.items()) {
-                table.addRow().addContent(n.id(), n.unitCode(), n.provinceCode() == null ? "-" : n.provinceCode(),
-                        n.itemId() != null ? "item " + n.itemId() : "category " + n.categoryCode(), n.quantity(),
-                        n.allocated(), n.received(), n.urgency(), n.frontLine() ? "yes" : "no",
-                        n.keyArea() ? n.keyAreaLabel() : "-", n.state());
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        table.print(System.out);
+        Caller caller = Console.caller();
+        ConsoleTable.printAll(new String[] {"Id", "Unit", "Province", "Item/category", "Quantity", "Allocated",
+            "Received", "Urgency", "Front line", "Key area", "State"},
+                (limit, cursor) -> needs.list(caller, filter, limit, cursor),
+                n -> new Object[] {n.id(), n.unitCode(), Console.orDash(n.provinceCode()),
+                    n.itemId() != null ? "item " + n.itemId() : "category " + n.categoryCode(), n.quantity(),
+                    n.allocated(), n.received(), n.urgency(), n.frontLine() ? "yes" : "no",
+                    n.keyArea() ? n.keyAreaLabel() : "-", n.state()});
         return null;
     }
 }

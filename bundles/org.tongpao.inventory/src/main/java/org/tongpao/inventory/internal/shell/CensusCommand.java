@@ -1,12 +1,12 @@
 package org.tongpao.inventory.internal.shell;
 
-import java.util.UUID;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
+import org.tongpao.core.console.Console;
+import org.tongpao.core.console.ConsoleTable;
 import org.tongpao.core.Caller;
 import org.tongpao.inventory.Census;
 import org.tongpao.inventory.ReserveCensus;
@@ -24,39 +24,22 @@ public class CensusCommand implements Action {
 
     @Override
     public Object execute() {
-        Caller caller = Caller.system("shell-" + UUID.randomUUID());
+        Caller caller = Console.caller();
         if (id == null) {
-            ShellTable table = new ShellTable();
-            for (String c : new String[] {"Id", "Title", "Categories", "Deadline", "Reported", "Late"}) {
-                table.column(c);
-            }
-            for (Census c : census.list(caller, 500, null).items()) {
-                table.addRow().addContent(c.id(), c.title(), String.join(",", c.categories()), c.deadline(),
+            ConsoleTable.print(new String[] {"Id", "Title", "Categories", "Deadline", "Reported", "Late"},
+                    census.list(caller, ConsoleTable.PAGE, null).items(),
+                    c -> new Object[] {c.id(), c.title(), String.join(",", c.categories()), c.deadline(),
                         c.provinces().stream().filter(p -> p.status().startsWith("REPORTED")).count(),
-                        c.provinces().stream().filter(p -> p.status().equals("LATE")).count());
-            }
-            table.print(System.out);
+                        c.provinces().stream().filter(p -> p.status().equals("LATE")).count()});
             return null;
         }
         Census c = census.get(caller, id);
         System.out.println(c.title() + " — deadline " + c.deadline());
-        ShellTable provinces = new ShellTable();
-        for (String col : new String[] {"Province", "Status", "Version", "Submitted", "By"}) {
-            provinces.column(col);
-        }
-        for (Census.ProvinceReport p : c.provinces()) {
-            provinces.addRow().addContent(p.provinceCode(), p.status(), StockCommand.dash(p.version()),
-                    StockCommand.dash(p.submittedAt()), StockCommand.dash(p.submittedBy()));
-        }
-        provinces.print(System.out);
-        ShellTable totals = new ShellTable();
-        for (String col : new String[] {"Province", "Category", "In system", "Declared"}) {
-            totals.column(col);
-        }
-        for (Census.Total t : c.totals()) {
-            totals.addRow().addContent(t.provinceCode(), t.categoryCode(), t.systemQuantity(), t.declaredQuantity());
-        }
-        totals.print(System.out);
+        ConsoleTable.print(new String[] {"Province", "Status", "Version", "Submitted", "By"}, c.provinces(),
+                p -> new Object[] {p.provinceCode(), p.status(), Console.orDash(p.version()),
+                    Console.orDash(p.submittedAt()), Console.orDash(p.submittedBy())});
+        ConsoleTable.print(new String[] {"Province", "Category", "In system", "Declared"}, c.totals(),
+                t -> new Object[] {t.provinceCode(), t.categoryCode(), t.systemQuantity(), t.declaredQuantity()});
         return null;
     }
 }

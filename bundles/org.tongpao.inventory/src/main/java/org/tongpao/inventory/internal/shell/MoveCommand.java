@@ -2,13 +2,13 @@ package org.tongpao.inventory.internal.shell;
 
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.UUID;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.tongpao.core.console.Console;
 import org.tongpao.core.CatalogueService;
 import org.tongpao.core.Caller;
 import org.tongpao.core.DepotService;
@@ -74,7 +74,7 @@ public class MoveCommand implements Action {
 
     @Override
     public Object execute() {
-        Caller caller = Caller.system("shell-" + UUID.randomUUID());
+        Caller caller = Console.caller();
         switch (kind.toLowerCase(Locale.ROOT)) {
             case "receipt" -> {
                 Lot l = ledger.receive(caller, new NewReceipt(depots.getByCode(caller, depot).id(),

@@ -1,16 +1,14 @@
 package org.tongpao.inventory.internal.shell;
 
-import java.util.UUID;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
+import org.tongpao.core.console.Console;
+import org.tongpao.core.console.ConsoleTable;
 import org.tongpao.core.Caller;
-import org.tongpao.core.Page;
 import org.tongpao.inventory.BalanceFilter;
-import org.tongpao.inventory.StockBalance;
 import org.tongpao.inventory.StockLedger;
 
 /** {@code tongpao:stock} — balances rolled up per depot × item, with available and short-dated flags. */
@@ -38,28 +36,14 @@ public class StockCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        for (String c : new String[] {"Province", "Depot", "Item", "Category", "Lot", "Expiry", "Status", "On hand",
-            "Reserved", "Available", "Short-dated"}) {
-            table.column(c);
-        }
-        Caller caller = Caller.system("shell-" + UUID.randomUUID());
+        Caller caller = Console.caller();
         BalanceFilter filter = new BalanceFilter(province, null, depot, category, null, item, null, !lots);
-        String cursor = null;
-        do {
-            Page<StockBalance> page = ledger.balances(caller, filter, 500, cursor);
-            for (StockBalance b : page.items()) {
-                table.addRow().addContent(dash(b.provinceCode()), b.depotCode(), b.itemCode(), b.categoryCode(),
-                        dash(b.lotId()), dash(b.expiryDate()), dash(b.status()), b.onHand(), b.reserved(),
-                        b.available(), b.shortDated() ? "yes" : "");
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        table.print(System.out);
+        ConsoleTable.printAll(new String[] {"Province", "Depot", "Item", "Category", "Lot", "Expiry", "Status",
+            "On hand", "Reserved", "Available", "Short-dated"},
+                (limit, cursor) -> ledger.balances(caller, filter, limit, cursor),
+                b -> new Object[] {Console.orDash(b.provinceCode()), b.depotCode(), b.itemCode(), b.categoryCode(),
+                    Console.orDash(b.lotId()), Console.orDash(b.expiryDate()), Console.orDash(b.status()), b.onHand(),
+                    b.reserved(), b.available(), b.shortDated() ? "yes" : ""});
         return null;
-    }
-
-    static String dash(Object o) {
-        return o == null ? "-" : o.toString();
     }
 }

@@ -1,17 +1,20 @@
-package org.tongpao.allocation.internal;
+package org.tongpao.core.testing;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 
-/** A component's configuration annotation for a test, as DS would fill it: each method answers its value. */
-final class Configs {
+/**
+ * A component's configuration annotation for a unit test, as DS would fill it: each method answers its value
+ * by name. For every bundle's fixtures (core's test jar).
+ */
+public final class Configs {
 
     private Configs() {
     }
 
     /** {@code values} by method name (e.g. {@code weight_keyArea}); a method without a value fails the test. */
-    static <A extends Annotation> A of(Class<A> type, Map<String, ?> values) {
+    public static <A extends Annotation> A of(Class<A> type, Map<String, ?> values) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             switch (method.getName()) {
                 case "annotationType":
