@@ -7,6 +7,7 @@ import java.lang.reflect.Parameter;
 import java.util.Arrays;
 import java.util.List;
 import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -33,17 +34,30 @@ class ResourceConventionsTest {
                     continue;
                 }
                 String name = type.getSimpleName() + "." + m.getName();
-                RolesAllowed roles = m.getAnnotation(RolesAllowed.class);
+                // a method names its own roles or takes the ones its class names once
+                RolesAllowed roles = m.isAnnotationPresent(RolesAllowed.class) ? m.getAnnotation(RolesAllowed.class)
+                        : type.getAnnotation(RolesAllowed.class);
                 assertThat(roles).as(name).isNotNull();
                 Parameter first = m.getParameters()[0];
                 assertThat(first.getType()).as(name).isEqualTo(Caller.class);
                 assertThat(first.isAnnotationPresent(Context.class)).as(name).isTrue();
                 if (write) {
-                    assertThat(Arrays.stream(m.getParameters()).map(p -> p.getAnnotation(HeaderParam.class))
-                            .anyMatch(h -> h != null && h.value().equals("Idempotency-Key"))).as(name).isTrue();
+                    assertThat(Arrays.stream(m.getParameters()).anyMatch(ResourceConventionsTest::idempotencyKey))
+                            .as(name).isTrue();
                     assertThat(roles.value()).as(name + " lets auditors write").doesNotContain(Roles.AUDITOR);
                 }
             }
         }
+    }
+
+    /** The header itself, or the kit's bean that carries it. */
+    private static boolean idempotencyKey(Parameter p) {
+        HeaderParam header = p.getAnnotation(HeaderParam.class);
+        if (header != null) {
+            return header.value().equals("Idempotency-Key");
+        }
+        return p.isAnnotationPresent(BeanParam.class) && Arrays.stream(p.getType().getDeclaredFields())
+                .map(f -> f.getAnnotation(HeaderParam.class))
+                .anyMatch(h -> h != null && h.value().equals("Idempotency-Key"));
     }
 }

@@ -2,10 +2,12 @@
  * Small helpers for bundles that publish REST resources: query parameters parsed so that a bad value is a
  * 400 naming the parameter (JAX-RS would answer 404 for an unconvertible query parameter), optional bodies,
  * and {@link org.tongpao.core.rest.Created} for one form of {@code Location} (1.1); (1.2) {@link org.tongpao.core.rest.JaxRs},
- * the service properties that put a resource or provider on the REST server.
+ * the service properties that put a resource or provider on the REST server; (1.3)
+ * {@link org.tongpao.core.rest.PageParams} and {@link org.tongpao.core.rest.IdempotencyHeader}, the repeated
+ * parameter groups as JAX-RS {@code @BeanParam}s.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.tongpao.core.rest;
 
 import org.osgi.annotation.bundle.Export;

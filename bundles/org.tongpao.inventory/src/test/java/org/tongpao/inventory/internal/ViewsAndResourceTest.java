@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.rest.IdempotencyHeader;
+import org.tongpao.core.rest.PageParams;
 import org.tongpao.inventory.Balance;
 import org.tongpao.inventory.LotStatus;
 import org.tongpao.inventory.LotStatusChange;
@@ -57,18 +59,18 @@ class ViewsAndResourceTest extends WithFixture {
     @Test
     void queryParametersAreCheckedAndNamed() {
         var balances = InventoryApiAccess.wire(new BalanceResource(), f.inventory);
-        assertThatThrownBy(() -> balances.balances(ADMIN, null, null, null, null, null, "depot", null, null))
+        assertThatThrownBy(() -> balances.balances(ADMIN, null, null, null, null, null, "depot", new PageParams()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("by"));
-        assertThatThrownBy(() -> balances.balances(ADMIN, null, null, null, null, "GONE", null, null, null))
+        assertThatThrownBy(() -> balances.balances(ADMIN, null, null, null, null, "GONE", null, new PageParams()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("status"));
-        assertThatThrownBy(() -> InventoryApiAccess.wire(new MovementResource(), f.inventory).movements(ADMIN, null, null, null, "yesterday", null, null, null))
+        assertThatThrownBy(() -> InventoryApiAccess.wire(new MovementResource(), f.inventory).movements(ADMIN, null, null, null, "yesterday", null, new PageParams()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("from"));
-        assertThatThrownBy(() -> InventoryApiAccess.wire(new LotResource(), f.inventory).lots(ADMIN, "x", null, null, null, null))
+        assertThatThrownBy(() -> InventoryApiAccess.wire(new LotResource(), f.inventory).lots(ADMIN, "x", null, null, new PageParams()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("depot"));
-        assertThatThrownBy(() -> InventoryApiAccess.wire(new CensusResource(), f.inventory).submit(ADMIN, 1, "42", null, "{\"declared\": 5}"))
+        assertThatThrownBy(() -> InventoryApiAccess.wire(new CensusResource(), f.inventory).submit(ADMIN, 1, "42", new IdempotencyHeader(), "{\"declared\": 5}"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("declared"));
         f.receive(f.hubeiProv, f.kn95, 10, TODAY.plusYears(2));
-        assertThat(balances.balances(ADMIN, null, "HB-PROV-01", null, "MASK-KN95", null, "item", null, null).items())
+        assertThat(balances.balances(ADMIN, null, "HB-PROV-01", null, "MASK-KN95", null, "item", new PageParams()).items())
                 .singleElement().satisfies(b -> assertThat(b.onHand()).isEqualTo(10));
     }
 }

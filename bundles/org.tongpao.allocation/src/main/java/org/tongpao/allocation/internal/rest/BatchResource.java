@@ -9,9 +9,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -29,7 +29,9 @@ import org.tongpao.allocation.LineReceipt;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
+import org.tongpao.core.rest.PageParams;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /allocation/batches}: numbered batches, their dispatch and receipt. */
@@ -37,6 +39,9 @@ import org.tongpao.core.rest.QueryParams;
 @Path("allocation/batches")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Allocation batches", description = "Approved allocations: reserve, dispatch, receive")
+// the roles most methods share, once; a method that differs names its own
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
+@Consumes(MediaType.APPLICATION_JSON)
 public class BatchResource {
     private final AllocationService allocation;
 
@@ -51,10 +56,9 @@ public class BatchResource {
     public Page<Batch> list(@Context Caller caller,
             @Parameter(description = "RESERVING, APPROVED, FAILED, DISPATCHED, PARTLY_RECEIVED, RECEIVED")
             @QueryParam("status") String status,
-            @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return allocation.batches(caller, QueryParams.enumValue(BatchStatus.class, "status", status), QueryParams.limit(limit),
-                QueryParams.text(cursor));
+            @BeanParam PageParams page) {
+        return allocation.batches(caller, QueryParams.enumValue(BatchStatus.class, "status", status),
+                page.limit(), page.cursor());
     }
 
     @GET
@@ -73,33 +77,29 @@ public class BatchResource {
     @Operation(summary = "Dispatch a batch", description = "Every reservation becomes a transfer to its receiving "
             + "depot; a repeat with the same Idempotency-Key counts once")
     public Batch dispatch(@Context Caller caller, @PathParam("id") long id,
-            @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @RequestBody(required = false, description = "No body needed",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = "object"))) String body) {
-        return allocation.dispatch(caller, id, idempotencyKey);
+        return allocation.dispatch(caller, id, idempotency.key());
     }
 
     @POST
     @Path("{id: [0-9]+}/receipt")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Confirm receipt of lines", description = "Per line received (incl. damaged) and damaged")
     public Batch receipt(@Context Caller caller, @PathParam("id") long id,
-            @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @Valid Bodies.Receipt body) {
-        return allocation.receive(caller, id, body.lines(), idempotencyKey);
+        return allocation.receive(caller, id, body.lines(), idempotency.key());
     }
 
     @POST
     @Path("{id: [0-9]+}/lines/{lineId: [0-9]+}/receipt")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Confirm receipt of one line", description = "Received (incl. damaged) and damaged")
     public Batch lineReceipt(@Context Caller caller, @PathParam("id") long id, @PathParam("lineId") long lineId,
-            @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @Valid Bodies.OneLine body) {
         return allocation.receive(caller, id, List.of(new LineReceipt(lineId, body.receivedQuantity(),
-                body.damagedQuantity(), body.note())), idempotencyKey);
+                body.damagedQuantity(), body.note())), idempotency.key());
     }
 }

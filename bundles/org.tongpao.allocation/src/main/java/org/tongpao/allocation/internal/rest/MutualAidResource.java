@@ -9,9 +9,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -34,7 +34,9 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
+import org.tongpao.core.rest.PageParams;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /allocation/mutual-aid}: offers from one province to another, brokered by the ministry. */
@@ -42,6 +44,8 @@ import org.tongpao.core.rest.QueryParams;
 @Path("allocation/mutual-aid")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Mutual aid", description = "Province-to-province offers, approved into batches by the ministry")
+// the roles most methods share, once; a method that differs names its own
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.AUDITOR})
 public class MutualAidResource {
     private final AllocationService allocation;
 
@@ -51,19 +55,16 @@ public class MutualAidResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.AUDITOR})
     @Operation(summary = "List offers", description = "A province officer sees offers from or to its province")
     public Page<MutualAidOffer> list(@Context Caller caller,
             @Parameter(description = "OFFERED, APPROVED, REJECTED") @QueryParam("status") String status,
-            @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return allocation.offers(caller, QueryParams.enumValue(OfferStatus.class, "status", status), QueryParams.limit(limit),
-                QueryParams.text(cursor));
+            @BeanParam PageParams page) {
+        return allocation.offers(caller, QueryParams.enumValue(OfferStatus.class, "status", status),
+                page.limit(), page.cursor());
     }
 
     @GET
     @Path("{id: [0-9]+}")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.AUDITOR})
     @Operation(summary = "Get an offer")
     public MutualAidOffer get(@Context Caller caller, @PathParam("id") long id) {
         return allocation.getOffer(caller, id);
@@ -76,9 +77,9 @@ public class MutualAidResource {
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = MutualAidOffer.class)))
     public Response offer(@Context Caller caller, @Context UriInfo uriInfo,
-            @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @Valid NewMutualAidOffer body) {
-        MutualAidOffer o = allocation.offer(caller, body, idempotencyKey);
+        MutualAidOffer o = allocation.offer(caller, body, idempotency.key());
         return Created.response(uriInfo, "allocation/mutual-aid", o.id(), o);
     }
 
@@ -91,12 +92,12 @@ public class MutualAidResource {
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Batch.class)))
     public Response approve(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,
-            @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @RequestBody(required = false, description = "Optional JSON body {\"toDepotId\": n, \"needId\": n}",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = OfferApproval.class))) String body) {
         Batch b = allocation.approveOffer(caller, id, Params.optionalBody(body, OfferApproval.class, "toDepotId"),
-                idempotencyKey);
+                idempotency.key());
         return Created.response(uriInfo, "allocation/batches", b.id(), b);
     }
 
@@ -106,11 +107,11 @@ public class MutualAidResource {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER})
     @Operation(summary = "Reject an offer", description = "Optional body {\"note\": \"...\"}")
     public MutualAidOffer reject(@Context Caller caller, @PathParam("id") long id,
-            @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @RequestBody(required = false, description = "Optional JSON body {\"note\": \"...\"}",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = Bodies.Note.class))) String body) {
         Bodies.Note note = Params.optionalBody(body, Bodies.Note.class, "note");
-        return allocation.rejectOffer(caller, id, note == null ? null : note.note(), idempotencyKey);
+        return allocation.rejectOffer(caller, id, note == null ? null : note.note(), idempotency.key());
     }
 }

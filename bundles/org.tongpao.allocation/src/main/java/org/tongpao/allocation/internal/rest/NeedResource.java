@@ -9,10 +9,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -37,7 +37,9 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
+import org.tongpao.core.rest.PageParams;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /needs}: units' needs and the ministry's key areas. */
@@ -45,6 +47,8 @@ import org.tongpao.core.rest.QueryParams;
 @Path("needs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Needs", description = "What units need, how urgently, and the declared key areas")
+// the roles most methods share, once; a method that differs names its own
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.AUDITOR})
 public class NeedResource {
     static final String IDEMPOTENCY = "Repeat-safe key; a repeat returns the first result";
 
@@ -56,7 +60,6 @@ public class NeedResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.AUDITOR})
     @Operation(summary = "List needs", description = "Keyset-paged by id; a province officer sees its province")
     public Page<Need> list(@Context Caller caller,
             @Parameter(description = "Province code, e.g. 42") @QueryParam("province") String province,
@@ -66,17 +69,15 @@ public class NeedResource {
             @Parameter(description = "IMMEDIATE, H72, ROUTINE") @QueryParam("urgency") String urgency,
             @Parameter(description = "Item id") @QueryParam("item") String item,
             @Parameter(description = "Category code (needs for any item of it)") @QueryParam("category") String category,
-            @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+            @BeanParam PageParams page) {
         NeedFilter filter = new NeedFilter(QueryParams.text(province), QueryParams.id("unit", unit),
                 QueryParams.enumValue(NeedState.class, "state", state), QueryParams.enumValue(Urgency.class, "urgency", urgency),
                 QueryParams.id("item", item), QueryParams.text(category));
-        return needs.list(caller, filter, QueryParams.limit(limit), QueryParams.text(cursor));
+        return needs.list(caller, filter, page.limit(), page.cursor());
     }
 
     @GET
     @Path("{id: [0-9]+}")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.AUDITOR})
     @Operation(summary = "Get one need", description = "404 also when it lies outside the caller's province")
     public Need get(@Context Caller caller, @PathParam("id") long id) {
         return needs.get(caller, id);
@@ -89,9 +90,9 @@ public class NeedResource {
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Need.class)))
     public Response create(@Context Caller caller, @Context UriInfo uriInfo,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @Valid NewNeed body) {
-        Need n = needs.create(caller, body, idempotencyKey);
+        Need n = needs.create(caller, body, idempotency.key());
         return Created.response(uriInfo, "needs", n.id(), n);
     }
 
@@ -101,16 +102,15 @@ public class NeedResource {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Cancel a need", description = "409 when fulfilled or already cancelled")
     public Need cancel(@Context Caller caller, @PathParam("id") long id,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @RequestBody(required = false, description = "No body needed",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = "object"))) String body) {
-        return needs.cancel(caller, id, idempotencyKey);
+        return needs.cancel(caller, id, idempotency.key());
     }
 
     @GET
     @Path("key-areas")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.AUDITOR})
     @Operation(summary = "List key areas", description = "Provinces and org-unit subtrees declared by the ministry")
     public Page<KeyArea> keyAreas(@Context Caller caller) {
         return new Page<>(needs.keyAreas(caller), null);
@@ -124,9 +124,9 @@ public class NeedResource {
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = KeyArea.class)))
     public Response declare(@Context Caller caller, @Context UriInfo uriInfo,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @Valid NewKeyArea body) {
-        KeyArea a = needs.declareKeyArea(caller, body, idempotencyKey);
+        KeyArea a = needs.declareKeyArea(caller, body, idempotency.key());
         return Created.response(uriInfo, "needs/key-areas", a.id(), a);
     }
 
@@ -136,8 +136,8 @@ public class NeedResource {
     @Operation(summary = "Remove a key area", description = "204; needs lose the flag unless another area covers them")
     @ApiResponse(responseCode = "204", description = "Removed")
     public Response remove(@Context Caller caller, @PathParam("id") long id,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        needs.removeKeyArea(caller, id, idempotencyKey);
+            @BeanParam IdempotencyHeader idempotency) {
+        needs.removeKeyArea(caller, id, idempotency.key());
         return Response.noContent().build();
     }
 }

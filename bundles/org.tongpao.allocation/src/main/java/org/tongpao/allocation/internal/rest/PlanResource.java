@@ -9,9 +9,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -33,7 +33,9 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
+import org.tongpao.core.rest.PageParams;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /allocation/plans}: proposals ranked by the priority policy, approved into batches. */
@@ -41,6 +43,8 @@ import org.tongpao.core.rest.QueryParams;
 @Path("allocation/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Allocation plans", description = "Who gets what from which depots, with reasons")
+// the roles most methods share, once; a method that differs names its own
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.AUDITOR})
 public class PlanResource {
     private final AllocationService allocation;
 
@@ -50,19 +54,16 @@ public class PlanResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.AUDITOR})
     @Operation(summary = "List plans", description = "Without lines; a province officer sees its province's plans")
     public Page<Plan> list(@Context Caller caller,
             @Parameter(description = "DRAFT, APPROVED, REJECTED, SUPERSEDED") @QueryParam("status") String status,
-            @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return allocation.plans(caller, QueryParams.enumValue(PlanStatus.class, "status", status), QueryParams.limit(limit),
-                QueryParams.text(cursor));
+            @BeanParam PageParams page) {
+        return allocation.plans(caller, QueryParams.enumValue(PlanStatus.class, "status", status),
+                page.limit(), page.cursor());
     }
 
     @GET
     @Path("{id: [0-9]+}")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.AUDITOR})
     @Operation(summary = "Get a plan", description = "With per-need outcomes (rank, reason, short reason) and lines")
     public Plan get(@Context Caller caller, @PathParam("id") long id) {
         return allocation.plan(caller, id);
@@ -76,9 +77,9 @@ public class PlanResource {
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Plan.class)))
     public Response propose(@Context Caller caller, @Context UriInfo uriInfo,
-            @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @Valid PlanRequest body) {
-        Plan p = allocation.propose(caller, body, idempotencyKey);
+        Plan p = allocation.propose(caller, body, idempotency.key());
         return Created.response(uriInfo, "allocation/plans", p.id(), p);
     }
 
@@ -91,11 +92,11 @@ public class PlanResource {
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Batch.class)))
     public Response approve(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,
-            @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @RequestBody(required = false, description = "No body needed",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = "object"))) String body) {
-        Batch b = allocation.approve(caller, id, idempotencyKey);
+        Batch b = allocation.approve(caller, id, idempotency.key());
         return Created.response(uriInfo, "allocation/batches", b.id(), b);
     }
 
@@ -105,11 +106,11 @@ public class PlanResource {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Reject a plan", description = "Optional body {\"note\": \"...\"}")
     public Plan reject(@Context Caller caller, @PathParam("id") long id,
-            @Parameter(description = NeedResource.IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @RequestBody(required = false, description = "Optional JSON body {\"note\": \"...\"}",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = Bodies.Note.class))) String body) {
         Bodies.Note note = Params.optionalBody(body, Bodies.Note.class, "note");
-        return allocation.reject(caller, id, note == null ? null : note.note(), idempotencyKey);
+        return allocation.reject(caller, id, note == null ? null : note.note(), idempotency.key());
     }
 }

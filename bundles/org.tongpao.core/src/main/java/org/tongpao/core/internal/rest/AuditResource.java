@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -20,6 +21,7 @@ import org.tongpao.core.persistence.AuditEntry;
 import org.tongpao.core.persistence.AuditQuery;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.rest.JaxRs;
+import org.tongpao.core.rest.PageParams;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /audit}: who changed what, when and through which request, newest first. */
@@ -48,10 +50,9 @@ public class AuditResource {
             @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
             @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("to") String to,
             @Parameter(description = "The X-Request-Id of the change") @QueryParam("requestId") String requestId,
-            @Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+            @BeanParam PageParams page) {
         AuditQuery query = new AuditQuery(QueryParams.text(entity), QueryParams.text(entityId), QueryParams.text(actor),
                 QueryParams.instant("from", from), QueryParams.instant("to", to), QueryParams.text(requestId));
-        return audit.find(caller, query, QueryParams.limit(limit), QueryParams.text(cursor));
+        return audit.find(caller, query, page.limit(), page.cursor());
     }
 }

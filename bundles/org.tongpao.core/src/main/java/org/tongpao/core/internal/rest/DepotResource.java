@@ -9,9 +9,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -34,7 +34,9 @@ import org.tongpao.core.NewDepot;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
+import org.tongpao.core.rest.PageParams;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /depots}: places that hold stock, filtered by the caller's scope. */
@@ -42,6 +44,9 @@ import org.tongpao.core.rest.QueryParams;
 @Path(DepotResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Depots", description = "Places that hold stock, each owned by an org unit")
+// the roles most methods share, once; a method that differs names its own
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
+@Consumes(MediaType.APPLICATION_JSON)
 public class DepotResource {
     static final String PATH = "depots";
 
@@ -63,11 +68,10 @@ public class DepotResource {
             @Parameter(description = "Owner org unit id") @QueryParam("unit") String unit,
             @Parameter(description = "true or false") @QueryParam("active") String active,
             @Parameter(description = "Text in code or name") @QueryParam("q") String q,
-            @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+            @BeanParam PageParams page) {
         DepotFilter filter = new DepotFilter(QueryParams.text(province), QueryParams.id("unit", unit),
                 QueryParams.bool("active", active), QueryParams.text(q));
-        return depots.list(caller, filter, QueryParams.limit(limit), QueryParams.text(cursor));
+        return depots.list(caller, filter, page.limit(), page.cursor());
     }
 
     @GET
@@ -80,40 +84,34 @@ public class DepotResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Create a depot", description = "201 with Location; owned by an active org unit")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Depot.class)))
     public Response create(@Context Caller caller, @Context UriInfo uriInfo,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @Valid NewDepot body) {
-        Depot depot = depots.create(caller, body, idempotencyKey);
+        Depot depot = depots.create(caller, body, idempotency.key());
         return Created.response(uriInfo, PATH, depot.id(), depot);
     }
 
     @PUT
     @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Change a depot", description = "The body carries the version last read; 409 when stale")
     public Depot update(@Context Caller caller, @PathParam("id") long id,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @Valid DepotUpdate body) {
-        return depots.update(caller, id, body, idempotencyKey);
+        return depots.update(caller, id, body, idempotency.key());
     }
 
     @POST
     @Path("{id}/deactivate")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Deactivate a depot", description = "Optional version in the body or the query")
     public Depot deactivate(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = "Version last read (optional)") @QueryParam("version") String version,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @RequestBody(required = false, description = "Optional JSON body {\"version\": n}",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = VersionBody.class))) String body) {
-        return depots.deactivate(caller, id, Params.version(Params.versionBody(body), version), idempotencyKey);
+        return depots.deactivate(caller, id, Params.version(Params.versionBody(body), version), idempotency.key());
     }
 }

@@ -9,9 +9,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -34,7 +34,9 @@ import org.tongpao.core.NewItem;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
+import org.tongpao.core.rest.PageParams;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /items}: the catalogue's items; everyone reads, ministry roles write. */
@@ -42,6 +44,9 @@ import org.tongpao.core.rest.QueryParams;
 @Path(ItemResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Catalogue")
+// the roles most methods share, once; a method that differs names its own
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER})
+@Consumes(MediaType.APPLICATION_JSON)
 public class ItemResource {
     static final String PATH = "items";
 
@@ -62,10 +67,9 @@ public class ItemResource {
             @Parameter(description = "Category code, e.g. MASK") @QueryParam("category") String category,
             @Parameter(description = "Text in code, names or standard") @QueryParam("q") String q,
             @Parameter(description = "true or false") @QueryParam("active") String active,
-            @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+            @BeanParam PageParams page) {
         ItemFilter filter = new ItemFilter(QueryParams.text(category), QueryParams.text(q), QueryParams.bool("active", active));
-        return catalogue.list(caller, filter, QueryParams.limit(limit), QueryParams.text(cursor));
+        return catalogue.list(caller, filter, page.limit(), page.cursor());
     }
 
     @GET
@@ -78,40 +82,34 @@ public class ItemResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER})
     @Operation(summary = "Add an item to the catalogue", description = "201 with Location")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Item.class)))
     public Response create(@Context Caller caller, @Context UriInfo uriInfo,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @Valid NewItem body) {
-        Item item = catalogue.create(caller, body, idempotencyKey);
+        Item item = catalogue.create(caller, body, idempotency.key());
         return Created.response(uriInfo, PATH, item.id(), item);
     }
 
     @PUT
     @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER})
     @Operation(summary = "Change an item", description = "The body carries the version last read; 409 when stale")
     public Item update(@Context Caller caller, @PathParam("id") long id,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @Valid ItemUpdate body) {
-        return catalogue.update(caller, id, body, idempotencyKey);
+        return catalogue.update(caller, id, body, idempotency.key());
     }
 
     @POST
     @Path("{id}/deactivate")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER})
     @Operation(summary = "Deactivate an item", description = "Optional version in the body or the query; no body needed")
     public Item deactivate(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = "Version last read (optional)") @QueryParam("version") String version,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @RequestBody(required = false, description = "Optional JSON body {\"version\": n}",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = VersionBody.class))) String body) {
-        return catalogue.deactivate(caller, id, Params.version(Params.versionBody(body), version), idempotencyKey);
+        return catalogue.deactivate(caller, id, Params.version(Params.versionBody(body), version), idempotency.key());
     }
 }

@@ -9,9 +9,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -34,7 +34,9 @@ import org.tongpao.core.OrgUnitUpdate;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
+import org.tongpao.core.rest.PageParams;
 import org.tongpao.core.rest.QueryParams;
 
 /** {@code /units}: the organisation tree, filtered by the caller's scope. */
@@ -42,6 +44,9 @@ import org.tongpao.core.rest.QueryParams;
 @Path(OrgUnitResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Org units", description = "Ministry, provincial departments, city and county bureaus, stations")
+// the roles most methods share, once; a method that differs names its own
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
+@Consumes(MediaType.APPLICATION_JSON)
 public class OrgUnitResource {
     static final String PATH = "units";
 
@@ -64,11 +69,10 @@ public class OrgUnitResource {
             String level,
             @Parameter(description = "true or false") @QueryParam("active") String active,
             @Parameter(description = "Text in code or names") @QueryParam("q") String q,
-            @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+            @BeanParam PageParams page) {
         OrgUnitFilter filter = new OrgUnitFilter(QueryParams.text(province), QueryParams.id("parent", parent),
                 Params.level(level), QueryParams.bool("active", active), QueryParams.text(q));
-        return units.list(caller, filter, QueryParams.limit(limit), QueryParams.text(cursor));
+        return units.list(caller, filter, page.limit(), page.cursor());
     }
 
     @GET
@@ -80,40 +84,34 @@ public class OrgUnitResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Create an org unit", description = "201 with Location; one level below an active parent")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = OrgUnit.class)))
     public Response create(@Context Caller caller, @Context UriInfo uriInfo,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @Valid NewOrgUnit body) {
-        OrgUnit unit = units.create(caller, body, idempotencyKey);
+        OrgUnit unit = units.create(caller, body, idempotency.key());
         return Created.response(uriInfo, PATH, unit.id(), unit);
     }
 
     @PUT
     @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Change an org unit", description = "The body carries the version last read; 409 when stale")
     public OrgUnit update(@Context Caller caller, @PathParam("id") long id,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @Valid OrgUnitUpdate body) {
-        return units.update(caller, id, body, idempotencyKey);
+        return units.update(caller, id, body, idempotency.key());
     }
 
     @POST
     @Path("{id}/deactivate")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Deactivate an org unit", description = "409 while it has active children or depots")
     public OrgUnit deactivate(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = "Version last read (optional)") @QueryParam("version") String version,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @RequestBody(required = false, description = "Optional JSON body {\"version\": n}",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = VersionBody.class))) String body) {
-        return units.deactivate(caller, id, Params.version(Params.versionBody(body), version), idempotencyKey);
+        return units.deactivate(caller, id, Params.version(Params.versionBody(body), version), idempotency.key());
     }
 }

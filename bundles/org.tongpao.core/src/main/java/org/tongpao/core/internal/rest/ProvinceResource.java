@@ -24,6 +24,9 @@ import org.tongpao.core.rest.JaxRs;
 @Path("provinces")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Provinces", description = "The 31 provincial-level divisions (GB/T 2260 codes)")
+// the roles most methods share, once; a method that differs names its own
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
+        Roles.PARTNER, Roles.AUDITOR})
 public class ProvinceResource {
     private final ProvinceRegistry provinces;
 
@@ -33,8 +36,6 @@ public class ProvinceResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
-        Roles.PARTNER, Roles.AUDITOR})
     @Operation(summary = "List the provinces", description = "All 31, ordered by code; never paged")
     public Page<Province> list() {
         return new Page<>(provinces.list(), null);
@@ -42,8 +43,6 @@ public class ProvinceResource {
 
     @GET
     @Path("{code}")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER,
-        Roles.PARTNER, Roles.AUDITOR})
     @Operation(summary = "Get one province")
     public Province get(@Parameter(description = "Two-digit code, e.g. 42") @PathParam("code") String code) {
         return provinces.find(code).orElseThrow(() -> new NotFoundException("Province", code));

@@ -3,6 +3,7 @@ package org.tongpao.inventory.internal.rest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.QueryParam;
@@ -13,6 +14,7 @@ import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.rest.JaxRs;
+import org.tongpao.core.rest.PageParams;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.inventory.BalanceFilter;
 import org.tongpao.inventory.LotStatus;
@@ -42,7 +44,7 @@ public class BalanceResource extends InventoryApi {
             @Parameter(description = "Item id or code") @QueryParam("item") String item,
             @QueryParam("status") String status,
             @Parameter(description = "lot (default) or item") @QueryParam("by") String by,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+            @BeanParam PageParams page) {
         String d = QueryParams.text(depot);
         String i = QueryParams.text(item);
         boolean depotIsId = d != null && d.chars().allMatch(Character::isDigit);
@@ -54,6 +56,6 @@ public class BalanceResource extends InventoryApi {
         BalanceFilter filter = new BalanceFilter(QueryParams.text(province), depotIsId ? Long.valueOf(d) : null,
                 depotIsId ? null : d, QueryParams.text(category), itemIsId ? Long.valueOf(i) : null, itemIsId ? null : i,
                 QueryParams.enumValue(LotStatus.class, "status", status), "item".equals(grouping));
-        return ledger.balances(caller, filter, QueryParams.limit(limit), QueryParams.text(cursor));
+        return ledger.balances(caller, filter, page.limit(), page.cursor());
     }
 }

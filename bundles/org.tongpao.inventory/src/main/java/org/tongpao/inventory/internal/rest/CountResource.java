@@ -1,14 +1,13 @@
 package org.tongpao.inventory.internal.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.core.Context;
@@ -17,6 +16,7 @@ import javax.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Component;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
 import org.tongpao.inventory.CountResult;
 import org.tongpao.inventory.NewCount;
@@ -32,8 +32,8 @@ public class CountResource extends InventoryApi {
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = CountResult.class)))
     public Response count(@Context Caller caller,
-            @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewCount body) {
-        CountResult r = ledger.count(caller, body, key);
+            @BeanParam IdempotencyHeader idempotency, @Valid NewCount body) {
+        CountResult r = ledger.count(caller, body, idempotency.key());
         return Response.status(Response.Status.CREATED).entity(r).build();
     }
 }

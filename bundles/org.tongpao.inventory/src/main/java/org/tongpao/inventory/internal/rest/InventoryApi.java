@@ -17,7 +17,6 @@ import org.tongpao.inventory.StockLedger;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Inventory", description = "Lots, the append-only stock ledger, balances, reservations, census")
 public abstract class InventoryApi {
-    static final String KEY = "Repeat-safe key; a repeat returns the first result and counts once";
     static final String READERS_NOTE = "Filtered to the caller's province or depot";
 
     @Reference

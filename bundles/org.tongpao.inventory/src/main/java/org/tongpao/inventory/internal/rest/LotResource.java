@@ -4,9 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -17,7 +17,9 @@ import org.osgi.service.component.annotations.Component;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
+import org.tongpao.core.rest.PageParams;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.LotStatus;
@@ -26,20 +28,20 @@ import org.tongpao.inventory.LotStatusChange;
 /** {@code /inventory/lots}: lots, one lot, a lot's status. */
 @Component(service = LotResource.class, property = JaxRs.RESOURCE)
 @Path("inventory/lots")
+// the roles most methods share, once; a method that differs names its own
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.AUDITOR})
 public class LotResource extends InventoryApi {
     @GET
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.AUDITOR})
     @Operation(summary = "List lots", description = READERS_NOTE + "; keyset-paged by id")
     public Page<Lot> lots(@Context Caller caller, @QueryParam("depot") String depot, @QueryParam("item") String item,
             @Parameter(description = "AVAILABLE, QUARANTINED, RECALLED, EXPIRED") @QueryParam("status") String status,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+            @BeanParam PageParams page) {
         return ledger.lots(caller, QueryParams.id("depot", depot), QueryParams.id("item", item),
-                QueryParams.enumValue(LotStatus.class, "status", status), QueryParams.limit(limit), QueryParams.text(cursor));
+                QueryParams.enumValue(LotStatus.class, "status", status), page.limit(), page.cursor());
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.AUDITOR})
     @Operation(summary = "Get one lot", description = "404 also when outside the caller's scope")
     public Lot lot(@Context Caller caller, @PathParam("id") long id) {
         return ledger.lot(caller, id);
@@ -51,7 +53,7 @@ public class LotResource extends InventoryApi {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Change a lot's status", description = "Quarantine, recall, expire or release; audited")
     public Lot lotStatus(@Context Caller caller, @PathParam("id") long id,
-            @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid LotStatusChange body) {
-        return ledger.changeLotStatus(caller, id, body, key);
+            @BeanParam IdempotencyHeader idempotency, @Valid LotStatusChange body) {
+        return ledger.changeLotStatus(caller, id, body, idempotency.key());
     }
 }

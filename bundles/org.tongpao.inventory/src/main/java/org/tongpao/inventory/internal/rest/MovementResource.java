@@ -7,9 +7,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -23,7 +23,9 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
+import org.tongpao.core.rest.PageParams;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.Movement;
@@ -38,56 +40,51 @@ import org.tongpao.inventory.Posting;
 /** {@code /inventory}: the writes that book one posting (receipts, issues, adjustments, write-offs) and the ledger. */
 @Component(service = MovementResource.class, property = JaxRs.RESOURCE)
 @Path("inventory")
+// the roles most methods share, once; a method that differs names its own
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
+@Consumes(MediaType.APPLICATION_JSON)
 public class MovementResource extends InventoryApi {
     @POST
     @Path("receipts")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Receive goods", description = "Creates a lot and its RECEIPT movement; 201 with the lot")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Lot.class)))
     public Response receive(@Context Caller caller, @Context UriInfo uriInfo,
-            @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewReceipt body) {
-        Lot lot = ledger.receive(caller, body, key);
+            @BeanParam IdempotencyHeader idempotency, @Valid NewReceipt body) {
+        Lot lot = ledger.receive(caller, body, idempotency.key());
         return Created.response(uriInfo, "inventory/lots", lot.id(), lot);
     }
 
     @POST
     @Path("issues")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Issue stock to an org unit", description = "FEFO unless lotId is given; 409 when short")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Posting.class)))
     public Response issue(@Context Caller caller, @Context UriInfo uriInfo,
-            @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewIssue body) {
-        Posting p = ledger.issue(caller, body, key);
+            @BeanParam IdempotencyHeader idempotency, @Valid NewIssue body) {
+        Posting p = ledger.issue(caller, body, idempotency.key());
         return Created.response(uriInfo, "inventory/postings", p.id(), p);
     }
 
     @POST
     @Path("adjustments")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Adjust a lot", description = "Signed quantity; COUNT, DAMAGE, LOSS (−), FOUND (+)")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Posting.class)))
     public Response adjust(@Context Caller caller, @Context UriInfo uriInfo,
-            @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewAdjustment body) {
-        Posting p = ledger.adjust(caller, body, key);
+            @BeanParam IdempotencyHeader idempotency, @Valid NewAdjustment body) {
+        Posting p = ledger.adjust(caller, body, idempotency.key());
         return Created.response(uriInfo, "inventory/postings", p.id(), p);
     }
 
     @POST
     @Path("write-offs")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Write stock off", description = "EXPIRED or DAMAGED")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Posting.class)))
     public Response writeOff(@Context Caller caller, @Context UriInfo uriInfo,
-            @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewWriteOff body) {
-        Posting p = ledger.writeOff(caller, body, key);
+            @BeanParam IdempotencyHeader idempotency, @Valid NewWriteOff body) {
+        Posting p = ledger.writeOff(caller, body, idempotency.key());
         return Created.response(uriInfo, "inventory/postings", p.id(), p);
     }
 
@@ -107,10 +104,10 @@ public class MovementResource extends InventoryApi {
             @QueryParam("item") String item,
             @Parameter(description = "RECEIPT, ISSUE, TRANSFER_OUT, TRANSFER_IN, ADJUSTMENT, WRITE_OFF") @QueryParam("type") String type,
             @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+            @BeanParam PageParams page) {
         MovementFilter filter = new MovementFilter(QueryParams.id("depot", depot), QueryParams.id("item", item),
                 QueryParams.enumValue(MovementType.class, "type", type), QueryParams.instant("from", from),
                 QueryParams.instant("to", to));
-        return ledger.movements(caller, filter, QueryParams.limit(limit), QueryParams.text(cursor));
+        return ledger.movements(caller, filter, page.limit(), page.cursor());
     }
 }

@@ -1,12 +1,11 @@
 package org.tongpao.inventory.internal.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.QueryParam;
@@ -16,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.inventory.Threshold;
@@ -38,7 +38,7 @@ public class ThresholdResource extends InventoryApi {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Set the levels of one depot × item")
     public Threshold setThreshold(@Context Caller caller,
-            @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid Threshold body) {
-        return ledger.setThreshold(caller, body, key);
+            @BeanParam IdempotencyHeader idempotency, @Valid Threshold body) {
+        return ledger.setThreshold(caller, body, idempotency.key());
     }
 }

@@ -7,9 +7,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -23,7 +23,9 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
+import org.tongpao.core.rest.PageParams;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.inventory.NewTransfer;
 import org.tongpao.inventory.Transfer;
@@ -32,16 +34,17 @@ import org.tongpao.inventory.TransferReceipt;
 /** {@code /inventory/transfers}: direct transfers out, goods in transit, and their receipt. */
 @Component(service = TransferResource.class, property = JaxRs.RESOURCE)
 @Path("inventory/transfers")
+// the roles most methods share, once; a method that differs names its own
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
+@Consumes(MediaType.APPLICATION_JSON)
 public class TransferResource extends InventoryApi {
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Transfer out", description = "Direct transfer without reservation; goods go in transit")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Transfer.class)))
     public Response transferOut(@Context Caller caller, @Context UriInfo uriInfo,
-            @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid NewTransfer body) {
-        Transfer t = ledger.transferOut(caller, body, key);
+            @BeanParam IdempotencyHeader idempotency, @Valid NewTransfer body) {
+        Transfer t = ledger.transferOut(caller, body, idempotency.key());
         return Created.response(uriInfo, "inventory/transfers", t.id(), t);
     }
 
@@ -50,9 +53,9 @@ public class TransferResource extends InventoryApi {
     @Operation(summary = "List transfers", description = "Either side in the caller's scope")
     public Page<Transfer> transfers(@Context Caller caller,
             @Parameter(description = "IN_TRANSIT or RECEIVED") @QueryParam("status") String status,
-            @QueryParam("depot") String depot, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("depot") String depot, @BeanParam PageParams page) {
         return ledger.transfers(caller, QueryParams.enumValue(Transfer.Status.class, "status", status),
-                QueryParams.id("depot", depot), QueryParams.limit(limit), QueryParams.text(cursor));
+                QueryParams.id("depot", depot), page.limit(), page.cursor());
     }
 
     @GET
@@ -65,12 +68,10 @@ public class TransferResource extends InventoryApi {
 
     @POST
     @Path("{id}/receipt")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Receive a transfer", description = "By the receiving depot's scope; shortfall → LOSS, damage → write-off")
     public Transfer receiveTransfer(@Context Caller caller, @PathParam("id") long id,
-            @Parameter(description = KEY) @HeaderParam("Idempotency-Key") String key, @Valid TransferReceipt body) {
+            @BeanParam IdempotencyHeader idempotency, @Valid TransferReceipt body) {
         return inventory.receiveTransfer(caller, id, body.receivedQuantity(),
-                body.damagedQuantity() == null ? 0 : body.damagedQuantity(), body.note(), key);
+                body.damagedQuantity() == null ? 0 : body.damagedQuantity(), body.note(), idempotency.key());
     }
 }

@@ -1,14 +1,13 @@
 package org.tongpao.transport.internal.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
 import javax.validation.constraints.NotNull;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -22,6 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
 import org.tongpao.transport.CarrierInfo;
 import org.tongpao.transport.CarrierQuote;
@@ -37,8 +37,8 @@ import org.tongpao.transport.TransportService;
         Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Carriers", description = "Transport partners plugged in through the carrier SPI")
+@Consumes(MediaType.APPLICATION_JSON)
 public class CarrierResource {
-    static final String IDEMPOTENCY = "Repeat-safe key: a retry with the same key returns the first result";
     private static final String ID = "{carrierId: [a-z0-9][a-z0-9-]{0,31}}";
 
     private final TransportService transport;
@@ -57,7 +57,6 @@ public class CarrierResource {
 
     @POST
     @Path("quotes")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Compare carriers", description = "Asks every available carrier for a quote at once: "
             + "{\"fromDepotId\":n,\"toDepotId\":n,\"packages\":n,\"weightKg\":n}; cheapest first, carriers "
@@ -75,20 +74,18 @@ public class CarrierResource {
 
     @PUT
     @Path(ID + "/contract")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MINISTRY_ADMIN)
     @Operation(summary = "Set the ministry's contract with a carrier",
             description = "ISO-8601 durations, e.g. {\"acceptWithin\":\"PT1H\",\"pickupWithin\":\"PT24H\","
                     + "\"deliverWithin\":\"PT48H\",\"deliverWithinByProvince\":{\"42\":\"PT24H\"}}; applies to new bookings")
     public CarrierInfo contract(@Context Caller caller, @PathParam("carrierId") String carrierId,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @Valid @NotNull Bodies.Contract body) {
-        return transport.setContract(caller, carrierId, body.promise(), idempotencyKey);
+        return transport.setContract(caller, carrierId, body.promise(), idempotency.key());
     }
 
     @POST
     @Path(ID + "/tracking")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PARTNER)
     @Operation(summary = "Push tracking events (partner accounts)",
             description = "{\"events\":[{\"waybill\":\"EX-1\",\"status\":\"PICKED_UP\",\"at\":\"...Z\",\"location\":\"...\"}]}; "

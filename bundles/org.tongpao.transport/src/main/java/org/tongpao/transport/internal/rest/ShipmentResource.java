@@ -12,9 +12,9 @@ import java.time.format.DateTimeFormatter;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
 import javax.validation.constraints.NotNull;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -33,8 +33,10 @@ import org.tongpao.core.NotFoundException;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.OptionalBody;
+import org.tongpao.core.rest.PageParams;
 import org.tongpao.core.rest.QueryParams;
 import org.tongpao.transport.EntryPass;
 import org.tongpao.transport.NewShipment;
@@ -54,8 +56,8 @@ import org.tongpao.transport.TransportService;
         Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shipments", description = "Goods on the move with a carrier, watched against its promises")
+@Consumes(MediaType.APPLICATION_JSON)
 public class ShipmentResource {
-    private static final String IDEMPOTENCY = CarrierResource.IDEMPOTENCY;
     private static final String READERS_NOTE = "A province officer sees shipments from or to its province, a depot "
             + "keeper those of its depot, a partner account its own carrier's";
     private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -77,12 +79,11 @@ public class ShipmentResource {
             @Parameter(description = "BREACHED or AT_RISK") @QueryParam("sla") String sla,
             @Parameter(description = "origin or destination province") @QueryParam("province") String province,
             @Parameter(description = "allocation batch id") @QueryParam("batch") String batch,
-            @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+            @BeanParam PageParams page) {
         ShipmentFilter f = new ShipmentFilter(QueryParams.text(carrier),
                 QueryParams.enumValue(ShipmentStatus.class, "status", status),
                 QueryParams.enumValue(SlaState.class, "sla", sla), QueryParams.text(province), QueryParams.id("batch", batch));
-        return transport.shipments(caller, f, QueryParams.limit(limit), QueryParams.text(cursor));
+        return transport.shipments(caller, f, page.limit(), page.cursor());
     }
 
     @GET
@@ -100,16 +101,15 @@ public class ShipmentResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Book a shipment", description = "Quotes and books with the carrier at once; 201 with "
             + "status BOOKED and the waybill, or BOOKING_FAILED with the carrier's reason (retry with /book)")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Shipment.class)))
     public Response book(@Context Caller caller, @Context UriInfo uriInfo,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @Valid @NotNull NewShipment body) {
-        Shipment s = transport.book(caller, body, idempotencyKey);
+        Shipment s = transport.book(caller, body, idempotency.key());
         return Created.response(uriInfo, "shipments", s.id(), s);
     }
 
@@ -119,12 +119,12 @@ public class ShipmentResource {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Retry a failed booking", description = "Optional body {\"carrierId\": \"...\"} to switch carrier")
     public Shipment rebook(@Context Caller caller, @PathParam("id") long id,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @RequestBody(required = false, description = "Optional JSON body {\"carrierId\": \"...\"}",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = Bodies.Rebook.class))) String body) {
         Bodies.Rebook b = OptionalBody.parse(body, Bodies.Rebook.class, "carrierId", "expected {\"carrierId\": \"...\"}");
-        return transport.rebook(caller, id, b == null ? null : QueryParams.text(b.carrierId()), idempotencyKey);
+        return transport.rebook(caller, id, b == null ? null : QueryParams.text(b.carrierId()), idempotency.key());
     }
 
     @POST
@@ -133,23 +133,22 @@ public class ShipmentResource {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Cancel a shipment not yet handed over", description = "Optional body {\"reason\": \"...\"}")
     public Shipment cancel(@Context Caller caller, @PathParam("id") long id,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @RequestBody(required = false, description = "Optional JSON body {\"reason\": \"...\"}",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = Bodies.Reason.class))) String body) {
         Bodies.Reason b = OptionalBody.parse(body, Bodies.Reason.class, "reason", "expected {\"reason\": \"...\"}");
-        return transport.cancel(caller, id, b == null ? null : b.reason(), idempotencyKey);
+        return transport.cancel(caller, id, b == null ? null : b.reason(), idempotency.key());
     }
 
     @PUT
     @Path("{id: [0-9]+}/pass")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Attach the entry pass for a locked-down area", description = "It must be valid at dispatch")
     public Shipment pass(@Context Caller caller, @PathParam("id") long id,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @Valid @NotNull EntryPass body) {
-        return transport.attachPass(caller, id, body, idempotencyKey);
+        return transport.attachPass(caller, id, body, idempotency.key());
     }
 
     @GET
@@ -186,13 +185,12 @@ public class ShipmentResource {
     @Operation(summary = "Hand the goods over to the carrier", description = "Checks the entry pass of a key-area "
             + "shipment and dispatches its allocation batch (reservations become transfers out)")
     public Shipment dispatch(@Context Caller caller, @PathParam("id") long id,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return transport.dispatch(caller, id, idempotencyKey);
+            @BeanParam IdempotencyHeader idempotency) {
+        return transport.dispatch(caller, id, idempotency.key());
     }
 
     @POST
     @Path("{id: [0-9]+}/events")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Record tracking by hand", description = "For carriers dispatched by hand such as the police's "
             + "own fleet; same body as the partners' push, the waybill may be left out")
@@ -208,11 +206,11 @@ public class ShipmentResource {
     @Operation(summary = "Confirm receipt", description = "Optional body {\"lines\":[{\"lineId\":n,\"receivedQuantity\":n,"
             + "\"damagedQuantity\":n,\"note\":\"...\"}]}; without it every batch line of the shipment is received in full")
     public Shipment receive(@Context Caller caller, @PathParam("id") long id,
-            @Parameter(description = IDEMPOTENCY) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam IdempotencyHeader idempotency,
             @RequestBody(required = false, description = "Optional JSON body {\"lines\": [...]}",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = Bodies.Receipt.class))) String body) {
         Bodies.Receipt b = OptionalBody.parse(body, Bodies.Receipt.class, "lines", "expected {\"lines\": [...]}");
-        return transport.receive(caller, id, b == null ? null : b.lines(), idempotencyKey);
+        return transport.receive(caller, id, b == null ? null : b.lines(), idempotency.key());
     }
 }
