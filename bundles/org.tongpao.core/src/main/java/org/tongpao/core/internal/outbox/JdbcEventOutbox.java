@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +63,7 @@ public class JdbcEventOutbox implements EventOutbox {
             SchemaReady schema, Config config) {
         this.ds = schema.dataSource();
         this.thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tongpao-event-outbox"));
-        this.publisher = new OutboxPublisher(ds, thread, null);
+        this.publisher = new OutboxPublisher(ds, thread, null, OutboxPublisher.after(thread));
         int days = config.publishedRetentionDays();
         if (days > 0) {
             thread.scheduleWithFixedDelay(() -> purge(Duration.ofDays(days)), 0, 6, TimeUnit.HOURS);
@@ -69,9 +72,14 @@ public class JdbcEventOutbox implements EventOutbox {
 
     /** An outbox posting through {@code executor} to {@code eventAdmin} (may be null), for tests. */
     public JdbcEventOutbox(DataSource ds, Executor executor, EventAdmin eventAdmin) {
+        this(ds, new OutboxPublisher(ds, executor, eventAdmin));
+    }
+
+    /** An outbox handing its events to {@code publisher}, for tests. */
+    JdbcEventOutbox(DataSource ds, OutboxPublisher publisher) {
         this.ds = ds;
         this.thread = null;
-        this.publisher = new OutboxPublisher(ds, executor, eventAdmin);
+        this.publisher = publisher;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -87,7 +95,14 @@ public class JdbcEventOutbox implements EventOutbox {
     @Deactivate
     void deactivate() {
         if (thread != null) {
-            // events not yet posted stay unpublished in the table; the next start posts them
+            // mark what was posted; events not yet posted stay unpublished in the table, the next start posts them
+            try {
+                thread.submit(publisher::markPublished).get(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+                LOG.warn("Could not mark the last posted events published; the next start posts them again", e);
+            }
             thread.shutdownNow();
         }
     }
