@@ -18,4 +18,45 @@ public record NewReceipt(
         @NotBlank @Size(max = 128) String sourceDocument,
         LocalDate expiryDate,
         @Size(max = 500) String note) {
+    /**
+     * A builder, the way to make one outside this package: components added in a later minor version
+     * get a setter and a default, so code built against this version keeps compiling and linking.
+     *
+     * @since 1.3
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this one's values, to make a changed copy. @since 1.3 */
+    public Builder toBuilder() {
+        return builder().depotId(depotId).itemId(itemId).quantity(quantity).origin(origin)
+                .sourceDocument(sourceDocument).expiryDate(expiryDate).note(note);
+    }
+
+    /** Builds a {@link NewReceipt}; unset components are 0, false or null. @since 1.3 */
+    public static final class Builder {
+        private Long depotId;
+        private Long itemId;
+        private Long quantity;
+        private LotOrigin origin;
+        private String sourceDocument;
+        private LocalDate expiryDate;
+        private String note;
+
+        private Builder() {
+        }
+
+        public Builder depotId(Long depotId) { this.depotId = depotId; return this; }
+        public Builder itemId(Long itemId) { this.itemId = itemId; return this; }
+        public Builder quantity(Long quantity) { this.quantity = quantity; return this; }
+        public Builder origin(LotOrigin origin) { this.origin = origin; return this; }
+        public Builder sourceDocument(String sourceDocument) { this.sourceDocument = sourceDocument; return this; }
+        public Builder expiryDate(LocalDate expiryDate) { this.expiryDate = expiryDate; return this; }
+        public Builder note(String note) { this.note = note; return this; }
+
+        public NewReceipt build() {
+            return new NewReceipt(depotId, itemId, quantity, origin, sourceDocument, expiryDate, note);
+        }
+    }
 }

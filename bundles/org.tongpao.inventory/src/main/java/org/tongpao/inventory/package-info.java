@@ -1,9 +1,16 @@
 /**
  * Stock: lots, the append-only ledger of movements, balances, reservations. Other bundles
  * (procurement, donation, allocation, transport) move stock only through {@link org.tongpao.inventory.InventoryService}.
+ *
+ * <p>Growing the records stays a minor change: a component added to a record keeps the former canonical
+ * constructor as a delegating one (the new component defaulted), so code built against the older version
+ * still links. 1.3: the commands callers build ({@link org.tongpao.inventory.NewReceipt},
+ * {@link org.tongpao.inventory.NewIssue}, {@link org.tongpao.inventory.NewTransfer}) and the widest views
+ * ({@link org.tongpao.inventory.Lot}, {@link org.tongpao.inventory.Movement}) have {@code builder()} and
+ * {@code toBuilder()}; make them through the builder, which gets a setter for each added component.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;

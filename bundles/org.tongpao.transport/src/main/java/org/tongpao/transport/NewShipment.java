@@ -27,4 +27,50 @@ public record NewShipment(
         TransportMode mode,
         Instant deliverBy,
         @Size(max = 500) String notes) {
+    /**
+     * A builder, the way to make one outside this package: components added in a later minor version
+     * get a setter and a default, so code built against this version keeps compiling and linking.
+     *
+     * @since 1.2
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this one's values, to make a changed copy. @since 1.2 */
+    public Builder toBuilder() {
+        return builder().batchId(batchId).fromDepotId(fromDepotId).toDepotId(toDepotId).carrierId(carrierId)
+                .packages(packages).weightKg(weightKg).mode(mode).deliverBy(deliverBy).notes(notes);
+    }
+
+    /** Builds a {@link NewShipment}; unset components are 0, false or null. @since 1.2 */
+    public static final class Builder {
+        private Long batchId;
+        private Long fromDepotId;
+        private Long toDepotId;
+        private String carrierId;
+        private Integer packages;
+        private BigDecimal weightKg;
+        private TransportMode mode;
+        private Instant deliverBy;
+        private String notes;
+
+        private Builder() {
+        }
+
+        public Builder batchId(Long batchId) { this.batchId = batchId; return this; }
+        public Builder fromDepotId(Long fromDepotId) { this.fromDepotId = fromDepotId; return this; }
+        public Builder toDepotId(Long toDepotId) { this.toDepotId = toDepotId; return this; }
+        public Builder carrierId(String carrierId) { this.carrierId = carrierId; return this; }
+        public Builder packages(Integer packages) { this.packages = packages; return this; }
+        public Builder weightKg(BigDecimal weightKg) { this.weightKg = weightKg; return this; }
+        public Builder mode(TransportMode mode) { this.mode = mode; return this; }
+        public Builder deliverBy(Instant deliverBy) { this.deliverBy = deliverBy; return this; }
+        public Builder notes(String notes) { this.notes = notes; return this; }
+
+        public NewShipment build() {
+            return new NewShipment(batchId, fromDepotId, toDepotId, carrierId, packages, weightKg, mode, deliverBy,
+                    notes);
+        }
+    }
 }

@@ -2,9 +2,15 @@
  * Shipments: goods of an allocation batch (or any depot-to-depot move) booked with a carrier, tracked,
  * watched against the carrier's promises (the SLA clock), let into locked-down areas with an entry
  * pass, and received into inventory on delivery. Carriers plug in through {@code org.tongpao.transport.api}.
+ *
+ * <p>Growing the records stays a minor change: a component added to a record keeps the former canonical
+ * constructor as a delegating one (the new component defaulted), so code built against the older version
+ * still links. 1.2: {@link org.tongpao.transport.NewShipment}, {@link org.tongpao.transport.QuoteRequest}
+ * and {@link org.tongpao.transport.Shipment} have {@code builder()} and {@code toBuilder()}; make them
+ * through the builder, which gets a setter for each added component.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.tongpao.transport;
 
 import org.osgi.annotation.bundle.Export;

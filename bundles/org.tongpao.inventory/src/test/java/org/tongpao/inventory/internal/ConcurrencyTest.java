@@ -46,8 +46,10 @@ class ConcurrencyTest extends WithFixture {
                     long qty = 1 + r.nextInt(60);
                     try {
                         switch (r.nextInt(5)) {
-                            case 0, 1 -> f.inventory.issue(ADMIN, new NewIssue(from, item, qty, f.station, null, null, null), null);
-                            case 2 -> inTransit.add(f.inventory.transferOut(ADMIN, new NewTransfer(from, to, item, qty, null, null, null), null).id());
+                            case 0, 1 -> f.inventory.issue(ADMIN, NewIssue.builder().depotId(from).itemId(item)
+                                    .quantity(qty).orgUnitId(f.station).build(), null);
+                            case 2 -> inTransit.add(f.inventory.transferOut(ADMIN, NewTransfer.builder()
+                                    .fromDepotId(from).toDepotId(to).itemId(item).quantity(qty).build(), null).id());
                             case 3 -> {
                                 Reservation res = f.inventory.reserve(ADMIN, from, item, qty, "t", null);
                                 if (r.nextBoolean()) {

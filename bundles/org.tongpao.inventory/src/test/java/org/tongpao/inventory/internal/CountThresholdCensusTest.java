@@ -69,9 +69,11 @@ class CountThresholdCensusTest extends WithFixture {
         assertThatThrownBy(() -> f.inventory.setThreshold(ADMIN, new Threshold(f.hubeiProv, f.kn95, 20L, 10L), null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("reorderLevel"));
 
-        f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 40L, f.station, null, null, null), null);
+        f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95).quantity(40L)
+                .orgUnitId(f.station).build(), null);
         assertThat(f.events(InventoryTopics.LOW_STOCK)).isEmpty();
-        f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 10L, f.station, null, null, null), null);
+        f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95).quantity(10L)
+                .orgUnitId(f.station).build(), null);
         List<Event> low = f.events(InventoryTopics.LOW_STOCK);
         assertThat(low).singleElement().satisfies(e -> {
             assertThat(e.getProperty("depotId")).isEqualTo(f.hubeiProv);
@@ -85,7 +87,8 @@ class CountThresholdCensusTest extends WithFixture {
         assertThat(f.events(InventoryTopics.LOW_STOCK)).hasSize(2).last()
                 .satisfies(e -> assertThat(e.getProperty("level")).isEqualTo("MINIMUM"));
         // a refused movement posts nothing
-        assertThatThrownBy(() -> f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 16L, f.station, null, null, null), null))
+        assertThatThrownBy(() -> f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95)
+                .quantity(16L).orgUnitId(f.station).build(), null))
                 .isInstanceOf(ConflictException.class);
         assertThat(f.events(InventoryTopics.LOW_STOCK)).hasSize(2);
     }

@@ -36,10 +36,11 @@ class EventsAfterCommitTest extends WithFixture {
     void aRefusedIssuePublishesNothingAndAnIssuedOneItsMovement() {
         f.receive(f.wuhan, f.kn95, 5, TODAY.plusYears(1));
         int before = f.events(InventoryTopics.MOVEMENT).size();
-        assertThatThrownBy(() -> f.inventory.issue(ADMIN, new NewIssue(f.wuhan, f.kn95, 6L, f.station, null, null,
-                null), null)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.wuhan).itemId(f.kn95)
+                .quantity(6L).orgUnitId(f.station).build(), null)).isInstanceOf(ConflictException.class);
         assertThat(f.events(InventoryTopics.MOVEMENT)).hasSize(before);
-        long posting = f.inventory.issue(ADMIN, new NewIssue(f.wuhan, f.kn95, 5L, f.station, null, null, null),
+        long posting = f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.wuhan).itemId(f.kn95).quantity(5L)
+                .orgUnitId(f.station).build(),
                 null).id();
         assertThat(f.events(InventoryTopics.MOVEMENT)).hasSize(before + 1).last()
                 .satisfies(e -> assertThat(e.getProperty("postingId")).isEqualTo(posting));

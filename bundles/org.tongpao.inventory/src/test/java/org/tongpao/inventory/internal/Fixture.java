@@ -112,7 +112,8 @@ final class Fixture implements AutoCloseable, TestCallers {
 
     /** Receives {@code qty} as the ministry; returns the lot id. */
     long receive(long depot, long item, long qty, LocalDate expiry) {
-        return inventory.receive(ADMIN, new NewReceipt(depot, item, qty, LotOrigin.PURCHASE_ORDER, "PO-1", expiry, null),
+        return inventory.receive(ADMIN, NewReceipt.builder().depotId(depot).itemId(item).quantity(qty)
+                .origin(LotOrigin.PURCHASE_ORDER).sourceDocument("PO-1").expiryDate(expiry).build(),
                 null).id();
     }
 

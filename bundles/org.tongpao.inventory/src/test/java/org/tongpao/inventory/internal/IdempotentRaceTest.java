@@ -78,11 +78,12 @@ class IdempotentRaceTest extends WithFixture {
                 while (racing.get()) {
                     try {
                         if (f.inventory.available(ADMIN, f.hubeiProv, f.kn95) < 20) {
-                            f.inventory.receive(ADMIN, new NewReceipt(f.hubeiProv, f.kn95, 5L,
-                                    LotOrigin.PURCHASE_ORDER, "PO-churn", TODAY.plusMonths(7), null), null);
+                            f.inventory.receive(ADMIN, NewReceipt.builder().depotId(f.hubeiProv).itemId(f.kn95)
+                                    .quantity(5L).origin(LotOrigin.PURCHASE_ORDER).sourceDocument("PO-churn")
+                                    .expiryDate(TODAY.plusMonths(7)).build(), null);
                         } else {
-                            f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 1L, f.station, null, null,
-                                    null), null);
+                            f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95).quantity(1L)
+                                    .orgUnitId(f.station).build(), null);
                         }
                     } catch (ConflictException | TransientDataAccessException e) {
                         // a pair took the stock first, or the database stayed busy: the churn just goes on
@@ -93,7 +94,8 @@ class IdempotentRaceTest extends WithFixture {
             List<Object[]> answers = new ArrayList<>();
             for (int i = 0; i < PAIRS; i++) {
                 String key = "transfer-" + i;
-                NewTransfer request = new NewTransfer(f.hubeiProv, f.wuhan, f.kn95, 20L, null, null, null);
+                NewTransfer request = NewTransfer.builder().fromDepotId(f.hubeiProv).toDepotId(f.wuhan).itemId(f.kn95)
+                        .quantity(20L).build();
                 CyclicBarrier together = new CyclicBarrier(2);
                 List<Future<Object>> copies = new ArrayList<>();
                 for (int copy = 0; copy < 2; copy++) {
@@ -141,8 +143,8 @@ class IdempotentRaceTest extends WithFixture {
         f.shortLockTimeout();
         long lots = f.count("tp_inv_lot");
         long postings = f.count("tp_inv_posting");
-        NewReceipt receipt = new NewReceipt(f.wuhan, f.kn95, 10L, LotOrigin.PURCHASE_ORDER, "PO-9",
-                TODAY.plusMonths(12), null);
+        NewReceipt receipt = NewReceipt.builder().depotId(f.wuhan).itemId(f.kn95).quantity(10L)
+                .origin(LotOrigin.PURCHASE_ORDER).sourceDocument("PO-9").expiryDate(TODAY.plusMonths(12)).build();
         try (Connection holder = f.ds.getConnection()) {
             holder.setAutoCommit(false);
             // another transaction holds the depot row (as a deactivation would) and does not let go

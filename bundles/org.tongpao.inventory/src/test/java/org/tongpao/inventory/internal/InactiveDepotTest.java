@@ -34,22 +34,24 @@ class InactiveDepotTest extends WithFixture {
         f.receive(f.wuhan, f.kn95, 100, TODAY.plusYears(1));
         assertInUse(f.wuhan, "holds 100 on hand (0 of it reserved)");
 
-        Transfer t = f.inventory.transferOut(ADMIN, new NewTransfer(f.wuhan, f.hubeiProv, f.kn95, 100L, null, null,
-                null), null);
+        Transfer t = f.inventory.transferOut(ADMIN, NewTransfer.builder().fromDepotId(f.wuhan).toDepotId(f.hubeiProv)
+                .itemId(f.kn95).quantity(100L).build(), null);
         assertInUse(f.hubeiProv, "1 transfer(s) of 100 are in transit to it");
         // the sender's stock left with the transfer: nothing holds it back any more
         assertThat(f.depots.deactivate(ADMIN, f.wuhan, null, null).active()).isFalse();
 
         f.inventory.receiveTransfer(ADMIN, t.id(), 100, 0, null, null);
         assertInUse(f.hubeiProv, "holds 100 on hand");
-        f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 100L, f.station, null, null, null), null);
+        f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95).quantity(100L)
+                .orgUnitId(f.station).build(), null);
         assertThat(f.depots.deactivate(ADMIN, f.hubeiProv, null, null).active()).isFalse();
 
         f.receive(f.jiangsu, f.kn95, 50, TODAY.plusYears(1));
         Reservation r = f.inventory.reserve(ADMIN, f.jiangsu, f.kn95, 50, "test", null);
         assertInUse(f.jiangsu, "holds 50 on hand (50 of it reserved)");
         f.inventory.release(ADMIN, r.id(), null);
-        f.inventory.issue(ADMIN, new NewIssue(f.jiangsu, f.kn95, 50L, f.station, null, null, null), null);
+        f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.jiangsu).itemId(f.kn95).quantity(50L).orgUnitId(f.station)
+                .build(), null);
         assertThat(f.depots.deactivate(ADMIN, f.jiangsu, null, null).active()).isFalse();
     }
 
@@ -61,14 +63,16 @@ class InactiveDepotTest extends WithFixture {
         long movements = f.count("tp_inv_movement");
         long lots = f.count("tp_inv_lot");
 
-        assertField(() -> f.inventory.receive(ADMIN, new NewReceipt(f.central, f.kn95, 5L, LotOrigin.DONATION, "D-1",
-                TODAY.plusYears(1), null), null), "depotId");
-        assertField(() -> f.inventory.issue(ADMIN, new NewIssue(f.central, f.kn95, 5L, f.station, null, null, null),
+        assertField(() -> f.inventory.receive(ADMIN, NewReceipt.builder().depotId(f.central).itemId(f.kn95).quantity(5L)
+                .origin(LotOrigin.DONATION).sourceDocument("D-1").expiryDate(TODAY.plusYears(1))
+                .build(), null), "depotId");
+        assertField(() -> f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.central).itemId(f.kn95).quantity(5L)
+                .orgUnitId(f.station).build(),
                 null), "depotId");
-        assertField(() -> f.inventory.transferOut(ADMIN, new NewTransfer(f.central, f.hubeiProv, f.kn95, 5L, null,
-                null, null), null), "fromDepotId");
-        assertField(() -> f.inventory.transferOut(ADMIN, new NewTransfer(f.hubeiProv, f.central, f.kn95, 5L, null,
-                null, null), null), "toDepotId");
+        assertField(() -> f.inventory.transferOut(ADMIN, NewTransfer.builder().fromDepotId(f.central)
+                .toDepotId(f.hubeiProv).itemId(f.kn95).quantity(5L).build(), null), "fromDepotId");
+        assertField(() -> f.inventory.transferOut(ADMIN, NewTransfer.builder().fromDepotId(f.hubeiProv)
+                .toDepotId(f.central).itemId(f.kn95).quantity(5L).build(), null), "toDepotId");
         assertField(() -> f.inventory.reserve(ADMIN, f.central, f.kn95, 5, "test", null), "depotId");
         assertField(() -> f.inventory.dispatch(ADMIN, held.id(), f.central, null, null), "toDepotId");
 
@@ -83,8 +87,8 @@ class InactiveDepotTest extends WithFixture {
     @Test
     void goodsInTransitToADepotDeactivatedBeforeTheRuleAreNotReceivedThere() throws Exception {
         f.receive(f.hubeiProv, f.kn95, 100, TODAY.plusYears(1));
-        Transfer t = f.inventory.transferOut(ADMIN, new NewTransfer(f.hubeiProv, f.wuhan, f.kn95, 40L, null, null,
-                null), null);
+        Transfer t = f.inventory.transferOut(ADMIN, NewTransfer.builder().fromDepotId(f.hubeiProv).toDepotId(f.wuhan)
+                .itemId(f.kn95).quantity(40L).build(), null);
         // data from before deactivation checked for stock: the row is switched off directly
         try (Connection c = f.ds.getConnection();
                 PreparedStatement ps = c.prepareStatement("UPDATE tp_depot SET active = FALSE WHERE id = ?")) {
@@ -116,8 +120,9 @@ class InactiveDepotTest extends WithFixture {
                         start.await();
                         for (int n = 0; n < 5; n++) {
                             try {
-                                f.inventory.receive(ADMIN, new NewReceipt(d.id(), f.kn95, 10L,
-                                        LotOrigin.DONATION, "D", TODAY.plusYears(1), null), null);
+                                f.inventory.receive(ADMIN, NewReceipt.builder().depotId(d.id()).itemId(f.kn95)
+                                        .quantity(10L).origin(LotOrigin.DONATION).sourceDocument("D")
+                                        .expiryDate(TODAY.plusYears(1)).build(), null);
                             } catch (ValidationException e) {
                                 assertThat(e.field()).isEqualTo("depotId");
                                 refusedReceipts.incrementAndGet();

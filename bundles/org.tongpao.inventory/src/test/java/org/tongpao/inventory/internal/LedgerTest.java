@@ -34,7 +34,8 @@ class LedgerTest extends WithFixture {
         long lot = f.receive(f.hubeiProv, f.kn95, 1000, TODAY.plusYears(2));
         assertThat(f.onHand(lot)).isEqualTo(1000);
 
-        Posting issue = f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 300L, f.station, null, "REQ-7", null), "i-1");
+        Posting issue = f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95).quantity(300L)
+                .orgUnitId(f.station).sourceDocument("REQ-7").build(), "i-1");
         assertThat(issue.movements()).singleElement().satisfies(m -> {
             assertThat(m.type()).isEqualTo(MovementType.ISSUE);
             assertThat(m.quantity()).isEqualTo(-300);
@@ -45,7 +46,8 @@ class LedgerTest extends WithFixture {
         });
         assertThat(f.onHand(lot)).isEqualTo(700);
 
-        Transfer t = f.inventory.transferOut(ADMIN, new NewTransfer(f.hubeiProv, f.wuhan, f.kn95, 200L, null, "TR-1", null), null);
+        Transfer t = f.inventory.transferOut(ADMIN, NewTransfer.builder().fromDepotId(f.hubeiProv).toDepotId(f.wuhan)
+                .itemId(f.kn95).quantity(200L).sourceDocument("TR-1").build(), null);
         assertThat(t.status()).isEqualTo(Transfer.Status.IN_TRANSIT);
         assertThat(f.onHand(lot)).isEqualTo(500);
         assertThat(f.inventory.transfers(ADMIN, Transfer.Status.IN_TRANSIT, null, 50, null).items())
@@ -80,9 +82,11 @@ class LedgerTest extends WithFixture {
         long balances = f.count("tp_inv_balance");
         long postings = f.count("tp_inv_posting");
 
-        assertThatThrownBy(() -> f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 101L, f.station, null, null, null), "neg-1"))
+        assertThatThrownBy(() -> f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95)
+                .quantity(101L).orgUnitId(f.station).build(), "neg-1"))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("available 100");
-        assertThatThrownBy(() -> f.inventory.transferOut(ADMIN, new NewTransfer(f.hubeiProv, f.wuhan, f.kn95, 500L, null, null, null), null))
+        assertThatThrownBy(() -> f.inventory.transferOut(ADMIN, NewTransfer.builder().fromDepotId(f.hubeiProv)
+                .toDepotId(f.wuhan).itemId(f.kn95).quantity(500L).build(), null))
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> f.inventory.adjust(ADMIN, new NewAdjustment(lot, -101L, AdjustmentReason.LOSS, null, null), null))
                 .isInstanceOf(ConflictException.class);
@@ -95,7 +99,8 @@ class LedgerTest extends WithFixture {
         assertThat(f.count("tp_inv_transfer")).isZero();
         assertThat(f.onHand(lot)).isEqualTo(100);
         // the refused key was not consumed: the same key may carry a corrected request
-        f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 100L, f.station, null, null, null), "neg-1b");
+        f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95).quantity(100L)
+                .orgUnitId(f.station).build(), "neg-1b");
         assertThat(f.onHand(lot)).isZero();
         f.assertLedgerMatchesBalances();
     }
@@ -106,21 +111,25 @@ class LedgerTest extends WithFixture {
         long early = f.receive(f.hubeiProv, f.kn95, 100, TODAY.plusMonths(6));
         long middle = f.receive(f.hubeiProv, f.kn95, 100, TODAY.plusMonths(18));
 
-        Posting first = f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 60L, f.station, null, null, null), null);
+        Posting first = f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95).quantity(60L)
+                .orgUnitId(f.station).build(), null);
         assertThat(first.movements()).extracting(Movement::lotId, Movement::quantity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(early, -60L));
 
-        Posting second = f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 90L, f.station, null, null, null), null);
+        Posting second = f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95).quantity(90L)
+                .orgUnitId(f.station).build(), null);
         assertThat(second.movements()).extracting(Movement::lotId, Movement::quantity).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(early, -40L), org.assertj.core.groups.Tuple.tuple(middle, -50L));
 
-        Posting third = f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 120L, f.station, null, null, null), null);
+        Posting third = f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95).quantity(120L)
+                .orgUnitId(f.station).build(), null);
         assertThat(third.movements()).extracting(Movement::lotId, Movement::quantity).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(middle, -50L), org.assertj.core.groups.Tuple.tuple(late, -70L));
 
         // a named lot overrides FEFO
         long fresh = f.receive(f.hubeiProv, f.kn95, 10, TODAY.plusMonths(3));
-        Posting named = f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 5L, f.station, late, null, null), null);
+        Posting named = f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95).quantity(5L)
+                .orgUnitId(f.station).lotId(late).build(), null);
         assertThat(named.movements()).extracting(Movement::lotId).containsExactly(late);
         assertThat(f.onHand(fresh)).isEqualTo(10);
         f.assertLedgerMatchesBalances();
@@ -134,11 +143,14 @@ class LedgerTest extends WithFixture {
         f.clock.now = f.clock.now.plus(java.time.Duration.ofDays(11));
 
         assertThat(f.inventory.available(ADMIN, f.hubeiProv, f.kn95)).isZero();
-        assertThatThrownBy(() -> f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 1L, f.station, null, null, null), null))
+        assertThatThrownBy(() -> f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95)
+                .quantity(1L).orgUnitId(f.station).build(), null))
                 .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 1L, f.station, expiring, null, null), null))
+        assertThatThrownBy(() -> f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95)
+                .quantity(1L).orgUnitId(f.station).lotId(expiring).build(), null))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("expired");
-        assertThatThrownBy(() -> f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 1L, f.station, quarantined, null, null), null))
+        assertThatThrownBy(() -> f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95)
+                .quantity(1L).orgUnitId(f.station).lotId(quarantined).build(), null))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("QUARANTINED");
         assertThatThrownBy(() -> f.inventory.reserve(ADMIN, f.hubeiProv, f.kn95, 1, "batch:1", null))
                 .isInstanceOf(ConflictException.class);
@@ -159,22 +171,25 @@ class LedgerTest extends WithFixture {
 
     @Test
     void receiptsValidateExpiryAgainstShelfLife() {
-        assertThatThrownBy(() -> f.inventory.receive(ADMIN, new NewReceipt(f.hubeiProv, f.kn95, 10L,
-                LotOrigin.DONATION, "PL-1", null, null), null))
+        assertThatThrownBy(() -> f.inventory.receive(ADMIN, NewReceipt.builder().depotId(f.hubeiProv).itemId(f.kn95)
+                .quantity(10L).origin(LotOrigin.DONATION).sourceDocument("PL-1").build(), null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("expiryDate"));
-        assertThatThrownBy(() -> f.inventory.receive(ADMIN, new NewReceipt(f.hubeiProv, f.kn95, 10L,
-                LotOrigin.DONATION, "PL-1", TODAY.minusDays(1), null), null))
+        assertThatThrownBy(() -> f.inventory.receive(ADMIN, NewReceipt.builder().depotId(f.hubeiProv).itemId(f.kn95)
+                .quantity(10L).origin(LotOrigin.DONATION).sourceDocument("PL-1").expiryDate(TODAY.minusDays(1))
+                .build(), null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("expiryDate"));
-        assertThatThrownBy(() -> f.inventory.receive(ADMIN, new NewReceipt(f.hubeiProv, f.kn95, 0L,
-                LotOrigin.DONATION, "PL-1", TODAY.plusYears(1), null), null))
+        assertThatThrownBy(() -> f.inventory.receive(ADMIN, NewReceipt.builder().depotId(f.hubeiProv).itemId(f.kn95)
+                .quantity(0L).origin(LotOrigin.DONATION).sourceDocument("PL-1").expiryDate(TODAY.plusYears(1))
+                .build(), null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("quantity"));
-        assertThatThrownBy(() -> f.inventory.receive(ADMIN, new NewReceipt(999_999L, f.kn95, 1L,
-                LotOrigin.DONATION, "PL-1", TODAY.plusYears(1), null), null))
+        assertThatThrownBy(() -> f.inventory.receive(ADMIN, NewReceipt.builder().depotId(999_999L).itemId(f.kn95)
+                .quantity(1L).origin(LotOrigin.DONATION).sourceDocument("PL-1").expiryDate(TODAY.plusYears(1))
+                .build(), null))
                 .isInstanceOfSatisfying(org.tongpao.core.NotFoundException.class,
                         e -> assertThat(e.field()).isEqualTo("depotId"));
         // an item without a shelf life needs no expiry
-        Lot tent = f.inventory.receive(ADMIN, new NewReceipt(f.hubeiProv, f.tent, 5L, LotOrigin.OPENING_BALANCE, "OB",
-                null, null), null);
+        Lot tent = f.inventory.receive(ADMIN, NewReceipt.builder().depotId(f.hubeiProv).itemId(f.tent).quantity(5L)
+                .origin(LotOrigin.OPENING_BALANCE).sourceDocument("OB").build(), null);
         assertThat(tent.expiryDate()).isNull();
         assertThat(f.count("tp_inv_movement")).isEqualTo(1);
     }

@@ -18,7 +18,8 @@ class NationalStockTest extends WithFixture {
         f.receive(f.jiangsu, f.kn95, 500, TODAY.plusYears(2));
         f.receive(f.hubeiProv, f.tent, 7, null);
         long reservation = f.inventory.reserve(ADMIN, f.hubeiProv, f.kn95, 200, "test", null).id();
-        f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 100L, f.station, null, "ISS-1", null), null);
+        f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95).quantity(100L)
+                .orgUnitId(f.station).sourceDocument("ISS-1").build(), null);
 
         List<ProvinceStock> national = f.inventory.nationalStock(ADMIN, null);
         assertThat(national).contains(

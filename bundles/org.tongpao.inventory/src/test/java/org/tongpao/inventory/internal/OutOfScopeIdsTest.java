@@ -47,28 +47,29 @@ class OutOfScopeIdsTest {
 
     @Test
     void anIssueToAnotherProvincesUnitIsRefusedLikeAnUnknownUnit() {
-        sameAsUnknown(nanjing, id -> f.inventory.issue(Fixture.HUBEI, new NewIssue(f.hubeiProv, f.kn95, 1L, id, null,
-                null, null), null));
+        sameAsUnknown(nanjing, id -> f.inventory.issue(Fixture.HUBEI, NewIssue.builder().depotId(f.hubeiProv)
+                .itemId(f.kn95).quantity(1L).orgUnitId(id).build(), null));
         // the depot keeper sees no units, and still issues to its province's units, never to another's
         f.receive(f.wuhan, f.kn95, 10, TODAY.plusYears(1));
-        Posting ok = f.inventory.issue(Fixture.KEEPER, new NewIssue(f.wuhan, f.kn95, 1L, f.station, null, null, null),
-                null);
+        Posting ok = f.inventory.issue(Fixture.KEEPER, NewIssue.builder().depotId(f.wuhan).itemId(f.kn95).quantity(1L)
+                .orgUnitId(f.station).build(), null);
         assertThat(ok.movements()).singleElement().satisfies(m -> assertThat(m.orgUnitId()).isEqualTo(f.station));
-        sameAsUnknown(nanjing, id -> f.inventory.issue(Fixture.KEEPER, new NewIssue(f.wuhan, f.kn95, 1L, id, null,
-                null, null), null));
+        sameAsUnknown(nanjing, id -> f.inventory.issue(Fixture.KEEPER, NewIssue.builder().depotId(f.wuhan)
+                .itemId(f.kn95).quantity(1L).orgUnitId(id).build(), null));
         f.assertLedgerMatchesBalances();
     }
 
     @Test
     void depotsAndLotsOfAnotherProvinceAnswerLikeUnknownOnes() {
-        sameAsUnknown(f.jiangsu, id -> f.inventory.receive(Fixture.HUBEI, new NewReceipt(id, f.kn95, 1L,
-                LotOrigin.DONATION, "D-1", TODAY.plusYears(1), null), null));
-        sameAsUnknown(f.jiangsu, id -> f.inventory.issue(Fixture.HUBEI, new NewIssue(id, f.kn95, 1L, f.station, null,
-                null, null), null));
-        sameAsUnknown(f.jiangsu, id -> f.inventory.transferOut(Fixture.HUBEI, new NewTransfer(id, f.hubeiProv, f.kn95,
-                1L, null, null, null), null));
-        sameAsUnknown(f.jiangsu, id -> f.inventory.transferOut(Fixture.HUBEI, new NewTransfer(f.hubeiProv, id, f.kn95,
-                1L, null, null, null), null));
+        sameAsUnknown(f.jiangsu, id -> f.inventory.receive(Fixture.HUBEI, NewReceipt.builder().depotId(id)
+                .itemId(f.kn95).quantity(1L).origin(LotOrigin.DONATION).sourceDocument("D-1")
+                .expiryDate(TODAY.plusYears(1)).build(), null));
+        sameAsUnknown(f.jiangsu, id -> f.inventory.issue(Fixture.HUBEI, NewIssue.builder().depotId(id).itemId(f.kn95)
+                .quantity(1L).orgUnitId(f.station).build(), null));
+        sameAsUnknown(f.jiangsu, id -> f.inventory.transferOut(Fixture.HUBEI, NewTransfer.builder().fromDepotId(id)
+                .toDepotId(f.hubeiProv).itemId(f.kn95).quantity(1L).build(), null));
+        sameAsUnknown(f.jiangsu, id -> f.inventory.transferOut(Fixture.HUBEI, NewTransfer.builder()
+                .fromDepotId(f.hubeiProv).toDepotId(id).itemId(f.kn95).quantity(1L).build(), null));
         sameAsUnknown(f.jiangsu, id -> f.inventory.reserve(Fixture.HUBEI, id, f.kn95, 1, "x", null));
         sameAsUnknown(f.jiangsu, id -> f.inventory.count(Fixture.HUBEI, new NewCount(id, List.of(new NewCount.Line(
                 f.kn95, null, 1L)), null), null));
@@ -78,8 +79,8 @@ class OutOfScopeIdsTest {
                 AdjustmentReason.LOSS, null, null), null));
         sameAsUnknown(jiangsuLot, id -> f.inventory.writeOff(Fixture.HUBEI, new NewWriteOff(id, 1L,
                 WriteOffReason.DAMAGED, null, null), null));
-        sameAsUnknown(jiangsuLot, id -> f.inventory.issue(Fixture.HUBEI, new NewIssue(f.hubeiProv, f.kn95, 1L,
-                f.station, id, null, null), null));
+        sameAsUnknown(jiangsuLot, id -> f.inventory.issue(Fixture.HUBEI, NewIssue.builder().depotId(f.hubeiProv)
+                .itemId(f.kn95).quantity(1L).orgUnitId(f.station).lotId(id).build(), null));
         sameAsUnknown(jiangsuLot, id -> f.inventory.count(Fixture.HUBEI, new NewCount(f.hubeiProv, List.of(
                 new NewCount.Line(f.kn95, id, 1L)), null), null));
         // the keeper of Wuhan sees its own depot only

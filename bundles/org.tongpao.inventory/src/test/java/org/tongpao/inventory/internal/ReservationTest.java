@@ -34,7 +34,8 @@ class ReservationTest extends WithFixture {
         assertThat(f.inventory.available(ADMIN, f.central, f.kn95)).isEqualTo(50);
         assertThat(f.reserved(early)).isEqualTo(100);
         // reserved stock cannot be issued
-        assertThatThrownBy(() -> f.inventory.issue(ADMIN, new NewIssue(f.central, f.kn95, 51L, f.station, null, null, null), null))
+        assertThatThrownBy(() -> f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.central).itemId(f.kn95)
+                .quantity(51L).orgUnitId(f.station).build(), null))
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> f.inventory.reserve(ADMIN, f.central, f.kn95, 51, "other", null))
                 .isInstanceOf(ConflictException.class);
@@ -106,7 +107,8 @@ class ReservationTest extends WithFixture {
 
     @Test
     void aRepeatedReceiptOrDispatchCountsOnce() {
-        NewReceipt receipt = new NewReceipt(f.central, f.kn95, 500L, LotOrigin.DONATION, "PLEDGE-9", TODAY.plusYears(1), null);
+        NewReceipt receipt = NewReceipt.builder().depotId(f.central).itemId(f.kn95).quantity(500L)
+                .origin(LotOrigin.DONATION).sourceDocument("PLEDGE-9").expiryDate(TODAY.plusYears(1)).build();
         Lot first = f.inventory.receive(ADMIN, receipt, "rcpt-1");
         Lot again = f.inventory.receive(ADMIN, receipt, "rcpt-1");
         assertThat(again.id()).isEqualTo(first.id());
@@ -114,8 +116,9 @@ class ReservationTest extends WithFixture {
         assertThat(f.count("tp_inv_lot")).isEqualTo(1);
         assertThat(f.onHand(first.id())).isEqualTo(500);
         // the same key with another request is a conflict, not a second receipt
-        assertThatThrownBy(() -> f.inventory.receive(ADMIN, new NewReceipt(f.central, f.kn95, 501L, LotOrigin.DONATION,
-                "PLEDGE-9", TODAY.plusYears(1), null), "rcpt-1")).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> f.inventory.receive(ADMIN, NewReceipt.builder().depotId(f.central).itemId(f.kn95)
+                .quantity(501L).origin(LotOrigin.DONATION).sourceDocument("PLEDGE-9").expiryDate(TODAY.plusYears(1))
+                .build(), "rcpt-1")).isInstanceOf(ConflictException.class);
 
         Reservation r = f.inventory.reserve(ADMIN, f.central, f.kn95, 100, "batch:1", "res-1");
         assertThat(f.inventory.reserve(ADMIN, f.central, f.kn95, 100, "batch:1", "res-1").id()).isEqualTo(r.id());
@@ -127,7 +130,7 @@ class ReservationTest extends WithFixture {
         assertThat(f.number("SELECT COUNT(*) FROM tp_inv_movement WHERE movement_type = 'TRANSFER_OUT'")).isEqualTo(1);
         assertThat(f.onHand(first.id())).isEqualTo(400);
 
-        var issue = new NewIssue(f.central, f.kn95, 10L, f.station, null, null, null);
+        var issue = NewIssue.builder().depotId(f.central).itemId(f.kn95).quantity(10L).orgUnitId(f.station).build();
         long p1 = f.inventory.issue(ADMIN, issue, "iss-1").id();
         assertThat(f.inventory.issue(ADMIN, issue, "iss-1").id()).isEqualTo(p1);
         assertThat(f.onHand(first.id())).isEqualTo(390);

@@ -62,21 +62,26 @@ class ScopeTest {
         Caller caller = callers.get(who);
         Runnable run = switch (action) {
             case "read-hubei-lot" -> () -> f.inventory.lot(caller, hubeiLot);
-            case "issue-hubei-prov" -> () -> f.inventory.issue(caller, new NewIssue(f.hubeiProv, f.kn95, 1L, f.station, null, null, null), null);
-            case "issue-wuhan" -> () -> f.inventory.issue(caller, new NewIssue(f.wuhan, f.kn95, 1L, f.station, null, null, null), null);
+            case "issue-hubei-prov" -> () -> f.inventory.issue(caller, NewIssue.builder().depotId(f.hubeiProv)
+                    .itemId(f.kn95).quantity(1L).orgUnitId(f.station).build(), null);
+            case "issue-wuhan" -> () -> f.inventory.issue(caller, NewIssue.builder().depotId(f.wuhan).itemId(f.kn95)
+                    .quantity(1L).orgUnitId(f.station).build(), null);
             case "quarantine-hubei-lot" -> () -> {
                 f.inventory.changeLotStatus(caller, hubeiLot, new LotStatusChange(LotStatus.QUARANTINED, "check"), null);
                 f.inventory.changeLotStatus(Fixture.ADMIN, hubeiLot, new LotStatusChange(LotStatus.AVAILABLE, "ok"), null);
             };
             case "transfer-js-to-hubei-and-receive-as-hubei" -> () -> {
-                Transfer t = f.inventory.transferOut(caller, new NewTransfer(f.jiangsu, f.hubeiProv, f.kn95, 10L, null, "MA-1", null), null);
+                Transfer t = f.inventory.transferOut(caller, NewTransfer.builder().fromDepotId(f.jiangsu)
+                        .toDepotId(f.hubeiProv).itemId(f.kn95).quantity(10L).sourceDocument("MA-1").build(), null);
                 assertThat(f.inventory.transfer(Fixture.HUBEI, t.id()).status()).isEqualTo(Transfer.Status.IN_TRANSIT);
                 f.inventory.receiveTransfer(Fixture.HUBEI, t.id(), 10, 0, null, null);
             };
-            case "transfer-hubei-to-js" -> () -> f.inventory.transferOut(caller, new NewTransfer(f.hubeiProv, f.jiangsu, f.kn95, 10L, null, null, null), null);
+            case "transfer-hubei-to-js" -> () -> f.inventory.transferOut(caller, NewTransfer.builder()
+                    .fromDepotId(f.hubeiProv).toDepotId(f.jiangsu).itemId(f.kn95).quantity(10L).build(), null);
             case "receive-own-dispatch-to-hubei", "receive-js-to-hubei" -> () -> {
                 // between provinces on a ministry officer's authority; each side sees it, the receiver receives
-                Transfer t = f.inventory.transferOut(Fixture.OFFICER, new NewTransfer(f.jiangsu, f.hubeiProv, f.kn95, 10L, null, null, null), null);
+                Transfer t = f.inventory.transferOut(Fixture.OFFICER, NewTransfer.builder().fromDepotId(f.jiangsu)
+                        .toDepotId(f.hubeiProv).itemId(f.kn95).quantity(10L).build(), null);
                 f.inventory.receiveTransfer(caller, t.id(), 10, 0, null, null);
             };
             case "balances" -> () -> assertThat(f.inventory.balances(caller,

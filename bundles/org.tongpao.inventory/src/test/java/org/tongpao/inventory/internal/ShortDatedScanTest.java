@@ -65,7 +65,8 @@ class ShortDatedScanTest {
     @Test
     void emptyQuarantinedAndUndatedLotsAreLeftAlone() {
         long empty = f.receive(f.hubeiProv, f.kn95, 10, TODAY.plusDays(200));
-        f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 10L, f.station, empty, null, null), null);
+        f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95).quantity(10L)
+                .orgUnitId(f.station).lotId(empty).build(), null);
         long quarantined = f.receive(f.hubeiProv, f.medprot, 10, TODAY.plusDays(200));
         f.inventory.changeLotStatus(ADMIN, quarantined, new LotStatusChange(LotStatus.QUARANTINED, "test"), null);
         f.receive(f.hubeiProv, f.tent, 10, null);

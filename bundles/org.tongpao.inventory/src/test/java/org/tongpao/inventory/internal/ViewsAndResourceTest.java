@@ -31,7 +31,8 @@ class ViewsAndResourceTest extends WithFixture {
         Instant later = f.clock.now.plus(Duration.ofHours(2));
         f.clock.now = later;
         for (int i = 0; i < 3; i++) {
-            f.inventory.issue(ADMIN, new NewIssue(f.hubeiProv, f.kn95, 1L, f.station, null, null, null), null);
+            f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.hubeiProv).itemId(f.kn95).quantity(1L)
+                    .orgUnitId(f.station).build(), null);
         }
         var page = f.inventory.movements(ADMIN, new MovementFilter(null, null, null, later, null), 2, null);
         assertThat(page.items()).extracting(Movement::type).containsOnly(MovementType.ISSUE).hasSize(2);

@@ -26,11 +26,10 @@ class BookingServiceTest {
     }
 
     Shipment bookWith(String carrier, String key) {
-        return f.transport.book(OFFICER, aShipment(n -> {
-            n.from = central;
-            n.to = wuhan;
-            n.carrier = carrier;
-        }), key);
+        return f.transport.book(OFFICER, aShipment()
+                .fromDepotId(central)
+                .toDepotId(wuhan)
+                .carrierId(carrier).build(), key);
     }
 
     @Test

@@ -33,11 +33,10 @@ class ShipmentReaderTest {
     }
 
     Shipment book(String to, String carrier) {
-        return f.transport.book(OFFICER, aShipment(n -> {
-            n.from = f.depot("CENTRAL-RESERVE");
-            n.to = f.depot(to);
-            n.carrier = carrier;
-        }), null);
+        return f.transport.book(OFFICER, aShipment()
+                .fromDepotId(f.depot("CENTRAL-RESERVE"))
+                .toDepotId(f.depot(to))
+                .carrierId(carrier).build(), null);
     }
 
     @AfterEach

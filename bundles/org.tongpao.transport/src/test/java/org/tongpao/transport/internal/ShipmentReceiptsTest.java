@@ -58,10 +58,9 @@ class ShipmentReceiptsTest {
     }
 
     Shipment dispatched() {
-        Shipment s = f.transport.book(OFFICER, aShipment(n -> {
-            n.batchId = batch.id();
-            n.carrier = "swift";
-        }), null);
+        Shipment s = f.transport.book(OFFICER, aShipment()
+                .batchId(batch.id())
+                .carrierId("swift").build(), null);
         if (s.keyArea()) {
             f.transport.attachPass(OFFICER, s.id(), new EntryPass("WH-1", "Wuhan HQ", f.clock.now.minus(Duration.ofHours(1)),
                     f.clock.now.plus(Duration.ofDays(2)), "鄂A·J1234", "Wang Jun"), null);
@@ -109,10 +108,9 @@ class ShipmentReceiptsTest {
 
     @Test
     void onlyTheReceivingSideReceivesAndOnlyWhatWasDispatched() {
-        Shipment booked = f.transport.book(OFFICER, aShipment(n -> {
-            n.batchId = batch.id();
-            n.carrier = "swift";
-        }), null);
+        Shipment booked = f.transport.book(OFFICER, aShipment()
+                .batchId(batch.id())
+                .carrierId("swift").build(), null);
         assertThatThrownBy(() -> f.transport.receive(HUBEI, booked.id(), List.of(), null))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("has not been dispatched");
         var jiangsu = org.tongpao.core.Caller.of("js", java.util.Set.of("province-officer", "province-32"), "req-js");

@@ -28,11 +28,10 @@ class SlaScannerTest {
     }
 
     Shipment book() {
-        return f.transport.book(OFFICER, aShipment(n -> {
-            n.from = f.depot("CENTRAL-RESERVE");
-            n.to = f.depot("HB-WH-01");
-            n.carrier = "puller";
-        }), null);
+        return f.transport.book(OFFICER, aShipment()
+                .fromDepotId(f.depot("CENTRAL-RESERVE"))
+                .toDepotId(f.depot("HB-WH-01"))
+                .carrierId("puller").build(), null);
     }
 
     @Test

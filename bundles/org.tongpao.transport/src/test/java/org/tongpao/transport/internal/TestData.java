@@ -2,7 +2,6 @@ package org.tongpao.transport.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.function.Consumer;
 import org.tongpao.allocation.LineReceipt;
 import org.tongpao.transport.NewShipment;
 import org.tongpao.transport.api.ProofOfDelivery;
@@ -15,24 +14,9 @@ final class TestData {
     private TestData() {
     }
 
-    /** What a test may set on a new shipment; 10 packages, 250 kg by road unless it says otherwise. */
-    static final class ShipmentSpec {
-        Long batchId;
-        Long from;
-        Long to;
-        String carrier;
-        int packages = 10;
-        BigDecimal weightKg = new BigDecimal("250.000");
-        TransportMode mode = TransportMode.ROAD;
-        Instant deliverBy;
-        String notes;
-    }
-
-    /** A new shipment, e.g. {@code aShipment(s -> { s.batchId = 4L; s.carrier = "swift"; })}. */
-    static NewShipment aShipment(Consumer<ShipmentSpec> spec) {
-        ShipmentSpec s = new ShipmentSpec();
-        spec.accept(s);
-        return new NewShipment(s.batchId, s.from, s.to, s.carrier, s.packages, s.weightKg, s.mode, s.deliverBy, s.notes);
+    /** A new shipment of 10 packages, 250 kg by road; e.g. {@code aShipment().batchId(4L).carrierId("swift").build()}. */
+    static NewShipment.Builder aShipment() {
+        return NewShipment.builder().packages(10).weightKg(new BigDecimal("250.000")).mode(TransportMode.ROAD);
     }
 
     /** A tracking event with no location or note; a DELIVERED one carries a proof of delivery. */

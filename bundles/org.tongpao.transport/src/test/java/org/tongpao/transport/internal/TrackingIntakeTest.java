@@ -35,11 +35,10 @@ class TrackingIntakeTest {
     }
 
     Shipment book(String carrier) {
-        return f.transport.book(OFFICER, aShipment(n -> {
-            n.from = f.depot("CENTRAL-RESERVE");
-            n.to = f.depot("HB-WH-01");
-            n.carrier = carrier;
-        }), null);
+        return f.transport.book(OFFICER, aShipment()
+                .fromDepotId(f.depot("CENTRAL-RESERVE"))
+                .toDepotId(f.depot("HB-WH-01"))
+                .carrierId(carrier).build(), null);
     }
 
     long parkedRows() {
