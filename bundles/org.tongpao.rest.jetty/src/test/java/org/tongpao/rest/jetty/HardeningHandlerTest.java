@@ -4,17 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -27,6 +18,7 @@ import org.eclipse.jetty.xml.XmlConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tongpao.core.testing.RawHttp;
 
 /**
  * A real Jetty 9.4 configured by the distribution's own etc/jetty.xml, with a context like pax-web's: every
@@ -81,39 +73,15 @@ class HardeningHandlerTest {
         server.stop();
     }
 
-    record Answer(int status, Map<String, String> headers, String body) {
-        String header(String name) {
-            return headers.get(name.toLowerCase(Locale.ROOT));
-        }
-    }
-
-    private static Answer raw(String request) throws IOException {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            s.setSoTimeout(5000);
-            OutputStream out = s.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            String text = all.toString(StandardCharsets.UTF_8);
-            int split = text.indexOf("\r\n\r\n");
-            String[] lines = text.substring(0, split).split("\r\n");
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
-            }
-            return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(split + 4));
-        }
+    private static RawHttp raw(String request) throws IOException {
+        return RawHttp.send(port, request);
     }
 
     private static String get(String path, String... headers) {
         return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + String.join("", headers) + "Connection: close\r\n\r\n";
     }
 
-    private static JsonNode problem(Answer a, int status) throws IOException {
+    private static JsonNode problem(RawHttp a, int status) throws IOException {
         assertThat(a.status()).as(a.body()).isEqualTo(status);
         assertThat(a.header("Content-Type")).startsWith("application/problem+json");
         assertThat(a.header("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -137,7 +105,7 @@ class HardeningHandlerTest {
 
     @Test
     void traceIsRefused() throws Exception {
-        Answer a = raw("TRACE /api/ok HTTP/1.1\r\nHost: a\r\nAuthorization: Basic c2VjcmV0\r\nConnection: close\r\n\r\n");
+        RawHttp a = raw("TRACE /api/ok HTTP/1.1\r\nHost: a\r\nAuthorization: Basic c2VjcmV0\r\nConnection: close\r\n\r\n");
         JsonNode b = problem(a, 405);
         assertThat(a.body()).doesNotContain("c2VjcmV0");
         assertThat(b.get("instance").asText()).isEqualTo("/api/ok");
@@ -157,7 +125,7 @@ class HardeningHandlerTest {
 
     @Test
     void successfulAnswersKeepTheirBodyAndGetHeadersAndAnId() throws Exception {
-        Answer ok = raw(get("/api/ok", "X-Request-Id: <script>\r\n"));
+        RawHttp ok = raw(get("/api/ok", "X-Request-Id: <script>\r\n"));
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(ok.header("X-Frame-Options")).isEqualTo("DENY");

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jaxrs.base.JsonMappingExceptionMapper;
 import com.fasterxml.jackson.jaxrs.base.JsonParseExceptionMapper;
 import java.io.ByteArrayInputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,10 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +26,7 @@ import org.apache.cxf.jaxrs.validation.ValidationExceptionMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tongpao.core.testing.RawHttp;
 
 /**
  * The real server stack (factory, filters, mappers, Jackson, bean validation, OpenAPI) on a loopback
@@ -341,28 +337,8 @@ class RestHttpTest {
     }
 
     /** A request sent as written (the JDK client will not send a Host header of our choosing). */
-    record Raw(int status, Map<String, String> headers, String body) {
-        String header(String name) {
-            return headers.get(name.toLowerCase(Locale.ROOT));
-        }
-    }
-
-    private static Raw raw(String url, String request) throws Exception {
-        URI u = URI.create(url);
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), u.getPort())) {
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            String text = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int split = text.indexOf("\r\n\r\n");
-            String[] lines = text.substring(0, split).split("\r\n");
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
-            }
-            return new Raw(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(split + 4));
-        }
+    private static RawHttp raw(String url, String request) throws Exception {
+        return RawHttp.send(URI.create(url).getPort(), request);
     }
 
     private static String basic(String user) {
@@ -372,12 +348,12 @@ class RestHttpTest {
     @Test
     void locationNeverComesFromTheHostHeader() throws Exception {
         String path = URI.create(base).getRawPath();
-        Raw created = raw(base, "POST " + path + "/things HTTP/1.1\r\nHost: evil.example\r\nAuthorization: "
+        RawHttp created = raw(base, "POST " + path + "/things HTTP/1.1\r\nHost: evil.example\r\nAuthorization: "
                 + basic("admin") + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.header("Location")).isEqualTo(origin + path + "/things/7");
 
-        Raw docs = raw(base, "GET " + path + "/api-docs HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        RawHttp docs = raw(base, "GET " + path + "/api-docs HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
         assertThat(docs.status()).isBetween(300, 399);
         assertThat(docs.header("Location")).startsWith(origin + path + "/api-docs").doesNotContain("evil");
     }
@@ -390,7 +366,7 @@ class RestHttpTest {
         Server server = factory.create(proxied, List.of(new TestResources.Things()), List.of());
         server.start();
         try {
-            Raw created = raw(other, "POST /v1/things HTTP/1.1\r\nHost: evil.example\r\nAuthorization: " + basic("admin")
+            RawHttp created = raw(other, "POST /v1/things HTTP/1.1\r\nHost: evil.example\r\nAuthorization: " + basic("admin")
                     + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             assertThat(created.header("Location")).isEqualTo("https://tongpao.example.gov.cn/node/v1/things/7");
