@@ -132,11 +132,18 @@ final class OutboxPublisher {
             LOG.debug("No EventAdmin: {} event(s) stay unpublished, first {}", batch.size(), batch.get(0).event().getTopic());
             return false;
         }
+        List<Long> ids = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             admin.postEvent(p.event());
-            unmarked.add(p.id());
+            ids.add(p.id());
         }
-        if (markLater == null || unmarked.size() >= BATCH) {
+        if (markLater == null) {
+            // marking at once: the batch's own ids (a direct executor may drain on several threads at a time)
+            mark(ids);
+            return true;
+        }
+        unmarked.addAll(ids);
+        if (unmarked.size() >= BATCH) {
             markPublished();
         } else if (!markScheduled) {
             markScheduled = true;
@@ -148,15 +155,20 @@ final class OutboxPublisher {
     /** Marks the posted rows published, in one transaction (on the executor's thread). */
     void markPublished() {
         markScheduled = false;
-        if (unmarked.isEmpty()) {
+        List<Long> ids = new ArrayList<>(unmarked);
+        unmarked.clear();
+        mark(ids);
+    }
+
+    private void mark(List<Long> ids) {
+        if (ids.isEmpty()) {
             return;
         }
         Instant now = Sql.now();
-        List<List<?>> rows = new ArrayList<>(unmarked.size());
-        for (Long id : unmarked) {
+        List<List<?>> rows = new ArrayList<>(ids.size());
+        for (Long id : ids) {
             rows.add(List.of(now, id));
         }
-        unmarked.clear();
         try {
             // one statement text for every batch size, so the database compiles it once
             Transactions.write(ds, "outbox publish",
