@@ -2,10 +2,12 @@ package org.tongpao.core.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Writes go through {@link #write}: one transaction under the one retry rule ({@link TransientRetry}).
  * Work that must follow a commit (posting events, clearing caches) registers {@link #afterCommit} hooks.
+ * {@link #enclosing} makes the transactions a piece of work starts (through any service) part of one.
  */
 public final class Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
@@ -27,6 +30,9 @@ public final class Transactions {
      * list: a hook belongs to the innermost transaction running when it was registered.
      */
     private static final ThreadLocal<Deque<List<Runnable>>> HOOKS = ThreadLocal.withInitial(ArrayDeque::new);
+
+    /** The connection of the {@link #enclosing} transaction running on this thread, per DataSource. */
+    private static final ThreadLocal<Map<DataSource, Connection>> ENCLOSING = new ThreadLocal<>();
 
     /** Work done with a connection inside a transaction. */
     @FunctionalInterface
@@ -46,7 +52,77 @@ public final class Transactions {
      * @since 2.3
      */
     public static <T> T write(DataSource dataSource, String what, Work<T> work) {
+        if (joins(dataSource)) {
+            // a lock failure aborts the enclosing transaction, so only the enclosing one may retry
+            return inTransaction(dataSource, work);
+        }
         return TransientRetry.run(what, () -> inTransaction(dataSource, work));
+    }
+
+    /**
+     * Runs {@code work} in one transaction (under the one retry rule, like {@link #write}) that every
+     * {@code write}, {@code inTransaction} and {@code read} on this thread and {@code dataSource} joins
+     * instead of opening its own: whatever services the work calls commit or roll back with it. What a
+     * federation inbox needs: a message's effect, written through the public services, and the inbox row
+     * that makes a redelivery change nothing, in one commit.
+     *
+     * <p>A joined call runs under a savepoint: when it throws, its own writes and hooks are undone and the
+     * exception reaches the caller, as if it had been a transaction of its own that rolled back. Its
+     * {@link #afterCommit} hooks run after the enclosing commit. Enclosing calls do not nest.
+     *
+     * @throws IllegalStateException when an enclosing transaction already runs on this thread
+     * @since 2.4
+     */
+    public static <T> T enclosing(DataSource dataSource, String what, Work<T> work) {
+        if (ENCLOSING.get() != null) {
+            throw new IllegalStateException("Transactions.enclosing does not nest");
+        }
+        return TransientRetry.run(what, () -> inTransaction(dataSource, c -> {
+            ENCLOSING.set(Map.of(dataSource, c));
+            try {
+                return work.apply(c);
+            } finally {
+                ENCLOSING.remove();
+            }
+        }));
+    }
+
+    private static boolean joins(DataSource dataSource) {
+        Map<DataSource, Connection> enclosing = ENCLOSING.get();
+        return enclosing != null && enclosing.containsKey(dataSource);
+    }
+
+    /** Runs {@code work} on the enclosing transaction's connection under a savepoint (see {@link #enclosing}). */
+    private static <T> T joined(DataSource dataSource, Work<T> work) {
+        Connection c = ENCLOSING.get().get(dataSource);
+        Deque<List<Runnable>> stack = HOOKS.get();
+        List<Runnable> hooks = new ArrayList<>(2);
+        stack.push(hooks);
+        try {
+            Savepoint savepoint = c.setSavepoint();
+            T result;
+            try {
+                result = work.apply(c);
+            } catch (Exception | Error e) {
+                try {
+                    c.rollback(savepoint);
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
+                throw rethrow(e);
+            }
+            c.releaseSavepoint(savepoint);
+            stack.pop();
+            // the enclosing transaction's hooks are under this list: they run after its commit
+            stack.peek().addAll(hooks);
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("Joined transaction failed: " + e.getMessage(), e);
+        } finally {
+            if (stack.peek() == hooks) {
+                stack.pop();
+            }
+        }
     }
 
     /**
@@ -68,6 +144,9 @@ public final class Transactions {
 
     /** Runs {@code work} in one transaction and returns its result; then the {@link #afterCommit} hooks. */
     public static <T> T inTransaction(DataSource dataSource, Work<T> work) {
+        if (joins(dataSource)) {
+            return joined(dataSource, work);
+        }
         Deque<List<Runnable>> stack = HOOKS.get();
         List<Runnable> hooks = new ArrayList<>(2);
         stack.push(hooks);
@@ -117,8 +196,18 @@ public final class Transactions {
         }
     }
 
-    /** Runs read-only {@code work} on a connection in autocommit mode. */
+    /**
+     * Runs read-only {@code work} on a connection in autocommit mode; inside an {@link #enclosing}
+     * transaction on its connection, so that it sees (and does not wait on) the enclosing writes.
+     */
     public static <T> T read(DataSource dataSource, Work<T> work) {
+        if (joins(dataSource)) {
+            try {
+                return work.apply(ENCLOSING.get().get(dataSource));
+            } catch (Exception e) {
+                throw rethrow(e);
+            }
+        }
         Connection c = open(dataSource);
         try {
             return work.apply(c);

@@ -7,12 +7,13 @@
  * ({@code IdempotencyKeys.internal}), whose refusals are not kept. 2.3: the platform kit — the public
  * {@code Jdbc} helper, {@code Transactions.write} (one transaction under the one retry rule) and
  * {@code Transactions.afterCommit} hooks, {@code SchemaReady} (the migration extender)
- * and the {@code EventOutbox}.
+ * and the {@code EventOutbox}. 2.4: {@code Transactions.enclosing}, one transaction that the services a
+ * piece of work calls join (the federation inbox).
  * SQL written
  * against it must run on Derby and PostgreSQL alike.
  */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package org.tongpao.core.persistence;
 
 import org.osgi.annotation.bundle.Export;

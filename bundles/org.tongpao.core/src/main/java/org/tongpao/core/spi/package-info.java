@@ -1,10 +1,12 @@
 /**
  * Service provider interfaces that other Tongpao bundles implement and core consults; core never
  * depends on those bundles. {@link org.tongpao.core.spi.DepotUsage}: "does anything still use this
- * depot?" before a depot is deactivated.
+ * depot?" before a depot is deactivated. {@link org.tongpao.core.spi.LedgerOwners} (1.1): which node keeps a
+ * province's depot ledgers (federation). {@link org.tongpao.core.spi.EventForwarder} (1.2): events
+ * taken inside the recording transaction (federation).
  */
 @Export
-@Version("1.0.0")
+@Version("1.2.0")
 package org.tongpao.core.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -133,4 +133,64 @@ class TransactionsTest {
         assertThat(ran).containsExactly("attempt 2");
         assertThat(value()).isEqualTo("writer");
     }
+
+    private void set(String v) {
+        Transactions.write(ds, "set", c -> Jdbc.update(c, "UPDATE tx_row SET v = ? WHERE id = 1", Jdbc.args(v)));
+    }
+
+    @Test
+    void writesInsideAnEnclosingTransactionCommitWithItAndTheirHooksRunAfterIt() {
+        Transactions.enclosing(ds, "enclosing", c -> {
+            set("joined");
+            Transactions.write(ds, "hook", c2 -> {
+                assertThat(c2).isSameAs(c);
+                Transactions.afterCommit(() -> ran.add("after " + value()));
+                return null;
+            });
+            // a read joins too: it sees the enclosing writes instead of waiting on their locks
+            assertThat(value()).isEqualTo("joined");
+            assertThat(ran).isEmpty();
+            return null;
+        });
+        assertThat(ran).containsExactly("after joined");
+        assertThat(value()).isEqualTo("joined");
+    }
+
+    @Test
+    void aFailureOfTheEnclosingWorkRollsBackWhatTheJoinedWritesDid() {
+        assertThatThrownBy(() -> Transactions.enclosing(ds, "enclosing", c -> {
+            set("joined");
+            Transactions.write(ds, "hook", c2 -> {
+                Transactions.afterCommit(() -> ran.add("hook"));
+                return null;
+            });
+            throw new ConflictException("the inbox row exists");
+        })).isInstanceOf(ConflictException.class);
+        assertThat(value()).isEqualTo("start");
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void aJoinedWriteThatFailsIsUndoneAloneAndTheEnclosingWorkGoesOn() {
+        Transactions.enclosing(ds, "enclosing", c -> {
+            Jdbc.update(c, "INSERT INTO tx_row (id, v) VALUES (2, 'outer')", List.of());
+            assertThatThrownBy(() -> Transactions.write(ds, "fails", c2 -> {
+                Jdbc.update(c2, "UPDATE tx_row SET v = 'inner' WHERE id = 1", List.of());
+                Transactions.afterCommit(() -> ran.add("dropped"));
+                throw new ConflictException("refused");
+            })).isInstanceOf(ConflictException.class);
+            return null;
+        });
+        assertThat(value()).isEqualTo("start");
+        long rows = Transactions.read(ds, c -> Jdbc.count(c, "SELECT COUNT(*) FROM tx_row", List.of()));
+        assertThat(rows).isEqualTo(2);
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void enclosingTransactionsDoNotNest() {
+        assertThatThrownBy(() -> Transactions.enclosing(ds, "outer",
+                c -> Transactions.enclosing(ds, "inner", c2 -> null)))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -3,6 +3,8 @@ package org.tongpao.core.internal.outbox;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -27,6 +29,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongpao.core.internal.CoreSchema;
+import org.tongpao.core.spi.EventForwarder;
 import org.tongpao.core.internal.DaemonThreads;
 import org.tongpao.core.internal.Json;
 import org.tongpao.core.persistence.DataAccessException;
@@ -57,6 +60,19 @@ public class JdbcEventOutbox implements EventOutbox {
     private final DataSource ds;
     private final OutboxPublisher publisher;
     private final ScheduledExecutorService thread;
+    private final List<Forwarding> forwarders = new CopyOnWriteArrayList<>();
+
+    /** A forwarder and the topics it takes (exact, or a prefix from {@code prefix/*}). */
+    private record Forwarding(EventForwarder forwarder, List<String> topics) {
+        boolean takes(String topic) {
+            for (String t : topics) {
+                if (t.equals(topic) || t.equals("*") || t.endsWith("/*") && topic.startsWith(t.substring(0, t.length() - 1))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     @Activate
     public JdbcEventOutbox(@Reference(target = "(" + SchemaReady.PROPERTY + "=" + CoreSchema.NAME + ")")
@@ -92,6 +108,19 @@ public class JdbcEventOutbox implements EventOutbox {
         publisher.eventAdminGone(admin);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindEventForwarder(EventForwarder forwarder, Map<String, Object> properties) {
+        Object topics = properties.get(EventForwarder.TOPICS);
+        List<String> list = topics instanceof String[] a ? List.of(a)
+                : topics instanceof String t ? List.of(t) : List.of();
+        forwarders.add(new Forwarding(forwarder, list));
+    }
+
+    public void unbindEventForwarder(EventForwarder forwarder) {
+        forwarders.removeIf(f -> f.forwarder() == forwarder);
+    }
+
     @Deactivate
     void deactivate() {
         if (thread != null) {
@@ -123,9 +152,16 @@ public class JdbcEventOutbox implements EventOutbox {
             long id = Jdbc.insert(connection,
                     "INSERT INTO tp_event_outbox (topic, properties, recorded_at) VALUES (?, ?, ?)",
                     Jdbc.args(topic, Json.write(properties), Sql.now()));
+            for (Forwarding f : forwarders) {
+                if (f.takes(topic)) {
+                    f.forwarder().recorded(connection, topic, properties);
+                }
+            }
             OutboxPublisher.Pending pending = new OutboxPublisher.Pending(id, event);
             Transactions.afterCommit(() -> publisher.enqueue(pending));
-        } catch (SQLException e) {
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
             throw new DataAccessException("Recording event " + topic + " failed: " + e.getMessage(), e);
         }
     }

@@ -101,4 +101,40 @@ class EventOutboxTest {
         })).isInstanceOf(IllegalArgumentException.class);
         assertThat(rows("1 = 1")).isZero();
     }
+
+    @Test
+    void aForwarderTakesItsTopicsInsideTheRecordingTransactionAndItsWritesRollBackWithIt() throws Exception {
+        JdbcEventOutbox outbox = new JdbcEventOutbox(ds, Runnable::run, null);
+        Transactions.write(ds, "table", c -> Jdbc.update(c, "CREATE TABLE fwd (topic VARCHAR(100))", List.of()));
+        List<String> seen = new ArrayList<>();
+        outbox.bindEventForwarder((c, topic, props) -> {
+            seen.add(topic);
+            Jdbc.update(c, "INSERT INTO fwd (topic) VALUES (?)", Jdbc.args(topic));
+        }, Map.of("event.topics", new String[] {"org/tongpao/test/*"}));
+        Transactions.write(ds, "test", c -> {
+            outbox.record(c, TOPIC, Map.of("id", 1L));
+            outbox.record(c, "org/tongpao/other/CHANGED", Map.of("id", 2L));
+            return null;
+        });
+        assertThat(seen).containsExactly(TOPIC);
+        assertThatThrownBy(() -> Transactions.write(ds, "test", c -> {
+            outbox.record(c, TOPIC, Map.of("id", 3L));
+            throw new ConflictException("refused");
+        })).isInstanceOf(ConflictException.class);
+        long forwarded = Transactions.read(ds, c -> Jdbc.count(c, "SELECT COUNT(*) FROM fwd", List.of()));
+        assertThat(forwarded).isEqualTo(1);
+    }
+
+    @Test
+    void aForwarderThatFailsRefusesTheChange() {
+        JdbcEventOutbox outbox = new JdbcEventOutbox(ds, Runnable::run, null);
+        outbox.bindEventForwarder((c, topic, props) -> {
+            throw new IllegalStateException("cannot forward");
+        }, Map.of("event.topics", TOPIC));
+        assertThatThrownBy(() -> Transactions.write(ds, "test", c -> {
+            outbox.record(c, TOPIC, Map.of("id", 1L));
+            return null;
+        })).hasMessage("cannot forward");
+        assertThat(rows("1 = 1")).isZero();
+    }
 }

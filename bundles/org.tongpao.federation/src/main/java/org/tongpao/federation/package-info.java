@@ -1,0 +1,12 @@
+/**
+ * Federation of provincial installs with the central install over ActiveMQ Artemis: {@link
+ * org.tongpao.federation.Federation} sends messages in the caller's transaction (the outbox), {@link
+ * org.tongpao.federation.MessageHandler}s apply them on the receiving node exactly once (the inbox).
+ * Message types and their contract versions are listed in {@code docs/federation.md}.
+ */
+@Export
+@Version("1.0.0")
+package org.tongpao.federation;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
