@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -85,36 +86,43 @@ final class Relay implements Runnable {
 
     /** One batch: read, send, mark; returns how many rows it sent (0: nothing to send). */
     int runOnce() throws ActiveMQException {
-        Map<String, String> queues = queues();
-        List<OutboxRows.Row> rows = Transactions.read(ds, c -> OutboxRows.unsent(c, queues.keySet(),
-                settings.batchSize()));
+        List<OutboxRows.Row> rows = next();
         if (rows.isEmpty()) {
             return 0;
         }
+        send(rows);
+        markSent(rows);
+        return rows.size();
+    }
+
+    /** The oldest unsent rows to this node's links, at most one batch. */
+    List<OutboxRows.Row> next() {
+        Set<String> recipients = topology.links().stream().map(Topology.Link::node).collect(Collectors.toSet());
+        return Transactions.read(ds, c -> OutboxRows.unsent(c, recipients, settings.batchSize()));
+    }
+
+    /** Sends {@code rows} in one transaction; returns once the broker holds them all. */
+    void send(List<OutboxRows.Row> rows) throws ActiveMQException {
         if (sender == null) {
             sender = new BatchSender(broker.session());
         }
         List<BatchSender.Outgoing> batch = new ArrayList<>(rows.size());
         for (OutboxRows.Row r : rows) {
             String id = topology.self() + "/" + r.id();
-            batch.add(new BatchSender.Outgoing(id, queues.get(r.recipient()), r.type(), Envelope.write(id, r.type(),
-                    r.version(), topology.self(), r.recipient(), r.occurredAt(), r.queuedAt(), r.body())));
+            String queue = topology.link(r.recipient()).orElseThrow().outQueue();
+            batch.add(new BatchSender.Outgoing(id, queue, r.type(), Envelope.write(id, r.type(), r.version(),
+                    topology.self(), r.recipient(), r.occurredAt(), r.queuedAt(), r.body())));
         }
         sender.send(batch);
+    }
+
+    private void markSent(List<OutboxRows.Row> rows) {
         List<Long> ids = rows.stream().map(OutboxRows.Row::id).toList();
         Transactions.write(ds, "federation relay mark sent", c -> {
             OutboxRows.markSent(c, ids, clock.instant().truncatedTo(ChronoUnit.MILLIS));
             return null;
         });
-        LOG.debug("Relay sent {} message(s), last {}", rows.size(), batch.get(batch.size() - 1).id());
-        return rows.size();
-    }
-
-    /** The queue of each node this node has a link to. */
-    private Map<String, String> queues() {
-        Map<String, String> queues = new java.util.HashMap<>();
-        topology.links().forEach(l -> queues.put(l.node(), l.outQueue()));
-        return queues;
+        LOG.debug("Relay sent {} message(s), last id {}", ids.size(), ids.get(ids.size() - 1));
     }
 
     private void pause(long millis) {
@@ -128,7 +136,7 @@ final class Relay implements Runnable {
         }
     }
 
-    private void closeSender() {
+    void closeSender() {
         if (sender != null) {
             sender.close();
             sender = null;

@@ -5,18 +5,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.federation.LinkStatus;
 
 /** {@code Federation.send} without a broker: the outbox row, its checks, the transaction it belongs to; LedgerOwners. */
 class SendTest {
-    private final TestNode central = new TestNode("central").start(null, "42", "32");
-    private final TestNode hubei = new TestNode("province:42").start(null, "11");
+    private static TestNode central;
+    private static TestNode hubei;
+
+    @BeforeAll
+    static void nodes() {
+        central = new TestNode("central").start(null, "42", "32");
+        hubei = new TestNode("province:42").start(null, "11");
+    }
 
     @AfterEach
-    void close() {
+    void emptyOutboxes() {
+        hubei.execute("DELETE FROM tp_fed_outbox");
+        central.execute("DELETE FROM tp_fed_outbox");
+    }
+
+    @AfterAll
+    static void close() {
         central.close();
         hubei.close();
     }

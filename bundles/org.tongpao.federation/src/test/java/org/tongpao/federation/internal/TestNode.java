@@ -54,6 +54,10 @@ final class TestNode implements AutoCloseable {
         return Transactions.read(db.dataSource(), c -> org.tongpao.core.persistence.Jdbc.count(c, sql, java.util.List.of()));
     }
 
+    void execute(String sql) {
+        Transactions.write(db.dataSource(), "test", c -> org.tongpao.core.persistence.Jdbc.update(c, sql, java.util.List.of()));
+    }
+
     Connection connection() throws java.sql.SQLException {
         return db.dataSource().getConnection();
     }
