@@ -8,7 +8,9 @@
  * {@link org.tongpao.inventory.NewIssue}, {@link org.tongpao.inventory.NewTransfer}) and the widest views
  * ({@link org.tongpao.inventory.Lot}, {@link org.tongpao.inventory.Movement}) have {@code builder()} and
  * {@code toBuilder()}; make them through the builder, which gets a setter for each added component.
- * 1.4: the census answered by other nodes — {@link org.tongpao.inventory.ReserveCensus#openReplica},
+ * 1.4: {@link org.tongpao.inventory.ReplicaLedger} (replicas of depots another node keeps) and
+ * {@link org.tongpao.inventory.ProvinceStock#replicatedFrom()}/{@code asOf()}.
+ * 1.4 too: the census answered by other nodes — {@link org.tongpao.inventory.ReserveCensus#openReplica},
  * {@link org.tongpao.inventory.ReserveCensus#recordAnswer}, {@link org.tongpao.inventory.CensusAnswer}, the
  * census's {@code source} and each answer's {@code node}, {@code receivedAt}, {@code ageSeconds}; topic
  * {@code CENSUS_OPENED}.
