@@ -24,9 +24,10 @@ import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.testing.TestCallers;
 import org.tongpao.core.testing.TestCore;
-import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.MessageHandler;
+import org.tongpao.federation.testing.FederatedNode;
+import org.tongpao.federation.testing.RecordingFederation;
 
 /**
  * Master data down: central's changes leave as snapshots by code to every provincial node (a recording
@@ -34,11 +35,11 @@ import org.tongpao.federation.MessageHandler;
  */
 class MasterDataTest implements TestCallers {
     private static final Caller LINK = Caller.of(MasterData.CENTRAL_LINK, Set.of("ministry-admin"), "fed-req");
-    private final TestDatabase centralDb = new TestDatabase();
-    private final TestDatabase provinceDb = new TestDatabase();
-    private final TestCore central = new TestCore(centralDb.dataSource(), TestCore.node("central", true));
-    private final TestCore hubei = new TestCore(provinceDb.dataSource(), TestCore.node("province:42", true));
-    private final RecordingFederation federation = new RecordingFederation("central", List.of("province:42", "province:32"));
+    private final FederatedNode centralNode = new FederatedNode("central", List.of("province:42", "province:32"));
+    private final FederatedNode hubeiNode = new FederatedNode("province:42", List.of());
+    private final TestCore central = centralNode.core;
+    private final TestCore hubei = hubeiNode.core;
+    private final RecordingFederation federation = centralNode.federation;
 
     MasterDataTest() {
         central.outbox.forward(new MasterDataForwarder(federation), CoreTopics.ORG_UNIT + "*", CoreTopics.ITEM + "*",
@@ -47,8 +48,8 @@ class MasterDataTest implements TestCallers {
 
     @AfterEach
     void close() {
-        centralDb.close();
-        provinceDb.close();
+        centralNode.close();
+        hubeiNode.close();
     }
 
     @Test
@@ -142,10 +143,7 @@ class MasterDataTest implements TestCallers {
             case MasterData.DEPOT -> new DepotSnapshots(hubei.depots, hubei.units);
             default -> throw new IllegalArgumentException(m.type());
         };
-        Transactions.enclosing(hubei.ds, "inbox", c -> {
-            handler.apply(m, LINK);
-            return null;
-        });
+        hubeiNode.apply(handler, m, LINK);
     }
 
     private long auditRows() {

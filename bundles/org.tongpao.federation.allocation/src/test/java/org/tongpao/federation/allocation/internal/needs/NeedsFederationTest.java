@@ -26,12 +26,9 @@ import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
-import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.testing.TestCallers;
-import org.tongpao.core.testing.TestCore;
-import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.federation.Message;
-import org.tongpao.federation.MessageHandler;
+import org.tongpao.federation.testing.FederatedNode;
 
 /**
  * Needs up and key areas down, between two real databases with allocation's need service on each and a
@@ -44,38 +41,22 @@ class NeedsFederationTest implements TestCallers {
     private final Node central = new Node("central", List.of("province:42", "province:32"));
     private final Node hubei = new Node("province:42", List.of());
 
-    /** One node: its database, core, need service and what its federation sent. */
-    private static final class Node implements AutoCloseable {
-        final TestDatabase db = new TestDatabase();
-        final TestCore core;
+    /** One node with allocation's need service on it, the needs and key-area forwarders recording what it sends. */
+    private static final class Node extends FederatedNode {
         final JdbcNeedService needs;
-        final RecordingFederation federation;
 
         Node(String id, List<String> provinces) {
-            core = new TestCore(db.dataSource(), TestCore.node(id, true));
+            super(id, provinces);
             Migrations.migrate(core.ds, AllocationSchema.class, AllocationSchema.MIGRATIONS, AllocationSchema.HISTORY_TABLE);
             needs = new JdbcNeedService(SchemaReady.of(AllocationSchema.NAME, core.ds), core.units, core.catalogue,
                     core.depots, core.provinces, core.audit, core.keys, core.outbox);
-            federation = new RecordingFederation(id, provinces);
             core.outbox.forward(new NeedForwarder(federation, core.node), AllocationTopics.NEED_CHANGED);
             core.outbox.forward(new KeyAreaForwarder(federation), AllocationTopics.KEY_AREA_DECLARED,
                     AllocationTopics.KEY_AREA_REMOVED);
         }
 
-        void apply(MessageHandler handler, Message m, Caller sender) {
-            Transactions.enclosing(core.ds, "inbox", c -> {
-                handler.apply(m, sender);
-                return null;
-            });
-        }
-
         long unit(String code) {
             return core.units.getByCode(ADMIN, code).id();
-        }
-
-        @Override
-        public void close() {
-            db.close();
         }
     }
 

@@ -15,13 +15,10 @@ import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
-import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.TestCallers;
-import org.tongpao.core.testing.TestCore;
-import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.federation.Message;
-import org.tongpao.federation.MessageHandler;
+import org.tongpao.federation.testing.FederatedNode;
 import org.tongpao.inventory.Census;
 import org.tongpao.inventory.CensusSubmission;
 import org.tongpao.inventory.InventoryTopics;
@@ -43,34 +40,18 @@ class CensusFederationTest implements TestCallers {
     private final Node central = new Node("central", List.of("province:42", "province:32"));
     private final Node hubei = new Node("province:42", List.of());
 
-    /** One node: its database, core, inventory and what its federation sent. */
-    private static final class Node implements AutoCloseable {
-        final TestDatabase db = new TestDatabase();
-        final TestCore core;
+    /** One node with the inventory on it, the census forwarder recording what it sends. */
+    private static final class Node extends FederatedNode {
         final InventoryComponent inventory;
-        final RecordingFederation federation;
 
         Node(String id, List<String> provinces) {
-            core = new TestCore(db.dataSource(), TestCore.node(id, true));
+            super(id, provinces);
             Migrations.migrate(core.ds, InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
             inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class,
                     Map.of("shortDatedDays", 90, "shortDatedScanHours", 0)), SchemaReady.of(InventorySchema.NAME, core.ds),
                     core.audit, core.keys, core.outbox, core.provinces);
-            federation = new RecordingFederation(id, provinces);
             core.outbox.forward(new CensusForwarder(federation), InventoryTopics.CENSUS_OPENED,
                     InventoryTopics.CENSUS_SUBMITTED);
-        }
-
-        void apply(MessageHandler handler, Message m, Caller sender) {
-            Transactions.enclosing(core.ds, "inbox", c -> {
-                handler.apply(m, sender);
-                return null;
-            });
-        }
-
-        @Override
-        public void close() {
-            db.close();
         }
     }
 

@@ -1,4 +1,4 @@
-package org.tongpao.federation.allocation.internal.needs;
+package org.tongpao.federation.testing;
 
 import java.sql.Connection;
 import java.time.Instant;
@@ -9,13 +9,17 @@ import org.tongpao.federation.Federation;
 import org.tongpao.federation.LinkStatus;
 import org.tongpao.federation.Message;
 
-/** A {@link Federation} that keeps what is sent, as the messages the receivers would get. */
-final class RecordingFederation implements Federation {
-    final List<Message> sent = new CopyOnWriteArrayList<>();
+/**
+ * A {@link Federation} that keeps what is sent, as the messages the receivers would get: for unit tests of
+ * forwarders (federation's test jar). {@code provinces} is what {@link #provinceNodes()} answers (empty on a
+ * provincial node).
+ */
+public final class RecordingFederation implements Federation {
+    public final List<Message> sent = new CopyOnWriteArrayList<>();
     private final String self;
     private final List<String> provinces;
 
-    RecordingFederation(String self, List<String> provinces) {
+    public RecordingFederation(String self, List<String> provinces) {
         this.self = self;
         this.provinces = provinces;
     }
