@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -134,6 +136,123 @@ public class FederationIT extends CentralNode {
                 null).status());
         assertEquals(1, count("tp_audit WHERE entity = 'federation-message' AND entity_id = '" + id
                 + "' AND actor = 'node:province:42'"));
+    }
+
+    /** Master data down: an org unit and a key area created at central leave for Hubei's node as snapshots by code. */
+    @Test
+    public void masterDataChangedAtCentralLeavesForTheProvinceByCode() {
+        long wuhan = api().as("admin").get("/units?q=P42-WUHAN&level=PREFECTURE").json().get("items").get(0)
+                .get("id").asLong();
+        String code = "P42-FEDIT-" + (System.nanoTime() % 100000);
+        Api.Reply created = api().as("admin").post("/units", Map.of("code", code, "name", "Federation IT county",
+                "level", "COUNTY", "parentId", wuhan));
+        assertEquals(created.toString(), 201, created.status());
+        assertEquals(1, count("tp_fed_outbox WHERE recipient = 'province:42' AND type = 'master.org-unit' AND body LIKE '%\""
+                + code + "\"%' AND body LIKE '%\"parentCode\":\"P42-WUHAN\"%'"));
+        assertEquals(0, count("tp_fed_outbox WHERE type = 'master.org-unit' AND body LIKE '%\"parentId\"%'"));
+        Api.Reply area = api().as("admin").post("/needs/key-areas", Map.of("orgUnitId", created.json().get("id").asLong()));
+        assertEquals(area.toString(), 201, area.status());
+        assertEquals(1, count("tp_fed_outbox WHERE recipient = 'province:42' AND type = 'master.key-area' AND body LIKE '%\""
+                + code + "\"%'"));
+    }
+
+    /**
+     * The census answered by Hubei's install: the opening leaves for Hubei, its answer (sent as node-42) is recorded
+     * as Hubei's, late by when it was submitted, with its age; an answer for Jiangsu on Hubei's link is refused.
+     */
+    @Test
+    public void hubeisCensusAnswerIsRecordedAtCentralWithItsAge() throws Exception {
+        // the first test of the class may run while the REST server still adds the inventory's resources
+        Poll.until("the census endpoint", WAIT, () -> Optional.of(api().as("admin").get("/inventory/census"))
+                .filter(r -> r.status() == 200));
+        Api.Reply opened = api().as("admin").post("/inventory/census", Map.of("title", "Federation IT reserves",
+                "categories", List.of("MASK"), "deadline", Instant.now().plus(Duration.ofDays(1)).toString()));
+        assertEquals(opened.toString(), 201, opened.status());
+        long census = opened.json().get("id").asLong();
+        assertEquals(1, count("tp_fed_outbox WHERE recipient = 'province:42' AND type = 'census.opened' AND body LIKE "
+                + "'%\"central/" + census + "\"%'"));
+
+        Instant submitted = Instant.now().minus(Duration.ofMinutes(10));
+        sendAsHubei(envelope("province:42/" + System.nanoTime(), "census.submission", "1.0", "province:42",
+                censusAnswer(census, "42", submitted)));
+        JsonNode hubei = Poll.until("Hubei's answer recorded", WAIT, () -> Optional.ofNullable(
+                reportOf(census, "42")).filter(p -> p.get("status").asText().equals("REPORTED")));
+        assertEquals("province:42", hubei.get("node").asText());
+        assertEquals("hubei", hubei.get("submittedBy").asText());
+        assertTrue(hubei.toString(), hubei.get("ageSeconds").asLong() >= 600);
+        JsonNode totals = api().as("admin").get("/inventory/census/" + census).json().get("totals");
+        assertEquals(700, totals.get(0).get("systemQuantity").asLong());
+        assertEquals(50, totals.get(0).get("declaredQuantity").asLong());
+
+        String spoof = "province:42/" + System.nanoTime();
+        sendAsHubei(envelope(spoof, "census.submission", "1.0", "province:42", censusAnswer(census, "32", submitted)));
+        JsonNode refused = Poll.until("the answer for Jiangsu parked", WAIT, () -> parkedMessage("census.submission", spoof));
+        assertEquals("FAILED", refused.get("reason").asText());
+        assertEquals("PENDING", reportOf(census, "32").get("status").asText());
+    }
+
+    /** Needs up: Hubei's need (sent as node-42) is replicated at central, read-only there, and follows its cancellation. */
+    @Test
+    public void aNeedRaisedAtHubeiIsReplicatedAndReadOnlyAtCentral() throws Exception {
+        String key = "province:42/" + System.nanoTime();
+        sendAsHubei(envelope("province:42/" + System.nanoTime(), "need.changed", "1.0", "province:42",
+                need(key, "P42-WUHAN-JIANGAN-T01", "OPEN", 1)));
+        JsonNode need = Poll.until("the need replicated", WAIT, () -> needOf(key));
+        assertEquals(5000, need.get("quantity").asLong());
+        assertEquals("P42-WUHAN-JIANGAN-T01", need.get("unitCode").asText());
+        assertEquals(409, api().as("admin").post("/needs/" + need.get("id").asLong() + "/cancel", null).status());
+
+        sendAsHubei(envelope("province:42/" + System.nanoTime(), "need.changed", "1.0", "province:42",
+                need(key, "P42-WUHAN-JIANGAN-T01", "CANCELLED", 2)));
+        Poll.until("the cancellation replicated", WAIT, () -> needOf(key)
+                .filter(n -> n.get("state").asText().equals("CANCELLED")));
+
+        String spoof = "province:42/" + System.nanoTime();
+        String other = "province:42/" + System.nanoTime();
+        sendAsHubei(envelope(spoof, "need.changed", "1.0", "province:42", need(other, "P32-NANJING", "OPEN", 1)));
+        Poll.until("the need of Jiangsu's unit parked", WAIT, () -> parkedMessage("need.changed", spoof));
+        assertTrue(needOf(other).isEmpty());
+    }
+
+    private static String censusAnswer(long census, String province, Instant submitted) {
+        return "{\"census\":\"central/" + census + "\",\"provinceCode\":\"" + province + "\",\"version\":1,"
+                + "\"submittedAt\":\"" + submitted + "\",\"submittedBy\":\"hubei\",\"system\":{\"MASK\":700},"
+                + "\"declared\":[{\"categoryCode\":\"MASK\",\"quantity\":50}]}";
+    }
+
+    private static String need(String key, String unit, String state, int version) {
+        String at = Instant.now().toString();
+        return "{\"need\":\"" + key + "\",\"unitCode\":\"" + unit + "\",\"itemCode\":\"MASK-KN95\",\"quantity\":5000,"
+                + "\"allocated\":0,\"received\":0,\"urgency\":\"IMMEDIATE\",\"frontLine\":true,\"state\":\"" + state
+                + "\",\"createdBy\":\"hubei\",\"createdAt\":\"" + at + "\",\"updatedAt\":\"" + at + "\",\"version\":"
+                + version + "}";
+    }
+
+    private static JsonNode reportOf(long census, String province) {
+        for (JsonNode p : api().as("admin").get("/inventory/census/" + census).json().get("provinces")) {
+            if (p.get("provinceCode").asText().equals(province)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static Optional<JsonNode> needOf(String key) {
+        for (JsonNode n : api().as("admin").get("/needs?province=42&limit=500").json().get("items")) {
+            if (key.equals(n.path("source").asText())) {
+                return Optional.of(n);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<JsonNode> parkedMessage(String type, String id) {
+        for (JsonNode p : api().as("admin").get("/federation/parked?type=" + type).json().get("items")) {
+            if (p.get("messageId").asText().endsWith(id)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<JsonNode> parkedOf(String type) {

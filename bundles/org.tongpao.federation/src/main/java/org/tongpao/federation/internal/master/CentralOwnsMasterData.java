@@ -13,9 +13,10 @@ import org.tongpao.federation.Federation;
 
 /**
  * On a provincial node federated with central (configuration {@code org.tongpao.federation} with a
- * {@code broker}): central owns the org units, catalogue, depots and key areas, so a local edit is refused with a
- * 409 naming central; only central's link ({@code node:central}) writes them here. Central, and a province with
- * no broker configured, keep editing their own.
+ * {@code broker} and the link's {@code password}): central owns the org units, catalogue, depots and key areas, so
+ * a local edit is refused with a 409 naming central; only central's link ({@code node:central}) writes them here.
+ * Central, and a province without a link to central (no broker or no credentials: the distribution's default
+ * broker address alone does not federate a node), keep editing their own.
  */
 @Component(configurationPid = "org.tongpao.federation", configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class CentralOwnsMasterData implements MasterDataOwner {
@@ -23,8 +24,11 @@ public class CentralOwnsMasterData implements MasterDataOwner {
 
     @Activate
     public CentralOwnsMasterData(@Reference NodeIdentity node, Map<String, Object> config) {
-        Object broker = config.get("broker");
-        this.federatedProvince = !node.isCentral() && broker != null && !broker.toString().isBlank();
+        this.federatedProvince = !node.isCentral() && present(config.get("broker")) && present(config.get("password"));
+    }
+
+    private static boolean present(Object value) {
+        return value != null && !value.toString().isBlank();
     }
 
     @Override

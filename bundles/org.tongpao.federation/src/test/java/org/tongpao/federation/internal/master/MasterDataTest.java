@@ -121,7 +121,8 @@ class MasterDataTest implements TestCallers {
 
     @Test
     void aFederatedProvinceRefusesLocalEditsButNotCentralsLink() {
-        CentralOwnsMasterData owner = new CentralOwnsMasterData(hubei.node, Map.of("broker", "tcp://127.0.0.1:61616"));
+        Map<String, Object> link = Map.of("broker", "tcp://127.0.0.1:61616", "password", "secret");
+        CentralOwnsMasterData owner = new CentralOwnsMasterData(hubei.node, link);
         hubei.seed.bindMasterDataOwner(owner);
         Depot depot = hubei.depots.getByCode(HUBEI, "HB-WH-01");
         assertThatThrownBy(() -> hubei.depots.update(HUBEI, depot.id(), new DepotUpdate("mine", null,
@@ -132,8 +133,10 @@ class MasterDataTest implements TestCallers {
                 .name()).isEqualTo("central's");
 
         assertThat(new CentralOwnsMasterData(hubei.node, Map.of()).remoteOwner(HUBEI)).isEmpty();
-        assertThat(new CentralOwnsMasterData(central.node, Map.of("broker", "tcp://127.0.0.1:61616"))
-                .remoteOwner(ADMIN)).isEmpty();
+        // the distribution's default broker address without the link's credentials federates nothing
+        assertThat(new CentralOwnsMasterData(hubei.node, Map.of("broker", "tcp://127.0.0.1:61616", "password", ""))
+                .remoteOwner(HUBEI)).isEmpty();
+        assertThat(new CentralOwnsMasterData(central.node, link).remoteOwner(ADMIN)).isEmpty();
     }
 
     private void applyAtHubei(Message m) {
