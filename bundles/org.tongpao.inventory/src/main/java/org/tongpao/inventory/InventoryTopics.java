@@ -13,6 +13,18 @@ public final class InventoryTopics {
     /** A province submitted census figures: censusId, provinceCode, version. */
     public static final String CENSUS_SUBMITTED = "org/tongpao/inventory/CENSUS_SUBMITTED";
 
+    /**
+     * A transfer-out to a depot another node keeps committed (1.4): {@code id} ({@code <node>/<transfer id>}),
+     * {@code toNode}, {@code fromDepot}, {@code toDepot}, {@code reference}, {@code dispatchedAt} and
+     * {@code lines} (lineNo, itemCode, quantity, expiryDate, origin, sourceDocument, lot): what federation sends.
+     */
+    public static final String CROSS_NODE_DISPATCHED = "org/tongpao/inventory/CROSS_NODE_DISPATCHED";
+    /**
+     * An inbound transfer from another node was received (1.4): {@code id}, {@code toNode} (the sender, to be
+     * told), {@code receivedAt} and {@code lines} (lineNo, itemCode, received, short, damaged).
+     */
+    public static final String CROSS_NODE_RECEIVED = "org/tongpao/inventory/CROSS_NODE_RECEIVED";
+
     private InventoryTopics() {
     }
 }

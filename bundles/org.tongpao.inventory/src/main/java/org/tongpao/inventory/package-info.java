@@ -7,10 +7,13 @@
  * still links. 1.3: the commands callers build ({@link org.tongpao.inventory.NewReceipt},
  * {@link org.tongpao.inventory.NewIssue}, {@link org.tongpao.inventory.NewTransfer}) and the widest views
  * ({@link org.tongpao.inventory.Lot}, {@link org.tongpao.inventory.Movement}) have {@code builder()} and
- * {@code toBuilder()}; make them through the builder, which gets a setter for each added component.
+ * {@code toBuilder()}; make them through the builder, which gets a setter for each added component. 1.4:
+ * transfers whose other end is on another node ({@link org.tongpao.inventory.CrossNodeTransfers},
+ * {@link org.tongpao.inventory.CrossNodeTransfer}, {@link org.tongpao.inventory.CrossNodeTransferListener},
+ * {@code Transfer.crossNodeId}).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,22 +6,30 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongpao.core.Caller;
+import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.Page;
 import org.tongpao.core.ProvinceRegistry;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.spi.LedgerOwners;
 import org.tongpao.inventory.BalanceFilter;
 import org.tongpao.inventory.Census;
 import org.tongpao.inventory.CensusSubmission;
 import org.tongpao.inventory.CountResult;
+import org.tongpao.inventory.CrossNodeTransfer;
+import org.tongpao.inventory.CrossNodeTransferListener;
+import org.tongpao.inventory.CrossNodeTransfers;
 import org.tongpao.inventory.DispatchOrder;
 import org.tongpao.inventory.InventoryService;
 import org.tongpao.inventory.Lot;
@@ -45,11 +53,15 @@ import org.tongpao.inventory.StockLedger;
 import org.tongpao.inventory.Threshold;
 import org.tongpao.inventory.Transfer;
 
-/** The inventory services, one component: {@link InventoryService}, {@link StockLedger}, {@link ReserveCensus}. */
-@Component(service = {InventoryService.class, StockLedger.class, ReserveCensus.class, ShortDatedScan.class},
-        configurationPid = InventoryComponent.PID)
+/**
+ * The inventory services, one component: {@link InventoryService}, {@link StockLedger}, {@link ReserveCensus},
+ * {@link CrossNodeTransfers}.
+ */
+@Component(service = {InventoryService.class, StockLedger.class, ReserveCensus.class, CrossNodeTransfers.class,
+        ShortDatedScan.class}, configurationPid = InventoryComponent.PID)
 @Designate(ocd = InventoryComponent.Config.class)
-public class InventoryComponent implements InventoryService, StockLedger, ReserveCensus, ShortDatedScan {
+public class InventoryComponent implements InventoryService, StockLedger, ReserveCensus, CrossNodeTransfers,
+        ShortDatedScan {
     public static final String PID = "org.tongpao.inventory";
     private static final Logger LOG = LoggerFactory.getLogger(InventoryComponent.class);
 
@@ -74,6 +86,8 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     private final Views views;
     private final CensusBook census;
     private final ShortDatedScanner scanner;
+    private final Ownership ownership = new Ownership();
+    private final CrossNode crossNode;
 
     @Activate
     public InventoryComponent(Config config, @Reference(target = InventorySchema.READY) SchemaReady schema,
@@ -88,7 +102,8 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         modified(config);
         Ledger ledger = new Ledger(schema.dataSource(), audit, keys, outbox, clock, () -> shortDatedDays);
         this.movements = new Movements(ledger);
-        this.transfers = new Transfers(ledger);
+        this.crossNode = new CrossNode(ledger, ownership);
+        this.transfers = new Transfers(ledger, crossNode);
         this.reservations = new Reservations(ledger, transfers);
         this.availability = new Availability(ledger);
         this.lotStatuses = new LotStatuses(ledger);
@@ -97,6 +112,37 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         this.views = new Views(ledger);
         this.census = new CensusBook(ledger, provinces);
         this.scanner = new ShortDatedScanner(ledger, lotStatuses);
+    }
+
+    /** This node's identity: whose depots are whose (absent in unit tests: central). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindNodeIdentity(NodeIdentity node) {
+        ownership.node(node);
+    }
+
+    public void unbindNodeIdentity(NodeIdentity node) {
+        ownership.node(null);
+    }
+
+    /** Federation's answer to which node keeps a province's ledgers; without it this node keeps all it holds. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindLedgerOwners(LedgerOwners owners) {
+        ownership.owners(owners);
+    }
+
+    public void unbindLedgerOwners(LedgerOwners owners) {
+        ownership.owners(null);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void bindCrossNodeTransferListener(CrossNodeTransferListener listener) {
+        ownership.listeners.add(listener);
+    }
+
+    public void unbindCrossNodeTransferListener(CrossNodeTransferListener listener) {
+        ownership.listeners.remove(listener);
     }
 
     // ShortDatedScan (internal)
@@ -255,6 +301,30 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     @Override
     public Threshold setThreshold(Caller caller, Threshold threshold, String idempotencyKey) {
         return thresholds.set(caller, threshold, idempotencyKey);
+    }
+
+    // CrossNodeTransfers
+
+    @Override
+    public CrossNodeTransfer accept(Caller sender, CrossNodeTransfer dispatched) {
+        return crossNode.accept(sender, dispatched, ownership.listeners);
+    }
+
+    @Override
+    public CrossNodeTransfer receipt(Caller receiver, String id, List<CrossNodeTransfer.Line> lines,
+            java.time.Instant receivedAt) {
+        return crossNode.receipt(receiver, id, lines, receivedAt, ownership.listeners);
+    }
+
+    @Override
+    public CrossNodeTransfer crossNodeTransfer(Caller caller, String id) {
+        return crossNode.get(caller, id);
+    }
+
+    @Override
+    public Page<CrossNodeTransfer> crossNodeTransfers(Caller caller, Transfer.Status status, int limit,
+            String cursor) {
+        return crossNode.list(caller, status, limit, cursor);
     }
 
     // ReserveCensus
