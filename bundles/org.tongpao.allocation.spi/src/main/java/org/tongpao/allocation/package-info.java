@@ -6,10 +6,11 @@
  * constructor as a delegating one (the new component defaulted), so code built against the older version
  * still links. 1.2: the widest ({@link org.tongpao.allocation.Plan}, {@link org.tongpao.allocation.Batch},
  * {@link org.tongpao.allocation.Need}) have {@code builder()} and {@code toBuilder()}; make them through the
- * builder, which gets a setter for each added component.
+ * builder, which gets a setter for each added component. 1.3: {@code AllocationTopics.MUTUAL_AID_INSTRUCTED}; a batch
+ * line may be INSTRUCTED (it leaves a depot another node keeps, which is told to dispatch it).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.tongpao.allocation;
 
 import org.osgi.annotation.bundle.Export;

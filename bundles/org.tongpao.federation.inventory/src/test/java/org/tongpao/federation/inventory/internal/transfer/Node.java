@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -39,26 +40,31 @@ import org.tongpao.inventory.internal.InventorySchema;
  * One node for the tests: its own database with core (demo master data) and the real inventory, this bundle's
  * forwarder on the node's outbox, its handlers, and a {@link Federation} that keeps what the node sent once the
  * sending transaction committed (as a round trip through JSON, the way it travels). {@link #deliver} applies a
- * message the way the inbox does: inside {@code Transactions.enclosing}, as the sending node's caller.
+ * message the way the inbox does: inside {@code Transactions.enclosing}, as the sending node's caller. Public
+ * (in this bundle's test jar) for the allocation glue's tests, which add their services and handlers.
  */
-final class Node implements AutoCloseable {
+public final class Node implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
-    final String id;
-    final TestDatabase database = new TestDatabase();
-    final DataSource ds = database.dataSource();
-    final TestCore core;
-    final InventoryComponent inventory;
-    final List<Message> sent = new CopyOnWriteArrayList<>();
-    private final Map<String, MessageHandler> handlers;
+    public final String id;
+    private final TestDatabase database = new TestDatabase();
+    public final DataSource ds = database.dataSource();
+    public final TestCore core;
+    public final InventoryComponent inventory;
+    /** This node's outbox, recording events through the forwarders bound to it. */
+    public final JdbcEventOutbox outbox;
+    public final Federation federation = new Recording();
+    public final LedgerOwners owners;
+    public final List<Message> sent = new CopyOnWriteArrayList<>();
+    private final Map<String, MessageHandler> handlers = new ConcurrentHashMap<>();
 
-    Node(String id, LedgerOwners owners) {
+    public Node(String id, LedgerOwners owners) {
         this.id = id;
+        this.owners = owners;
         core = new TestCore(ds, TestCore.node(id, true));
         Migrations.migrate(ds, InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
         SchemaReady schema = SchemaReady.of(InventorySchema.NAME, ds);
-        JdbcEventOutbox outbox = new JdbcEventOutbox(ds, Runnable::run, TestOutbox.recorder(new ArrayList<>()));
-        Federation federation = new Recording();
+        outbox = new JdbcEventOutbox(ds, Runnable::run, TestOutbox.recorder(new ArrayList<>()));
         outbox.bindEventForwarder(new TransferEventForwarder(federation, core.node), Map.of(EventForwarder.TOPICS,
                 new String[] {InventoryTopics.CROSS_NODE_DISPATCHED, InventoryTopics.CROSS_NODE_RECEIVED}));
         inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class,
@@ -66,22 +72,27 @@ final class Node implements AutoCloseable {
                 core.provinces);
         inventory.bindNodeIdentity(core.node);
         inventory.bindLedgerOwners(owners);
-        handlers = Map.of(TransferMessages.DISPATCHED, new TransferDispatchedHandler(inventory, federation, schema),
-                TransferMessages.RECEIVED, new TransferReceivedHandler(inventory, federation, schema));
+        handle(TransferMessages.DISPATCHED, new TransferDispatchedHandler(inventory, federation, schema));
+        handle(TransferMessages.RECEIVED, new TransferReceivedHandler(inventory, federation, schema));
     }
 
     /** Central's view: provinces 42 and 32 keep their own ledgers. */
-    static Node central() {
+    public static Node central() {
         return new Node("central", p -> p != null && Set.of("42", "32").contains(p) ? Optional.of("province:" + p) : Optional.empty());
     }
 
     /** A province's view: it keeps its own province's ledgers and knows nothing of the others'. */
-    static Node province(String code) {
+    public static Node province(String code) {
         return new Node("province:" + code, p -> Optional.empty());
     }
 
+    /** Registers the handler of a message type, as the whiteboard would. */
+    public void handle(String type, MessageHandler handler) {
+        handlers.put(type, handler);
+    }
+
     /** Applies {@code m} as the inbox would, as the sending node's caller. */
-    void deliver(Message m) {
+    public void deliver(Message m) {
         Transactions.enclosing(ds, "inbox " + m.id(), c -> {
             handlers.get(m.type()).apply(m, nodeCaller(m.from(), m.id()));
             return null;
@@ -89,13 +100,13 @@ final class Node implements AutoCloseable {
     }
 
     /** The caller a link acts as: central as the ministry, a province as its officer. */
-    static Caller nodeCaller(String node, String requestId) {
+    public static Caller nodeCaller(String node, String requestId) {
         return "central".equals(node) ? Caller.of("node:central", Set.of("ministry-admin"), requestId)
                 : Caller.of("node:" + node, Set.of("province-officer", "province-" + node.substring(9)), requestId);
     }
 
     /** The one message of {@code type} this node sent since the last call, removed from the list. */
-    Message take(String type) {
+    public Message take(String type) {
         List<Message> of = sent.stream().filter(m -> m.type().equals(type)).toList();
         if (of.size() != 1) {
             throw new AssertionError(id + " sent " + of.size() + " " + type + " message(s): " + sent);
@@ -104,11 +115,11 @@ final class Node implements AutoCloseable {
         return of.get(0);
     }
 
-    long id(String table, String code) {
+    public long id(String table, String code) {
         return Transactions.read(ds, c -> one(c, "SELECT id FROM " + table + " WHERE code = ?", code));
     }
 
-    long number(String sql, Object... args) {
+    public long number(String sql, Object... args) {
         return Transactions.read(ds, c -> one(c, sql, args));
     }
 
@@ -117,7 +128,7 @@ final class Node implements AutoCloseable {
     }
 
     /** Receives {@code qty} of an item into a depot as the ministry; returns the lot id. */
-    long stock(String depotCode, String itemCode, long qty) {
+    public long stock(String depotCode, String itemCode, long qty) {
         return inventory.receive(Caller.of("admin", Set.of("ministry-admin"), "seed"), NewReceipt.builder()
                 .depotId(id("tp_depot", depotCode)).itemId(id("tp_item", itemCode)).quantity(qty)
                 .origin(LotOrigin.PURCHASE_ORDER).sourceDocument("PO-7").expiryDate(LocalDate.of(2031, 1, 1)).build(),
