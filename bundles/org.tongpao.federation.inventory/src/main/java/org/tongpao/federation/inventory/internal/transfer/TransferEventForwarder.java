@@ -3,6 +3,7 @@ package org.tongpao.federation.inventory.internal.transfer;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.NodeIdentity;
@@ -22,7 +23,7 @@ public class TransferEventForwarder implements EventForwarder {
     private final Federation federation;
     private final NodeIdentity node;
 
-    @org.osgi.service.component.annotations.Activate
+    @Activate
     public TransferEventForwarder(@Reference Federation federation, @Reference NodeIdentity node) {
         this.federation = federation;
         this.node = node;
