@@ -5,7 +5,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.Caller;
 import org.tongpao.core.persistence.SchemaReady;
-import org.tongpao.core.persistence.Transactions;
 import org.tongpao.federation.Federation;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.MessageHandler;
@@ -19,17 +18,12 @@ import org.tongpao.inventory.CrossNodeTransfers;
  */
 @Component(service = MessageHandler.class, property = {
     MessageHandler.TYPE + "=" + TransferMessages.RECEIVED, MessageHandler.MAJOR + ":Integer=1"})
-public class TransferReceivedHandler implements MessageHandler {
-    private final CrossNodeTransfers transfers;
-    private final Federation federation;
-    private final SchemaReady schema;
+public class TransferReceivedHandler extends CrossNodeHandler {
 
     @Activate
     public TransferReceivedHandler(@Reference CrossNodeTransfers transfers, @Reference Federation federation,
             @Reference(target = "(tongpao.schema=inventory)") SchemaReady schema) {
-        this.transfers = transfers;
-        this.federation = federation;
-        this.schema = schema;
+        super(transfers, federation, schema);
     }
 
     @Override
@@ -37,8 +31,7 @@ public class TransferReceivedHandler implements MessageHandler {
         CrossNodeTransfer x = transfers.receipt(sender, TransferMessages.transferId(message),
                 TransferMessages.counted(message), TransferMessages.receivedAt(message));
         if (x.role() == CrossNodeTransfer.Role.FORWARDED) {
-            Transactions.write(schema.dataSource(), "forward " + message.id(), c -> federation.send(c, x.fromNode(),
-                    message.type(), message.version(), message.occurredAt(), message.body()));
+            forward(x.fromNode(), message);
         }
     }
 }
