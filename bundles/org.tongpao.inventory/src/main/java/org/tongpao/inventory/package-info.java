@@ -7,10 +7,11 @@
  * still links. 1.3: the commands callers build ({@link org.tongpao.inventory.NewReceipt},
  * {@link org.tongpao.inventory.NewIssue}, {@link org.tongpao.inventory.NewTransfer}) and the widest views
  * ({@link org.tongpao.inventory.Lot}, {@link org.tongpao.inventory.Movement}) have {@code builder()} and
- * {@code toBuilder()}; make them through the builder, which gets a setter for each added component. 1.4:
- * transfers whose other end is on another node ({@link org.tongpao.inventory.CrossNodeTransfers},
- * {@link org.tongpao.inventory.CrossNodeTransfer}, {@link org.tongpao.inventory.CrossNodeTransferListener},
- * {@code Transfer.crossNodeId}).
+ * {@code toBuilder()}; make them through the builder, which gets a setter for each added component.
+ * 1.4: {@link org.tongpao.inventory.ReplicaLedger} (replicas of depots another node keeps) and
+ * {@link org.tongpao.inventory.ProvinceStock#replicatedFrom()}/{@code asOf()}; transfers whose other end is on
+ * another node ({@link org.tongpao.inventory.CrossNodeTransfers}, {@link org.tongpao.inventory.CrossNodeTransfer},
+ * {@link org.tongpao.inventory.CrossNodeTransferListener}, {@code Transfer.crossNodeId}).
  */
 @Export
 @Version("1.4.0")

@@ -45,6 +45,8 @@ import org.tongpao.inventory.NewReceipt;
 import org.tongpao.inventory.NewTransfer;
 import org.tongpao.inventory.NewWriteOff;
 import org.tongpao.inventory.Posting;
+import org.tongpao.inventory.ReplicaLedger;
+import org.tongpao.inventory.ReplicaPosting;
 import org.tongpao.inventory.Reservation;
 import org.tongpao.inventory.ReserveCensus;
 import org.tongpao.inventory.StockBalance;
@@ -55,12 +57,13 @@ import org.tongpao.inventory.Transfer;
 
 /**
  * The inventory services, one component: {@link InventoryService}, {@link StockLedger}, {@link ReserveCensus},
- * {@link CrossNodeTransfers}.
+ * {@link ReplicaLedger}, {@link CrossNodeTransfers}.
  */
-@Component(service = {InventoryService.class, StockLedger.class, ReserveCensus.class, CrossNodeTransfers.class,
-        ShortDatedScan.class}, configurationPid = InventoryComponent.PID)
+@Component(service = {InventoryService.class, StockLedger.class, ReserveCensus.class, ReplicaLedger.class,
+        CrossNodeTransfers.class, ShortDatedScan.class}, configurationPid = InventoryComponent.PID)
 @Designate(ocd = InventoryComponent.Config.class)
-public class InventoryComponent implements InventoryService, StockLedger, ReserveCensus, CrossNodeTransfers,
+public class InventoryComponent implements InventoryService, StockLedger, ReserveCensus, ReplicaLedger,
+        CrossNodeTransfers,
         ShortDatedScan {
     public static final String PID = "org.tongpao.inventory";
     private static final Logger LOG = LoggerFactory.getLogger(InventoryComponent.class);
@@ -76,6 +79,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     }
 
     private volatile int shortDatedDays;
+    private final LedgerOwnership owners = new LedgerOwnership();
     private final Movements movements;
     private final Transfers transfers;
     private final Reservations reservations;
@@ -86,7 +90,8 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     private final Views views;
     private final CensusBook census;
     private final ShortDatedScanner scanner;
-    private final Ownership ownership = new Ownership();
+    private final Replicas replicas;
+    private final Ownership ownership;
     private final CrossNode crossNode;
 
     @Activate
@@ -100,8 +105,9 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     InventoryComponent(Config config, SchemaReady schema, AuditTrail audit, IdempotencyKeys keys,
             EventOutbox outbox, ProvinceRegistry provinces, Clock clock) {
         modified(config);
-        Ledger ledger = new Ledger(schema.dataSource(), audit, keys, outbox, clock, () -> shortDatedDays);
+        Ledger ledger = new Ledger(schema.dataSource(), audit, keys, outbox, clock, () -> shortDatedDays, owners);
         this.movements = new Movements(ledger);
+        this.ownership = new Ownership(owners);
         this.crossNode = new CrossNode(ledger, ownership);
         this.transfers = new Transfers(ledger, crossNode);
         this.reservations = new Reservations(ledger, transfers);
@@ -112,6 +118,21 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         this.views = new Views(ledger);
         this.census = new CensusBook(ledger, provinces);
         this.scanner = new ShortDatedScanner(ledger, lotStatuses);
+        this.replicas = new Replicas(ledger);
+    }
+
+    /**
+     * Federation's answer to "which node keeps this depot's ledger"; absent: this node keeps them all. Public
+     * for the fixtures of bundles that run the real inventory.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindLedgerOwners(LedgerOwners ledgerOwners) {
+        owners.set(ledgerOwners);
+    }
+
+    public void unbindLedgerOwners(LedgerOwners ledgerOwners) {
+        owners.unset(ledgerOwners);
     }
 
     /** This node's identity: whose depots are whose (absent in unit tests: central). */
@@ -123,17 +144,6 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
 
     public void unbindNodeIdentity(NodeIdentity node) {
         ownership.node(null);
-    }
-
-    /** Federation's answer to which node keeps a province's ledgers; without it this node keeps all it holds. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    public void bindLedgerOwners(LedgerOwners owners) {
-        ownership.owners(owners);
-    }
-
-    public void unbindLedgerOwners(LedgerOwners owners) {
-        ownership.owners(null);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -301,6 +311,13 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     @Override
     public Threshold setThreshold(Caller caller, Threshold threshold, String idempotencyKey) {
         return thresholds.set(caller, threshold, idempotencyKey);
+    }
+
+    // ReplicaLedger
+
+    @Override
+    public boolean apply(Caller sender, ReplicaPosting posting) {
+        return replicas.apply(sender, posting);
     }
 
     // CrossNodeTransfers

@@ -124,7 +124,10 @@ class CrossNodeBatchTest implements TestCallers {
             jiangsu.handle(MutualAidInstructions.TYPE, new MutualAidInstructionHandler(jiangsu.inventory,
                     jiangsu.core.depots, jiangsu.core.catalogue, jiangsu.core.node));
             jiangsu.stock("JS-PROV-01", "MASK-KN95", 80);
-            central.stock("JS-PROV-01", "MASK-KN95", 80); // stands in for central's replica of Jiangsu's stock
+            // central's picture of Jiangsu's stock (its replica, from stock.posting) is what the offer is checked against
+            central.inventory.unbindLedgerOwners(central.owners);
+            central.stock("JS-PROV-01", "MASK-KN95", 80);
+            central.inventory.bindLedgerOwners(central.owners);
             MutualAidOffer offer = allocation.offer(JIANGSU, new NewMutualAidOffer(central.id("tp_depot", "JS-PROV-01"),
                     central.id("tp_item", "MASK-KN95"), 50L, "42", "from Nanjing"), null);
             Batch batch = allocation.approveOffer(ADMIN, offer.id(), new OfferApproval(central.id("tp_depot", "HB-WH-01"),

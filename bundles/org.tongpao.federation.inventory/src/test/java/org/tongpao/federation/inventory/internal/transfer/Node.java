@@ -81,9 +81,9 @@ public final class Node implements AutoCloseable {
         return new Node("central", p -> p != null && Set.of("42", "32").contains(p) ? Optional.of("province:" + p) : Optional.empty());
     }
 
-    /** A province's view: it keeps its own province's ledgers and knows nothing of the others'. */
+    /** A province's view (as federation answers it): its own province's ledgers are its own, central keeps the rest. */
     public static Node province(String code) {
-        return new Node("province:" + code, p -> Optional.empty());
+        return new Node("province:" + code, p -> p == null || p.equals(code) ? Optional.empty() : Optional.of("central"));
     }
 
     /** Registers the handler of a message type, as the whiteboard would. */
