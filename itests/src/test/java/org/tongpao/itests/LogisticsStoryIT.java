@@ -344,6 +344,10 @@ public class LogisticsStoryIT extends CentralNode {
             assertEquals(200, admin.post("/inventory/transfers/" + transferId + "/receipt",
                     Map.of("receivedQuantity", 20)).status());
             assertEquals("RECEIVED", admin.get("/inventory/transfers/" + transferId).json().get("status").asText());
+            // a transfer within this node is no cross-node transfer (those need federation: docs/federation.md)
+            Api.Reply crossNode = admin.get("/inventory/transfers/cross-node?status=IN_TRANSIT");
+            assertEquals(crossNode.toString(), 200, crossNode.status());
+            assertEquals(0, crossNode.json().get("items").size());
             java.net.http.HttpResponse<String> replay = postRaw("/inventory/transfers", firstKey, request);
             assertEquals(201, replay.statusCode());
             assertEquals(firstAnswer.body(), replay.body());

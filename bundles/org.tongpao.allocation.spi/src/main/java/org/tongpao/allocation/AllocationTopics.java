@@ -36,6 +36,14 @@ public final class AllocationTopics {
     public static final String OFFER_CREATED = PREFIX + "OFFER_CREATED";
     public static final String OFFER_APPROVED = PREFIX + "OFFER_APPROVED";
     public static final String OFFER_REJECTED = PREFIX + "OFFER_REJECTED";
+    /**
+     * A batch line leaves a depot another node keeps (mutual aid from a federated province): that node is
+     * instructed to dispatch it. Properties {@code node}, {@code batchNumber}, {@code lineNo}, {@code fromDepot},
+     * {@code toDepot}, {@code itemCode}, {@code quantity}, {@code reference} (the transfer's source document).
+     *
+     * @since 1.3
+     */
+    public static final String MUTUAL_AID_INSTRUCTED = PREFIX + "MUTUAL_AID_INSTRUCTED";
     public static final String ALL = PREFIX + "*";
 
     private AllocationTopics() {

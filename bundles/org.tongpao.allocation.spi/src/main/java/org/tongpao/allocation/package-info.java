@@ -8,7 +8,9 @@
  * {@link org.tongpao.allocation.Need}) have {@code builder()} and {@code toBuilder()}; make them through the
  * builder, which gets a setter for each added component. 1.3: needs replicated from provincial nodes —
  * {@link org.tongpao.allocation.NeedService#replicate}, {@link org.tongpao.allocation.NeedReplica},
- * {@code Need.source}, topic {@code NEED_CHANGED}.
+ * {@code Need.source}, topic {@code NEED_CHANGED};
+ * 1.3 too: {@code AllocationTopics.MUTUAL_AID_INSTRUCTED}; a batch
+ * line may be INSTRUCTED (it leaves a depot another node keeps, which is told to dispatch it).
  */
 @Export
 @Version("1.3.0")

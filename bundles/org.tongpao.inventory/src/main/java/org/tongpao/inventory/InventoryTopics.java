@@ -34,6 +34,17 @@ public final class InventoryTopics {
      * {@code source} when it replicates another node's census. @since 1.4
      */
     public static final String CENSUS_OPENED = "org/tongpao/inventory/CENSUS_OPENED";
+    /**
+     * A transfer-out to a depot another node keeps committed (1.4): {@code id} ({@code <node>/<transfer id>}),
+     * {@code toNode}, {@code fromDepot}, {@code toDepot}, {@code reference}, {@code dispatchedAt} and
+     * {@code lines} (lineNo, itemCode, quantity, expiryDate, origin, sourceDocument, lot): what federation sends.
+     */
+    public static final String CROSS_NODE_DISPATCHED = "org/tongpao/inventory/CROSS_NODE_DISPATCHED";
+    /**
+     * An inbound transfer from another node was received (1.4): {@code id}, {@code toNode} (the sender, to be
+     * told), {@code receivedAt} and {@code lines} (lineNo, itemCode, received, short, damaged).
+     */
+    public static final String CROSS_NODE_RECEIVED = "org/tongpao/inventory/CROSS_NODE_RECEIVED";
 
     private InventoryTopics() {
     }

@@ -5,9 +5,20 @@ import java.time.Instant;
 /**
  * Goods between two depots: created by a transfer-out (goods in transit), closed by the receiving
  * depot's transfer-in; a shortfall or damage at receipt becomes an adjustment at the destination.
+ * {@code crossNodeId} (1.4) names a transfer whose other end is on another node ({@link CrossNodeTransfer}):
+ * the sender's transfer-out closes when the receiver's receipt arrives; null for a transfer within this node.
  */
 public record Transfer(long id, long fromDepotId, long toDepotId, long itemId, long quantity, Status status,
-        long receivedQuantity, long damagedQuantity, String sourceDocument, Instant dispatchedAt, Instant receivedAt) {
+        long receivedQuantity, long damagedQuantity, String sourceDocument, Instant dispatchedAt, Instant receivedAt,
+        String crossNodeId) {
 
     public enum Status { IN_TRANSIT, RECEIVED }
+
+    /** The 1.3 form: a transfer within this node. */
+    public Transfer(long id, long fromDepotId, long toDepotId, long itemId, long quantity, Status status,
+            long receivedQuantity, long damagedQuantity, String sourceDocument, Instant dispatchedAt,
+            Instant receivedAt) {
+        this(id, fromDepotId, toDepotId, itemId, quantity, status, receivedQuantity, damagedQuantity, sourceDocument,
+                dispatchedAt, receivedAt, null);
+    }
 }

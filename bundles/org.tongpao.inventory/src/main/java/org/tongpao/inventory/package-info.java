@@ -9,7 +9,9 @@
  * ({@link org.tongpao.inventory.Lot}, {@link org.tongpao.inventory.Movement}) have {@code builder()} and
  * {@code toBuilder()}; make them through the builder, which gets a setter for each added component.
  * 1.4: {@link org.tongpao.inventory.ReplicaLedger} (replicas of depots another node keeps) and
- * {@link org.tongpao.inventory.ProvinceStock#replicatedFrom()}/{@code asOf()}.
+ * {@link org.tongpao.inventory.ProvinceStock#replicatedFrom()}/{@code asOf()}; transfers whose other end is on
+ * another node ({@link org.tongpao.inventory.CrossNodeTransfers}, {@link org.tongpao.inventory.CrossNodeTransfer},
+ * {@link org.tongpao.inventory.CrossNodeTransferListener}, {@code Transfer.crossNodeId}).
  * 1.4 too: the census answered by other nodes — {@link org.tongpao.inventory.ReserveCensus#openReplica},
  * {@link org.tongpao.inventory.ReserveCensus#recordAnswer}, {@link org.tongpao.inventory.CensusAnswer}, the
  * census's {@code source} and each answer's {@code node}, {@code receivedAt}, {@code ageSeconds}; topic

@@ -121,7 +121,15 @@ final class BatchApproval {
     private Batch reserveAll(Caller caller, String key, Batch b, BatchSpec spec) {
         List<BatchLine> made = new ArrayList<>();
         for (BatchLine line : b.lines()) {
-            if (line.reservationId() != null) {
+            if (line.reservationId() != null || CrossNodeBatches.INSTRUCTED.equals(line.status())) {
+                made.add(line);
+                continue;
+            }
+            Optional<String> keeper = ctx.keepers().remote(provinceOfDepot(new HashMap<>(), line.fromDepotId()));
+            if (keeper.isPresent()) {
+                // another node keeps the sending depot's ledger: it reserves nothing here, that node dispatches
+                Transactions.inTransaction(ctx.ds(), c -> BatchDao.update(c, "UPDATE tp_alloc_batch_line SET status = ? "
+                        + "WHERE id = ?", CrossNodeBatches.INSTRUCTED, line.id()));
                 made.add(line);
                 continue;
             }
@@ -156,6 +164,9 @@ final class BatchApproval {
     private void fail(Caller caller, String key, Batch b, BatchSpec spec, List<BatchLine> made, String what,
             RuntimeException cause) {
         for (BatchLine l : made) {
+            if (l.reservationId() == null) {
+                continue; // instructed: nothing was reserved here
+            }
             try {
                 ctx.inventory().release(caller, l.reservationId(), LineKeys.derivedKey(key, b.id(), "release", l.lineNo()));
             } catch (RuntimeException r) {
@@ -207,6 +218,7 @@ final class BatchApproval {
                     Map.of("number", numberAndTitle[0], "title", numberAndTitle[1]));
             ctx.events().record(c, spec.ownerTopic(), caller, spec.ownerId(), b.provinceCode(), Map.of("batchId", b.id()));
             ctx.events().needChanges(c, caller, changed);
+            CrossNodeBatches.instruct(ctx, c, caller, BatchDao.get(c, b.id()).batch());
             return null;
         });
         return BatchDao.read(ctx.ds(), b.id()).batch();

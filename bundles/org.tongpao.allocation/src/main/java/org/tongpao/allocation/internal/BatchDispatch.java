@@ -88,6 +88,12 @@ final class BatchDispatch {
         if (idempotencyKey != null) {
             IdempotencyKeys.validateKey(idempotencyKey);
         }
+        for (BatchLine line : lines) {
+            if (CrossNodeBatches.INSTRUCTED.equals(line.status())) {
+                throw new ConflictException("Line " + line.lineNo() + " of batch " + b.number() + " leaves a depot "
+                        + "another node keeps; that node was instructed to dispatch it");
+            }
+        }
         List<Integer> sent = new ArrayList<>();
         for (BatchLine line : lines) {
             if (!"RESERVED".equals(line.status())) {

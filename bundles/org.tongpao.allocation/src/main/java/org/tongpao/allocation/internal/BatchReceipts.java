@@ -1,5 +1,7 @@
 package org.tongpao.allocation.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -120,40 +122,62 @@ final class BatchReceipts {
         if (!"DISPATCHED".equals(l.status())) {
             throw new ConflictException("Line " + l.lineNo() + " is " + l.status() + ", not in transit");
         }
+        if (l.transferId() == null) {
+            // a line another node dispatched closes with that node's receipt, which the receiving node sends
+            throw new ConflictException("Line " + l.lineNo() + " of batch " + b.number() + " travels between nodes: "
+                    + "it is received on the node keeping depot " + l.toDepotId() + " and closes here by itself");
+        }
         long damaged = r.damagedQuantity() == null ? 0 : r.damagedQuantity();
         ctx.inventory().receiveTransfer(caller, l.transferId(), r.receivedQuantity(), damaged, r.note(),
                 LineKeys.derivedKey(idempotencyKey, b.id(), "receive", l.lineNo()));
         Transactions.inTransaction(ctx.ds(), c -> {
-            String sql = "UPDATE tp_alloc_batch_line SET status = 'RECEIVED', received_qty = ?, damaged_qty = ?, "
-                    + "received_by = ?" + (idempotencyKey == null ? "" : ", receipt_key = ?")
-                    + (r.note() == null ? "" : ", receipt_note = ?") + " WHERE id = ? AND status = 'DISPATCHED'";
-            List<Object> args = new ArrayList<>(List.of(r.receivedQuantity(), damaged, caller.user()));
-            if (idempotencyKey != null) {
-                args.add(idempotencyKey);
-            }
-            if (r.note() != null) {
-                args.add(PlanDao.cut(r.note(), 500));
-            }
-            args.add(l.id());
-            if (BatchDao.update(c, sql, args.toArray()) == 0) {
+            if (!recordLine(ctx, c, caller, b, l, r.receivedQuantity(), damaged, r.note(), idempotencyKey)) {
                 throw new ConflictException("Line " + l.lineNo() + " was received concurrently");
-            }
-            ctx.audit().record(c, caller, "allocation-batch-line", Long.toString(l.id()), "RECEIVE", null,
-                    Map.of("received", r.receivedQuantity(), "damaged", damaged));
-            ctx.events().record(c, AllocationTopics.BATCH_LINE_RECEIVED, caller, b.id(), b.provinceCode(),
-                    Map.of("lineNo", l.lineNo()));
-            if (l.needId() != null) {
-                long usable = r.receivedQuantity() - damaged;
-                // what did not arrive usable goes back to the need's open quantity
-                Need[] change = NeedDao.adjust(c, l.needId(), -(l.quantity() - usable), usable, Sql.now());
-                ctx.events().needChanges(c, caller, List.<Need[]>of(change));
             }
             return null;
         });
         return true;
     }
 
+    /**
+     * Records a line's receipt (received including damaged, and damaged) on {@code c}: the line, its audit row and
+     * event, and what did not arrive usable back to the need; false when the line was not DISPATCHED any more.
+     */
+    static boolean recordLine(AllocationContext ctx, Connection c, Caller caller, Batch b, BatchLine l, long received,
+            long damaged, String note, String idempotencyKey) throws SQLException {
+        String sql = "UPDATE tp_alloc_batch_line SET status = 'RECEIVED', received_qty = ?, damaged_qty = ?, "
+                + "received_by = ?" + (idempotencyKey == null ? "" : ", receipt_key = ?")
+                + (note == null ? "" : ", receipt_note = ?") + " WHERE id = ? AND status = 'DISPATCHED'";
+        List<Object> args = new ArrayList<>(List.of(received, damaged, caller.user()));
+        if (idempotencyKey != null) {
+            args.add(idempotencyKey);
+        }
+        if (note != null) {
+            args.add(PlanDao.cut(note, 500));
+        }
+        args.add(l.id());
+        if (BatchDao.update(c, sql, args.toArray()) == 0) {
+            return false;
+        }
+        ctx.audit().record(c, caller, "allocation-batch-line", Long.toString(l.id()), "RECEIVE", null,
+                Map.of("received", received, "damaged", damaged));
+        ctx.events().record(c, AllocationTopics.BATCH_LINE_RECEIVED, caller, b.id(), b.provinceCode(),
+                Map.of("lineNo", l.lineNo()));
+        if (l.needId() != null) {
+            long usable = received - damaged;
+            // what did not arrive usable goes back to the need's open quantity
+            Need[] change = NeedDao.adjust(c, l.needId(), -(l.quantity() - usable), usable, Sql.now());
+            ctx.events().needChanges(c, caller, List.<Need[]>of(change));
+        }
+        return true;
+    }
+
     private void tellListeners(Caller caller, Batch done, List<Integer> lineNos) {
+        tellListeners(listeners, caller, done, lineNos);
+    }
+
+    /** Tells every listener which lines of {@code done} were just received; a failing one is logged. */
+    static void tellListeners(List<BatchReceiptListener> listeners, Caller caller, Batch done, List<Integer> lineNos) {
         List<BatchLine> lines = done.lines().stream().filter(l -> lineNos.contains(l.lineNo())).toList();
         for (BatchReceiptListener l : listeners) {
             try {

@@ -35,7 +35,8 @@ final class BatchStatuses {
         if (current == BatchStatus.RESERVING || current == BatchStatus.FAILED || lines.isEmpty()) {
             return current;
         }
-        long reserved = lines.stream().filter("RESERVED"::equals).count();
+        // an instructed line waits at its sending depot like a reserved one, on the node keeping it
+        long reserved = lines.stream().filter(s -> "RESERVED".equals(s) || CrossNodeBatches.INSTRUCTED.equals(s)).count();
         long received = lines.stream().filter("RECEIVED"::equals).count();
         if (reserved == lines.size()) {
             return BatchStatus.APPROVED;

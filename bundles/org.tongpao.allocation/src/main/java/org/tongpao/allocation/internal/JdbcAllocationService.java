@@ -1,5 +1,7 @@
 package org.tongpao.allocation.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
@@ -31,6 +33,9 @@ import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.spi.LedgerOwners;
+import org.tongpao.inventory.CrossNodeTransfer;
+import org.tongpao.inventory.CrossNodeTransferListener;
 import org.tongpao.inventory.InventoryService;
 
 /**
@@ -38,8 +43,8 @@ import org.tongpao.inventory.InventoryService;
  * responsibility ({@link PlanProposals}, {@link PlanDecisions}, {@link BatchApproval}, {@link BatchDispatch},
  * {@link BatchReceipts}, {@link BatchQueries}, {@link MutualAid}).
  */
-@Component(service = {AllocationService.class, JdbcAllocationService.class})
-public class JdbcAllocationService implements AllocationService {
+@Component(service = {AllocationService.class, JdbcAllocationService.class, CrossNodeTransferListener.class})
+public class JdbcAllocationService implements AllocationService, CrossNodeTransferListener {
 
     /** Told of every batch line received (transport receives the shipment that carried it). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -52,6 +57,8 @@ public class JdbcAllocationService implements AllocationService {
     private final BatchDispatch dispatch;
     private final BatchReceipts receipts;
     private final MutualAid mutualAid;
+    private final LedgerKeepers keepers = new LedgerKeepers();
+    private final CrossNodeBatches crossNode;
 
     @Activate
     public JdbcAllocationService(@Reference(target = AllocationSchema.READY) SchemaReady schema,
@@ -60,13 +67,37 @@ public class JdbcAllocationService implements AllocationService {
             @Reference AuditTrail audit, @Reference IdempotencyKeys keys, @Reference PolicySelector policies,
             @Reference EventOutbox outbox) {
         AllocationContext ctx = new AllocationContext(schema.dataSource(), units, catalogue, depots, provinces, inventory,
-                audit, keys, policies, new AllocationEvents(outbox));
+                audit, keys, policies, new AllocationEvents(outbox), keepers);
         this.proposals = new PlanProposals(ctx);
         this.decisions = new PlanDecisions(ctx);
         this.queries = new BatchQueries(ctx);
         this.dispatch = new BatchDispatch(ctx);
         this.receipts = new BatchReceipts(ctx, receiptListeners);
         this.mutualAid = new MutualAid(ctx);
+        this.crossNode = new CrossNodeBatches(ctx, receiptListeners);
+    }
+
+    /** Federation's answer to which node keeps a province's ledgers: lines from such depots become instructions. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindLedgerOwners(LedgerOwners owners) {
+        keepers.owners(owners);
+    }
+
+    public void unbindLedgerOwners(LedgerOwners owners) {
+        keepers.owners(null);
+    }
+
+    // CrossNodeTransferListener: batch lines that travel between nodes close at central with the receipt
+
+    @Override
+    public void dispatched(Connection connection, Caller sender, CrossNodeTransfer transfer) throws SQLException {
+        crossNode.dispatched(connection, sender, transfer);
+    }
+
+    @Override
+    public void received(Connection connection, Caller receiver, CrossNodeTransfer transfer) throws SQLException {
+        crossNode.received(connection, receiver, transfer);
     }
 
     @Override

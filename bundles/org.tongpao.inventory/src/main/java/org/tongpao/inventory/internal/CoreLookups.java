@@ -47,6 +47,17 @@ final class CoreLookups {
         return Jdbc.one(c, DEPOT_SELECT + "WHERE id = ?", List.of(id), CoreLookups::mapDepot).orElse(null);
     }
 
+    /** A depot by its code, as records travel between nodes (null when this node has no such depot). */
+    DepotRef depotByCode(Connection c, String code) throws SQLException {
+        return Jdbc.one(c, DEPOT_SELECT + "WHERE code = ?", List.of(code), CoreLookups::mapDepot).orElse(null);
+    }
+
+    /** An item by its code, as records travel between nodes: unknown is a 400 naming the field. */
+    ItemRef itemByCode(Connection c, String code, String field) throws SQLException {
+        return Jdbc.one(c, ITEM_SELECT + "WHERE code = ?", List.of(code), CoreLookups::mapItem)
+                .orElseThrow(() -> new ValidationException(field, "no item with code " + code));
+    }
+
     /**
      * A depot named in a request body: unknown or outside the caller's read scope is the same 404 naming the
      * field ({@link ScopeRules#visibleField}).

@@ -15,6 +15,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongpao.core.Caller;
+import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.Page;
 import org.tongpao.core.ProvinceRegistry;
 import org.tongpao.core.persistence.AuditTrail;
@@ -27,6 +28,9 @@ import org.tongpao.inventory.Census;
 import org.tongpao.inventory.CensusAnswer;
 import org.tongpao.inventory.CensusSubmission;
 import org.tongpao.inventory.CountResult;
+import org.tongpao.inventory.CrossNodeTransfer;
+import org.tongpao.inventory.CrossNodeTransferListener;
+import org.tongpao.inventory.CrossNodeTransfers;
 import org.tongpao.inventory.DispatchOrder;
 import org.tongpao.inventory.InventoryService;
 import org.tongpao.inventory.Lot;
@@ -54,12 +58,13 @@ import org.tongpao.inventory.Transfer;
 
 /**
  * The inventory services, one component: {@link InventoryService}, {@link StockLedger}, {@link ReserveCensus},
- * {@link ReplicaLedger}.
+ * {@link ReplicaLedger}, {@link CrossNodeTransfers}.
  */
 @Component(service = {InventoryService.class, StockLedger.class, ReserveCensus.class, ReplicaLedger.class,
-        ShortDatedScan.class}, configurationPid = InventoryComponent.PID)
+        CrossNodeTransfers.class, ShortDatedScan.class}, configurationPid = InventoryComponent.PID)
 @Designate(ocd = InventoryComponent.Config.class)
 public class InventoryComponent implements InventoryService, StockLedger, ReserveCensus, ReplicaLedger,
+        CrossNodeTransfers,
         ShortDatedScan {
     public static final String PID = "org.tongpao.inventory";
     private static final Logger LOG = LoggerFactory.getLogger(InventoryComponent.class);
@@ -88,6 +93,8 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     private final CensusAnswers censusAnswers;
     private final ShortDatedScanner scanner;
     private final Replicas replicas;
+    private final Ownership ownership;
+    private final CrossNode crossNode;
 
     @Activate
     public InventoryComponent(Config config, @Reference(target = InventorySchema.READY) SchemaReady schema,
@@ -102,7 +109,9 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         modified(config);
         Ledger ledger = new Ledger(schema.dataSource(), audit, keys, outbox, clock, () -> shortDatedDays, owners);
         this.movements = new Movements(ledger);
-        this.transfers = new Transfers(ledger);
+        this.ownership = new Ownership(owners);
+        this.crossNode = new CrossNode(ledger, ownership);
+        this.transfers = new Transfers(ledger, crossNode);
         this.reservations = new Reservations(ledger, transfers);
         this.availability = new Availability(ledger);
         this.lotStatuses = new LotStatuses(ledger);
@@ -127,6 +136,26 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
 
     public void unbindLedgerOwners(LedgerOwners ledgerOwners) {
         owners.unset(ledgerOwners);
+    }
+
+    /** This node's identity: whose depots are whose (absent in unit tests: central). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindNodeIdentity(NodeIdentity node) {
+        ownership.node(node);
+    }
+
+    public void unbindNodeIdentity(NodeIdentity node) {
+        ownership.node(null);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void bindCrossNodeTransferListener(CrossNodeTransferListener listener) {
+        ownership.listeners.add(listener);
+    }
+
+    public void unbindCrossNodeTransferListener(CrossNodeTransferListener listener) {
+        ownership.listeners.remove(listener);
     }
 
     // ShortDatedScan (internal)
@@ -292,6 +321,30 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     @Override
     public boolean apply(Caller sender, ReplicaPosting posting) {
         return replicas.apply(sender, posting);
+    }
+
+    // CrossNodeTransfers
+
+    @Override
+    public CrossNodeTransfer accept(Caller sender, CrossNodeTransfer dispatched) {
+        return crossNode.accept(sender, dispatched, ownership.listeners);
+    }
+
+    @Override
+    public CrossNodeTransfer receipt(Caller receiver, String id, List<CrossNodeTransfer.Line> lines,
+            java.time.Instant receivedAt) {
+        return crossNode.receipt(receiver, id, lines, receivedAt, ownership.listeners);
+    }
+
+    @Override
+    public CrossNodeTransfer crossNodeTransfer(Caller caller, String id) {
+        return crossNode.get(caller, id);
+    }
+
+    @Override
+    public Page<CrossNodeTransfer> crossNodeTransfers(Caller caller, Transfer.Status status, int limit,
+            String cursor) {
+        return crossNode.list(caller, status, limit, cursor);
     }
 
     // ReserveCensus

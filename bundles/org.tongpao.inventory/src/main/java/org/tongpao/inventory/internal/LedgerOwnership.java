@@ -24,6 +24,11 @@ final class LedgerOwnership {
         }
     }
 
+    /** Whether federation says who keeps what (absent: this node keeps every ledger it holds). */
+    boolean federated() {
+        return owners != null;
+    }
+
     /** The node that keeps the depot's ledger when another one does; empty when this node keeps it. */
     Optional<String> remoteOwner(DepotRef depot) {
         return remoteOwner(depot.provinceCode());

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.CensusAnswer;
 import org.tongpao.inventory.CensusSubmission;
+import org.tongpao.inventory.CrossNodeTransfer;
 import org.tongpao.inventory.Movement;
 import org.tongpao.inventory.InventoryTopics;
 import org.tongpao.inventory.LotStatus;
@@ -153,5 +155,39 @@ record StockEvents(EventOutbox outbox) {
             p.put("node", answer.node());
         }
         event(tx, InventoryTopics.CENSUS_SUBMITTED, p);
+    }
+
+    /** What federation sends as {@code transfer.dispatched}: codes and lot details, never local ids. */
+    void crossNodeDispatched(Tx tx, CrossNodeTransfer t) {
+        List<Map<String, Object>> lines = t.lines().stream().map(l -> present(Map.of("lineNo", l.lineNo(),
+                "itemCode", l.itemCode(), "quantity", l.quantity()), "expiryDate",
+                l.expiryDate() == null ? null : l.expiryDate().toString(), "origin", l.origin(), "sourceDocument",
+                l.sourceDocument(), "lot", l.lot())).toList();
+        event(tx, InventoryTopics.CROSS_NODE_DISPATCHED, present(Map.of("id", t.id(), "toNode", t.toNode(),
+                "fromDepot", t.fromDepotCode(), "toDepot", t.toDepotCode(), "dispatchedAt", t.dispatchedAt().toString(),
+                "lines", lines), "reference", t.reference(), null, null, null, null, null, null));
+    }
+
+    /** What federation sends back as {@code transfer.received}: the receiver's counts per line. */
+    void crossNodeReceived(Tx tx, String id, String toNode, List<CrossNodeTransfer.Line> counted) {
+        List<Map<String, Object>> lines = counted.stream().map(l -> Map.<String, Object>of("lineNo", l.lineNo(),
+                "itemCode", l.itemCode(), "received", l.receivedQuantity(), "short", l.shortQuantity(),
+                "damaged", l.damagedQuantity())).toList();
+        event(tx, InventoryTopics.CROSS_NODE_RECEIVED, Map.of("id", id, "toNode", toNode,
+                "receivedAt", tx.now.toString(), "lines", lines));
+    }
+
+    /** {@code fixed} plus the optional values that are present (event properties hold no nulls). */
+    private static Map<String, Object> present(Map<String, Object> fixed, String k1, Object v1, String k2, Object v2,
+            String k3, Object v3, String k4, Object v4) {
+        Map<String, Object> m = new LinkedHashMap<>(fixed);
+        String[] keys = {k1, k2, k3, k4};
+        Object[] values = {v1, v2, v3, v4};
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null && values[i] != null) {
+                m.put(keys[i], values[i]);
+            }
+        }
+        return m;
     }
 }

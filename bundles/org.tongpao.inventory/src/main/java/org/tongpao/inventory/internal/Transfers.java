@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.tongpao.core.persistence.IdempotencyKeys.Ref;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.AdjustmentReason;
+import org.tongpao.inventory.CrossNodeTransfer;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.MovementType;
 import org.tongpao.inventory.NewTransfer;
@@ -36,34 +38,49 @@ import org.tongpao.inventory.internal.Scope.DepotRef;
 final class Transfers {
     static final String SELECT = "SELECT t.id, t.from_depot_id, t.to_depot_id, t.item_id, t.quantity, "
             + "t.transfer_status, t.received_quantity, t.damaged_quantity, t.source_document, t.dispatched_at, "
-            + "t.received_at FROM tp_inv_transfer t ";
+            + "t.received_at, x.xnode_id AS cross_node_id FROM tp_inv_transfer t "
+            + "LEFT JOIN tp_inv_xnode_transfer x ON x.transfer_id = t.id ";
 
-    /** A source lot's line of a transfer being received, and the new lot it becomes at the destination. */
+    /**
+     * A source lot's line of a transfer being received, and the new lot it becomes at the destination; a line
+     * from another node has no parent lot here, and counts what was taken off it as short and damaged.
+     */
     private static final class Arrival {
-        final long parentLotId;
+        final Long parentLotId;
         final long sent;
         final LocalDate expiry;
+        final CrossNodeTransfer.Line remote;
         long lotId;
         long left;
+        long shortfall;
+        long damaged;
 
-        Arrival(long parentLotId, long sent, LocalDate expiry) {
+        Arrival(Long parentLotId, long sent, LocalDate expiry, CrossNodeTransfer.Line remote) {
             this.parentLotId = parentLotId;
             this.sent = sent;
             this.expiry = expiry;
+            this.remote = remote;
+        }
+
+        CrossNodeTransfer.Line counted() {
+            return new CrossNodeTransfer.Line(remote.lineNo(), remote.itemCode(), sent, expiry, remote.origin(),
+                    remote.sourceDocument(), remote.lot(), sent - shortfall, shortfall, damaged);
         }
     }
 
     private final Ledger ledger;
+    private final CrossNode crossNode;
 
-    Transfers(Ledger ledger) {
+    Transfers(Ledger ledger, CrossNode crossNode) {
         this.ledger = ledger;
+        this.crossNode = crossNode;
     }
 
     static Transfer map(ResultSet rs) throws SQLException {
         return new Transfer(rs.getLong("id"), rs.getLong("from_depot_id"), rs.getLong("to_depot_id"),
                 rs.getLong("item_id"), rs.getLong("quantity"), Transfer.Status.valueOf(rs.getString("transfer_status")),
                 rs.getLong("received_quantity"), rs.getLong("damaged_quantity"), rs.getString("source_document"),
-                Sql.getInstant(rs, "dispatched_at"), Sql.getInstant(rs, "received_at"));
+                Sql.getInstant(rs, "dispatched_at"), Sql.getInstant(rs, "received_at"), rs.getString("cross_node_id"));
     }
 
     static Transfer load(Connection c, long id) throws SQLException {
@@ -86,6 +103,7 @@ final class Transfers {
                     -p.quantity(), null, null, transferId, sourceDocument, note);
         }
         ledger.events.movement(tx, postingId, "transfer-out", fromDepotId);
+        crossNode.afterTransferOut(tx, transferId, fromDepotId, toDepotId, itemId, picks, sourceDocument);
         return transferId;
     }
 
@@ -154,6 +172,8 @@ final class Transfers {
         request.put("note", cleanNote);
         ledger.write(caller, key, "inventory.transfer-receipt:" + transferId, request, tx -> {
             Transfer t = visible(tx.c, caller, transferId);
+            CrossNodeTransfer remote = CrossNode.of(tx.c, transferId);
+            CrossNode.requireReceivedHere(remote);
             DepotRef to = ledger.core.depot(tx.c, t.toDepotId());
             Scope.requireWrite(caller, to);
             ledger.owners.requireKeptHere(to, null);
@@ -167,7 +187,12 @@ final class Transfers {
                         + t.quantity() + " sent");
             }
             markReceived(tx, transferId, received, damaged);
-            bookArrival(tx, t, to, received, damaged, cleanNote);
+            List<Arrival> arrivals = remote == null ? arrivals(tx, t.id()) : remoteArrivals(remote);
+            bookArrival(tx, t, to, arrivals, received, damaged, cleanNote);
+            if (remote != null) {
+                crossNode.afterInboundReceipt(tx, remote, arrivals.stream().map(Arrival::counted)
+                        .sorted(Comparator.comparingInt(CrossNodeTransfer.Line::lineNo)).toList());
+            }
             ledger.audit.record(tx.c, caller, "transfer", Long.toString(transferId), "RECEIVE", t,
                     load(tx.c, transferId));
             return new Ref("transfer", Long.toString(transferId));
@@ -189,9 +214,8 @@ final class Transfers {
      * Books everything sent into new lots at the destination, so the transit account clears; then the
      * shortfall off the last-expiring new lots (ADJUSTMENT/LOSS) and the damage off the first (WRITE_OFF/DAMAGED).
      */
-    private void bookArrival(Tx tx, Transfer t, DepotRef to, long received, long damaged, String note)
-            throws SQLException {
-        List<Arrival> arrivals = arrivals(tx, t.id());
+    private void bookArrival(Tx tx, Transfer t, DepotRef to, List<Arrival> arrivals, long received, long damaged,
+            String note) throws SQLException {
         long postingId = ledger.postings.open(tx, "transfer-in", to.id());
         String source = t.sourceDocument() != null ? t.sourceDocument() : "transfer:" + t.id();
         for (Arrival a : arrivals) {
@@ -204,13 +228,19 @@ final class Transfers {
         }
         long shortfall = t.quantity() - received;
         for (int i = arrivals.size() - 1; i >= 0 && shortfall > 0; i--) {
-            shortfall -= takeOff(tx, postingId, t, to, arrivals.get(i), shortfall, MovementType.ADJUSTMENT,
+            Arrival a = arrivals.get(i);
+            long taken = takeOff(tx, postingId, t, to, a, shortfall, MovementType.ADJUSTMENT,
                     AdjustmentReason.LOSS.name(), source, note);
+            a.shortfall += taken;
+            shortfall -= taken;
         }
         long damage = damaged;
         for (int i = 0; i < arrivals.size() && damage > 0; i++) {
-            damage -= takeOff(tx, postingId, t, to, arrivals.get(i), damage, MovementType.WRITE_OFF,
+            Arrival a = arrivals.get(i);
+            long taken = takeOff(tx, postingId, t, to, a, damage, MovementType.WRITE_OFF,
                     WriteOffReason.DAMAGED.name(), source, note);
+            a.damaged += taken;
+            damage -= taken;
         }
         if (t.quantity() != received || damaged > 0) {
             tx.lowered(to.id(), t.itemId());
@@ -224,7 +254,15 @@ final class Transfers {
                 + "FROM tp_inv_transfer_line tl JOIN tp_inv_lot l ON l.id = tl.lot_id "
                 + "WHERE tl.transfer_id = ? ORDER BY CASE WHEN l.expiry_date IS NULL THEN 1 ELSE 0 END, "
                 + "l.expiry_date, tl.lot_id", List.of(transferId),
-                rs -> new Arrival(rs.getLong(1), rs.getLong(2), Jdbc.localDate(rs, "expiry_date")));
+                rs -> new Arrival(rs.getLong(1), rs.getLong(2), Jdbc.localDate(rs, "expiry_date"), null));
+    }
+
+    /** The lines another node sent, first expiry first (no expiry last), as the local arrivals are ordered. */
+    private static List<Arrival> remoteArrivals(CrossNodeTransfer remote) {
+        return remote.lines().stream()
+                .sorted(Comparator.comparing(CrossNodeTransfer.Line::expiryDate,
+                        Comparator.nullsLast(Comparator.naturalOrder())).thenComparingInt(CrossNodeTransfer.Line::lineNo))
+                .map(l -> new Arrival(null, l.quantity(), l.expiryDate(), l)).toList();
     }
 
     /** Takes up to {@code wanted} off a new lot as one movement; returns what it took. */

@@ -19,6 +19,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
@@ -27,6 +28,8 @@ import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.PageParams;
 import org.tongpao.core.rest.QueryParams;
+import org.tongpao.inventory.CrossNodeTransfer;
+import org.tongpao.inventory.CrossNodeTransfers;
 import org.tongpao.inventory.NewTransfer;
 import org.tongpao.inventory.Transfer;
 import org.tongpao.inventory.TransferReceipt;
@@ -38,6 +41,9 @@ import org.tongpao.inventory.TransferReceipt;
 @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
 @Consumes(MediaType.APPLICATION_JSON)
 public class TransferResource extends InventoryApi {
+    @Reference
+    CrossNodeTransfers crossNode;
+
     @POST
     @Operation(summary = "Transfer out", description = "Direct transfer without reservation; goods go in transit")
     @ApiResponse(responseCode = "201", description = "Created",
@@ -56,6 +62,19 @@ public class TransferResource extends InventoryApi {
             @QueryParam("depot") String depot, @BeanParam PageParams page) {
         return ledger.transfers(caller, QueryParams.enumValue(Transfer.Status.class, "status", status),
                 QueryParams.id("depot", depot), page.limit(), page.cursor());
+    }
+
+    @GET
+    @Path("cross-node")
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.AUDITOR})
+    @Operation(summary = "List cross-node transfers", description = "Transfers whose other end is on another node "
+            + "(federation): the sender's, the receiver's and, at central, those it forwards between provinces; "
+            + "either depot in the caller's scope")
+    public Page<CrossNodeTransfer> crossNodeTransfers(@Context Caller caller,
+            @Parameter(description = "IN_TRANSIT or RECEIVED") @QueryParam("status") String status,
+            @BeanParam PageParams page) {
+        return crossNode.crossNodeTransfers(caller, QueryParams.enumValue(Transfer.Status.class, "status", status),
+                page.limit(), page.cursor());
     }
 
     @GET
