@@ -253,6 +253,8 @@ public class FederationIT extends CentralNode {
             }
         }
         return Optional.empty();
+    }
+
     /**
      * Hubei's depot ledgers are kept by {@code province:42}: a receipt at central for a Hubei depot is a 409 naming
      * that node and the field, and Hubei's own {@code stock.posting} becomes central's replica, in the balances and
