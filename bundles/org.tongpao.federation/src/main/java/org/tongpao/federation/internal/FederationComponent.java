@@ -192,7 +192,8 @@ public final class FederationComponent implements Federation, LedgerOwners, Fede
         String state = running == null ? FederationStatus.NOT_CONFIGURED
                 : running.connected() ? FederationStatus.CONNECTED : FederationStatus.DISCONNECTED;
         List<LinkStatus> visible = links().stream().filter(l -> sees(caller, l.node())).toList();
-        return new FederationStatus(self, settings.configured() ? settings.broker() : null, state, visible);
+        return new FederationStatus(self, settings.configured() ? settings.broker() : null, state,
+                running == null ? null : running.problem(), visible);
     }
 
     @Override

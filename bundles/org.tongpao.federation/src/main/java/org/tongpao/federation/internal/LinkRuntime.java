@@ -44,6 +44,10 @@ final class LinkRuntime implements AutoCloseable {
         return broker.connected();
     }
 
+    String problem() {
+        return broker.problem();
+    }
+
     @Override
     public void close() {
         relay.stop();
