@@ -52,6 +52,10 @@ public class FederationIT extends CentralNode {
     @Inject
     protected BundleContext context;
 
+    /** The inventory, active before any test runs (its REST resources and the replicas' service come with it). */
+    @Inject
+    protected org.tongpao.inventory.CrossNodeTransfers crossNodeTransfers;
+
     @Configuration
     @Override
     public Option[] config() {
@@ -293,6 +297,74 @@ public class FederationIT extends CentralNode {
         assertTrue("Hubei's row in the national report", hubei != null && hubei.get("onHand").asLong() >= 120);
         assertEquals("province:42", hubei.get("replicatedFrom").asText());
         assertTrue(hubei.get("asOf").isTextual());
+    }
+
+    /**
+     * A transfer from central's reserve to a Hubei depot is a cross-node transfer: in transit at central (the
+     * cross-node listing shows it), {@code transfer.dispatched} queued for Hubei on {@code tongpao.down.42}, not
+     * receivable at central (409 naming province:42); Hubei's {@code transfer.received} closes it at central with
+     * the shortfall and damage Hubei recorded.
+     */
+    @Test
+    public void aTransferToAHubeiDepotClosesAtCentralWithHubeisReceipt() throws Exception {
+        long reserve = depot("CENTRAL-RESERVE");
+        long kn95 = catalogue.getByCode(org.tongpao.core.Caller.system("it"), "MASK-KN95").id();
+        Api admin = api().as("admin");
+        Poll.until("the inventory's REST resources", WAIT, () -> Optional.ofNullable(
+                admin.get("/inventory/transfers/cross-node").status() == 200 ? Boolean.TRUE : null));
+        long lot = admin.post("/inventory/receipts", java.util.Map.of("depotId", reserve, "itemId", kn95, "quantity", 50,
+                "origin", "PURCHASE_ORDER", "sourceDocument", "PO-IT-X", "expiryDate",
+                java.time.LocalDate.now().plusYears(2).toString())).json().get("id").asLong();
+        Api.Reply sent = admin.post("/inventory/transfers", java.util.Map.of("fromDepotId", reserve, "toDepotId",
+                depot("HB-WH-01"), "itemId", kn95, "quantity", 30, "lotId", lot, "sourceDocument", "IT cross-node"));
+        assertEquals(sent.toString(), 201, sent.status());
+        long transferId = sent.json().get("id").asLong();
+        String crossNodeId = sent.json().get("crossNodeId").asText();
+        assertEquals("central/" + transferId, crossNodeId);
+        assertTrue(crossNodeIds(admin, "IN_TRANSIT").contains(crossNodeId));
+        Poll.until("transfer.dispatched queued for Hubei", WAIT, () -> browseDownTo42().stream()
+                .filter(e -> e.contains("\"transfer.dispatched\"") && e.contains(crossNodeId)).findFirst());
+
+        Api.Reply here = admin.post("/inventory/transfers/" + transferId + "/receipt",
+                java.util.Map.of("receivedQuantity", 30));
+        assertEquals(here.toString(), 409, here.status());
+        assertTrue(here.json().get("detail").asText().contains("province:42"));
+
+        sendAsHubei(envelope("province:42/" + System.nanoTime(), "transfer.received", "1.0", "province:42",
+                "{\"transferId\":\"" + crossNodeId + "\",\"receivedAt\":\"" + Instant.now() + "\",\"lines\":[{"
+                + "\"lineNo\":1,\"itemCode\":\"MASK-KN95\",\"received\":28,\"short\":2,\"damaged\":1}]}"));
+        Poll.until("the transfer closed at central", WAIT, () -> Optional.ofNullable("RECEIVED".equals(admin
+                .get("/inventory/transfers/" + transferId).json().get("status").asText()) ? Boolean.TRUE : null));
+        JsonNode closed = admin.get("/inventory/transfers/" + transferId).json();
+        assertEquals(28, closed.get("receivedQuantity").asLong());
+        assertEquals(1, closed.get("damagedQuantity").asLong());
+        assertTrue(crossNodeIds(admin, "RECEIVED").contains(crossNodeId));
+    }
+
+    private static java.util.List<String> crossNodeIds(Api api, String status) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        api.get("/inventory/transfers/cross-node?status=" + status + "&limit=500").json().get("items")
+                .forEach(t -> ids.add(t.get("id").asText()));
+        return ids;
+    }
+
+    /** The envelopes waiting for Hubei on tongpao.down.42, browsed as node-42 (nothing is taken off the queue). */
+    private static java.util.List<String> browseDownTo42() {
+        java.util.List<String> envelopes = new java.util.ArrayList<>();
+        try (ServerLocator locator = ActiveMQClient.createServerLocator(brokerUrl() + "?callTimeout=10000");
+                ClientSessionFactory factory = locator.createSessionFactory();
+                ClientSession session = factory.createSession("node-42", TongpaoContainer.NODE_BROKER_PASSWORD, false,
+                        true, true, false, 1)) {
+            org.apache.activemq.artemis.api.core.client.ClientConsumer browser = session.createConsumer(
+                    "tongpao.down.42", true);
+            session.start();
+            for (ClientMessage m = browser.receive(1000); m != null; m = browser.receive(200)) {
+                envelopes.add(m.getBodyBuffer().readNullableSimpleString().toString());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("browsing tongpao.down.42 as node-42", e);
+        }
+        return envelopes;
     }
 
     private Optional<JsonNode> parkedOf(String type) {

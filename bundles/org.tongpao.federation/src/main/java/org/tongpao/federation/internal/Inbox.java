@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -46,69 +48,100 @@ final class Inbox {
     private final AuditTrail audit;
     private final String self;
     private final Clock clock;
+    private final LinkActivity activity;
 
-    Inbox(DataSource ds, Handlers handlers, AuditTrail audit, String self, Clock clock) {
+    Inbox(DataSource ds, Handlers handlers, AuditTrail audit, String self, Clock clock, LinkActivity activity) {
         this.ds = ds;
         this.handlers = handlers;
         this.audit = audit;
         this.self = self;
         this.clock = clock;
+        this.activity = activity;
+    }
+
+    /** A message ready to apply: readable, from the link's node, to this one. */
+    private record Admitted(Envelope.Received received, String raw, Instant arrived) {
     }
 
     /** A message that arrived on the link of node {@code link} (its raw envelope). */
     Outcome receive(String link, String raw) {
+        Admitted a = admit(link, raw);
+        return a == null ? Outcome.REFUSED : apply(link, a.received(), raw, false, a.arrived());
+    }
+
+    /**
+     * Messages that arrived together on the link of {@code link}, applied in one transaction (one commit for the
+     * group: what a backlog needs) when every handler succeeds; when one fails, the group's transaction is rolled
+     * back whole and its messages applied one transaction each, so the failing one alone is parked.
+     */
+    void receiveAll(String link, List<String> raws) {
+        List<Admitted> admitted = new ArrayList<>(raws.size());
+        for (String raw : raws) {
+            Admitted a = admit(link, raw);
+            if (a != null) {
+                admitted.add(a);
+            }
+        }
+        if (admitted.size() > 1) {
+            try {
+                Transactions.enclosing(ds, "federation inbox, " + admitted.size() + " messages", c -> {
+                    for (Admitted a : admitted) {
+                        applyIn(c, link, a.received(), a.raw(), false, a.arrived());
+                    }
+                    return null;
+                });
+                return;
+            } catch (HandlerFailed | DataAccessException e) {
+                if (e instanceof DataAccessException d && !Sql.isUniqueViolation(d)) {
+                    throw d;
+                }
+                LOG.debug("A group of {} messages from {} failed; applying them one by one", admitted.size(), link);
+            }
+        }
+        for (Admitted a : admitted) {
+            apply(link, a.received(), a.raw(), false, a.arrived());
+        }
+    }
+
+    /** Reads and checks a message; refuses (and returns null for) one that cannot or must not apply. */
+    private Admitted admit(String link, String raw) {
         if (raw.length() > MAX_PAYLOAD) {
-            return refuse(link, unreadableId(link, raw), "?", "?", raw.substring(0, MAX_PAYLOAD),
+            refuse(link, unreadableId(link, raw), "?", "?", raw.substring(0, MAX_PAYLOAD),
                     "larger than " + MAX_PAYLOAD + " characters");
+            return null;
         }
         Envelope.Received received;
         try {
             received = Envelope.read(raw);
         } catch (Envelope.MalformedEnvelopeException e) {
-            return refuse(link, unreadableId(link, raw), "?", "?", raw, e.getMessage());
+            refuse(link, unreadableId(link, raw), "?", "?", raw, e.getMessage());
+            return null;
         }
         Message m = received.message();
-        if (m.id().length() > MAX_ID) {
-            return refuse(link, unreadableId(link, raw), m.type(), m.version(), raw, "id longer than " + MAX_ID);
+        Instant arrived = now();
+        activity.received(link, arrived, received.queuedAt());
+        String problem = m.id().length() > MAX_ID ? "id longer than " + MAX_ID
+                : !m.from().equals(link) ? "from " + m.from() + " on the link of " + link
+                : !m.to().equals(self) ? "to " + m.to() + ", but this node is " + self : null;
+        if (problem != null) {
+            refuse(link, m.id().length() > MAX_ID ? unreadableId(link, raw) : m.id(), m.type(), m.version(), raw,
+                    problem);
+            return null;
         }
-        if (!m.from().equals(link)) {
-            return refuse(link, m.id(), m.type(), m.version(), raw, "from " + m.from() + " on the link of " + link);
-        }
-        if (!m.to().equals(self)) {
-            return refuse(link, m.id(), m.type(), m.version(), raw, "to " + m.to() + ", but this node is " + self);
-        }
-        return apply(link, received, raw, false);
+        return new Admitted(received, raw, arrived);
     }
 
     /** Applies a parked message again (its raw envelope, from the link it arrived on). */
     Outcome retry(String link, String raw) {
-        return apply(link, Envelope.read(raw), raw, true);
+        return apply(link, Envelope.read(raw), raw, true, now());
     }
 
-    private Outcome apply(String link, Envelope.Received received, String raw, boolean retry) {
+    /** Applies (or parks) one message in a transaction of its own; {@code arrived}: the inbox row's received_at. */
+    private Outcome apply(String link, Envelope.Received received, String raw, boolean retry, Instant arrived) {
         Message m = received.message();
-        Caller sender = caller(link, m.id());
         try {
-            return Transactions.enclosing(ds, "federation inbox " + m.type(), c -> {
-                Instant now = now();
-                if (InboxRows.applied(c, m.id())) {
-                    if (retry) {
-                        ParkedRows.resolve(c, m.id(), now);
-                    }
-                    return Outcome.DUPLICATE;
-                }
-                Handlers.Lookup lookup = handlers.find(m.type(), major(m));
-                if (lookup.handler() == null) {
-                    park(c, link, m, raw, lookup.missing(), "no handler of " + m.type() + " for version "
-                            + m.version() + " on " + self, retry, now);
-                    return Outcome.PARKED;
-                }
-                applyWith(lookup.handler(), m, sender);
-                InboxRows.insert(c, m, link, received.queuedAt(), now);
-                // a parked message may also come again from the broker (redelivered) once its handler is there
-                ParkedRows.resolve(c, m.id(), now);
-                return Outcome.APPLIED;
-            });
+            return Transactions.enclosing(ds, "federation inbox " + m.type(),
+                    c -> applyIn(c, link, received, raw, retry, arrived));
         } catch (HandlerFailed e) {
             LOG.warn("Message {} ({}) failed on {}: parked", m.id(), m.type(), self, e.getCause());
             Transactions.write(ds, "federation park", c -> {
@@ -123,6 +156,30 @@ final class Inbox {
             }
             throw e;
         }
+    }
+
+    /** The work of one message inside the enclosing transaction on {@code c}. */
+    private Outcome applyIn(Connection c, String link, Envelope.Received received, String raw, boolean retry,
+            Instant arrived) throws SQLException {
+        Message m = received.message();
+        Instant now = now();
+        if (InboxRows.applied(c, m.id())) {
+            if (retry) {
+                ParkedRows.resolve(c, m.id(), now);
+            }
+            return Outcome.DUPLICATE;
+        }
+        Handlers.Lookup lookup = handlers.find(m.type(), major(m));
+        if (lookup.handler() == null) {
+            park(c, link, m, raw, lookup.missing(), "no handler of " + m.type() + " for version " + m.version()
+                    + " on " + self, retry, now);
+            return Outcome.PARKED;
+        }
+        applyWith(lookup.handler(), m, caller(link, m.id()));
+        InboxRows.insert(c, m, link, received.queuedAt(), arrived);
+        // a parked message may also come again from the broker (redelivered) once its handler is there
+        ParkedRows.resolve(c, m.id(), now);
+        return Outcome.APPLIED;
     }
 
     /** Runs the handler; what it throws (other than a transient lock failure, retried whole) is its failure. */

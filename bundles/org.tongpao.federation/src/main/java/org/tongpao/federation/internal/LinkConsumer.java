@@ -1,5 +1,7 @@
 package org.tongpao.federation.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.client.ClientConsumer;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
@@ -8,14 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One link's consumer thread: takes the messages of the link's incoming queue in a transacted session, hands each
- * to the {@link Inbox} (which commits it to the database first) and acknowledges them to the broker in groups of at
- * most {@code batchSize}, or as soon as the queue is empty. A message acknowledged late comes again after a crash
+ * One link's consumer thread: takes the messages of the link's incoming queue in a transacted session, hands them
+ * to the {@link Inbox} as they come (up to {@link #GROUP} at a time, which commits them to the database first) and
+ * acknowledges them to the broker in groups of at most {@code batchSize}, or as soon as the queue is empty. A message acknowledged late comes again after a crash
  * and finds its inbox row. When this node's database fails, the message is tried again here (not given back to the
  * broker, whose delivery count it would raise) until it succeeds or the link stops.
  */
 final class LinkConsumer implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(LinkConsumer.class);
+    /** Messages applied in one database transaction when they arrive together (a backlog): small, so locks stay short. */
+    static final int GROUP = 20;
 
     private final Topology.Link link;
     private final BrokerLink broker;
@@ -53,23 +57,26 @@ final class LinkConsumer implements Runnable {
     }
 
     private void consume(ClientSession session, ClientConsumer consumer) throws ActiveMQException {
+        int group = Math.min(GROUP, settings.batchSize());
         int unacknowledged = 0;
         while (running) {
-            ClientMessage m = unacknowledged == 0 ? consumer.receive(settings.pollMillis()) : consumer.receiveImmediate();
-            if (m == null) {
-                if (unacknowledged > 0) {
-                    commit(session);
-                    unacknowledged = 0;
-                }
+            ClientMessage first = consumer.receive(settings.pollMillis());
+            if (first == null) {
                 continue;
             }
-            m.acknowledge();
-            if (!handle(BatchSender.text(m))) {
-                // stopping before this node's database took the message: the broker keeps it
+            List<String> raws = new ArrayList<>(group);
+            for (ClientMessage m = first; m != null; m = raws.size() < group ? consumer.receiveImmediate() : null) {
+                m.acknowledge();
+                raws.add(BatchSender.text(m));
+            }
+            if (!handle(raws)) {
+                // stopping before this node's database took the messages: the broker keeps them
                 session.rollback();
                 return;
             }
-            if (++unacknowledged >= settings.batchSize()) {
+            unacknowledged += raws.size();
+            // a short group means the queue is empty for now: acknowledge what was applied
+            if (raws.size() < group || unacknowledged >= settings.batchSize()) {
                 commit(session);
                 unacknowledged = 0;
             }
@@ -79,14 +86,14 @@ final class LinkConsumer implements Runnable {
         }
     }
 
-    /** Hands one message to the inbox, again while this node's database fails; false when stopped first. */
-    private boolean handle(String raw) {
+    /** Hands messages to the inbox, again while this node's database fails; false when stopped first. */
+    private boolean handle(List<String> raws) {
         while (running) {
             try {
-                inbox.receive(link.node(), raw);
+                inbox.receiveAll(link.node(), raws);
                 return true;
             } catch (RuntimeException e) {
-                LOG.warn("Applying a message from {} failed on this node's database; trying again", link.node(), e);
+                LOG.warn("Applying messages from {} failed on this node's database; trying again", link.node(), e);
                 sleep(settings.pollMillis());
             }
         }

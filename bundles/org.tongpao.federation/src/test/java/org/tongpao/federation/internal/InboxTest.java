@@ -87,6 +87,10 @@ class InboxTest implements TestCallers {
         assertThat(link.lastReceived()).isNotNull();
         assertThat(link.lagMillis()).isGreaterThanOrEqualTo(0);
         assertThat(link.connected()).isTrue();
+        // after a restart the last arrival is read from the inbox
+        central.start(broker.url(), "42", "32");
+        assertThat(central.federation.links()).filteredOn(l -> l.node().equals("province:42"))
+                .extracting(LinkStatus::lastReceived).containsExactly(link.lastReceived());
     }
 
     @Test
@@ -188,6 +192,33 @@ class InboxTest implements TestCallers {
         ParkedMessage retried = central.federation.retry(ADMIN, failed.seq());
         assertThat(retried.resolved()).isNotNull();
         assertThat(central.count("SELECT SUM(n) FROM t_effect")).isEqualTo(15);
+    }
+
+    @Test
+    void aGroupThatArrivedTogetherCommitsOnceAndAFailureInItParksOnlyItsOwnMessage() {
+        Handlers handlers = new Handlers();
+        MessageHandler recording = recording(central.db.dataSource());
+        handlers.add((MessageHandler) (m, sender) -> {
+            recording.apply(m, sender);
+            if (((Number) m.body().get("n")).intValue() == 2) {
+                throw new IllegalStateException("bad line");
+            }
+        }, Map.of(MessageHandler.TYPE, "test.number"));
+        Inbox inbox = new Inbox(central.db.dataSource(), handlers, central.core.audit, "central",
+                java.time.Clock.systemUTC(), new LinkActivity());
+        List<String> group = List.of(1, 3, 4).stream().map(n -> envelope("province:42/g" + n, "test.number", "1.0",
+                "province:42", "{\"n\":" + n + "}")).toList();
+
+        inbox.receiveAll("province:42", group);
+        assertThat(effects()).isEqualTo(3);
+        inbox.receiveAll("province:42", List.of(envelope("province:42/g5", "test.number", "1.0", "province:42",
+                "{\"n\":5}"), envelope("province:42/g2", "test.number", "1.0", "province:42", "{\"n\":2}"),
+                group.get(0)));
+
+        assertThat(central.count("SELECT SUM(n) FROM t_effect")).isEqualTo(1 + 3 + 4 + 5);
+        assertThat(central.federation.parked(ADMIN, null, null, ParkReason.FAILED, null, 50, null).items())
+                .extracting(ParkedMessage::messageId).containsExactly("province:42/g2");
+        assertThat(central.count("SELECT COUNT(*) FROM tp_fed_inbox")).isEqualTo(4);
     }
 
     @Test

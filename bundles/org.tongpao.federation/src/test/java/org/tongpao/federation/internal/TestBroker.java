@@ -32,10 +32,17 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 final class TestBroker implements AutoCloseable {
     final int port = freePort();
     private final Path dir;
+    private final boolean datasync;
     private ActiveMQServer server;
 
     TestBroker(Path dir) {
+        this(dir, false);
+    }
+
+    /** With {@code datasync}, each journal write is synced to disk, as a production broker does (benchmarks). */
+    TestBroker(Path dir, boolean datasync) {
         this.dir = dir;
+        this.datasync = datasync;
         start();
     }
 
@@ -46,7 +53,7 @@ final class TestBroker implements AutoCloseable {
     void start() {
         try {
             Configuration c = new ConfigurationImpl().setPersistenceEnabled(true).setSecurityEnabled(false)
-                    .setJournalType(JournalType.NIO).setJournalDatasync(false)
+                    .setJournalType(JournalType.NIO).setJournalDatasync(datasync)
                     .setJournalDirectory(dir.resolve("journal").toString())
                     .setBindingsDirectory(dir.resolve("bindings").toString())
                     .setPagingDirectory(dir.resolve("paging").toString())

@@ -103,6 +103,18 @@ class CrossNodeTransferTest implements TestCallers {
         assertThat(central.number("SELECT COUNT(*) FROM tp_audit")).isEqualTo(audit);
         assertThat(central.inventory.transfer(ADMIN, out.id()).receivedQuantity()).isEqualTo(40);
         assertThat(central.sent).isEmpty();
+
+        // the same receipt with other figures is refused, and only the receiving depot's node may report one
+        Map<String, Object> otherFigures = new java.util.HashMap<>(received.body());
+        otherFigures.put("lines", List.of(Map.of("lineNo", 1L, "itemCode", "MASK-KN95", "received", 30L, "short", 10L,
+                "damaged", 0L)));
+        assertThatThrownBy(() -> central.deliver(new Message(received.id() + "-b", received.type(), received.version(),
+                received.from(), received.to(), received.occurredAt(), otherFigures)))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> central.deliver(new Message("province:32/9", received.type(), received.version(),
+                "province:32", "central", received.occurredAt(), received.body())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(central.number("SELECT COUNT(*) FROM tp_audit")).isEqualTo(audit);
     }
 
     @Test
