@@ -207,6 +207,16 @@ class StockReplicationTest {
     }
 
     @Test
+    void aNewerMinorVersionWithFieldsCentralDoesNotKnowApplies() throws Exception {
+        receive("HB-WH-01", "MASK-KN95", 100);
+        Message m = federation.sent.get(0);
+        Map<String, Object> body = new HashMap<>(m.body());
+        body.put("batchReference", "B-2026-011");
+        apply(new Message(m.id(), m.type(), "1.3", m.from(), m.to(), m.occurredAt(), body), node("42"));
+        assertThat(central.number("SELECT SUM(on_hand) FROM tp_inv_balance")).isEqualTo(100);
+    }
+
+    @Test
     void onlyDepotsTheProvinceKeepsAreForwardedAndCentralForwardsNothing() {
         // without federation's LedgerOwners the province node accepts a Jiangsu receipt: not its to replicate
         receive(ADMIN, "JS-PROV-01", "MASK-KN95", 5);
