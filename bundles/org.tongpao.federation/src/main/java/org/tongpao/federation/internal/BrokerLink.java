@@ -24,6 +24,7 @@ final class BrokerLink implements AutoCloseable {
     private ClientSessionFactory factory;
     private volatile boolean connected;
     private volatile boolean closed;
+    private volatile String problem;
 
     BrokerLink(Settings settings) {
         this.settings = settings;
@@ -34,11 +35,28 @@ final class BrokerLink implements AutoCloseable {
         if (closed) {
             throw new ActiveMQException("The link to the broker is closed");
         }
-        if (factory == null || factory.isClosed()) {
-            factory = connect();
+        try {
+            if (factory == null || factory.isClosed()) {
+                factory = connect();
+            }
+            ClientSession session = factory.createSession(settings.user(), settings.password(), false, false, false,
+                    false, ActiveMQClient.DEFAULT_ACK_BATCH_SIZE);
+            problem = null;
+            return session;
+        } catch (ActiveMQException e) {
+            String now = e.getType() + ": " + e.getMessage();
+            if (!now.equals(problem)) {
+                // once per new problem: the threads retry every 500 ms
+                LOG.warn("Cannot use the broker {} as {}: {}", settings.broker(), settings.user(), now);
+            }
+            problem = now;
+            throw e;
         }
-        return factory.createSession(settings.user(), settings.password(), false, false, false, false,
-                ActiveMQClient.DEFAULT_ACK_BATCH_SIZE);
+    }
+
+    /** Why the last attempt to open a session failed (null: it did not). */
+    String problem() {
+        return problem;
     }
 
     private ClientSessionFactory connect() throws ActiveMQException {

@@ -51,6 +51,7 @@ public final class FederationComponent implements Federation, LedgerOwners, Fede
     private final String self;
     private final Clock clock;
     private final Handlers handlers = new Handlers();
+    private final LinkActivity activity = new LinkActivity();
     private final Inbox inbox;
     private final ParkedRetries retries;
     private volatile Settings settings;
@@ -68,7 +69,7 @@ public final class FederationComponent implements Federation, LedgerOwners, Fede
         this.ds = ds;
         this.self = self;
         this.clock = clock;
-        this.inbox = new Inbox(ds, handlers, audit, self, clock);
+        this.inbox = new Inbox(ds, handlers, audit, self, clock, activity);
         this.retries = new ParkedRetries(ds, inbox, handlers);
         OutboxStart.ensure(ds, clock);
         apply(settings);
@@ -90,7 +91,7 @@ public final class FederationComponent implements Federation, LedgerOwners, Fede
         settings = next;
         topology = new Topology(self, Topology.central(self) ? next.provinces() : java.util.Set.of());
         if (next.configured()) {
-            LinkRuntime started = new LinkRuntime(ds, topology, next, inbox, clock);
+            LinkRuntime started = new LinkRuntime(ds, topology, next, inbox, clock, activity);
             started.start();
             runtime = started;
         } else {
@@ -171,7 +172,7 @@ public final class FederationComponent implements Federation, LedgerOwners, Fede
             try {
                 List<LinkStatus> out = new ArrayList<>();
                 for (Topology.Link link : topology.links()) {
-                    out.add(LinkStats.of(c, link.node(), connected));
+                    out.add(LinkStats.of(c, link.node(), connected, activity));
                 }
                 return out;
             } finally {
@@ -192,7 +193,8 @@ public final class FederationComponent implements Federation, LedgerOwners, Fede
         String state = running == null ? FederationStatus.NOT_CONFIGURED
                 : running.connected() ? FederationStatus.CONNECTED : FederationStatus.DISCONNECTED;
         List<LinkStatus> visible = links().stream().filter(l -> sees(caller, l.node())).toList();
-        return new FederationStatus(self, settings.configured() ? settings.broker() : null, state, visible);
+        return new FederationStatus(self, settings.configured() ? settings.broker() : null, state,
+                running == null ? null : running.problem(), visible);
     }
 
     @Override

@@ -9,8 +9,9 @@ import org.tongpao.federation.LinkStatus;
  *
  * @param state {@code not configured} (no broker: messages wait in the outbox), {@code connected} or
  *              {@code disconnected}
+ * @param problem why the broker could not be used at the last attempt (e.g. a refused password), or null
  */
-public record FederationStatus(String node, String broker, String state, List<LinkStatus> links) {
+public record FederationStatus(String node, String broker, String state, String problem, List<LinkStatus> links) {
     public static final String NOT_CONFIGURED = "not configured";
     public static final String CONNECTED = "connected";
     public static final String DISCONNECTED = "disconnected";

@@ -46,13 +46,15 @@ final class Inbox {
     private final AuditTrail audit;
     private final String self;
     private final Clock clock;
+    private final LinkActivity activity;
 
-    Inbox(DataSource ds, Handlers handlers, AuditTrail audit, String self, Clock clock) {
+    Inbox(DataSource ds, Handlers handlers, AuditTrail audit, String self, Clock clock, LinkActivity activity) {
         this.ds = ds;
         this.handlers = handlers;
         this.audit = audit;
         this.self = self;
         this.clock = clock;
+        this.activity = activity;
     }
 
     /** A message that arrived on the link of node {@code link} (its raw envelope). */
@@ -68,6 +70,8 @@ final class Inbox {
             return refuse(link, unreadableId(link, raw), "?", "?", raw, e.getMessage());
         }
         Message m = received.message();
+        Instant arrived = now();
+        activity.received(link, arrived, received.queuedAt());
         if (m.id().length() > MAX_ID) {
             return refuse(link, unreadableId(link, raw), m.type(), m.version(), raw, "id longer than " + MAX_ID);
         }
@@ -77,15 +81,16 @@ final class Inbox {
         if (!m.to().equals(self)) {
             return refuse(link, m.id(), m.type(), m.version(), raw, "to " + m.to() + ", but this node is " + self);
         }
-        return apply(link, received, raw, false);
+        return apply(link, received, raw, false, arrived);
     }
 
     /** Applies a parked message again (its raw envelope, from the link it arrived on). */
     Outcome retry(String link, String raw) {
-        return apply(link, Envelope.read(raw), raw, true);
+        return apply(link, Envelope.read(raw), raw, true, now());
     }
 
-    private Outcome apply(String link, Envelope.Received received, String raw, boolean retry) {
+    /** Applies (or parks) a message that arrived at {@code arrived} (the inbox row's received_at). */
+    private Outcome apply(String link, Envelope.Received received, String raw, boolean retry, Instant arrived) {
         Message m = received.message();
         Caller sender = caller(link, m.id());
         try {
@@ -104,7 +109,7 @@ final class Inbox {
                     return Outcome.PARKED;
                 }
                 applyWith(lookup.handler(), m, sender);
-                InboxRows.insert(c, m, link, received.queuedAt(), now);
+                InboxRows.insert(c, m, link, received.queuedAt(), arrived);
                 // a parked message may also come again from the broker (redelivered) once its handler is there
                 ParkedRows.resolve(c, m.id(), now);
                 return Outcome.APPLIED;

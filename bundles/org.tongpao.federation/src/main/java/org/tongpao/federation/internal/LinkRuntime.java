@@ -17,9 +17,9 @@ final class LinkRuntime implements AutoCloseable {
     private final List<LinkConsumer> consumers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
-    LinkRuntime(DataSource ds, Topology topology, Settings settings, Inbox inbox, Clock clock) {
+    LinkRuntime(DataSource ds, Topology topology, Settings settings, Inbox inbox, Clock clock, LinkActivity activity) {
         broker = new BrokerLink(settings);
-        relay = new Relay(ds, broker, topology, settings, clock);
+        relay = new Relay(ds, broker, topology, settings, clock, activity);
         threads.add(daemon(relay, "tongpao-federation-relay"));
         for (Topology.Link link : topology.links()) {
             LinkConsumer consumer = new LinkConsumer(link, broker, inbox, settings);
@@ -42,6 +42,10 @@ final class LinkRuntime implements AutoCloseable {
 
     boolean connected() {
         return broker.connected();
+    }
+
+    String problem() {
+        return broker.problem();
     }
 
     @Override

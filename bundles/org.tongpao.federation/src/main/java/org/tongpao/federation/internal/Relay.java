@@ -1,6 +1,7 @@
 package org.tongpao.federation.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,17 +30,19 @@ final class Relay implements Runnable {
     private final Topology topology;
     private final Settings settings;
     private final Clock clock;
+    private final LinkActivity activity;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong passes = new AtomicLong();
     private volatile boolean running = true;
     private BatchSender sender;
 
-    Relay(DataSource ds, BrokerLink broker, Topology topology, Settings settings, Clock clock) {
+    Relay(DataSource ds, BrokerLink broker, Topology topology, Settings settings, Clock clock, LinkActivity activity) {
         this.ds = ds;
         this.broker = broker;
         this.topology = topology;
         this.settings = settings;
         this.clock = clock;
+        this.activity = activity;
     }
 
     /** Something was queued: look now rather than at the next poll. */
@@ -118,10 +121,12 @@ final class Relay implements Runnable {
 
     private void markSent(List<OutboxRows.Row> rows) {
         List<Long> ids = rows.stream().map(OutboxRows.Row::id).toList();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Transactions.write(ds, "federation relay mark sent", c -> {
-            OutboxRows.markSent(c, ids, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            OutboxRows.markSent(c, ids, now);
             return null;
         });
+        rows.stream().map(OutboxRows.Row::recipient).distinct().forEach(node -> activity.sent(node, now));
         LOG.debug("Relay sent {} message(s), last id {}", ids.size(), ids.get(ids.size() - 1));
     }
 

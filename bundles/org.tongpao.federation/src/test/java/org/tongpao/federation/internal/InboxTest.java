@@ -87,6 +87,10 @@ class InboxTest implements TestCallers {
         assertThat(link.lastReceived()).isNotNull();
         assertThat(link.lagMillis()).isGreaterThanOrEqualTo(0);
         assertThat(link.connected()).isTrue();
+        // after a restart the last arrival is read from the inbox
+        central.start(broker.url(), "42", "32");
+        assertThat(central.federation.links()).filteredOn(l -> l.node().equals("province:42"))
+                .extracting(LinkStatus::lastReceived).containsExactly(link.lastReceived());
     }
 
     @Test

@@ -57,6 +57,7 @@ class RelayTest {
         broker.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> hubei.federation.links().get(0).backlog() == 0);
         assertThat(hubei.federation.links().get(0).connected()).isTrue();
+        assertThat(hubei.federation.links().get(0).lastSent()).isNotNull();
         assertExactlyOnce(broker.drain(UP), 300);
     }
 
@@ -67,7 +68,8 @@ class RelayTest {
         Settings settings = new Settings(broker.url(), null, null, Set.of(), 100, 50);
         Topology topology = new Topology(hubei.id, Set.of());
         try (BrokerLink link = new BrokerLink(settings)) {
-            Relay crashed = new Relay(hubei.db.dataSource(), link, topology, settings, Clock.systemUTC());
+            Relay crashed = new Relay(hubei.db.dataSource(), link, topology, settings, Clock.systemUTC(),
+                    new LinkActivity());
             crashed.send(crashed.next());
             crashed.closeSender();
         }

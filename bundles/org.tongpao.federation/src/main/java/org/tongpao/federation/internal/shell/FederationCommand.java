@@ -21,7 +21,7 @@ public class FederationCommand implements Action {
     public Object execute() {
         FederationStatus status = federation.status(Console.caller());
         System.out.println("Node " + status.node() + ", broker " + Console.orDash(status.broker()) + ": "
-                + status.state());
+                + status.state() + (status.problem() == null ? "" : " (" + status.problem() + ")"));
         ConsoleTable.print(new String[] {"Link", "Connected", "Last sent", "Last received", "Backlog", "Oldest unsent",
             "Parked", "Lag ms"}, status.links(), l -> new Object[] {l.node(), l.connected() ? "yes" : "no",
                 Console.orDash(l.lastSent()), Console.orDash(l.lastReceived()), l.backlog(),
