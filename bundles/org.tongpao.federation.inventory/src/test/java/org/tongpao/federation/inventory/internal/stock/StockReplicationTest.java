@@ -87,6 +87,13 @@ class StockReplicationTest {
         return new Message(m.id(), m.type(), m.version(), m.from(), m.to(), m.occurredAt(), body);
     }
 
+    /** The message with one body field set, at {@code version}. */
+    private static Message changed(Message m, String version, String field, Object value) {
+        Map<String, Object> body = new HashMap<>(m.body());
+        body.put(field, value);
+        return new Message(m.id(), m.type(), version, m.from(), m.to(), m.occurredAt(), body);
+    }
+
     private void apply(Message m, Caller sender) throws Exception {
         Message onTheWire = wire(m);
         Transactions.enclosing(central.ds, "inbox", c -> {
@@ -188,10 +195,7 @@ class StockReplicationTest {
     void aPostingForADepotOfAnotherProvinceIsRefused() throws Exception {
         receive("HB-WH-01", "MASK-KN95", 100);
         Message hubei = federation.sent.get(0);
-        Map<String, Object> body = new HashMap<>(hubei.body());
-        body.put("depotCode", "JS-PROV-01");
-        Message aboutJiangsu = new Message(hubei.id(), hubei.type(), hubei.version(), hubei.from(), hubei.to(),
-                hubei.occurredAt(), body);
+        Message aboutJiangsu = changed(hubei, hubei.version(), "depotCode", "JS-PROV-01");
         assertThatThrownBy(() -> apply(aboutJiangsu, node("42"))).isInstanceOf(AccessDeniedException.class);
         // Jiangsu's link speaking of a Hubei depot, as Jiangsu or claiming to be Hubei
         Message fromJiangsu = new Message("province:32/1", hubei.type(), hubei.version(), "province:32", "central",
@@ -200,7 +204,7 @@ class StockReplicationTest {
         assertThatThrownBy(() -> apply(hubei, node("32"))).isInstanceOf(AccessDeniedException.class);
         // Jiangsu's depots are kept at central: a posting claiming province:32 keeps one is refused
         Message jiangsuDepot = new Message("province:32/2", hubei.type(), hubei.version(), "province:32", "central",
-                hubei.occurredAt(), body);
+                hubei.occurredAt(), aboutJiangsu.body());
         assertThatThrownBy(() -> apply(jiangsuDepot, node("32"))).isInstanceOf(ConflictException.class);
         assertThat(central.number("SELECT COUNT(*) FROM tp_inv_lot")).isZero();
         assertThat(central.number("SELECT COUNT(*) FROM tp_inv_movement")).isZero();
@@ -246,10 +250,7 @@ class StockReplicationTest {
     @Test
     void aNewerMinorVersionWithFieldsCentralDoesNotKnowApplies() throws Exception {
         receive("HB-WH-01", "MASK-KN95", 100);
-        Message m = federation.sent.get(0);
-        Map<String, Object> body = new HashMap<>(m.body());
-        body.put("batchReference", "B-2026-011");
-        apply(new Message(m.id(), m.type(), "1.3", m.from(), m.to(), m.occurredAt(), body), node("42"));
+        apply(changed(federation.sent.get(0), "1.3", "batchReference", "B-2026-011"), node("42"));
         assertThat(central.number("SELECT SUM(on_hand) FROM tp_inv_balance")).isEqualTo(100);
     }
 
