@@ -269,8 +269,11 @@ public class FederationIT extends CentralNode {
         long wuhan = depot("HB-WH-01");
         long kn95 = catalogue.getByCode(org.tongpao.core.Caller.system("it"), "MASK-KN95").id();
         String expiry = java.time.LocalDate.now().plusYears(1).toString();
-        Api.Reply refused = api().as("admin").post("/inventory/receipts", java.util.Map.of("depotId", wuhan, "itemId",
-                kn95, "quantity", 10, "origin", "PURCHASE_ORDER", "sourceDocument", "PO-IT-1", "expiryDate", expiry));
+        // the inventory migrates on the extender's thread: its resources may not be there yet (404 meanwhile)
+        Api.Reply refused = Poll.until("the inventory's answer", WAIT, () -> Optional.of(api().as("admin").post(
+                "/inventory/receipts", java.util.Map.of("depotId", wuhan, "itemId", kn95, "quantity", 10, "origin",
+                        "PURCHASE_ORDER", "sourceDocument", "PO-IT-1", "expiryDate", expiry)))
+                .filter(r -> r.status() != 404));
         assertEquals(refused.toString(), 409, refused.status());
         assertEquals("depotId", refused.json().get("field").asText());
         assertTrue(refused.json().get("detail").asText().contains("kept by node province:42"));

@@ -9,14 +9,24 @@ import java.time.LocalDate;
  * @param itemCode         the item's code
  * @param parentLotId      the origin node's id of the lot it came from by a transfer (null: none); linked
  *                         when that lot is replicated here too
+ * @param localLotId       the id, on the node applying the posting, of a lot of its own that this lot continues
+ *                         (a lot of that node's handed to the origin node by a rebuild), or null: the first
+ *                         posting naming the lot adopts that lot, stock and all, instead of starting a new one
  * @since 1.4
  */
 public record ReplicaLot(long lotId, String itemCode, LotOrigin origin, String sourceDocument, LocalDate expiryDate,
-        LocalDate receivedOn, LotStatus status, Long parentLotId, long receivedQuantity) {
+        LocalDate receivedOn, LotStatus status, Long parentLotId, long receivedQuantity, Long localLotId) {
 
     /** A builder, so that a component added later stays a minor change. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder holding this one's values, to make a changed copy. */
+    public Builder toBuilder() {
+        return builder().lotId(lotId).itemCode(itemCode).origin(origin).sourceDocument(sourceDocument)
+                .expiryDate(expiryDate).receivedOn(receivedOn).status(status).parentLotId(parentLotId)
+                .receivedQuantity(receivedQuantity).localLotId(localLotId);
     }
 
     /** Builds a {@link ReplicaLot}. */
@@ -30,6 +40,7 @@ public record ReplicaLot(long lotId, String itemCode, LotOrigin origin, String s
         private LotStatus status;
         private Long parentLotId;
         private long receivedQuantity;
+        private Long localLotId;
 
         private Builder() {
         }
@@ -43,10 +54,11 @@ public record ReplicaLot(long lotId, String itemCode, LotOrigin origin, String s
         public Builder status(LotStatus status) { this.status = status; return this; }
         public Builder parentLotId(Long parentLotId) { this.parentLotId = parentLotId; return this; }
         public Builder receivedQuantity(long receivedQuantity) { this.receivedQuantity = receivedQuantity; return this; }
+        public Builder localLotId(Long localLotId) { this.localLotId = localLotId; return this; }
 
         public ReplicaLot build() {
             return new ReplicaLot(lotId, itemCode, origin, sourceDocument, expiryDate, receivedOn, status,
-                    parentLotId, receivedQuantity);
+                    parentLotId, receivedQuantity, localLotId);
         }
     }
 }

@@ -124,6 +124,10 @@ final class Replicas {
                     List.of(l.status(), known.id(), l.status()));
             return;
         }
+        if (l.localLotId() != null) {
+            adopt(tx, node, depot, l, field);
+            return;
+        }
         long itemId = Jdbc.one(tx.c, "SELECT id FROM tp_core_v1_item WHERE code = ?", List.of(l.itemCode()),
                 rs -> rs.getLong(1)).orElseThrow(() -> new ValidationException(field + ".itemCode",
                         "no item with code " + l.itemCode()));
@@ -137,6 +141,23 @@ final class Replicas {
                 + "VALUES (?, ?, ?, 0, 0)", List.of(id, depot.id(), itemId));
         Jdbc.update(tx.c, "INSERT INTO tp_inv_replica_lot (origin_node, remote_lot_id, lot_id) VALUES (?, ?, ?)",
                 List.of(node, l.lotId(), id));
+    }
+
+    /**
+     * The origin node's lot continues one of this node's own (handed over by a rebuild): that lot, in the same
+     * depot and not yet a replica, becomes the replica of the remote lot, with the stock it holds.
+     */
+    private static void adopt(Tx tx, String node, DepotRef depot, ReplicaLot l, String field) throws SQLException {
+        boolean own = Jdbc.count(tx.c, "SELECT COUNT(*) FROM tp_inv_lot l WHERE l.id = ? AND l.depot_id = ? "
+                + "AND NOT EXISTS (SELECT 1 FROM tp_inv_replica_lot r WHERE r.lot_id = l.id)",
+                List.of(l.localLotId(), depot.id())) > 0;
+        if (!own) {
+            throw new ValidationException(field + ".localLotId", "lot " + l.localLotId() + " is not a lot of depot "
+                    + depot.code() + " kept here that another lot could continue");
+        }
+        Jdbc.update(tx.c, "UPDATE tp_inv_lot SET lot_status = ? WHERE id = ?", List.of(l.status(), l.localLotId()));
+        Jdbc.update(tx.c, "INSERT INTO tp_inv_replica_lot (origin_node, remote_lot_id, lot_id) VALUES (?, ?, ?)",
+                List.of(node, l.lotId(), l.localLotId()));
     }
 
     private static LocalLot known(Tx tx, String node, long remoteLotId) throws SQLException {

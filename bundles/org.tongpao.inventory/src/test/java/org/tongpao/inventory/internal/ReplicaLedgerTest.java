@@ -165,6 +165,27 @@ class ReplicaLedgerTest extends WithFixture {
     }
 
     @Test
+    void aRemoteLotContinuesALotOfThisNodeOnlyOfTheSameDepotAndOnce() {
+        f.inventory.unbindLedgerOwners(HUBEI_FEDERATED);
+        long own = f.receive(f.wuhan, f.kn95, 100, TODAY.plusYears(1));
+        long elsewhere = f.receive(f.hubeiProv, f.kn95, 100, TODAY.plusYears(1));
+        f.inventory.bindLedgerOwners(HUBEI_FEDERATED);
+        ReplicaMovement issue = new ReplicaMovement(500, MovementType.ISSUE, -40, null);
+        assertThatThrownBy(() -> f.inventory.apply(NODE_42, posting(9, T2, "issue", issue).lots(List.of(
+                lot(500, "AVAILABLE").toBuilder().localLotId(elsewhere).build())).build()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field())
+                        .isEqualTo("lots[0].localLotId"));
+        f.inventory.apply(NODE_42, posting(9, T2, "issue", issue).lots(List.of(lot(500, "AVAILABLE").toBuilder()
+                .localLotId(own).build())).build());
+        assertThat(f.onHand(own)).isEqualTo(60);
+        assertThat(replicaLot(500)).isEqualTo(own);
+        // another remote lot cannot take over the same lot
+        assertThatThrownBy(() -> f.inventory.apply(NODE_42, posting(10, T2, "issue").lots(List.of(lot(501,
+                "AVAILABLE").toBuilder().localLotId(own).build())).build())).isInstanceOf(ValidationException.class);
+        f.assertLedgerMatchesBalances();
+    }
+
+    @Test
     void localWritesToTheReplicaAreRefused() {
         receive100(T1);
         assertThatThrownBy(() -> f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.wuhan).itemId(f.kn95)

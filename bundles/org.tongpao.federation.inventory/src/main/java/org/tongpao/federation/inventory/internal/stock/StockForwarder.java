@@ -13,6 +13,8 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.spi.EventForwarder;
@@ -36,11 +38,16 @@ public class StockForwarder implements EventForwarder {
 
     private final Federation federation;
     private final NodeIdentity node;
+    private final LotOrigins origins;
 
+    /** {@code origins} may be null: no lot of this node continues another node's. */
     @Activate
-    public StockForwarder(@Reference Federation federation, @Reference NodeIdentity node) {
+    public StockForwarder(@Reference Federation federation, @Reference NodeIdentity node,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            LotOrigins origins) {
         this.federation = federation;
         this.node = node;
+        this.origins = origins;
     }
 
     @Override
@@ -59,12 +66,15 @@ public class StockForwarder implements EventForwarder {
         List<Map<String, Object>> lots = movement ? StockPostingContract.maps(event, "lots")
                 : StockPostingContract.maps(Map.of("lots", List.of(event.get("lot"))), "lots");
         Map<Long, String> items = itemCodes(c, lots);
+        Map<Long, LotOrigins.Origin> continued = origins == null ? Map.of()
+                : origins.of(c, lots.stream().map(l -> StockPostingContract.number(l, "lotId")).toList());
         Map<String, Object> body = new HashMap<>();
         body.put("depotCode", depot.code());
         body.put("actor", String.valueOf(event.get("actor")));
         List<Map<String, Object>> bodyLots = new ArrayList<>();
         for (Map<String, Object> lot : lots) {
-            bodyLots.add(StockPostingContract.lot(lot, items.get(StockPostingContract.number(lot, "itemId"))));
+            bodyLots.add(StockPostingContract.lot(lot, items.get(StockPostingContract.number(lot, "itemId")),
+                    continued.get(StockPostingContract.number(lot, "lotId"))));
         }
         body.put("lots", bodyLots);
         if (movement) {

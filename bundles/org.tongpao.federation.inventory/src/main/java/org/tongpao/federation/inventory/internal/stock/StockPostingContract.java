@@ -20,7 +20,8 @@ import org.tongpao.inventory.ReplicaPosting;
  * province keeps, named by codes and the province's own ids (see {@code docs/federation.md}). Body:
  * {@code postingId} (absent: a status change), {@code part}, {@code parts}, {@code operation}, {@code depotCode},
  * {@code actor}, {@code lots} [{@code lotId, itemCode, origin, sourceDocument, expiryDate?, receivedOn, status,
- * parentLotId?, receivedQuantity}], {@code movements} [{@code lotId, type, quantity, reason?}]. When it happened
+ * parentLotId?, receivedQuantity, originNode?, originLotId?}] (the origin: the lot continues that node's lot, e.g.
+ * one of central's handed over by a rebuild), {@code movements} [{@code lotId, type, quantity, reason?}]. When it happened
  * is the envelope's {@code occurredAt}; which node made it, the envelope's {@code from}.
  */
 final class StockPostingContract {
@@ -40,7 +41,8 @@ final class StockPostingContract {
                     .origin(LotOrigin.valueOf(text(l, "origin"))).sourceDocument(text(l, "sourceDocument"))
                     .expiryDate(date(l, "expiryDate")).receivedOn(date(l, "receivedOn"))
                     .status(LotStatus.valueOf(text(l, "status"))).parentLotId(optionalNumber(l, "parentLotId"))
-                    .receivedQuantity(number(l, "receivedQuantity")).build());
+                    .receivedQuantity(number(l, "receivedQuantity"))
+                    .localLotId(m.to().equals(text(l, "originNode")) ? optionalNumber(l, "originLotId") : null).build());
         }
         List<ReplicaMovement> movements = new ArrayList<>();
         for (Map<String, Object> mv : maps(b, "movements")) {
@@ -55,11 +57,18 @@ final class StockPostingContract {
                 .actor(text(b, "actor")).lots(lots).movements(movements).build();
     }
 
-    /** A lot as the body names it, from the lot details of an inventory event and its item's code. */
-    static Map<String, Object> lot(Map<String, ?> details, String itemCode) {
+    /**
+     * A lot as the body names it, from the lot details of an inventory event, its item's code and the lot of
+     * another node it continues (null: none).
+     */
+    static Map<String, Object> lot(Map<String, ?> details, String itemCode, LotOrigins.Origin origin) {
         Map<String, Object> lot = new HashMap<>();
         lot.put("lotId", details.get("lotId"));
         lot.put("itemCode", itemCode);
+        if (origin != null) {
+            lot.put("originNode", origin.node());
+            lot.put("originLotId", origin.lotId());
+        }
         for (String key : List.of("origin", "sourceDocument", "expiryDate", "receivedOn", "status", "parentLotId",
                 "receivedQuantity")) {
             if (details.get(key) != null) {

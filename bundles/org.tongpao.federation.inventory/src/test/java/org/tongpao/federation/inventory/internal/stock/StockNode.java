@@ -1,14 +1,13 @@
 package org.tongpao.federation.inventory.internal.stock;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.tongpao.core.internal.outbox.JdbcEventOutbox;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
@@ -39,12 +38,9 @@ final class StockNode implements AutoCloseable {
         return number("SELECT id FROM " + table + " WHERE code = '" + code + "'");
     }
 
+    /** The first column of the first row of a query that answers one number (an id, a count). */
     long number(String sql) {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return Transactions.read(ds, c -> Jdbc.count(c, sql, List.of()));
     }
 
     @Override

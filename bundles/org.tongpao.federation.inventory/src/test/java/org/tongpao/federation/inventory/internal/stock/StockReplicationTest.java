@@ -20,6 +20,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.spi.EventForwarder;
+import org.tongpao.core.spi.LedgerOwners;
 import org.tongpao.federation.Message;
 import org.tongpao.inventory.AdjustmentReason;
 import org.tongpao.inventory.InventoryTopics;
@@ -53,12 +54,20 @@ class StockReplicationTest {
     private final StockNode central = new StockNode("central");
     private final RecordingFederation federation = new RecordingFederation("province:42");
     private final StockPostingHandler handler = new StockPostingHandler(central.inventory);
+    private final LedgerOwners hubeiFederated = p -> "42".equals(p) ? Optional.of("province:42") : Optional.empty();
+    /** Province lot id → the central lot it continues (what a rebuild records). */
+    private final Map<Long, LotOrigins.Origin> handedOver = new HashMap<>();
     private int delivered;
 
     StockReplicationTest() {
-        province.outbox.bindEventForwarder(new StockForwarder(federation, province.core.node),
+        LotOrigins origins = (c, ids) -> {
+            Map<Long, LotOrigins.Origin> found = new HashMap<>(handedOver);
+            found.keySet().retainAll(ids);
+            return found;
+        };
+        province.outbox.bindEventForwarder(new StockForwarder(federation, province.core.node, origins),
                 Map.of(EventForwarder.TOPICS, new String[] {InventoryTopics.MOVEMENT, InventoryTopics.LOT_STATUS}));
-        central.inventory.bindLedgerOwners(p -> "42".equals(p) ? Optional.of("province:42") : Optional.empty());
+        central.inventory.bindLedgerOwners(hubeiFederated);
     }
 
     @AfterEach
@@ -76,6 +85,13 @@ class StockReplicationTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> body = JSON.readValue(JSON.writeValueAsString(m.body()), Map.class);
         return new Message(m.id(), m.type(), m.version(), m.from(), m.to(), m.occurredAt(), body);
+    }
+
+    /** The message with one body field set, at {@code version}. */
+    private static Message changed(Message m, String version, String field, Object value) {
+        Map<String, Object> body = new HashMap<>(m.body());
+        body.put(field, value);
+        return new Message(m.id(), m.type(), version, m.from(), m.to(), m.occurredAt(), body);
     }
 
     private void apply(Message m, Caller sender) throws Exception {
@@ -179,10 +195,7 @@ class StockReplicationTest {
     void aPostingForADepotOfAnotherProvinceIsRefused() throws Exception {
         receive("HB-WH-01", "MASK-KN95", 100);
         Message hubei = federation.sent.get(0);
-        Map<String, Object> body = new HashMap<>(hubei.body());
-        body.put("depotCode", "JS-PROV-01");
-        Message aboutJiangsu = new Message(hubei.id(), hubei.type(), hubei.version(), hubei.from(), hubei.to(),
-                hubei.occurredAt(), body);
+        Message aboutJiangsu = changed(hubei, hubei.version(), "depotCode", "JS-PROV-01");
         assertThatThrownBy(() -> apply(aboutJiangsu, node("42"))).isInstanceOf(AccessDeniedException.class);
         // Jiangsu's link speaking of a Hubei depot, as Jiangsu or claiming to be Hubei
         Message fromJiangsu = new Message("province:32/1", hubei.type(), hubei.version(), "province:32", "central",
@@ -191,7 +204,7 @@ class StockReplicationTest {
         assertThatThrownBy(() -> apply(hubei, node("32"))).isInstanceOf(AccessDeniedException.class);
         // Jiangsu's depots are kept at central: a posting claiming province:32 keeps one is refused
         Message jiangsuDepot = new Message("province:32/2", hubei.type(), hubei.version(), "province:32", "central",
-                hubei.occurredAt(), body);
+                hubei.occurredAt(), aboutJiangsu.body());
         assertThatThrownBy(() -> apply(jiangsuDepot, node("32"))).isInstanceOf(ConflictException.class);
         assertThat(central.number("SELECT COUNT(*) FROM tp_inv_lot")).isZero();
         assertThat(central.number("SELECT COUNT(*) FROM tp_inv_movement")).isZero();
@@ -207,12 +220,47 @@ class StockReplicationTest {
     }
 
     @Test
+    void aLotCentralHandedToTheProvinceContinuesCentralsOwnLot() throws Exception {
+        // before Hubei had a node of its own, central kept HB-WH-01: 100 in a lot of central's
+        central.inventory.unbindLedgerOwners(hubeiFederated);
+        long centralLot = central.inventory.receive(ADMIN, NewReceipt.builder()
+                .depotId(central.id("tp_depot", "HB-WH-01")).itemId(central.id("tp_item", "MASK-KN95")).quantity(100L)
+                .origin(LotOrigin.PURCHASE_ORDER).sourceDocument("PO-C-1").expiryDate(EXPIRY).build(), null).id();
+        central.inventory.bindLedgerOwners(hubeiFederated);
+        // a rebuild gave it to Hubei's node under a local id, keeping its origin (no posting travels for that)
+        long provinceLot = receive("HB-WH-01", "MASK-KN95", 100);
+        delivered = federation.sent.size();
+        handedOver.put(provinceLot, new LotOrigins.Origin("central", centralLot));
+        long wuhan = province.id("tp_depot", "HB-WH-01");
+        long unit = province.id("tp_org_unit", "P42-WUHAN-JIANGAN-T01");
+        for (long q : new long[] {30, 10}) {
+            province.inventory.issue(HUBEI, NewIssue.builder().depotId(wuhan).itemId(province.id("tp_item",
+                    "MASK-KN95")).quantity(q).orgUnitId(unit).build(), null);
+        }
+        deliverAll();
+        assertThat(StockPostingContract.maps(federation.sent.get(1).body(), "lots")).singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("originNode", "central")
+                        .containsEntry("originLotId", centralLot));
+        assertThat(central.number("SELECT on_hand FROM tp_inv_balance WHERE lot_id = " + centralLot)).isEqualTo(60);
+        assertThat(central.number("SELECT lot_id FROM tp_inv_replica_lot WHERE origin_node = 'province:42' "
+                + "AND remote_lot_id = " + provinceLot)).isEqualTo(centralLot);
+        assertThat(central.number("SELECT COUNT(*) FROM tp_inv_lot")).isEqualTo(1);
+    }
+
+    @Test
+    void aNewerMinorVersionWithFieldsCentralDoesNotKnowApplies() throws Exception {
+        receive("HB-WH-01", "MASK-KN95", 100);
+        apply(changed(federation.sent.get(0), "1.3", "batchReference", "B-2026-011"), node("42"));
+        assertThat(central.number("SELECT SUM(on_hand) FROM tp_inv_balance")).isEqualTo(100);
+    }
+
+    @Test
     void onlyDepotsTheProvinceKeepsAreForwardedAndCentralForwardsNothing() {
         // without federation's LedgerOwners the province node accepts a Jiangsu receipt: not its to replicate
         receive(ADMIN, "JS-PROV-01", "MASK-KN95", 5);
         assertThat(federation.sent).isEmpty();
         RecordingFederation fromCentral = new RecordingFederation("central");
-        central.outbox.bindEventForwarder(new StockForwarder(fromCentral, central.core.node),
+        central.outbox.bindEventForwarder(new StockForwarder(fromCentral, central.core.node, null),
                 Map.of(EventForwarder.TOPICS, InventoryTopics.MOVEMENT));
         central.inventory.receive(ADMIN, NewReceipt.builder().depotId(central.id("tp_depot", "CENTRAL-RESERVE"))
                 .itemId(central.id("tp_item", "MASK-KN95")).quantity(7L).origin(LotOrigin.DONATION)
