@@ -23,6 +23,7 @@ import org.apache.activemq.artemis.api.core.client.ClientProducer;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -55,6 +56,9 @@ public class FederationIT extends CentralNode {
     /** The inventory, active before any test runs (its REST resources and the replicas' service come with it). */
     @Inject
     protected org.tongpao.inventory.CrossNodeTransfers crossNodeTransfers;
+
+    @Inject
+    protected SessionFactory sessions;
 
     @Configuration
     @Override
@@ -117,6 +121,11 @@ public class FederationIT extends CentralNode {
         assertEquals("UP", health.get("checks").get("federation").asText());
         assertEquals("connected", health.get("details").get("federation").get("state").asText());
         assertEquals(java.util.List.of("province:42"), federation.provinceNodes());
+
+        String links = Console.run(sessions, "tongpao:federation");
+        assertTrue(links, links.contains("province:42") && links.contains("connected"));
+        String parkedList = Console.run(sessions, "tongpao:federation-parked --all --type " + type);
+        assertTrue(parkedList, parkedList.contains(id) && parkedList.contains("NO_HANDLER"));
     }
 
     /** Hubei's queue carrying a message that claims to come from Jiangsu: refused, parked as such, audited. */

@@ -29,4 +29,7 @@ public @interface FederationConfig {
     @AttributeDefinition(description = "How often the relay looks for unsent rows without being woken, and how long "
             + "a consumer waits for a message, in milliseconds")
     long pollMillis() default 1000;
+
+    @AttributeDefinition(description = "Days a sent message stays in the outbox before it is deleted (0: kept for ever)")
+    int keepSentDays() default 7;
 }

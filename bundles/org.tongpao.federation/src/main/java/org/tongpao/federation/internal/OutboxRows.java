@@ -51,6 +51,14 @@ final class OutboxRows {
                 ids.stream().map(id -> Jdbc.args(at, id)).toList());
     }
 
+    /** Deletes up to {@code limit} rows sent before {@code before}, oldest first; returns how many. */
+    static int pruneSent(Connection c, Instant before, int limit) throws SQLException {
+        List<Long> ids = Jdbc.query(c, "SELECT id FROM tp_fed_outbox WHERE sent_at < ? ORDER BY sent_at FETCH FIRST "
+                + limit + " ROWS ONLY", Jdbc.args(before), rs -> rs.getLong(1));
+        Jdbc.batch(c, "DELETE FROM tp_fed_outbox WHERE id = ?", ids.stream().map(Jdbc::args).toList());
+        return ids.size();
+    }
+
     static Backlog backlog(Connection c, String recipient) throws SQLException {
         long count = Jdbc.count(c, "SELECT COUNT(*) FROM tp_fed_outbox WHERE recipient = ? AND sent_at IS NULL",
                 Jdbc.args(recipient));

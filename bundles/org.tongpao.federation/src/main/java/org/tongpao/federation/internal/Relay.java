@@ -1,6 +1,7 @@
 package org.tongpao.federation.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.tongpao.core.persistence.Transactions;
  */
 final class Relay implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
+    static final int PRUNE_CHUNK = 1000;
 
     private final DataSource ds;
     private final BrokerLink broker;
@@ -34,6 +36,7 @@ final class Relay implements Runnable {
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong passes = new AtomicLong();
     private volatile boolean running = true;
+    private Instant lastPrune;
     private BatchSender sender;
 
     Relay(DataSource ds, BrokerLink broker, Topology topology, Settings settings, Clock clock, LinkActivity activity) {
@@ -80,6 +83,7 @@ final class Relay implements Runnable {
                 passes.incrementAndGet();
             }
             if (sent == 0 && running) {
+                pruneNowAndThen();
                 pause(settings.pollMillis());
             }
         }
@@ -96,6 +100,37 @@ final class Relay implements Runnable {
         send(rows);
         markSent(rows);
         return rows.size();
+    }
+
+    /**
+     * At most once an hour, when idle: deletes the rows sent more than {@code keepSentDays} ago (the broker holds
+     * them; only the unsent ones are the store-and-forward buffer), a thousand per transaction.
+     */
+    private void pruneNowAndThen() {
+        Instant now = clock.instant();
+        if (settings.keepSentDays() == 0 || lastPrune != null && lastPrune.plus(Duration.ofHours(1)).isAfter(now)) {
+            return;
+        }
+        lastPrune = now;
+        try {
+            int deleted = pruneSentBefore(now.minus(Duration.ofDays(settings.keepSentDays())));
+            if (deleted > 0) {
+                LOG.info("Deleted {} outbox row(s) sent more than {} day(s) ago", deleted, settings.keepSentDays());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Deleting old sent outbox rows failed; trying again in an hour", e);
+        }
+    }
+
+    /** Deletes every row sent before {@code before}; returns how many. */
+    int pruneSentBefore(Instant before) {
+        int deleted = 0;
+        int chunk;
+        do {
+            chunk = Transactions.write(ds, "federation outbox prune", c -> OutboxRows.pruneSent(c, before, PRUNE_CHUNK));
+            deleted += chunk;
+        } while (chunk == PRUNE_CHUNK && running);
+        return deleted;
     }
 
     /** The oldest unsent rows to this node's links, at most one batch. */

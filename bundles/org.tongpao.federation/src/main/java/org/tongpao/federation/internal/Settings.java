@@ -6,7 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** {@link FederationConfig}, checked: the province list parsed, the batch size within 1..100. */
-record Settings(String broker, String user, String password, Set<String> provinces, int batchSize, long pollMillis) {
+record Settings(String broker, String user, String password, Set<String> provinces, int batchSize, long pollMillis,
+        int keepSentDays) {
     static final int MAX_BATCH = 100;
 
     Settings {
@@ -16,11 +17,12 @@ record Settings(String broker, String user, String password, Set<String> provinc
         provinces = Collections.unmodifiableSet(new TreeSet<>(provinces));
         batchSize = Math.max(1, Math.min(MAX_BATCH, batchSize));
         pollMillis = Math.max(10, pollMillis);
+        keepSentDays = Math.max(0, keepSentDays);
     }
 
     static Settings of(FederationConfig config) {
         return new Settings(config.broker(), config.user(), config.password(), provinces(config.provinces()),
-                config.batchSize(), config.pollMillis());
+                config.batchSize(), config.pollMillis(), config.keepSentDays());
     }
 
     /** Whether a broker is configured: without one the links stay down and the outbox only grows. */

@@ -61,7 +61,7 @@ class FederationBench {
             long t1 = System.nanoTime();
             // the handler is there before the link starts: every message applies on arrival
             central.federation.modified(Configs.of(FederationConfig.class, Map.of("broker", broker.url(), "user", "",
-                    "password", "", "provinces", "42", "batchSize", 100, "pollMillis", 50L)));
+                    "password", "", "provinces", "42", "batchSize", 100, "pollMillis", 50L, "keepSentDays", 7)));
             await().atMost(Duration.ofMinutes(5)).until(() -> central.count("SELECT COUNT(*) FROM t_bench") == N);
             double inbox = N / ((System.nanoTime() - t1) / 1e9);
             assertThat(central.count("SELECT SUM(n) FROM t_bench")).isEqualTo((long) N * (N + 1) / 2);

@@ -78,6 +78,25 @@ class SendTest {
     }
 
     @Test
+    void rowsSentLongAgoArePrunedAndUnsentOnesNever() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            String id = hubei.send("central", "stock.posting", "1.0", Map.of("n", n));
+            ids.add(id.substring(id.indexOf('/') + 1));
+        }
+        hubei.execute("UPDATE tp_fed_outbox SET sent_at = {ts '2026-01-01 00:00:00'} WHERE id IN (" + ids.get(0) + ", "
+                + ids.get(1) + ")");
+        Settings settings = new Settings("tcp://127.0.0.1:1", null, null, java.util.Set.of(), 100, 50, 7);
+        try (BrokerLink link = new BrokerLink(settings)) {
+            Relay relay = new Relay(hubei.db.dataSource(), link, new Topology(hubei.id, java.util.Set.of()), settings,
+                    java.time.Clock.systemUTC(), new LinkActivity());
+            assertThat(relay.pruneSentBefore(java.time.Instant.parse("2026-02-01T00:00:00Z"))).isEqualTo(2);
+        }
+        assertThat(hubei.count("SELECT COUNT(*) FROM tp_fed_outbox WHERE sent_at IS NULL")).isEqualTo(1);
+        assertThat(hubei.count("SELECT COUNT(*) FROM tp_fed_outbox")).isEqualTo(1);
+    }
+
+    @Test
     void centralsProvincesAreTheConfiguredOnes() {
         assertThat(central.federation.provinceNodes()).containsExactly("province:32", "province:42");
         assertThat(central.federation.links()).extracting(LinkStatus::node).containsExactly("province:32", "province:42");

@@ -29,7 +29,8 @@ final class TestNode implements AutoCloseable {
     TestNode start(String broker, String... provinces) {
         stop();
         federation = new FederationComponent(db.dataSource(), id, core.audit,
-                new Settings(broker == null ? "" : broker, null, null, Set.of(provinces), 100, 50), Clock.systemUTC());
+                new Settings(broker == null ? "" : broker, null, null, Set.of(provinces), 100, 50, 7),
+                Clock.systemUTC());
         return this;
     }
 
