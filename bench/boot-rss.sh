@@ -8,6 +8,8 @@
 # Healthy: Tongpao's GET /api/v1/health answers 200 (UP: every boot feature installed, every component
 # satisfied, every endpoint mounted); a bare Karaf has no HTTP, so its console's SSH port accepting a connection.
 # RSS: VmRSS of the node's java process 10 s after it is healthy. Each node is stopped by its PID (SIGTERM).
+# BENCH_NMT=1 adds -XX:NativeMemoryTracking=summary to every JVM and prints, on stderr, where each one's committed
+# memory is (heap, classes, threads, code, GC...) at the same moment: why the RSS differ.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-3}"
@@ -19,6 +21,7 @@ if [ -z "${JAVA_HOME:-}" ]; then JAVA_HOME="$(dirname "$(dirname "$(readlink -f 
 export JAVA_HOME
 # the JVM options bin/setenv gives every Tongpao node; the bare Karaf gets the same
 jvm="-Xms64m -Xmx512m -XX:+UseSerialGC"
+if [ -n "${BENCH_NMT:-}" ]; then jvm="$jvm -XX:NativeMemoryTracking=summary"; fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/boot-rss.XXXXXX")"
 pid=""
 cleanup() { [ -n "$pid" ] && stop_tree "$pid"; rm -rf "$work"; }
@@ -60,6 +63,10 @@ measure() {
   sleep 10
   j="$(java_of "$pid")"
   rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$j/status")
+  if [ -n "${BENCH_NMT:-}" ]; then
+    "$JAVA_HOME/bin/jcmd" "$j" VM.native_memory summary scale=MB |
+      awk -v n="$name" '/^-/ { sub(/^- */, ""); sub(/ *\(reserved=[0-9]*MB, /, " "); sub(/\)$/, ""); printf "nmt %s: %s\n", n, $0 }' >&2
+  fi
   echo "$(( (t1 - t0) / 1000000 )) $rss $(bundles_of "$dir")"
 }
 
@@ -80,7 +87,8 @@ start_bare() {
 start_node() { # <run> <node> [launcher options]: a fresh instance through ./tongpao run, not in demo mode
   local run="$1" node="$2" http; shift 2
   http=$(free_port)
-  TONGPAO_INSTANCES="$work/nodes-$run" TONGPAO_HEAP=512m "$here/tongpao" run --node "$node" --port "$http" \
+  TONGPAO_INSTANCES="$work/nodes-$run" TONGPAO_HEAP=512m EXTRA_JAVA_OPTS="${BENCH_NMT:+-XX:NativeMemoryTracking=summary}" \
+      "$here/tongpao" run --node "$node" --port "$http" \
       --ssh-port "$(free_port)" --no-demo "$@" </dev/null >"$work/${node/:/-}-$run.out" 2>&1 &
   pid=$!
   measure "$node" "$work/nodes-$run/${node/:/-}" curl -fsS "http://127.0.0.1:$http/api/v1/health"

@@ -54,6 +54,10 @@ public class LauncherIT {
         assertEquals("province:42", health.get("node").asText());
         assertTrue(health.toString(), health.get("capabilities").toString().contains("tongpao-province"));
         assertFalse(health.toString(), health.get("capabilities").toString().contains("tongpao-central"));
+        // no central is reachable (and this node has no broker password): the node is healthy all the same and its
+        // link says it is down, rather than the boot waiting for central
+        assertTrue(health.toString(), health.get("capabilities").toString().contains("tongpao-federation"));
+        assertEquals(health.toString(), "disconnected", health.get("details").get("federation").get("state").asText());
 
         Api api = Api.at(port);
         assertEquals("demo accounts are off", 401, api.as("admin", "demo").get("/units").status());
