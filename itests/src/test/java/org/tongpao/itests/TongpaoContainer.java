@@ -16,14 +16,18 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.rmi.server.RMISocketFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.ops4j.pax.exam.Option;
@@ -180,9 +184,22 @@ public final class TongpaoContainer {
             for (String code : List.of("42", "32")) {
                 options.add(editConfigurationFilePut("etc/users.properties", "node-" + code,
                         NODE_BROKER_PASSWORD + ",node-" + code));
+                // the same account in the API's realm (what a node asks central over REST); it takes a SHA-256
+                // digest and re-hashes it with PBKDF2 at the first login
+                options.add(editConfigurationFilePut("etc/tongpao-users.properties", "node-" + code,
+                        "{CRYPT}" + sha256Hex(NODE_BROKER_PASSWORD) + "{CRYPT},node-" + code));
             }
         }
         return options;
+    }
+
+    private static String sha256Hex(String password) {
+        try {
+            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** The flags Karaf's own bin/karaf passes on Java 9+; Pax Exam 4.14 adds none of them. */
