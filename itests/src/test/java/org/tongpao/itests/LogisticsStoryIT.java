@@ -67,6 +67,15 @@ public class LogisticsStoryIT extends CentralNode {
         Poll.status("/allocation/batches", 401, () -> api().get("/allocation/batches"));
     }
 
+    /** CI runs this class a second time on PostgreSQL (.ci/postgres-suites): the switch must have taken. */
+    @Test
+    public void runsOnTheDatabaseItWasConfiguredFor() throws SQLException {
+        boolean postgres = !System.getProperty(TongpaoContainer.POSTGRES, "").isBlank();
+        try (Connection c = dataSource.getConnection()) {
+            assertEquals(postgres ? "PostgreSQL" : "Apache Derby", c.getMetaData().getDatabaseProductName());
+        }
+    }
+
     @Test
     public void censusNeedsPlanBatchDispatchReceiptAndMutualAid() throws Exception {
         Caller system = Caller.system("it");

@@ -5,9 +5,11 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,13 +17,19 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.rmi.server.RMISocketFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 
@@ -30,6 +38,8 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
  * only from the reactor's artifacts and the local Maven repository, with every listener on loopback.
  */
 public final class TongpaoContainer {
+    /** System property: {@code host:port} of a PostgreSQL to run the node's database on (see {@link #postgres}). */
+    public static final String POSTGRES = "tongpao.it.postgres";
 
     static {
         // Pax Exam's RMI registry in this JVM would otherwise listen on every interface.
@@ -101,8 +111,51 @@ public final class TongpaoContainer {
             // Api, running in the container, records the answers there for ApiContractCheck
             options.add(editConfigurationFilePut("etc/system.properties", "tongpao.it.exchanges", exchanges));
         }
+        options.addAll(postgres(work));
         options.addAll(Arrays.asList(extra));
         return options.toArray(new Option[0]);
+    }
+
+    /**
+     * With {@code -Dtongpao.it.postgres=host:port} (a trust-auth PostgreSQL, user postgres, such as
+     * .ci/postgres-suites starts), the node's one DataSource is a new, empty database there instead of Derby,
+     * switched as docs/operations.md tells an operator: the DataSource's cfg replaced, tongpao-postgresql
+     * booted. Without it, nothing changes: Derby, as everywhere by default.
+     */
+    static List<Option> postgres(String work) {
+        String server = System.getProperty(POSTGRES, "");
+        if (server.isBlank()) {
+            return List.of();
+        }
+        String database = "tongpao_it_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a database on PostgreSQL " + server, e);
+        }
+        File cfg = new File(work, database + ".cfg");
+        try {
+            Files.writeString(cfg.toPath(), String.join("\n",
+                    "osgi.jdbc.driver.class = org.postgresql.Driver",
+                    "dataSourceName = tongpao",
+                    "url = jdbc:postgresql://" + server + "/" + database,
+                    "user = postgres",
+                    "options = -c lock_timeout=60s",
+                    "pool = dbcp2",
+                    "xa = false",
+                    "pool.maxTotal = 32",
+                    "pool.maxWaitMillis = 30000",
+                    "factory.poolStatements = true",
+                    "factory.maxOpenPreparedStatements = 100", ""));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write " + cfg, e);
+        }
+        return List.of(
+                replaceConfigurationFile("etc/org.ops4j.datasource-tongpao.cfg", cfg),
+                editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot", "tongpao-postgresql"),
+                // the tests in the container check which database they run on
+                editConfigurationFilePut("etc/system.properties", POSTGRES, server));
     }
 
     /**
