@@ -6,6 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -73,17 +77,28 @@ final class RebuildRunner {
         RebuildRun run = started;
         StockApplier stock = new StockApplier("province:" + province, "node:central", "rebuild-" + run.id());
         Caller central = new Caller("node:central", Set.of(Roles.MINISTRY_ADMIN), null, null, "rebuild-" + run.id());
+        // the next page is read from central while this one is applied: central's read and the transfer overlap
+        // with the local writes; a page read ahead is dropped if the run stops
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tongpao-rebuild-read");
+            t.setDaemon(true);
+            return t;
+        });
         try {
+            String first = run.cursor();
+            Future<JsonNode> ahead = reader.submit(() -> source.page(first, pageSize));
             while (!stop.getAsBoolean()) {
-                JsonNode page = source.page(run.cursor(), pageSize);
+                JsonNode page = await(ahead);
                 if (!province.equals(page.path("province").asText())) {
                     throw new IllegalStateException("central sent province " + page.path("province").asText()
                             + "'s stream, not " + province + "'s");
                 }
+                String next = page.path("nextCursor").asText(null);
+                ahead = next == null ? null : reader.submit(() -> source.page(next, pageSize));
                 RebuildRun before = run;
                 run = Transactions.enclosing(ds, "rebuild page", c -> apply(c, before, page, stock, central));
                 progress.accept(run);
-                if (page.path("nextCursor").isNull()) {
+                if (next == null) {
                     long id = run.id();
                     return Transactions.write(ds, "rebuild finish", c -> finish(c, id, by));
                 }
@@ -97,6 +112,25 @@ final class RebuildRunner {
                 return null;
             });
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    private static JsonNode await(Future<JsonNode> page) throws IOException {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading from central", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
         }
     }
 

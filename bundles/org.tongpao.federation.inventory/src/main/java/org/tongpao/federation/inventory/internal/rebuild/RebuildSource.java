@@ -134,7 +134,7 @@ public class RebuildSource {
         m.put("generatedAt", Instant.now().toString());
         m.put("sections", new ArrayList<>(RebuildCursor.SECTIONS));
         m.put("masterData", MasterDataSource.summary(c));
-        m.put("stock", StockSource.summary(c, province, "province:" + province));
+        m.put("stock", StockSource.summary(c, province));
         m.put("received", state.describe());
         return m;
     }

@@ -3,81 +3,115 @@ package org.tongpao.federation.inventory.internal.rebuild;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tongpao.core.persistence.Jdbc;
-import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
 
 /**
  * Central's side of the stock section: the lots of a province's depots with their balances, as central holds
  * them, in pages by lot id. Depots and items travel by code. Reads core only through its published views.
+ *
+ * <p>Each page is two range scans on primary keys (lots by id, then their balances by lot id), filtered to the
+ * province's depots here: a join with the depots that also orders by lot id let Derby sort every remaining lot of
+ * the province for each page, which grows with the square of the province's size.
  */
 final class StockSource {
 
     /**
-     * The key a lot is known by across the federation: the node that created it and its id there. Until the
-     * stock replicas carry their origin keys, every lot central holds is central's own.
+     * The node that created a lot, the first half of the key a lot is known by across the federation (the second
+     * is its id there). Until central's replicas carry their origin keys, every lot central holds is its own.
      */
-    static final String ORIGIN_KEY_COLUMNS = "'central' AS origin_node, l.id AS origin_lot_id";
+    static final String ORIGIN_NODE = "central";
 
-    private static final String FROM = " FROM tp_inv_lot l JOIN tp_inv_balance b ON b.lot_id = l.id"
-            + " JOIN tp_core_v1_depot d ON d.id = l.depot_id JOIN tp_core_v1_item i ON i.id = l.item_id"
-            + " WHERE d.province_code = ?";
+    private static final String LOTS = "SELECT id, item_id, depot_id, origin, source_document, expiry_date, received_on,"
+            + " lot_status, received_quantity, created_at FROM tp_inv_lot WHERE id > ? ORDER BY id FETCH FIRST ";
+    private static final String BALANCES = "SELECT lot_id, on_hand, reserved FROM tp_inv_balance"
+            + " WHERE lot_id >= ? AND lot_id <= ?";
+    private static final String IN_PROVINCE = " FROM tp_inv_balance WHERE depot_id IN"
+            + " (SELECT id FROM tp_core_v1_depot WHERE province_code = ?)";
 
     private StockSource() {
     }
 
-    /** Up to {@code limit} lots after central's lot id {@code afterId}; the cursor key is the last id. */
+    /** Up to {@code limit} lots of the province after central's lot id {@code afterId}; the key is the last id. */
     static SectionRows lots(Connection c, String province, long afterId, int limit) throws SQLException {
-        String sql = "SELECT l.id, " + ORIGIN_KEY_COLUMNS + ", d.code AS depot_code, i.code AS item_code, l.origin,"
-                + " l.source_document, l.expiry_date, l.received_on, l.lot_status, l.received_quantity,"
-                + " l.created_at, b.on_hand, b.reserved" + FROM + " AND l.id > ?" + Paging.orderAndFetch("l.id", limit);
-        List<Keyed> fetched = Jdbc.query(c, sql, Jdbc.args(province, afterId), rs -> new Keyed(rs.getLong(1), lot(rs)));
-        List<Map<String, Object>> rows = new ArrayList<>(Math.min(fetched.size(), limit));
-        for (int i = 0; i < fetched.size() && i < limit; i++) {
-            rows.add(fetched.get(i).row());
+        Map<Long, String> depots = codes(c, "SELECT id, code FROM tp_core_v1_depot WHERE province_code = ?",
+                Jdbc.args(province));
+        Map<Long, String> items = codes(c, "SELECT id, code FROM tp_core_v1_item", List.of());
+        List<Map<String, Object>> rows = new ArrayList<>(limit);
+        long after = afterId;
+        boolean more = true;
+        while (rows.size() < limit && more) {
+            List<Map<String, Object>> scanned = Jdbc.query(c, LOTS + limit + " ROWS ONLY", Jdbc.args(after),
+                    rs -> lot(rs, depots, items));
+            more = scanned.size() == limit;
+            for (Map<String, Object> lot : scanned) {
+                after = (Long) lot.get("id");
+                if (lot.get("depot") != null) {
+                    rows.add(lot);
+                    if (rows.size() == limit) {
+                        break;
+                    }
+                }
+            }
         }
-        String next = fetched.size() > limit ? Long.toString(fetched.get(limit - 1).centralId()) : null;
-        return new SectionRows(rows, next);
+        addBalances(c, rows);
+        return new SectionRows(rows, rows.size() == limit ? Long.toString(after) : null);
     }
 
-    /** A row and central's id of its lot, the keyset position (central's ids never leave central otherwise). */
-    private record Keyed(long centralId, Map<String, Object> row) {
-    }
-
-    private static Map<String, Object> lot(ResultSet rs) throws SQLException {
+    private static Map<String, Object> lot(ResultSet rs, Map<Long, String> depots, Map<Long, String> items)
+            throws SQLException {
         Map<String, Object> row = new LinkedHashMap<>(16);
-        row.put("node", rs.getString(2));
-        row.put("id", rs.getLong(3));
-        row.put("depot", rs.getString(4));
-        row.put("item", rs.getString(5));
-        row.put("origin", rs.getString(6));
-        row.put("document", rs.getString(7));
-        java.sql.Date expiry = rs.getDate(8);
+        row.put("node", ORIGIN_NODE);
+        row.put("id", rs.getLong(1));
+        row.put("depot", depots.get(rs.getLong(3)));
+        row.put("item", items.get(rs.getLong(2)));
+        row.put("origin", rs.getString(4));
+        row.put("document", rs.getString(5));
+        java.sql.Date expiry = rs.getDate(6);
         row.put("expiry", expiry == null ? null : expiry.toLocalDate().toString());
-        row.put("received", rs.getDate(9).toLocalDate().toString());
-        row.put("status", rs.getString(10));
-        row.put("quantity", rs.getLong(11));
-        Instant created = Sql.getInstant(rs, 12);
-        row.put("created", created.toString());
-        row.put("onHand", rs.getLong(13));
-        row.put("reserved", rs.getLong(14));
+        row.put("received", rs.getDate(7).toLocalDate().toString());
+        row.put("status", rs.getString(8));
+        row.put("quantity", rs.getLong(9));
+        row.put("created", Sql.getInstant(rs, 10).toString());
         return row;
     }
 
+    private static void addBalances(Connection c, List<Map<String, Object>> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<Long, long[]> balances = new HashMap<>(rows.size() * 2);
+        Jdbc.query(c, BALANCES, Jdbc.args(rows.get(0).get("id"), rows.get(rows.size() - 1).get("id")),
+                rs -> balances.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)}));
+        for (Map<String, Object> row : rows) {
+            long[] b = balances.getOrDefault((Long) row.get("id"), new long[2]);
+            row.put("onHand", b[0]);
+            row.put("reserved", b[1]);
+        }
+    }
+
+    private static Map<Long, String> codes(Connection c, String sql, List<?> args) throws SQLException {
+        Map<Long, String> codes = new HashMap<>();
+        Jdbc.query(c, sql, args, rs -> codes.put(rs.getLong(1), rs.getString(2)));
+        return codes;
+    }
+
     /** What the first page announces about the stock section. */
-    static Map<String, Object> summary(Connection c, String province, String node) throws SQLException {
+    static Map<String, Object> summary(Connection c, String province) throws SQLException {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lots", Jdbc.count(c, "SELECT COUNT(*)" + FROM, Jdbc.args(province)));
-        m.put("onHand", Jdbc.count(c, "SELECT SUM(b.on_hand)" + FROM, Jdbc.args(province)));
-        m.put("reserved", Jdbc.count(c, "SELECT SUM(b.reserved)" + FROM, Jdbc.args(province)));
-        // the province's own lot numbering continues above the highest id it ever gave a lot
-        m.put("maxOriginLotId", Jdbc.count(c, "SELECT MAX(origin_lot_id) FROM (SELECT " + ORIGIN_KEY_COLUMNS + FROM
-                + ") k WHERE origin_node = ?", Jdbc.args(province, node)));
+        Jdbc.one(c, "SELECT COUNT(*), SUM(on_hand), SUM(reserved)" + IN_PROVINCE, Jdbc.args(province), rs -> {
+            m.put("lots", rs.getLong(1));
+            m.put("onHand", rs.getLong(2));
+            m.put("reserved", rs.getLong(3));
+            return null;
+        });
+        // the province's own lot numbering continues above the highest id it gave a lot central holds; none yet
+        m.put("maxOriginLotId", 0L);
         return m;
     }
 }
