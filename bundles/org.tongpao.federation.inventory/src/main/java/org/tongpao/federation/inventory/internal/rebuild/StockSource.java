@@ -22,14 +22,17 @@ import org.tongpao.core.persistence.Sql;
 final class StockSource {
 
     /**
-     * The node that created a lot, the first half of the key a lot is known by across the federation (the second
-     * is its id there). Until central's replicas carry their origin keys, every lot central holds is its own.
+     * The key a lot is known by across the federation is the node that created it and its id there: a replica's
+     * is in inventory's {@code tp_inv_replica_lot}; a lot central holds without one (received there before the
+     * province was federated) is central's own.
      */
-    static final String ORIGIN_NODE = "central";
+    static final String CENTRAL = "central";
 
     private static final String LOTS = "SELECT id, item_id, depot_id, origin, source_document, expiry_date, received_on,"
             + " lot_status, received_quantity, created_at FROM tp_inv_lot WHERE id > ? ORDER BY id FETCH FIRST ";
     private static final String BALANCES = "SELECT lot_id, on_hand, reserved FROM tp_inv_balance"
+            + " WHERE lot_id >= ? AND lot_id <= ?";
+    private static final String ORIGINS = "SELECT lot_id, origin_node, remote_lot_id FROM tp_inv_replica_lot"
             + " WHERE lot_id >= ? AND lot_id <= ?";
     private static final String IN_PROVINCE = " FROM tp_inv_balance WHERE depot_id IN"
             + " (SELECT id FROM tp_core_v1_depot WHERE province_code = ?)";
@@ -39,6 +42,7 @@ final class StockSource {
 
     /** Up to {@code limit} lots of the province after central's lot id {@code afterId}; the key is the last id. */
     static SectionRows lots(Connection c, String province, long afterId, int limit) throws SQLException {
+        // the keyset runs over central's lot ids; a row's "id" becomes its origin id once the origins are read
         Map<Long, String> depots = codes(c, "SELECT id, code FROM tp_core_v1_depot WHERE province_code = ?",
                 Jdbc.args(province));
         Map<Long, String> items = codes(c, "SELECT id, code FROM tp_core_v1_item", List.of());
@@ -59,14 +63,14 @@ final class StockSource {
                 }
             }
         }
-        addBalances(c, rows);
+        addBalancesAndOrigins(c, rows);
         return new SectionRows(rows, rows.size() == limit ? Long.toString(after) : null);
     }
 
     private static Map<String, Object> lot(ResultSet rs, Map<Long, String> depots, Map<Long, String> items)
             throws SQLException {
         Map<String, Object> row = new LinkedHashMap<>(16);
-        row.put("node", ORIGIN_NODE);
+        row.put("node", CENTRAL);
         row.put("id", rs.getLong(1));
         row.put("depot", depots.get(rs.getLong(3)));
         row.put("item", items.get(rs.getLong(2)));
@@ -81,17 +85,26 @@ final class StockSource {
         return row;
     }
 
-    private static void addBalances(Connection c, List<Map<String, Object>> rows) throws SQLException {
+    /** The balance and the origin key of each lot, from two range scans over the page's lot ids. */
+    private static void addBalancesAndOrigins(Connection c, List<Map<String, Object>> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
+        List<Object> range = Jdbc.args(rows.get(0).get("id"), rows.get(rows.size() - 1).get("id"));
         Map<Long, long[]> balances = new HashMap<>(rows.size() * 2);
-        Jdbc.query(c, BALANCES, Jdbc.args(rows.get(0).get("id"), rows.get(rows.size() - 1).get("id")),
-                rs -> balances.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)}));
+        Jdbc.query(c, BALANCES, range, rs -> balances.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)}));
+        Map<Long, Object[]> origins = new HashMap<>();
+        Jdbc.query(c, ORIGINS, range, rs -> origins.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getLong(3)}));
         for (Map<String, Object> row : rows) {
-            long[] b = balances.getOrDefault((Long) row.get("id"), new long[2]);
+            Long centralId = (Long) row.get("id");
+            long[] b = balances.getOrDefault(centralId, new long[2]);
             row.put("onHand", b[0]);
             row.put("reserved", b[1]);
+            Object[] origin = origins.get(centralId);
+            if (origin != null) {
+                row.put("node", origin[0]);
+                row.put("id", origin[1]);
+            }
         }
     }
 
@@ -110,8 +123,9 @@ final class StockSource {
             m.put("reserved", rs.getLong(3));
             return null;
         });
-        // the province's own lot numbering continues above the highest id it gave a lot central holds; none yet
-        m.put("maxOriginLotId", 0L);
+        // the province's own lot numbering continues above the highest id it gave a lot central holds
+        m.put("maxOriginLotId", Jdbc.count(c, "SELECT MAX(remote_lot_id) FROM tp_inv_replica_lot WHERE origin_node = ?",
+                Jdbc.args("province:" + province)));
         return m;
     }
 }

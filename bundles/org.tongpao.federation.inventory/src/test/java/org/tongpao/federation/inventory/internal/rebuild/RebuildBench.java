@@ -46,7 +46,7 @@ import org.tongpao.inventory.internal.InventorySchema;
  * calling {@link RebuildSource} and writing JSON with Jackson (no CXF, Jetty or login: those are the same per page
  * as any GET), the province pulling with {@link HttpPageSource} and applying with {@link RebuildRunner}. In the same
  * run: the pull alone (HTTP + JSON, nothing applied) and the baseline, the same rows (lots, balances, postings,
- * opening movements) inserted into a third, empty database by raw batched JDBC, 5,000 rows per commit.
+ * opening movements, origin keys of lots another node created) inserted into a third, empty database by raw batched JDBC, 5,000 rows per commit.
  * Knobs: {@code -Dbench.lots} (250000), {@code -Dbench.pageSize} (5000).
  */
 class RebuildBench implements TestCallers {
@@ -141,6 +141,7 @@ class RebuildBench implements TestCallers {
         for (int from = 1; from <= LOTS; from += 5_000) {
             List<List<?>> lots = new ArrayList<>();
             List<List<?>> balances = new ArrayList<>();
+            List<List<?>> replicas = new ArrayList<>();
             for (int id = from; id < from + 5_000 && id <= LOTS; id++) {
                 long depot = depots.get(random.nextInt(depots.size()));
                 long item = items.get(random.nextInt(items.size()));
@@ -151,12 +152,16 @@ class RebuildBench implements TestCallers {
                         LocalDate.of(2027, 1, 1).plusDays(random.nextInt(1_500)), LocalDate.of(2026, 1, 1)
                         .plusDays(random.nextInt(60)), "AVAILABLE", qty, created));
                 balances.add(Jdbc.args((long) id, depot, item, left));
+                // Hubei created the lot; central holds it as a replica (what stock.posting messages leave)
+                replicas.add(Jdbc.args((long) id, (long) id));
             }
             Transactions.write(ds, "seed", c -> {
                 Jdbc.batch(c, "INSERT INTO tp_inv_lot (id, item_id, depot_id, origin, source_document, expiry_date,"
                         + " received_on, lot_status, received_quantity, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lots);
                 Jdbc.batch(c, "INSERT INTO tp_inv_balance (lot_id, depot_id, item_id, on_hand, reserved)"
                         + " VALUES (?, ?, ?, ?, 0)", balances);
+                Jdbc.batch(c, "INSERT INTO tp_inv_replica_lot (origin_node, remote_lot_id, lot_id)"
+                        + " VALUES ('province:42', ?, ?)", replicas);
                 return null;
             });
         }
@@ -214,12 +219,13 @@ class RebuildBench implements TestCallers {
 
     private static List<List<Object>> centralRows(Connection c) throws SQLException {
         return Jdbc.query(c, "SELECT l.id, d.code, i.code, l.origin, l.source_document, l.expiry_date, l.received_on,"
-                + " l.lot_status, l.received_quantity, l.created_at, b.on_hand FROM tp_inv_lot l JOIN tp_inv_balance b"
-                + " ON b.lot_id = l.id JOIN tp_core_v1_depot d ON d.id = l.depot_id JOIN tp_core_v1_item i"
-                + " ON i.id = l.item_id ORDER BY l.id", List.of(), rs -> Jdbc.args(rs.getLong(1), rs.getString(2),
+                + " l.lot_status, l.received_quantity, l.created_at, b.on_hand, r.origin_node FROM tp_inv_lot l"
+                + " JOIN tp_inv_balance b ON b.lot_id = l.id JOIN tp_core_v1_depot d ON d.id = l.depot_id"
+                + " JOIN tp_core_v1_item i ON i.id = l.item_id LEFT JOIN tp_inv_replica_lot r ON r.lot_id = l.id"
+                + " ORDER BY l.id", List.of(), rs -> Jdbc.args(rs.getLong(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getString(5), Jdbc.localDate(rs, "expiry_date"),
                 Jdbc.localDate(rs, "received_on"), rs.getString(8), rs.getLong(9),
-                org.tongpao.core.persistence.Sql.getInstant(rs, 10), rs.getLong(11)));
+                org.tongpao.core.persistence.Sql.getInstant(rs, 10), rs.getLong(11), rs.getString(12)));
     }
 
     /** The baseline: what the rebuild writes, with nothing around it (no HTTP, JSON, code look-ups or cursor). */
@@ -239,7 +245,9 @@ class RebuildBench implements TestCallers {
                     lots.add(Jdbc.args(r.get(0), item, depot, r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8),
                             r.get(9)));
                     balances.add(Jdbc.args(r.get(0), depot, item, r.get(10)));
-                    origins.add(Jdbc.args(r.get(0), "central", r.get(0)));
+                    if (r.get(11) == null) {
+                        origins.add(Jdbc.args(r.get(0), "central", r.get(0)));
+                    }
                     if ((Long) r.get(10) != 0) {
                         byDepot.computeIfAbsent(depot, d -> new ArrayList<>()).add(Jdbc.args(item, r.get(0), r.get(10)));
                     }

@@ -2,20 +2,19 @@ package org.tongpao.federation.inventory.internal.rebuild;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.tongpao.core.Caller;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.TestCallers;
 import org.tongpao.core.testing.TestCore;
@@ -110,11 +109,11 @@ final class RebuildFixture implements AutoCloseable, TestCallers {
         }
 
         long number(String sql) {
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                return rs.next() ? rs.getLong(1) : 0;
-            } catch (SQLException e) {
-                throw new IllegalStateException(sql, e);
-            }
+            return Transactions.read(ds, c -> Jdbc.count(c, sql, List.of()));
+        }
+
+        void execute(String sql) {
+            Transactions.write(ds, "test", c -> Jdbc.update(c, sql, List.of()));
         }
 
         /** Every lot's on-hand equals the sum of its ledger; nothing negative. */

@@ -58,27 +58,24 @@ class RebuildRunnerTest {
     }
 
     @Test
-    void lotsTheProvinceCreatedKeepTheirIdsAndTheNumberingContinuesAboveThem() throws Exception {
-        f.rebuilder(500).runHere(f.ADMIN, f.stream(), r -> { });
-        long before = f.province.number("SELECT MAX(id) FROM tp_inv_lot");
-        String page = "[{\"node\":\"province:42\",\"id\":311,\"depot\":\"HB-WH-01\",\"item\":\"FIELD-TENT\","
-                + "\"origin\":\"DONATION\",\"document\":\"D-1\",\"expiry\":null,\"received\":\"2026-01-02\","
-                + "\"status\":\"AVAILABLE\",\"quantity\":5,\"created\":\"2026-01-02T08:00:00Z\",\"onHand\":4,\"reserved\":1}]";
-        StockApplier.Applied applied = org.tongpao.core.persistence.Transactions.write(f.province.ds, "t",
-                c -> new StockApplier("province:42", "node:central", "t").apply(c, RebuildFixture.JSON.readTree(page),
-                        before + 1, java.time.Instant.now()));
-        assertThat(applied.reservedDropped()).isEqualTo(1);
-        assertThat(applied.nextLocalLotId()).as("no new local id used").isEqualTo(before + 1);
-        assertThat(f.province.number("SELECT on_hand FROM tp_inv_balance WHERE lot_id = 311")).isEqualTo(4);
-        assertThat(f.province.number("SELECT COUNT(*) FROM tp_fedinv_lot_origin WHERE lot_id = 311")).isZero();
-        org.tongpao.core.persistence.Transactions.write(f.province.ds, "t", c -> {
-            StockApplier.continueNumbering(c, StockApplier.maxLotId(c));
-            return null;
-        });
+    void lotsTheProvinceCreatedKeepTheirIdsAndTheNumberingContinuesAboveThem() {
+        // two of central's lots are replicas of Hubei's lots 311 and 312 (as stock.posting messages made them)
+        f.central.execute("INSERT INTO tp_inv_replica_lot (origin_node, remote_lot_id, lot_id) VALUES ('province:42', 311, "
+                + centralLots.get(0) + "), ('province:42', 312, " + centralLots.get(1) + ")");
+        RebuildRun run = f.rebuilder(4).runHere(f.ADMIN, f.stream(), r -> { });
+
+        assertThat(run.state()).isEqualTo(RebuildRun.DONE);
+        assertThat(f.province.number("SELECT on_hand FROM tp_inv_balance WHERE lot_id = 311")).isEqualTo(10);
+        assertThat(f.province.number("SELECT on_hand FROM tp_inv_balance WHERE lot_id = 312")).isEqualTo(20);
+        assertThat(f.province.number("SELECT COUNT(*) FROM tp_fedinv_lot_origin WHERE lot_id IN (311, 312)")).isZero();
+        // central's own lots are numbered above every id Hubei ever gave a lot central holds
+        assertThat(f.province.number("SELECT MIN(lot_id) FROM tp_fedinv_lot_origin")).isEqualTo(313);
+        assertThat(f.province.number("SELECT COUNT(*) FROM tp_fedinv_lot_origin")).isEqualTo(8);
+        f.province.assertLedgerMatchesBalances();
         long next = f.province.stock().receive(f.ADMIN, org.tongpao.inventory.NewReceipt.builder()
                 .depotId(f.province.id("tp_depot", "HB-WH-01")).itemId(f.province.id("tp_item", "FIELD-TENT"))
                 .quantity(1L).origin(org.tongpao.inventory.LotOrigin.DONATION).sourceDocument("D-2").build(), null).id();
-        assertThat(next).isGreaterThan(311);
+        assertThat(next).as("a lot received after the rebuild").isGreaterThan(320);
     }
 
     @Test
