@@ -143,7 +143,9 @@ public class FederationIT extends CentralNode {
      */
     @Test
     public void centralServesARebuildStreamOnlyOnceItHasCaughtUpWithTheProvince() throws Exception {
-        Api.Reply first = api().as("admin").get("/federation/rebuild/32?limit=50");
+        // the glue bundle's schema and resources may come up after the container reports ready
+        Api.Reply first = Poll.until("the rebuild stream served", WAIT, () -> Optional.of(
+                api().as("admin").get("/federation/rebuild/32?limit=50")).filter(r -> r.status() != 404));
         assertEquals(first.toString(), 200, first.status());
         assertEquals("units", first.json().get("section").asText());
         assertTrue(first.json().get("manifest").get("masterData").get("depots").asLong() > 0);

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -35,8 +36,18 @@ import org.tongpao.federation.LinkStatus;
  * keyset pages ({@link RebuildCursor}). Only that province's node user ({@code node-<code>}) or a ministry
  * administrator may read it, and only once central has caught up with the province ({@link CatchUp}).
  */
-@Component(service = RebuildSource.class)
+@Component(service = RebuildSource.class, configurationPid = "org.tongpao.federation",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class RebuildSource {
+    /** Federation's own configuration: how central reaches its broker to read a province's up queue. */
+    public @interface Broker {
+        String broker() default "";
+
+        String user() default "";
+
+        String password() default "";
+    }
+
     static final int DEFAULT_LIMIT = 5_000;
     static final int MAX_LIMIT = 20_000;
     /** The role of a province's node user: {@code node-42}. */
@@ -48,12 +59,14 @@ public class RebuildSource {
     private final MasterDataSource masterData;
     private final Function<String, CatchUp> catchUp;
     private volatile Federation federation;
+    private Broker broker;
 
     @Activate
     public RebuildSource(@Reference(target = RebuildSchema.READY) SchemaReady schema, @Reference NodeIdentity node,
             @Reference ProvinceRegistry provinces, @Reference OrgUnitService units,
-            @Reference CatalogueService catalogue, @Reference DepotService depots) {
+            @Reference CatalogueService catalogue, @Reference DepotService depots, Broker broker) {
         this(schema.dataSource(), node, provinces, new MasterDataSource(units, catalogue, depots), null);
+        this.broker = broker;
     }
 
     /** For tests: {@code catchUp} null reads the federation's links and the broker's up queue. */
@@ -144,7 +157,8 @@ public class RebuildSource {
         String link = "province:" + province;
         Optional<LinkStatus> status = f == null ? Optional.empty()
                 : f.links().stream().filter(l -> l.node().equals(link)).findFirst();
-        OptionalLong queued = UpQueues.depth(province);
+        OptionalLong queued = broker == null ? OptionalLong.empty()
+                : UpQueues.depth(broker.broker(), broker.user(), broker.password(), province);
         return new CatchUp(province, status, queued);
     }
 }

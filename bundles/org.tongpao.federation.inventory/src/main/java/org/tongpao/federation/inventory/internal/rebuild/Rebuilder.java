@@ -176,6 +176,9 @@ public class Rebuilder {
     }
 
     private PageSource source() {
+        if (node.provinceCode().isEmpty()) {
+            throw new ConflictException("only a provincial node is rebuilt from central; this is " + node.id());
+        }
         if (config.centralApi().isBlank() || config.user().isBlank()) {
             throw new ConflictException("central's address is not configured: set centralApi in " + PID
                     + " and user/password in org.tongpao.federation");

@@ -1,19 +1,18 @@
 package org.tongpao.federation.inventory.internal.rebuild;
 
-import java.lang.management.ManagementFactory;
 import java.util.OptionalLong;
-import java.util.Set;
-import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How many messages wait in a province's up queue ({@code tongpao.up.<code>}) at central's embedded broker, read
- * from the broker's JMX queue control in this JVM (Artemis registers one per queue), so this bundle needs no
- * broker API. Empty when this JVM runs no broker that has the queue (an external broker): central then cannot
- * tell, and says so.
+ * How many messages wait in a province's up queue ({@code tongpao.up.<code>}) at the broker, asked with a core
+ * client queue query as central's own broker account (federation's {@code broker}, {@code user}, {@code password}).
+ * Empty when the broker cannot be asked (not configured, unreachable): central then cannot tell.
  */
 final class UpQueues {
     private static final Logger LOG = LoggerFactory.getLogger(UpQueues.class);
@@ -21,22 +20,19 @@ final class UpQueues {
     private UpQueues() {
     }
 
-    static OptionalLong depth(String provinceCode) {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        try {
-            ObjectName pattern = new ObjectName("org.apache.activemq.artemis:component=addresses,subcomponent=queues,"
-                    + "queue=" + ObjectName.quote("tongpao.up." + provinceCode) + ",*");
-            Set<ObjectName> queues = server.queryNames(pattern, null);
-            if (queues.isEmpty()) {
-                return OptionalLong.empty();
-            }
-            long total = 0;
-            for (ObjectName queue : queues) {
-                total += ((Number) server.getAttribute(queue, "MessageCount")).longValue();
-            }
-            return OptionalLong.of(total);
-        } catch (JMException | RuntimeException e) {
-            LOG.warn("Could not read the depth of the up queue of province {}", provinceCode, e);
+    static OptionalLong depth(String broker, String user, String password, String provinceCode) {
+        if (broker == null || broker.isBlank()) {
+            return OptionalLong.empty();
+        }
+        String url = broker + (broker.contains("?") ? "&" : "?") + "callTimeout=5000&reconnectAttempts=0";
+        try (ServerLocator locator = ActiveMQClient.createServerLocator(url);
+                ClientSessionFactory factory = locator.createSessionFactory();
+                ClientSession session = factory.createSession(user, password, false, true, true, false, 1)) {
+            ClientSession.QueueQuery queue = session.queueQuery(SimpleString.of("tongpao.up." + provinceCode));
+            return queue.isExists() ? OptionalLong.of(queue.getMessageCount()) : OptionalLong.empty();
+        } catch (Exception e) {
+            LOG.warn("Could not ask the broker {} how many messages wait from province {}: {}", broker, provinceCode,
+                    e.toString());
             return OptionalLong.empty();
         }
     }

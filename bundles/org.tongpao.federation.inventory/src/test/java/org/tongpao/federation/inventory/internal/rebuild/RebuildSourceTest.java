@@ -84,11 +84,15 @@ class RebuildSourceTest {
         f.catchUp = new CatchUp("42", Optional.empty(), OptionalLong.of(3));
         assertThatThrownBy(() -> f.source.page(RebuildFixture.HUBEI_NODE, "42", null, null))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("3 message(s) from it still wait");
-        f.catchUp = new CatchUp("42", Optional.of(RebuildFixture.link(2)), OptionalLong.empty());
+        f.catchUp = new CatchUp("42", Optional.of(RebuildFixture.link(2)), OptionalLong.of(0));
         assertThatThrownBy(() -> f.source.page(RebuildFixture.HUBEI_NODE, "42", "lots:0", null))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("2 are parked");
-        // an external broker: the queue cannot be read here, which the manifest says
+        // a federated province whose queue the broker does not answer for: central cannot tell, so it refuses
         f.catchUp = new CatchUp("42", Optional.of(RebuildFixture.link(0)), OptionalLong.empty());
+        assertThatThrownBy(() -> f.source.page(RebuildFixture.HUBEI_NODE, "42", null, null))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("cannot read the up queue");
+        // a province that was never federated has no queue to wait for, which the manifest says
+        f.catchUp = new CatchUp("42", Optional.empty(), OptionalLong.empty());
         @SuppressWarnings("unchecked")
         Map<String, Object> received = (Map<String, Object>) f.source.page(RebuildFixture.HUBEI_NODE, "42", null, null)
                 .manifest().get("received");
