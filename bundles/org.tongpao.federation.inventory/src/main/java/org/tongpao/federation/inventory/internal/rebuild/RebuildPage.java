@@ -1,5 +1,7 @@
 package org.tongpao.federation.inventory.internal.rebuild;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,9 @@ import java.util.Map;
  * @param manifest   on the first page only (else null): how many records each section holds, what central
  *                   last received from the province, and the numbering the province continues from
  */
-record RebuildPage(String province, String section, List<Map<String, Object>> rows, String nextCursor,
+record RebuildPage(String province, String section,
+        @ArraySchema(schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE))
+        List<Map<String, Object>> rows, String nextCursor,
+        @Schema(type = "object", nullable = true, additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
         Map<String, Object> manifest) {
 }

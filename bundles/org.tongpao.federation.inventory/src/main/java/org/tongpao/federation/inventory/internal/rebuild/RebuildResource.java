@@ -2,6 +2,9 @@ package org.tongpao.federation.inventory.internal.rebuild;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.GET;
@@ -42,6 +45,8 @@ public class RebuildResource {
             + " balances of the province's depots as central holds them, in keyset pages; the first page carries the"
             + " manifest. Only the province's node user (role node-<code>) or a ministry administrator; 409 while"
             + " central has not caught up with the province (messages from it queued or parked)")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = RebuildPage.class)))
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public RebuildPage stream(@Context Caller caller, @PathParam("province") String province,
             @Parameter(description = "nextCursor of the previous page; absent for the first")
             @QueryParam("after") String after,
@@ -55,6 +60,8 @@ public class RebuildResource {
     @Operation(summary = "Rebuild this provincial node from central",
             description = "Starts the rebuild, or resumes an unfinished one, in the background (202); ordinary writes"
                     + " answer 409 until it finishes. 409 on central, or when this node already holds its stock")
+    @ApiResponse(responseCode = "202", description = "Started or resumed",
+            content = @Content(schema = @Schema(implementation = RebuildRun.class)))
     public Response start(@Context Caller caller) {
         return Response.status(Response.Status.ACCEPTED).entity(rebuilder.start(caller)).build();
     }
@@ -63,6 +70,8 @@ public class RebuildResource {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.AUDITOR})
     @Operation(summary = "This node's rebuild", description = "The newest run: state, records applied of those"
             + " expected, the cursor it resumes from, the last error; 404 when this node was never rebuilt")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = RebuildRun.class)))
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     public RebuildRun status() {
         return rebuilder.status().orElseThrow(() -> new NotFoundException("this node was never rebuilt"));
     }
