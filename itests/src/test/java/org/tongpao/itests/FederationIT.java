@@ -377,6 +377,36 @@ public class FederationIT extends CentralNode {
             throw new IllegalStateException("browsing tongpao.down.42 as node-42", e);
         }
         return envelopes;
+    /**
+     * Rebuilding a province (federation.inventory): central serves a province's stream to a ministry administrator
+     * (master data first, the manifest on the first page, a keyset cursor), refuses a province officer, and refuses
+     * Hubei's stream while a message from Hubei is parked; a central node is not rebuilt itself.
+     */
+    @Test
+    public void centralServesARebuildStreamOnlyOnceItHasCaughtUpWithTheProvince() throws Exception {
+        // the glue bundle's schema and resources may come up after the container reports ready
+        Api.Reply first = Poll.until("the rebuild stream served", WAIT, () -> Optional.of(
+                api().as("admin").get("/federation/rebuild/32?limit=50")).filter(r -> r.status() != 404));
+        assertEquals(first.toString(), 200, first.status());
+        assertEquals("units", first.json().get("section").asText());
+        assertTrue(first.json().get("manifest").get("masterData").get("depots").asLong() > 0);
+        String after = first.json().get("nextCursor").asText();
+        Api.Reply second = api().as("admin").get("/federation/rebuild/32?limit=50&after="
+                + java.net.URLEncoder.encode(after, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(second.toString(), 200, second.status());
+        assertTrue(second.json().get("manifest").isNull());
+        assertEquals(400, api().as("admin").get("/federation/rebuild/32?after=stock:1").status());
+        assertEquals(403, api().as("hubei").get("/federation/rebuild/42").status());
+
+        String type = "itest.rebuild" + UUID.randomUUID().toString().substring(0, 8);
+        sendAsHubei(envelope("province:42/" + System.nanoTime(), type, "1.0", "province:42", "{}"));
+        Poll.until("the message parked", WAIT, () -> parkedOf(type));
+        Api.Reply refused = api().as("admin").get("/federation/rebuild/42");
+        assertEquals(refused.toString(), 409, refused.status());
+        assertTrue(refused.toString(), refused.json().get("detail").asText().contains("are parked"));
+
+        assertEquals(409, api().as("admin").post("/federation/rebuild", null).status());
+        assertEquals(404, api().as("admin").get("/federation/rebuild").status());
     }
 
     private Optional<JsonNode> parkedOf(String type) {

@@ -1,0 +1,140 @@
+package org.tongpao.federation.inventory.internal.rebuild;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tongpao.core.ConflictException;
+import org.tongpao.core.persistence.Jdbc;
+
+/**
+ * Restores a page of lots into this province's ledger with batched JDBC, on the page's transaction: the lot
+ * (under its original id when this province created it, else a new local id whose origin key is kept), its
+ * balance, and an opening movement per depot posting so that every balance equals its ledger. Reserved
+ * quantities are not restored (the reservations are not at central) and are counted instead.
+ */
+final class StockApplier {
+    static final String OPERATION = "REBUILD";
+    static final String NOTE = "opening balance restored from central";
+
+    private static final String LOT = "INSERT INTO tp_inv_lot (id, item_id, depot_id, origin, source_document,"
+            + " expiry_date, received_on, lot_status, parent_lot_id, received_quantity, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)";
+    private static final String BALANCE = "INSERT INTO tp_inv_balance (lot_id, depot_id, item_id, on_hand, reserved)"
+            + " VALUES (?, ?, ?, ?, 0)";
+    private static final String ORIGIN = "INSERT INTO tp_fedinv_lot_origin (lot_id, origin_node, origin_lot_id)"
+            + " VALUES (?, ?, ?)";
+    private static final String MOVEMENT = "INSERT INTO tp_inv_movement (posting_id, movement_type, depot_id, item_id,"
+            + " lot_id, quantity, reason, org_unit_id, transfer_id, source_document, note, actor, request_id, occurred_at)"
+            + " VALUES (?, 'ADJUSTMENT', ?, ?, ?, ?, 'COUNT', NULL, NULL, 'rebuild', '" + NOTE + "', ?, ?, ?)";
+
+    /** What applying a page changed in the run's counters. */
+    record Applied(long nextLocalLotId, long reservedDropped) {
+    }
+
+    private final String thisNode;
+    private final String actor;
+    private final String requestId;
+    private Map<String, Long> depots;
+    private Map<String, Long> items;
+
+    StockApplier(String thisNode, String actor, String requestId) {
+        this.thisNode = thisNode;
+        this.actor = actor;
+        this.requestId = requestId;
+    }
+
+    Applied apply(Connection c, JsonNode rows, long nextLocalLotId, Instant now) throws SQLException {
+        if (depots == null) {
+            depots = ids(c, "SELECT code, id FROM tp_core_v1_depot");
+            items = ids(c, "SELECT code, id FROM tp_core_v1_item");
+        }
+        List<List<?>> lots = new ArrayList<>(rows.size());
+        List<List<?>> balances = new ArrayList<>(rows.size());
+        List<List<?>> origins = new ArrayList<>();
+        Map<Long, List<long[]>> openings = new LinkedHashMap<>();
+        long next = nextLocalLotId;
+        long reserved = 0;
+        for (JsonNode row : rows) {
+            long depot = local(depots, "depot", row.path("depot").asText());
+            long item = local(items, "item", row.path("item").asText());
+            boolean own = thisNode.equals(row.path("node").asText());
+            long lotId = own ? row.path("id").asLong() : next++;
+            if (!own) {
+                origins.add(Jdbc.args(lotId, row.path("node").asText(), row.path("id").asLong()));
+            }
+            String expiry = row.path("expiry").isNull() ? null : row.path("expiry").asText();
+            lots.add(Jdbc.args(lotId, item, depot, row.path("origin").asText(), row.path("document").asText(),
+                    expiry == null ? null : LocalDate.parse(expiry), LocalDate.parse(row.path("received").asText()),
+                    row.path("status").asText(), row.path("quantity").asLong(), Instant.parse(row.path("created").asText())));
+            long onHand = row.path("onHand").asLong();
+            balances.add(Jdbc.args(lotId, depot, item, onHand));
+            reserved += row.path("reserved").asLong();
+            if (onHand != 0) {
+                openings.computeIfAbsent(depot, d -> new ArrayList<>()).add(new long[] {item, lotId, onHand});
+            }
+        }
+        Jdbc.batch(c, LOT, lots);
+        Jdbc.batch(c, BALANCE, balances);
+        Jdbc.batch(c, ORIGIN, origins);
+        Jdbc.batch(c, MOVEMENT, movements(c, openings, now));
+        return new Applied(next, reserved);
+    }
+
+    /** One posting per depot of the page, and its movements. */
+    private List<List<?>> movements(Connection c, Map<Long, List<long[]>> openings, Instant now) throws SQLException {
+        List<List<?>> movements = new ArrayList<>();
+        for (Map.Entry<Long, List<long[]>> depot : openings.entrySet()) {
+            long posting = Jdbc.insert(c, "INSERT INTO tp_inv_posting (operation, depot_id, actor, request_id, occurred_at)"
+                    + " VALUES (?, ?, ?, ?, ?)", Jdbc.args(OPERATION, depot.getKey(), actor, requestId, now));
+            for (long[] m : depot.getValue()) {
+                movements.add(Jdbc.args(posting, depot.getKey(), m[0], m[1], m[2], actor, requestId, now));
+            }
+        }
+        return movements;
+    }
+
+    private static long local(Map<String, Long> ids, String what, String code) {
+        Long id = ids.get(code);
+        if (id == null) {
+            throw new ConflictException("central sent stock of " + what + " " + code + ", which this node does not"
+                    + " know: its master data section did not include it");
+        }
+        return id;
+    }
+
+    private static Map<String, Long> ids(Connection c, String sql) throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
+        for (Object[] row : Jdbc.query(c, sql, List.of(), rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
+            ids.put((String) row[0], (Long) row[1]);
+        }
+        return ids;
+    }
+
+    /** Lots already in this node's ledger for the province's depots: a rebuild restores into an empty ledger. */
+    static long lotsHeld(Connection c, String province) throws SQLException {
+        return Jdbc.count(c, "SELECT COUNT(*) FROM tp_inv_lot l JOIN tp_core_v1_depot d ON d.id = l.depot_id"
+                + " WHERE d.province_code = ?", Jdbc.args(province));
+    }
+
+    /** The highest lot id this node holds (0: none). */
+    static long maxLotId(Connection c) throws SQLException {
+        return Jdbc.count(c, "SELECT MAX(id) FROM tp_inv_lot", List.of());
+    }
+
+    /**
+     * Lets the lot table's identity continue above every id restored: lots kept their original ids, which the
+     * identity generator did not hand out. The same statement on Derby and PostgreSQL; its value must be a literal.
+     */
+    static void continueNumbering(Connection c, long above) throws SQLException {
+        try (var s = c.createStatement()) {
+            s.execute("ALTER TABLE tp_inv_lot ALTER COLUMN id RESTART WITH " + (above + 1));
+        }
+    }
+}

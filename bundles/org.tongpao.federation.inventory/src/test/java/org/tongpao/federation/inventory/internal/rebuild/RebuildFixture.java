@@ -1,0 +1,133 @@
+package org.tongpao.federation.inventory.internal.rebuild;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.tongpao.core.Caller;
+import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.core.persistence.Migrations;
+import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.persistence.Transactions;
+import org.tongpao.core.testing.Configs;
+import org.tongpao.core.testing.TestCallers;
+import org.tongpao.core.testing.TestCore;
+import org.tongpao.core.testing.TestDatabase;
+import org.tongpao.federation.LinkStatus;
+import org.tongpao.inventory.LotOrigin;
+import org.tongpao.inventory.NewReceipt;
+import org.tongpao.inventory.internal.InventoryComponent;
+import org.tongpao.inventory.internal.InventorySchema;
+
+/**
+ * A central node (demo data, lots received in Hubei's and Jiangsu's depots) and an empty Hubei node (province:42,
+ * no demo data), each on its own test database with core, inventory and this bundle's schema; the province reads
+ * central's stream in process, through JSON as over HTTP.
+ */
+final class RebuildFixture implements AutoCloseable, TestCallers {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Caller HUBEI_NODE = Caller.of("node-42", java.util.Set.of("node-42"), "req-node-42");
+    static final Caller JIANGSU_NODE = Caller.of("node-32", java.util.Set.of("node-32"), "req-node-32");
+
+    final Node central = new Node("central", true);
+    final Node province = new Node("province:42", false);
+    final InventoryComponent centralStock;
+    /** What central's catch-up check sees; tests change it. */
+    CatchUp catchUp = new CatchUp("42", Optional.empty(), OptionalLong.of(0));
+    final RebuildSource source;
+
+    RebuildFixture() {
+        centralStock = central.stock();
+        Function<String, CatchUp> check = p -> catchUp;
+        source = new RebuildSource(central.ds, central.core.node, central.core.provinces,
+                new MasterDataSource(central.core.units, central.core.catalogue, central.core.depots), check);
+    }
+
+    /** Receives {@code qty} of {@code item} into central's depot {@code depot}; the lot id. */
+    long receive(String depot, String item, long qty, LocalDate expiry) {
+        return centralStock.receive(ADMIN, NewReceipt.builder().depotId(central.id("tp_depot", depot))
+                .itemId(central.id("tp_item", item)).quantity(qty).origin(LotOrigin.PURCHASE_ORDER)
+                .sourceDocument("PO-" + qty).expiryDate(expiry).build(), null).id();
+    }
+
+    /** Central's stream for Hubei as the Hubei node reads it, through JSON. */
+    PageSource stream() {
+        return (after, limit) -> JSON.readTree(JSON.writeValueAsBytes(source.page(HUBEI_NODE, "42", after,
+                Integer.toString(limit))));
+    }
+
+    /** The Hubei node's rebuilder, as DS would build it (a restart builds a new one on the same database). */
+    Rebuilder rebuilder(int pageSize) {
+        return new Rebuilder(province.ds, province.core.node, new MasterDataApplier(province.core.units,
+                province.core.catalogue, province.core.depots), province.core.audit,
+                Configs.of(Rebuilder.Config.class, Map.of("centralApi", "in-process", "pageSize", pageSize)),
+                Clock.systemUTC());
+    }
+
+    static LinkStatus link(long parked) {
+        return new LinkStatus("province:42", true, null, null, 0, null, parked, -1);
+    }
+
+    static JsonNode tree(Object o) {
+        return JSON.valueToTree(o);
+    }
+
+    @Override
+    public void close() {
+        central.close();
+        province.close();
+    }
+
+    /** One node's database with core, inventory and this bundle's schema. */
+    static final class Node implements AutoCloseable {
+        private final TestDatabase database = new TestDatabase();
+        final DataSource ds = database.dataSource();
+        final TestCore core;
+        final SchemaReady inventory;
+
+        Node(String id, boolean demo) {
+            core = new TestCore(ds, TestCore.node(id, demo));
+            Migrations.migrate(ds, InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
+            inventory = SchemaReady.of(InventorySchema.NAME, ds);
+            Migrations.migrate(ds, RebuildSchema.class, RebuildSchema.MIGRATIONS, RebuildSchema.HISTORY_TABLE);
+        }
+
+        /** The inventory on this node's database, as DS would build it. */
+        InventoryComponent stock() {
+            return new InventoryComponent(Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
+                    "shortDatedScanHours", 0)), inventory, core.audit, core.keys, core.outbox, core.provinces);
+        }
+
+        long id(String table, String code) {
+            return number("SELECT id FROM " + table + " WHERE code = '" + code + "'");
+        }
+
+        long number(String sql) {
+            return Transactions.read(ds, c -> Jdbc.count(c, sql, List.of()));
+        }
+
+        void execute(String sql) {
+            Transactions.write(ds, "test", c -> Jdbc.update(c, sql, List.of()));
+        }
+
+        /** Every lot's on-hand equals the sum of its ledger; nothing negative. */
+        void assertLedgerMatchesBalances() {
+            long mismatches = number("SELECT COUNT(*) FROM tp_inv_balance b WHERE b.on_hand <> "
+                    + "(SELECT COALESCE(SUM(m.quantity), 0) FROM tp_inv_movement m WHERE m.lot_id = b.lot_id)");
+            if (mismatches != 0) {
+                throw new AssertionError(mismatches + " lot(s) whose on-hand differs from the ledger");
+            }
+        }
+
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.tongpao.federation.inventory.internal.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tongpao.core.ConflictException;
+
+class RebuildRunnerTest {
+    private final RebuildFixture f = new RebuildFixture();
+    private final List<Long> centralLots = new ArrayList<>();
+
+    @BeforeEach
+    void stockAtCentral() {
+        String[] depots = {"HB-PROV-01", "HB-WH-01"};
+        for (int i = 1; i <= 9; i++) {
+            centralLots.add(f.receive(depots[i % 2], "MASK-KN95", 10 * i, LocalDate.of(2030, 1, i)));
+        }
+        f.receive("HB-WH-01", "FIELD-TENT", 7, null);
+        f.receive("JS-PROV-01", "FIELD-TENT", 99, null);
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    @Test
+    void anEmptyProvinceGetsItsMasterDataAndItsDepotsStockFromCentral() {
+        Rebuilder rebuilder = f.rebuilder(3);
+        List<Boolean> refusingDuring = new ArrayList<>();
+        RebuildRun run = rebuilder.runHere(f.ADMIN, f.stream(), r -> refusingDuring.add(rebuilder.refusingWrites()));
+
+        assertThat(run.state()).isEqualTo(RebuildRun.DONE);
+        assertThat(run.rowsApplied()).isEqualTo(run.rowsExpected());
+        assertThat(refusingDuring).isNotEmpty().containsOnly(true);
+        assertThat(rebuilder.refusingWrites()).isFalse();
+        // master data by code, then Hubei's lots (not Jiangsu's) with central's figures
+        assertThat(f.province.id("tp_depot", "HB-WH-01")).isPositive();
+        assertThat(f.province.id("tp_org_unit", "P42-WUHAN-JIANGAN-T01")).isPositive();
+        assertThat(f.province.number("SELECT COUNT(*) FROM tp_inv_lot")).isEqualTo(10);
+        assertThat(f.province.number("SELECT SUM(on_hand) FROM tp_inv_balance")).isEqualTo(10 * 45 + 7);
+        assertThat(f.province.number("SELECT SUM(reserved) FROM tp_inv_balance")).isZero();
+        f.province.assertLedgerMatchesBalances();
+        // central created these lots, so they got local ids here and keep central's key beside them
+        assertThat(f.province.number("SELECT COUNT(*) FROM tp_fedinv_lot_origin WHERE origin_node = 'central'"))
+                .isEqualTo(10);
+        assertThat(f.province.number("SELECT COUNT(*) FROM tp_audit WHERE entity = 'federation-rebuild'")).isEqualTo(2);
+    }
+
+    @Test
+    void lotsTheProvinceCreatedKeepTheirIdsAndTheNumberingContinuesAboveThem() {
+        // two of central's lots are replicas of Hubei's lots 311 and 312 (as stock.posting messages made them)
+        f.central.execute("INSERT INTO tp_inv_replica_lot (origin_node, remote_lot_id, lot_id) VALUES ('province:42', 311, "
+                + centralLots.get(0) + "), ('province:42', 312, " + centralLots.get(1) + ")");
+        RebuildRun run = f.rebuilder(4).runHere(f.ADMIN, f.stream(), r -> { });
+
+        assertThat(run.state()).isEqualTo(RebuildRun.DONE);
+        assertThat(f.province.number("SELECT on_hand FROM tp_inv_balance WHERE lot_id = 311")).isEqualTo(10);
+        assertThat(f.province.number("SELECT on_hand FROM tp_inv_balance WHERE lot_id = 312")).isEqualTo(20);
+        assertThat(f.province.number("SELECT COUNT(*) FROM tp_fedinv_lot_origin WHERE lot_id IN (311, 312)")).isZero();
+        // central's own lots are numbered above every id Hubei ever gave a lot central holds
+        assertThat(f.province.number("SELECT MIN(lot_id) FROM tp_fedinv_lot_origin")).isEqualTo(313);
+        assertThat(f.province.number("SELECT COUNT(*) FROM tp_fedinv_lot_origin")).isEqualTo(8);
+        f.province.assertLedgerMatchesBalances();
+        long next = f.province.stock().receive(f.ADMIN, org.tongpao.inventory.NewReceipt.builder()
+                .depotId(f.province.id("tp_depot", "HB-WH-01")).itemId(f.province.id("tp_item", "FIELD-TENT"))
+                .quantity(1L).origin(org.tongpao.inventory.LotOrigin.DONATION).sourceDocument("D-2").build(), null).id();
+        assertThat(next).as("a lot received after the rebuild").isGreaterThan(320);
+    }
+
+    @Test
+    void aRunStoppedMidwayResumesWhereItStoppedAfterARestart() {
+        AtomicInteger pages = new AtomicInteger();
+        Rebuilder first = f.rebuilder(2);
+        // stop after four pages, as a kill -9 between two pages leaves it: RUNNING, cursor after page 4
+        RebuildRun stopped = first.runHere(f.ADMIN, f.stream(), r -> pages.incrementAndGet());
+        assertThat(stopped.state()).isEqualTo(RebuildRun.DONE);
+        // the same again on a fresh pair of nodes, interrupted this time
+        try (RebuildFixture g = new RebuildFixture()) {
+            for (int i = 1; i <= 9; i++) {
+                g.receive(i % 2 == 0 ? "HB-WH-01" : "HB-PROV-01", "MASK-KN95", 10 * i, LocalDate.of(2030, 1, i));
+            }
+            AtomicInteger served = new AtomicInteger();
+            PageSource dies = (after, limit) -> {
+                if (served.incrementAndGet() == 6) {
+                    throw new IOException("connection reset");
+                }
+                return g.stream().page(after, limit);
+            };
+            Rebuilder beforeCrash = g.rebuilder(2);
+            assertThatThrownBy(() -> beforeCrash.runHere(g.ADMIN, dies, r -> { })).hasMessageContaining("connection reset");
+            RebuildRun failed = beforeCrash.status().orElseThrow();
+            assertThat(failed.state()).isEqualTo(RebuildRun.FAILED);
+            assertThat(failed.pages()).isEqualTo(5);
+            assertThat(failed.lastError()).contains("connection reset");
+
+            Rebuilder afterRestart = g.rebuilder(2);
+            assertThat(afterRestart.refusingWrites()).as("still refusing after a restart").isTrue();
+            List<String> cursors = new ArrayList<>();
+            RebuildRun done = afterRestart.runHere(g.ADMIN, (after, limit) -> {
+                cursors.add(after);
+                return g.stream().page(after, limit);
+            }, r -> { });
+            assertThat(cursors.get(0)).as("resumed from the stored cursor").isEqualTo(failed.cursor());
+            assertThat(done.state()).isEqualTo(RebuildRun.DONE);
+            assertThat(done.rowsApplied()).isEqualTo(done.rowsExpected());
+            assertThat(g.province.number("SELECT COUNT(*) FROM tp_inv_lot")).isEqualTo(9);
+            assertThat(g.province.number("SELECT SUM(on_hand) FROM tp_inv_balance")).isEqualTo(450);
+            g.province.assertLedgerMatchesBalances();
+        }
+    }
+
+    @Test
+    void aRunStoppedBetweenPagesStaysRunningAndTheNextStartResumesIt() {
+        Rebuilder rebuilder = f.rebuilder(2);
+        RebuildRunner runner = new RebuildRunner(f.province.ds, "42", f.stream(), new MasterDataApplier(
+                f.province.core.units, f.province.core.catalogue, f.province.core.depots), f.province.core.audit,
+                java.time.Clock.systemUTC(), 2);
+        AtomicInteger applied = new AtomicInteger();
+        RebuildRun run = runner.run(runner.begin(f.ADMIN, "in-process"), f.ADMIN, () -> applied.get() >= 3,
+                r -> applied.incrementAndGet());
+        assertThat(run.state()).isEqualTo(RebuildRun.RUNNING);
+        assertThat(run.pages()).isEqualTo(3);
+        RebuildRun done = f.rebuilder(2).runHere(f.ADMIN, f.stream(), r -> { });
+        assertThat(done.id()).isEqualTo(run.id());
+        assertThat(done.state()).isEqualTo(RebuildRun.DONE);
+        assertThat(f.province.number("SELECT COUNT(*) FROM tp_inv_lot")).isEqualTo(10);
+        assertThat(rebuilder.status().orElseThrow().state()).isEqualTo(RebuildRun.DONE);
+    }
+
+    @Test
+    void centralsRefusalStopsTheRunBeforeAnythingIsApplied() {
+        f.catchUp = new CatchUp("42", Optional.empty(), OptionalLong.of(12));
+        Rebuilder rebuilder = f.rebuilder(5);
+        assertThatThrownBy(() -> rebuilder.runHere(f.ADMIN, f.stream(), r -> { })).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("has not caught up");
+        assertThat(rebuilder.status().orElseThrow().pages()).isZero();
+        assertThat(f.province.number("SELECT COUNT(*) FROM tp_inv_lot")).isZero();
+        f.catchUp = new CatchUp("42", Optional.empty(), OptionalLong.of(0));
+        assertThat(rebuilder.runHere(f.ADMIN, f.stream(), r -> { }).state()).isEqualTo(RebuildRun.DONE);
+    }
+
+    @Test
+    void aNodeThatHoldsItsStockIsNotRebuiltOverIt() {
+        f.rebuilder(500).runHere(f.ADMIN, f.stream(), r -> { });
+        assertThatThrownBy(() -> f.rebuilder(500).runHere(f.ADMIN, f.stream(), r -> { }))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("already holds 10 lot(s)");
+    }
+}
