@@ -1,0 +1,89 @@
+package org.tongpao.itests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Three real nodes as processes, as the federation's walk-through runs them: {@code central} (with the broker)
+ * and two provinces, Hubei ({@code province:42}) and Jiangsu ({@code province:32}), each in its own instance folder
+ * under {@code instances} with free 127.0.0.1 ports, in demo mode. The three boot at once (a province that comes up
+ * before central keeps its messages until the link connects). {@link #close()} kills whatever still runs, and a
+ * shutdown hook does the same if the test JVM ends first, so no node outlives its test.
+ */
+public final class FederatedNodes implements AutoCloseable {
+
+    public static final Duration BOOT = Duration.ofSeconds(Long.getLong("it.nodeBootSeconds", 240));
+
+    public final NodeProcess central;
+    public final NodeProcess hubei;
+    public final NodeProcess jiangsu;
+    private final Thread reaper = new Thread(this::close, "federated-nodes-reaper");
+
+    private FederatedNodes(Path instances, Map<String, String> environment) {
+        central = new NodeProcess("central", instances, List.of(), environment);
+        hubei = new NodeProcess("province:42", instances, List.of(), environment);
+        jiangsu = new NodeProcess("province:32", instances, List.of(), environment);
+    }
+
+    /** Starts the three nodes afresh (an earlier run's instances deleted) and waits until each is healthy. */
+    public static FederatedNodes start(Path instances, Map<String, String> environment) throws IOException {
+        NodeProcess.deleteTree(instances);
+        FederatedNodes nodes = new FederatedNodes(instances, environment);
+        Runtime.getRuntime().addShutdownHook(nodes.reaper);
+        try {
+            long t0 = System.nanoTime();
+            for (NodeProcess n : nodes.all()) {
+                n.start();
+            }
+            for (NodeProcess n : nodes.all()) {
+                n.awaitHealthy(BOOT);
+            }
+            System.out.printf("[figures] three nodes started at once, all healthy after %.1f s%n",
+                    (System.nanoTime() - t0) / 1e9);
+            return nodes;
+        } catch (IOException | RuntimeException | AssertionError e) {
+            nodes.close();
+            throw e;
+        }
+    }
+
+    public List<NodeProcess> all() {
+        return List.of(central, hubei, jiangsu);
+    }
+
+    public List<NodeProcess> provinces() {
+        return List.of(hubei, jiangsu);
+    }
+
+    /** Restarts a node that was stopped or killed and waits until it is healthy; returns its health. */
+    public static JsonNode restart(NodeProcess node) throws IOException {
+        node.start();
+        return node.awaitHealthy(BOOT);
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (NodeProcess n : all()) {
+            try {
+                n.close();
+            } catch (RuntimeException e) {
+                failure = e; // stop the others first; then report it
+            }
+        }
+        if (Thread.currentThread() != reaper) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting and the hook runs anyway: nothing to remove
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
