@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class FederatedNodes implements AutoCloseable {
 
-    public static final Duration BOOT = Duration.ofSeconds(Long.getLong("it.nodeBootSeconds", 240));
+    public static final Duration BOOT = Duration.ofSeconds(Long.getLong("it.nodeBootSeconds", 300));
 
     public final NodeProcess central;
     public final NodeProcess hubei;
