@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,15 +85,14 @@ public class LauncherIT {
         // receipts keep arriving while the process is killed: every acknowledged one must survive
         long depot = first.json().get("id").asLong();
         long item = admin.get("/items?q=KN95").json().get("items").get(0).get("id").asLong();
+        NodeStock stock = new NodeStock(admin);
         Map<Long, Long> acknowledged = new ConcurrentHashMap<>();
         AtomicBoolean writing = new AtomicBoolean(true);
         Thread writer = new Thread(() -> {
             for (int n = 1; writing.get(); n++) {
                 try {
                     long quantity = 100 + n;
-                    Api.Reply r = admin.post("/inventory/receipts", Map.of("depotId", depot, "itemId", item,
-                            "quantity", quantity, "origin", "PURCHASE_ORDER", "sourceDocument", "PO-CRASH-" + n,
-                            "expiryDate", LocalDate.now().plusYears(2).toString()));
+                    Api.Reply r = stock.receive(depot, item, quantity, "PO-CRASH-" + n);
                     if (r.status() == 201) {
                         acknowledged.put(r.json().get("id").asLong(), quantity);
                     }
@@ -119,16 +117,7 @@ public class LauncherIT {
             assertEquals("acknowledged receipt lot " + lot.getKey() + " " + r, 200, r.status());
             assertEquals(lot.getValue().longValue(), r.json().get("onHand").asLong());
         }
-        long ledger = 0;
-        String cursor = null;
-        do {
-            JsonNode page = admin.get("/inventory/movements?depot=" + depot + "&item=" + item + "&limit=500"
-                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
-            for (JsonNode m : page.get("items")) {
-                ledger += m.get("quantity").asLong();
-            }
-            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
-        } while (cursor != null);
+        long ledger = stock.ledgerSum(depot, item);
         JsonNode balance = admin.get("/inventory/balances?depot=" + depot + "&item=" + item + "&by=item").json()
                 .get("items").get(0);
         assertEquals("balances agree with the ledger after the crash", ledger, balance.get("onHand").asLong());
