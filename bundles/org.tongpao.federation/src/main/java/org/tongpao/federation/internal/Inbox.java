@@ -1,0 +1,190 @@
+package org.tongpao.federation.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tongpao.core.Caller;
+import org.tongpao.core.Roles;
+import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.DataAccessException;
+import org.tongpao.core.persistence.Sql;
+import org.tongpao.core.persistence.Transactions;
+import org.tongpao.federation.Federation;
+import org.tongpao.federation.Message;
+import org.tongpao.federation.MessageHandler;
+
+/**
+ * Applies arriving messages exactly once: each in its own {@link Transactions#enclosing} transaction with its
+ * inbox row (a redelivery finds the row and changes nothing), so a big backlog holds no lock for long. A message
+ * whose sender is not the link's node is refused and audited; one without a handler (or with a newer major) is
+ * parked with its raw envelope; a handler that throws has its effect rolled back and its message parked as FAILED.
+ * Errors of this node's own database are thrown: the message stays unacknowledged and comes again.
+ */
+final class Inbox {
+    private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
+    static final String AUDIT_ENTITY = "federation-message";
+
+    /** What became of a message. */
+    enum Outcome { APPLIED, DUPLICATE, PARKED, REFUSED }
+
+    private final DataSource ds;
+    private final Handlers handlers;
+    private final AuditTrail audit;
+    private final String self;
+    private final Clock clock;
+
+    Inbox(DataSource ds, Handlers handlers, AuditTrail audit, String self, Clock clock) {
+        this.ds = ds;
+        this.handlers = handlers;
+        this.audit = audit;
+        this.self = self;
+        this.clock = clock;
+    }
+
+    /** A message that arrived on the link of node {@code link} (its raw envelope). */
+    Outcome receive(String link, String raw) {
+        Envelope.Received received;
+        try {
+            received = Envelope.read(raw);
+        } catch (Envelope.MalformedEnvelopeException e) {
+            String id = Envelope.idOf(raw);
+            return refuse(link, id != null ? id : link + "/unreadable-" + Integer.toHexString(raw.hashCode()),
+                    "?", "?", raw, e.getMessage());
+        }
+        Message m = received.message();
+        if (!m.from().equals(link)) {
+            return refuse(link, m.id(), m.type(), m.version(), raw, "from " + m.from() + " on the link of " + link);
+        }
+        if (!m.to().equals(self)) {
+            return refuse(link, m.id(), m.type(), m.version(), raw, "to " + m.to() + ", but this node is " + self);
+        }
+        return apply(link, received, raw, false);
+    }
+
+    /** Applies a parked message again (its raw envelope, from the link it arrived on). */
+    Outcome retry(String link, String raw) {
+        return apply(link, Envelope.read(raw), raw, true);
+    }
+
+    private Outcome apply(String link, Envelope.Received received, String raw, boolean retry) {
+        Message m = received.message();
+        Caller sender = caller(link, m.id());
+        try {
+            return Transactions.enclosing(ds, "federation inbox " + m.type(), c -> {
+                Instant now = now();
+                if (InboxRows.applied(c, m.id())) {
+                    if (retry) {
+                        ParkedRows.resolve(c, m.id(), now);
+                    }
+                    return Outcome.DUPLICATE;
+                }
+                Handlers.Lookup lookup = handlers.find(m.type(), major(m));
+                if (lookup.handler() == null) {
+                    park(c, link, m, raw, lookup.missing(), "no handler of " + m.type() + " for version "
+                            + m.version() + " on " + self, retry, now);
+                    return Outcome.PARKED;
+                }
+                applyWith(lookup.handler(), m, sender);
+                InboxRows.insert(c, m, link, received.queuedAt(), now);
+                // a parked message may also come again from the broker (redelivered) once its handler is there
+                ParkedRows.resolve(c, m.id(), now);
+                return Outcome.APPLIED;
+            });
+        } catch (HandlerFailed e) {
+            LOG.warn("Message {} ({}) failed on {}: parked", m.id(), m.type(), self, e.getCause());
+            Transactions.write(ds, "federation park", c -> {
+                park(c, link, m, raw, ParkReason.FAILED, describe(e.getCause()), retry, now());
+                return null;
+            });
+            return Outcome.PARKED;
+        } catch (DataAccessException e) {
+            if (Sql.isUniqueViolation(e)) {
+                // another thread (a retry, a redelivery) applied it first: its inbox row won
+                return Outcome.DUPLICATE;
+            }
+            throw e;
+        }
+    }
+
+    /** Runs the handler; what it throws (other than a transient lock failure, retried whole) is its failure. */
+    private static void applyWith(MessageHandler handler, Message m, Caller sender) {
+        try {
+            handler.apply(m, sender);
+        } catch (DataAccessException e) {
+            if (Sql.isTransientLock(e)) {
+                throw e;
+            }
+            throw new HandlerFailed(e);
+        } catch (Exception e) {
+            throw new HandlerFailed(e);
+        }
+    }
+
+    private Outcome refuse(String link, String id, String type, String version, String raw, String reason) {
+        LOG.warn("Refused message {} on the link of {}: {}", id, link, reason);
+        Transactions.write(ds, "federation refuse", c -> {
+            if (ParkedRows.park(c, id, link, type, version, raw, ParkReason.REFUSED, reason, now())) {
+                Map<String, Object> what = new LinkedHashMap<>();
+                what.put("link", link);
+                what.put("type", type);
+                what.put("reason", reason);
+                audit.record(c, caller(link, id), AUDIT_ENTITY, id, "REFUSED", null, what);
+            }
+            return null;
+        });
+        return Outcome.REFUSED;
+    }
+
+    private static void park(Connection c, String link, Message m, String raw, ParkReason reason, String error,
+            boolean retry, Instant now) throws SQLException {
+        if (retry) {
+            ParkedRows.failedAgain(c, m.id(), reason, error, now);
+        } else {
+            ParkedRows.park(c, m.id(), link, m.type(), m.version(), raw, reason, error, now);
+        }
+    }
+
+    /**
+     * The caller a link's messages act as: at central a province's officer ({@code node:province:42}, scope 42); at a
+     * province central, as the ministry. The request id is the message id (the audit trail ties rows to it).
+     */
+    static Caller caller(String link, String messageId) {
+        return Nodes.provinceCode(link)
+                .map(code -> new Caller("node:" + link, Set.of(Roles.PROVINCE_OFFICER, Roles.PROVINCE_SCOPE_PREFIX + code),
+                        code, null, messageId))
+                .orElseGet(() -> new Caller("node:" + Federation.CENTRAL, Set.of(Roles.MINISTRY_ADMIN), null, null,
+                        messageId));
+    }
+
+    private static int major(Message m) {
+        try {
+            return m.major();
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    /** A handler's own failure, carried out of the enclosing transaction (which it rolled back). */
+    private static final class HandlerFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HandlerFailed(Throwable cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package org.tongpao.federation.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tongpao.core.AccessDeniedException;
+import org.tongpao.core.Caller;
+import org.tongpao.core.ConflictException;
+import org.tongpao.core.persistence.AuditEntry;
+import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.core.persistence.Transactions;
+import org.tongpao.core.testing.TestCallers;
+import org.tongpao.federation.LinkStatus;
+import org.tongpao.federation.Message;
+import org.tongpao.federation.MessageHandler;
+
+/** Central's inbox over a real broker: exactly once, parking, refusing, failing handlers, visibility. */
+class InboxTest implements TestCallers {
+    private static final String UP = Nodes.upQueue("42");
+
+    @TempDir
+    static Path journal;
+    private static TestBroker broker;
+    private static TestNode central;
+    /** Who applied what: the handlers' effect, written in the inbox's transaction. */
+    private final List<Caller> senders = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startBroker() {
+        broker = new TestBroker(journal);
+        central = new TestNode("central");
+        central.execute("CREATE TABLE t_effect (message_id VARCHAR(80) PRIMARY KEY, n BIGINT NOT NULL)");
+    }
+
+    /** A fresh federation component (no handlers) on empty tables. */
+    @BeforeEach
+    void start() {
+        for (String table : List.of("t_effect", "tp_fed_inbox", "tp_fed_parked", "tp_fed_outbox")) {
+            central.execute("DELETE FROM " + table);
+        }
+        central.start(broker.url(), "42", "32");
+    }
+
+    @AfterEach
+    void stop() {
+        central.stop();
+    }
+
+    @AfterAll
+    static void close() {
+        central.close();
+        broker.close();
+    }
+
+    @Test
+    void aProvincesMessagesApplyOnceAsItsNodeAndCountOnItsLink() throws Exception {
+        central.register("test.number", 1, recording(central.db.dataSource()));
+        try (TestNode hubei = new TestNode("province:42").start(broker.url())) {
+            for (int n = 1; n <= 50; n++) {
+                hubei.send("central", "test.number", "1.0", Map.of("n", n));
+            }
+            await().until(() -> effects() == 50);
+        }
+        assertThat(central.count("SELECT SUM(n) FROM t_effect")).isEqualTo(50 * 51 / 2);
+        assertThat(central.count("SELECT COUNT(*) FROM tp_fed_inbox WHERE sender = 'province:42'")).isEqualTo(50);
+        Caller sender = senders.get(0);
+        assertThat(sender.user()).isEqualTo("node:province:42");
+        assertThat(sender.provinceCode()).isEqualTo("42");
+        assertThat(sender.canWriteProvince("42")).isTrue();
+        assertThat(sender.canWriteProvince("32")).isFalse();
+        LinkStatus link = central.federation.links().stream().filter(l -> l.node().equals("province:42")).findFirst()
+                .orElseThrow();
+        assertThat(link.lastReceived()).isNotNull();
+        assertThat(link.lagMillis()).isGreaterThanOrEqualTo(0);
+        assertThat(link.connected()).isTrue();
+    }
+
+    @Test
+    void aRedeliveredMessageChangesNothing() throws Exception {
+        central.register("test.number", 1, recording(central.db.dataSource()));
+        String envelope = envelope("province:42/7", "test.number", "1.0", "province:42", "{\"n\":7}");
+        // two broker messages (different duplicate ids) carrying one federation message: a redelivery
+        broker.sendRaw(UP, envelope);
+        broker.sendRaw(UP, envelope);
+        broker.sendRaw(UP, envelope("province:42/8", "test.number", "1.0", "province:42", "{\"n\":8}"));
+
+        await().until(() -> broker.depth(UP) == 0 && effects() == 2);
+        assertThat(central.count("SELECT SUM(n) FROM t_effect")).isEqualTo(15);
+        assertThat(senders).hasSize(2);
+    }
+
+    @Test
+    void unknownTypesAndNewerMajorsWaitParkedUntilAHandlerArrives() throws Exception {
+        central.register("test.number", 1, recording(central.db.dataSource()));
+        broker.sendRaw(UP, envelope("province:42/1", "test.census", "1.0", "province:42", "{\"n\":1}"));
+        broker.sendRaw(UP, envelope("province:42/2", "test.number", "2.0", "province:42", "{\"n\":2}"));
+        await().until(() -> open() == 2);
+        assertThat(central.federation.parked(ADMIN, null, null, ParkReason.NO_HANDLER, null, 50, null).items())
+                .extracting(ParkedMessage::messageId).containsExactly("province:42/1");
+        ParkedMessage newer = central.federation.parked(ADMIN, "province:42", "test.number", null, false, 50, null)
+                .items().get(0);
+        assertThat(newer.reason()).isEqualTo(ParkReason.NEWER_MAJOR);
+        assertThat(newer.payload()).contains("\"version\":\"2.0\"");
+        assertThat(central.federation.links()).filteredOn(l -> l.node().equals("province:42"))
+                .extracting(LinkStatus::parked).containsExactly(2L);
+
+        central.register("test.census", 1, recording(central.db.dataSource()));
+        central.register("test.number", 2, recording(central.db.dataSource()));
+
+        await().until(() -> open() == 0);
+        assertThat(effects()).isEqualTo(2);
+        assertThat(central.count("SELECT COUNT(*) FROM tp_fed_parked WHERE resolved_at IS NOT NULL")).isEqualTo(2);
+    }
+
+    @Test
+    void aNewerMinorWithFieldsThisNodeDoesNotKnowApplies() throws Exception {
+        central.register("test.number", 1, recording(central.db.dataSource()));
+        broker.sendRaw(UP, envelope("province:42/1", "test.number", "1.7", "province:42",
+                "{\"n\":3,\"addedIn17\":{\"x\":[1,2]}}") .replace("\"body\"", "\"addedToTheEnvelope\":true,\"body\""));
+        await().until(() -> effects() == 1);
+        assertThat(open()).isZero();
+    }
+
+    @Test
+    void aMessageClaimingAnotherProvinceIsRefusedAndAudited() throws Exception {
+        central.register("test.number", 1, recording(central.db.dataSource()));
+        broker.sendRaw(UP, envelope("province:32/1", "test.number", "1.0", "province:32", "{\"n\":1}"));
+        broker.sendRaw(UP, "not json");
+        await().until(() -> open() == 2);
+
+        assertThat(effects()).isZero();
+        List<ParkedMessage> refused = central.federation.parked(ADMIN, null, null, ParkReason.REFUSED, null, 50, null)
+                .items();
+        assertThat(refused).extracting(ParkedMessage::link).containsOnly("province:42");
+        assertThat(refused.get(0).error()).contains("from province:32 on the link of province:42");
+        List<AuditEntry> audit = central.core.audit.list(ADMIN, Inbox.AUDIT_ENTITY, "province:32/1", null, 10, null)
+                .items();
+        assertThat(audit).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("REFUSED");
+            assertThat(a.actor()).isEqualTo("node:province:42");
+        });
+        assertThatThrownBy(() -> central.federation.retry(ADMIN, refused.get(0).seq()))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aFailingHandlerParksItsMessageWithoutItsEffectAndTheNextOnesApply() throws Exception {
+        AtomicBoolean broken = new AtomicBoolean(true);
+        MessageHandler recording = recording(central.db.dataSource());
+        central.register("test.number", 1, (m, sender) -> {
+            recording.apply(m, sender);
+            if (broken.get() && ((Number) m.body().get("n")).intValue() == 3) {
+                throw new IllegalStateException("depot HB-WH-09 unknown");
+            }
+        });
+        for (int n = 1; n <= 5; n++) {
+            broker.sendRaw(UP, envelope("province:42/" + n, "test.number", "1.0", "province:42",
+                    "{\"n\":" + n + "}"));
+        }
+        await().until(() -> effects() == 4 && open() == 1);
+        assertThat(central.count("SELECT SUM(n) FROM t_effect")).isEqualTo(1 + 2 + 4 + 5);
+        ParkedMessage failed = central.federation.parked(ADMIN, null, null, null, false, 50, null).items().get(0);
+        assertThat(failed.reason()).isEqualTo(ParkReason.FAILED);
+        assertThat(failed.error()).contains("IllegalStateException: depot HB-WH-09 unknown");
+
+        assertThat(central.federation.retry(ADMIN, failed.seq()).attempts()).isEqualTo(2);
+        broken.set(false);
+        ParkedMessage retried = central.federation.retry(ADMIN, failed.seq());
+        assertThat(retried.resolved()).isNotNull();
+        assertThat(central.count("SELECT SUM(n) FROM t_effect")).isEqualTo(15);
+    }
+
+    @Test
+    void theMinistryAndAuditorsSeeEveryLinkAProvinceOfficerOnlyItsOwn() {
+        assertThat(central.federation.status(ADMIN).links()).hasSize(2);
+        assertThat(central.federation.status(AUDITOR).links()).hasSize(2);
+        assertThat(central.federation.status(JIANGSU).links()).extracting(LinkStatus::node)
+                .containsExactly("province:32");
+        assertThat(central.federation.status(ADMIN).state()).isIn(FederationStatus.CONNECTED,
+                FederationStatus.DISCONNECTED);
+        assertThatThrownBy(() -> central.federation.status(KEEPER)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> central.federation.parked(JIANGSU, "province:42", null, null, null, 50, null))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** A handler that records the message's number under its id, through Transactions (joining the inbox's). */
+    private MessageHandler recording(DataSource ds) {
+        return (Message m, Caller sender) -> {
+            Transactions.write(ds, "effect", c -> Jdbc.update(c, "INSERT INTO t_effect (message_id, n) VALUES (?, ?)",
+                    Jdbc.args(m.id(), ((Number) m.body().get("n")).longValue())));
+            senders.add(sender);
+        };
+    }
+
+    private long effects() {
+        return central.count("SELECT COUNT(*) FROM t_effect");
+    }
+
+    private long open() {
+        return central.count("SELECT COUNT(*) FROM tp_fed_parked WHERE resolved_at IS NULL");
+    }
+
+    private static String envelope(String id, String type, String version, String from, String body) {
+        return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"version\":\"" + version + "\",\"from\":\"" + from
+                + "\",\"to\":\"central\",\"occurredAt\":\"2026-12-01T10:00:00Z\",\"queuedAt\":\"" + Instant.now()
+                + "\",\"body\":" + body + "}";
+    }
+}
