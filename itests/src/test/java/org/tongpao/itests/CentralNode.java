@@ -46,6 +46,11 @@ public abstract class CentralNode {
         return Api.at(Integer.getInteger("tongpao.http.port"));
     }
 
+    /** Central's embedded broker in the container this test runs in (a free port per class). */
+    protected static String brokerUrl() {
+        return "tcp://127.0.0.1:" + Integer.getInteger("tongpao.broker.port");
+    }
+
     protected long depot(String code) {
         return depots.getByCode(Caller.system("it"), code).id();
     }

@@ -41,6 +41,13 @@ import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 import javax.sql.DataSource;
+import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
@@ -88,6 +95,58 @@ public class SecurityIT {
         // delays capped at 1 s so a lock (10 failures) is reached in seconds; the other limits are the defaults
         return TongpaoContainer.options("central", HTTP_PORT,
                 editConfigurationFilePut("etc/org.tongpao.rest.cfg", "loginMaxDelaySeconds", "1"));
+    }
+
+    /**
+     * Central's embedded broker authenticates every node against Karaf's realm and lets a province's account
+     * (node-42) send only to its own up queue and consume only its own down queue; a wrong password is refused.
+     */
+    @Test
+    public void theBrokerLetsAProvinceNodeUseOnlyItsOwnQueues() throws Exception {
+        String url = "tcp://127.0.0.1:" + Integer.getInteger("tongpao.broker.port") + "?callTimeout=10000";
+        try (ServerLocator locator = ActiveMQClient.createServerLocator(url);
+             ClientSessionFactory factory = locator.createSessionFactory()) {
+            assertRefused("AMQ229031", () -> factory.createSession("node-42", "not-its-password", false, true, true,
+                    false, 1).close());
+            try (ClientSession hubei = factory.createSession("node-42", TongpaoContainer.NODE_BROKER_PASSWORD, false,
+                    true, true, false, 1)) {
+                hubei.start();
+                send(hubei, "tongpao.up.42", "from Hubei");
+                assertRefused("AMQ229032", () -> send(hubei, "tongpao.up.32", "pretending to be Jiangsu"));
+                assertRefused("AMQ229032", () -> send(hubei, "tongpao.down.32", "to Jiangsu's inbox"));
+                assertRefused("AMQ229213", () -> hubei.createConsumer("tongpao.up.42").close());
+                assertRefused("AMQ229213", () -> hubei.createConsumer("tongpao.down.32").close());
+                hubei.createConsumer("tongpao.down.42").close();
+            }
+            try (ClientSession central = factory.createSession("node-central", TongpaoContainer.CENTRAL_BROKER_PASSWORD,
+                    false, true, true, false, 1)) {
+                central.start();
+                send(central, "tongpao.down.42", "to Hubei");
+                central.createConsumer("tongpao.up.42").close(); // central's own link reads every up queue
+            }
+        }
+    }
+
+    private interface BrokerAction {
+        void run() throws Exception;
+    }
+
+    private static void assertRefused(String code, BrokerAction action) throws Exception {
+        try {
+            action.run();
+        } catch (ActiveMQSecurityException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains(code));
+            return;
+        }
+        throw new AssertionError("the broker allowed what " + code + " refuses");
+    }
+
+    private static void send(ClientSession session, String address, String text) throws Exception {
+        try (ClientProducer producer = session.createProducer(address)) {
+            ClientMessage m = session.createMessage(true);
+            m.getBodyBuffer().writeString(text);
+            producer.send(m);
+        }
     }
 
     private static int port() {

@@ -36,6 +36,11 @@ public final class TongpaoContainer {
         }
     }
 
+    /** Central's own broker account in the container (user {@code node-central}). */
+    public static final String CENTRAL_BROKER_PASSWORD = "central-it";
+    /** The password of the demo node accounts {@code node-42} and {@code node-32} at a central container. */
+    public static final String NODE_BROKER_PASSWORD = "demo";
+
     private TongpaoContainer() {
     }
 
@@ -86,6 +91,7 @@ public final class TongpaoContainer {
                 editConfigurationFilePut("etc/system.properties", "tongpao.http.port", Integer.toString(httpPort)),
                 editConfigurationFilePut("etc/system.properties", "tongpao.ssh.port", Integer.toString(freePort())),
                 vmOptions(java17Options(karafVersion))));
+        options.addAll(federation(node, freePort()));
         String exchanges = System.getProperty("tongpao.it.exchanges");
         if (exchanges != null) {
             // Api, running in the container, records the answers there for ApiContractCheck
@@ -93,6 +99,37 @@ public final class TongpaoContainer {
         }
         options.addAll(Arrays.asList(extra));
         return options.toArray(new Option[0]);
+    }
+
+    /**
+     * The broker and the federation link. Every node gets its own free broker port (system property
+     * {@code tongpao.broker.port}, read by etc/artemis.xml at central), so classes booting in parallel never share
+     * a broker. Central's link logs into its own broker as {@code node-central}; central also knows the demo node
+     * accounts {@code node-42} and {@code node-32} (password {@link #NODE_BROKER_PASSWORD}). No province is
+     * federated ({@code provinces} empty): central keeps every province's ledgers, as the existing tests expect;
+     * a test that federates adds {@code editConfigurationFilePut("etc/org.tongpao.federation.cfg", "provinces", "42")}.
+     * A province points at 127.0.0.1 on its own free port, where nothing listens: its link stays disconnected.
+     */
+    static List<Option> federation(String node, int brokerPort) {
+        String cfg = "etc/org.tongpao.federation.cfg";
+        boolean central = "central".equals(node);
+        List<Option> options = new ArrayList<>(List.of(
+                editConfigurationFilePut("etc/system.properties", "tongpao.broker.host", "127.0.0.1"),
+                editConfigurationFilePut("etc/system.properties", "tongpao.broker.port", Integer.toString(brokerPort)),
+                editConfigurationFilePut(cfg, "broker", "tcp://127.0.0.1:" + brokerPort),
+                editConfigurationFilePut(cfg, "user", central ? "node-central" : "node-" + node.substring(node.indexOf(':') + 1)),
+                editConfigurationFilePut(cfg, "password", central ? CENTRAL_BROKER_PASSWORD : NODE_BROKER_PASSWORD),
+                editConfigurationFilePut(cfg, "provinces", "")));
+        if (central) {
+            // Karaf's realm "karaf" (etc/users.properties) holds the broker's accounts; hashed at their first login
+            options.add(editConfigurationFilePut("etc/users.properties", "node-central",
+                    CENTRAL_BROKER_PASSWORD + ",node-central"));
+            for (String code : List.of("42", "32")) {
+                options.add(editConfigurationFilePut("etc/users.properties", "node-" + code,
+                        NODE_BROKER_PASSWORD + ",node-" + code));
+            }
+        }
+        return options;
     }
 
     /** The flags Karaf's own bin/karaf passes on Java 9+; Pax Exam 4.14 adds none of them. */

@@ -5,11 +5,15 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.integration.api.OpenAPIConfiguration;
 import java.util.Map;
+import org.apache.cxf.feature.Feature;
 import org.apache.cxf.jaxrs.openapi.OpenApiCustomizer;
 import org.apache.cxf.jaxrs.openapi.OpenApiFeature;
 import org.apache.cxf.jaxrs.swagger.ui.SwaggerUiConfig;
 
-/** The OpenAPI document at {@code openapi.json} and the Swagger UI at {@code api-docs}. */
+/**
+ * The OpenAPI document at {@code openapi.json} and the Swagger UI at {@code api-docs}. Load this class only when
+ * {@link OpenApiPresence#PRESENT}: its signatures name the optional swagger and CXF description classes.
+ */
 final class OpenApiSupport {
     static final String SECURITY_SCHEME = "basicAuth";
     static final String APPLICATION_SCANNER = "io.swagger.v3.jaxrs2.integration.JaxrsApplicationScanner";
@@ -21,7 +25,7 @@ final class OpenApiSupport {
      * One feature per server build: no class-path scan (the document covers exactly the resources of
      * this server) and a context of its own, so a rebuilt server never serves a stale document.
      */
-    static OpenApiFeature feature(String version, String documentUrl) {
+    static Feature feature(String version, String documentUrl) {
         OpenApiFeature f = new OpenApiFeature();
         f.setScan(false);
         // only the application's own classes; swagger's default scanner walks the whole class path

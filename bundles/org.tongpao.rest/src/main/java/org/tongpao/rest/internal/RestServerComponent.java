@@ -103,7 +103,9 @@ public final class RestServerComponent implements ServerReadiness {
         extensions.close();
         endpoint.close();
         logins.close();
-        IsoDurations.unregister(); // swagger's converters outlive this bundle: leave none of our classes there
+        if (OpenApiPresence.PRESENT) {
+            IsoDurations.unregister(); // swagger's converters outlive this bundle: leave none of our classes there
+        }
         LOG.info("Tongpao REST server stopped");
     }
 

@@ -79,7 +79,9 @@ final class ServerFactory {
         requestValidation.setProvider(validation);
         sf.getInInterceptors().add(requestValidation);
         List<Feature> features = new ArrayList<>();
-        features.add(OpenApiSupport.feature(settings.apiVersion(), settings.documentUrl()));
+        if (OpenApiPresence.PRESENT) {
+            features.add(OpenApiSupport.feature(settings.apiVersion(), settings.documentUrl()));
+        }
         sf.setFeatures(features);
 
         return withContextClassLoader(ServerFactory.class.getClassLoader(), sf::create);

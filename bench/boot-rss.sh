@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Boot time and memory of the slim provincial install against a bare Karaf and the central install (issue 11):
+#   bench/boot-rss.sh [runs]        (default 3; figures in docs/performance.md, "Federation: boot and memory")
+# Builds nothing: starts the distribution in karaf-assembly/target/assembly (build it first, e.g. ./tongpao run
+# once or mvn -DskipTests package -pl karaf-assembly -am) and Apache Karaf 4.4.10 as published
+# (apache-karaf-4.4.10.zip, from the local Maven repository where karaf:verify left it), each from a fresh folder,
+# one after the other, interleaved run by run, all with the same JVM options and on free 127.0.0.1 ports.
+# Healthy: Tongpao's GET /api/v1/health answers 200 (UP: every boot feature installed, every component
+# satisfied, every endpoint mounted); a bare Karaf has no HTTP, so its console's SSH port accepting a connection.
+# RSS: VmRSS of the node's java process 10 s after it is healthy. Each node is stopped by its PID (SIGTERM).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${1:-3}"
+assembly="$here/karaf-assembly/target/assembly"
+zip="${MAVEN_REPO:-$HOME/.m2/repository}/org/apache/karaf/apache-karaf/4.4.10/apache-karaf-4.4.10.zip"
+[ -x "$assembly/bin/karaf" ] || { echo "No distribution in $assembly: build it first" >&2; exit 1; }
+[ -f "$zip" ] || { echo "No $zip (mvn -B verify -pl features fetches it for karaf:verify)" >&2; exit 1; }
+if [ -z "${JAVA_HOME:-}" ]; then JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"; fi
+export JAVA_HOME
+# the JVM options bin/setenv gives every Tongpao node; the bare Karaf gets the same
+jvm="-Xms64m -Xmx512m -XX:+UseSerialGC"
+work="$(mktemp -d "${TMPDIR:-/tmp}/boot-rss.XXXXXX")"
+pid=""
+cleanup() { [ -n "$pid" ] && stop_tree "$pid"; rm -rf "$work"; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+java_of() { # the java process under a launcher pid (bin/karaf runs java as its child)
+  local p="$1" c
+  for _ in $(seq 1 50); do
+    if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = java ]; then echo "$p"; return; fi
+    c="$(pgrep -P "$p" | head -1 || true)"
+    if [ -n "$c" ]; then p="$c"; else sleep 0.1; fi
+  done
+  echo "$p"
+}
+
+stop_tree() { # SIGTERM to the launcher and its java, then wait for both
+  local j; j="$(java_of "$1")"
+  kill -TERM "$j" "$1" 2>/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "$j" 2>/dev/null || kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 1 300); do kill -0 "$j" 2>/dev/null || break; sleep 0.1; done
+  pid=""
+}
+
+bundles_of() { ls "$1"/data/cache 2>/dev/null | grep -c '^bundle' || true; }
+
+# measure <name> <folder> <ready-check command...>: prints "<seconds> <RSS MB> <bundles>"
+measure() {
+  local name="$1" dir="$2"; shift 2
+  local t0 t1 j rss
+  t0=$(date +%s%N)
+  for _ in $(seq 1 3000); do
+    kill -0 "$pid" 2>/dev/null || { echo "$name exited; see $dir" >&2; exit 1; }
+    if "$@" >/dev/null 2>&1; then break; fi
+    sleep 0.1
+  done
+  t1=$(date +%s%N)
+  sleep 10
+  j="$(java_of "$pid")"
+  rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$j/status")
+  echo "$(( (t1 - t0) / 1000000 )) $rss $(bundles_of "$dir")"
+}
+
+start_bare() {
+  local dir="$work/bare-$1" ssh
+  unzip -q "$zip" -d "$dir"; dir="$dir/apache-karaf-4.4.10"
+  ssh=$(free_port)
+  sed -i "s/^sshPort *=.*/sshPort = $ssh/; s/^sshHost *=.*/sshHost = 127.0.0.1/" "$dir/etc/org.apache.karaf.shell.cfg"
+  sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = $(free_port)/; s/^rmiServerPort *=.*/rmiServerPort = $(free_port)/;
+          s/^rmiRegistryHost *=.*/rmiRegistryHost = 127.0.0.1/; s/^rmiServerHost *=.*/rmiServerHost = 127.0.0.1/" \
+      "$dir/etc/org.apache.karaf.management.cfg"
+  EXTRA_JAVA_OPTS="$jvm" "$dir/bin/karaf" server >"$work/bare-$1.out" 2>&1 &
+  pid=$!
+  measure "bare Karaf" "$dir" bash -c "exec 3<>/dev/tcp/127.0.0.1/$ssh"
+  stop_tree "$pid"
+}
+
+start_node() { # <run> <node> [launcher options]: a fresh instance through ./tongpao run, not in demo mode
+  local run="$1" node="$2" http; shift 2
+  http=$(free_port)
+  TONGPAO_INSTANCES="$work/nodes-$run" TONGPAO_HEAP=512m "$here/tongpao" run --node "$node" --port "$http" \
+      --ssh-port "$(free_port)" --no-demo "$@" </dev/null >"$work/${node/:/-}-$run.out" 2>&1 &
+  pid=$!
+  measure "$node" "$work/nodes-$run/${node/:/-}" curl -fsS "http://127.0.0.1:$http/api/v1/health"
+  stop_tree "$pid"
+}
+
+echo "Boot to healthy and RSS 10 s later, fresh folders, JVM $jvm, $(nproc) cores, $(date -u +%FT%TZ)"
+echo "| run | load average | bare Karaf 4.4.10: s, MB, bundles | province:42 | central |"
+echo "| --- | --- | --- | --- | --- |"
+for r in $(seq 1 "$runs"); do
+  load="$(cut -d' ' -f1-3 /proc/loadavg)"
+  # in this shell (not a subshell), so that the EXIT trap stops a node the script leaves running
+  start_bare "$r" >"$work/bare.txt"
+  start_node "$r" province:42 --central "127.0.0.1:$(free_port)" >"$work/province.txt"
+  start_node "$r" central --broker-port "$(free_port)" >"$work/central.txt"
+  awk -v r="$r" -v load="$load" '{ ms[FILENAME] = $1; mb[FILENAME] = $2; n[FILENAME] = $3 }
+    END { printf "| %d | %s", r, load
+          split(ARGV[1] " " ARGV[2] " " ARGV[3], f, " ")
+          for (i = 1; i <= 3; i++) printf " | %.1f s, %d MB, %d", ms[f[i]] / 1000, mb[f[i]], n[f[i]]
+          print " |" }' "$work/bare.txt" "$work/province.txt" "$work/central.txt"
+done
