@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Three real nodes as processes, as the federation's walk-through runs them: {@code central} (with the broker)
  * and two provinces, Hubei ({@code province:42}) and Jiangsu ({@code province:32}), each in its own instance folder
- * under {@code instances} with free 127.0.0.1 ports, in demo mode. The three boot at once (a province that comes up
+ * under {@code instances} with free 127.0.0.1 ports, in demo mode: {@code ./tongpao run --broker-port P --provinces
+ * 42,32} and {@code ./tongpao run --node province:42 --central 127.0.0.1:P}, as the README's walk-through. The three boot at once (a province that comes up
  * before central keeps its messages until the link connects). {@link #close()} kills whatever still runs, and a
  * shutdown hook does the same if the test JVM ends first, so no node outlives its test.
  */
@@ -21,12 +22,21 @@ public final class FederatedNodes implements AutoCloseable {
     public final NodeProcess central;
     public final NodeProcess hubei;
     public final NodeProcess jiangsu;
+    private final int brokerPort = TongpaoContainer.freePort();
     private final Thread reaper = new Thread(this::close, "federated-nodes-reaper");
 
     private FederatedNodes(Path instances, Map<String, String> environment) {
-        central = new NodeProcess("central", instances, List.of(), environment);
-        hubei = new NodeProcess("province:42", instances, List.of(), environment);
-        jiangsu = new NodeProcess("province:32", instances, List.of(), environment);
+        central = new NodeProcess("central", instances, List.of("--broker-port", Integer.toString(brokerPort),
+                "--provinces", "42,32"), environment);
+        // demo mode: central has the accounts node-42 and node-32 with password 'demo', and so do the provinces
+        List<String> toCentral = List.of("--central", "127.0.0.1:" + brokerPort);
+        hubei = new NodeProcess("province:42", instances, toCentral, environment);
+        jiangsu = new NodeProcess("province:32", instances, toCentral, environment);
+    }
+
+    /** Central's broker, {@code tcp://127.0.0.1:<port>}: the provinces' links, and a benchmark's own clients. */
+    public String brokerUrl() {
+        return "tcp://127.0.0.1:" + brokerPort;
     }
 
     /** Starts the three nodes afresh (an earlier run's instances deleted) and waits until each is healthy. */
