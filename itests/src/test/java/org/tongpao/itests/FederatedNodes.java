@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class FederatedNodes implements AutoCloseable {
 
-    public static final Duration BOOT = Duration.ofSeconds(Long.getLong("it.nodeBootSeconds", 300));
+    public static final Duration BOOT = Duration.ofSeconds(Long.getLong("it.nodeBootSeconds", 600));
 
     public final NodeProcess central;
     public final NodeProcess hubei;

@@ -4,7 +4,10 @@ import static org.junit.Assert.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Stock on one node over its REST API, by code: each node has its own database ids for the same depot and item
@@ -58,18 +61,60 @@ public final class NodeStock {
 
     /** The sum of every movement of one item in one depot: the ledger, read page by page. */
     public long ledgerSum(long depot, long item) {
-        long ledger = 0;
+        return ledgerByItem(depot, item).getOrDefault(item, 0L);
+    }
+
+    /** The ledger of one depot (of one item, or every item when {@code item} is null): item id → sum of movements. */
+    public Map<Long, Long> ledgerByItem(long depot, Long item) {
+        Map<Long, Long> ledger = new TreeMap<>();
+        for (JsonNode m : pages("/inventory/movements?depot=" + depot + (item == null ? "" : "&item=" + item))) {
+            ledger.merge(m.get("itemId").asLong(), m.get("quantity").asLong(), Long::sum);
+        }
+        return ledger;
+    }
+
+    /** The balances of one depot rolled up per item: item id → on hand. */
+    public Map<Long, Long> onHandByItem(String depotCode) {
+        Map<Long, Long> onHand = new TreeMap<>();
+        for (JsonNode b : pages("/inventory/balances?depot=" + depotCode + "&by=item")) {
+            onHand.merge(b.get("itemId").asLong(), b.get("onHand").asLong(), Long::sum);
+        }
+        return onHand;
+    }
+
+    /**
+     * What one depot holds, by item code (comparable across nodes): lots with stock on hand and their sum. Lots
+     * that are empty are left out: a replica need not keep a lot the owner emptied.
+     */
+    public Map<String, Holding> holdings(String depotCode) {
+        Map<String, Holding> held = new TreeMap<>();
+        for (JsonNode b : pages("/inventory/balances?depot=" + depotCode)) {
+            long onHand = b.get("onHand").asLong();
+            if (onHand != 0) {
+                held.merge(b.get("itemCode").asText(), new Holding(1, onHand), Holding::plus);
+            }
+        }
+        return held;
+    }
+
+    /** Lots of an item with stock, and their stock. */
+    public record Holding(long lots, long onHand) {
+        Holding plus(Holding o) {
+            return new Holding(lots + o.lots, onHand + o.onHand);
+        }
+    }
+
+    /** Every row of a list operation, following {@code nextCursor}. */
+    private List<JsonNode> pages(String query) {
+        List<JsonNode> rows = new ArrayList<>();
         String cursor = null;
         do {
-            Api.Reply r = api.get("/inventory/movements?depot=" + depot + "&item=" + item + "&limit=500"
-                    + (cursor == null ? "" : "&cursor=" + cursor));
+            Api.Reply r = api.get(query + "&limit=500" + (cursor == null ? "" : "&cursor=" + cursor));
             assertEquals(r.toString(), 200, r.status());
             JsonNode page = r.json();
-            for (JsonNode m : page.get("items")) {
-                ledger += m.get("quantity").asLong();
-            }
+            page.get("items").forEach(rows::add);
             cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
         } while (cursor != null);
-        return ledger;
+        return rows;
     }
 }
