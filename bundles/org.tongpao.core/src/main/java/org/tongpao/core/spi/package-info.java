@@ -3,10 +3,11 @@
  * depends on those bundles. {@link org.tongpao.core.spi.DepotUsage}: "does anything still use this
  * depot?" before a depot is deactivated. {@link org.tongpao.core.spi.LedgerOwners} (1.1): which node keeps a
  * province's depot ledgers (federation). {@link org.tongpao.core.spi.EventForwarder} (1.2): events
- * taken inside the recording transaction (federation).
+ * taken inside the recording transaction (federation). {@link org.tongpao.core.spi.HealthContributor} (1.3): a
+ * part of the node that {@code GET /health} reports (federation's links).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.tongpao.core.spi;
 
 import org.osgi.annotation.bundle.Export;

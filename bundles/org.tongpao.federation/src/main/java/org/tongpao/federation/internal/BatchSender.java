@@ -40,32 +40,32 @@ final class BatchSender implements AutoCloseable {
      * outcome is thrown: the caller sends the same rows again, with the same ids.
      */
     void send(List<Outgoing> batch) throws ActiveMQException {
-        try {
-            for (Outgoing o : batch) {
-                producer.send(o.queue(), message(o));
-            }
-            session.commit();
-        } catch (ActiveMQException e) {
-            rollback();
-            if (e.getType() != ActiveMQExceptionType.DUPLICATE_ID_REJECTED) {
-                throw e;
-            }
-            LOG.debug("A batch of {} held ids the broker stored before: sending them one by one", batch.size());
-            for (Outgoing o : batch) {
-                sendAlone(o);
-            }
+        if (stored(batch)) {
+            return;
+        }
+        LOG.debug("A batch of {} held ids the broker stored before: sending them one by one", batch.size());
+        for (Outgoing o : batch) {
+            stored(List.of(o));
         }
     }
 
-    private void sendAlone(Outgoing o) throws ActiveMQException {
+    /**
+     * Sends {@code messages} in one transaction: true when the broker stored them now, false when it refused the
+     * commit because one of the ids was stored before; any other failure is thrown.
+     */
+    private boolean stored(List<Outgoing> messages) throws ActiveMQException {
         try {
-            producer.send(o.queue(), message(o));
+            for (Outgoing o : messages) {
+                producer.send(o.queue(), message(o));
+            }
             session.commit();
+            return true;
         } catch (ActiveMQException e) {
             rollback();
             if (e.getType() != ActiveMQExceptionType.DUPLICATE_ID_REJECTED) {
                 throw e;
             }
+            return false;
         }
     }
 

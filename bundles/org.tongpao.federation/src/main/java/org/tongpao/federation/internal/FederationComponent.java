@@ -70,6 +70,7 @@ public final class FederationComponent implements Federation, LedgerOwners, Fede
         this.clock = clock;
         this.inbox = new Inbox(ds, handlers, audit, self, clock);
         this.retries = new ParkedRetries(ds, inbox, handlers);
+        OutboxStart.ensure(ds, clock);
         apply(settings);
     }
 
@@ -164,11 +165,18 @@ public final class FederationComponent implements Federation, LedgerOwners, Fede
         LinkRuntime running = runtime;
         boolean connected = running != null && running.connected();
         return Transactions.read(ds, c -> {
-            List<LinkStatus> out = new ArrayList<>();
-            for (Topology.Link link : topology.links()) {
-                out.add(LinkStats.of(c, link.node(), connected));
+            // counts for a status page: never wait on (Derby's locks of) the rows users are writing right now
+            int isolation = c.getTransactionIsolation();
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+            try {
+                List<LinkStatus> out = new ArrayList<>();
+                for (Topology.Link link : topology.links()) {
+                    out.add(LinkStats.of(c, link.node(), connected));
+                }
+                return out;
+            } finally {
+                c.setTransactionIsolation(isolation);
             }
-            return out;
         });
     }
 

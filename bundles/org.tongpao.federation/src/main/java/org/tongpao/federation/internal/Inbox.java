@@ -1,5 +1,6 @@
 package org.tongpao.federation.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,11 @@ import org.tongpao.federation.MessageHandler;
 final class Inbox {
     private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
     static final String AUDIT_ENTITY = "federation-message";
+    /** The longest raw envelope kept (its column's size): a longer one is refused, never stuck in the queue. */
+    static final int MAX_PAYLOAD = 32_600;
+    /** The longest message id (its column's size). */
+    static final int MAX_ID = 80;
+    private static final int MAX_AUDIT_ID = 64;
 
     /** What became of a message. */
     enum Outcome { APPLIED, DUPLICATE, PARKED, REFUSED }
@@ -50,15 +57,20 @@ final class Inbox {
 
     /** A message that arrived on the link of node {@code link} (its raw envelope). */
     Outcome receive(String link, String raw) {
+        if (raw.length() > MAX_PAYLOAD) {
+            return refuse(link, unreadableId(link, raw), "?", "?", raw.substring(0, MAX_PAYLOAD),
+                    "larger than " + MAX_PAYLOAD + " characters");
+        }
         Envelope.Received received;
         try {
             received = Envelope.read(raw);
         } catch (Envelope.MalformedEnvelopeException e) {
-            String id = Envelope.idOf(raw);
-            return refuse(link, id != null ? id : link + "/unreadable-" + Integer.toHexString(raw.hashCode()),
-                    "?", "?", raw, e.getMessage());
+            return refuse(link, unreadableId(link, raw), "?", "?", raw, e.getMessage());
         }
         Message m = received.message();
+        if (m.id().length() > MAX_ID) {
+            return refuse(link, unreadableId(link, raw), m.type(), m.version(), raw, "id longer than " + MAX_ID);
+        }
         if (!m.from().equals(link)) {
             return refuse(link, m.id(), m.type(), m.version(), raw, "from " + m.from() + " on the link of " + link);
         }
@@ -127,7 +139,13 @@ final class Inbox {
         }
     }
 
-    private Outcome refuse(String link, String id, String type, String version, String raw, String reason) {
+    /**
+     * Parks a refused message under its id when that id is the link's own ({@code <link>/…}), else under
+     * {@code <link>!<id>}: a spoofed id never takes the place of the real sender's message in the parked table.
+     */
+    private Outcome refuse(String link, String claimedId, String type, String version, String raw, String reason) {
+        String key = claimedId.startsWith(link + "/") ? claimedId : link + "!" + claimedId;
+        String id = key.length() <= MAX_ID ? key : unreadableId(link, raw + claimedId);
         LOG.warn("Refused message {} on the link of {}: {}", id, link, reason);
         Transactions.write(ds, "federation refuse", c -> {
             if (ParkedRows.park(c, id, link, type, version, raw, ParkReason.REFUSED, reason, now())) {
@@ -135,7 +153,9 @@ final class Inbox {
                 what.put("link", link);
                 what.put("type", type);
                 what.put("reason", reason);
-                audit.record(c, caller(link, id), AUDIT_ENTITY, id, "REFUSED", null, what);
+                what.put("parkedAs", id);
+                audit.record(c, caller(link, id), AUDIT_ENTITY, ParkedRows.cut(claimedId, MAX_AUDIT_ID), "REFUSED",
+                        null, what);
             }
             return null;
         });
@@ -161,6 +181,13 @@ final class Inbox {
                         code, null, messageId))
                 .orElseGet(() -> new Caller("node:" + Federation.CENTRAL, Set.of(Roles.MINISTRY_ADMIN), null, null,
                         messageId));
+    }
+
+    /** The id to park an unreadable (or unusable) message under: its own when usable, else one made from it. */
+    private static String unreadableId(String link, String raw) {
+        String id = raw.length() > MAX_PAYLOAD ? null : Envelope.idOf(raw);
+        return id != null && id.length() <= MAX_ID ? id
+                : link + "/refused-" + UUID.nameUUIDFromBytes(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     private static int major(Message m) {

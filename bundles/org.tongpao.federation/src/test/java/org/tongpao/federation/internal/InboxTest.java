@@ -140,13 +140,19 @@ class InboxTest implements TestCallers {
         central.register("test.number", 1, recording(central.db.dataSource()));
         broker.sendRaw(UP, envelope("province:32/1", "test.number", "1.0", "province:32", "{\"n\":1}"));
         broker.sendRaw(UP, "not json");
-        await().until(() -> open() == 2);
+        broker.sendRaw(UP, envelope("province:42/big", "test.number", "1.0", "province:42", "{\"n\":1,\"x\":\""
+                + "x".repeat(40_000) + "\"}"));
+        broker.sendRaw(UP, envelope("province:42/" + "9".repeat(100), "test.number", "1.0", "province:42", "{\"n\":1}"));
+        await().until(() -> open() == 4);
 
         assertThat(effects()).isZero();
         List<ParkedMessage> refused = central.federation.parked(ADMIN, null, null, ParkReason.REFUSED, null, 50, null)
                 .items();
         assertThat(refused).extracting(ParkedMessage::link).containsOnly("province:42");
-        assertThat(refused.get(0).error()).contains("from province:32 on the link of province:42");
+        assertThat(refused).extracting(ParkedMessage::error).contains("from province:32 on the link of province:42",
+                "larger than 32600 characters", "id longer than 80");
+        // parked under the link's name: a spoofed id never takes the real sender's place
+        assertThat(refused.get(0).messageId()).isEqualTo("province:42!province:32/1");
         List<AuditEntry> audit = central.core.audit.list(ADMIN, Inbox.AUDIT_ENTITY, "province:32/1", null, 10, null)
                 .items();
         assertThat(audit).singleElement().satisfies(a -> {

@@ -13,5 +13,8 @@ record HealthReport(
         List<String> capabilities,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "UP or DOWN per check")
         Map<String, String> checks,
-        @Schema(description = "Tongpao components not yet ready (only when some are)") List<String> componentsNotReady) {
+        @Schema(description = "Tongpao components not yet ready (only when some are)") List<String> componentsNotReady,
+        @Schema(description = "What the checks other bundles contribute show, by check name (e.g. federation: its "
+                + "links); a non-essential check (a link to another node) may be DOWN while the node is UP")
+        Map<String, Object> details) {
 }

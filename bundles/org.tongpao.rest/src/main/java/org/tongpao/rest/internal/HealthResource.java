@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.rest.JaxRs;
+import org.tongpao.core.spi.HealthContributor;
 
 /**
  * {@code GET /health}: which node this is, which Tongpao features it runs, whether the database
@@ -44,7 +45,8 @@ import org.tongpao.core.rest.JaxRs;
  * the REST server already serves every registered resource: UP means every installed capability's endpoints answer.
  * Registered like any other resource, so it also proves the tracking path.
  * References are optional and dynamic (field injection, which constructor injection cannot do) so
- * the endpoint reports a missing piece instead of disappearing.
+ * the endpoint reports a missing piece instead of disappearing. Other bundles add checks by registering a
+ * {@link HealthContributor} (core SPI 1.3): its UP/DOWN joins {@code checks}, its details {@code details}.
  */
 @Component(service = HealthResource.class, property = JaxRs.RESOURCE)
 @Path("health")
@@ -85,6 +87,11 @@ public final class HealthResource {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ServerReadiness server;
 
+    /** Parts of the node other bundles report (federation's links); only an essential DOWN makes the node DOWN. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<HealthContributor> contributors = List.of();
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Node identity, installed capabilities, database, accounts and components state; 503 when a "
@@ -108,6 +115,8 @@ public final class HealthResource {
         ServerReadiness r = server;
         checks.put("endpoints", r != null && r.current() ? "UP" : "DOWN");
         boolean up = checks.values().stream().allMatch("UP"::equals);
+        Map<String, Object> details = new LinkedHashMap<>();
+        up &= contributions(contributors, checks, details);
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
@@ -117,7 +126,34 @@ public final class HealthResource {
         if (!waiting.isEmpty()) {
             body.put("componentsNotReady", waiting);
         }
+        if (!details.isEmpty()) {
+            body.put("details", details);
+        }
         return Response.status(up ? 200 : 503).entity(body).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * Adds each contributor's check (UP/DOWN) and details; false when an essential one is DOWN. A contributor that
+     * throws is DOWN (and essential: a failing check is not a known, tolerable state).
+     */
+    static boolean contributions(List<HealthContributor> contributors, Map<String, String> checks,
+            Map<String, Object> details) {
+        boolean up = true;
+        for (HealthContributor c : contributors) {
+            HealthContributor.Check check;
+            try {
+                check = c.check();
+            } catch (RuntimeException e) {
+                LOG.warn("Health check {} failed", c.name(), e);
+                check = new HealthContributor.Check(false, true, Map.of("error", e.getClass().getSimpleName()));
+            }
+            checks.put(c.name(), check.up() ? "UP" : "DOWN");
+            if (!check.details().isEmpty()) {
+                details.put(c.name(), check.details());
+            }
+            up &= check.up() || !check.essential();
+        }
+        return up;
     }
 
     static boolean databaseUp(DataSource ds) {

@@ -16,6 +16,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.tongpao.core.NodeIdentity;
+import org.tongpao.core.spi.HealthContributor;
 
 class HealthResourceTest {
 
@@ -97,6 +98,42 @@ class HealthResourceTest {
         Map<String, Object> body = (Map<String, Object>) r.getEntity();
         assertThat(body).containsEntry("status", "UP").containsEntry("node", "central")
                 .containsEntry("capabilities", List.of("tongpao-base", "tongpao-central"));
+    }
+
+    @Test
+    void contributedChecksShowTheirDetailsAndOnlyAnEssentialDownTurnsTheNodeDown() {
+        HealthResource h = resource(true);
+        h.contributors = List.of(contributor("federation", new HealthContributor.Check(false, false,
+                Map.of("state", "disconnected"))));
+        Response r = h.health();
+        assertThat(r.getStatus()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) r.getEntity();
+        assertThat(checks(r)).containsEntry("federation", "DOWN");
+        assertThat(body).containsEntry("details", Map.of("federation", Map.of("state", "disconnected")));
+
+        h.contributors = List.of(contributor("disk", new HealthContributor.Check(false, true, Map.of())));
+        assertThat(h.health().getStatus()).isEqualTo(503);
+        h.contributors = List.of(contributor("broken", null));
+        assertThat(checks(h.health())).containsEntry("broken", "DOWN");
+    }
+
+    /** A contributor answering {@code check}, or throwing when it is null. */
+    private static HealthContributor contributor(String name, HealthContributor.Check check) {
+        return new HealthContributor() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Check check() {
+                if (check == null) {
+                    throw new IllegalStateException("cannot tell");
+                }
+                return check;
+            }
+        };
     }
 
     @Test

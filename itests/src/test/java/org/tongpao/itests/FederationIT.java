@@ -1,0 +1,168 @@
+package org.tongpao.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.inject.Inject;
+import org.apache.activemq.artemis.api.core.Message;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.tongpao.federation.Federation;
+import org.tongpao.federation.LinkStatus;
+import org.tongpao.federation.MessageHandler;
+
+/**
+ * Federation in the central distribution with its embedded broker, province 42 federated
+ * ({@code provinces=42}): the probe plays the Hubei node with the plain Artemis client (user {@code node-42})
+ * on {@code tongpao.up.42}. One container for the whole class; the federation helpers add their scenarios here.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FederationIT extends CentralNode {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    protected Federation federation;
+
+    @Inject
+    protected BundleContext context;
+
+    @Configuration
+    @Override
+    public Option[] config() {
+        return TongpaoContainer.options("central", TongpaoContainer.freePort(),
+                editConfigurationFilePut("etc/org.tongpao.federation.cfg", "provinces", "42"));
+    }
+
+    /**
+     * A message of a type central has no handler for is parked (REST and the service show it), a retry without a
+     * handler keeps it parked, a handler registered later applies it once; status and health show the link.
+     */
+    @Test
+    public void aMessageWithoutHandlerWaitsParkedAndAppliesOnceWhenItsHandlerArrives() throws Exception {
+        String type = "itest.ping" + UUID.randomUUID().toString().substring(0, 8);
+        String id = "province:42/" + System.nanoTime();
+        sendAsHubei(envelope(id, type, "1.0", "province:42", "{\"n\":42}"));
+
+        JsonNode parked = Poll.until("the message parked", WAIT, () -> parkedOf(type));
+        assertEquals("NO_HANDLER", parked.get("reason").asText());
+        assertEquals("province:42", parked.get("link").asText());
+        assertTrue(link42().parked() >= 1);
+
+        Api.Reply retried = api().as("admin").post("/federation/parked/" + parked.get("seq").asLong() + "/retry", null);
+        assertEquals(retried.toString(), 200, retried.status());
+        assertTrue(retried.json().get("resolved").isNull());
+        assertEquals(2, retried.json().get("attempts").asInt());
+
+        AtomicInteger applied = new AtomicInteger();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(MessageHandler.TYPE, type);
+        props.put(MessageHandler.MAJOR, 1);
+        ServiceRegistration<MessageHandler> handler = context.registerService(MessageHandler.class, (m, sender) -> {
+            assertEquals("node:province:42", sender.user());
+            applied.incrementAndGet();
+        }, props);
+        try {
+            Poll.until("the parked message applied", WAIT, () -> Optional.ofNullable(
+                    count("tp_fed_inbox WHERE message_id = '" + id + "'") == 1 ? Boolean.TRUE : null));
+            // the same message again (a redelivery) changes nothing
+            sendAsHubei(envelope(id, type, "1.0", "province:42", "{\"n\":42}"));
+            String next = "province:42/" + System.nanoTime();
+            sendAsHubei(envelope(next, type, "1.1", "province:42", "{\"n\":43,\"new\":true}"));
+            Poll.until("the next message applied", WAIT, () -> Optional.ofNullable(
+                    count("tp_fed_inbox WHERE message_id = '" + next + "'") == 1 ? Boolean.TRUE : null));
+            assertEquals(2, applied.get());
+        } finally {
+            handler.unregister();
+        }
+
+        JsonNode status = api().as("admin").get("/federation").json();
+        assertEquals("central", status.get("node").asText());
+        assertEquals("connected", status.get("state").asText());
+        assertEquals("province:42", status.get("links").get(0).get("node").asText());
+        assertTrue(status.get("links").get(0).get("lastReceived").isTextual());
+        assertEquals(1, api().as("hubei").get("/federation").json().get("links").size());
+        assertEquals(0, api().as("jiangsu").get("/federation").json().get("links").size());
+        assertEquals(403, api().as("keeper").get("/federation").status());
+        JsonNode health = api().get("/health").json();
+        assertEquals("UP", health.get("checks").get("federation").asText());
+        assertEquals("connected", health.get("details").get("federation").get("state").asText());
+        assertEquals(java.util.List.of("province:42"), federation.provinceNodes());
+    }
+
+    /** Hubei's queue carrying a message that claims to come from Jiangsu: refused, parked as such, audited. */
+    @Test
+    public void aMessageClaimingAnotherProvinceOnHubeisQueueIsRefused() throws Exception {
+        String id = "province:32/" + System.nanoTime();
+        sendAsHubei(envelope(id, "itest.spoof", "1.0", "province:32", "{}"));
+
+        JsonNode refused = Poll.until("the spoofed message refused", WAIT, () -> {
+            JsonNode items = api().as("auditor").get("/federation/parked?reason=REFUSED&link=province:42").json()
+                    .get("items");
+            for (JsonNode p : items) {
+                if (p.get("messageId").asText().endsWith(id)) {
+                    return Optional.of(p);
+                }
+            }
+            return Optional.empty();
+        });
+        assertTrue(refused.get("error").asText().contains("from province:32"));
+        assertEquals(409, api().as("admin").post("/federation/parked/" + refused.get("seq").asLong() + "/retry",
+                null).status());
+        assertEquals(1, count("tp_audit WHERE entity = 'federation-message' AND entity_id = '" + id
+                + "' AND actor = 'node:province:42'"));
+    }
+
+    private Optional<JsonNode> parkedOf(String type) {
+        JsonNode items = api().as("admin").get("/federation/parked?type=" + type).json().get("items");
+        return items.size() == 0 ? Optional.empty() : Optional.of(items.get(0));
+    }
+
+    private LinkStatus link42() {
+        return federation.links().stream().filter(l -> l.node().equals("province:42")).findFirst().orElseThrow();
+    }
+
+    /** Sends an envelope to tongpao.up.42 as the Hubei node (its broker account node-42). */
+    protected static void sendAsHubei(String envelope) throws Exception {
+        try (ServerLocator locator = ActiveMQClient.createServerLocator(brokerUrl() + "?callTimeout=10000");
+                ClientSessionFactory factory = locator.createSessionFactory();
+                ClientSession session = factory.createSession("node-42", TongpaoContainer.NODE_BROKER_PASSWORD, false,
+                        true, true, false, 1)) {
+            ClientProducer producer = session.createProducer("tongpao.up.42");
+            ClientMessage m = session.createMessage(ClientMessage.TEXT_TYPE, true);
+            m.putStringProperty(Message.HDR_DUPLICATE_DETECTION_ID, SimpleString.of(UUID.randomUUID().toString()));
+            m.getBodyBuffer().writeNullableSimpleString(SimpleString.of(envelope));
+            producer.send(m);
+        }
+    }
+
+    /** A federation envelope to central, as a provincial node's relay writes it. */
+    protected static String envelope(String id, String type, String version, String from, String body) {
+        return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"version\":\"" + version + "\",\"from\":\"" + from
+                + "\",\"to\":\"central\",\"occurredAt\":\"" + Instant.now() + "\",\"queuedAt\":\"" + Instant.now()
+                + "\",\"body\":" + body + "}";
+    }
+}
