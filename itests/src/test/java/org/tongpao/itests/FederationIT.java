@@ -136,6 +136,46 @@ public class FederationIT extends CentralNode {
                 + "' AND actor = 'node:province:42'"));
     }
 
+    /**
+     * Hubei's depot ledgers are kept by {@code province:42}: a receipt at central for a Hubei depot is a 409 naming
+     * that node and the field, and Hubei's own {@code stock.posting} becomes central's replica, in the balances and
+     * in the national report with the node it comes from and its age.
+     */
+    @Test
+    public void hubeisStockIsKeptByItsNodeAndReplicatedAtCentral() throws Exception {
+        long wuhan = depot("HB-WH-01");
+        long kn95 = catalogue.getByCode(org.tongpao.core.Caller.system("it"), "MASK-KN95").id();
+        String expiry = java.time.LocalDate.now().plusYears(1).toString();
+        Api.Reply refused = api().as("admin").post("/inventory/receipts", java.util.Map.of("depotId", wuhan, "itemId",
+                kn95, "quantity", 10, "origin", "PURCHASE_ORDER", "sourceDocument", "PO-IT-1", "expiryDate", expiry));
+        assertEquals(refused.toString(), 409, refused.status());
+        assertEquals("depotId", refused.json().get("field").asText());
+        assertTrue(refused.json().get("detail").asText().contains("kept by node province:42"));
+
+        long lot = System.nanoTime() % 1_000_000_000L;
+        sendAsHubei(envelope("province:42/" + System.nanoTime(), "stock.posting", "1.0", "province:42",
+                "{\"postingId\":" + lot + ",\"part\":1,\"parts\":1,\"operation\":\"receipt\","
+                + "\"depotCode\":\"HB-WH-01\",\"actor\":\"hubei\",\"lots\":[{\"lotId\":" + lot
+                + ",\"itemCode\":\"MASK-KN95\",\"origin\":\"PURCHASE_ORDER\",\"sourceDocument\":\"PO-42-IT\","
+                + "\"expiryDate\":\"" + expiry + "\",\"receivedOn\":\"" + java.time.LocalDate.now()
+                + "\",\"status\":\"AVAILABLE\",\"receivedQuantity\":120}],\"movements\":[{\"lotId\":" + lot
+                + ",\"type\":\"RECEIPT\",\"quantity\":120}]}"));
+        String replica = "tp_inv_balance b JOIN tp_inv_replica_lot r ON r.lot_id = b.lot_id WHERE r.origin_node = "
+                + "'province:42' AND r.remote_lot_id = " + lot;
+        Poll.until("Hubei's receipt replicated", WAIT, () -> Optional.ofNullable(count(replica) == 1 ? Boolean.TRUE
+                : null));
+        assertEquals(120, sum("SELECT b.on_hand FROM " + replica + " AND b.depot_id = " + wuhan));
+        JsonNode hubei = null;
+        for (JsonNode row : api().as("admin").get("/inventory/national?category=MASK").json().get("items")) {
+            if ("42".equals(row.path("provinceCode").asText())) {
+                hubei = row;
+            }
+        }
+        assertTrue("Hubei's row in the national report", hubei != null && hubei.get("onHand").asLong() >= 120);
+        assertEquals("province:42", hubei.get("replicatedFrom").asText());
+        assertTrue(hubei.get("asOf").isTextual());
+    }
+
     private Optional<JsonNode> parkedOf(String type) {
         JsonNode items = api().as("admin").get("/federation/parked?type=" + type).json().get("items");
         return items.size() == 0 ? Optional.empty() : Optional.of(items.get(0));

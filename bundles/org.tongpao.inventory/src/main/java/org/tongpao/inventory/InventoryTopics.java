@@ -6,9 +6,21 @@ public final class InventoryTopics {
     public static final String LOW_STOCK = "org/tongpao/inventory/LOW_STOCK";
     /** A lot arrived expiring within {@code shortDatedDays}: depotId, itemId, lotId, expiryDate, days. */
     public static final String SHORT_DATED = "org/tongpao/inventory/SHORT_DATED";
-    /** A ledger write committed: postingId, operation, depotId, actor, requestId. */
+    /**
+     * A ledger write committed: postingId, operation, depotId, actor, requestId; since 1.4 self-contained, so a
+     * forwarder taking it inside the write's transaction never reads back: {@code occurredAt} (ISO-8601 text),
+     * {@code lines} (the posting's movements: lotId, itemId, quantity (signed), type (a {@link MovementType}
+     * name), and where set reason, transferId, orgUnitId), {@code lots} (the lots those lines name: lotId,
+     * itemId, origin, sourceDocument, receivedOn, status, receivedQuantity, and where set expiryDate,
+     * parentLotId; dates as ISO text), {@code part} and {@code parts} (from 1: a posting of more than 40
+     * movements is announced in several events, each with its own lines and their lots). Absent values are
+     * left out, never null. A replica's postings ({@link ReplicaLedger}) announce nothing.
+     */
     public static final String MOVEMENT = "org/tongpao/inventory/MOVEMENT";
-    /** A lot's status changed: lotId, status, previous. */
+    /**
+     * A lot's status changed: lotId, depotId, itemId, status, previous, actor, requestId; since 1.4
+     * {@code occurredAt} and {@code lot} (its details after the change, as in MOVEMENT's {@code lots}).
+     */
     public static final String LOT_STATUS = "org/tongpao/inventory/LOT_STATUS";
     /** A province submitted census figures: censusId, provinceCode, version. */
     public static final String CENSUS_SUBMITTED = "org/tongpao/inventory/CENSUS_SUBMITTED";

@@ -8,9 +8,11 @@
  * {@link org.tongpao.inventory.NewIssue}, {@link org.tongpao.inventory.NewTransfer}) and the widest views
  * ({@link org.tongpao.inventory.Lot}, {@link org.tongpao.inventory.Movement}) have {@code builder()} and
  * {@code toBuilder()}; make them through the builder, which gets a setter for each added component.
+ * 1.4: {@link org.tongpao.inventory.ReplicaLedger} (replicas of depots another node keeps) and
+ * {@link org.tongpao.inventory.ProvinceStock#replicatedFrom()}/{@code asOf()}.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;

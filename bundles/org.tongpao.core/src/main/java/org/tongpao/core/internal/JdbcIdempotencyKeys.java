@@ -318,7 +318,8 @@ public class JdbcIdempotencyKeys implements IdempotencyKeys {
                             + "WHERE actor = ? AND idem_key = ? AND state = ? AND owner_token = ?")) {
                         ps.setString(1, FAILED);
                         ps.setString(2, kind);
-                        ps.setString(3, failure instanceof ValidationException ve ? cut(ve.field(), 128) : null);
+                        ps.setString(3, failure instanceof ValidationException ve ? cut(ve.field(), 128)
+                                : failure instanceof ConflictException ce ? cut(ce.field(), 128) : null);
                         ps.setString(4, cut(String.valueOf(failure.getMessage()), 2000));
                         ps.setString(5, actor);
                         ps.setString(6, key);
@@ -363,7 +364,7 @@ public class JdbcIdempotencyKeys implements IdempotencyKeys {
             case "validation" -> new ValidationException(row.failureField(), detail);
             case "not-found" -> new NotFoundException(detail);
             case "forbidden" -> new AccessDeniedException(detail);
-            default -> new ConflictException(detail);
+            default -> new ConflictException(row.failureField(), detail);
         };
     }
 

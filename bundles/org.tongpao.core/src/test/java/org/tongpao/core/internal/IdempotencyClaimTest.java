@@ -85,6 +85,11 @@ class IdempotencyClaimTest {
                 assertThat(e).hasMessage("quantity must be positive");
             });
         }
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> keys.execute(f.ds, ADMIN, "c", "op", Map.of(), c -> {
+                throw new ConflictException("depotId", "depot HB-WH-01's ledger is kept by node province:42");
+            })).isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("depotId"));
+        }
         assertThatThrownBy(() -> keys.execute(f.ds, ADMIN, "n", "op", Map.of(), c -> {
             throw new NotFoundException("lot", 7);
         })).isInstanceOf(NotFoundException.class);

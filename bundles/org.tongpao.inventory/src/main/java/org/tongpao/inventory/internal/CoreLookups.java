@@ -24,6 +24,12 @@ final class CoreLookups {
     record ItemRef(long id, String code, String categoryCode, Integer shelfLifeMonths) {
     }
 
+    private final LedgerOwnership owners;
+
+    CoreLookups(LedgerOwnership owners) {
+        this.owners = owners;
+    }
+
     private static final String DEPOT_SELECT = "SELECT id, code, province_code, active FROM tp_core_v1_depot ";
     private static final String ITEM_SELECT = "SELECT id, code, category_code, shelf_life_months FROM tp_core_v1_item ";
 
@@ -73,6 +79,13 @@ final class CoreLookups {
                 d -> ScopeRules.canTarget(caller, source.provinceCode(), d.provinceCode()), field, id);
     }
 
+    /** A depot named by code that stock goes into or out of, locked like {@link #stockDepotField}; unknown: 400. */
+    DepotRef stockDepotByCode(Connection c, String code, String field) throws SQLException {
+        long id = Jdbc.one(c, "SELECT id FROM tp_core_v1_depot WHERE code = ?", List.of(code), rs -> rs.getLong(1))
+                .orElseThrow(() -> new ValidationException(field, "no depot with code " + code));
+        return lockedDepot(c, id);
+    }
+
     private static DepotRef lockedDepot(Connection c, Long id) throws SQLException {
         DepotLocks.LockedDepot d = DepotLocks.lockShared(c, id);
         return d == null ? null : new DepotRef(d.id(), d.code(), d.provinceCode(), d.active());
@@ -80,11 +93,13 @@ final class CoreLookups {
 
     /**
      * The depot a write moves stock into or out of, named in its body: unknown or invisible is a 404 naming the
-     * field, one the caller may not write to a 403, an inactive one a 400; locked like {@link #stockDepotField}.
+     * field, one the caller may not write to a 403, one whose ledger another node keeps a 409, an inactive one a
+     * 400; locked like {@link #stockDepotField}.
      */
     DepotRef writableStockDepot(Tx tx, Long id, String field) throws SQLException {
         DepotRef depot = stockDepotField(tx.c, tx.caller, id, field);
         Scope.requireWrite(tx.caller, depot);
+        owners.requireKeptHere(depot, field);
         return requireActive(depot, field);
     }
 

@@ -49,6 +49,7 @@ final class Counts {
         Ref ref = ledger.write(caller, key, "inventory.count", r, tx -> {
             DepotRef depot = ledger.core.depotField(tx.c, caller, r.depotId(), "depotId");
             Scope.requireWrite(caller, depot);
+            ledger.owners.requireKeptHere(depot, "depotId");
             long postingId = ledger.postings.open(tx, "count", depot.id());
             long countId = Jdbc.insert(tx.c, "INSERT INTO tp_inv_count (depot_id, posting_id, actor, note, counted_at) "
                     + "VALUES (?, ?, ?, ?, ?)", Arrays.asList(depot.id(), postingId, caller.user(), note, tx.now));

@@ -6,6 +6,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -18,6 +21,7 @@ import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.spi.LedgerOwners;
 import org.tongpao.inventory.BalanceFilter;
 import org.tongpao.inventory.Census;
 import org.tongpao.inventory.CensusSubmission;
@@ -37,6 +41,8 @@ import org.tongpao.inventory.NewReceipt;
 import org.tongpao.inventory.NewTransfer;
 import org.tongpao.inventory.NewWriteOff;
 import org.tongpao.inventory.Posting;
+import org.tongpao.inventory.ReplicaLedger;
+import org.tongpao.inventory.ReplicaPosting;
 import org.tongpao.inventory.Reservation;
 import org.tongpao.inventory.ReserveCensus;
 import org.tongpao.inventory.StockBalance;
@@ -45,11 +51,15 @@ import org.tongpao.inventory.StockLedger;
 import org.tongpao.inventory.Threshold;
 import org.tongpao.inventory.Transfer;
 
-/** The inventory services, one component: {@link InventoryService}, {@link StockLedger}, {@link ReserveCensus}. */
-@Component(service = {InventoryService.class, StockLedger.class, ReserveCensus.class, ShortDatedScan.class},
-        configurationPid = InventoryComponent.PID)
+/**
+ * The inventory services, one component: {@link InventoryService}, {@link StockLedger}, {@link ReserveCensus},
+ * {@link ReplicaLedger}.
+ */
+@Component(service = {InventoryService.class, StockLedger.class, ReserveCensus.class, ReplicaLedger.class,
+        ShortDatedScan.class}, configurationPid = InventoryComponent.PID)
 @Designate(ocd = InventoryComponent.Config.class)
-public class InventoryComponent implements InventoryService, StockLedger, ReserveCensus, ShortDatedScan {
+public class InventoryComponent implements InventoryService, StockLedger, ReserveCensus, ReplicaLedger,
+        ShortDatedScan {
     public static final String PID = "org.tongpao.inventory";
     private static final Logger LOG = LoggerFactory.getLogger(InventoryComponent.class);
 
@@ -64,6 +74,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     }
 
     private volatile int shortDatedDays;
+    private final LedgerOwnership owners = new LedgerOwnership();
     private final Movements movements;
     private final Transfers transfers;
     private final Reservations reservations;
@@ -74,6 +85,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     private final Views views;
     private final CensusBook census;
     private final ShortDatedScanner scanner;
+    private final Replicas replicas;
 
     @Activate
     public InventoryComponent(Config config, @Reference(target = InventorySchema.READY) SchemaReady schema,
@@ -86,7 +98,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     InventoryComponent(Config config, SchemaReady schema, AuditTrail audit, IdempotencyKeys keys,
             EventOutbox outbox, ProvinceRegistry provinces, Clock clock) {
         modified(config);
-        Ledger ledger = new Ledger(schema.dataSource(), audit, keys, outbox, clock, () -> shortDatedDays);
+        Ledger ledger = new Ledger(schema.dataSource(), audit, keys, outbox, clock, () -> shortDatedDays, owners);
         this.movements = new Movements(ledger);
         this.transfers = new Transfers(ledger);
         this.reservations = new Reservations(ledger, transfers);
@@ -97,6 +109,21 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         this.views = new Views(ledger);
         this.census = new CensusBook(ledger, provinces);
         this.scanner = new ShortDatedScanner(ledger, lotStatuses);
+        this.replicas = new Replicas(ledger);
+    }
+
+    /**
+     * Federation's answer to "which node keeps this depot's ledger"; absent: this node keeps them all. Public
+     * for the fixtures of bundles that run the real inventory.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindLedgerOwners(LedgerOwners ledgerOwners) {
+        owners.set(ledgerOwners);
+    }
+
+    public void unbindLedgerOwners(LedgerOwners ledgerOwners) {
+        owners.unset(ledgerOwners);
     }
 
     // ShortDatedScan (internal)
@@ -255,6 +282,13 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     @Override
     public Threshold setThreshold(Caller caller, Threshold threshold, String idempotencyKey) {
         return thresholds.set(caller, threshold, idempotencyKey);
+    }
+
+    // ReplicaLedger
+
+    @Override
+    public boolean apply(Caller sender, ReplicaPosting posting) {
+        return replicas.apply(sender, posting);
     }
 
     // ReserveCensus

@@ -20,7 +20,8 @@ import org.tongpao.core.persistence.Transactions;
 final class Ledger {
     final AuditTrail audit;
     final Expiry expiry;
-    final CoreLookups core = new CoreLookups();
+    final LedgerOwnership owners;
+    final CoreLookups core;
     final StockEvents events;
     final Balances balances = new Balances();
     final Postings postings = new Postings();
@@ -30,8 +31,10 @@ final class Ledger {
     final StockWrites writes;
 
     Ledger(DataSource ds, AuditTrail audit, IdempotencyKeys keys, EventOutbox outbox, Clock clock,
-            IntSupplier shortDatedDays) {
+            IntSupplier shortDatedDays, LedgerOwnership owners) {
         this.audit = audit;
+        this.owners = owners;
+        this.core = new CoreLookups(owners);
         this.events = new StockEvents(outbox);
         this.expiry = new Expiry(clock, shortDatedDays);
         this.lots = new Lots(expiry, core, events);

@@ -52,6 +52,7 @@ final class LotStatuses {
             DepotRef depot = ledger.core.depot(tx.c, lot.depotId());
             Scope.requireRead(caller, depot, "lot", id);
             Scope.requireWrite(caller, depot);
+            ledger.owners.requireKeptHere(depot, null);
             if (lot.status() == change.status()) {
                 return new Ref("lot", Long.toString(id));
             }

@@ -129,7 +129,9 @@ final class Movements {
     private Ref oneLot(Tx tx, Long lotId, String operation, MovementType type, long q, String reason, String source,
             String note, String auditAction, Object request) throws SQLException {
         Lot lot = ledger.lots.visible(tx, lotId, "lotId");
-        Scope.requireWrite(tx.caller, ledger.core.depot(tx.c, lot.depotId()));
+        DepotRef depot = ledger.core.depot(tx.c, lot.depotId());
+        Scope.requireWrite(tx.caller, depot);
+        ledger.owners.requireKeptHere(depot, "lotId");
         long postingId = ledger.postings.open(tx, operation, lot.depotId());
         ledger.balances.addSigned(tx, lot, q);
         ledger.postings.move(tx, postingId, type, lot.depotId(), lot.itemId(), lot.id(), q, reason, null, null, source,
@@ -138,7 +140,8 @@ final class Movements {
     }
 
     /** Audits the posting, announces it and leaves it as the write's answer. */
-    private Ref posted(Tx tx, long postingId, String operation, long depotId, String auditAction, Object request) {
+    private Ref posted(Tx tx, long postingId, String operation, long depotId, String auditAction, Object request)
+            throws SQLException {
         ledger.audit.record(tx.c, tx.caller, "posting", Long.toString(postingId), auditAction, null, request);
         ledger.events.movement(tx, postingId, operation, depotId);
         tx.result = ledger.postings.built(tx, postingId, operation, depotId);

@@ -21,8 +21,8 @@ final class Postings {
     /** Opens a posting: the movements of one write. */
     long open(Tx tx, String operation, long depotId) throws SQLException {
         return Jdbc.insert(tx.c, "INSERT INTO tp_inv_posting (operation, depot_id, actor, request_id, occurred_at) "
-                + "VALUES (?, ?, ?, ?, ?)", List.of(operation, depotId, tx.caller.user(), tx.caller.requestId(),
-                        tx.now));
+                + "VALUES (?, ?, ?, ?, ?)", List.of(operation, depotId, tx.actor, tx.caller.requestId(),
+                        tx.occurredAt));
     }
 
     long move(Tx tx, long postingId, MovementType type, long depotId, long itemId, long lotId, long signedQty,
@@ -31,9 +31,9 @@ final class Postings {
                 + "quantity, reason, org_unit_id, transfer_id, source_document, note, actor, request_id, occurred_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Arrays.asList(postingId, type,
                         depotId, itemId, lotId, signedQty, reason, orgUnitId, transferId, sourceDocument, note,
-                        tx.caller.user(), tx.caller.requestId(), tx.now));
+                        tx.actor, tx.caller.requestId(), tx.occurredAt));
         tx.moved.add(new Movement(id, postingId, type, depotId, itemId, lotId, signedQty, reason, orgUnitId, transferId,
-                sourceDocument, note, tx.caller.user(), tx.caller.requestId(), tx.now));
+                sourceDocument, note, tx.actor, tx.caller.requestId(), tx.occurredAt));
         return id;
     }
 
@@ -44,7 +44,7 @@ final class Postings {
     Posting built(Tx tx, long postingId, String operation, long depotId) {
         List<Movement> movements = tx.moved.stream().filter(m -> m.postingId() == postingId)
                 .sorted(Comparator.comparingLong(Movement::id)).toList();
-        return new Posting(postingId, operation, depotId, tx.caller.user(), tx.caller.requestId(), tx.now, movements);
+        return new Posting(postingId, operation, depotId, tx.actor, tx.caller.requestId(), tx.occurredAt, movements);
     }
 
     static Movement mapMovement(ResultSet rs) throws SQLException {

@@ -72,7 +72,9 @@ record Reservations(Ledger ledger, Transfers transfers) {
         Scope.requireStockWriter(caller);
         ledger.write(caller, key, "inventory.release:" + id, Map.of("reservationId", id), tx -> {
             Reservation r = visible(tx.c, caller, id);
-            Scope.requireWrite(caller, ledger.core.depot(tx.c, r.depotId()));
+            DepotRef depot = ledger.core.depot(tx.c, r.depotId());
+            Scope.requireWrite(caller, depot);
+            ledger.owners.requireKeptHere(depot, null);
             if (r.status() == Reservation.Status.RELEASED) {
                 return new Ref("reservation", Long.toString(id));
             }
@@ -112,6 +114,7 @@ record Reservations(Ledger ledger, Transfers transfers) {
             Reservation r = visible(tx.c, caller, id);
             DepotRef from = ledger.core.depot(tx.c, r.depotId());
             Scope.requireWrite(caller, from);
+            ledger.owners.requireKeptHere(from, null);
             // an approved batch's route was authorised by allocation: any existing depot, as the platform sees it
             Caller targeting = approvedRoute ? Caller.system(caller.requestId()) : caller;
             CoreLookups.requireActive(ledger.core.targetDepotField(tx.c, targeting, from, toDepotId, "toDepotId"),

@@ -40,7 +40,10 @@ final class ShortDatedScanner implements ShortDatedScan {
         int expired = 0;
         List<Candidate> past = ledger.read(c -> Jdbc.query(c, "SELECT l.id, l.depot_id, l.item_id, l.expiry_date "
                 + "FROM tp_inv_lot l JOIN tp_inv_balance b ON b.lot_id = l.id WHERE l.lot_status = ? "
-                + "AND l.expiry_date < ? AND b.on_hand > 0 ORDER BY l.id", List.of(LotStatus.AVAILABLE, today),
+                + "AND l.expiry_date < ? AND b.on_hand > 0 "
+                // a replica's lots are expired by the node that keeps them, and the status change replicated
+                + "AND NOT EXISTS (SELECT 1 FROM tp_inv_replica_lot r WHERE r.lot_id = l.id) ORDER BY l.id",
+                List.of(LotStatus.AVAILABLE, today),
                 ShortDatedScanner::candidate));
         for (Candidate lot : past) {
             try {

@@ -1,12 +1,18 @@
 package org.tongpao.inventory.internal;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.tongpao.core.Caller;
 import org.tongpao.core.persistence.EventOutbox;
+import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.core.persistence.Sql;
+import org.tongpao.inventory.Movement;
 import org.tongpao.inventory.InventoryTopics;
 import org.tongpao.inventory.LotStatus;
 
@@ -15,6 +21,8 @@ import org.tongpao.inventory.LotStatus;
  * and posted to EventAdmin after it commits: a write that rolls back publishes nothing.
  */
 record StockEvents(EventOutbox outbox) {
+    /** Movements per MOVEMENT event: well inside the outbox's 32,000 characters of properties. */
+    static final int LINES_PER_PART = 40;
 
     private void event(Tx tx, String topic, Map<String, Object> props) {
         event(tx.c, tx.caller, topic, props);
@@ -28,8 +36,59 @@ record StockEvents(EventOutbox outbox) {
         outbox.record(c, topic, p);
     }
 
-    void movement(Tx tx, long postingId, String operation, long depotId) {
-        event(tx, InventoryTopics.MOVEMENT, Map.of("postingId", postingId, "operation", operation, "depotId", depotId));
+    /**
+     * MOVEMENT, self-contained: the posting's movements as this transaction wrote them and the details of their
+     * lots, so a forwarder taking it inside the transaction never reads back. A posting of more than
+     * {@link #LINES_PER_PART} movements is announced in parts (the outbox keeps an event's properties in a
+     * bounded column).
+     */
+    void movement(Tx tx, long postingId, String operation, long depotId) throws SQLException {
+        List<Movement> lines = tx.moved.stream().filter(m -> m.postingId() == postingId).toList();
+        int parts = Math.max(1, (lines.size() + LINES_PER_PART - 1) / LINES_PER_PART);
+        for (int part = 1; part <= parts; part++) {
+            List<Movement> some = lines.subList((part - 1) * LINES_PER_PART,
+                    Math.min(lines.size(), part * LINES_PER_PART));
+            Map<String, Object> p = new HashMap<>(Map.of("postingId", postingId, "operation", operation,
+                    "depotId", depotId, "occurredAt", tx.occurredAt.toString(), "part", part, "parts", parts));
+            p.put("lines", some.stream().map(StockEvents::line).toList());
+            p.put("lots", lots(tx.c, some.stream().map(Movement::lotId).distinct().toList()));
+            event(tx, InventoryTopics.MOVEMENT, p);
+        }
+    }
+
+    private static Map<String, Object> line(Movement m) {
+        Map<String, Object> line = new HashMap<>(Map.of("lotId", m.lotId(), "itemId", m.itemId(),
+                "quantity", m.quantity(), "type", m.type().name()));
+        putIfSet(line, "reason", m.reason());
+        putIfSet(line, "transferId", m.transferId());
+        putIfSet(line, "orgUnitId", m.orgUnitId());
+        return line;
+    }
+
+    /** The lots' details as stored (read from the lot table alone: their balance rows may be locked by others). */
+    private static List<Map<String, Object>> lots(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return Jdbc.query(c, "SELECT id, item_id, origin, source_document, expiry_date, received_on, lot_status, "
+                + "parent_lot_id, received_quantity FROM tp_inv_lot WHERE id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY id", ids, rs -> {
+                    Map<String, Object> lot = new HashMap<>(Map.of("lotId", rs.getLong("id"),
+                            "itemId", rs.getLong("item_id"), "origin", rs.getString("origin"),
+                            "sourceDocument", rs.getString("source_document"),
+                            "receivedOn", Jdbc.localDate(rs, "received_on").toString(),
+                            "status", rs.getString("lot_status"), "receivedQuantity", rs.getLong("received_quantity")));
+                    putIfSet(lot, "expiryDate", Jdbc.localDate(rs, "expiry_date"));
+                    putIfSet(lot, "parentLotId", Sql.getLong(rs, "parent_lot_id"));
+                    return lot;
+                });
+    }
+
+    /** Absent rather than null: event properties are copied into maps that may refuse null values. */
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value instanceof LocalDate d ? d.toString() : value);
+        }
     }
 
     void shortDated(Tx tx, long lotId, long depotId, long itemId, LocalDate expiry) {
@@ -37,9 +96,12 @@ record StockEvents(EventOutbox outbox) {
                 "expiryDate", expiry.toString(), "days", ChronoUnit.DAYS.between(tx.today, expiry)));
     }
 
-    void lotStatus(Tx tx, long lotId, long depotId, long itemId, LotStatus status, LotStatus previous) {
+    /** LOT_STATUS, self-contained like MOVEMENT: the lot's details after the change, and when it happened. */
+    void lotStatus(Tx tx, long lotId, long depotId, long itemId, LotStatus status, LotStatus previous)
+            throws SQLException {
         event(tx, InventoryTopics.LOT_STATUS, Map.of("lotId", lotId, "depotId", depotId, "itemId", itemId,
-                "status", status.name(), "previous", previous.name()));
+                "status", status.name(), "previous", previous.name(), "occurredAt", tx.occurredAt.toString(),
+                "lot", lots(tx.c, List.of(lotId)).get(0)));
     }
 
     /** On {@code c}, a transaction of its own after the write that lowered the stock ({@link ThresholdWatch}). */

@@ -104,6 +104,7 @@ final class Transfers {
         return ledger.write(caller, key, "inventory.transfer", r, tx -> {
             DepotRef from = ledger.core.stockDepotField(tx.c, caller, r.fromDepotId(), "fromDepotId");
             Scope.requireWrite(caller, from);
+            ledger.owners.requireKeptHere(from, "fromDepotId");
             DepotRef to = ledger.core.targetDepotField(tx.c, caller, from, r.toDepotId(), "toDepotId");
             CoreLookups.requireActive(from, "fromDepotId");
             CoreLookups.requireActive(to, "toDepotId");
@@ -155,6 +156,7 @@ final class Transfers {
             Transfer t = visible(tx.c, caller, transferId);
             DepotRef to = ledger.core.depot(tx.c, t.toDepotId());
             Scope.requireWrite(caller, to);
+            ledger.owners.requireKeptHere(to, null);
             if (!to.active()) {
                 // deactivation is refused while goods are in transit to a depot; this is older data
                 throw new ConflictException("Transfer " + transferId + " goes to depot " + to.code()

@@ -23,12 +23,17 @@ final class Tx {
     final List<Picker.Pending> pending = new ArrayList<>();
     /** What the write built for its caller (e.g. the posting), so no second transaction reads it back. */
     Object result;
+    /** Who the postings name and when they happened: the caller and now, unless a replica's posting says else. */
+    String actor;
+    Instant occurredAt;
 
     Tx(Connection c, Caller caller, Instant now, LocalDate today) {
         this.c = c;
         this.caller = caller;
         this.now = now;
         this.today = today;
+        this.actor = caller.user();
+        this.occurredAt = now;
     }
 
     void lowered(long depotId, long itemId) {

@@ -1,16 +1,20 @@
 package org.tongpao.inventory.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
+import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.BalanceFilter;
 import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.LotStatus;
@@ -32,6 +36,9 @@ final class Views {
     private static final String BALANCES_HELD = " FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
             + "JOIN tp_core_v1_depot d ON d.id = b.depot_id JOIN tp_core_v1_item i ON i.id = b.item_id "
             + "WHERE b.on_hand > 0";
+
+    private static final String GROUP_CURSOR = "di";
+    private static final String TIME_CURSOR = "mt";
 
     private final Ledger ledger;
 
@@ -102,10 +109,20 @@ final class Views {
         }
     }
 
+    /**
+     * Movements in the order they happened (then by id), keyset-paged on (occurred-at, id): a replica's late,
+     * back-dated postings take their place in time, not at the end.
+     */
     Page<Movement> movements(Caller caller, MovementFilter f, int limit, String cursor) {
         int n = Paging.limit(limit);
-        StringBuilder where = new StringBuilder(" JOIN tp_core_v1_depot d ON d.id = m.depot_id WHERE m.id > ?");
-        List<Object> params = new ArrayList<>(List.of(Paging.after(cursor)));
+        StringBuilder where = new StringBuilder(" JOIN tp_core_v1_depot d ON d.id = m.depot_id WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        long[] after = groupCursor(TIME_CURSOR, cursor);
+        if (cursor != null && !cursor.isBlank()) {
+            Instant at = Instant.ofEpochMilli(after[0]);
+            where.append(" AND (m.occurred_at > ? OR (m.occurred_at = ? AND m.id > ?))");
+            params.addAll(List.of(at, at, after[1]));
+        }
         if (!scope(caller, "d", where, params)) {
             return new Page<>(List.of(), null);
         }
@@ -122,8 +139,15 @@ final class Views {
                 params.add(f.to());
             }
         }
-        return ledger.read(c -> Paging.page(Jdbc.query(c, Postings.MOVEMENT_SELECT + where
-                + Paging.orderAndFetch("m.id", n), params, Postings::mapMovement), n, Movement::id));
+        return ledger.read(c -> {
+            List<Movement> rows = Jdbc.query(c, Postings.MOVEMENT_SELECT + where + " ORDER BY m.occurred_at, m.id "
+                    + "FETCH FIRST " + (n + 1) + " ROWS ONLY", params, Postings::mapMovement);
+            if (rows.size() <= n) {
+                return new Page<>(rows, null);
+            }
+            Movement last = rows.get(n - 1);
+            return new Page<>(rows.subList(0, n), groupCursor(TIME_CURSOR, last.occurredAt().toEpochMilli(), last.id()));
+        });
     }
 
     Posting posting(Caller caller, long id) {
@@ -218,9 +242,18 @@ final class Views {
         String sql = "SELECT d.province_code, i.category_code, SUM(b.on_hand) AS on_hand, SUM(b.reserved) AS reserved, "
                 + "SUM(" + AVAILABLE + ") AS available"
                 + where + " GROUP BY d.province_code, i.category_code ORDER BY d.province_code, i.category_code";
-        return ledger.read(c -> Jdbc.query(c, sql, all, rs -> new ProvinceStock(rs.getString("province_code"),
-                rs.getString("category_code"), rs.getLong("on_hand"), rs.getLong("reserved"),
-                rs.getLong("available"))));
+        return ledger.read(c -> {
+            Map<String, Instant> asOf = new HashMap<>();
+            Jdbc.query(c, "SELECT d.province_code, MAX(r.last_occurred_at) AS as_of FROM tp_inv_replica_depot r "
+                    + "JOIN tp_core_v1_depot d ON d.id = r.depot_id GROUP BY d.province_code", List.of(),
+                    rs -> asOf.put(rs.getString(1), Sql.getInstant(rs, "as_of")));
+            return Jdbc.query(c, sql, all, rs -> {
+                String province = rs.getString("province_code");
+                String owner = province == null ? null : ledger.owners.remoteOwner(province).orElse(null);
+                return new ProvinceStock(province, rs.getString("category_code"), rs.getLong("on_hand"),
+                        rs.getLong("reserved"), rs.getLong("available"), owner, owner == null ? null : asOf.get(province));
+            });
+        });
     }
 
     Page<StockBalance> balances(Caller caller, BalanceFilter f, int limit, String cursor) {
@@ -266,7 +299,7 @@ final class Views {
     /** One row per depot × item, keyset-paged by (depot, item). */
     private Page<StockBalance> byItem(StringBuilder where, List<Object> params, LocalDate today, int n,
             String cursor) {
-        long[] after = groupCursor(cursor);
+        long[] after = groupCursor(GROUP_CURSOR, cursor);
         where.append(" AND (b.depot_id > ? OR (b.depot_id = ? AND b.item_id > ?))");
         params.add(after[0]);
         params.add(after[0]);
@@ -293,23 +326,24 @@ final class Views {
                 return new Page<>(rows, null);
             }
             StockBalance last = rows.get(n - 1);
-            return new Page<>(rows.subList(0, n), groupCursor(last.depotId(), last.itemId()));
+            return new Page<>(rows.subList(0, n), groupCursor(GROUP_CURSOR, last.depotId(), last.itemId()));
         });
     }
 
-    private static String groupCursor(long depotId, long itemId) {
+    /** A cursor of two numbers: {@code kind} {@link #GROUP_CURSOR} (depot, item) or {@link #TIME_CURSOR} (millis, id). */
+    private static String groupCursor(String kind, long first, long second) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("di:" + depotId + ":" + itemId).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((kind + ":" + first + ":" + second).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static long[] groupCursor(String cursor) {
+    private static long[] groupCursor(String kind, String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return new long[] {0, 0};
         }
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             String[] parts = raw.split(":");
-            if (parts.length != 3 || !parts[0].equals("di")) {
+            if (parts.length != 3 || !parts[0].equals(kind)) {
                 throw new ValidationException("cursor", "invalid cursor");
             }
             return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])};

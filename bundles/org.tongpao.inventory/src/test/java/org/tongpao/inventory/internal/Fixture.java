@@ -137,7 +137,7 @@ final class Fixture implements AutoCloseable, TestCallers {
 
     /** The stock engine on this fixture's database, for tests of the write runner itself. */
     Ledger ledger() {
-        return new Ledger(ds, core.audit, core.keys, core.outbox, clock, () -> shortDatedDays);
+        return new Ledger(ds, core.audit, core.keys, core.outbox, clock, () -> shortDatedDays, new LedgerOwnership());
     }
 
     /** Events recorded in the outbox but not posted: none once every write has committed or rolled back. */

@@ -83,8 +83,8 @@ final class ProblemMapping {
         if (ex instanceof AccessDeniedException) {
             return Problems.problem(403, "forbidden", "Forbidden", ex.getMessage(), instance, requestId);
         }
-        if (ex instanceof ConflictException) {
-            return Problems.problem(409, "conflict", "Conflict", ex.getMessage(), instance, requestId);
+        if (ex instanceof ConflictException ce) {
+            return Problems.conflict(ce.getMessage(), ce.field(), instance, requestId);
         }
         return internal(ex, instance, requestId);
     }

@@ -23,6 +23,12 @@ final class Problems {
                 requestId, field, null);
     }
 
+    /** 409; {@code field} (may be null) names the request field the conflict is about. */
+    static Problem conflict(String detail, String field, String instance, String requestId) {
+        return new Problem(RestConstants.PROBLEM_TYPE_PREFIX + "conflict", "Conflict", 409, detail, instance,
+                requestId, field, null);
+    }
+
     static Problem badRequest(String kind, String title, String detail, String field, String instance,
             String requestId, List<Problem.FieldError> errors) {
         List<Problem.FieldError> all = errors != null ? errors

@@ -87,6 +87,14 @@ class ProblemMappingTest {
     }
 
     @Test
+    void aConflictAboutAFieldNamesIt() throws Exception {
+        JsonNode p = body(map(new ConflictException("depotId", "depot HB-WH-01's ledger is kept by node province:42")));
+        assertThat(p.get("status").asInt()).isEqualTo(409);
+        assertThat(p.get("field").asText()).isEqualTo("depotId");
+        assertThat(p.get("detail").asText()).contains("province:42");
+    }
+
+    @Test
     void aBodyIdNamingNothingVisibleIs404NamingItsField() throws Exception {
         JsonNode b = body(map(NotFoundException.ofField("orgUnitId", 42)));
         assertThat(b.get("status").asInt()).isEqualTo(404);

@@ -1,0 +1,43 @@
+package org.tongpao.federation.inventory.internal.stock;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.tongpao.core.persistence.Transactions;
+import org.tongpao.federation.Federation;
+import org.tongpao.federation.LinkStatus;
+import org.tongpao.federation.Message;
+
+/**
+ * A {@link Federation} that keeps what it was asked to send, once the sending transaction commits (as the real
+ * outbox's rows leave only then), as the messages the receiving node would get.
+ */
+final class RecordingFederation implements Federation {
+    private final String node;
+    final List<Message> sent = new CopyOnWriteArrayList<>();
+
+    RecordingFederation(String node) {
+        this.node = node;
+    }
+
+    @Override
+    public String send(Connection connection, String to, String type, String version, Instant occurredAt,
+            Map<String, ?> body) {
+        String id = node + "/" + (sent.size() + 1);
+        Message m = new Message(id, type, version, node, to, occurredAt, Map.copyOf(body));
+        Transactions.afterCommit(() -> sent.add(m));
+        return id;
+    }
+
+    @Override
+    public List<String> provinceNodes() {
+        return List.of();
+    }
+
+    @Override
+    public List<LinkStatus> links() {
+        return List.of();
+    }
+}

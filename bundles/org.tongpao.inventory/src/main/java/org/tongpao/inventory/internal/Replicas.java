@@ -1,0 +1,200 @@
+package org.tongpao.inventory.internal;
+
+import static org.tongpao.core.Checks.required;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tongpao.core.Caller;
+import org.tongpao.core.ConflictException;
+import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.inventory.ReplicaLedger;
+import org.tongpao.inventory.ReplicaLot;
+import org.tongpao.inventory.ReplicaMovement;
+import org.tongpao.inventory.ReplicaPosting;
+import org.tongpao.inventory.internal.Scope.DepotRef;
+
+/**
+ * {@link ReplicaLedger}: postings made on the node that keeps a depot's ledger, applied to this node's replica
+ * of it. The replica's lots, postings and movements are ordinary ledger rows (so balances, reports and the
+ * national figures read them like any other), stamped with the origin node's actor and time; {@code
+ * tp_inv_replica_*} say which remote lot each lot is, which remote postings were applied and how recent each
+ * depot's replica is. Nothing here records an event: a replica is not a change this node made.
+ */
+final class Replicas {
+
+    /** A replicated lot as this node keeps it. */
+    private record LocalLot(long id, long itemId, long depotId) {
+    }
+
+    private final Ledger ledger;
+
+    Replicas(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    boolean apply(Caller sender, ReplicaPosting p) {
+        validate(p);
+        return ledger.write(sender, null, "inventory.replica", p, tx -> {
+            DepotRef depot = replicatedDepot(tx, p);
+            if (p.postingId() != null && Jdbc.count(tx.c, "SELECT COUNT(*) FROM tp_inv_replica_posting "
+                    + "WHERE origin_node = ? AND remote_posting_id = ? AND part_no = ?",
+                    List.of(p.node(), p.postingId(), p.part())) > 0) {
+                tx.result = Boolean.FALSE;
+                return new Ref("replica", p.node());
+            }
+            tx.actor = cut(p.node() + "/" + (p.actor() == null ? "?" : p.actor()), 128);
+            tx.occurredAt = p.occurredAt().truncatedTo(ChronoUnit.MILLIS);
+            for (int i = 0; i < p.lots().size(); i++) {
+                lot(tx, p.node(), depot, p.lots().get(i), "lots[" + i + "]");
+            }
+            String entity = "lot-status";
+            String entityId = p.node();
+            if (p.postingId() != null) {
+                long postingId = book(tx, p, depot);
+                entity = "posting";
+                entityId = Long.toString(postingId);
+            }
+            asOf(tx, p.node(), depot);
+            ledger.audit.record(tx.c, sender, entity, entityId, "REPLICATE", null, p);
+            tx.result = Boolean.TRUE;
+            return new Ref("replica", p.node());
+        }, Boolean.class, (c, ref) -> Boolean.FALSE);
+    }
+
+    private static void validate(ReplicaPosting p) {
+        required("body", p);
+        required("node", p.node());
+        required("depotCode", p.depotCode());
+        required("occurredAt", p.occurredAt());
+        required("operation", p.operation());
+        if (p.operation().length() > 32) {
+            throw new ValidationException("operation", "operation must be at most 32 characters");
+        }
+        if (p.part() < 1 || p.part() > p.parts()) {
+            throw new ValidationException("part", "part must be between 1 and parts");
+        }
+        for (int i = 0; i < p.lots().size(); i++) {
+            ReplicaLot l = p.lots().get(i);
+            required("lots[" + i + "]", l);
+            required("lots[" + i + "].itemCode", l.itemCode());
+            required("lots[" + i + "].origin", l.origin());
+            required("lots[" + i + "].sourceDocument", l.sourceDocument());
+            required("lots[" + i + "].receivedOn", l.receivedOn());
+            required("lots[" + i + "].status", l.status());
+        }
+        for (int i = 0; i < p.movements().size(); i++) {
+            required("movements[" + i + "]", p.movements().get(i));
+            required("movements[" + i + "].type", p.movements().get(i).type());
+        }
+    }
+
+    /**
+     * The depot, locked like every write's ({@link CoreLookups#stockDepotByCode}): unknown is a 400; outside the
+     * sender's write scope a 403; kept by another node than the posting's (or by this one) a 409.
+     */
+    private DepotRef replicatedDepot(Tx tx, ReplicaPosting p) throws SQLException {
+        DepotRef depot = ledger.core.stockDepotByCode(tx.c, p.depotCode(), "depotCode");
+        Scope.requireWrite(tx.caller, depot);
+        Optional<String> owner = ledger.owners.remoteOwner(depot);
+        if (!owner.equals(Optional.of(p.node()))) {
+            throw new ConflictException("depotCode", "depot " + depot.code() + "'s ledger is kept by "
+                    + owner.map(o -> "node " + o).orElse("this node") + ", not by node " + p.node()
+                    + ": its postings are not replicated here");
+        }
+        return depot;
+    }
+
+    /** Creates the replica of a remote lot, or brings its status up to date. */
+    private void lot(Tx tx, String node, DepotRef depot, ReplicaLot l, String field) throws SQLException {
+        LocalLot known = known(tx, node, l.lotId());
+        if (known != null) {
+            if (known.depotId() != depot.id()) {
+                throw new ValidationException(field + ".lotId", "lot " + node + "/" + l.lotId()
+                        + " is replicated in another depot");
+            }
+            Jdbc.update(tx.c, "UPDATE tp_inv_lot SET lot_status = ? WHERE id = ? AND lot_status <> ?",
+                    List.of(l.status(), known.id(), l.status()));
+            return;
+        }
+        long itemId = Jdbc.one(tx.c, "SELECT id FROM tp_core_v1_item WHERE code = ?", List.of(l.itemCode()),
+                rs -> rs.getLong(1)).orElseThrow(() -> new ValidationException(field + ".itemCode",
+                        "no item with code " + l.itemCode()));
+        LocalLot parent = l.parentLotId() == null ? null : known(tx, node, l.parentLotId());
+        long id = Jdbc.insert(tx.c, "INSERT INTO tp_inv_lot (item_id, depot_id, origin, source_document, expiry_date, "
+                + "received_on, lot_status, parent_lot_id, received_quantity, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Arrays.asList(itemId, depot.id(), l.origin(),
+                        cut(l.sourceDocument(), 128), l.expiryDate(), l.receivedOn(), l.status(),
+                        parent == null ? null : parent.id(), l.receivedQuantity(), tx.occurredAt));
+        Jdbc.update(tx.c, "INSERT INTO tp_inv_balance (lot_id, depot_id, item_id, on_hand, reserved) "
+                + "VALUES (?, ?, ?, 0, 0)", List.of(id, depot.id(), itemId));
+        Jdbc.update(tx.c, "INSERT INTO tp_inv_replica_lot (origin_node, remote_lot_id, lot_id) VALUES (?, ?, ?)",
+                List.of(node, l.lotId(), id));
+    }
+
+    private static LocalLot known(Tx tx, String node, long remoteLotId) throws SQLException {
+        return Jdbc.one(tx.c, "SELECT l.id, l.item_id, l.depot_id FROM tp_inv_replica_lot r "
+                + "JOIN tp_inv_lot l ON l.id = r.lot_id WHERE r.origin_node = ? AND r.remote_lot_id = ?",
+                List.of(node, remoteLotId), rs -> new LocalLot(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .orElse(null);
+    }
+
+    /**
+     * Books the movements as one local posting at the origin's time, the balances following; a movement that
+     * would take more than the replica holds is a 409 (the replica has missed something: the inbox parks it).
+     */
+    private long book(Tx tx, ReplicaPosting p, DepotRef depot) throws SQLException {
+        long postingId = ledger.postings.open(tx, p.operation(), depot.id());
+        Map<Long, LocalLot> lots = new HashMap<>();
+        for (int i = 0; i < p.movements().size(); i++) {
+            ReplicaMovement m = p.movements().get(i);
+            String field = "movements[" + i + "]";
+            LocalLot lot = lots.get(m.lotId());
+            if (lot == null) {
+                lot = known(tx, p.node(), m.lotId());
+                if (lot == null || lot.depotId() != depot.id()) {
+                    throw new ValidationException(field + ".lotId", "lot " + p.node() + "/" + m.lotId()
+                            + " was neither sent nor replicated in depot " + depot.code() + " before");
+                }
+                lots.put(m.lotId(), lot);
+            }
+            if (m.quantity() >= 0) {
+                ledger.balances.put(tx, lot.id(), m.quantity());
+            } else if (!ledger.balances.take(tx, lot.id(), -m.quantity())) {
+                throw new ConflictException(field + ".quantity", "the replica of lot " + p.node() + "/" + m.lotId()
+                        + " holds " + ledger.balances.free(tx, lot.id()) + ", less than the " + -m.quantity()
+                        + " the posting takes");
+            }
+            ledger.postings.move(tx, postingId, m.type(), depot.id(), lot.itemId(), lot.id(), m.quantity(),
+                    cut(m.reason(), 16), null, null, null, null);
+        }
+        Jdbc.update(tx.c, "INSERT INTO tp_inv_replica_posting (origin_node, remote_posting_id, part_no, posting_id, "
+                + "applied_at) VALUES (?, ?, ?, ?, ?)", List.of(p.node(), p.postingId(), p.part(), postingId, tx.now));
+        return postingId;
+    }
+
+    /** The depot's replica is as of its latest posting's time: a late, back-dated one does not make it older. */
+    private static void asOf(Tx tx, String node, DepotRef depot) throws SQLException {
+        Optional<Instant> last = Jdbc.one(tx.c, "SELECT last_occurred_at FROM tp_inv_replica_depot WHERE depot_id = ?",
+                List.of(depot.id()), rs -> org.tongpao.core.persistence.Sql.getInstant(rs, "last_occurred_at"));
+        Instant asOf = last.filter(t -> t.isAfter(tx.occurredAt)).orElse(tx.occurredAt);
+        if (last.isPresent()) {
+            Jdbc.update(tx.c, "UPDATE tp_inv_replica_depot SET origin_node = ?, last_occurred_at = ?, "
+                    + "last_applied_at = ? WHERE depot_id = ?", List.of(node, asOf, tx.now, depot.id()));
+        } else {
+            Jdbc.update(tx.c, "INSERT INTO tp_inv_replica_depot (depot_id, origin_node, last_occurred_at, "
+                    + "last_applied_at) VALUES (?, ?, ?, ?)", List.of(depot.id(), node, asOf, tx.now));
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
