@@ -10,7 +10,17 @@ public final class AllocationTopics {
     public static final String NEED_CREATED = PREFIX + "NEED_CREATED";
     public static final String NEED_CANCELLED = PREFIX + "NEED_CANCELLED";
     public static final String NEED_STATE_CHANGED = PREFIX + "NEED_STATE_CHANGED";
+    /**
+     * A need was raised, changed (quantities, state) or replicated: {@code id}, {@code provinceCode} and the need as
+     * it now stands ({@code unitCode}, {@code itemId}, {@code categoryCode}, {@code quantity}, {@code allocated},
+     * {@code received}, {@code urgency}, {@code frontLine}, {@code neededBy}, {@code justification},
+     * {@code daysOfCoverLeft}, {@code receivingDepotId}, {@code state}, {@code createdBy}, {@code createdAt},
+     * {@code updatedAt}, {@code version}, and {@code source} for a replica; absent when null). @since 1.3
+     */
+    public static final String NEED_CHANGED = PREFIX + "NEED_CHANGED";
+    /** A key area was declared: {@code id}, {@code provinceCode} or (1.3) {@code unitCode}, {@code label}. */
     public static final String KEY_AREA_DECLARED = PREFIX + "KEY_AREA_DECLARED";
+    /** A key area was removed: {@code id} and (1.3) {@code provinceCode} or {@code unitCode}. */
     public static final String KEY_AREA_REMOVED = PREFIX + "KEY_AREA_REMOVED";
     public static final String PLAN_PROPOSED = PREFIX + "PLAN_PROPOSED";
     public static final String PLAN_SUPERSEDED = PREFIX + "PLAN_SUPERSEDED";

@@ -7,12 +7,25 @@ import java.time.LocalDate;
  * A unit's request for an item (or any item of a category). {@code allocated} is the quantity reserved
  * in approved batches, {@code received} the usable quantity confirmed by the receiving depot.
  * {@code keyArea} is derived from the declared key areas; {@code keyAreaLabel} names the matching one.
+ * {@code source} (1.3) is the need this one replicates, as {@code <node>/<id there>} ({@code province:42/17}):
+ * a need raised on a provincial node, read-only here except through its link; null for a need raised here.
  */
 public record Need(long id, long orgUnitId, String unitCode, String provinceCode, Long itemId, String categoryCode,
         long quantity, long allocated, long received, Urgency urgency, boolean frontLine, boolean keyArea,
         String keyAreaLabel, LocalDate neededBy, String justification, Integer daysOfCoverLeft,
         Long receivingDepotId, NeedState state, String createdBy, Instant createdAt, Instant updatedAt,
-        long version) {
+        long version, String source) {
+
+    /** A need raised on this node (no source): the 1.2 constructor. */
+    public Need(long id, long orgUnitId, String unitCode, String provinceCode, Long itemId, String categoryCode,
+            long quantity, long allocated, long received, Urgency urgency, boolean frontLine, boolean keyArea,
+            String keyAreaLabel, LocalDate neededBy, String justification, Integer daysOfCoverLeft,
+            Long receivingDepotId, NeedState state, String createdBy, Instant createdAt, Instant updatedAt,
+            long version) {
+        this(id, orgUnitId, unitCode, provinceCode, itemId, categoryCode, quantity, allocated, received, urgency,
+                frontLine, keyArea, keyAreaLabel, neededBy, justification, daysOfCoverLeft, receivingDepotId, state,
+                createdBy, createdAt, updatedAt, version, null);
+    }
 
     /** Quantity not yet covered by an approved batch. */
     public long remaining() {
@@ -35,7 +48,8 @@ public record Need(long id, long orgUnitId, String unitCode, String provinceCode
                 .categoryCode(categoryCode).quantity(quantity).allocated(allocated).received(received)
                 .urgency(urgency).frontLine(frontLine).keyArea(keyArea).keyAreaLabel(keyAreaLabel).neededBy(neededBy)
                 .justification(justification).daysOfCoverLeft(daysOfCoverLeft).receivingDepotId(receivingDepotId)
-                .state(state).createdBy(createdBy).createdAt(createdAt).updatedAt(updatedAt).version(version);
+                .state(state).createdBy(createdBy).createdAt(createdAt).updatedAt(updatedAt).version(version)
+                .source(source);
     }
 
     /** Builds a {@link Need}; unset components are 0, false or null. @since 1.2 */
@@ -62,6 +76,7 @@ public record Need(long id, long orgUnitId, String unitCode, String provinceCode
         private Instant createdAt;
         private Instant updatedAt;
         private long version;
+        private String source;
 
         private Builder() {
         }
@@ -88,11 +103,13 @@ public record Need(long id, long orgUnitId, String unitCode, String provinceCode
         public Builder createdAt(Instant createdAt) { this.createdAt = createdAt; return this; }
         public Builder updatedAt(Instant updatedAt) { this.updatedAt = updatedAt; return this; }
         public Builder version(long version) { this.version = version; return this; }
+        /** @since 1.3 */
+        public Builder source(String source) { this.source = source; return this; }
 
         public Need build() {
             return new Need(id, orgUnitId, unitCode, provinceCode, itemId, categoryCode, quantity, allocated,
                     received, urgency, frontLine, keyArea, keyAreaLabel, neededBy, justification, daysOfCoverLeft,
-                    receivingDepotId, state, createdBy, createdAt, updatedAt, version);
+                    receivingDepotId, state, createdBy, createdAt, updatedAt, version, source);
         }
     }
 }

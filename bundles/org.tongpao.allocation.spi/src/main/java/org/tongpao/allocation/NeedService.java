@@ -22,6 +22,17 @@ public interface NeedService {
     /** Cancels what is still open; refused (409) when fulfilled or already cancelled. */
     Need cancel(Caller caller, long id, String idempotencyKey);
 
+    /**
+     * Stores the need another node raised, as it stands there ({@code replica.source()} names it,
+     * {@code province:42/17}): the national picture at central. The caller must be able to write for the need's
+     * unit (a province's link acts as that province's officer: another province's unit is the 404 of an unknown
+     * one). A replica no newer than the stored one ({@code version}) changes nothing, so late or repeated copies
+     * never roll a need back. A replicated need is read-only otherwise ({@link #cancel} answers 409 naming its node).
+     *
+     * @since 1.3
+     */
+    Need replicate(Caller caller, NeedReplica replica);
+
     List<KeyArea> keyAreas(Caller caller);
 
     KeyArea declareKeyArea(Caller caller, NewKeyArea command, String idempotencyKey);

@@ -6,10 +6,12 @@
  * constructor as a delegating one (the new component defaulted), so code built against the older version
  * still links. 1.2: the widest ({@link org.tongpao.allocation.Plan}, {@link org.tongpao.allocation.Batch},
  * {@link org.tongpao.allocation.Need}) have {@code builder()} and {@code toBuilder()}; make them through the
- * builder, which gets a setter for each added component.
+ * builder, which gets a setter for each added component. 1.3: needs replicated from provincial nodes —
+ * {@link org.tongpao.allocation.NeedService#replicate}, {@link org.tongpao.allocation.NeedReplica},
+ * {@code Need.source}, topic {@code NEED_CHANGED}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.tongpao.allocation;
 
 import org.osgi.annotation.bundle.Export;

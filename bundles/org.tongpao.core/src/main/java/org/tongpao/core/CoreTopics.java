@@ -4,7 +4,10 @@ package org.tongpao.core;
  * EventAdmin topics posted by the core bundle after a change is committed:
  * {@code org/tongpao/core/<entity>/<CREATED|UPDATED|DEACTIVATED>}. Event properties: {@code id},
  * {@code code}, {@code provinceCode} (when any), {@code version}, {@code actor}, {@code requestId},
- * {@code node}.
+ * {@code node}; and the record's fields as written (those not null): an org unit's {@code name}, {@code nameZh},
+ * {@code level}, {@code parentId}, {@code frontLine}, {@code active}; an item's {@code categoryCode},
+ * {@code name}, {@code nameZh}, {@code unit}, {@code standard}, {@code shelfLifeMonths}, {@code active}; a
+ * depot's {@code name}, {@code orgUnitId}, {@code address}, {@code active}.
  */
 public final class CoreTopics {
     public static final String ORG_UNIT = "org/tongpao/core/orgunit/";

@@ -22,8 +22,18 @@ public final class InventoryTopics {
      * {@code occurredAt} and {@code lot} (its details after the change, as in MOVEMENT's {@code lots}).
      */
     public static final String LOT_STATUS = "org/tongpao/inventory/LOT_STATUS";
-    /** A province submitted census figures: censusId, provinceCode, version. */
+    /**
+     * A province submitted census figures: censusId, provinceCode, version; (1.4) submittedAt, submittedBy,
+     * {@code system} (category code → quantity on hand), {@code declared} (list of categoryCode, quantity, note),
+     * {@code source} when the census replicates another node's, {@code node} when the answer came from another node.
+     */
     public static final String CENSUS_SUBMITTED = "org/tongpao/inventory/CENSUS_SUBMITTED";
+
+    /**
+     * A census was opened: censusId, title, categories (comma-separated), deadline, openedBy, openedAt, and
+     * {@code source} when it replicates another node's census. @since 1.4
+     */
+    public static final String CENSUS_OPENED = "org/tongpao/inventory/CENSUS_OPENED";
 
     private InventoryTopics() {
     }

@@ -23,4 +23,23 @@ public interface ReserveCensus {
      */
     Census submit(Caller caller, long censusId, String provinceCode, CensusSubmission submission,
             String idempotencyKey);
+
+    /**
+     * Opens here the census {@code source} opened on another node ({@code central/17}): ministry roles (central's
+     * link). Opening the same source again returns the census already opened; its deadline may have passed
+     * (a node that was offline still records it, and its answers are late).
+     *
+     * @since 1.4
+     */
+    Census openReplica(Caller caller, String source, NewCensus census);
+
+    /**
+     * Records a province's answer taken by its own install: the caller must be able to write for
+     * {@code answer.provinceCode()} (a province's link acts as that province's officer, so it cannot answer for
+     * another). The same answer (province and version) recorded again changes nothing; answers arriving out of
+     * order keep their versions, the highest being the current one.
+     *
+     * @since 1.4
+     */
+    Census recordAnswer(Caller caller, long censusId, CensusAnswer answer);
 }

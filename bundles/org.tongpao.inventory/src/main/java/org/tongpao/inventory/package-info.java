@@ -10,6 +10,10 @@
  * {@code toBuilder()}; make them through the builder, which gets a setter for each added component.
  * 1.4: {@link org.tongpao.inventory.ReplicaLedger} (replicas of depots another node keeps) and
  * {@link org.tongpao.inventory.ProvinceStock#replicatedFrom()}/{@code asOf()}.
+ * 1.4 too: the census answered by other nodes — {@link org.tongpao.inventory.ReserveCensus#openReplica},
+ * {@link org.tongpao.inventory.ReserveCensus#recordAnswer}, {@link org.tongpao.inventory.CensusAnswer}, the
+ * census's {@code source} and each answer's {@code node}, {@code receivedAt}, {@code ageSeconds}; topic
+ * {@code CENSUS_OPENED}.
  */
 @Export
 @Version("1.4.0")

@@ -10,10 +10,14 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tongpao.allocation.AllocationTopics;
 import org.tongpao.allocation.KeyArea;
 import org.tongpao.allocation.Need;
 import org.tongpao.allocation.NeedFilter;
+import org.tongpao.allocation.NeedReplica;
 import org.tongpao.allocation.NeedService;
 import org.tongpao.allocation.NeedState;
 import org.tongpao.allocation.NewKeyArea;
@@ -41,6 +45,7 @@ import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
+import org.tongpao.core.spi.MasterDataOwner;
 
 /** Needs in {@code tp_alloc_need}, key areas in {@code tp_alloc_key_area}. */
 @Component(service = {NeedService.class, JdbcNeedService.class})
@@ -57,6 +62,9 @@ public class JdbcNeedService implements NeedService {
     private final IdempotencyKeys keys;
 
     private final AllocationEvents events;
+    private final NeedReplicas replicas;
+    /** Who owns the key areas (federation's, on a federated province: central); none: this node. */
+    private volatile MasterDataOwner masterDataOwner;
 
     /** How far the client's clock may lag ours when it sends a neededBy of "today". */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
@@ -74,6 +82,35 @@ public class JdbcNeedService implements NeedService {
         this.provinces = provinces;
         this.audit = audit;
         this.keys = keys;
+        this.replicas = new NeedReplicas(ds, units, catalogue, depots, audit, events);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindMasterDataOwner")
+    public void bindMasterDataOwner(MasterDataOwner owner) {
+        this.masterDataOwner = owner;
+    }
+
+    public void unbindMasterDataOwner(MasterDataOwner owner) {
+        if (this.masterDataOwner == owner) {
+            this.masterDataOwner = null;
+        }
+    }
+
+    /** Key areas are master data: a node whose master data another node owns refuses local changes (409). */
+    private void requireLocalKeyAreas(Caller caller) {
+        MasterDataOwner owner = masterDataOwner;
+        if (owner != null) {
+            owner.remoteOwner(caller).ifPresent(node -> {
+                throw new ConflictException("Key areas are master data owned by node " + node
+                        + ": declare or remove them there; this node takes them from it");
+            });
+        }
+    }
+
+    @Override
+    public Need replicate(Caller caller, NeedReplica replica) {
+        return replicas.replicate(caller, replica);
     }
 
     @Override
@@ -145,6 +182,7 @@ public class JdbcNeedService implements NeedService {
             audit.record(c, caller, "need", Long.toString(id), "CREATE", null, created);
             events.record(c, AllocationTopics.NEED_CREATED, caller, id, created.provinceCode(),
                     Map.of("urgency", created.urgency().name(), "quantity", created.quantity()));
+            events.needChanged(c, caller, created);
             return new IdempotencyKeys.Ref("need", Long.toString(id));
         });
         return Transactions.read(ds, c -> NeedDao.get(c, Long.parseLong(out.ref().id())));
@@ -196,12 +234,18 @@ public class JdbcNeedService implements NeedService {
         ScopeRules.requireWriteProvince(caller, before.provinceCode(), WHAT);
         keys.execute(ds, caller, idempotencyKey, "need.cancel:" + id, null, c -> {
             Need cur = NeedDao.lock(c, id);
+            if (cur.source() != null) {
+                throw new ConflictException("Need " + id + " is " + cur.source() + ", kept by node "
+                        + cur.source().substring(0, cur.source().lastIndexOf('/')) + ": cancel it there");
+            }
             if (cur.state() == NeedState.CANCELLED || cur.state() == NeedState.FULFILLED) {
                 throw new ConflictException("Need " + id + " is " + cur.state() + " and cannot be cancelled");
             }
             NeedDao.setState(c, id, NeedState.CANCELLED, Sql.now());
-            audit.record(c, caller, "need", Long.toString(id), "CANCEL", cur, NeedDao.get(c, id));
+            Need cancelled = NeedDao.get(c, id);
+            audit.record(c, caller, "need", Long.toString(id), "CANCEL", cur, cancelled);
             events.record(c, AllocationTopics.NEED_CANCELLED, caller, id, cur.provinceCode(), Map.of());
+            events.needChanged(c, caller, cancelled);
             return new IdempotencyKeys.Ref("need", Long.toString(id));
         });
         return Transactions.read(ds, c -> NeedDao.get(c, id));
@@ -225,6 +269,7 @@ public class JdbcNeedService implements NeedService {
     @Override
     public KeyArea declareKeyArea(Caller caller, NewKeyArea cmd, String idempotencyKey) {
         ScopeRules.requireMinistryWriter(caller, "key areas");
+        requireLocalKeyAreas(caller);
         if ((cmd.provinceCode() == null) == (cmd.orgUnitId() == null)) {
             throw new ValidationException("provinceCode", "give exactly one of provinceCode and orgUnitId");
         }
@@ -257,7 +302,7 @@ public class JdbcNeedService implements NeedService {
                 KeyArea created = find(NeedDao.keyAreas(c), id);
                 audit.record(c, caller, "key-area", Long.toString(id), "CREATE", null, created);
                 events.record(c, AllocationTopics.KEY_AREA_DECLARED, caller, id, created.provinceCode(),
-                        Map.of("label", created.label()));
+                        areaProperties(created));
                 return new IdempotencyKeys.Ref("key-area", Long.toString(id));
             });
         } catch (RuntimeException e) {
@@ -273,12 +318,14 @@ public class JdbcNeedService implements NeedService {
     @Override
     public void removeKeyArea(Caller caller, long id, String idempotencyKey) {
         ScopeRules.requireMinistryWriter(caller, "key areas");
+        requireLocalKeyAreas(caller);
         keys.execute(ds, caller, idempotencyKey, "keyarea.remove:" + id, null, c -> {
             KeyArea before = find(NeedDao.keyAreas(c), id);
             Jdbc.update(c, "DELETE FROM tp_alloc_key_area WHERE id = ?", Jdbc.args(id));
             NeedDao.recomputeKeyAreas(c);
             audit.record(c, caller, "key-area", Long.toString(id), "DELETE", before, null);
-            events.record(c, AllocationTopics.KEY_AREA_REMOVED, caller, id, null, Map.of());
+            events.record(c, AllocationTopics.KEY_AREA_REMOVED, caller, id, before.provinceCode(),
+                    areaProperties(before));
             return new IdempotencyKeys.Ref("key-area", Long.toString(id));
         });
     }
@@ -294,6 +341,16 @@ public class JdbcNeedService implements NeedService {
     /** What a declaration covers, one row per value: a province declared whole or an org unit's subtree. */
     static String areaKey(String provinceCode, Long orgUnitId) {
         return orgUnitId == null ? "P:" + provinceCode : "U:" + orgUnitId;
+    }
+
+    /** What names a key area on every node: its label and, for a unit's subtree, the unit's code. */
+    private static Map<String, Object> areaProperties(KeyArea area) {
+        Map<String, Object> props = new java.util.HashMap<>();
+        props.put("label", area.label());
+        if (area.unitCode() != null) {
+            props.put("unitCode", area.unitCode());
+        }
+        return props;
     }
 
     private static ConflictException alreadyDeclared(String label, Long id) {

@@ -20,7 +20,7 @@ import org.tongpao.core.persistence.Sql;
 final class NeedDao {
     static final String COLUMNS = "id, org_unit_id, unit_code, province_code, unit_path, item_id, category_code, "
             + "quantity, allocated, received, urgency, front_line, key_area, key_area_label, needed_by, justification, "
-            + "days_of_cover, receiving_depot_id, state, created_by, created_at, updated_at, version";
+            + "days_of_cover, receiving_depot_id, state, created_by, created_at, updated_at, version, source";
 
     private NeedDao() {
     }
@@ -37,6 +37,33 @@ final class NeedDao {
                         n.provinceCode(), unitPath, n.itemId(), n.categoryCode(), n.quantity(), n.urgency(), n.frontLine(),
                         n.keyArea(), n.keyAreaLabel(), n.neededBy(), n.justification(), n.daysOfCoverLeft(),
                         n.receivingDepotId(), NeedState.OPEN, n.createdBy(), n.createdAt(), n.createdAt()));
+    }
+
+    /** Stores a replicated need as it stands on its node (its quantities, state and version included). */
+    static long insertReplica(Connection c, Need n, String unitPath) throws SQLException {
+        return Jdbc.insert(c, "INSERT INTO tp_alloc_need (org_unit_id, unit_code, province_code, unit_path, item_id, "
+                + "category_code, quantity, allocated, received, urgency, front_line, key_area, key_area_label, needed_by, "
+                + "justification, days_of_cover, receiving_depot_id, state, created_by, created_at, updated_at, version, "
+                + "source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Jdbc.args(n.orgUnitId(),
+                        n.unitCode(), n.provinceCode(), unitPath, n.itemId(), n.categoryCode(), n.quantity(),
+                        n.allocated(), n.received(), n.urgency(), n.frontLine(), n.keyArea(), n.keyAreaLabel(),
+                        n.neededBy(), n.justification(), n.daysOfCoverLeft(), n.receivingDepotId(), n.state(),
+                        n.createdBy(), n.createdAt(), n.updatedAt(), n.version(), n.source()));
+    }
+
+    /** Overwrites a replicated need with a newer copy (its unit and key-area flag stay as derived here). */
+    static void updateReplica(Connection c, long id, Need n) throws SQLException {
+        Jdbc.update(c, "UPDATE tp_alloc_need SET item_id = ?, category_code = ?, quantity = ?, allocated = ?, "
+                + "received = ?, urgency = ?, front_line = ?, needed_by = ?, justification = ?, days_of_cover = ?, "
+                + "receiving_depot_id = ?, state = ?, updated_at = ?, version = ? WHERE id = ?", Jdbc.args(n.itemId(),
+                        n.categoryCode(), n.quantity(), n.allocated(), n.received(), n.urgency(), n.frontLine(),
+                        n.neededBy(), n.justification(), n.daysOfCoverLeft(), n.receivingDepotId(), n.state(),
+                        n.updatedAt(), n.version(), id));
+    }
+
+    /** The replica of {@code source}, if stored. */
+    static java.util.Optional<Need> bySource(Connection c, String source) throws SQLException {
+        return query(c, "source = ?", List.of(source), null).stream().map(Row::need).findFirst();
     }
 
     /**
@@ -76,7 +103,7 @@ final class NeedDao {
                 .daysOfCoverLeft(daysOfCover).receivingDepotId(receivingDepot)
                 .state(NeedState.valueOf(rs.getString(at("state")))).createdBy(rs.getString(at("created_by")))
                 .createdAt(Sql.getInstant(rs, at("created_at"))).updatedAt(Sql.getInstant(rs, at("updated_at")))
-                .version(rs.getLong(at("version"))).build();
+                .version(rs.getLong(at("version"))).source(rs.getString(at("source"))).build();
         return new Row(n, rs.getString(at("unit_path")));
     }
 

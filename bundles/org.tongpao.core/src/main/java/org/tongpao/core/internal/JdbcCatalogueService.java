@@ -31,7 +31,7 @@ public class JdbcCatalogueService implements CatalogueService {
     static final String ENTITY = "item";
     private static final String LABEL = "Item";
     private static final RecordSupport.Kind<Item> KIND = new RecordSupport.Kind<>(ENTITY, LABEL, CoreTopics.ITEM,
-            ItemDao.TABLE, Item::version, Item::active, Item::code, item -> null);
+            ItemDao.TABLE, Item::version, Item::active, Item::code, item -> null, CoreEvents::snapshot);
     private static final String WHAT = "the catalogue";
 
     private final CoreSeed db;

@@ -37,7 +37,7 @@ public class JdbcDepotService implements DepotService {
     static final String ENTITY = "depot";
     private static final String LABEL = "Depot";
     private static final RecordSupport.Kind<Depot> KIND = new RecordSupport.Kind<>(ENTITY, LABEL, CoreTopics.DEPOT,
-            DepotDao.TABLE, Depot::version, Depot::active, Depot::code, Depot::provinceCode);
+            DepotDao.TABLE, Depot::version, Depot::active, Depot::code, Depot::provinceCode, CoreEvents::snapshot);
     private static final String WHAT = "depots";
 
     private final CoreSeed db;

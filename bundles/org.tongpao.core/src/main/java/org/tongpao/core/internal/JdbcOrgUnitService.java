@@ -31,7 +31,7 @@ public class JdbcOrgUnitService implements OrgUnitService {
     static final String ENTITY = "orgunit";
     private static final String LABEL = "Org unit";
     private static final RecordSupport.Kind<OrgUnit> KIND = new RecordSupport.Kind<>(ENTITY, LABEL, CoreTopics.ORG_UNIT,
-            OrgUnitDao.TABLE, OrgUnit::version, OrgUnit::active, OrgUnit::code, OrgUnit::provinceCode);
+            OrgUnitDao.TABLE, OrgUnit::version, OrgUnit::active, OrgUnit::code, OrgUnit::provinceCode, CoreEvents::snapshot);
     private static final String WHAT = "org units";
     private static final String NATIONAL = "the ministry root or provincial departments";
 

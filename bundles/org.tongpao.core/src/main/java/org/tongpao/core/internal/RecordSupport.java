@@ -3,6 +3,7 @@ package org.tongpao.core.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
@@ -29,11 +30,16 @@ import org.tongpao.core.persistence.Transactions;
 final class RecordSupport<T> {
 
     /**
-     * One kind of record: its audit entity, its label in messages, its event topic prefix, its table, and the
-     * fields the shared steps read.
+     * One kind of record: its audit entity, its label in messages, its event topic prefix, its table, the
+     * fields the shared steps read, and the record's fields its events carry beside the common ones.
      */
     record Kind<T>(String entity, String label, String topic, VersionedTable<T> table, ToLongFunction<T> version,
-            Predicate<T> active, Function<T, String> code, Function<T, String> province) {
+            Predicate<T> active, Function<T, String> code, Function<T, String> province,
+            Function<T, Map<String, Object>> snapshot) {
+
+        String plural() {
+            return label + "s";
+        }
     }
 
     /** Inserts a new row; returns its generated id. */
@@ -61,6 +67,7 @@ final class RecordSupport<T> {
     }
 
     private final Kind<T> kind;
+    private final CoreSeed db;
     private final DataSource ds;
     private final NodeIdentity node;
     private final AuditTrail audit;
@@ -69,6 +76,7 @@ final class RecordSupport<T> {
 
     RecordSupport(Kind<T> kind, CoreSeed db, AuditTrail audit, IdempotencyKeys keys, EventOutbox outbox) {
         this.kind = kind;
+        this.db = db;
         this.ds = db.dataSource();
         this.node = db.node();
         this.audit = audit;
@@ -78,9 +86,11 @@ final class RecordSupport<T> {
 
     /**
      * Runs {@code work} once per Idempotency-Key ({@code operation} is appended to the entity's name, e.g.
-     * {@code .update:12}) and returns the record it points at, read after the commit.
+     * {@code .update:12}) and returns the record it points at, read after the commit. Refused first (409) when
+     * another node owns the master data.
      */
     T write(Caller caller, String key, String operation, Object request, Transactions.Work<Ref> work) {
+        db.requireLocalMasterData(caller, kind.plural());
         return load(keys.execute(ds, caller, key, kind.entity() + operation, request, work).ref());
     }
 
@@ -169,7 +179,13 @@ final class RecordSupport<T> {
     void changed(Connection c, Caller caller, String action, T before, long id) throws SQLException {
         T after = kind.table().find(c, id).orElseThrow();
         audit.record(c, caller, kind.entity(), Long.toString(id), action, before, after);
-        outbox.record(c, kind.topic() + action, CoreEvents.properties(caller, node, id, kind.code().apply(after),
-                kind.province().apply(after), kind.version().applyAsLong(after)));
+        Map<String, Object> props = CoreEvents.properties(caller, node, id, kind.code().apply(after),
+                kind.province().apply(after), kind.version().applyAsLong(after));
+        kind.snapshot().apply(after).forEach((k, v) -> {
+            if (v != null) {
+                props.put(k, v);
+            }
+        });
+        outbox.record(c, kind.topic() + action, props);
     }
 }

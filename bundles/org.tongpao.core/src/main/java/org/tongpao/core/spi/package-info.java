@@ -4,7 +4,8 @@
  * depot?" before a depot is deactivated. {@link org.tongpao.core.spi.LedgerOwners} (1.1): which node keeps a
  * province's depot ledgers (federation). {@link org.tongpao.core.spi.EventForwarder} (1.2): events
  * taken inside the recording transaction (federation). {@link org.tongpao.core.spi.HealthContributor} (1.3): a
- * part of the node that {@code GET /health} reports (federation's links).
+ * part of the node that {@code GET /health} reports (federation's links). {@link org.tongpao.core.spi.MasterDataOwner}
+ * (1.3): which node owns the master data, so a federated province refuses local edits of it.
  */
 @Export
 @Version("1.3.0")

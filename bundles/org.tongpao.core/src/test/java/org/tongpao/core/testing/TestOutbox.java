@@ -12,6 +12,7 @@ import org.tongpao.core.internal.outbox.JdbcEventOutbox;
 import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Transactions;
+import org.tongpao.core.spi.EventForwarder;
 
 /**
  * The real outbox on a test database (core's schema migrated, e.g. by {@link TestCore}), posting at once on
@@ -46,6 +47,11 @@ public final class TestOutbox implements EventOutbox {
     @Override
     public void record(Connection connection, String topic, Map<String, ?> properties) {
         outbox.record(connection, topic, properties);
+    }
+
+    /** Hands the events of {@code topics} (exact, or {@code prefix/*}) to {@code forwarder} as they are recorded. */
+    public void forward(EventForwarder forwarder, String... topics) {
+        outbox.bindEventForwarder(forwarder, Map.of(EventForwarder.TOPICS, topics));
     }
 
     /** Every event posted so far, in order. */

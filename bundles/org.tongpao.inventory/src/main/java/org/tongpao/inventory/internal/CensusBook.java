@@ -2,6 +2,7 @@ package org.tongpao.inventory.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.Census;
+import org.tongpao.inventory.CensusAnswer;
 import org.tongpao.inventory.CensusSubmission;
 import org.tongpao.inventory.NewCensus;
 
@@ -32,9 +34,11 @@ final class CensusBook {
     private final Ledger ledger;
     private final ProvinceRegistry provinces;
 
-    /** A census row before its report is computed. */
-    private record Head(long id, String title, List<String> categories, Instant deadline, String openedBy,
-            Instant openedAt) {
+    private static final String HEAD_COLUMNS = "id, title, categories, deadline, opened_by, opened_at, source";
+
+    /** A census row before its report is computed; {@code source} the census it replicates (null: none). */
+    record Head(long id, String title, List<String> categories, Instant deadline, String openedBy,
+            Instant openedAt, String source) {
     }
 
     CensusBook(Ledger ledger, ProvinceRegistry provinces) {
@@ -44,6 +48,18 @@ final class CensusBook {
 
     Census open(Caller caller, NewCensus r, String key) {
         ScopeRules.requireMinistryWriter(caller, "a reserve census");
+        Set<String> categories = validated(r);
+        Ref ref = ledger.write(caller, key, "inventory.census", r, tx -> {
+            if (!r.deadline().isAfter(tx.now)) {
+                throw new ValidationException("deadline", "deadline must be in the future");
+            }
+            return new Ref("census", Long.toString(insert(tx, r, categories, null)));
+        });
+        return ledger.read(c -> report(c, caller, head(c, Long.parseLong(ref.id()))));
+    }
+
+    /** The checked fields of a new census: its categories, stripped, in order. */
+    static Set<String> validated(NewCensus r) {
         if (r == null) {
             throw new ValidationException("body", "body is required");
         }
@@ -63,22 +79,23 @@ final class CensusBook {
             }
             categories.add(c.strip());
         }
-        Ref ref = ledger.write(caller, key, "inventory.census", r, tx -> {
-            if (!r.deadline().isAfter(tx.now)) {
-                throw new ValidationException("deadline", "deadline must be in the future");
+        return categories;
+    }
+
+    /** Inserts a checked census (its categories must exist here), its audit row and CENSUS_OPENED. */
+    long insert(Tx tx, NewCensus r, Set<String> categories, String source) throws SQLException {
+        for (String c : categories) {
+            if (!ledger.core.categoryExists(tx.c, c)) {
+                throw new ValidationException("categories", "unknown category " + c);
             }
-            for (String c : categories) {
-                if (!ledger.core.categoryExists(tx.c, c)) {
-                    throw new ValidationException("categories", "unknown category " + c);
-                }
-            }
-            long id = Jdbc.insert(tx.c, "INSERT INTO tp_inv_census (title, categories, deadline, opened_by, opened_at) "
-                    + "VALUES (?, ?, ?, ?, ?)", List.of(r.title().strip(), String.join(",", categories),
-                            r.deadline().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), caller.user(), tx.now));
-            ledger.audit.record(tx.c, caller, "census", Long.toString(id), "OPEN", null, r);
-            return new Ref("census", Long.toString(id));
-        });
-        return ledger.read(c -> report(c, caller, head(c, Long.parseLong(ref.id()))));
+        }
+        Instant deadline = r.deadline().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        long id = Jdbc.insert(tx.c, "INSERT INTO tp_inv_census (title, categories, deadline, opened_by, opened_at, "
+                + "source) VALUES (?, ?, ?, ?, ?, ?)", Jdbc.args(r.title().strip(), String.join(",", categories),
+                        deadline, tx.caller.user(), tx.now, source));
+        ledger.audit.record(tx.c, tx.caller, "census", Long.toString(id), "OPEN", null, r);
+        ledger.events.censusOpened(tx, id, r.title().strip(), categories, deadline, source);
+        return id;
     }
 
     private static void requireReader(Caller caller) {
@@ -97,7 +114,7 @@ final class CensusBook {
         requireReader(caller);
         int n = Paging.limit(limit);
         return ledger.read(c -> {
-            List<Head> heads = Jdbc.query(c, "SELECT id, title, categories, deadline, opened_by, opened_at FROM tp_inv_census "
+            List<Head> heads = Jdbc.query(c, "SELECT " + HEAD_COLUMNS + " FROM tp_inv_census "
                     + "WHERE id > ?" + Paging.orderAndFetch("id", n), List.of(Paging.after(cursor)), CensusBook::mapHead);
             List<Census> out = new ArrayList<>();
             for (Head h : heads) {
@@ -109,11 +126,12 @@ final class CensusBook {
 
     private static Head mapHead(java.sql.ResultSet rs) throws SQLException {
         return new Head(rs.getLong("id"), rs.getString("title"), Arrays.asList(rs.getString("categories").split(",")),
-                Sql.getInstant(rs, "deadline"), rs.getString("opened_by"), Sql.getInstant(rs, "opened_at"));
+                Sql.getInstant(rs, "deadline"), rs.getString("opened_by"), Sql.getInstant(rs, "opened_at"),
+                rs.getString("source"));
     }
 
-    private Head head(Connection c, long id) throws SQLException {
-        Head h = Jdbc.one(c, "SELECT id, title, categories, deadline, opened_by, opened_at FROM tp_inv_census WHERE id = ?",
+    Head head(Connection c, long id) throws SQLException {
+        Head h = Jdbc.one(c, "SELECT " + HEAD_COLUMNS + " FROM tp_inv_census WHERE id = ?",
                 List.of(id), CensusBook::mapHead).orElse(null);
         if (h == null) {
             throw new org.tongpao.core.NotFoundException("census", id);
@@ -122,16 +140,16 @@ final class CensusBook {
     }
 
     /** Who reported, who is late, and totals from each province's current (highest) version. */
-    private Census report(Connection c, Caller caller, Head h) throws SQLException {
+    Census report(Connection c, Caller caller, Head h) throws SQLException {
         Instant now = ledger.now();
         boolean national = ScopeRules.readReach(caller) == ScopeRules.Reach.ALL;
         Map<String, Object[]> current = new HashMap<>();
-        for (Object[] row : Jdbc.query(c, "SELECT s.id, s.province_code, s.version_no, s.submitted_at, s.submitted_by "
-                + "FROM tp_inv_census_submission s WHERE s.census_id = ? AND s.version_no = "
+        for (Object[] row : Jdbc.query(c, "SELECT s.id, s.province_code, s.version_no, s.submitted_at, s.submitted_by, "
+                + "s.source_node, s.received_at FROM tp_inv_census_submission s WHERE s.census_id = ? AND s.version_no = "
                 + "(SELECT MAX(x.version_no) FROM tp_inv_census_submission x WHERE x.census_id = s.census_id "
                 + "AND x.province_code = s.province_code)", List.of(h.id()),
                 rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3), Sql.getInstant(rs, "submitted_at"),
-                    rs.getString(5)})) {
+                    rs.getString(5), rs.getString(6), Sql.getInstant(rs, "received_at")})) {
             current.put((String) row[1], row);
         }
         List<Census.ProvinceReport> reports = new ArrayList<>();
@@ -145,8 +163,10 @@ final class CensusBook {
                         null, null));
             } else {
                 Instant at = (Instant) s[3];
+                // how old the figures are: since they were taken on the answering node, not since they arrived
                 reports.add(new Census.ProvinceReport(p.code(), at.isAfter(h.deadline()) ? "REPORTED_LATE" : "REPORTED",
-                        (Integer) s[2], at, (String) s[4]));
+                        (Integer) s[2], at, (String) s[4], (String) s[5], s[6] == null ? at : (Instant) s[6],
+                        Math.max(0, Duration.between(at, now).getSeconds())));
             }
         }
         Map<String, long[]> totals = new TreeMap<>();
@@ -168,7 +188,7 @@ final class CensusBook {
             totalRows.add(new Census.Total(parts[0], parts[1], v[0], v[1]));
         });
         return new Census(h.id(), h.title(), h.categories(), h.deadline(), h.openedBy(), h.openedAt(), reports,
-                totalRows);
+                totalRows, h.source());
     }
 
     Census submit(Caller caller, long censusId, String provinceCode, CensusSubmission r, String key) {
@@ -193,16 +213,13 @@ final class CensusBook {
                         + " has already reported");
             }
             long submissionId = Jdbc.insert(tx.c, "INSERT INTO tp_inv_census_submission (census_id, province_code, "
-                    + "version_no, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?)",
-                    List.of(censusId, province, version + 1, caller.user(), tx.now));
+                    + "version_no, submitted_by, submitted_at, received_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    List.of(censusId, province, version + 1, caller.user(), tx.now, tx.now));
             snapshot(tx, submissionId, province, h.categories());
-            for (CensusSubmission.Declared d : declared) {
-                Jdbc.update(tx.c, "INSERT INTO tp_inv_census_figure (submission_id, category_code, declared, quantity, "
-                        + "note) VALUES (?, ?, TRUE, ?, ?)", Arrays.asList(submissionId, d.categoryCode().strip(),
-                                d.quantity(), d.note()));
-            }
+            insertDeclared(tx, submissionId, declared);
             ledger.audit.record(tx.c, caller, "census", censusId + ":" + province, "SUBMIT", null, request);
-            ledger.events.censusSubmitted(tx, censusId, province, version + 1);
+            ledger.events.censusSubmitted(tx, censusId, h.source(), new CensusAnswer(null, province, version + 1,
+                    tx.now, caller.user(), systemTotals(tx, submissionId), declared));
             return new Ref("census-submission", Long.toString(submissionId));
         });
         return ledger.read(c -> report(c, caller, head(c, censusId)));
@@ -231,7 +248,27 @@ final class CensusBook {
         return province;
     }
 
-    private static void validate(List<CensusSubmission.Declared> declared) {
+    static void insertDeclared(Tx tx, long submissionId, List<CensusSubmission.Declared> declared)
+            throws SQLException {
+        for (CensusSubmission.Declared d : declared) {
+            Jdbc.update(tx.c, "INSERT INTO tp_inv_census_figure (submission_id, category_code, declared, quantity, "
+                    + "note) VALUES (?, ?, TRUE, ?, ?)", Arrays.asList(submissionId, d.categoryCode().strip(),
+                            d.quantity(), d.note()));
+        }
+    }
+
+    /** The system figures of a submission per category: what its answer reports. */
+    private static Map<String, Long> systemTotals(Tx tx, long submissionId) throws SQLException {
+        Map<String, Long> totals = new TreeMap<>();
+        for (Object[] row : Jdbc.query(tx.c, "SELECT category_code, SUM(quantity) FROM tp_inv_census_figure "
+                + "WHERE submission_id = ? AND declared = FALSE GROUP BY category_code", List.of(submissionId),
+                rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
+            totals.put((String) row[0], (Long) row[1]);
+        }
+        return totals;
+    }
+
+    static void validate(List<CensusSubmission.Declared> declared) {
         for (int i = 0; i < declared.size(); i++) {
             CensusSubmission.Declared d = declared.get(i);
             if (d == null || d.categoryCode() == null || d.categoryCode().isBlank()) {

@@ -24,6 +24,7 @@ import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.spi.LedgerOwners;
 import org.tongpao.inventory.BalanceFilter;
 import org.tongpao.inventory.Census;
+import org.tongpao.inventory.CensusAnswer;
 import org.tongpao.inventory.CensusSubmission;
 import org.tongpao.inventory.CountResult;
 import org.tongpao.inventory.DispatchOrder;
@@ -84,6 +85,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     private final Thresholds thresholds;
     private final Views views;
     private final CensusBook census;
+    private final CensusAnswers censusAnswers;
     private final ShortDatedScanner scanner;
     private final Replicas replicas;
 
@@ -108,6 +110,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         this.thresholds = new Thresholds(ledger);
         this.views = new Views(ledger);
         this.census = new CensusBook(ledger, provinces);
+        this.censusAnswers = new CensusAnswers(ledger, census, provinces);
         this.scanner = new ShortDatedScanner(ledger, lotStatuses);
         this.replicas = new Replicas(ledger);
     }
@@ -312,5 +315,15 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     public Census submit(Caller caller, long censusId, String provinceCode, CensusSubmission submission,
             String idempotencyKey) {
         return census.submit(caller, censusId, provinceCode, submission, idempotencyKey);
+    }
+
+    @Override
+    public Census openReplica(Caller caller, String source, NewCensus newCensus) {
+        return censusAnswers.openReplica(caller, source, newCensus);
+    }
+
+    @Override
+    public Census recordAnswer(Caller caller, long censusId, CensusAnswer answer) {
+        return censusAnswers.recordAnswer(caller, censusId, answer);
     }
 }

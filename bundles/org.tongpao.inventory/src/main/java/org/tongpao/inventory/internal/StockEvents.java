@@ -2,16 +2,22 @@ package org.tongpao.inventory.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.tongpao.core.Caller;
 import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
+import org.tongpao.inventory.CensusAnswer;
+import org.tongpao.inventory.CensusSubmission;
 import org.tongpao.inventory.Movement;
 import org.tongpao.inventory.InventoryTopics;
 import org.tongpao.inventory.LotStatus;
@@ -112,8 +118,40 @@ record StockEvents(EventOutbox outbox) {
                 "level", available <= minimum ? "MINIMUM" : "REORDER"));
     }
 
-    void censusSubmitted(Tx tx, long censusId, String provinceCode, int version) {
-        event(tx, InventoryTopics.CENSUS_SUBMITTED, Map.of("censusId", censusId, "provinceCode", provinceCode,
-                "version", version));
+    /** A census opened here; {@code source} the census it replicates (null: none). */
+    void censusOpened(Tx tx, long censusId, String title, Collection<String> categories, Instant deadline,
+            String source) {
+        Map<String, Object> p = new HashMap<>(Map.of("censusId", censusId, "title", title, "categories",
+                String.join(",", categories), "deadline", deadline, "openedBy", tx.caller.user(), "openedAt", tx.now));
+        if (source != null) {
+            p.put("source", source);
+        }
+        event(tx, InventoryTopics.CENSUS_OPENED, p);
+    }
+
+    /**
+     * A province's answer recorded ({@code answer.node()} null: submitted on this node); the figures travel with
+     * the event so that federation forwards them without reading the census tables.
+     */
+    void censusSubmitted(Tx tx, long censusId, String source, CensusAnswer answer) {
+        List<Map<String, Object>> declared = new ArrayList<>();
+        for (CensusSubmission.Declared d : answer.declared()) {
+            Map<String, Object> line = new HashMap<>(Map.of("categoryCode", d.categoryCode().strip(), "quantity",
+                    d.quantity()));
+            if (d.note() != null) {
+                line.put("note", d.note());
+            }
+            declared.add(line);
+        }
+        Map<String, Object> p = new HashMap<>(Map.of("censusId", censusId, "provinceCode", answer.provinceCode(),
+                "version", answer.version(), "submittedAt", answer.submittedAt(), "submittedBy",
+                answer.submittedBy(), "system", new TreeMap<>(answer.system()), "declared", declared));
+        if (source != null) {
+            p.put("source", source);
+        }
+        if (answer.node() != null) {
+            p.put("node", answer.node());
+        }
+        event(tx, InventoryTopics.CENSUS_SUBMITTED, p);
     }
 }

@@ -1,0 +1,56 @@
+package org.tongpao.federation.allocation.internal.needs;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tongpao.allocation.KeyArea;
+import org.tongpao.allocation.NeedService;
+import org.tongpao.allocation.NewKeyArea;
+import org.tongpao.core.Caller;
+import org.tongpao.core.OrgUnitService;
+import org.tongpao.federation.Message;
+import org.tongpao.federation.MessageHandler;
+
+/**
+ * At a provincial node: central's key-area declaration or removal, applied by province code or unit code through
+ * {@link NeedService} (central's link is the one writer of key areas on a federated province). A declaration
+ * already here with the same label, or a removal of one not here, changes nothing; another label is declared
+ * anew.
+ */
+@Component(property = {MessageHandler.TYPE + "=" + NeedContracts.KEY_AREA, MessageHandler.MAJOR + ":Integer=1"})
+public class KeyAreaHandler implements MessageHandler {
+    private final NeedService needs;
+    private final OrgUnitService units;
+
+    @Activate
+    public KeyAreaHandler(@Reference NeedService needs, @Reference OrgUnitService units) {
+        this.needs = needs;
+        this.units = units;
+    }
+
+    @Override
+    public void apply(Message message, Caller sender) {
+        Map<String, Object> b = message.body();
+        String province = NeedContracts.optionalText(b, "provinceCode");
+        String unitCode = NeedContracts.optionalText(b, "unitCode");
+        if ((province == null) == (unitCode == null)) {
+            throw new IllegalArgumentException("a key area names exactly one of provinceCode and unitCode");
+        }
+        String label = NeedContracts.optionalText(b, "label");
+        Optional<KeyArea> here = needs.keyAreas(sender).stream().filter(a -> unitCode == null
+                ? a.orgUnitId() == null && province.equals(a.provinceCode()) : unitCode.equals(a.unitCode())).findFirst();
+        boolean declared = Boolean.parseBoolean(String.valueOf(b.get("declared")));
+        if (here.isPresent() && (!declared || !Objects.equals(here.get().label(), label))) {
+            needs.removeKeyArea(sender, here.get().id(), null);
+        } else if (here.isPresent() || !declared) {
+            return;
+        }
+        if (declared) {
+            Long unitId = unitCode == null ? null : units.getByCode(sender, unitCode).id();
+            needs.declareKeyArea(sender, new NewKeyArea(province, unitId, label), null);
+        }
+    }
+}
