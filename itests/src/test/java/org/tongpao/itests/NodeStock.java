@@ -97,6 +97,15 @@ public final class NodeStock {
         return held;
     }
 
+    /** The on-hand quantity of each lot of one item in one depot. */
+    public List<Long> lotQuantities(String depotCode, String itemCode) {
+        List<Long> lots = new ArrayList<>();
+        for (JsonNode b : pages("/inventory/balances?depot=" + depotCode + "&item=" + itemCode)) {
+            lots.add(b.get("onHand").asLong());
+        }
+        return lots;
+    }
+
     /** Lots of an item with stock, and their stock. */
     public record Holding(long lots, long onHand) {
         Holding plus(Holding o) {
