@@ -143,7 +143,7 @@ public class FederationNodesIT {
 
     @Test
     public void f_aProvinceNamingAnotherProvincesDepotThroughItsLinkIsRefusedAndAudited() throws Exception {
-        Map<String, Long> jiangsuBefore = new NodeStock(admin()).onHandByItem("JS-PROV-01");
+        Map<Long, Long> jiangsuBefore = new NodeStock(admin()).onHandByItem("JS-PROV-01");
         String depotSpoof = "province:42/spoof-depot-" + RUN;
         String senderSpoof = "province:32/spoof-sender-" + RUN;
         try (LinkClient link = new LinkClient(nodes.brokerUrl(), "node-42", "demo", "tongpao.up.42")) {
