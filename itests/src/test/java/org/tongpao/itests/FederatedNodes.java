@@ -25,9 +25,9 @@ public final class FederatedNodes implements AutoCloseable {
     private final int brokerPort = TongpaoContainer.freePort();
     private final Thread reaper = new Thread(this::close, "federated-nodes-reaper");
 
-    private FederatedNodes(Path instances, Map<String, String> environment) {
+    private FederatedNodes(Path instances, Map<String, String> environment, String provinces) {
         central = new NodeProcess("central", instances, List.of("--broker-port", Integer.toString(brokerPort),
-                "--provinces", "42,32"), environment);
+                "--provinces", provinces), environment);
         // demo mode: central has the accounts node-42 and node-32 with password 'demo', and so do the provinces
         List<String> toCentral = List.of("--central", "127.0.0.1:" + brokerPort);
         hubei = new NodeProcess("province:42", instances, toCentral, environment);
@@ -41,8 +41,17 @@ public final class FederatedNodes implements AutoCloseable {
 
     /** Starts the three nodes afresh (an earlier run's instances deleted) and waits until each is healthy. */
     public static FederatedNodes start(Path instances, Map<String, String> environment) throws IOException {
+        return start(instances, environment, "42,32");
+    }
+
+    /**
+     * The same, with central federating {@code provinces} (a comma list holding 42 and 32): a benchmark simulates
+     * the other provinces' links with plain Artemis clients.
+     */
+    public static FederatedNodes start(Path instances, Map<String, String> environment, String provinces)
+            throws IOException {
         NodeProcess.deleteTree(instances);
-        FederatedNodes nodes = new FederatedNodes(instances, environment);
+        FederatedNodes nodes = new FederatedNodes(instances, environment, provinces);
         Runtime.getRuntime().addShutdownHook(nodes.reaper);
         try {
             long t0 = System.nanoTime();

@@ -149,9 +149,9 @@ public class FederationNodesIT {
         try (LinkClient link = new LinkClient(nodes.brokerUrl(), "node-42", "demo", "tongpao.up.42")) {
             link.sendBatch(List.of(depotSpoof, senderSpoof), List.of(
                     LinkClient.envelope(depotSpoof, "stock.posting", "1.0", "province:42", Instant.now(),
-                            spoofedReceipt("JS-PROV-01")),
+                            LinkClient.receipt("JS-PROV-01", "GLOVES-EXAM", System.nanoTime(), 77, "SPOOF-" + RUN)),
                     LinkClient.envelope(senderSpoof, "stock.posting", "1.0", "province:32", Instant.now(),
-                            spoofedReceipt("JS-PROV-01"))));
+                            LinkClient.receipt("JS-PROV-01", "GLOVES-EXAM", System.nanoTime(), 77, "SPOOF-" + RUN))));
         }
         Api auditor = nodes.central.api().as("auditor");
         JsonNode parked = Poll.until("both spoofs parked at central", ARRIVAL, () -> {
@@ -272,16 +272,6 @@ public class FederationNodesIT {
             }
         }
         return 0;
-    }
-
-    /** A receipt of 77 gloves into {@code depotCode}, as the stock.posting contract (docs/federation.md) has it. */
-    private static Map<String, Object> spoofedReceipt(String depotCode) {
-        long lot = System.nanoTime();
-        return Map.of("postingId", lot, "part", 1, "parts", 1, "operation", "receipt", "depotCode", depotCode,
-                "actor", "hubei", "lots", List.of(Map.of("lotId", lot, "itemCode", "GLOVES-EXAM", "origin",
-                        "PURCHASE_ORDER", "sourceDocument", "SPOOF-" + RUN, "receivedOn", java.time.LocalDate.now()
-                                .toString(), "status", "AVAILABLE", "receivedQuantity", 77)),
-                "movements", List.of(Map.of("lotId", lot, "type", "RECEIPT", "quantity", 77)));
     }
 
     private static long lots(NodeStock stock, String depotCode, String item) {

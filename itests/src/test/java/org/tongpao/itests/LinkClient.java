@@ -3,6 +3,7 @@ package org.tongpao.itests;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
@@ -46,6 +47,19 @@ public final class LinkClient implements AutoCloseable {
                 .put("occurredAt", occurredAt.toString()).put("queuedAt", Instant.now().toString());
         e.set("body", JSON.valueToTree(body));
         return e.toString();
+    }
+
+    /**
+     * The body of a {@code stock.posting} 1.0 (docs/federation.md) that receives {@code quantity} of
+     * {@code itemCode} into a new lot {@code lotId} of depot {@code depotCode}.
+     */
+    public static Map<String, Object> receipt(String depotCode, String itemCode, long lotId, long quantity,
+            String sourceDocument) {
+        return Map.of("postingId", lotId, "part", 1, "parts", 1, "operation", "receipt", "depotCode", depotCode,
+                "actor", "bench", "lots", List.of(Map.of("lotId", lotId, "itemCode", itemCode, "origin",
+                        "PURCHASE_ORDER", "sourceDocument", sourceDocument, "receivedOn",
+                        LocalDate.now().toString(), "status", "AVAILABLE", "receivedQuantity", quantity)),
+                "movements", List.of(Map.of("lotId", lotId, "type", "RECEIPT", "quantity", quantity)));
     }
 
     /** Sends the envelopes (each with its id as the duplicate-detection id) in one transaction. */
