@@ -58,7 +58,7 @@ public class FederationBench {
             for (NodeProcess n : nodes.all()) {
                 report.line(String.format("%s RSS after boot: %,d kB", n.node(), n.rssKb()));
             }
-            Api admin = nodes.central.api().as("admin");
+            Api admin = nodes.central.api().as("admin").unrecorded(); // load, not a contract test
             awaitLinks(nodes);
             lag(nodes, admin);
             inflow(nodes, admin);
@@ -69,14 +69,14 @@ public class FederationBench {
 
     private static void awaitLinks(FederatedNodes nodes) {
         for (NodeProcess n : nodes.provinces()) {
-            Api api = n.api().as("admin");
+            Api api = n.api().as("admin").unrecorded();
             Poll.until(n + ": link connected", Duration.ofMinutes(5), () -> Optional.of(api.get("/federation").json())
                     .filter(s -> "connected".equals(s.path("state").asText())));
         }
     }
 
     private void lag(FederatedNodes nodes, Api admin) throws Exception {
-        List<Double> lags = LagProbe.measure(new NodeStock(nodes.hubei.api().as("hubei")), new NodeStock(admin),
+        List<Double> lags = LagProbe.measure(new NodeStock(nodes.hubei.api().as("hubei").unrecorded()), new NodeStock(admin),
                 "HB-WH-01", "DISINFECTANT-ALCOHOL75", LAG_RATE, LAG_SECONDS);
         report.line(String.format("lag Hubei receipt → central's replica, %.0f receipts/s for %d s (%d receipts; "
                 + "central polled every %d ms): p50 %.0f ms, p99 %.0f ms, max %.0f ms", LAG_RATE, LAG_SECONDS,
@@ -96,8 +96,8 @@ public class FederationBench {
     }
 
     private void catchUp(FederatedNodes nodes, Api admin, double raw) throws Exception {
-        NodeStock hb = new NodeStock(nodes.hubei.api().as("hubei"));
-        NodeStock js = new NodeStock(nodes.jiangsu.api().as("jiangsu"));
+        NodeStock hb = new NodeStock(nodes.hubei.api().as("hubei").unrecorded());
+        NodeStock js = new NodeStock(nodes.jiangsu.api().as("jiangsu").unrecorded());
         String item = "DISINFECTANT-CHLORINE";
         nodes.central.kill();
         long killed = System.nanoTime();
@@ -130,7 +130,7 @@ public class FederationBench {
     /** Messages a province's outbox holds for central, not yet acknowledged by the broker. */
     private static long backlog(NodeProcess province) {
         long sum = 0;
-        for (JsonNode link : province.api().as("admin").get("/federation").json().get("links")) {
+        for (JsonNode link : province.api().as("admin").unrecorded().get("/federation").json().get("links")) {
             sum += link.get("backlog").asLong();
         }
         return sum;
