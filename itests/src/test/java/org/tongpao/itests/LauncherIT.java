@@ -5,19 +5,14 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.After;
 import org.junit.Test;
@@ -30,25 +25,21 @@ import org.junit.Test;
  */
 public class LauncherIT {
 
-    private static final Path ROOT = Paths.get(System.getProperty("it.work", "target")).toAbsolutePath()
-            .getParent().getParent();
-
-    private final int port = TongpaoContainer.freePort();
     private final Path instances = Paths.get(System.getProperty("it.work", "target"), "launcher-instances")
             .toAbsolutePath();
-    private Process process;
+    private final NodeProcess node = new NodeProcess("province:42", instances, List.of("--no-demo"), Map.of());
 
     @After
     public void stopNode() {
-        kill(true);
+        node.close();
     }
 
     @Test
     public void aProvincialNodeStartsWithoutKnownPasswordsAndKeepsItsDataAcrossStopsAndCrashes() throws Exception {
-        deleteTree(instances);
+        NodeProcess.deleteTree(instances);
 
         long t0 = System.nanoTime();
-        start();
+        node.start();
         JsonNode health = awaitHealthy();
         report("first start to healthy", t0);
         assertEquals("province:42", health.get("node").asText());
@@ -59,7 +50,7 @@ public class LauncherIT {
         assertTrue(health.toString(), health.get("capabilities").toString().contains("tongpao-federation"));
         assertEquals(health.toString(), "disconnected", health.get("details").get("federation").get("state").asText());
 
-        Api api = Api.at(port);
+        Api api = node.api();
         assertEquals("demo accounts are off", 401, api.as("admin", "demo").get("/units").status());
         assertEquals("demo accounts are off", 401, api.as("hubei", "demo").get("/units").status());
         Path passwordFile = instances.resolve("province-42/data/tongpao/initial-admin-password");
@@ -75,15 +66,15 @@ public class LauncherIT {
         Api admin = api.as("admin", password);
         assertEquals(200, admin.get("/units?province=42").status());
         long hubei = admin.get("/units?level=PROVINCE&q=P42").json().get("items").get(0).get("id").asLong();
-        reportRss();
+        System.out.println("[figures] province:42 RSS after boot: VmRSS: " + node.rssKb() + " kB");
 
         Api.Reply first = admin.post("/depots", Map.of("code", "HB-LAUNCH-1", "name", "Before a clean stop",
                 "orgUnitId", hubei));
         assertEquals(first.toString(), 201, first.status());
 
-        kill(false);
+        node.stop();
         t0 = System.nanoTime();
-        start();
+        node.start();
         awaitHealthy();
         report("restart to healthy", t0);
         Api.Reply afterStop = admin.get("/depots/" + first.json().get("id").asLong());
@@ -98,15 +89,14 @@ public class LauncherIT {
         // receipts keep arriving while the process is killed: every acknowledged one must survive
         long depot = first.json().get("id").asLong();
         long item = admin.get("/items?q=KN95").json().get("items").get(0).get("id").asLong();
+        NodeStock stock = new NodeStock(admin);
         Map<Long, Long> acknowledged = new ConcurrentHashMap<>();
         AtomicBoolean writing = new AtomicBoolean(true);
         Thread writer = new Thread(() -> {
             for (int n = 1; writing.get(); n++) {
                 try {
                     long quantity = 100 + n;
-                    Api.Reply r = admin.post("/inventory/receipts", Map.of("depotId", depot, "itemId", item,
-                            "quantity", quantity, "origin", "PURCHASE_ORDER", "sourceDocument", "PO-CRASH-" + n,
-                            "expiryDate", LocalDate.now().plusYears(2).toString()));
+                    Api.Reply r = stock.receive(depot, item, quantity, "PO-CRASH-" + n);
                     if (r.status() == 201) {
                         acknowledged.put(r.json().get("id").asLong(), quantity);
                     }
@@ -118,11 +108,11 @@ public class LauncherIT {
         writer.start();
         Poll.until("20 acknowledged receipts", Duration.ofSeconds(20),
                 () -> acknowledged.size() >= 20 ? Optional.of(true) : Optional.empty());
-        kill(true);
+        node.kill();
         writing.set(false);
         writer.join(30_000);
         assertTrue("receipts were acknowledged before the kill: " + acknowledged.size(), acknowledged.size() >= 20);
-        start();
+        node.start();
         awaitHealthy();
         assertEquals("an acknowledged write survives kill -9", 200,
                 admin.get("/depots/" + second.json().get("id").asLong()).status());
@@ -131,33 +121,12 @@ public class LauncherIT {
             assertEquals("acknowledged receipt lot " + lot.getKey() + " " + r, 200, r.status());
             assertEquals(lot.getValue().longValue(), r.json().get("onHand").asLong());
         }
-        long ledger = 0;
-        String cursor = null;
-        do {
-            JsonNode page = admin.get("/inventory/movements?depot=" + depot + "&item=" + item + "&limit=500"
-                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
-            for (JsonNode m : page.get("items")) {
-                ledger += m.get("quantity").asLong();
-            }
-            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
-        } while (cursor != null);
+        long ledger = stock.ledgerSum(depot, item);
         JsonNode balance = admin.get("/inventory/balances?depot=" + depot + "&item=" + item + "&by=item").json()
                 .get("items").get(0);
         assertEquals("balances agree with the ledger after the crash", ledger, balance.get("onHand").asLong());
         System.out.printf("[figures] kill -9 during receipts: %d acknowledged, all found; ledger = balance = %d%n",
                 acknowledged.size(), ledger);
-    }
-
-    private void start() throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("tongpao").toString(), "run", "--node", "province:42",
-                "--port", Integer.toString(port), "--ssh-port", Integer.toString(TongpaoContainer.freePort()),
-                "--no-demo");
-        pb.environment().put("TONGPAO_INSTANCES", instances.toString());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.redirectErrorStream(true);
-        Files.createDirectories(instances);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(instances.resolve("launcher.out").toFile()));
-        process = pb.start();
     }
 
     /**
@@ -166,19 +135,8 @@ public class LauncherIT {
      * credentials, not 404 "no resource at this path").
      */
     private JsonNode awaitHealthy() {
-        // answers while the node starts are not the API's (a 404 before the server is mounted): not recorded
-        Api polling = Api.at(port).unrecorded();
-        Api api = Api.at(port);
-        JsonNode health = Poll.until("a healthy node; see " + instances.resolve("launcher.out"), Duration.ofSeconds(120),
-                () -> {
-                    assertTrue("the node exited; see " + instances.resolve("launcher.out"), process.isAlive());
-                    try {
-                        Api.Reply r = polling.get("/health");
-                        return r.status() == 200 ? Optional.of(r.json()) : Optional.empty();
-                    } catch (IllegalStateException notListeningYet) {
-                        return Optional.empty(); // connection refused while Karaf boots
-                    }
-                });
+        Api api = node.api();
+        JsonNode health = node.awaitHealthy(Duration.ofSeconds(120));
         assertEquals(health.toString(), "UP", health.get("status").asText());
         assertTrue("UP before the boot features were installed: " + health,
                 health.get("capabilities").toString().contains("tongpao-province"));
@@ -188,53 +146,7 @@ public class LauncherIT {
         return health;
     }
 
-    /** Stops the node and everything it started: SIGTERM lets Karaf shut down cleanly, SIGKILL does not. */
-    private void kill(boolean hard) {
-        if (process == null) {
-            return;
-        }
-        // bin/karaf may run Java as its child: signal and wait for the whole tree, so the next start
-        // does not find the old node still holding the port and the instance lock
-        List<ProcessHandle> tree = new ArrayList<>();
-        tree.add(process.toHandle());
-        process.toHandle().descendants().forEach(tree::add);
-        for (ProcessHandle p : tree) {
-            if (hard) {
-                p.destroyForcibly();
-            } else {
-                p.destroy();
-            }
-        }
-        for (ProcessHandle p : tree) {
-            try {
-                p.onExit().get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("process " + p.pid() + " did not stop", e);
-            }
-        }
-        process = null;
-    }
-
-    private void reportRss() throws IOException {
-        Optional<ProcessHandle> java = process.toHandle().descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false)).findFirst();
-        ProcessHandle h = java.orElse(process.toHandle());
-        for (String line : Files.readAllLines(Paths.get("/proc/" + h.pid() + "/status"))) {
-            if (line.startsWith("VmRSS")) {
-                System.out.println("[figures] province:42 RSS after boot: " + line.replaceAll("\\s+", " "));
-            }
-        }
-    }
-
     private static void report(String what, long t0) {
         System.out.printf("[figures] province:42 %s: %.1f s%n", what, (System.nanoTime() - t0) / 1e9);
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (Files.exists(p)) {
-            try (var walk = Files.walk(p)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
     }
 }

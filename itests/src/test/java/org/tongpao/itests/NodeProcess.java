@@ -1,0 +1,188 @@
+package org.tongpao.itests;
+
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Tongpao node started the way an operator starts it, {@code ./tongpao run --node … --port …}, as a real
+ * process in its own instance folder ({@code <instances>/<node>}, through {@code TONGPAO_INSTANCES}) on free
+ * 127.0.0.1 ports, its output appended to {@code <instances>/<node>.out}. A node keeps its ports across
+ * restarts, so the others find it again. {@link #stop()} lets Karaf shut down, {@link #kill()} is {@code kill -9};
+ * both wait for the whole process tree (bin/karaf may run Java as its child).
+ */
+public final class NodeProcess implements AutoCloseable {
+
+    /** The repository root, where {@code ./tongpao} is. */
+    static final Path ROOT = Paths.get(System.getProperty("it.work", "target")).toAbsolutePath().getParent()
+            .getParent();
+
+    private final String node;
+    private final Path instances;
+    private final int port = TongpaoContainer.freePort();
+    private final int sshPort = TongpaoContainer.freePort();
+    private final List<String> options;
+    private final Map<String, String> environment;
+    private Process process;
+
+    /**
+     * @param node        {@code central} or {@code province:<code>}
+     * @param options     further {@code ./tongpao run} options (e.g. {@code --no-demo}, {@code --central host:port})
+     * @param environment further environment of the node (e.g. {@code TONGPAO_HEAP})
+     */
+    public NodeProcess(String node, Path instances, List<String> options, Map<String, String> environment) {
+        this.node = node;
+        this.instances = instances;
+        this.options = List.copyOf(options);
+        this.environment = Map.copyOf(environment);
+    }
+
+    public String node() {
+        return node;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The node's own folder (etc, data, log). */
+    public Path instance() {
+        return instances.resolve(node.replace(':', '-'));
+    }
+
+    /** Where the node's console output goes, across restarts. */
+    public Path output() {
+        return instances.resolve(node.replace(':', '-') + ".out");
+    }
+
+    public Path karafLog() {
+        return instance().resolve("data/log/karaf.log");
+    }
+
+    public Api api() {
+        return Api.at(port);
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    public NodeProcess start() throws IOException {
+        if (alive()) {
+            throw new IllegalStateException(node + " is already running");
+        }
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("tongpao").toString(), "run", "--node", node,
+                "--port", Integer.toString(port), "--ssh-port", Integer.toString(sshPort)));
+        command.addAll(options);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("TONGPAO_INSTANCES", instances.toString());
+        pb.environment().putAll(environment);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.redirectErrorStream(true);
+        Files.createDirectories(instances);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(output().toFile()));
+        process = pb.start();
+        return this;
+    }
+
+    /**
+     * Polls {@code /health} until it answers 200 (a node whose link is down still answers: the caller judges
+     * its checks) and returns it. Fails at once if the process exits.
+     */
+    public JsonNode awaitHealthy(Duration timeout) {
+        // answers while the node starts are not the API's (a 404 before the server is mounted): not recorded
+        Api polling = api().unrecorded();
+        return Poll.until(node + " healthy; see " + output() + " and " + karafLog(), timeout, () -> {
+            assertTrue(node + " exited; see " + output(), alive());
+            try {
+                Api.Reply r = polling.get("/health");
+                return r.status() == 200 ? Optional.of(r.json()) : Optional.empty();
+            } catch (IllegalStateException notListeningYet) {
+                return Optional.empty(); // connection refused while Karaf boots
+            }
+        });
+    }
+
+    /** SIGTERM: Karaf shuts down cleanly. */
+    public void stop() {
+        signal(false);
+    }
+
+    /** SIGKILL ({@code kill -9}): nothing is flushed or closed. */
+    public void kill() {
+        signal(true);
+    }
+
+    /** Stops the node (hard) if it runs: for {@code @After}/{@code @AfterClass} and shutdown hooks. */
+    @Override
+    public void close() {
+        signal(true);
+    }
+
+    /** The Java process's resident set (kB) from {@code /proc}, or -1 when it is not running. */
+    public long rssKb() throws IOException {
+        if (!alive()) {
+            return -1;
+        }
+        ProcessHandle java = process.toHandle().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false)).findFirst()
+                .orElse(process.toHandle());
+        for (String line : Files.readAllLines(Paths.get("/proc/" + java.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D+", ""));
+            }
+        }
+        return -1;
+    }
+
+    private void signal(boolean hard) {
+        if (process == null) {
+            return;
+        }
+        // signal and wait for the whole tree, so the next start does not find the old node still holding the port
+        // and the instance lock
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(process.toHandle());
+        process.toHandle().descendants().forEach(tree::add);
+        for (ProcessHandle p : tree) {
+            if (hard) {
+                p.destroyForcibly();
+            } else {
+                p.destroy();
+            }
+        }
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(node + ": process " + p.pid() + " did not stop", e);
+            }
+        }
+        process = null;
+    }
+
+    /** Deletes a folder tree (an earlier run's instances). */
+    public static void deleteTree(Path p) throws IOException {
+        if (Files.exists(p)) {
+            try (var walk = Files.walk(p)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return node + " on 127.0.0.1:" + port + (alive() ? " (pid " + process.pid() + ")" : " (stopped)");
+    }
+}
