@@ -24,6 +24,7 @@ import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -65,6 +66,18 @@ public class FederationIT extends CentralNode {
     public Option[] config() {
         return TongpaoContainer.options("central", TongpaoContainer.freePort(),
                 editConfigurationFilePut("etc/org.tongpao.federation.cfg", "provinces", "42"));
+    }
+
+    /**
+     * The first test of the class may run while the REST server still adds the inventory's and allocation's
+     * resources (their components come up after their schemas): wait for them, whichever test runs first.
+     */
+    @Before
+    public void domainResourcesServed() {
+        for (String path : List.of("/inventory/census", "/needs")) {
+            Poll.until(path + " served", WAIT, () -> Optional.of(api().as("admin").get(path))
+                    .filter(r -> r.status() == 200));
+        }
     }
 
     /**
@@ -175,9 +188,6 @@ public class FederationIT extends CentralNode {
      */
     @Test
     public void hubeisCensusAnswerIsRecordedAtCentralWithItsAge() throws Exception {
-        // the first test of the class may run while the REST server still adds the inventory's resources
-        Poll.until("the census endpoint", WAIT, () -> Optional.of(api().as("admin").get("/inventory/census"))
-                .filter(r -> r.status() == 200));
         Api.Reply opened = api().as("admin").post("/inventory/census", Map.of("title", "Federation IT reserves",
                 "categories", List.of("MASK"), "deadline", Instant.now().plus(Duration.ofDays(1)).toString()));
         assertEquals(opened.toString(), 201, opened.status());
