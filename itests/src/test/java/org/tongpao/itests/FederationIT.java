@@ -387,6 +387,8 @@ public class FederationIT extends CentralNode {
             throw new IllegalStateException("browsing tongpao.down.42 as node-42", e);
         }
         return envelopes;
+    }
+
     /**
      * Rebuilding a province (federation.inventory): central serves a province's stream to a ministry administrator
      * (master data first, the manifest on the first page, a keyset cursor), refuses a province officer, and refuses
