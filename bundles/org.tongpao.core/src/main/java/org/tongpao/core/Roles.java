@@ -11,6 +11,8 @@ public final class Roles {
     public static final String DEPOT_KEEPER = "depot-keeper";
     public static final String PARTNER = "partner";
     public static final String AUDITOR = "auditor";
+    /** Manages budget lines (funding); with {@code province-<code>} those of its province only. @since 1.4 */
+    public static final String FINANCE = "finance";
 
     /** Prefix of the scope role binding a caller to a province, e.g. {@code province-42}. */
     public static final String PROVINCE_SCOPE_PREFIX = "province-";
