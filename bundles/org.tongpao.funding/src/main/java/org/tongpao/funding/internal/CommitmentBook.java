@@ -87,16 +87,14 @@ record CommitmentBook(FundingContext ctx) {
         Money paid = r.convert(amount);
         String key = EntryDao.key(Kind.SPEND, m.id(), receipt);
         return Transactions.write(ctx.ds, "funding.spend", c -> {
-            LineDao.lock(c, m.lineId());
-            Commitment now = CommitmentDao.findByReference(c, ref).orElseThrow();
+            Commitment now = locked(c, m);
             Optional<BigDecimal> earlier = EntryDao.originalAmount(c, key);
             if (earlier.isPresent()) {
                 return sameAmount(now, earlier.get(), amount, "receiptReference");
             }
             Money open = now.originalOpen();
-            if (amount.compareTo(open) > 0 && !beyondCommitment) {
-                throw new ConflictException("amount", "amount " + amount + " exceeds what " + ref + " still has committed ("
-                        + open + ")");
+            if (!beyondCommitment) {
+                withinOpen(now, amount);
             }
             // paying the rest consumes the rest exactly, whatever the rounding of the parts before
             BigDecimal consumed = amount.compareTo(open) >= 0 ? now.open()
@@ -127,18 +125,13 @@ record CommitmentBook(FundingContext ctx) {
         }
         String key = EntryDao.key(Kind.RELEASE, m.id(), cancellation);
         return Transactions.write(ctx.ds, "funding.release", c -> {
-            LineDao.lock(c, m.lineId());
-            Commitment now = CommitmentDao.findByReference(c, ref).orElseThrow();
+            Commitment now = locked(c, m);
             Optional<BigDecimal> earlier = EntryDao.originalAmount(c, key);
             if (earlier.isPresent()) {
                 return amount == null ? now : sameAmount(now, earlier.get(), amount, "releaseReference");
             }
             Money open = now.originalOpen();
-            Money given = amount == null ? open : amount;
-            if (given.compareTo(open) > 0) {
-                throw new ConflictException("amount", "amount " + given + " exceeds what " + ref + " still has committed ("
-                        + open + ")");
-            }
+            Money given = amount == null ? open : withinOpen(now, amount);
             BigDecimal released = given.equals(open) ? now.open()
                     : committedRate(now).convert(given).amount().min(now.open());
             Instant at = ctx.now();
@@ -159,6 +152,21 @@ record CommitmentBook(FundingContext ctx) {
             throw new NotFoundException("Commitment", reference);
         }
         return m;
+    }
+
+    /** Takes the line's row lock, then reads the commitment as it stands (spends and releases of it wait here). */
+    private static Commitment locked(Connection c, Commitment m) throws SQLException {
+        LineDao.lock(c, m.lineId());
+        return CommitmentDao.findByReference(c, m.reference()).orElseThrow();
+    }
+
+    /** {@code amount} when the commitment still has that much open; else 409 naming {@code amount}. */
+    private static Money withinOpen(Commitment m, Money amount) {
+        if (amount.compareTo(m.originalOpen()) > 0) {
+            throw new ConflictException("amount", "amount " + amount + " exceeds what " + m.reference()
+                    + " still has committed (" + m.originalOpen() + ")");
+        }
+        return amount;
     }
 
     /** The commitment as changed, with its audit row and its event, on the step's connection. */

@@ -86,12 +86,7 @@ class FundingRaceTest {
         long id = line("RACE").id();
         CountDownLatch firstHolds = new CountDownLatch(1);
         CountDownLatch finishFirst = new CountDownLatch(1);
-        Future<String> first = threads.submit(() -> Transactions.enclosing(f.ds, "order.approve", c -> {
-            String outcome = approve(id, "600.00", "FIRST");
-            firstHolds.countDown();
-            finishFirst.await();
-            return outcome;
-        }));
+        Future<String> first = holding(id, "FIRST", firstHolds, finishFirst);
         assertThat(firstHolds.await(30, TimeUnit.SECONDS)).isTrue();
         Future<String> second = threads.submit(() -> approve(id, "600.00", "SECOND"));
         await().atMost(Duration.ofSeconds(20)).until(() -> lockWaits() > 0);
@@ -113,12 +108,7 @@ class FundingRaceTest {
         long b = line("LINE-B").id();
         CountDownLatch holdsA = new CountDownLatch(1);
         CountDownLatch finishA = new CountDownLatch(1);
-        Future<String> onA = threads.submit(() -> Transactions.enclosing(f.ds, "order.approve", c -> {
-            String outcome = approve(a, "600.00", "ON-A");
-            holdsA.countDown();
-            finishA.await();
-            return outcome;
-        }));
+        Future<String> onA = holding(a, "ON-A", holdsA, finishA);
         Future<String> onB;
         try {
             assertThat(holdsA.await(30, TimeUnit.SECONDS)).isTrue();
@@ -133,6 +123,16 @@ class FundingRaceTest {
         assertThat(onA.get(30, TimeUnit.SECONDS)).isEqualTo("won");
         assertThat(onB.get(30, TimeUnit.SECONDS)).isEqualTo("won");
         assertThat(f.funding.line(FundingFixture.ADMIN, a).committed()).isEqualByComparingTo("600.00");
+    }
+
+    /** An approval of 600 that keeps its transaction (and the line's lock) open from {@code holds} to {@code finish}. */
+    private Future<String> holding(long lineId, String reference, CountDownLatch holds, CountDownLatch finish) {
+        return threads.submit(() -> Transactions.enclosing(f.ds, "order.approve", c -> {
+            String outcome = approve(lineId, "600.00", reference);
+            holds.countDown();
+            finish.await();
+            return outcome;
+        }));
     }
 
     /** How many lock requests are waiting now (Derby's lock table, PostgreSQL's pg_locks). */
