@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.tongpao.core.Caller;
+import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.testing.MovableClock;
@@ -22,19 +23,37 @@ final class FundingFixture implements AutoCloseable, TestCallers {
     static final Caller FINANCE = Caller.of("finance", Set.of("finance"), "req-finance");
     static final Caller HUBEI_FINANCE = Caller.of("hb-finance", Set.of("finance", "province-42"), "req-hb-finance");
 
-    private final TestDatabase database = new TestDatabase();
+    private final TestDatabase database;
     final DataSource ds;
     final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final TestCore core;
     final JdbcFundingService funding;
 
     FundingFixture() {
+        database = new TestDatabase();
         ds = database.dataSource();
         core = new TestCore(ds, TestCore.node("central", false));
         Migrations.migrate(ds, FundingSchema.class, FundingSchema.MIGRATIONS, FundingSchema.HISTORY);
-        funding = new JdbcFundingService(SchemaReady.of(FundingSchema.NAME, ds), core.audit, core.keys, core.provinces,
-                core.outbox);
-        funding.clock(clock);
+        funding = service(core.outbox);
+    }
+
+    private FundingFixture(FundingFixture base, EventOutbox outbox) {
+        database = base.database;
+        ds = base.ds;
+        core = base.core;
+        funding = service(outbox);
+    }
+
+    /** The same database and core with funding recording its events on {@code outbox}. */
+    FundingFixture withOutbox(EventOutbox outbox) {
+        return new FundingFixture(this, outbox);
+    }
+
+    private JdbcFundingService service(EventOutbox outbox) {
+        JdbcFundingService s = new JdbcFundingService(SchemaReady.of(FundingSchema.NAME, ds), core.audit, core.keys,
+                core.provinces, outbox);
+        s.clock(clock);
+        return s;
     }
 
     BudgetLine line(String code, FundingSource source, String holder, String amount) {
