@@ -26,6 +26,7 @@ import org.tongpao.procurement.ProcurementService;
 import org.tongpao.procurement.PurchaseOrder;
 import org.tongpao.procurement.ReceiptRequest;
 import org.tongpao.procurement.Supplier;
+import org.tongpao.procurement.internal.channels.ChannelGateway;
 
 /** The procurement service: a facade over its parts, which share one {@link ProcurementContext}. */
 @Component(service = {ProcurementService.class, JdbcProcurementService.class})
@@ -37,14 +38,15 @@ public class JdbcProcurementService implements ProcurementService {
     private final Receipts receipts;
     private final CapacityView capacity;
     private final ProgressBook progress;
-    private volatile OrderChannels channels = NoChannels.INSTANCE;
+    private volatile OrderChannels channels;
 
     @Activate
     public JdbcProcurementService(@Reference(target = ProcurementSchema.READY) SchemaReady schema,
             @Reference CatalogueService catalogue, @Reference DepotService depots, @Reference StockLedger stock,
             @Reference FundingService funding, @Reference AuditTrail audit, @Reference IdempotencyKeys keys,
-            @Reference EventOutbox outbox) {
+            @Reference EventOutbox outbox, @Reference ChannelGateway gateway) {
         ctx = new ProcurementContext(schema.dataSource(), catalogue, depots, stock, funding, audit, keys, outbox);
+        channels = gateway == null ? NoChannels.INSTANCE : new GatewayChannels(gateway, ctx);
         suppliers = new Suppliers(ctx);
         orders = new Orders(ctx);
         steps = new OrderSteps(ctx, orders, () -> channels);
@@ -58,7 +60,7 @@ public class JdbcProcurementService implements ProcurementService {
         ctx.clock(c);
     }
 
-    /** The channels' side of placing and cancelling (none until channels are installed). */
+    /** For tests: the channels' side of placing and cancelling. */
     void channels(OrderChannels c) {
         channels = c == null ? NoChannels.INSTANCE : c;
     }

@@ -57,7 +57,7 @@ final class ProcurementFixture implements AutoCloseable {
                 core.provinces);
         procurement = new JdbcProcurementService(migrated(ProcurementSchema.NAME, ProcurementSchema.class,
                 ProcurementSchema.MIGRATIONS, ProcurementSchema.HISTORY), core.catalogue, core.depots, inventory,
-                funding(), core.audit, core.keys, core.outbox);
+                funding(), core.audit, core.keys, core.outbox, null);
         procurement.clock(clock);
     }
 
