@@ -14,7 +14,7 @@ import org.tongpao.procurement.PurchaseOrder;
  * justification recorded) makes it APPROVED at once.
  */
 final class ApprovalRules {
-    static final int MIN_JUSTIFICATION = 10;
+    static final int MIN_JUSTIFICATION = 20;
 
     /** The approval to record, and whether it is the one that makes the order APPROVED. */
     record Decision(Approval approval, boolean completes) {

@@ -41,7 +41,7 @@ final class GatewayChannels implements OrderChannels {
             List<OrderLine> lines = o.lines().stream().map(l -> new OrderLine(String.valueOf(l.lineNo()), l.itemCode(),
                     l.quantity(), l.unitPrice(), l.promisedDate())).toList();
             ChannelOrder order = new ChannelOrder(o.number(), null, o.currency(), lines, province, o.depotCode(),
-                    o.emergency(), o.note());
+                    o.emergency(), note(o));
             return gateway.place(o.channelId(), order).channelOrderRef();
         } catch (PartnerFailure e) {
             throw failed(o, e);
@@ -49,6 +49,13 @@ final class GatewayChannels implements OrderChannels {
             throw new ConflictException("channelId", "Order " + o.number() + " cannot go through channel "
                     + o.channelId() + ": " + e.getMessage());
         }
+    }
+
+    /** An emergency order tells the channel why (the approval's justification), then the buyer's note. */
+    static String note(PurchaseOrder o) {
+        String note = o.emergency() && o.justification() != null
+                ? o.justification() + (o.note() == null ? "" : "\n" + o.note()) : o.note();
+        return note == null || note.length() <= 1000 ? note : note.substring(0, 1000);
     }
 
     @Override

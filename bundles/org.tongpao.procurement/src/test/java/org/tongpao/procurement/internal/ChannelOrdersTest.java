@@ -63,7 +63,7 @@ class ChannelOrdersTest {
 
     private PurchaseOrder approvedThroughCentre() {
         long supplier = f.maskMaker(BUYER, "MM-01", null);
-        NewOrder o = f.maskOrder(supplier, "HB-WH-01", f.funding.open("MINISTRY", "100000"), 1_000, true);
+        NewOrder o = f.maskOrder(supplier, "HB-WH-01", f.budgetLine("MINISTRY", "100000"), 1_000, true);
         NewOrder viaCentre = new NewOrder(o.supplierId(), o.depotId(), o.budgetLineId(), o.currency(), null, true,
                 null, "centre", null, o.lines());
         PurchaseOrder created = p.createOrder(BUYER, viaCentre, null);
@@ -123,6 +123,6 @@ class ChannelOrdersTest {
         PurchaseOrder o = p.place(BUYER, approvedThroughCentre().id(), null);
         p.cancel(BUYER, o.id(), "bought elsewhere", null);
         assertThat(channel.calls).containsExactly("place " + o.number(), "cancel CTR-" + o.id() + " bought elsewhere");
-        assertThat(f.funding.lines.get(o.budgetLineId()).committed).isZero();
+        assertThat(f.line(o.budgetLineId()).committed()).isZero();
     }
 }

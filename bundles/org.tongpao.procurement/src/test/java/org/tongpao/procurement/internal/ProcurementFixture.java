@@ -1,5 +1,7 @@
 package org.tongpao.procurement.internal;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +18,12 @@ import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.MovableClock;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
+import org.tongpao.funding.BudgetLine;
 import org.tongpao.funding.FundingService;
+import org.tongpao.funding.FundingSource;
+import org.tongpao.funding.NewBudgetLine;
+import org.tongpao.funding.internal.FundingSchema;
+import org.tongpao.funding.internal.JdbcFundingService;
 import org.tongpao.inventory.internal.InventoryComponent;
 import org.tongpao.inventory.internal.InventorySchema;
 import org.tongpao.procurement.NewOrder;
@@ -27,8 +34,8 @@ import org.tongpao.procurement.Qualification;
 import org.tongpao.procurement.SupplierContact;
 
 /**
- * A fresh Derby with core (demo data) and the real inventory on it, wired by hand as DS would, funding (see
- * {@link LedgerFunding}) and the procurement service on a movable clock. Events are captured.
+ * A fresh Derby with core (demo data), the real inventory and funding on it, wired by hand as DS would, and the
+ * procurement service on a movable clock. Events are captured.
  */
 final class ProcurementFixture implements AutoCloseable {
     static final Caller ADMIN = Caller.of("admin", Set.of("ministry-admin"), "req-admin");
@@ -41,11 +48,15 @@ final class ProcurementFixture implements AutoCloseable {
     static final Caller AUDITOR = Caller.of("auditor", Set.of("auditor"), "req-auditor");
 
     private final TestDatabase database = new TestDatabase();
+    private int lines;
     final DataSource ds;
     final MovableClock clock = new MovableClock(Instant.parse("2026-02-03T02:00:00Z").truncatedTo(ChronoUnit.SECONDS));
     final TestCore core;
     final InventoryComponent inventory;
-    final LedgerFunding funding = new LedgerFunding();
+    final JdbcFundingService realFunding;
+    /** The funding service as procurement sees it: the real one, whose next spend a test can make fail. */
+    final FundingService funding;
+    volatile RuntimeException failNextSpend;
     final JdbcProcurementService procurement;
 
     ProcurementFixture() {
@@ -55,14 +66,41 @@ final class ProcurementFixture implements AutoCloseable {
                 "shortDatedScanHours", 0)), migrated(InventorySchema.NAME, InventorySchema.class,
                 InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE), core.audit, core.keys, core.outbox,
                 core.provinces);
+        realFunding = new JdbcFundingService(migrated(FundingSchema.NAME, FundingSchema.class, FundingSchema.MIGRATIONS,
+                FundingSchema.HISTORY), core.audit, core.keys, core.provinces, core.outbox);
+        funding = failingOnDemand(realFunding);
         procurement = new JdbcProcurementService(migrated(ProcurementSchema.NAME, ProcurementSchema.class,
                 ProcurementSchema.MIGRATIONS, ProcurementSchema.HISTORY), core.catalogue, core.depots, inventory,
-                funding(), core.audit, core.keys, core.outbox, null);
+                funding, core.audit, core.keys, core.outbox, null);
         procurement.clock(clock);
     }
 
-    FundingService funding() {
-        return funding;
+    /** The service, but a spend throws {@link #failNextSpend} once when it is set (a refusal inside a receipt). */
+    private FundingService failingOnDemand(FundingService real) {
+        return (FundingService) Proxy.newProxyInstance(FundingService.class.getClassLoader(),
+                new Class<?>[] {FundingService.class}, (proxy, method, args) -> {
+                    RuntimeException failure = failNextSpend;
+                    if (failure != null && method.getName().equals("spend")) {
+                        failNextSpend = null;
+                        throw failure;
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** Opens a budget line of {@code holder} (MINISTRY or a province code) of {@code amount} CNY. */
+    long budgetLine(String holder, String amount) {
+        return realFunding.createLine(ADMIN, new NewBudgetLine("L-" + (++lines), "line", holder.equals("MINISTRY")
+                ? FundingSource.SPECIAL_EPIDEMIC_FUND : FundingSource.PROVINCIAL_BUDGET, holder, null,
+                new BigDecimal(amount), null), null).id();
+    }
+
+    BudgetLine line(long id) {
+        return realFunding.line(ADMIN, id);
     }
 
     private SchemaReady migrated(String name, Class<?> owner, String migrations, String history) {

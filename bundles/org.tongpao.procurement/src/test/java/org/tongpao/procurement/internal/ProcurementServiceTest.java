@@ -53,7 +53,7 @@ class ProcurementServiceTest {
 
     private PurchaseOrder placedEmergencyOrder(long quantity) {
         long supplier = f.maskMaker(BUYER, "MM-01", null);
-        long line = f.funding.open("MINISTRY", "100000");
+        long line = f.budgetLine("MINISTRY", "100000");
         PurchaseOrder o = p.createOrder(BUYER, f.maskOrder(supplier, "HB-WH-01", line, quantity, true), null);
         p.submit(BUYER, o.id(), null);
         p.approve(BUYER, o.id(), "Wuhan hospitals run out of masks within two days", null);
@@ -69,7 +69,7 @@ class ProcurementServiceTest {
     @Test
     void anEmergencyOrderIsApprovedByOnePersonWithAJustificationAndCommitsItsAmount() {
         long supplier = f.maskMaker(BUYER, "MM-01", null);
-        long line = f.funding.open("MINISTRY", "100000");
+        long line = f.budgetLine("MINISTRY", "100000");
         PurchaseOrder o = p.createOrder(BUYER, f.maskOrder(supplier, "HB-WH-01", line, 10_000, true), "k-create");
         assertThat(o.status()).isEqualTo(OrderStatus.DRAFT);
         assertThat(o.number()).startsWith("PO-C-");
@@ -87,32 +87,32 @@ class ProcurementServiceTest {
             assertThat(a.justification()).contains("Wuhan");
         });
         assertThat(approved.justification()).contains("Wuhan");
-        assertThat(f.funding.lines.get(line).committed).isEqualByComparingTo("25000.00");
+        assertThat(f.line(line).committed()).isEqualByComparingTo("25000.00");
         assertThat(f.topics()).containsSubsequence("order/CREATED", "order/SUBMITTED", "order/APPROVED");
     }
 
     @Test
     void aNormalOrderNeedsTwoDifferentApprovers() {
         long supplier = f.maskMaker(BUYER, "MM-01", null);
-        long line = f.funding.open("MINISTRY", "100000");
+        long line = f.budgetLine("MINISTRY", "100000");
         PurchaseOrder o = p.createOrder(BUYER, f.maskOrder(supplier, "HB-WH-01", line, 1_000, false), null);
         p.submit(BUYER, o.id(), null);
 
         assertThat(p.approve(BUYER, o.id(), null, null).status()).isEqualTo(OrderStatus.SUBMITTED);
-        assertThat(f.funding.lines.get(line).committed).isZero();
+        assertThat(f.line(line).committed()).isZero();
         assertThatThrownBy(() -> p.approve(BUYER, o.id(), null, null)).isInstanceOf(ConflictException.class)
                 .extracting(ProcurementServiceTest::field).isEqualTo("approver");
         PurchaseOrder approved = p.approve(BUYER2, o.id(), null, null);
 
         assertThat(approved.status()).isEqualTo(OrderStatus.APPROVED);
         assertThat(approved.approvals()).extracting(a -> a.approver()).containsExactly("buyer", "buyer2");
-        assertThat(f.funding.lines.get(line).committed).isEqualByComparingTo("2500.00");
+        assertThat(f.line(line).committed()).isEqualByComparingTo("2500.00");
     }
 
     @Test
     void anExhaustedBudgetLineRefusesTheApprovalAndNothingIsCommittedOrRecorded() {
         long supplier = f.maskMaker(BUYER, "MM-01", null);
-        long line = f.funding.open("MINISTRY", "1000");
+        long line = f.budgetLine("MINISTRY", "1000");
         PurchaseOrder o = p.createOrder(BUYER, f.maskOrder(supplier, "HB-WH-01", line, 1_000, true), null);
         p.submit(BUYER, o.id(), null);
 
@@ -122,7 +122,8 @@ class ProcurementServiceTest {
         PurchaseOrder after = p.order(BUYER, o.id());
         assertThat(after.status()).isEqualTo(OrderStatus.SUBMITTED);
         assertThat(after.approvals()).isEmpty();
-        assertThat(f.funding.lines.get(line).committed).isZero();
+        assertThat(f.line(line).committed()).isZero();
+        assertThat(f.realFunding.commitments(ADMIN, line, 50, null).items()).isEmpty();
         assertThat(f.topics()).doesNotContain("order/APPROVED");
     }
 
@@ -155,8 +156,8 @@ class ProcurementServiceTest {
         assertThat(received.lines().get(0).acceptedQuantity()).isEqualTo(950);
         assertThat(received.spentCny()).isEqualByComparingTo("2375.00");
         // 950 × 2.50 spent; the rejected 50 released, nothing left committed
-        assertThat(f.funding.lines.get(line).spent).isEqualByComparingTo("2375.00");
-        assertThat(f.funding.lines.get(line).committed).isZero();
+        assertThat(f.line(line).spent()).isEqualByComparingTo("2375.00");
+        assertThat(f.line(line).committed()).isZero();
         Supplier supplier = p.supplier(BUYER, o.supplierId());
         assertThat(supplier.performance().deliveries()).isEqualTo(2);
         assertThat(supplier.performance().rejected()).isEqualTo(50);
@@ -166,7 +167,7 @@ class ProcurementServiceTest {
     @Test
     void aReceiptIsOneTransactionWithTheInventoryAndTheMoney() {
         PurchaseOrder o = placedEmergencyOrder(1_000);
-        f.funding.failNextSpend = new ConflictException("amount", "funding refused");
+        f.failNextSpend = new ConflictException("amount", "funding refused");
 
         assertThatThrownBy(() -> p.receive(KEEPER, o.id(), delivery(o, 600, 0, null), null))
                 .hasMessageContaining("funding refused");
@@ -197,7 +198,7 @@ class ProcurementServiceTest {
         assertThatThrownBy(() -> p.cancel(BUYER, o.id(), " ", null)).isInstanceOf(ValidationException.class);
         PurchaseOrder cancelled = p.cancel(BUYER, o.id(), "supplier cannot deliver", null);
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(f.funding.lines.get(o.budgetLineId()).committed).isZero();
+        assertThat(f.line(o.budgetLineId()).committed()).isZero();
         assertThatThrownBy(() -> p.receive(KEEPER, o.id(), delivery(o, 1, 0, null), null))
                 .isInstanceOf(ConflictException.class);
     }
@@ -205,7 +206,7 @@ class ProcurementServiceTest {
     @Test
     void aProvinceSeesAndChangesOnlyItsOwnOrders() {
         long supplier = f.maskMaker(BUYER, "MM-01", null);
-        long hubeiLine = f.funding.open("42", "50000");
+        long hubeiLine = f.budgetLine("42", "50000");
         PurchaseOrder hubei = p.createOrder(HUBEI_BUYER, f.maskOrder(supplier, "HB-WH-01", hubeiLine, 100, false),
                 null);
         assertThat(hubei.provinceCode()).isEqualTo("42");
@@ -219,7 +220,7 @@ class ProcurementServiceTest {
         assertThat(p.orders(KEEPER, OrderFilter.ALL, 50, null).items()).hasSize(1);
         assertThat(p.orders(BUYER, OrderFilter.ALL, 50, null).items()).hasSize(1);
         // a Jiangsu buyer can neither deliver to a Hubei depot nor pay from Hubei's line
-        NewOrder intoHubei = f.maskOrder(supplier, "HB-WH-01", f.funding.open("32", "100"), 1, false);
+        NewOrder intoHubei = f.maskOrder(supplier, "HB-WH-01", f.budgetLine("32", "100"), 1, false);
         assertThatThrownBy(() -> p.createOrder(JIANGSU_BUYER, intoHubei, null))
                 .extracting(ProcurementServiceTest::field).isEqualTo("depotId");
         NewOrder hubeiMoney = f.maskOrder(supplier, "JS-PROV-01", hubeiLine, 1, false);
@@ -251,7 +252,7 @@ class ProcurementServiceTest {
     @Test
     void anOrderNeedsASupplierQualifiedForTheItemsStandard() {
         long supplier = f.maskMaker(BUYER, "MM-01", null);
-        long line = f.funding.open("MINISTRY", "1000");
+        long line = f.budgetLine("MINISTRY", "1000");
         NewOrder kn95 = new NewOrder(supplier, f.depot("HB-WH-01"), line, "CNY", null, false, null, null, null,
                 List.of(new NewOrderLine(f.item("MASK-KN95"), 10L, BigDecimal.ONE, null, f.today())));
         assertThatThrownBy(() -> p.createOrder(BUYER, kn95, null)).isInstanceOf(ConflictException.class)
