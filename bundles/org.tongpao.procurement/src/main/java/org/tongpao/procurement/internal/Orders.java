@@ -201,8 +201,8 @@ final class Orders {
         }
         Money cny = Pricing.rate(currency, rate, ctx.now(), "order").convert(total);
         return new OrderDraft(province, supplier.id(), depot, line.id(), Checks.optionalText("channelId",
-                o.channelId(), 64), o.emergency(), justification, currency, rate, total.amount(), cny.amount(),
-                Checks.optionalText("note", o.note(), 500), lines);
+                o.channelId(), 64), Boolean.TRUE.equals(o.emergency()), justification, currency, rate, total.amount(),
+                cny.amount(), Checks.optionalText("note", o.note(), 500), lines);
     }
 
     private static String currency(String code) {
