@@ -95,8 +95,9 @@ public class ProcurementIT extends CentralNode {
         assertTrue(buyer.get("/procurement/suppliers?item=" + item("MASK-MEDPROT")).body().contains("WMW-01"));
         assertTrue(buyer.get("/procurement/suppliers?item=" + item("GOGGLES-SHIELD")).json().path("items").isEmpty());
 
-        assertField(buyer.post("/procurement/orders", Map.of("supplierId", supplier, "depotId", depot("HB-WH-01"),
-                "budgetLineId", line, "currency", "XXX", "lines", List.of())), 400, "currency");
+        Map<String, Object> badCurrency = order(supplier, "HB-WH-01", line, 1_000, true);
+        badCurrency.put("currency", "XXX");
+        assertField(buyer.post("/procurement/orders", badCurrency), 400, "currency");
         Api.Reply draft = buyer.header("Idempotency-Key", "pit-order-1").post("/procurement/orders",
                 order(supplier, "HB-WH-01", line, 1_000, true));
         long id = created(draft);
