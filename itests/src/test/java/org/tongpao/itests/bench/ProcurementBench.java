@@ -3,6 +3,7 @@ package org.tongpao.itests.bench;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -30,7 +31,7 @@ import org.tongpao.procurement.ReceiptRequest;
  * beside the inventory's own receipt of the same lot (one transaction: lot, movement, balance, audit), in
  * alternating rounds on the same Derby: {@code mvn -B verify -Pbench -pl itests -am -Dit.test=ProcurementBench}.
  * Target: the receipt against an order at least 70 % of the inventory's own rate. Each thread receives against
- * its own order, as depots receive their own deliveries.
+ * its own order on its own budget line, as depots receive their own deliveries.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -38,6 +39,7 @@ public class ProcurementBench extends CentralBench {
     private static final int ROWS = Integer.getInteger("bench.rows", 3_000);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
     private static final int WARM_UP = 2_000;
+    private static final AtomicInteger LINES = new AtomicInteger();
 
     @Inject
     ProcurementService procurement;
@@ -56,8 +58,6 @@ public class ProcurementBench extends CentralBench {
         long depot = depots.getByCode(system, "HB-PROV-01").id();
         long item = catalogue.getByCode(system, "MASK-MEDPROT").id();
         LocalDate expiry = LocalDate.now().plusYears(3);
-        long line = funding.createLine(system, new NewBudgetLine("BENCH-SEF", "bench", FundingSource.SPECIAL_EPIDEMIC_FUND,
-                "MINISTRY", null, new BigDecimal("100000000000"), "CNY"), null).id();
         long supplier = procurement.createSupplier(system, new NewSupplier("BENCH-MM", "Bench mask works", "CN", null,
                 null, List.of(new Qualification(item, null, "GB 19083-2010", 1_000_000L, 1, null, null))), null).id();
         report.line("| what | figure | baseline | ratio | target |");
@@ -65,8 +65,7 @@ public class ProcurementBench extends CentralBench {
         Runnable inventoryReceipt = () -> ledger.receive(system, new NewReceipt(depot, item, 1L,
                 LotOrigin.PURCHASE_ORDER, "BENCH-INV", expiry, null), null);
         for (int threads : new int[] {1, CLIENTS}) {
-            ThreadLocal<PurchaseOrder> orders = ThreadLocal.withInitial(() -> placedOrder(system, supplier, depot, item,
-                    line));
+            ThreadLocal<PurchaseOrder> orders = ThreadLocal.withInitial(() -> placedOrder(system, supplier, depot, item));
             Runnable orderReceipt = () -> {
                 PurchaseOrder o = orders.get();
                 procurement.receive(system, o.id(), new ReceiptRequest(null, null, null, null, List.of(
@@ -82,8 +81,13 @@ public class ProcurementBench extends CentralBench {
         report.write("bench.procurementOut", "target/procurement-bench.md");
     }
 
-    /** An emergency order of a million masks, approved and placed: receipts of one each go against it. */
-    private PurchaseOrder placedOrder(Caller system, long supplier, long depot, long item, long line) {
+    /**
+     * An emergency order of a million masks on a budget line of its own, approved and placed: receipts of one each
+     * go against it. (Receipts on orders of one line wait for each other: each spend holds the line's row lock.)
+     */
+    private PurchaseOrder placedOrder(Caller system, long supplier, long depot, long item) {
+        long line = funding.createLine(system, new NewBudgetLine("BENCH-" + LINES.incrementAndGet(), "bench",
+                FundingSource.SPECIAL_EPIDEMIC_FUND, "MINISTRY", null, new BigDecimal("100000000"), "CNY"), null).id();
         PurchaseOrder o = procurement.createOrder(system, new NewOrder(supplier, depot, line, "CNY", null, true, null,
                 null, null, List.of(new NewOrderLine(item, 1_000_000L, new BigDecimal("2.50"), null,
                         LocalDate.now().plusDays(7)))), null);
