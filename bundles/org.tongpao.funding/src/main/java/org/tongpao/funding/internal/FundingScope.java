@@ -17,8 +17,10 @@ final class FundingScope {
     }
 
     static boolean reachesAll(Caller caller) {
+        // the ministry's buyers (procurement-officer without a province) commit on every line, as national finance
         return caller.isMinistry() || caller.hasRole(Roles.AUDITOR)
-                || (caller.hasRole(Roles.FINANCE) && caller.provinceCode() == null);
+                || ((caller.hasRole(Roles.FINANCE) || caller.hasRole(Roles.PROCUREMENT_OFFICER))
+                        && caller.provinceCode() == null);
     }
 
     /** Whether the caller may see lines held by {@code holder}. */

@@ -80,6 +80,11 @@ final class UserFile {
         // partner account (carrier id "fleet"), so the depot and partner scopes can be tried by hand
         m.put("keeper", List.of("depot-keeper", "depot-HB-WH-01"));
         m.put("fleet", List.of("partner", "partner-fleet"));
+        // procurement: two ministry buyers (a normal order needs two different approvers) and two provinces' own
+        m.put("buyer", List.of("procurement-officer"));
+        m.put("buyer2", List.of("procurement-officer"));
+        m.put("hubei-buyer", List.of("procurement-officer", "province-42"));
+        m.put("jiangsu-buyer", List.of("procurement-officer", "province-32"));
         return m;
     }
 
@@ -93,6 +98,10 @@ final class UserFile {
         m.put("finance", "pbkdf2-sha256$600000$VPUTtC4Z1wxUrPKzWDQTkw$74Q5g2vSf0mpPDZ6sb45jSfY4QqbbsF0V6/+IGpvID8");
         m.put("keeper", "pbkdf2-sha256$600000$jewbIbhYR8j7Yj/xPSMB/Q$G2e+hWnjwzqAP7GIj4OMHDbZ76Slesd5g3cXOk/YtFI");
         m.put("fleet", "pbkdf2-sha256$600000$fUVQ4TW+tEabZ71wJndk9w$KNnQbhOnoIGd+Htncxj+ZCA5cxIL97QwreJ/J9vv8BY");
+        m.put("buyer", "pbkdf2-sha256$600000$sqoZUsC/uGkHiR3ijl7oow$9J49NLS3nU8YiHcqaEXAbtWcq1tXQVSo9Jj0XZTFM5w");
+        m.put("buyer2", "pbkdf2-sha256$600000$lOme2baGvB4x4uYeTOZNCQ$4IWizY6/adACpFzSQ3wegLczS7q/S5eqa6bqSTJMJHU");
+        m.put("hubei-buyer", "pbkdf2-sha256$600000$v/Wnq0ygIT3+KS23p83J/w$jYsEHQ18i7OG56OYKFZJpWGy5v6Om6kj8jYg1FNF738");
+        m.put("jiangsu-buyer", "pbkdf2-sha256$600000$84EltUIMZ92OfwJWiGT7TQ$xIcgJRHGDmhEdgnDGeN4ZQAXqbc41TgkQT77SdUV+Og");
         return m;
     }
 
@@ -211,7 +220,7 @@ final class UserFile {
             w.write("# Tongpao users: user = {CRYPT}pbkdf2-sha256$<iterations>$<salt>$<hash>{CRYPT},role[,role...]\n");
             w.write("# Roles: ministry-admin, ministry-officer, province-officer + province-<code>,\n");
             w.write("#        depot-keeper + depot-<code>, partner + partner-<id>, auditor,\n");
-            w.write("#        finance [+ province-<code>].\n");
+            w.write("#        finance [+ province-<code>], procurement-officer [+ province-<code>].\n");
             w.write("# Manage from the console: jaas:realm-manage --realm tongpao; jaas:user-add ...; jaas:update\n");
             for (Map.Entry<String, String> e : users.entrySet()) {
                 w.write(e.getKey() + " = " + e.getValue() + "\n");
