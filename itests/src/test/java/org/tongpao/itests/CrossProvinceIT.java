@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -61,7 +62,9 @@ public class CrossProvinceIT {
     /** What an id names. Scoped kinds belong to a province; the others are national or public data. */
     enum Kind {
         UNIT(true), DEPOT(true), LOT(true), POSTING(true), TRANSFER(true), RESERVATION(true), NEED(true),
-        PLAN(true), BATCH(true), LINE(true), OFFER(true), SHIPMENT(true),
+        PLAN(true), BATCH(true), LINE(true), OFFER(true), SHIPMENT(true), BUDGET_LINE(true),
+        /** A province's own supplier, purchase order and order line (procurement). */
+        SUPPLIER(true), ORDER(true), ORDER_LINE(true),
         ITEM(false), PROVINCE(false), CENSUS(false), KEY_AREA(false), CARRIER(false),
         /** A procurement channel (national, like a carrier), and a channel's own id of a progress event. */
         CHANNEL(false), CHANNEL_EVENT(false),
@@ -88,7 +91,8 @@ public class CrossProvinceIT {
             Map.entry("batches", Kind.BATCH), Map.entry("lines", Kind.LINE), Map.entry("mutual-aid", Kind.OFFER),
             Map.entry("plans", Kind.PLAN), Map.entry("needs", Kind.NEED), Map.entry("key-areas", Kind.KEY_AREA),
             Map.entry("parked", Kind.PARKED), Map.entry("rebuild", Kind.PROVINCE),
-            Map.entry("channels", Kind.CHANNEL));
+            Map.entry("channels", Kind.CHANNEL), Map.entry("budget-lines", Kind.BUDGET_LINE),
+            Map.entry("suppliers", Kind.SUPPLIER), Map.entry("orders", Kind.ORDER));
 
     /** Body properties and query parameters that carry an id. */
     static final Map<String, Kind> FIELD_KINDS = Map.ofEntries(Map.entry("depotId", Kind.DEPOT),
@@ -103,7 +107,9 @@ public class CrossProvinceIT {
             Map.entry("transferId", Kind.TRANSFER), Map.entry("postingId", Kind.POSTING),
             Map.entry("carrierId", Kind.CARRIER), Map.entry("carrier", Kind.CARRIER),
             Map.entry("keyAreaId", Kind.KEY_AREA), Map.entry("censusId", Kind.CENSUS),
-            Map.entry("channelId", Kind.CHANNEL), Map.entry("eventId", Kind.CHANNEL_EVENT));
+            Map.entry("channelId", Kind.CHANNEL), Map.entry("eventId", Kind.CHANNEL_EVENT),
+            Map.entry("supplierId", Kind.SUPPLIER), Map.entry("supplier", Kind.SUPPLIER),
+            Map.entry("budgetLineId", Kind.BUDGET_LINE), Map.entry("orderLineId", Kind.ORDER_LINE));
 
     /**
      * Operations every caller may call without credentials. Anything else answering an anonymous caller
@@ -682,7 +688,35 @@ public class CrossProvinceIT {
                     "toDepotId", cityDepot, "carrierId", "fleet", "packages", 1, "weightKg", 1)))));
             p.ids.put(Kind.KEY_AREA, Long.parseLong(created(admin.post("/needs/key-areas", Map.of("provinceCode",
                     p.code, "label", "Cross-province check " + p.code)))));
+            p.ids.put(Kind.BUDGET_LINE, Long.parseLong(created(admin.post("/funding/budget-lines", Map.of("code",
+                    "CPX-" + p.code, "name", "Cross-province check", "source", "PROVINCIAL_BUDGET", "holder", p.code,
+                    "amount", 1000)))));
+            seedProcurement(p, kn95, prov);
             assertTrue(dept > 0);
+        }
+
+        /**
+         * The province's own supplier and a placed emergency order from it to the provincial depot, paid from the
+         * province's line, made by the province's buyer: the order is PLACED so that a receipt reaches its lines.
+         */
+        private void seedProcurement(Province p, long kn95, long depot) {
+            Api buyer = api().as(p.code.equals("42") ? "hubei-buyer" : "jiangsu-buyer");
+            long supplier = Long.parseLong(created(buyer.post("/procurement/suppliers", Map.of("code", "CPX-SUP-"
+                    + p.code, "name", "Cross-province check supplier", "country", "CN", "qualifications",
+                    List.of(Map.of("itemId", kn95, "standard", "GB 2626-2019", "weeklyCapacity", 1000,
+                            "leadTimeDays", 1))))));
+            p.ids.put(Kind.SUPPLIER, supplier);
+            String order = created(buyer.post("/procurement/orders", Map.of("supplierId", supplier, "depotId", depot,
+                    "budgetLineId", p.id(Kind.BUDGET_LINE), "currency", "CNY", "emergency", true, "lines",
+                    List.of(Map.of("itemId", kn95, "quantity", 1_000_000, "unitPrice", new BigDecimal("0.0001"),
+                            "promisedDate", LocalDate.now().plusDays(5).toString())))));
+            p.ids.put(Kind.ORDER, Long.parseLong(order));
+            created(buyer.post("/procurement/orders/" + order + "/submit", null));
+            created(buyer.post("/procurement/orders/" + order + "/approve", Map.of("justification",
+                    "cross-province check of procurement")));
+            JsonNode placed = buyer.post("/procurement/orders/" + order + "/place", null).json();
+            assertEquals(placed.toString(), "PLACED", placed.path("status").asText());
+            p.ids.put(Kind.ORDER_LINE, placed.path("lines").get(0).path("id").asLong());
         }
 
         private static String created(Api.Reply r) {
