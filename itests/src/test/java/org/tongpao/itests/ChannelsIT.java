@@ -227,6 +227,47 @@ public class ChannelsIT extends CentralNode {
         }
     }
 
+    @Test
+    public void anOrderPlacedThroughAChannelTakesTheProgressKeptForIt() throws Exception {
+        Api buyer = api().as("buyer");
+        TestChannel gloves = new TestChannel("gloves", ProgressMode.PUSH);
+        ServiceRegistration<Channel> reg = register("gloves", gloves);
+        ServiceReference<ProgressSink> sinkRef = bundleContext.getServiceReference(ProgressSink.class);
+        ProgressSink sink = bundleContext.getService(sinkRef);
+        try {
+            // the channel's confirmation overtakes its answer to the order (its first reference is GLOVES-1): kept
+            assertEquals(1, sink.publish("gloves", List.of(ProgressEvent.of("G1", "GLOVES-1", ProgressStatus.CONFIRMED, Instant.now()))));
+            assertEquals(1, buyer.get("/procurement/channels/gloves").json().get("keptProgress").asLong());
+
+            // an emergency order through the channel (funding line, qualified supplier, one approval with a reason)
+            long line = id(api().as("finance").post("/funding/budget-lines", Map.of("code", "SEF-CHIT", "name", "SEF-CHIT",
+                    "source", "SPECIAL_EPIDEMIC_FUND", "holder", "MINISTRY", "amount", new BigDecimal("100000"))));
+            long item = catalogue.getByCode(org.tongpao.core.Caller.system("it"), "MASK-MEDPROT").id();
+            long supplier = id(buyer.post("/procurement/suppliers", Map.of("code", "GLV-CHIT", "name", "Gloves channel works",
+                    "country", "CN", "qualifications", List.of(Map.of("itemId", item, "standard", "GB 19083-2010",
+                            "weeklyCapacity", 50_000, "leadTimeDays", 2)))));
+            long order = id(buyer.post("/procurement/orders", Map.of("supplierId", supplier, "depotId", depot("HB-WH-01"),
+                    "budgetLineId", line, "currency", "CNY", "emergency", true, "channelId", "gloves",
+                    "lines", List.of(Map.of("itemId", item, "quantity", 100, "unitPrice", new BigDecimal("2.35"),
+                            "promisedDate", LocalDate.now().plusDays(3).toString())))));
+            assertEquals(200, buyer.post("/procurement/orders/" + order + "/submit", null).status());
+            assertEquals(200, buyer.post("/procurement/orders/" + order + "/approve", Map.of("justification",
+                    "Wuhan hospitals run out of gloves within two days; single source, expedited")).status());
+            Api.Reply placed = buyer.post("/procurement/orders/" + order + "/place", null);
+            assertEquals(placed.toString(), "GLOVES-1", placed.json().path("channelReference").asText());
+
+            // the kept confirmation is on the order now, and later progress goes straight to it
+            assertEquals(0, buyer.get("/procurement/channels/gloves").json().get("keptProgress").asLong());
+            assertEquals(1, sink.publish("gloves", List.of(ProgressEvent.of("G2", "GLOVES-1", ProgressStatus.SHIPPED, Instant.now()))));
+            JsonNode progress = buyer.get("/procurement/orders/" + order + "/progress").json().get("items");
+            assertEquals(progress.toString(), 2, progress.size());
+            assertTrue(progress.toString(), progress.toString().contains("CONFIRMED") && progress.toString().contains("SHIPPED"));
+        } finally {
+            bundleContext.ungetService(sinkRef);
+            reg.unregister();
+        }
+    }
+
     // ---------------------------------------------------------------- a channel from a "partner" (this test bundle)
 
     /** A well-behaved channel: masks at 2.35 CNY, orders idempotent per reference, progress pulled by cursor. */
@@ -274,6 +315,11 @@ public class ChannelsIT extends CentralNode {
             return from == log.size() ? ProgressPage.empty(cursor)
                     : new ProgressPage(new ArrayList<>(log.subList(from, log.size())), String.valueOf(log.size()));
         }
+    }
+
+    private static long id(Api.Reply created) {
+        assertEquals(created.toString(), 201, created.status());
+        return created.json().path("id").asLong();
     }
 
     private ServiceRegistration<Channel> register(String id, Channel channel) {

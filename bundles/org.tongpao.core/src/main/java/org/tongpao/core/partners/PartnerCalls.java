@@ -16,6 +16,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,6 +130,30 @@ public final class PartnerCalls<P> {
         }
         LOG.info("{} '{}' available (bundle {})", capitalized(), s, bundleId);
         return true;
+    }
+
+    /** {@link #add} for a service of the owner's dynamic reference: its id property, its bundle, its service id. */
+    public boolean add(ServiceReference<?> ref, String idProperty, P partner) {
+        Bundle bundle = ref.getBundle();
+        return add(ref.getProperty(idProperty), partner, bundle == null ? -1 : bundle.getBundleId(),
+                ref.getProperty(Constants.SERVICE_ID));
+    }
+
+    /** {@link #remove} for a service of the owner's dynamic reference. */
+    public boolean remove(ServiceReference<?> ref, String idProperty, P partner) {
+        return remove(ref.getProperty(idProperty), partner);
+    }
+
+    /**
+     * For a partner bundle's own (bundle-scoped) service of the platform, such as a sink for pushed events: the
+     * partner must be present and registered by {@code user}, else an {@link IllegalArgumentException}.
+     */
+    public void requireOwner(String id, Bundle user) {
+        Long owner = owner(id).orElse(null);
+        if (owner == null || user == null || owner != user.getBundleId()) {
+            throw new IllegalArgumentException(noun + " " + id + " is not registered by bundle "
+                    + (user == null ? "?" : user.getSymbolicName()));
+        }
     }
 
     /** Removes the partner if this very service is the one registered under the id; true when it did. */

@@ -122,6 +122,25 @@ class PartnerCallsTest {
     }
 
     @Test
+    void onlyTheRegisteringBundleSpeaksForAPartner() {
+        partners.add("one", () -> "x", 7, 1);
+        partners.requireOwner("one", bundle(7));
+        assertThatThrownBy(() -> partners.requireOwner("one", bundle(9))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("oracle one is not registered by bundle b9");
+        assertThatThrownBy(() -> partners.requireOwner("gone", bundle(7))).hasMessage("oracle gone is not registered by bundle b7");
+        assertThatThrownBy(() -> partners.requireOwner("one", null)).hasMessage("oracle one is not registered by bundle ?");
+    }
+
+    static org.osgi.framework.Bundle bundle(long id) {
+        return (org.osgi.framework.Bundle) java.lang.reflect.Proxy.newProxyInstance(PartnerCallsTest.class.getClassLoader(),
+                new Class<?>[] {org.osgi.framework.Bundle.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getBundleId" -> id;
+                    case "getSymbolicName" -> "b" + id;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
     void partnersComeAndGoUnderValidUniqueIds() {
         Oracle first = () -> "first";
         assertThat(partners.add("Bad Id", first, 7, 1)).isFalse();

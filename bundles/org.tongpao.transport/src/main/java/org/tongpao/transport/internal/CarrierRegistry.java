@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.regex.Pattern;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -64,12 +63,15 @@ public class CarrierRegistry {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addCarrier(ServiceReference<Carrier> ref, Carrier carrier) {
-        long bundle = ref.getBundle() == null ? -1 : ref.getBundle().getBundleId();
-        add(ref.getProperty(Carrier.ID_PROPERTY), carrier, bundle, ref.getProperty(Constants.SERVICE_ID));
+        if (carriers.add(ref, Carrier.ID_PROPERTY, carrier)) {
+            post(TransportTopics.CARRIER_ADDED, (String) ref.getProperty(Carrier.ID_PROPERTY));
+        }
     }
 
     void removeCarrier(ServiceReference<Carrier> ref, Carrier carrier) {
-        remove(ref.getProperty(Carrier.ID_PROPERTY), carrier);
+        if (carriers.remove(ref, Carrier.ID_PROPERTY, carrier)) {
+            post(TransportTopics.CARRIER_REMOVED, (String) ref.getProperty(Carrier.ID_PROPERTY));
+        }
     }
 
     /** Adds a carrier (public to the package for tests without a framework). */

@@ -33,11 +33,7 @@ public class BundleProgressSink implements ProgressSink {
 
     @Override
     public int publish(String channelId, List<ProgressEvent> events) {
-        Long owner = registry.owner(channelId).orElse(null);
-        if (owner == null || user == null || owner != user.getBundleId()) {
-            throw new IllegalArgumentException("channel " + channelId + " is not registered by bundle "
-                    + (user == null ? "?" : user.getSymbolicName()));
-        }
+        registry.requireOwner(channelId, user);
         List<ProgressEvent> copy = List.copyOf(events);
         if (copy.size() > MAX_EVENTS) {
             throw new IllegalArgumentException("events must hold at most " + MAX_EVENTS);

@@ -23,12 +23,12 @@ public final class ChannelBodies {
     private ChannelBodies() {
     }
 
-    /** A request for quotation to one channel; lines without a lineRef are numbered L1, L2, … */
+    /** A request for quotation to one channel; lines without a lineRef are numbered L1, L2, …; not an emergency unless said. */
     public record QuoteRequestBody(@Size(max = 64) String requestRef, @NotEmpty @Size(max = QuoteRequest.MAX_LINES)
-            List<@Valid @NotNull QuoteLineBody> lines, @NotNull String deliverToProvince, LocalDate neededBy, boolean emergency) {
+            List<@Valid @NotNull QuoteLineBody> lines, @NotNull String deliverToProvince, LocalDate neededBy, Boolean emergency) {
     }
 
-    public record QuoteLineBody(String lineRef, @NotNull String itemCode, String categoryCode, long quantity, String standard) {
+    public record QuoteLineBody(String lineRef, @NotNull String itemCode, String categoryCode, @NotNull Long quantity, String standard) {
     }
 
     /** {@code {"events": [...]}}, 1 to 500 events. */
@@ -55,7 +55,8 @@ public final class ChannelBodies {
             lines.add(checked("lines[" + i + "].", () -> new RequestLine(ref, l.itemCode(), l.categoryCode(), l.quantity(), l.standard())));
         }
         String ref = body.requestRef() == null ? defaultRef : body.requestRef();
-        return checked("", () -> new QuoteRequest(ref, lines, body.deliverToProvince(), body.neededBy(), body.emergency()));
+        return checked("", () -> new QuoteRequest(ref, lines, body.deliverToProvince(), body.neededBy(),
+                Boolean.TRUE.equals(body.emergency())));
     }
 
     static List<ProgressEvent> events(ProgressBody body) {

@@ -3,7 +3,6 @@ package org.tongpao.procurement.internal.channels;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.regex.Pattern;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,12 +49,11 @@ public class ChannelRegistry {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addChannel(ServiceReference<Channel> ref, Channel channel) {
-        long bundle = ref.getBundle() == null ? -1 : ref.getBundle().getBundleId();
-        add(ref.getProperty(Channel.ID_PROPERTY), channel, bundle, ref.getProperty(Constants.SERVICE_ID));
+        channels.add(ref, Channel.ID_PROPERTY, channel);
     }
 
     void removeChannel(ServiceReference<Channel> ref, Channel channel) {
-        remove(ref.getProperty(Channel.ID_PROPERTY), channel);
+        channels.remove(ref, Channel.ID_PROPERTY, channel);
     }
 
     boolean add(Object id, Channel channel, long bundleId, Object serviceId) {
@@ -77,6 +75,11 @@ public class ChannelRegistry {
     /** The bundle that registered a channel, if it is present. */
     public Optional<Long> owner(String id) {
         return channels.owner(id);
+    }
+
+    /** Refuses (IllegalArgumentException) a bundle speaking for a channel it did not register. */
+    void requireOwner(String id, org.osgi.framework.Bundle user) {
+        channels.requireOwner(id, user);
     }
 
     public Optional<String> lastProblem(String id) {

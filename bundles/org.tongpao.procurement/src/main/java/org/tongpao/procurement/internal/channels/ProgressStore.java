@@ -3,6 +3,7 @@ package org.tongpao.procurement.internal.channels;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,10 +72,20 @@ final class ProgressStore {
                 List.of(channelId, e.eventId())) > 0) {
             return Optional.empty();
         }
-        long id = Jdbc.insert(c, "INSERT INTO tp_proc_channel_progress (channel_id, event_id, channel_order_ref, status, "
-                + "occurred_at, line_ref, quantity, expected_date, note, source, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Jdbc.args(channelId, e.eventId(), e.channelOrderRef(), e.status(), e.at(), e.lineRef(), e.quantity(),
-                        e.expectedDate(), e.note(), source, now));
+        long id;
+        Savepoint sp = c.setSavepoint();
+        try {
+            id = Jdbc.insert(c, "INSERT INTO tp_proc_channel_progress (channel_id, event_id, channel_order_ref, status, "
+                    + "occurred_at, line_ref, quantity, expected_date, note, source, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Jdbc.args(channelId, e.eventId(), e.channelOrderRef(), e.status(), e.at(), e.lineRef(), e.quantity(),
+                            e.expectedDate(), e.note(), source, now));
+        } catch (SQLException ex) {
+            if (!Sql.isUniqueViolation(ex)) {
+                throw ex;
+            }
+            c.rollback(sp); // the same event pushed and pulled at once: the other transaction stored it
+            return Optional.empty();
+        }
         List<List<?>> docs = new ArrayList<>();
         for (int i = 0; i < e.documents().size(); i++) {
             ProgressDocument d = e.documents().get(i);

@@ -31,12 +31,12 @@ class ChannelBodiesTest {
 
     @Test
     void quoteLinesAreNumberedAndChecked() {
-        var body = new ChannelBodies.QuoteRequestBody(null, List.of(new ChannelBodies.QuoteLineBody(null, "MASK-N95", null, 10, null),
-                new ChannelBodies.QuoteLineBody(null, "GOWN-1", null, 5, null)), "42", null, true);
+        var body = new ChannelBodies.QuoteRequestBody(null, List.of(new ChannelBodies.QuoteLineBody(null, "MASK-N95", null, 10L, null),
+                new ChannelBodies.QuoteLineBody(null, "GOWN-1", null, 5L, null)), "42", null, true);
         assertThat(ChannelBodies.request(body, "RFQ-x").lines()).extracting(l -> l.lineRef()).containsExactly("L1", "L2");
-        var bad = new ChannelBodies.QuoteRequestBody("R", List.of(new ChannelBodies.QuoteLineBody(null, "MASK-N95", null, 0, null)), "42", null, false);
+        var bad = new ChannelBodies.QuoteRequestBody("R", List.of(new ChannelBodies.QuoteLineBody(null, "MASK-N95", null, 0L, null)), "42", null, false);
         assertThatThrownBy(() -> ChannelBodies.request(bad, "x")).extracting(e -> ((ValidationException) e).field()).isEqualTo("lines[0].quantity");
-        var province = new ChannelBodies.QuoteRequestBody("R", List.of(new ChannelBodies.QuoteLineBody(null, "MASK-N95", null, 1, null)), "Hubei", null, false);
+        var province = new ChannelBodies.QuoteRequestBody("R", List.of(new ChannelBodies.QuoteLineBody(null, "MASK-N95", null, 1L, null)), "Hubei", null, null);
         assertThatThrownBy(() -> ChannelBodies.request(province, "x")).extracting(e -> ((ValidationException) e).field()).isEqualTo("deliverToProvince");
     }
 }
