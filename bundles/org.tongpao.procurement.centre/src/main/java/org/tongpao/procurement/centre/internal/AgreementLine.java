@@ -1,0 +1,7 @@
+package org.tongpao.procurement.centre.internal;
+
+import java.math.BigDecimal;
+
+/** One item of a framework agreement: its price per unit (CNY) and the supplier's capacity per week. */
+public record AgreementLine(String itemCode, BigDecimal unitPrice, Long capacityPerWeek) {
+}
