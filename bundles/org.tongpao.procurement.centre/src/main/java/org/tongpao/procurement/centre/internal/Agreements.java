@@ -103,7 +103,7 @@ public class Agreements {
     }
 
     /** The offers of every valid agreement for the quantity by the day needed, in order of preference. */
-    public List<Offer> quote(String itemCode, long quantity, LocalDate neededBy, OfferRanking.Preference preference) {
+    public List<Offer> quote(String itemCode, Long quantity, LocalDate neededBy, OfferRanking.Preference preference) {
         String item = Checks.code("itemCode", itemCode);
         long qty = Checks.positive("quantity", quantity);
         return OfferRanking.rank(Transactions.read(ds, c -> AgreementDao.activeFor(c, item)), today(), item, qty,

@@ -132,6 +132,7 @@ public class CentreOrders {
 
     /** Cancels an order not yet shipped (the platform's cancellation, or the centre's). */
     public CentreOrder cancel(Caller caller, long id, String reason, String idempotencyKey) {
+        CentreAccess.requireMinistryBuyer(caller, "cancel an order at the centre");
         return change(caller, id, CentreOrderStatus.CANCELLED, Checks.optionalLine("reason", reason, 500), idempotencyKey);
     }
 
