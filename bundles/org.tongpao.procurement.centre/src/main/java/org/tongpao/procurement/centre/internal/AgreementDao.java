@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +63,19 @@ final class AgreementDao {
                 + Paging.orderAndFetch("id", limit), args, AgreementDao::map));
     }
 
-    /** Every active agreement covering the item (the candidates of a quote). */
-    static List<Agreement> activeFor(Connection c, String itemCode) throws SQLException {
+    /** Every active agreement. */
+    static List<Agreement> active(Connection c) throws SQLException {
+        return withItems(c, Jdbc.query(c, "SELECT * FROM tp_pcc_agreement WHERE status = ? ORDER BY id",
+                Jdbc.args(Agreement.Status.ACTIVE), AgreementDao::map));
+    }
+
+    /** Every active agreement covering at least one of the items (the candidates of a quote or an order). */
+    static List<Agreement> activeFor(Connection c, Collection<String> itemCodes) throws SQLException {
+        List<Object> args = Jdbc.args(Agreement.Status.ACTIVE);
+        args.addAll(itemCodes);
         return withItems(c, Jdbc.query(c, "SELECT * FROM tp_pcc_agreement WHERE status = ? AND id IN "
-                + "(SELECT agreement_id FROM tp_pcc_agreement_item WHERE item_code = ?) ORDER BY id",
-                Jdbc.args(Agreement.Status.ACTIVE, itemCode), AgreementDao::map));
+                + "(SELECT agreement_id FROM tp_pcc_agreement_item WHERE item_code IN ("
+                + String.join(",", itemCodes.stream().map(i -> "?").toList()) + ")) ORDER BY id", args, AgreementDao::map));
     }
 
     private static List<Agreement> withItems(Connection c, List<Agreement> agreements) throws SQLException {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,6 +35,7 @@ public class Agreements {
     private final IdempotencyKeys keys;
     private final EventOutbox outbox;
     private volatile Clock clock = Clock.systemUTC();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public Agreements(@Reference(target = "(tongpao.schema=" + CentreSchema.NAME + ")") SchemaReady schema,
@@ -42,6 +44,19 @@ public class Agreements {
         this.audit = audit;
         this.keys = keys;
         this.outbox = outbox;
+    }
+
+    /** {@code l} runs after each committed change to the agreements (what the channel offers may change). */
+    public void onChange(Runnable l) {
+        changeListeners.add(l);
+    }
+
+    public void removeOnChange(Runnable l) {
+        changeListeners.remove(l);
+    }
+
+    private void changed() {
+        Transactions.afterCommit(() -> changeListeners.forEach(Runnable::run));
     }
 
     void clock(Clock c) {
@@ -68,6 +83,7 @@ public class Agreements {
             audit.record(c, caller, ENTITY, Long.toString(id), "CREATE", null, created);
             outbox.record(c, CentreTopics.AGREEMENT_CREATED, Map.of("id", id, "code", a.code(),
                     "supplierCode", a.supplierCode(), "actor", caller.user()));
+            changed();
             return new IdempotencyKeys.Ref(ENTITY, Long.toString(id));
         });
         return get(caller, Long.parseLong(out.ref().id()));
@@ -86,6 +102,7 @@ public class Agreements {
                 audit.record(c, caller, ENTITY, Long.toString(id), "WITHDRAW", before, AgreementDao.get(c, id).orElseThrow());
                 outbox.record(c, CentreTopics.AGREEMENT_WITHDRAWN, Map.of("id", id, "code", before.code(),
                         "actor", caller.user()));
+                changed();
             }
             return new IdempotencyKeys.Ref(ENTITY, Long.toString(id));
         });
@@ -102,11 +119,22 @@ public class Agreements {
                 Agreement::id);
     }
 
+    /** Every active agreement not yet expired: what the centre offers through its channel. */
+    public List<Agreement> current() {
+        LocalDate today = today();
+        return Transactions.read(ds, AgreementDao::active).stream().filter(a -> !a.validUntil().isBefore(today)).toList();
+    }
+
+    /** The active agreements covering any of the items. */
+    List<Agreement> activeFor(java.util.Collection<String> items) {
+        return Transactions.read(ds, c -> AgreementDao.activeFor(c, items));
+    }
+
     /** The offers of every valid agreement for the quantity by the day needed, in order of preference. */
     public List<Offer> quote(String itemCode, Long quantity, LocalDate neededBy, OfferRanking.Preference preference) {
         String item = Checks.code("itemCode", itemCode);
         long qty = Checks.positive("quantity", quantity);
-        return OfferRanking.rank(Transactions.read(ds, c -> AgreementDao.activeFor(c, item)), today(), item, qty,
+        return OfferRanking.rank(Transactions.read(ds, c -> AgreementDao.activeFor(c, List.of(item))), today(), item, qty,
                 neededBy, preference == null ? OfferRanking.Preference.PRICE : preference);
     }
 }

@@ -9,15 +9,12 @@ import org.tongpao.core.Roles;
  * report progress; province procurement officers read agreements and their province's orders; auditors read.
  */
 final class CentreAccess {
-    /** Until core's {@code Roles} carries it (orders stream). */
-    static final String PROCUREMENT_OFFICER = "procurement-officer";
-
     private CentreAccess() {
     }
 
     static boolean ministryBuyer(Caller c) {
         return c.hasRole(Roles.MINISTRY_ADMIN)
-                || (c.hasRole(PROCUREMENT_OFFICER) && c.provinceCode() == null);
+                || (c.hasRole(Roles.PROCUREMENT_OFFICER) && c.provinceCode() == null);
     }
 
     static void requireMinistryBuyer(Caller c, String what) {

@@ -6,17 +6,16 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An order placed with the centre under one agreement, at the agreement's price. An emergency order names its
- * single source, carries the justification and who approved it, and is promised on the expedited lead time.
+ * An order placed with the centre, its lines under agreements at their prices; promised when its last line is.
+ * An emergency order carries the justification and who approved it, and is promised on the expedited lead times.
  */
-public record CentreOrder(long id, String orderRef, long agreementId, String agreementCode, String supplierCode,
-        String itemCode, long quantity, BigDecimal unitPrice, BigDecimal total, String currency, String buyerProvince,
-        boolean emergency, String justification, String approvedBy, CentreOrderStatus status, LocalDate promisedDate,
-        String placedBy, Instant placedAt, long version, List<OrderEvent> events) {
+public record CentreOrder(long id, String orderRef, String buyerProvince, String deliverTo, boolean emergency,
+        String justification, String approvedBy, CentreOrderStatus status, BigDecimal total, String currency,
+        LocalDate promisedDate, String placedBy, Instant placedAt, long version, List<CentreOrderLine> lines,
+        List<OrderEvent> events) {
 
-    CentreOrder withEvents(List<OrderEvent> timeline) {
-        return new CentreOrder(id, orderRef, agreementId, agreementCode, supplierCode, itemCode, quantity, unitPrice,
-                total, currency, buyerProvince, emergency, justification, approvedBy, status, promisedDate, placedBy,
-                placedAt, version, timeline);
+    CentreOrder with(List<CentreOrderLine> orderLines, List<OrderEvent> timeline) {
+        return new CentreOrder(id, orderRef, buyerProvince, deliverTo, emergency, justification, approvedBy, status, total,
+                currency, promisedDate, placedBy, placedAt, version, orderLines, timeline);
     }
 }

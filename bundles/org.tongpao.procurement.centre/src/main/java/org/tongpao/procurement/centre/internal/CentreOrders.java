@@ -80,10 +80,10 @@ public class CentreOrders {
             return sameOrder(known.get(), o);
         }
         IdempotencyKeys.Outcome out = keys.execute(ds, caller, idempotencyKey, "centre.order:" + o.orderRef(), o, c -> {
-            Offer offer = choose(c, o);
             LocalDate today = agreements.today();
-            Instant now = agreements.clock().instant();
-            long id = OrderDao.insert(c, o, offer, offer.deliverBy(), caller.user(), now);
+            List<Offer> offers = Sourcing.choose(AgreementDao.activeFor(c, o.lines().stream()
+                    .map(NewCentreOrder.Line::itemCode).distinct().toList()), today, o);
+            long id = OrderDao.insert(c, o, offers, caller.user(), agreements.clock().instant());
             CentreOrder placed = OrderDao.get(c, id).orElseThrow();
             audit.record(c, caller, ENTITY, Long.toString(id), o.emergency() ? "EMERGENCY_PLACE" : "PLACE", null, placed);
             record(c, CentreTopics.ORDER_PLACED, placed, caller, Map.of("placedOn", today.toString()));
@@ -93,31 +93,13 @@ public class CentreOrders {
     }
 
     private static CentreOrder sameOrder(CentreOrder known, NewCentreOrder o) {
-        if (!known.itemCode().equals(o.itemCode()) || known.quantity() != o.quantity() || known.emergency() != o.emergency()
-                || (o.agreementCode() != null && !o.agreementCode().equals(known.agreementCode()))) {
+        List<String> asked = o.lines().stream().map(l -> l.lineRef() + ":" + l.itemCode() + ":" + l.quantity()).sorted().toList();
+        List<String> placed = known.lines().stream().map(l -> l.lineRef() + ":" + l.itemCode() + ":" + l.quantity()).sorted()
+                .toList();
+        if (!asked.equals(placed) || known.emergency() != o.emergency()) {
             throw new ConflictException("orderRef", "order " + o.orderRef() + " was placed already with other content");
         }
         return known;
-    }
-
-    private Offer choose(java.sql.Connection c, NewCentreOrder o) throws java.sql.SQLException {
-        LocalDate today = agreements.today();
-        if (o.agreementCode() == null) {
-            return OfferRanking.rank(AgreementDao.activeFor(c, o.itemCode()), today, o.itemCode(), o.quantity(),
-                    o.neededBy(), OfferRanking.Preference.PRICE).stream().findFirst().orElseThrow(() -> new ConflictException(
-                    "itemCode", "no framework agreement valid today covers " + o.quantity() + " of " + o.itemCode()
-                            + (o.neededBy() == null ? "" : " by " + o.neededBy())));
-        }
-        Agreement a = AgreementDao.byCode(c, o.agreementCode())
-                .orElseThrow(() -> NotFoundException.ofField("agreementCode", o.agreementCode()));
-        Offer offer = OfferRanking.offer(a, today, o.itemCode(), o.quantity(), o.emergency())
-                .orElseThrow(() -> new ConflictException("agreementCode", "agreement " + a.code()
-                        + (a.validOn(today) ? " does not cover " + o.itemCode() : " is not valid on " + today)));
-        if (!o.emergency() && o.neededBy() != null && offer.deliverBy().isAfter(o.neededBy())) {
-            throw new ConflictException("neededBy", "agreement " + a.code() + " delivers " + o.quantity() + " by "
-                    + offer.deliverBy() + ", after " + o.neededBy());
-        }
-        return offer;
     }
 
     /** The centre's officer reports the order's progress; reporting the state it is in again changes nothing. */
@@ -151,12 +133,12 @@ public class CentreOrders {
                 throw new StaleVersionException(ENTITY, id, before.version(), before.version() + 1);
             }
             Instant now = agreements.clock().instant();
-            OrderDao.addEvent(c, id, next, now, note, caller.user());
+            long eventId = OrderDao.addEvent(c, id, next, now, note, caller.user());
             CentreOrder after = OrderDao.get(c, id).orElseThrow();
             audit.record(c, caller, ENTITY, Long.toString(id), next.name(), before, after);
             record(c, next == CentreOrderStatus.CANCELLED ? CentreTopics.ORDER_CANCELLED : CentreTopics.ORDER_PROGRESSED,
                     after, caller, Map.of());
-            OrderEvent event = new OrderEvent(next, now, note, caller.user());
+            OrderEvent event = new OrderEvent(eventId, id, next, now, note, caller.user());
             Transactions.afterCommit(() -> listeners.forEach(l -> l.progressed(after, event)));
             return new IdempotencyKeys.Ref(ENTITY, Long.toString(id));
         });
@@ -188,6 +170,11 @@ public class CentreOrders {
     public CentreOrder get(Caller caller, long id) {
         return Transactions.read(ds, c -> OrderDao.get(c, id)).filter(o -> CentreAccess.canSeeOrder(caller, o.buyerProvince()))
                 .orElseThrow(() -> new NotFoundException(ENTITY, id));
+    }
+
+    /** The steps after {@code afterId} of every order, oldest first (the channel's progress feed). */
+    public List<OrderEvent> eventsAfter(long afterId, int limit) {
+        return Transactions.read(ds, c -> OrderDao.eventsAfter(c, afterId, limit));
     }
 
     public Optional<CentreOrder> byRef(String orderRef) {

@@ -1,11 +1,11 @@
 package org.tongpao.procurement.centre.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.tongpao.funding.Money;
 
 /**
  * The centre's answer to a request for quotation: every agreement valid today that covers the item and can
@@ -13,9 +13,6 @@ import java.util.Optional;
  * cheapest). Delivery takes the lead time for the first week's capacity and a week for each further one.
  */
 public final class OfferRanking {
-    /** Totals are CNY in fen. */
-    static final int TOTAL_SCALE = 2;
-
     public enum Preference { PRICE, TIME }
 
     private OfferRanking() {
@@ -46,9 +43,9 @@ public final class OfferRanking {
                 expedited));
     }
 
-    /** Price × quantity, exact, then rounded half-even to fen. */
+    /** Price × quantity, exact, then rounded once to fen as funding rounds ({@link Money#rounded}). */
     static BigDecimal total(BigDecimal unitPrice, long quantity) {
-        return unitPrice.multiply(BigDecimal.valueOf(quantity)).setScale(TOTAL_SCALE, RoundingMode.HALF_EVEN);
+        return Money.rounded(unitPrice.multiply(BigDecimal.valueOf(quantity)), Money.CNY).amount();
     }
 
     /** The lead time covers the first week's capacity; each further week's capacity adds a week. */

@@ -2,6 +2,6 @@ package org.tongpao.procurement.centre.internal;
 
 import java.time.Instant;
 
-/** One step of an order's progress, as the centre's officer reported it. */
-public record OrderEvent(CentreOrderStatus status, Instant at, String note, String recordedBy) {
+/** One step of an order's progress, as the centre's officer reported it; {@code id} orders every order's steps. */
+public record OrderEvent(long id, long orderId, CentreOrderStatus status, Instant at, String note, String recordedBy) {
 }

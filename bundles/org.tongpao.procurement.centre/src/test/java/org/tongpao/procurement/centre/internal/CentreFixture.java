@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.tongpao.core.Caller;
+import org.tongpao.core.Roles;
 import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.testing.MovableClock;
@@ -14,10 +15,10 @@ import org.tongpao.core.testing.TestDatabase;
 
 /** A fresh database with core and the centre's schema, the centre's services wired as DS would, on a movable clock. */
 final class CentreFixture implements AutoCloseable {
-    static final Caller BUYER = Caller.of("buyer", Set.of(CentreAccess.PROCUREMENT_OFFICER), "req-buyer");
-    static final Caller HUBEI_BUYER = Caller.of("hubei-buyer", Set.of(CentreAccess.PROCUREMENT_OFFICER, "province-42"),
+    static final Caller BUYER = Caller.of("buyer", Set.of(Roles.PROCUREMENT_OFFICER), "req-buyer");
+    static final Caller HUBEI_BUYER = Caller.of("hubei-buyer", Set.of(Roles.PROCUREMENT_OFFICER, "province-42"),
             "req-hubei");
-    static final Caller HENAN_BUYER = Caller.of("henan-buyer", Set.of(CentreAccess.PROCUREMENT_OFFICER, "province-41"),
+    static final Caller HENAN_BUYER = Caller.of("henan-buyer", Set.of(Roles.PROCUREMENT_OFFICER, "province-41"),
             "req-henan");
     /** 2026-02-01 10:00 in Beijing. */
     static final Instant NOW = Instant.parse("2026-02-01T02:00:00Z");

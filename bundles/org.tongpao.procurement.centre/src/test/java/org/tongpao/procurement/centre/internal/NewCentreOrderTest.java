@@ -12,8 +12,12 @@ import org.tongpao.core.ValidationException;
 class NewCentreOrderTest {
     private static final String WHY = "Wuhan hospitals run out of N95 within 48 hours";
 
+    private static List<NewCentreOrder.Line> line(String ref, String item, Long qty) {
+        return List.of(new NewCentreOrder.Line(ref, item, qty, null));
+    }
+
     private static NewCentreOrder emergency(String agreement, String why, String approver) {
-        return new NewCentreOrder("PO-1", "MASK-N95", 1000L, null, "42", agreement, true, why, approver);
+        return new NewCentreOrder("PO-1", "42", null, null, agreement, true, why, approver, line("1", "MASK-N95", 1000L));
     }
 
     @Test
@@ -25,29 +29,33 @@ class NewCentreOrderTest {
     }
 
     @Test
-    void anEmergencyOrderNeedsItsApproverAndItsSingleSource() {
+    void anEmergencyOrderNeedsItsApprover() {
         assertThatThrownBy(() -> emergency("FA-1", WHY, " ").checked())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("approvedBy"));
-        assertThatThrownBy(() -> emergency(null, WHY, "director-li").checked())
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("agreementCode"));
         assertThat(emergency("FA-1", WHY, "director-li").checked().justification()).isEqualTo(WHY);
     }
 
     @Test
     void aNormalOrderDropsEmergencyFields() {
-        NewCentreOrder o = new NewCentreOrder("PO-2", "MASK-N95", 5L, null, null, null, false, "x", "y").checked();
+        NewCentreOrder o = new NewCentreOrder("PO-2", null, null, null, null, false, "x", "y", line("1", "MASK-N95", 5L))
+                .checked();
         assertThat(o.justification()).isNull();
         assertThat(o.approvedBy()).isNull();
     }
 
     @Test
     void referencesQuantitiesAndProvincesAreChecked() {
-        assertThatThrownBy(() -> new NewCentreOrder("bad ref", "MASK-N95", 5L, null, null, null, false, null, null).checked())
+        assertThatThrownBy(() -> new NewCentreOrder("bad ref", null, null, null, null, false, null, null,
+                line("1", "MASK-N95", 5L)).checked())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("orderRef"));
-        assertThatThrownBy(() -> new NewCentreOrder("PO-3", "MASK-N95", 0L, null, null, null, false, null, null).checked())
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("quantity"));
-        assertThatThrownBy(() -> new NewCentreOrder("PO-3", "MASK-N95", 1L, null, "Hubei", null, false, null, null).checked())
+        assertThatThrownBy(() -> new NewCentreOrder("PO-3", null, null, null, null, false, null, null,
+                line("1", "MASK-N95", 0L)).checked())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("lines[0].quantity"));
+        assertThatThrownBy(() -> new NewCentreOrder("PO-3", "Hubei", null, null, null, false, null, null,
+                line("1", "MASK-N95", 1L)).checked())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("buyerProvince"));
+        assertThatThrownBy(() -> new NewCentreOrder("PO-3", null, null, null, null, false, null, null, List.of()).checked())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("lines"));
     }
 
     @Test

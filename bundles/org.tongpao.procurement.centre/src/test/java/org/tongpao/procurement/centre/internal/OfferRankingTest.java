@@ -80,9 +80,9 @@ class OfferRankingTest {
     }
 
     @Test
-    void totalIsExactThenRoundedHalfEvenToFen() {
-        assertThat(OfferRanking.total(new BigDecimal("2.4925"), 2)).isEqualByComparingTo("4.98"); // 4.985 -> 4.98
-        assertThat(OfferRanking.total(new BigDecimal("2.4975"), 2)).isEqualByComparingTo("5.00"); // 4.995 -> 5.00
+    void totalIsExactThenRoundedOnceToFenAsFundingRounds() {
+        assertThat(OfferRanking.total(new BigDecimal("2.4925"), 2)).isEqualByComparingTo("4.99"); // 4.985 -> 4.99 (half up)
+        assertThat(OfferRanking.total(new BigDecimal("2.4921"), 2)).isEqualByComparingTo("4.98"); // 4.9842 -> 4.98
         assertThat(OfferRanking.total(new BigDecimal("0.3333"), 3)).isEqualByComparingTo("1.00");
         assertThat(OfferRanking.total(new BigDecimal("2.5000"), 1_000_000).scale()).isEqualTo(2);
     }

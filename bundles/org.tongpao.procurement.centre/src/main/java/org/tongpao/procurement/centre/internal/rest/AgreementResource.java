@@ -42,7 +42,7 @@ import org.tongpao.procurement.centre.internal.OfferRanking;
 /** {@code /procurement/centre/agreements}: the centre's framework agreements and what they offer. */
 @Component(service = AgreementResource.class, property = JaxRs.RESOURCE)
 @Path("procurement/centre")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, CentreRoles.PROCUREMENT_OFFICER, Roles.AUDITOR})
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROCUREMENT_OFFICER, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Procurement centre", description = "The central procurement centre: framework agreements with qualified "
@@ -72,7 +72,7 @@ public class AgreementResource {
 
     @POST
     @Path("agreements")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, CentreRoles.PROCUREMENT_OFFICER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROCUREMENT_OFFICER})
     @Operation(summary = "Record a framework agreement", description = "The ministry's procurement officers: {\"code\":"
             + "\"FA-2026-001\",\"supplierCode\":\"SUP-1\",\"supplierName\":\"...\",\"validFrom\":\"2026-01-01\","
             + "\"validUntil\":\"2026-12-31\",\"leadDays\":14,\"expeditedLeadDays\":5,\"items\":[{\"itemCode\":\"MASK-N95\","
@@ -88,7 +88,7 @@ public class AgreementResource {
     @POST
     @Path("agreements/{agreementId: [0-9]+}/withdrawal")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
-    @RolesAllowed({Roles.MINISTRY_ADMIN, CentreRoles.PROCUREMENT_OFFICER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROCUREMENT_OFFICER})
     @Operation(summary = "Withdraw a framework agreement", description = "Optional body {\"reason\":\"...\"}; no new "
             + "quote or order uses it, orders already placed stay; a repeat changes nothing")
     public Agreement withdraw(@Context Caller caller, @PathParam("agreementId") long id,

@@ -40,7 +40,7 @@ import org.tongpao.procurement.centre.internal.NewCentreOrder;
 /** {@code /procurement/centre/orders}: orders at the centre, their progress, emergency procurement. */
 @Component(service = CentreOrderResource.class, property = JaxRs.RESOURCE)
 @Path("procurement/centre/orders")
-@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, CentreRoles.PROCUREMENT_OFFICER, Roles.AUDITOR})
+@RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROCUREMENT_OFFICER, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Procurement centre")
@@ -70,7 +70,7 @@ public class CentreOrderResource {
     }
 
     @POST
-    @RolesAllowed({Roles.MINISTRY_ADMIN, CentreRoles.PROCUREMENT_OFFICER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROCUREMENT_OFFICER})
     @Operation(summary = "Place an order at the centre", description = "Orders normally arrive through the channel SPI; "
             + "this records one taken directly, e.g. an emergency procurement: {\"orderRef\":\"EP-1\",\"itemCode\":"
             + "\"MASK-N95\",\"quantity\":5000,\"agreementCode\":\"FA-1\",\"emergency\":true,\"justification\":\"...\","
@@ -86,7 +86,7 @@ public class CentreOrderResource {
 
     @POST
     @Path("{orderId: [0-9]+}/progress")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, CentreRoles.PROCUREMENT_OFFICER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROCUREMENT_OFFICER})
     @Operation(summary = "Report an order's progress", description = WRITE_NOTE + ": {\"status\":\"CONFIRMED\","
             + "\"note\":\"...\"}, status CONFIRMED, IN_PRODUCTION, SHIPPED or DELIVERED, forward only; pushed to the platform")
     public CentreOrder progress(@Context Caller caller, @PathParam("orderId") long id,
@@ -97,7 +97,7 @@ public class CentreOrderResource {
     @POST
     @Path("{orderId: [0-9]+}/cancellation")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
-    @RolesAllowed({Roles.MINISTRY_ADMIN, CentreRoles.PROCUREMENT_OFFICER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROCUREMENT_OFFICER})
     @Operation(summary = "Cancel an order at the centre", description = WRITE_NOTE + "; until it ships. Optional body "
             + "{\"reason\":\"...\"}")
     public CentreOrder cancel(@Context Caller caller, @PathParam("orderId") long id,

@@ -25,9 +25,9 @@ public class CentreOrdersCommand implements Action {
     @Override
     public Object execute() {
         CentreOrderStatus s = QueryParams.enumValue(CentreOrderStatus.class, "status", status);
-        ConsoleTable.printAll(new String[] {"Id", "Ref", "Agreement", "Item", "Quantity", "Total", "Status", "Promised",
+        ConsoleTable.printAll(new String[] {"Id", "Ref", "Province", "Total", "Status", "Promised",
             "Emergency approved by"}, (limit, cursor) -> orders.list(Console.caller(), s, limit, cursor),
-            o -> new Object[] {o.id(), o.orderRef(), o.agreementCode(), o.itemCode(), o.quantity(),
+            o -> new Object[] {o.id(), o.orderRef(), Console.orDash(o.buyerProvince()),
                 o.total().toPlainString() + " " + o.currency(), o.status(), o.promisedDate(),
                 o.emergency() ? o.approvedBy() : "-"});
         return null;
