@@ -1,0 +1,9 @@
+package org.tongpao.procurement.imports.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A certificate that an order's item meets a Chinese standard, valid until a day (included). */
+public record Certification(String itemCode, String standard, String certificateNumber, String issuedBy,
+        LocalDate validUntil, String recordedBy, Instant recordedAt) {
+}
