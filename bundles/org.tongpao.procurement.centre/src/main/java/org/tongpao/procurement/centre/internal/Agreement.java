@@ -9,6 +9,7 @@ import java.util.Optional;
  * A framework agreement with one qualified supplier, as stored: valid from/until (both days included), normal
  * and expedited lead times in days, the items it covers with their prices.
  */
+@io.swagger.v3.oas.annotations.media.Schema(name = "FrameworkAgreement")
 public record Agreement(long id, String code, String supplierCode, String supplierName, LocalDate validFrom,
         LocalDate validUntil, int leadDays, int expeditedLeadDays, String currency, Status status, String withdrawnReason,
         List<AgreementLine> items, String createdBy, Instant createdAt, long version) {

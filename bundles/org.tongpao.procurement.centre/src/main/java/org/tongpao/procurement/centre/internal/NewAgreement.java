@@ -12,6 +12,7 @@ import org.tongpao.core.ValidationException;
  * A framework agreement to record. Prices are CNY with at most 4 decimals; the expedited lead time (emergency
  * procurement) defaults to the normal one and may not exceed it.
  */
+@io.swagger.v3.oas.annotations.media.Schema(name = "NewFrameworkAgreement")
 public record NewAgreement(String code, String supplierCode, String supplierName, LocalDate validFrom,
         LocalDate validUntil, Integer leadDays, Integer expeditedLeadDays, List<AgreementLine> items) {
     static final int MAX_ITEMS = 200;

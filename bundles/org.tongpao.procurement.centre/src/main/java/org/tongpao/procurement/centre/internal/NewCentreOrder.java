@@ -24,6 +24,7 @@ public record NewCentreOrder(String orderRef, String buyerProvince, String deliv
     private static final String PROVINCE = "\\d{2}";
 
     /** One line: the platform's line reference, the item, how many, the most the platform pays per unit (optional). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CentreOrderLineRequest")
     public record Line(String lineRef, String itemCode, Long quantity, BigDecimal maxUnitPrice) {
     }
 

@@ -18,6 +18,7 @@ public record NewImportOrder(String orderRef, String buyerProvince, String deliv
         LocalDate neededBy, List<Line> lines) {
     private static final String REF = "[A-Za-z0-9][A-Za-z0-9._/-]{0,63}";
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ImportOrderLineRequest")
     public record Line(String lineRef, String itemCode, Long quantity, BigDecimal maxUnitPrice) {
     }
 

@@ -112,6 +112,7 @@ public class AgreementResource {
     }
 
     /** Optional body of a withdrawal. */
+    @Schema(name = "CentreReason")
     public record Reason(String reason) {
     }
 }

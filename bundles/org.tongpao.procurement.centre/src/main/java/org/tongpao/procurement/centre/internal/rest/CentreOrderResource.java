@@ -108,6 +108,7 @@ public class CentreOrderResource {
     }
 
     /** An order's progress as the centre's officer reports it. */
+    @Schema(name = "CentreOrderProgress")
     public record Progress(CentreOrderStatus status, String note) {
     }
 }
