@@ -114,7 +114,7 @@ public class Agreements {
     }
 
     public Page<Agreement> list(Caller caller, String itemCode, int limit, String cursor) {
-        String item = itemCode == null ? null : Checks.code("item", itemCode);
+        String item = itemCode == null ? null : Checks.code("itemCode", itemCode);
         return Paging.page(Transactions.read(ds, c -> AgreementDao.page(c, item, Paging.after(cursor), limit)), limit,
                 Agreement::id);
     }

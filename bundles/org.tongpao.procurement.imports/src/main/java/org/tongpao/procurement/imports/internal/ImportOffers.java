@@ -76,7 +76,7 @@ public class ImportOffers {
     }
 
     public Page<ImportOffer> list(String itemCode, int limit, String cursor) {
-        String item = itemCode == null ? null : Checks.code("item", itemCode);
+        String item = itemCode == null ? null : Checks.code("itemCode", itemCode);
         return Paging.page(Transactions.read(base.ds, c -> OfferDao.page(c, item, Paging.after(cursor), limit)), limit,
                 ImportOffer::id);
     }

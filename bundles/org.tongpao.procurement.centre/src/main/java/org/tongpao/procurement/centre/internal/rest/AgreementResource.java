@@ -57,8 +57,8 @@ public class AgreementResource {
 
     @GET
     @Path("agreements")
-    @Operation(summary = "List framework agreements", description = "Oldest first; ?item= only those covering an item")
-    public Page<Agreement> list(@Context Caller caller, @Parameter(description = "item code") @QueryParam("item") String item,
+    @Operation(summary = "List framework agreements", description = "Oldest first; ?itemCode= only those covering an item")
+    public Page<Agreement> list(@Context Caller caller, @Parameter(description = "item code") @QueryParam("itemCode") String item,
             @BeanParam PageParams page) {
         return agreements.list(caller, QueryParams.text(item), page.limit(), page.cursor());
     }
@@ -101,7 +101,7 @@ public class AgreementResource {
     @Path("offers")
     @Operation(summary = "What the agreements offer", description = "Every agreement valid today that covers the item "
             + "and can deliver the quantity by the day needed: cheapest first (prefer=PRICE) or fastest first (TIME)")
-    public Page<Offer> offers(@Parameter(description = "item code") @QueryParam("item") String item,
+    public Page<Offer> offers(@Parameter(description = "item code") @QueryParam("itemCode") String item,
             @Parameter(description = "quantity") @QueryParam("quantity") String quantity,
             @Parameter(description = "ISO date the goods are needed by") @QueryParam("neededBy") String neededBy,
             @Parameter(description = "PRICE or TIME") @QueryParam("prefer") String prefer) {

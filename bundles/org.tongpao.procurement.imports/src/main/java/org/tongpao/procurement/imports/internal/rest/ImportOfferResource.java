@@ -63,8 +63,8 @@ public class ImportOfferResource {
 
     @GET
     @Path("offers")
-    @Operation(summary = "List foreign offers", description = "Oldest first; ?item= only one item's")
-    public Page<ImportOffer> offers(@Parameter(description = "item code") @QueryParam("item") String item,
+    @Operation(summary = "List foreign offers", description = "Oldest first; ?itemCode= only one item's")
+    public Page<ImportOffer> offers(@Parameter(description = "item code") @QueryParam("itemCode") String item,
             @BeanParam PageParams page) {
         return offers.list(QueryParams.text(item), page.limit(), page.cursor());
     }
