@@ -82,13 +82,10 @@ public class BuiltInChannelsIT extends CentralNode {
     public void anImportOrderInKrwGoesThroughCustomsWithItsRatesAtOrderAndAtPayment() throws Exception {
         Api buyer = api().as("buyer");
         // the rate in force, a Korean offer for KF94 masks, the Chinese standard they must be certified to
-        Api.Reply rate = buyer.header("Idempotency-Key", "rate-krw-1").post("/procurement/import/rates", Map.of("currency",
-                "KRW", "rate", new BigDecimal("0.0052"), "asOf", Instant.now().minusSeconds(3600).toString(), "source",
-                "PBOC central parity"));
-        long rateId = created(rate);
-        Api.Reply again = buyer.header("Idempotency-Key", "rate-krw-1").post("/procurement/import/rates", Map.of("currency",
-                "KRW", "rate", new BigDecimal("0.0052"), "asOf", Instant.now().minusSeconds(3600).toString(), "source",
-                "PBOC central parity"));
+        Map<String, Object> rateBody = Map.of("currency", "KRW", "rate", new BigDecimal("0.0052"), "asOf",
+                Instant.now().minusSeconds(3600).toString(), "source", "PBOC central parity");
+        long rateId = created(buyer.header("Idempotency-Key", "rate-krw-1").post("/procurement/import/rates", rateBody));
+        Api.Reply again = buyer.header("Idempotency-Key", "rate-krw-1").post("/procurement/import/rates", rateBody);
         assertEquals(again.toString(), rateId, again.json().get("id").asLong());
         Api.Reply badRate = buyer.post("/procurement/import/rates", Map.of("currency", "KRW", "rate", -1));
         assertEquals(badRate.toString(), 400, badRate.status());

@@ -30,7 +30,6 @@ import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
 import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
-import org.tongpao.core.rest.OptionalBody;
 import org.tongpao.core.rest.PageParams;
 import org.tongpao.core.rest.QueryParams;
 import java.math.BigDecimal;
