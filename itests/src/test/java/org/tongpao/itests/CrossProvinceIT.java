@@ -61,8 +61,10 @@ public class CrossProvinceIT {
     /** What an id names. Scoped kinds belong to a province; the others are national or public data. */
     enum Kind {
         UNIT(true), DEPOT(true), LOT(true), POSTING(true), TRANSFER(true), RESERVATION(true), NEED(true),
-        PLAN(true), BATCH(true), LINE(true), OFFER(true), SHIPMENT(true),
+        PLAN(true), BATCH(true), LINE(true), OFFER(true), SHIPMENT(true), BUDGET_LINE(true),
         ITEM(false), PROVINCE(false), CENSUS(false), KEY_AREA(false), CARRIER(false),
+        /** A procurement channel (national, like a carrier), and a channel's own id of a progress event. */
+        CHANNEL(false), CHANNEL_EVENT(false),
         /**
          * A parked federation message. It belongs to a link, but making one per province needs a node sending
          * through the broker: who sees and retries which link's messages is FederationIT's and InboxTest's; here
@@ -91,6 +93,7 @@ public class CrossProvinceIT {
             Map.entry("batches", Kind.BATCH), Map.entry("lines", Kind.LINE), Map.entry("mutual-aid", Kind.OFFER),
             Map.entry("plans", Kind.PLAN), Map.entry("needs", Kind.NEED), Map.entry("key-areas", Kind.KEY_AREA),
             Map.entry("parked", Kind.PARKED), Map.entry("rebuild", Kind.PROVINCE),
+            Map.entry("channels", Kind.CHANNEL), Map.entry("budget-lines", Kind.BUDGET_LINE),
             Map.entry("agreements", Kind.CHANNEL_RECORD), Map.entry("offers", Kind.CHANNEL_RECORD),
             Map.entry("standards", Kind.CHANNEL_RECORD), Map.entry("orders", Kind.CHANNEL_RECORD));
 
@@ -106,7 +109,8 @@ public class CrossProvinceIT {
             Map.entry("shipmentId", Kind.SHIPMENT), Map.entry("reservationId", Kind.RESERVATION),
             Map.entry("transferId", Kind.TRANSFER), Map.entry("postingId", Kind.POSTING),
             Map.entry("carrierId", Kind.CARRIER), Map.entry("carrier", Kind.CARRIER),
-            Map.entry("keyAreaId", Kind.KEY_AREA), Map.entry("censusId", Kind.CENSUS));
+            Map.entry("keyAreaId", Kind.KEY_AREA), Map.entry("censusId", Kind.CENSUS),
+            Map.entry("channelId", Kind.CHANNEL), Map.entry("eventId", Kind.CHANNEL_EVENT));
 
     /**
      * Operations every caller may call without credentials. Anything else answering an anonymous caller
@@ -652,6 +656,8 @@ public class CrossProvinceIT {
             p.ids.put(Kind.PROVINCE, p.code);
             p.ids.put(Kind.CENSUS, census);
             p.ids.put(Kind.CARRIER, "fleet");
+            p.ids.put(Kind.CHANNEL, "centre");
+            p.ids.put(Kind.CHANNEL_EVENT, "E-CPX-" + p.code);
             p.ids.put(Kind.PARKED, UNKNOWN);
             p.ids.put(Kind.CHANNEL_RECORD, UNKNOWN);
             String expiry = LocalDate.now().plusYears(2).toString();
@@ -684,6 +690,9 @@ public class CrossProvinceIT {
                     "toDepotId", cityDepot, "carrierId", "fleet", "packages", 1, "weightKg", 1)))));
             p.ids.put(Kind.KEY_AREA, Long.parseLong(created(admin.post("/needs/key-areas", Map.of("provinceCode",
                     p.code, "label", "Cross-province check " + p.code)))));
+            p.ids.put(Kind.BUDGET_LINE, Long.parseLong(created(admin.post("/funding/budget-lines", Map.of("code",
+                    "CPX-" + p.code, "name", "Cross-province check", "source", "PROVINCIAL_BUDGET", "holder", p.code,
+                    "amount", 1000)))));
             assertTrue(dept > 0);
         }
 
