@@ -508,7 +508,7 @@ public class ChannelsIT extends CentralNode {
     @Test
     public void aPurchaseOrderGoesThroughTheCentreAndThroughTheKoreanImportChannel() throws Exception {
         Api buyer = api().as("buyer");
-        long item = idOf(buyer.get("/items?q=MASK-MEDPROT"), "MASK-MEDPROT");
+        long item = idOf(api().as("admin").get("/items?q=MASK-MEDPROT"), "MASK-MEDPROT");
         long line = createdId(api().as("finance").post("/funding/budget-lines", Map.of("code", "SEF-CH-1", "name",
                 "Special epidemic fund (channels)", "source", "SPECIAL_EPIDEMIC_FUND", "holder", "MINISTRY", "amount",
                 new BigDecimal("1000000"))));
