@@ -1,0 +1,192 @@
+package org.tongpao.procurement.imports.internal;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.tongpao.core.Caller;
+import org.tongpao.core.TongpaoException;
+import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.DataAccessException;
+import org.tongpao.procurement.api.Channel;
+import org.tongpao.procurement.api.ChannelException;
+import org.tongpao.procurement.api.ChannelOffer;
+import org.tongpao.procurement.api.ChannelOrder;
+import org.tongpao.procurement.api.ChannelQuote;
+import org.tongpao.procurement.api.DocumentKind;
+import org.tongpao.procurement.api.OfferLine;
+import org.tongpao.procurement.api.PlacedOrder;
+import org.tongpao.procurement.api.ProgressDocument;
+import org.tongpao.procurement.api.ProgressEvent;
+import org.tongpao.procurement.api.ProgressMode;
+import org.tongpao.procurement.api.ProgressPage;
+import org.tongpao.procurement.api.ProgressSink;
+import org.tongpao.procurement.api.ProgressStatus;
+import org.tongpao.procurement.api.QuoteRequest;
+import org.tongpao.procurement.api.QuotedLine;
+import org.tongpao.procurement.api.RequestLine;
+import org.tongpao.procurement.api.SupplyOrigin;
+
+/**
+ * International import in one currency, seen through the channel SPI ({@code import-krw}, {@code import-usd}, ...:
+ * the SPI quotes and orders in one currency per channel). Its offer is the current foreign offers in that currency;
+ * progress is what the officers and customs record, pulled from the event table and pushed as it happens, with the
+ * order's papers on AT_CUSTOMS and CLEARED.
+ */
+final class ImportChannel implements Channel {
+    static final String ID_PREFIX = "import-";
+    static final String REF_PREFIX = "IMP-";
+    private static final Duration QUOTE_STANDS = Duration.ofHours(24);
+
+    private final String currency;
+    private final ImportBase base;
+    private final ImportOffers offers;
+    private final ImportOrders orders;
+    private final ChannelOffer offer;
+
+    ImportChannel(String currency, ImportBase base, ImportOffers offers, ImportOrders orders, List<ImportOffer> current) {
+        this.currency = currency;
+        this.base = base;
+        this.offers = offers;
+        this.orders = orders;
+        this.offer = offerOf(currency, current);
+    }
+
+    static String id(String currency) {
+        return ID_PREFIX + currency.toLowerCase(Locale.ROOT);
+    }
+
+    /** One line per item: the shortest lead time and the summed weekly capacity of the offers in this currency. */
+    static ChannelOffer offerOf(String currency, List<ImportOffer> current) {
+        Map<String, Integer> lead = new TreeMap<>();
+        Map<String, Long> capacity = new TreeMap<>();
+        current.stream().filter(o -> o.currency().equals(currency)).forEach(o -> {
+            lead.merge(o.itemCode(), o.leadDays(), Math::min);
+            capacity.merge(o.itemCode(), o.capacityPerWeek(), Long::sum);
+        });
+        List<OfferLine> lines = new ArrayList<>();
+        lead.forEach((item, days) -> lines.add(OfferLine.item(item, null, days, capacity.get(item))));
+        return new ChannelOffer("International import (" + currency + ")", EnumSet.of(SupplyOrigin.INTERNATIONAL), currency,
+                lines.size() > ChannelOffer.MAX_LINES ? lines.subList(0, ChannelOffer.MAX_LINES) : lines,
+                EnumSet.of(ProgressMode.PULL, ProgressMode.PUSH));
+    }
+
+    @Override
+    public ChannelOffer offer() {
+        return offer;
+    }
+
+    /** The cheapest offer per line in this currency; lines under another incoterm than the first's are left out. */
+    @Override
+    public ChannelQuote quote(QuoteRequest r) throws ChannelException {
+        LocalDate today = base.today();
+        List<ImportOffer> candidates = offers.activeFor(r.lines().stream().map(RequestLine::itemCode).distinct().toList());
+        List<QuotedLine> quoted = new ArrayList<>();
+        Incoterm incoterm = null;
+        for (RequestLine l : r.lines()) {
+            Optional<ImportOffer> best = ImportSourcing.best(candidates, today, l.itemCode(), l.quantity(), currency,
+                    r.neededBy(), null);
+            if (best.isPresent() && (incoterm == null || best.get().incoterm() == incoterm)) {
+                incoterm = best.get().incoterm();
+                quoted.add(new QuotedLine(l.lineRef(), l.quantity(), best.get().unitPrice(),
+                        best.get().deliverBy(today, l.quantity())));
+            }
+        }
+        if (quoted.isEmpty()) {
+            throw new ChannelException("no foreign offer in " + currency + " supplies any line of this request"
+                    + (r.neededBy() == null ? "" : " by " + r.neededBy()), false);
+        }
+        String ref = r.requestRef().length() <= 60 ? "IMQ-" + r.requestRef() : r.requestRef();
+        return new ChannelQuote(ref, currency, quoted, base.now().plus(QUOTE_STANDS), incoterm.name(),
+                "import: customs clearance and the Chinese standard's certificate before release");
+    }
+
+    /** At the prices the platform agreed (each line's unit price is its ceiling) and the rate in force now. */
+    @Override
+    public PlacedOrder place(ChannelOrder o) throws ChannelException {
+        if (!currency.equals(o.currency())) {
+            throw new ChannelException("this channel imports in " + currency + ", not " + o.currency(), false);
+        }
+        NewImportOrder order = new NewImportOrder(o.orderRef(), o.deliverToProvince(), o.deliverTo(), o.currency(), null,
+                o.lines().stream().map(l -> new NewImportOrder.Line(l.lineRef(), l.itemCode(), l.quantity(), l.unitPrice()))
+                        .toList());
+        ImportOrder placed = refused(() -> orders.place(platform(), order, null));
+        return new PlacedOrder(REF_PREFIX + placed.id(), "rate at order " + placed.rateAtOrder().toPlainString() + " CNY per "
+                + currency + " (" + placed.cnyAtOrder().toPlainString() + " CNY), " + placed.incoterm() + ", promised by "
+                + placed.promisedDate());
+    }
+
+    @Override
+    public void cancel(String channelOrderRef, String reason) throws ChannelException {
+        long id = orderId(channelOrderRef).orElseThrow(() -> new ChannelException("unknown order " + channelOrderRef, false));
+        refused(() -> orders.cancel(platform(), id, reason, null));
+    }
+
+    @Override
+    public ProgressPage progress(String cursor) throws ChannelException {
+        long after;
+        try {
+            after = cursor == null ? 0 : Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw new ChannelException("not a cursor of this channel's: " + cursor, false, e);
+        }
+        List<ImportEvent> events = orders.eventsAfter(currency, after, ProgressSink.MAX_EVENTS);
+        if (events.isEmpty()) {
+            return ProgressPage.empty(cursor);
+        }
+        return new ProgressPage(events.stream().map(this::event).toList(), Long.toString(events.get(events.size() - 1).id()));
+    }
+
+    /** The SPI's form of a step; customs steps carry the order's papers, an officer's cancellation is an EXCEPTION. */
+    ProgressEvent event(ImportEvent e) {
+        boolean cancelled = e.status() == ImportStatus.CANCELLED;
+        ProgressStatus status = cancelled ? ProgressStatus.EXCEPTION : ProgressStatus.valueOf(e.status().name());
+        List<ProgressDocument> docs = status == ProgressStatus.AT_CUSTOMS || status == ProgressStatus.CLEARED
+                ? papers(e.orderId()) : List.of();
+        String note = cancelled ? "cancelled by " + e.recordedBy() + (e.note() == null ? "" : ": " + e.note()) : e.note();
+        return new ProgressEvent("imp-" + e.id(), REF_PREFIX + e.orderId(), status, e.at(), null, null, null, docs, note);
+    }
+
+    /** The order's papers and its import certificates (as IMPORT_CERTIFICATION). */
+    private List<ProgressDocument> papers(long orderId) {
+        ImportOrder o = orders.get(platform(), orderId);
+        List<ProgressDocument> docs = new ArrayList<>();
+        for (ImportDocument d : o.documents()) {
+            docs.add(new ProgressDocument(d.kind(), d.number(), d.issued(), null));
+        }
+        for (Certification c : o.certifications()) {
+            docs.add(new ProgressDocument(DocumentKind.IMPORT_CERTIFICATION, c.certificateNumber(), null, null));
+        }
+        return docs.size() > ProgressEvent.MAX_DOCUMENTS ? docs.subList(0, ProgressEvent.MAX_DOCUMENTS) : docs;
+    }
+
+    static Optional<Long> orderId(String channelOrderRef) {
+        if (channelOrderRef == null || !channelOrderRef.matches(REF_PREFIX + "[0-9]{1,18}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(channelOrderRef.substring(REF_PREFIX.length())));
+    }
+
+    private Caller platform() {
+        return Caller.system("channel-" + id(currency) + "-" + UUID.randomUUID());
+    }
+
+    /** Refused by the rules: non-retryable; the database failing: worth retrying. */
+    private static <T> T refused(java.util.function.Supplier<T> call) throws ChannelException {
+        try {
+            return call.get();
+        } catch (ValidationException e) {
+            throw new ChannelException(e.field() + ": " + e.getMessage(), false, e);
+        } catch (TongpaoException e) {
+            throw new ChannelException(e.getMessage(), false, e);
+        } catch (DataAccessException e) {
+            throw new ChannelException("the import's database failed; try again", true, e);
+        }
+    }
+}
