@@ -11,6 +11,13 @@ public final class Roles {
     public static final String DEPOT_KEEPER = "depot-keeper";
     public static final String PARTNER = "partner";
     public static final String AUDITOR = "auditor";
+    /**
+     * Buys: suppliers, purchase orders, their approval and receipts. Ministry level alone; province level with a
+     * {@code province-<code>} scope role. @since 1.4
+     */
+    public static final String PROCUREMENT_OFFICER = "procurement-officer";
+    /** Manages budget lines (funding); with {@code province-<code>} those of its province only. @since 1.4 */
+    public static final String FINANCE = "finance";
 
     /** Prefix of the scope role binding a caller to a province, e.g. {@code province-42}. */
     public static final String PROVINCE_SCOPE_PREFIX = "province-";

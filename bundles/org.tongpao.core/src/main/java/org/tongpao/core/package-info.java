@@ -2,9 +2,10 @@
  * Tongpao's shared kernel: node identity, the caller and its roles, the domain errors every
  * bundle raises, and the organisation, catalogue and depot services. 1.2: {@code Checks}, the field
  * checks every bundle runs before a write. 1.3: {@code ConflictException.field()}, the field a 409 is about.
+ * 1.4: {@code Roles.PROCUREMENT_OFFICER}, {@code Roles.FINANCE}.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.tongpao.core;
 
 import org.osgi.annotation.bundle.Export;

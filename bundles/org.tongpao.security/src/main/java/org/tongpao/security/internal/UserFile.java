@@ -75,10 +75,15 @@ final class UserFile {
         m.put("hubei", List.of("province-officer", "province-42"));
         m.put("jiangsu", List.of("province-officer", "province-32"));
         m.put("auditor", List.of("auditor"));
+        m.put("finance", List.of("finance"));
         // a keeper of the Wuhan city bureau store (a demo depot of core's Seeder) and the police fleet's
         // partner account (carrier id "fleet"), so the depot and partner scopes can be tried by hand
         m.put("keeper", List.of("depot-keeper", "depot-HB-WH-01"));
         m.put("fleet", List.of("partner", "partner-fleet"));
+        // procurement: two ministry buyers (a normal order needs two different approvers) and Hubei's own buyer
+        m.put("buyer", List.of("procurement-officer"));
+        m.put("buyer2", List.of("procurement-officer"));
+        m.put("hubei-buyer", List.of("procurement-officer", "province-42"));
         return m;
     }
 
@@ -89,8 +94,12 @@ final class UserFile {
         m.put("hubei", "pbkdf2-sha256$600000$YeD/sxYiRJuSGolpODrI3Q$QKF9yUAiFMsvHu1c9ZmvKofpxm5LLncrp4Z/oisQigU");
         m.put("jiangsu", "pbkdf2-sha256$600000$79/ne+LR8U+k65vzVpEUNw$ELSKjDuoWYN9ZgJ1TnOtyySBwZRjWXxRTzUwVIR6AWM");
         m.put("auditor", "pbkdf2-sha256$600000$DzwdF44KPUCb8xstOsfhVg$gH3N9N+9pZCrYYBo+pktEEYaEsoISjINI2FSyMX9/uw");
+        m.put("finance", "pbkdf2-sha256$600000$VPUTtC4Z1wxUrPKzWDQTkw$74Q5g2vSf0mpPDZ6sb45jSfY4QqbbsF0V6/+IGpvID8");
         m.put("keeper", "pbkdf2-sha256$600000$jewbIbhYR8j7Yj/xPSMB/Q$G2e+hWnjwzqAP7GIj4OMHDbZ76Slesd5g3cXOk/YtFI");
         m.put("fleet", "pbkdf2-sha256$600000$fUVQ4TW+tEabZ71wJndk9w$KNnQbhOnoIGd+Htncxj+ZCA5cxIL97QwreJ/J9vv8BY");
+        m.put("buyer", "pbkdf2-sha256$600000$sqoZUsC/uGkHiR3ijl7oow$9J49NLS3nU8YiHcqaEXAbtWcq1tXQVSo9Jj0XZTFM5w");
+        m.put("buyer2", "pbkdf2-sha256$600000$lOme2baGvB4x4uYeTOZNCQ$4IWizY6/adACpFzSQ3wegLczS7q/S5eqa6bqSTJMJHU");
+        m.put("hubei-buyer", "pbkdf2-sha256$600000$v/Wnq0ygIT3+KS23p83J/w$jYsEHQ18i7OG56OYKFZJpWGy5v6Om6kj8jYg1FNF738");
         return m;
     }
 
@@ -208,7 +217,8 @@ final class UserFile {
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             w.write("# Tongpao users: user = {CRYPT}pbkdf2-sha256$<iterations>$<salt>$<hash>{CRYPT},role[,role...]\n");
             w.write("# Roles: ministry-admin, ministry-officer, province-officer + province-<code>,\n");
-            w.write("#        depot-keeper + depot-<code>, partner + partner-<id>, auditor.\n");
+            w.write("#        depot-keeper + depot-<code>, partner + partner-<id>, auditor,\n");
+            w.write("#        finance [+ province-<code>], procurement-officer [+ province-<code>].\n");
             w.write("# Manage from the console: jaas:realm-manage --realm tongpao; jaas:user-add ...; jaas:update\n");
             for (Map.Entry<String, String> e : users.entrySet()) {
                 w.write(e.getKey() + " = " + e.getValue() + "\n");

@@ -101,6 +101,10 @@ class TongpaoRealmTest {
         assertThat(users.roles("fleet")).contains(List.of("partner", "partner-fleet"));
         assertThat(users.passwordMatches("keeper", "demo")).isTrue();
         assertThat(users.passwordMatches("fleet", "demo")).isTrue();
+        assertThat(users.roles("buyer")).contains(List.of("procurement-officer"));
+        assertThat(users.roles("hubei-buyer")).contains(List.of("procurement-officer", "province-42"));
+        assertThat(users.passwordMatches("buyer2", "demo")).isTrue();
+        assertThat(users.passwordMatches("hubei-buyer", "demo")).isTrue();
     }
 
     @Test

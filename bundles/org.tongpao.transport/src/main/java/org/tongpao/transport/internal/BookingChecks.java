@@ -11,6 +11,7 @@ import org.tongpao.allocation.BatchStatus;
 import org.tongpao.core.Checks;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.partners.PartnerFailure;
 import org.tongpao.transport.NewShipment;
 import org.tongpao.transport.api.CarrierProfile;
 import org.tongpao.transport.api.TransportMode;
@@ -98,7 +99,7 @@ record BookingChecks(TransportContext ctx, CarrierDirectory directory) {
         CarrierProfile p;
         try {
             p = ctx.registry.profile(carrierId);
-        } catch (CarrierFailure f) {
+        } catch (PartnerFailure f) {
             throw new ConflictException(f.getMessage());
         }
         Refusal refusal = refusal(p, toProvince, weightKg, mode);

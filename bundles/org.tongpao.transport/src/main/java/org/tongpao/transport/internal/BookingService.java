@@ -13,6 +13,7 @@ import org.tongpao.core.ConflictException;
 import org.tongpao.core.Depot;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.partners.PartnerFailure;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
@@ -136,7 +137,7 @@ record BookingService(TransportContext ctx, Scope scope, Places places, BookingC
             booking = ctx.registry.call(carrier, "book", cr -> cr.book(order));
             ServicePromise contract = contracts.contract(carrier);
             promise = contract != null ? contract : profile.promise();
-        } catch (CarrierFailure f) {
+        } catch (PartnerFailure f) {
             return fail(caller, r, f.getMessage());
         }
         SlaClock.Deadlines d = SlaClock.deadlines(promise, now, r.toProvince(), r.cargo().deliverBy());

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.tongpao.core.Caller;
 import org.tongpao.core.NotFoundException;
+import org.tongpao.core.partners.PartnerFailure;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.transport.CarrierInfo;
@@ -63,7 +64,7 @@ record CarrierDirectory(TransportContext ctx, CarrierContracts contracts) {
             try {
                 profile = ctx.registry.profile(id);
                 problem = ctx.registry.lastProblem(id).orElse(null);
-            } catch (CarrierFailure f) {
+            } catch (PartnerFailure f) {
                 problem = f.getMessage();
                 available = false;
             }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Depot;
 import org.tongpao.core.ScopeRules;
+import org.tongpao.core.partners.PartnerFailure;
 import org.tongpao.transport.CarrierQuote;
 import org.tongpao.transport.QuoteRequest;
 import org.tongpao.transport.api.CarrierProfile;
@@ -65,7 +66,7 @@ final class QuoteService implements AutoCloseable {
                 return new CarrierQuote(id, name, null, refusal.reason());
             }
             return new CarrierQuote(id, name, ctx.registry.call(id, "quote", c -> c.quote(order)), null);
-        } catch (CarrierFailure f) {
+        } catch (PartnerFailure f) {
             return new CarrierQuote(id, name, null, f.getMessage());
         }
     }

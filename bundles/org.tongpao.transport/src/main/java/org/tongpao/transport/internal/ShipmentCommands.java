@@ -5,6 +5,7 @@ import java.util.Map;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.partners.PartnerFailure;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.transport.EntryPass;
 import org.tongpao.transport.ShipmentStatus;
@@ -30,7 +31,7 @@ record ShipmentCommands(TransportContext ctx, Scope scope) {
                     cr.cancel(r.waybill(), why);
                     return Boolean.TRUE;
                 });
-            } catch (CarrierFailure f) {
+            } catch (PartnerFailure f) {
                 throw new ConflictException("The carrier did not cancel: " + f.getMessage());
             }
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.partners.PartnerFailure;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.transport.Sla;
 import org.tongpao.transport.SlaMilestone;
@@ -62,7 +63,7 @@ record SlaScanner(TransportContext ctx, TrackingIntake intake, ShipmentReceipts 
             }
             return events.isEmpty() ? 0
                     : intake.apply(r.id(), List.copyOf(events), "CARRIER", "carrier:" + r.carrierId(), null).accepted();
-        } catch (CarrierFailure | ValidationException f) {
+        } catch (PartnerFailure | ValidationException f) {
             LOG.warn("Tracking {} with carrier {} failed: {}", r.waybill(), r.carrierId(), f.getMessage());
             return -1;
         }
@@ -104,7 +105,7 @@ record SlaScanner(TransportContext ctx, TrackingIntake intake, ShipmentReceipts 
         }
         try {
             return ctx.registry.profile(carrierId).tracking().contains(TrackingMode.PULL);
-        } catch (CarrierFailure f) {
+        } catch (PartnerFailure f) {
             LOG.warn("Carrier {} gave no profile: {}", carrierId, f.getMessage());
             return false;
         }

@@ -2,7 +2,6 @@ package org.tongpao.transport.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
@@ -10,12 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tongpao.core.partners.PartnerFailure;
 import org.tongpao.transport.api.Booking;
 import org.tongpao.transport.api.Carrier;
 import org.tongpao.transport.api.CarrierException;
@@ -27,7 +23,7 @@ import org.tongpao.transport.api.TrackingEvent;
 import org.tongpao.transport.api.TrackingMode;
 import org.tongpao.transport.api.TransportMode;
 
-/** A misbehaving carrier is isolated: it fails alone, within the time limit, and others keep working. */
+/** The carrier registry on the partner-call kit: a carrier's failures, refusals and coming and going. */
 class CarrierRegistryTest {
     static final ServicePromise PROMISE = ServicePromise.of(Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(48));
     final CarrierRegistry registry = new CarrierRegistry();
@@ -101,51 +97,13 @@ class CarrierRegistryTest {
         return null;
     }
 
-    @Test
-    void aHangingCarrierTimesOutAndDoesNotBlockAnother() throws Exception {
-        registry.add("slow", new Scripted(this::hang), 7, 1);
-        registry.add("good", new Scripted(CarrierRegistryTest::profile), 8, 2);
-        ExecutorService callers = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> slow = callers.submit(() -> registry.profile("slow"));
-            long t0 = System.nanoTime();
-            assertThat(registry.profile("good").name()).isEqualTo("Good");
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(200));
-            assertThatThrownBy(() -> slow.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(CarrierFailure.class)
-                    .hasMessageContaining("did not answer profile within 200 ms");
-        } finally {
-            callers.shutdownNow();
-        }
-        assertThat(registry.lastProblem("slow")).hasValueSatisfying(p -> assertThat(p).contains("did not answer"));
-        assertThat(registry.lastProblem("good")).isEmpty();
-    }
+    // the isolation itself (time limit, bounded queue, remembered answers) is tested once, in core's PartnerCallsTest
 
     @Test
-    void aFloodedCarrierRefusesMoreCallsInsteadOfQueueingForever() throws Exception {
-        // a time limit the hanging call cannot reach while the test floods it (200 ms raced a loaded machine)
-        registry.configure(config(60_000, 1, 1));
-        CountDownLatch running = new CountDownLatch(1);
-        registry.add("slow", new Scripted(() -> {
-            running.countDown();
-            return hang();
-        }), 7, 1);
-        ExecutorService callers = Executors.newFixedThreadPool(3);
-        try {
-            // one call runs, one waits in the queue of 1; the third is refused at once
-            callers.submit(() -> registry.profile("slow"));
-            assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
-            callers.submit(() -> registry.profile("slow"));
-            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-                while (registry.waiting("slow") < 1) {
-                    Thread.onSpinWait();
-                }
-            });
-            assertThatThrownBy(() -> registry.profile("slow")).isInstanceOf(CarrierFailure.class)
-                    .hasMessageContaining("overloaded")
-                    .matches(e -> ((CarrierFailure) e).kind() == CarrierFailure.Kind.UNAVAILABLE);
-        } finally {
-            callers.shutdownNow();
-        }
+    void aHangingCarrierTimesOut() throws Exception {
+        registry.add("slow", new Scripted(this::hang), 7, 1);
+        assertThatThrownBy(() -> registry.profile("slow")).isInstanceOf(PartnerFailure.class)
+                .hasMessageContaining("carrier slow did not answer profile within 200 ms");
     }
 
     @Test
@@ -155,8 +113,8 @@ class CarrierRegistryTest {
         }), 7, 1);
         registry.add("empty", new Scripted(() -> null), 7, 2);
         registry.add("nonsense", new Scripted(() -> new Booking("not a waybill!", null, null)), 7, 3);
-        assertThatThrownBy(() -> registry.profile("boom")).isInstanceOf(CarrierFailure.class)
-                .hasMessageContaining("NPE in partner code").matches(e -> ((CarrierFailure) e).kind() == CarrierFailure.Kind.BROKEN);
+        assertThatThrownBy(() -> registry.profile("boom")).isInstanceOf(PartnerFailure.class)
+                .hasMessageContaining("NPE in partner code").matches(e -> ((PartnerFailure) e).kind() == PartnerFailure.Kind.BROKEN);
         assertThatThrownBy(() -> registry.call("empty", "book", c -> c.book(null))).hasMessageContaining("answered book with nothing");
         assertThatThrownBy(() -> registry.call("nonsense", "book", c -> c.book(null))).hasMessageContaining("waybill may contain");
     }
@@ -170,9 +128,9 @@ class CarrierRegistryTest {
             }
         };
         registry.add("refusing", refusing, 9, 2);
-        assertThatThrownBy(() -> registry.call("refusing", "book", c -> c.book(null))).isInstanceOf(CarrierFailure.class)
+        assertThatThrownBy(() -> registry.call("refusing", "book", c -> c.book(null))).isInstanceOf(PartnerFailure.class)
                 .hasMessage("carrier refusing refused book: no trucks into Wuhan today")
-                .matches(e -> !((CarrierFailure) e).retryable() && ((CarrierFailure) e).kind() == CarrierFailure.Kind.REFUSED);
+                .matches(e -> !((PartnerFailure) e).retryable() && ((PartnerFailure) e).kind() == PartnerFailure.Kind.REFUSED);
     }
 
     @Test

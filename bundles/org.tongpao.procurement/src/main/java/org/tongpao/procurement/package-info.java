@@ -1,0 +1,12 @@
+/**
+ * Procurement: suppliers (qualified standards per item, weekly capacity, contact, performance), purchase orders
+ * (lines, two-step or emergency approval, funding commitment, placing through a channel, partial deliveries,
+ * cancellation), receipts against an order that put accepted goods into inventory as lots whose origin is the
+ * order line, and the supplier capacity view. Channels plug in through {@code org.tongpao.procurement.api}.
+ */
+@Export
+@Version("1.0.0")
+package org.tongpao.procurement;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
