@@ -63,6 +63,8 @@ public class CrossProvinceIT {
         UNIT(true), DEPOT(true), LOT(true), POSTING(true), TRANSFER(true), RESERVATION(true), NEED(true),
         PLAN(true), BATCH(true), LINE(true), OFFER(true), SHIPMENT(true),
         ITEM(false), PROVINCE(false), CENSUS(false), KEY_AREA(false), CARRIER(false),
+        /** A procurement channel (national, like a carrier), and a channel's own id of a progress event. */
+        CHANNEL(false), CHANNEL_EVENT(false),
         /**
          * A parked federation message. It belongs to a link, but making one per province needs a node sending
          * through the broker: who sees and retries which link's messages is FederationIT's and InboxTest's; here
@@ -85,7 +87,8 @@ public class CrossProvinceIT {
             Map.entry("carriers", Kind.CARRIER), Map.entry("shipments", Kind.SHIPMENT),
             Map.entry("batches", Kind.BATCH), Map.entry("lines", Kind.LINE), Map.entry("mutual-aid", Kind.OFFER),
             Map.entry("plans", Kind.PLAN), Map.entry("needs", Kind.NEED), Map.entry("key-areas", Kind.KEY_AREA),
-            Map.entry("parked", Kind.PARKED), Map.entry("rebuild", Kind.PROVINCE));
+            Map.entry("parked", Kind.PARKED), Map.entry("rebuild", Kind.PROVINCE),
+            Map.entry("channels", Kind.CHANNEL));
 
     /** Body properties and query parameters that carry an id. */
     static final Map<String, Kind> FIELD_KINDS = Map.ofEntries(Map.entry("depotId", Kind.DEPOT),
@@ -99,7 +102,8 @@ public class CrossProvinceIT {
             Map.entry("shipmentId", Kind.SHIPMENT), Map.entry("reservationId", Kind.RESERVATION),
             Map.entry("transferId", Kind.TRANSFER), Map.entry("postingId", Kind.POSTING),
             Map.entry("carrierId", Kind.CARRIER), Map.entry("carrier", Kind.CARRIER),
-            Map.entry("keyAreaId", Kind.KEY_AREA), Map.entry("censusId", Kind.CENSUS));
+            Map.entry("keyAreaId", Kind.KEY_AREA), Map.entry("censusId", Kind.CENSUS),
+            Map.entry("channelId", Kind.CHANNEL), Map.entry("eventId", Kind.CHANNEL_EVENT));
 
     /**
      * Operations every caller may call without credentials. Anything else answering an anonymous caller
@@ -645,6 +649,8 @@ public class CrossProvinceIT {
             p.ids.put(Kind.PROVINCE, p.code);
             p.ids.put(Kind.CENSUS, census);
             p.ids.put(Kind.CARRIER, "fleet");
+            p.ids.put(Kind.CHANNEL, "centre");
+            p.ids.put(Kind.CHANNEL_EVENT, "E-CPX-" + p.code);
             p.ids.put(Kind.PARKED, UNKNOWN);
             String expiry = LocalDate.now().plusYears(2).toString();
             p.ids.put(Kind.LOT, Long.parseLong(created(officer.post("/inventory/receipts", Map.of("depotId", prov,

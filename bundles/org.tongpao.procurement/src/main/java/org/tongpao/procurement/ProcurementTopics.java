@@ -20,6 +20,8 @@ public final class ProcurementTopics {
     public static final String ORDER_PARTIALLY_RECEIVED = PREFIX + "order/PARTIALLY_RECEIVED";
     public static final String ORDER_RECEIVED = PREFIX + "order/RECEIVED";
     public static final String ORDER_CANCELLED = PREFIX + "order/CANCELLED";
+    /** A receipt against an order; properties {@code receiptId}, {@code orderId}, {@code number}. */
+    public static final String RECEIPT_RECORDED = PREFIX + "receipt/RECORDED";
 
     private ProcurementTopics() {
     }

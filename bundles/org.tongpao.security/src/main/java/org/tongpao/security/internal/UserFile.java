@@ -80,10 +80,11 @@ final class UserFile {
         // partner account (carrier id "fleet"), so the depot and partner scopes can be tried by hand
         m.put("keeper", List.of("depot-keeper", "depot-HB-WH-01"));
         m.put("fleet", List.of("partner", "partner-fleet"));
-        // procurement: two ministry buyers (a normal order needs two different approvers) and Hubei's own buyer
+        // procurement: two ministry buyers (a normal order needs two different approvers) and two provinces' own
         m.put("buyer", List.of("procurement-officer"));
         m.put("buyer2", List.of("procurement-officer"));
         m.put("hubei-buyer", List.of("procurement-officer", "province-42"));
+        m.put("jiangsu-buyer", List.of("procurement-officer", "province-32"));
         return m;
     }
 
@@ -100,6 +101,7 @@ final class UserFile {
         m.put("buyer", "pbkdf2-sha256$600000$sqoZUsC/uGkHiR3ijl7oow$9J49NLS3nU8YiHcqaEXAbtWcq1tXQVSo9Jj0XZTFM5w");
         m.put("buyer2", "pbkdf2-sha256$600000$lOme2baGvB4x4uYeTOZNCQ$4IWizY6/adACpFzSQ3wegLczS7q/S5eqa6bqSTJMJHU");
         m.put("hubei-buyer", "pbkdf2-sha256$600000$v/Wnq0ygIT3+KS23p83J/w$jYsEHQ18i7OG56OYKFZJpWGy5v6Om6kj8jYg1FNF738");
+        m.put("jiangsu-buyer", "pbkdf2-sha256$600000$84EltUIMZ92OfwJWiGT7TQ$xIcgJRHGDmhEdgnDGeN4ZQAXqbc41TgkQT77SdUV+Og");
         return m;
     }
 

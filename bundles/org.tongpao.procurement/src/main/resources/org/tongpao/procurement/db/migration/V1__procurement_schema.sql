@@ -46,6 +46,7 @@ CREATE TABLE tp_proc_order (
     supplier_id        BIGINT        NOT NULL REFERENCES tp_proc_supplier (id),
     depot_id           BIGINT        NOT NULL,
     depot_code         VARCHAR(32)   NOT NULL,
+    depot_province     VARCHAR(2),
     channel_id         VARCHAR(64),
     channel_reference  VARCHAR(128),
     status             VARCHAR(24)   NOT NULL,
@@ -153,9 +154,3 @@ CREATE TABLE tp_proc_order_progress (
     recorded_at        TIMESTAMP     NOT NULL
 );
 CREATE INDEX tp_proc_order_progress_order ON tp_proc_order_progress (order_id, id);
-
--- The per-province sequence of order numbers (PO-C-000001 at the ministry, PO-42-000001 in Hubei).
-CREATE TABLE tp_proc_sequence (
-    scope              VARCHAR(8)    NOT NULL PRIMARY KEY,
-    next_value         BIGINT        NOT NULL
-);

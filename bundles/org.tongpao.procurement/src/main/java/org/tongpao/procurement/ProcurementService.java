@@ -1,0 +1,60 @@
+package org.tongpao.procurement;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+import org.tongpao.core.Caller;
+import org.tongpao.core.Page;
+
+/**
+ * Suppliers, purchase orders and receipts against them. Every write runs in one transaction with its audit row,
+ * its events (core's outbox) and its Idempotency-Key record; approval commits the order's amount on its budget
+ * line, a receipt puts accepted goods into inventory and turns their amount into spend, a cancellation releases
+ * the commitment — each in the same transaction as the order's state ({@code Transactions.enclosing}).
+ *
+ * <p>Scope: the ministry's procurement officers (role {@code procurement-officer} without a province) and the
+ * ministry administrator act on every order; a province's buyer ({@code procurement-officer} + {@code
+ * province-<code>}) on its province's orders only (another province's order is a 404). Ministry officers,
+ * auditors read everything; province officers read their province's orders; depot keepers those delivered to
+ * their depot and receive them.
+ */
+@ProviderType
+public interface ProcurementService {
+
+    Supplier createSupplier(Caller caller, NewSupplier supplier, String idempotencyKey);
+
+    Supplier supplier(Caller caller, long supplierId);
+
+    Page<Supplier> suppliers(Caller caller, Long itemId, int limit, String cursor);
+
+    /** For an item, which suppliers can deliver how much by {@code by}: most first. */
+    List<CapacityOffer> capacity(Caller caller, long itemId, LocalDate by);
+
+    PurchaseOrder createOrder(Caller caller, NewOrder order, String idempotencyKey);
+
+    PurchaseOrder order(Caller caller, long orderId);
+
+    Page<PurchaseOrder> orders(Caller caller, OrderFilter filter, int limit, String cursor);
+
+    PurchaseOrder submit(Caller caller, long orderId, String idempotencyKey);
+
+    /**
+     * Records the caller's approval. A normal order needs two, by two different people: the first leaves it
+     * SUBMITTED, the second makes it APPROVED. An emergency order is APPROVED by one approval that carries a
+     * {@code justification} (400 naming it otherwise). Becoming APPROVED commits the order's amount in CNY on its
+     * budget line; more than the line has left is a 409 and nothing is recorded.
+     */
+    PurchaseOrder approve(Caller caller, long orderId, String justification, String idempotencyKey);
+
+    /** Places an APPROVED order: through its channel when it names one, else as placed directly. */
+    PurchaseOrder place(Caller caller, long orderId, String idempotencyKey);
+
+    /** Cancels an order that is not yet fully received; its open commitment is released. */
+    PurchaseOrder cancel(Caller caller, long orderId, String reason, String idempotencyKey);
+
+    GoodsReceipt receive(Caller caller, long orderId, ReceiptRequest receipt, String idempotencyKey);
+
+    List<GoodsReceipt> receipts(Caller caller, long orderId);
+
+    List<OrderProgress> progress(Caller caller, long orderId);
+}

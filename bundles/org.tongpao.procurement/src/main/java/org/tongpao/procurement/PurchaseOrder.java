@@ -1,0 +1,21 @@
+package org.tongpao.procurement;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A purchase order. {@code provinceCode} is the buying province (null: the ministry's own order). Amounts are exact:
+ * {@code totalAmount} in {@code currency}, {@code totalCny} converted at {@code exchangeRate} (CNY per unit, as
+ * recorded on the order), the amount approval commits on {@code budgetLineId} under {@code commitmentReference};
+ * {@code spentCny} what receipts turned into spend. {@code channelId}/{@code channelReference}: the channel the
+ * order was placed through and its reference there (null: placed directly with the supplier).
+ */
+public record PurchaseOrder(long id, String number, String provinceCode, long supplierId, String supplierCode,
+        long depotId, String depotCode, String channelId, String channelReference, OrderStatus status,
+        boolean emergency, String justification, String currency, BigDecimal exchangeRate, BigDecimal totalAmount,
+        BigDecimal totalCny, long budgetLineId, String commitmentReference, BigDecimal spentCny, String note,
+        List<OrderLine> lines, List<Approval> approvals, String createdBy, Instant createdAt, Instant submittedAt,
+        Instant approvedAt, Instant placedAt, Instant receivedAt, String cancelledBy, Instant cancelledAt,
+        String cancelReason, String failure, long version) {
+}
