@@ -61,7 +61,7 @@ public class CrossProvinceIT {
     /** What an id names. Scoped kinds belong to a province; the others are national or public data. */
     enum Kind {
         UNIT(true), DEPOT(true), LOT(true), POSTING(true), TRANSFER(true), RESERVATION(true), NEED(true),
-        PLAN(true), BATCH(true), LINE(true), OFFER(true), SHIPMENT(true),
+        PLAN(true), BATCH(true), LINE(true), OFFER(true), SHIPMENT(true), BUDGET_LINE(true),
         ITEM(false), PROVINCE(false), CENSUS(false), KEY_AREA(false), CARRIER(false),
         /** A procurement channel (national, like a carrier), and a channel's own id of a progress event. */
         CHANNEL(false), CHANNEL_EVENT(false),
@@ -88,7 +88,7 @@ public class CrossProvinceIT {
             Map.entry("batches", Kind.BATCH), Map.entry("lines", Kind.LINE), Map.entry("mutual-aid", Kind.OFFER),
             Map.entry("plans", Kind.PLAN), Map.entry("needs", Kind.NEED), Map.entry("key-areas", Kind.KEY_AREA),
             Map.entry("parked", Kind.PARKED), Map.entry("rebuild", Kind.PROVINCE),
-            Map.entry("channels", Kind.CHANNEL));
+            Map.entry("channels", Kind.CHANNEL), Map.entry("budget-lines", Kind.BUDGET_LINE));
 
     /** Body properties and query parameters that carry an id. */
     static final Map<String, Kind> FIELD_KINDS = Map.ofEntries(Map.entry("depotId", Kind.DEPOT),
@@ -682,6 +682,9 @@ public class CrossProvinceIT {
                     "toDepotId", cityDepot, "carrierId", "fleet", "packages", 1, "weightKg", 1)))));
             p.ids.put(Kind.KEY_AREA, Long.parseLong(created(admin.post("/needs/key-areas", Map.of("provinceCode",
                     p.code, "label", "Cross-province check " + p.code)))));
+            p.ids.put(Kind.BUDGET_LINE, Long.parseLong(created(admin.post("/funding/budget-lines", Map.of("code",
+                    "CPX-" + p.code, "name", "Cross-province check", "source", "PROVINCIAL_BUDGET", "holder", p.code,
+                    "amount", 1000)))));
             assertTrue(dept > 0);
         }
 

@@ -9,14 +9,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -242,41 +236,11 @@ public class InventoryBench extends CentralBench {
      * five alternating rounds after a warm-up of both.
      */
     private static double[] interleaved(int threads, int n, Runnable a, Runnable b) throws Exception {
-        int rounds = 5;
-        int perThread = Math.max(1, n / rounds / threads);
-        // warm-up: a few thousand calls, so the JIT has compiled the whole path before anything is timed
-        timed(threads, Math.max(1, WARM_UP / threads), a);
-        timed(threads, Math.max(1, WARM_UP / threads), b);
-        long nanosA = 0;
-        long nanosB = 0;
-        for (int r = 0; r < rounds; r++) {
-            nanosA += timed(threads, perThread, a);
-            nanosB += timed(threads, perThread, b);
-        }
-        double ops = (double) rounds * threads * perThread;
-        return new double[] {ops / (nanosA / 1e9), ops / (nanosB / 1e9)};
+        return Load.interleaved(threads, n, WARM_UP, a, b);
     }
 
     private static long timed(int threads, int perThread, Runnable work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Callable<Void>> tasks = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                tasks.add(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        work.run();
-                    }
-                    return null;
-                });
-            }
-            long t0 = System.nanoTime();
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-            return System.nanoTime() - t0;
-        } finally {
-            pool.shutdown();
-        }
+        return Load.timed(threads, perThread, work);
     }
 
     private static double reportMillis(Api admin) {

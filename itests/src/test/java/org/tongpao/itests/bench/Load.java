@@ -2,6 +2,7 @@ package org.tongpao.itests.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,6 +48,49 @@ final class Load {
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         return new Result(ok / elapsed, ok, failed);
+    }
+
+    /**
+     * The rates (per second) of {@code a} and {@code b}, each run {@code n} times on {@code threads} threads in five
+     * alternating rounds after a warm-up of {@code warmUp} calls each, so both see the same disk and JIT.
+     */
+    static double[] interleaved(int threads, int n, int warmUp, Runnable a, Runnable b) throws Exception {
+        int rounds = 5;
+        int perThread = Math.max(1, n / rounds / threads);
+        // warm-up: a few thousand calls, so the JIT has compiled the whole path before anything is timed
+        timed(threads, Math.max(1, warmUp / threads), a);
+        timed(threads, Math.max(1, warmUp / threads), b);
+        long nanosA = 0;
+        long nanosB = 0;
+        for (int r = 0; r < rounds; r++) {
+            nanosA += timed(threads, perThread, a);
+            nanosB += timed(threads, perThread, b);
+        }
+        double ops = (double) rounds * threads * perThread;
+        return new double[] {ops / (nanosA / 1e9), ops / (nanosB / 1e9)};
+    }
+
+    /** Nanoseconds {@code threads} threads take to run {@code work} {@code perThread} times each. */
+    static long timed(int threads, int perThread, Runnable work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                tasks.add(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        work.run();
+                    }
+                    return null;
+                });
+            }
+            long t0 = System.nanoTime();
+            for (Future<Void> f : pool.invokeAll(tasks)) {
+                f.get();
+            }
+            return System.nanoTime() - t0;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     record Result(double perSecond, long ok, long failed) {

@@ -48,14 +48,24 @@ final class ReceiptDao {
 
     /** The order's receipts, oldest first, each with its lines and the order's current status. */
     static List<GoodsReceipt> forOrder(Connection c, PurchaseOrder o) throws SQLException {
+        return read(c, o, "r.order_id = ?", o.id());
+    }
+
+    /** One receipt of the order (what a receipt answers, without reading the order's earlier ones). */
+    static GoodsReceipt one(Connection c, PurchaseOrder o, long receiptId) throws SQLException {
+        return read(c, o, "r.id = ?", receiptId).get(0);
+    }
+
+    private static List<GoodsReceipt> read(Connection c, PurchaseOrder o, String where, long key)
+            throws SQLException {
         Map<Long, List<GoodsReceiptLine>> lines = Jdbc.query(c, "SELECT rl.*, ol.item_id FROM tp_proc_receipt_line rl "
                 + "JOIN tp_proc_order_line ol ON ol.id = rl.order_line_id JOIN tp_proc_receipt r ON r.id = rl.receipt_id "
-                + "WHERE r.order_id = ? ORDER BY rl.id", args(o.id()), ReceiptDao::line).stream()
+                + "WHERE " + where + " ORDER BY rl.id", args(key), ReceiptDao::line).stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         List<GoodsReceipt> out = new ArrayList<>();
-        for (GoodsReceipt r : Jdbc.query(c, "SELECT * FROM tp_proc_receipt WHERE order_id = ? ORDER BY id",
-                args(o.id()), rs -> head(rs, o.number(), o.status()))) {
+        for (GoodsReceipt r : Jdbc.query(c, "SELECT * FROM tp_proc_receipt r WHERE " + where + " ORDER BY id",
+                args(key), rs -> head(rs, o.number(), o.status()))) {
             out.add(new GoodsReceipt(r.id(), r.orderId(), r.orderNumber(), r.deliveryNote(), r.receivedOn(),
                     r.receivedBy(), r.receivedAt(), r.note(), lines.getOrDefault(r.id(), List.of()), r.orderStatus()));
         }

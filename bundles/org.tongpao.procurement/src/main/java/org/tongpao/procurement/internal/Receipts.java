@@ -58,7 +58,7 @@ final class Receipts {
         }
         Ref ref = ctx.writes.run(caller, key, "order.receive:" + orderId, r, c -> book(c, caller, orderId, r));
         long receiptId = Long.parseLong(ref.id());
-        return receipts(caller, orderId).stream().filter(g -> g.id() == receiptId).findFirst().orElseThrow();
+        return Transactions.read(ctx.ds, c -> ReceiptDao.one(c, Orders.visible(c, caller, orderId), receiptId));
     }
 
     List<GoodsReceipt> receipts(Caller caller, long orderId) {
