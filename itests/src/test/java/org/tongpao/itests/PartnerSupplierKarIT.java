@@ -167,7 +167,7 @@ public class PartnerSupplierKarIT extends CentralNode {
 
         // an emergency purchase order placed through the channel: approved by one buyer with a justification, then
         // placed; the factory confirms at once, produces and ships, and pushes each notice with the partner account
-        JsonNode order = placeThroughChannel(buyer);
+        JsonNode order = placeThroughChannel(api().as("admin"));
         String orderNo = order.get("channelReference").asText();
         assertEquals(Optional.of(orderNo), factory.orderNoOf(order.get("number").asText()));
         assertEquals(200, factory.awaitPush(orderNo, "CONFIRMED", Duration.ofSeconds(15)).httpStatus());
@@ -207,26 +207,26 @@ public class PartnerSupplierKarIT extends CentralNode {
 
     /**
      * Drafts, submits, approves (emergency: one approval with its justification, committing on a fresh budget line)
-     * and places a purchase order of 200,000 medical protective masks for the Wuhan depot through channel jinghua;
-     * returns the placed order.
+     * and places a purchase order of 200,000 medical protective masks for the Wuhan depot through channel jinghua,
+     * all as {@code officer} (the ministry's administrator here); returns the placed order.
      */
-    private JsonNode placeThroughChannel(Api buyer) {
+    private JsonNode placeThroughChannel(Api officer) {
         long item = catalogue.getByCode(Caller.system("it"), "MASK-MEDPROT").id();
         long line = created(api().as("finance").post("/funding/budget-lines", Map.of("code", "SEF-JINGHUA",
                 "name", "Special epidemic fund: masks from Jinghua", "source", "SPECIAL_EPIDEMIC_FUND",
                 "holder", "MINISTRY", "amount", new BigDecimal("1000000"))));
-        long supplier = created(buyer.post("/procurement/suppliers", Map.of("code", "JINGHUA",
+        long supplier = created(officer.post("/procurement/suppliers", Map.of("code", "JINGHUA",
                 "name", "Jinghua Protective Products", "country", "CN", "qualifications", List.of(Map.of("itemId", item,
                         "standard", "GB 19083-2010", "weeklyCapacity", 2_000_000, "leadTimeDays", 7)))));
-        long id = created(buyer.post("/procurement/orders", Map.of("supplierId", supplier, "depotId", depot("HB-WH-01"),
+        long id = created(officer.post("/procurement/orders", Map.of("supplierId", supplier, "depotId", depot("HB-WH-01"),
                 "budgetLineId", line, "currency", "CNY", "emergency", true, "channelId", "jinghua",
                 "lines", List.of(Map.of("itemId", item, "quantity", 200_000, "unitPrice", new BigDecimal("2.80"),
                         "promisedDate", LocalDate.now(ZoneOffset.UTC).plusDays(10).toString())))));
-        assertEquals("SUBMITTED", buyer.post("/procurement/orders/" + id + "/submit", null).json().get("status").asText());
-        Api.Reply approved = buyer.post("/procurement/orders/" + id + "/approve", Map.of("justification",
+        assertEquals("SUBMITTED", officer.post("/procurement/orders/" + id + "/submit", null).json().get("status").asText());
+        Api.Reply approved = officer.post("/procurement/orders/" + id + "/approve", Map.of("justification",
                 "Wuhan's medical protective masks run out in four days; Jinghua is the only factory with stock"));
         assertEquals(approved.toString(), "APPROVED", approved.json().path("status").asText());
-        Api.Reply placed = buyer.post("/procurement/orders/" + id + "/place", null);
+        Api.Reply placed = officer.post("/procurement/orders/" + id + "/place", null);
         assertEquals(placed.toString(), "PLACED", placed.json().path("status").asText());
         assertEquals("jinghua", placed.json().get("channelId").asText());
         return placed.json();
