@@ -21,7 +21,7 @@ class JinghuaChannelContractTest extends AbstractChannelContractTest {
             throw new UncheckedIOException(e);
         }
         return new JinghuaChannel(new FactoryClient(URI.create(factory.baseUrl()), factory.partnerKey(),
-                Duration.ofMillis(800)));
+                Duration.ofMillis(3000)));
     }
 
     @Override

@@ -43,7 +43,7 @@ class PushThroughWebhookTest {
     void start() throws IOException {
         factory = new FactorySimulator().start();
         tongpao = new FakeProcurement("jinghua", new JinghuaChannel(new FactoryClient(URI.create(factory.baseUrl()),
-                factory.partnerKey(), Duration.ofMillis(800))));
+                factory.partnerKey(), Duration.ofMillis(3000))));
         endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
         endpoint.createContext("/api/v1/procurement/channels/jinghua/progress", this::receive);
         endpoint.start();
