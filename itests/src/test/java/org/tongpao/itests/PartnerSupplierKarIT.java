@@ -79,8 +79,10 @@ public class PartnerSupplierKarIT extends CentralNode {
 
     @Before
     public void restServerIsUp() {
-        Poll.status("/procurement/channels", 401, () -> api().unrecorded().get("/procurement/channels"));
-        Poll.status("/procurement/orders", 401, () -> api().unrecorded().get("/procurement/orders"));
+        // Poll.status's 30 s are too short for the central install on a machine other builds keep busy
+        Poll.until("procurement's REST resources are mounted", Duration.ofSeconds(120), () ->
+                api().unrecorded().get("/procurement/channels").status() == 401
+                        && api().unrecorded().get("/procurement/orders").status() == 401 ? Optional.of(true) : Optional.empty());
     }
 
     @Test
