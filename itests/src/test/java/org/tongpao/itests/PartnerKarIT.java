@@ -2,7 +2,6 @@ package org.tongpao.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -14,14 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Dictionary;
-import java.util.HashMap;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
@@ -32,10 +27,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleListener;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.example.express.simulator.CourierSimulator;
 import org.tongpao.core.Caller;
@@ -126,18 +118,7 @@ public class PartnerKarIT {
         configAdmin.getConfiguration("org.example.express", null).update(cfg);
 
         // what is there before: every bundle's id and last-modified; then watch for any refresh
-        Map<Long, Long> before = new HashMap<>();
-        for (Bundle b : bundleContext.getBundles()) {
-            before.put(b.getBundleId(), b.getLastModified());
-        }
-        List<String> disturbed = new CopyOnWriteArrayList<>();
-        BundleListener watcher = e -> {
-            if (before.containsKey(e.getBundle().getBundleId())
-                    && (e.getType() == BundleEvent.UNRESOLVED || e.getType() == BundleEvent.STOPPED)) {
-                disturbed.add(e.getBundle().getSymbolicName() + " " + e.getType());
-            }
-        };
-        bundleContext.addBundleListener(watcher);
+        BundleWatch watch = BundleWatch.start(bundleContext);
 
         // drop the KAR into deploy/ of the running install
         Path deploy = Paths.get(System.getProperty("karaf.base"), "deploy");
@@ -148,22 +129,11 @@ public class PartnerKarIT {
         Poll.until("carrier express is usable", Duration.ofSeconds(60), () -> transport.carriers(Caller.system("it"))
                 .stream().filter(c -> c.id().equals("express") && c.available()).findFirst());
         long usableMs = Duration.ofNanos(System.nanoTime() - t0).toMillis();
-        bundleContext.removeBundleListener(watcher);
-        List<String> changed = new ArrayList<>();
-        for (Bundle b : bundleContext.getBundles()) {
-            Long lastModified = before.get(b.getBundleId());
-            if (lastModified != null && lastModified != b.getLastModified()) {
-                changed.add(b.getSymbolicName());
-            }
-        }
+        watch.stop();
         System.out.printf("PARTNER-KAR: usable %d ms after the drop; bundles refreshed or stopped: %d %s; "
-                + "bundles before %d, after %d%n", usableMs, disturbed.size(), disturbed, before.size(),
-                bundleContext.getBundles().length);
-        assertTrue("no existing bundle was stopped or refreshed: " + disturbed, disturbed.isEmpty());
-        assertTrue("no existing bundle was updated: " + changed, changed.isEmpty());
-        for (Long id : before.keySet()) {
-            assertNotNull("bundle " + id + " is still there", bundleContext.getBundle(id));
-        }
+                + "bundles before %d, after %d%n", usableMs, watch.disturbed().size(), watch.disturbed(),
+                watch.bundlesBefore(), bundleContext.getBundles().length);
+        watch.assertUndisturbed();
 
         // book through it: the courier's API is called over HTTP; its webhooks come back through the REST push
         JsonNode booked = hubei.post("/shipments", Map.of("fromDepotId", hubeiProv, "toDepotId", wuhanStore,
@@ -211,15 +181,14 @@ public class PartnerKarIT {
                 "carrierId", "express", "packages", 1, "weightKg", 5)).status());
 
         // the other way in: the features repository and feature:install, again without disturbing anything
-        disturbed.clear();
-        bundleContext.addBundleListener(watcher);
+        watch.listen();
         String version = System.getProperty("partner.version");
         Console.run(sessions, "feature:repo-add mvn:org.example.express/express-kar/" + version + "/xml/features; "
                 + "feature:install partner-express");
         Poll.until("carrier express is back", Duration.ofSeconds(60), () -> transport.carriers(Caller.system("it"))
                 .stream().filter(c -> c.id().equals("express") && c.available()).findFirst());
-        bundleContext.removeBundleListener(watcher);
-        assertTrue("feature:install disturbed no existing bundle: " + disturbed, disturbed.isEmpty());
+        watch.stop();
+        assertTrue("feature:install disturbed no existing bundle: " + watch.disturbed(), watch.disturbed().isEmpty());
         assertTrue(hubei.get("/shipments/" + id).json().get("carrierAvailable").asBoolean());
         Console.run(sessions, "feature:uninstall partner-express");
         Poll.until("carrier express is gone again", Duration.ofSeconds(60), () -> transport.carriers(Caller.system("it"))

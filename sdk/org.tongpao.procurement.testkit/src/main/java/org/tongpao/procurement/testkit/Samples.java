@@ -1,0 +1,43 @@
+package org.tongpao.procurement.testkit;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.tongpao.procurement.api.ChannelOrder;
+import org.tongpao.procurement.api.OrderLine;
+import org.tongpao.procurement.api.QuoteRequest;
+import org.tongpao.procurement.api.RequestLine;
+
+/**
+ * Ready-made requests and orders for tests: 200,000 medical protective masks (catalogue item
+ * {@value #ITEM}, category {@value #CATEGORY}, GB 19083-2010) for the Wuhan depot in Hubei (42), in CNY.
+ */
+public final class Samples {
+    public static final String ITEM = "MASK-MEDPROT";
+    public static final String CATEGORY = "MASK";
+    public static final String STANDARD = "GB 19083-2010";
+    public static final long QUANTITY = 200_000;
+    public static final String PROVINCE = "42";
+
+    private Samples() {
+    }
+
+    /** A request for quotation of one line ({@code 1}), needed in 14 days. */
+    public static QuoteRequest quoteRequest(String requestRef) {
+        return new QuoteRequest(requestRef, List.of(new RequestLine("1", ITEM, CATEGORY, QUANTITY, STANDARD)), PROVINCE,
+                LocalDate.now(ZoneOffset.UTC).plusDays(14), false);
+    }
+
+    /** An order of one line ({@code 1}) at 2.80 CNY a piece, promised in 14 days. */
+    public static ChannelOrder order(String orderRef) {
+        return new ChannelOrder(orderRef, null, "CNY", List.of(new OrderLine("1", ITEM, QUANTITY, new BigDecimal("2.80"),
+                LocalDate.now(ZoneOffset.UTC).plusDays(14))), PROVINCE, "Wuhan depot, 1 Depot Road, Wuhan", false, null);
+    }
+
+    /** The same order under another reference. */
+    public static ChannelOrder withRef(ChannelOrder order, String orderRef) {
+        return new ChannelOrder(orderRef, order.quoteRef(), order.currency(), order.lines(), order.deliverToProvince(),
+                order.deliverTo(), order.emergency(), order.note());
+    }
+}
