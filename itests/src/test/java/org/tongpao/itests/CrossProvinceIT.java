@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -61,7 +62,9 @@ public class CrossProvinceIT {
     /** What an id names. Scoped kinds belong to a province; the others are national or public data. */
     enum Kind {
         UNIT(true), DEPOT(true), LOT(true), POSTING(true), TRANSFER(true), RESERVATION(true), NEED(true),
-        PLAN(true), BATCH(true), LINE(true), OFFER(true), SHIPMENT(true),
+        PLAN(true), BATCH(true), LINE(true), OFFER(true), SHIPMENT(true), PASS(true),
+        /** The code a printed entry pass carries: public by design (anyone holding the paper may verify it). */
+        PASS_CODE(false),
         ITEM(false), PROVINCE(false), CENSUS(false), KEY_AREA(false), CARRIER(false),
         /**
          * A parked federation message. It belongs to a link, but making one per province needs a node sending
@@ -85,7 +88,8 @@ public class CrossProvinceIT {
             Map.entry("carriers", Kind.CARRIER), Map.entry("shipments", Kind.SHIPMENT),
             Map.entry("batches", Kind.BATCH), Map.entry("lines", Kind.LINE), Map.entry("mutual-aid", Kind.OFFER),
             Map.entry("plans", Kind.PLAN), Map.entry("needs", Kind.NEED), Map.entry("key-areas", Kind.KEY_AREA),
-            Map.entry("parked", Kind.PARKED), Map.entry("rebuild", Kind.PROVINCE));
+            Map.entry("parked", Kind.PARKED), Map.entry("rebuild", Kind.PROVINCE), Map.entry("passes", Kind.PASS),
+            Map.entry("verify", Kind.PASS_CODE));
 
     /** Body properties and query parameters that carry an id. */
     static final Map<String, Kind> FIELD_KINDS = Map.ofEntries(Map.entry("depotId", Kind.DEPOT),
@@ -105,7 +109,8 @@ public class CrossProvinceIT {
      * Operations every caller may call without credentials. Anything else answering an anonymous caller
      * without 401 fails the test.
      */
-    static final Set<String> PUBLIC = Set.of("GET /health", "GET /openapi.json", "GET /openapi.yaml");
+    static final Set<String> PUBLIC = Set.of("GET /health", "GET /openapi.json", "GET /openapi.yaml",
+            "GET /passes/verify/{code}");
 
     /**
      * Operation and id slots whose check a state rule answers first, the same for every id (so nothing leaks),
@@ -676,6 +681,13 @@ public class CrossProvinceIT {
                     "toDepotId", cityDepot, "carrierId", "fleet", "packages", 1, "weightKg", 1)))));
             p.ids.put(Kind.KEY_AREA, Long.parseLong(created(admin.post("/needs/key-areas", Map.of("provinceCode",
                     p.code, "label", "Cross-province check " + p.code)))));
+            Instant now = Instant.now();
+            p.ids.put(Kind.PASS, Long.parseLong(created(officer.post("/shipments/" + p.ids.get(Kind.SHIPMENT)
+                    + "/passes", Map.of("areaName", "Cross-province check " + p.code, "validFrom", now.toString(),
+                    "validUntil", now.plus(Duration.ofDays(1)).toString(), "vehiclePlate", "CP-" + p.code,
+                    "authority", "Cross-province check")))));
+            // well formed, printed nowhere: answers UNKNOWN
+            p.ids.put(Kind.PASS_CODE, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
             assertTrue(dept > 0);
         }
 

@@ -15,20 +15,24 @@ record Areas(NeedService needs, OrgUnitService units) {
     record Area(AreaKind kind, String ref, String name) {
     }
 
+    /**
+     * Every id given is looked up first (404 naming its field if the caller cannot see it), so an id from another
+     * province answers like an unknown one whatever else the request gets wrong; then exactly one way must be given.
+     */
     Area resolve(Caller caller, NewPass p) {
+        KeyArea keyArea = p.keyAreaId() == null ? null : keyArea(caller, p.keyAreaId());
+        OrgUnit unit = p.orgUnitId() == null ? null : unit(caller, p.orgUnitId());
         return switch (PassRules.areaKind(p)) {
-            case KEY_AREA -> {
-                KeyArea k = needs.keyAreas(caller).stream().filter(a -> a.id() == p.keyAreaId()).findFirst()
-                        .orElseThrow(() -> NotFoundException.ofField("keyAreaId", p.keyAreaId()));
-                yield new Area(AreaKind.KEY_AREA, Long.toString(k.id()), k.label());
-            }
-            case ORG_UNIT -> {
-                OrgUnit u = unit(caller, p.orgUnitId());
-                yield new Area(AreaKind.ORG_UNIT, Long.toString(u.id()),
-                        u.nameZh() == null || u.nameZh().isBlank() ? u.name() : u.nameZh());
-            }
+            case KEY_AREA -> new Area(AreaKind.KEY_AREA, Long.toString(keyArea.id()), keyArea.label());
+            case ORG_UNIT -> new Area(AreaKind.ORG_UNIT, Long.toString(unit.id()),
+                    unit.nameZh() == null || unit.nameZh().isBlank() ? unit.name() : unit.nameZh());
             case NAMED -> new Area(AreaKind.NAMED, null, Checks.line("areaName", p.areaName(), 200));
         };
+    }
+
+    private KeyArea keyArea(Caller caller, long id) {
+        return needs.keyAreas(caller).stream().filter(a -> a.id() == id).findFirst()
+                .orElseThrow(() -> NotFoundException.ofField("keyAreaId", id));
     }
 
     private OrgUnit unit(Caller caller, long id) {

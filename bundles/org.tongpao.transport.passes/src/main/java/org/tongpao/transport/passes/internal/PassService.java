@@ -98,11 +98,11 @@ public class PassService {
     public Pass issue(Caller caller, long shipmentId, NewPass body, String idempotencyKey) {
         Shipment s = writable(caller, shipmentId);
         NewPass p = Checks.body(body);
+        Areas.Area area = areas.resolve(caller, p);
         Instant now = clock.instant();
         PassRules.checkWindow(p.validFrom(), p.validUntil(), now, Duration.ofDays(config.maxValidityDays()));
         String plate = Checks.line("vehiclePlate", p.vehiclePlate(), 32);
         String authority = Checks.line("authority", p.authority(), 200);
-        Areas.Area area = areas.resolve(caller, p);
         IdempotencyKeys.Outcome outcome = keys.execute(ds, caller, idempotencyKey, "pass.issue:" + shipmentId, p, c -> {
             Pass draft = new Pass(0, s.id(), s.number(), area.kind(), area.ref(), area.name(), p.validFrom(),
                     p.validUntil(), plate, authority, caller.user(), now, 0, null, null, null, null, 0);
@@ -192,7 +192,8 @@ public class PassService {
     String verificationUrl(URI apiBase, String token) {
         String base = config.verificationBaseUrl() == null ? "" : config.verificationBaseUrl().trim();
         if (base.isEmpty()) {
-            return apiBase.resolve(VERIFY_PATH + token).toString();
+            String api = apiBase.toString();
+            return api + (api.endsWith("/") ? "" : "/") + VERIFY_PATH + token;
         }
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/v1/" + VERIFY_PATH + token;
     }

@@ -97,7 +97,7 @@ public class PassResource {
             content = @Content(mediaType = Documents.PDF, schema = @Schema(type = "string", format = "binary")))
     public Response print(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("shipmentId") long shipmentId,
             @PathParam("passId") long passId) {
-        PassService.Printed printed = passes.print(caller, shipmentId, passId, uriInfo.getBaseUri());
+        PassService.Printed printed = passes.print(caller, shipmentId, passId, Created.base(uriInfo));
         return Response.ok(printed.pdf(), Documents.PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + printed.fileName() + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
