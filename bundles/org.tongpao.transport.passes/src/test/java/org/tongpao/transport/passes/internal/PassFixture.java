@@ -23,15 +23,17 @@ import org.tongpao.transport.TransportService;
 
 /**
  * The pass service on Derby with core (demo org tree), a movable clock, and two services of other bundles as
- * stand-ins: transport, which shows shipment 7 (SH-C-000007) to everyone but Jiangsu's officer, and allocation's
- * need service, which knows one key area (Wuhan). The PDF is rendered with the documents kit's bundled font.
+ * stand-ins: transport, which shows shipments 1 to 9,999 ({@code SH-C-00000n}) to everyone but Jiangsu's officer,
+ * and allocation's need service, which knows one key area (Wuhan). The PDF is rendered with the documents kit's
+ * bundled font. One fixture serves a whole test class: each test takes a shipment of its own.
  */
 final class PassFixture implements AutoCloseable {
     static final Caller OFFICER = Caller.of("officer", Set.of("ministry-officer"), "req-officer");
     static final Caller HUBEI = Caller.of("hubei", Set.of("province-officer", "province-42"), "req-hubei");
     static final Caller JIANGSU = Caller.of("jiangsu", Set.of("province-officer", "province-32"), "req-jiangsu");
     static final Caller KEEPER = Caller.of("keeper", Set.of("depot-keeper", "depot-HB-WH-01"), "req-keeper");
-    static final long SHIPMENT = 7;
+    /** No shipment has this id. */
+    static final long UNKNOWN_SHIPMENT = 10_000;
     static final long KEY_AREA = 3;
     static final String API = "http://tongpao.test/api/v1/";
 
@@ -40,6 +42,7 @@ final class PassFixture implements AutoCloseable {
     final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final TestCore core = new TestCore(ds, TestCore.node("central", true));
     final PassService passes;
+    private final java.util.concurrent.atomic.AtomicLong shipments = new java.util.concurrent.atomic.AtomicLong();
 
     PassFixture() {
         this(Map.of("verificationBaseUrl", "", "maxValidityDays", 30));
@@ -52,6 +55,11 @@ final class PassFixture implements AutoCloseable {
         passes.clock(clock);
     }
 
+    /** A shipment no other test uses. */
+    long shipment() {
+        return shipments.incrementAndGet();
+    }
+
     long unit(String code) {
         return core.units.getByCode(OFFICER, code).id();
     }
@@ -62,18 +70,18 @@ final class PassFixture implements AutoCloseable {
     }
 
     private static TransportService transport() {
-        Shipment shipment = Shipment.builder().id(SHIPMENT).number("SH-C-000007").fromDepotCode("CN-C-01")
-                .toDepotCode("HB-WH-01").build();
         return (TransportService) Proxy.newProxyInstance(PassFixture.class.getClassLoader(),
                 new Class<?>[] {TransportService.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("shipment")) {
                         throw new UnsupportedOperationException(method.getName() + " is not used by passes");
                     }
                     Caller caller = (Caller) args[0];
-                    if ((long) args[1] != SHIPMENT || caller.user().equals("jiangsu")) {
-                        throw new NotFoundException("Shipment", args[1]);
+                    long id = (long) args[1];
+                    if (id >= UNKNOWN_SHIPMENT || caller.user().equals("jiangsu")) {
+                        throw new NotFoundException("Shipment", id);
                     }
-                    return shipment;
+                    return Shipment.builder().id(id).number(String.format("SH-C-%06d", id)).fromDepotCode("CN-C-01")
+                            .toDepotCode("HB-WH-01").build();
                 });
     }
 
