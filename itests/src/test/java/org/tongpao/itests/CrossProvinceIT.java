@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -64,7 +65,9 @@ public class CrossProvinceIT {
         UNIT(true), DEPOT(true), LOT(true), POSTING(true), TRANSFER(true), RESERVATION(true), NEED(true),
         PLAN(true), BATCH(true), LINE(true), OFFER(true), SHIPMENT(true), BUDGET_LINE(true),
         /** A province's own supplier, purchase order and order line (procurement). */
-        SUPPLIER(true), ORDER(true), ORDER_LINE(true),
+        SUPPLIER(true), ORDER(true), ORDER_LINE(true), PASS(true),
+        /** The code a printed entry pass carries: public by design (anyone holding the paper may verify it). */
+        PASS_CODE(false),
         ITEM(false), PROVINCE(false), CENSUS(false), KEY_AREA(false), CARRIER(false),
         /** A procurement channel (national, like a carrier), and a channel's own id of a progress event. */
         CHANNEL(false), CHANNEL_EVENT(false),
@@ -99,7 +102,8 @@ public class CrossProvinceIT {
             Map.entry("channels", Kind.CHANNEL), Map.entry("budget-lines", Kind.BUDGET_LINE),
             Map.entry("suppliers", Kind.SUPPLIER), Map.entry("orders", Kind.ORDER),
             Map.entry("agreements", Kind.CHANNEL_RECORD), Map.entry("offers", Kind.CHANNEL_RECORD),
-            Map.entry("standards", Kind.CHANNEL_RECORD));
+            Map.entry("standards", Kind.CHANNEL_RECORD), Map.entry("passes", Kind.PASS),
+            Map.entry("verify", Kind.PASS_CODE));
 
     /** Body properties and query parameters that carry an id. */
     static final Map<String, Kind> FIELD_KINDS = Map.ofEntries(Map.entry("depotId", Kind.DEPOT),
@@ -122,7 +126,8 @@ public class CrossProvinceIT {
      * Operations every caller may call without credentials. Anything else answering an anonymous caller
      * without 401 fails the test.
      */
-    static final Set<String> PUBLIC = Set.of("GET /health", "GET /openapi.json", "GET /openapi.yaml");
+    static final Set<String> PUBLIC = Set.of("GET /health", "GET /openapi.json", "GET /openapi.yaml",
+            "GET /passes/verify/{code}");
 
     /**
      * Operation and id slots whose check a state rule answers first, the same for every id (so nothing leaks),
@@ -700,6 +705,13 @@ public class CrossProvinceIT {
                     "CPX-" + p.code, "name", "Cross-province check", "source", "PROVINCIAL_BUDGET", "holder", p.code,
                     "amount", 1000)))));
             seedProcurement(p, kn95, prov);
+            Instant now = Instant.now();
+            p.ids.put(Kind.PASS, Long.parseLong(created(officer.post("/shipments/" + p.ids.get(Kind.SHIPMENT)
+                    + "/passes", Map.of("areaName", "Cross-province check " + p.code, "validFrom", now.toString(),
+                    "validUntil", now.plus(Duration.ofDays(1)).toString(), "vehiclePlate", "CP-" + p.code,
+                    "authority", "Cross-province check")))));
+            // well formed, printed nowhere: answers UNKNOWN
+            p.ids.put(Kind.PASS_CODE, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
             assertTrue(dept > 0);
         }
 

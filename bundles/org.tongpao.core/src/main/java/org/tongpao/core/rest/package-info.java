@@ -4,10 +4,11 @@
  * and {@link org.tongpao.core.rest.Created} for one form of {@code Location} (1.1); (1.2) {@link org.tongpao.core.rest.JaxRs},
  * the service properties that put a resource or provider on the REST server; (1.3)
  * {@link org.tongpao.core.rest.PageParams} and {@link org.tongpao.core.rest.IdempotencyHeader}, the repeated
- * parameter groups as JAX-RS {@code @BeanParam}s.
+ * parameter groups as JAX-RS {@code @BeanParam}s; (1.4) {@link org.tongpao.core.rest.RateLimited}, a limit per client
+ * address on an operation (for public ones), enforced by the REST server like its failed-login throttle, and {@code Created.base}, the API's base URI.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.tongpao.core.rest;
 
 import org.osgi.annotation.bundle.Export;

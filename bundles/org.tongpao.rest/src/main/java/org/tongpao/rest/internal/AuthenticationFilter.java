@@ -124,7 +124,7 @@ final class AuthenticationFilter implements ContainerRequestFilter {
     }
 
     /** The connection's peer address, as Jetty saw it. */
-    private static String remoteAddress() {
+    static String remoteAddress() {
         Message m = PhaseInterceptorChain.getCurrentMessage();
         Object http = m == null ? null : m.get(AbstractHTTPDestination.HTTP_REQUEST);
         return http instanceof HttpServletRequest r ? r.getRemoteAddr() : null;

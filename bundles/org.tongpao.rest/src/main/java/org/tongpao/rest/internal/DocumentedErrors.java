@@ -45,7 +45,8 @@ final class DocumentedErrors {
                 + "stock, a duplicate, or an `Idempotency-Key` reused with another request"),
         PAYLOAD_TOO_LARGE("413", "PayloadTooLarge", "The request body is larger than the server accepts"),
         UNSUPPORTED_MEDIA_TYPE("415", "UnsupportedMediaType", "The body is not `application/json`"),
-        TOO_MANY_REQUESTS("429", "TooManyRequests", "Too many failed logins: retry after `Retry-After` seconds"),
+        TOO_MANY_REQUESTS("429", "TooManyRequests", "Too many failed logins, or too many calls of a "
+                + "rate-limited operation from this address: retry after `Retry-After` seconds"),
         INTERNAL("500", "InternalError", "Unexpected error; the log has the details under `requestId`"),
         UNAVAILABLE("503", "ServiceUnavailable", "Temporarily unavailable (a database lock that persisted, or the "
                 + "node is not ready): retry after `Retry-After` seconds");

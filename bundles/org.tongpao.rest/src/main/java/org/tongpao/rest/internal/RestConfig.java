@@ -52,6 +52,11 @@ public @interface RestConfig {
     @AttributeDefinition(description = "Failures are forgotten after this many minutes without one", min = "1")
     int loginWindowMinutes() default 60;
 
+    @AttributeDefinition(description = "Overrides of @RateLimited operations' limits per client address, as "
+            + "name=requests/seconds (comma-separated), e.g. pass-verification=120/60; empty: the declared limits",
+            required = false)
+    String[] rateLimits() default {};
+
     @AttributeDefinition(description = "Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated); "
             + "empty: the header is ignored and the connection's address counts", required = false)
     String[] trustedProxies() default {};

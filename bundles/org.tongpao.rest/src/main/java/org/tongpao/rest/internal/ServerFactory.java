@@ -67,6 +67,7 @@ final class ServerFactory {
         providers.add(new RequestIdFilter());
         providers.add(new SecurityHeadersFilter());
         providers.add(new BodyLimitFilter(settings.maxBodyBytes()));
+        providers.add(new RateLimitFilter(guard));
         providers.add(new AuthenticationFilter(authenticator, settings::realm, guard));
         providers.add(new AuthorizationFilter(settings::realm));
         providers.add(new CallerContextProvider());

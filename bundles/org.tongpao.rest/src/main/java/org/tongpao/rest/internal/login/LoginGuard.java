@@ -26,7 +26,8 @@ import org.tongpao.rest.internal.RestConfig;
 /**
  * The login throttle as the REST server and the console use it: limits from the {@code org.tongpao.rest}
  * configuration (changed live), the client address rules, and every lock imposed or lifted written to the
- * audit trail. The audit references are optional so that a database outage does not take the API down
+ * audit trail. It also keeps the counters of {@code @RateLimited} operations ({@link RequestRates}), counted per
+ * client address by the same rules. The audit references are optional so that a database outage does not take the API down
  * with it; an unaudited lock is logged as such.
  */
 @Component(service = LoginGuard.class, configurationPid = "org.tongpao.rest",
@@ -36,6 +37,7 @@ public class LoginGuard {
     private static final Logger LOG = LoggerFactory.getLogger(LoginGuard.class);
 
     private final LoginThrottle throttle;
+    private final RequestRates rates;
     private volatile Set<String> trustedProxies;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -48,18 +50,26 @@ public class LoginGuard {
 
     @Activate
     public LoginGuard(RestConfig config) {
-        this(new LoginThrottle(settings(config), System::currentTimeMillis), proxies(config.trustedProxies()));
+        this(new LoginThrottle(settings(config), System::currentTimeMillis),
+                new RequestRates(RequestRates.parse(config.rateLimits()), System::currentTimeMillis),
+                proxies(config.trustedProxies()));
     }
 
-    /** For tests and in-process servers: these rules, no audit trail. */
+    /** For tests and in-process servers: these rules, the declared rate limits, no audit trail. */
     public LoginGuard(LoginThrottle throttle, Set<String> trustedProxies) {
+        this(throttle, new RequestRates(Map.of(), System::currentTimeMillis), trustedProxies);
+    }
+
+    public LoginGuard(LoginThrottle throttle, RequestRates rates, Set<String> trustedProxies) {
         this.throttle = throttle;
+        this.rates = rates;
         this.trustedProxies = Set.copyOf(trustedProxies);
     }
 
     @Modified
     void modified(RestConfig config) {
         throttle.update(settings(config));
+        rates.update(RequestRates.parse(config.rateLimits()));
         trustedProxies = proxies(config.trustedProxies());
         LOG.info("Login throttle limits changed: {}", throttle.settings());
     }
@@ -86,6 +96,11 @@ public class LoginGuard {
 
     public LoginThrottle.Verdict check(String account, String address) {
         return throttle.check(account, address);
+    }
+
+    /** Counts a call of the rate limit {@code name} from {@code address}, if it is allowed. */
+    public RequestRates.Verdict rate(String name, RequestRates.Limit declared, String address) {
+        return rates.acquire(name, declared, address);
     }
 
     public void failed(String account, String address, String requestId) {

@@ -3,9 +3,7 @@ package org.tongpao.rest.internal.login;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,11 +18,9 @@ import java.util.function.LongSupplier;
  * <li>one address across accounts (password spraying): past a threshold the address is locked. A success
  * does not reset it, or one valid account would launder the guesses made against all others.</li>
  * </ul>
- * Blocked attempts are not checked and not counted. Thread-safe; memory is bounded by {@link #MAX_ENTRIES}.
+ * Blocked attempts are not checked and not counted. Thread-safe; memory is bounded ({@link CounterMap}).
  */
 public final class LoginThrottle {
-
-    static final int MAX_ENTRIES = 100_000;
 
     /** What the limits are; times in milliseconds. */
     public record Settings(int freeFailures, long delayMillis, long maxDelayMillis, int lockAfter, long lockMillis,
@@ -63,9 +59,9 @@ public final class LoginThrottle {
 
     private final LongSupplier clock;
     private volatile Settings settings;
-    private final Map<Key, Counter> pairs = new ConcurrentHashMap<>();
-    private final Map<String, Counter> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Counter> addresses = new ConcurrentHashMap<>();
+    private final CounterMap<Key> pairs = new CounterMap<>();
+    private final CounterMap<String> accounts = new CounterMap<>();
+    private final CounterMap<String> addresses = new CounterMap<>();
 
     public LoginThrottle(Settings settings, LongSupplier millisClock) {
         this.settings = settings;
@@ -112,14 +108,14 @@ public final class LoginThrottle {
         List<Lock> imposed = new ArrayList<>(2);
 
         int accountFailures;
-        Counter acc = counter(accounts, account, now, s);
+        Counter acc = accounts.getOrCreate(account, now, s.windowMillis());
         synchronized (acc) {
-            accountFailures = acc.fail(now, s.windowMillis());
+            accountFailures = acc.countSinceQuiet(now, s.windowMillis());
         }
 
-        Counter p = counter(pairs, new Key(account, address), now, s);
+        Counter p = pairs.getOrCreate(new Key(account, address), now, s.windowMillis());
         synchronized (p) {
-            int n = p.fail(now, s.windowMillis());
+            int n = p.countSinceQuiet(now, s.windowMillis());
             if (n >= s.lockAfter()) {
                 p.lockedUntil = now + s.lockMillis();
                 imposed.add(new Lock(account, address, p.lockedUntil, n));
@@ -136,9 +132,9 @@ public final class LoginThrottle {
             }
         }
 
-        Counter a = counter(addresses, address, now, s);
+        Counter a = addresses.getOrCreate(address, now, s.windowMillis());
         synchronized (a) {
-            int n = a.fail(now, s.windowMillis());
+            int n = a.countSinceQuiet(now, s.windowMillis());
             if (n >= s.addressLockAfter() && a.lockedUntil <= now) {
                 a.lockedUntil = now + s.lockMillis();
                 imposed.add(new Lock(null, address, a.lockedUntil, n));
@@ -164,14 +160,14 @@ public final class LoginThrottle {
         pairs.forEach((k, c) -> {
             synchronized (c) {
                 if (c.lockedUntil > now) {
-                    out.add(new Lock(k.account(), k.address(), c.lockedUntil, c.failures));
+                    out.add(new Lock(k.account(), k.address(), c.lockedUntil, c.count));
                 }
             }
         });
         addresses.forEach((k, c) -> {
             synchronized (c) {
                 if (c.lockedUntil > now) {
-                    out.add(new Lock(null, k, c.lockedUntil, c.failures));
+                    out.add(new Lock(null, k, c.lockedUntil, c.count));
                 }
             }
         });
@@ -186,15 +182,13 @@ public final class LoginThrottle {
     public List<Lock> unlock(String accountOrAddress) {
         long now = clock.getAsLong();
         List<Lock> lifted = new ArrayList<>();
-        pairs.entrySet().removeIf(e -> {
-            Key k = e.getKey();
+        pairs.removeIf((k, c) -> {
             if (!k.account().equals(accountOrAddress) && !k.address().equals(accountOrAddress)) {
                 return false;
             }
-            Counter c = e.getValue();
             synchronized (c) {
                 if (c.lockedUntil > now) {
-                    lifted.add(new Lock(k.account(), k.address(), c.lockedUntil, c.failures));
+                    lifted.add(new Lock(k.account(), k.address(), c.lockedUntil, c.count));
                 }
             }
             return true;
@@ -204,7 +198,7 @@ public final class LoginThrottle {
         if (a != null) {
             synchronized (a) {
                 if (a.lockedUntil > now) {
-                    lifted.add(new Lock(null, accountOrAddress, a.lockedUntil, a.failures));
+                    lifted.add(new Lock(null, accountOrAddress, a.lockedUntil, a.count));
                 }
             }
         }
@@ -215,55 +209,11 @@ public final class LoginThrottle {
     public int accountFailures(String account) {
         return Optional.ofNullable(accounts.get(account)).map(c -> {
             synchronized (c) {
-                return c.failures;
+                return c.count;
             }
         }).orElse(0);
     }
 
-    private <K> Counter counter(Map<K, Counter> map, K key, long now, Settings s) {
-        Counter c = map.get(key);
-        if (c != null) {
-            return c;
-        }
-        if (map.size() >= MAX_ENTRIES) {
-            prune(map, now, s);
-        }
-        return map.computeIfAbsent(key, k -> new Counter());
-    }
-
-    /** Drops what the window has forgotten; if a flood of names still fills the map, keeps only locks. */
-    private static <K> void prune(Map<K, Counter> map, long now, Settings s) {
-        map.values().removeIf(c -> {
-            synchronized (c) {
-                return c.lockedUntil <= now && now - c.lastFailure > s.windowMillis();
-            }
-        });
-        if (map.size() >= MAX_ENTRIES) {
-            map.values().removeIf(c -> {
-                synchronized (c) {
-                    return c.lockedUntil <= now;
-                }
-            });
-        }
-    }
-
     private record Key(String account, String address) {
-    }
-
-    /** Failures since the last quiet spell of a whole window; guarded by its own monitor. */
-    private static final class Counter {
-        int failures;
-        long lastFailure;
-        long notBefore;
-        long lockedUntil;
-
-        int fail(long now, long window) {
-            if (failures > 0 && now - lastFailure > window) {
-                failures = 0;
-            }
-            failures++;
-            lastFailure = now;
-            return failures;
-        }
     }
 }

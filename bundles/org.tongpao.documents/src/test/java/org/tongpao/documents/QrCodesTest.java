@@ -1,0 +1,34 @@
+package org.tongpao.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+
+class QrCodesTest {
+
+    @Test
+    void aCodeReadsBackAsWhatWasEncoded() {
+        String url = "https://tongpao.example/api/v1/passes/verify/abc-DEF_123";
+        BufferedImage image = QrCodes.image(url, 4);
+
+        assertThat(QrCodes.read(image)).contains(url);
+        assertThat(image.getWidth()).isEqualTo(image.getHeight()).isGreaterThan(4 * 21);
+    }
+
+    @Test
+    void chineseContentSurvivesTheRoundTrip() {
+        assertThat(QrCodes.read(QrCodes.image("武汉 通行证", 3))).contains("武汉 通行证");
+    }
+
+    @Test
+    void aBlankPictureHasNoCode() {
+        assertThat(QrCodes.read(new BufferedImage(200, 200, BufferedImage.TYPE_BYTE_GRAY))).isEmpty();
+    }
+
+    @Test
+    void pixelsPerModuleMustBePositive() {
+        assertThatThrownBy(() -> QrCodes.image("x", 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,161 @@
+package org.tongpao.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.tongpao.core.Caller;
+import org.tongpao.documents.QrCodes;
+
+/**
+ * Entry passes in the central install (tongpao-passes): a shipment into Hubei carries two passes, one per area it
+ * crosses; the printed PDF's QR code, read off the rendered page, is the public verification URL, which answers
+ * without credentials (valid), changes at once when the pass is revoked, and refuses a client that asks too often.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class EntryPassIT extends CentralNode {
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The passes bundle migrates its schema after core's: on a busy machine that takes longer than Poll's 30 s. */
+    @Before
+    public void passesAreMounted() {
+        Poll.until("/shipments/1/passes to answer 401", Duration.ofSeconds(180), () -> {
+            Api.Reply r = api().unrecorded().get("/shipments/1/passes");
+            return r.status() == 401 ? Optional.of(r) : Optional.empty();
+        });
+    }
+
+    @Test
+    public void aPrintedPassIsVerifiedAtTheCheckpointUntilItIsRevokedAndScanningTooOftenIsRefused() throws Exception {
+        Api officer = api().as("officer");
+        Api hubei = api().as("hubei");
+        Api anonymous = api();
+        long wuhanUnit = units.getByCode(Caller.system("it"), "P42-WUHAN").id();
+        Api.Reply booked = officer.post("/shipments", Map.of("fromDepotId", depot("CENTRAL-RESERVE"), "toDepotId",
+                depot("HB-WH-01"), "carrierId", "fleet", "packages", 4, "weightKg", 120));
+        assertEquals(booked.toString(), 201, booked.status());
+        String passes = "/shipments/" + booked.json().path("id").asLong() + "/passes";
+
+        // two areas crossed: Xiaogan on the way, Wuhan at the end
+        Instant from = Instant.now().minusSeconds(60);
+        Map<String, Object> window = Map.of("validFrom", from.toString(), "validUntil",
+                from.plus(Duration.ofDays(3)).toString(), "vehiclePlate", "鄂A·J1234", "authority",
+                "湖北省新冠肺炎疫情防控指挥部");
+        Api.Reply xiaogan = hubei.post(passes, with(window, "areaName", "孝感市"));
+        Api.Reply wuhan = hubei.header("Idempotency-Key", "pass-wuhan-1").post(passes,
+                with(window, "orgUnitId", wuhanUnit));
+        assertEquals(xiaogan.toString(), 201, xiaogan.status());
+        assertEquals(wuhan.toString(), 201, wuhan.status());
+        assertEquals("武汉市公安局", wuhan.json().path("area").asText());
+        JsonNode listed = officer.get(passes).json().path("items");
+        assertEquals(2, listed.size());
+        assertEquals("VALID", listed.get(1).path("status").asText());
+        String pass = passes + "/" + wuhan.json().path("id").asLong();
+        assertEquals(200, api().as("auditor").get(pass).status());
+
+        // printed as PDF over REST (the recorded call is checked against the OpenAPI document; the second copy is
+        // read as bytes and supersedes the first)
+        Api.Reply first = hubei.send("POST", pass + "/print", null, null);
+        assertEquals(first.status() + " " + first.contentType(), 200, first.status());
+        assertTrue(first.contentType(), first.contentType().startsWith("application/pdf"));
+        byte[] pdf = printed("hubei", pass + "/print");
+        String text = text(pdf);
+        for (String label : new String[] {"车辆通行证", "Vehicle entry pass", "通行区域", "Area", "武汉市公安局",
+                "车牌号", "Vehicle plate", "签发机关", "Issuing authority"}) {
+            assertTrue(label + " missing from: " + text, text.contains(label));
+        }
+        String url = qrOnFirstPage(pdf);
+        String prefix = "http://127.0.0.1:" + Integer.getInteger("tongpao.http.port") + "/api/v1/passes/verify/";
+        assertTrue(url, url.startsWith(prefix));
+        String verify = "/passes/verify/" + url.substring(prefix.length());
+
+        // the checkpoint: no credentials, the answer and nothing more
+        Api.Reply valid = anonymous.get(verify);
+        assertEquals(valid.toString(), 200, valid.status());
+        JsonNode v = valid.json();
+        assertEquals("VALID", v.path("status").asText());
+        assertTrue(v.path("valid").asBoolean());
+        assertEquals("武汉市公安局", v.path("area").asText());
+        assertEquals("鄂A·J1234", v.path("vehiclePlate").asText());
+        assertEquals("湖北省新冠肺炎疫情防控指挥部", v.path("authority").asText());
+        assertFalse(valid.body(), valid.body().contains("SH-") || valid.body().contains("hubei"));
+
+        // revoked: the next scan says so
+        Api.Reply revoked = hubei.post(pass + "/revoke", Map.of("reason", "车辆改派 vehicle reassigned"));
+        assertEquals(revoked.toString(), 200, revoked.status());
+        JsonNode after = anonymous.get(verify).json();
+        assertEquals("REVOKED", after.path("status").asText());
+        assertFalse(after.path("valid").asBoolean());
+        assertEquals(1, count("tp_audit WHERE entity = 'pass' AND action = 'REVOKE'"));
+
+        // a client that scans too often is told to wait, like a login guesser
+        Api.Reply refused = null;
+        for (int i = 0; i < 40 && refused == null; i++) {
+            Api.Reply r = anonymous.get(verify);
+            if (r.status() == 429) {
+                refused = r;
+            } else {
+                assertEquals(r.toString(), 200, r.status());
+            }
+        }
+        assertTrue("never refused", refused != null);
+        assertTrue(refused.toString(), refused.contentType().startsWith("application/problem+json"));
+        assertEquals("urn:tongpao:problem:too-many-requests", refused.json().path("type").asText());
+    }
+
+    private static Map<String, Object> with(Map<String, Object> window, String key, Object value) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(window);
+        m.put(key, value);
+        return m;
+    }
+
+    /** POSTs as {@code user} and returns the answer's bytes (the recording client reads text). */
+    private static byte[] printed(String user, String path) throws IOException, InterruptedException {
+        String auth = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + Integer.getInteger("tongpao.http.port") + "/api/v1" + path)).header("Authorization", "Basic " + auth)
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build();
+        HttpResponse<byte[]> r = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(new String(r.body(), StandardCharsets.UTF_8), 200, r.statusCode());
+        return r.body();
+    }
+
+    /** The first page as a phone camera would see the print-out (150 dpi, grey), and the QR code on it. */
+    private static String qrOnFirstPage(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return QrCodes.read(new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.GRAY))
+                    .orElseThrow(() -> new AssertionError("no QR code on the first page"));
+        }
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}
