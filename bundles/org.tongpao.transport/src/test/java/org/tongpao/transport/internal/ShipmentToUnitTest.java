@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tongpao.transport.internal.TestData.aShipment;
 import static org.tongpao.transport.internal.TestData.counted;
 import static org.tongpao.transport.internal.TransportFixture.ADMIN;
-import static org.tongpao.transport.internal.TransportFixture.ADMIN2;
 import static org.tongpao.transport.internal.TransportFixture.HUBEI;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -18,17 +16,14 @@ import org.tongpao.allocation.Batch;
 import org.tongpao.allocation.BatchLine;
 import org.tongpao.allocation.NeedState;
 import org.tongpao.allocation.NewNeed;
-import org.tongpao.allocation.PlanRequest;
 import org.tongpao.allocation.Urgency;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.ValidationException;
-import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.Movement;
 import org.tongpao.inventory.MovementFilter;
 import org.tongpao.inventory.MovementType;
-import org.tongpao.inventory.NewReceipt;
 import org.tongpao.inventory.Transfer;
 import org.tongpao.transport.Shipment;
 import org.tongpao.transport.ShipmentStatus;
@@ -51,12 +46,8 @@ class ShipmentToUnitTest {
         hbProv = f.depot("HB-PROV-01");
         station = f.units.getByCode(ADMIN, "P42-WUHAN-JIANGAN-T01").id();
         kn95 = f.catalogue.getByCode(ADMIN, "MASK-KN95").id();
-        f.inventory.receive(ADMIN, new NewReceipt(hbProv, kn95, 1000L, LotOrigin.PURCHASE_ORDER, "PO-1",
-                LocalDate.now().plusYears(2), null), null);
-        f.needs.create(HUBEI, new NewNeed(station, kn95, null, 500L, Urgency.IMMEDIATE, null, null, "front line", null,
-                null, true), null);
-        long plan = f.allocation.propose(ADMIN, new PlanRequest(kn95, null, "42", null, null), null).id();
-        batch = f.allocation.approve(ADMIN2, plan, null);
+        batch = f.approvedForHubei(hbProv, 1000, HUBEI, new NewNeed(station, kn95, null, 500L, Urgency.IMMEDIATE, null,
+                null, "front line", null, null, true));
         line = batch.lines().get(0);
     }
 
