@@ -42,7 +42,19 @@ public interface AllocationService {
      */
     Batch dispatchLines(Caller caller, long batchId, long fromDepotId, long toDepotId, String idempotencyKey);
 
-    /** The receiving depot confirms lines (shortfall and damage are recorded by the inventory). */
+    /**
+     * As {@link #dispatchLines}, for the lines from {@code fromDepotId} to the org unit {@code toOrgUnitId} (a
+     * front-line station without a depot): their goods are in transit to the unit until its proof of delivery,
+     * which {@link #receive} records and the inventory issues to the unit.
+     *
+     * @since 1.4
+     */
+    Batch dispatchLinesToUnit(Caller caller, long batchId, long fromDepotId, long toOrgUnitId, String idempotencyKey);
+
+    /**
+     * The receiving depot confirms lines (shortfall and damage are recorded by the inventory); for a line to an
+     * org unit (1.4) this is the proof of delivery at the unit, by ministry roles or an officer of its province.
+     */
     Batch receive(Caller caller, long batchId, List<LineReceipt> receipts, String idempotencyKey);
 
     MutualAidOffer offer(Caller caller, NewMutualAidOffer command, String idempotencyKey);

@@ -11,9 +11,12 @@
  * {@code Need.source}, topic {@code NEED_CHANGED};
  * 1.3 too: {@code AllocationTopics.MUTUAL_AID_INSTRUCTED}; a batch
  * line may be INSTRUCTED (it leaves a depot another node keeps, which is told to dispatch it).
+ * 1.4: deliveries to org units without a depot (front-line stations) — {@code Need.deliverToUnit} /
+ * {@code NewNeed.deliverToUnit}, {@code PlanLine.toOrgUnitId}, {@code BatchLine.toOrgUnitId},
+ * {@code OfferApproval.toOrgUnitId}, {@link org.tongpao.allocation.AllocationService#dispatchLinesToUnit}.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.tongpao.allocation;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,9 +16,11 @@
  * {@link org.tongpao.inventory.ReserveCensus#recordAnswer}, {@link org.tongpao.inventory.CensusAnswer}, the
  * census's {@code source} and each answer's {@code node}, {@code receivedAt}, {@code ageSeconds}; topic
  * {@code CENSUS_OPENED}.
+ * 1.5: deliveries to org units without a depot — {@link org.tongpao.inventory.InventoryService#dispatchToUnit},
+ * {@code Transfer.toOrgUnitId}, {@code ProvinceStock.deliveredToFrontLine}.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;

@@ -146,6 +146,12 @@ public class JdbcAllocationService implements AllocationService, CrossNodeTransf
     }
 
     @Override
+    public Batch dispatchLinesToUnit(Caller caller, long batchId, long fromDepotId, long toOrgUnitId,
+            String idempotencyKey) {
+        return dispatch.dispatchLinesToUnit(caller, batchId, fromDepotId, toOrgUnitId, idempotencyKey);
+    }
+
+    @Override
     public Batch receive(Caller caller, long batchId, List<LineReceipt> lines, String idempotencyKey) {
         return receipts.receive(caller, batchId, lines, idempotencyKey);
     }
