@@ -45,6 +45,23 @@ public interface AllocationService {
     /** The receiving depot confirms lines (shortfall and damage are recorded by the inventory). */
     Batch receive(Caller caller, long batchId, List<LineReceipt> receipts, String idempotencyKey);
 
+    /**
+     * The goods of the lines from {@code fromDepotId} to {@code toDepotId} still in transit come back into the
+     * sending depot (their carrier cancelled or returned them, or they were recalled): each transfer returns through
+     * the inventory, the line is RETURNED with {@code note} as its reason. Lines returned already count as done.
+     *
+     * @since 1.4
+     */
+    Batch returnLines(Caller caller, long batchId, long fromDepotId, long toDepotId, String note, String idempotencyKey);
+
+    /**
+     * Records on the lines from {@code fromDepotId} to {@code toDepotId} still in transit why they travel on
+     * differently (e.g. re-booked with another carrier after a return): {@code note} becomes their reason.
+     *
+     * @since 1.4
+     */
+    Batch noteLines(Caller caller, long batchId, long fromDepotId, long toDepotId, String note, String idempotencyKey);
+
     MutualAidOffer offer(Caller caller, NewMutualAidOffer command, String idempotencyKey);
 
     Page<MutualAidOffer> offers(Caller caller, OfferStatus status, int limit, String cursor);

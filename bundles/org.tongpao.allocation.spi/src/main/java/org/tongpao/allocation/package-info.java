@@ -11,9 +11,12 @@
  * {@code Need.source}, topic {@code NEED_CHANGED};
  * 1.3 too: {@code AllocationTopics.MUTUAL_AID_INSTRUCTED}; a batch
  * line may be INSTRUCTED (it leaves a depot another node keeps, which is told to dispatch it).
+ * 1.4: returns — {@link org.tongpao.allocation.AllocationService#returnLines} (a line may be RETURNED: its goods
+ * came back into the sending depot), {@link org.tongpao.allocation.AllocationService#noteLines},
+ * {@code BatchStatus.RETURNED}, topic {@code BATCH_LINES_RETURNED}.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.tongpao.allocation;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,9 +16,10 @@
  * {@link org.tongpao.inventory.ReserveCensus#recordAnswer}, {@link org.tongpao.inventory.CensusAnswer}, the
  * census's {@code source} and each answer's {@code node}, {@code receivedAt}, {@code ageSeconds}; topic
  * {@code CENSUS_OPENED}.
+ * 1.5: {@link org.tongpao.inventory.InventoryService#returnTransfer} and {@code Transfer.Status.RETURNED}.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;
