@@ -7,10 +7,13 @@
  * constructor as a delegating one (the new component defaulted), so code built against the older version
  * still links. 1.2: {@link org.tongpao.transport.NewShipment}, {@link org.tongpao.transport.QuoteRequest}
  * and {@link org.tongpao.transport.Shipment} have {@code builder()} and {@code toBuilder()}; make them
- * through the builder, which gets a setter for each added component.
+ * through the builder, which gets a setter for each added component. 1.3: returns ({@code ShipmentStatus.RETURNING},
+ * {@code RETURNED}, {@link org.tongpao.transport.ShipmentReturn}, the return operations of
+ * {@link org.tongpao.transport.TransportService}) and tracking kept for later matching
+ * ({@link org.tongpao.transport.UnmatchedEvent}).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.tongpao.transport;
 
 import org.osgi.annotation.bundle.Export;
