@@ -46,6 +46,7 @@ public class ShipmentReturnResource {
     }
 
     /** Optional body of a return's receipt. */
+    @Schema(name = "ReturnNote")
     public record Note(@javax.validation.constraints.Size(max = 500) String note) {
     }
 
