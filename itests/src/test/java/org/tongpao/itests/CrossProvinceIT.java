@@ -89,7 +89,7 @@ public class CrossProvinceIT {
 
     /** Body properties and query parameters that carry an id. */
     static final Map<String, Kind> FIELD_KINDS = Map.ofEntries(Map.entry("depotId", Kind.DEPOT),
-            Map.entry("fromDepotId", Kind.DEPOT), Map.entry("toDepotId", Kind.DEPOT),
+            Map.entry("fromDepotId", Kind.DEPOT), Map.entry("toDepotId", Kind.DEPOT), Map.entry("toOrgUnitId", Kind.UNIT),
             Map.entry("receivingDepotId", Kind.DEPOT), Map.entry("sourceDepotIds", Kind.DEPOT),
             Map.entry("depot", Kind.DEPOT), Map.entry("orgUnitId", Kind.UNIT), Map.entry("parentId", Kind.UNIT),
             Map.entry("parent", Kind.UNIT), Map.entry("unit", Kind.UNIT), Map.entry("lotId", Kind.LOT),
@@ -640,6 +640,9 @@ public class CrossProvinceIT {
                     "Cross-province check unit", "level", "COUNTY", "parentId", cityUnit))));
             p.ids.put(Kind.UNIT, county);
             p.fieldIds.put("toDepotId", cityDepot);
+            // a destination is a depot or a unit, never both: the own body names the depot; the probe of this slot
+            // sends both ends, answered 400 about toOrgUnitId whatever the id
+            p.fieldIds.put("toOrgUnitId", null);
             p.ids.put(Kind.DEPOT, prov);
             p.ids.put(Kind.ITEM, kn95);
             p.ids.put(Kind.PROVINCE, p.code);

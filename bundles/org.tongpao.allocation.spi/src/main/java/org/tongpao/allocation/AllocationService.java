@@ -1,5 +1,6 @@
 package org.tongpao.allocation;
 
+import java.util.Collection;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 import org.tongpao.core.Caller;
@@ -42,25 +43,38 @@ public interface AllocationService {
      */
     Batch dispatchLines(Caller caller, long batchId, long fromDepotId, long toDepotId, String idempotencyKey);
 
-    /** The receiving depot confirms lines (shortfall and damage are recorded by the inventory). */
+    /**
+     * As {@link #dispatchLines}, for the lines from {@code fromDepotId} to the org unit {@code toOrgUnitId} (a
+     * front-line station without a depot): their goods are in transit to the unit until its proof of delivery,
+     * which {@link #receive} records and the inventory issues to the unit.
+     *
+     * @since 1.4
+     */
+    Batch dispatchLinesToUnit(Caller caller, long batchId, long fromDepotId, long toOrgUnitId, String idempotencyKey);
+
+    /**
+     * The receiving depot confirms lines (shortfall and damage are recorded by the inventory); for a line to an
+     * org unit (1.4) this is the proof of delivery at the unit, by ministry roles or an officer of its province.
+     */
     Batch receive(Caller caller, long batchId, List<LineReceipt> receipts, String idempotencyKey);
 
     /**
-     * The goods of the lines from {@code fromDepotId} to {@code toDepotId} still in transit come back into the
-     * sending depot (their carrier cancelled or returned them, or they were recalled): each transfer returns through
-     * the inventory, the line is RETURNED with {@code note} as its reason. Lines returned already count as done.
+     * The goods of the given lines (one shipment's: one sending depot) still in transit come back into the sending
+     * depot (their carrier cancelled or returned them, or they were recalled): each transfer returns through the
+     * inventory, the line is RETURNED with {@code note} as its reason. Lines returned or received already are left
+     * as they are; a line id not of this batch is a 400 naming {@code lineIds}.
      *
      * @since 1.4
      */
-    Batch returnLines(Caller caller, long batchId, long fromDepotId, long toDepotId, String note, String idempotencyKey);
+    Batch returnLines(Caller caller, long batchId, Collection<Long> lineIds, String note, String idempotencyKey);
 
     /**
-     * Records on the lines from {@code fromDepotId} to {@code toDepotId} still in transit why they travel on
-     * differently (e.g. re-booked with another carrier after a return): {@code note} becomes their reason.
+     * Records on the given lines still in transit why they travel on differently (e.g. re-booked with another
+     * carrier after a return): {@code note} becomes their reason.
      *
      * @since 1.4
      */
-    Batch noteLines(Caller caller, long batchId, long fromDepotId, long toDepotId, String note, String idempotencyKey);
+    Batch noteLines(Caller caller, long batchId, Collection<Long> lineIds, String note, String idempotencyKey);
 
     MutualAidOffer offer(Caller caller, NewMutualAidOffer command, String idempotencyKey);
 

@@ -9,12 +9,25 @@ import java.time.LocalDate;
  * {@code keyArea} is derived from the declared key areas; {@code keyAreaLabel} names the matching one.
  * {@code source} (1.3) is the need this one replicates, as {@code <node>/<id there>} ({@code province:42/17}):
  * a need raised on a provincial node, read-only here except through its link; null for a need raised here.
+ * {@code deliverToUnit} (1.4): the goods go straight to the unit (a front-line station without a depot), not to a
+ * receiving depot; such a need is fulfilled by the proof of delivery at the unit.
  */
 public record Need(long id, long orgUnitId, String unitCode, String provinceCode, Long itemId, String categoryCode,
         long quantity, long allocated, long received, Urgency urgency, boolean frontLine, boolean keyArea,
         String keyAreaLabel, LocalDate neededBy, String justification, Integer daysOfCoverLeft,
         Long receivingDepotId, NeedState state, String createdBy, Instant createdAt, Instant updatedAt,
-        long version, String source) {
+        long version, String source, boolean deliverToUnit) {
+
+    /** The 1.3 form: delivered to a depot. */
+    public Need(long id, long orgUnitId, String unitCode, String provinceCode, Long itemId, String categoryCode,
+            long quantity, long allocated, long received, Urgency urgency, boolean frontLine, boolean keyArea,
+            String keyAreaLabel, LocalDate neededBy, String justification, Integer daysOfCoverLeft,
+            Long receivingDepotId, NeedState state, String createdBy, Instant createdAt, Instant updatedAt,
+            long version, String source) {
+        this(id, orgUnitId, unitCode, provinceCode, itemId, categoryCode, quantity, allocated, received, urgency,
+                frontLine, keyArea, keyAreaLabel, neededBy, justification, daysOfCoverLeft, receivingDepotId, state,
+                createdBy, createdAt, updatedAt, version, source, false);
+    }
 
     /** A need raised on this node (no source): the 1.2 constructor. */
     public Need(long id, long orgUnitId, String unitCode, String provinceCode, Long itemId, String categoryCode,
@@ -49,7 +62,7 @@ public record Need(long id, long orgUnitId, String unitCode, String provinceCode
                 .urgency(urgency).frontLine(frontLine).keyArea(keyArea).keyAreaLabel(keyAreaLabel).neededBy(neededBy)
                 .justification(justification).daysOfCoverLeft(daysOfCoverLeft).receivingDepotId(receivingDepotId)
                 .state(state).createdBy(createdBy).createdAt(createdAt).updatedAt(updatedAt).version(version)
-                .source(source);
+                .source(source).deliverToUnit(deliverToUnit);
     }
 
     /** Builds a {@link Need}; unset components are 0, false or null. @since 1.2 */
@@ -77,6 +90,7 @@ public record Need(long id, long orgUnitId, String unitCode, String provinceCode
         private Instant updatedAt;
         private long version;
         private String source;
+        private boolean deliverToUnit;
 
         private Builder() {
         }
@@ -105,11 +119,13 @@ public record Need(long id, long orgUnitId, String unitCode, String provinceCode
         public Builder version(long version) { this.version = version; return this; }
         /** @since 1.3 */
         public Builder source(String source) { this.source = source; return this; }
+        /** @since 1.4 */
+        public Builder deliverToUnit(boolean deliverToUnit) { this.deliverToUnit = deliverToUnit; return this; }
 
         public Need build() {
             return new Need(id, orgUnitId, unitCode, provinceCode, itemId, categoryCode, quantity, allocated,
                     received, urgency, frontLine, keyArea, keyAreaLabel, neededBy, justification, daysOfCoverLeft,
-                    receivingDepotId, state, createdBy, createdAt, updatedAt, version, source);
+                    receivingDepotId, state, createdBy, createdAt, updatedAt, version, source, deliverToUnit);
         }
     }
 }

@@ -11,7 +11,10 @@
  * {@code Need.source}, topic {@code NEED_CHANGED};
  * 1.3 too: {@code AllocationTopics.MUTUAL_AID_INSTRUCTED}; a batch
  * line may be INSTRUCTED (it leaves a depot another node keeps, which is told to dispatch it).
- * 1.4: returns — {@link org.tongpao.allocation.AllocationService#returnLines} (a line may be RETURNED: its goods
+ * 1.4: deliveries to org units without a depot (front-line stations) — {@code Need.deliverToUnit} /
+ * {@code NewNeed.deliverToUnit}, {@code PlanLine.toOrgUnitId}, {@code BatchLine.toOrgUnitId},
+ * {@code OfferApproval.toOrgUnitId}, {@link org.tongpao.allocation.AllocationService#dispatchLinesToUnit}.
+ * 1.4 too: returns — {@link org.tongpao.allocation.AllocationService#returnLines} (a line may be RETURNED: its goods
  * came back into the sending depot), {@link org.tongpao.allocation.AllocationService#noteLines},
  * {@code BatchStatus.RETURNED}, topic {@code BATCH_LINES_RETURNED}.
  */

@@ -42,9 +42,23 @@ public interface InventoryService {
     Transfer dispatch(Caller caller, long reservationId, long toDepotId, String sourceDocument, String idempotencyKey);
 
     /**
+     * As {@link #dispatch(Caller, long, long, String, String)}, to an org unit that has no depot (a front-line
+     * station; a route an approved allocation batch authorised): the goods are in transit from the reservation's
+     * depot, and {@link #receiveTransfer} at the unit issues them to it. The unit must be active; one in a
+     * province whose depots another node keeps is a 409 naming {@code toOrgUnitId}.
+     *
+     * @since 1.5
+     */
+    Transfer dispatchToUnit(Caller caller, long reservationId, long toOrgUnitId, String sourceDocument,
+            String idempotencyKey);
+
+    /**
      * The receiving depot confirms a transfer: transfer-in of {@code receivedQuantity} (new lots at the
      * destination keep origin TRANSFER, expiry and source); {@code damagedQuantity} of those is written off;
-     * the shortfall (sent − received) is recorded as a LOSS adjustment against the transfer.
+     * the shortfall (sent − received) is recorded as a LOSS adjustment against the transfer. For a transfer to an
+     * org unit (1.5, the proof of delivery at the unit, by a writer of the unit's province) everything sent comes
+     * off the transit account at the sending depot (TRANSFER_IN to its source lots), the usable goods are an ISSUE
+     * to the unit, the shortfall a LOSS adjustment and the damage a DAMAGED write-off there: no depot holds them.
      */
     Transfer receiveTransfer(Caller caller, long transferId, long receivedQuantity, long damagedQuantity, String note,
             String idempotencyKey);

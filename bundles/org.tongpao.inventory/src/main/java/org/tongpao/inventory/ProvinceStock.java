@@ -9,11 +9,22 @@ import java.time.Instant;
  * {@code replicatedFrom} names that node and {@code asOf} is when the latest posting applied to the replica
  * was made there (null: none yet); both are null for stock this node keeps itself.
  *
- * @param replicatedFrom since 1.4
- * @param asOf           since 1.4
+ * {@code deliveredToFrontLine} (1.5) is what has been issued to the province's front-line units (org units at
+ * level {@code STATION}) in that category, summed from the ledger's ISSUE movements: goods delivered straight to
+ * a station and goods a depot issued to one.
+ *
+ * @param replicatedFrom       since 1.4
+ * @param asOf                 since 1.4
+ * @param deliveredToFrontLine since 1.5
  */
 public record ProvinceStock(String provinceCode, String categoryCode, long onHand, long reserved, long available,
-        String replicatedFrom, Instant asOf) {
+        String replicatedFrom, Instant asOf, long deliveredToFrontLine) {
+
+    /** The 1.4 form: nothing counted as delivered to the front line. */
+    public ProvinceStock(String provinceCode, String categoryCode, long onHand, long reserved, long available,
+            String replicatedFrom, Instant asOf) {
+        this(provinceCode, categoryCode, onHand, reserved, available, replicatedFrom, asOf, 0);
+    }
 
     /** Stock this node keeps itself. */
     public ProvinceStock(String provinceCode, String categoryCode, long onHand, long reserved, long available) {

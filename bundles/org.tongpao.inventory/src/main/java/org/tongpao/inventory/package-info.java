@@ -16,7 +16,9 @@
  * {@link org.tongpao.inventory.ReserveCensus#recordAnswer}, {@link org.tongpao.inventory.CensusAnswer}, the
  * census's {@code source} and each answer's {@code node}, {@code receivedAt}, {@code ageSeconds}; topic
  * {@code CENSUS_OPENED}.
- * 1.5: {@link org.tongpao.inventory.InventoryService#returnTransfer} and {@code Transfer.Status.RETURNED}.
+ * 1.5: deliveries to org units without a depot — {@link org.tongpao.inventory.InventoryService#dispatchToUnit},
+ * {@code Transfer.toOrgUnitId}, {@code ProvinceStock.deliveredToFrontLine}.
+ * 1.5 too: {@link org.tongpao.inventory.InventoryService#returnTransfer} and {@code Transfer.Status.RETURNED}.
  */
 @Export
 @Version("1.5.0")

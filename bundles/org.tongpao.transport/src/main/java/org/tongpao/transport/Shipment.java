@@ -9,7 +9,9 @@ import org.tongpao.transport.api.TransportMode;
  * A shipment from a depot to a depot. {@code keyArea} is set when the destination lies in a key area
  * declared by the ministry (then {@code entryPass} must be valid at dispatch). {@code carrierAvailable} is
  * false while the carrier's bundle is not installed: the shipment stays readable but cannot be booked,
- * cancelled or tracked through it. {@code sla} is evaluated when read.
+ * cancelled or tracked through it. {@code sla} is evaluated when read. {@code toOrgUnitId}/{@code toOrgUnitCode}
+ * (1.3) name the org unit without a depot (a front-line station) the shipment delivers to; then {@code toDepotId}
+ * is 0 and {@code toDepotCode} null, and {@code toProvinceCode} is the unit's province.
  */
 public record Shipment(long id, String number, Long batchId, String batchNumber,
         long fromDepotId, String fromDepotCode, String fromProvinceCode,
@@ -21,7 +23,32 @@ public record Shipment(long id, String number, Long batchId, String batchNumber,
         Instant bookedAt, Instant acceptedAt, Instant pickedUpAt, Instant deliveredAt,
         Instant dispatchedAt, String dispatchedBy, Instant receivedAt, String receivedBy,
         ProofOfDelivery proofOfDelivery, EntryPass entryPass, Sla sla,
-        String createdBy, Instant createdAt, Instant updatedAt, long version) {
+        String createdBy, Instant createdAt, Instant updatedAt, long version, Long toOrgUnitId, String toOrgUnitCode) {
+
+    /** The 1.2 form: a shipment to a depot. */
+    public Shipment(long id, String number, Long batchId, String batchNumber,
+            long fromDepotId, String fromDepotCode, String fromProvinceCode,
+            long toDepotId, String toDepotCode, String toProvinceCode,
+            boolean keyArea, String keyAreaLabel,
+            String carrierId, boolean carrierAvailable, String waybill, ShipmentStatus status, String failure,
+            int packages, BigDecimal weightKg, TransportMode mode, Instant deliverBy, String notes,
+            BigDecimal quotedPrice, String quotedCurrency,
+            Instant bookedAt, Instant acceptedAt, Instant pickedUpAt, Instant deliveredAt,
+            Instant dispatchedAt, String dispatchedBy, Instant receivedAt, String receivedBy,
+            ProofOfDelivery proofOfDelivery, EntryPass entryPass, Sla sla,
+            String createdBy, Instant createdAt, Instant updatedAt, long version) {
+        this(id, number, batchId, batchNumber, fromDepotId, fromDepotCode, fromProvinceCode, toDepotId, toDepotCode,
+                toProvinceCode, keyArea, keyAreaLabel, carrierId, carrierAvailable, waybill, status, failure, packages,
+                weightKg, mode, deliverBy, notes, quotedPrice, quotedCurrency, bookedAt, acceptedAt, pickedUpAt,
+                deliveredAt, dispatchedAt, dispatchedBy, receivedAt, receivedBy, proofOfDelivery, entryPass, sla,
+                createdBy, createdAt, updatedAt, version, null, null);
+    }
+
+    /** True when the shipment delivers to an org unit rather than a depot (1.3). */
+    public boolean toUnit() {
+        return toOrgUnitId != null;
+    }
+
     /**
      * A builder, the way to make one outside this package: components added in a later minor version
      * get a setter and a default, so code built against this version keeps compiling and linking.
@@ -42,7 +69,8 @@ public record Shipment(long id, String number, Long batchId, String batchNumber,
                 .quotedPrice(quotedPrice).quotedCurrency(quotedCurrency).bookedAt(bookedAt).acceptedAt(acceptedAt)
                 .pickedUpAt(pickedUpAt).deliveredAt(deliveredAt).dispatchedAt(dispatchedAt).dispatchedBy(dispatchedBy)
                 .receivedAt(receivedAt).receivedBy(receivedBy).proofOfDelivery(proofOfDelivery).entryPass(entryPass)
-                .sla(sla).createdBy(createdBy).createdAt(createdAt).updatedAt(updatedAt).version(version);
+                .sla(sla).createdBy(createdBy).createdAt(createdAt).updatedAt(updatedAt).version(version)
+                .toOrgUnitId(toOrgUnitId).toOrgUnitCode(toOrgUnitCode);
     }
 
     /** Builds a {@link Shipment}; unset components are 0, false or null. @since 1.2 */
@@ -86,6 +114,8 @@ public record Shipment(long id, String number, Long batchId, String batchNumber,
         private Instant createdAt;
         private Instant updatedAt;
         private long version;
+        private Long toOrgUnitId;
+        private String toOrgUnitCode;
 
         private Builder() {
         }
@@ -129,13 +159,17 @@ public record Shipment(long id, String number, Long batchId, String batchNumber,
         public Builder createdAt(Instant createdAt) { this.createdAt = createdAt; return this; }
         public Builder updatedAt(Instant updatedAt) { this.updatedAt = updatedAt; return this; }
         public Builder version(long version) { this.version = version; return this; }
+        /** @since 1.3 */
+        public Builder toOrgUnitId(Long toOrgUnitId) { this.toOrgUnitId = toOrgUnitId; return this; }
+        /** @since 1.3 */
+        public Builder toOrgUnitCode(String toOrgUnitCode) { this.toOrgUnitCode = toOrgUnitCode; return this; }
 
         public Shipment build() {
             return new Shipment(id, number, batchId, batchNumber, fromDepotId, fromDepotCode, fromProvinceCode,
                     toDepotId, toDepotCode, toProvinceCode, keyArea, keyAreaLabel, carrierId, carrierAvailable, waybill,
                     status, failure, packages, weightKg, mode, deliverBy, notes, quotedPrice, quotedCurrency, bookedAt,
                     acceptedAt, pickedUpAt, deliveredAt, dispatchedAt, dispatchedBy, receivedAt, receivedBy,
-                    proofOfDelivery, entryPass, sla, createdBy, createdAt, updatedAt, version);
+                    proofOfDelivery, entryPass, sla, createdBy, createdAt, updatedAt, version, toOrgUnitId, toOrgUnitCode);
         }
     }
 }

@@ -7,9 +7,11 @@
  * constructor as a delegating one (the new component defaulted), so code built against the older version
  * still links. 1.2: {@link org.tongpao.transport.NewShipment}, {@link org.tongpao.transport.QuoteRequest}
  * and {@link org.tongpao.transport.Shipment} have {@code builder()} and {@code toBuilder()}; make them
- * through the builder, which gets a setter for each added component. 1.3: returns ({@code ShipmentStatus.RETURNING},
- * {@code RETURNED}, {@link org.tongpao.transport.ShipmentReturn}, the return operations of
- * {@link org.tongpao.transport.TransportService}) and tracking kept for later matching
+ * through the builder, which gets a setter for each added component. 1.3: shipments to an org unit without a
+ * depot (a front-line station) — {@code NewShipment.toOrgUnitId}, {@code Shipment.toOrgUnitId}/{@code toOrgUnitCode};
+ * their receipt is the proof of delivery at the unit, which issues the goods to it.
+ * 1.3 too: returns ({@code ShipmentStatus.RETURNING}, {@code RETURNED}, {@link org.tongpao.transport.ShipmentReturn},
+ * the return operations of {@link org.tongpao.transport.TransportService}) and tracking kept for later matching
  * ({@link org.tongpao.transport.UnmatchedEvent}).
  */
 @Export

@@ -61,7 +61,9 @@ final class BatchApproval {
 
     Batch approve(Caller caller, String key, String operation, Object request, BatchSpec spec) {
         Map<Long, String> provinceOf = new HashMap<>();
-        String to = single(spec.lines().stream().map(l -> provinceOfDepot(provinceOf, l.toDepotId())).toList());
+        requireUnitsKeptHere(spec.lines());
+        String to = single(spec.lines().stream().map(l -> l.toOrgUnitId() != null ? provinceOfUnit(l.toOrgUnitId())
+                : provinceOfDepot(provinceOf, l.toDepotId())).toList());
         String from = single(spec.lines().stream().map(l -> provinceOfDepot(provinceOf, l.fromDepotId())).toList());
         IdempotencyKeys.Outcome out = ctx.keys().execute(ctx.ds(), caller, key, operation, request, c -> {
             lockActiveDepots(c, spec.lines());
@@ -89,6 +91,37 @@ final class BatchApproval {
     }
 
     /**
+     * A line to an org unit (no depot) is issued to it from the sending depot's ledger when delivered: a unit in a
+     * province whose stock another node keeps (federation) would need that node's ledger, so it is refused (409
+     * naming the line) before anything is stored; deliver through a depot of that province instead.
+     */
+    private void requireUnitsKeptHere(List<BatchDao.Draft> lines) {
+        int lineNo = 0;
+        for (BatchDao.Draft l : lines) {
+            lineNo++;
+            if (l.toOrgUnitId() == null) {
+                continue;
+            }
+            String province = provinceOfUnit(l.toOrgUnitId());
+            Optional<String> sender = ctx.keepers().remote(provinceOfDepot(new HashMap<>(), l.fromDepotId()));
+            if (sender.isPresent()) {
+                throw new ConflictException("toOrgUnitId", "Line " + lineNo + " goes to an org unit from a depot node "
+                        + sender.get() + " keeps; a delivery to a unit leaves a depot this node keeps");
+            }
+            Optional<String> node = ctx.keepers().remote(province);
+            if (node.isPresent()) {
+                throw new ConflictException("toOrgUnitId", "Line " + lineNo + " goes to org unit " + l.toOrgUnitId()
+                        + " in province " + province + ", whose stock node " + node.get() + " keeps; deliver to a depot "
+                        + "there, which forwards it");
+            }
+        }
+    }
+
+    private String provinceOfUnit(long unitId) {
+        return ctx.units().get(Caller.system("allocation"), unitId).provinceCode();
+    }
+
+    /**
      * The batch's depots, each read under a shared lock kept until the batch row commits: a deactivation
      * either finished first (its depot reads inactive here: 409) or waits for this transaction and then finds
      * the batch through {@link AllocationDepotUsage} (its 409). Without the lock a depot could be
@@ -98,7 +131,9 @@ final class BatchApproval {
         Set<Long> ids = new HashSet<>();
         lines.forEach(l -> {
             ids.add(l.fromDepotId());
-            ids.add(l.toDepotId());
+            if (l.toOrgUnitId() == null) {
+                ids.add(l.toDepotId());
+            }
         });
         Map<Long, DepotLocks.LockedDepot> locked = DepotLocks.lockShared(c, ids);
         for (Long id : ids) {
@@ -158,7 +193,7 @@ final class BatchApproval {
         Transactions.inTransaction(ctx.ds(), c -> BatchDao.update(c, "UPDATE tp_alloc_batch_line SET reservation_id = ?, "
                 + "status = 'RESERVED' WHERE id = ?", r.id(), line.id()));
         return new BatchLine(line.id(), line.lineNo(), line.needId(), line.itemId(), line.fromDepotId(),
-                line.toDepotId(), line.quantity(), "RESERVED", r.id(), null, 0, 0, line.reason());
+                line.toDepotId(), line.quantity(), "RESERVED", r.id(), null, 0, 0, line.reason(), line.toOrgUnitId());
     }
 
     private void fail(Caller caller, String key, Batch b, BatchSpec spec, List<BatchLine> made, String what,
@@ -206,6 +241,9 @@ final class BatchApproval {
             for (BatchLine l : BatchDao.get(c, b.id()).batch().lines()) {
                 if (l.needId() != null) {
                     changed.add(NeedDao.adjust(c, l.needId(), l.quantity(), 0, now));
+                    if (l.toUnit()) {
+                        continue; // delivered to the unit itself: no receiving depot to show
+                    }
                     // the need now shows where its goods go (a need naming its depot keeps it)
                     BatchDao.update(c, "UPDATE tp_alloc_need SET receiving_depot_id = ? WHERE id = ? "
                             + "AND receiving_depot_id IS NULL", l.toDepotId(), l.needId());

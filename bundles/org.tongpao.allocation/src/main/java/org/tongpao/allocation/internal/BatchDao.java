@@ -23,8 +23,12 @@ final class BatchDao {
     private BatchDao() {
     }
 
-    /** A proposed line before it is stored. */
-    record Draft(Long needId, long itemId, long fromDepotId, long toDepotId, long quantity, String reason) {
+    /** A proposed line before it is stored; {@code toOrgUnitId} set (and {@code toDepotId} 0) for a line to a unit. */
+    record Draft(Long needId, long itemId, long fromDepotId, long toDepotId, long quantity, String reason,
+            Long toOrgUnitId) {
+        Draft(Long needId, long itemId, long fromDepotId, long toDepotId, long quantity, String reason) {
+            this(needId, itemId, fromDepotId, toDepotId, quantity, reason, null);
+        }
     }
 
     /** A batch with the fields the API does not show (the dispatch key). */
@@ -40,12 +44,13 @@ final class BatchDao {
         List<List<?>> rows = new ArrayList<>();
         int n = 1;
         for (Draft d : lines) {
-            rows.add(Jdbc.args(id, n++, d.needId(), d.itemId(), d.fromDepotId(), d.toDepotId(), d.quantity(),
+            rows.add(Jdbc.args(id, n++, d.needId(), d.itemId(), d.fromDepotId(),
+                    d.toOrgUnitId() != null ? null : d.toDepotId(), d.toOrgUnitId(), d.quantity(),
                     PlanDao.cut(d.reason(), 1000)));
         }
         Jdbc.batch(c, "INSERT INTO tp_alloc_batch_line (batch_id, line_no, need_id, item_id, from_depot_id, "
-                + "to_depot_id, quantity, status, received_qty, damaged_qty, reason) VALUES (?,?,?,?,?,?,?,'PLANNED',0,0,?)",
-                rows);
+                + "to_depot_id, to_org_unit_id, quantity, status, received_qty, damaged_qty, reason) "
+                + "VALUES (?,?,?,?,?,?,?,?,'PLANNED',0,0,?)", rows);
         return id;
     }
 
@@ -105,12 +110,13 @@ final class BatchDao {
 
     private static List<BatchLine> lines(Connection c, long batchId) throws SQLException {
         return Jdbc.query(c, "SELECT id, line_no, need_id, item_id, from_depot_id, to_depot_id, quantity, status, "
-                + "reservation_id, transfer_id, received_qty, damaged_qty, reason FROM tp_alloc_batch_line "
+                + "reservation_id, transfer_id, received_qty, damaged_qty, reason, to_org_unit_id FROM tp_alloc_batch_line "
                 + "WHERE batch_id = ? ORDER BY line_no", Jdbc.args(batchId), rs -> new BatchLine(rs.getLong("id"),
                         rs.getInt("line_no"), Sql.getLong(rs, "need_id"), rs.getLong("item_id"),
                         rs.getLong("from_depot_id"), rs.getLong("to_depot_id"), rs.getLong("quantity"),
                         rs.getString("status"), Sql.getLong(rs, "reservation_id"), Sql.getLong(rs, "transfer_id"),
-                        rs.getLong("received_qty"), rs.getLong("damaged_qty"), rs.getString("reason")));
+                        rs.getLong("received_qty"), rs.getLong("damaged_qty"), rs.getString("reason"),
+                        Sql.getLong(rs, "to_org_unit_id")));
     }
 
     static int update(Connection c, String sql, Object... args) throws SQLException {

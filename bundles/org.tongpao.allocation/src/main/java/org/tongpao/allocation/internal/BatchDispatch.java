@@ -48,11 +48,28 @@ final class BatchDispatch {
     Batch dispatchLines(Caller caller, long batchId, long fromDepotId, long toDepotId, String idempotencyKey) {
         Batch b = dispatchable(caller, batchId, fromDepotId).batch();
         List<BatchLine> pair = b.lines().stream()
-                .filter(l -> l.fromDepotId() == fromDepotId && l.toDepotId() == toDepotId).toList();
+                .filter(l -> l.fromDepotId() == fromDepotId && !l.toUnit() && l.toDepotId() == toDepotId).toList();
         if (pair.isEmpty()) {
             throw new ValidationException("toDepotId", "batch " + b.number() + " has no line from depot " + fromDepotId
                     + " to depot " + toDepotId);
         }
+        return dispatchPair(caller, b, pair, idempotencyKey, fromDepotId + "-" + toDepotId);
+    }
+
+    /** The lines of one shipment from a depot to an org unit without a depot (a front-line station). */
+    Batch dispatchLinesToUnit(Caller caller, long batchId, long fromDepotId, long toOrgUnitId, String idempotencyKey) {
+        Batch b = dispatchable(caller, batchId, fromDepotId).batch();
+        List<BatchLine> pair = b.lines().stream()
+                .filter(l -> l.fromDepotId() == fromDepotId && Objects.equals(l.toOrgUnitId(), toOrgUnitId)).toList();
+        if (pair.isEmpty()) {
+            throw new ValidationException("toOrgUnitId", "batch " + b.number() + " has no line from depot "
+                    + fromDepotId + " to org unit " + toOrgUnitId);
+        }
+        return dispatchPair(caller, b, pair, idempotencyKey, fromDepotId + "-unit-" + toOrgUnitId);
+    }
+
+    private Batch dispatchPair(Caller caller, Batch b, List<BatchLine> pair, String idempotencyKey, String route) {
+        long batchId = b.id();
         if (pair.stream().noneMatch(l -> "RESERVED".equals(l.status()))
                 && pair.stream().allMatch(l -> "DISPATCHED".equals(l.status()) || "RECEIVED".equals(l.status()))) {
             return b; // these goods left already (a retry, or dispatched through the batch)
@@ -60,8 +77,7 @@ final class BatchDispatch {
         if (!BatchStatuses.waiting(b.status())) {
             throw new ConflictException("Batch " + batchId + " is " + b.status() + "; only an APPROVED batch ships");
         }
-        return dispatchSelected(caller, b, pair, idempotencyKey,
-                "allocation.batch.dispatch:" + batchId + ":" + fromDepotId + "-" + toDepotId);
+        return dispatchSelected(caller, b, pair, idempotencyKey, "allocation.batch.dispatch:" + batchId + ":" + route);
     }
 
     /** The sending province dispatches: the batch's, or (for one shipment's lines) the sending depot's. */
@@ -99,9 +115,11 @@ final class BatchDispatch {
             if (!"RESERVED".equals(line.status())) {
                 continue;
             }
-            Transfer t = ctx.inventory().dispatch(caller, line.reservationId(), line.toDepotId(),
-                    LineKeys.holder(batchId) + " " + b.number(),
-                    LineKeys.derivedKey(idempotencyKey, batchId, "dispatch", line.lineNo()));
+            String source = LineKeys.holder(batchId) + " " + b.number();
+            String key = LineKeys.derivedKey(idempotencyKey, batchId, "dispatch", line.lineNo());
+            Transfer t = line.toUnit()
+                    ? ctx.inventory().dispatchToUnit(caller, line.reservationId(), line.toOrgUnitId(), source, key)
+                    : ctx.inventory().dispatch(caller, line.reservationId(), line.toDepotId(), source, key);
             Transactions.inTransaction(ctx.ds(), c -> BatchDao.update(c, "UPDATE tp_alloc_batch_line SET transfer_id = ?, "
                     + "status = 'DISPATCHED' WHERE id = ? AND status = 'RESERVED'", t.id(), line.id()));
             sent.add(line.lineNo());

@@ -194,6 +194,15 @@ final class BatchReceipts {
         if (caller.isMinistry()) {
             return;
         }
+        if (l.toUnit()) {
+            // the proof of delivery at a unit: its province's officer (no depot keeper keeps a station)
+            String province = ctx.units().get(Caller.system(caller.requestId()), l.toOrgUnitId()).provinceCode();
+            if (!caller.hasRole(Roles.PROVINCE_OFFICER) || !Objects.equals(caller.provinceCode(), province)) {
+                throw new AccessDeniedException("Only the receiving unit's province confirms delivery of line "
+                        + l.lineNo());
+            }
+            return;
+        }
         Depot d = ctx.depots().get(Caller.system(caller.requestId()), l.toDepotId());
         boolean ok = (caller.hasRole(Roles.PROVINCE_OFFICER) && Objects.equals(caller.provinceCode(), d.provinceCode()))
                 || (caller.hasRole(Roles.DEPOT_KEEPER) && d.code().equals(caller.depotCode()));

@@ -1,6 +1,7 @@
 package org.tongpao.allocation.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.tongpao.allocation.AllocationTopics;
@@ -8,6 +9,7 @@ import org.tongpao.allocation.Batch;
 import org.tongpao.allocation.BatchLine;
 import org.tongpao.allocation.BatchStatus;
 import org.tongpao.core.Caller;
+import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.Transactions;
@@ -28,10 +30,10 @@ final class BatchReturns {
         this.dispatch = dispatch;
     }
 
-    Batch returnLines(Caller caller, long batchId, long fromDepotId, long toDepotId, String note, String key) {
-        Batch b = dispatch.dispatchable(caller, batchId, fromDepotId).batch();
+    Batch returnLines(Caller caller, long batchId, Collection<Long> lineIds, String note, String key) {
+        List<BatchLine> pair = lines(caller, batchId, lineIds);
+        Batch b = BatchDao.read(ctx.ds(), batchId).batch();
         String why = reason(note, "returned to the sending depot");
-        List<BatchLine> pair = pair(b, fromDepotId, toDepotId);
         if (key != null) {
             IdempotencyKeys.validateKey(key);
         }
@@ -49,8 +51,8 @@ final class BatchReturns {
         if (back.isEmpty()) {
             return b;
         }
-        ctx.keys().execute(ctx.ds(), caller, key, "allocation.batch.return:" + batchId + ":" + fromDepotId + "-"
-                + toDepotId, Map.of("note", why), c -> {
+        ctx.keys().execute(ctx.ds(), caller, key, "allocation.batch.return:" + batchId, Map.of("note", why,
+                "lineIds", List.copyOf(lineIds)), c -> {
                     BatchStatus after = BatchStatuses.refresh(c, batchId);
                     ctx.audit().record(c, caller, "allocation-batch", Long.toString(batchId), "RETURN", null,
                             Map.of("lines", back, "status", after.name(), "reason", why));
@@ -61,13 +63,12 @@ final class BatchReturns {
         return BatchDao.read(ctx.ds(), batchId).batch();
     }
 
-    Batch noteLines(Caller caller, long batchId, long fromDepotId, long toDepotId, String note, String key) {
-        Batch b = dispatch.dispatchable(caller, batchId, fromDepotId).batch();
+    Batch noteLines(Caller caller, long batchId, Collection<Long> lineIds, String note, String key) {
         String why = reason(note, null);
-        List<BatchLine> moving = pair(b, fromDepotId, toDepotId).stream()
+        List<BatchLine> moving = lines(caller, batchId, lineIds).stream()
                 .filter(l -> "DISPATCHED".equals(l.status())).toList();
-        ctx.keys().execute(ctx.ds(), caller, key, "allocation.batch.note:" + batchId + ":" + fromDepotId + "-"
-                + toDepotId, Map.of("note", why), c -> {
+        ctx.keys().execute(ctx.ds(), caller, key, "allocation.batch.note:" + batchId, Map.of("note", why,
+                "lineIds", List.copyOf(lineIds)), c -> {
                     for (BatchLine l : moving) {
                         BatchDao.update(c, "UPDATE tp_alloc_batch_line SET reason = ? WHERE id = ?", why, l.id());
                     }
@@ -78,14 +79,28 @@ final class BatchReturns {
         return BatchDao.read(ctx.ds(), batchId).batch();
     }
 
-    private static List<BatchLine> pair(Batch b, long fromDepotId, long toDepotId) {
-        List<BatchLine> pair = b.lines().stream()
-                .filter(l -> l.fromDepotId() == fromDepotId && l.toDepotId() == toDepotId).toList();
-        if (pair.isEmpty()) {
-            throw new ValidationException("toDepotId", "batch " + b.number() + " has no line from depot " + fromDepotId
-                    + " to depot " + toDepotId);
+    /**
+     * The given lines of the batch, which must leave one depot: the sending side (its province, or ministry roles)
+     * acts, as for their dispatch.
+     */
+    private List<BatchLine> lines(Caller caller, long batchId, Collection<Long> lineIds) {
+        if (lineIds == null || lineIds.isEmpty()) {
+            throw new ValidationException("lineIds", "name the lines whose goods come back");
         }
-        return pair;
+        AllocationScope.requireWriter(caller, "allocation batches");
+        Batch visible = BatchDao.read(ctx.ds(), batchId).batch();
+        ScopeRules.requireVisible(ctx.scope().canSeeBatch(caller, visible), "Batch", batchId);
+        List<BatchLine> chosen = visible.lines().stream().filter(l -> lineIds.contains(l.id())).toList();
+        if (chosen.size() != new java.util.HashSet<>(lineIds).size()) {
+            throw new ValidationException("lineIds", "batch " + visible.number() + " has no line " + lineIds.stream()
+                    .filter(id -> chosen.stream().noneMatch(l -> l.id() == id)).findFirst().orElseThrow());
+        }
+        long from = chosen.get(0).fromDepotId();
+        if (chosen.stream().anyMatch(l -> l.fromDepotId() != from)) {
+            throw new ValidationException("lineIds", "the lines leave different depots; return one shipment's at a time");
+        }
+        dispatch.dispatchable(caller, batchId, from);
+        return chosen;
     }
 
     private static String reason(String note, String otherwise) {

@@ -148,15 +148,21 @@ public class JdbcAllocationService implements AllocationService, CrossNodeTransf
     }
 
     @Override
-    public Batch returnLines(Caller caller, long batchId, long fromDepotId, long toDepotId, String note,
+    public Batch returnLines(Caller caller, long batchId, java.util.Collection<Long> lineIds, String note,
             String idempotencyKey) {
-        return returns.returnLines(caller, batchId, fromDepotId, toDepotId, note, idempotencyKey);
+        return returns.returnLines(caller, batchId, lineIds, note, idempotencyKey);
     }
 
     @Override
-    public Batch noteLines(Caller caller, long batchId, long fromDepotId, long toDepotId, String note,
+    public Batch noteLines(Caller caller, long batchId, java.util.Collection<Long> lineIds, String note,
             String idempotencyKey) {
-        return returns.noteLines(caller, batchId, fromDepotId, toDepotId, note, idempotencyKey);
+        return returns.noteLines(caller, batchId, lineIds, note, idempotencyKey);
+    }
+
+    @Override
+    public Batch dispatchLinesToUnit(Caller caller, long batchId, long fromDepotId, long toOrgUnitId,
+            String idempotencyKey) {
+        return dispatch.dispatchLinesToUnit(caller, batchId, fromDepotId, toOrgUnitId, idempotencyKey);
     }
 
     @Override

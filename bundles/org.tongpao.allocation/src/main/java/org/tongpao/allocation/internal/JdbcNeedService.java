@@ -175,7 +175,8 @@ public class JdbcNeedService implements NeedService {
                     .quantity(cmd.quantity()).urgency(cmd.urgency()).frontLine(frontLine).keyArea(area != null)
                     .keyAreaLabel(area == null ? null : area.label()).neededBy(cmd.neededBy())
                     .justification(cmd.justification()).daysOfCoverLeft(cmd.daysOfCoverLeft())
-                    .receivingDepotId(cmd.receivingDepotId()).state(NeedState.OPEN).createdBy(caller.user())
+                    .receivingDepotId(cmd.receivingDepotId()).deliverToUnit(Boolean.TRUE.equals(cmd.deliverToUnit()))
+                    .state(NeedState.OPEN).createdBy(caller.user())
                     .createdAt(now).updatedAt(now).version(1).build();
             long id = NeedDao.insert(c, draft, unitPath);
             Need created = NeedDao.get(c, id);
@@ -215,6 +216,9 @@ public class JdbcNeedService implements NeedService {
             }
         } else if (catalogue.categories().stream().noneMatch(k -> k.code().equals(cmd.categoryCode()))) {
             throw new ValidationException("categoryCode", "unknown category " + cmd.categoryCode());
+        }
+        if (Boolean.TRUE.equals(cmd.deliverToUnit()) && cmd.receivingDepotId() != null) {
+            throw new ValidationException("deliverToUnit", "give receivingDepotId or deliverToUnit, not both");
         }
         if (cmd.receivingDepotId() != null) {
             Depot d = ScopeRules.namedInBody("receivingDepotId", cmd.receivingDepotId(),

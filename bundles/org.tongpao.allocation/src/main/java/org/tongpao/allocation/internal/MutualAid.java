@@ -21,6 +21,7 @@ import org.tongpao.core.ConflictException;
 import org.tongpao.core.Depot;
 import org.tongpao.core.DepotFilter;
 import org.tongpao.core.NotFoundException;
+import org.tongpao.core.OrgUnit;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.ScopeRules;
@@ -127,13 +128,14 @@ final class MutualAid {
             throw new ConflictException("Offer " + offerId + " is " + o.status() + ", not awaiting approval");
         }
         OfferApproval a = approval == null ? new OfferApproval(null, null) : approval;
-        long toDepot = receivingDepotIn(o.toProvinceCode(), a.toDepotId());
+        Long toUnit = a.toOrgUnitId() == null ? null : receivingUnitIn(o.toProvinceCode(), a);
+        long toDepot = toUnit != null ? 0 : receivingDepotIn(o.toProvinceCode(), a.toDepotId());
         if (a.needId() != null) {
             requireAnsweredNeed(caller, o, a.needId());
         }
         BatchDao.Draft line = new BatchDao.Draft(a.needId(), o.itemId(), o.fromDepotId(), toDepot, o.quantity(),
                 "mutual aid offer " + offerId + " from province " + o.fromProvinceCode()
-                        + (o.note() == null ? "" : ": " + o.note()));
+                        + (o.note() == null ? "" : ": " + o.note()), toUnit);
         return ctx.approval().approve(caller, idempotencyKey, "allocation.offer.approve:" + offerId, a,
                 BatchSpec.forOffer(offerId, caller.user(), List.of(line)));
     }
@@ -148,6 +150,24 @@ final class MutualAid {
             throw new ValidationException("needId", "the need must be an open need of province "
                     + o.toProvinceCode() + " for this item");
         }
+    }
+
+    /** An org unit of the receiving province taking the aid itself (a front-line station without a depot). */
+    private long receivingUnitIn(String province, OfferApproval a) {
+        if (a.toDepotId() != null) {
+            throw new ValidationException("toOrgUnitId", "give toDepotId or toOrgUnitId, not both");
+        }
+        OrgUnit u;
+        try {
+            u = ctx.units().get(Caller.system("allocation-offer"), a.toOrgUnitId());
+        } catch (NotFoundException e) {
+            throw NotFoundException.ofField("toOrgUnitId", a.toOrgUnitId());
+        }
+        if (!u.active() || !province.equals(u.provinceCode())) {
+            throw new ValidationException("toOrgUnitId", "the receiving unit must be an active org unit of province "
+                    + province);
+        }
+        return u.id();
     }
 
     private long receivingDepotIn(String province, Long wanted) {

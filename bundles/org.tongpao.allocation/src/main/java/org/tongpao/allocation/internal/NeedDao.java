@@ -20,7 +20,7 @@ import org.tongpao.core.persistence.Sql;
 final class NeedDao {
     static final String COLUMNS = "id, org_unit_id, unit_code, province_code, unit_path, item_id, category_code, "
             + "quantity, allocated, received, urgency, front_line, key_area, key_area_label, needed_by, justification, "
-            + "days_of_cover, receiving_depot_id, state, created_by, created_at, updated_at, version, source";
+            + "days_of_cover, receiving_depot_id, state, created_by, created_at, updated_at, version, source, deliver_to_unit";
 
     private NeedDao() {
     }
@@ -32,11 +32,12 @@ final class NeedDao {
     static long insert(Connection c, Need n, String unitPath) throws SQLException {
         return Jdbc.insert(c, "INSERT INTO tp_alloc_need (org_unit_id, unit_code, province_code, unit_path, item_id, "
                 + "category_code, quantity, allocated, received, urgency, front_line, key_area, key_area_label, needed_by, "
-                + "justification, days_of_cover, receiving_depot_id, state, created_by, created_at, updated_at, version) "
-                + "VALUES (?,?,?,?,?,?,?,0,0,?,?,?,?,?,?,?,?,?,?,?,?,1)", Jdbc.args(n.orgUnitId(), n.unitCode(),
-                        n.provinceCode(), unitPath, n.itemId(), n.categoryCode(), n.quantity(), n.urgency(), n.frontLine(),
-                        n.keyArea(), n.keyAreaLabel(), n.neededBy(), n.justification(), n.daysOfCoverLeft(),
-                        n.receivingDepotId(), NeedState.OPEN, n.createdBy(), n.createdAt(), n.createdAt()));
+                + "justification, days_of_cover, receiving_depot_id, state, created_by, created_at, updated_at, version, "
+                + "deliver_to_unit) VALUES (?,?,?,?,?,?,?,0,0,?,?,?,?,?,?,?,?,?,?,?,?,1,?)", Jdbc.args(n.orgUnitId(),
+                        n.unitCode(), n.provinceCode(), unitPath, n.itemId(), n.categoryCode(), n.quantity(), n.urgency(),
+                        n.frontLine(), n.keyArea(), n.keyAreaLabel(), n.neededBy(), n.justification(),
+                        n.daysOfCoverLeft(), n.receivingDepotId(), NeedState.OPEN, n.createdBy(), n.createdAt(),
+                        n.createdAt(), n.deliverToUnit()));
     }
 
     /** Stores a replicated need as it stands on its node (its quantities, state and version included). */
@@ -103,7 +104,8 @@ final class NeedDao {
                 .daysOfCoverLeft(daysOfCover).receivingDepotId(receivingDepot)
                 .state(NeedState.valueOf(rs.getString(at("state")))).createdBy(rs.getString(at("created_by")))
                 .createdAt(Sql.getInstant(rs, at("created_at"))).updatedAt(Sql.getInstant(rs, at("updated_at")))
-                .version(rs.getLong(at("version"))).source(rs.getString(at("source"))).build();
+                .version(rs.getLong(at("version"))).source(rs.getString(at("source")))
+                .deliverToUnit(rs.getBoolean(at("deliver_to_unit"))).build();
         return new Row(n, rs.getString(at("unit_path")));
     }
 

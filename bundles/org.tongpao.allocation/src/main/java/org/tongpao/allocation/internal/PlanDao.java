@@ -46,12 +46,15 @@ final class PlanDao {
                 new int[] {Types.BIGINT, Types.INTEGER, Types.VARCHAR}, chunks);
         List<Object[]> lines = new ArrayList<>(p.lines().size());
         for (PlanLine l : p.lines()) {
-            lines.add(new Object[] {id, l.lineNo(), l.needId(), l.rank(), l.itemId(), l.fromDepotId(), l.toDepotId(),
-                l.quantity(), l.distance(), cut(l.reason(), 1000)});
+            // a line to an org unit (no depot) stores no depot
+            lines.add(new Object[] {id, l.lineNo(), l.needId(), l.rank(), l.itemId(), l.fromDepotId(),
+                l.toOrgUnitId() != null ? null : l.toDepotId(), l.toOrgUnitId(), l.quantity(), l.distance(),
+                cut(l.reason(), 1000)});
         }
         insertRows(c, "tp_alloc_plan_line (plan_id, line_no, need_id, rank_no, item_id, from_depot_id, to_depot_id, "
-                + "quantity, distance, reason)", new int[] {Types.BIGINT, Types.INTEGER, Types.BIGINT, Types.INTEGER,
-                    Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR}, lines);
+                + "to_org_unit_id, quantity, distance, reason)", new int[] {Types.BIGINT, Types.INTEGER, Types.BIGINT,
+                    Types.INTEGER, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.INTEGER,
+                    Types.VARCHAR}, lines);
         return id;
     }
 
@@ -186,9 +189,9 @@ final class PlanDao {
 
     private static List<PlanLine> lines(Connection c, long planId) throws SQLException {
         return Jdbc.query(c, "SELECT line_no, need_id, rank_no, item_id, from_depot_id, to_depot_id, quantity, distance, "
-                + "reason FROM tp_alloc_plan_line WHERE plan_id = ? ORDER BY line_no", Jdbc.args(planId),
+                + "reason, to_org_unit_id FROM tp_alloc_plan_line WHERE plan_id = ? ORDER BY line_no", Jdbc.args(planId),
                 rs -> new PlanLine(rs.getInt("line_no"), rs.getLong("need_id"), rs.getInt("rank_no"), rs.getLong("item_id"),
                         rs.getLong("from_depot_id"), rs.getLong("to_depot_id"), rs.getLong("quantity"),
-                        rs.getInt("distance"), rs.getString("reason")));
+                        rs.getInt("distance"), rs.getString("reason"), Sql.getLong(rs, "to_org_unit_id")));
     }
 }

@@ -65,7 +65,7 @@ final class PlanDecisions {
         }
         requireActiveDepots(plan);
         List<BatchDao.Draft> drafts = plan.lines().stream().map(l -> new BatchDao.Draft(l.needId(), l.itemId(),
-                l.fromDepotId(), l.toDepotId(), l.quantity(), l.reason())).toList();
+                l.fromDepotId(), l.toDepotId(), l.quantity(), l.reason(), l.toOrgUnitId())).toList();
         Map<Long, Long> perNeed = new HashMap<>();
         plan.lines().forEach(l -> perNeed.merge(l.needId(), l.quantity(), Long::sum));
         BatchSpec spec = BatchSpec.forPlan(planId, caller.user(), drafts, (c, batchId) -> {
@@ -106,7 +106,8 @@ final class PlanDecisions {
         Caller system = Caller.system("allocation-approve");
         Map<Long, Depot> seen = new HashMap<>();
         for (PlanLine l : plan.lines()) {
-            for (long id : new long[] {l.fromDepotId(), l.toDepotId()}) {
+            for (long id : l.toOrgUnitId() != null ? new long[] {l.fromDepotId()}
+                    : new long[] {l.fromDepotId(), l.toDepotId()}) {
                 Depot d = seen.computeIfAbsent(id, k -> ctx.depots().get(system, k));
                 if (!d.active()) {
                     throw new ConflictException("Plan " + plan.id() + " line " + l.lineNo() + ": depot " + d.code()

@@ -236,6 +236,12 @@ final class PlanProposals {
             Need n = rows.get(rn.need().id()).need();
             String why = null;
             Optional<Long> to = Optional.empty();
+            if (n.deliverToUnit()) {
+                // straight to the unit (a front-line station without a depot): no receiving depot
+                input.add(new Planner.PlanNeed(n.id(), rn.rank(), rn.reason(), n.itemId(), category, n.remaining(),
+                        OrgPaths.decode(rows.get(n.id()).unitPath()), 0, n.orgUnitId()));
+                continue;
+            }
             if (n.receivingDepotId() != null) {
                 // the need names its receiving depot, which may have been deactivated since
                 Depot d = named.computeIfAbsent(n.receivingDepotId(),
@@ -276,7 +282,7 @@ final class PlanProposals {
         int lineNo = 1;
         for (Planner.Line l : result.lines()) {
             lines.add(new PlanLine(lineNo++, l.needId(), l.rank(), l.itemId(), l.fromDepotId(), l.toDepotId(),
-                    l.quantity(), l.distance(), l.reason()));
+                    l.quantity(), l.distance(), l.reason(), l.toOrgUnitId()));
         }
         return lines;
     }

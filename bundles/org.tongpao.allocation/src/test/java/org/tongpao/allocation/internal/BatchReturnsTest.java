@@ -49,7 +49,8 @@ class BatchReturnsTest extends FixtureTest {
         Batch b = dispatchedFromTwoDepots();
         BatchLine fromCentral = b.lines().stream().filter(l -> l.fromDepotId() == central).findFirst().orElseThrow();
 
-        Batch back = f.allocation.returnLines(ADMIN, b.id(), central, hbWh, "carrier X cancelled after hand-over", "r-1");
+        List<Long> ids = List.of(fromCentral.id());
+        Batch back = f.allocation.returnLines(ADMIN, b.id(), ids, "carrier X cancelled after hand-over", "r-1");
 
         assertThat(back.lines()).filteredOn(l -> l.id() == fromCentral.id()).singleElement()
                 .extracting(BatchLine::status, BatchLine::reason)
@@ -57,13 +58,15 @@ class BatchReturnsTest extends FixtureTest {
         assertThat(back.status()).isEqualTo(BatchStatus.DISPATCHED);
         assertThat(f.inventory.count("return")).isEqualTo(1);
         // a retry moves nothing more; another province cannot see the batch; a pair without lines is named
-        f.allocation.returnLines(ADMIN, b.id(), central, hbWh, "carrier X cancelled after hand-over", "r-1");
-        f.allocation.returnLines(ADMIN, b.id(), central, hbWh, null, null);
+        f.allocation.returnLines(ADMIN, b.id(), ids, "carrier X cancelled after hand-over", "r-1");
+        f.allocation.returnLines(ADMIN, b.id(), ids, null, null);
         assertThat(f.inventory.count("return")).isEqualTo(1);
-        assertThatThrownBy(() -> f.allocation.returnLines(JIANGSU, b.id(), central, hbWh, null, null))
+        assertThatThrownBy(() -> f.allocation.returnLines(JIANGSU, b.id(), ids, null, null))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> f.allocation.returnLines(ADMIN, b.id(), jsProv, hbWh, null, null))
-                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> f.allocation.returnLines(ADMIN, b.id(), List.of(987_654L), null, null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("no line 987654");
+        assertThatThrownBy(() -> f.allocation.returnLines(ADMIN, b.id(), b.lines().stream().map(BatchLine::id).toList(),
+                null, null)).isInstanceOf(ValidationException.class).hasMessageContaining("different depots");
 
         // the other line arrives: every line is done, one received
         BatchLine other = back.lines().stream().filter(l -> l.id() != fromCentral.id()).findFirst().orElseThrow();
@@ -76,12 +79,13 @@ class BatchReturnsTest extends FixtureTest {
     @Test
     void linesCarriedOnByAnotherShipmentKeepTheirTransferAndSayWhy() {
         Batch b = dispatchedFromTwoDepots();
-        Batch noted = f.allocation.noteLines(ADMIN, b.id(), central, hbWh, "re-booked on SH-C-000002 with fleet", null);
+        List<Long> ids = b.lines().stream().filter(l -> l.fromDepotId() == central).map(BatchLine::id).toList();
+        Batch noted = f.allocation.noteLines(ADMIN, b.id(), ids, "re-booked on SH-C-000002 with fleet", null);
         assertThat(noted.lines()).filteredOn(l -> l.fromDepotId() == central)
                 .extracting(BatchLine::status, BatchLine::reason)
                 .containsExactly(Tuple.tuple("DISPATCHED", "re-booked on SH-C-000002 with fleet"));
         assertThat(f.inventory.count("return")).isZero();
-        assertThatThrownBy(() -> f.allocation.noteLines(ADMIN, b.id(), central, hbWh, " ", null))
+        assertThatThrownBy(() -> f.allocation.noteLines(ADMIN, b.id(), ids, " ", null))
                 .isInstanceOf(ValidationException.class);
     }
 

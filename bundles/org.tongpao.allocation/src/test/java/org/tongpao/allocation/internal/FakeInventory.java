@@ -109,6 +109,17 @@ final class FakeInventory implements InventoryService {
     @Override
     public synchronized Transfer dispatch(Caller caller, long reservationId, long toDepotId, String sourceDocument,
             String idempotencyKey) {
+        return ship(caller, reservationId, toDepotId, null, sourceDocument, idempotencyKey);
+    }
+
+    @Override
+    public synchronized Transfer dispatchToUnit(Caller caller, long reservationId, long toOrgUnitId,
+            String sourceDocument, String idempotencyKey) {
+        return ship(caller, reservationId, 0, toOrgUnitId, sourceDocument, idempotencyKey);
+    }
+
+    private Transfer ship(Caller caller, long reservationId, long toDepotId, Long toOrgUnitId, String sourceDocument,
+            String idempotencyKey) {
         return once(caller, idempotencyKey, () -> {
             Reservation r = reservations.get(reservationId);
             if (r == null || r.status() != Reservation.Status.HELD) {
@@ -118,9 +129,9 @@ final class FakeInventory implements InventoryService {
                     Reservation.Status.DISPATCHED, r.lines()));
             long id = ids.incrementAndGet();
             Transfer t = new Transfer(id, r.depotId(), toDepotId, r.itemId(), r.quantity(), Transfer.Status.IN_TRANSIT,
-                    0, 0, sourceDocument, Instant.now(), null);
+                    0, 0, sourceDocument, Instant.now(), null, null, toOrgUnitId);
             transfers.put(id, t);
-            calls.add("dispatch " + reservationId);
+            calls.add((toOrgUnitId == null ? "dispatch " : "dispatch-to-unit ") + reservationId);
             return t;
         });
     }
@@ -135,7 +146,7 @@ final class FakeInventory implements InventoryService {
             }
             Transfer done = new Transfer(t.id(), t.fromDepotId(), t.toDepotId(), t.itemId(), t.quantity(),
                     Transfer.Status.RECEIVED, receivedQuantity, damagedQuantity, t.sourceDocument(), t.dispatchedAt(),
-                    Instant.now());
+                    Instant.now(), null, t.toOrgUnitId());
             transfers.put(t.id(), done);
             calls.add("receive " + transferId);
             return done;

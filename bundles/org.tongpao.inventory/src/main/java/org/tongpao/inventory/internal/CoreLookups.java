@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.tongpao.core.Caller;
+import org.tongpao.core.ConflictException;
+import org.tongpao.core.NotFoundException;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.DepotLocks;
@@ -140,6 +142,38 @@ final class CoreLookups {
                 "SELECT province_code FROM tp_core_v1_org_unit WHERE id = ?", List.of(id),
                 rs -> new String[] {rs.getString(1)}).orElse(null));
         ScopeRules.visibleField(unit, u -> ScopeRules.canTarget(caller, source.provinceCode(), u[0]), field, id);
+    }
+
+    /**
+     * An org unit as the receiving end of a transfer (1.5): its code and province, active or not, in the shape of
+     * a depot reference so the read scope of depots applies to it; null when there is no such unit.
+     */
+    DepotRef unitAsDestination(Connection c, long id) throws SQLException {
+        return Jdbc.one(c, "SELECT id, code, province_code, active FROM tp_core_v1_org_unit WHERE id = ?", List.of(id),
+                CoreLookups::mapDepot).orElse(null);
+    }
+
+    /**
+     * An org unit goods may be sent to on an approved route (1.5): unknown is a 404, inactive or at the ministry
+     * a 400, one whose province another node keeps (federation) a 409, each naming the field.
+     */
+    DepotRef targetUnitField(Connection c, long id, String field) throws SQLException {
+        DepotRef unit = unitAsDestination(c, id);
+        if (unit == null) {
+            throw NotFoundException.ofField(field, id);
+        }
+        if (!unit.active()) {
+            throw new ValidationException(field, "org unit " + unit.code() + " is inactive");
+        }
+        if (unit.provinceCode() == null) {
+            throw new ValidationException(field, "org unit " + unit.code() + " belongs to no province");
+        }
+        Optional<String> node = owners.remoteOwner(unit.provinceCode());
+        if (node.isPresent()) {
+            throw new ConflictException(field, "org unit " + unit.code() + " is in province " + unit.provinceCode()
+                    + ", whose stock node " + node.get() + " keeps: deliver through a depot there");
+        }
+        return unit;
     }
 
     boolean categoryExists(Connection c, String code) throws SQLException {

@@ -206,6 +206,12 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     }
 
     @Override
+    public Transfer dispatchToUnit(Caller caller, long reservationId, long toOrgUnitId, String sourceDocument,
+            String idempotencyKey) {
+        return reservations.dispatchToUnit(caller, reservationId, toOrgUnitId, sourceDocument, idempotencyKey);
+    }
+
+    @Override
     public Transfer dispatch(Caller caller, long reservationId, DispatchOrder order, String idempotencyKey) {
         if (order == null || order.toDepotId() == null) {
             throw new org.tongpao.core.ValidationException("toDepotId", "toDepotId is required");

@@ -105,16 +105,7 @@ record Reservations(Ledger ledger, Transfers transfers) {
      */
     Transfer dispatch(Caller caller, long id, long toDepotId, String sourceDocument, String key,
             boolean approvedRoute) {
-        Scope.requireStockWriter(caller);
-        String source = optionalText("sourceDocument", sourceDocument, 128);
-        Map<String, Object> request = new HashMap<>();
-        request.put("toDepotId", toDepotId);
-        request.put("sourceDocument", source);
-        Ref ref = ledger.write(caller, key, "inventory.dispatch:" + id, request, tx -> {
-            Reservation r = visible(tx.c, caller, id);
-            DepotRef from = ledger.core.depot(tx.c, r.depotId());
-            Scope.requireWrite(caller, from);
-            ledger.owners.requireKeptHere(from, null);
+        return dispatch(caller, id, "toDepotId", toDepotId, sourceDocument, key, (tx, r, from) -> {
             // an approved batch's route was authorised by allocation: any existing depot, as the platform sees it
             Caller targeting = approvedRoute ? Caller.system(caller.requestId()) : caller;
             CoreLookups.requireActive(ledger.core.targetDepotField(tx.c, targeting, from, toDepotId, "toDepotId"),
@@ -122,8 +113,39 @@ record Reservations(Ledger ledger, Transfers transfers) {
             if (toDepotId == r.depotId()) {
                 throw new ValidationException("toDepotId", "toDepotId must differ from the reservation's depot");
             }
+            return Transfers.Destination.depot(toDepotId);
+        });
+    }
+
+    /** Dispatches a held reservation to an org unit without a depot, on a route an approved batch authorised. */
+    Transfer dispatchToUnit(Caller caller, long id, long toOrgUnitId, String sourceDocument, String key) {
+        return dispatch(caller, id, "toOrgUnitId", toOrgUnitId, sourceDocument, key, (tx, r, from) -> {
+            ledger.core.targetUnitField(tx.c, toOrgUnitId, "toOrgUnitId");
+            return Transfers.Destination.unit(toOrgUnitId);
+        });
+    }
+
+    /** Checks the destination of a dispatch inside its transaction and says where the goods go. */
+    @FunctionalInterface
+    private interface DestinationCheck {
+        Transfers.Destination check(Tx tx, Reservation r, DepotRef from) throws SQLException;
+    }
+
+    private Transfer dispatch(Caller caller, long id, String field, long destination, String sourceDocument,
+            String key, DestinationCheck check) {
+        Scope.requireStockWriter(caller);
+        String source = optionalText("sourceDocument", sourceDocument, 128);
+        Map<String, Object> request = new HashMap<>();
+        request.put(field, destination);
+        request.put("sourceDocument", source);
+        Ref ref = ledger.write(caller, key, "inventory.dispatch:" + id, request, tx -> {
+            Reservation r = visible(tx.c, caller, id);
+            DepotRef from = ledger.core.depot(tx.c, r.depotId());
+            Scope.requireWrite(caller, from);
+            ledger.owners.requireKeptHere(from, null);
+            Transfers.Destination to = check.check(tx, r, from);
             close(tx, r, Reservation.Status.DISPATCHED);
-            long transferId = transfers.create(tx, r.depotId(), toDepotId, r.itemId(), ship(tx, r), source,
+            long transferId = transfers.create(tx, r.depotId(), to, r.itemId(), ship(tx, r), source,
                     "reservation " + id + " for " + r.holder(), id);
             ledger.audit.record(tx.c, caller, "reservation", Long.toString(id), "DISPATCH", r,
                     Transfers.load(tx.c, transferId));

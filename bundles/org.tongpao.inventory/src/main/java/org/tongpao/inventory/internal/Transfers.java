@@ -38,14 +38,14 @@ import org.tongpao.inventory.internal.Scope.DepotRef;
 final class Transfers {
     static final String SELECT = "SELECT t.id, t.from_depot_id, t.to_depot_id, t.item_id, t.quantity, "
             + "t.transfer_status, t.received_quantity, t.damaged_quantity, t.source_document, t.dispatched_at, "
-            + "t.received_at, x.xnode_id AS cross_node_id FROM tp_inv_transfer t "
+            + "t.received_at, t.to_org_unit_id, x.xnode_id AS cross_node_id FROM tp_inv_transfer t "
             + "LEFT JOIN tp_inv_xnode_transfer x ON x.transfer_id = t.id ";
 
     /**
      * A source lot's line of a transfer being received, and the new lot it becomes at the destination; a line
      * from another node has no parent lot here, and counts what was taken off it as short and damaged.
      */
-    private static final class Arrival {
+    static final class Arrival {
         final Long parentLotId;
         final long sent;
         final LocalDate expiry;
@@ -70,31 +70,51 @@ final class Transfers {
 
     private final Ledger ledger;
     private final CrossNode crossNode;
+    private final UnitDeliveries unitDeliveries;
 
     Transfers(Ledger ledger, CrossNode crossNode) {
         this.ledger = ledger;
         this.crossNode = crossNode;
+        this.unitDeliveries = new UnitDeliveries(ledger);
     }
 
     static Transfer map(ResultSet rs) throws SQLException {
         return new Transfer(rs.getLong("id"), rs.getLong("from_depot_id"), rs.getLong("to_depot_id"),
                 rs.getLong("item_id"), rs.getLong("quantity"), Transfer.Status.valueOf(rs.getString("transfer_status")),
                 rs.getLong("received_quantity"), rs.getLong("damaged_quantity"), rs.getString("source_document"),
-                Sql.getInstant(rs, "dispatched_at"), Sql.getInstant(rs, "received_at"), rs.getString("cross_node_id"));
+                Sql.getInstant(rs, "dispatched_at"), Sql.getInstant(rs, "received_at"), rs.getString("cross_node_id"),
+                Sql.getLong(rs, "to_org_unit_id"));
     }
 
     static Transfer load(Connection c, long id) throws SQLException {
         return Jdbc.one(c, SELECT + "WHERE t.id = ?", List.of(id), Transfers::map).orElse(null);
     }
 
+    /** Where goods in transit go: a depot, or (1.5) an org unit without one. Exactly one is set. */
+    record Destination(Long depotId, Long orgUnitId) {
+        static Destination depot(long id) {
+            return new Destination(id, null);
+        }
+
+        static Destination unit(long id) {
+            return new Destination(null, id);
+        }
+    }
+
     /** Books the transfer-out of picked (or shipped) lots and records the transfer in transit. */
     long create(Tx tx, long fromDepotId, long toDepotId, long itemId, List<Pick> picks, String sourceDocument,
             String note, Long reservationId) throws SQLException {
+        return create(tx, fromDepotId, Destination.depot(toDepotId), itemId, picks, sourceDocument, note, reservationId);
+    }
+
+    long create(Tx tx, long fromDepotId, Destination to, long itemId, List<Pick> picks, String sourceDocument,
+            String note, Long reservationId) throws SQLException {
         long qty = picks.stream().mapToLong(Pick::quantity).sum();
-        long transferId = Jdbc.insert(tx.c, "INSERT INTO tp_inv_transfer (from_depot_id, to_depot_id, item_id, quantity, "
-                + "transfer_status, received_quantity, damaged_quantity, source_document, reservation_id, note, "
-                + "dispatched_at) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)", Arrays.asList(fromDepotId,
-                        toDepotId, itemId, qty, Transfer.Status.IN_TRANSIT, sourceDocument, reservationId, note, tx.now));
+        long transferId = Jdbc.insert(tx.c, "INSERT INTO tp_inv_transfer (from_depot_id, to_depot_id, to_org_unit_id, "
+                + "item_id, quantity, transfer_status, received_quantity, damaged_quantity, source_document, "
+                + "reservation_id, note, dispatched_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)", Arrays.asList(
+                        fromDepotId, to.depotId(), to.orgUnitId(), itemId, qty, Transfer.Status.IN_TRANSIT,
+                        sourceDocument, reservationId, note, tx.now));
         long postingId = ledger.postings.open(tx, "transfer-out", fromDepotId);
         for (Pick p : picks) {
             Jdbc.update(tx.c, "INSERT INTO tp_inv_transfer_line (transfer_id, lot_id, quantity) VALUES (?, ?, ?)",
@@ -103,7 +123,9 @@ final class Transfers {
                     -p.quantity(), null, null, transferId, sourceDocument, note);
         }
         ledger.events.movement(tx, postingId, "transfer-out", fromDepotId);
-        crossNode.afterTransferOut(tx, transferId, fromDepotId, toDepotId, itemId, picks, sourceDocument);
+        if (to.depotId() != null) {
+            crossNode.afterTransferOut(tx, transferId, fromDepotId, to.depotId(), itemId, picks, sourceDocument);
+        }
         return transferId;
     }
 
@@ -143,11 +165,16 @@ final class Transfers {
             throw new NotFoundException("transfer", id);
         }
         DepotRef from = ledger.core.depot(c, t.fromDepotId());
-        DepotRef to = ledger.core.depot(c, t.toDepotId());
+        DepotRef to = destination(c, t);
         if (!Scope.canRead(caller, from) && !Scope.canRead(caller, to)) {
             throw new NotFoundException("transfer", id);
         }
         return t;
+    }
+
+    /** The receiving end as a depot reference; an org unit (1.5) reads as one with the unit's code and province. */
+    private DepotRef destination(Connection c, Transfer t) throws SQLException {
+        return t.toUnit() ? ledger.core.unitAsDestination(c, t.toOrgUnitId()) : ledger.core.depot(c, t.toDepotId());
     }
 
     Transfer transfer(Caller caller, long id) {
@@ -172,6 +199,10 @@ final class Transfers {
         request.put("note", cleanNote);
         ledger.write(caller, key, "inventory.transfer-receipt:" + transferId, request, tx -> {
             Transfer t = visible(tx.c, caller, transferId);
+            if (t.toUnit()) {
+                unitDeliveries.deliver(tx, caller, t, destination(tx.c, t), received, damaged, cleanNote);
+                return new Ref("transfer", Long.toString(transferId));
+            }
             CrossNodeTransfer remote = CrossNode.of(tx.c, transferId);
             CrossNode.requireReceivedHere(remote);
             DepotRef to = ledger.core.depot(tx.c, t.toDepotId());
@@ -239,7 +270,7 @@ final class Transfers {
     }
 
     /** The status flip is the guard against a second receipt racing this one. */
-    private static void markReceived(Tx tx, long transferId, long received, long damaged) throws SQLException {
+    static void markReceived(Tx tx, long transferId, long received, long damaged) throws SQLException {
         if (Jdbc.update(tx.c, "UPDATE tp_inv_transfer SET transfer_status = ?, received_quantity = ?, "
                 + "damaged_quantity = ?, received_at = ? WHERE id = ? AND transfer_status = ?",
                 List.of(Transfer.Status.RECEIVED, received, damaged, tx.now, transferId,
@@ -287,7 +318,7 @@ final class Transfers {
     }
 
     /** Source lots' expiry comes from the lot table alone: their balance rows may be locked by others. */
-    private static List<Arrival> arrivals(Tx tx, long transferId) throws SQLException {
+    static List<Arrival> arrivals(Tx tx, long transferId) throws SQLException {
         return Jdbc.query(tx.c, "SELECT tl.lot_id, tl.quantity, l.expiry_date "
                 + "FROM tp_inv_transfer_line tl JOIN tp_inv_lot l ON l.id = tl.lot_id "
                 + "WHERE tl.transfer_id = ? ORDER BY CASE WHEN l.expiry_date IS NULL THEN 1 ELSE 0 END, "

@@ -1,14 +1,21 @@
 package org.tongpao.inventory.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tongpao.core.Caller;
+import org.tongpao.core.OrgLevel;
 import org.tongpao.core.Page;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
@@ -20,6 +27,7 @@ import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.LotStatus;
 import org.tongpao.inventory.Movement;
 import org.tongpao.inventory.MovementFilter;
+import org.tongpao.inventory.MovementType;
 import org.tongpao.inventory.Posting;
 import org.tongpao.inventory.ProvinceStock;
 import org.tongpao.inventory.StockBalance;
@@ -163,13 +171,15 @@ final class Views {
 
     Page<Transfer> transfers(Caller caller, Transfer.Status status, Long depotId, int limit, String cursor) {
         int n = Paging.limit(limit);
+        // a transfer to an org unit (1.5) has no receiving depot: the unit's province stands in for it
         StringBuilder where = new StringBuilder(" JOIN tp_core_v1_depot df ON df.id = t.from_depot_id "
-                + "JOIN tp_core_v1_depot dt ON dt.id = t.to_depot_id WHERE t.id > ?");
+                + "LEFT JOIN tp_core_v1_depot dt ON dt.id = t.to_depot_id "
+                + "LEFT JOIN tp_core_v1_org_unit ut ON ut.id = t.to_org_unit_id WHERE t.id > ?");
         List<Object> params = new ArrayList<>(List.of(Paging.after(cursor)));
         switch (ScopeRules.readReach(caller)) {
             case ALL -> { }
             case PROVINCE -> {
-                where.append(" AND (df.province_code = ? OR dt.province_code = ?)");
+                where.append(" AND (df.province_code = ? OR COALESCE(dt.province_code, ut.province_code) = ?)");
                 params.add(caller.provinceCode());
                 params.add(caller.provinceCode());
             }
@@ -247,13 +257,56 @@ final class Views {
             Jdbc.query(c, "SELECT d.province_code, MAX(r.last_occurred_at) AS as_of FROM tp_inv_replica_depot r "
                     + "JOIN tp_core_v1_depot d ON d.id = r.depot_id GROUP BY d.province_code", List.of(),
                     rs -> asOf.put(rs.getString(1), Sql.getInstant(rs, "as_of")));
-            return Jdbc.query(c, sql, all, rs -> {
+            Map<List<String>, Long> frontLine = deliveredToFrontLine(c, caller, categoryCode);
+            List<ProvinceStock> rows = new ArrayList<>(Jdbc.query(c, sql, all, rs -> {
                 String province = rs.getString("province_code");
                 String owner = province == null ? null : ledger.owners.remoteOwner(province).orElse(null);
                 return new ProvinceStock(province, rs.getString("category_code"), rs.getLong("on_hand"),
-                        rs.getLong("reserved"), rs.getLong("available"), owner, owner == null ? null : asOf.get(province));
+                        rs.getLong("reserved"), rs.getLong("available"), owner, owner == null ? null : asOf.get(province),
+                        frontLine.getOrDefault(Arrays.asList(province, rs.getString("category_code")), 0L));
+            }));
+            // a province whose stock all went to the front line still reports what it delivered
+            Set<List<String>> listed = new HashSet<>();
+            rows.forEach(r -> listed.add(Arrays.asList(r.provinceCode(), r.categoryCode())));
+            frontLine.forEach((key, qty) -> {
+                if (!listed.contains(key)) {
+                    rows.add(new ProvinceStock(key.get(0), key.get(1), 0, 0, 0, null, null, qty));
+                }
             });
+            rows.sort(Comparator.comparing(ProvinceStock::provinceCode, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(ProvinceStock::categoryCode));
+            return rows;
         });
+    }
+
+    /**
+     * What the ledger issued to front-line units (level STATION), per the unit's province and the item's category,
+     * within the caller's read reach of the receiving province.
+     */
+    private static Map<List<String>, Long> deliveredToFrontLine(Connection c, Caller caller, String categoryCode)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT u.province_code, i.category_code, -SUM(m.quantity) AS issued "
+                + "FROM tp_inv_movement m JOIN tp_core_v1_org_unit u ON u.id = m.org_unit_id "
+                + "JOIN tp_core_v1_item i ON i.id = m.item_id WHERE m.movement_type = ? AND u.unit_level = ?");
+        List<Object> params = new ArrayList<>(List.of(MovementType.ISSUE.name(), OrgLevel.STATION.name()));
+        switch (ScopeRules.readReach(caller)) {
+            case ALL -> { }
+            case PROVINCE -> {
+                sql.append(" AND u.province_code = ?");
+                params.add(caller.provinceCode());
+            }
+            default -> {
+                return Map.of();
+            }
+        }
+        if (categoryCode != null) {
+            sql.append(" AND i.category_code = ?");
+            params.add(categoryCode);
+        }
+        Map<List<String>, Long> out = new HashMap<>();
+        Jdbc.query(c, sql + " GROUP BY u.province_code, i.category_code", params,
+                rs -> out.put(Arrays.asList(rs.getString(1), rs.getString(2)), rs.getLong(3)));
+        return out;
     }
 
     Page<StockBalance> balances(Caller caller, BalanceFilter f, int limit, String cursor) {

@@ -23,7 +23,7 @@ class NationalStockTest extends WithFixture {
 
         List<ProvinceStock> national = f.inventory.nationalStock(ADMIN, null);
         assertThat(national).contains(
-                new ProvinceStock("42", "MASK", 1200, 200, 1000),
+                new ProvinceStock("42", "MASK", 1200, 200, 1000, null, null, 100), // the issue to a station: front line
                 new ProvinceStock("42", "FIELD", 7, 0, 7),
                 new ProvinceStock("32", "MASK", 500, 0, 500));
         assertThat(f.inventory.nationalStock(ADMIN, "FIELD")).containsExactly(new ProvinceStock("42", "FIELD", 7, 0, 7));

@@ -51,39 +51,64 @@ record BookingChecks(TransportContext ctx, CarrierDirectory directory) {
         }
     }
 
-    /** The one pair of depots the shipment moves between: the command's, or the batch's (one pair of it). */
-    long[] pair(NewShipment cmd, Batch b) {
+    /**
+     * The one move a shipment makes: from a depot to a depot, or to an org unit without a depot
+     * ({@code toOrgUnitId} set, {@code toDepotId} 0).
+     */
+    record Leg(long fromDepotId, long toDepotId, Long toOrgUnitId) {
+        boolean toUnit() {
+            return toOrgUnitId != null;
+        }
+
+        static Leg of(BatchLine l) {
+            return new Leg(l.fromDepotId(), l.toUnit() ? 0 : l.toDepotId(), l.toOrgUnitId());
+        }
+    }
+
+    /** The one leg the shipment moves along: the command's, or the batch's (one leg of it). */
+    Leg leg(NewShipment cmd, Batch b) {
+        if (cmd.toOrgUnitId() != null && cmd.toDepotId() != null) {
+            throw new ValidationException("toOrgUnitId", "give toDepotId or toOrgUnitId, not both");
+        }
         if (b == null) {
             if (cmd.fromDepotId() == null) {
                 throw new ValidationException("fromDepotId", "give batchId, or fromDepotId and toDepotId");
             }
-            if (cmd.toDepotId() == null) {
-                throw new ValidationException("toDepotId", "give batchId, or fromDepotId and toDepotId");
+            if (cmd.toDepotId() == null && cmd.toOrgUnitId() == null) {
+                throw new ValidationException("toDepotId", "give batchId, or fromDepotId and toDepotId (or toOrgUnitId)");
             }
-            return new long[] {cmd.fromDepotId(), cmd.toDepotId()};
+            return cmd.toOrgUnitId() != null ? new Leg(cmd.fromDepotId(), 0, cmd.toOrgUnitId())
+                    : new Leg(cmd.fromDepotId(), cmd.toDepotId(), null);
         }
         if (b.status() != BatchStatus.APPROVED && b.status() != BatchStatus.PARTLY_DISPATCHED
                 && b.status() != BatchStatus.DISPATCHED && b.status() != BatchStatus.PARTLY_RECEIVED) {
             throw new ConflictException("Batch " + b.number() + " is " + b.status() + "; ship an approved batch whose "
                     + "goods are not all received");
         }
-        Set<List<Long>> pairs = new LinkedHashSet<>();
+        Set<Leg> legs = new LinkedHashSet<>();
         for (BatchLine l : b.lines()) {
-            if ((cmd.fromDepotId() == null || cmd.fromDepotId() == l.fromDepotId())
-                    && (cmd.toDepotId() == null || cmd.toDepotId() == l.toDepotId())) {
-                pairs.add(List.of(l.fromDepotId(), l.toDepotId()));
+            if ((cmd.fromDepotId() == null || cmd.fromDepotId() == l.fromDepotId()) && goesTo(cmd, l)) {
+                legs.add(Leg.of(l));
             }
         }
-        if (pairs.isEmpty()) {
-            throw new ValidationException(cmd.fromDepotId() != null ? "fromDepotId" : "toDepotId",
-                    "batch " + b.number() + " has no line between these depots");
+        if (legs.isEmpty()) {
+            throw new ValidationException(cmd.toOrgUnitId() != null ? "toOrgUnitId"
+                    : cmd.fromDepotId() != null ? "fromDepotId" : "toDepotId",
+                    "batch " + b.number() + " has no line between these ends");
         }
-        if (pairs.size() > 1) {
-            throw new ValidationException("fromDepotId", "batch " + b.number() + " moves goods between " + pairs.size()
-                    + " pairs of depots; give fromDepotId and toDepotId to ship one of them");
+        if (legs.size() > 1) {
+            throw new ValidationException("fromDepotId", "batch " + b.number() + " moves goods along " + legs.size()
+                    + " routes; give fromDepotId and toDepotId (or toOrgUnitId) to ship one of them");
         }
-        List<Long> p = pairs.iterator().next();
-        return new long[] {p.get(0), p.get(1)};
+        return legs.iterator().next();
+    }
+
+    /** The line goes where the command says (a unit, a depot, or anywhere when it names neither). */
+    private static boolean goesTo(NewShipment cmd, BatchLine l) {
+        if (cmd.toOrgUnitId() != null) {
+            return cmd.toOrgUnitId().equals(l.toOrgUnitId());
+        }
+        return cmd.toDepotId() == null || (!l.toUnit() && cmd.toDepotId() == l.toDepotId());
     }
 
     /** The carrier is installed and takes this cargo to this province: 400 naming the field, or 409 if it is gone. */

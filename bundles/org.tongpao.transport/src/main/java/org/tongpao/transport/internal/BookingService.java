@@ -62,24 +62,28 @@ record BookingService(TransportContext ctx, Scope scope, Places places, BookingC
     private ShipmentRow.Route route(Caller caller, NewShipment cmd) {
         Batch batch = cmd.batchId() == null ? null
                 : ScopeRules.namedInBody("batchId", cmd.batchId(), () -> ctx.allocation.batch(caller, cmd.batchId()));
-        long[] pair = checks.pair(cmd, batch);
+        BookingChecks.Leg leg = checks.leg(cmd, batch);
         if (batch == null) {
-            places.visibleDepot(caller, pair[0], "fromDepotId");
-            places.visibleDepot(caller, pair[1], "toDepotId");
+            places.visibleDepot(caller, leg.fromDepotId(), "fromDepotId");
+            if (leg.toUnit()) {
+                places.visibleUnit(caller, leg.toOrgUnitId(), "toOrgUnitId");
+            } else {
+                places.visibleDepot(caller, leg.toDepotId(), "toDepotId");
+            }
         }
         Caller system = Caller.system(caller.requestId());
-        Depot from = places.depot(system, pair[0], "fromDepotId");
-        Depot to = places.depot(system, pair[1], "toDepotId");
-        if (from.id() == to.id()) {
+        Depot from = places.depot(system, leg.fromDepotId(), "fromDepotId");
+        ShipmentRow.End to = leg.toUnit() ? places.unitEnd(system, leg.toOrgUnitId(), "toOrgUnitId")
+                : places.depotEnd(system, leg.toDepotId(), "toDepotId");
+        if (!to.isUnit() && from.id() == to.depotId()) {
             throw new ValidationException("toDepotId", "a shipment goes to another depot");
         }
-        if (!caller.canWriteProvince(from.provinceCode()) && !caller.canWriteProvince(to.provinceCode())) {
-            throw new AccessDeniedException("Neither depot of the shipment is in the caller's province");
+        if (!caller.canWriteProvince(from.provinceCode()) && !caller.canWriteProvince(to.province())) {
+            throw new AccessDeniedException("Neither end of the shipment is in the caller's province");
         }
         KeyArea area = places.keyArea(system, to);
         return new ShipmentRow.Route(cmd.batchId(), batch == null ? null : batch.number(),
-                new ShipmentRow.End(from.id(), from.code(), from.provinceCode()),
-                new ShipmentRow.End(to.id(), to.code(), to.provinceCode()), area != null,
+                new ShipmentRow.End(from.id(), from.code(), from.provinceCode()), to, area != null,
                 area == null ? null : area.label());
     }
 

@@ -22,6 +22,40 @@ record Places(TransportContext ctx) {
         return ScopeRules.namedInBody(field, id, () -> ctx.depots.get(caller, id)).id();
     }
 
+    /** An org unit named in the body that the caller may deliver to: unknown or another province's is the same 404. */
+    void visibleUnit(Caller caller, Long id, String field) {
+        OrgUnit u = ScopeRules.namedInBody(field, id, () -> ctx.units.get(caller, id));
+        if (!caller.isMinistry() && !java.util.Objects.equals(caller.provinceCode(), u.provinceCode())) {
+            throw NotFoundException.ofField(field, id);
+        }
+    }
+
+    /** A depot destination as the shipment stores it. */
+    ShipmentRow.End depotEnd(Caller system, long id, String field) {
+        Depot d = depot(system, id, field);
+        return new ShipmentRow.End(d.id(), d.code(), d.provinceCode());
+    }
+
+    /**
+     * An org unit without a depot (a front-line station) as the destination: active and in a province, else 400;
+     * unknown is the 404 naming the field.
+     */
+    ShipmentRow.End unitEnd(Caller system, long id, String field) {
+        OrgUnit u;
+        try {
+            u = ctx.units.get(system, id);
+        } catch (NotFoundException e) {
+            throw NotFoundException.ofField(field, id);
+        }
+        if (!u.active()) {
+            throw new ValidationException(field, "org unit " + u.code() + " is inactive");
+        }
+        if (u.provinceCode() == null) {
+            throw new ValidationException(field, "org unit " + u.code() + " belongs to no province");
+        }
+        return ShipmentRow.End.unit(u.id(), u.code(), u.provinceCode());
+    }
+
     /** An active depot that can be an end of a move (a destination must lie in a province); 404 naming the field. */
     Depot depot(Caller system, long id, String field) {
         try {
@@ -38,19 +72,30 @@ record Places(TransportContext ctx) {
         }
     }
 
-    /** The key area the depot lies in: its province declared whole, or an org unit above the depot's. */
-    KeyArea keyArea(Caller system, Depot d) {
+    /** The key area the destination lies in: its province declared whole, or an org unit at or above it. */
+    KeyArea keyArea(Caller system, ShipmentRow.End to) {
         List<KeyArea> areas = ctx.needs.keyAreas(system);
         if (areas.isEmpty()) {
             return null;
         }
+        Long unit = to.isUnit() ? to.orgUnitId() : ctx.depots.get(system, to.depotId()).orgUnitId();
+        return keyArea(system, areas, to.province(), unit);
+    }
+
+    /** The key area the depot lies in: its province declared whole, or an org unit above the depot's. */
+    KeyArea keyArea(Caller system, Depot d) {
+        List<KeyArea> areas = ctx.needs.keyAreas(system);
+        return areas.isEmpty() ? null : keyArea(system, areas, d.provinceCode(), d.orgUnitId());
+    }
+
+    private KeyArea keyArea(Caller system, List<KeyArea> areas, String province, Long start) {
         Set<Long> ancestry = new HashSet<>();
-        Long unit = d.orgUnitId();
+        Long unit = start;
         while (unit != null && ancestry.add(unit)) {
             OrgUnit u = ctx.units.get(system, unit);
             unit = u.parentId();
         }
-        return areas.stream().filter(a -> a.orgUnitId() == null ? Objects.equals(a.provinceCode(), d.provinceCode())
+        return areas.stream().filter(a -> a.orgUnitId() == null ? Objects.equals(a.provinceCode(), province)
                 : ancestry.contains(a.orgUnitId())).findFirst().orElse(null);
     }
 
@@ -58,12 +103,19 @@ record Places(TransportContext ctx) {
     ShipmentOrder order(ShipmentRow r) {
         Caller system = Caller.system("transport");
         Depot from = ctx.depots.get(system, r.fromDepotId());
-        Depot to = ctx.depots.get(system, r.toDepotId());
+        Place to = r.toUnit() ? place(ctx.units.get(system, r.toOrgUnitId()))
+                : place(ctx.depots.get(system, r.toDepotId()));
         Instant now = ctx.now();
         ShipmentRow.Cargo cargo = r.cargo();
-        return new ShipmentOrder(r.number(), place(from), place(to), cargo.packages(), cargo.weightKg(), cargo.mode(), now,
+        return new ShipmentOrder(r.number(), place(from), to, cargo.packages(), cargo.weightKg(), cargo.mode(), now,
                 cargo.deliverBy() != null && cargo.deliverBy().isAfter(now) ? cargo.deliverBy() : null,
                 r.route().keyArea(), cargo.notes());
+    }
+
+    /** A unit without a depot as the carrier's destination: its code, province and name (no address on record). */
+    static Place place(OrgUnit u) {
+        return new Place(u.code(), u.provinceCode(), u.nameZh() != null ? u.nameZh() + " / " + u.name() : u.name(),
+                null, null, null);
     }
 
     static Place place(Depot d) {

@@ -70,9 +70,13 @@ record ShipmentCommands(TransportContext ctx, Scope scope) {
             requirePass(r, now);
         }
         if (r.batchId() != null) {
-            // only this shipment's goods leave: the batch's lines between its two depots
-            ctx.allocation.dispatchLines(caller, r.batchId(), r.fromDepotId(), r.toDepotId(),
-                    IdempotencyKeys.internal("shipment-" + r.number() + "-dispatch"));
+            // only this shipment's goods leave: the batch's lines between its two ends
+            String key = IdempotencyKeys.internal("shipment-" + r.number() + "-dispatch");
+            if (r.toUnit()) {
+                ctx.allocation.dispatchLinesToUnit(caller, r.batchId(), r.fromDepotId(), r.toOrgUnitId(), key);
+            } else {
+                ctx.allocation.dispatchLines(caller, r.batchId(), r.fromDepotId(), r.toDepotId(), key);
+            }
         }
         ShipmentStatus next = r.status() == ShipmentStatus.BOOKED || r.status() == ShipmentStatus.ACCEPTED
                 ? ShipmentStatus.DISPATCHED : r.status();

@@ -37,12 +37,14 @@ final class ShipmentDao {
         ShipmentRow.Route route = r.route();
         ShipmentRow.Cargo cargo = r.cargo();
         return Jdbc.insert(c, "INSERT INTO tp_tr_shipment (number, batch_id, batch_number, "
-                + "from_depot_id, from_depot_code, from_province, to_depot_id, to_depot_code, to_province, key_area, "
-                + "key_area_label, carrier_id, status, failure, packages, weight_kg, transport_mode, deliver_by, notes, "
-                + "created_by, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)",
+                + "from_depot_id, from_depot_code, from_province, to_depot_id, to_depot_code, to_province, to_org_unit_id, "
+                + "to_org_unit_code, key_area, key_area_label, carrier_id, status, failure, packages, weight_kg, "
+                + "transport_mode, deliver_by, notes, created_by, created_at, updated_at, version) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)",
                 Jdbc.args(r.number(), route.batchId(), route.batchNumber(), route.from().depotId(),
-                        route.from().depotCode(), route.from().province(), route.to().depotId(), route.to().depotCode(),
-                        route.to().province(), route.keyArea(), route.keyAreaLabel(), r.carrierId(), r.status(),
+                        route.from().depotCode(), route.from().province(),
+                        route.to().isUnit() ? null : route.to().depotId(), route.to().depotCode(), route.to().province(),
+                        route.to().orgUnitId(), route.to().orgUnitCode(), route.keyArea(), route.keyAreaLabel(), r.carrierId(), r.status(),
                         r.failure(), cargo.packages(), cargo.weightKg(), cargo.mode(), cargo.deliverBy(), cargo.notes(),
                         r.stamp().createdBy(), r.stamp().createdAt(), r.stamp().updatedAt()));
     }
@@ -68,7 +70,8 @@ final class ShipmentDao {
         String mode = rs.getString("transport_mode");
         ShipmentRow.Route route = new ShipmentRow.Route(Sql.getLong(rs, "batch_id"), rs.getString("batch_number"),
                 new ShipmentRow.End(rs.getLong("from_depot_id"), rs.getString("from_depot_code"), rs.getString("from_province")),
-                new ShipmentRow.End(rs.getLong("to_depot_id"), rs.getString("to_depot_code"), rs.getString("to_province")),
+                new ShipmentRow.End(rs.getLong("to_depot_id"), rs.getString("to_depot_code"), rs.getString("to_province"),
+                        Sql.getLong(rs, "to_org_unit_id"), rs.getString("to_org_unit_code")),
                 rs.getBoolean("key_area"), rs.getString("key_area_label"));
         ShipmentRow.Cargo cargo = new ShipmentRow.Cargo(rs.getInt("packages"), rs.getBigDecimal("weight_kg"),
                 mode == null ? null : TransportMode.valueOf(mode), Sql.getInstant(rs, "deliver_by"), rs.getString("notes"));

@@ -101,6 +101,6 @@ record ShipmentReader(TransportContext ctx, Scope scope) {
                 terms.quotedCurrency(), terms.bookedAt(), progress.acceptedAt(), progress.pickedUpAt(),
                 progress.deliveredAt(), handover.dispatchedAt(), handover.dispatchedBy(), handover.receivedAt(),
                 handover.receivedBy(), r.proof(), r.pass(), sla, r.stamp().createdBy(), r.stamp().createdAt(),
-                r.stamp().updatedAt(), r.version());
+                r.stamp().updatedAt(), r.version(), route.to().orgUnitId(), route.to().orgUnitCode());
     }
 }

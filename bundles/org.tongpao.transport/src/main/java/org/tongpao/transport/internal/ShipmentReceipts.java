@@ -35,7 +35,8 @@ record ShipmentReceipts(TransportContext ctx, Scope scope, TrackingIntake intake
 
     ShipmentRow receive(Caller caller, long id, List<LineReceipt> lines, String idempotencyKey) {
         ShipmentRow r = scope.readable(caller, id);
-        boolean keeper = caller.hasRole(Roles.DEPOT_KEEPER) && r.toDepotCode().equals(caller.depotCode());
+        // a unit without a depot has no keeper: its province confirms the proof of delivery
+        boolean keeper = caller.hasRole(Roles.DEPOT_KEEPER) && !r.toUnit() && r.toDepotCode().equals(caller.depotCode());
         if (!caller.canWriteProvince(r.toProvince()) && !keeper) {
             throw new AccessDeniedException("Only the receiving side may confirm receipt of " + r.number());
         }
@@ -56,6 +57,18 @@ record ShipmentReceipts(TransportContext ctx, Scope scope, TrackingIntake intake
         if (idempotencyKey != null) {
             IdempotencyKeys.validateKey(idempotencyKey);
         }
+        if (r.toUnit()) {
+            // the proof of delivery at a unit: the issue to the unit, the batch lines, the need and this shipment's
+            // delivery and receipt commit together, or none of them does
+            String key = idempotencyKey;
+            return Transactions.enclosing(ctx.ds, "proof of delivery of shipment " + r.number(),
+                    c -> receiveThroughBatch(caller, id, r, lines, key));
+        }
+        return receiveThroughBatch(caller, id, r, lines, idempotencyKey);
+    }
+
+    private ShipmentRow receiveThroughBatch(Caller caller, long id, ShipmentRow r, List<LineReceipt> lines,
+            String idempotencyKey) {
         Batch b = null;
         // the stock first, through the batch: if the inventory refuses the receipt, the shipment is left as it was
         if (r.batchId() != null) {
@@ -88,20 +101,24 @@ record ShipmentReceipts(TransportContext ctx, Scope scope, TrackingIntake intake
         return lines;
     }
 
-    /** The lines of the batch this shipment carries: those between its two depots. */
+    /** The lines of the batch this shipment carries: those between its two ends (a depot, or a unit). */
     static List<BatchLine> carried(Batch b, ShipmentRow r) {
-        return b.lines().stream().filter(l -> l.fromDepotId() == r.fromDepotId() && l.toDepotId() == r.toDepotId())
-                .toList();
+        return b.lines().stream().filter(l -> l.fromDepotId() == r.fromDepotId() && (r.toUnit()
+                ? r.toOrgUnitId().equals(l.toOrgUnitId()) : !l.toUnit() && l.toDepotId() == r.toDepotId())).toList();
     }
 
     /** Batch lines received through the batch (or this bundle): the shipments that carried them follow. */
     void linesReceived(Caller caller, Batch batch, List<BatchLine> received) {
         Set<List<Long>> pairs = new LinkedHashSet<>();
-        received.forEach(l -> pairs.add(List.of(l.fromDepotId(), l.toDepotId())));
+        // the second and third: the receiving depot, or 0 and the unit
+        received.forEach(l -> pairs.add(List.of(l.fromDepotId(), l.toUnit() ? 0L : l.toDepotId(),
+                l.toUnit() ? l.toOrgUnitId() : 0L)));
         for (List<Long> pair : pairs) {
+            String to = pair.get(2) != 0L ? "to_org_unit_id = ?" : "to_depot_id = ?";
+            long toId = pair.get(2) != 0L ? pair.get(2) : pair.get(1);
             List<ShipmentRow> carriers = Transactions.read(ctx.ds, c -> ShipmentDao.query(c, "batch_id = ? AND "
-                    + "from_depot_id = ? AND to_depot_id = ? AND waybill IS NOT NULL AND status NOT IN "
-                    + "('CANCELLED','RECEIVED','BOOKING_FAILED','RETURNED')", List.of(batch.id(), pair.get(0), pair.get(1)),
+                    + "from_depot_id = ? AND " + to + " AND waybill IS NOT NULL AND status NOT IN "
+                    + "('CANCELLED','RECEIVED','BOOKING_FAILED','RETURNED')", List.of(batch.id(), pair.get(0), toId),
                     "ORDER BY id"));
             for (ShipmentRow r : carriers) {
                 sync(caller, r.id(), batch);
@@ -150,8 +167,9 @@ record ShipmentReceipts(TransportContext ctx, Scope scope, TrackingIntake intake
         }
         Instant now = ctx.now();
         if (r.deliveredAt() == null) {
-            intake.apply(id, List.of(new TrackingEvent(r.waybill(), TrackingStatus.DELIVERED, now, r.toDepotCode(),
-                    "confirmed by the receiving depot", new ProofOfDelivery(caller.user(), now, "receipt"))),
+            intake.apply(id, List.of(new TrackingEvent(r.waybill(), TrackingStatus.DELIVERED, now, r.route().to().code(),
+                    r.toUnit() ? "delivered to the unit" : "confirmed by the receiving depot",
+                    new ProofOfDelivery(caller.user(), now, "receipt"))),
                     "RECEIVER", caller.user(), caller.requestId());
         }
         if (!allIn) {

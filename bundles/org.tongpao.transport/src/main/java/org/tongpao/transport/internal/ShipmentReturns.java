@@ -1,8 +1,10 @@
 package org.tongpao.transport.internal;
 
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tongpao.allocation.BatchLine;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
@@ -81,7 +83,7 @@ record ShipmentReturns(TransportContext ctx, Scope scope, BookingService booking
         requireOpen(r, ret);
         String why = note == null || note.isBlank() ? ret.reason() : note.strip();
         if (r.batchId() != null) {
-            ctx.allocation.returnLines(caller, r.batchId(), r.fromDepotId(), r.toDepotId(), "returned: " + why,
+            ctx.allocation.returnLines(caller, r.batchId(), carriedLineIds(caller, r), "returned: " + why,
                     IdempotencyKeys.internal("shipment-" + r.number() + "-return"));
         }
         close(caller, id, key, "shipment.return-receive:" + id, ShipmentReturn.Outcome.RETURNED, why, null);
@@ -99,8 +101,10 @@ record ShipmentReturns(TransportContext ctx, Scope scope, BookingService booking
         if (carrierId == null || carrierId.isBlank()) {
             throw new ValidationException("carrierId", "name the carrier that carries the goods on");
         }
-        NewShipment cmd = NewShipment.builder().batchId(r.batchId()).fromDepotId(r.fromDepotId())
-                .toDepotId(r.toDepotId()).carrierId(carrierId.strip()).packages(r.cargo().packages())
+        NewShipment.Builder to = r.toUnit() ? NewShipment.builder().toOrgUnitId(r.toOrgUnitId())
+                : NewShipment.builder().toDepotId(r.toDepotId());
+        NewShipment cmd = to.batchId(r.batchId()).fromDepotId(r.fromDepotId())
+                .carrierId(carrierId.strip()).packages(r.cargo().packages())
                 .weightKg(r.cargo().weightKg()).mode(r.cargo().mode()).notes("re-booked after the return of " + r.number())
                 .build();
         ShipmentRow next = booking.book(caller, cmd, IdempotencyKeys.internal("shipment-" + r.number() + "-rebook"));
@@ -110,11 +114,16 @@ record ShipmentReturns(TransportContext ctx, Scope scope, BookingService booking
         }
         String why = "re-booked on " + next.number() + " with " + next.carrierId() + " after " + ret.reason();
         if (r.batchId() != null) {
-            ctx.allocation.noteLines(caller, r.batchId(), r.fromDepotId(), r.toDepotId(), why,
+            ctx.allocation.noteLines(caller, r.batchId(), carriedLineIds(caller, r), why,
                     IdempotencyKeys.internal("shipment-" + r.number() + "-rebook-note"));
         }
         close(caller, id, key, "shipment.return-rebook:" + id, ShipmentReturn.Outcome.REBOOKED, why, next.id());
         return ctx.get(next.id());
+    }
+
+    /** The batch lines this shipment carries (to its depot, or to its unit). */
+    private List<Long> carriedLineIds(Caller caller, ShipmentRow r) {
+        return ShipmentReceipts.carried(ctx.allocation.batch(caller, r.batchId()), r).stream().map(BatchLine::id).toList();
     }
 
     private static void requireOpen(ShipmentRow r, ShipmentReturn ret) {

@@ -18,8 +18,28 @@ record ShipmentRow(long id, String number, Route route, String carrierId, String
         String failure, Cargo cargo, Terms terms, SlaClock.Progress progress, ProofOfDelivery proof,
         Handover handover, EntryPass pass, Stamp stamp, String returnCause) {
 
-    /** One end of the move; ids and codes are copied so the shipment reads the same whatever becomes of the depot. */
-    record End(long depotId, String depotCode, String province) {
+    /**
+     * One end of the move; ids and codes are copied so the shipment reads the same whatever becomes of the depot.
+     * A destination may be an org unit without a depot (a front-line station): then {@code depotId} is 0,
+     * {@code depotCode} null and {@code orgUnitId}/{@code orgUnitCode} name the unit.
+     */
+    record End(long depotId, String depotCode, String province, Long orgUnitId, String orgUnitCode) {
+        End(long depotId, String depotCode, String province) {
+            this(depotId, depotCode, province, null, null);
+        }
+
+        static End unit(long orgUnitId, String orgUnitCode, String province) {
+            return new End(0, null, province, orgUnitId, orgUnitCode);
+        }
+
+        boolean isUnit() {
+            return orgUnitId != null;
+        }
+
+        /** The code a carrier or a person reads: the depot's, or the unit's. */
+        String code() {
+            return isUnit() ? orgUnitCode : depotCode;
+        }
     }
 
     /** From where to where, for which batch (null: a plain move), and the key area the destination lies in. */
@@ -62,6 +82,15 @@ record ShipmentRow(long id, String number, Route route, String carrierId, String
 
     String toDepotCode() {
         return route.to().depotCode();
+    }
+
+    /** The org unit without a depot this shipment delivers to, or null for a depot. */
+    Long toOrgUnitId() {
+        return route.to().orgUnitId();
+    }
+
+    boolean toUnit() {
+        return route.to().isUnit();
     }
 
     Long batchId() {
@@ -109,6 +138,11 @@ record ShipmentRow(long id, String number, Route route, String carrierId, String
         Map<String, Object> m = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             m.put((String) pairs[i], pairs[i + 1]);
+        }
+        if (toUnit()) {
+            // only then: a depot shipment's snapshot reads as it always has
+            m.put("toOrgUnitId", route.to().orgUnitId());
+            m.put("toOrgUnitCode", route.to().orgUnitCode());
         }
         return m;
     }

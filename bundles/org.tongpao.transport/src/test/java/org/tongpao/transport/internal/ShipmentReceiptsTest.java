@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tongpao.transport.internal.TestData.aShipment;
 import static org.tongpao.transport.internal.TestData.counted;
 import static org.tongpao.transport.internal.TransportFixture.ADMIN;
-import static org.tongpao.transport.internal.TransportFixture.ADMIN2;
 import static org.tongpao.transport.internal.TransportFixture.HUBEI;
 import static org.tongpao.transport.internal.TransportFixture.OFFICER;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,11 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.tongpao.allocation.Batch;
 import org.tongpao.allocation.BatchLine;
 import org.tongpao.allocation.NewNeed;
-import org.tongpao.allocation.PlanRequest;
 import org.tongpao.allocation.Urgency;
 import org.tongpao.core.ConflictException;
-import org.tongpao.inventory.LotOrigin;
-import org.tongpao.inventory.NewReceipt;
 import org.tongpao.transport.EntryPass;
 import org.tongpao.transport.Shipment;
 import org.tongpao.transport.ShipmentStatus;
@@ -43,12 +38,8 @@ class ShipmentReceiptsTest {
         central = f.depot("CENTRAL-RESERVE");
         wuhan = f.depot("HB-WH-01");
         kn95 = f.catalogue.getByCode(ADMIN, "MASK-KN95").id();
-        f.inventory.receive(ADMIN, new NewReceipt(central, kn95, 1000L, LotOrigin.PURCHASE_ORDER, "PO-1",
-                LocalDate.now().plusYears(2), null), null);
-        f.needs.create(ADMIN, new NewNeed(f.units.getByCode(ADMIN, "P42-WUHAN-JIANGAN-T01").id(), kn95, null, 600L, Urgency.IMMEDIATE, null,
-                null, "epidemic", null, wuhan), null);
-        long plan = f.allocation.propose(ADMIN, new PlanRequest(kn95, null, "42", null, null), null).id();
-        batch = f.allocation.approve(ADMIN2, plan, null);
+        batch = f.approvedForHubei(central, 1000, ADMIN, new NewNeed(f.units.getByCode(ADMIN, "P42-WUHAN-JIANGAN-T01")
+                .id(), kn95, null, 600L, Urgency.IMMEDIATE, null, null, "epidemic", null, wuhan));
         line = batch.lines().get(0);
     }
 

@@ -1,6 +1,7 @@
 package org.tongpao.transport.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,9 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.osgi.framework.Constants;
 import org.osgi.service.event.Event;
+import org.tongpao.allocation.Batch;
+import org.tongpao.allocation.NewNeed;
+import org.tongpao.allocation.PlanRequest;
 import org.tongpao.allocation.internal.AllocationSchema;
 import org.tongpao.allocation.internal.DefaultPriorityPolicy;
 import org.tongpao.allocation.internal.JdbcAllocationService;
@@ -24,6 +28,8 @@ import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.MovableClock;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
+import org.tongpao.inventory.LotOrigin;
+import org.tongpao.inventory.NewReceipt;
 import org.tongpao.inventory.internal.InventoryComponent;
 import org.tongpao.inventory.internal.InventorySchema;
 import org.tongpao.transport.TransportTopics;
@@ -96,6 +102,15 @@ final class TransportFixture implements AutoCloseable {
 
     long depot(String code) {
         return depots.getByCode(ADMIN, code).id();
+    }
+
+    /** {@code stock} of the need's item received at {@code depot}, the need raised, planned for Hubei and approved. */
+    Batch approvedForHubei(long depot, long stock, Caller raisedBy, NewNeed need) {
+        inventory.receive(ADMIN, new NewReceipt(depot, need.itemId(), stock, LotOrigin.PURCHASE_ORDER, "PO-1",
+                LocalDate.now().plusYears(2), null), null);
+        needs.create(raisedBy, need, null);
+        long plan = allocation.propose(ADMIN, new PlanRequest(need.itemId(), null, "42", null, null), null).id();
+        return allocation.approve(ADMIN2, plan, null);
     }
 
     /** The transport events posted so far, in order. */

@@ -27,14 +27,19 @@ public final class Planner {
 
     /**
      * A need to serve, already ranked. {@code itemId} null means any item of {@code categoryCode};
-     * {@code unitPath} is the needing unit's ancestor chain, root first; {@code toDepotId} receives.
+     * {@code unitPath} is the needing unit's ancestor chain, root first; {@code toDepotId} receives, or (0 and)
+     * {@code toOrgUnitId}, the needing unit itself when it takes delivery without a depot.
      */
     public record PlanNeed(long needId, int rank, String reason, Long itemId, String categoryCode, long remaining,
-            long[] unitPath, long toDepotId) {
+            long[] unitPath, long toDepotId, Long toOrgUnitId) {
+        public PlanNeed(long needId, int rank, String reason, Long itemId, String categoryCode, long remaining,
+                long[] unitPath, long toDepotId) {
+            this(needId, rank, reason, itemId, categoryCode, remaining, unitPath, toDepotId, null);
+        }
     }
 
     public record Line(long needId, int rank, long itemId, long fromDepotId, long toDepotId, long quantity,
-            int distance, String reason) {
+            int distance, String reason, Long toOrgUnitId) {
     }
 
     public record Outcome(long needId, int rank, String reason, long requested, long planned, String shortReason) {
@@ -220,7 +225,7 @@ public final class Planner {
             open[0] -= q;
             String source = up == -1 ? "named source" : up == -2 ? "central reserve" : describe(up, distance);
             lines.add(new Line(need.needId(), need.rank(), items[i], depots[d].id(), need.toDepotId(), q, distance,
-                    "#" + need.rank() + ": " + need.reason() + "; from " + source));
+                    "#" + need.rank() + ": " + need.reason() + "; from " + source, need.toOrgUnitId()));
             if (open[0] == 0) {
                 return;
             }

@@ -88,12 +88,13 @@ public class MutualAidResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
     @RolesAllowed(Roles.MINISTRY_ADMIN)
     @Operation(summary = "Broker an offer into a batch", description = "Optional body {\"toDepotId\": n, "
-            + "\"needId\": n}; reserves the stock and answers 201 with the batch")
+            + "\"needId\": n}, or {\"toOrgUnitId\": n} to deliver straight to an org unit of the receiving province "
+            + "without a depot (a front-line station); reserves the stock and answers 201 with the batch")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Batch.class)))
     public Response approve(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,
             @BeanParam IdempotencyHeader idempotency,
-            @RequestBody(required = false, description = "Optional JSON body {\"toDepotId\": n, \"needId\": n}",
+            @RequestBody(required = false, description = "Optional JSON body {\"toDepotId\": n | \"toOrgUnitId\": n, \"needId\": n}",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = OfferApproval.class))) String body) {
         Batch b = allocation.approveOffer(caller, id, Params.optionalBody(body, OfferApproval.class, "toDepotId"),

@@ -86,7 +86,9 @@ public class NeedResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
-    @Operation(summary = "Record a need", description = "201 with Location; exactly one of itemId and categoryCode")
+    @Operation(summary = "Record a need", description = "201 with Location; exactly one of itemId and categoryCode; "
+            + "deliverToUnit true delivers to the unit itself (a front-line station without a depot), "
+            + "not with receivingDepotId")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Need.class)))
     public Response create(@Context Caller caller, @Context UriInfo uriInfo,

@@ -103,7 +103,8 @@ public class ShipmentResource {
     @POST
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Book a shipment", description = "Quotes and books with the carrier at once; 201 with "
-            + "status BOOKED and the waybill, or BOOKING_FAILED with the carrier's reason (retry with /book)")
+            + "status BOOKED and the waybill, or BOOKING_FAILED with the carrier's reason (retry with /book). "
+            + "toOrgUnitId instead of toDepotId ships to an org unit without a depot (a front-line station)")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Shipment.class)))
     public Response book(@Context Caller caller, @Context UriInfo uriInfo,
@@ -172,7 +173,7 @@ public class ShipmentResource {
                 "--------------------------------",
                 "Shipment:      " + s.number() + (s.batchNumber() == null ? "" : "  (allocation batch " + s.batchNumber() + ")"),
                 "From depot:    " + s.fromDepotCode(),
-                "To depot:      " + s.toDepotCode() + (s.keyAreaLabel() == null ? "" : "  (key area: " + s.keyAreaLabel() + ")"),
+                (s.toUnit() ? "To unit:       " + s.toOrgUnitCode() : "To depot:      " + s.toDepotCode()) + (s.keyAreaLabel() == null ? "" : "  (key area: " + s.keyAreaLabel() + ")"),
                 "Carrier:       " + s.carrierId() + "   waybill " + (s.waybill() == null ? "-" : s.waybill()),
                 "Packages:      " + s.packages() + "   weight " + s.weightKg().stripTrailingZeros().toPlainString() + " kg",
                 "") ;
@@ -204,7 +205,9 @@ public class ShipmentResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Confirm receipt", description = "Optional body {\"lines\":[{\"lineId\":n,\"receivedQuantity\":n,"
-            + "\"damagedQuantity\":n,\"note\":\"...\"}]}; without it every batch line of the shipment is received in full")
+            + "\"damagedQuantity\":n,\"note\":\"...\"}]}; without it every batch line of the shipment is received in full. "
+            + "For a shipment to an org unit this is the proof of delivery at the unit: the goods are issued to it "
+            + "from the sending depot in the same transaction")
     public Shipment receive(@Context Caller caller, @PathParam("id") long id,
             @BeanParam IdempotencyHeader idempotency,
             @RequestBody(required = false, description = "Optional JSON body {\"lines\": [...]}",

@@ -37,7 +37,7 @@ public class ShipmentsCommand implements Action {
         ConsoleTable.printAll(new String[] {"Id", "Number", "Batch", "From", "To", "Carrier", "Waybill", "Status",
             "SLA", "Key area"}, (limit, cursor) -> transport.shipments(caller, filter, limit, cursor),
                 s -> new Object[] {s.id(), s.number(), Console.orDash(s.batchNumber()), s.fromDepotCode(),
-                    s.toDepotCode(), s.carrierId() + (s.carrierAvailable() ? "" : " (unavailable)"),
+                    s.toUnit() ? s.toOrgUnitCode() : s.toDepotCode(), s.carrierId() + (s.carrierAvailable() ? "" : " (unavailable)"),
                     Console.orDash(s.waybill()), s.status(), s.sla() == null ? "-" : s.sla().state(),
                     s.keyArea() ? s.keyAreaLabel() : "-"});
         return null;

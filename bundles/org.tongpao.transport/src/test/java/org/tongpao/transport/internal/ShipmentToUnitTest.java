@@ -1,0 +1,142 @@
+package org.tongpao.transport.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tongpao.transport.internal.TestData.aShipment;
+import static org.tongpao.transport.internal.TestData.counted;
+import static org.tongpao.transport.internal.TransportFixture.ADMIN;
+import static org.tongpao.transport.internal.TransportFixture.HUBEI;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tongpao.allocation.Batch;
+import org.tongpao.allocation.BatchLine;
+import org.tongpao.allocation.NeedState;
+import org.tongpao.allocation.NewNeed;
+import org.tongpao.allocation.Urgency;
+import org.tongpao.core.AccessDeniedException;
+import org.tongpao.core.Caller;
+import org.tongpao.core.NotFoundException;
+import org.tongpao.core.ValidationException;
+import org.tongpao.inventory.Movement;
+import org.tongpao.inventory.MovementFilter;
+import org.tongpao.inventory.MovementType;
+import org.tongpao.inventory.Transfer;
+import org.tongpao.transport.Shipment;
+import org.tongpao.transport.ShipmentStatus;
+
+/** A batch line delivered straight to a front-line station: booked, dispatched, and its proof of delivery at the unit. */
+class ShipmentToUnitTest {
+    static final Caller JIANGSU = Caller.of("js", Set.of("province-officer", "province-32"), "req-js");
+    static final Caller KEEPER = Caller.of("keeper", Set.of("depot-keeper", "depot-HB-PROV-01"), "req-keeper");
+
+    final TransportFixture f = new TransportFixture();
+    long hbProv;
+    long station;
+    long kn95;
+    Batch batch;
+    BatchLine line;
+
+    @BeforeEach
+    void approvedBatchOf500MasksForTheStation() {
+        f.install(FakeCarrier.pushing("swift"));
+        hbProv = f.depot("HB-PROV-01");
+        station = f.units.getByCode(ADMIN, "P42-WUHAN-JIANGAN-T01").id();
+        kn95 = f.catalogue.getByCode(ADMIN, "MASK-KN95").id();
+        batch = f.approvedForHubei(hbProv, 1000, HUBEI, new NewNeed(station, kn95, null, 500L, Urgency.IMMEDIATE, null,
+                null, "front line", null, null, true));
+        line = batch.lines().get(0);
+    }
+
+    @AfterEach
+    void tearDown() {
+        f.close();
+    }
+
+    Shipment dispatched() {
+        Shipment s = f.transport.book(HUBEI, aShipment().batchId(batch.id()).carrierId("swift").build(), "book-1");
+        assertThat(s.toUnit()).isTrue();
+        assertThat(s.toOrgUnitId()).isEqualTo(station);
+        assertThat(s.toOrgUnitCode()).isEqualTo("P42-WUHAN-JIANGAN-T01");
+        assertThat(s.toDepotId()).isZero();
+        assertThat(s.toDepotCode()).isNull();
+        assertThat(s.toProvinceCode()).isEqualTo("42");
+        assertThat(s.status()).isEqualTo(ShipmentStatus.BOOKED);
+        return f.transport.dispatch(HUBEI, s.id(), null);
+    }
+
+    @Test
+    void theProofOfDeliveryIssuesToTheUnitFulfilsTheNeedAndReceivesTheShipment() {
+        Shipment s = dispatched();
+        BatchLine sent = f.allocation.batch(ADMIN, batch.id()).lines().get(0);
+        assertThat(sent.status()).isEqualTo("DISPATCHED");
+        Transfer inTransit = f.inventory.transfer(ADMIN, sent.transferId());
+        assertThat(inTransit.toOrgUnitId()).isEqualTo(station);
+        assertThat(f.inventory.available(ADMIN, hbProv, kn95)).isEqualTo(500);
+
+        Shipment received = f.transport.receive(HUBEI, s.id(), List.of(), "pod-1");
+        assertThat(received.status()).isEqualTo(ShipmentStatus.RECEIVED);
+        assertThat(received.deliveredAt()).isNotNull();
+        assertThat(received.proofOfDelivery().receivedBy()).isEqualTo("hubei");
+        assertThat(f.needs.get(ADMIN, line.needId()).state()).isEqualTo(NeedState.FULFILLED);
+        List<Movement> issued = issues();
+        assertThat(issued).extracting(Movement::orgUnitId).containsOnly(station);
+        assertThat(issued.stream().mapToLong(Movement::quantity).sum()).isEqualTo(-500);
+        // nothing sits in a depot: the sending depot kept its other 500, no depot received any
+        assertThat(f.inventory.available(ADMIN, hbProv, kn95)).isEqualTo(500);
+        assertThat(f.inventory.transfer(ADMIN, sent.transferId()).status()).isEqualTo(Transfer.Status.RECEIVED);
+        // a repeat changes nothing
+        assertThat(f.transport.receive(HUBEI, s.id(), List.of(), "pod-1").version()).isEqualTo(received.version());
+        assertThat(issues()).hasSize(issued.size());
+    }
+
+    @Test
+    void aShortfallAtTheUnitIsALossAndLeavesTheNeedOpen() {
+        Shipment s = dispatched();
+        Shipment received = f.transport.receive(HUBEI, s.id(), List.of(counted(line.id(), 480, 5, "torn")), null);
+        assertThat(received.status()).isEqualTo(ShipmentStatus.RECEIVED);
+        assertThat(issues().stream().mapToLong(Movement::quantity).sum()).isEqualTo(-475);
+        assertThat(f.inventory.movements(ADMIN, new MovementFilter(hbProv, null, null, null, null), 50, null).items())
+                .filteredOn(m -> m.type() == MovementType.ADJUSTMENT).extracting(Movement::quantity).containsExactly(-20L);
+        assertThat(f.needs.get(ADMIN, line.needId()).received()).isEqualTo(475);
+        assertThat(f.needs.get(ADMIN, line.needId()).state()).isNotEqualTo(NeedState.FULFILLED);
+    }
+
+    @Test
+    void onlyTheUnitsProvinceConfirmsAndARefusalLeavesEverythingAsItWas() {
+        Shipment s = dispatched();
+        assertThatThrownBy(() -> f.transport.receive(JIANGSU, s.id(), List.of(), null))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> f.transport.receive(KEEPER, s.id(), List.of(), null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> f.transport.receive(HUBEI, s.id(), List.of(counted(line.id(), 501, 0, null)), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("receivedQuantity"));
+        assertThat(f.transport.shipment(ADMIN, s.id()).status()).isEqualTo(ShipmentStatus.DISPATCHED);
+        assertThat(f.transport.shipment(ADMIN, s.id()).deliveredAt()).isNull();
+        assertThat(issues()).isEmpty();
+        assertThat(f.allocation.batch(ADMIN, batch.id()).lines().get(0).status()).isEqualTo("DISPATCHED");
+    }
+
+    @Test
+    void aPlainMoveNamesAUnitOfTheCallersProvinceAndNotBothEnds() {
+        long nanjing = f.units.getByCode(ADMIN, "P32-NANJING").id();
+        assertThatThrownBy(() -> f.transport.book(HUBEI, aShipment().fromDepotId(hbProv).toOrgUnitId(nanjing)
+                .carrierId("swift").build(), null))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.field()).isEqualTo("toOrgUnitId"));
+        assertThatThrownBy(() -> f.transport.book(HUBEI, aShipment().fromDepotId(hbProv).toDepotId(hbProv)
+                .toOrgUnitId(station).carrierId("swift").build(), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("toOrgUnitId"));
+        Shipment plain = f.transport.book(HUBEI, aShipment().fromDepotId(hbProv).toOrgUnitId(station)
+                .carrierId("swift").build(), null);
+        assertThat(plain.toOrgUnitId()).isEqualTo(station);
+        assertThat(plain.batchId()).isNull();
+    }
+
+    private List<Movement> issues() {
+        return f.inventory.movements(ADMIN, new MovementFilter(hbProv, null, null, null, null), 100, null).items()
+                .stream().filter(m -> m.type() == MovementType.ISSUE).toList();
+    }
+}
