@@ -482,8 +482,12 @@ public class TransportIT extends CentralNode {
             assertEquals(pushed.toString(), 200, pushed.status());
             assertEquals(1, pushed.json().get("accepted").asInt());
             assertEquals(1, acmeOps.post("/carriers/acme/tracking", push).json().get("duplicates").asInt());
-            assertEquals(404, acmeOps.post("/carriers/acme/tracking", Map.of("events", List.of(Map.of("waybill", "ACME-NOPE",
-                    "status", "IN_TRANSIT", "at", Instant.now().toString())))).status());
+            // a waybill no booking has returned: kept for later matching (202), listed as unmatched, never dropped
+            Api.Reply early = acmeOps.post("/carriers/acme/tracking", Map.of("events", List.of(Map.of("waybill",
+                    "ACME-NOPE", "status", "IN_TRANSIT", "at", Instant.now().toString()))));
+            assertEquals(early.toString(), 202, early.status());
+            assertEquals(1, early.json().get("parked").asInt());
+            assertTrue(acmeOps.get("/carriers/acme/tracking/unmatched").json().toString().contains("ACME-NOPE"));
             assertField(acmeOps.post("/carriers/acme/tracking", Map.of("events", List.of(Map.of("waybill", "has space",
                     "status", "IN_TRANSIT", "at", Instant.now().toString())))), "events[0].waybill");
             assertEquals("PICKED_UP", hubei.get("/shipments/" + id).json().get("status").asText());
@@ -518,6 +522,217 @@ public class TransportIT extends CentralNode {
                 acmeReg.unregister();
             }
         }
+    }
+
+    /**
+     * A partner's courier cancels after hand-over: the shipment is RETURNING, the carrier keeps the SLA blame, the
+     * destination can no longer receive it, and the sending depot takes the goods back: the transfer comes back
+     * into its stock (TRANSFER_IN tied to it), the batch line is RETURNED with the reason.
+     */
+    @Test
+    public void aPartnerCancelsAfterHandOverAndTheGoodsReturnToTheSendingDepot() throws Exception {
+        Caller system = Caller.system("it");
+        long central = depot("CENTRAL-RESERVE");
+        long wuhanStore = depot("HB-WH-01");
+        Api admin = api().as("admin");
+        Api officer = api().as("officer");
+        Api hubei = api().as("hubei");
+        partnerAccount("homeward");
+        Api partner = api().as("homeward-ops", "Homeward-pass-1");
+        ServiceRegistration<Carrier> reg = register("homeward", new TestCarrier("homeward"));
+        try {
+            long tents = catalogue.getByCode(system, "FIELD-TENT").id();
+            long batchId = approvedBatch(tents, 100, 40);
+            long free = inventory.available(system, central, tents); // the 40 are reserved by the batch
+            JsonNode s = officer.post("/shipments", Map.of("batchId", batchId, "carrierId", "homeward", "packages", 4,
+                    "weightKg", 120)).json();
+            long id = handOver(officer, s);
+            assertEquals(40, sum("SELECT SUM(quantity) FROM tp_inv_transfer WHERE transfer_status = 'IN_TRANSIT' AND "
+                    + "item_id = " + tents));
+            String waybill = s.get("waybill").asText();
+            Instant t = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+            Api.Reply pushed = partner.post("/carriers/homeward/tracking", Map.of("events", List.of(
+                    Map.of("waybill", waybill, "status", "PICKED_UP", "at", t.toString()),
+                    Map.of("waybill", waybill, "status", "CANCELLED", "at", t.plusSeconds(30).toString(),
+                            "note", "truck impounded"))));
+            assertEquals(pushed.toString(), 200, pushed.status());
+            JsonNode returning = hubei.get("/shipments/" + id).json();
+            assertEquals(returning.toString(), "RETURNING", returning.get("status").asText());
+            // the carrier caused it: its promises stay on the clock (delivery still owed, not left out)
+            assertEquals(returning.toString(), 3, returning.get("sla").get("milestones").size());
+            JsonNode ret = hubei.get("/shipments/" + id + "/return").json();
+            assertEquals(ret.toString(), "CARRIER", ret.get("cause").asText());
+            assertEquals("carrier homeward reported CANCELLED: truck impounded", ret.get("reason").asText());
+            assertTrue(ret.get("outcome").isNull());
+            assertEquals(200, partner.get("/shipments/" + id + "/return").status());
+            assertEquals(404, api().as("jiangsu").get("/shipments/" + id + "/return").status());
+            Api.Reply tooLate = hubei.post("/shipments/" + id + "/receive", null);
+            assertEquals(tooLate.toString(), 409, tooLate.status());
+            assertTrue(tooLate.contentType().startsWith("application/problem+json"));
+            assertEquals(403, api().as("auditor").post("/shipments/" + id + "/return/receive", null).status());
+
+            String key = UUID.randomUUID().toString();
+            Api.Reply back = officer.header("Idempotency-Key", key).post("/shipments/" + id + "/return/receive",
+                    Map.of("note", "back on the shelf"));
+            assertEquals(back.toString(), 200, back.status());
+            assertEquals("RETURNED", back.json().get("status").asText());
+            assertEquals(200, officer.header("Idempotency-Key", key).post("/shipments/" + id + "/return/receive",
+                    Map.of("note", "back on the shelf")).status());
+            assertEquals(free + 40, inventory.available(system, central, tents));
+            JsonNode batch = admin.get("/allocation/batches/" + batchId).json();
+            assertEquals(batch.toString(), "RETURNED", batch.get("status").asText());
+            JsonNode line = line(batch, wuhanStore);
+            assertEquals("RETURNED", line.get("status").asText());
+            assertEquals("returned: back on the shelf", line.get("reason").asText());
+            long transferId = line.get("transferId").asLong();
+            assertEquals(40, sum("SELECT SUM(quantity) FROM tp_inv_movement WHERE movement_type = 'TRANSFER_IN' AND "
+                    + "depot_id = " + central + " AND transfer_id = " + transferId));
+            assertEquals("RETURNED", admin.get("/inventory/transfers/" + transferId).json().get("status").asText());
+            JsonNode closed = officer.get("/shipments/" + id + "/return").json();
+            assertEquals(closed.toString(), "RETURNED", closed.get("outcome").asText());
+        } finally {
+            reg.unregister();
+        }
+    }
+
+    /**
+     * The ministry recalls goods handed over: the clock stops without blaming the carrier; the goods are carried on
+     * by another carrier (a new shipment; the batch line, still in transit, says so) and arrive through it.
+     */
+    @Test
+    public void aRecalledShipmentStopsTheClockAndIsCarriedOnByAnotherCarrier() throws Exception {
+        Caller system = Caller.system("it");
+        long wuhanStore = depot("HB-WH-01");
+        Api admin = api().as("admin");
+        Api officer = api().as("officer");
+        Api hubei = api().as("hubei");
+        ServiceRegistration<Carrier> reg = register("detour", new TestCarrier("detour"));
+        ServiceRegistration<Carrier> relay = register("relay", new TestCarrier("relay"));
+        try {
+            long coats = catalogue.getByCode(system, "FIELD-RAINCOAT").id();
+            long batchId = approvedBatch(coats, 50, 30);
+            JsonNode s = officer.post("/shipments", Map.of("batchId", batchId, "carrierId", "detour", "packages", 2,
+                    "weightKg", 30)).json();
+            long id = handOver(officer, s);
+            assertEquals(404, officer.post("/shipments/" + id + "/return/rebook", Map.of("carrierId", "relay")).status());
+            Api.Reply recalled = officer.post("/shipments/" + id + "/return", Map.of("reason", "route closed"));
+            assertEquals(recalled.toString(), 200, recalled.status());
+            assertEquals("RETURNING", recalled.json().get("status").asText());
+            assertEquals(0, recalled.json().get("sla").get("milestones").size()); // the clock stopped
+            assertEquals("MINISTRY", officer.get("/shipments/" + id + "/return").json().get("cause").asText());
+            assertEquals(403, api().as("auditor").post("/shipments/" + id + "/return", null).status());
+            assertField(officer.post("/shipments/" + id + "/return/rebook", Map.of()), "carrierId");
+
+            Api.Reply rebooked = officer.header("Idempotency-Key", UUID.randomUUID().toString())
+                    .post("/shipments/" + id + "/return/rebook", Map.of("carrierId", "relay"));
+            assertEquals(rebooked.toString(), 200, rebooked.status());
+            JsonNode next = rebooked.json();
+            long nextId = next.get("id").asLong();
+            assertEquals("relay", next.get("carrierId").asText());
+            if (next.get("keyArea").asBoolean()) {
+                handOver(officer, next);
+            }
+            JsonNode ret = officer.get("/shipments/" + id + "/return").json();
+            assertEquals(ret.toString(), "REBOOKED", ret.get("outcome").asText());
+            assertEquals(nextId, ret.get("rebookedAs").asLong());
+            assertEquals("RETURNED", officer.get("/shipments/" + id).json().get("status").asText());
+            JsonNode line = line(admin.get("/allocation/batches/" + batchId).json(), wuhanStore);
+            assertEquals("DISPATCHED", line.get("status").asText());
+            assertTrue(line.toString(), line.get("reason").asText().startsWith("re-booked on " + next.get("number").asText()));
+            long onHand = inventory.available(system, wuhanStore, coats);
+            Api.Reply got = hubei.post("/shipments/" + nextId + "/receive", null);
+            assertEquals(got.toString(), 200, got.status());
+            assertEquals(onHand + 30, inventory.available(system, wuhanStore, coats));
+        } finally {
+            relay.unregister();
+            reg.unregister();
+        }
+    }
+
+    /**
+     * A courier's push arrives before Tongpao has its answer to the booking: accepted for later matching (202),
+     * listed as unmatched to operators and to that partner only, and applied in order of occurrence once the
+     * booking returns the waybill.
+     */
+    @Test
+    public void aPushBeforeTheBookingAnswerIsKeptListedAndMatchedLater() throws Exception {
+        long hubeiProv = depot("HB-PROV-01");
+        long wuhanStore = depot("HB-WH-01");
+        Api admin = api().as("admin");
+        Api hubei = api().as("hubei");
+        partnerAccount("prompt");
+        Api partner = api().as("prompt-ops", "Prompt-pass-1");
+        ServiceRegistration<Carrier> reg = register("prompt", new TestCarrier("prompt") {
+            @Override
+            public Booking book(ShipmentOrder order) {
+                return new Booking("PROMPT-WB-1", null, null);
+            }
+        });
+        try {
+            Instant t = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+            Api.Reply kept = partner.post("/carriers/prompt/tracking", Map.of("events", List.of(
+                    Map.of("waybill", "PROMPT-WB-1", "status", "PICKED_UP", "at", t.plusSeconds(60).toString()),
+                    Map.of("waybill", "PROMPT-WB-1", "status", "ACCEPTED", "at", t.toString()))));
+            assertEquals(kept.toString(), 202, kept.status());
+            assertTrue(kept.contentType(), kept.contentType().startsWith("application/json"));
+            assertEquals(2, kept.json().get("parked").asInt());
+            JsonNode mine = partner.get("/carriers/prompt/tracking/unmatched").json().get("items");
+            assertEquals(mine.toString(), 2, mine.size());
+            assertEquals("PICKED_UP", mine.get(0).get("status").asText());
+            assertEquals(2, admin.get("/carriers/prompt/tracking/unmatched").json().get("items").size());
+            assertEquals(403, hubei.get("/carriers/prompt/tracking/unmatched").status());
+            assertEquals(403, partner.get("/carriers/acme/tracking/unmatched").status());
+            assertTrue(Console.run(sessions, "tongpao:tracking-unmatched --carrier prompt").contains("PROMPT-WB-1"));
+
+            JsonNode booked = hubei.post("/shipments", plain(hubeiProv, wuhanStore, "prompt")).json();
+            assertEquals(booked.toString(), "PICKED_UP", booked.get("status").asText());
+            JsonNode timeline = hubei.get("/shipments/" + booked.get("id").asLong() + "/events").json().get("items");
+            assertEquals("ACCEPTED", timeline.get(0).get("status").asText());
+            assertEquals("PICKED_UP", timeline.get(1).get("status").asText());
+            assertTrue(partner.get("/carriers/prompt/tracking/unmatched").json().get("items").isEmpty());
+        } finally {
+            reg.unregister();
+        }
+    }
+
+    /** A batch of {@code quantity} of the item from the central reserve to Wuhan's store, stocked with {@code stock}. */
+    private long approvedBatch(long item, int stock, int quantity) {
+        Caller system = Caller.system("it");
+        long central = depot("CENTRAL-RESERVE");
+        long station = units.getByCode(system, "P42-WUHAN-JIANGAN-T01").id();
+        Api admin = api().as("admin");
+        assertEquals(201, admin.post("/inventory/receipts", Map.of("depotId", central, "itemId", item, "quantity", stock,
+                "origin", "PURCHASE_ORDER", "sourceDocument", "PO-R-" + item, "expiryDate",
+                LocalDate.now().plusYears(2).toString())).status());
+        assertEquals(201, api().as("hubei").post("/needs", Map.of("orgUnitId", station, "itemId", item, "quantity",
+                quantity, "urgency", "IMMEDIATE", "justification", "checkpoint duty", "receivingDepotId",
+                depot("HB-WH-01"))).status());
+        Api.Reply plan = api().as("officer").post("/allocation/plans", Map.of("itemId", item, "sourceDepotIds",
+                List.of(central)));
+        assertEquals(plan.toString(), 201, plan.status());
+        Api.Reply approved = admin.post("/allocation/plans/" + plan.json().get("id").asLong() + "/approve", null);
+        assertEquals(approved.toString(), 201, approved.status());
+        return approved.json().get("id").asLong();
+    }
+
+    /** Dispatches a booked shipment, with an entry pass first if it goes into a key area; answers its id. */
+    private static long handOver(Api officer, JsonNode shipment) {
+        long id = shipment.get("id").asLong();
+        assertEquals(shipment.toString(), "BOOKED", shipment.get("status").asText());
+        if (shipment.get("keyArea").asBoolean()) {
+            assertEquals(200, officer.put("/shipments/" + id + "/pass",
+                    pass(Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(2, ChronoUnit.DAYS))).status());
+        }
+        Api.Reply sent = officer.post("/shipments/" + id + "/dispatch", null);
+        assertEquals(sent.toString(), 200, sent.status());
+        return id;
+    }
+
+    private void partnerAccount(String carrier) throws Exception {
+        String user = carrier + "-ops";
+        String password = Character.toUpperCase(carrier.charAt(0)) + carrier.substring(1) + "-pass-1";
+        Console.run(sessions, "jaas:realm-manage --realm tongpao; jaas:user-add " + user + " " + password
+                + "; jaas:role-add " + user + " partner; jaas:role-add " + user + " partner-" + carrier + "; jaas:update");
     }
 
     // ---------------------------------------------------------------- a carrier from a "partner" (this test bundle)

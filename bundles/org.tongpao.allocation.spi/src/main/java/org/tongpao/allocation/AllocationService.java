@@ -1,5 +1,6 @@
 package org.tongpao.allocation;
 
+import java.util.Collection;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 import org.tongpao.core.Caller;
@@ -56,6 +57,24 @@ public interface AllocationService {
      * org unit (1.4) this is the proof of delivery at the unit, by ministry roles or an officer of its province.
      */
     Batch receive(Caller caller, long batchId, List<LineReceipt> receipts, String idempotencyKey);
+
+    /**
+     * The goods of the given lines (one shipment's: one sending depot) still in transit come back into the sending
+     * depot (their carrier cancelled or returned them, or they were recalled): each transfer returns through the
+     * inventory, the line is RETURNED with {@code note} as its reason. Lines returned or received already are left
+     * as they are; a line id not of this batch is a 400 naming {@code lineIds}.
+     *
+     * @since 1.4
+     */
+    Batch returnLines(Caller caller, long batchId, Collection<Long> lineIds, String note, String idempotencyKey);
+
+    /**
+     * Records on the given lines still in transit why they travel on differently (e.g. re-booked with another
+     * carrier after a return): {@code note} becomes their reason.
+     *
+     * @since 1.4
+     */
+    Batch noteLines(Caller caller, long batchId, Collection<Long> lineIds, String note, String idempotencyKey);
 
     MutualAidOffer offer(Caller caller, NewMutualAidOffer command, String idempotencyKey);
 

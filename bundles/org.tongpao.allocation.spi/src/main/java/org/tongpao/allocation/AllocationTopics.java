@@ -33,6 +33,8 @@ public final class AllocationTopics {
     public static final String BATCH_PARTLY_DISPATCHED = PREFIX + "BATCH_PARTLY_DISPATCHED";
     public static final String BATCH_LINE_RECEIVED = PREFIX + "BATCH_LINE_RECEIVED";
     public static final String BATCH_RECEIVED = PREFIX + "BATCH_RECEIVED";
+    /** Lines' goods came back into their sending depot (properties {@code number}, {@code lineNos}). @since 1.4 */
+    public static final String BATCH_LINES_RETURNED = PREFIX + "BATCH_LINES_RETURNED";
     public static final String OFFER_CREATED = PREFIX + "OFFER_CREATED";
     public static final String OFFER_APPROVED = PREFIX + "OFFER_APPROVED";
     public static final String OFFER_REJECTED = PREFIX + "OFFER_REJECTED";

@@ -2,7 +2,8 @@ package org.tongpao.allocation;
 
 /**
  * One line of a batch. {@code needId} is null for a mutual-aid line without a need. Status: PLANNED →
- * RESERVED (or, since 1.3, INSTRUCTED: it leaves a depot another node keeps, told to dispatch it) → DISPATCHED → RECEIVED (RELEASED on batches failed before 1.1); each line is dispatched with its
+ * RESERVED (or, since 1.3, INSTRUCTED: it leaves a depot another node keeps, told to dispatch it) → DISPATCHED → RECEIVED, or (1.4) RETURNED when its goods came back into the sending depot, {@code reason}
+ * saying why (RELEASED on batches failed before 1.1); each line is dispatched with its
  * own shipment, and the batch's status is derived from its lines. {@code toOrgUnitId} (1.4) names the org unit
  * without a depot (a front-line station) the line delivers to; then {@code toDepotId} is 0.
  */

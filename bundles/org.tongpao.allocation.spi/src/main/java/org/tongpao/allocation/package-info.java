@@ -14,6 +14,9 @@
  * 1.4: deliveries to org units without a depot (front-line stations) — {@code Need.deliverToUnit} /
  * {@code NewNeed.deliverToUnit}, {@code PlanLine.toOrgUnitId}, {@code BatchLine.toOrgUnitId},
  * {@code OfferApproval.toOrgUnitId}, {@link org.tongpao.allocation.AllocationService#dispatchLinesToUnit}.
+ * 1.4 too: returns — {@link org.tongpao.allocation.AllocationService#returnLines} (a line may be RETURNED: its goods
+ * came back into the sending depot), {@link org.tongpao.allocation.AllocationService#noteLines},
+ * {@code BatchStatus.RETURNED}, topic {@code BATCH_LINES_RETURNED}.
  */
 @Export
 @Version("1.4.0")

@@ -64,4 +64,14 @@ public interface InventoryService {
             String idempotencyKey);
 
     Transfer transfer(Caller caller, long transferId);
+
+    /**
+     * Goods in transit come back to the depot that sent them (a carrier cancelled after hand-over, or the goods
+     * were recalled): TRANSFER_IN at the sending depot into the very lots they left, tied to the transfer, which is
+     * then RETURNED and can no longer be received. Needs write scope on the sending depot; a transfer that is not
+     * in transit, or whose other end is on another node, is a 409.
+     *
+     * @since 1.5
+     */
+    Transfer returnTransfer(Caller caller, long transferId, String note, String idempotencyKey);
 }

@@ -14,7 +14,8 @@ public record Transfer(long id, long fromDepotId, long toDepotId, long itemId, l
         long receivedQuantity, long damagedQuantity, String sourceDocument, Instant dispatchedAt, Instant receivedAt,
         String crossNodeId, Long toOrgUnitId) {
 
-    public enum Status { IN_TRANSIT, RECEIVED }
+    /** RETURNED (1.5): the goods came back into the sending depot ({@link InventoryService#returnTransfer}). */
+    public enum Status { IN_TRANSIT, RECEIVED, RETURNED }
 
     /** The 1.4 form: a transfer to a depot. */
     public Transfer(long id, long fromDepotId, long toDepotId, long itemId, long quantity, Status status,

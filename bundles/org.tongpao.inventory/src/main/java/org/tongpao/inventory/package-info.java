@@ -18,6 +18,7 @@
  * {@code CENSUS_OPENED}.
  * 1.5: deliveries to org units without a depot — {@link org.tongpao.inventory.InventoryService#dispatchToUnit},
  * {@code Transfer.toOrgUnitId}, {@code ProvinceStock.deliveredToFrontLine}.
+ * 1.5 too: {@link org.tongpao.inventory.InventoryService#returnTransfer} and {@code Transfer.Status.RETURNED}.
  */
 @Export
 @Version("1.5.0")

@@ -65,4 +65,39 @@ public interface TransportService {
      * every line it carries is (lines received through the batch count too).
      */
     Shipment receive(Caller caller, long id, List<LineReceipt> lines, String idempotencyKey);
+
+    /**
+     * The ministry recalls goods handed over and not yet delivered: the carrier is asked to cancel (its refusal
+     * is recorded, not obeyed), the shipment is RETURNING and the SLA clock stops without blaming the carrier.
+     *
+     * @since 1.3
+     */
+    Shipment recall(Caller caller, long id, String reason, String idempotencyKey);
+
+    /** The return of a shipment (404 if it has none). @since 1.3 */
+    ShipmentReturn shipmentReturn(Caller caller, long id);
+
+    /**
+     * The sending depot takes returned goods back: each batch line's transfer comes back into its stock (a
+     * transfer-in tied to the original transfer), the lines are RETURNED; the shipment is RETURNED.
+     *
+     * @since 1.3
+     */
+    Shipment receiveReturn(Caller caller, long id, String note, String idempotencyKey);
+
+    /**
+     * Carries returning goods on with another carrier: a new shipment for the same lines, booked and handed over
+     * at once (the goods stay in transit); the returned one is RETURNED with outcome REBOOKED. Answers the new one.
+     *
+     * @since 1.3
+     */
+    Shipment rebookReturn(Caller caller, long id, String carrierId, String idempotencyKey);
+
+    /**
+     * Tracking pushed for waybills no shipment has yet, oldest first: ministry roles and auditors see every
+     * carrier's, a partner account only its own carrier's.
+     *
+     * @since 1.3
+     */
+    Page<UnmatchedEvent> unmatched(Caller caller, String carrierId, int limit, String cursor);
 }

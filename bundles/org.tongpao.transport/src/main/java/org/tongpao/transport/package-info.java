@@ -10,6 +10,9 @@
  * through the builder, which gets a setter for each added component. 1.3: shipments to an org unit without a
  * depot (a front-line station) — {@code NewShipment.toOrgUnitId}, {@code Shipment.toOrgUnitId}/{@code toOrgUnitCode};
  * their receipt is the proof of delivery at the unit, which issues the goods to it.
+ * 1.3 too: returns ({@code ShipmentStatus.RETURNING}, {@code RETURNED}, {@link org.tongpao.transport.ShipmentReturn},
+ * the return operations of {@link org.tongpao.transport.TransportService}) and tracking kept for later matching
+ * ({@link org.tongpao.transport.UnmatchedEvent}).
  */
 @Export
 @Version("1.3.0")

@@ -81,7 +81,7 @@ final class BatchDispatch {
     }
 
     /** The sending province dispatches: the batch's, or (for one shipment's lines) the sending depot's. */
-    private BatchDao.Row dispatchable(Caller caller, long batchId, Long fromDepotId) {
+    BatchDao.Row dispatchable(Caller caller, long batchId, Long fromDepotId) {
         AllocationScope.requireWriter(caller, "allocation batches");
         BatchDao.Row row = BatchDao.read(ctx.ds(), batchId);
         Batch b = row.batch();

@@ -38,21 +38,23 @@ final class BatchStatuses {
         // an instructed line waits at its sending depot like a reserved one, on the node keeping it
         long reserved = lines.stream().filter(s -> "RESERVED".equals(s) || CrossNodeBatches.INSTRUCTED.equals(s)).count();
         long received = lines.stream().filter("RECEIVED"::equals).count();
+        long returned = lines.stream().filter(BatchReturns.RETURNED::equals).count();
         if (reserved == lines.size()) {
             return BatchStatus.APPROVED;
         }
         if (reserved > 0) {
             return BatchStatus.PARTLY_DISPATCHED;
         }
-        if (received == lines.size()) {
-            return BatchStatus.RECEIVED;
+        if (received + returned == lines.size()) {
+            return received > 0 ? BatchStatus.RECEIVED : BatchStatus.RETURNED;
         }
         return received > 0 ? BatchStatus.PARTLY_RECEIVED : BatchStatus.DISPATCHED;
     }
 
     /** Every line has left its sending depot. */
     static boolean allLeft(BatchStatus s) {
-        return s == BatchStatus.DISPATCHED || s == BatchStatus.PARTLY_RECEIVED || s == BatchStatus.RECEIVED;
+        return s == BatchStatus.DISPATCHED || s == BatchStatus.PARTLY_RECEIVED || s == BatchStatus.RECEIVED
+                || s == BatchStatus.RETURNED;
     }
 
     /** Some lines still wait at their sending depot. */

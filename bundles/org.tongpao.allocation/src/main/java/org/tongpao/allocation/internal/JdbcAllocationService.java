@@ -59,6 +59,7 @@ public class JdbcAllocationService implements AllocationService, CrossNodeTransf
     private final MutualAid mutualAid;
     private final LedgerKeepers keepers = new LedgerKeepers();
     private final CrossNodeBatches crossNode;
+    private final BatchReturns returns;
 
     @Activate
     public JdbcAllocationService(@Reference(target = AllocationSchema.READY) SchemaReady schema,
@@ -72,6 +73,7 @@ public class JdbcAllocationService implements AllocationService, CrossNodeTransf
         this.decisions = new PlanDecisions(ctx);
         this.queries = new BatchQueries(ctx);
         this.dispatch = new BatchDispatch(ctx);
+        this.returns = new BatchReturns(ctx, dispatch);
         this.receipts = new BatchReceipts(ctx, receiptListeners);
         this.mutualAid = new MutualAid(ctx);
         this.crossNode = new CrossNodeBatches(ctx, receiptListeners);
@@ -143,6 +145,18 @@ public class JdbcAllocationService implements AllocationService, CrossNodeTransf
     @Override
     public Batch dispatchLines(Caller caller, long batchId, long fromDepotId, long toDepotId, String idempotencyKey) {
         return dispatch.dispatchLines(caller, batchId, fromDepotId, toDepotId, idempotencyKey);
+    }
+
+    @Override
+    public Batch returnLines(Caller caller, long batchId, java.util.Collection<Long> lineIds, String note,
+            String idempotencyKey) {
+        return returns.returnLines(caller, batchId, lineIds, note, idempotencyKey);
+    }
+
+    @Override
+    public Batch noteLines(Caller caller, long batchId, java.util.Collection<Long> lineIds, String note,
+            String idempotencyKey) {
+        return returns.noteLines(caller, batchId, lineIds, note, idempotencyKey);
     }
 
     @Override

@@ -154,6 +154,21 @@ final class FakeInventory implements InventoryService {
     }
 
     @Override
+    public synchronized Transfer returnTransfer(Caller caller, long transferId, String note, String idempotencyKey) {
+        return once(caller, idempotencyKey, () -> {
+            Transfer t = transfers.get(transferId);
+            if (t == null || t.status() != Transfer.Status.IN_TRANSIT) {
+                throw new ConflictException("Transfer " + transferId + " is not in transit");
+            }
+            Transfer back = new Transfer(t.id(), t.fromDepotId(), t.toDepotId(), t.itemId(), t.quantity(),
+                    Transfer.Status.RETURNED, 0, 0, t.sourceDocument(), t.dispatchedAt(), Instant.now());
+            transfers.put(t.id(), back);
+            calls.add("return " + transferId);
+            return back;
+        });
+    }
+
+    @Override
     public synchronized Transfer transfer(Caller caller, long transferId) {
         Transfer t = transfers.get(transferId);
         if (t == null) {

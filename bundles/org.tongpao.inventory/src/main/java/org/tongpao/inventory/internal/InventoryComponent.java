@@ -230,6 +230,11 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         return transfers.transfer(caller, transferId);
     }
 
+    @Override
+    public Transfer returnTransfer(Caller caller, long transferId, String note, String idempotencyKey) {
+        return transfers.returnToSender(caller, transferId, note, idempotencyKey);
+    }
+
     // StockLedger
 
     @Override

@@ -231,6 +231,44 @@ final class Transfers {
         return ledger.read(c -> load(c, transferId));
     }
 
+    /**
+     * The goods come back into the sending depot, into the lots they left (TRANSFER_IN tied to the transfer), so
+     * the transit account clears at the sender; the RETURNED status keeps a receipt from booking them twice.
+     */
+    Transfer returnToSender(Caller caller, long transferId, String note, String key) {
+        Scope.requireStockWriter(caller);
+        String cleanNote = optionalText("note", note, 500);
+        Map<String, Object> request = new HashMap<>();
+        request.put("note", cleanNote);
+        ledger.write(caller, key, "inventory.transfer-return:" + transferId, request, tx -> {
+            Transfer t = visible(tx.c, caller, transferId);
+            if (CrossNode.of(tx.c, transferId) != null) {
+                throw new ConflictException("Transfer " + transferId + " crosses nodes; its return is not supported");
+            }
+            DepotRef from = ledger.core.depot(tx.c, t.fromDepotId());
+            Scope.requireWrite(caller, from);
+            ledger.owners.requireKeptHere(from, null);
+            if (Jdbc.update(tx.c, "UPDATE tp_inv_transfer SET transfer_status = ?, received_at = ? WHERE id = ? "
+                    + "AND transfer_status = ?", List.of(Transfer.Status.RETURNED, tx.now, transferId,
+                            Transfer.Status.IN_TRANSIT)) != 1) {
+                throw new ConflictException("Transfer " + transferId + " is " + t.status() + ", not in transit");
+            }
+            long postingId = ledger.postings.open(tx, "transfer-in", from.id());
+            String source = t.sourceDocument() != null ? t.sourceDocument() : "transfer:" + t.id();
+            String why = cleanNote != null ? cleanNote : "returned to sender";
+            for (long[] line : Jdbc.query(tx.c, "SELECT lot_id, quantity FROM tp_inv_transfer_line WHERE transfer_id = ? "
+                    + "ORDER BY lot_id", List.of(transferId), rs -> new long[] {rs.getLong(1), rs.getLong(2)})) {
+                ledger.balances.put(tx, line[0], line[1]);
+                ledger.postings.move(tx, postingId, MovementType.TRANSFER_IN, from.id(), t.itemId(), line[0], line[1],
+                        null, null, t.id(), source, why);
+            }
+            ledger.events.movement(tx, postingId, "transfer-in", from.id());
+            ledger.audit.record(tx.c, caller, "transfer", Long.toString(transferId), "RETURN", t, load(tx.c, transferId));
+            return new Ref("transfer", Long.toString(transferId));
+        });
+        return ledger.read(c -> load(c, transferId));
+    }
+
     /** The status flip is the guard against a second receipt racing this one. */
     static void markReceived(Tx tx, long transferId, long received, long damaged) throws SQLException {
         if (Jdbc.update(tx.c, "UPDATE tp_inv_transfer SET transfer_status = ?, received_quantity = ?, "

@@ -7,9 +7,10 @@
  * <p>Versions follow OSGi semantic versioning: a minor version adds to the package without breaking a
  * carrier built against an earlier minor version; anything a carrier must change to keep compiling is a
  * major version. The build checks this against the published 1.0.0 with bnd's baseline.
+ * 1.1: {@link org.tongpao.transport.api.TrackingStatus#RETURNED}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tongpao.transport.api;
 
 import org.osgi.annotation.bundle.Export;

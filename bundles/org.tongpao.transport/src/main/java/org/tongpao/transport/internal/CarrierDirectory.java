@@ -86,7 +86,7 @@ record CarrierDirectory(TransportContext ctx, CarrierContracts contracts) {
             long delivered = deliveries[0];
             long onTime = deliveries[1];
             long breaches = Jdbc.count(c, "SELECT COUNT(*) FROM tp_tr_shipment WHERE carrier_id = ? AND "
-                    + ShipmentDao.OPEN + " AND " + ShipmentDao.BREACHED, List.of(id, now, now, now));
+                    + ShipmentDao.SLA_RUNNING + " AND " + ShipmentDao.BREACHED, List.of(id, now, now, now));
             return new CarrierPerformance(delivered, onTime, delivered == 0 ? null : (double) onTime / delivered, breaches);
         });
     }

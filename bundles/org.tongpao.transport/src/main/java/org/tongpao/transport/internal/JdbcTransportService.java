@@ -28,8 +28,10 @@ import org.tongpao.transport.QuoteRequest;
 import org.tongpao.transport.Shipment;
 import org.tongpao.transport.ShipmentEvent;
 import org.tongpao.transport.ShipmentFilter;
+import org.tongpao.transport.ShipmentReturn;
 import org.tongpao.transport.TrackingReceipt;
 import org.tongpao.transport.TransportService;
+import org.tongpao.transport.UnmatchedEvent;
 import org.tongpao.transport.api.ServicePromise;
 import org.tongpao.transport.api.TrackingEvent;
 
@@ -52,6 +54,7 @@ public class JdbcTransportService implements TransportService {
     private final TrackingIntake intake;
     private final ShipmentReceipts receipts;
     private final SlaScanner scanner;
+    private final ShipmentReturns returns;
 
     @Activate
     public JdbcTransportService(@Reference(target = "(tongpao.schema=transport)") SchemaReady schema,
@@ -71,6 +74,7 @@ public class JdbcTransportService implements TransportService {
         commands = new ShipmentCommands(ctx, scope);
         receipts = new ShipmentReceipts(ctx, scope, intake);
         scanner = new SlaScanner(ctx, intake, receipts);
+        returns = new ShipmentReturns(ctx, scope, booking, commands);
     }
 
     @Deactivate
@@ -157,6 +161,31 @@ public class JdbcTransportService implements TransportService {
     @Override
     public Shipment receive(Caller caller, long id, List<LineReceipt> lines, String idempotencyKey) {
         return reader.view(receipts.receive(caller, id, lines, idempotencyKey));
+    }
+
+    @Override
+    public Shipment recall(Caller caller, long id, String reason, String idempotencyKey) {
+        return reader.view(returns.recall(caller, id, reason, idempotencyKey));
+    }
+
+    @Override
+    public ShipmentReturn shipmentReturn(Caller caller, long id) {
+        return returns.get(caller, id);
+    }
+
+    @Override
+    public Shipment receiveReturn(Caller caller, long id, String note, String idempotencyKey) {
+        return reader.view(returns.receiveBack(caller, id, note, idempotencyKey));
+    }
+
+    @Override
+    public Shipment rebookReturn(Caller caller, long id, String carrierId, String idempotencyKey) {
+        return reader.view(returns.rebook(caller, id, carrierId, idempotencyKey));
+    }
+
+    @Override
+    public Page<UnmatchedEvent> unmatched(Caller caller, String carrierId, int limit, String cursor) {
+        return intake.unmatched(caller, carrierId, limit, cursor);
     }
 
     /** Events pushed by a carrier's bundle through its {@link BundleTrackingSink}. */

@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
+import org.tongpao.transport.UnmatchedEvent;
 import org.tongpao.transport.api.TrackingEvent;
 import org.tongpao.transport.api.TrackingStatus;
 
-/** SQL of {@code tp_tr_parked_event}: tracking pushed for a waybill whose booking answer is still on its way. */
+/**
+ * SQL of {@code tp_tr_parked_event}: tracking pushed for a waybill no shipment has yet (its booking answer is still
+ * on its way), kept until a booking returns that waybill.
+ */
 final class ParkedEventDao {
     private ParkedEventDao() {
     }
@@ -40,7 +44,17 @@ final class ParkedEventDao {
         Jdbc.batch(c, "DELETE FROM tp_tr_parked_event WHERE id = ?", parked.stream().map(p -> List.of(p.id())).toList());
     }
 
-    static int dropParkedBefore(Connection c, Instant before) throws SQLException {
-        return Jdbc.update(c, "DELETE FROM tp_tr_parked_event WHERE parked_at < ?", List.of(before));
+    static long count(Connection c, String carrierId) throws SQLException {
+        return Jdbc.count(c, "SELECT COUNT(*) FROM tp_tr_parked_event WHERE carrier_id = ?", List.of(carrierId));
+    }
+
+    /** Events still waiting, oldest first after {@code afterId}; {@code carrierId} null: every carrier's. */
+    static List<UnmatchedEvent> list(Connection c, String carrierId, long afterId, String tail) throws SQLException {
+        return Jdbc.query(c, "SELECT * FROM tp_tr_parked_event WHERE id > ?" + (carrierId == null ? "" : " AND carrier_id = ?")
+                + " " + tail, carrierId == null ? List.of(afterId) : List.of(afterId, carrierId),
+                rs -> new UnmatchedEvent(rs.getLong("id"), rs.getString("carrier_id"), rs.getString("waybill"),
+                        TrackingStatus.valueOf(rs.getString("status")), Sql.getInstant(rs, "event_at"),
+                        rs.getString("location"), rs.getString("note"), rs.getString("source"),
+                        rs.getString("recorded_by"), Sql.getInstant(rs, "parked_at")));
     }
 }

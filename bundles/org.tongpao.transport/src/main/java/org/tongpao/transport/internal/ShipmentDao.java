@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
@@ -19,6 +21,8 @@ final class ShipmentDao {
     /** Shipments still moving: the SLA clock runs and tracking is pulled. */
     static final String OPEN = "status IN ('BOOKED','ACCEPTED','DISPATCHED','PICKED_UP','IN_TRANSIT','AT_CHECKPOINT',"
             + "'EXCEPTION')";
+    /** Shipments whose SLA clock runs: open ones, and those a carrier's own cancellation or return sends back. */
+    static final String SLA_RUNNING = "(" + OPEN + " OR return_cause = 'CARRIER')";
     /** A promise overdue and not kept; three instant arguments (now). */
     static final String BREACHED = "((accepted_at IS NULL AND accept_due <= ?) OR (picked_up_at IS NULL AND pickup_due <= ?)"
             + " OR (delivered_at IS NULL AND delivery_due <= ?))";
@@ -78,7 +82,7 @@ final class ShipmentDao {
                 TimelineDao.proof(rs), new ShipmentRow.Handover(Sql.getInstant(rs, "dispatched_at"),
                         rs.getString("dispatched_by"), Sql.getInstant(rs, "received_at"), rs.getString("received_by")),
                 pass(rs), new ShipmentRow.Stamp(rs.getString("created_by"), Sql.getInstant(rs, "created_at"),
-                        Sql.getInstant(rs, "updated_at"), rs.getLong("version")));
+                        Sql.getInstant(rs, "updated_at"), rs.getLong("version")), rs.getString("return_cause"));
     }
 
     private static ShipmentRow.Terms terms(ResultSet rs) throws SQLException {
@@ -97,12 +101,37 @@ final class ShipmentDao {
                 rs.getString("pass_vehicle"), rs.getString("pass_driver"));
     }
 
-    /** Runs a guarded update: {@code set} with its args, then id and version; false if the row moved on. */
+    /**
+     * Runs a guarded update: {@code set} with its args, then id and version; false if the row moved on. Every
+     * change goes through here, so the SLA watch's next moment is kept with it ({@link #refreshNextDeadline}).
+     */
     static boolean update(Connection c, ShipmentRow before, String set, Object... args) throws SQLException {
         List<Object> all = Jdbc.args(args);
         all.addAll(List.of(Sql.now(), before.id(), before.version()));
-        return Jdbc.update(c, "UPDATE tp_tr_shipment SET " + set
-                + ", updated_at = ?, version = version + 1 WHERE id = ? AND version = ?", all) == 1;
+        if (Jdbc.update(c, "UPDATE tp_tr_shipment SET " + set
+                + ", updated_at = ?, version = version + 1 WHERE id = ? AND version = ?", all) != 1) {
+            return false;
+        }
+        refreshNextDeadline(c, get(c, before.id()));
+        return true;
+    }
+
+    /** Stores when the SLA watch must next look at the shipment (null: nothing owed any more). */
+    static void refreshNextDeadline(Connection c, ShipmentRow r) throws SQLException {
+        Instant next = r.terms().deadlines() == null ? null
+                : SlaClock.nextAlert(r.terms().deadlines(), r.progress(), r.slaRunning(), flags(c, r.id()));
+        Jdbc.update(c, "UPDATE tp_tr_shipment SET next_deadline = ? WHERE id = ?", Jdbc.args(next, r.id()));
+    }
+
+    /** The SLA flags raised for a shipment, as {@code MILESTONE:LEVEL}. */
+    static Set<String> flags(Connection c, long shipmentId) throws SQLException {
+        return new HashSet<>(Jdbc.query(c, "SELECT milestone, flag_level FROM tp_tr_sla_flag WHERE shipment_id = ?",
+                List.of(shipmentId), rs -> rs.getString(1) + ":" + rs.getString(2)));
+    }
+
+    /** Shipments the SLA watch must look at by {@code now}, through the next-deadline index. */
+    static List<ShipmentRow> dueForAlerts(Connection c, Instant now) throws SQLException {
+        return query(c, "next_deadline <= ?", List.of(now), "ORDER BY next_deadline");
     }
 
     /** Raises an SLA flag once; true if it is new. */

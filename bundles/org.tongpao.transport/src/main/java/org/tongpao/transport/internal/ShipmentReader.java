@@ -39,9 +39,10 @@ record ShipmentReader(TransportContext ctx, Scope scope) {
         }
         Instant now = ctx.now();
         if (f.sla() == SlaState.BREACHED) {
-            and(where, args, ShipmentDao.OPEN + " AND " + ShipmentDao.BREACHED, now);
+            and(where, args, ShipmentDao.SLA_RUNNING + " AND " + ShipmentDao.BREACHED, now);
         } else if (f.sla() == SlaState.AT_RISK) {
-            and(where, args, ShipmentDao.OPEN + " AND NOT " + ShipmentDao.BREACHED + " AND " + ShipmentDao.AT_RISK, now);
+            and(where, args, ShipmentDao.SLA_RUNNING + " AND NOT " + ShipmentDao.BREACHED + " AND " + ShipmentDao.AT_RISK,
+                    now);
         } else if (f.sla() != null) {
             throw new ValidationException("sla", "filter by sla=BREACHED or sla=AT_RISK");
         }
@@ -91,7 +92,7 @@ record ShipmentReader(TransportContext ctx, Scope scope) {
         ShipmentRow.Handover handover = r.handover();
         SlaClock.Progress progress = r.progress();
         Sla sla = terms.deadlines() == null ? null
-                : SlaClock.evaluate(terms.deadlines(), progress, r.status().isOpen(), now);
+                : SlaClock.evaluate(terms.deadlines(), progress, r.slaRunning(), now);
         return new Shipment(r.id(), r.number(), route.batchId(), route.batchNumber(), route.from().depotId(),
                 route.from().depotCode(), route.from().province(), route.to().depotId(), route.to().depotCode(),
                 route.to().province(), route.keyArea(), route.keyAreaLabel(), r.carrierId(),

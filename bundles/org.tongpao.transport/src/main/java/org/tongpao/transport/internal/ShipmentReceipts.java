@@ -46,8 +46,13 @@ record ShipmentReceipts(TransportContext ctx, Scope scope, TrackingIntake intake
         if (r.dispatchedAt() == null) {
             throw new ConflictException("Shipment " + r.number() + " has not been dispatched");
         }
-        if (r.status() == ShipmentStatus.CANCELLED) {
-            throw new ConflictException("Shipment " + r.number() + " is cancelled");
+        if (r.status() == ShipmentStatus.CANCELLED || r.status() == ShipmentStatus.RETURNED) {
+            throw new ConflictException("Shipment " + r.number() + " is " + r.status());
+        }
+        if (r.status() == ShipmentStatus.RETURNING) {
+            throw new ConflictException("Shipment " + r.number() + " is RETURNING: take the goods back at the sending "
+                    + "depot (POST /shipments/" + id + "/return/receive) or carry them on (POST /shipments/" + id
+                    + "/return/rebook)");
         }
         if (idempotencyKey != null) {
             IdempotencyKeys.validateKey(idempotencyKey);
@@ -113,7 +118,7 @@ record ShipmentReceipts(TransportContext ctx, Scope scope, TrackingIntake intake
             long toId = pair.get(2) != 0L ? pair.get(2) : pair.get(1);
             List<ShipmentRow> carriers = Transactions.read(ctx.ds, c -> ShipmentDao.query(c, "batch_id = ? AND "
                     + "from_depot_id = ? AND " + to + " AND waybill IS NOT NULL AND status NOT IN "
-                    + "('CANCELLED','RECEIVED','BOOKING_FAILED')", List.of(batch.id(), pair.get(0), toId),
+                    + "('CANCELLED','RECEIVED','BOOKING_FAILED','RETURNED')", List.of(batch.id(), pair.get(0), toId),
                     "ORDER BY id"));
             for (ShipmentRow r : carriers) {
                 sync(caller, r.id(), batch);
@@ -122,12 +127,12 @@ record ShipmentReceipts(TransportContext ctx, Scope scope, TrackingIntake intake
     }
 
     /**
-     * Open shipments whose batch lines were received without them being told (a listener that failed, or
+     * Open shipments (of those the SLA watch is about to flag) whose batch lines were received without them being told (a listener that failed, or
      * a node stopped in between) are received now, before they could be flagged as the carrier's breach.
      */
-    void catchUp() {
-        List<ShipmentRow> open = Transactions.read(ctx.ds, c -> ShipmentDao.query(c, ShipmentDao.OPEN
-                + " AND batch_id IS NOT NULL AND waybill IS NOT NULL", List.of(), "ORDER BY id"));
+    void catchUp(List<ShipmentRow> due) {
+        List<ShipmentRow> open = due.stream().filter(r -> r.status().isOpen() && r.batchId() != null
+                && r.waybill() != null).toList();
         Caller watch = Caller.system("sla-watch");
         Map<Long, Batch> batches = new HashMap<>();
         for (ShipmentRow r : open) {
@@ -150,7 +155,8 @@ record ShipmentReceipts(TransportContext ctx, Scope scope, TrackingIntake intake
      */
     private ShipmentRow sync(Caller caller, long id, Batch b) {
         ShipmentRow r = ctx.get(id);
-        if (r.status() == ShipmentStatus.RECEIVED || r.status() == ShipmentStatus.CANCELLED || r.waybill() == null) {
+        if (r.status() == ShipmentStatus.RECEIVED || r.status() == ShipmentStatus.CANCELLED
+                || r.status() == ShipmentStatus.RETURNED || r.waybill() == null) {
             return r;
         }
         List<BatchLine> ours = b == null ? List.of() : carried(b, r);

@@ -16,7 +16,7 @@ import org.tongpao.transport.api.TransportMode;
  */
 record ShipmentRow(long id, String number, Route route, String carrierId, String waybill, ShipmentStatus status,
         String failure, Cargo cargo, Terms terms, SlaClock.Progress progress, ProofOfDelivery proof,
-        Handover handover, EntryPass pass, Stamp stamp) {
+        Handover handover, EntryPass pass, Stamp stamp, String returnCause) {
 
     /**
      * One end of the move; ids and codes are copied so the shipment reads the same whatever becomes of the depot.
@@ -110,6 +110,14 @@ record ShipmentRow(long id, String number, Route route, String carrierId, String
     }
 
     /**
+     * Whether the SLA clock runs: while the goods move, and during a return the carrier caused (it keeps the blame
+     * for the promises it did not keep); a return the ministry ordered stops it.
+     */
+    boolean slaRunning() {
+        return status.isOpen() || "CARRIER".equals(returnCause);
+    }
+
+    /**
      * The audit snapshot: one flat object, as the audit trail has always stored a shipment (its JSON sorts keys,
      * so this gives the same text as before the row was grouped).
      */
@@ -143,6 +151,6 @@ record ShipmentRow(long id, String number, Route route, String carrierId, String
     static ShipmentRow draft(String number, Route route, String carrierId, Cargo cargo, String createdBy, Instant now) {
         return new ShipmentRow(0, number, route, carrierId, null, ShipmentStatus.BOOKING_FAILED, "not booked yet", cargo,
                 Terms.NONE, new SlaClock.Progress(null, null, null), null, Handover.NONE, null,
-                new Stamp(createdBy, now, now, 1));
+                new Stamp(createdBy, now, now, 1), null);
     }
 }

@@ -83,6 +83,30 @@ public final class SlaClock {
         }
     }
 
+    /**
+     * When the SLA watch must next look at a shipment: for each promise still owed, its warning moment until it is
+     * flagged at risk or breached, then its deadline until it is flagged breached; the earliest of those, or null
+     * when nothing is owed (clock stopped, every promise kept or flagged). {@code flags} holds {@code MILESTONE:LEVEL}.
+     */
+    public static Instant nextAlert(Deadlines d, Progress p, boolean running, java.util.Set<String> flags) {
+        if (!running) {
+            return null;
+        }
+        Instant delivered = p.deliveredAt();
+        Instant pickedUp = first(p.pickedUpAt(), delivered);
+        Instant accepted = first(p.acceptedAt(), pickedUp);
+        Instant next = nextOf(ACCEPT, d.accept(), accepted, flags);
+        next = first(next, nextOf(PICKUP, d.pickup(), pickedUp, flags));
+        return first(next, nextOf(DELIVERY, d.delivery(), delivered, flags));
+    }
+
+    private static Instant nextOf(String name, Window w, Instant done, java.util.Set<String> flags) {
+        if (done != null || flags.contains(name + ":" + SlaState.BREACHED)) {
+            return null;
+        }
+        return flags.contains(name + ":" + SlaState.AT_RISK) ? w.due() : w.warnFrom();
+    }
+
     /** The earlier of two instants, either may be null. */
     static Instant first(Instant a, Instant b) {
         if (a == null) {

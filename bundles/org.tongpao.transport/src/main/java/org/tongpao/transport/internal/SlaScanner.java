@@ -16,40 +16,44 @@ import org.tongpao.transport.api.TrackingEvent;
 import org.tongpao.transport.api.TrackingMode;
 
 /**
- * One pass of the watch: pulls tracking from PULL carriers for open shipments, catches up receipts the
- * shipments were not told of, raises each new SLA alert once, and drops parked events nobody claimed.
+ * One pass of the watch: pulls tracking from PULL carriers for their open shipments, then looks only at the
+ * shipments whose next SLA moment has come (the next-deadline index): catches up receipts they were not told of,
+ * raises each new alert once and moves their next moment on. Its cost follows the shipments at risk, not all open ones.
  */
 record SlaScanner(TransportContext ctx, TrackingIntake intake, ShipmentReceipts receipts) {
     private static final Logger LOG = LoggerFactory.getLogger(SlaScanner.class);
 
     ScanResult scan() {
-        List<ShipmentRow> open = open(" AND waybill IS NOT NULL");
-        int pulled = 0;
+        List<ShipmentRow> pulled = pullable();
+        int events = 0;
         int failures = 0;
-        for (ShipmentRow r : open) {
-            if (!pulls(r.carrierId())) {
-                continue;
-            }
+        for (ShipmentRow r : pulled) {
             int n = pull(r);
             if (n < 0) {
                 failures++;
             } else {
-                pulled += n;
+                events += n;
             }
         }
-        receipts.catchUp();
         Instant now = ctx.now();
-        int alerts = raiseAlerts(now);
-        int dropped = intake.dropUnclaimed(now);
-        if (dropped > 0) {
-            LOG.warn("Dropped {} tracking event(s) parked for over {} for waybills no booking returned", dropped,
-                    TrackingIntake.PARKED_FOR);
-        }
-        return new ScanResult(open.size(), pulled, failures, alerts);
+        List<ShipmentRow> due = Transactions.read(ctx.ds, c -> ShipmentDao.dueForAlerts(c, now));
+        receipts.catchUp(due);
+        int alerts = raiseAlerts(due, now);
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        pulled.forEach(r -> seen.add(r.id()));
+        due.forEach(r -> seen.add(r.id()));
+        return new ScanResult(seen.size(), events, failures, alerts);
     }
 
-    private List<ShipmentRow> open(String and) {
-        return Transactions.read(ctx.ds, c -> ShipmentDao.query(c, ShipmentDao.OPEN + and, List.of(), "ORDER BY id"));
+    /** Open shipments with a waybill of the carriers that answer tracking pulls. */
+    private List<ShipmentRow> pullable() {
+        List<String> carriers = ctx.registry.ids().stream().filter(this::pulls).toList();
+        if (carriers.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", java.util.Collections.nCopies(carriers.size(), "?"));
+        return Transactions.read(ctx.ds, c -> ShipmentDao.query(c, ShipmentDao.OPEN + " AND waybill IS NOT NULL AND "
+                + "carrier_id IN (" + in + ")", carriers, "ORDER BY id"));
     }
 
     /** Events pulled from the carrier and new to the timeline, or -1 if the pull failed. */
@@ -69,20 +73,25 @@ record SlaScanner(TransportContext ctx, TrackingIntake intake, ShipmentReceipts 
         }
     }
 
-    private int raiseAlerts(Instant now) {
+    /** Evaluates each shipment due (as stored now), flags its new alerts and moves its next moment on. */
+    int raiseAlerts(List<ShipmentRow> due, Instant now) {
         int alerts = 0;
-        for (ShipmentRow r : open(" AND booked_at IS NOT NULL")) {
-            Sla sla = SlaClock.evaluate(r.terms().deadlines(), r.progress(), true, now);
-            for (SlaMilestone m : sla.milestones()) {
-                if (!m.state().isAlert()) {
-                    continue;
-                }
-                if (flag(r, m, now)) {
-                    alerts++;
-                    LOG.warn("Shipment {} ({} waybill {}): {} promise {} (due {})", r.number(), r.carrierId(), r.waybill(),
-                            m.name(), m.state(), m.due());
+        for (ShipmentRow stale : due) {
+            ShipmentRow r = ctx.get(stale.id());
+            if (r.terms().deadlines() != null) {
+                Sla sla = SlaClock.evaluate(r.terms().deadlines(), r.progress(), r.slaRunning(), now);
+                for (SlaMilestone m : sla.milestones()) {
+                    if (m.state().isAlert() && flag(r, m, now)) {
+                        alerts++;
+                        LOG.warn("Shipment {} ({} waybill {}): {} promise {} (due {})", r.number(), r.carrierId(),
+                                r.waybill(), m.name(), m.state(), m.due());
+                    }
                 }
             }
+            Transactions.write(ctx.ds, "moving the SLA watch of " + r.number(), c -> {
+                ShipmentDao.refreshNextDeadline(c, ShipmentDao.get(c, r.id()));
+                return null;
+            });
         }
         return alerts;
     }

@@ -22,7 +22,8 @@ final class Timeline {
 
     /**
      * Milestones are the earliest event that implies them; the status is the latest event's (delivery is final),
-     * except that a dispatched shipment shows DISPATCHED until the carrier reports more than its acceptance.
+     * except that a dispatched shipment shows DISPATCHED until the carrier reports more than its acceptance, and
+     * that a carrier's CANCELLED or RETURNED after hand-over makes it RETURNING (before hand-over: CANCELLED).
      */
     static Derived derive(ShipmentStatus current, List<ShipmentEvent> timeline, boolean dispatched) {
         Instant accepted = null;
@@ -31,7 +32,7 @@ final class Timeline {
         ProofOfDelivery proof = null;
         for (ShipmentEvent e : timeline) {
             TrackingStatus s = e.status();
-            if (s != TrackingStatus.EXCEPTION && s != TrackingStatus.CANCELLED) {
+            if (s != TrackingStatus.EXCEPTION && s != TrackingStatus.CANCELLED && s != TrackingStatus.RETURNED) {
                 accepted = SlaClock.first(accepted, e.at());
             }
             if (s == TrackingStatus.PICKED_UP || s == TrackingStatus.IN_TRANSIT || s == TrackingStatus.AT_CHECKPOINT
@@ -48,7 +49,8 @@ final class Timeline {
 
     private static ShipmentStatus status(ShipmentStatus current, List<ShipmentEvent> timeline, boolean dispatched,
             Instant delivered) {
-        if (current == ShipmentStatus.CANCELLED || current == ShipmentStatus.RECEIVED) {
+        if (current == ShipmentStatus.CANCELLED || current == ShipmentStatus.RECEIVED
+                || current == ShipmentStatus.RETURNING || current == ShipmentStatus.RETURNED) {
             return current;
         }
         if (delivered != null) {
@@ -56,6 +58,10 @@ final class Timeline {
         }
         ShipmentEvent latest = timeline.stream().max(Comparator.comparing(ShipmentEvent::at)
                 .thenComparing(ShipmentEvent::id)).orElseThrow();
+        if (latest.status() == TrackingStatus.CANCELLED || latest.status() == TrackingStatus.RETURNED) {
+            // after hand-over the goods are somewhere on the road: they come back (a return), never just "cancelled"
+            return dispatched ? ShipmentStatus.RETURNING : ShipmentStatus.CANCELLED;
+        }
         ShipmentStatus status = ShipmentStatus.valueOf(latest.status().name());
         return dispatched && status == ShipmentStatus.ACCEPTED ? ShipmentStatus.DISPATCHED : status;
     }

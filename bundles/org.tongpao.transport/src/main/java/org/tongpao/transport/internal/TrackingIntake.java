@@ -17,24 +17,31 @@ import org.slf4j.LoggerFactory;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
-import org.tongpao.core.NotFoundException;
+import org.tongpao.core.Page;
+import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.transport.ShipmentEvent;
+import org.tongpao.transport.ShipmentReturn;
+import org.tongpao.transport.ShipmentStatus;
 import org.tongpao.transport.TrackingReceipt;
 import org.tongpao.transport.TransportTopics;
+import org.tongpao.transport.UnmatchedEvent;
 import org.tongpao.transport.api.TrackingEvent;
+import org.tongpao.transport.api.TrackingStatus;
 
 /**
  * Tracking from every source (staff, a partner account over REST, a carrier's bundle, the watch's pulls) onto the
- * timeline. A push for a waybill Tongpao does not know yet, while a booking with that carrier is under way, is
- * parked until the booking's answer is stored (a courier's webhook may overtake it).
+ * timeline. A push for a waybill Tongpao does not know yet is kept (never dropped) until a booking's answer brings
+ * that waybill (a courier's webhook may overtake it, a booking answer lost to a timeout may come with a retry); the
+ * partner is told it was accepted for later matching, and operators and the partner can list what still waits.
  */
 final class TrackingIntake {
     private static final Logger LOG = LoggerFactory.getLogger(TrackingIntake.class);
     static final int MAX_EVENTS = 500;
-    /** How long a pushed event may wait for its booking's answer. */
-    static final Duration PARKED_FOR = Duration.ofHours(1);
+    /** Events one carrier may have waiting for their bookings: beyond that a push of unknown waybills is refused. */
+    static final int MAX_UNMATCHED_PER_CARRIER = 10_000;
 
     private final TransportContext ctx;
     private final Scope scope;
@@ -98,10 +105,8 @@ final class TrackingIntake {
             Optional<ShipmentRow> r = shipments.computeIfAbsent(e.waybill(), w -> byWaybill(carrierId, w));
             if (r.isPresent()) {
                 byShipment.computeIfAbsent(r.get().id(), k -> new ArrayList<>()).add(e);
-            } else if (bookingsInFlight(carrierId) > 0) {
-                early.add(e); // the webhook overtook the carrier's answer to book(): keep it for that answer
             } else {
-                throw new NotFoundException("Waybill", e.waybill());
+                early.add(e); // the webhook overtook the carrier's answer to book(): keep it for that answer
             }
         }
         TrackingReceipt total = new TrackingReceipt(0, 0, 0);
@@ -122,12 +127,17 @@ final class TrackingIntake {
     private void park(String carrierId, List<TrackingEvent> early, String source, String actor) {
         Instant now = ctx.now();
         Transactions.write(ctx.ds, "parking tracking of carrier " + carrierId, c -> {
+            if (ParkedEventDao.count(c, carrierId) + early.size() > MAX_UNMATCHED_PER_CARRIER) {
+                throw new ConflictException("Carrier " + carrierId + " has " + MAX_UNMATCHED_PER_CARRIER
+                        + " tracking events waiting for unknown waybills; none more are kept until those are matched");
+            }
             for (TrackingEvent e : early) {
                 ParkedEventDao.park(c, carrierId, e, source, actor, now);
             }
             return null;
         });
-        LOG.info("Parked {} tracking event(s) of carrier {} for waybills still being booked", early.size(), carrierId);
+        LOG.info("Kept {} tracking event(s) of carrier {} for waybills not known yet ({} booking(s) under way)",
+                early.size(), carrierId, bookingsInFlight(carrierId));
         // the booking may have been stored between our lookup and the parking: then apply them now
         for (String waybill : early.stream().map(TrackingEvent::waybill).distinct().toList()) {
             byWaybill(carrierId, waybill).ifPresent(this::applyParked);
@@ -141,18 +151,33 @@ final class TrackingIntake {
         if (parked.isEmpty()) {
             return;
         }
+        List<ParkedEventDao.Parked> applied = new ArrayList<>();
         for (ParkedEventDao.Parked p : parked) {
-            apply(booked.id(), List.of(p.event()), p.source(), p.recordedBy(), null);
+            try {
+                apply(booked.id(), List.of(p.event()), p.source(), p.recordedBy(), null);
+                applied.add(p);
+            } catch (ValidationException e) {
+                // it does not fit this booking (e.g. older than it): it stays listed as unmatched, never dropped
+                LOG.warn("Tracking event {} kept for waybill {} does not fit shipment {}: {}", p.id(), booked.waybill(),
+                        booked.number(), e.getMessage());
+            }
         }
         Transactions.write(ctx.ds, "applying parked tracking of " + booked.waybill(), c -> {
-            ParkedEventDao.unpark(c, parked);
+            ParkedEventDao.unpark(c, applied);
             return null;
         });
     }
 
-    /** Forgets events parked for longer than {@link #PARKED_FOR}: no booking claimed them. */
-    int dropUnclaimed(Instant now) {
-        return Transactions.write(ctx.ds, "dropping unclaimed tracking", c -> ParkedEventDao.dropParkedBefore(c, now.minus(PARKED_FOR)));
+    /** What still waits for its booking: a partner sees only its own carrier's, ministry roles and auditors all. */
+    Page<UnmatchedEvent> unmatched(Caller caller, String carrierId, int limit, String cursor) {
+        String partner = Scope.partnerOf(caller);
+        if (partner != null ? !partner.equals(carrierId) : ScopeRules.readReach(caller) != ScopeRules.Reach.ALL) {
+            throw new AccessDeniedException("Only ministry roles, auditors and the carrier's own partner account list "
+                    + "its unmatched tracking");
+        }
+        List<UnmatchedEvent> rows = Transactions.read(ctx.ds, c -> ParkedEventDao.list(c, carrierId, Paging.after(cursor),
+                Paging.orderAndFetch("id", limit)));
+        return Paging.page(rows, limit, UnmatchedEvent::id);
     }
 
     private static void checkCount(List<TrackingEvent> events) {
@@ -203,11 +228,21 @@ final class TrackingIntake {
             }
             List<ShipmentEvent> timeline = TimelineDao.events(c, id);
             Timeline.Derived d = Timeline.derive(before.status(), timeline, before.dispatchedAt() != null);
+            boolean carrierReturn = d.status() == ShipmentStatus.RETURNING && before.status() != ShipmentStatus.RETURNING;
             if (!ShipmentDao.update(c, before, "status = ?, accepted_at = ?, picked_up_at = ?, delivered_at = ?, "
-                    + "pod_received_by = ?, pod_received_at = ?, pod_reference = ?", d.status(), d.accepted(), d.pickedUp(),
-                    d.delivered(), d.proof() == null ? null : d.proof().receivedBy(),
-                    d.proof() == null ? null : d.proof().receivedAt(), d.proof() == null ? null : d.proof().reference())) {
+                    + "pod_received_by = ?, pod_received_at = ?, pod_reference = ?, return_cause = ?", d.status(),
+                    d.accepted(), d.pickedUp(), d.delivered(), d.proof() == null ? null : d.proof().receivedBy(),
+                    d.proof() == null ? null : d.proof().receivedAt(), d.proof() == null ? null : d.proof().reference(),
+                    carrierReturn ? ShipmentReturn.Cause.CARRIER.name() : before.returnCause())) {
                 throw TransportContext.stale(before);
+            }
+            if (carrierReturn) {
+                ShipmentEvent why = timeline.stream().filter(e -> e.status() == TrackingStatus.CANCELLED
+                        || e.status() == TrackingStatus.RETURNED).reduce((a, b) -> b).orElseThrow();
+                ReturnDao.start(c, before, ShipmentReturn.Cause.CARRIER, "carrier " + before.carrierId() + " reported "
+                        + why.status() + (why.note() == null ? "" : ": " + why.note()), actor, ctx.now());
+                ctx.events.record(c, TransportTopics.SHIPMENT_RETURNING, ShipmentDao.get(c, id), actor, requestId,
+                        Map.of("cause", ShipmentReturn.Cause.CARRIER.name()));
             }
             ctx.audit.record(c, recorder, "shipment", Long.toString(id), "TRACK", Map.of("status", before.status().name()),
                     Map.of("status", d.status().name(), "events", added, "source", source));

@@ -90,7 +90,11 @@ class ShipmentReceiptsTest {
         Shipment s = dispatched();
         f.allocation.receive(HUBEI, batch.id(), List.of(counted(line.id(), 600, 0, null)), "batch-rcv");
         assertThat(f.transport.shipment(OFFICER, s.id()).status()).isEqualTo(ShipmentStatus.DISPATCHED);
-        f.transport.scan(); // no listener wired here: the watch's catch-up is what brings the shipment in line
+        f.transport.scan(); // nothing due yet: the watch looks only at shipments whose next SLA moment has come
+        assertThat(f.transport.shipment(OFFICER, s.id()).status()).isEqualTo(ShipmentStatus.DISPATCHED);
+        f.clock.now = f.clock.now.plus(java.time.Duration.ofHours(2)); // acceptance overdue by now
+        // no listener wired here: the watch's catch-up brings the shipment in line before it could be flagged
+        assertThat(f.transport.scan().newAlerts()).isZero();
         Shipment received = f.transport.shipment(OFFICER, s.id());
         assertThat(received.status()).isEqualTo(ShipmentStatus.RECEIVED);
         assertThat(received.receivedBy()).isEqualTo("system"); // the watch acts as the system caller

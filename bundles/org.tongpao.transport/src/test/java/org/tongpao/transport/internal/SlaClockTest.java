@@ -118,4 +118,25 @@ class SlaClockTest {
         assertThat(SlaState.AT_RISK.compareTo(SlaState.PENDING)).isPositive();
         assertThat(SlaState.PENDING.compareTo(SlaState.MET)).isPositive();
     }
+
+    @Test
+    void theWatchLooksNextAtTheEarliestWarningOrDeadlineNotYetFlaggedAndNeverAtAStoppedClock() {
+        SlaClock.Deadlines d = SlaClock.deadlines(PROMISE, BOOKED, "42", null);
+        SlaClock.Progress none = progress(null, null, null);
+        // accept within 1 h: at risk from minute 48
+        assertThat(SlaClock.nextAlert(d, none, true, java.util.Set.of())).isEqualTo(at(48));
+        assertThat(SlaClock.nextAlert(d, none, true, java.util.Set.of("ACCEPT:AT_RISK"))).isEqualTo(at(60));
+        // acceptance breached and flagged: next is pick-up's warning (24 h window: from 19 h 12 min)
+        assertThat(SlaClock.nextAlert(d, none, true, java.util.Set.of("ACCEPT:BREACHED"))).isEqualTo(at(19 * 60 + 12));
+        // accepted and picked up: only the delivery is owed (24 h into Hubei)
+        assertThat(SlaClock.nextAlert(d, progress(at(10), at(120), null), true, java.util.Set.of()))
+                .isEqualTo(at(19 * 60 + 12));
+        assertThat(SlaClock.nextAlert(d, progress(at(10), at(120), null), true,
+                java.util.Set.of("DELIVERY:AT_RISK"))).isEqualTo(at(24 * 60));
+        // delivered, everything flagged, or a clock stopped (a recall): nothing to look at
+        assertThat(SlaClock.nextAlert(d, progress(null, null, at(600)), true, java.util.Set.of())).isNull();
+        assertThat(SlaClock.nextAlert(d, none, true, java.util.Set.of("ACCEPT:BREACHED", "PICKUP:BREACHED",
+                "DELIVERY:BREACHED"))).isNull();
+        assertThat(SlaClock.nextAlert(d, none, false, java.util.Set.of())).isNull();
+    }
 }

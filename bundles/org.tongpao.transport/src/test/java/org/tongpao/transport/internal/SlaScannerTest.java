@@ -77,4 +77,25 @@ class SlaScannerTest {
         assertThat(f.transport.scan()).isEqualTo(new ScanResult(1, 0, 1, 0));
         assertThat(f.transport.events(OFFICER, s.id())).isEmpty();
     }
+
+    @Test
+    void theWatchLooksOnlyAtShipmentsWhoseNextSlaMomentHasCome() {
+        f.install(FakeCarrier.pushing("pusher"));
+        Shipment s = f.transport.book(OFFICER, aShipment().fromDepotId(f.depot("CENTRAL-RESERVE"))
+                .toDepotId(f.depot("HB-WH-01")).carrierId("pusher").build(), null);
+        f.clock.now = booked.plus(Duration.ofMinutes(47)); // at risk from minute 48
+        assertThat(f.transport.scan()).isEqualTo(new ScanResult(0, 0, 0, 0));
+        f.clock.now = booked.plus(Duration.ofMinutes(50));
+        assertThat(f.transport.scan()).isEqualTo(new ScanResult(1, 0, 0, 1));
+        // flagged at risk: the next moment is the deadline itself, not looked at before
+        f.clock.now = booked.plus(Duration.ofMinutes(59));
+        assertThat(f.transport.scan()).isEqualTo(new ScanResult(0, 0, 0, 0));
+        // the carrier accepts: the next moment moves on to pick-up's warning (4 h window: from 3 h 12 min)
+        f.transport.pushFromBundle("pusher", java.util.List.of(tracking(s.waybill(), TrackingStatus.ACCEPTED,
+                f.clock.now)));
+        f.clock.now = booked.plus(Duration.ofMinutes(61));
+        assertThat(f.transport.scan()).isEqualTo(new ScanResult(0, 0, 0, 0));
+        f.clock.now = booked.plus(Duration.ofMinutes(193));
+        assertThat(f.transport.scan()).isEqualTo(new ScanResult(1, 0, 0, 1));
+    }
 }

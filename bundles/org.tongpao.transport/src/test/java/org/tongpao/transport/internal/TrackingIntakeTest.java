@@ -16,13 +16,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.tongpao.core.NotFoundException;
+import java.util.Set;
+import org.tongpao.core.AccessDeniedException;
+import org.tongpao.core.Caller;
 import org.tongpao.core.StaleVersionException;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.transport.Shipment;
 import org.tongpao.transport.ShipmentEvent;
 import org.tongpao.transport.ShipmentStatus;
 import org.tongpao.transport.TrackingReceipt;
+import org.tongpao.transport.UnmatchedEvent;
 import org.tongpao.transport.api.TrackingStatus;
 
 /** Tracking onto the timeline: parked webhooks that overtake the booking, and the retry when the row moved on. */
@@ -73,23 +76,39 @@ class TrackingIntakeTest {
     }
 
     @Test
-    void aPushForAnUnknownWaybillWithNoBookingUnderWayIsRefusedAndParkedOnesExpire() {
+    void aPushForAWaybillNoBookingHasReturnedIsKeptListedAndMatchedInOrderOfOccurrence() {
         f = new TransportFixture();
         f.install(FakeCarrier.pushing("courier"));
-        assertThatThrownBy(() -> f.transport.pushFromBundle("courier",
-                List.of(tracking("NOPE-1", TrackingStatus.PICKED_UP, f.clock.now))))
-                .isInstanceOf(NotFoundException.class).hasMessageContaining("NOPE-1");
-        // one parked for a booking that never answered with that waybill: the watch drops it after an hour
-        Transactions.inTransaction(f.ds, c -> {
-            ParkedEventDao.park(c, "courier", tracking("LOST-1", TrackingStatus.ACCEPTED, f.clock.now),
-                    "CARRIER", "carrier:courier", f.clock.now);
-            return null;
-        });
+        f.install(FakeCarrier.pushing("other"));
+        Caller courier = Caller.of("courier-api", Set.of("partner", "partner-courier"), "req-courier");
+        Caller other = Caller.of("other-api", Set.of("partner", "partner-other"), "req-other");
+        // no booking under way: the first shipment's waybill will be COURIER-SH-C-000001; picked up reported first
+        String waybill = "COURIER-SH-C-000001";
+        TrackingReceipt kept = f.transport.push(courier, "courier", List.of(
+                tracking(waybill, TrackingStatus.PICKED_UP, f.clock.now.plusSeconds(120)),
+                tracking(waybill, TrackingStatus.ACCEPTED, f.clock.now.plusSeconds(60))));
+        assertThat(kept).isEqualTo(new TrackingReceipt(0, 0, 2));
+        assertThat(f.transport.unmatched(courier, "courier", 50, null).items()).extracting(UnmatchedEvent::status)
+                .containsExactly(TrackingStatus.PICKED_UP, TrackingStatus.ACCEPTED);
+        assertThat(f.transport.unmatched(OFFICER, "courier", 50, null).items()).hasSize(2);
+        assertThat(f.transport.unmatched(OFFICER, null, 50, null).items()).hasSize(2);
+        assertThatThrownBy(() -> f.transport.unmatched(other, "courier", 50, null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(f.transport.unmatched(other, "other", 50, null).items()).isEmpty();
+        assertThatThrownBy(() -> f.transport.unmatched(TransportFixture.HUBEI, "courier", 50, null))
+                .isInstanceOf(AccessDeniedException.class);
+
+        // hours of scans later nothing was dropped; then the booking returns the waybill and both apply in order
+        f.clock.now = f.clock.now.plus(Duration.ofHours(3));
         f.transport.scan();
-        assertThat(parkedRows()).isEqualTo(1);
-        f.clock.now = f.clock.now.plus(TrackingIntake.PARKED_FOR).plusSeconds(1);
-        f.transport.scan();
+        assertThat(parkedRows()).isEqualTo(2);
+        Shipment s = book("courier");
+        assertThat(s.waybill()).isEqualTo(waybill);
+        assertThat(s.status()).isEqualTo(ShipmentStatus.PICKED_UP);
+        assertThat(f.transport.events(OFFICER, s.id())).extracting(ShipmentEvent::status)
+                .containsExactly(TrackingStatus.ACCEPTED, TrackingStatus.PICKED_UP);
         assertThat(parkedRows()).isZero();
+        assertThat(f.transport.unmatched(courier, "courier", 50, null).items()).isEmpty();
     }
 
     @Test

@@ -58,7 +58,7 @@ public class TransferResource extends InventoryApi {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.AUDITOR})
     @Operation(summary = "List transfers", description = "Either side in the caller's scope")
     public Page<Transfer> transfers(@Context Caller caller,
-            @Parameter(description = "IN_TRANSIT or RECEIVED") @QueryParam("status") String status,
+            @Parameter(description = "IN_TRANSIT, RECEIVED or RETURNED") @QueryParam("status") String status,
             @QueryParam("depot") String depot, @BeanParam PageParams page) {
         return ledger.transfers(caller, QueryParams.enumValue(Transfer.Status.class, "status", status),
                 QueryParams.id("depot", depot), page.limit(), page.cursor());
@@ -71,7 +71,7 @@ public class TransferResource extends InventoryApi {
             + "(federation): the sender's, the receiver's and, at central, those it forwards between provinces; "
             + "either depot in the caller's scope")
     public Page<CrossNodeTransfer> crossNodeTransfers(@Context Caller caller,
-            @Parameter(description = "IN_TRANSIT or RECEIVED") @QueryParam("status") String status,
+            @Parameter(description = "IN_TRANSIT, RECEIVED or RETURNED") @QueryParam("status") String status,
             @BeanParam PageParams page) {
         return crossNode.crossNodeTransfers(caller, QueryParams.enumValue(Transfer.Status.class, "status", status),
                 page.limit(), page.cursor());

@@ -1,6 +1,9 @@
 package org.tongpao.transport.internal.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
@@ -15,6 +18,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,11 +27,13 @@ import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
+import org.tongpao.core.rest.PageParams;
 import org.tongpao.transport.CarrierInfo;
 import org.tongpao.transport.CarrierQuote;
 import org.tongpao.transport.QuoteRequest;
 import org.tongpao.transport.TrackingReceipt;
 import org.tongpao.transport.TransportService;
+import org.tongpao.transport.UnmatchedEvent;
 
 /** {@code /carriers}: the carriers, the ministry's contracts, and the partners' tracking push. */
 @Component(service = CarrierResource.class, property = JaxRs.RESOURCE)
@@ -90,9 +96,26 @@ public class CarrierResource {
     @Operation(summary = "Push tracking events (partner accounts)",
             description = "{\"events\":[{\"waybill\":\"EX-1\",\"status\":\"PICKED_UP\",\"at\":\"...Z\",\"location\":\"...\"}]}; "
                     + "a DELIVERED event carries proof {receivedBy, receivedAt, reference}. Events already known are "
-                    + "counted as duplicates, so a retry is safe")
-    public TrackingReceipt push(@Context Caller caller, @PathParam("carrierId") String carrierId,
+                    + "counted as duplicates, so a retry is safe. Events for waybills not known yet are kept for later "
+                    + "matching: then the answer is 202")
+    @ApiResponse(responseCode = "200", description = "Every event matched a shipment",
+            content = @Content(schema = @Schema(implementation = TrackingReceipt.class)))
+    @ApiResponse(responseCode = "202", description = "Some events are for waybills no shipment has yet: they are kept "
+            + "(counted as parked) and applied as soon as a booking returns the waybill; GET .../tracking/unmatched lists them",
+            content = @Content(schema = @Schema(implementation = TrackingReceipt.class)))
+    public Response push(@Context Caller caller, @PathParam("carrierId") String carrierId,
             @Valid @NotNull Bodies.Events body) {
-        return transport.push(caller, carrierId, Bodies.events(body, null));
+        TrackingReceipt receipt = transport.push(caller, carrierId, Bodies.events(body, null));
+        return Response.status(receipt.parked() > 0 ? Response.Status.ACCEPTED : Response.Status.OK).entity(receipt).build();
+    }
+
+    @GET
+    @Path(ID + "/tracking/unmatched")
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PARTNER, Roles.AUDITOR})
+    @Operation(summary = "Tracking still waiting for its booking", description = "Events pushed for waybills no shipment "
+            + "has yet, oldest first; kept until a booking returns the waybill. A partner account sees only its own")
+    public Page<UnmatchedEvent> unmatched(@Context Caller caller, @PathParam("carrierId") String carrierId,
+            @BeanParam PageParams page) {
+        return transport.unmatched(caller, carrierId, page.limit(), page.cursor());
     }
 }

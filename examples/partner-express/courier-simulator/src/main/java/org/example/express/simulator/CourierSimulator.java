@@ -53,9 +53,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * "time":…,"place":…,"remark":…,"signedBy":…,"signature":…}]}}, oldest first; unknown → 404.</li>
  * <li>{@code POST /v2/orders/{waybill}/cancel} {@code {"reason":…}} → 200; after collection → 409.</li>
  * </ul>
- * Event codes: ACCEPTED, COLLECTED, LINEHAUL, CHECKPOINT, SIGNED, PROBLEM, CANCELLED.
+ * Event codes: ACCEPTED, COLLECTED, LINEHAUL, CHECKPOINT, SIGNED, PROBLEM, CANCELLED (on Tongpao's request),
+ * ABORTED (Express gives up an order it collected: Tongpao CANCELLED after hand-over, a return), RETURNED (brought
+ * back to the sender: Tongpao RETURNED).
  *
- * <h2>Webhooks</h2> After {@link #pushTo}, every new event (but CANCELLED) is POSTed, one event per call,
+ * <h2>Webhooks</h2> After {@link #pushTo}, every new event (but CANCELLED, which Tongpao asked for) is POSTed, one event per call,
  * in Tongpao's format ({@code {"events":[{"waybill","status","at","location","note","proof"}]}}) with HTTP
  * Basic credentials; each attempt's HTTP status is recorded ({@link #webhookCalls()}, {@link #awaitWebhook}),
  * and an event Tongpao did not take (no answer, 404, 429, 5xx) is tried again ({@link #webhookRetries}).
@@ -66,7 +68,10 @@ public final class CourierSimulator implements AutoCloseable {
     public static final BigDecimal MAX_WEIGHT_KG = new BigDecimal("2000");
     private static final Duration MAX_HANG = Duration.ofSeconds(60);
     private static final Map<String, String> TONGPAO_STATUS = Map.of("ACCEPTED", "ACCEPTED", "COLLECTED", "PICKED_UP",
-            "LINEHAUL", "IN_TRANSIT", "CHECKPOINT", "AT_CHECKPOINT", "SIGNED", "DELIVERED", "PROBLEM", "EXCEPTION");
+            "LINEHAUL", "IN_TRANSIT", "CHECKPOINT", "AT_CHECKPOINT", "SIGNED", "DELIVERED", "PROBLEM", "EXCEPTION",
+            "ABORTED", "CANCELLED", "RETURNED", "RETURNED");
+    /** States of an order Express has collected and not yet handed over. */
+    private static final String[] ON_THE_ROAD = {"COLLECTED", "LINEHAUL", "CHECKPOINT", "PROBLEM"};
 
     /** One event of an order, as the courier records it. */
     public record Event(String code, Instant time, String place, String remark, String signedBy, String signature) {
@@ -283,6 +288,21 @@ public final class CourierSimulator implements AutoCloseable {
                 "CHECKPOINT", "PROBLEM");
     }
 
+    /**
+     * Express gives up an order it has collected (truck impounded, road closed): pushed as Tongpao's CANCELLED, which
+     * after hand-over starts a return that Tongpao blames on the carrier.
+     */
+    public Event abort(String waybill, String remark) {
+        return advance(waybill, "ABORTED", null, remark, null, null, ON_THE_ROAD);
+    }
+
+    /** Express brings the goods back to the sender (refused at the destination, undeliverable): Tongpao RETURNED. */
+    public Event returnToSender(String waybill, String remark) {
+        String[] from = java.util.Arrays.copyOf(ON_THE_ROAD, ON_THE_ROAD.length + 1);
+        from[ON_THE_ROAD.length] = "ABORTED";
+        return advance(waybill, "RETURNED", "sender", remark, null, null, from);
+    }
+
     // ---------------------------------------------------------------- inspection
 
     public Optional<String> waybillOf(String clientReference) {
@@ -291,7 +311,7 @@ public final class CourierSimulator implements AutoCloseable {
         }
     }
 
-    /** CREATED, ACCEPTED, COLLECTED, LINEHAUL, CHECKPOINT, SIGNED, PROBLEM or CANCELLED. */
+    /** CREATED, ACCEPTED, COLLECTED, LINEHAUL, CHECKPOINT, SIGNED, PROBLEM, CANCELLED, ABORTED or RETURNED. */
     public String state(String waybill) {
         synchronized (lock) {
             return order(waybill).state;

@@ -1,6 +1,7 @@
 package org.example.express.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,8 +57,11 @@ class CourierSimulatorTest {
         tongpao.stop(0);
     }
 
+    /** Long enough for a first call on a loaded machine; the hang test shortens it. */
+    Duration timeout = Duration.ofSeconds(5);
+
     HttpResponse<String> call(String method, String path, String body, String key) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path)).timeout(Duration.ofMillis(500))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.baseUrl() + path)).timeout(timeout)
                 .header("X-Api-Key", key).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -103,6 +107,7 @@ class CourierSimulatorTest {
         sim.failNextCalls(1);
         assertThat(call("POST", "/v2/orders", ORDER).statusCode()).isEqualTo(503);
         sim.hangNextCalls(1);
+        timeout = Duration.ofMillis(500);
         long start = System.nanoTime();
         try {
             call("POST", "/v2/orders", ORDER);
@@ -152,5 +157,30 @@ class CourierSimulatorTest {
         assertThat(delivered.path("proof").path("receivedBy").asText()).isEqualTo("Li Wei");
         assertThat(delivered.path("proof").path("reference").asText()).isEqualTo("sig-" + waybill);
         assertThat(delivered.path("at").asText()).endsWith("Z");
+    }
+
+    @Test
+    void anOrderExpressGivesUpAfterCollectionIsPushedAsCancelledAndItsReturnAsReturned() throws Exception {
+        sim.pushTo(URI.create("http://127.0.0.1:" + tongpao.getAddress().getPort() + "/api/v1/carriers/express/tracking"),
+                "express", "secret");
+        String waybill = JSON.readTree(call("POST", "/v2/orders", ORDER).body()).path("waybill").asText();
+        assertThatThrownBy(() -> sim.abort(waybill, "not collected yet")).isInstanceOf(IllegalStateException.class);
+        sim.pickUp(waybill, "Beijing");
+        sim.abort(waybill, "truck impounded at Xinyang");
+        sim.returnToSender(waybill, "back to the central reserve");
+        assertThat(sim.state(waybill)).isEqualTo("RETURNED");
+        // a cancellation on request after collection is still refused: only Express gives up a collected order
+        assertThat(call("POST", "/v2/orders/" + waybill + "/cancel", "{\"reason\":\"x\"}").statusCode()).isEqualTo(409);
+
+        assertThat(sim.awaitWebhook(waybill, "RETURNED", Duration.ofSeconds(5)).succeeded()).isTrue();
+        assertThat(sim.webhookCalls()).filteredOn(CourierSimulator.WebhookCall::last)
+                .extracting(CourierSimulator.WebhookCall::status)
+                .containsExactly("ACCEPTED", "PICKED_UP", "CANCELLED", "RETURNED");
+        JsonNode cancelled = JSON.readTree(received.get(received.size() - 2)).path("events").get(0);
+        assertThat(cancelled.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.path("note").asText()).isEqualTo("truck impounded at Xinyang");
+        JsonNode returned = JSON.readTree(received.get(received.size() - 1)).path("events").get(0);
+        assertThat(returned.path("status").asText()).isEqualTo("RETURNED");
+        assertThat(returned.path("location").asText()).isEqualTo("sender");
     }
 }

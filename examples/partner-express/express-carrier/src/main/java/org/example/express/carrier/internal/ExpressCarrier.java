@@ -48,10 +48,22 @@ public final class ExpressCarrier implements Carrier {
             new ServicePromise(Duration.ofHours(1), Duration.ofHours(6), Duration.ofHours(48), Map.of("42", Duration.ofHours(24))));
 
     /** Express' event codes and the Tongpao statuses they mean. */
-    private static final Map<String, TrackingStatus> STATUS = Map.of("ACCEPTED", TrackingStatus.ACCEPTED,
-            "COLLECTED", TrackingStatus.PICKED_UP, "LINEHAUL", TrackingStatus.IN_TRANSIT,
-            "CHECKPOINT", TrackingStatus.AT_CHECKPOINT, "SIGNED", TrackingStatus.DELIVERED,
-            "PROBLEM", TrackingStatus.EXCEPTION, "CANCELLED", TrackingStatus.CANCELLED);
+    private static final Map<String, TrackingStatus> STATUS = statuses();
+
+    /**
+     * ABORTED (Express gave up a collected order) is Tongpao's CANCELLED, a return after hand-over. RETURNED came with
+     * SPI 1.1; this bundle is built against 1.0, so it reports RETURNED only where the platform's SPI has it.
+     */
+    private static Map<String, TrackingStatus> statuses() {
+        Map<String, TrackingStatus> m = new java.util.HashMap<>(Map.of("ACCEPTED", TrackingStatus.ACCEPTED,
+                "COLLECTED", TrackingStatus.PICKED_UP, "LINEHAUL", TrackingStatus.IN_TRANSIT,
+                "CHECKPOINT", TrackingStatus.AT_CHECKPOINT, "SIGNED", TrackingStatus.DELIVERED,
+                "PROBLEM", TrackingStatus.EXCEPTION, "CANCELLED", TrackingStatus.CANCELLED,
+                "ABORTED", TrackingStatus.CANCELLED));
+        java.util.Arrays.stream(TrackingStatus.values()).filter(s -> s.name().equals("RETURNED")).findFirst()
+                .ifPresent(s -> m.put("RETURNED", s));
+        return Map.copyOf(m);
+    }
 
     private volatile CourierClient courier;
 
