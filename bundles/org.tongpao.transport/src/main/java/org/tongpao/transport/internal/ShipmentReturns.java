@@ -9,6 +9,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.partners.PartnerFailure;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.transport.NewShipment;
@@ -61,7 +62,7 @@ record ShipmentReturns(TransportContext ctx, Scope scope, BookingService booking
                 return Boolean.TRUE;
             });
             return "";
-        } catch (CarrierFailure f) {
+        } catch (PartnerFailure f) {
             LOG.info("Carrier {} did not cancel recalled shipment {}: {}", r.carrierId(), r.number(), f.getMessage());
             return " (the carrier did not cancel: " + f.getMessage() + ")";
         }
