@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongpao.core.persistence.SchemaReady;
@@ -27,22 +27,37 @@ import org.tongpao.procurement.internal.ProcurementSchema;
  * never dropped, and offered again when its order reference is stored ({@link #applyKept}) and on every poll
  * ({@link #sweep}).
  */
-@Component(service = ProgressIntake.class)
+// The orders' listener is looked up when an event is offered, not bound at activation: it needs the procurement
+// service, which needs the gateway, which needs this intake — binding it eagerly is a cycle SCR cannot close.
+@Component(service = ProgressIntake.class, reference = @Reference(name = ProgressIntake.LISTENER,
+        service = ChannelProgressListener.class, cardinality = ReferenceCardinality.OPTIONAL,
+        policy = ReferencePolicy.DYNAMIC))
 public class ProgressIntake {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressIntake.class);
     /** Kept events offered again per sweep. */
     static final int SWEEP_LIMIT = 200;
+    static final String LISTENER = "listener";
 
     private final DataSource ds;
+    private final ComponentContext context;
     private volatile Clock clock = Clock.systemUTC();
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    /** Set by tests; in OSGi the listener is looked up through the component context. */
     volatile ChannelProgressListener listener;
 
     @Activate
-    public ProgressIntake(@Reference(target = ProcurementSchema.READY) SchemaReady schema) {
+    public ProgressIntake(@Reference(target = ProcurementSchema.READY) SchemaReady schema, ComponentContext context) {
         this.ds = schema.dataSource();
+        this.context = context;
+    }
+
+    ProgressIntake(SchemaReady schema) {
+        this(schema, null);
+    }
+
+    private ChannelProgressListener listener() {
+        ChannelProgressListener l = listener;
+        return l != null || context == null ? l : (ChannelProgressListener) context.locateService(LISTENER);
     }
 
     void clock(Clock c) {
@@ -97,7 +112,7 @@ public class ProgressIntake {
      * stays kept; refused with an exception, only the listener's work is rolled back and the reason recorded.
      */
     private boolean offer(Connection c, long id, String channelId, ProgressEvent e, Instant now) throws Exception {
-        ChannelProgressListener l = listener;
+        ChannelProgressListener l = listener();
         if (l == null) {
             return false;
         }
