@@ -588,7 +588,8 @@ public class ChannelsIT extends CentralNode {
         }
         assertNotNull(atCentre.toString(), centreOrder);
         assertTrue(centreOrder.get("emergency").asBoolean());
-        assertEquals(WHY, centreOrder.get("justification").asText());
+        // the channel is told the approval's justification first, then the buyer's note
+        assertTrue(centreOrder.toString(), centreOrder.get("justification").asText().startsWith(WHY));
         assertEquals("Tongpao order " + number, centreOrder.get("approvedBy").asText());
         assertEquals("FA-PO-1", centreOrder.get("lines").get(0).get("agreementCode").asText());
         // the centre's officer confirms: pushed to the platform, it lands on the purchase order
@@ -606,8 +607,11 @@ public class ChannelsIT extends CentralNode {
         long krwPo = createdId(admin.post("/procurement/orders", purchase(supplier, line, item, "KRW",
                 new BigDecimal("0.0052"), false, "import-krw", "1250")));
         admin.post("/procurement/orders/" + krwPo + "/submit", null);
-        assertEquals("APPROVED", admin.post("/procurement/orders/" + krwPo + "/approve", Map.of("justification", WHY))
-                .json().path("status").asText());
+        // not an emergency: two approvals by two different people
+        Api.Reply first = admin.post("/procurement/orders/" + krwPo + "/approve", Map.of("justification", WHY));
+        assertEquals(first.toString(), "SUBMITTED", first.json().path("status").asText());
+        Api.Reply second = buyer.post("/procurement/orders/" + krwPo + "/approve", Map.of("justification", WHY));
+        assertEquals(second.toString(), "APPROVED", second.json().path("status").asText());
         JsonNode krwPlaced = admin.post("/procurement/orders/" + krwPo + "/place", null).json();
         assertEquals(krwPlaced.toString(), "PLACED", krwPlaced.path("status").asText());
         String ref = krwPlaced.path("channelReference").asText();
