@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -92,7 +93,10 @@ public class AgreementResource {
     @Operation(summary = "Withdraw a framework agreement", description = "Optional body {\"reason\":\"...\"}; no new "
             + "quote or order uses it, orders already placed stay; a repeat changes nothing")
     public Agreement withdraw(@Context Caller caller, @PathParam("agreementId") long id,
-            @BeanParam IdempotencyHeader idempotency, String body) {
+            @BeanParam IdempotencyHeader idempotency,
+            @RequestBody(required = false, description = "Optional JSON body {\"reason\": \"...\"}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Reason.class))) String body) {
         Reason r = OptionalBody.parse(body, Reason.class, "reason", "the body must be {\"reason\": \"...\"} or empty");
         return agreements.withdraw(caller, id, r == null ? null : r.reason(), idempotency.key());
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
@@ -101,7 +102,10 @@ public class CentreOrderResource {
     @Operation(summary = "Cancel an order at the centre", description = WRITE_NOTE + "; until it ships. Optional body "
             + "{\"reason\":\"...\"}")
     public CentreOrder cancel(@Context Caller caller, @PathParam("orderId") long id,
-            @BeanParam IdempotencyHeader idempotency, String body) {
+            @BeanParam IdempotencyHeader idempotency,
+            @RequestBody(required = false, description = "Optional JSON body {\"reason\": \"...\"}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgreementResource.Reason.class))) String body) {
         AgreementResource.Reason r = OptionalBody.parse(body, AgreementResource.Reason.class, "reason",
                 "the body must be {\"reason\": \"...\"} or empty");
         return orders.cancel(caller, id, r == null ? null : r.reason(), idempotency.key());

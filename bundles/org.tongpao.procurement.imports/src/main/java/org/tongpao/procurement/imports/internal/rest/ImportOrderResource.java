@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import javax.annotation.security.RolesAllowed;
@@ -118,7 +119,10 @@ public class ImportOrderResource {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROCUREMENT_OFFICER})
     @Operation(summary = "Cancel an import order", description = WRITERS + "; until it ships. Optional {\"reason\":\"...\"}")
     public ImportOrder cancel(@Context Caller caller, @PathParam("orderId") long id,
-            @BeanParam IdempotencyHeader idempotency, String body) {
+            @BeanParam IdempotencyHeader idempotency,
+            @RequestBody(required = false, description = "Optional JSON body {\"reason\": \"...\"}",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Reason.class))) String body) {
         Reason r = OptionalBody.parse(body, Reason.class, "reason", "the body must be {\"reason\": \"...\"} or empty");
         return orders.cancel(caller, id, r == null ? null : r.reason(), idempotency.key());
     }
