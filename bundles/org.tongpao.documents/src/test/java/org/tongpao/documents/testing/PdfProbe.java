@@ -32,7 +32,10 @@ public final class PdfProbe {
 
     /** The content of the QR code on the first page, rendered at 150 dpi. */
     public static Optional<String> qrOnFirstPage(byte[] pdf) {
-        return QrCodes.read(firstPage(pdf, 150));
+        // as a checkpoint's phone does: a closer look when the first one does not read (at 150 dpi some codes'
+        // modules blur into their neighbours)
+        return QrCodes.read(firstPage(pdf, 150)).or(() -> QrCodes.read(firstPage(pdf, 300)))
+                .or(() -> QrCodes.read(firstPage(pdf, 600)));
     }
 
     /** Every page's text, extracted as a reader (or a screen reader) would. */
