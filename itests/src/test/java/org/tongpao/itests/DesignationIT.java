@@ -155,7 +155,7 @@ public class DesignationIT extends CentralNode {
         assertEquals(404, jiangsu.get("/inventory/units/" + station + "/received").status());
         Api.Reply origins = hubei.get("/inventory/transfers/" + delivery + "/origins");
         assertEquals(origins.toString(), 200, origins.status());
-        assertEquals(lot, origins.json().get(0).get("rootLotId").asLong());
+        assertEquals(lot, origins.json().get("items").get(0).get("rootLotId").asLong());
 
         // the same through the OSGi service, as the donation bundle reads it
         LotTrace viaService = ledger.trace(system, lot);

@@ -104,9 +104,10 @@ public class MovementResource extends InventoryApi {
     @Path("postings/{id}/origins")
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.AUDITOR})
     @Operation(summary = "Where the goods of one write came from",
-            description = "Each movement of the posting back to its root lot: origin and source document")
-    public java.util.List<Provenance> postingOrigins(@Context Caller caller, @PathParam("id") long id) {
-        return ledger.origins(caller, id);
+            description = "Each movement of the posting back to its root lot: origin and source document (one page: "
+                    + "nextCursor is null)")
+    public Page<Provenance> postingOrigins(@Context Caller caller, @PathParam("id") long id) {
+        return new Page<>(ledger.origins(caller, id), null);
     }
 
     @GET

@@ -91,10 +91,10 @@ public class TransferResource extends InventoryApi {
     @Path("{id}/origins")
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.AUDITOR})
     @Operation(summary = "Where the goods of a transfer came from",
-            description = "Its transfer-out movements, each back to its root lot: origin and source document")
-    public java.util.List<org.tongpao.inventory.Provenance> transferOrigins(@Context Caller caller,
-            @PathParam("id") long id) {
-        return ledger.transferOrigins(caller, id);
+            description = "Its transfer-out movements, each back to its root lot: origin and source document (one "
+                    + "page: nextCursor is null)")
+    public Page<org.tongpao.inventory.Provenance> transferOrigins(@Context Caller caller, @PathParam("id") long id) {
+        return new Page<>(ledger.transferOrigins(caller, id), null);
     }
 
     @POST
