@@ -89,6 +89,9 @@ final class Designations {
                 if (d.orgUnitId() != null) {
                     throw new ValidationException("designation.orgUnitId", "a PROVINCE designation names no org unit");
                 }
+                if (d.provinceCode() == null) {
+                    throw new ValidationException("designation.provinceCode", "a PROVINCE designation names the province");
+                }
                 Province p = provinces.find(d.provinceCode()).orElseThrow(() -> new ValidationException(
                         "designation.provinceCode", "unknown province " + d.provinceCode()));
                 return new Designation(d.kind(), p.code(), null, label != null ? label : p.nameEn());

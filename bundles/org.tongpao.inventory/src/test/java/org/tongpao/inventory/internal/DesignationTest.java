@@ -63,6 +63,9 @@ class DesignationTest extends WithFixture {
         assertThatThrownBy(() -> donated(f.central, 1, Designation.province("99")))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.field()).isEqualTo("designation.provinceCode"));
+        assertThatThrownBy(() -> donated(f.central, 1, new Designation(Designation.Kind.PROVINCE, null, null, null)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("designation.provinceCode"));
         assertThatThrownBy(() -> donated(f.central, 1, new Designation(Designation.Kind.ORG_UNIT, null, null, null)))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.field()).isEqualTo("designation.orgUnitId"));
