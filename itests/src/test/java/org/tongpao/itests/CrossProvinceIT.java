@@ -120,7 +120,9 @@ public class CrossProvinceIT {
             Map.entry("keyAreaId", Kind.KEY_AREA), Map.entry("censusId", Kind.CENSUS),
             Map.entry("channelId", Kind.CHANNEL), Map.entry("eventId", Kind.CHANNEL_EVENT),
             Map.entry("supplierId", Kind.SUPPLIER), Map.entry("supplier", Kind.SUPPLIER),
-            Map.entry("budgetLineId", Kind.BUDGET_LINE), Map.entry("orderLineId", Kind.ORDER_LINE));
+            Map.entry("budgetLineId", Kind.BUDGET_LINE), Map.entry("orderLineId", Kind.ORDER_LINE),
+            // inventory 1.6: where a provenance's goods came from (answers of .../received and .../origins)
+            Map.entry("rootLotId", Kind.LOT), Map.entry("rootDepotId", Kind.DEPOT));
 
     /**
      * Operations every caller may call without credentials. Anything else answering an anonymous caller

@@ -95,6 +95,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     private final Replicas replicas;
     private final Ownership ownership;
     private final CrossNode crossNode;
+    private final Traces traces;
 
     @Activate
     public InventoryComponent(Config config, @Reference(target = InventorySchema.READY) SchemaReady schema,
@@ -108,11 +109,12 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
             EventOutbox outbox, ProvinceRegistry provinces, Clock clock) {
         modified(config);
         Ledger ledger = new Ledger(schema.dataSource(), audit, keys, outbox, clock, () -> shortDatedDays, owners);
-        this.movements = new Movements(ledger);
+        Designations designations = new Designations(ledger, provinces);
+        this.movements = new Movements(ledger, designations);
         this.ownership = new Ownership(owners);
         this.crossNode = new CrossNode(ledger, ownership);
-        this.transfers = new Transfers(ledger, crossNode);
-        this.reservations = new Reservations(ledger, transfers);
+        this.transfers = new Transfers(ledger, crossNode, designations);
+        this.reservations = new Reservations(ledger, transfers, designations);
         this.availability = new Availability(ledger);
         this.lotStatuses = new LotStatuses(ledger);
         this.counts = new Counts(ledger);
@@ -122,6 +124,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         this.censusAnswers = new CensusAnswers(ledger, census, provinces);
         this.scanner = new ShortDatedScanner(ledger, lotStatuses);
         this.replicas = new Replicas(ledger);
+        this.traces = new Traces(ledger);
     }
 
     /**
@@ -195,6 +198,23 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     }
 
     @Override
+    public long available(Caller caller, long depotId, long itemId, org.tongpao.inventory.Destination destination) {
+        return availability.available(caller, depotId, itemId, destination);
+    }
+
+    @Override
+    public List<org.tongpao.inventory.DesignatedStock> designated(Caller caller, java.util.Collection<Long> depotIds,
+            java.util.Collection<Long> itemIds) {
+        return availability.designated(caller, depotIds, itemIds);
+    }
+
+    @Override
+    public Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder,
+            org.tongpao.inventory.Destination destination, String idempotencyKey) {
+        return reservations.reserve(caller, depotId, itemId, quantity, holder, destination, idempotencyKey);
+    }
+
+    @Override
     public Reservation release(Caller caller, long reservationId, String idempotencyKey) {
         return reservations.release(caller, reservationId, idempotencyKey);
     }
@@ -216,7 +236,8 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         if (order == null || order.toDepotId() == null) {
             throw new org.tongpao.core.ValidationException("toDepotId", "toDepotId is required");
         }
-        return reservations.dispatch(caller, reservationId, order.toDepotId(), order.sourceDocument(), idempotencyKey, false);
+        return reservations.dispatch(caller, reservationId, order.toDepotId(), order.sourceDocument(),
+                order.overrideReason(), idempotencyKey, false);
     }
 
     @Override
@@ -310,6 +331,26 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     @Override
     public Reservation reservation(Caller caller, long reservationId) {
         return reservations.reservation(caller, reservationId);
+    }
+
+    @Override
+    public org.tongpao.inventory.LotTrace trace(Caller caller, long lotId) {
+        return traces.trace(caller, lotId);
+    }
+
+    @Override
+    public Page<org.tongpao.inventory.Provenance> receivedBy(Caller caller, long orgUnitId, int limit, String cursor) {
+        return traces.receivedBy(caller, orgUnitId, limit, cursor);
+    }
+
+    @Override
+    public List<org.tongpao.inventory.Provenance> origins(Caller caller, long postingId) {
+        return traces.origins(caller, postingId);
+    }
+
+    @Override
+    public List<org.tongpao.inventory.Provenance> transferOrigins(Caller caller, long transferId) {
+        return traces.transferOrigins(caller, transferId);
     }
 
     @Override
