@@ -9,7 +9,9 @@ import org.tongpao.core.Caller;
  * The part of the inventory API that other capability bundles rely on (allocation, transport, procurement,
  * donation). Every write runs in one transaction with its ledger rows, balances, audit row and
  * idempotency record; a repeat with the same key returns the first result. Scope rules of
- * {@link org.tongpao.core.ScopeRules} apply to the caller. Not enough available stock → 409.
+ * {@link org.tongpao.core.ScopeRules} apply to the caller. Not enough available stock → 409. Designated lots
+ * ({@link Designation}, 1.6) leave a depot only for a destination their designation allows: a dispatch of a
+ * reservation holding such a lot elsewhere is a 409 naming the designation.
  */
 @ProviderType
 public interface InventoryService {
@@ -27,8 +29,35 @@ public interface InventoryService {
      */
     Map<Long, Map<Long, Long>> available(Caller caller, Collection<Long> depotIds, Collection<Long> itemIds);
 
+    /**
+     * {@link #available(Caller, long, long)} for one destination (1.6): only lots whose {@link Designation} allows
+     * the destination count. The destination must exist (404 naming {@code depotId} or {@code orgUnitId}).
+     *
+     * @since 1.6
+     */
+    long available(Caller caller, long depotId, long itemId, Destination destination);
+
+    /**
+     * The designated part of {@link #available(Caller, Collection, Collection)} (1.6): per depot × item × designation,
+     * only rows above 0, the same depots left out and the same limits. A planner counts designated stock only for
+     * needs inside its designation ({@link Designation#allows}); the rest of {@code available} is free for any.
+     *
+     * @since 1.6
+     */
+    java.util.List<DesignatedStock> designated(Caller caller, Collection<Long> depotIds, Collection<Long> itemIds);
+
     /** Holds stock first-expiry-first-out for {@code holder}; all or nothing. */
     Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder, String idempotencyKey);
+
+    /**
+     * As {@link #reserve(Caller, long, long, long, String, String)}, for stock going to {@code destination} (1.6):
+     * first-expiry-first-out over the lots whose designation allows it, skipping the others; not enough of those is
+     * a 409. Dispatching the reservation elsewhere is then refused for a designated lot it holds.
+     *
+     * @since 1.6
+     */
+    Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder, Destination destination,
+            String idempotencyKey);
 
     /** Gives held stock back to {@code available}. */
     Reservation release(Caller caller, long reservationId, String idempotencyKey);

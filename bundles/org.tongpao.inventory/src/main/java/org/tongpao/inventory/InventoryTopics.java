@@ -46,6 +46,14 @@ public final class InventoryTopics {
      */
     public static final String CROSS_NODE_RECEIVED = "org/tongpao/inventory/CROSS_NODE_RECEIVED";
 
+    /**
+     * A ministry-admin moved designated stock outside its designation (1.6): {@code overrideId}, {@code lotId},
+     * {@code designation} ({@link Designation#describe()}), {@code designationKind}, {@code operation},
+     * {@code quantity}, {@code reason}, and where set {@code postingId}, {@code transferId}, {@code toDepotId},
+     * {@code toOrgUnitId}; actor and requestId as every event.
+     */
+    public static final String DESIGNATION_OVERRIDDEN = "org/tongpao/inventory/DESIGNATION_OVERRIDDEN";
+
     private InventoryTopics() {
     }
 }

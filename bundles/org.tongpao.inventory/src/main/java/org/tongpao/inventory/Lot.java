@@ -7,10 +7,20 @@ import java.time.LocalDate;
  * A quantity of one item received into one depot with one origin. A lot created by a transfer-in keeps
  * the expiry of the lot it came from ({@code parentLotId}). {@code status} is the stored status;
  * {@code expired} says whether the expiry date has passed (such a lot cannot be issued either way).
+ * {@code designation} (1.6): where its goods must go, null for none; a lot made by a transfer-in inherits its
+ * parent's.
  */
 public record Lot(long id, long itemId, long depotId, LotOrigin origin, String sourceDocument, LocalDate expiryDate,
         LocalDate receivedOn, LotStatus status, boolean expired, boolean shortDated, Long parentLotId,
-        long receivedQuantity, long onHand, long reserved, Instant createdAt) {
+        long receivedQuantity, long onHand, long reserved, Instant createdAt, Designation designation) {
+
+    /** The 1.5 form: no designation. */
+    public Lot(long id, long itemId, long depotId, LotOrigin origin, String sourceDocument, LocalDate expiryDate,
+            LocalDate receivedOn, LotStatus status, boolean expired, boolean shortDated, Long parentLotId,
+            long receivedQuantity, long onHand, long reserved, Instant createdAt) {
+        this(id, itemId, depotId, origin, sourceDocument, expiryDate, receivedOn, status, expired, shortDated,
+                parentLotId, receivedQuantity, onHand, reserved, createdAt, null);
+    }
     /**
      * A builder, the way to make one outside this package: components added in a later minor version
      * get a setter and a default, so code built against this version keeps compiling and linking.
@@ -26,7 +36,7 @@ public record Lot(long id, long itemId, long depotId, LotOrigin origin, String s
         return builder().id(id).itemId(itemId).depotId(depotId).origin(origin).sourceDocument(sourceDocument)
                 .expiryDate(expiryDate).receivedOn(receivedOn).status(status).expired(expired).shortDated(shortDated)
                 .parentLotId(parentLotId).receivedQuantity(receivedQuantity).onHand(onHand).reserved(reserved)
-                .createdAt(createdAt);
+                .createdAt(createdAt).designation(designation);
     }
 
     /** Builds a {@link Lot}; unset components are 0, false or null. @since 1.3 */
@@ -46,6 +56,7 @@ public record Lot(long id, long itemId, long depotId, LotOrigin origin, String s
         private long onHand;
         private long reserved;
         private Instant createdAt;
+        private Designation designation;
 
         private Builder() {
         }
@@ -65,10 +76,12 @@ public record Lot(long id, long itemId, long depotId, LotOrigin origin, String s
         public Builder onHand(long onHand) { this.onHand = onHand; return this; }
         public Builder reserved(long reserved) { this.reserved = reserved; return this; }
         public Builder createdAt(Instant createdAt) { this.createdAt = createdAt; return this; }
+        /** @since 1.6 */
+        public Builder designation(Designation designation) { this.designation = designation; return this; }
 
         public Lot build() {
             return new Lot(id, itemId, depotId, origin, sourceDocument, expiryDate, receivedOn, status, expired,
-                    shortDated, parentLotId, receivedQuantity, onHand, reserved, createdAt);
+                    shortDated, parentLotId, receivedQuantity, onHand, reserved, createdAt, designation);
         }
     }
 }

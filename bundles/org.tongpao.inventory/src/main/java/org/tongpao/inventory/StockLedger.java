@@ -64,6 +64,36 @@ public interface StockLedger {
      */
     Transfer dispatch(Caller caller, long reservationId, DispatchOrder order, String idempotencyKey);
 
+    /**
+     * Where a lot's goods went (1.6): the lot, its ancestors, every lot derived from it through transfers, their
+     * movements, the transfers with their source documents, designation overrides and the units that received
+     * the goods. The lot must be visible to the caller (else 404, as {@link #lot}); the lots derived from it are
+     * shown wherever they went, since they are the same goods.
+     *
+     * @since 1.6
+     */
+    LotTrace trace(Caller caller, long lotId);
+
+    /**
+     * The reverse of {@link #trace} (1.6): what an org unit received for use (ISSUE movements naming it, newest
+     * first), each back to its root lot with origin and source document. The unit must be within the caller's
+     * read reach (its province, or any for ministry roles and auditors; else 404 naming the unit).
+     *
+     * @since 1.6
+     */
+    Page<Provenance> receivedBy(Caller caller, long orgUnitId, int limit, String cursor);
+
+    /**
+     * The movements of one posting (e.g. a delivery to a unit, an issue, a transfer-out), each back to its root lot
+     * (1.6); the posting must be visible as for {@link #posting}.
+     *
+     * @since 1.6
+     */
+    List<Provenance> origins(Caller caller, long postingId);
+
+    /** The transfer-out movements of one transfer back to their root lots (1.6), visible as {@link #transfer}. @since 1.6 */
+    List<Provenance> transferOrigins(Caller caller, long transferId);
+
     CountResult count(Caller caller, NewCount count, String idempotencyKey);
 
     List<Threshold> thresholds(Caller caller, Long depotId, Long itemId);

@@ -19,9 +19,17 @@
  * 1.5: deliveries to org units without a depot — {@link org.tongpao.inventory.InventoryService#dispatchToUnit},
  * {@code Transfer.toOrgUnitId}, {@code ProvinceStock.deliveredToFrontLine}.
  * 1.5 too: {@link org.tongpao.inventory.InventoryService#returnTransfer} and {@code Transfer.Status.RETURNED}.
+ * 1.6: designated stock and lot traceability — {@link org.tongpao.inventory.Designation} ({@code NewReceipt.designation},
+ * {@code Lot.designation}), {@code overrideReason} on {@code NewIssue}, {@code NewTransfer}, {@code DispatchOrder},
+ * {@link org.tongpao.inventory.Destination}, {@code InventoryService.available(…, Destination)},
+ * {@code InventoryService.designated}, {@code InventoryService.reserve(…, Destination, …)},
+ * {@link org.tongpao.inventory.DesignatedStock}, {@link org.tongpao.inventory.DesignationOverride},
+ * {@link org.tongpao.inventory.StockLedger#trace} ({@link org.tongpao.inventory.LotTrace}),
+ * {@code StockLedger.receivedBy}/{@code origins}/{@code transferOrigins} ({@link org.tongpao.inventory.Provenance}),
+ * topic {@code DESIGNATION_OVERRIDDEN}.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;

@@ -87,6 +87,25 @@ final class FakeInventory implements InventoryService {
         });
     }
 
+    /** This fake holds no designated stock: every destination may have all of it. */
+    @Override
+    public synchronized long available(Caller caller, long depotId, long itemId,
+            org.tongpao.inventory.Destination destination) {
+        return available(caller, depotId, itemId);
+    }
+
+    @Override
+    public synchronized List<org.tongpao.inventory.DesignatedStock> designated(Caller caller,
+            java.util.Collection<Long> depotIds, java.util.Collection<Long> itemIds) {
+        return List.of();
+    }
+
+    @Override
+    public synchronized Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder,
+            org.tongpao.inventory.Destination destination, String idempotencyKey) {
+        return reserve(caller, depotId, itemId, quantity, holder, idempotencyKey);
+    }
+
     @Override
     public synchronized Reservation release(Caller caller, long reservationId, String idempotencyKey) {
         return once(caller, idempotencyKey, () -> {

@@ -34,6 +34,15 @@ final class Availability {
         });
     }
 
+    long available(Caller caller, long depotId, long itemId, org.tongpao.inventory.Destination destination) {
+        throw new UnsupportedOperationException("in progress");
+    }
+
+    List<org.tongpao.inventory.DesignatedStock> designated(Caller caller, Collection<Long> depotIds,
+            Collection<Long> itemIds) {
+        throw new UnsupportedOperationException("in progress");
+    }
+
     /** Available stock for many depots × items in one read per 500 × 500 ids; see InventoryService. */
     Map<Long, Map<Long, Long>> available(Caller caller, Collection<Long> depotIds, Collection<Long> itemIds) {
         List<Long> depots = Checks.ids("depotIds", depotIds, MAX_BULK);

@@ -95,6 +95,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     private final Replicas replicas;
     private final Ownership ownership;
     private final CrossNode crossNode;
+    private final Traces traces;
 
     @Activate
     public InventoryComponent(Config config, @Reference(target = InventorySchema.READY) SchemaReady schema,
@@ -122,6 +123,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         this.censusAnswers = new CensusAnswers(ledger, census, provinces);
         this.scanner = new ShortDatedScanner(ledger, lotStatuses);
         this.replicas = new Replicas(ledger);
+        this.traces = new Traces(ledger);
     }
 
     /**
@@ -192,6 +194,23 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     public Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder,
             String idempotencyKey) {
         return reservations.reserve(caller, depotId, itemId, quantity, holder, idempotencyKey);
+    }
+
+    @Override
+    public long available(Caller caller, long depotId, long itemId, org.tongpao.inventory.Destination destination) {
+        return availability.available(caller, depotId, itemId, destination);
+    }
+
+    @Override
+    public List<org.tongpao.inventory.DesignatedStock> designated(Caller caller, java.util.Collection<Long> depotIds,
+            java.util.Collection<Long> itemIds) {
+        return availability.designated(caller, depotIds, itemIds);
+    }
+
+    @Override
+    public Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder,
+            org.tongpao.inventory.Destination destination, String idempotencyKey) {
+        return reservations.reserve(caller, depotId, itemId, quantity, holder, destination, idempotencyKey);
     }
 
     @Override
@@ -310,6 +329,26 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     @Override
     public Reservation reservation(Caller caller, long reservationId) {
         return reservations.reservation(caller, reservationId);
+    }
+
+    @Override
+    public org.tongpao.inventory.LotTrace trace(Caller caller, long lotId) {
+        return traces.trace(caller, lotId);
+    }
+
+    @Override
+    public Page<org.tongpao.inventory.Provenance> receivedBy(Caller caller, long orgUnitId, int limit, String cursor) {
+        return traces.receivedBy(caller, orgUnitId, limit, cursor);
+    }
+
+    @Override
+    public List<org.tongpao.inventory.Provenance> origins(Caller caller, long postingId) {
+        return traces.origins(caller, postingId);
+    }
+
+    @Override
+    public List<org.tongpao.inventory.Provenance> transferOrigins(Caller caller, long transferId) {
+        return traces.transferOrigins(caller, transferId);
     }
 
     @Override

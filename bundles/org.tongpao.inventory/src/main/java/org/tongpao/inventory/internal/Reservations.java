@@ -56,6 +56,11 @@ record Reservations(Ledger ledger, Transfers transfers) {
         return ledger.read(c -> load(c, Long.parseLong(ref.id())));
     }
 
+    Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder,
+            org.tongpao.inventory.Destination destination, String key) {
+        throw new UnsupportedOperationException("in progress");
+    }
+
     private Reservation visible(Connection c, Caller caller, long id) throws SQLException {
         Reservation r = load(c, id);
         if (r == null || !Scope.canRead(caller, ledger.core.depot(c, r.depotId()))) {
