@@ -6,6 +6,6 @@ public enum DesignationKind {
     PROVINCE,
     /** One org unit and the units under it. */
     ORG_UNIT,
-    /** Front-line units only (of one province when a province is given). */
+    /** Front-line units only (org level STATION), in any province; depots on the way are allowed. */
     FRONT_LINE
 }

@@ -51,6 +51,12 @@ public interface DonationService {
      */
     Acknowledgement acknowledgement(Caller caller, long receiptId, String publicBaseUrl);
 
+    /**
+     * From the donation through every lot it became (split over transfers, batches and shipments) to the units that
+     * received the goods; visible to whoever may read the donation, wherever the goods went since.
+     */
+    DonationTrace trace(Caller caller, long donationId);
+
     /** No login: the donation a donor code belongs to, where its goods went; 404 for an unknown code. */
     PublicDonation publicDonation(String donorCode);
 

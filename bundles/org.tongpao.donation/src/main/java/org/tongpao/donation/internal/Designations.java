@@ -59,16 +59,19 @@ final class Designations {
                 yield new DonorDesignation(DesignationKind.ORG_UNIT, u.provinceCode(), u.id(), u.code(), null);
             }
             case FRONT_LINE -> {
-                if (d.orgUnitId() != null) {
-                    throw new ValidationException("designation.orgUnitId", "a FRONT_LINE designation names no unit");
+                // the inventory enforces "front line" across provinces: a province here would promise more
+                if (d.orgUnitId() != null || province != null) {
+                    throw new ValidationException(d.orgUnitId() != null ? "designation.orgUnitId"
+                            : "designation.provinceCode", "a FRONT_LINE designation names no unit and no province "
+                            + "(designate the province, or a unit, instead)");
                 }
-                yield new DonorDesignation(DesignationKind.FRONT_LINE, province, null, null, null);
+                yield new DonorDesignation(DesignationKind.FRONT_LINE, null, null, null, null);
             }
         };
         return labelled(done, provinces);
     }
 
-    /** The designation with its readable label, e.g. "湖北省 Hubei" or "一线单位 Front-line units (湖北省 Hubei)". */
+    /** The designation with its readable label, e.g. "指定省份 Province: 湖北省 Hubei" or "一线单位 Front-line units". */
     static DonorDesignation labelled(DonorDesignation d, Function<String, Optional<Province>> provinces) {
         if (d == null) {
             return null;
@@ -78,7 +81,7 @@ final class Designations {
         String label = switch (d.kind()) {
             case PROVINCE -> "指定省份 Province: " + province;
             case ORG_UNIT -> "指定单位 Unit: " + d.orgUnitCode() + (province == null ? "" : " (" + province + ")");
-            case FRONT_LINE -> "一线单位 Front-line units" + (province == null ? "" : " (" + province + ")");
+            case FRONT_LINE -> "一线单位 Front-line units";
         };
         return new DonorDesignation(d.kind(), d.provinceCode(), d.orgUnitId(), d.orgUnitCode(), label);
     }
@@ -100,6 +103,25 @@ final class Designations {
             throw new ConflictException("depotId", "The donor designated these goods for " + labelled.label()
                     + "; depot " + depotCode + " is in province " + depotProvince);
         }
+    }
+
+    /**
+     * The designation as the inventory stores and enforces it on the lots ({@code describe()} names it in a 409);
+     * its label is the province's or the unit's name.
+     */
+    static org.tongpao.inventory.Designation forInventory(DonorDesignation labelled,
+            Function<String, Optional<Province>> provinces) {
+        if (labelled == null) {
+            return null;
+        }
+        return switch (labelled.kind()) {
+            case PROVINCE -> org.tongpao.inventory.Designation.province(labelled.provinceCode()).withLabel(
+                    provinces.apply(labelled.provinceCode()).map(p -> p.nameEn() + " " + p.nameZh())
+                            .orElse(null));
+            case ORG_UNIT -> org.tongpao.inventory.Designation.orgUnit(labelled.orgUnitId())
+                    .withLabel(labelled.orgUnitCode());
+            case FRONT_LINE -> org.tongpao.inventory.Designation.frontLine();
+        };
     }
 
     private static String blankToNull(String s) {

@@ -223,7 +223,10 @@ final class Intake {
                 .quantity(b.inspection.accepted()).origin(LotOrigin.DONATION)
                 .sourceDocument(d.number() + "/" + b.line.lineNo())
                 .expiryDate(b.item.shelfLifeMonths() == null ? null : b.inspection.given().expiryDate())
-                .note(note(b.inspection)).build();
+                .note(note(b.inspection))
+                .designation(Designations.forInventory(Designations.labelled(d.designation(), ctx.provinces::find),
+                        ctx.provinces::find))
+                .build();
         // no key of its own: this receipt's key guards the whole transaction the inventory joins
         return ctx.stock.receive(Caller.system(caller.requestId()), lot, null);
     }
