@@ -59,7 +59,7 @@ final class Pledges {
                 DonationDao.insertLine(c, id, ++no, l.item == null ? null : l.item.id(),
                         l.item == null ? null : l.item.code(), l.description, l.quantity);
             }
-            ctx.audit.record(c, caller, ENTITY, String.valueOf(id), "pledge", null, read(c, id, true, false));
+            ctx.audit.record(c, caller, ENTITY, String.valueOf(id), "pledge", null, audited(c, id));
             ctx.event(c, caller, DonationTopics.PLEDGED, Map.of("id", id, "provinceCode", province == null ? ""
                     : province, "donorId", donor.id()));
             return new Ref(ENTITY, String.valueOf(id));
@@ -165,9 +165,9 @@ final class Pledges {
                 throw new ConflictException("status", "Donation " + r.number() + " is " + r.status()
                         + "; only a PLEDGED or PARTLY_RECEIVED donation is cancelled");
             }
-            Donation before = read(c, id, true, false);
+            Donation before = audited(c, id);
             DonationDao.status(c, id, DonationStatus.CANCELLED, why, ctx.now());
-            ctx.audit.record(c, caller, ENTITY, String.valueOf(id), "cancel", before, read(c, id, true, false));
+            ctx.audit.record(c, caller, ENTITY, String.valueOf(id), "cancel", before, audited(c, id));
             ctx.event(c, caller, DonationTopics.CANCELLED, Map.of("id", id, "number", r.number(), "provinceCode",
                     r.provinceCode() == null ? "" : r.provinceCode()));
             return new Ref(ENTITY, String.valueOf(id));
@@ -181,11 +181,17 @@ final class Pledges {
         }
     }
 
-    /** The donation as stored (audit rows: the donor's name as recorded, never a code). */
-    Donation read(Connection c, long id, boolean showsName, boolean showsCode) throws SQLException {
+    /**
+     * The donation as the audit row keeps it: the donor by id only (a private donor's name is personal data, and an
+     * erasure must leave no copy of it), never the donor code.
+     */
+    Donation audited(Connection c, long id) throws SQLException {
         DonationDao.Row r = DonationDao.find(c, id).orElseThrow();
-        return DonationDao.assemble(r, DonationDao.lines(c, id), showsName, showsCode,
+        Donation d = DonationDao.assemble(r, DonationDao.lines(c, id), false, false,
                 Designations.labelled(r.designation(), ctx.provinces::find));
+        return new Donation(d.id(), d.number(), d.donorId(), "donor " + d.donorId(), d.donorKind(), d.provinceCode(),
+                d.pledged(), d.status(), d.expectedDate(), d.designation(), d.note(), d.cancelReason(), null,
+                d.lines(), d.createdBy(), d.createdAt(), d.updatedAt());
     }
 
     Donation assemble(DonationDao.Row r, List<org.tongpao.donation.DonationLine> lines, Caller caller) {

@@ -112,6 +112,18 @@ final class DonationFixture implements AutoCloseable {
                 today().plusYears(2), true, accepted, 0L, null, null, null);
     }
 
+    /** Goods that were not pledged, all accepted. */
+    NewReceiptLine unpledged(long itemId, long accepted) {
+        return new NewReceiptLine(null, itemId, Priority.NON_URGENT, null, true, true, "CERT-U", today().plusYears(2),
+                true, accepted, 0L, null, null, null);
+    }
+
+    static NewReceiptLine withoutExpiry(NewReceiptLine l) {
+        return new NewReceiptLine(l.donationLineId(), l.itemId(), l.priority(), l.standard(), l.standardMatched(),
+                l.certificatePresent(), l.certificateNumber(), null, l.packagingIntact(), l.acceptedQuantity(),
+                l.rejectedQuantity(), l.rejectReason(), l.disposition(), l.dispositionNote());
+    }
+
     /** A line rejecting {@code rejected} for a missing certificate (returned to the donor). */
     NewReceiptLine noCertificate(long lineId, Long itemId, long rejected) {
         return new NewReceiptLine(lineId, itemId, Priority.URGENT, null, true, false, null, today().plusYears(2),
