@@ -117,7 +117,7 @@ final class Disclosure {
         Whereabouts where = new Whereabouts(ctx);
         for (Found f : rows.subList(0, Math.min(limit, rows.size()))) {
             DonationDao.Row r = f.row;
-            entries.add(new DisclosureEntry(r.id(), r.number(), r.donorAnonymous() ? DonorDao.ANONYMOUS
+            entries.add(new DisclosureEntry(r.number(), r.donorAnonymous() ? DonorDao.ANONYMOUS
                     : r.donorName(), r.donorKind(), r.provinceCode(), r.status(), designation(r), last(f.lines),
                     items(f), where.of(traces(f.lines))));
         }
