@@ -261,7 +261,7 @@ final class Designations {
                     gate.overrideReason, tx.actor, tx.caller.requestId(), tx.now));
             long id = Jdbc.insert(tx.c, "INSERT INTO tp_inv_designation_override (lot_id, " + COLUMNS + ", operation, "
                     + "quantity, posting_id, transfer_id, to_depot_id, to_org_unit_id, reason, actor, request_id, "
-                    + "occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
+                    + "occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
             DesignationOverride o = new DesignationOverride(id, p.lotId(), d, operation, p.quantity(), postingId,
                     transferId, to.depotId(), to.orgUnitId(), gate.overrideReason, tx.actor, tx.now);
             ledger.audit.record(tx.c, tx.caller, "lot", Long.toString(p.lotId()), "DESIGNATION_OVERRIDE", null, o);
