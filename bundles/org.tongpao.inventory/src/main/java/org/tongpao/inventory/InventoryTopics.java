@@ -12,7 +12,8 @@ public final class InventoryTopics {
      * {@code lines} (the posting's movements: lotId, itemId, quantity (signed), type (a {@link MovementType}
      * name), and where set reason, transferId, orgUnitId), {@code lots} (the lots those lines name: lotId,
      * itemId, origin, sourceDocument, receivedOn, status, receivedQuantity, and where set expiryDate,
-     * parentLotId; dates as ISO text), {@code part} and {@code parts} (from 1: a posting of more than 40
+     * parentLotId, and since 1.6 designationKind, designationProvince, designationUnitId, designationLabel; dates as
+     * ISO text), {@code part} and {@code parts} (from 1: a posting of more than 40
      * movements is announced in several events, each with its own lines and their lots). Absent values are
      * left out, never null. A replica's postings ({@link ReplicaLedger}) announce nothing.
      */

@@ -75,8 +75,8 @@ public interface StockLedger {
     LotTrace trace(Caller caller, long lotId);
 
     /**
-     * The reverse of {@link #trace} (1.6): what an org unit received for use (ISSUE movements naming it, newest
-     * first), each back to its root lot with origin and source document. The unit must be within the caller's
+     * The reverse of {@link #trace} (1.6): what an org unit received for use (ISSUE movements naming it, in the
+     * order they were booked), each back to its root lot with origin and source document. The unit must be within the caller's
      * read reach (its province, or any for ministry roles and auditors; else 404 naming the unit).
      *
      * @since 1.6

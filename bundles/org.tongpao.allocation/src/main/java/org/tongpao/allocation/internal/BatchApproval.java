@@ -188,8 +188,12 @@ final class BatchApproval {
 
     /** Reserves one line in the inventory and records the reservation on the line at once. */
     private BatchLine reserve(Caller caller, String key, long batchId, BatchLine line) {
+        // for this line's destination: designated lots (inventory 1.6) that may not go there are left alone
+        org.tongpao.inventory.Destination to = line.toOrgUnitId() != null
+                ? org.tongpao.inventory.Destination.unit(line.toOrgUnitId())
+                : org.tongpao.inventory.Destination.depot(line.toDepotId());
         Reservation r = ctx.inventory().reserve(caller, line.fromDepotId(), line.itemId(), line.quantity(),
-                LineKeys.holder(batchId), LineKeys.derivedKey(key, batchId, "reserve", line.lineNo()));
+                LineKeys.holder(batchId), to, LineKeys.derivedKey(key, batchId, "reserve", line.lineNo()));
         Transactions.inTransaction(ctx.ds(), c -> BatchDao.update(c, "UPDATE tp_alloc_batch_line SET reservation_id = ?, "
                 + "status = 'RESERVED' WHERE id = ?", r.id(), line.id()));
         return new BatchLine(line.id(), line.lineNo(), line.needId(), line.itemId(), line.fromDepotId(),

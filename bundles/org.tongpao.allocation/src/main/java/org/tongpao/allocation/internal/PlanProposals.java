@@ -57,8 +57,19 @@ final class PlanProposals {
     private record ItemScope(List<Long> items, String category) {
     }
 
-    /** What the planner gets, and the needs it cannot place (no receiving depot). */
-    private record PlannerInput(List<Planner.PlanNeed> needs, Map<Long, PlanNeedResult> unplaceable) {
+    /**
+     * What the planner gets, the needs it cannot place (no receiving depot), and where each placed need's goods
+     * go, for designated stock.
+     */
+    private record PlannerInput(List<Planner.PlanNeed> needs, Map<Long, PlanNeedResult> unplaceable,
+            Map<Long, NeedPlace> places) {
+    }
+
+    /**
+     * Where a need's goods go, as a designation (inventory 1.6) judges it: the needing unit (its province and path,
+     * root first) and the receiving depot, null when the unit takes delivery itself.
+     */
+    private record NeedPlace(String provinceCode, List<Long> unitPath, long orgUnitId, Long depotId) {
     }
 
     Plan propose(Caller caller, PlanRequest req, String idempotencyKey) {
@@ -83,7 +94,8 @@ final class PlanProposals {
                 : new HashSet<>(sources);
         Map<Long, Map<Long, Long>> stock = stock(new InventorySupply(ctx.inventory(), caller), stockDepots, scope.items());
         PlannerInput input = plannerInput(caller, ranked, open, paths, scope.category());
-        Planner.Result result = new Planner(nodes, stock, Map.of(scope.category(), scope.items()), sources)
+        List<Planner.Pool> designated = pools(caller, stockDepots, scope.items(), input.places(), paths);
+        Planner.Result result = new Planner(nodes, stock, Map.of(scope.category(), scope.items()), sources, designated)
                 .plan(input.needs());
         List<PlanNeedResult> outcomes = outcomes(ranked, result, input.unplaceable());
         long requested = outcomes.stream().mapToLong(PlanNeedResult::requested).sum();
@@ -232,14 +244,17 @@ final class PlanProposals {
         List<Planner.PlanNeed> input = new ArrayList<>();
         Map<Long, PlanNeedResult> unplaceable = new LinkedHashMap<>();
         Map<Long, Depot> named = new HashMap<>();
+        Map<Long, NeedPlace> places = new HashMap<>();
         for (RankedNeed rn : ranked) {
             Need n = rows.get(rn.need().id()).need();
             String why = null;
             Optional<Long> to = Optional.empty();
             if (n.deliverToUnit()) {
                 // straight to the unit (a front-line station without a depot): no receiving depot
+                long[] unitPath = OrgPaths.decode(rows.get(n.id()).unitPath());
                 input.add(new Planner.PlanNeed(n.id(), rn.rank(), rn.reason(), n.itemId(), category, n.remaining(),
-                        OrgPaths.decode(rows.get(n.id()).unitPath()), 0, n.orgUnitId()));
+                        unitPath, 0, n.orgUnitId()));
+                places.put(n.id(), new NeedPlace(n.provinceCode(), list(unitPath), n.orgUnitId(), null));
                 continue;
             }
             if (n.receivingDepotId() != null) {
@@ -258,10 +273,53 @@ final class PlanProposals {
                                 n.remaining(), why)));
                 continue;
             }
+            long[] unitPath = OrgPaths.decode(rows.get(n.id()).unitPath());
             input.add(new Planner.PlanNeed(n.id(), rn.rank(), rn.reason(), n.itemId(), category, n.remaining(),
-                    OrgPaths.decode(rows.get(n.id()).unitPath()), to.get()));
+                    unitPath, to.get()));
+            places.put(n.id(), new NeedPlace(n.provinceCode(), list(unitPath), n.orgUnitId(), to.get()));
         }
-        return new PlannerInput(input, unplaceable);
+        return new PlannerInput(input, unplaceable, places);
+    }
+
+    private static List<Long> list(long[] path) {
+        return java.util.Arrays.stream(path).boxed().toList();
+    }
+
+    /**
+     * The designated part of the depots' stock (inventory 1.6), each pool taken only by needs inside its designation:
+     * the needing unit (a front-line designation: a unit at level STATION) and the receiving depot, when there is
+     * one, must both be admitted, since the batch will send the goods there.
+     */
+    private List<Planner.Pool> pools(Caller caller, Set<Long> depotIds, List<Long> items, Map<Long, NeedPlace> places,
+            OrgPaths paths) {
+        if (depotIds.isEmpty() || items.isEmpty()) {
+            return List.of();
+        }
+        List<org.tongpao.inventory.DesignatedStock> rows = ctx.inventory().designated(caller, depotIds, items);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Caller system = Caller.system(caller.requestId());
+        Map<Long, Depot> depots = new HashMap<>();
+        List<Planner.Pool> pools = new ArrayList<>();
+        for (org.tongpao.inventory.DesignatedStock row : rows) {
+            org.tongpao.inventory.Designation d = row.designation();
+            Map<Long, Boolean> verdicts = new HashMap<>();
+            pools.add(new Planner.Pool(row.itemId(), row.depotId(), row.available(), need -> verdicts.computeIfAbsent(
+                    need.needId(), id -> {
+                        NeedPlace p = places.get(id);
+                        if (p == null || !d.allows(p.provinceCode(), p.unitPath(), false,
+                                paths.unit(p.orgUnitId()).level() == OrgLevel.STATION)) {
+                            return false;
+                        }
+                        if (p.depotId() == null) {
+                            return true;
+                        }
+                        Depot to = depots.computeIfAbsent(p.depotId(), k -> ctx.depots().get(system, k));
+                        return d.allows(to.provinceCode(), list(paths.path(to.orgUnitId())), true, false);
+                    })));
+        }
+        return pools;
     }
 
     private static List<PlanNeedResult> outcomes(List<RankedNeed> ranked, Planner.Result result,

@@ -109,11 +109,12 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
             EventOutbox outbox, ProvinceRegistry provinces, Clock clock) {
         modified(config);
         Ledger ledger = new Ledger(schema.dataSource(), audit, keys, outbox, clock, () -> shortDatedDays, owners);
-        this.movements = new Movements(ledger);
+        Designations designations = new Designations(ledger, provinces);
+        this.movements = new Movements(ledger, designations);
         this.ownership = new Ownership(owners);
         this.crossNode = new CrossNode(ledger, ownership);
-        this.transfers = new Transfers(ledger, crossNode);
-        this.reservations = new Reservations(ledger, transfers);
+        this.transfers = new Transfers(ledger, crossNode, designations);
+        this.reservations = new Reservations(ledger, transfers, designations);
         this.availability = new Availability(ledger);
         this.lotStatuses = new LotStatuses(ledger);
         this.counts = new Counts(ledger);
@@ -235,7 +236,8 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         if (order == null || order.toDepotId() == null) {
             throw new org.tongpao.core.ValidationException("toDepotId", "toDepotId is required");
         }
-        return reservations.dispatch(caller, reservationId, order.toDepotId(), order.sourceDocument(), idempotencyKey, false);
+        return reservations.dispatch(caller, reservationId, order.toDepotId(), order.sourceDocument(),
+                order.overrideReason(), idempotencyKey, false);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
+import org.tongpao.inventory.Designation;
 import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.LotStatus;
@@ -19,6 +20,7 @@ import org.tongpao.inventory.LotStatus;
 record Lots(Expiry expiry, CoreLookups core, StockEvents events) {
     static final String SELECT = "SELECT l.id, l.item_id, l.depot_id, l.origin, l.source_document, "
             + "l.expiry_date, l.received_on, l.lot_status, l.parent_lot_id, l.received_quantity, l.created_at, "
+            + "l.designation_kind, l.designation_province, l.designation_unit_id, l.designation_label, "
             + "b.on_hand, b.reserved FROM tp_inv_lot l JOIN tp_inv_balance b ON b.lot_id = l.id ";
 
     Lot map(ResultSet rs, LocalDate today) throws SQLException {
@@ -28,7 +30,7 @@ record Lots(Expiry expiry, CoreLookups core, StockEvents events) {
                 Jdbc.localDate(rs, "received_on"), LotStatus.valueOf(rs.getString("lot_status")),
                 expiryDate != null && expiryDate.isBefore(today), expiry.shortDated(expiryDate, today),
                 Sql.getLong(rs, "parent_lot_id"), rs.getLong("received_quantity"), rs.getLong("on_hand"),
-                rs.getLong("reserved"), Sql.getInstant(rs, "created_at"));
+                rs.getLong("reserved"), Sql.getInstant(rs, "created_at"), Designations.read(rs));
     }
 
     Lot lot(Connection c, long id) throws SQLException {
@@ -36,13 +38,19 @@ record Lots(Expiry expiry, CoreLookups core, StockEvents events) {
         return Jdbc.one(c, SELECT + "WHERE l.id = ?", List.of(id), rs -> map(rs, today)).orElse(null);
     }
 
-    /** Creates a lot with a zero balance row; the caller then books the receipt movement. */
+    /**
+     * Creates a lot with a zero balance row; the caller then books the receipt movement. {@code designation}: where
+     * its goods must go (null: anywhere); a transfer-in passes its parent's.
+     */
     long create(Tx tx, long itemId, long depotId, LotOrigin origin, String sourceDocument, LocalDate expiryDate,
-            Long parentLotId, long quantity) throws SQLException {
+            Long parentLotId, long quantity, Designation designation) throws SQLException {
+        List<Object> args = new java.util.ArrayList<>(Arrays.asList(itemId, depotId, origin, sourceDocument,
+                expiryDate, tx.today, LotStatus.AVAILABLE, parentLotId, quantity, tx.now));
+        args.addAll(Designations.columns(designation));
         long id = Jdbc.insert(tx.c, "INSERT INTO tp_inv_lot (item_id, depot_id, origin, source_document, expiry_date, "
-                + "received_on, lot_status, parent_lot_id, received_quantity, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Arrays.asList(itemId, depotId, origin,
-                        sourceDocument, expiryDate, tx.today, LotStatus.AVAILABLE, parentLotId, quantity, tx.now));
+                + "received_on, lot_status, parent_lot_id, received_quantity, created_at, designation_kind, "
+                + "designation_province, designation_unit_id, designation_label) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
         Jdbc.update(tx.c, "INSERT INTO tp_inv_balance (lot_id, depot_id, item_id, on_hand, reserved) "
                 + "VALUES (?, ?, ?, 0, 0)", List.of(id, depotId, itemId));
         if (expiry.shortDated(expiryDate, tx.today)) {

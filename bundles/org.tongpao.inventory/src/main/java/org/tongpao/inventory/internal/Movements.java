@@ -11,6 +11,8 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
 import org.tongpao.inventory.AdjustmentReason;
+import org.tongpao.inventory.Designation;
+import org.tongpao.inventory.Destination;
 import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.MovementType;
 import org.tongpao.inventory.NewAdjustment;
@@ -25,9 +27,11 @@ import org.tongpao.inventory.internal.Scope.DepotRef;
 /** The single-posting writes: receipts (a new lot), issues (FEFO), adjustments and write-offs of one lot. */
 final class Movements {
     private final Ledger ledger;
+    private final Designations designations;
 
-    Movements(Ledger ledger) {
+    Movements(Ledger ledger, Designations designations) {
         this.ledger = ledger;
+        this.designations = designations;
     }
 
     Lot receive(Caller caller, NewReceipt r, String key) {
@@ -45,8 +49,9 @@ final class Movements {
             if (r.expiryDate() != null && r.expiryDate().isBefore(tx.today)) {
                 throw new ValidationException("expiryDate", "expiryDate " + r.expiryDate() + " has already passed");
             }
+            Designation designation = designations.normalize(tx.c, r.designation());
             long lotId = ledger.lots.create(tx, item.id(), depot.id(), r.origin(), source, r.expiryDate(), null,
-                    r.quantity());
+                    r.quantity(), designation);
             long postingId = ledger.postings.open(tx, "receipt", depot.id());
             ledger.balances.put(tx, lotId, r.quantity());
             ledger.postings.move(tx, postingId, MovementType.RECEIPT, depot.id(), item.id(), lotId, r.quantity(), null,
@@ -76,13 +81,16 @@ final class Movements {
         return ledger.write(caller, key, "inventory.issue", r, tx -> {
             DepotRef depot = ledger.core.writableStockDepot(tx, r.depotId(), "depotId");
             ledger.core.requireOrgUnit(tx.c, caller, depot, r.orgUnitId(), "orgUnitId");
+            Destination to = Destination.unit(r.orgUnitId());
+            Designations.Gate gate = designations.gate(tx, to, r.overrideReason(), "orgUnitId");
             List<Pick> picks = ledger.picker.pick(tx, depot.id(), r.itemId(), "itemId", r.quantity(), r.lotId(),
-                    "lotId", false);
+                    "lotId", false, gate);
             long postingId = ledger.postings.open(tx, "issue", depot.id());
             for (Pick p : picks) {
                 ledger.postings.move(tx, postingId, MovementType.ISSUE, depot.id(), r.itemId(), p.lotId(),
                         -p.quantity(), null, r.orgUnitId(), null, source, note);
             }
+            designations.recordOverrides(tx, gate, picks, "issue", postingId, null, to);
             return posted(tx, postingId, "issue", depot.id(), "ISSUE", r);
         }, Posting.class, this::posting);
     }

@@ -16,13 +16,15 @@ import org.tongpao.core.NotFoundException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
 import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.inventory.Destination;
+import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.Reservation;
 import org.tongpao.inventory.Transfer;
 import org.tongpao.inventory.internal.Picker.Pick;
 import org.tongpao.inventory.internal.Scope.DepotRef;
 
 /** Reservations hold stock (raise {@code reserved}) until released or dispatched as a transfer. */
-record Reservations(Ledger ledger, Transfers transfers) {
+record Reservations(Ledger ledger, Transfers transfers, Designations designations) {
     static Reservation load(Connection c, long id) throws SQLException {
         List<Reservation.Line> lines = Jdbc.query(c, "SELECT lot_id, quantity FROM tp_inv_reservation_line "
                 + "WHERE reservation_id = ? ORDER BY lot_id", List.of(id),
@@ -34,15 +36,30 @@ record Reservations(Ledger ledger, Transfers transfers) {
     }
 
     Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder, String key) {
+        return reserve(caller, depotId, itemId, quantity, holder, null, key);
+    }
+
+    /**
+     * Holds stock; for a known {@code destination} (1.6) only lots whose designation admits it, else undesignated
+     * lots first (a reservation that will go somewhere not yet named).
+     */
+    Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder, Destination destination,
+            String key) {
         Scope.requireStockWriter(caller);
         positive("quantity", quantity);
         String cleanHolder = optionalText("holder", holder, 128);
         required("holder", cleanHolder);
-        Map<String, Object> request = Map.of("depotId", depotId, "itemId", itemId, "quantity", quantity,
-                "holder", cleanHolder);
+        Map<String, Object> request = new HashMap<>(Map.of("depotId", depotId, "itemId", itemId, "quantity", quantity,
+                "holder", cleanHolder));
+        if (destination != null) {
+            request.put("toDepotId", destination.depotId());
+            request.put("toOrgUnitId", destination.orgUnitId());
+        }
         Ref ref = ledger.write(caller, key, "inventory.reserve", request, tx -> {
             ledger.core.writableStockDepot(tx, depotId, "depotId");
-            List<Pick> picks = ledger.picker.pick(tx, depotId, itemId, "itemId", quantity, null, "lotId", true);
+            Designations.Gate gate = destination == null ? null : designations.gate(tx, destination, null,
+                    destination.toDepot() ? "toDepotId" : "toOrgUnitId");
+            List<Pick> picks = ledger.picker.pick(tx, depotId, itemId, "itemId", quantity, null, "lotId", true, gate);
             long id = Jdbc.insert(tx.c, "INSERT INTO tp_inv_reservation (depot_id, item_id, quantity, holder, "
                     + "reservation_status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     List.of(depotId, itemId, quantity, cleanHolder, Reservation.Status.HELD, caller.user(), tx.now));
@@ -54,11 +71,6 @@ record Reservations(Ledger ledger, Transfers transfers) {
             return new Ref("reservation", Long.toString(id));
         });
         return ledger.read(c -> load(c, Long.parseLong(ref.id())));
-    }
-
-    Reservation reserve(Caller caller, long depotId, long itemId, long quantity, String holder,
-            org.tongpao.inventory.Destination destination, String key) {
-        throw new UnsupportedOperationException("in progress");
     }
 
     private Reservation visible(Connection c, Caller caller, long id) throws SQLException {
@@ -110,7 +122,16 @@ record Reservations(Ledger ledger, Transfers transfers) {
      */
     Transfer dispatch(Caller caller, long id, long toDepotId, String sourceDocument, String key,
             boolean approvedRoute) {
-        return dispatch(caller, id, "toDepotId", toDepotId, sourceDocument, key, (tx, r, from) -> {
+        return dispatch(caller, id, toDepotId, sourceDocument, null, key, approvedRoute);
+    }
+
+    /**
+     * As above with a ministry-admin's {@code overrideReason} (1.6) for held lots whose designation does not admit
+     * the destination; without one such a lot makes the dispatch a 409 naming its designation.
+     */
+    Transfer dispatch(Caller caller, long id, long toDepotId, String sourceDocument, String overrideReason, String key,
+            boolean approvedRoute) {
+        return dispatch(caller, id, "toDepotId", toDepotId, sourceDocument, overrideReason, key, (tx, r, from) -> {
             // an approved batch's route was authorised by allocation: any existing depot, as the platform sees it
             Caller targeting = approvedRoute ? Caller.system(caller.requestId()) : caller;
             CoreLookups.requireActive(ledger.core.targetDepotField(tx.c, targeting, from, toDepotId, "toDepotId"),
@@ -118,40 +139,47 @@ record Reservations(Ledger ledger, Transfers transfers) {
             if (toDepotId == r.depotId()) {
                 throw new ValidationException("toDepotId", "toDepotId must differ from the reservation's depot");
             }
-            return Transfers.Destination.depot(toDepotId);
+            return Destination.depot(toDepotId);
         });
     }
 
     /** Dispatches a held reservation to an org unit without a depot, on a route an approved batch authorised. */
     Transfer dispatchToUnit(Caller caller, long id, long toOrgUnitId, String sourceDocument, String key) {
-        return dispatch(caller, id, "toOrgUnitId", toOrgUnitId, sourceDocument, key, (tx, r, from) -> {
+        return dispatch(caller, id, "toOrgUnitId", toOrgUnitId, sourceDocument, null, key, (tx, r, from) -> {
             ledger.core.targetUnitField(tx.c, toOrgUnitId, "toOrgUnitId");
-            return Transfers.Destination.unit(toOrgUnitId);
+            return Destination.unit(toOrgUnitId);
         });
     }
 
     /** Checks the destination of a dispatch inside its transaction and says where the goods go. */
     @FunctionalInterface
     private interface DestinationCheck {
-        Transfers.Destination check(Tx tx, Reservation r, DepotRef from) throws SQLException;
+        Destination check(Tx tx, Reservation r, DepotRef from) throws SQLException;
     }
 
     private Transfer dispatch(Caller caller, long id, String field, long destination, String sourceDocument,
-            String key, DestinationCheck check) {
+            String overrideReason, String key, DestinationCheck check) {
         Scope.requireStockWriter(caller);
         String source = optionalText("sourceDocument", sourceDocument, 128);
         Map<String, Object> request = new HashMap<>();
         request.put(field, destination);
         request.put("sourceDocument", source);
+        if (overrideReason != null) {
+            request.put("overrideReason", overrideReason);
+        }
         Ref ref = ledger.write(caller, key, "inventory.dispatch:" + id, request, tx -> {
             Reservation r = visible(tx.c, caller, id);
             DepotRef from = ledger.core.depot(tx.c, r.depotId());
             Scope.requireWrite(caller, from);
             ledger.owners.requireKeptHere(from, null);
-            Transfers.Destination to = check.check(tx, r, from);
+            Destination to = check.check(tx, r, from);
+            Designations.Gate gate = designations.gate(tx, to, overrideReason, field);
             close(tx, r, Reservation.Status.DISPATCHED);
-            long transferId = transfers.create(tx, r.depotId(), to, r.itemId(), ship(tx, r), source,
+            List<Pick> shipped = ship(tx, r, gate);
+            long transferId = transfers.create(tx, r.depotId(), to, r.itemId(), shipped, source,
                     "reservation " + id + " for " + r.holder(), id);
+            designations.recordOverrides(tx, gate, shipped, "dispatch", Transfers.postingOf(tx, transferId),
+                    transferId, to);
             ledger.audit.record(tx.c, caller, "reservation", Long.toString(id), "DISPATCH", r,
                     Transfers.load(tx.c, transferId));
             return new Ref("transfer", Long.toString(transferId));
@@ -163,9 +191,11 @@ record Reservations(Ledger ledger, Transfers transfers) {
      * Takes the held lots off: every lot is read first (a lot since quarantined, recalled or expired is a 409),
      * then updated in lot-id order (the lines' order), so no read waits behind our own locks.
      */
-    private List<Pick> ship(Tx tx, Reservation r) throws SQLException {
+    private List<Pick> ship(Tx tx, Reservation r, Designations.Gate gate) throws SQLException {
         for (Reservation.Line l : r.lines()) {
-            Lots.requireIssuable(ledger.lots.lot(tx.c, l.lotId()));
+            Lot lot = ledger.lots.lot(tx.c, l.lotId());
+            Lots.requireIssuable(lot);
+            gate.pass(lot.id(), lot.origin(), lot.designation(), gate.field);
         }
         List<Pick> picks = new ArrayList<>();
         for (Reservation.Line l : r.lines()) {

@@ -79,7 +79,8 @@ record StockEvents(EventOutbox outbox) {
             return List.of();
         }
         return Jdbc.query(c, "SELECT id, item_id, origin, source_document, expiry_date, received_on, lot_status, "
-                + "parent_lot_id, received_quantity FROM tp_inv_lot WHERE id IN ("
+                + "parent_lot_id, received_quantity, designation_kind, designation_province, designation_unit_id, "
+                + "designation_label FROM tp_inv_lot WHERE id IN ("
                 + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY id", ids, rs -> {
                     Map<String, Object> lot = new HashMap<>(Map.of("lotId", rs.getLong("id"),
                             "itemId", rs.getLong("item_id"), "origin", rs.getString("origin"),
@@ -88,6 +89,11 @@ record StockEvents(EventOutbox outbox) {
                             "status", rs.getString("lot_status"), "receivedQuantity", rs.getLong("received_quantity")));
                     putIfSet(lot, "expiryDate", Jdbc.localDate(rs, "expiry_date"));
                     putIfSet(lot, "parentLotId", Sql.getLong(rs, "parent_lot_id"));
+                    // 1.6: a replica or a donation's follower sees where the goods must go
+                    putIfSet(lot, "designationKind", rs.getString("designation_kind"));
+                    putIfSet(lot, "designationProvince", rs.getString("designation_province"));
+                    putIfSet(lot, "designationUnitId", Sql.getLong(rs, "designation_unit_id"));
+                    putIfSet(lot, "designationLabel", rs.getString("designation_label"));
                     return lot;
                 });
     }
@@ -97,6 +103,11 @@ record StockEvents(EventOutbox outbox) {
         if (value != null) {
             map.put(key, value instanceof LocalDate d ? d.toString() : value);
         }
+    }
+
+    /** DESIGNATION_OVERRIDDEN (1.6): designated stock moved outside its designation by a ministry-admin. */
+    void designationOverridden(Tx tx, Map<String, Object> props) {
+        event(tx, InventoryTopics.DESIGNATION_OVERRIDDEN, props);
     }
 
     void shortDated(Tx tx, long lotId, long depotId, long itemId, LocalDate expiry) {

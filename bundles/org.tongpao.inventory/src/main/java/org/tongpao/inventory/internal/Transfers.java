@@ -23,6 +23,8 @@ import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.AdjustmentReason;
 import org.tongpao.inventory.CrossNodeTransfer;
+import org.tongpao.inventory.Designation;
+import org.tongpao.inventory.Destination;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.MovementType;
 import org.tongpao.inventory.NewTransfer;
@@ -50,6 +52,8 @@ final class Transfers {
         final long sent;
         final LocalDate expiry;
         final CrossNodeTransfer.Line remote;
+        /** The parent lot's designation, which the new lot inherits (1.6); null for none or from another node. */
+        Designation designation;
         long lotId;
         long left;
         long shortfall;
@@ -71,10 +75,12 @@ final class Transfers {
     private final Ledger ledger;
     private final CrossNode crossNode;
     private final UnitDeliveries unitDeliveries;
+    private final Designations designations;
 
-    Transfers(Ledger ledger, CrossNode crossNode) {
+    Transfers(Ledger ledger, CrossNode crossNode, Designations designations) {
         this.ledger = ledger;
         this.crossNode = crossNode;
+        this.designations = designations;
         this.unitDeliveries = new UnitDeliveries(ledger);
     }
 
@@ -88,17 +94,6 @@ final class Transfers {
 
     static Transfer load(Connection c, long id) throws SQLException {
         return Jdbc.one(c, SELECT + "WHERE t.id = ?", List.of(id), Transfers::map).orElse(null);
-    }
-
-    /** Where goods in transit go: a depot, or (1.5) an org unit without one. Exactly one is set. */
-    record Destination(Long depotId, Long orgUnitId) {
-        static Destination depot(long id) {
-            return new Destination(id, null);
-        }
-
-        static Destination unit(long id) {
-            return new Destination(null, id);
-        }
     }
 
     /** Books the transfer-out of picked (or shipped) lots and records the transfer in transit. */
@@ -148,14 +143,23 @@ final class Transfers {
             DepotRef to = ledger.core.targetDepotField(tx.c, caller, from, r.toDepotId(), "toDepotId");
             CoreLookups.requireActive(from, "fromDepotId");
             CoreLookups.requireActive(to, "toDepotId");
+            Destination dest = Destination.depot(to.id());
+            Designations.Gate gate = designations.gate(tx, dest, r.overrideReason(), "toDepotId");
             List<Pick> picks = ledger.picker.pick(tx, from.id(), r.itemId(), "itemId", r.quantity(), r.lotId(),
-                    "lotId", false);
+                    "lotId", false, gate);
             long transferId = create(tx, from.id(), r.toDepotId(), r.itemId(), picks, source, note, null);
+            designations.recordOverrides(tx, gate, picks, "transfer-out", postingOf(tx, transferId), transferId, dest);
             Transfer sent = load(tx.c, transferId);
             ledger.audit.record(tx.c, caller, "transfer", Long.toString(transferId), "DISPATCH", null, sent);
             tx.result = sent;
             return new Ref("transfer", Long.toString(transferId));
         }, Transfer.class, (c, ref) -> load(c, Long.parseLong(ref.id())));
+    }
+
+    /** The transfer-out posting this write just made for a transfer (its movements are in {@link Tx#moved}). */
+    static Long postingOf(Tx tx, long transferId) {
+        return tx.moved.stream().filter(m -> m.transferId() != null && m.transferId() == transferId)
+                .map(org.tongpao.inventory.Movement::postingId).findFirst().orElse(null);
     }
 
     /** Scope of a transfer: visible from either side; received only by the destination's scope. */
@@ -289,7 +293,7 @@ final class Transfers {
         String source = t.sourceDocument() != null ? t.sourceDocument() : "transfer:" + t.id();
         for (Arrival a : arrivals) {
             a.lotId = ledger.lots.create(tx, t.itemId(), to.id(), LotOrigin.TRANSFER, source, a.expiry, a.parentLotId,
-                    a.sent);
+                    a.sent, a.designation);
             a.left = a.sent;
             ledger.balances.put(tx, a.lotId, a.sent);
             ledger.postings.move(tx, postingId, MovementType.TRANSFER_IN, to.id(), t.itemId(), a.lotId, a.sent, null,
@@ -319,11 +323,16 @@ final class Transfers {
 
     /** Source lots' expiry comes from the lot table alone: their balance rows may be locked by others. */
     static List<Arrival> arrivals(Tx tx, long transferId) throws SQLException {
-        return Jdbc.query(tx.c, "SELECT tl.lot_id, tl.quantity, l.expiry_date "
+        return Jdbc.query(tx.c, "SELECT tl.lot_id, tl.quantity, l.expiry_date, l."
+                + Designations.COLUMNS.replace(", ", ", l.") + " "
                 + "FROM tp_inv_transfer_line tl JOIN tp_inv_lot l ON l.id = tl.lot_id "
                 + "WHERE tl.transfer_id = ? ORDER BY CASE WHEN l.expiry_date IS NULL THEN 1 ELSE 0 END, "
                 + "l.expiry_date, tl.lot_id", List.of(transferId),
-                rs -> new Arrival(rs.getLong(1), rs.getLong(2), Jdbc.localDate(rs, "expiry_date"), null));
+                rs -> {
+                    Arrival a = new Arrival(rs.getLong(1), rs.getLong(2), Jdbc.localDate(rs, "expiry_date"), null);
+                    a.designation = Designations.read(rs);
+                    return a;
+                });
     }
 
     /** The lines another node sent, first expiry first (no expiry last), as the local arrivals are ordered. */

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The pure planning step: needs in priority order, depots with their place in the org tree, and the
@@ -38,6 +39,24 @@ public final class Planner {
         }
     }
 
+    /**
+     * Stock of one item in one depot under a designation (inventory 1.6): part of the depot's available figure that
+     * only the needs {@code admits} accepts may take. Needs inside the designation take it before free stock.
+     */
+    public record Pool(long itemId, long depotId, long quantity, Predicate<PlanNeed> admits) {
+    }
+
+    /** A pool as planning consumes it. */
+    private static final class PoolLeft {
+        final Predicate<PlanNeed> admits;
+        long left;
+
+        PoolLeft(Predicate<PlanNeed> admits, long left) {
+            this.admits = admits;
+            this.left = left;
+        }
+    }
+
     public record Line(long needId, int rank, long itemId, long fromDepotId, long toDepotId, long quantity,
             int distance, String reason, Long toOrgUnitId) {
     }
@@ -61,6 +80,10 @@ public final class Planner {
     private final int[] sources;
     private final Map<String, Candidates> candidates = new HashMap<>();
     private final List<Candidates> built = new ArrayList<>();
+    /** itemId → depot index → designated pools there; absent: all of the depot's stock is free. */
+    private final Map<Long, Map<Integer, List<PoolLeft>>> pools = new HashMap<>();
+    /** Set while planning a need when designated stock it may not take was passed over. */
+    private boolean passedDesignated;
 
     /**
      * @param stockByItem     itemId → depotId → available quantity (absent = 0)
@@ -69,6 +92,15 @@ public final class Planner {
      */
     public Planner(List<DepotNode> depotNodes, Map<Long, Map<Long, Long>> stockByItem,
             Map<String, List<Long>> itemsByCategory, List<Long> sourceDepotIds) {
+        this(depotNodes, stockByItem, itemsByCategory, sourceDepotIds, List.of());
+    }
+
+    /**
+     * @param designated the designated part of {@code stockByItem} (which counts it in the depots' figures): what
+     *                   only some needs may take
+     */
+    public Planner(List<DepotNode> depotNodes, Map<Long, Map<Long, Long>> stockByItem,
+            Map<String, List<Long>> itemsByCategory, List<Long> sourceDepotIds, List<Pool> designated) {
         this.depots = depotNodes.toArray(new DepotNode[0]);
         for (int i = 0; i < depots.length; i++) {
             depotIndex.put(depots[i].id(), i);
@@ -97,6 +129,13 @@ public final class Planner {
             }
         }
         this.sources = src.stream().mapToInt(Integer::intValue).toArray();
+        for (Pool pool : designated) {
+            Integer idx = depotIndex.get(pool.depotId());
+            if (idx != null && pool.quantity() > 0) {
+                pools.computeIfAbsent(pool.itemId(), k -> new HashMap<>()).computeIfAbsent(idx, k -> new ArrayList<>())
+                        .add(new PoolLeft(pool.admits(), pool.quantity()));
+            }
+        }
     }
 
     /** Plans the needs in the order given (their priority order). */
@@ -107,6 +146,7 @@ public final class Planner {
             long[] items = need.itemId() != null ? new long[] {need.itemId()}
                     : categoryItems.getOrDefault(need.categoryCode(), new long[0]);
             long[] open = {need.remaining()};
+            passedDesignated = false;
             if (open[0] > 0 && inStock(items)) {
                 long[][] rows = new long[items.length][];
                 for (int i = 0; i < items.length; i++) {
@@ -124,7 +164,8 @@ public final class Planner {
                 }
             }
             long planned = need.remaining() - open[0];
-            String shortReason = open[0] == 0 ? null : shortReason(need.remaining(), planned, why(items, planned));
+            String shortReason = open[0] == 0 ? null : shortReason(need.remaining(), planned, why(items, planned)
+                    + (passedDesignated ? "; stock designated for other destinations was not used" : ""));
             outcomes.add(new Outcome(need.needId(), need.rank(), need.reason(), need.remaining(), planned, shortReason));
         }
         return new Result(lines, outcomes);
@@ -216,7 +257,12 @@ public final class Planner {
             if (row == null || row[d] <= 0) {
                 continue;
             }
-            long q = Math.min(open[0], row[d]);
+            long usable = usable(need, items[i], d, row[d]);
+            if (usable <= 0) {
+                continue;
+            }
+            long q = Math.min(open[0], usable);
+            consume(need, items[i], d, q);
             row[d] -= q;
             itemTotals.get(items[i])[0] -= q;
             for (Candidates c : built) {
@@ -228,6 +274,42 @@ public final class Planner {
                     "#" + need.rank() + ": " + need.reason() + "; from " + source, need.toOrgUnitId()));
             if (open[0] == 0) {
                 return;
+            }
+        }
+    }
+
+    /** What the need may take of a depot's {@code available}: free stock plus the pools that admit it. */
+    private long usable(PlanNeed need, long item, int d, long available) {
+        Map<Integer, List<PoolLeft>> byDepot = pools.get(item);
+        List<PoolLeft> here = byDepot == null ? null : byDepot.get(d);
+        if (here == null) {
+            return available;
+        }
+        long restricted = 0;
+        long admitted = 0;
+        for (PoolLeft p : here) {
+            restricted += p.left;
+            if (p.left > 0 && p.admits.test(need)) {
+                admitted += p.left;
+            }
+        }
+        if (admitted < restricted) {
+            passedDesignated = true;
+        }
+        return Math.min(available, Math.max(0, available - restricted) + admitted);
+    }
+
+    /** Takes {@code q} from the pools that admit the need first (their stock serves no one else), then free stock. */
+    private void consume(PlanNeed need, long item, int d, long q) {
+        Map<Integer, List<PoolLeft>> byDepot = pools.get(item);
+        List<PoolLeft> here = byDepot == null ? null : byDepot.get(d);
+        long rest = q;
+        for (int i = 0; here != null && i < here.size() && rest > 0; i++) {
+            PoolLeft p = here.get(i);
+            if (p.left > 0 && p.admits.test(need)) {
+                long t = Math.min(rest, p.left);
+                p.left -= t;
+                rest -= t;
             }
         }
     }

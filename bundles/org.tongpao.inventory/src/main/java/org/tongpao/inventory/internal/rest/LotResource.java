@@ -24,6 +24,7 @@ import org.tongpao.core.rest.QueryParams;
 import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.LotStatus;
 import org.tongpao.inventory.LotStatusChange;
+import org.tongpao.inventory.LotTrace;
 
 /** {@code /inventory/lots}: lots, one lot, a lot's status. */
 @Component(service = LotResource.class, property = JaxRs.RESOURCE)
@@ -45,6 +46,16 @@ public class LotResource extends InventoryApi {
     @Operation(summary = "Get one lot", description = "404 also when outside the caller's scope")
     public Lot lot(@Context Caller caller, @PathParam("id") long id) {
         return ledger.lot(caller, id);
+    }
+
+    @GET
+    @Path("{id}/trace")
+    @Operation(summary = "Where a lot's goods went", description = "The lot, its ancestors, every lot derived from it "
+            + "through transfers (also when split over several), their movements in time order (counts and other "
+            + "adjustments included), the transfers with their source documents, designation overrides and the org "
+            + "units that received the goods; 404 when the lot is outside the caller's scope")
+    public LotTrace trace(@Context Caller caller, @PathParam("id") long id) {
+        return ledger.trace(caller, id);
     }
 
     @POST

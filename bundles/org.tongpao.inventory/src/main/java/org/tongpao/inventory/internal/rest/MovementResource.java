@@ -36,6 +36,7 @@ import org.tongpao.inventory.NewIssue;
 import org.tongpao.inventory.NewReceipt;
 import org.tongpao.inventory.NewWriteOff;
 import org.tongpao.inventory.Posting;
+import org.tongpao.inventory.Provenance;
 
 /** {@code /inventory}: the writes that book one posting (receipts, issues, adjustments, write-offs) and the ledger. */
 @Component(service = MovementResource.class, property = JaxRs.RESOURCE)
@@ -46,7 +47,8 @@ import org.tongpao.inventory.Posting;
 public class MovementResource extends InventoryApi {
     @POST
     @Path("receipts")
-    @Operation(summary = "Receive goods", description = "Creates a lot and its RECEIPT movement; 201 with the lot")
+    @Operation(summary = "Receive goods", description = "Creates a lot and its RECEIPT movement; 201 with the lot. "
+            + "An optional designation (PROVINCE, ORG_UNIT, FRONT_LINE) restricts where its goods may go")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Lot.class)))
     public Response receive(@Context Caller caller, @Context UriInfo uriInfo,
@@ -57,7 +59,9 @@ public class MovementResource extends InventoryApi {
 
     @POST
     @Path("issues")
-    @Operation(summary = "Issue stock to an org unit", description = "FEFO unless lotId is given; 409 when short")
+    @Operation(summary = "Issue stock to an org unit", description = "FEFO unless lotId is given; 409 when short. "
+            + "Designated lots that do not admit the unit are skipped (named lot: 409 naming the designation); "
+            + "a ministry-admin may move them with an overrideReason (10+ characters), audited")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Posting.class)))
     public Response issue(@Context Caller caller, @Context UriInfo uriInfo,
@@ -94,6 +98,25 @@ public class MovementResource extends InventoryApi {
     @Operation(summary = "The movements of one write")
     public Posting posting(@Context Caller caller, @PathParam("id") long id) {
         return ledger.posting(caller, id);
+    }
+
+    @GET
+    @Path("postings/{id}/origins")
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.AUDITOR})
+    @Operation(summary = "Where the goods of one write came from",
+            description = "Each movement of the posting back to its root lot: origin and source document")
+    public java.util.List<Provenance> postingOrigins(@Context Caller caller, @PathParam("id") long id) {
+        return ledger.origins(caller, id);
+    }
+
+    @GET
+    @Path("units/{id}/received")
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "What an org unit received, back to its origins", description = "The ISSUE movements naming "
+            + "the unit (deliveries to it included), each with its lot path up to the root lot and that lot's origin "
+            + "and source document; 404 when the unit is outside the caller's province; keyset-paged by movement id")
+    public Page<Provenance> receivedBy(@Context Caller caller, @PathParam("id") long id, @BeanParam PageParams page) {
+        return ledger.receivedBy(caller, id, page.limit(), page.cursor());
     }
 
     @GET

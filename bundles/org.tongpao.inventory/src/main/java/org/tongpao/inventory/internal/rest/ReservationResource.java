@@ -67,7 +67,9 @@ public class ReservationResource extends InventoryApi {
 
     @POST
     @Path("{id}/dispatch")
-    @Operation(summary = "Dispatch a reservation", description = "Transfer-out of the held lots; 201 with the transfer")
+    @Operation(summary = "Dispatch a reservation", description = "Transfer-out of the held lots; 201 with the transfer. "
+            + "A held lot whose designation does not admit the destination: 409 naming it, unless a ministry-admin "
+            + "gives an overrideReason (10+ characters), audited")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Transfer.class)))
     public Response dispatch(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,

@@ -45,7 +45,9 @@ public class TransferResource extends InventoryApi {
     CrossNodeTransfers crossNode;
 
     @POST
-    @Operation(summary = "Transfer out", description = "Direct transfer without reservation; goods go in transit")
+    @Operation(summary = "Transfer out", description = "Direct transfer without reservation; goods go in transit. "
+            + "Designated lots that do not admit the destination depot are skipped (named lot: 409 naming the "
+            + "designation); a ministry-admin may move them with an overrideReason (10+ characters), audited")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Transfer.class)))
     public Response transferOut(@Context Caller caller, @Context UriInfo uriInfo,
@@ -83,6 +85,16 @@ public class TransferResource extends InventoryApi {
     @Operation(summary = "Get one transfer")
     public Transfer transfer(@Context Caller caller, @PathParam("id") long id) {
         return inventory.transfer(caller, id);
+    }
+
+    @GET
+    @Path("{id}/origins")
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.AUDITOR})
+    @Operation(summary = "Where the goods of a transfer came from",
+            description = "Its transfer-out movements, each back to its root lot: origin and source document")
+    public java.util.List<org.tongpao.inventory.Provenance> transferOrigins(@Context Caller caller,
+            @PathParam("id") long id) {
+        return ledger.transferOrigins(caller, id);
     }
 
     @POST
