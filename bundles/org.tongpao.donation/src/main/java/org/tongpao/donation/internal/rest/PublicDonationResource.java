@@ -15,6 +15,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.CacheControl;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -53,33 +54,31 @@ public class PublicDonationResource {
         this.donations = donations;
     }
 
-    @GET
-    @Path("disclosure")
-    @PermitAll
-    @RateLimited(value = LIMIT, requests = PER_MINUTE, perSeconds = 60)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The public disclosure list (no login)", description = "What was received from whom "
-            + "(anonymous donors shown as such), accepted or rejected, and where it went by unit level and province; "
-            + "newest first. No personal data. Accept: text/csv for the CSV export. At most " + PER_MINUTE
-            + " calls a minute per client address (org.tongpao.rest rateLimits: " + LIMIT + ")")
-    @ApiResponse(responseCode = "200", description = "The list")
-    @ApiResponse(responseCode = "429", ref = "#/components/responses/TooManyRequests")
-    public Page<DisclosureEntry> disclosure(@BeanParam PageParams page) {
-        return donations.disclosure(page.limit(), page.cursor());
+    /** The disclosure list's JSON form, for the OpenAPI document (the answer is a {@code Page} of that shape). */
+    @Schema(name = "DisclosureList")
+    public record DisclosureList(List<DisclosureEntry> items, String nextCursor) {
     }
 
     @GET
     @Path("disclosure")
     @PermitAll
     @RateLimited(value = LIMIT, requests = PER_MINUTE, perSeconds = 60)
-    @Produces(DisclosureCsv.MEDIA_TYPE)
-    @Operation(summary = "The public disclosure list as CSV (no login)", description = "One row per donation and "
-            + "item: number, donor, kind, province, status, designation, last receipt date, item, pledged, accepted, "
-            + "rejected, whereabouts. Up to " + CSV_MAX + " donations, newest first")
-    @ApiResponse(responseCode = "200", description = "text/csv",
-            content = @Content(mediaType = DisclosureCsv.MEDIA_TYPE, schema = @Schema(type = "string")))
+    @Produces({MediaType.APPLICATION_JSON, DisclosureCsv.MEDIA_TYPE})
+    @Operation(summary = "The public disclosure list (no login)", description = "What was received from whom "
+            + "(anonymous donors shown as such), accepted or rejected, and where it went by unit level and province; "
+            + "newest first. No personal data. JSON pages by default; with Accept: text/csv one CSV row per donation "
+            + "and item (number, donor, kind, province, status, designation, last receipt date, item, pledged, "
+            + "accepted, rejected, whereabouts), up to " + CSV_MAX + " donations. At most " + PER_MINUTE
+            + " calls a minute per client address (org.tongpao.rest rateLimits: " + LIMIT + ")")
+    @ApiResponse(responseCode = "200", description = "The list", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisclosureList.class)),
+        @Content(mediaType = DisclosureCsv.MEDIA_TYPE, schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "429", ref = "#/components/responses/TooManyRequests")
-    public Response disclosureCsv() {
+    public Response disclosure(@BeanParam PageParams page, @Context HttpHeaders headers) {
+        if (!wantsCsv(headers)) {
+            return Response.ok(donations.disclosure(page.limit(), page.cursor()), MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
         List<DisclosureEntry> all = new ArrayList<>();
         String cursor = null;
         do {
@@ -89,6 +88,19 @@ public class PublicDonationResource {
         } while (cursor != null && all.size() < CSV_MAX);
         return Response.ok(DisclosureCsv.write(all), DisclosureCsv.MEDIA_TYPE + ";charset=UTF-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"donations-disclosure.csv\"").build();
+    }
+
+    /** CSV when the client prefers it to JSON (JSON for no Accept header, or any, as every other list). */
+    static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType m : headers.getAcceptableMediaTypes()) {
+            if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !m.isWildcardType()) {
+                return false;
+            }
+            if (m.getType().equals("text") && m.getSubtype().equals("csv")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @GET
