@@ -13,8 +13,8 @@ import javax.validation.constraints.Size;
  * need a reason and a disposition.
  */
 public record NewReceiptLine(Long donationLineId, Long itemId, @NotNull Priority priority,
-        @Size(max = 64) String standard, boolean standardMatched, boolean certificatePresent,
-        @Size(max = 100) String certificateNumber, LocalDate expiryDate, boolean packagingIntact,
+        @Size(max = 64) String standard, @NotNull Boolean standardMatched, @NotNull Boolean certificatePresent,
+        @Size(max = 100) String certificateNumber, LocalDate expiryDate, @NotNull Boolean packagingIntact,
         @NotNull Long acceptedQuantity, @NotNull Long rejectedQuantity, @Size(max = 300) String rejectReason,
         Disposition disposition, @Size(max = 300) String dispositionNote) {
 }

@@ -29,7 +29,7 @@ final class DonorDao {
         return Jdbc.insert(c, "INSERT INTO tp_don_donor (kind, name, country, province_code, anonymous, contact_name, "
                 + "contact_phone, contact_email, contact_address, created_by, created_at) VALUES "
                 + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args(d.kind().name(), d.name().strip(), d.country(), province,
-                d.anonymous(), k == null ? null : k.name(), k == null ? null : k.phone(), k == null ? null : k.email(),
+                Boolean.TRUE.equals(d.anonymous()), k == null ? null : k.name(), k == null ? null : k.phone(), k == null ? null : k.email(),
                 k == null ? null : k.address(), by, at));
     }
 

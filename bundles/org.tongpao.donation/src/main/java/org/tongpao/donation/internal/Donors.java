@@ -74,7 +74,7 @@ final class Donors {
         m.put("name", d.kind() == DonorKind.INDIVIDUAL ? "(personal data)" : d.name().strip());
         m.put("country", d.country());
         m.put("provinceCode", d.provinceCode());
-        m.put("anonymous", d.anonymous());
+        m.put("anonymous", Boolean.TRUE.equals(d.anonymous()));
         return m;
     }
 

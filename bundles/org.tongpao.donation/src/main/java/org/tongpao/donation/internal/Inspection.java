@@ -37,18 +37,21 @@ final class Inspection {
         if (accepted + rejected == 0) {
             throw new ValidationException(at + "acceptedQuantity", "a line accepts or rejects something");
         }
+        boolean standardMatched = Checks.required(at + "standardMatched", l.standardMatched());
+        boolean certificatePresent = Checks.required(at + "certificatePresent", l.certificatePresent());
+        boolean packagingIntact = Checks.required(at + "packagingIntact", l.packagingIntact());
         String standard = Checks.optionalText(at + "standard", l.standard(), 64);
         String certificate = Checks.optionalText(at + "certificateNumber", l.certificateNumber(), 100);
         if (accepted > 0) {
-            if (!l.standardMatched()) {
+            if (!standardMatched) {
                 throw new ValidationException(at + "acceptedQuantity", "goods that do not match the standard are "
                         + "rejected, not accepted");
             }
-            if (!l.certificatePresent()) {
+            if (!certificatePresent) {
                 throw new ValidationException(at + "acceptedQuantity", "goods without a certificate are rejected, "
                         + "not accepted");
             }
-            if (!l.packagingIntact()) {
+            if (!packagingIntact) {
                 throw new ValidationException(at + "acceptedQuantity", "goods with damaged packaging are rejected, "
                         + "not accepted");
             }
