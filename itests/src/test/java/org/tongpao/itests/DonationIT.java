@@ -258,6 +258,13 @@ public class DonationIT extends CentralNode {
         assertTrue(viaService.destinations().stream().anyMatch(x -> "DELIVERED".equals(x.kind()) && x.frontLine()
                 && "42".equals(x.provinceCode()) && x.quantity() == 300));
 
+        // and back: from the team's receipt to the donation and its donor
+        Api.Reply back = desk.get("/donations/units/" + station + "/received");
+        assertEquals(back.toString(), 200, back.status());
+        assertEquals(done.path("number").asText(), back.json().path("items").get(0).path("donationNumber").asText());
+        assertTrue(back.toString(), back.json().path("items").get(0).path("donor").asText().contains("Jointown"));
+        assertEquals(404, api().as("jiangsu").get("/donations/units/" + station + "/received").status());
+
         // public answers, no login: where the goods went by level and province, and no personal data
         Api.Reply follow = anonymous.get("/public/donations/" + donorCode);
         assertEquals(follow.toString(), 200, follow.status());

@@ -57,6 +57,13 @@ public interface DonationService {
      */
     DonationTrace trace(Caller caller, long donationId);
 
+    /**
+     * The reverse of the trace: what an org unit received for use that came from donations, newest first, each with
+     * its donation and donor; 404 when the unit is outside the caller's reach. Keyset-paged by the unit's movements
+     * (a page may hold fewer rows than asked, when other goods were among them).
+     */
+    Page<UnitDonation> receivedBy(Caller caller, long orgUnitId, int limit, String cursor);
+
     /** No login: the donation a donor code belongs to, where its goods went; 404 for an unknown code. */
     PublicDonation publicDonation(String donorCode);
 

@@ -90,6 +90,39 @@ final class Disclosure {
                 new Whereabouts(ctx).of(lots.stream().map(TracedLot::trace).toList()));
     }
 
+    Page<org.tongpao.donation.UnitDonation> receivedBy(Caller caller, long orgUnitId, int limit, String cursor) {
+        DonationScope.requireReader(caller);
+        Caller platform = Caller.system(caller.requestId());
+        org.tongpao.core.OrgUnit unit;
+        try {
+            unit = ctx.units.get(platform, orgUnitId);
+        } catch (NotFoundException e) {
+            unit = null; // answered below exactly like a unit of another province
+        }
+        ScopeRules.requireVisible(unit != null && DonationScope.canReadDonation(caller, unit.provinceCode()),
+                "org unit", orgUnitId);
+        Page<org.tongpao.inventory.Provenance> page = ctx.stock.receivedBy(platform, orgUnitId, limit, cursor);
+        Whereabouts names = new Whereabouts(ctx);
+        List<org.tongpao.donation.UnitDonation> out = new ArrayList<>();
+        Transactions.read(ctx.ds, c -> {
+            for (org.tongpao.inventory.Provenance p : page.items()) {
+                String doc = p.sourceDocument();
+                if (p.origin() != org.tongpao.inventory.LotOrigin.DONATION || doc == null || doc.indexOf('/') < 0) {
+                    continue;
+                }
+                DonationDao.Row r = DonationDao.byNumber(c, doc.substring(0, doc.indexOf('/'))).orElse(null);
+                if (r == null) {
+                    continue; // a lot typed in by hand with origin DONATION, not one of this bundle's
+                }
+                out.add(new org.tongpao.donation.UnitDonation(p.movement().occurredAt(), p.movement().itemId(),
+                        names.itemCode(p.movement().itemId()), Math.abs(p.movement().quantity()), r.number(),
+                        r.donorAnonymous() ? DonorDao.ANONYMOUS : r.donorName(), r.donorKind(), designation(r)));
+            }
+            return null;
+        });
+        return new Page<>(out, page.nextCursor());
+    }
+
     PublicDonation publicDonation(String donorCode) {
         String code = DonorCodes.normalise(donorCode);
         if (code == null) {

@@ -83,6 +83,10 @@ final class DonationDao {
         return find(c, id);
     }
 
+    static Optional<Row> byNumber(Connection c, String number) throws SQLException {
+        return Jdbc.one(c, HEAD + "WHERE d.number = ?", args(number), DonationDao::row);
+    }
+
     static Optional<Row> byCode(Connection c, String donorCode) throws SQLException {
         return Jdbc.one(c, HEAD + "WHERE d.donor_code = ?", args(donorCode), DonationDao::row);
     }

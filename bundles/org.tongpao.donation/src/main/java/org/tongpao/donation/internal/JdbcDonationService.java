@@ -130,6 +130,12 @@ public class JdbcDonationService implements DonationService {
     }
 
     @Override
+    public Page<org.tongpao.donation.UnitDonation> receivedBy(Caller caller, long orgUnitId, int limit,
+            String cursor) {
+        return disclosure.receivedBy(caller, orgUnitId, limit, cursor);
+    }
+
+    @Override
     public PublicDonation publicDonation(String donorCode) {
         return disclosure.publicDonation(donorCode);
     }

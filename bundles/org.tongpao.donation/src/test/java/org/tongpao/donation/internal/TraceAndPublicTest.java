@@ -94,6 +94,18 @@ class TraceAndPublicTest {
                 org.assertj.core.groups.Tuple.tuple("IN_STOCK", "PROVINCE", false, 10L));
         assertThatThrownBy(() -> s.trace(JIANGSU_DESK, st.donation().id())).isInstanceOf(NotFoundException.class);
 
+        // the reverse: from the team's receipt back to the donation and its donor
+        assertThat(s.receivedBy(HUBEI_DESK, st.station(), 50, null).items()).singleElement().satisfies(u -> {
+            assertThat(u.donationNumber()).isEqualTo(st.donation().number());
+            assertThat(u.donor()).isEqualTo("Wang Fang");
+            assertThat(u.quantity()).isEqualTo(25);
+            assertThat(u.itemCode()).isEqualTo("MEDICINE-GENERAL");
+        });
+        assertThatThrownBy(() -> s.receivedBy(JIANGSU_DESK, st.station(), 50, null))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> s.receivedBy(HUBEI_DESK, 987_654_321L, 50, null))
+                .isInstanceOf(NotFoundException.class);
+
         // designated for Hubei: not to Jiangsu, unless the ministry admin says why
         long medicine = f.item("MEDICINE-GENERAL");
         long derived = t.lots().get(0).trace().lots().get(1).id();

@@ -175,6 +175,17 @@ public class DonationResource {
     }
 
     @GET
+    @Path("units/{orgUnitId: [0-9]+}/received")
+    @Operation(summary = "What an org unit received from donations", description = "The reverse of the trace: the "
+            + "unit's issues and deliveries whose goods came from a donation, newest first, each with the donation's "
+            + "number, the donor (or its anonymous label) and the designation. 404 for a unit outside the caller's "
+            + "province. Keyset-paged by the unit's movements: a page may hold fewer rows than asked")
+    public Page<org.tongpao.donation.UnitDonation> receivedBy(@Context Caller caller,
+            @PathParam("orgUnitId") long orgUnitId, @BeanParam PageParams page) {
+        return donations.receivedBy(caller, orgUnitId, page.limit(), page.cursor());
+    }
+
+    @GET
     @Path("{id: [0-9]+}/trace")
     @Operation(summary = "Where the donation's goods went", description = "Every lot it became, with the inventory's "
             + "trace (lots derived by transfers, each movement, transfer and source document, designation "
