@@ -43,16 +43,18 @@ abstract class RowWriter {
     protected final Services services;
     /** A service's field name → the column it came from (ids in the services are codes in a file). */
     private final Map<String, String> columnOfField;
+    private final java.util.Set<String> columns;
     private final Map<String, Long> depotIds = new HashMap<>();
     private final Map<String, Long> itemIds = new HashMap<>();
     protected int created;
     protected int updated;
     protected int unchanged;
 
-    RowWriter(Caller caller, Services services, Map<String, String> columnOfField) {
+    RowWriter(ImportKind kind, Caller caller, Services services, Map<String, String> columnOfField) {
         this.caller = caller;
         this.services = services;
         this.columnOfField = columnOfField;
+        this.columns = java.util.Set.copyOf(kind.headers());
     }
 
     static RowWriter of(ImportKind kind, Caller caller, Services services, String reference) {
@@ -96,7 +98,7 @@ abstract class RowWriter {
         }
         // lines[3].counted → counted
         String bare = field.replaceAll("^.*\\]\\.", "");
-        return columnOfField.getOrDefault(bare, columnOfField.containsValue(bare) ? bare : null);
+        return columnOfField.getOrDefault(bare, columns.contains(bare) ? bare : null);
     }
 
     private static String message(TongpaoException e) {
@@ -148,7 +150,7 @@ abstract class RowWriter {
     /** Items by code: new ones created, known ones updated when a value differs. */
     static final class CatalogueRows extends RowWriter {
         CatalogueRows(Caller caller, Services services) {
-            super(caller, services, Map.of("category", "categoryCode"));
+            super(ImportKind.CATALOGUE, caller, services, Map.of("category", "categoryCode"));
         }
 
         @Override
@@ -186,7 +188,7 @@ abstract class RowWriter {
     /** Org units by code, parents by code (earlier rows of the file included). */
     static final class OrgUnitRows extends RowWriter {
         OrgUnitRows(Caller caller, Services services) {
-            super(caller, services, Map.of("parentId", "parentCode"));
+            super(ImportKind.ORG_UNITS, caller, services, Map.of("parentId", "parentCode"));
         }
 
         @Override
@@ -256,7 +258,7 @@ abstract class RowWriter {
     /** Depots by code, owners by org unit code. */
     static final class DepotRows extends RowWriter {
         DepotRows(Caller caller, Services services) {
-            super(caller, services, Map.of("orgUnitId", "orgUnitCode"));
+            super(ImportKind.DEPOTS, caller, services, Map.of("orgUnitId", "orgUnitCode"));
         }
 
         @Override
@@ -301,7 +303,7 @@ abstract class RowWriter {
         private final String source;
 
         OpeningBalanceRows(Caller caller, Services services, String reference) {
-            super(caller, services, Map.of("depotId", "depotCode", "itemId", "itemCode"));
+            super(ImportKind.OPENING_BALANCES, caller, services, Map.of("depotId", "depotCode", "itemId", "itemCode"));
             this.source = "IMPORT-" + reference;
         }
 
@@ -335,7 +337,7 @@ abstract class RowWriter {
         }
 
         CountRows(Caller caller, Services services, String reference) {
-            super(caller, services, Map.of("depotId", "depotCode", "itemId", "itemCode", "lotId", "lotId",
+            super(ImportKind.COUNTS, caller, services, Map.of("depotId", "depotCode", "itemId", "itemCode", "lotId", "lotId",
                     "counted", "counted"));
             this.note = "import " + reference;
         }
@@ -348,6 +350,9 @@ abstract class RowWriter {
             Long counted = cells.whole("counted");
             if (counted == null) {
                 throw new RowFault("counted", null, "counted is required");
+            }
+            if (counted < 0) {
+                throw new RowFault("counted", cells.text("counted"), "counted must be zero or more");
             }
             String key = depotId + "/" + itemId + "/" + lotId;
             Integer earlier = firstRow.putIfAbsent(key, cells.number());
