@@ -81,7 +81,12 @@ public class CrossProvinceIT {
          * Agreements, offers, standards and orders of the built-in procurement channels: a province officer's role
          * reaches none of them (403), so the walk checks roles and leaks with an id nothing has.
          */
-        CHANNEL_RECORD(false);
+        CHANNEL_RECORD(false),
+        /**
+         * What a spreadsheet import imports ({@code /imports/{kind}}): a word, not a record. Each officer uses
+         * {@code depots}, whose export lists only the depots of the caller's province (a leak fails the walk).
+         */
+        IMPORT_KIND(false);
 
         final boolean scoped;
 
@@ -103,7 +108,7 @@ public class CrossProvinceIT {
             Map.entry("suppliers", Kind.SUPPLIER), Map.entry("orders", Kind.ORDER),
             Map.entry("agreements", Kind.CHANNEL_RECORD), Map.entry("offers", Kind.CHANNEL_RECORD),
             Map.entry("standards", Kind.CHANNEL_RECORD), Map.entry("passes", Kind.PASS),
-            Map.entry("verify", Kind.PASS_CODE));
+            Map.entry("verify", Kind.PASS_CODE), Map.entry("imports", Kind.IMPORT_KIND));
 
     /** Body properties and query parameters that carry an id. */
     static final Map<String, Kind> FIELD_KINDS = Map.ofEntries(Map.entry("depotId", Kind.DEPOT),
@@ -674,6 +679,7 @@ public class CrossProvinceIT {
             p.ids.put(Kind.CHANNEL_EVENT, "E-CPX-" + p.code);
             p.ids.put(Kind.PARKED, UNKNOWN);
             p.ids.put(Kind.CHANNEL_RECORD, UNKNOWN);
+            p.ids.put(Kind.IMPORT_KIND, "depots");
             String expiry = LocalDate.now().plusYears(2).toString();
             p.ids.put(Kind.LOT, Long.parseLong(created(officer.post("/inventory/receipts", Map.of("depotId", prov,
                     "itemId", kn95, "quantity", 10_000, "origin", "PURCHASE_ORDER", "sourceDocument", "PO-CPX-" + p.code,

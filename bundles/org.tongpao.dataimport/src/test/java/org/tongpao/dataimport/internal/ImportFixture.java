@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.tongpao.core.Caller;
+import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.testing.Configs;
@@ -37,12 +38,21 @@ final class ImportFixture implements AutoCloseable {
     final ImportService imports;
 
     ImportFixture() {
+        this(null);
+    }
+
+    /**
+     * With {@code outbox} (a function of the data source) in place of the test outbox for the inventory: the
+     * platform's own outbox posting on its own thread, for benchmarks.
+     */
+    ImportFixture(java.util.function.Function<DataSource, EventOutbox> outbox) {
         ds = database.dataSource();
         core = new TestCore(ds, TestCore.node("central", true));
         Migrations.migrate(ds, InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
         SchemaReady inventorySchema = SchemaReady.of(InventorySchema.NAME, ds);
         inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
-                "shortDatedScanHours", 0)), inventorySchema, core.audit, core.keys, core.outbox, core.provinces);
+                "shortDatedScanHours", 0)), inventorySchema, core.audit, core.keys,
+                outbox == null ? core.outbox : outbox.apply(ds), core.provinces);
         imports = new ImportService(inventorySchema, core.catalogue, core.units, core.depots, inventory, core.keys,
                 sheets);
     }

@@ -72,7 +72,8 @@ public class ImportResource {
 
     @POST
     @Path("{kind}")
-    @Consumes({CSV, "application/csv", XLSX})
+    // any type reaches the method, so roles are checked first (an auditor's 403 before a type's 400)
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
     @Operation(summary = "Import a spreadsheet", description = "kind: " + KINDS + ". The body is the file: text/csv "
             + "(UTF-8, a BOM allowed) or XLSX (first sheet). Every row is checked, the owning service's rules "
@@ -82,8 +83,10 @@ public class ImportResource {
             + "counts: also province officers and depot keepers, for the depots they may write (another depot is "
             + "an unknown depot of that row). An Idempotency-Key makes a re-sent file import once. " + LAYOUTS,
             requestBody = @RequestBody(required = true, description = "The spreadsheet file", content = {
-                    @Content(mediaType = CSV, schema = @Schema(type = "string")),
-                    @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))}))
+                    @Content(mediaType = CSV, schema = @Schema(type = "string", format = "binary",
+                            description = "the file, UTF-8 (application/csv is taken too)")),
+                    @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary",
+                            description = "the workbook; its first sheet is read"))}))
     @ApiResponse(responseCode = "200", description = "Imported (or, with dryRun, would import): the counts",
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @ApiResponse(responseCode = "400", description = "The file is refused: every bad row and column; nothing written",
@@ -95,14 +98,15 @@ public class ImportResource {
             InputStream body) throws IOException {
         ImportKind k = kind(kind);
         SheetFormat format = SheetFormat.fromMediaType(contentType)
-                .orElseThrow(() -> new ValidationException("Content-Type", "send text/csv or " + XLSX));
+                .orElseThrow(() -> new ValidationException("Content-Type", "Content-Type must be text/csv or " + XLSX));
         boolean dry = Boolean.TRUE.equals(QueryParams.bool("dryRun", dryRun));
         try {
             return Response.ok(imports.importFile(caller, k, format, body, dry, idempotency.key())).build();
         } catch (ImportRefusedException e) {
             ImportProblem problem = new ImportProblem("urn:tongpao:problem:import-refused", "File refused", 400,
                     e.getMessage(), uriInfo.getRequestUri().getRawPath(), caller.requestId(), e.field(),
-                    e.errorCount(), e.errors());
+                    e.errorCount(), e.errors().stream().map(x -> new ImportProblem.ImportError(x.row(), x.column(),
+                            x.value(), null, x.message())).toList());
             return Response.status(400).type(PROBLEM_JSON).entity(problem).build();
         }
     }
