@@ -272,6 +272,39 @@ class SpreadsheetsTest {
         assertThat(seen).isEqualTo(count);
     }
 
+    /** An XLSX whose sheet declares an external entity (XXE): refused, the entity never fetched. */
+    @Test
+    void xlsxExternalEntitiesAreNeverResolved(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path secret = dir.resolve("secret.txt");
+        java.nio.file.Files.writeString(secret, "TOP-SECRET");
+        byte[] plain = written(SheetFormat.XLSX, List.of("a"), List.of(List.of(5)));
+        ByteArrayOutputStream evil = new ByteArrayOutputStream();
+        java.nio.file.Path original = dir.resolve("plain.xlsx");
+        java.nio.file.Files.write(original, plain);
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(original.toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(evil)) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] body = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    String xml = new String(body, StandardCharsets.UTF_8);
+                    xml = xml.replaceFirst("\\?>", "?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \""
+                            + secret.toUri() + "\">]>");
+                    xml = xml.replace("<v>5</v>", "<v>&xxe;5</v>");
+                    assertThat(xml).contains("&xxe;5");
+                    body = xml.getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(body);
+                out.closeEntry();
+            }
+        }
+        // aalto-xml does not expand entities at all: the sheet is refused, nothing is read from the file
+        assertThatThrownBy(() -> read(SheetFormat.XLSX, evil.toByteArray()))
+                .isInstanceOfAny(IOException.class, UncheckedIOException.class)
+                .hasMessageContaining("entity").hasMessageNotContaining("TOP-SECRET");
+    }
+
     @Test
     void formatsByMediaTypeAndExtension() {
         assertThat(SheetFormat.fromMediaType("text/csv; charset=UTF-8")).contains(SheetFormat.CSV);
