@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
@@ -258,5 +256,4 @@ public class ImportService implements DataImports {
     /** The owning services. */
     record Services(CatalogueService catalogue, OrgUnitService units, DepotService depots, StockLedger ledger) {
     }
-
 }

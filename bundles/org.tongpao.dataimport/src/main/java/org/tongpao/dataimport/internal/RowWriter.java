@@ -108,6 +108,18 @@ abstract class RowWriter {
         return e.getMessage();
     }
 
+    private final Map<String, Integer> codeRows = new HashMap<>();
+
+    /** The row's {@code code}, once per file: a second row of the same code would silently win over the first. */
+    protected String code(Cells cells) {
+        String code = required(cells, "code");
+        Integer earlier = codeRows.putIfAbsent(code, cells.number());
+        if (earlier != null) {
+            throw new RowFault("code", code, "code " + code + " is already in row " + earlier);
+        }
+        return code;
+    }
+
     protected static String required(Cells cells, String column) {
         String v = cells.text(column);
         if (v == null) {
@@ -155,7 +167,7 @@ abstract class RowWriter {
 
         @Override
         void write(Cells cells) {
-            String code = required(cells, "code");
+            String code = code(cells);
             NewItem wanted = new NewItem(code, cells.text("categoryCode"), cells.text("name"), cells.text("nameZh"),
                     cells.text("unit"), cells.text("standard"), cells.integer("shelfLifeMonths"));
             Item known = find(code);
@@ -193,7 +205,7 @@ abstract class RowWriter {
 
         @Override
         void write(Cells cells) {
-            String code = required(cells, "code");
+            String code = code(cells);
             OrgLevel level = level(cells);
             String parentCode = cells.text("parentCode");
             Long parentId = parentCode == null ? null : unit(parentCode, "parentCode").id();
@@ -263,7 +275,7 @@ abstract class RowWriter {
 
         @Override
         void write(Cells cells) {
-            String code = required(cells, "code");
+            String code = code(cells);
             String ownerCode = required(cells, "orgUnitCode");
             OrgUnit owner;
             try {

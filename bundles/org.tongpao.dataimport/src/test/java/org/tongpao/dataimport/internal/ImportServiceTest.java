@@ -102,7 +102,8 @@ class ImportServiceTest {
                 Arrays.asList("NEW-THREE", "MASK", "Unknown unit", null, "bucket", null, null),
                 Arrays.asList("NEW-FOUR", "MASK", "Shelf life not a number", null, "piece", null, "ten"),
                 Arrays.asList("NEW-FIVE", "MASK", null, null, "piece", null, null),
-                Arrays.asList("NEW-SIX", "MASK", "Another good row", null, "piece", null, 12)));
+                Arrays.asList("NEW-SIX", "MASK", "Another good row", null, "piece", null, 12),
+                Arrays.asList("NEW-ONE", "MASK", "The same code again", null, "piece", null, null)));
 
         ImportRefusedException e = refused(() -> f.csvImport(ADMIN, ImportKind.CATALOGUE, file));
 
@@ -111,8 +112,10 @@ class ImportServiceTest {
                 org.assertj.core.groups.Tuple.tuple(4, "categoryCode"),
                 org.assertj.core.groups.Tuple.tuple(5, "unit"),
                 org.assertj.core.groups.Tuple.tuple(6, "shelfLifeMonths"),
-                org.assertj.core.groups.Tuple.tuple(7, "name"));
-        assertThat(e.errorCount()).isEqualTo(5);
+                org.assertj.core.groups.Tuple.tuple(7, "name"),
+                org.assertj.core.groups.Tuple.tuple(9, "code"));
+        assertThat(e.errorCount()).isEqualTo(6);
+        assertThat(e.errors().get(5).message()).isEqualTo("code NEW-ONE is already in row 2");
         assertThat(e.errors().get(0).value()).isEqualTo("bad code");
         assertThat(e.errors().get(3).value()).isEqualTo("ten");
         assertThat(e.errors().get(3).message()).contains("whole number");
