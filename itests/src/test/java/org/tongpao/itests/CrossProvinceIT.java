@@ -82,6 +82,11 @@ public class CrossProvinceIT {
          * reaches none of them (403), so the walk checks roles and leaks with an id nothing has.
          */
         CHANNEL_RECORD(false),
+        /**
+         * What a spreadsheet import imports ({@code /imports/{kind}}): a word, not a record. Each officer uses
+         * {@code depots}, whose export lists only the depots of the caller's province (a leak fails the walk).
+         */
+        IMPORT_KIND(false),
         /** A province desk's donor, donation (pledge), a donation's line and a receipt of donated goods. */
         DONOR(true), DONATION(true), DONATION_LINE(true), DONATION_RECEIPT(true);
 
@@ -105,7 +110,7 @@ public class CrossProvinceIT {
             Map.entry("suppliers", Kind.SUPPLIER), Map.entry("orders", Kind.ORDER),
             Map.entry("agreements", Kind.CHANNEL_RECORD), Map.entry("offers", Kind.CHANNEL_RECORD),
             Map.entry("standards", Kind.CHANNEL_RECORD), Map.entry("passes", Kind.PASS),
-            Map.entry("verify", Kind.PASS_CODE),
+            Map.entry("verify", Kind.PASS_CODE), Map.entry("imports", Kind.IMPORT_KIND),
             // /donations/{id} and the public /public/donations/{donorCode}: a code answers 404 for any donation id
             Map.entry("donations", Kind.DONATION), Map.entry("donors", Kind.DONOR),
             Map.entry("receipts", Kind.DONATION_RECEIPT));
@@ -681,6 +686,7 @@ public class CrossProvinceIT {
             p.ids.put(Kind.CHANNEL_EVENT, "E-CPX-" + p.code);
             p.ids.put(Kind.PARKED, UNKNOWN);
             p.ids.put(Kind.CHANNEL_RECORD, UNKNOWN);
+            p.ids.put(Kind.IMPORT_KIND, "depots");
             String expiry = LocalDate.now().plusYears(2).toString();
             p.ids.put(Kind.LOT, Long.parseLong(created(officer.post("/inventory/receipts", Map.of("depotId", prov,
                     "itemId", kn95, "quantity", 10_000, "origin", "PURCHASE_ORDER", "sourceDocument", "PO-CPX-" + p.code,

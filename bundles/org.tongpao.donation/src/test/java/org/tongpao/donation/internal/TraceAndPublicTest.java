@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.Page;
+import org.tongpao.documents.spreadsheet.SheetFormat;
+import org.tongpao.documents.spreadsheet.SheetReader;
+import org.tongpao.documents.spreadsheet.Spreadsheets;
 import org.tongpao.donation.DisclosureEntry;
 import org.tongpao.donation.Donation;
 import org.tongpao.donation.DonationReceipt;
@@ -135,8 +138,15 @@ class TraceAndPublicTest {
             assertThat(e.donor()).isEqualTo("Wang Fang");
             assertThat(e.items().get(0).accepted()).isEqualTo(100);
         });
-        String csv = DisclosureCsv.write(list.items());
-        assertThat(csv).startsWith("number,donor,donorKind").contains("DELIVERED STATION front line 42: 25");
+        String csv = DisclosureCsv.csv(Spreadsheets.standalone(), list.items());
+        assertThat(csv.replace("\uFEFF", "")).startsWith("number,donor,donorKind")
+                .contains("DELIVERED STATION front line 42: 25");
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        DisclosureCsv.write(Spreadsheets.standalone(), SheetFormat.XLSX, list.items(), xlsx);
+        try (SheetReader sheet = Spreadsheets.standalone().read(SheetFormat.XLSX,
+                new java.io.ByteArrayInputStream(xlsx.toByteArray()))) {
+            assertThat(sheet.headers()).isEqualTo(DisclosureCsv.HEADERS);
+        }
 
         for (String answer : List.of(JSON.writeValueAsString(mine), JSON.writeValueAsString(list), csv)) {
             assertThat(answer).doesNotContain(DonationFixture.CONTACT.name()).doesNotContain(

@@ -18,7 +18,13 @@ import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
+import java.util.Optional;
+import org.tongpao.core.ValidationException;
+import org.tongpao.documents.spreadsheet.SheetFormat;
+import org.tongpao.documents.spreadsheet.Spreadsheets;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,6 +46,8 @@ import org.tongpao.donation.internal.DisclosureCsv;
 @Path("public/donations")
 @Tag(name = "Donations (public)")
 public class PublicDonationResource {
+    static final String CSV = "text/csv";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Calls per minute and client address, shared by the public donation operations. */
     static final int PER_MINUTE = 30;
     static final String LIMIT = "donation-public";
@@ -48,10 +56,12 @@ public class PublicDonationResource {
     static final int CSV_MAX = 10_000;
 
     private final DonationService donations;
+    private final Spreadsheets spreadsheets;
 
     @Activate
-    public PublicDonationResource(@Reference DonationService donations) {
+    public PublicDonationResource(@Reference DonationService donations, @Reference Spreadsheets spreadsheets) {
         this.donations = donations;
+        this.spreadsheets = spreadsheets;
     }
 
     /** The disclosure list's JSON form, for the OpenAPI document (the answer is a {@code Page} of that shape). */
@@ -63,19 +73,24 @@ public class PublicDonationResource {
     @Path("disclosure")
     @PermitAll
     @RateLimited(value = LIMIT, requests = PER_MINUTE, perSeconds = 60)
-    @Produces({MediaType.APPLICATION_JSON, DisclosureCsv.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, CSV, XLSX})
     @Operation(summary = "The public disclosure list (no login)", description = "What was received from whom "
             + "(anonymous donors shown as such), accepted or rejected, and where it went by unit level and province; "
-            + "newest first. No personal data. JSON pages by default; with Accept: text/csv one CSV row per donation "
-            + "and item (number, donor, kind, province, status, designation, last receipt date, item, pledged, "
-            + "accepted, rejected, whereabouts), up to " + CSV_MAX + " donations. At most " + PER_MINUTE
-            + " calls a minute per client address (org.tongpao.rest rateLimits: " + LIMIT + ")")
+            + "newest first. No personal data. JSON pages by default; as a spreadsheet with Accept: text/csv or the "
+            + "XLSX media type (or ?format=csv|xlsx): one row per donation and item (number, donor, kind, province, "
+            + "status, designation, last receipt date, item, pledged, accepted, rejected, whereabouts), up to "
+            + CSV_MAX + " donations. At most " + PER_MINUTE + " calls a minute per client address "
+            + "(org.tongpao.rest rateLimits: " + LIMIT + ")")
     @ApiResponse(responseCode = "200", description = "The list", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisclosureList.class)),
-        @Content(mediaType = DisclosureCsv.MEDIA_TYPE, schema = @Schema(type = "string"))})
+        @Content(mediaType = CSV, schema = @Schema(type = "string")),
+        @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))})
     @ApiResponse(responseCode = "429", ref = "#/components/responses/TooManyRequests")
-    public Response disclosure(@BeanParam PageParams page, @Context HttpHeaders headers) {
-        if (!wantsCsv(headers)) {
+    public Response disclosure(@BeanParam PageParams page, @Context HttpHeaders headers,
+            @Parameter(description = "csv or xlsx: the spreadsheet instead of JSON") @QueryParam("format")
+            String format) {
+        SheetFormat sheet = sheetFormat(headers, format);
+        if (sheet == null) {
             return Response.ok(donations.disclosure(page.limit(), page.cursor()), MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }
@@ -86,21 +101,34 @@ public class PublicDonationResource {
             all.addAll(p.items());
             cursor = p.nextCursor();
         } while (cursor != null && all.size() < CSV_MAX);
-        return Response.ok(DisclosureCsv.write(all), DisclosureCsv.MEDIA_TYPE + ";charset=UTF-8")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"donations-disclosure.csv\"").build();
+        StreamingOutput body = out -> DisclosureCsv.write(spreadsheets, sheet, all, out);
+        return Response.ok(body, sheet == SheetFormat.CSV ? CSV + ";charset=UTF-8" : XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"donations-disclosure."
+                        + sheet.extension() + "\"").build();
     }
 
-    /** CSV when the client prefers it to JSON (JSON for no Accept header, or any, as every other list). */
-    static boolean wantsCsv(HttpHeaders headers) {
-        for (MediaType m : headers.getAcceptableMediaTypes()) {
-            if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !m.isWildcardType()) {
-                return false;
+    /**
+     * The spreadsheet the client asks for, or null for JSON: {@code ?format=} first (400 naming it when unknown),
+     * else the first acceptable media type that is JSON or a spreadsheet (JSON for no Accept header, or any).
+     */
+    static SheetFormat sheetFormat(HttpHeaders headers, String format) {
+        if (format != null && !format.isBlank()) {
+            if (format.equalsIgnoreCase("json")) {
+                return null;
             }
-            if (m.getType().equals("text") && m.getSubtype().equals("csv")) {
-                return true;
+            return SheetFormat.fromExtension(format).orElseThrow(() -> new ValidationException("format",
+                    "format is csv, xlsx or json"));
+        }
+        for (MediaType m : headers.getAcceptableMediaTypes()) {
+            if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !m.isWildcardType() && !m.isWildcardSubtype()) {
+                return null;
+            }
+            Optional<SheetFormat> f = SheetFormat.fromMediaType(m.getType() + "/" + m.getSubtype());
+            if (f.isPresent()) {
+                return f.get();
             }
         }
-        return false;
+        return null;
     }
 
     @GET
