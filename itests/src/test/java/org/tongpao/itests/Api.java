@@ -107,6 +107,50 @@ public final class Api {
         }
     }
 
+    /** Sends a binary body (an XLSX upload); not recorded, its answer is read as text (JSON or problem+json). */
+    public Reply sendBytes(String method, String path, byte[] body, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        authorize(b);
+        b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpResponse<String> r = exchange(b, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), method, path);
+        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                r.headers().firstValue("Location").orElse(null), r.headers().firstValue("X-Request-Id").orElse(null),
+                r.headers().firstValue("WWW-Authenticate").orElse(null));
+    }
+
+    /** GETs a binary answer (an XLSX or CSV download) as bytes; not recorded. */
+    public Bytes getBytes(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        authorize(b);
+        HttpResponse<byte[]> r = exchange(b.GET(), HttpResponse.BodyHandlers.ofByteArray(), "GET", path);
+        return new Bytes(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                r.headers().firstValue("Content-Disposition").orElse(null), r.body());
+    }
+
+    private void authorize(HttpRequest.Builder b) {
+        if (user != null) {
+            String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            b.header("Authorization", "Basic " + token);
+        }
+        headers.forEach(b::header);
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpRequest.Builder b, HttpResponse.BodyHandler<T> handler,
+            String method, String path) {
+        try {
+            return CLIENT.send(b.build(), handler);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + path + " interrupted", e);
+        }
+    }
+
+    /** A binary answer: status, content type, Content-Disposition and the bytes. */
+    public record Bytes(int status, String contentType, String disposition, byte[] body) {
+    }
+
     private static String toJson(Object body) {
         if (body == null || body instanceof String) {
             return (String) body;

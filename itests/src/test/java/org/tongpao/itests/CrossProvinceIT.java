@@ -81,7 +81,14 @@ public class CrossProvinceIT {
          * Agreements, offers, standards and orders of the built-in procurement channels: a province officer's role
          * reaches none of them (403), so the walk checks roles and leaks with an id nothing has.
          */
-        CHANNEL_RECORD(false);
+        CHANNEL_RECORD(false),
+        /**
+         * What a spreadsheet import imports ({@code /imports/{kind}}): a word, not a record. Each officer uses
+         * {@code depots}, whose export lists only the depots of the caller's province (a leak fails the walk).
+         */
+        IMPORT_KIND(false),
+        /** A province desk's donor, donation (pledge), a donation's line and a receipt of donated goods. */
+        DONOR(true), DONATION(true), DONATION_LINE(true), DONATION_RECEIPT(true);
 
         final boolean scoped;
 
@@ -103,7 +110,10 @@ public class CrossProvinceIT {
             Map.entry("suppliers", Kind.SUPPLIER), Map.entry("orders", Kind.ORDER),
             Map.entry("agreements", Kind.CHANNEL_RECORD), Map.entry("offers", Kind.CHANNEL_RECORD),
             Map.entry("standards", Kind.CHANNEL_RECORD), Map.entry("passes", Kind.PASS),
-            Map.entry("verify", Kind.PASS_CODE));
+            Map.entry("verify", Kind.PASS_CODE), Map.entry("imports", Kind.IMPORT_KIND),
+            // /donations/{id} and the public /public/donations/{donorCode}: a code answers 404 for any donation id
+            Map.entry("donations", Kind.DONATION), Map.entry("donors", Kind.DONOR),
+            Map.entry("receipts", Kind.DONATION_RECEIPT));
 
     /** Body properties and query parameters that carry an id. */
     static final Map<String, Kind> FIELD_KINDS = Map.ofEntries(Map.entry("depotId", Kind.DEPOT),
@@ -122,14 +132,16 @@ public class CrossProvinceIT {
             Map.entry("supplierId", Kind.SUPPLIER), Map.entry("supplier", Kind.SUPPLIER),
             Map.entry("budgetLineId", Kind.BUDGET_LINE), Map.entry("orderLineId", Kind.ORDER_LINE),
             // inventory 1.6: where a provenance's goods came from (answers of .../received and .../origins)
-            Map.entry("rootLotId", Kind.LOT), Map.entry("rootDepotId", Kind.DEPOT));
+            Map.entry("rootLotId", Kind.LOT), Map.entry("rootDepotId", Kind.DEPOT),
+            Map.entry("donorId", Kind.DONOR), Map.entry("donor", Kind.DONOR), Map.entry("donationId", Kind.DONATION),
+            Map.entry("donationLineId", Kind.DONATION_LINE));
 
     /**
      * Operations every caller may call without credentials. Anything else answering an anonymous caller
      * without 401 fails the test.
      */
     static final Set<String> PUBLIC = Set.of("GET /health", "GET /openapi.json", "GET /openapi.yaml",
-            "GET /passes/verify/{code}");
+            "GET /passes/verify/{code}", "GET /public/donations/{donorCode}", "GET /public/donations/disclosure");
 
     /**
      * Operation and id slots whose check a state rule answers first, the same for every id (so nothing leaks),
@@ -676,6 +688,7 @@ public class CrossProvinceIT {
             p.ids.put(Kind.CHANNEL_EVENT, "E-CPX-" + p.code);
             p.ids.put(Kind.PARKED, UNKNOWN);
             p.ids.put(Kind.CHANNEL_RECORD, UNKNOWN);
+            p.ids.put(Kind.IMPORT_KIND, "depots");
             String expiry = LocalDate.now().plusYears(2).toString();
             p.ids.put(Kind.LOT, Long.parseLong(created(officer.post("/inventory/receipts", Map.of("depotId", prov,
                     "itemId", kn95, "quantity", 10_000, "origin", "PURCHASE_ORDER", "sourceDocument", "PO-CPX-" + p.code,
@@ -710,6 +723,7 @@ public class CrossProvinceIT {
                     "CPX-" + p.code, "name", "Cross-province check", "source", "PROVINCIAL_BUDGET", "holder", p.code,
                     "amount", 1000)))));
             seedProcurement(p, kn95, prov);
+            seedDonation(p, admin, kn95, prov);
             Instant now = Instant.now();
             p.ids.put(Kind.PASS, Long.parseLong(created(officer.post("/shipments/" + p.ids.get(Kind.SHIPMENT)
                     + "/passes", Map.of("areaName", "Cross-province check " + p.code, "validFrom", now.toString(),
@@ -742,6 +756,24 @@ public class CrossProvinceIT {
             JsonNode placed = buyer.post("/procurement/orders/" + order + "/place", null).json();
             assertEquals(placed.toString(), "PLACED", placed.path("status").asText());
             p.ids.put(Kind.ORDER_LINE, placed.path("lines").get(0).path("id").asLong());
+        }
+
+        /** A donor of the province's desk, its pledge designated for the province, and a receipt against it. */
+        private void seedDonation(Province p, Api admin, long kn95, long depot) {
+            long donor = Long.parseLong(created(admin.post("/donations/donors", Map.of("kind", "ENTERPRISE", "name",
+                    "Cross-province check donor " + p.code, "provinceCode", p.code))));
+            p.ids.put(Kind.DONOR, donor);
+            JsonNode pledge = admin.post("/donations", Map.of("donorId", donor, "provinceCode", p.code,
+                    "designation", Map.of("kind", "PROVINCE", "provinceCode", p.code),
+                    "lines", List.of(Map.of("itemId", kn95, "quantity", 100)))).json();
+            p.ids.put(Kind.DONATION, pledge.path("id").asLong());
+            long line = pledge.path("lines").get(0).path("id").asLong();
+            p.ids.put(Kind.DONATION_LINE, line);
+            p.ids.put(Kind.DONATION_RECEIPT, Long.parseLong(created(admin.post("/donations/" + pledge.path("id")
+                    .asLong() + "/receipts", Map.of("depotId", depot, "lines", List.of(Map.of("donationLineId", line,
+                    "priority", "URGENT", "standardMatched", true, "certificatePresent", true, "packagingIntact",
+                    true, "expiryDate", LocalDate.now().plusYears(2).toString(), "acceptedQuantity", 10,
+                    "rejectedQuantity", 0)))))));
         }
 
         private static String created(Api.Reply r) {

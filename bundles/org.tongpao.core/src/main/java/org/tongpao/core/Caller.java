@@ -73,7 +73,7 @@ public record Caller(String user, Set<String> roles, String provinceCode, String
     /** The role recorded in the audit trail: the most powerful one the caller holds. */
     public String primaryRole() {
         for (String r : new String[] {Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER,
-                Roles.PROCUREMENT_OFFICER, Roles.DEPOT_KEEPER, Roles.FINANCE, Roles.PARTNER, Roles.AUDITOR}) {
+                Roles.PROCUREMENT_OFFICER, Roles.DONATION_OFFICER, Roles.DEPOT_KEEPER, Roles.FINANCE, Roles.PARTNER, Roles.AUDITOR}) {
             if (roles.contains(r)) {
                 return r;
             }

@@ -18,6 +18,12 @@ public final class Roles {
     public static final String PROCUREMENT_OFFICER = "procurement-officer";
     /** Manages budget lines (funding); with {@code province-<code>} those of its province only. @since 1.4 */
     public static final String FINANCE = "finance";
+    /**
+     * Takes in donations: donors (the only role that sees their contact details), pledges, receipts and their
+     * inspection, acknowledgements, erasure on request. Ministry level alone; province level with a
+     * {@code province-<code>} scope role. @since 1.5
+     */
+    public static final String DONATION_OFFICER = "donation-officer";
 
     /** Prefix of the scope role binding a caller to a province, e.g. {@code province-42}. */
     public static final String PROVINCE_SCOPE_PREFIX = "province-";

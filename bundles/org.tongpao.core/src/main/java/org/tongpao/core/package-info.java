@@ -3,9 +3,10 @@
  * bundle raises, and the organisation, catalogue and depot services. 1.2: {@code Checks}, the field
  * checks every bundle runs before a write. 1.3: {@code ConflictException.field()}, the field a 409 is about.
  * 1.4: {@code Roles.PROCUREMENT_OFFICER}, {@code Roles.FINANCE}.
+ * 1.5: {@code Roles.DONATION_OFFICER}.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.tongpao.core;
 
 import org.osgi.annotation.bundle.Export;

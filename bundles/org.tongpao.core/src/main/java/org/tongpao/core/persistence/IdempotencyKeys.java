@@ -81,6 +81,37 @@ public interface IdempotencyKeys {
      */
     Claim begin(DataSource ds, Caller caller, String key, String operation, Object request);
 
+    /**
+     * {@link #begin} and then one {@link Transactions#enclosing} transaction: what the write asks of other
+     * bundles' public services (the inventory's receipt, funding's spend) joins it, so the bundle's rows, theirs
+     * and the key's outcome commit or roll back together. A repeat returns the first result's reference without
+     * running {@code write}; a failure is handed to {@link Claim#fail} and thrown again. With a null key, simply
+     * runs {@code write} enclosing. What procurement's receipts and the donation intake share.
+     *
+     * @since 2.5
+     */
+    default Ref executeEnclosing(DataSource ds, Caller caller, String key, String operation, Object request,
+            Transactions.Work<Ref> write) {
+        Claim claim = key == null ? null : begin(ds, caller, key, operation, request);
+        if (claim != null && claim.replay().isPresent()) {
+            return claim.replay().get();
+        }
+        try {
+            return Transactions.enclosing(ds, operation, c -> {
+                Ref ref = write.apply(c);
+                if (claim != null) {
+                    claim.complete(c, ref);
+                }
+                return ref;
+            });
+        } catch (RuntimeException | Error e) {
+            if (claim != null) {
+                claim.fail(e);
+            }
+            throw e;
+        }
+    }
+
     /** A key as {@link #begin} left it: either a repeat to answer, or owned by this attempt. */
     @ProviderType
     interface Claim {

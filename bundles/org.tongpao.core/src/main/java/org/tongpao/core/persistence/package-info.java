@@ -8,12 +8,13 @@
  * {@code Jdbc} helper, {@code Transactions.write} (one transaction under the one retry rule) and
  * {@code Transactions.afterCommit} hooks, {@code SchemaReady} (the migration extender)
  * and the {@code EventOutbox}. 2.4: {@code Transactions.enclosing}, one transaction that the services a
- * piece of work calls join (the federation inbox).
+ * piece of work calls join (the federation inbox). 2.5: {@code IdempotencyKeys.executeEnclosing}, a keyed write
+ * whose calls into other bundles' services join its one transaction.
  * SQL written
  * against it must run on Derby and PostgreSQL alike.
  */
 @Export
-@Version("2.4.0")
+@Version("2.5.0")
 package org.tongpao.core.persistence;
 
 import org.osgi.annotation.bundle.Export;

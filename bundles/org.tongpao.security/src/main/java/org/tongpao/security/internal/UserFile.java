@@ -85,6 +85,9 @@ final class UserFile {
         m.put("buyer2", List.of("procurement-officer"));
         m.put("hubei-buyer", List.of("procurement-officer", "province-42"));
         m.put("jiangsu-buyer", List.of("procurement-officer", "province-32"));
+        // donation intake: the ministry's desk and Hubei's (the only roles that see donors' contacts)
+        m.put("donor-desk", List.of("donation-officer"));
+        m.put("hubei-donor-desk", List.of("donation-officer", "province-42"));
         return m;
     }
 
@@ -102,6 +105,8 @@ final class UserFile {
         m.put("buyer2", "pbkdf2-sha256$600000$lOme2baGvB4x4uYeTOZNCQ$4IWizY6/adACpFzSQ3wegLczS7q/S5eqa6bqSTJMJHU");
         m.put("hubei-buyer", "pbkdf2-sha256$600000$v/Wnq0ygIT3+KS23p83J/w$jYsEHQ18i7OG56OYKFZJpWGy5v6Om6kj8jYg1FNF738");
         m.put("jiangsu-buyer", "pbkdf2-sha256$600000$84EltUIMZ92OfwJWiGT7TQ$xIcgJRHGDmhEdgnDGeN4ZQAXqbc41TgkQT77SdUV+Og");
+        m.put("donor-desk", "pbkdf2-sha256$600000$bYK82/vYMaA/g4RNoEK3FA$N7xJU3/Dut1/FcGV+jZt4npHS/rNKu7wpSkXsRdov7c");
+        m.put("hubei-donor-desk", "pbkdf2-sha256$600000$16F4g9a9xCPe48ThD8YPww$iwW7vOa6qjFLifYj0YsyxmJmPHyrWe7LNZz604ssDnk");
         return m;
     }
 
@@ -220,7 +225,8 @@ final class UserFile {
             w.write("# Tongpao users: user = {CRYPT}pbkdf2-sha256$<iterations>$<salt>$<hash>{CRYPT},role[,role...]\n");
             w.write("# Roles: ministry-admin, ministry-officer, province-officer + province-<code>,\n");
             w.write("#        depot-keeper + depot-<code>, partner + partner-<id>, auditor,\n");
-            w.write("#        finance [+ province-<code>], procurement-officer [+ province-<code>].\n");
+            w.write("#        finance [+ province-<code>], procurement-officer [+ province-<code>],\n");
+            w.write("#        donation-officer [+ province-<code>].\n");
             w.write("# Manage from the console: jaas:realm-manage --realm tongpao; jaas:user-add ...; jaas:update\n");
             for (Map.Entry<String, String> e : users.entrySet()) {
                 w.write(e.getKey() + " = " + e.getValue() + "\n");

@@ -1,0 +1,72 @@
+package org.tongpao.donation;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+import org.tongpao.core.Caller;
+import org.tongpao.core.Page;
+
+/**
+ * Donation intake. Writes take an Idempotency-Key (null: none) and run in one transaction with their audit row and
+ * event; a receipt's lots are booked through the inventory in that same transaction. Readers: ministry roles,
+ * auditors, donation officers and province officers (a province's: its province's donations only, others are
+ * 404); writers: donation officers (a province's: its own) and the ministry admin.
+ */
+@ProviderType
+public interface DonationService {
+
+    Donor registerDonor(Caller caller, NewDonor donor, String idempotencyKey);
+
+    Donor donor(Caller caller, long donorId);
+
+    Page<Donor> donors(Caller caller, int limit, String cursor);
+
+    /**
+     * Erases a donor's personal data on request: contact wiped, name replaced by an anonymous label, the record and
+     * its donations kept; audited (with the reason, never the erased data).
+     */
+    Donor eraseDonor(Caller caller, long donorId, String reason, String idempotencyKey);
+
+    Donation pledge(Caller caller, NewPledge pledge, String idempotencyKey);
+
+    Donation donation(Caller caller, long donationId);
+
+    Page<Donation> donations(Caller caller, DonationFilter filter, int limit, String cursor);
+
+    /** Cancels what is still outstanding of a pledge (what was received stays); 409 once RECEIVED or CANCELLED. */
+    Donation cancel(Caller caller, long donationId, String reason, String idempotencyKey);
+
+    /** Goods received against a pledge, inspected line by line; accepted quantities become lots. */
+    DonationReceipt receive(Caller caller, long donationId, NewDonationReceipt receipt, String idempotencyKey);
+
+    /** Goods that arrived without a pledge: a donation RECEIVED from the start, with this receipt. */
+    DonationReceipt receiveUnpledged(Caller caller, NewDonationReceipt receipt, String idempotencyKey);
+
+    DonationReceipt receipt(Caller caller, long receiptId);
+
+    List<DonationReceipt> receipts(Caller caller, long donationId);
+
+    /**
+     * The receipt's numbered acknowledgement as a PDF in Chinese and English; 409 when nothing was accepted (no
+     * number). {@code publicBaseUrl} (e.g. {@code https://host/api/v1}) makes the QR code of the public look-up.
+     */
+    Acknowledgement acknowledgement(Caller caller, long receiptId, String publicBaseUrl);
+
+    /**
+     * From the donation through every lot it became (split over transfers, batches and shipments) to the units that
+     * received the goods; visible to whoever may read the donation, wherever the goods went since.
+     */
+    DonationTrace trace(Caller caller, long donationId);
+
+    /**
+     * The reverse of the trace: what an org unit received for use that came from donations, newest first, each with
+     * its donation and donor; 404 when the unit is outside the caller's reach. Keyset-paged by the unit's movements
+     * (a page may hold fewer rows than asked, when other goods were among them).
+     */
+    Page<UnitDonation> receivedBy(Caller caller, long orgUnitId, int limit, String cursor);
+
+    /** No login: the donation a donor code belongs to, where its goods went; 404 for an unknown code. */
+    PublicDonation publicDonation(String donorCode);
+
+    /** No login: the public disclosure list, newest donation first. */
+    Page<DisclosureEntry> disclosure(int limit, String cursor);
+}

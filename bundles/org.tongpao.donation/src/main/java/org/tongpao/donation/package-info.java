@@ -1,0 +1,12 @@
+/**
+ * Donation intake: donors (contact details are personal data, for donation officers only, erasable), pledges with
+ * a designation (a province, an org unit, the front line, or none), receipts against a pledge or unpledged with an
+ * inspection per line whose accepted quantities become inventory lots (origin DONATION, source document the
+ * donation line), numbered acknowledgements with a donor code, the donation's trace and the public answers.
+ */
+@Export
+@Version("1.0.0")
+package org.tongpao.donation;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
