@@ -35,7 +35,9 @@ import org.tongpao.documents.spreadsheet.SheetRow;
  * 100,000 opening-balance lots in one file (CSV by default) through the import — every row a receipt through the
  * inventory's {@code StockLedger}, in one enclosing transaction — beside the raw floor measured in the same run and
  * database: the same rows read from the same file and inserted by hand into one table with batched JDBC
- * ({@code addBatch}, {@code executeBatch} per 1,000, one commit). A benchmark, not a test: runs only under
+ * ({@code addBatch}, {@code executeBatch} per 1,000, one commit); and beside the ledger's own cost, the same receipts
+ * through {@code StockLedger.receive} in a loop in one enclosing transaction (what the import cannot go below while
+ * each lot is a receipt of its own). A benchmark, not a test: runs only under
  * {@code mvn -B test -Pbench -pl bundles/org.tongpao.dataimport -Dtest=ImportBench}. Knobs: {@code -Dbench.rows}
  * (100000), {@code -Dbench.format} (csv or xlsx), {@code -Dbench.warmRows} (5000). Writes target/import-bench.md.
  */
@@ -84,14 +86,24 @@ class ImportBench {
             long importNanos = System.nanoTime() - t1;
             assertThat(result.created()).isEqualTo(ROWS);
 
+            // the ledger's own floor: the same receipts through StockLedger.receive in one enclosing transaction,
+            // the file read the same way, without the import around it
+            long t2 = System.nanoTime();
+            int received = ledger(f, file, depotIds, itemIds);
+            long ledgerNanos = System.nanoTime() - t2;
+            assertThat(received).isEqualTo(ROWS);
+
             String report = String.format("| %s | %,d lots, %s (%,d KB) | import %,.1f s (%,.0f lots/s) | raw batched "
-                    + "inserts of the same rows read from the same file %,.2f s | %.1f× |%n",
+                    + "inserts of the same rows read from the same file %,.2f s | %.1f× | the same receipts through "
+                    + "StockLedger.receive in a loop %,.1f s | %.2f× |%n",
                     TestDatabase.POSTGRES.isEmpty() ? "Derby (in memory)" : "PostgreSQL " + TestDatabase.POSTGRES,
                     ROWS, FORMAT, file.length / 1024, importNanos / 1e9, ROWS / (importNanos / 1e9), rawNanos / 1e9,
-                    (double) importNanos / rawNanos);
+                    (double) importNanos / rawNanos, ledgerNanos / 1e9, (double) importNanos / ledgerNanos);
             System.out.print(report);
             Files.createDirectories(OUT.getParent());
             Files.writeString(OUT, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            outboxThread.shutdown();
+            outboxThread.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
         } finally {
             outboxThread.shutdownNow();
         }
@@ -118,6 +130,27 @@ class ImportBench {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         f.sheets.write(FORMAT, "opening", ImportKind.OPENING_BALANCES.headers(), lazy, out);
         return out.toByteArray();
+    }
+
+    /** The ledger alone: each row a {@code receive}, all in one enclosing transaction as the import runs them. */
+    private static int ledger(ImportFixture f, byte[] file, Map<String, Long> depots, Map<String, Long> items)
+            throws Exception {
+        return org.tongpao.core.persistence.Transactions.enclosing(f.ds, "bench.ledger", c -> {
+            int n = 0;
+            try (SheetReader reader = f.sheets.read(FORMAT, new ByteArrayInputStream(file))) {
+                for (SheetRow row : reader) {
+                    String expiry = row.get("expiryDate");
+                    f.inventory.receive(ImportFixture.ADMIN, org.tongpao.inventory.NewReceipt.builder()
+                            .depotId(depots.get(row.get("depotCode"))).itemId(items.get(row.get("itemCode")))
+                            .quantity(Long.parseLong(row.get("quantity")))
+                            .origin(org.tongpao.inventory.LotOrigin.OPENING_BALANCE)
+                            .sourceDocument(row.get("sourceDocument"))
+                            .expiryDate(expiry == null ? null : LocalDate.parse(expiry)).build(), null);
+                    n++;
+                }
+            }
+            return n;
+        });
     }
 
     /** The floor: the same file read with the same kit, codes looked up in a map, rows batched into one table. */
