@@ -33,6 +33,7 @@ import javax.ws.rs.core.UriInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongpao.core.Caller;
+import org.tongpao.core.rest.RateLimited;
 import org.tongpao.rest.internal.login.LoginGuard;
 import org.tongpao.rest.internal.login.LoginThrottle;
 
@@ -77,12 +78,16 @@ public final class SessionResource {
     @POST
     @PermitAll
     @SecurityRequirements
+    @RateLimited(value = "session-login", requests = 60, perSeconds = 60)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in (browser)", description = "Checks the credentials like HTTP Basic (same failed-login "
             + "throttle: 429 with Retry-After) and sets the session cookie; the answer carries the CSRF token")
     @ApiResponse(responseCode = "201", description = "Logged in; Set-Cookie: tongpao_session=…; HttpOnly; "
             + "SameSite=Strict; Path=/", content = @Content(schema = @Schema(implementation = SessionInfo.class)))
+    @ApiResponse(responseCode = "401", description = "Wrong user name or password (no WWW-Authenticate: Basic, so "
+            + "that a browser does not open its own dialog)", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "429", ref = "#/components/responses/TooManyRequests")
     public Response login(@Context HttpHeaders headers, @Context UriInfo uriInfo, @Context SecurityContext security,
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Login.class)))
             @Valid @NotNull Login login) {
@@ -126,6 +131,8 @@ public final class SessionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The current login", description = "Who the session cookie (or HTTP Basic) belongs to, "
             + "and the session's CSRF token: a page that is reloaded reads it here")
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(schema = @Schema(implementation = SessionInfo.class)))
     public Response current(@Context Caller caller, @Context HttpHeaders headers) {
         // only the caller's own session: with Basic credentials and someone else's cookie, no token
         BrowserSessions.Session s = session(headers).filter(x -> x.identity().user().equals(caller.user()))
@@ -140,6 +147,8 @@ public final class SessionResource {
             + "header is needed like for every unsafe request) and clears the cookie; without a session it only "
             + "clears the cookie")
     @ApiResponse(responseCode = "204", description = "Logged out")
+    @ApiResponse(responseCode = "403", description = "The session cookie without its X-CSRF-Token",
+            ref = "#/components/responses/Forbidden")
     public Response logout(@Context HttpHeaders headers) {
         Cookie c = headers.getCookies().get(BrowserSessions.COOKIE);
         if (c != null) {

@@ -198,4 +198,20 @@ class SessionHttpTest {
         assertThat(second.statusCode()).isEqualTo(201);
         assertThat(cookieOf(second)).isNotEqualTo(old);
     }
+
+    @Test
+    void theDocumentDescribesTheLoginWithItsBodyAndAnswers() throws Exception {
+        JsonNode doc = JSON.readTree(send(HttpTests.request(base, "/openapi.json", null)).body());
+        JsonNode session = doc.get("paths").get("/session");
+        JsonNode post = session.get("post");
+        assertThat(post.get("responses").has("201")).isTrue();
+        assertThat(post.get("responses").has("401")).isTrue();
+        assertThat(post.get("responses").has("429")).isTrue();
+        assertThat(post.get("requestBody").toString()).contains("#/components/schemas/Login");
+        assertThat(session.get("get").get("responses").get("200").toString()).contains("#/components/schemas/Session");
+        assertThat(session.get("get").get("responses").has("401")).isTrue();
+        assertThat(session.get("delete").get("responses").has("204")).isTrue();
+        assertThat(session.get("delete").get("responses").has("403")).isTrue();
+        assertThat(doc.get("components").get("schemas").get("Login").get("properties").has("password")).isTrue();
+    }
 }
