@@ -162,11 +162,16 @@ public class DashboardIT extends CentralNode {
 
     @Test
     public void aProvinceOfficerSeesOnlyTheirProvinceThroughTheCookie() {
+        DashboardSeed.stock(api(), "JS-PROV-01", 250, "PO-DASH-IT-JS");
+        DashboardSeed.stock(api(), "HB-PROV-01", 150, "PO-DASH-IT-HB");
+        assertTrue(DashboardSeed.availableByProvince(api().as("officer").get("/inventory/national").json())
+                .getOrDefault("32", 0L) >= 250);
         BrowserSession hubei = new BrowserSession(port()).login("hubei", "demo");
         assertEquals(201, hubei.login.statusCode());
         JsonNode me = BrowserSession.body(hubei.get("/api/v1/session"));
         assertEquals("42", me.get("province").asText());
         JsonNode national = BrowserSession.body(hubei.get("/api/v1/inventory/national"));
+        assertTrue(national.toString(), national.get("items").size() > 0);
         for (JsonNode row : national.get("items")) {
             assertEquals(row.toString(), "42", row.get("provinceCode").asText());
         }

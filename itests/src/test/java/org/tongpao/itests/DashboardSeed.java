@@ -22,7 +22,10 @@ final class DashboardSeed {
         this.planId = planId;
     }
 
-    /** Seeds a plan of {@code quantity} KN95 masks for Wuhan, proposed by the ministry officer. */
+    /**
+     * Seeds a plan of {@code quantity} KN95 masks for Wuhan, proposed by the ministry officer; the store receives 300
+     * more than that, so Hubei still has stock on the map once the plan's goods are on their way.
+     */
     static DashboardSeed plan(Api api, String document, long quantity) {
         Api admin = api.as("admin");
         long store = exact(admin.get("/depots?q=HB-PROV-01").json(), "HB-PROV-01");
@@ -30,7 +33,7 @@ final class DashboardSeed {
         long wuhan = exact(admin.get("/units?q=P42-WUHAN&level=PREFECTURE").json(), "P42-WUHAN");
         long kn95 = exact(admin.get("/items?q=MASK-KN95").json(), "MASK-KN95");
         Api.Reply receipt = admin.post("/inventory/receipts", Map.of("depotId", store, "itemId", kn95, "quantity",
-                quantity, "origin", "PURCHASE_ORDER", "sourceDocument", document, "expiryDate",
+                quantity + 300, "origin", "PURCHASE_ORDER", "sourceDocument", document, "expiryDate",
                 LocalDate.now().plusYears(2).toString()));
         assertEquals(receipt.toString(), 201, receipt.status());
         Api.Reply need = api.as("hubei").post("/needs", Map.of("orgUnitId", wuhan, "itemId", kn95, "quantity", quantity,
@@ -40,6 +43,17 @@ final class DashboardSeed {
                 "sourceDepotIds", List.of(store), "note", document));
         assertEquals(plan.toString(), 201, plan.status());
         return new DashboardSeed(store, kn95, plan.json().get("id").asLong());
+    }
+
+    /** Receives {@code quantity} KN95 masks into a depot as the ministry admin (e.g. Jiangsu's, for the scope checks). */
+    static void stock(Api api, String depotCode, long quantity, String document) {
+        Api admin = api.as("admin");
+        long depot = exact(admin.get("/depots?q=" + depotCode).json(), depotCode);
+        long kn95 = exact(admin.get("/items?q=MASK-KN95").json(), "MASK-KN95");
+        Api.Reply receipt = admin.post("/inventory/receipts", Map.of("depotId", depot, "itemId", kn95, "quantity",
+                quantity, "origin", "PURCHASE_ORDER", "sourceDocument", document, "expiryDate",
+                LocalDate.now().plusYears(2).toString()));
+        assertEquals(receipt.toString(), 201, receipt.status());
     }
 
     /** The id of the listed row whose code is exactly {@code code}. */
