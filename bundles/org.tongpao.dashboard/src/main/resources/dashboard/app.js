@@ -23,7 +23,8 @@
       census: '未上报储备普查的省份', low: '低于最低库存', approve: '批准', confirm: '确认收货', none: '无',
       badLogin: '用户名或密码错误', tooMany: '登录失败次数过多，请稍后再试', approved: '已批准，批次 ', received: '已确认收货：',
       failed: '操作失败：', switchTo: 'English', chartTitle: '可用库存（前 15 个省份）', planLabel: '计划 ',
-      breached: '已延误', atRisk: '有风险', minimum: '最低 ', onHand: '现有 ', deadline: '截止 '
+      breached: '已延误', atRisk: '有风险', minimum: '最低 ', onHand: '现有 ', deadline: '截止 ',
+      lateCensus: '已逾期'
     },
     en: {
       title: 'Tongpao · Emergency supplies', logout: 'Log out', login: 'Log in', username: 'User name', password: 'Password',
@@ -35,7 +36,8 @@
       approve: 'Approve', confirm: 'Confirm receipt', none: 'None', badLogin: 'Wrong user name or password',
       tooMany: 'Too many failed logins; try again later', approved: 'Approved: batch ', received: 'Receipt confirmed: ',
       failed: 'Failed: ', switchTo: '中文', chartTitle: 'Available stock (top 15 provinces)', planLabel: 'Plan ',
-      breached: 'late', atRisk: 'at risk', minimum: 'minimum ', onHand: 'on hand ', deadline: 'deadline '
+      breached: 'late', atRisk: 'at risk', minimum: 'minimum ', onHand: 'on hand ', deadline: 'deadline ',
+      lateCensus: 'overdue'
     }
   };
 
@@ -318,18 +320,23 @@
       }), function (list, s) {
       item(list, s.number + ' → ' + provinceName(s.toProvinceCode) + ' · ' + s.late, API + '/shipments/' + s.id);
     });
-    fill('census', items('/inventory/census?limit=1').then(function (cs) {
+    fill('census', items('/inventory/census?limit=50').then(function (cs) {
       if (!cs.length) { return []; }
-      var c = cs[0];
-      return (c.provinces || []).filter(function (p) { return p.status !== 'SUBMITTED'; })
+      // the latest census: the highest id (the list's order is the API's business)
+      var c = cs.reduce(function (a, b) { return b.id > a.id ? b : a; });
+      return (c.provinces || []).filter(function (p) { return p.status === 'PENDING' || p.status === 'LATE'; })
         .map(function (p) { p.census = c; return p; });
     }), function (list, p) {
-      item(list, provinceName(p.provinceCode) + ' · ' + p.census.title + ' · ' + t('deadline')
-        + new Date(p.census.deadline).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB'), API + '/inventory/census/' + p.census.id);
+      var li = item(list, provinceName(p.provinceCode) + ' · ' + p.census.title + ' · '
+        + (p.status === 'LATE' ? t('lateCensus') : t('deadline')
+          + new Date(p.census.deadline).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB')),
+        API + '/inventory/census/' + p.census.id);
+      li.setAttribute('data-province', p.provinceCode);
     });
     fill('low', lowStock(), function (list, x) {
-      item(list, x.depotCode + ' · ' + x.itemCode + ' · ' + t('onHand') + fmt(x.available) + ' < ' + t('minimum') + fmt(x.minimum),
+      var li = item(list, x.depotCode + ' · ' + x.itemCode + ' · ' + t('onHand') + fmt(x.available) + ' < ' + t('minimum') + fmt(x.minimum),
         API + '/inventory/balances?by=item&depot=' + x.depotId + '&item=' + x.itemId);
+      li.setAttribute('data-depot', x.depotCode);
     });
   }
 
