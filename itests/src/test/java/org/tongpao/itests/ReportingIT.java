@@ -131,7 +131,7 @@ public class ReportingIT extends CentralNode {
         }
         JsonNode stock = ok(admin.get("/reports/stock"));
         StockReport service = reports.stock(ADMIN);
-        StockReport.ItemRow hubei = service.byItem().stream().filter(x -> x.place().code().equals("42")
+        StockReport.StockItemRow hubei = service.byItem().stream().filter(x -> x.place().code().equals("42")
                 && x.itemCode().equals("MASK-KN95")).findFirst().orElseThrow();
         assertEquals(hubei.onHand(), row(stock.path("byItem"), "42", "MASK-KN95").path("onHand").asLong());
         assertEquals(930, hubei.onHand());

@@ -7,10 +7,10 @@ import java.util.List;
  * Allocation batches by receiving province with the per-destination number ("the 4th batch to Hubei": {@code
  * destinationSequence} 4), and the province totals. {@code allocation.installed} false: nothing to report.
  */
-public record BatchReport(String scope, Instant generatedAt, Capability allocation, List<ProvinceRow> provinces,
+public record BatchReport(String scope, Instant generatedAt, Capability allocation, List<BatchProvinceRow> provinces,
         List<BatchRow> batches) implements Tabular {
 
-    public record ProvinceRow(Place place, int batches, Integer lastSequence, long quantity) {
+    public record BatchProvinceRow(ReportPlace place, int batches, Integer lastSequence, long quantity) {
     }
 
     /** {@code provinceCode} the receiving province (null for several), {@code quantity} the lines' sum. */

@@ -8,12 +8,13 @@ import java.util.List;
  * (system and declared quantities). {@code censusId} null: no census opened yet.
  */
 public record CensusReport(String scope, Instant generatedAt, Long censusId, String title, Instant deadline,
-        int reported, int late, int pending, List<ProvinceRow> provinces, List<TotalRow> totals) implements Tabular {
+        int reported, int late, int pending, List<CensusProvinceRow> provinces, List<CensusTotalRow> totals)
+        implements Tabular {
 
-    public record ProvinceRow(Place place, String status, Instant submittedAt, Long ageSeconds) {
+    public record CensusProvinceRow(ReportPlace place, String status, Instant submittedAt, Long ageSeconds) {
     }
 
-    public record TotalRow(String categoryCode, long systemQuantity, long declaredQuantity) {
+    public record CensusTotalRow(String categoryCode, long systemQuantity, long declaredQuantity) {
     }
 
     @Override

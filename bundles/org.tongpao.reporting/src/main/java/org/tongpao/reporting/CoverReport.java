@@ -10,7 +10,8 @@ import java.util.List;
  * purchase orders delivering to it ({@code procurement.installed} false: not counted, {@code onOrder} null). A place
  * that issued nothing in the window has no rate, no days of cover and no stock-out date (null), never zero.
  */
-public record CoverReport(String scope, Instant generatedAt, int windowDays, Capability procurement, List<Row> rows)
+public record CoverReport(String scope, Instant generatedAt, int windowDays, Capability procurement,
+        List<CoverRow> rows)
         implements Tabular {
 
     /**
@@ -21,7 +22,7 @@ public record CoverReport(String scope, Instant generatedAt, int windowDays, Cap
      * @param daysWithIncoming (onHand + incoming) / dailyRate
      * @param stockOutDate     the date (UTC) the place runs out at that rate, counting what arrives
      */
-    public record Row(Place place, String itemCode, String itemName, long onHand, long available,
+    public record CoverRow(ReportPlace place, String itemCode, String itemName, long onHand, long available,
             long issuedInWindow, Double dailyRate, Double daysOfCover, long inTransit, Long onOrder, long incoming,
             Double daysWithIncoming, LocalDate stockOutDate) {
     }

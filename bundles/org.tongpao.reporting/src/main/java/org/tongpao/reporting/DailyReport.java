@@ -9,20 +9,21 @@ import java.util.List;
  * on any later run. {@code from} is {@code asOf} minus 24 hours: the day's flows are the movements in
  * [{@code from}, {@code asOf}).
  */
-public record DailyReport(String scope, Instant asOf, Instant from, List<StockRow> stock, List<TransitRow> inTransit,
-        Capability allocation, List<BatchRow> batches) implements Tabular {
+public record DailyReport(String scope, Instant asOf, Instant from, List<DailyStockRow> stock,
+        List<DailyTransitRow> inTransit,
+        Capability allocation, List<DailyBatchRow> batches) implements Tabular {
 
     /** On hand at the cut-off and the day's flows, per place × category (quantities in units). */
-    public record StockRow(Place place, String categoryCode, long onHand, long received, long issued,
+    public record DailyStockRow(ReportPlace place, String categoryCode, long onHand, long received, long issued,
             long transferredOut, long transferredIn, long writtenOff, long adjusted) {
     }
 
     /** Goods dispatched before the cut-off and not yet arrived at it, by destination and item. */
-    public record TransitRow(Place to, String itemCode, long quantity, int transfers) {
+    public record DailyTransitRow(ReportPlace to, String itemCode, long quantity, int transfers) {
     }
 
     /** A batch approved in the day or dispatched in it ({@code dispatchedAt} null when not by the cut-off). */
-    public record BatchRow(String number, String title, String provinceCode, Integer destinationSequence,
+    public record DailyBatchRow(String number, String title, String provinceCode, Integer destinationSequence,
             Instant approvedAt, Instant dispatchedAt, long quantity) {
     }
 

@@ -9,19 +9,21 @@ import java.util.List;
  * spent against each line's budget, by source and holder); each section says whether its capability is installed.
  * Federation: each provincial node's link and the age of the last data it sent.
  */
-public record FundingReport(String scope, Instant generatedAt, Capability procurement, List<OrderRow> orders,
-        Capability funding, List<BudgetRow> budgets, Capability federation, List<NodeRow> nodes) implements Tabular {
+public record FundingReport(String scope, Instant generatedAt, Capability procurement, List<FundingOrderRow> orders,
+        Capability funding, List<FundingBudgetRow> budgets, Capability federation, List<FederationNodeRow> nodes)
+        implements Tabular {
 
-    public record OrderRow(String provinceCode, int openOrders, BigDecimal openCny, int receivedOrders,
+    public record FundingOrderRow(String provinceCode, int openOrders, BigDecimal openCny, int receivedOrders,
             BigDecimal spentCny) {
     }
 
-    public record BudgetRow(String source, String holder, String currency, long lines, BigDecimal budget,
+    public record FundingBudgetRow(String source, String holder, String currency, long lines, BigDecimal budget,
             BigDecimal committed, BigDecimal spent, BigDecimal available) {
     }
 
     /** {@code dataAgeSeconds}: since the last message from the node arrived (null: never). */
-    public record NodeRow(String node, boolean connected, Instant lastReceived, Long dataAgeSeconds, long backlog) {
+    public record FederationNodeRow(String node, boolean connected, Instant lastReceived, Long dataAgeSeconds,
+            long backlog) {
     }
 
     @Override

@@ -9,11 +9,11 @@ import java.util.List;
  * {@code shortfall} is what the province's own available stock does not cover. {@code allocation.installed}
  * false: no needs to report.
  */
-public record ShortageReport(String scope, Instant generatedAt, Capability allocation, List<Row> rows)
+public record ShortageReport(String scope, Instant generatedAt, Capability allocation, List<ShortageRow> rows)
         implements Tabular {
 
     /** {@code item} is an item code, or a category code for needs of "any item of a category". */
-    public record Row(Place place, String keyArea, String urgency, boolean frontLine, String item, String categoryCode,
+    public record ShortageRow(ReportPlace place, String keyArea, String urgency, boolean frontLine, String item, String categoryCode,
             int needs, long remaining, long available, long shortfall) {
     }
 

@@ -9,27 +9,27 @@ import java.util.List;
  * now. {@code federation} says whether federation is installed; where another node keeps a province's ledgers,
  * {@code replicatedFrom} names it and {@code dataAsOf}/{@code dataAgeSeconds} say how old the figures are.
  */
-public record StockReport(String scope, Instant generatedAt, List<CategoryRow> byCategory, List<ItemRow> byItem,
+public record StockReport(String scope, Instant generatedAt, List<StockCategoryRow> byCategory, List<StockItemRow> byItem,
         Capability federation) implements Tabular {
 
-    public record CategoryRow(Place place, String categoryCode, long onHand, long reserved, long available,
+    public record StockCategoryRow(ReportPlace place, String categoryCode, long onHand, long reserved, long available,
             long deliveredToFrontLine, String replicatedFrom, Instant dataAsOf, Long dataAgeSeconds) {
     }
 
-    public record ItemRow(Place place, String itemCode, String itemName, String itemNameZh, String categoryCode,
+    public record StockItemRow(ReportPlace place, String itemCode, String itemName, String itemNameZh, String categoryCode,
             long onHand, long reserved, long available) {
     }
 
     @Override
     public List<Table> tables() {
         List<List<Object>> cats = new ArrayList<>();
-        for (CategoryRow r : byCategory) {
+        for (StockCategoryRow r : byCategory) {
             cats.add(Rows.of(r.place().code(), r.place().nameZh(), r.place().nameEn(), r.categoryCode(), r.onHand(),
                     r.reserved(), r.available(), r.deliveredToFrontLine(), r.replicatedFrom(), r.dataAsOf(),
                     r.dataAgeSeconds()));
         }
         List<List<Object>> items = new ArrayList<>();
-        for (ItemRow r : byItem) {
+        for (StockItemRow r : byItem) {
             items.add(Rows.of(r.place().code(), r.place().nameZh(), r.place().nameEn(), r.itemCode(), r.itemName(),
                     r.categoryCode(), r.onHand(), r.reserved(), r.available()));
         }

@@ -8,19 +8,19 @@ import java.util.List;
  * Goods in transit (the inventory's open transfers) by destination and item; with transport installed, the open
  * shipments that are late or at risk and each carrier's on-time rate.
  */
-public record TransitReport(String scope, Instant generatedAt, List<GoodsRow> inTransit, Capability transport,
-        long openShipments, List<ShipmentRow> late, List<ShipmentRow> atRisk, List<CarrierRow> carriers)
+public record TransitReport(String scope, Instant generatedAt, List<TransitGoodsRow> inTransit, Capability transport,
+        long openShipments, List<TransitShipmentRow> late, List<TransitShipmentRow> atRisk, List<TransitCarrierRow> carriers)
         implements Tabular {
 
     /** {@code to} is the destination's place (a front-line unit's province for deliveries to a unit). */
-    public record GoodsRow(Place to, String itemCode, long quantity, int transfers, Instant oldestDispatchedAt) {
+    public record TransitGoodsRow(ReportPlace to, String itemCode, long quantity, int transfers, Instant oldestDispatchedAt) {
     }
 
-    public record ShipmentRow(String number, String batchNumber, String fromProvinceCode, String toProvinceCode,
+    public record TransitShipmentRow(String number, String batchNumber, String fromProvinceCode, String toProvinceCode,
             String carrierId, String status, String sla, Instant deliverBy) {
     }
 
-    public record CarrierRow(String carrierId, long delivered, long deliveredOnTime, Double onTimeRate,
+    public record TransitCarrierRow(String carrierId, long delivered, long deliveredOnTime, Double onTimeRate,
             long openBreaches) {
     }
 
@@ -40,7 +40,7 @@ public record TransitReport(String scope, Instant generatedAt, List<GoodsRow> in
         return t;
     }
 
-    private static List<Object> row(ShipmentRow s) {
+    private static List<Object> row(TransitShipmentRow s) {
         return Rows.of(s.number(), s.batchNumber(), s.fromProvinceCode(), s.toProvinceCode(), s.carrierId(),
                 s.status(), s.sla(), s.deliverBy());
     }

@@ -15,7 +15,7 @@ import org.tongpao.core.NotFoundException;
 import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.Province;
 import org.tongpao.core.ProvinceRegistry;
-import org.tongpao.reporting.Place;
+import org.tongpao.reporting.ReportPlace;
 
 /**
  * Reference data for one report run: depots (→ province), items (→ code, category), provinces (→ names), read
@@ -75,20 +75,20 @@ final class Directory {
     }
 
     /** A place for a province code; null or empty is the central reserve. */
-    Place place(String provinceCode) {
+    ReportPlace place(String provinceCode) {
         if (provinceCode == null || provinceCode.isEmpty()) {
-            return Place.reserve();
+            return ReportPlace.reserve();
         }
         return provinces.find(provinceCode).map(Directory::place)
-                .orElse(new Place(provinceCode, provinceCode, provinceCode, false));
+                .orElse(new ReportPlace(provinceCode, provinceCode, provinceCode, false));
     }
 
-    private static Place place(Province p) {
-        return new Place(p.code(), p.nameZh(), p.nameEn(), false);
+    private static ReportPlace place(Province p) {
+        return new ReportPlace(p.code(), p.nameZh(), p.nameEn(), false);
     }
 
     /** Whether the caller may see figures of the place (the central reserve: ministry roles and auditors). */
-    static boolean visible(Caller caller, Place place) {
+    static boolean visible(Caller caller, ReportPlace place) {
         return caller.canSeeProvince(place.centralReserve() ? null : place.code());
     }
 }

@@ -11,7 +11,7 @@ import org.tongpao.core.Item;
 import org.tongpao.inventory.Movement;
 import org.tongpao.inventory.Transfer;
 import org.tongpao.reporting.DailyReport;
-import org.tongpao.reporting.Place;
+import org.tongpao.reporting.ReportPlace;
 
 /**
  * The daily report's stock and transit from ledger rows only: every movement before the cut-off (on hand is the
@@ -57,17 +57,17 @@ final class LedgerAsOf {
         }
     }
 
-    List<DailyReport.StockRow> stock() {
-        List<DailyReport.StockRow> rows = new ArrayList<>();
+    List<DailyReport.DailyStockRow> stock() {
+        List<DailyReport.DailyStockRow> rows = new ArrayList<>();
         stock.forEach((province, byCategory) -> byCategory.forEach((category, r) -> rows.add(
-                new DailyReport.StockRow(directory.place(province), category, r[0], r[1], r[2], r[3], r[4], r[5],
+                new DailyReport.DailyStockRow(directory.place(province), category, r[0], r[1], r[2], r[3], r[4], r[5],
                         r[6]))));
-        rows.sort(PLACE_ORDER.thenComparing(DailyReport.StockRow::categoryCode));
+        rows.sort(PLACE_ORDER.thenComparing(DailyReport.DailyStockRow::categoryCode));
         return rows;
     }
 
     /** The transfers (as the caller sees them) in transit at the cut-off, by destination and item. */
-    List<DailyReport.TransitRow> inTransit(Iterable<Transfer> transfers) {
+    List<DailyReport.DailyTransitRow> inTransit(Iterable<Transfer> transfers) {
         Map<String, Map<String, long[]>> byPlace = new TreeMap<>();
         for (Transfer t : transfers) {
             boolean sent = t.dispatchedAt() != null && t.dispatchedAt().isBefore(asOf);
@@ -86,14 +86,14 @@ final class LedgerAsOf {
             r[0] += t.quantity();
             r[1]++;
         }
-        List<DailyReport.TransitRow> rows = new ArrayList<>();
+        List<DailyReport.DailyTransitRow> rows = new ArrayList<>();
         byPlace.forEach((province, items) -> items.forEach((code, r) -> rows.add(
-                new DailyReport.TransitRow(directory.place(province), code, r[0], (int) r[1]))));
+                new DailyReport.DailyTransitRow(directory.place(province), code, r[0], (int) r[1]))));
         return rows;
     }
 
     /** Central reserve first, then provinces by code. */
-    static final Comparator<DailyReport.StockRow> PLACE_ORDER = Comparator
-            .comparing((DailyReport.StockRow r) -> !r.place().centralReserve())
+    static final Comparator<DailyReport.DailyStockRow> PLACE_ORDER = Comparator
+            .comparing((DailyReport.DailyStockRow r) -> !r.place().centralReserve())
             .thenComparing(r -> r.place().code());
 }

@@ -45,7 +45,7 @@ import org.tongpao.reporting.CensusReport;
 import org.tongpao.reporting.CoverReport;
 import org.tongpao.reporting.DailyReport;
 import org.tongpao.reporting.FundingReport;
-import org.tongpao.reporting.Place;
+import org.tongpao.reporting.ReportPlace;
 import org.tongpao.reporting.Reports;
 import org.tongpao.reporting.ShortageReport;
 import org.tongpao.reporting.StockReport;
@@ -147,28 +147,28 @@ public class ReportsComponent implements Reports {
         String scope = scope(caller);
         Instant now = now();
         Directory dir = directory(caller);
-        List<StockReport.CategoryRow> byCategory = new ArrayList<>();
+        List<StockReport.StockCategoryRow> byCategory = new ArrayList<>();
         for (ProvinceStock s : ledger.nationalStock(caller, null)) {
-            Place place = dir.place(s.provinceCode());
+            ReportPlace place = dir.place(s.provinceCode());
             if (Directory.visible(caller, place)) {
-                byCategory.add(new StockReport.CategoryRow(place, s.categoryCode(), s.onHand(), s.reserved(),
+                byCategory.add(new StockReport.StockCategoryRow(place, s.categoryCode(), s.onHand(), s.reserved(),
                         s.available(), s.deliveredToFrontLine(), s.replicatedFrom(), s.asOf(),
                         s.asOf() == null ? null : Duration.between(s.asOf(), now).toSeconds()));
             }
         }
-        byCategory.sort(Comparator.comparing((StockReport.CategoryRow r) -> !r.place().centralReserve())
-                .thenComparing(r -> r.place().code()).thenComparing(StockReport.CategoryRow::categoryCode));
-        List<StockReport.ItemRow> byItem = new ArrayList<>();
+        byCategory.sort(Comparator.comparing((StockReport.StockCategoryRow r) -> !r.place().centralReserve())
+                .thenComparing(r -> r.place().code()).thenComparing(StockReport.StockCategoryRow::categoryCode));
+        List<StockReport.StockItemRow> byItem = new ArrayList<>();
         for (long[] r : itemTotals(caller).values()) {
-            Place place = dir.place(ItemTotals.province(r));
+            ReportPlace place = dir.place(ItemTotals.province(r));
             Item item = dir.item(r[ItemTotals.ITEM]);
             if (item != null && Directory.visible(caller, place)) {
-                byItem.add(new StockReport.ItemRow(place, item.code(), item.name(), item.nameZh(),
+                byItem.add(new StockReport.StockItemRow(place, item.code(), item.name(), item.nameZh(),
                         item.categoryCode(), r[ItemTotals.ON_HAND], r[ItemTotals.RESERVED], r[ItemTotals.AVAILABLE]));
             }
         }
-        byItem.sort(Comparator.comparing((StockReport.ItemRow r) -> !r.place().centralReserve())
-                .thenComparing(r -> r.place().code()).thenComparing(StockReport.ItemRow::itemCode));
+        byItem.sort(Comparator.comparing((StockReport.StockItemRow r) -> !r.place().centralReserve())
+                .thenComparing(r -> r.place().code()).thenComparing(StockReport.StockItemRow::itemCode));
         return new StockReport(scope, now, byCategory, byItem, capability("federation", federation));
     }
 
@@ -237,10 +237,10 @@ public class ReportsComponent implements Reports {
         keys.addAll(issued.keySet());
         keys.addAll(inTransit.keySet());
         keys.addAll(onOrder.keySet());
-        List<CoverReport.Row> rows = new ArrayList<>();
+        List<CoverReport.CoverRow> rows = new ArrayList<>();
         for (String key : keys) {
             int bar = key.indexOf('|');
-            Place place = dir.place(key.substring(0, bar));
+            ReportPlace place = dir.place(key.substring(0, bar));
             Item item = dir.item(Long.parseLong(key.substring(bar + 1)));
             if (item == null || !Directory.visible(caller, place)) {
                 continue;
@@ -251,9 +251,9 @@ public class ReportsComponent implements Reports {
                     inTransit.getOrDefault(key, 0L), orders == null ? null : onOrder.getOrDefault(key, 0L), now));
         }
         // the soonest stock-out first; places without a forecast after, by place and item
-        rows.sort(Comparator.comparing(CoverReport.Row::stockOutDate, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing((CoverReport.Row r) -> !r.place().centralReserve())
-                .thenComparing(r -> r.place().code()).thenComparing(CoverReport.Row::itemCode));
+        rows.sort(Comparator.comparing(CoverReport.CoverRow::stockOutDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing((CoverReport.CoverRow r) -> !r.place().centralReserve())
+                .thenComparing(r -> r.place().code()).thenComparing(CoverReport.CoverRow::itemCode));
         return new CoverReport(scope, now, window, capability("procurement", orders), rows);
     }
 
@@ -292,7 +292,7 @@ public class ReportsComponent implements Reports {
             g[0]++;
             g[1] += n.remaining();
         }
-        List<ShortageReport.Row> rows = new ArrayList<>();
+        List<ShortageReport.ShortageRow> rows = new ArrayList<>();
         List<Map.Entry<Group, long[]>> ordered = new ArrayList<>(groups.entrySet());
         // the seed's priority rule: key areas first, then urgency, then front line
         ordered.sort(Comparator.comparing((Map.Entry<Group, long[]> e) -> e.getKey().keyArea() == null)
@@ -302,7 +302,7 @@ public class ReportsComponent implements Reports {
                 .thenComparing(e -> e.getKey().what()));
         for (Map.Entry<Group, long[]> e : ordered) {
             Group g = e.getKey();
-            Place place = dir.place(g.province());
+            ReportPlace place = dir.place(g.province());
             if (!Directory.visible(caller, place)) {
                 continue;
             }
@@ -310,7 +310,7 @@ public class ReportsComponent implements Reports {
                     .orElse(null);
             long avail = available.getOrDefault(g.province() + "|" + (itemId != null ? itemId : g.what()), 0L);
             long remaining = e.getValue()[1];
-            rows.add(new ShortageReport.Row(place, g.keyArea(), g.urgency(), g.frontLine(), g.what(), g.category(),
+            rows.add(new ShortageReport.ShortageRow(place, g.keyArea(), g.urgency(), g.frontLine(), g.what(), g.category(),
                     (int) e.getValue()[0], remaining, avail, Math.max(0, remaining - avail)));
         }
         return new ShortageReport(scope, now, capability("allocation", source), rows);
@@ -340,11 +340,11 @@ public class ReportsComponent implements Reports {
                 r[2] = t.dispatchedAt();
             }
         }
-        List<TransitReport.GoodsRow> goods = new ArrayList<>();
+        List<TransitReport.TransitGoodsRow> goods = new ArrayList<>();
         byPlace.forEach((province, items) -> {
-            Place place = dir.place(province);
+            ReportPlace place = dir.place(province);
             if (Directory.visible(caller, place)) {
-                items.forEach((code, r) -> goods.add(new TransitReport.GoodsRow(place, code, (Long) r[0],
+                items.forEach((code, r) -> goods.add(new TransitReport.TransitGoodsRow(place, code, (Long) r[0],
                         (Integer) r[1], (Instant) r[2])));
             }
         });
@@ -383,11 +383,11 @@ public class ReportsComponent implements Reports {
             }
             r[2] = (Long) r[2] + b.quantity();
         }
-        List<BatchReport.ProvinceRow> provinceRows = new ArrayList<>();
+        List<BatchReport.BatchProvinceRow> provinceRows = new ArrayList<>();
         per.forEach((p, r) -> {
-            Place place = dir.place(p);
+            ReportPlace place = dir.place(p);
             if (Directory.visible(caller, place)) {
-                provinceRows.add(new BatchReport.ProvinceRow(place, (Integer) r[0], (Integer) r[1], (Long) r[2]));
+                provinceRows.add(new BatchReport.BatchProvinceRow(place, (Integer) r[0], (Integer) r[1], (Long) r[2]));
             }
         });
         return new BatchReport(scope, now, capability("allocation", source), provinceRows, batches);
@@ -423,12 +423,12 @@ public class ReportsComponent implements Reports {
         }
         Census c = census.get(caller, latest.get().id());
         Directory dir = directory(caller);
-        List<CensusReport.ProvinceRow> rows = new ArrayList<>();
+        List<CensusReport.CensusProvinceRow> rows = new ArrayList<>();
         int reported = 0;
         int late = 0;
         int pending = 0;
         for (Census.ProvinceReport p : c.provinces()) {
-            Place place = dir.place(p.provinceCode());
+            ReportPlace place = dir.place(p.provinceCode());
             if (!Directory.visible(caller, place)) {
                 continue;
             }
@@ -437,7 +437,7 @@ public class ReportsComponent implements Reports {
                 case "LATE" -> late++;
                 default -> pending++;
             }
-            rows.add(new CensusReport.ProvinceRow(place, p.status(), p.submittedAt(),
+            rows.add(new CensusReport.CensusProvinceRow(place, p.status(), p.submittedAt(),
                     p.submittedAt() == null ? null : Duration.between(p.submittedAt(), now).toSeconds()));
         }
         Map<String, long[]> totals = new TreeMap<>();
@@ -448,8 +448,8 @@ public class ReportsComponent implements Reports {
                 r[1] += t.declaredQuantity();
             }
         }
-        List<CensusReport.TotalRow> totalRows = new ArrayList<>();
-        totals.forEach((cat, r) -> totalRows.add(new CensusReport.TotalRow(cat, r[0], r[1])));
+        List<CensusReport.CensusTotalRow> totalRows = new ArrayList<>();
+        totals.forEach((cat, r) -> totalRows.add(new CensusReport.CensusTotalRow(cat, r[0], r[1])));
         return new CensusReport(scope, now, c.id(), c.title(), c.deadline(), reported, late, pending, rows, totalRows);
     }
 
@@ -472,12 +472,12 @@ public class ReportsComponent implements Reports {
         }
         List<Transfer> transfers = AllPages.read((limit, cursor) -> ledger.transfers(caller, null, null, limit,
                 cursor));
-        List<DailyReport.StockRow> stock = day.stock().stream().filter(r -> Directory.visible(caller, r.place()))
+        List<DailyReport.DailyStockRow> stock = day.stock().stream().filter(r -> Directory.visible(caller, r.place()))
                 .toList();
-        List<DailyReport.TransitRow> transit = day.inTransit(transfers).stream()
+        List<DailyReport.DailyTransitRow> transit = day.inTransit(transfers).stream()
                 .filter(r -> Directory.visible(caller, r.to())).toList();
         AllocationSource source = allocation;
-        List<DailyReport.BatchRow> batches = new ArrayList<>();
+        List<DailyReport.DailyBatchRow> batches = new ArrayList<>();
         if (source != null) {
             for (BatchReport.BatchRow b : source.batches(caller)) {
                 boolean approvedToday = b.approvedAt() != null && !b.approvedAt().isBefore(from)
@@ -485,12 +485,12 @@ public class ReportsComponent implements Reports {
                 boolean dispatchedToday = b.dispatchedAt() != null && !b.dispatchedAt().isBefore(from)
                         && b.dispatchedAt().isBefore(cutOff);
                 if (approvedToday || dispatchedToday) {
-                    batches.add(new DailyReport.BatchRow(b.number(), b.title(), b.provinceCode(),
+                    batches.add(new DailyReport.DailyBatchRow(b.number(), b.title(), b.provinceCode(),
                             b.destinationSequence(), b.approvedAt(), dispatchedToday ? b.dispatchedAt() : null,
                             b.quantity()));
                 }
             }
-            batches.sort(Comparator.comparing(DailyReport.BatchRow::number));
+            batches.sort(Comparator.comparing(DailyReport.DailyBatchRow::number));
         }
         return new DailyReport(scope, cutOff, from, stock, transit, capability("allocation", source), batches);
     }

@@ -29,7 +29,7 @@ class CoverTest {
         f.close();
     }
 
-    static CoverReport.Row row(CoverReport r, String province, String item) {
+    static CoverReport.CoverRow row(CoverReport r, String province, String item) {
         return r.rows().stream().filter(x -> x.place().code().equals(province) && x.itemCode().equals(item))
                 .findFirst().orElseThrow(() -> new AssertionError("no row " + province + " " + item + ": " + r));
     }
@@ -51,7 +51,7 @@ class CoverTest {
         sevenDaysOfIssues();
         CoverReport r = f.reports.cover(ADMIN, null);
         assertThat(r.windowDays()).isEqualTo(7);
-        CoverReport.Row hubei = row(r, "42", "MASK-KN95");
+        CoverReport.CoverRow hubei = row(r, "42", "MASK-KN95");
         assertThat(hubei.onHand()).isEqualTo(430);
         assertThat(hubei.issuedInWindow()).isEqualTo(70); // the 500 of a month ago are outside the window
         assertThat(hubei.dailyRate()).isEqualTo(10.0);
@@ -64,7 +64,7 @@ class CoverTest {
     @Test
     void aWiderWindowTakesTheRateOverMoreDays() {
         sevenDaysOfIssues();
-        CoverReport.Row hubei = row(f.reports.cover(ADMIN, 14), "42", "MASK-KN95");
+        CoverReport.CoverRow hubei = row(f.reports.cover(ADMIN, 14), "42", "MASK-KN95");
         assertThat(hubei.issuedInWindow()).isEqualTo(70);
         assertThat(hubei.dailyRate()).isEqualTo(5.0);
         assertThat(hubei.daysOfCover()).isEqualTo(86.0);
@@ -78,7 +78,7 @@ class CoverTest {
         f.send("CENTRAL-RESERVE", "HB-WH-01", "MASK-KN95", 100);
 
         CoverReport without = f.reports.cover(ADMIN, null);
-        CoverReport.Row hubei = row(without, "42", "MASK-KN95");
+        CoverReport.CoverRow hubei = row(without, "42", "MASK-KN95");
         assertThat(without.procurement().installed()).isFalse();
         assertThat(hubei.onOrder()).isNull(); // not installed: not counted, and not shown as 0
         assertThat(hubei.inTransit()).isEqualTo(100);
@@ -96,12 +96,12 @@ class CoverTest {
             }
 
             @Override
-            public java.util.List<org.tongpao.reporting.FundingReport.OrderRow> totals(org.tongpao.core.Caller c) {
+            public java.util.List<org.tongpao.reporting.FundingReport.FundingOrderRow> totals(org.tongpao.core.Caller c) {
                 return java.util.List.of();
             }
         };
         CoverReport with = f.reports.cover(ADMIN, null);
-        CoverReport.Row withOrders = row(with, "42", "MASK-KN95");
+        CoverReport.CoverRow withOrders = row(with, "42", "MASK-KN95");
         assertThat(with.procurement().installed()).isTrue();
         assertThat(withOrders.onOrder()).isEqualTo(200);
         assertThat(withOrders.incoming()).isEqualTo(300);
@@ -112,7 +112,7 @@ class CoverTest {
     void aPlaceThatIssuedNothingHasNoForecastRatherThanZero() {
         sevenDaysOfIssues();
         f.receive("JS-PROV-01", "MASK-KN95", 300);
-        CoverReport.Row jiangsu = row(f.reports.cover(ADMIN, null), "32", "MASK-KN95");
+        CoverReport.CoverRow jiangsu = row(f.reports.cover(ADMIN, null), "32", "MASK-KN95");
         assertThat(jiangsu.onHand()).isEqualTo(300);
         assertThat(jiangsu.issuedInWindow()).isZero();
         assertThat(jiangsu.dailyRate()).isNull();

@@ -36,7 +36,7 @@ class DailyReportTest {
         f.close();
     }
 
-    static DailyReport.StockRow stock(DailyReport r, String province, String category) {
+    static DailyReport.DailyStockRow stock(DailyReport r, String province, String category) {
         return r.stock().stream().filter(x -> x.place().code().equals(province)
                 && x.categoryCode().equals(category)).findFirst().orElseThrow(() -> new AssertionError(
                         "no row " + province + " " + category + ": " + r.stock()));
@@ -61,11 +61,11 @@ class DailyReportTest {
         assertThat(r.asOf()).isEqualTo(cutOff);
         assertThat(r.from()).isEqualTo(cutOff.minus(Duration.ofHours(24)));
         String category = f.core.catalogue.getByCode(ADMIN, "MASK-KN95").categoryCode();
-        DailyReport.StockRow hubei = stock(r, "42", category);
+        DailyReport.DailyStockRow hubei = stock(r, "42", category);
         assertThat(hubei.onHand()).isEqualTo(1_380);
         assertThat(hubei.received()).isEqualTo(500); // the 1,000 of the day before are not the day's
         assertThat(hubei.issued()).isEqualTo(120);
-        DailyReport.StockRow reserve = stock(r, "CENTRAL", category);
+        DailyReport.DailyStockRow reserve = stock(r, "CENTRAL", category);
         assertThat(reserve.place().centralReserve()).isTrue();
         assertThat(reserve.onHand()).isEqualTo(8_000);
         assertThat(reserve.transferredOut()).isEqualTo(2_000);

@@ -48,8 +48,8 @@ class ReportsTest {
         f.receive("JS-PROV-01", "MASK-KN95", 30);
         StockReport r = f.reports.stock(ADMIN);
         assertThat(r.scope()).isEqualTo("national");
-        assertThat(r.byItem()).extracting(x -> x.place().code(), StockReport.ItemRow::itemCode,
-                StockReport.ItemRow::onHand).containsExactly(
+        assertThat(r.byItem()).extracting(x -> x.place().code(), StockReport.StockItemRow::itemCode,
+                StockReport.StockItemRow::onHand).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("CENTRAL", "MASK-KN95", 900L),
                         org.assertj.core.groups.Tuple.tuple("32", "MASK-KN95", 30L),
                         org.assertj.core.groups.Tuple.tuple("42", "MASK-KN95", 120L));
@@ -107,8 +107,8 @@ class ReportsTest {
                         org.assertj.core.groups.Tuple.tuple("42", 1, 100L),
                         org.assertj.core.groups.Tuple.tuple("32", 1, 50L),
                         org.assertj.core.groups.Tuple.tuple("42", 2, 40L));
-        assertThat(r.provinces()).extracting(p -> p.place().code(), BatchReport.ProvinceRow::batches,
-                BatchReport.ProvinceRow::lastSequence, BatchReport.ProvinceRow::quantity).containsExactly(
+        assertThat(r.provinces()).extracting(p -> p.place().code(), BatchReport.BatchProvinceRow::batches,
+                BatchReport.BatchProvinceRow::lastSequence, BatchReport.BatchProvinceRow::quantity).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("32", 1, 1, 50L),
                         org.assertj.core.groups.Tuple.tuple("42", 2, 2, 140L));
         assertThat(f.reports.batches(HUBEI).provinces()).extracting(p -> p.place().code()).containsOnly("42");
@@ -139,9 +139,9 @@ class ReportsTest {
         f.needs.declareKeyArea(ADMIN, new NewKeyArea("42", null, "Hubei"), null);
 
         ShortageReport r = f.reports.shortages(ADMIN);
-        assertThat(r.rows()).extracting(ShortageReport.Row::keyArea, ShortageReport.Row::urgency,
-                x -> x.place().code(), ShortageReport.Row::remaining, ShortageReport.Row::available,
-                ShortageReport.Row::shortfall).containsExactly(
+        assertThat(r.rows()).extracting(ShortageReport.ShortageRow::keyArea, ShortageReport.ShortageRow::urgency,
+                x -> x.place().code(), ShortageReport.ShortageRow::remaining, ShortageReport.ShortageRow::available,
+                ShortageReport.ShortageRow::shortfall).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Hubei", "H72", "42", 60L, 0L, 60L),
                         org.assertj.core.groups.Tuple.tuple(null, "IMMEDIATE", "32", 20L, 30L, 0L),
                         org.assertj.core.groups.Tuple.tuple(null, "ROUTINE", "32", 100L, 30L, 70L));

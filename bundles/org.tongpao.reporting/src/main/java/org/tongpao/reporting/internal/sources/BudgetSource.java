@@ -7,5 +7,5 @@ import org.tongpao.reporting.FundingReport;
 /** What reporting reads from funding; registered by {@link FundingAdapter}. */
 public interface BudgetSource {
 
-    List<FundingReport.BudgetRow> budgets(Caller caller);
+    List<FundingReport.FundingBudgetRow> budgets(Caller caller);
 }

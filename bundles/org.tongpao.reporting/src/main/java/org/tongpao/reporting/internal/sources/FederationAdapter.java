@@ -21,11 +21,11 @@ public class FederationAdapter implements FederationSource {
     }
 
     @Override
-    public List<FundingReport.NodeRow> nodes(Instant now) {
+    public List<FundingReport.FederationNodeRow> nodes(Instant now) {
         return federation.links().stream()
-                .map(l -> new FundingReport.NodeRow(l.node(), l.connected(), l.lastReceived(),
+                .map(l -> new FundingReport.FederationNodeRow(l.node(), l.connected(), l.lastReceived(),
                         l.lastReceived() == null ? null : Duration.between(l.lastReceived(), now).toSeconds(),
                         l.backlog()))
-                .sorted(Comparator.comparing(FundingReport.NodeRow::node)).toList();
+                .sorted(Comparator.comparing(FundingReport.FederationNodeRow::node)).toList();
     }
 }

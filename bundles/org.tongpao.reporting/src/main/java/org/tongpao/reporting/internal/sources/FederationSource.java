@@ -7,5 +7,5 @@ import org.tongpao.reporting.FundingReport;
 /** This node's federation links; registered by {@link FederationAdapter}. */
 public interface FederationSource {
 
-    List<FundingReport.NodeRow> nodes(Instant now);
+    List<FundingReport.FederationNodeRow> nodes(Instant now);
 }

@@ -22,9 +22,9 @@ public class FundingAdapter implements BudgetSource {
     }
 
     @Override
-    public List<FundingReport.BudgetRow> budgets(Caller caller) {
+    public List<FundingReport.FundingBudgetRow> budgets(Caller caller) {
         return funding.summary(caller, LineFilter.ALL, EnumSet.of(SummaryGroup.SOURCE, SummaryGroup.HOLDER)).stream()
-                .map(s -> new FundingReport.BudgetRow(s.source() == null ? null : s.source().name(), s.holder(),
+                .map(s -> new FundingReport.FundingBudgetRow(s.source() == null ? null : s.source().name(), s.holder(),
                         s.currency(), s.lines(), s.budget(), s.committed(), s.spent(), s.available()))
                 .toList();
     }

@@ -52,7 +52,7 @@ public class ProcurementAdapter implements ProcurementSource {
     }
 
     @Override
-    public List<FundingReport.OrderRow> totals(Caller caller) {
+    public List<FundingReport.FundingOrderRow> totals(Caller caller) {
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, BigDecimal[]> sums = new TreeMap<>();
         for (PurchaseOrder o : orders(caller)) {
@@ -68,8 +68,8 @@ public class ProcurementAdapter implements ProcurementSource {
             }
             s[1] = s[1].add(o.spentCny() == null ? BigDecimal.ZERO : o.spentCny());
         }
-        List<FundingReport.OrderRow> rows = new ArrayList<>();
-        counts.forEach((p, c) -> rows.add(new FundingReport.OrderRow(p, (int) c[0], sums.get(p)[0], (int) c[1],
+        List<FundingReport.FundingOrderRow> rows = new ArrayList<>();
+        counts.forEach((p, c) -> rows.add(new FundingReport.FundingOrderRow(p, (int) c[0], sums.get(p)[0], (int) c[1],
                 sums.get(p)[1])));
         return rows;
     }

@@ -11,7 +11,7 @@ public interface ProcurementSource {
     List<OnOrder> onOrder(Caller caller);
 
     /** Open and received orders by buying province. */
-    List<FundingReport.OrderRow> totals(Caller caller);
+    List<FundingReport.FundingOrderRow> totals(Caller caller);
 
     record OnOrder(long depotId, long itemId, long outstanding) {
     }

@@ -29,8 +29,8 @@ public class TransportAdapter implements TransportSource {
     public Facts facts(Caller caller) {
         List<Shipment> open = AllPages.read((limit, cursor) -> transport.shipments(caller, ShipmentFilter.all(),
                 limit, cursor)).stream().filter(s -> s.status() != null && s.status().isOpen()).toList();
-        List<TransitReport.ShipmentRow> late = new ArrayList<>();
-        List<TransitReport.ShipmentRow> atRisk = new ArrayList<>();
+        List<TransitReport.TransitShipmentRow> late = new ArrayList<>();
+        List<TransitReport.TransitShipmentRow> atRisk = new ArrayList<>();
         for (Shipment s : open) {
             SlaState state = s.sla() == null ? null : s.sla().state();
             if (state == SlaState.LATE || state == SlaState.BREACHED) {
@@ -39,19 +39,19 @@ public class TransportAdapter implements TransportSource {
                 atRisk.add(row(s, state));
             }
         }
-        List<TransitReport.CarrierRow> carriers = new ArrayList<>();
+        List<TransitReport.TransitCarrierRow> carriers = new ArrayList<>();
         for (CarrierInfo c : transport.carriers(caller)) {
             var p = c.performance();
-            carriers.add(p == null ? new TransitReport.CarrierRow(c.id(), 0, 0, null, 0)
-                    : new TransitReport.CarrierRow(c.id(), p.delivered(), p.deliveredOnTime(), p.onTimeRate(),
+            carriers.add(p == null ? new TransitReport.TransitCarrierRow(c.id(), 0, 0, null, 0)
+                    : new TransitReport.TransitCarrierRow(c.id(), p.delivered(), p.deliveredOnTime(), p.onTimeRate(),
                             p.openBreaches()));
         }
-        carriers.sort(Comparator.comparing(TransitReport.CarrierRow::carrierId));
+        carriers.sort(Comparator.comparing(TransitReport.TransitCarrierRow::carrierId));
         return new Facts(open.size(), late, atRisk, carriers);
     }
 
-    private static TransitReport.ShipmentRow row(Shipment s, SlaState state) {
-        return new TransitReport.ShipmentRow(s.number(), s.batchNumber(), s.fromProvinceCode(), s.toProvinceCode(),
+    private static TransitReport.TransitShipmentRow row(Shipment s, SlaState state) {
+        return new TransitReport.TransitShipmentRow(s.number(), s.batchNumber(), s.fromProvinceCode(), s.toProvinceCode(),
                 s.carrierId(), s.status().name(), state.name(), s.deliverBy());
     }
 }

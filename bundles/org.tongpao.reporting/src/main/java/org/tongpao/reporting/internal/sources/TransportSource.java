@@ -9,7 +9,7 @@ public interface TransportSource {
 
     Facts facts(Caller caller);
 
-    record Facts(long openShipments, List<TransitReport.ShipmentRow> late, List<TransitReport.ShipmentRow> atRisk,
-            List<TransitReport.CarrierRow> carriers) {
+    record Facts(long openShipments, List<TransitReport.TransitShipmentRow> late, List<TransitReport.TransitShipmentRow> atRisk,
+            List<TransitReport.TransitCarrierRow> carriers) {
     }
 }
