@@ -13,7 +13,8 @@ public record ShortageReport(String scope, Instant generatedAt, Capability alloc
         implements Tabular {
 
     /** {@code item} is an item code, or a category code for needs of "any item of a category". */
-    public record ShortageRow(ReportPlace place, String keyArea, String urgency, boolean frontLine, String item, String categoryCode,
+    public record ShortageRow(ReportPlace place, String keyArea, String urgency, boolean frontLine, String item,
+            String categoryCode,
             int needs, long remaining, long available, long shortfall) {
     }
 

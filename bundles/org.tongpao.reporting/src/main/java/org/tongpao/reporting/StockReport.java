@@ -9,14 +9,16 @@ import java.util.List;
  * now. {@code federation} says whether federation is installed; where another node keeps a province's ledgers,
  * {@code replicatedFrom} names it and {@code dataAsOf}/{@code dataAgeSeconds} say how old the figures are.
  */
-public record StockReport(String scope, Instant generatedAt, List<StockCategoryRow> byCategory, List<StockItemRow> byItem,
+public record StockReport(String scope, Instant generatedAt, List<StockCategoryRow> byCategory,
+        List<StockItemRow> byItem,
         Capability federation) implements Tabular {
 
     public record StockCategoryRow(ReportPlace place, String categoryCode, long onHand, long reserved, long available,
             long deliveredToFrontLine, String replicatedFrom, Instant dataAsOf, Long dataAgeSeconds) {
     }
 
-    public record StockItemRow(ReportPlace place, String itemCode, String itemName, String itemNameZh, String categoryCode,
+    public record StockItemRow(ReportPlace place, String itemCode, String itemName, String itemNameZh,
+            String categoryCode,
             long onHand, long reserved, long available) {
     }
 

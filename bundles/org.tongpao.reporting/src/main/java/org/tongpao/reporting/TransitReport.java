@@ -9,11 +9,13 @@ import java.util.List;
  * shipments that are late or at risk and each carrier's on-time rate.
  */
 public record TransitReport(String scope, Instant generatedAt, List<TransitGoodsRow> inTransit, Capability transport,
-        long openShipments, List<TransitShipmentRow> late, List<TransitShipmentRow> atRisk, List<TransitCarrierRow> carriers)
+        long openShipments, List<TransitShipmentRow> late, List<TransitShipmentRow> atRisk,
+        List<TransitCarrierRow> carriers)
         implements Tabular {
 
     /** {@code to} is the destination's place (a front-line unit's province for deliveries to a unit). */
-    public record TransitGoodsRow(ReportPlace to, String itemCode, long quantity, int transfers, Instant oldestDispatchedAt) {
+    public record TransitGoodsRow(ReportPlace to, String itemCode, long quantity, int transfers,
+            Instant oldestDispatchedAt) {
     }
 
     public record TransitShipmentRow(String number, String batchNumber, String fromProvinceCode, String toProvinceCode,

@@ -34,7 +34,8 @@ import org.tongpao.itests.Api;
 @ExamReactorStrategy(PerClass.class)
 public class ReportingBench extends CentralBench {
     private static final int BALANCE_ROWS = Integer.getInteger("bench.balanceRows", 50_000);
-    private static final int REQUESTS = Integer.getInteger("bench.requests", 10);
+    private static final int REQUESTS = Integer.getInteger("bench.requests", 5);
+    private static final int ROUNDS = 2;
 
     @Override
     protected String[] knobs() {
@@ -82,10 +83,10 @@ public class ReportingBench extends CentralBench {
             "/reports/daily?asOf=" + Instant.now(), "/reports/transit", "/reports/shortages"};
         double[] ms = new double[paths.length];
         // rounds alternate the requests so that every one sees the same machine
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
             for (int p = 0; p < paths.length; p++) {
                 String path = paths[p];
-                ms[p] += millis(() -> admin.get(path).status()) / 3;
+                ms[p] += millis(() -> admin.get(path).status()) / ROUNDS;
             }
         }
         for (int p = 0; p < paths.length; p++) {

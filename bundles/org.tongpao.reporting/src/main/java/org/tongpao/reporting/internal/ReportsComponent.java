@@ -251,7 +251,8 @@ public class ReportsComponent implements Reports {
                     inTransit.getOrDefault(key, 0L), orders == null ? null : onOrder.getOrDefault(key, 0L), now));
         }
         // the soonest stock-out first; places without a forecast after, by place and item
-        rows.sort(Comparator.comparing(CoverReport.CoverRow::stockOutDate, Comparator.nullsLast(Comparator.naturalOrder()))
+        rows.sort(Comparator.comparing(CoverReport.CoverRow::stockOutDate,
+                        Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing((CoverReport.CoverRow r) -> !r.place().centralReserve())
                 .thenComparing(r -> r.place().code()).thenComparing(CoverReport.CoverRow::itemCode));
         return new CoverReport(scope, now, window, capability("procurement", orders), rows);
@@ -310,7 +311,8 @@ public class ReportsComponent implements Reports {
                     .orElse(null);
             long avail = available.getOrDefault(g.province() + "|" + (itemId != null ? itemId : g.what()), 0L);
             long remaining = e.getValue()[1];
-            rows.add(new ShortageReport.ShortageRow(place, g.keyArea(), g.urgency(), g.frontLine(), g.what(), g.category(),
+            rows.add(new ShortageReport.ShortageRow(place, g.keyArea(), g.urgency(), g.frontLine(), g.what(),
+                    g.category(),
                     (int) e.getValue()[0], remaining, avail, Math.max(0, remaining - avail)));
         }
         return new ShortageReport(scope, now, capability("allocation", source), rows);

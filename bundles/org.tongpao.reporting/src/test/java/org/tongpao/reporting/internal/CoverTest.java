@@ -96,7 +96,8 @@ class CoverTest {
             }
 
             @Override
-            public java.util.List<org.tongpao.reporting.FundingReport.FundingOrderRow> totals(org.tongpao.core.Caller c) {
+            public java.util.List<org.tongpao.reporting.FundingReport.FundingOrderRow> totals(
+                    org.tongpao.core.Caller c) {
                 return java.util.List.of();
             }
         };

@@ -71,7 +71,8 @@ class ExportsTest {
         assertThat(t.name()).isEqualTo("cover");
         SheetRow hubei = readBack(format, Exports.write(SHEETS, format, t), t.columns()).stream()
                 .filter(x -> "42".equals(x.get("province"))).findFirst().orElseThrow();
-        CoverReport.CoverRow row = r.rows().stream().filter(x -> x.place().code().equals("42")).findFirst().orElseThrow();
+        CoverReport.CoverRow row = r.rows().stream().filter(x -> x.place().code().equals("42")).findFirst()
+                .orElseThrow();
         assertThat(hubei.get("daily_rate")).isEqualTo("2");
         assertThat(hubei.get("days_of_cover")).isEqualTo("43");
         assertThat(hubei.get("stock_out_date")).isEqualTo(row.stockOutDate().toString());

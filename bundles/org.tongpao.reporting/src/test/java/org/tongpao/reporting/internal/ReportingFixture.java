@@ -70,7 +70,8 @@ final class ReportingFixture implements AutoCloseable {
         core.depots.addUsage(new AllocationDepotUsage(allocationSchema));
         PolicySelector selector = new PolicySelector(Configs.of(PolicySelector.Config.class, Map.of("policy", "")));
         selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
-                Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0, Constants.SERVICE_ID, 1L));
+                Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0,
+                        Constants.SERVICE_ID, 1L));
         needs = new JdbcNeedService(allocationSchema, core.units, core.catalogue, core.depots, core.provinces,
                 core.audit, core.keys, core.outbox);
         allocation = new JdbcAllocationService(allocationSchema, core.units, core.catalogue, core.depots,

@@ -51,7 +51,8 @@ public class TransportAdapter implements TransportSource {
     }
 
     private static TransitReport.TransitShipmentRow row(Shipment s, SlaState state) {
-        return new TransitReport.TransitShipmentRow(s.number(), s.batchNumber(), s.fromProvinceCode(), s.toProvinceCode(),
+        return new TransitReport.TransitShipmentRow(s.number(), s.batchNumber(), s.fromProvinceCode(),
+                s.toProvinceCode(),
                 s.carrierId(), s.status().name(), state.name(), s.deliverBy());
     }
 }

@@ -9,7 +9,8 @@ public interface TransportSource {
 
     Facts facts(Caller caller);
 
-    record Facts(long openShipments, List<TransitReport.TransitShipmentRow> late, List<TransitReport.TransitShipmentRow> atRisk,
+    record Facts(long openShipments, List<TransitReport.TransitShipmentRow> late,
+            List<TransitReport.TransitShipmentRow> atRisk,
             List<TransitReport.TransitCarrierRow> carriers) {
     }
 }
