@@ -107,6 +107,39 @@ public final class Api {
         }
     }
 
+    /**
+     * A GET whose answer is a file (CSV, XLSX, PDF) as bytes, with {@code accept} (null: none). Not recorded: the
+     * contract check reads JSON answers.
+     */
+    public Download download(String path, String accept) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (user != null) {
+            String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            b.header("Authorization", "Basic " + token);
+        }
+        headers.forEach(b::header);
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        try {
+            HttpResponse<byte[]> r = CLIENT.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("Content-Disposition").orElse(null), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("GET " + path + " interrupted", e);
+        }
+    }
+
+    /** A file answer: status, content type, {@code Content-Disposition} and the bytes. */
+    public record Download(int status, String contentType, String disposition, byte[] body) {
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
     private static String toJson(Object body) {
         if (body == null || body instanceof String) {
             return (String) body;

@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import javax.sql.DataSource;
+import org.junit.Rule;
+import org.junit.rules.Timeout;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.util.Filter;
@@ -22,6 +25,14 @@ import org.tongpao.core.OrgUnitService;
  * container per class ({@code @ExamReactorStrategy(PerClass.class)} on the subclass).
  */
 public abstract class CentralNode {
+
+    /**
+     * A test that hangs fails after 10 minutes with the stack of the thread it is stuck in, instead of holding the
+     * build until CI's own limit kills it without a word (the test runs in the container; its client only waits).
+     */
+    @Rule
+    public final Timeout hangGuard = Timeout.builder().withTimeout(10, TimeUnit.MINUTES).withLookingForStuckThread(true)
+            .build();
 
     @Inject
     @Filter("(dataSourceName=tongpao)")

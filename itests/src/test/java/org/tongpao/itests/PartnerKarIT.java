@@ -17,10 +17,13 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.Timeout;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -44,6 +47,11 @@ import org.tongpao.transport.TransportService;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PartnerKarIT {
+
+    /** A hang fails after 10 minutes with the stuck thread's stack (see {@link CentralNode#hangGuard}). */
+    @Rule
+    public final Timeout hangGuard = Timeout.builder().withTimeout(10, TimeUnit.MINUTES).withLookingForStuckThread(true)
+            .build();
 
     private static final int HTTP_PORT = TongpaoContainer.freePort();
     private static final String PARTNER_PASSWORD = "Express-ops-1";

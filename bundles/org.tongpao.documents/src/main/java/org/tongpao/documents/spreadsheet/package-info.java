@@ -1,0 +1,11 @@
+/**
+ * Spreadsheets in and out: {@link org.tongpao.documents.spreadsheet.Spreadsheets} writes rows as CSV or XLSX
+ * (streaming, so a list of any length is never held in memory) and reads the first sheet of an uploaded CSV or XLSX
+ * file row by row, header row first. Reports export with it; imports read with it.
+ */
+@Export
+@Version("1.0.0")
+package org.tongpao.documents.spreadsheet;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
