@@ -99,6 +99,8 @@ public class DashboardBrowserIT {
         Api api = node.api();
         DashboardSeed seed = DashboardSeed.plan(api, "PO-DASH-BROWSER-1", 500);
         DashboardSeed.stock(api, "JS-PROV-01", 1_200, "PO-DASH-BROWSER-JS");
+        // Jiangsu issues half of it this week: at that rate it runs out within days (the cover report's forecast)
+        DashboardSeed.issue(api, "JS-PROV-01", "P32-NANJING", 600);
         // a census nobody has answered yet, and Jiangsu's store below a minimum: the operator's day lists both
         Api.Reply census = api.as("officer").post("/inventory/census", Map.of("title", "Mask reserves",
                 "categories", List.of("MASK"), "deadline", java.time.Instant.now().plusSeconds(86_400).toString()));
@@ -140,6 +142,13 @@ public class DashboardBrowserIT {
         waitFor(By.cssSelector("#census li[data-province='32']"));
         waitFor(By.cssSelector("#low li[data-depot='JS-PROV-01']"));
         assertTrue(driver.findElement(By.cssSelector("#low li[data-depot='JS-PROV-01']")).getText().contains("5,000"));
+        // the reporting bundle is installed: the coming stock-out and the daily report, through the same session
+        waitFor(By.cssSelector("#stockouts li[data-province='32']"));
+        assertTrue(driver.findElement(By.id("reports")).isDisplayed());
+        Object pdf = ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById('daily-pdf').href).then(function (r) { return r.arrayBuffer()"
+                + ".then(function (b) { done(r.status + ' ' + r.headers.get('Content-Type') + ' ' + b.byteLength); }); });");
+        assertTrue("the daily report as PDF with the session: " + pdf, String.valueOf(pdf).startsWith("200 application/pdf"));
         shot("02-national-officer-zh");
 
         // the login is an HttpOnly, SameSite=Strict cookie; nothing about it in storage or the URL

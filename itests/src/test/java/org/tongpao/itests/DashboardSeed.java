@@ -56,6 +56,17 @@ final class DashboardSeed {
         assertEquals(receipt.toString(), 201, receipt.status());
     }
 
+    /** Issues {@code quantity} KN95 masks from a depot to a prefecture's unit, as the ministry officer. */
+    static void issue(Api api, String depotCode, String prefecture, long quantity) {
+        Api admin = api.as("admin");
+        long depot = exact(admin.get("/depots?q=" + depotCode).json(), depotCode);
+        long unit = exact(admin.get("/units?q=" + prefecture + "&limit=500").json(), prefecture);
+        long kn95 = exact(admin.get("/items?q=MASK-KN95").json(), "MASK-KN95");
+        Api.Reply issued = api.as("officer").post("/inventory/issues", Map.of("depotId", depot, "itemId", kn95,
+                "quantity", quantity, "orgUnitId", unit));
+        assertEquals(issued.toString(), 201, issued.status());
+    }
+
     /** The id of the listed row whose code is exactly {@code code}. */
     static long exact(JsonNode page, String code) {
         for (JsonNode row : page.get("items")) {
