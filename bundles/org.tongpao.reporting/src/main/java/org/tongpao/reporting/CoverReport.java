@@ -8,7 +8,8 @@ import java.util.List;
  * Days of supply per place × item at the recent rate of issues ({@code windowDays} up to {@code generatedAt}),
  * and the stock-out forecast: the day each place runs out at that rate, counting goods in transit to it and open
  * purchase orders delivering to it ({@code procurement.installed} false: not counted, {@code onOrder} null). A place
- * that issued nothing in the window has no rate, no days of cover and no stock-out date (null), never zero.
+ * that issued nothing in the window has no rate, no days of cover and no stock-out date (null), never zero; a
+ * stock-out more than ten years away has no date either (null; {@code daysWithIncoming} says how far).
  */
 public record CoverReport(String scope, Instant generatedAt, int windowDays, Capability procurement,
         List<CoverRow> rows)

@@ -9,6 +9,8 @@ import org.tongpao.reporting.ReportPlace;
 /** Days of supply and the stock-out date of one place × item at the recent rate of issues. */
 final class Cover {
     private static final double SECONDS_PER_DAY = 86_400d;
+    /** Ten years: a "stock-out" further away is no forecast (and a date in the year 21383 helps nobody). */
+    static final double HORIZON_DAYS = 3_650d;
 
     private Cover() {
     }
@@ -28,8 +30,9 @@ final class Cover {
         double rate = (double) issued / windowDays;
         double days = onHand / rate;
         double withIncoming = (onHand + incoming) / rate;
-        LocalDate stockOut = LocalDate.ofInstant(asOf.plusSeconds((long) Math.floor(withIncoming * SECONDS_PER_DAY)),
-                ZoneOffset.UTC);
+        LocalDate stockOut = withIncoming > HORIZON_DAYS ? null
+                : LocalDate.ofInstant(asOf.plusSeconds((long) Math.floor(withIncoming * SECONDS_PER_DAY)),
+                        ZoneOffset.UTC);
         return new CoverReport.CoverRow(place, itemCode, itemName, onHand, available, issued, round(rate), round(days),
                 inTransit, onOrder, incoming, round(withIncoming), stockOut);
     }

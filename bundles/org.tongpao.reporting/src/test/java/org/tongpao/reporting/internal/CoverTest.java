@@ -122,6 +122,16 @@ class CoverTest {
     }
 
     @Test
+    void aStockOutBeyondTenYearsHasNoDate() {
+        f.receive("JS-PROV-01", "MASK-KN95", 1_000_000);
+        f.issue("JS-PROV-01", "MASK-KN95", 1, "P32-NANJING");
+        f.advance(Duration.ofMinutes(1));
+        CoverReport.CoverRow jiangsu = row(f.reports.cover(ADMIN, 7), "32", "MASK-KN95");
+        assertThat(jiangsu.daysWithIncoming()).isEqualTo(999_999 * 7.0);
+        assertThat(jiangsu.stockOutDate()).isNull();
+    }
+
+    @Test
     void theSoonestStockOutComesFirst() {
         sevenDaysOfIssues();
         f.receive("JS-PROV-01", "MASK-KN95", 30);

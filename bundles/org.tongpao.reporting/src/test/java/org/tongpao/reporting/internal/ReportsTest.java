@@ -8,6 +8,7 @@ import static org.tongpao.reporting.internal.ReportingFixture.AUDITOR;
 import static org.tongpao.reporting.internal.ReportingFixture.HUBEI;
 import static org.tongpao.reporting.internal.ReportingFixture.KEEPER;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,12 +19,16 @@ import org.tongpao.allocation.NewNeed;
 import org.tongpao.allocation.PlanRequest;
 import org.tongpao.allocation.Urgency;
 import org.tongpao.core.AccessDeniedException;
+import org.tongpao.inventory.CensusSubmission;
+import org.tongpao.inventory.NewCensus;
 import org.tongpao.reporting.BatchReport;
+import org.tongpao.reporting.CensusReport;
 import org.tongpao.reporting.FundingReport;
 import org.tongpao.reporting.Reports;
 import org.tongpao.reporting.ShortageReport;
 import org.tongpao.reporting.StockReport;
 import org.tongpao.reporting.Tabular;
+import org.tongpao.reporting.TransitReport;
 
 /** Stock, batches, shortages, scope and the capabilities that are not installed. */
 class ReportsTest {
@@ -147,5 +152,47 @@ class ReportsTest {
                         org.assertj.core.groups.Tuple.tuple(null, "ROUTINE", "32", 100L, 30L, 70L));
         assertThat(r.rows().get(0).frontLine()).isTrue();
         assertThat(f.reports.shortages(HUBEI).rows()).extracting(x -> x.place().code()).containsOnly("42");
+    }
+
+    @Test
+    void goodsInTransitAreCountedAtTheirDestinationUntilTheyArrive() {
+        f.receive("CENTRAL-RESERVE", "MASK-KN95", 1_000);
+        var first = f.send("CENTRAL-RESERVE", "HB-WH-01", "MASK-KN95", 300);
+        f.send("CENTRAL-RESERVE", "HB-WH-01", "MASK-KN95", 200);
+        f.send("CENTRAL-RESERVE", "JS-PROV-01", "MASK-KN95", 50);
+        TransitReport r = f.reports.transit(ADMIN);
+        assertThat(r.inTransit()).extracting(x -> x.to().code(), TransitReport.TransitGoodsRow::quantity,
+                TransitReport.TransitGoodsRow::transfers).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("32", 50L, 1),
+                        org.assertj.core.groups.Tuple.tuple("42", 500L, 2));
+        f.arrive(first);
+        assertThat(f.reports.transit(HUBEI).inTransit()).singleElement().satisfies(x -> {
+            assertThat(x.to().code()).isEqualTo("42");
+            assertThat(x.quantity()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void theCensusSaysWhoReportedAndWhoIsLate() {
+        f.receive("HB-WH-01", "MASK-KN95", 100);
+        String category = f.core.catalogue.getByCode(ADMIN, "MASK-KN95").categoryCode();
+        var census = f.inventory.open(ADMIN, new NewCensus("Masks", List.of(category),
+                f.clock.now.plus(Duration.ofDays(1))), null);
+        f.inventory.submit(HUBEI, census.id(), null, new CensusSubmission(List.of(
+                new CensusSubmission.Declared(category, 90L, null))), null);
+        f.advance(Duration.ofDays(2));
+        CensusReport r = f.reports.census(ADMIN);
+        assertThat(r.censusId()).isEqualTo(census.id());
+        assertThat(r.reported()).isEqualTo(1);
+        assertThat(r.late()).isEqualTo(30); // every other province let the deadline pass
+        assertThat(r.provinces()).filteredOn(p -> p.place().code().equals("42")).singleElement()
+                .satisfies(p -> assertThat(p.status()).isEqualTo("REPORTED"));
+        assertThat(r.totals()).singleElement().satisfies(t -> {
+            assertThat(t.systemQuantity()).isEqualTo(100);
+            assertThat(t.declaredQuantity()).isEqualTo(90);
+        });
+        CensusReport hubei = f.reports.census(HUBEI);
+        assertThat(hubei.provinces()).extracting(p -> p.place().code()).containsExactly("42");
+        assertThat(hubei.late()).isZero();
     }
 }
