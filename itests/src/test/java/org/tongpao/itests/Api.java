@@ -120,8 +120,19 @@ public final class Api {
 
     /** GETs a binary answer (an XLSX or CSV download) as bytes; not recorded. */
     public Bytes getBytes(String path) {
+        return download(path, null);
+    }
+
+    /**
+     * A GET whose answer is a file (CSV, XLSX, PDF) as bytes, with {@code accept} (null: none). Not recorded: the
+     * contract check reads JSON answers.
+     */
+    public Bytes download(String path, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         authorize(b);
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
         HttpResponse<byte[]> r = exchange(b.GET(), HttpResponse.BodyHandlers.ofByteArray(), "GET", path);
         return new Bytes(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                 r.headers().firstValue("Content-Disposition").orElse(null), r.body());
@@ -147,8 +158,11 @@ public final class Api {
         }
     }
 
-    /** A binary answer: status, content type, Content-Disposition and the bytes. */
+    /** A binary answer (a file): status, content type, {@code Content-Disposition} and the bytes. */
     public record Bytes(int status, String contentType, String disposition, byte[] body) {
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
     }
 
     private static String toJson(Object body) {

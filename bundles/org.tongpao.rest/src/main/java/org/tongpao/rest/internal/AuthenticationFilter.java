@@ -2,6 +2,7 @@ package org.tongpao.rest.internal;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
@@ -9,6 +10,7 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.servlet.http.HttpServletRequest;
@@ -22,7 +24,10 @@ import org.tongpao.rest.internal.login.LoginGuard;
 import org.tongpao.rest.internal.login.LoginThrottle;
 
 /**
- * HTTP Basic against the realm. Runs after matching so {@code @PermitAll} methods and the API
+ * HTTP Basic against the realm, or the browser's session cookie ({@link BrowserSessions}, made by
+ * {@code POST /session}) when no {@code Authorization} header is sent. With the cookie, an unsafe method must
+ * carry the session's CSRF token in {@code X-CSRF-Token} (else 403), whether or not the operation is public; the
+ * login itself ignores the cookie. An unknown or expired cookie counts as no credentials. Runs after matching so {@code @PermitAll} methods and the API
  * documentation stay open; there, valid credentials still yield a caller and bad ones are ignored.
  * Every login passes the {@link LoginGuard} first, before the login cache, so a locked account or address
  * gets 429 even with the right password; failures and successes are reported back to it.
@@ -31,18 +36,22 @@ import org.tongpao.rest.internal.login.LoginThrottle;
 final class AuthenticationFilter implements ContainerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationFilter.class);
     static final String FORWARDED_FOR = "X-Forwarded-For";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Authenticator authenticator;
     private final Supplier<String> realm;
     private final LoginGuard guard;
+    private final BrowserSessions sessions;
 
     @Context
     private ResourceInfo resourceInfo;
 
-    AuthenticationFilter(Authenticator authenticator, Supplier<String> realm, LoginGuard guard) {
+    AuthenticationFilter(Authenticator authenticator, Supplier<String> realm, LoginGuard guard,
+            BrowserSessions sessions) {
         this.authenticator = authenticator;
         this.realm = realm;
         this.guard = guard;
+        this.sessions = sessions;
     }
 
     @Override
@@ -50,6 +59,15 @@ final class AuthenticationFilter implements ContainerRequestFilter {
         boolean open = AccessRules.isPublic(resourceInfo.getResourceMethod(), resourceInfo.getResourceClass());
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null) {
+            Cookie cookie = request.getCookies().get(BrowserSessions.COOKIE);
+            if (cookie != null && !isLogin()) {
+                Optional<BrowserSessions.Session> session = sessions.touch(cookie.getValue());
+                if (session.isPresent()) {
+                    useSession(request, session.get());
+                    return;
+                }
+                LOG.debug("Unknown or expired session cookie on {}", request.getUriInfo().getPath());
+            }
             if (!open) {
                 request.abortWith(unauthorized(request, "authentication required"));
             }
@@ -98,17 +116,55 @@ final class AuthenticationFilter implements ContainerRequestFilter {
                 && request.getSecurityContext().isSecure()));
     }
 
+    private void useSession(ContainerRequestContext request, BrowserSessions.Session session) {
+        if (!SAFE_METHODS.contains(request.getMethod())
+                && !BrowserSessions.csrfMatches(session, request.getHeaderString(BrowserSessions.CSRF_HEADER))) {
+            LOG.info("Refused {} {} with a session cookie of user '{}' but without its CSRF token", request.getMethod(),
+                    request.getUriInfo().getPath(), session.identity().user());
+            request.abortWith(Problems.response(Problems.problem(403, "csrf-token-required", "CSRF token required",
+                    "a " + request.getMethod() + " with the session cookie must send the session's token in the "
+                            + BrowserSessions.CSRF_HEADER + " header",
+                    request.getUriInfo().getRequestUri().getRawPath(),
+                    String.valueOf(request.getProperty(RequestState.REQUEST_ID_PROPERTY)))));
+            return;
+        }
+        String requestId = String.valueOf(request.getProperty(RequestState.REQUEST_ID_PROPERTY));
+        Caller caller = Caller.of(session.identity().user(), session.identity().roles(), requestId);
+        request.setProperty(RequestState.CALLER_PROPERTY, caller);
+        request.setSecurityContext(new CallerSecurityContext(caller, request.getSecurityContext() != null
+                && request.getSecurityContext().isSecure()));
+    }
+
+    /** The login ignores a cookie it is about to replace (an old one must not make it need a token). */
+    private boolean isLogin() {
+        return resourceInfo.getResourceClass() == SessionResource.class && resourceInfo.getResourceMethod() != null
+                && "login".equals(resourceInfo.getResourceMethod().getName());
+    }
+
     private Response unauthorized(ContainerRequestContext request, String detail) {
         Problem p = Problems.problem(401, "unauthorized", "Unauthorized", detail,
                 request.getUriInfo().getRequestUri().getRawPath(),
                 String.valueOf(request.getProperty(RequestState.REQUEST_ID_PROPERTY)));
-        return Problems.builder(p)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm.get().replace("\"", "") + "\"")
-                .build();
+        return Problems.builder(p).header(HttpHeaders.WWW_AUTHENTICATE, challenge(request, realm.get())).build();
+    }
+
+    /**
+     * Basic for API clients; a page's own requests (the session cookie, or {@code X-Requested-With}) get a scheme
+     * the browser does not answer with its password dialog.
+     */
+    static String challenge(ContainerRequestContext request, String realmName) {
+        boolean browser = request.getCookies().containsKey(BrowserSessions.COOKIE)
+                || "XMLHttpRequest".equalsIgnoreCase(request.getHeaderString("X-Requested-With"));
+        return (browser ? "Session" : "Basic") + " realm=\"" + realmName.replace("\"", "") + "\"";
     }
 
     /** 429 with Retry-After; the same answer whether or not the account exists. */
-    private static Response tooManyFailures(ContainerRequestContext request, LoginThrottle.Verdict verdict) {
+    static Response tooManyFailures(ContainerRequestContext request, LoginThrottle.Verdict verdict) {
+        return tooManyFailures(request.getUriInfo().getRequestUri().getRawPath(),
+                String.valueOf(request.getProperty(RequestState.REQUEST_ID_PROPERTY)), verdict);
+    }
+
+    static Response tooManyFailures(String path, String requestId, LoginThrottle.Verdict verdict) {
         long seconds = verdict.retryAfterSeconds();
         String detail = switch (verdict.reason()) {
             case ADDRESS_LOCKED -> "too many failed logins from this address; retry in " + seconds + " s";
@@ -117,11 +173,10 @@ final class AuthenticationFilter implements ContainerRequestFilter {
             case DELAYED -> "login attempts for this account from this address are slowed down; retry in " + seconds
                     + " s";
         };
-        Problem p = Problems.problem(429, "too-many-login-failures", "Too many failed logins", detail,
-                request.getUriInfo().getRequestUri().getRawPath(),
-                String.valueOf(request.getProperty(RequestState.REQUEST_ID_PROPERTY)));
+        Problem p = Problems.problem(429, "too-many-login-failures", "Too many failed logins", detail, path, requestId);
         return Problems.builder(p).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).build();
     }
+
 
     /** The connection's peer address, as Jetty saw it. */
     static String remoteAddress() {

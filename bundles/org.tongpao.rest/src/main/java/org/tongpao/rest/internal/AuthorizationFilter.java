@@ -45,7 +45,7 @@ final class AuthorizationFilter implements ContainerRequestFilter {
             // only reachable if the authentication filter was bypassed; answer like it would
             case UNAUTHENTICATED -> request.abortWith(Problems.builder(Problems.problem(401, "unauthorized",
                     "Unauthorized", "authentication required", path, requestId))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm.get().replace("\"", "") + "\"")
+                    .header(HttpHeaders.WWW_AUTHENTICATE, AuthenticationFilter.challenge(request, realm.get()))
                     .build());
             default -> throw new IllegalStateException("unknown decision " + decision);
         }

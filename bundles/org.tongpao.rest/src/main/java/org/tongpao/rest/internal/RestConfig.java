@@ -61,6 +61,13 @@ public @interface RestConfig {
             + "empty: the header is ignored and the connection's address counts", required = false)
     String[] trustedProxies() default {};
 
+    @AttributeDefinition(description = "A browser session (POST /session) ends after this many minutes without a "
+            + "request", min = "1")
+    int sessionIdleMinutes() default 30;
+
+    @AttributeDefinition(description = "... and at the latest this many hours after its login", min = "1")
+    int sessionMaxHours() default 12;
+
     @AttributeDefinition(description = "Scheme, host, port (and path prefix) clients reach this node at, e.g. "
             + "https://tongpao.example.gov.cn behind a reverse proxy; absolute URLs (Location) are built from it, never "
             + "from the Host header. Empty: the listener the request came in on, e.g. http://127.0.0.1:8181")

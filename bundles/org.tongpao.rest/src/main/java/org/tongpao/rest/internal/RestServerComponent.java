@@ -40,6 +40,7 @@ public final class RestServerComponent implements ServerReadiness {
     private final ServiceCollector resources;
     private final ServiceCollector extensions;
     private final CachingAuthenticator logins;
+    private final BrowserSessions sessions;
     private final ServerFactory factory;
     private final EndpointSwitch endpoint = new EndpointSwitch();
     private final String apiVersion;
@@ -63,7 +64,8 @@ public final class RestServerComponent implements ServerReadiness {
         });
         this.logins = new CachingAuthenticator(new JaasAuthenticator(() -> this.config.realm()),
                 config.authCacheSeconds() * 1000L, System::nanoTime);
-        this.factory = new ServerFactory(BusFactory.getDefaultBus(true), logins, guard);
+        this.sessions = new BrowserSessions(sessionLimits(config), System::currentTimeMillis);
+        this.factory = new ServerFactory(BusFactory.getDefaultBus(true), logins, guard, sessions);
         this.resources = new ServiceCollector(context, "(" + JaxRs.RESOURCE + ")",
                 this::scheduleRebuild);
         this.extensions = new ServiceCollector(context, "(" + JaxRs.EXTENSION + ")",
@@ -79,6 +81,7 @@ public final class RestServerComponent implements ServerReadiness {
     @Modified
     void modified(RestConfig newConfig) {
         this.config = newConfig;
+        sessions.update(sessionLimits(newConfig));
         scheduleRebuild();
     }
 
@@ -149,6 +152,10 @@ public final class RestServerComponent implements ServerReadiness {
                 EndpointSwitch.discard(next, endpoint.current());
             }
         }
+    }
+
+    static BrowserSessions.Limits sessionLimits(RestConfig c) {
+        return new BrowserSessions.Limits(c.sessionIdleMinutes() * 60_000L, c.sessionMaxHours() * 3_600_000L);
     }
 
     /** True when no rebuild is pending and the last one succeeded: every registered resource is served. */

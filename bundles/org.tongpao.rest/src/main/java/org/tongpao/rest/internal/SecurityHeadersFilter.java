@@ -13,7 +13,8 @@ import javax.ws.rs.core.MultivaluedMap;
 /**
  * Security headers of API answers. JSON answers get a policy that allows nothing; the Swagger UI (no inline
  * scripts since swagger-ui 4.9, but inline styles, data: images and fetches of the document) gets the least it
- * needs; neither may be framed. An answer to a request carrying credentials is never stored by a cache. The
+ * needs; neither may be framed. An answer to a request carrying credentials (Basic or the
+ * session cookie) is never stored by a cache. The
  * Jetty layer (org.tongpao.rest.jetty) adds nosniff, X-Frame-Options and Referrer-Policy to every answer,
  * errors it writes itself included; they are repeated here for the API's own answers.
  */
@@ -37,7 +38,8 @@ final class SecurityHeadersFilter implements ContainerResponseFilter {
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("X-Frame-Options", "DENY");
         headers.putSingle("Referrer-Policy", "no-referrer");
-        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+                || request.getCookies().containsKey(BrowserSessions.COOKIE)) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         }
     }

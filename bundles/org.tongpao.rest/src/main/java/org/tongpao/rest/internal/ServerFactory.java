@@ -34,6 +34,7 @@ final class ServerFactory {
     private final Bus bus;
     private final Authenticator authenticator;
     private final LoginGuard guard;
+    private final BrowserSessions sessions;
     private final BeanValidationProvider validation;
 
     ServerFactory(Bus bus, Authenticator authenticator) {
@@ -42,7 +43,13 @@ final class ServerFactory {
     }
 
     ServerFactory(Bus bus, Authenticator authenticator, LoginGuard guard) {
+        this(bus, authenticator, guard, new BrowserSessions(new BrowserSessions.Limits(30 * 60_000L, 12 * 3_600_000L),
+                System::currentTimeMillis));
+    }
+
+    ServerFactory(Bus bus, Authenticator authenticator, LoginGuard guard, BrowserSessions sessions) {
         this.bus = bus;
+        this.sessions = sessions;
         this.authenticator = authenticator;
         this.guard = guard;
         // Hibernate Validator resolves its own services through the context class loader
@@ -56,7 +63,10 @@ final class ServerFactory {
         sf.setBus(bus);
         sf.setAddress(settings.address());
         sf.setStart(false);
-        sf.setServiceBeans(new ArrayList<>(resources));
+        List<Object> beans = new ArrayList<>(resources);
+        // the browser login belongs to the server itself: its sessions outlive rebuilds
+        beans.add(new SessionResource(authenticator, guard, sessions, settings.publicBaseUrl()));
+        sf.setServiceBeans(beans);
 
         List<Object> providers = new ArrayList<>();
         providers.add(JsonSupport.provider());
@@ -68,7 +78,7 @@ final class ServerFactory {
         providers.add(new SecurityHeadersFilter());
         providers.add(new BodyLimitFilter(settings.maxBodyBytes()));
         providers.add(new RateLimitFilter(guard));
-        providers.add(new AuthenticationFilter(authenticator, settings::realm, guard));
+        providers.add(new AuthenticationFilter(authenticator, settings::realm, guard, sessions));
         providers.add(new AuthorizationFilter(settings::realm));
         providers.add(new CallerContextProvider());
         providers.addAll(ProblemMappers.all());

@@ -1,0 +1,38 @@
+package org.tongpao.reporting;
+
+import java.time.Instant;
+import org.osgi.annotation.versioning.ProviderType;
+import org.tongpao.core.Caller;
+
+/**
+ * The reports. Readers: ministry roles and auditors see the nation; a province officer only its own province
+ * (the central reserve and other provinces are left out); anyone else is refused (403). Every figure is read
+ * through the owning bundle's service with the caller's own scope.
+ */
+@ProviderType
+public interface Reports {
+
+    /** The report names, as in {@code /reports/{name}} and {@code tongpao:report <name>}. */
+    enum Name { STOCK, COVER, SHORTAGES, TRANSIT, BATCHES, FUNDING, CENSUS, DAILY }
+
+    StockReport stock(Caller caller);
+
+    /** {@code windowDays} null: the configured default (7); else 1..90 (400 naming {@code window}). */
+    CoverReport cover(Caller caller, Integer windowDays);
+
+    ShortageReport shortages(Caller caller);
+
+    TransitReport transit(Caller caller);
+
+    BatchReport batches(Caller caller);
+
+    FundingReport funding(Caller caller);
+
+    CensusReport census(Caller caller);
+
+    /** {@code asOf} null: now; a cut-off in the future is a 400 naming {@code asOf}. */
+    DailyReport daily(Caller caller, Instant asOf);
+
+    /** The report of that name with its parameters (null: defaults), for exports and the console. */
+    Tabular report(Caller caller, Name name, Integer windowDays, Instant asOf);
+}

@@ -1,0 +1,12 @@
+/**
+ * Reports on the national picture, read through the other bundles' service APIs (never their tables):
+ * {@link org.tongpao.reporting.Reports} and the report records. Every report is {@link org.tongpao.reporting.Tabular}:
+ * its tables are what the CSV and XLSX exports and the console print. Capabilities that may be absent
+ * (allocation, transport, procurement, funding, federation) appear as sections with {@code installed}, never as zeros.
+ */
+@Export
+@Version("1.0.0")
+package org.tongpao.reporting;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,142 @@
+package org.tongpao.reporting.internal;
+
+import java.lang.reflect.Constructor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.osgi.framework.Constants;
+import org.tongpao.allocation.internal.AllocationDepotUsage;
+import org.tongpao.allocation.internal.AllocationSchema;
+import org.tongpao.allocation.internal.DefaultPriorityPolicy;
+import org.tongpao.allocation.internal.JdbcAllocationService;
+import org.tongpao.allocation.internal.JdbcNeedService;
+import org.tongpao.allocation.internal.PolicySelector;
+import org.tongpao.allocation.spi.PriorityPolicy;
+import org.tongpao.core.Caller;
+import org.tongpao.core.ProvinceRegistry;
+import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.EventOutbox;
+import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.Migrations;
+import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.testing.Configs;
+import org.tongpao.core.testing.MovableClock;
+import org.tongpao.core.testing.TestCore;
+import org.tongpao.core.testing.TestDatabase;
+import org.tongpao.inventory.LotOrigin;
+import org.tongpao.inventory.NewIssue;
+import org.tongpao.inventory.NewReceipt;
+import org.tongpao.inventory.NewTransfer;
+import org.tongpao.inventory.Transfer;
+import org.tongpao.inventory.internal.InventoryComponent;
+import org.tongpao.inventory.internal.InventoryDepotUsage;
+import org.tongpao.inventory.internal.InventorySchema;
+import org.tongpao.reporting.internal.sources.AllocationAdapter;
+
+/**
+ * A fresh Derby with core (demo data), the real inventory on a movable clock and the real allocation, wired by hand
+ * as DS would, and the reports on the same clock. Allocation is bound to the reports only when a test asks.
+ */
+final class ReportingFixture implements AutoCloseable {
+    static final Caller ADMIN = Caller.of("admin", Set.of("ministry-admin"), "req-admin");
+    static final Caller ADMIN2 = Caller.of("admin2", Set.of("ministry-admin"), "req-admin2");
+    static final Caller AUDITOR = Caller.of("auditor", Set.of("auditor"), "req-auditor");
+    static final Caller HUBEI = Caller.of("hubei", Set.of("province-officer", "province-42"), "req-hubei");
+    static final Caller KEEPER = Caller.of("keeper", Set.of("depot-keeper", "depot-HB-WH-01"), "req-keeper");
+
+    private final TestDatabase database = new TestDatabase();
+    final DataSource ds;
+    final MovableClock clock = new MovableClock(Instant.parse("2026-02-03T02:00:00Z"));
+    final TestCore core;
+    final InventoryComponent inventory;
+    final JdbcNeedService needs;
+    final JdbcAllocationService allocation;
+    final ReportsComponent reports;
+    private int documents;
+
+    ReportingFixture() {
+        ds = database.dataSource();
+        core = new TestCore(ds, TestCore.node("central", true));
+        Migrations.migrate(ds, InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
+        SchemaReady inventorySchema = SchemaReady.of(InventorySchema.NAME, ds);
+        inventory = inventoryOnClock(inventorySchema, clock);
+        core.depots.addUsage(new InventoryDepotUsage(inventorySchema));
+        Migrations.migrate(ds, AllocationSchema.class, AllocationSchema.MIGRATIONS, AllocationSchema.HISTORY_TABLE);
+        SchemaReady allocationSchema = SchemaReady.of(AllocationSchema.NAME, ds);
+        core.depots.addUsage(new AllocationDepotUsage(allocationSchema));
+        PolicySelector selector = new PolicySelector(Configs.of(PolicySelector.Config.class, Map.of("policy", "")));
+        selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
+                Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0,
+                        Constants.SERVICE_ID, 1L));
+        needs = new JdbcNeedService(allocationSchema, core.units, core.catalogue, core.depots, core.provinces,
+                core.audit, core.keys, core.outbox);
+        allocation = new JdbcAllocationService(allocationSchema, core.units, core.catalogue, core.depots,
+                core.provinces, inventory, core.audit, core.keys, selector, core.outbox);
+        reports = new ReportsComponent(Configs.of(ReportsComponent.Config.class, Map.of("coverWindowDays", 7)),
+                inventory, inventory, core.depots, core.catalogue, core.provinces, core.units);
+        reports.clock(clock);
+    }
+
+    /** The inventory's constructor that takes a clock is package-private (for its own tests): reached by reflection. */
+    private InventoryComponent inventoryOnClock(SchemaReady schema, Clock clock) {
+        try {
+            Constructor<InventoryComponent> c = InventoryComponent.class.getDeclaredConstructor(
+                    InventoryComponent.Config.class, SchemaReady.class, AuditTrail.class, IdempotencyKeys.class,
+                    EventOutbox.class, ProvinceRegistry.class, Clock.class);
+            c.setAccessible(true);
+            return c.newInstance(Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
+                    "shortDatedScanHours", 0)), schema, core.audit, core.keys, core.outbox, core.provinces, clock);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Binds allocation to the reports, as DS does when the allocation feature is installed. */
+    void withAllocation() {
+        reports.allocation = new AllocationAdapter(allocation, needs);
+    }
+
+    void advance(Duration d) {
+        clock.now = clock.now.plus(d);
+    }
+
+    long item(String code) {
+        return core.catalogue.getByCode(ADMIN, code).id();
+    }
+
+    long depot(String code) {
+        return core.depots.getByCode(ADMIN, code).id();
+    }
+
+    long unit(String code) {
+        return core.units.getByCode(ADMIN, code).id();
+    }
+
+    void receive(String depot, String item, long quantity) {
+        inventory.receive(ADMIN, new NewReceipt(depot(depot), item(item), quantity, LotOrigin.PURCHASE_ORDER,
+                "PO-" + (++documents), LocalDate.of(2030, 1, 1), null), null);
+    }
+
+    void issue(String depot, String item, long quantity, String unit) {
+        inventory.issue(ADMIN, new NewIssue(depot(depot), item(item), quantity, unit(unit), null,
+                "ISS-" + (++documents), null), null);
+    }
+
+    Transfer send(String from, String to, String item, long quantity) {
+        return inventory.transferOut(ADMIN, new NewTransfer(depot(from), depot(to), item(item), quantity, null,
+                "TR-" + (++documents), null), null);
+    }
+
+    void arrive(Transfer t) {
+        inventory.receiveTransfer(ADMIN, t.id(), t.quantity(), 0, null, null);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,277 @@
+package org.tongpao.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.inject.Inject;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.tongpao.core.Caller;
+import org.tongpao.documents.spreadsheet.SheetFormat;
+import org.tongpao.documents.spreadsheet.SheetReader;
+import org.tongpao.documents.spreadsheet.SheetRow;
+import org.tongpao.documents.spreadsheet.Spreadsheets;
+import org.tongpao.inventory.LotOrigin;
+import org.tongpao.inventory.NewIssue;
+import org.tongpao.inventory.NewReceipt;
+import org.tongpao.inventory.NewTransfer;
+import org.tongpao.inventory.StockLedger;
+import org.tongpao.reporting.DailyReport;
+import org.tongpao.reporting.Reports;
+import org.tongpao.reporting.StockReport;
+
+/**
+ * Reporting in the central install (tongpao-reporting with every capability): each report over REST and through
+ * the OSGi service, CSV and XLSX read back with the spreadsheet kit, the daily report's PDF, a Hubei officer who sees
+ * only Hubei, and the daily report as of a cut-off unchanged by later movements.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ReportingIT extends CentralNode {
+    static final Caller ADMIN = Caller.of("admin", Set.of("ministry-admin"), "it-reporting");
+    static final Caller HUBEI = Caller.of("hubei", Set.of("province-officer", "province-42"), "it-reporting-hb");
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String[] REPORTS = {"stock", "cover", "shortages", "transit", "batches", "funding", "census", "daily"};
+
+    @Inject
+    Reports reports;
+
+    @Inject
+    StockLedger ledger;
+
+    @Inject
+    Spreadsheets sheets;
+
+    @Inject
+    SessionFactory sessions;
+
+    private long item(String code) {
+        return catalogue.getByCode(Caller.system("it"), code).id();
+    }
+
+    /** Stock in the reserve, Hubei and Jiangsu, issues in Wuhan and goods on their way to Hubei (once per class). */
+    @Before
+    public void stockMovedAndReportsMounted() {
+        Poll.status("/reports/stock", 401, () -> api().get("/reports/stock"));
+        long kn95 = item("MASK-KN95");
+        LocalDate expiry = LocalDate.now().plusYears(3);
+        ledger.receive(ADMIN, new NewReceipt(depot("CENTRAL-RESERVE"), kn95, 20_000L, LotOrigin.PURCHASE_ORDER,
+                "IT-REP-1", expiry, null), "it-rep-receipt-1");
+        ledger.receive(ADMIN, new NewReceipt(depot("HB-WH-01"), kn95, 1_000L, LotOrigin.PURCHASE_ORDER, "IT-REP-2",
+                expiry, null), "it-rep-receipt-2");
+        ledger.receive(ADMIN, new NewReceipt(depot("JS-PROV-01"), kn95, 300L, LotOrigin.PURCHASE_ORDER, "IT-REP-3",
+                expiry, null), "it-rep-receipt-3");
+        ledger.issue(ADMIN, new NewIssue(depot("HB-WH-01"), kn95, 70L, units.getByCode(Caller.system("it"),
+                "P42-WUHAN-JIANGAN-T01").id(), null, "IT-REP-ISS", null), "it-rep-issue-1");
+        ledger.transferOut(ADMIN, new NewTransfer(depot("CENTRAL-RESERVE"), depot("HB-WH-01"), kn95, 2_000L, null,
+                "IT-REP-TR", null), "it-rep-transfer-1");
+    }
+
+    private static JsonNode ok(Api.Reply r) {
+        assertEquals(r.toString(), 200, r.status());
+        assertTrue(r.toString(), r.contentType().startsWith("application/json"));
+        return r.json();
+    }
+
+    private static JsonNode row(JsonNode rows, String province, String item) {
+        return row(rows, "place", province, item);
+    }
+
+    /** The row whose {@code placeField} ({@code place}, or {@code to} for goods in transit) is the province. */
+    private static JsonNode row(JsonNode rows, String placeField, String province, String item) {
+        for (JsonNode r : rows) {
+            if (r.path(placeField).path("code").asText().equals(province)
+                    && r.path("itemCode").asText().equals(item)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row " + province + " " + item + " in " + rows);
+    }
+
+    private List<SheetRow> read(SheetFormat format, byte[] file) throws IOException {
+        try (SheetReader reader = sheets.read(format, new ByteArrayInputStream(file))) {
+            List<SheetRow> rows = new ArrayList<>();
+            reader.forEach(rows::add);
+            return rows;
+        }
+    }
+
+    private static SheetRow sheetRow(List<SheetRow> rows, String province, String item) {
+        return rows.stream().filter(r -> province.equals(r.get("province")) && item.equals(r.get("item"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + province + " " + item + " in " + rows));
+    }
+
+    @Test
+    public void everyReportAnswersOverRestAsTheServiceDoes() {
+        Api admin = api().as("admin");
+        for (String name : REPORTS) {
+            JsonNode r = ok(admin.get("/reports/" + name));
+            assertEquals(name, "national", r.path("scope").asText());
+        }
+        JsonNode stock = ok(admin.get("/reports/stock"));
+        StockReport service = reports.stock(ADMIN);
+        StockReport.StockItemRow hubei = service.byItem().stream().filter(x -> x.place().code().equals("42")
+                && x.itemCode().equals("MASK-KN95")).findFirst().orElseThrow();
+        assertEquals(hubei.onHand(), row(stock.path("byItem"), "42", "MASK-KN95").path("onHand").asLong());
+        assertEquals(930, hubei.onHand());
+        JsonNode reserve = stock.path("byCategory").get(0).path("place");
+        assertTrue(reserve.toString(), reserve.path("centralReserve").asBoolean());
+        assertEquals("CENTRAL", reserve.path("code").asText());
+        assertEquals("湖北省", row(stock.path("byItem"), "42", "MASK-KN95").path("place").path("nameZh").asText());
+
+        JsonNode cover = ok(admin.get("/reports/cover?window=7"));
+        JsonNode hubeiCover = row(cover.path("rows"), "42", "MASK-KN95");
+        assertEquals(70, hubeiCover.path("issuedInWindow").asLong());
+        assertEquals(10.0, hubeiCover.path("dailyRate").asDouble(), 0.001);
+        assertEquals(2_000, hubeiCover.path("inTransit").asLong());
+        assertTrue(cover.path("procurement").path("installed").asBoolean()); // the central install has procurement
+        assertEquals(0, hubeiCover.path("onOrder").asLong());
+
+        JsonNode transit = ok(admin.get("/reports/transit"));
+        assertTrue(transit.path("transport").path("installed").asBoolean());
+        assertEquals(2_000, row(transit.path("inTransit"), "to", "42", "MASK-KN95").path("quantity").asLong());
+        JsonNode funding = ok(admin.get("/reports/funding"));
+        assertTrue(funding.path("procurement").path("installed").asBoolean());
+        assertTrue(funding.path("funding").path("installed").asBoolean());
+        assertTrue(ok(admin.get("/reports/batches")).path("allocation").path("installed").asBoolean());
+        assertTrue(ok(admin.get("/reports/shortages")).path("allocation").path("installed").asBoolean());
+        assertEquals(reports.census(ADMIN).censusId() == null, ok(admin.get("/reports/census")).path("censusId")
+                .isNull());
+    }
+
+    @Test
+    public void csvAndXlsxReadBackWithTheSpreadsheetKit() throws IOException {
+        Api admin = api().as("admin");
+        long onHand = row(ok(admin.get("/reports/stock")).path("byItem"), "42", "MASK-KN95").path("onHand").asLong();
+
+        Api.Bytes csv = admin.download("/reports/stock?format=csv&table=by-item", null);
+        assertEquals(csv.text(), 200, csv.status());
+        assertTrue(csv.contentType(), csv.contentType().startsWith("text/csv"));
+        assertTrue(csv.disposition(), csv.disposition().contains("stock-by-item.csv"));
+        assertEquals(String.valueOf(onHand), sheetRow(read(SheetFormat.CSV, csv.body()), "42", "MASK-KN95")
+                .get("on_hand"));
+
+        Api.Bytes xlsx = admin.download("/reports/stock?table=by-item", XLSX);
+        assertEquals(200, xlsx.status());
+        assertTrue(xlsx.contentType(), xlsx.contentType().startsWith(XLSX));
+        SheetRow fromXlsx = sheetRow(read(SheetFormat.XLSX, xlsx.body()), "42", "MASK-KN95");
+        assertEquals(String.valueOf(onHand), fromXlsx.get("on_hand"));
+        assertEquals("湖北省", fromXlsx.get("province_zh"));
+
+        Api.Bytes cover = admin.download("/reports/cover?format=xlsx", null);
+        SheetRow hubei = sheetRow(read(SheetFormat.XLSX, cover.body()), "42", "MASK-KN95");
+        assertEquals("70", hubei.get("issued_in_window"));
+        assertEquals("2000", hubei.get("in_transit"));
+
+        for (String name : REPORTS) {
+            Api.Bytes d = admin.download("/reports/" + name + "?format=csv", null);
+            assertEquals(name + ": " + d.text(), 200, d.status());
+            assertNotNull(name, read(SheetFormat.CSV, d.body()));
+        }
+    }
+
+    @Test
+    public void theDailyReportRendersAsAPdfInChineseWithEnglishLabels() throws IOException {
+        Api.Bytes pdf = api().as("admin").download("/reports/daily?format=pdf", null);
+        assertEquals(pdf.text(), 200, pdf.status());
+        assertTrue(pdf.contentType(), pdf.contentType().startsWith("application/pdf"));
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text, text.contains("应急物资日报"));
+            assertTrue(text, text.contains("Daily situation report"));
+            assertTrue(text, text.contains("湖北省"));
+            assertTrue(text, text.contains("中央储备"));
+        }
+        Api.Bytes accepted = api().as("admin").download("/reports/daily", "application/pdf");
+        assertTrue(accepted.contentType(), accepted.contentType().startsWith("application/pdf"));
+    }
+
+    @Test
+    public void aHubeiOfficerSeesOnlyHubei() {
+        Api hubei = api().as("hubei");
+        for (String name : new String[] {"stock", "cover", "daily"}) {
+            JsonNode r = ok(hubei.get("/reports/" + name));
+            assertEquals(name, "42", r.path("scope").asText());
+            List<String> places = r.findValues("place").stream().map(p -> p.path("code").asText()).distinct().toList();
+            assertEquals(name + ": " + places, List.of("42"), places);
+        }
+        assertFalse(ok(hubei.get("/reports/daily")).path("inTransit").isEmpty()); // goods coming from the reserve
+        assertTrue(reports.stock(HUBEI).byItem().stream().allMatch(x -> x.place().code().equals("42")));
+
+        Api.Reply keeper = api().as("keeper").get("/reports/stock");
+        assertEquals(keeper.toString(), 403, keeper.status());
+        assertEquals(401, api().get("/reports/daily").status());
+    }
+
+    @Test
+    public void theDailyReportIsTheSameOnReRunAfterLaterMovements() throws Exception {
+        Instant cutOff = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusMillis(1);
+        Api admin = api().as("admin");
+        String json = admin.get("/reports/daily?asOf=" + cutOff).body();
+        byte[] csv = admin.download("/reports/daily?format=csv&asOf=" + cutOff, null).body();
+        DailyReport service = reports.daily(ADMIN, cutOff);
+
+        long kn95 = item("MASK-KN95");
+        // in Jiangsu, so that the other tests' Hubei figures stay whatever order the tests run in
+        ledger.receive(ADMIN, new NewReceipt(depot("JS-PROV-01"), kn95, 555L, LotOrigin.PURCHASE_ORDER,
+                "IT-REP-LATER", LocalDate.now().plusYears(2), null), null);
+        ledger.issue(ADMIN, new NewIssue(depot("JS-PROV-01"), kn95, 5L, units.getByCode(Caller.system("it"),
+                "P32-NANJING").id(), null, "IT-REP-LATER", null), null);
+        // the later movements are in the ledger (a later cut-off sees them) ...
+        Poll.until("a later receipt", Duration.ofSeconds(30), () -> Optional.of(reports.daily(ADMIN, null))
+                .filter(d -> !d.stock().equals(service.stock())));
+
+        // ... and change nothing as of the earlier cut-off
+        assertEquals(json, admin.get("/reports/daily?asOf=" + cutOff).body());
+        assertTrue(java.util.Arrays.equals(csv, admin.download("/reports/daily?format=csv&asOf=" + cutOff, null)
+                .body()));
+        assertEquals(service, reports.daily(ADMIN, cutOff));
+    }
+
+    private static void assertField(Api.Reply r, String field) {
+        assertEquals(r.toString(), 400, r.status());
+        assertTrue(r.toString(), r.contentType().startsWith("application/problem+json"));
+        assertEquals(r.toString(), field, r.json().path("field").asText());
+    }
+
+    @Test
+    public void badParametersAreA400NamingThem() {
+        Api admin = api().as("admin");
+        assertField(admin.get("/reports/cover?window=0"), "window");
+        assertField(admin.get("/reports/cover?window=seven"), "window");
+        assertField(admin.get("/reports/daily?asOf=yesterday"), "asOf");
+        assertField(admin.get("/reports/daily?asOf=" + Instant.now().plus(Duration.ofDays(1))), "asOf");
+        assertField(admin.get("/reports/stock?format=doc"), "format");
+        assertField(admin.get("/reports/stock?format=pdf"), "format");
+        assertField(admin.get("/reports/stock?format=csv&table=nope"), "table");
+    }
+
+    @Test
+    public void theConsolePrintsAReport() throws Exception {
+        String out = Console.run(sessions, "tongpao:report stock");
+        assertTrue(out, out.contains("by-item"));
+        assertTrue(out, out.contains("MASK-KN95"));
+        assertTrue(Console.run(sessions, "tongpao:report daily").contains("in-transit"));
+    }
+}
