@@ -15,6 +15,7 @@ import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.DataAccessException;
 import org.tongpao.procurement.api.Channel;
 import org.tongpao.procurement.api.ChannelException;
+import org.tongpao.procurement.api.ChannelSupport;
 import org.tongpao.procurement.api.ChannelOffer;
 import org.tongpao.procurement.api.ChannelOrder;
 import org.tongpao.procurement.api.ChannelQuote;
@@ -137,24 +138,15 @@ final class CentreChannel implements Channel {
 
     @Override
     public void cancel(String channelOrderRef, String reason) throws ChannelException {
-        long id = orderId(channelOrderRef).orElseThrow(() -> new ChannelException("unknown order " + channelOrderRef, false));
+        long id = ChannelSupport.requireReferencedId(REF_PREFIX, channelOrderRef);
         refusedAsChannel(() -> orders.cancel(platform(), id, reason, null));
     }
 
     @Override
     public ProgressPage progress(String cursor) throws ChannelException {
-        long after;
-        try {
-            after = cursor == null ? 0 : Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw new ChannelException("not a cursor of the centre's: " + cursor, false, e);
-        }
+        long after = ChannelSupport.cursorId(cursor, ID);
         List<OrderEvent> events = orders.eventsAfter(after, ProgressSink.MAX_EVENTS);
-        if (events.isEmpty()) {
-            return ProgressPage.empty(cursor);
-        }
-        return new ProgressPage(events.stream().map(CentreChannel::event).toList(),
-                Long.toString(events.get(events.size() - 1).id()));
+        return ChannelSupport.page(cursor, events, OrderEvent::id, CentreChannel::event);
     }
 
     /** The SPI's form of a step; the centre cancelling an order itself is an EXCEPTION saying so. */
@@ -168,10 +160,7 @@ final class CentreChannel implements Channel {
     }
 
     static Optional<Long> orderId(String channelOrderRef) {
-        if (channelOrderRef == null || !channelOrderRef.matches(REF_PREFIX + "[0-9]{1,18}")) {
-            return Optional.empty();
-        }
-        return Optional.of(Long.parseLong(channelOrderRef.substring(REF_PREFIX.length())));
+        return ChannelSupport.referencedId(REF_PREFIX, channelOrderRef);
     }
 
     private static Caller platform() {

@@ -16,6 +16,7 @@ import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.DataAccessException;
 import org.tongpao.procurement.api.Channel;
 import org.tongpao.procurement.api.ChannelException;
+import org.tongpao.procurement.api.ChannelSupport;
 import org.tongpao.procurement.api.ChannelOffer;
 import org.tongpao.procurement.api.ChannelOrder;
 import org.tongpao.procurement.api.ChannelQuote;
@@ -124,23 +125,15 @@ final class ImportChannel implements Channel {
 
     @Override
     public void cancel(String channelOrderRef, String reason) throws ChannelException {
-        long id = orderId(channelOrderRef).orElseThrow(() -> new ChannelException("unknown order " + channelOrderRef, false));
+        long id = ChannelSupport.requireReferencedId(REF_PREFIX, channelOrderRef);
         refused(() -> orders.cancel(platform(), id, reason, null));
     }
 
     @Override
     public ProgressPage progress(String cursor) throws ChannelException {
-        long after;
-        try {
-            after = cursor == null ? 0 : Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw new ChannelException("not a cursor of this channel's: " + cursor, false, e);
-        }
+        long after = ChannelSupport.cursorId(cursor, id(currency));
         List<ImportEvent> events = orders.eventsAfter(currency, after, ProgressSink.MAX_EVENTS);
-        if (events.isEmpty()) {
-            return ProgressPage.empty(cursor);
-        }
-        return new ProgressPage(events.stream().map(this::event).toList(), Long.toString(events.get(events.size() - 1).id()));
+        return ChannelSupport.page(cursor, events, ImportEvent::id, this::event);
     }
 
     /** The SPI's form of a step; customs steps carry the order's papers, an officer's cancellation is an EXCEPTION. */
@@ -167,10 +160,7 @@ final class ImportChannel implements Channel {
     }
 
     static Optional<Long> orderId(String channelOrderRef) {
-        if (channelOrderRef == null || !channelOrderRef.matches(REF_PREFIX + "[0-9]{1,18}")) {
-            return Optional.empty();
-        }
-        return Optional.of(Long.parseLong(channelOrderRef.substring(REF_PREFIX.length())));
+        return ChannelSupport.referencedId(REF_PREFIX, channelOrderRef);
     }
 
     private Caller platform() {
