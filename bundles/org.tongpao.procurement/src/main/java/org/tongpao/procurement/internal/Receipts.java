@@ -106,14 +106,18 @@ final class Receipts {
         Instant receivedAt = ctx.now();
         long receiptId = ReceiptDao.insert(c, o.id(), deliveryNote, receivedOn, caller.user(), receivedAt, note);
         Money spend = Money.zero(o.currency());
-        List<Long> lots = new ArrayList<>(inspected.size());
         for (ReceiptRules.Inspected i : inspected) {
-            lots.add(i.accepted() > 0 ? intoStock(caller, o, i).id() : null);
             spend = spend.plus(Pricing.spendOf(i.line().acceptedQuantity(), i.accepted(), i.line().unitPrice(),
                     o.currency()));
         }
-        ReceiptDao.insertLines(c, receiptId, inspected, lots);
         OrderStatus status = settle(c, caller, o, inspected, receiptId, spend, rate);
+        // the lots last: a receipt takes the depot's balance row of the item, which every receipt of that item
+        // into that depot waits for, so it is held for the rest of the transaction only
+        List<Long> lots = new ArrayList<>(inspected.size());
+        for (ReceiptRules.Inspected i : inspected) {
+            lots.add(i.accepted() > 0 ? intoStock(caller, o, i).id() : null);
+        }
+        ReceiptDao.insertLines(c, receiptId, inspected, lots);
         GoodsReceipt receipt = new GoodsReceipt(receiptId, o.id(), o.number(), deliveryNote, receivedOn,
                 caller.user(), receivedAt, note, ReceiptDao.lines(c, receiptId), status);
         // the audit row carries the receipt (its lines, the order's status after it), not the whole order twice
