@@ -41,4 +41,14 @@ class ChannelSupportTest {
         assertThat(page.events()).extracting(ProgressEvent::eventId).containsExactly("e-4", "e-9");
         assertThat(ChannelSupport.page("3", List.<Step>of(), Step::id, s -> null)).isEqualTo(ProgressPage.empty("3"));
     }
+
+    @Test
+    void anOfferByItemTakesTheShortestLeadTimeAndTheSummedCapacity() {
+        ChannelOffer offer = new OfferByItem().add("MASK-N95", 10, 1_000).add("GOWN", 5, 50).add("MASK-N95", 7, 500)
+                .offer("Test", SupplyOrigin.DOMESTIC, "CNY", java.util.EnumSet.of(ProgressMode.PULL));
+        assertThat(offer.lines()).extracting(OfferLine::itemCode, OfferLine::leadTimeDays, OfferLine::capacityPerWeek)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GOWN", 5, 50L),
+                        org.assertj.core.groups.Tuple.tuple("MASK-N95", 7, 1_500L));
+        assertThat(new OfferByItem().isEmpty()).isTrue();
+    }
 }
