@@ -194,6 +194,43 @@ class ProcurementServiceTest {
         assertThat(f.topics().stream().filter(t -> t.equals("order/PARTIALLY_RECEIVED"))).hasSize(1);
     }
 
+    @Test
+    void receiptsOfFourOrdersIntoOneDepotInParallelAllLand() throws Exception {
+        List<PurchaseOrder> orders = new java.util.ArrayList<>();
+        long supplier = f.maskMaker(BUYER, "MM-01", null);
+        for (int i = 0; i < 4; i++) {
+            // each order on a budget line of its own, as depots' own deliveries are
+            long line = f.budgetLine("MINISTRY", "100000");
+            PurchaseOrder o = p.createOrder(BUYER, f.maskOrder(supplier, "HB-WH-01", line, 1_000, true), null);
+            p.submit(BUYER, o.id(), null);
+            p.approve(BUYER, o.id(), "Wuhan hospitals run out of masks within two days", null);
+            orders.add(p.place(BUYER, o.id(), null));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (PurchaseOrder o : orders) {
+                done.add(pool.submit(() -> {
+                    for (int n = 0; n < 10; n++) {
+                        p.receive(KEEPER, o.id(), delivery(o, 10, 0, null), null);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> d : done) {
+                d.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (PurchaseOrder o : orders) {
+            assertThat(p.order(BUYER, o.id()).lines().get(0).acceptedQuantity()).isEqualTo(100);
+            assertThat(f.line(o.budgetLineId()).spent()).isEqualByComparingTo("250.00");
+        }
+        assertThat(f.inventory.lots(ADMIN, f.depot("HB-WH-01"), f.item("MASK-MEDPROT"), null, 50, null).items())
+                .hasSize(40);
+    }
+
     /** {@code action|before|after} of the audit rows of {@code entity} (and {@code action}, when given), in order. */
     private List<String> audit(String entity, String action) {
         return org.tongpao.core.persistence.Transactions.read(f.ds, c -> org.tongpao.core.persistence.Jdbc.query(c,
