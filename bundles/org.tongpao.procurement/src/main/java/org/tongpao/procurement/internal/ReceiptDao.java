@@ -33,28 +33,29 @@ final class ReceiptDao {
                 + "received_at, note) VALUES (?, ?, ?, ?, ?, ?)", args(orderId, deliveryNote, receivedOn, by, at, note));
     }
 
-    /** The inspected lines of a receipt and the order lines' running totals, each one batch. */
-    static void insertLines(Connection c, long receiptId, List<ReceiptRules.Inspected> lines, List<Long> lotIds)
-            throws SQLException {
-        List<List<Object>> rows = new ArrayList<>(lines.size());
+    /**
+     * The inspected lines of a receipt (one INSERT each: their generated ids are the answer's, and reading them back
+     * would scan, and wait on, other receipts' uncommitted lines) and the order lines' running totals (one batch).
+     */
+    static List<GoodsReceiptLine> insertLines(Connection c, long receiptId, List<ReceiptRules.Inspected> lines,
+            List<Long> lotIds) throws SQLException {
+        List<GoodsReceiptLine> out = new ArrayList<>(lines.size());
         List<List<Object>> totals = new ArrayList<>(lines.size());
         for (int n = 0; n < lines.size(); n++) {
             ReceiptRules.Inspected i = lines.get(n);
-            rows.add(args(receiptId, i.line().id(), i.standard(), i.certificateNumber(), i.productionBatch(),
-                    i.expiryDate(), i.accepted(), i.rejected(), i.rejectReason(), lotIds.get(n), i.daysLate()));
+            long id = Jdbc.insert(c, "INSERT INTO tp_proc_receipt_line (receipt_id, order_line_id, standard, "
+                    + "certificate_number, production_batch, expiry_date, accepted_quantity, rejected_quantity, "
+                    + "reject_reason, lot_id, days_late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args(receiptId,
+                    i.line().id(), i.standard(), i.certificateNumber(), i.productionBatch(), i.expiryDate(),
+                    i.accepted(), i.rejected(), i.rejectReason(), lotIds.get(n), i.daysLate()));
+            out.add(new GoodsReceiptLine(id, i.line().id(), i.line().itemId(), i.standard(), i.certificateNumber(),
+                    i.productionBatch(), i.expiryDate(), i.accepted(), i.rejected(), i.rejectReason(), lotIds.get(n),
+                    i.daysLate()));
             totals.add(args(i.accepted(), i.rejected(), i.line().id()));
         }
-        Jdbc.batch(c, "INSERT INTO tp_proc_receipt_line (receipt_id, order_line_id, standard, certificate_number, "
-                + "production_batch, expiry_date, accepted_quantity, rejected_quantity, reject_reason, lot_id, "
-                + "days_late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         Jdbc.batch(c, "UPDATE tp_proc_order_line SET accepted_quantity = accepted_quantity + ?, "
                 + "rejected_quantity = rejected_quantity + ? WHERE id = ?", totals);
-    }
-
-    /** The lines of one receipt, as stored (with their ids), oldest first. */
-    static List<GoodsReceiptLine> lines(Connection c, long receiptId) throws SQLException {
-        return Jdbc.query(c, LINES + "r.id = ? ORDER BY rl.id", args(receiptId), ReceiptDao::line).stream()
-                .map(Map.Entry::getValue).toList();
+        return out;
     }
 
     static String depotProvince(Connection c, long orderId) throws SQLException {

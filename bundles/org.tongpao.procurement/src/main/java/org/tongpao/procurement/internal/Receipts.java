@@ -30,6 +30,7 @@ import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewReceipt;
 import org.tongpao.procurement.GoodsReceipt;
+import org.tongpao.procurement.GoodsReceiptLine;
 import org.tongpao.procurement.OrderLine;
 import org.tongpao.procurement.OrderStatus;
 import org.tongpao.procurement.ProcurementTopics;
@@ -82,7 +83,7 @@ final class Receipts {
 
     /**
      * Books the receipt. The order is read once (locked); its lines' new totals and its status are worked out from
-     * that read, the receipt's own lines are written in one batch and read back once (their ids) for the answer.
+     * that read, the answer is built from what was written, without reading it back.
      */
     private GoodsReceipt book(Connection c, Caller caller, long orderId, ReceiptRequest r) throws SQLException {
         Optional<OrderDao.Receivable> locked = OrderDao.lockForReceipt(c, orderId);
@@ -117,9 +118,9 @@ final class Receipts {
         for (ReceiptRules.Inspected i : inspected) {
             lots.add(i.accepted() > 0 ? intoStock(caller, o, i).id() : null);
         }
-        ReceiptDao.insertLines(c, receiptId, inspected, lots);
+        List<GoodsReceiptLine> lines = ReceiptDao.insertLines(c, receiptId, inspected, lots);
         GoodsReceipt receipt = new GoodsReceipt(receiptId, o.id(), o.number(), deliveryNote, receivedOn,
-                caller.user(), receivedAt, note, ReceiptDao.lines(c, receiptId), status);
+                caller.user(), receivedAt, note, lines, status);
         // the audit row carries the receipt (its lines, the order's status after it), not the whole order twice
         ctx.audit.record(c, caller, ENTITY, String.valueOf(receiptId), "receive", null, receipt);
         ctx.event(c, caller, ProcurementTopics.RECEIPT_RECORDED, Map.of("receiptId", receiptId,
