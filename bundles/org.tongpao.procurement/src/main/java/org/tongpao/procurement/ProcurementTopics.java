@@ -17,10 +17,14 @@ public final class ProcurementTopics {
     public static final String ORDER_PLACED = PREFIX + "order/PLACED";
     /** A channel reported progress (confirmed, in production, shipped, ...); property {@code progress}. */
     public static final String ORDER_PROGRESS = PREFIX + "order/PROGRESS";
+    /** The first partial delivery (the status changed); each receipt has its {@link #RECEIPT_RECORDED}. */
     public static final String ORDER_PARTIALLY_RECEIVED = PREFIX + "order/PARTIALLY_RECEIVED";
     public static final String ORDER_RECEIVED = PREFIX + "order/RECEIVED";
     public static final String ORDER_CANCELLED = PREFIX + "order/CANCELLED";
-    /** A receipt against an order; properties {@code receiptId}, {@code orderId}, {@code number}. */
+    /**
+     * A receipt against an order; properties {@code receiptId}, {@code orderId}, {@code number} and
+     * {@code orderStatus} (the order's status after it).
+     */
     public static final String RECEIPT_RECORDED = PREFIX + "receipt/RECORDED";
 
     private ProcurementTopics() {

@@ -76,7 +76,13 @@ public final class TestOutbox implements EventOutbox {
 
     /** Rows of the outbox table not (yet) marked published. */
     public long unpublished() {
+        return unpublished(ds);
+    }
+
+    /** Rows of the outbox table on {@code ds} not (yet) marked published. */
+    public static long unpublished(DataSource ds) {
         return Transactions.read(ds, c -> Jdbc.count(c,
-                "SELECT COUNT(*) FROM tp_event_outbox WHERE published_at IS NULL", List.of()));
+                "SELECT COUNT(*) FROM tp_event_outbox o WHERE NOT EXISTS (SELECT 1 FROM tp_event_outbox_published p "
+                        + "WHERE p.id = o.id)", List.of()));
     }
 }

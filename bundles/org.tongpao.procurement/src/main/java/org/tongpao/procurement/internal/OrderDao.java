@@ -65,6 +65,28 @@ final class OrderDao {
         return find(c, id);
     }
 
+    /** An order as a receipt needs it: the head, the lines (no approvals) and the depot's province. */
+    record Receivable(PurchaseOrder order, String depotProvince) {
+    }
+
+    /**
+     * The order row locked for a receipt, read once: its head with the depot's province and its lines, without the
+     * approvals (a receipt does not read them; this order is not handed out).
+     */
+    static Optional<Receivable> lockForReceipt(Connection c, long id) throws SQLException {
+        if (Jdbc.update(c, "UPDATE tp_proc_order SET version = version WHERE id = ?", args(id)) == 0) {
+            return Optional.empty();
+        }
+        Optional<Receivable> head = Jdbc.one(c, SELECT + " WHERE o.id = ?", args(id),
+                rs -> new Receivable(head(rs), rs.getString("depot_province")));
+        if (head.isEmpty()) {
+            return head;
+        }
+        List<OrderLine> lines = Jdbc.query(c, "SELECT * FROM tp_proc_order_line WHERE order_id = ? ORDER BY line_no",
+                args(id), OrderDao::line);
+        return Optional.of(new Receivable(copy(head.get().order(), lines, List.of()), head.get().depotProvince()));
+    }
+
     static Optional<PurchaseOrder> findByChannelReference(Connection c, String channelId, String reference)
             throws SQLException {
         Optional<Long> id = Jdbc.one(c, "SELECT id FROM tp_proc_order WHERE channel_id = ? AND channel_reference = ?",

@@ -164,10 +164,15 @@ final class Orders {
     }
 
     void event(Connection c, Caller caller, String topic, PurchaseOrder o) {
+        event(c, caller, topic, o, o.status());
+    }
+
+    /** The order's event with {@code status}, its status after a change booked on {@code o} as read before it. */
+    void event(Connection c, Caller caller, String topic, PurchaseOrder o, OrderStatus status) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", o.id());
         p.put("number", o.number());
-        p.put("status", o.status().name());
+        p.put("status", status.name());
         p.put("provinceCode", o.provinceCode());
         p.put("supplierId", o.supplierId());
         p.put("totalCny", o.totalCny().toPlainString());

@@ -20,6 +20,9 @@ import org.tongpao.procurement.PurchaseOrder;
 
 /** Receipts against orders and their inspected lines; the order lines' running totals. */
 final class ReceiptDao {
+    private static final String LINES = "SELECT rl.*, ol.item_id FROM tp_proc_receipt_line rl "
+            + "JOIN tp_proc_order_line ol ON ol.id = rl.order_line_id JOIN tp_proc_receipt r ON r.id = rl.receipt_id "
+            + "WHERE ";
 
     private ReceiptDao() {
     }
@@ -30,15 +33,29 @@ final class ReceiptDao {
                 + "received_at, note) VALUES (?, ?, ?, ?, ?, ?)", args(orderId, deliveryNote, receivedOn, by, at, note));
     }
 
-    static void insertLine(Connection c, long receiptId, ReceiptRules.Inspected i, Long lotId) throws SQLException {
-        Jdbc.update(c, "INSERT INTO tp_proc_receipt_line (receipt_id, order_line_id, standard, certificate_number, "
-                + "production_batch, expiry_date, accepted_quantity, rejected_quantity, reject_reason, lot_id, "
-                + "days_late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args(receiptId, i.line().id(), i.standard(),
-                i.certificateNumber(), i.productionBatch(), i.expiryDate(), i.accepted(), i.rejected(),
-                i.rejectReason(), lotId, i.daysLate()));
-        Jdbc.update(c, "UPDATE tp_proc_order_line SET accepted_quantity = accepted_quantity + ?, "
-                + "rejected_quantity = rejected_quantity + ? WHERE id = ?", args(i.accepted(), i.rejected(),
-                i.line().id()));
+    /**
+     * The inspected lines of a receipt (one INSERT each: their generated ids are the answer's, and reading them back
+     * would scan, and wait on, other receipts' uncommitted lines) and the order lines' running totals (one batch).
+     */
+    static List<GoodsReceiptLine> insertLines(Connection c, long receiptId, List<ReceiptRules.Inspected> lines,
+            List<Long> lotIds) throws SQLException {
+        List<GoodsReceiptLine> out = new ArrayList<>(lines.size());
+        List<List<Object>> totals = new ArrayList<>(lines.size());
+        for (int n = 0; n < lines.size(); n++) {
+            ReceiptRules.Inspected i = lines.get(n);
+            long id = Jdbc.insert(c, "INSERT INTO tp_proc_receipt_line (receipt_id, order_line_id, standard, "
+                    + "certificate_number, production_batch, expiry_date, accepted_quantity, rejected_quantity, "
+                    + "reject_reason, lot_id, days_late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args(receiptId,
+                    i.line().id(), i.standard(), i.certificateNumber(), i.productionBatch(), i.expiryDate(),
+                    i.accepted(), i.rejected(), i.rejectReason(), lotIds.get(n), i.daysLate()));
+            out.add(new GoodsReceiptLine(id, i.line().id(), i.line().itemId(), i.standard(), i.certificateNumber(),
+                    i.productionBatch(), i.expiryDate(), i.accepted(), i.rejected(), i.rejectReason(), lotIds.get(n),
+                    i.daysLate()));
+            totals.add(args(i.accepted(), i.rejected(), i.line().id()));
+        }
+        Jdbc.batch(c, "UPDATE tp_proc_order_line SET accepted_quantity = accepted_quantity + ?, "
+                + "rejected_quantity = rejected_quantity + ? WHERE id = ?", totals);
+        return out;
     }
 
     static String depotProvince(Connection c, long orderId) throws SQLException {
@@ -58,9 +75,8 @@ final class ReceiptDao {
 
     private static List<GoodsReceipt> read(Connection c, PurchaseOrder o, String where, long key)
             throws SQLException {
-        Map<Long, List<GoodsReceiptLine>> lines = Jdbc.query(c, "SELECT rl.*, ol.item_id FROM tp_proc_receipt_line rl "
-                + "JOIN tp_proc_order_line ol ON ol.id = rl.order_line_id JOIN tp_proc_receipt r ON r.id = rl.receipt_id "
-                + "WHERE " + where + " ORDER BY rl.id", args(key), ReceiptDao::line).stream()
+        Map<Long, List<GoodsReceiptLine>> lines = Jdbc.query(c, LINES + where + " ORDER BY rl.id", args(key),
+                ReceiptDao::line).stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         List<GoodsReceipt> out = new ArrayList<>();

@@ -3,13 +3,18 @@ package org.tongpao.procurement.internal;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Checks;
@@ -25,6 +30,7 @@ import org.tongpao.inventory.Lot;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewReceipt;
 import org.tongpao.procurement.GoodsReceipt;
+import org.tongpao.procurement.GoodsReceiptLine;
 import org.tongpao.procurement.OrderLine;
 import org.tongpao.procurement.OrderStatus;
 import org.tongpao.procurement.ProcurementTopics;
@@ -56,8 +62,18 @@ final class Receipts {
         if (r.lines() == null || r.lines().isEmpty() || r.lines().size() > 200) {
             throw new ValidationException("lines", "a receipt has 1 to 200 lines");
         }
-        Ref ref = ctx.writes.run(caller, key, "order.receive:" + orderId, r, c -> book(c, caller, orderId, r));
+        // the receipt this call booked, as its transaction read it back; a repeated key books nothing and reads it
+        AtomicReference<GoodsReceipt> booked = new AtomicReference<>();
+        Ref ref = ctx.writes.run(caller, key, "order.receive:" + orderId, r, c -> {
+            GoodsReceipt receipt = book(c, caller, orderId, r);
+            booked.set(receipt);
+            return new Ref(ENTITY, String.valueOf(receipt.id()));
+        });
         long receiptId = Long.parseLong(ref.id());
+        GoodsReceipt fresh = booked.get();
+        if (fresh != null && fresh.id() == receiptId) {
+            return fresh;
+        }
         return Transactions.read(ctx.ds, c -> ReceiptDao.one(c, Orders.visible(c, caller, orderId), receiptId));
     }
 
@@ -65,10 +81,15 @@ final class Receipts {
         return Transactions.read(ctx.ds, c -> ReceiptDao.forOrder(c, Orders.visible(c, caller, orderId)));
     }
 
-    private Ref book(Connection c, Caller caller, long orderId, ReceiptRequest r) throws SQLException {
-        PurchaseOrder o = ScopeRules.visible(OrderDao.lock(c, orderId),
+    /**
+     * Books the receipt. The order is read once (locked); its lines' new totals and its status are worked out from
+     * that read, the answer is built from what was written, without reading it back.
+     */
+    private GoodsReceipt book(Connection c, Caller caller, long orderId, ReceiptRequest r) throws SQLException {
+        Optional<OrderDao.Receivable> locked = OrderDao.lockForReceipt(c, orderId);
+        PurchaseOrder o = ScopeRules.visible(locked.map(OrderDao.Receivable::order),
                 x -> ProcurementScope.canReadOrder(caller, x.provinceCode(), x.depotCode()), Orders.ENTITY, orderId);
-        if (!ProcurementScope.canReceive(caller, ReceiptDao.depotProvince(c, orderId), o.depotCode())) {
+        if (!ProcurementScope.canReceive(caller, locked.get().depotProvince(), o.depotCode())) {
             throw new AccessDeniedException("The caller's scope does not allow receiving goods into this depot");
         }
         if (!o.status().receivable()) {
@@ -81,17 +102,30 @@ final class Receipts {
         }
         ExchangeRate rate = paymentRate(o, r.exchangeRate());
         List<ReceiptRules.Inspected> inspected = inspect(caller, o, r.lines(), receivedOn);
-        long receiptId = ReceiptDao.insert(c, o.id(), Checks.optionalText("deliveryNote", r.deliveryNote(), 100),
-                receivedOn, caller.user(), ctx.now(), Checks.optionalText("note", r.note(), 500));
+        String deliveryNote = Checks.optionalText("deliveryNote", r.deliveryNote(), 100);
+        String note = Checks.optionalText("note", r.note(), 500);
+        Instant receivedAt = ctx.now();
+        long receiptId = ReceiptDao.insert(c, o.id(), deliveryNote, receivedOn, caller.user(), receivedAt, note);
         Money spend = Money.zero(o.currency());
         for (ReceiptRules.Inspected i : inspected) {
-            Long lotId = i.accepted() > 0 ? intoStock(caller, o, i).id() : null;
-            ReceiptDao.insertLine(c, receiptId, i, lotId);
             spend = spend.plus(Pricing.spendOf(i.line().acceptedQuantity(), i.accepted(), i.line().unitPrice(),
                     o.currency()));
         }
-        settle(c, caller, o, receiptId, spend, rate);
-        return new Ref(ENTITY, String.valueOf(receiptId));
+        OrderStatus status = settle(c, caller, o, inspected, receiptId, spend, rate);
+        // the lots last: a receipt takes the depot's balance row of the item, which every receipt of that item
+        // into that depot waits for, so it is held for the rest of the transaction only
+        List<Long> lots = new ArrayList<>(inspected.size());
+        for (ReceiptRules.Inspected i : inspected) {
+            lots.add(i.accepted() > 0 ? intoStock(caller, o, i).id() : null);
+        }
+        List<GoodsReceiptLine> lines = ReceiptDao.insertLines(c, receiptId, inspected, lots);
+        GoodsReceipt receipt = new GoodsReceipt(receiptId, o.id(), o.number(), deliveryNote, receivedOn,
+                caller.user(), receivedAt, note, lines, status);
+        // the audit row carries the receipt (its lines, the order's status after it), not the whole order twice
+        ctx.audit.record(c, caller, ENTITY, String.valueOf(receiptId), "receive", null, receipt);
+        ctx.event(c, caller, ProcurementTopics.RECEIPT_RECORDED, Map.of("receiptId", receiptId,
+                "orderId", o.id(), "number", o.number(), "orderStatus", status.name()));
+        return receipt;
     }
 
     private List<ReceiptRules.Inspected> inspect(Caller caller, PurchaseOrder o, List<ReceiptLineRequest> lines,
@@ -127,10 +161,12 @@ final class Receipts {
 
     /**
      * The money and the order's status after the lines are booked. Spend is booked by the platform on the order's
-     * approved commitment (the receiver needs no finance role); the receipt's audit row names the receiver.
+     * approved commitment (the receiver needs no finance role); the receipt's audit row names the receiver. The
+     * order's own audit row and event mark a change of its status (the first partial delivery, the last one);
+     * every receipt has its own row and event.
      */
-    private void settle(Connection c, Caller caller, PurchaseOrder o, long receiptId, Money spend, ExchangeRate rate)
-            throws SQLException {
+    private OrderStatus settle(Connection c, Caller caller, PurchaseOrder o, List<ReceiptRules.Inspected> inspected,
+            long receiptId, Money spend, ExchangeRate rate) throws SQLException {
         Caller platform = Caller.system(caller.requestId());
         BigDecimal spentCny = o.spentCny();
         if (spend.isPositive()) {
@@ -138,24 +174,37 @@ final class Receipts {
                     rate.isIdentity() ? null : rate, "procurement:receipt:" + receiptId, false);
             spentCny = after.spent();
         }
-        PurchaseOrder booked = OrderDao.find(c, o.id()).orElseThrow();
-        boolean complete = booked.lines().stream().allMatch(l -> l.outstanding() == 0);
+        Map<Long, ReceiptRules.Inspected> byLine = new HashMap<>();
+        inspected.forEach(i -> byLine.put(i.line().id(), i));
+        boolean complete = true;
+        boolean unpaid = false;
+        for (OrderLine l : o.lines()) {
+            ReceiptRules.Inspected i = byLine.get(l.id());
+            long accepted = l.acceptedQuantity() + (i == null ? 0 : i.accepted());
+            long rejected = l.rejectedQuantity() + (i == null ? 0 : i.rejected());
+            complete &= accepted + rejected == l.quantity();
+            unpaid |= accepted < l.quantity();
+        }
         OrderStatus status = complete ? OrderStatus.RECEIVED : OrderStatus.PARTIALLY_RECEIVED;
         OrderDao.update(c, o.id(), "status = ?, spent_cny = ?, received_at = ?",
                 Arrays.asList(status.name(), spentCny, complete ? ctx.now() : null));
-        if (complete && hasUnpaid(booked)) {
+        if (complete && unpaid) {
             ctx.funding.release(platform, o.commitmentReference(), null, "procurement:close:" + o.number(),
                     "order received; rejected goods are not paid");
         }
-        orders.transitioned(c, caller, o, complete ? ProcurementTopics.ORDER_RECEIVED
-                : ProcurementTopics.ORDER_PARTIALLY_RECEIVED, "receive");
-        ctx.event(c, caller, ProcurementTopics.RECEIPT_RECORDED, Map.of("receiptId", receiptId,
-                "orderId", o.id(), "number", o.number()));
-    }
-
-    /** Whether rejections left part of the order's amount unspent (to be released when it closes). */
-    private static boolean hasUnpaid(PurchaseOrder o) {
-        return o.lines().stream().anyMatch(l -> l.acceptedQuantity() < l.quantity());
+        if (status != o.status()) {
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("status", o.status().name());
+            before.put("spentCny", o.spentCny());
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("status", status.name());
+            after.put("spentCny", spentCny);
+            after.put("receiptId", receiptId);
+            ctx.audit.record(c, caller, Orders.ENTITY, String.valueOf(o.id()), "receive", before, after);
+            orders.event(c, caller, complete ? ProcurementTopics.ORDER_RECEIVED
+                    : ProcurementTopics.ORDER_PARTIALLY_RECEIVED, o, status);
+        }
+        return status;
     }
 
     private ExchangeRate paymentRate(PurchaseOrder o, BigDecimal given) {

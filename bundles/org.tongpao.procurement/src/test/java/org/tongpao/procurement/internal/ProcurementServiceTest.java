@@ -165,6 +165,82 @@ class ProcurementServiceTest {
     }
 
     @Test
+    void aReceiptAnswersWhatItStoredAndAuditsTheReceiptAndOnlyTheOrdersStatusChanges() {
+        PurchaseOrder o = placedEmergencyOrder(1_000);
+        GoodsReceipt first = p.receive(KEEPER, o.id(), delivery(o, 300, 0, null), "r-a");
+        GoodsReceipt second = p.receive(KEEPER, o.id(), delivery(o, 300, 0, null), "r-b");
+        GoodsReceipt last = p.receive(KEEPER, o.id(), delivery(o, 350, 50, "one carton wet and torn"), "r-c");
+
+        // the answer is built in the receipt's transaction: it is what a later read finds (which shows the order's
+        // current status, where the answer shows the status the receipt left)
+        assertThat(p.receipts(KEEPER, o.id())).usingRecursiveFieldByFieldElementComparatorIgnoringFields("orderStatus")
+                .containsExactly(first, second, last);
+        assertThat(List.of(first.orderStatus(), second.orderStatus())).containsOnly(OrderStatus.PARTIALLY_RECEIVED);
+        assertThat(p.receive(KEEPER, o.id(), delivery(o, 300, 0, null), "r-b").id()).isEqualTo(second.id());
+        assertThat(last.orderStatus()).isEqualTo(OrderStatus.RECEIVED);
+        assertThat(p.order(BUYER, o.id()).lines().get(0).acceptedQuantity()).isEqualTo(950);
+
+        List<String> receiptAudit = audit("goods-receipt", null);
+        assertThat(receiptAudit).hasSize(3).allSatisfy(a -> assertThat(a).startsWith("receive|null|{")
+                .contains("\"certificateNumber\"").doesNotContain("\"approvals\""));
+        // one order row per change of status (the first partial delivery, the last), with that change only
+        assertThat(audit("purchase-order", "receive")).containsExactly(
+                "receive|{\"spentCny\":0.00,\"status\":\"PLACED\"}|{\"receiptId\":" + first.id()
+                        + ",\"spentCny\":750.00,\"status\":\"PARTIALLY_RECEIVED\"}",
+                "receive|{\"spentCny\":1500.00,\"status\":\"PARTIALLY_RECEIVED\"}|{\"receiptId\":" + last.id()
+                        + ",\"spentCny\":2375.00,\"status\":\"RECEIVED\"}");
+        assertThat(f.topics()).containsSubsequence("order/PLACED", "order/PARTIALLY_RECEIVED", "receipt/RECORDED",
+                "receipt/RECORDED", "order/RECEIVED", "receipt/RECORDED");
+        assertThat(f.topics().stream().filter(t -> t.equals("order/PARTIALLY_RECEIVED"))).hasSize(1);
+    }
+
+    @Test
+    void receiptsOfFourOrdersIntoOneDepotInParallelAllLand() throws Exception {
+        List<PurchaseOrder> orders = new java.util.ArrayList<>();
+        long supplier = f.maskMaker(BUYER, "MM-01", null);
+        for (int i = 0; i < 4; i++) {
+            // each order on a budget line of its own, as depots' own deliveries are
+            long line = f.budgetLine("MINISTRY", "100000");
+            PurchaseOrder o = p.createOrder(BUYER, f.maskOrder(supplier, "HB-WH-01", line, 1_000, true), null);
+            p.submit(BUYER, o.id(), null);
+            p.approve(BUYER, o.id(), "Wuhan hospitals run out of masks within two days", null);
+            orders.add(p.place(BUYER, o.id(), null));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (PurchaseOrder o : orders) {
+                done.add(pool.submit(() -> {
+                    for (int n = 0; n < 10; n++) {
+                        p.receive(KEEPER, o.id(), delivery(o, 10, 0, null), null);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> d : done) {
+                d.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (PurchaseOrder o : orders) {
+            assertThat(p.order(BUYER, o.id()).lines().get(0).acceptedQuantity()).isEqualTo(100);
+            assertThat(f.line(o.budgetLineId()).spent()).isEqualByComparingTo("250.00");
+        }
+        assertThat(f.inventory.lots(ADMIN, f.depot("HB-WH-01"), f.item("MASK-MEDPROT"), null, 50, null).items())
+                .hasSize(40);
+    }
+
+    /** {@code action|before|after} of the audit rows of {@code entity} (and {@code action}, when given), in order. */
+    private List<String> audit(String entity, String action) {
+        return org.tongpao.core.persistence.Transactions.read(f.ds, c -> org.tongpao.core.persistence.Jdbc.query(c,
+                "SELECT action, before_json, after_json FROM tp_audit WHERE entity = ?"
+                        + (action == null ? "" : " AND action = ?") + " ORDER BY id",
+                action == null ? List.of(entity) : List.of(entity, action),
+                rs -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3)));
+    }
+
+    @Test
     void aReceiptIsOneTransactionWithTheInventoryAndTheMoney() {
         PurchaseOrder o = placedEmergencyOrder(1_000);
         f.failNextSpend = new ConflictException("amount", "funding refused");

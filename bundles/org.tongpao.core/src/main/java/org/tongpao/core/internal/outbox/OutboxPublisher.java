@@ -38,6 +38,14 @@ import org.tongpao.core.persistence.Transactions;
 final class OutboxPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisher.class);
     static final int BATCH = 200;
+    /**
+     * Marks a posted event published. An INSERT of a new key rather than an UPDATE of the outbox row: on Derby the
+     * UPDATE scanned, and waited on, other transactions' uncommitted outbox rows (migration V2_10).
+     */
+    private static final String MARK = "INSERT INTO tp_event_outbox_published (id, published_at) VALUES (?, ?)";
+    /** The outbox rows not marked published; a condition on {@code o.id} may follow. */
+    static final String UNPUBLISHED_SELECT = "SELECT o.id, o.topic, o.properties FROM tp_event_outbox o WHERE NOT"
+            + " EXISTS (SELECT 1 FROM tp_event_outbox_published p WHERE p.id = o.id)";
     private static final ObjectReader PROPERTIES = Json.mapper().reader()
             .with(DeserializationFeature.USE_LONG_FOR_INTS).forType(Map.class);
 
@@ -111,10 +119,11 @@ final class OutboxPublisher {
         markPublished();
         // what waits in memory is unpublished in the table too: post it once, from there
         queue.clear();
-        List<Pending> rows;
+        List<Pending> rows = null;
         do {
-            rows = Transactions.read(ds, c -> Jdbc.query(c, "SELECT id, topic, properties FROM tp_event_outbox"
-                    + " WHERE published_at IS NULL ORDER BY id FETCH FIRST " + BATCH + " ROWS ONLY", List.of(),
+            long after = rows == null || rows.isEmpty() ? 0 : rows.get(rows.size() - 1).id();
+            rows = Transactions.read(ds, c -> Jdbc.query(c, UNPUBLISHED_SELECT + " AND o.id > ? ORDER BY o.id"
+                    + " FETCH FIRST " + BATCH + " ROWS ONLY", List.of(after),
                     rs -> new Pending(rs.getLong(1), new Event(rs.getString(2), parse(rs.getString(3))))));
             if (!rows.isEmpty()) {
                 LOG.info("Posting {} event(s) left unpublished", rows.size());
@@ -167,23 +176,43 @@ final class OutboxPublisher {
         Instant now = Sql.now();
         List<List<?>> rows = new ArrayList<>(ids.size());
         for (Long id : ids) {
-            rows.add(List.of(now, id));
+            rows.add(List.of(id, now));
         }
         try {
             // one statement text for every batch size, so the database compiles it once
-            Transactions.write(ds, "outbox publish",
-                    c -> Jdbc.batch(c, "UPDATE tp_event_outbox SET published_at = ? WHERE id = ?", rows));
+            Transactions.write(ds, "outbox publish", c -> Jdbc.batch(c, MARK, rows));
         } catch (RuntimeException e) {
+            if (Sql.isUniqueViolation(e)) {
+                // an event posted twice (a replay met its after-commit hand-over): mark the others one by one
+                markEach(rows);
+                return;
+            }
             // posted but not marked: posted again at the next start (at least once)
             LOG.warn("Posted {} event(s) but could not mark them published", rows.size(), e);
         }
     }
 
+    private void markEach(List<List<?>> rows) {
+        for (List<?> row : rows) {
+            try {
+                Transactions.write(ds, "outbox publish", c -> Jdbc.update(c, MARK, row));
+            } catch (RuntimeException e) {
+                if (!Sql.isUniqueViolation(e)) {
+                    LOG.warn("Posted event {} but could not mark it published", row.get(0), e);
+                }
+            }
+        }
+    }
+
     /** Deletes published rows older than {@code retention}; returns how many. */
     int purge(Duration retention) {
-        return Transactions.write(ds, "outbox purge", c -> Jdbc.update(c,
-                "DELETE FROM tp_event_outbox WHERE published_at IS NOT NULL AND published_at < ?",
-                Jdbc.args(Sql.now().minus(retention))));
+        Instant before = Sql.now().minus(retention);
+        return Transactions.write(ds, "outbox purge", c -> {
+            int deleted = Jdbc.update(c, "DELETE FROM tp_event_outbox WHERE id IN (SELECT id FROM "
+                    + "tp_event_outbox_published WHERE published_at < ?)", Jdbc.args(before));
+            Jdbc.update(c, "DELETE FROM tp_event_outbox_published WHERE published_at < ?", Jdbc.args(before));
+            return deleted;
+        });
     }
 
     private static Map<String, ?> parse(String json) {

@@ -50,7 +50,7 @@ class EventOutboxTest {
             assertThat(e.getProperty("id")).isEqualTo(7L);
             assertThat(e.getProperty("code")).isEqualTo("HB-WH-01");
         });
-        assertThat(rows("published_at IS NOT NULL")).isEqualTo(1);
+        assertThat(rows("id IN (SELECT id FROM tp_event_outbox_published)")).isEqualTo(1);
         assertThat(outbox.unpublished()).isZero();
     }
 
@@ -76,14 +76,14 @@ class EventOutboxTest {
                 return null;
             });
         }
-        assertThat(rows("published_at IS NULL")).isEqualTo(3);
+        assertThat(rows("id NOT IN (SELECT id FROM tp_event_outbox_published)")).isEqualTo(3);
 
         List<Event> posted = new ArrayList<>();
         JdbcEventOutbox next = new JdbcEventOutbox(ds, Runnable::run, null);
         next.bindEventAdmin(TestOutbox.recorder(posted));
         // numbers read back from JSON are Longs, as posted live
         assertThat(posted).extracting(e -> e.getProperty("n")).containsExactly(1L, 2L, 3L);
-        assertThat(rows("published_at IS NULL")).isZero();
+        assertThat(rows("id NOT IN (SELECT id FROM tp_event_outbox_published)")).isZero();
 
         next.replay();
         assertThat(posted).hasSize(3);

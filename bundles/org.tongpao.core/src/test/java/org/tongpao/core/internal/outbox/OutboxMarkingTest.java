@@ -48,7 +48,8 @@ class OutboxMarkingTest {
 
     private long unpublished() {
         return Transactions.read(ds, c -> Jdbc.count(c,
-                "SELECT COUNT(*) FROM tp_event_outbox WHERE published_at IS NULL", List.of()));
+                "SELECT COUNT(*) FROM tp_event_outbox o WHERE NOT EXISTS (SELECT 1 FROM tp_event_outbox_published p "
+                        + "WHERE p.id = o.id)", List.of()));
     }
 
     private void write(long id) {

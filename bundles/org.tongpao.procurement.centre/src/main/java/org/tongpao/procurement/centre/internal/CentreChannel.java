@@ -5,9 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.tongpao.core.Caller;
 import org.tongpao.core.TongpaoException;
@@ -15,10 +13,11 @@ import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.DataAccessException;
 import org.tongpao.procurement.api.Channel;
 import org.tongpao.procurement.api.ChannelException;
+import org.tongpao.procurement.api.ChannelSupport;
+import org.tongpao.procurement.api.OfferByItem;
 import org.tongpao.procurement.api.ChannelOffer;
 import org.tongpao.procurement.api.ChannelOrder;
 import org.tongpao.procurement.api.ChannelQuote;
-import org.tongpao.procurement.api.OfferLine;
 import org.tongpao.procurement.api.PlacedOrder;
 import org.tongpao.procurement.api.ProgressEvent;
 import org.tongpao.procurement.api.ProgressMode;
@@ -53,22 +52,14 @@ final class CentreChannel implements Channel {
 
     /** One line per item: the shortest lead time and the summed weekly capacity of the agreements covering it; null when none. */
     static ChannelOffer offerOf(List<Agreement> current) {
-        Map<String, int[]> lead = new TreeMap<>();
-        Map<String, Long> capacity = new TreeMap<>();
+        OfferByItem items = new OfferByItem();
         for (Agreement a : current) {
             for (AgreementLine l : a.items()) {
-                lead.merge(l.itemCode(), new int[] {a.leadDays()}, (x, y) -> x[0] <= y[0] ? x : y);
-                capacity.merge(l.itemCode(), l.capacityPerWeek(), Long::sum);
+                items.add(l.itemCode(), a.leadDays(), l.capacityPerWeek());
             }
         }
-        if (lead.isEmpty()) {
-            return null;
-        }
-        List<OfferLine> lines = new ArrayList<>();
-        lead.forEach((item, days) -> lines.add(OfferLine.item(item, null, days[0], capacity.get(item))));
-        return new ChannelOffer("Central procurement centre", EnumSet.of(SupplyOrigin.DOMESTIC), AgreementDao.CURRENCY,
-                lines.size() > ChannelOffer.MAX_LINES ? lines.subList(0, ChannelOffer.MAX_LINES) : lines,
-                EnumSet.of(ProgressMode.PULL, ProgressMode.PUSH));
+        return items.isEmpty() ? null : items.offer("Central procurement centre", SupplyOrigin.DOMESTIC,
+                AgreementDao.CURRENCY, EnumSet.of(ProgressMode.PULL, ProgressMode.PUSH));
     }
 
     boolean offersSomething() {
@@ -137,24 +128,15 @@ final class CentreChannel implements Channel {
 
     @Override
     public void cancel(String channelOrderRef, String reason) throws ChannelException {
-        long id = orderId(channelOrderRef).orElseThrow(() -> new ChannelException("unknown order " + channelOrderRef, false));
+        long id = ChannelSupport.requireReferencedId(REF_PREFIX, channelOrderRef);
         refusedAsChannel(() -> orders.cancel(platform(), id, reason, null));
     }
 
     @Override
     public ProgressPage progress(String cursor) throws ChannelException {
-        long after;
-        try {
-            after = cursor == null ? 0 : Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw new ChannelException("not a cursor of the centre's: " + cursor, false, e);
-        }
+        long after = ChannelSupport.cursorId(cursor, ID);
         List<OrderEvent> events = orders.eventsAfter(after, ProgressSink.MAX_EVENTS);
-        if (events.isEmpty()) {
-            return ProgressPage.empty(cursor);
-        }
-        return new ProgressPage(events.stream().map(CentreChannel::event).toList(),
-                Long.toString(events.get(events.size() - 1).id()));
+        return ChannelSupport.page(cursor, events, OrderEvent::id, CentreChannel::event);
     }
 
     /** The SPI's form of a step; the centre cancelling an order itself is an EXCEPTION saying so. */
@@ -168,10 +150,7 @@ final class CentreChannel implements Channel {
     }
 
     static Optional<Long> orderId(String channelOrderRef) {
-        if (channelOrderRef == null || !channelOrderRef.matches(REF_PREFIX + "[0-9]{1,18}")) {
-            return Optional.empty();
-        }
-        return Optional.of(Long.parseLong(channelOrderRef.substring(REF_PREFIX.length())));
+        return ChannelSupport.referencedId(REF_PREFIX, channelOrderRef);
     }
 
     private static Caller platform() {

@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.tongpao.core.Caller;
 import org.tongpao.core.TongpaoException;
@@ -16,11 +14,12 @@ import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.DataAccessException;
 import org.tongpao.procurement.api.Channel;
 import org.tongpao.procurement.api.ChannelException;
+import org.tongpao.procurement.api.ChannelSupport;
+import org.tongpao.procurement.api.OfferByItem;
 import org.tongpao.procurement.api.ChannelOffer;
 import org.tongpao.procurement.api.ChannelOrder;
 import org.tongpao.procurement.api.ChannelQuote;
 import org.tongpao.procurement.api.DocumentKind;
-import org.tongpao.procurement.api.OfferLine;
 import org.tongpao.procurement.api.PlacedOrder;
 import org.tongpao.procurement.api.ProgressDocument;
 import org.tongpao.procurement.api.ProgressEvent;
@@ -64,16 +63,10 @@ final class ImportChannel implements Channel {
 
     /** One line per item: the shortest lead time and the summed weekly capacity of the offers in this currency. */
     static ChannelOffer offerOf(String currency, List<ImportOffer> current) {
-        Map<String, Integer> lead = new TreeMap<>();
-        Map<String, Long> capacity = new TreeMap<>();
-        current.stream().filter(o -> o.currency().equals(currency)).forEach(o -> {
-            lead.merge(o.itemCode(), o.leadDays(), Math::min);
-            capacity.merge(o.itemCode(), o.capacityPerWeek(), Long::sum);
-        });
-        List<OfferLine> lines = new ArrayList<>();
-        lead.forEach((item, days) -> lines.add(OfferLine.item(item, null, days, capacity.get(item))));
-        return new ChannelOffer("International import (" + currency + ")", EnumSet.of(SupplyOrigin.INTERNATIONAL), currency,
-                lines.size() > ChannelOffer.MAX_LINES ? lines.subList(0, ChannelOffer.MAX_LINES) : lines,
+        OfferByItem items = new OfferByItem();
+        current.stream().filter(o -> o.currency().equals(currency))
+                .forEach(o -> items.add(o.itemCode(), o.leadDays(), o.capacityPerWeek()));
+        return items.offer("International import (" + currency + ")", SupplyOrigin.INTERNATIONAL, currency,
                 EnumSet.of(ProgressMode.PULL, ProgressMode.PUSH));
     }
 
@@ -124,23 +117,15 @@ final class ImportChannel implements Channel {
 
     @Override
     public void cancel(String channelOrderRef, String reason) throws ChannelException {
-        long id = orderId(channelOrderRef).orElseThrow(() -> new ChannelException("unknown order " + channelOrderRef, false));
+        long id = ChannelSupport.requireReferencedId(REF_PREFIX, channelOrderRef);
         refused(() -> orders.cancel(platform(), id, reason, null));
     }
 
     @Override
     public ProgressPage progress(String cursor) throws ChannelException {
-        long after;
-        try {
-            after = cursor == null ? 0 : Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw new ChannelException("not a cursor of this channel's: " + cursor, false, e);
-        }
+        long after = ChannelSupport.cursorId(cursor, id(currency));
         List<ImportEvent> events = orders.eventsAfter(currency, after, ProgressSink.MAX_EVENTS);
-        if (events.isEmpty()) {
-            return ProgressPage.empty(cursor);
-        }
-        return new ProgressPage(events.stream().map(this::event).toList(), Long.toString(events.get(events.size() - 1).id()));
+        return ChannelSupport.page(cursor, events, ImportEvent::id, this::event);
     }
 
     /** The SPI's form of a step; customs steps carry the order's papers, an officer's cancellation is an EXCEPTION. */
@@ -167,10 +152,7 @@ final class ImportChannel implements Channel {
     }
 
     static Optional<Long> orderId(String channelOrderRef) {
-        if (channelOrderRef == null || !channelOrderRef.matches(REF_PREFIX + "[0-9]{1,18}")) {
-            return Optional.empty();
-        }
-        return Optional.of(Long.parseLong(channelOrderRef.substring(REF_PREFIX.length())));
+        return ChannelSupport.referencedId(REF_PREFIX, channelOrderRef);
     }
 
     private Caller platform() {
