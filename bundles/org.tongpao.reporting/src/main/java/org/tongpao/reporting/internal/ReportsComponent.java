@@ -29,14 +29,12 @@ import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.ProvinceRegistry;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
-import org.tongpao.inventory.BalanceFilter;
 import org.tongpao.inventory.Census;
 import org.tongpao.inventory.Movement;
 import org.tongpao.inventory.MovementFilter;
 import org.tongpao.inventory.MovementType;
 import org.tongpao.inventory.ProvinceStock;
 import org.tongpao.inventory.ReserveCensus;
-import org.tongpao.inventory.StockBalance;
 import org.tongpao.inventory.StockLedger;
 import org.tongpao.inventory.Transfer;
 import org.tongpao.reporting.BatchReport;
@@ -159,7 +157,7 @@ public class ReportsComponent implements Reports {
         byCategory.sort(Comparator.comparing((StockReport.StockCategoryRow r) -> !r.place().centralReserve())
                 .thenComparing(r -> r.place().code()).thenComparing(StockReport.StockCategoryRow::categoryCode));
         List<StockReport.StockItemRow> byItem = new ArrayList<>();
-        for (long[] r : itemTotals(caller).values()) {
+        for (long[] r : ItemTotals.rollUp(ledger, caller).values()) {
             ReportPlace place = dir.place(ItemTotals.province(r));
             Item item = dir.item(r[ItemTotals.ITEM]);
             if (item != null && Directory.visible(caller, place)) {
@@ -170,33 +168,6 @@ public class ReportsComponent implements Reports {
         byItem.sort(Comparator.comparing((StockReport.StockItemRow r) -> !r.place().centralReserve())
                 .thenComparing(r -> r.place().code()).thenComparing(StockReport.StockItemRow::itemCode));
         return new StockReport(scope, now, byCategory, byItem, capability("federation", federation));
-    }
-
-    /** Balances rolled up per depot × item, summed per province × item. */
-    private Map<String, long[]> itemTotals(Caller caller) {
-        Map<String, long[]> totals = new TreeMap<>();
-        BalanceFilter filter = new BalanceFilter(null, null, null, null, null, null, null, true);
-        for (StockBalance b : AllPages.read((limit, cursor) -> ledger.balances(caller, filter, limit, cursor))) {
-            String province = b.provinceCode() == null ? "" : b.provinceCode();
-            long[] r = totals.computeIfAbsent(province + "|" + b.itemId(), k -> ItemTotals.of(province, b.itemId()));
-            r[ItemTotals.ON_HAND] += b.onHand();
-            r[ItemTotals.RESERVED] += b.reserved();
-            r[ItemTotals.AVAILABLE] += b.available();
-        }
-        return totals;
-    }
-
-    /** A row of {@link #itemTotals}: province (as a number, 0 for the central reserve), item, sums. */
-    static final class ItemTotals {
-        static final int PROVINCE = 0, ITEM = 1, ON_HAND = 2, RESERVED = 3, AVAILABLE = 4;
-
-        static long[] of(String province, long itemId) {
-            return new long[] {province.isEmpty() ? 0 : Long.parseLong(province), itemId, 0, 0, 0};
-        }
-
-        static String province(long[] r) {
-            return r[PROVINCE] == 0 ? "" : String.valueOf(r[PROVINCE]);
-        }
     }
 
     // ------------------------------------------------------------------ cover
@@ -210,7 +181,7 @@ public class ReportsComponent implements Reports {
         }
         Instant now = now();
         Directory dir = directory(caller);
-        Map<String, long[]> totals = itemTotals(caller);
+        Map<String, long[]> totals = ItemTotals.rollUp(ledger, caller);
         Map<String, Long> issued = new HashMap<>();
         MovementFilter issues = new MovementFilter(null, null, MovementType.ISSUE, now.minus(Duration.ofDays(window)),
                 now);
@@ -269,7 +240,7 @@ public class ReportsComponent implements Reports {
             return new ShortageReport(scope, now, capability("allocation", null), List.of());
         }
         Directory dir = directory(caller);
-        Map<String, long[]> totals = itemTotals(caller);
+        Map<String, long[]> totals = ItemTotals.rollUp(ledger, caller);
         // available per province × item and per province × category
         Map<String, Long> available = new HashMap<>();
         for (long[] r : totals.values()) {
