@@ -5,6 +5,7 @@ import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
+import org.tongpao.procurement.api.QuoteRequest;
 
 /**
  * Suppliers, purchase orders and receipts against them. Every write runs in one transaction with its audit row,
@@ -35,6 +36,36 @@ public interface ProcurementService {
     PurchaseOrder order(Caller caller, long orderId);
 
     Page<PurchaseOrder> orders(Caller caller, OrderFilter filter, int limit, String cursor);
+
+    /**
+     * Changes a DRAFT order's header and lines (the body replaces them, as when drafting); {@code expectedVersion} is
+     * the order's {@code version} as the caller read it: another version is a {@code StaleVersionException} (412 over
+     * REST), an order past DRAFT a 409 naming {@code status}. Audited with the order before and after.
+     *
+     * @since 1.1
+     */
+    PurchaseOrder updateDraft(Caller caller, long orderId, long expectedVersion, NewOrder order, String idempotencyKey);
+
+    /**
+     * Asks a channel for a quote (outside any transaction) and stores its answer; a province's buyer asks for its own
+     * province only. The channel refusing, failing or not installed is a 409 naming {@code channelId}.
+     *
+     * @since 1.1
+     */
+    Quote requestQuote(Caller caller, String channelId, QuoteRequest request, String idempotencyKey);
+
+    /** A stored quote, if the caller may read it (a province's buyer: its province's). @since 1.1 */
+    Quote quote(Caller caller, long quoteId);
+
+    /**
+     * Drafts a purchase order from a stored quote: its lines (item, quantity, unit price, promised date = the date
+     * quoted), currency, channel, quote reference and emergency flag, with the supplier, depot, budget line and rate
+     * of {@code order}. A quote becomes one order only (409 naming {@code quoteId}); an expired one is a 409 naming
+     * {@code validUntil}.
+     *
+     * @since 1.1
+     */
+    PurchaseOrder orderFromQuote(Caller caller, long quoteId, QuoteOrder order, String idempotencyKey);
 
     PurchaseOrder submit(Caller caller, long orderId, String idempotencyKey);
 

@@ -10,6 +10,10 @@ public final class ProcurementTopics {
     public static final String SUPPLIER_CREATED = PREFIX + "supplier/CREATED";
     public static final String SUPPLIER_UPDATED = PREFIX + "supplier/UPDATED";
     public static final String ORDER_CREATED = PREFIX + "order/CREATED";
+    /** A draft's header or lines changed (since 1.1). */
+    public static final String ORDER_UPDATED = PREFIX + "order/UPDATED";
+    /** A channel's quote was stored (since 1.1). */
+    public static final String QUOTE_RECEIVED = PREFIX + "quote/RECEIVED";
     public static final String ORDER_SUBMITTED = PREFIX + "order/SUBMITTED";
     /** The first of two approvals (normal mode); the order stays SUBMITTED. */
     public static final String ORDER_APPROVAL_RECORDED = PREFIX + "order/APPROVAL_RECORDED";

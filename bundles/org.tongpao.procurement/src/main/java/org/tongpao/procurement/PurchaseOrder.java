@@ -9,7 +9,9 @@ import java.util.List;
  * {@code totalAmount} in {@code currency}, {@code totalCny} converted at {@code exchangeRate} (CNY per unit, as
  * recorded on the order), the amount approval commits on {@code budgetLineId} under {@code commitmentReference};
  * {@code spentCny} what receipts turned into spend. {@code channelId}/{@code channelReference}: the channel the
- * order was placed through and its reference there (null: placed directly with the supplier).
+ * order was placed through and its reference there (null: placed directly with the supplier). {@code version}
+ * changes with every change of the order (a draft's edit names it in {@code If-Match}). {@code quoteId}/{@code
+ * quoteRef}: the channel's quote the order was drafted from (since 1.1; null for an order drafted by hand).
  */
 public record PurchaseOrder(long id, String number, String provinceCode, long supplierId, String supplierCode,
         long depotId, String depotCode, String channelId, String channelReference, OrderStatus status,
@@ -17,5 +19,5 @@ public record PurchaseOrder(long id, String number, String provinceCode, long su
         BigDecimal totalCny, long budgetLineId, String commitmentReference, BigDecimal spentCny, String note,
         List<OrderLine> lines, List<Approval> approvals, String createdBy, Instant createdAt, Instant submittedAt,
         Instant approvedAt, Instant placedAt, Instant receivedAt, String cancelledBy, Instant cancelledAt,
-        String cancelReason, String failure, long version) {
+        String cancelReason, String failure, long version, Long quoteId, String quoteRef) {
 }

@@ -12,7 +12,7 @@
  * baseline: a minor version only adds; anything a channel must change to keep compiling is a major version.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.tongpao.procurement.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,6 +8,9 @@ import org.tongpao.core.partners.PartnerFailure;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.procurement.PurchaseOrder;
 import org.tongpao.procurement.api.ChannelOrder;
+import org.tongpao.procurement.api.ChannelQuote;
+import org.tongpao.procurement.api.OrderApproval;
+import org.tongpao.procurement.api.QuoteRequest;
 import org.tongpao.procurement.api.OrderLine;
 import org.tongpao.procurement.internal.channels.ChannelGateway;
 
@@ -35,14 +38,22 @@ final class GatewayChannels implements OrderChannels {
     }
 
     @Override
+    public ChannelQuote quote(String channelId, QuoteRequest request) {
+        try {
+            return gateway.quote(channelId, request);
+        } catch (NotFoundException e) {
+            throw new ConflictException("channelId", "Procurement channel " + channelId + " is not installed");
+        } catch (PartnerFailure e) {
+            throw new ConflictException("channelId", "Channel " + channelId + " gave no quote (" + e.kind()
+                    + (e.retryable() ? ", retry later" : "") + "): " + e.getMessage());
+        }
+    }
+
+    @Override
     public String place(PurchaseOrder o) {
         String province = Transactions.read(ctx.ds, c -> ReceiptDao.depotProvince(c, o.id()));
         try {
-            List<OrderLine> lines = o.lines().stream().map(l -> new OrderLine(String.valueOf(l.lineNo()), l.itemCode(),
-                    l.quantity(), l.unitPrice(), l.promisedDate())).toList();
-            ChannelOrder order = new ChannelOrder(o.number(), null, o.currency(), lines, province, o.depotCode(),
-                    o.emergency(), note(o));
-            return gateway.place(o.channelId(), order).channelOrderRef();
+            return gateway.place(o.channelId(), channelOrder(o, province)).channelOrderRef();
         } catch (PartnerFailure e) {
             throw failed(o, e);
         } catch (IllegalArgumentException e) {
@@ -51,7 +62,23 @@ final class GatewayChannels implements OrderChannels {
         }
     }
 
-    /** An emergency order tells the channel why (the approval's justification), then the buyer's note. */
+    /**
+     * The SPI's form of an approved order: the order number as its reference, the quote it was drafted from, each
+     * line's number as its line reference, and (SPI 1.2) the approvals with the emergency justification.
+     */
+    static ChannelOrder channelOrder(PurchaseOrder o, String deliverToProvince) {
+        List<OrderLine> lines = o.lines().stream().map(l -> new OrderLine(String.valueOf(l.lineNo()), l.itemCode(),
+                l.quantity(), l.unitPrice(), l.promisedDate())).toList();
+        List<OrderApproval> approvals = o.approvals().stream().map(a -> new OrderApproval(a.approver(), a.role(),
+                a.approvedAt(), a.justification())).toList();
+        return new ChannelOrder(o.number(), o.quoteRef(), o.currency(), lines, deliverToProvince, o.depotCode(),
+                o.emergency(), note(o), approvals);
+    }
+
+    /**
+     * An emergency order tells the channel why in its note too (the approval's justification, then the buyer's
+     * note), for channels built against SPI 1.1, which do not read the approvals.
+     */
     static String note(PurchaseOrder o) {
         String note = o.emergency() && o.justification() != null
                 ? o.justification() + (o.note() == null ? "" : "\n" + o.note()) : o.note();

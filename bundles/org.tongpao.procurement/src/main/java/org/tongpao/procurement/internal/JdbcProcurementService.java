@@ -24,6 +24,9 @@ import org.tongpao.procurement.OrderFilter;
 import org.tongpao.procurement.OrderProgress;
 import org.tongpao.procurement.ProcurementService;
 import org.tongpao.procurement.PurchaseOrder;
+import org.tongpao.procurement.Quote;
+import org.tongpao.procurement.QuoteOrder;
+import org.tongpao.procurement.api.QuoteRequest;
 import org.tongpao.procurement.ReceiptRequest;
 import org.tongpao.procurement.Supplier;
 import org.tongpao.procurement.internal.channels.ChannelGateway;
@@ -38,6 +41,7 @@ public class JdbcProcurementService implements ProcurementService {
     private final Receipts receipts;
     private final CapacityView capacity;
     private final ProgressBook progress;
+    private final Quotes quotes;
     private volatile OrderChannels channels;
 
     @Activate
@@ -53,6 +57,7 @@ public class JdbcProcurementService implements ProcurementService {
         receipts = new Receipts(ctx, orders);
         capacity = new CapacityView(ctx);
         progress = new ProgressBook(ctx);
+        quotes = new Quotes(ctx, orders, () -> channels);
     }
 
     /** For tests: the clock of every date and time the service records. */
@@ -102,6 +107,27 @@ public class JdbcProcurementService implements ProcurementService {
     @Override
     public Page<PurchaseOrder> orders(Caller caller, OrderFilter filter, int limit, String cursor) {
         return orders.list(caller, filter, limit, cursor);
+    }
+
+    @Override
+    public PurchaseOrder updateDraft(Caller caller, long orderId, long expectedVersion, NewOrder order,
+            String idempotencyKey) {
+        return orders.update(caller, orderId, expectedVersion, order, idempotencyKey);
+    }
+
+    @Override
+    public Quote requestQuote(Caller caller, String channelId, QuoteRequest request, String idempotencyKey) {
+        return quotes.request(caller, channelId, request, idempotencyKey);
+    }
+
+    @Override
+    public Quote quote(Caller caller, long quoteId) {
+        return quotes.get(caller, quoteId);
+    }
+
+    @Override
+    public PurchaseOrder orderFromQuote(Caller caller, long quoteId, QuoteOrder order, String idempotencyKey) {
+        return quotes.order(caller, quoteId, order, idempotencyKey);
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.tongpao.procurement.internal;
 import java.sql.Connection;
 import org.tongpao.core.ConflictException;
 import org.tongpao.procurement.PurchaseOrder;
+import org.tongpao.procurement.api.ChannelQuote;
+import org.tongpao.procurement.api.QuoteRequest;
 
 /** No procurement channel installed: an order that names one cannot be placed or cancelled there. */
 final class NoChannels implements OrderChannels {
@@ -14,6 +16,11 @@ final class NoChannels implements OrderChannels {
     @Override
     public boolean exists(String channelId) {
         return false;
+    }
+
+    @Override
+    public ChannelQuote quote(String channelId, QuoteRequest request) {
+        throw unavailable(channelId);
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.tongpao.procurement.internal;
 
 import java.sql.Connection;
 import org.tongpao.procurement.PurchaseOrder;
+import org.tongpao.procurement.api.ChannelQuote;
+import org.tongpao.procurement.api.QuoteRequest;
 
 /**
  * The seam to the procurement channels (package {@code internal.channels}): placing an order through the
@@ -12,6 +14,9 @@ interface OrderChannels {
 
     /** Whether a channel with this id is installed now. */
     boolean exists(String channelId);
+
+    /** Asks the channel for a quote (outside any transaction); 409 naming {@code channelId} when it gives none. */
+    ChannelQuote quote(String channelId, QuoteRequest request);
 
     /** Places the order with its channel (outside any transaction); returns the channel's reference for it. */
     String place(PurchaseOrder order);

@@ -31,15 +31,34 @@ final class OrderDao {
     static long insert(Connection c, OrderDraft d, String actor, Instant now) throws SQLException {
         long id = Jdbc.insert(c, "INSERT INTO tp_proc_order (number, province_code, supplier_id, depot_id, "
                 + "depot_code, depot_province, channel_id, status, emergency, justification, currency, exchange_rate, "
-                + "total_amount, total_cny, budget_line_id, spent_cny, note, created_by, created_at, version) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                + "total_amount, total_cny, budget_line_id, spent_cny, note, created_by, created_at, quote_id, quote_ref, "
+                + "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 args("tmp:" + UUID.randomUUID(), d.provinceCode(), d.supplierId(), d.depot().id(), d.depot().code(),
                         d.depot().provinceCode(), d.channelId(), OrderStatus.DRAFT, d.emergency(), d.justification(),
                         d.currency(), d.exchangeRate(), d.totalAmount(), d.totalCny(), d.budgetLineId(),
-                        BigDecimal.ZERO, d.note(), actor, now));
+                        BigDecimal.ZERO, d.note(), actor, now, d.quoteId(), d.quoteRef()));
         String number = String.format("PO-%s-%06d", d.provinceCode() == null ? "C" : d.provinceCode(), id);
         Jdbc.update(c, "UPDATE tp_proc_order SET number = ?, commitment_ref = ? WHERE id = ?",
                 args(number, "procurement:order:" + number, id));
+        insertLines(c, id, d);
+        return id;
+    }
+
+    /**
+     * A draft's new content: the header as drafted (the province, number and quote stay) and its lines replaced; a
+     * draft has no receipts, so its lines may go.
+     */
+    static void replace(Connection c, long id, OrderDraft d) throws SQLException {
+        update(c, id, "supplier_id = ?, depot_id = ?, depot_code = ?, depot_province = ?, channel_id = ?, "
+                + "emergency = ?, justification = ?, currency = ?, exchange_rate = ?, total_amount = ?, total_cny = ?, "
+                + "budget_line_id = ?, note = ?", java.util.Arrays.asList(d.supplierId(), d.depot().id(),
+                        d.depot().code(), d.depot().provinceCode(), d.channelId(), d.emergency(), d.justification(),
+                        d.currency(), d.exchangeRate(), d.totalAmount(), d.totalCny(), d.budgetLineId(), d.note()));
+        Jdbc.update(c, "DELETE FROM tp_proc_order_line WHERE order_id = ?", args(id));
+        insertLines(c, id, d);
+    }
+
+    private static void insertLines(Connection c, long id, OrderDraft d) throws SQLException {
         List<List<Object>> lines = new ArrayList<>();
         for (OrderDraft.Line l : d.lines()) {
             lines.add(args(id, l.lineNo(), l.item().id(), l.item().code(), l.standard(), l.quantity(), l.unitPrice(),
@@ -48,7 +67,6 @@ final class OrderDao {
         Jdbc.batch(c, "INSERT INTO tp_proc_order_line (order_id, line_no, item_id, item_code, standard, quantity, "
                 + "unit_price, currency, promised_date, accepted_quantity, rejected_quantity) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
-        return id;
     }
 
     static Optional<PurchaseOrder> find(Connection c, long id) throws SQLException {
@@ -137,7 +155,7 @@ final class OrderDao {
                 o.currency(), o.exchangeRate(), o.totalAmount(), o.totalCny(), o.budgetLineId(),
                 o.commitmentReference(), o.spentCny(), o.note(), lines, approvals, o.createdBy(), o.createdAt(),
                 o.submittedAt(), o.approvedAt(), o.placedAt(), o.receivedAt(), o.cancelledBy(), o.cancelledAt(),
-                o.cancelReason(), o.failure(), o.version());
+                o.cancelReason(), o.failure(), o.version(), o.quoteId(), o.quoteRef());
     }
 
     private static PurchaseOrder head(ResultSet rs) throws SQLException {
@@ -151,7 +169,8 @@ final class OrderDao {
                 List.of(), rs.getString("created_by"), Sql.getInstant(rs, "created_at"),
                 Sql.getInstant(rs, "submitted_at"), Sql.getInstant(rs, "approved_at"), Sql.getInstant(rs, "placed_at"),
                 Sql.getInstant(rs, "received_at"), rs.getString("cancelled_by"), Sql.getInstant(rs, "cancelled_at"),
-                rs.getString("cancel_reason"), rs.getString("failure"), rs.getLong("version"));
+                rs.getString("cancel_reason"), rs.getString("failure"), rs.getLong("version"),
+                Sql.getLong(rs, "quote_id"), rs.getString("quote_ref"));
     }
 
     private static OrderLine line(ResultSet rs) throws SQLException {

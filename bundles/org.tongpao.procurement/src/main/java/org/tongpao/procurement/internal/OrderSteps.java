@@ -31,7 +31,7 @@ final class OrderSteps {
 
     PurchaseOrder approve(Caller caller, long id, String justification, String key) {
         ProcurementScope.requireBuyer(caller);
-        ctx.writes.run(caller, key, "order.approve:" + id, justification, c -> {
+        ctx.write(caller, key, "order.approve:" + id, justification, c -> {
             PurchaseOrder o = Orders.lockWritable(c, caller, id);
             ApprovalRules.Decision d = ApprovalRules.decide(o, caller, justification, ctx.now());
             OrderDao.insertApproval(c, id, d.approval());
@@ -62,7 +62,7 @@ final class OrderSteps {
         Orders.requireStep(o, OrderStatus.PLACED, "placed");
         // the channel's call happens outside any transaction; the order number is its idempotency reference there
         String reference = o.channelId() == null ? null : channels.get().place(o);
-        ctx.writes.run(caller, key, "order.place:" + id, null, c -> {
+        ctx.write(caller, key, "order.place:" + id, null, c -> {
             PurchaseOrder locked = Orders.lockWritable(c, caller, id);
             Orders.requireStep(locked, OrderStatus.PLACED, "placed");
             OrderDao.update(c, id, "status = ?, placed_by = ?, placed_at = ?, channel_reference = ?",
@@ -83,7 +83,7 @@ final class OrderSteps {
         if (o.channelReference() != null) {
             channels.get().cancel(o, why);
         }
-        ctx.writes.run(caller, key, "order.cancel:" + id, why, c -> {
+        ctx.write(caller, key, "order.cancel:" + id, why, c -> {
             PurchaseOrder locked = Orders.lockWritable(c, caller, id);
             Orders.requireStep(locked, OrderStatus.CANCELLED, "cancelled");
             if (committed(locked.status())) {

@@ -19,6 +19,7 @@ import org.tongpao.core.Item;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.ScopeRules;
+import org.tongpao.core.StaleVersionException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
 import org.tongpao.core.persistence.Paging;
@@ -45,20 +46,47 @@ final class Orders {
 
     PurchaseOrder create(Caller caller, NewOrder order, String key) {
         ProcurementScope.requireBuyer(caller);
-        OrderDraft draft = draft(caller, Checks.body(order));
-        Ref ref = ctx.writes.run(caller, key, "order.create", order, c -> {
-            long id = OrderDao.insert(c, draft, caller.user(), ctx.now());
-            PurchaseOrder created = OrderDao.find(c, id).orElseThrow();
-            ctx.audit.record(c, caller, ENTITY, String.valueOf(id), "create", null, created);
-            event(c, caller, ProcurementTopics.ORDER_CREATED, created);
-            return new Ref(ENTITY, String.valueOf(id));
-        });
+        OrderDraft draft = draft(caller, Checks.body(order), ProcurementScope.buyerProvince(caller));
+        Ref ref = ctx.write(caller, key, "order.create", order,
+                c -> created(c, caller, OrderDao.insert(c, draft, caller.user(), ctx.now())));
         return get(caller, Long.parseLong(ref.id()));
+    }
+
+    /** After inserting order {@code id}: its audit row and event, on the insert's connection; its reference. */
+    Ref created(Connection c, Caller caller, long id) throws SQLException {
+        PurchaseOrder created = OrderDao.find(c, id).orElseThrow();
+        ctx.audit.record(c, caller, ENTITY, String.valueOf(id), "create", null, created);
+        event(c, caller, ProcurementTopics.ORDER_CREATED, created);
+        return new Ref(ENTITY, String.valueOf(id));
+    }
+
+    /**
+     * A DRAFT's new header and lines, checked as a new draft is, in the order's own province (a ministry buyer
+     * editing a province's draft keeps it that province's). {@code expectedVersion} is the version the caller read:
+     * another is stale ({@link StaleVersionException}); the order must still be a DRAFT (409 naming status).
+     */
+    PurchaseOrder update(Caller caller, long id, long expectedVersion, NewOrder order, String key) {
+        ProcurementScope.requireBuyer(caller);
+        PurchaseOrder current = Transactions.read(ctx.ds, c -> writable(c, caller, id));
+        OrderDraft draft = draft(caller, Checks.body(order), current.provinceCode());
+        ctx.write(caller, key, "order.update:" + id, List.of(expectedVersion, order), c -> {
+            PurchaseOrder o = lockWritable(c, caller, id);
+            if (o.version() != expectedVersion) {
+                throw new StaleVersionException(ENTITY, o.number(), expectedVersion, o.version());
+            }
+            if (o.status() != OrderStatus.DRAFT) {
+                throw new ConflictException("status", "Order " + o.number() + " is " + o.status()
+                        + "; only a DRAFT can be changed (cancel it and draft again)");
+            }
+            OrderDao.replace(c, id, draft);
+            return transitioned(c, caller, o, ProcurementTopics.ORDER_UPDATED, "update");
+        });
+        return get(caller, id);
     }
 
     PurchaseOrder submit(Caller caller, long id, String key) {
         ProcurementScope.requireBuyer(caller);
-        ctx.writes.run(caller, key, "order.submit:" + id, null, c -> {
+        ctx.write(caller, key, "order.submit:" + id, null, c -> {
             PurchaseOrder o = lockWritable(c, caller, id);
             requireStep(o, OrderStatus.SUBMITTED, "submitted");
             OrderDao.update(c, id, "status = ?, submitted_by = ?, submitted_at = ?",
@@ -179,8 +207,8 @@ final class Orders {
         ctx.event(c, caller, topic, p);
     }
 
-    private OrderDraft draft(Caller caller, NewOrder o) {
-        String province = ProcurementScope.buyerProvince(caller);
+    /** A draft for {@code province} (null: the ministry's), every id looked up and every amount computed. */
+    OrderDraft draft(Caller caller, NewOrder o, String province) {
         String currency = Money.CNY.equals(o.currency()) ? Money.CNY : currency(o.currency());
         BigDecimal rate = rate(currency, o.exchangeRate());
         String justification = Checks.optionalText("justification", o.justification(), 1000);
@@ -207,7 +235,7 @@ final class Orders {
         Money cny = Pricing.rate(currency, rate, ctx.now(), "order").convert(total);
         return new OrderDraft(province, supplier.id(), depot, line.id(), Checks.optionalText("channelId",
                 o.channelId(), 64), Boolean.TRUE.equals(o.emergency()), justification, currency, rate, total.amount(),
-                cny.amount(), Checks.optionalText("note", o.note(), 500), lines);
+                cny.amount(), Checks.optionalText("note", o.note(), 500), lines, null, null);
     }
 
     private static String currency(String code) {

@@ -17,6 +17,7 @@ import org.tongpao.core.ScopeRules;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.Transactions;
 import org.tongpao.funding.FundingService;
 import org.tongpao.inventory.StockLedger;
 
@@ -32,7 +33,7 @@ final class ProcurementContext {
     final FundingService funding;
     final AuditTrail audit;
     final EventOutbox outbox;
-    final IdempotentWrites writes;
+    private final IdempotencyKeys keys;
     private volatile Clock clock = Clock.systemUTC();
 
     ProcurementContext(DataSource ds, CatalogueService catalogue, DepotService depots, StockLedger stock,
@@ -44,7 +45,16 @@ final class ProcurementContext {
         this.funding = funding;
         this.audit = audit;
         this.outbox = outbox;
-        this.writes = new IdempotentWrites(ds, keys);
+        this.keys = keys;
+    }
+
+    /**
+     * A write guarded by its Idempotency-Key, in one enclosing transaction with what it asks of funding and
+     * inventory (the kit's {@link IdempotencyKeys#executeEnclosing}); the first run's reference on a repeat.
+     */
+    IdempotencyKeys.Ref write(Caller caller, String key, String operation, Object request,
+            Transactions.Work<IdempotencyKeys.Ref> work) {
+        return keys.executeEnclosing(ds, caller, key, operation, request, work);
     }
 
     void clock(Clock c) {

@@ -64,7 +64,7 @@ final class Receipts {
         }
         // the receipt this call booked, as its transaction read it back; a repeated key books nothing and reads it
         AtomicReference<GoodsReceipt> booked = new AtomicReference<>();
-        Ref ref = ctx.writes.run(caller, key, "order.receive:" + orderId, r, c -> {
+        Ref ref = ctx.write(caller, key, "order.receive:" + orderId, r, c -> {
             GoodsReceipt receipt = book(c, caller, orderId, r);
             booked.set(receipt);
             return new Ref(ENTITY, String.valueOf(receipt.id()));

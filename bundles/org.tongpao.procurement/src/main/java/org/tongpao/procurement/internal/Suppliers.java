@@ -43,7 +43,7 @@ final class Suppliers {
         }
         String province = province(caller, s.provinceCode());
         List<Qualification> qualifications = qualifications(caller, s.qualifications());
-        Ref ref = ctx.writes.run(caller, key, "supplier.create", s, c -> {
+        Ref ref = ctx.write(caller, key, "supplier.create", s, c -> {
             if (SupplierDao.codeTaken(c, code)) {
                 throw new ConflictException("code", "A supplier with code " + code + " exists");
             }

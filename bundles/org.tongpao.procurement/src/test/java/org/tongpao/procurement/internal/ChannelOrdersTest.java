@@ -15,7 +15,9 @@ import org.tongpao.core.persistence.Transactions;
 import org.tongpao.procurement.NewOrder;
 import org.tongpao.procurement.OrderStatus;
 import org.tongpao.procurement.PurchaseOrder;
+import org.tongpao.procurement.api.ChannelQuote;
 import org.tongpao.procurement.api.ProgressEvent;
+import org.tongpao.procurement.api.QuoteRequest;
 import org.tongpao.procurement.api.ProgressStatus;
 
 /** An order that names a channel: placed and cancelled there, its progress taken onto the order. */
@@ -34,6 +36,11 @@ class ChannelOrdersTest {
         @Override
         public boolean exists(String channelId) {
             return true;
+        }
+
+        @Override
+        public ChannelQuote quote(String channelId, QuoteRequest request) {
+            throw new UnsupportedOperationException("not asked in these tests");
         }
 
         @Override

@@ -259,6 +259,7 @@ final class ProblemMapping {
             case 404 -> "no resource at this path";
             case 405 -> "method not allowed on this resource";
             case 406 -> "no representation matches the Accept header";
+            case 412 -> "the resource changed since the version named in If-Match; read it again";
             case 415 -> "unsupported Content-Type";
             case 503 -> "the service is temporarily unavailable; quote request id " + requestId;
             default -> title;
@@ -271,6 +272,7 @@ final class ProblemMapping {
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 409 -> "conflict";
+            case 412 -> "precondition-failed";
             case 415 -> "unsupported-media-type";
             case 503 -> "service-unavailable";
             default -> "http-" + status;

@@ -1,12 +1,16 @@
 package org.tongpao.procurement.internal.channels;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.Valid;
 import javax.validation.constraints.NotNull;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -15,6 +19,8 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,8 +31,11 @@ import org.tongpao.core.NotFoundException;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.partners.PartnerFailure;
+import org.tongpao.core.rest.Created;
+import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
-import org.tongpao.procurement.api.ChannelQuote;
+import org.tongpao.procurement.ProcurementService;
+import org.tongpao.procurement.Quote;
 import org.tongpao.procurement.api.ProgressEvent;
 import org.tongpao.procurement.internal.channels.ChannelBodies.ChannelProgressReceipt;
 
@@ -44,12 +53,15 @@ public class ChannelResource {
     private final ChannelService channels;
     private final ProgressPoller poller;
     private final ProgressIntake intake;
+    private final ProcurementService procurement;
 
     @Activate
-    public ChannelResource(@Reference ChannelService channels, @Reference ProgressPoller poller, @Reference ProgressIntake intake) {
+    public ChannelResource(@Reference ChannelService channels, @Reference ProgressPoller poller, @Reference ProgressIntake intake,
+            @Reference ProcurementService procurement) {
         this.channels = channels;
         this.poller = poller;
         this.intake = intake;
+        this.procurement = procurement;
     }
 
     @GET
@@ -74,15 +86,20 @@ public class ChannelResource {
     @Path(ID + "/quotes")
     @RolesAllowed(Roles.PROCUREMENT_OFFICER)
     @Operation(summary = "Ask a channel for a quote", description = "{\"deliverToProvince\":\"42\",\"lines\":[{\"itemCode\":"
-            + "\"MASK-N95\",\"quantity\":1000}]}; nothing is committed. A province's buyer asks for its own province only. "
-            + "409 when the channel refuses, is unavailable, times out or answers against the contract")
-    public ChannelQuote quote(@Context Caller caller, @PathParam("channelId") String channelId,
-            @Valid @NotNull ChannelBodies.QuoteRequestBody body) {
+            + "\"MASK-N95\",\"quantity\":1000}]}; nothing is committed. The answer is stored (201, Location "
+            + "/procurement/quotes/{id}) so that it can become a draft order (POST /procurement/quotes/{id}/order). A "
+            + "province's buyer asks for its own province only. 409 naming channelId when the channel refuses, is "
+            + "unavailable, times out or answers against the contract")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Quote.class)))
+    public Response quote(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("channelId") String channelId,
+            @BeanParam IdempotencyHeader idempotency, @Valid @NotNull ChannelBodies.QuoteRequestBody body) {
         if (caller.provinceCode() != null && !caller.provinceCode().equals(body.deliverToProvince())) {
             throw new AccessDeniedException("A province's buyer asks for quotes for its own province only");
         }
         var request = ChannelBodies.request(body, "RFQ-" + UUID.randomUUID().toString().substring(0, 8));
-        return answer(() -> channels.quote(known(channelId), request));
+        Quote q = procurement.requestQuote(caller, known(channelId), request, idempotency.key());
+        return Created.response(uriInfo, "procurement/quotes", q.id(), q);
     }
 
     @POST

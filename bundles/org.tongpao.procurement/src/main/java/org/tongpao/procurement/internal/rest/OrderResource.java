@@ -13,12 +13,17 @@ import javax.validation.constraints.NotNull;
 import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.PUT;
+import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
@@ -28,6 +33,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.StaleVersionException;
 import org.tongpao.core.rest.Created;
 import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
@@ -43,7 +49,7 @@ import org.tongpao.procurement.ProcurementService;
 import org.tongpao.procurement.PurchaseOrder;
 import org.tongpao.procurement.ReceiptRequest;
 
-/** {@code /procurement/orders}: draft, submit, approve, place, cancel, receive. */
+/** {@code /procurement/orders}: draft, change a draft, submit, approve, place, cancel, receive. */
 @Component(service = OrderResource.class, property = JaxRs.RESOURCE)
 @Path("procurement/orders")
 // every reader's roles; the methods that change something name their own
@@ -93,6 +99,30 @@ public class OrderResource {
             @Valid @NotNull NewOrder body) {
         PurchaseOrder o = procurement.createOrder(caller, body, idempotency.key());
         return Created.response(uriInfo, "procurement/orders", o.id(), o);
+    }
+
+    @PUT
+    @Path("{id: [0-9]+}")
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROCUREMENT_OFFICER})
+    @Operation(summary = "Change a draft order", description = "The body replaces the draft's header and lines (as "
+            + "when drafting); If-Match names the order's version as read (\"3\", W/\"3\" or 3; 400 naming If-Match "
+            + "without it), 412 when the order changed since. Only a DRAFT: 409 naming status once submitted. The "
+            + "answer carries the new version as ETag")
+    @ApiResponse(responseCode = "200", description = "The changed draft",
+            content = @Content(schema = @Schema(implementation = PurchaseOrder.class)))
+    @ApiResponse(responseCode = "412", description = "The order changed since the version in If-Match",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response update(@Context Caller caller, @PathParam("id") long id,
+            @Parameter(description = "The order's version as read, e.g. \"3\"", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @BeanParam IdempotencyHeader idempotency, @Valid @NotNull NewOrder body) {
+        long expected = Bodies.version(ifMatch);
+        try {
+            PurchaseOrder o = procurement.updateDraft(caller, id, expected, body, idempotency.key());
+            return Response.ok(o).tag(new EntityTag(Long.toString(o.version()))).build();
+        } catch (StaleVersionException e) {
+            throw new WebApplicationException(e.getMessage(), e, Response.Status.PRECONDITION_FAILED);
+        }
     }
 
     @POST

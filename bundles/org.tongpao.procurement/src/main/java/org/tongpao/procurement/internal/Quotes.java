@@ -1,0 +1,115 @@
+package org.tongpao.procurement.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.tongpao.core.AccessDeniedException;
+import org.tongpao.core.Caller;
+import org.tongpao.core.Checks;
+import org.tongpao.core.ConflictException;
+import org.tongpao.core.Item;
+import org.tongpao.core.ScopeRules;
+import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Transactions;
+import org.tongpao.procurement.NewOrder;
+import org.tongpao.procurement.NewOrderLine;
+import org.tongpao.procurement.ProcurementTopics;
+import org.tongpao.procurement.PurchaseOrder;
+import org.tongpao.procurement.Quote;
+import org.tongpao.procurement.QuoteLine;
+import org.tongpao.procurement.QuoteOrder;
+import org.tongpao.procurement.api.ChannelQuote;
+import org.tongpao.procurement.api.QuoteRequest;
+
+/**
+ * Quotes from channels, stored, and a stored quote turned into a draft order in one call. A quote is scoped as an
+ * order is: the asking buyer's province (null: the ministry's), read by whoever reads that province's orders.
+ */
+final class Quotes {
+    static final String ENTITY = "procurement-quote";
+
+    private final ProcurementContext ctx;
+    private final Orders orders;
+    private final Supplier<OrderChannels> channels;
+
+    Quotes(ProcurementContext ctx, Orders orders, Supplier<OrderChannels> channels) {
+        this.ctx = ctx;
+        this.orders = orders;
+        this.channels = channels;
+    }
+
+    Quote request(Caller caller, String channelId, QuoteRequest request, String key) {
+        ProcurementScope.requireBuyer(caller);
+        Checks.required("request", request);
+        String province = ProcurementScope.buyerProvince(caller);
+        if (province != null && !province.equals(request.deliverToProvince())) {
+            throw new AccessDeniedException("A province's buyer asks for quotes for its own province only");
+        }
+        // the channel is asked outside any transaction; a retry with the key asks again but stores nothing new
+        ChannelQuote answer = channels.get().quote(channelId, request);
+        // the request's reference may be generated per call: what identifies a repeat is what was asked
+        Object asked = List.of(channelId, request.lines(), request.deliverToProvince(),
+                String.valueOf(request.neededBy()), request.emergency());
+        Ref ref = ctx.write(caller, key, "quote.request:" + channelId, asked, c -> {
+            long id = QuoteDao.insert(c, channelId, province, request, answer, caller.user(), ctx.now());
+            Quote stored = QuoteDao.find(c, id).orElseThrow();
+            ctx.audit.record(c, caller, ENTITY, String.valueOf(id), "create", null, stored);
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("id", id);
+            p.put("channelId", channelId);
+            p.put("quoteRef", stored.quoteRef());
+            p.put("provinceCode", province);
+            p.put("currency", stored.currency());
+            p.put("totalAmount", stored.totalAmount().toPlainString());
+            ctx.event(c, caller, ProcurementTopics.QUOTE_RECEIVED, p);
+            return new Ref(ENTITY, String.valueOf(id));
+        });
+        return get(caller, Long.parseLong(ref.id()));
+    }
+
+    Quote get(Caller caller, long id) {
+        return Transactions.read(ctx.ds, c -> ScopeRules.visible(QuoteDao.find(c, id),
+                q -> ProcurementScope.canReadOrder(caller, q.provinceCode(), null), ENTITY, id));
+    }
+
+    /**
+     * The draft order from a quote: validated like a hand-drafted one (supplier qualified for every item, the
+     * depot and budget line the buyer sees), then, in one transaction, the quote claimed (once) and the order
+     * inserted with the quote's reference.
+     */
+    PurchaseOrder order(Caller caller, long quoteId, QuoteOrder body, String key) {
+        ProcurementScope.requireBuyer(caller);
+        QuoteOrder b = Checks.body(body);
+        Quote q = get(caller, quoteId);
+        if (!ProcurementScope.canWriteOrder(caller, q.provinceCode())) {
+            throw new AccessDeniedException("The caller's scope does not allow ordering this quote");
+        }
+        List<NewOrderLine> lines = new ArrayList<>();
+        for (int i = 0; i < q.lines().size(); i++) {
+            QuoteLine l = q.lines().get(i);
+            String field = "lines[" + i + "].itemCode";
+            Item item = ScopeRules.namedInBody(field, l.itemCode(), () -> ctx.catalogue.getByCode(caller, l.itemCode()));
+            lines.add(new NewOrderLine(item.id(), l.quantity(), l.unitPrice(), q.currency(), l.deliverBy()));
+        }
+        NewOrder asOrder = new NewOrder(b.supplierId(), b.depotId(), b.budgetLineId(), q.currency(), b.exchangeRate(),
+                q.emergency(), null, q.channelId(), b.note(), lines);
+        OrderDraft draft = orders.draft(caller, asOrder, ProcurementScope.buyerProvince(caller))
+                .fromQuote(q.id(), q.quoteRef());
+        Ref ref = ctx.write(caller, key, "quote.order:" + quoteId, b, c -> {
+            if (!q.validUntil().isAfter(ctx.now())) {
+                throw new ConflictException("validUntil", "Quote " + q.quoteRef() + " of channel " + q.channelId()
+                        + " expired at " + q.validUntil() + "; ask the channel again");
+            }
+            long id = OrderDao.insert(c, draft, caller.user(), ctx.now());
+            if (!QuoteDao.claimForOrder(c, quoteId, id)) {
+                Quote taken = QuoteDao.find(c, quoteId).orElseThrow();
+                String by = OrderDao.find(c, taken.orderId()).map(PurchaseOrder::number).orElse("#" + taken.orderId());
+                throw new ConflictException("quoteId", "Quote " + q.quoteRef() + " is already ordered as " + by);
+            }
+            return orders.created(c, caller, id);
+        });
+        return orders.get(caller, Long.parseLong(ref.id()));
+    }
+}
