@@ -105,21 +105,38 @@ final class CentreChannel implements Channel {
     }
 
     /**
-     * Takes the platform's order at the prices it agreed (each line's unit price is its ceiling). SPI 1.0 carries no
-     * approver: an emergency order's justification is its {@code note}, and its approval is the platform order's.
+     * Takes the platform's order at the prices it agreed (each line's unit price is its ceiling). The order's
+     * approvers (SPI 1.2) are recorded on the framework or emergency record, and an emergency order's justification
+     * is its approval's; from a platform on SPI 1.1 (no approvals) the justification is the order's {@code note} and
+     * the approval is recorded as the platform order's.
      */
     @Override
     public PlacedOrder place(ChannelOrder o) throws ChannelException {
         if (!AgreementDao.CURRENCY.equals(o.currency())) {
             throw new ChannelException("the centre's agreements are in CNY, not " + o.currency(), false);
         }
+        String approvedBy = approvedBy(o);
+        String justification = !o.emergency() ? null : o.justification() != null ? o.justification() : o.note();
         NewCentreOrder order = new NewCentreOrder(o.orderRef(), o.deliverToProvince(), o.deliverTo(), null, null,
-                o.emergency(), o.emergency() ? o.note() : null, o.emergency() ? platformApproval(o.orderRef()) : null,
+                o.emergency(), justification, approvedBy,
                 o.lines().stream().map(l -> new NewCentreOrder.Line(l.lineRef(), l.itemCode(), l.quantity(), l.unitPrice()))
                         .toList());
         CentreOrder placed = refusedAsChannel(() -> orders.place(platform(), order, null));
         return new PlacedOrder(REF_PREFIX + placed.id(), "promised by " + placed.promisedDate()
                 + (placed.emergency() ? ", emergency procurement (single source, expedited)" : ""));
+    }
+
+    /**
+     * Who approved, as the centre records it: the approvers in order, "name (role)" joined, at most 128 characters;
+     * an order without approvals (SPI 1.1) names the platform order for an emergency and nobody otherwise.
+     */
+    static String approvedBy(ChannelOrder o) {
+        if (o.approvals().isEmpty()) {
+            return o.emergency() ? platformApproval(o.orderRef()) : null;
+        }
+        String all = o.approvals().stream().map(a -> a.approver() + " (" + a.role() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return all.length() <= 128 ? all : all.substring(0, 127) + "…";
     }
 
     static String platformApproval(String orderRef) {

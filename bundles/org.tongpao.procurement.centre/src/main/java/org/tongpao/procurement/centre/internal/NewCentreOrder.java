@@ -14,7 +14,8 @@ import org.tongpao.core.ValidationException;
  * agreement able to deliver by {@code neededBy} at no more than the line's {@code maxUnitPrice} (the price the
  * platform agreed, when it names one), or to the agreement named by {@code agreementCode}. An emergency order is
  * single source (one agreement for every line: the named one, else the fastest), expedited, and must state why (at
- * least {@value #MIN_JUSTIFICATION} characters) and who approved it.
+ * least {@value #MIN_JUSTIFICATION} characters) and who approved it; a normal (framework) order may name its
+ * approvers too.
  */
 public record NewCentreOrder(String orderRef, String buyerProvince, String deliverTo, LocalDate neededBy,
         String agreementCode, boolean emergency, String justification, String approvedBy, List<Line> lines) {
@@ -37,7 +38,8 @@ public record NewCentreOrder(String orderRef, String buyerProvince, String deliv
         String agreement = agreementCode == null ? null : Checks.code("agreementCode", agreementCode);
         List<Line> checkedLines = checkedLines();
         if (!emergency) {
-            return new NewCentreOrder(orderRef, buyerProvince, to, neededBy, agreement, false, null, null, checkedLines);
+            return new NewCentreOrder(orderRef, buyerProvince, to, neededBy, agreement, false, null,
+                    Checks.optionalLine("approvedBy", approvedBy, 128), checkedLines);
         }
         return new NewCentreOrder(orderRef, buyerProvince, to, neededBy, agreement, true, checkedJustification(),
                 Checks.line("approvedBy", approvedBy, 128), checkedLines);

@@ -6,6 +6,7 @@ import static org.tongpao.procurement.centre.internal.CentreFixture.BUYER;
 import static org.tongpao.procurement.centre.internal.CentreFixture.TODAY;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.tongpao.procurement.api.ProgressEvent;
 import org.tongpao.procurement.api.ProgressPage;
 import org.tongpao.procurement.api.ProgressStatus;
 import org.tongpao.procurement.api.QuoteRequest;
+import org.tongpao.procurement.api.OrderApproval;
 import org.tongpao.procurement.api.RequestLine;
 
 class CentreChannelTest {
@@ -83,6 +85,25 @@ class CentreChannelTest {
         assertThat(o.justification()).isEqualTo(CentreOrdersTest.WHY);
         assertThat(o.approvedBy()).isEqualTo("Tongpao order PO-E");
         assertThat(o.promisedDate()).isEqualTo(TODAY.plusDays(7));
+    }
+
+    @Test
+    void theApproversAndTheApprovalsJustificationOfSpi12AreRecorded() throws Exception {
+        f.agreement("FA-CHEAP", "2.50", 100_000, 14, 7);
+        Instant at = Instant.parse("2026-02-03T02:00:00Z");
+        ChannelOrder emergency = new ChannelOrder("PO-E2", null, "CNY", List.of(new OrderLine("L1", "MASK-N95", 1000,
+                new BigDecimal("2.50"), null)), "42", "Wuhan depot 1", true, "deliver to gate 3",
+                List.of(new OrderApproval("director-li", "procurement-officer", at, CentreOrdersTest.WHY)));
+        CentreOrder e = f.orders.get(BUYER, CentreChannel.orderId(channel().place(emergency).channelOrderRef()).orElseThrow());
+        assertThat(e.justification()).isEqualTo(CentreOrdersTest.WHY);
+        assertThat(e.approvedBy()).isEqualTo("director-li (procurement-officer)");
+
+        ChannelOrder normal = new ChannelOrder("PO-N2", null, "CNY", emergency.lines(), "42", null, false, null,
+                List.of(new OrderApproval("li", "procurement-officer", at, null),
+                        new OrderApproval("wang", "ministry-admin", at, null)));
+        CentreOrder n = f.orders.get(BUYER, CentreChannel.orderId(channel().place(normal).channelOrderRef()).orElseThrow());
+        assertThat(n.justification()).isNull();
+        assertThat(n.approvedBy()).isEqualTo("li (procurement-officer), wang (ministry-admin)");
     }
 
     @Test

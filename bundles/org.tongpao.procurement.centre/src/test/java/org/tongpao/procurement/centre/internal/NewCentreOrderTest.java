@@ -36,11 +36,13 @@ class NewCentreOrderTest {
     }
 
     @Test
-    void aNormalOrderDropsEmergencyFields() {
+    void aNormalOrderDropsTheJustificationAndKeepsItsApprovers() {
         NewCentreOrder o = new NewCentreOrder("PO-2", null, null, null, null, false, "x", "y", line("1", "MASK-N95", 5L))
                 .checked();
         assertThat(o.justification()).isNull();
-        assertThat(o.approvedBy()).isNull();
+        assertThat(o.approvedBy()).isEqualTo("y");
+        assertThat(new NewCentreOrder("PO-3", null, null, null, null, false, null, null, line("1", "MASK-N95", 5L))
+                .checked().approvedBy()).isNull();
     }
 
     @Test

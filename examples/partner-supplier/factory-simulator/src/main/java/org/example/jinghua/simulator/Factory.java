@@ -64,9 +64,12 @@ final class Factory {
         }
     }
 
-    /** A new order (true) or the one already placed under this buyer reference (false). */
+    /**
+     * A new order (true) or the one already placed under this buyer reference (false); {@code approvedBy} and
+     * {@code justification} (optional) are the buyer's approval as it states it.
+     */
     Map.Entry<FactoryOrder, Boolean> place(String buyerReference, List<FactoryOrder.LineRequest> requested,
-            String deliverTo, String province, LocalDate deliverBy) {
+            String deliverTo, String province, LocalDate deliverBy, String approvedBy, String justification) {
         if (buyerReference == null || buyerReference.isBlank() || requested.isEmpty() || deliverTo == null
                 || deliverTo.isBlank()) {
             throw new Refusal(400, "BAD_REQUEST", "buyerReference, lines and deliverTo are required");
@@ -87,7 +90,7 @@ final class Factory {
                 return Map.entry(orders.get(existing), false);
             }
             FactoryOrder o = new FactoryOrder(String.format("JH-%06d", ++orderSequence), buyerReference, lines,
-                    deliverTo, province, deliverBy, "RECEIVED");
+                    deliverTo, province, deliverBy, "RECEIVED", approvedBy, justification);
             orders.put(o.orderNo(), o);
             orderNoByReference.put(buyerReference, o.orderNo());
             if (autoConfirm) {
@@ -226,7 +229,7 @@ final class Factory {
 
     private FactoryOrder store(FactoryOrder o, String state, List<FactoryOrder.Line> lines) {
         FactoryOrder updated = new FactoryOrder(o.orderNo(), o.buyerReference(), lines, o.deliverTo(), o.province(),
-                o.deliverBy(), state);
+                o.deliverBy(), state, o.approvedBy(), o.justification());
         orders.put(o.orderNo(), updated);
         return updated;
     }

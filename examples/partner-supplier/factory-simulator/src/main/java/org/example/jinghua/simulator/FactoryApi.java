@@ -77,7 +77,8 @@ final class FactoryApi {
             throw new Refusal(400, "BAD_REQUEST", "deliverBy must be a date such as 2026-12-24");
         }
         Map.Entry<FactoryOrder, Boolean> placed = factory.place(body.path("buyerReference").asText(null), lines,
-                body.path("deliverTo").asText(null), body.path("province").asText(null), deliverBy);
+                body.path("deliverTo").asText(null), body.path("province").asText(null), deliverBy,
+                body.path("approvedBy").asText(null), body.path("justification").asText(null));
         return Map.entry(placed.getValue() ? 201 : 200, order(placed.getKey()));
     }
 
@@ -117,6 +118,8 @@ final class FactoryApi {
         n.put("orderNo", o.orderNo());
         n.put("buyerReference", o.buyerReference());
         n.put("state", o.state());
+        n.put("approvedBy", o.approvedBy());
+        n.put("justification", o.justification());
         ArrayNode lines = n.putArray("lines");
         for (FactoryOrder.Line l : o.lines()) {
             ObjectNode line = lines.addObject();

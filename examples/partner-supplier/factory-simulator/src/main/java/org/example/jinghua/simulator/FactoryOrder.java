@@ -7,10 +7,11 @@ import java.util.List;
 /**
  * An order as the factory sees it: its number, the buyer's reference (the factory's idempotency key), the
  * lines, where it goes, and its state: RECEIVED, CONFIRMED, IN_PRODUCTION, SHIPPED (all or part), DELIVERED
- * (everything handed over) or CANCELLED.
+ * (everything handed over) or CANCELLED; who approved it at the buyer and why, when the buyer says (an
+ * emergency purchase the factory expedites).
  */
 public record FactoryOrder(String orderNo, String buyerReference, List<Line> lines, String deliverTo,
-        String province, LocalDate deliverBy, String state) {
+        String province, LocalDate deliverBy, String state, String approvedBy, String justification) {
 
     /**
      * One SKU of an order: the buyer's own line reference (repeated on every notice about the line), pieces

@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * "unitPrice","total","currency":"CNY","leadDays","earliestDispatch","validUntil",…}}; unknown SKU → 404,
  * below the minimum order → 422. 5 % off from 1,000,000 pieces; a week more per further week of capacity.</li>
  * <li>{@code POST /v1/orders} {@code {"buyerReference":"PO-1","lines":[{"buyerLine":"1","sku":"JH-19083",
- * "quantity":200000}],"deliverTo":"…","province":"42","deliverBy":"2026-12-24"}} → 201 {@code {"orderNo":
+ * "quantity":200000}],"deliverTo":"…","province":"42","deliverBy":"2026-12-24","approvedBy":"li (procurement-officer)",
+ * "justification":"…"}} (the last two optional) → 201 {@code {"orderNo":
  * "JH-000001","state":"CONFIRMED",…}}; the same buyerReference again → 200 with the same order.</li>
  * <li>{@code GET /v1/orders/{orderNo}}; {@code POST /v1/orders/{orderNo}/cancel} {@code {"reason"}} → 200;
  * once goods shipped → 409 TOO_LATE; unknown → 404.</li>

@@ -130,6 +130,12 @@ public final class JinghuaChannel implements Channel {
         }
         body.put("deliverTo", order.deliverTo());
         body.put("province", order.deliverToProvince());
+        // SPI 1.2: who approved the order at Tongpao, and an emergency purchase's justification, for the factory's file
+        if (!order.approvals().isEmpty()) {
+            body.put("approvedBy", order.approvals().stream().map(a -> a.approver() + " (" + a.role() + ")")
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        body.put("justification", order.justification());
         order.lines().stream().map(OrderLine::promisedDate).filter(Objects::nonNull).max(Comparator.naturalOrder())
                 .ifPresent(d -> body.put("deliverBy", d.toString()));
         JsonNode placed = c.post("v1/orders", body, "order " + order.orderRef());

@@ -101,6 +101,17 @@ class JinghuaChannelTest {
     }
 
     @Test
+    void theFactoryFilesWhoApprovedTheOrderAndAnEmergencysJustification() throws Exception {
+        String normal = tongpao.place(Samples.order("PO-42-7")).channelOrderRef();
+        assertThat(factory.order(normal).approvedBy())
+                .isEqualTo("li.na (procurement-officer), wang.wei (procurement-officer)");
+        assertThat(factory.order(normal).justification()).isNull();
+        String urgent = tongpao.place(Samples.emergencyOrder("PO-42-8")).channelOrderRef();
+        assertThat(factory.order(urgent).approvedBy()).isEqualTo("zhang.min (procurement-officer)");
+        assertThat(factory.order(urgent).justification()).isEqualTo(Samples.JUSTIFICATION);
+    }
+
+    @Test
     void cancelBeforeShippingWorksAfterShippingIsRefused() throws Exception {
         String early = tongpao.place(Samples.order("PO-42-3")).channelOrderRef();
         tongpao.cancel(early, "need met by donations");
