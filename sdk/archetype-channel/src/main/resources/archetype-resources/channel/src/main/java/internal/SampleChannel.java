@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Component;
 import org.tongpao.procurement.api.Channel;
 import org.tongpao.procurement.api.ChannelException;
@@ -63,8 +64,11 @@ public final class SampleChannel implements Channel {
     public PlacedOrder place(ChannelOrder order) throws ChannelException {
         String own = orders.computeIfAbsent(order.orderRef(), ref -> {
             String number = "${channelId.toUpperCase()}-" + (orders.size() + 1);
+            // SPI 1.2: the order carries who approved it at Tongpao (and an emergency's justification)
+            String approvedBy = order.approvals().stream().map(a -> a.approver()).collect(Collectors.joining(", "));
             synchronized (log) {
-                log.add(ProgressEvent.of("E-" + (log.size() + 1), number, ProgressStatus.CONFIRMED, Instant.now()));
+                log.add(new ProgressEvent("E-" + (log.size() + 1), number, ProgressStatus.CONFIRMED, Instant.now(),
+                        null, null, null, List.of(), approvedBy.isEmpty() ? null : "confirmed; approved by " + approvedBy));
             }
             return number;
         });

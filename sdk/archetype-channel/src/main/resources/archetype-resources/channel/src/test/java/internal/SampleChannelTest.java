@@ -19,6 +19,7 @@ class SampleChannelTest {
             String ref = tongpao.place(Samples.order("PO-1")).channelOrderRef();
             assertEquals(ProgressStatus.CONFIRMED, tongpao.progress(null).events().get(0).status());
             assertEquals(ref, tongpao.progress(null).events().get(0).channelOrderRef());
+            assertEquals("confirmed; approved by li.na, wang.wei", tongpao.progress(null).events().get(0).note());
         }
     }
 
