@@ -122,8 +122,14 @@ public class ChannelsIT extends CentralNode {
             // a quote over REST: exact decimals; a province's buyer for its own province only; bad input named
             Api.Reply quote = hubeiBuyer.post("/procurement/channels/masks/quotes", Map.of("deliverToProvince", "42",
                     "emergency", true, "lines", List.of(Map.of("itemCode", "MASK-N95", "quantity", 1000))));
-            assertEquals(quote.toString(), 200, quote.status());
+            assertEquals(quote.toString(), 201, quote.status());
             assertEquals(0, new BigDecimal("2.35").compareTo(quote.json().get("lines").get(0).get("unitPrice").decimalValue()));
+            // stored: read back at its Location, where the buyer of another province does not find it
+            assertTrue(quote.location(), quote.location().endsWith("/procurement/quotes/" + quote.json().get("id").asLong()));
+            assertEquals(quote.json().get("quoteRef"), hubeiBuyer.get("/procurement/quotes/" + quote.json().get("id")
+                    .asLong()).json().get("quoteRef"));
+            assertEquals(404, api().as("jiangsu-buyer").get("/procurement/quotes/" + quote.json().get("id").asLong())
+                    .status());
             assertEquals(403, hubeiBuyer.post("/procurement/channels/masks/quotes", Map.of("deliverToProvince", "32",
                     "lines", List.of(Map.of("itemCode", "MASK-N95", "quantity", 1000)))).status());
             Api.Reply bad = buyer.post("/procurement/channels/masks/quotes", Map.of("deliverToProvince", "42",
@@ -588,9 +594,9 @@ public class ChannelsIT extends CentralNode {
         }
         assertNotNull(atCentre.toString(), centreOrder);
         assertTrue(centreOrder.get("emergency").asBoolean());
-        // the channel is told the approval's justification first, then the buyer's note
-        assertTrue(centreOrder.toString(), centreOrder.get("justification").asText().startsWith(WHY));
-        assertEquals("Tongpao order " + number, centreOrder.get("approvedBy").asText());
+        // SPI 1.2: the channel is told who approved the order and the approval's justification
+        assertEquals(centreOrder.toString(), WHY, centreOrder.get("justification").asText());
+        assertEquals("admin (ministry-admin)", centreOrder.get("approvedBy").asText());
         assertEquals("FA-PO-1", centreOrder.get("lines").get(0).get("agreementCode").asText());
         // the centre's officer confirms: pushed to the platform, it lands on the purchase order
         assertEquals(200, buyer.post("/procurement/centre/orders/" + centreOrder.get("id").asLong() + "/progress",
@@ -625,6 +631,101 @@ public class ChannelsIT extends CentralNode {
         assertEquals("AT_CUSTOMS", buyer.post(path + "/customs", Map.of("step", "DECLARED", "reference", "DECL-PO-1"))
                 .json().get("status").asText());
         progressed(admin, krwPo, "AT_CUSTOMS");
+    }
+
+    /**
+     * A quote from the centre stored and turned into a draft purchase order in one call (idempotent, once per quote),
+     * the draft changed under If-Match (412 when stale, 409 once submitted), and the centre told who approved it.
+     */
+    @Test
+    public void aQuoteBecomesADraftEditedUnderIfMatchAndTheCentreLearnsItsApprovers() throws Exception {
+        Api buyer = api().as("buyer");
+        Api admin = api().as("admin");
+        long item = idOf(admin.get("/items?q=SUIT-MEDPROT"), "SUIT-MEDPROT");
+        long line = createdId(api().as("finance").post("/funding/budget-lines", Map.of("code", "SEF-Q-1", "name",
+                "Special epidemic fund (quotes)", "source", "SPECIAL_EPIDEMIC_FUND", "holder", "MINISTRY", "amount",
+                new BigDecimal("1000000"))));
+        long supplier = createdId(buyer.post("/procurement/suppliers", Map.of("code", "Q-SUP-1", "name",
+                "Protective suits", "country", "CN", "qualifications", List.of(Map.of("itemId", item, "standard",
+                        "GB 19082-2009", "weeklyCapacity", 20_000, "leadTimeDays", 3)))));
+        createdId(buyer.post("/procurement/centre/agreements", Map.of("code", "FA-Q-1", "supplierCode", "Q-SUP-1",
+                "supplierName", "Protective suits", "validFrom", LocalDate.now().minusDays(1).toString(), "validUntil",
+                LocalDate.now().plusDays(90).toString(), "leadDays", 10, "expeditedLeadDays", 3, "items",
+                List.of(Map.of("itemCode", "SUIT-MEDPROT", "unitPrice", new BigDecimal("48.50"), "capacityPerWeek",
+                        20_000)))));
+        channel("centre");
+
+        Api.Reply asked = buyer.header("Idempotency-Key", "rfq-q-1").post("/procurement/channels/centre/quotes",
+                Map.of("deliverToProvince", "42", "lines", List.of(Map.of("itemCode", "SUIT-MEDPROT", "quantity", 400))));
+        assertEquals(asked.toString(), 201, asked.status());
+        long quoteId = asked.json().get("id").asLong();
+        JsonNode quote = buyer.get("/procurement/quotes/" + quoteId).json();
+        assertEquals(0, new BigDecimal("48.50").compareTo(quote.get("lines").get(0).get("unitPrice").decimalValue()));
+        String deliverBy = quote.get("lines").get(0).get("deliverBy").asText();
+        assertEquals(404, api().as("hubei-buyer").get("/procurement/quotes/" + quoteId).status());
+
+        // one call drafts the order from the quote; a retry answers the same order, another key finds it ordered
+        Map<String, Object> toOrder = Map.of("supplierId", supplier, "depotId", depot("HB-WH-01"), "budgetLineId", line);
+        String orderPath = "/procurement/quotes/" + quoteId + "/order";
+        Api.Reply drafted = admin.header("Idempotency-Key", "q-order-1").post(orderPath, toOrder);
+        assertEquals(drafted.toString(), 201, drafted.status());
+        JsonNode draft = drafted.json();
+        long po = draft.get("id").asLong();
+        assertEquals("DRAFT", draft.get("status").asText());
+        assertEquals("centre", draft.get("channelId").asText());
+        assertEquals(quote.get("quoteRef").asText(), draft.get("quoteRef").asText());
+        assertEquals(quoteId, draft.get("quoteId").asLong());
+        assertEquals(400, draft.get("lines").get(0).get("quantity").asLong());
+        assertEquals(deliverBy, draft.get("lines").get(0).get("promisedDate").asText());
+        assertEquals(0, new BigDecimal("19400.00").compareTo(draft.get("totalAmount").decimalValue()));
+        assertEquals(po, createdId(admin.header("Idempotency-Key", "q-order-1").post(orderPath, toOrder)));
+        Api.Reply again = admin.header("Idempotency-Key", "q-order-2").post(orderPath, toOrder);
+        assertEquals(again.toString(), 409, again.status());
+        assertEquals("quoteId", again.json().get("field").asText());
+        Api.Reply incomplete = admin.post(orderPath, Map.of("depotId", depot("HB-WH-01"), "budgetLineId", line));
+        assertEquals(incomplete.toString(), 400, incomplete.status());
+        assertEquals("supplierId", incomplete.json().get("field").asText());
+
+        // the draft changed at the version read; a stale version is 412, no version 400, and nothing changes
+        long version = draft.get("version").asLong();
+        Map<String, Object> edited = Map.of("supplierId", supplier, "depotId", depot("HB-WH-01"), "budgetLineId", line,
+                "currency", "CNY", "channelId", "centre", "note", "two deliveries", "lines", List.of(Map.of("itemId", item,
+                        "quantity", 300, "unitPrice", new BigDecimal("48.50"), "promisedDate", deliverBy)));
+        Api.Reply unversioned = admin.put("/procurement/orders/" + po, edited);
+        assertEquals(unversioned.toString(), 400, unversioned.status());
+        assertEquals("If-Match", unversioned.json().get("field").asText());
+        Api.Reply changed = admin.header("If-Match", "\"" + version + "\"").put("/procurement/orders/" + po, edited);
+        assertEquals(changed.toString(), 200, changed.status());
+        assertEquals(300, changed.json().get("lines").get(0).get("quantity").asLong());
+        assertEquals("two deliveries", changed.json().get("note").asText());
+        assertEquals(quote.get("quoteRef").asText(), changed.json().get("quoteRef").asText());
+        assertTrue(changed.json().get("version").asLong() > version);
+        Api.Reply stale = admin.header("If-Match", "\"" + version + "\"").put("/procurement/orders/" + po,
+                Map.of("supplierId", supplier, "depotId", depot("HB-WH-01"), "budgetLineId", line, "currency", "CNY",
+                        "lines", List.of(Map.of("itemId", item, "quantity", 1, "unitPrice", 1, "promisedDate", deliverBy))));
+        assertEquals(stale.toString(), 412, stale.status());
+        assertTrue(stale.toString(), stale.contentType().startsWith("application/problem+json"));
+        assertEquals(300, admin.get("/procurement/orders/" + po).json().get("lines").get(0).get("quantity").asLong());
+        long current = changed.json().get("version").asLong();
+        assertEquals(404, api().as("jiangsu-buyer").header("If-Match", "\"" + current + "\"")
+                .put("/procurement/orders/" + po, edited).status());
+
+        // submitted, it is no longer a draft; two approvals; placed, the centre records both approvers
+        assertEquals(200, admin.post("/procurement/orders/" + po + "/submit", null).status());
+        Api.Reply late = admin.header("If-Match", "\"" + admin.get("/procurement/orders/" + po).json().get("version")
+                .asLong() + "\"").put("/procurement/orders/" + po, edited);
+        assertEquals(late.toString(), 409, late.status());
+        assertEquals("status", late.json().get("field").asText());
+        assertEquals(200, admin.post("/procurement/orders/" + po + "/approve", null).status());
+        Api.Reply approved = buyer.post("/procurement/orders/" + po + "/approve", Map.of("justification", "price as agreed"));
+        assertEquals(approved.toString(), "APPROVED", approved.json().path("status").asText());
+        JsonNode placed = admin.post("/procurement/orders/" + po + "/place", null).json();
+        assertEquals(placed.toString(), "PLACED", placed.path("status").asText());
+        JsonNode atCentre = buyer.get("/procurement/centre/orders/" + placed.path("channelReference").asText()
+                .substring(4)).json();
+        assertEquals(placed.path("number").asText(), atCentre.get("orderRef").asText());
+        assertEquals("admin (ministry-admin), buyer (procurement-officer)", atCentre.get("approvedBy").asText());
+        assertTrue(atCentre.toString(), atCentre.path("justification").isNull() || atCentre.path("justification").isMissingNode());
     }
 
     private Map<String, Object> purchase(long supplier, long line, long item, String currency, BigDecimal rate,

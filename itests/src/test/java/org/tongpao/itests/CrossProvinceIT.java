@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -88,7 +89,9 @@ public class CrossProvinceIT {
          */
         IMPORT_KIND(false),
         /** A province desk's donor, donation (pledge), a donation's line and a receipt of donated goods. */
-        DONOR(true), DONATION(true), DONATION_LINE(true), DONATION_RECEIPT(true);
+        DONOR(true), DONATION(true), DONATION_LINE(true), DONATION_RECEIPT(true),
+        /** A channel's quote stored for a province's buyer (procurement 1.1). */
+        QUOTE(true);
 
         final boolean scoped;
 
@@ -113,7 +116,7 @@ public class CrossProvinceIT {
             Map.entry("verify", Kind.PASS_CODE), Map.entry("imports", Kind.IMPORT_KIND),
             // /donations/{id} and the public /public/donations/{donorCode}: a code answers 404 for any donation id
             Map.entry("donations", Kind.DONATION), Map.entry("donors", Kind.DONOR),
-            Map.entry("receipts", Kind.DONATION_RECEIPT));
+            Map.entry("receipts", Kind.DONATION_RECEIPT), Map.entry("quotes", Kind.QUOTE));
 
     /** Body properties and query parameters that carry an id. */
     static final Map<String, Kind> FIELD_KINDS = Map.ofEntries(Map.entry("depotId", Kind.DEPOT),
@@ -134,7 +137,7 @@ public class CrossProvinceIT {
             // inventory 1.6: where a provenance's goods came from (answers of .../received and .../origins)
             Map.entry("rootLotId", Kind.LOT), Map.entry("rootDepotId", Kind.DEPOT),
             Map.entry("donorId", Kind.DONOR), Map.entry("donor", Kind.DONOR), Map.entry("donationId", Kind.DONATION),
-            Map.entry("donationLineId", Kind.DONATION_LINE));
+            Map.entry("donationLineId", Kind.DONATION_LINE), Map.entry("quoteId", Kind.QUOTE));
 
     /**
      * Operations every caller may call without credentials. Anything else answering an anonymous caller
@@ -766,6 +769,17 @@ public class CrossProvinceIT {
             JsonNode placed = buyer.post("/procurement/orders/" + order + "/place", null).json();
             assertEquals(placed.toString(), "PLACED", placed.path("status").asText());
             p.ids.put(Kind.ORDER_LINE, placed.path("lines").get(0).path("id").asLong());
+            // a quote of the procurement centre for the province's buyer (the ministry's agreement makes the price)
+            Api.Reply agreement = api().as("buyer").post("/procurement/centre/agreements", Map.of("code", "CPX-FA-"
+                    + p.code, "supplierCode", "CPX-SUP-" + p.code, "supplierName", "Cross-province check supplier",
+                    "validFrom", LocalDate.now().minusDays(1).toString(), "validUntil", LocalDate.now().plusDays(30)
+                    .toString(), "leadDays", 5, "expeditedLeadDays", 2, "items", List.of(Map.of("itemCode", "MASK-KN95",
+                            "unitPrice", new BigDecimal("1.20"), "capacityPerWeek", 10_000))));
+            assertEquals(agreement.toString(), 201, agreement.status());
+            Api.Reply quote = Poll.until("a quote of the centre for " + p.code, Duration.ofSeconds(20), () -> Optional.of(
+                    buyer.post("/procurement/channels/centre/quotes", Map.of("deliverToProvince", p.code, "lines",
+                            List.of(Map.of("itemCode", "MASK-KN95", "quantity", 10))))).filter(r -> r.status() == 201));
+            p.ids.put(Kind.QUOTE, quote.json().path("id").asLong());
         }
 
         /** A donor of the province's desk, its pledge designated for the province, and a receipt against it. */

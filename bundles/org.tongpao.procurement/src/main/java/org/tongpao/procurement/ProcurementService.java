@@ -39,12 +39,13 @@ public interface ProcurementService {
 
     /**
      * Changes a DRAFT order's header and lines (the body replaces them, as when drafting); {@code expectedVersion} is
-     * the order's {@code version} as the caller read it: another version is a {@code StaleVersionException} (412 over
-     * REST), an order past DRAFT a 409 naming {@code status}. Audited with the order before and after.
+     * the order's {@code version} as the caller read it (required, null is a 400 naming {@code If-Match} once the ids
+     * named are found): another version is a {@code StaleVersionException} (412 over REST), an order past DRAFT a 409
+     * naming {@code status}. Audited with the order before and after.
      *
      * @since 1.1
      */
-    PurchaseOrder updateDraft(Caller caller, long orderId, long expectedVersion, NewOrder order, String idempotencyKey);
+    PurchaseOrder updateDraft(Caller caller, long orderId, Long expectedVersion, NewOrder order, String idempotencyKey);
 
     /**
      * Asks a channel for a quote (outside any transaction) and stores its answer; a province's buyer asks for its own

@@ -69,8 +69,9 @@ final class GatewayChannels implements OrderChannels {
     static ChannelOrder channelOrder(PurchaseOrder o, String deliverToProvince) {
         List<OrderLine> lines = o.lines().stream().map(l -> new OrderLine(String.valueOf(l.lineNo()), l.itemCode(),
                 l.quantity(), l.unitPrice(), l.promisedDate())).toList();
+        // a normal order's approval may carry a note in the same column: the SPI's justification is an emergency's only
         List<OrderApproval> approvals = o.approvals().stream().map(a -> new OrderApproval(a.approver(), a.role(),
-                a.approvedAt(), a.justification())).toList();
+                a.approvedAt(), o.emergency() ? a.justification() : null)).toList();
         return new ChannelOrder(o.number(), o.quoteRef(), o.currency(), lines, deliverToProvince, o.depotCode(),
                 o.emergency(), note(o), approvals);
     }

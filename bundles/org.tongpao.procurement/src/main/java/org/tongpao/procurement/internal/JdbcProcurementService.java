@@ -110,7 +110,7 @@ public class JdbcProcurementService implements ProcurementService {
     }
 
     @Override
-    public PurchaseOrder updateDraft(Caller caller, long orderId, long expectedVersion, NewOrder order,
+    public PurchaseOrder updateDraft(Caller caller, long orderId, Long expectedVersion, NewOrder order,
             String idempotencyKey) {
         return orders.update(caller, orderId, expectedVersion, order, idempotencyKey);
     }

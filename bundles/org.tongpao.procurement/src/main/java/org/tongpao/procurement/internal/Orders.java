@@ -65,13 +65,17 @@ final class Orders {
      * editing a province's draft keeps it that province's). {@code expectedVersion} is the version the caller read:
      * another is stale ({@link StaleVersionException}); the order must still be a DRAFT (409 naming status).
      */
-    PurchaseOrder update(Caller caller, long id, long expectedVersion, NewOrder order, String key) {
+    PurchaseOrder update(Caller caller, long id, Long expectedVersion, NewOrder order, String key) {
         ProcurementScope.requireBuyer(caller);
         PurchaseOrder current = Transactions.read(ctx.ds, c -> writable(c, caller, id));
         OrderDraft draft = draft(caller, Checks.body(order), current.provinceCode());
+        // after the ids: an id out of scope answers 404 whether or not the version is given
+        if (expectedVersion == null) {
+            throw new ValidationException("If-Match", "If-Match with the order's version as read is required");
+        }
         ctx.write(caller, key, "order.update:" + id, List.of(expectedVersion, order), c -> {
             PurchaseOrder o = lockWritable(c, caller, id);
-            if (o.version() != expectedVersion) {
+            if (o.version() != expectedVersion.longValue()) {
                 throw new StaleVersionException(ENTITY, o.number(), expectedVersion, o.version());
             }
             if (o.status() != OrderStatus.DRAFT) {

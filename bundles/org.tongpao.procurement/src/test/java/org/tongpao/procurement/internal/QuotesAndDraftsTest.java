@@ -19,6 +19,7 @@ import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.StaleVersionException;
+import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.procurement.NewOrder;
@@ -179,6 +180,8 @@ class QuotesAndDraftsTest {
                 "two deliveries", List.of(new NewOrderLine(f.item("MASK-MEDPROT"), 3000L, new BigDecimal("2.20"), null,
                         f.today().plusDays(9))));
 
+        assertThatThrownBy(() -> p.updateDraft(BUYER, o.id(), null, changed, null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("If-Match"));
         PurchaseOrder after = p.updateDraft(BUYER, o.id(), o.version(), changed, "k-edit");
 
         assertThat(after.version()).isGreaterThan(o.version());
@@ -250,7 +253,7 @@ class QuotesAndDraftsTest {
         long line = f.budgetLine("MINISTRY", "100000");
         PurchaseOrder o = p.createOrder(BUYER, f.maskOrder(supplier, "HB-WH-01", line, 100, false), null);
         p.submit(BUYER, o.id(), null);
-        p.approve(BUYER, o.id(), null, null);
+        p.approve(BUYER, o.id(), "checked against the framework price", null);
         PurchaseOrder approved = p.approve(BUYER2, o.id(), null, null);
 
         ChannelOrder sent = GatewayChannels.channelOrder(approved, "42");

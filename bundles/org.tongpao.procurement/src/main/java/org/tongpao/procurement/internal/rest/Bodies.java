@@ -13,12 +13,12 @@ public final class Bodies {
     }
 
     /**
-     * The version an {@code If-Match} header names: {@code "3"}, {@code W/"3"} or {@code 3}; 400 naming
-     * {@code If-Match} when it is missing or names no version.
+     * The version an {@code If-Match} header names: {@code "3"}, {@code W/"3"} or {@code 3}; null when there is none
+     * (the service refuses that once it checked the ids); 400 naming {@code If-Match} when it names no version.
      */
-    static long version(String ifMatch) {
+    static Long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ValidationException("If-Match", "If-Match with the order's version as read is required");
+            return null;
         }
         String v = ifMatch.strip();
         if (v.startsWith("W/")) {

@@ -106,17 +106,18 @@ public class OrderResource {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROCUREMENT_OFFICER})
     @Operation(summary = "Change a draft order", description = "The body replaces the draft's header and lines (as "
             + "when drafting); If-Match names the order's version as read (\"3\", W/\"3\" or 3; 400 naming If-Match "
-            + "without it), 412 when the order changed since. Only a DRAFT: 409 naming status once submitted. The "
+            + "without it, once the ids named are found), 412 when the order changed since. Only a DRAFT: 409 naming status once submitted. The "
             + "answer carries the new version as ETag")
     @ApiResponse(responseCode = "200", description = "The changed draft",
             content = @Content(schema = @Schema(implementation = PurchaseOrder.class)))
     @ApiResponse(responseCode = "412", description = "The order changed since the version in If-Match",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     public Response update(@Context Caller caller, @PathParam("id") long id,
             @Parameter(description = "The order's version as read, e.g. \"3\"", required = true)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @BeanParam IdempotencyHeader idempotency, @Valid @NotNull NewOrder body) {
-        long expected = Bodies.version(ifMatch);
+        Long expected = Bodies.version(ifMatch);
         try {
             PurchaseOrder o = procurement.updateDraft(caller, id, expected, body, idempotency.key());
             return Response.ok(o).tag(new EntityTag(Long.toString(o.version()))).build();
