@@ -224,7 +224,7 @@ public class ChannelsIT extends CentralNode {
             CompletableFuture<Api.Reply> hanging = CompletableFuture.supplyAsync(() -> buyer.post("/procurement/channels/stuck/quotes", rfq));
             assertTrue(entered.await(10, TimeUnit.SECONDS));
             Api.Reply quick = buyer.post("/procurement/channels/quick/quotes", rfq);
-            assertEquals(quick.toString(), 200, quick.status());
+            assertEquals(quick.toString(), 201, quick.status());
             assertFalse("the stuck call is still waiting while the other channel answered", hanging.isDone());
             Api.Reply cut = hanging.get(30, TimeUnit.SECONDS);
             assertEquals(cut.toString(), 409, cut.status());

@@ -2,6 +2,7 @@ package org.tongpao.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -132,7 +133,7 @@ public class PartnerSupplierKarIT extends CentralNode {
         Api.Reply quoted = buyer.post("/procurement/channels/jinghua/quotes", Map.of("deliverToProvince", "42",
                 "emergency", true, "lines", List.of(Map.of("lineRef", "1", "itemCode", "MASK-MEDPROT",
                         "quantity", 2_000_000))));
-        assertEquals(quoted.toString(), 200, quoted.status());
+        assertEquals(quoted.toString(), 201, quoted.status());
         JsonNode line = quoted.json().get("lines").get(0);
         assertEquals(quoted.toString(), "2.66", line.get("unitPrice").decimalValue().toPlainString());
         assertEquals(2_000_000, line.get("quantity").asLong());
@@ -145,6 +146,9 @@ public class PartnerSupplierKarIT extends CentralNode {
         JsonNode order = placeThroughChannel(api().as("admin"));
         String orderNo = order.get("channelReference").asText();
         assertEquals(Optional.of(orderNo), factory.orderNoOf(order.get("number").asText()));
+        // SPI 1.2: the factory filed who approved the order at Tongpao and the emergency's justification
+        assertEquals("admin (ministry-admin)", factory.order(orderNo).approvedBy());
+        assertNotNull(factory.order(orderNo).justification());
         factory.confirm(orderNo);
         assertEquals(200, factory.awaitPush(orderNo, "CONFIRMED", Duration.ofSeconds(15)).httpStatus());
         factory.produce(orderNo, "JH-19083", 120_000);

@@ -53,10 +53,10 @@ public interface ProcurementService {
      *
      * @since 1.1
      */
-    Quote requestQuote(Caller caller, String channelId, QuoteRequest request, String idempotencyKey);
+    StoredQuote requestQuote(Caller caller, String channelId, QuoteRequest request, String idempotencyKey);
 
     /** A stored quote, if the caller may read it (a province's buyer: its province's). @since 1.1 */
-    Quote quote(Caller caller, long quoteId);
+    StoredQuote quote(Caller caller, long quoteId);
 
     /**
      * Drafts a purchase order from a stored quote: its lines (item, quantity, unit price, promised date = the date

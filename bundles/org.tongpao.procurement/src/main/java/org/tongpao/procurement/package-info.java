@@ -3,7 +3,7 @@
  * (lines, two-step or emergency approval, funding commitment, placing through a channel, partial deliveries,
  * cancellation), receipts against an order that put accepted goods into inventory as lots whose origin is the
  * order line, and the supplier capacity view. Channels plug in through {@code org.tongpao.procurement.api}.
- * 1.1: stored quotes ({@link org.tongpao.procurement.Quote}) turned into draft orders, editable drafts.
+ * 1.1: stored quotes ({@link org.tongpao.procurement.StoredQuote}) turned into draft orders, editable drafts.
  */
 @Export
 @Version("1.1.0")

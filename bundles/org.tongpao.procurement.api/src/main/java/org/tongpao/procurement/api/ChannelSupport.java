@@ -1,5 +1,6 @@
 package org.tongpao.procurement.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -7,13 +8,15 @@ import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
 /**
- * What channel implementations otherwise each write again: order references of the form prefix + number, and a
- * pull cursor that is the id of the last event sent, with the page it leads to.
+ * What channel implementations otherwise each write again: order references of the form prefix + number, a pull
+ * cursor that is the id of the last event sent, with the page it leads to, and (1.2) the head of a quote.
  *
  * @since 1.1
  */
 public final class ChannelSupport {
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,18}");
+    /** The longest quote or order reference the SPI takes. */
+    private static final int MAX_REFERENCE = 64;
 
     private ChannelSupport() {
     }
@@ -61,5 +64,24 @@ public final class ChannelSupport {
         }
         return new ProgressPage(events.stream().map(asProgress).toList(),
                 Long.toString(id.applyAsLong(events.get(events.size() - 1))));
+    }
+
+    /**
+     * The quote answering {@code request} with the lines a channel could price: its reference is {@code prefix} +
+     * the request's reference (the request's own when that would pass 64 characters). No line at all is a refusal
+     * (not worth retrying) saying that nothing {@code source} has supplies the request, by its needed-by date.
+     *
+     * @param source what the channel quotes from, e.g. "framework agreement valid on 2026-02-03"
+     * @since 1.2
+     */
+    public static ChannelQuote quote(String prefix, QuoteRequest request, String currency, List<QuotedLine> lines,
+            Instant validUntil, String incoterm, String note, String source) throws ChannelException {
+        if (lines.isEmpty()) {
+            throw new ChannelException("no " + source + " supplies any line of this request"
+                    + (request.neededBy() == null ? "" : " by " + request.neededBy()), false);
+        }
+        String ref = prefix.length() + request.requestRef().length() <= MAX_REFERENCE
+                ? prefix + request.requestRef() : request.requestRef();
+        return new ChannelQuote(ref, currency, lines, validUntil, incoterm, note);
     }
 }

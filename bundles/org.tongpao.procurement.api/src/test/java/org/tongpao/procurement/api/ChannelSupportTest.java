@@ -51,4 +51,23 @@ class ChannelSupportTest {
                         org.assertj.core.groups.Tuple.tuple("MASK-N95", 7, 1_500L));
         assertThat(new OfferByItem().isEmpty()).isTrue();
     }
+
+    @Test
+    void aQuoteHeadPrefixesTheRequestAndNoLineIsARefusal() throws Exception {
+        QuoteRequest r = new QuoteRequest("RFQ-1", List.of(new RequestLine("L1", "MASK-N95", null, 10, null)), "42",
+                java.time.LocalDate.of(2026, 2, 20), false);
+        Instant until = Instant.parse("2026-12-08T08:00:00Z");
+        List<QuotedLine> lines = List.of(new QuotedLine("L1", 10, new java.math.BigDecimal("2.5"),
+                java.time.LocalDate.of(2026, 2, 10)));
+        ChannelQuote q = ChannelSupport.quote("PCQ-", r, "CNY", lines, until, null, "note", "agreement");
+        assertThat(q.quoteRef()).isEqualTo("PCQ-RFQ-1");
+        assertThat(q.validUntil()).isEqualTo(until);
+        String long64 = "R".repeat(62);
+        QuoteRequest longer = new QuoteRequest(long64, r.lines(), "42", null, false);
+        assertThat(ChannelSupport.quote("PCQ-", longer, "CNY", lines, until, null, null, "x").quoteRef()).isEqualTo(long64);
+        assertThatThrownBy(() -> ChannelSupport.quote("PCQ-", r, "CNY", List.of(), until, null, null,
+                "framework agreement")).isInstanceOf(ChannelException.class)
+                .hasMessage("no framework agreement supplies any line of this request by 2026-02-20")
+                .satisfies(e -> assertThat(((ChannelException) e).isRetryable()).isFalse());
+    }
 }

@@ -76,6 +76,19 @@ class ValueBoundsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new ChannelOrder("PO-42-7", null, "CNY", List.of(), "42", null, false, null)).withMessageStartingWith("lines must hold at least 1");
         assertThatIllegalArgumentException().isThrownBy(() -> new OrderLine("L1", "MASK-N95", Check_MAX + 1, BigDecimal.ONE, null)).withMessageStartingWith("quantity");
         assertThat(new PlacedOrder(" SUP-9 ", "  ").channelOrderRef()).isEqualTo("SUP-9");
+        // 1.2: the 1.1 constructor still builds an order, without approvals
+        assertThat(order.approvals()).isEmpty();
+        assertThat(order.justification()).isNull();
+        java.time.Instant at = java.time.Instant.parse("2026-02-03T02:00:00Z");
+        ChannelOrder approved = new ChannelOrder("PO-42-8", null, "CNY", List.of(o), "42", null, true, null, List.of(
+                new OrderApproval(" li ", "procurement-officer", at, " Wuhan runs out of masks in two days ")));
+        assertThat(approved.approvals().get(0).approver()).isEqualTo("li");
+        assertThat(approved.justification()).isEqualTo("Wuhan runs out of masks in two days");
+        assertThatIllegalArgumentException().isThrownBy(() -> new OrderApproval("li", null, at, null)).withMessage("role is required");
+        assertThatIllegalArgumentException().isThrownBy(() -> new OrderApproval("li", "x", null, null)).withMessage("approvedAt is required");
+        assertThatIllegalArgumentException().isThrownBy(() -> new ChannelOrder("PO-42-9", null, "CNY", List.of(o), "42",
+                null, false, null, java.util.Collections.nCopies(ChannelOrder.MAX_APPROVALS + 1,
+                        approved.approvals().get(0)))).withMessageStartingWith("approvals must hold at most");
         assertThatIllegalArgumentException().isThrownBy(() -> new PlacedOrder(null, null)).withMessage("channelOrderRef is required");
     }
 

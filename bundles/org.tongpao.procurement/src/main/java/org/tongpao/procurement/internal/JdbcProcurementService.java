@@ -24,7 +24,7 @@ import org.tongpao.procurement.OrderFilter;
 import org.tongpao.procurement.OrderProgress;
 import org.tongpao.procurement.ProcurementService;
 import org.tongpao.procurement.PurchaseOrder;
-import org.tongpao.procurement.Quote;
+import org.tongpao.procurement.StoredQuote;
 import org.tongpao.procurement.QuoteOrder;
 import org.tongpao.procurement.api.QuoteRequest;
 import org.tongpao.procurement.ReceiptRequest;
@@ -116,12 +116,12 @@ public class JdbcProcurementService implements ProcurementService {
     }
 
     @Override
-    public Quote requestQuote(Caller caller, String channelId, QuoteRequest request, String idempotencyKey) {
+    public StoredQuote requestQuote(Caller caller, String channelId, QuoteRequest request, String idempotencyKey) {
         return quotes.request(caller, channelId, request, idempotencyKey);
     }
 
     @Override
-    public Quote quote(Caller caller, long quoteId) {
+    public StoredQuote quote(Caller caller, long quoteId) {
         return quotes.get(caller, quoteId);
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
-import org.tongpao.procurement.Quote;
+import org.tongpao.procurement.StoredQuote;
 import org.tongpao.procurement.QuoteLine;
 import org.tongpao.procurement.api.ChannelQuote;
 import org.tongpao.procurement.api.QuoteRequest;
@@ -47,8 +47,8 @@ final class QuoteDao {
         return id;
     }
 
-    static Optional<Quote> find(Connection c, long id) throws SQLException {
-        Optional<Quote> head = Jdbc.one(c, "SELECT * FROM tp_proc_quote WHERE id = ?", args(id), QuoteDao::head);
+    static Optional<StoredQuote> find(Connection c, long id) throws SQLException {
+        Optional<StoredQuote> head = Jdbc.one(c, "SELECT * FROM tp_proc_quote WHERE id = ?", args(id), QuoteDao::head);
         if (head.isEmpty()) {
             return head;
         }
@@ -56,8 +56,8 @@ final class QuoteDao {
                 args(id), rs -> new QuoteLine(rs.getString("line_ref"), rs.getString("item_code"),
                         rs.getLong("requested_quantity"), rs.getLong("quantity"), rs.getBigDecimal("unit_price"),
                         Jdbc.localDate(rs, "deliver_by")));
-        Quote h = head.get();
-        return Optional.of(new Quote(h.id(), h.channelId(), h.requestRef(), h.quoteRef(), h.provinceCode(),
+        StoredQuote h = head.get();
+        return Optional.of(new StoredQuote(h.id(), h.channelId(), h.requestRef(), h.quoteRef(), h.provinceCode(),
                 h.deliverToProvince(), h.emergency(), h.currency(), h.validUntil(), h.incoterm(), h.note(),
                 h.totalAmount(), lines, h.orderId(), h.createdBy(), h.createdAt()));
     }
@@ -68,8 +68,8 @@ final class QuoteDao {
                 args(orderId, quoteId)) == 1;
     }
 
-    private static Quote head(ResultSet rs) throws SQLException {
-        return new Quote(rs.getLong("id"), rs.getString("channel_id"), rs.getString("request_ref"),
+    private static StoredQuote head(ResultSet rs) throws SQLException {
+        return new StoredQuote(rs.getLong("id"), rs.getString("channel_id"), rs.getString("request_ref"),
                 rs.getString("quote_ref"), rs.getString("province_code"), rs.getString("deliver_to_province"),
                 rs.getBoolean("emergency"), rs.getString("currency"), Sql.getInstant(rs, "valid_until"),
                 rs.getString("incoterm"), rs.getString("note"), rs.getBigDecimal("total_amount"), List.of(),

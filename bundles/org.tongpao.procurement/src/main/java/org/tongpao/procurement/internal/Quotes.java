@@ -17,7 +17,7 @@ import org.tongpao.procurement.NewOrder;
 import org.tongpao.procurement.NewOrderLine;
 import org.tongpao.procurement.ProcurementTopics;
 import org.tongpao.procurement.PurchaseOrder;
-import org.tongpao.procurement.Quote;
+import org.tongpao.procurement.StoredQuote;
 import org.tongpao.procurement.QuoteLine;
 import org.tongpao.procurement.QuoteOrder;
 import org.tongpao.procurement.api.ChannelQuote;
@@ -40,7 +40,7 @@ final class Quotes {
         this.channels = channels;
     }
 
-    Quote request(Caller caller, String channelId, QuoteRequest request, String key) {
+    StoredQuote request(Caller caller, String channelId, QuoteRequest request, String key) {
         ProcurementScope.requireBuyer(caller);
         Checks.required("request", request);
         String province = ProcurementScope.buyerProvince(caller);
@@ -54,7 +54,7 @@ final class Quotes {
                 String.valueOf(request.neededBy()), request.emergency());
         Ref ref = ctx.write(caller, key, "quote.request:" + channelId, asked, c -> {
             long id = QuoteDao.insert(c, channelId, province, request, answer, caller.user(), ctx.now());
-            Quote stored = QuoteDao.find(c, id).orElseThrow();
+            StoredQuote stored = QuoteDao.find(c, id).orElseThrow();
             ctx.audit.record(c, caller, ENTITY, String.valueOf(id), "create", null, stored);
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("id", id);
@@ -69,7 +69,7 @@ final class Quotes {
         return get(caller, Long.parseLong(ref.id()));
     }
 
-    Quote get(Caller caller, long id) {
+    StoredQuote get(Caller caller, long id) {
         return Transactions.read(ctx.ds, c -> ScopeRules.visible(QuoteDao.find(c, id),
                 q -> ProcurementScope.canReadOrder(caller, q.provinceCode(), null), ENTITY, id));
     }
@@ -82,7 +82,7 @@ final class Quotes {
     PurchaseOrder order(Caller caller, long quoteId, QuoteOrder body, String key) {
         ProcurementScope.requireBuyer(caller);
         QuoteOrder b = Checks.body(body);
-        Quote q = get(caller, quoteId);
+        StoredQuote q = get(caller, quoteId);
         if (!ProcurementScope.canWriteOrder(caller, q.provinceCode())) {
             throw new AccessDeniedException("The caller's scope does not allow ordering this quote");
         }
@@ -104,7 +104,7 @@ final class Quotes {
             }
             long id = OrderDao.insert(c, draft, caller.user(), ctx.now());
             if (!QuoteDao.claimForOrder(c, quoteId, id)) {
-                Quote taken = QuoteDao.find(c, quoteId).orElseThrow();
+                StoredQuote taken = QuoteDao.find(c, quoteId).orElseThrow();
                 String by = OrderDao.find(c, taken.orderId()).map(PurchaseOrder::number).orElse("#" + taken.orderId());
                 throw new ConflictException("quoteId", "Quote " + q.quoteRef() + " is already ordered as " + by);
             }

@@ -26,7 +26,7 @@ import org.tongpao.procurement.NewOrder;
 import org.tongpao.procurement.NewOrderLine;
 import org.tongpao.procurement.OrderStatus;
 import org.tongpao.procurement.PurchaseOrder;
-import org.tongpao.procurement.Quote;
+import org.tongpao.procurement.StoredQuote;
 import org.tongpao.procurement.QuoteOrder;
 import org.tongpao.procurement.api.ChannelOrder;
 import org.tongpao.procurement.api.ChannelQuote;
@@ -92,7 +92,7 @@ class QuotesAndDraftsTest {
         p.channels(channel);
         long supplier = f.maskMaker(BUYER, "MM-01", null);
         long line = f.budgetLine("MINISTRY", "100000");
-        Quote q = p.requestQuote(BUYER, "centre", masks("RFQ-1", "42", 1000, true), "k-rfq");
+        StoredQuote q = p.requestQuote(BUYER, "centre", masks("RFQ-1", "42", 1000, true), "k-rfq");
 
         assertThat(q.quoteRef()).isEqualTo("CQ-RFQ-1");
         assertThat(q.lines()).singleElement().satisfies(l -> {
@@ -136,7 +136,7 @@ class QuotesAndDraftsTest {
         long unqualified = p.createSupplier(BUYER, new org.tongpao.procurement.NewSupplier("GLV", "Glove works", "CN",
                 null, null, List.of(new org.tongpao.procurement.Qualification(f.item("GLOVES-EXAM"), null, "GB 10213-2006",
                         1000L, 2, null, null))), null).id();
-        Quote q = p.requestQuote(BUYER, "centre", masks("RFQ-3", "42", 500, false), null);
+        StoredQuote q = p.requestQuote(BUYER, "centre", masks("RFQ-3", "42", 500, false), null);
 
         assertThatThrownBy(() -> p.orderFromQuote(BUYER, q.id(), new QuoteOrder(unqualified, f.depot("HB-WH-01"), line,
                 null, null), null)).isInstanceOfSatisfying(ConflictException.class,
@@ -156,8 +156,8 @@ class QuotesAndDraftsTest {
         assertThatThrownBy(() -> p.requestQuote(JIANGSU_BUYER, "centre", masks("RFQ-4", "42", 10, false), null))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(channel.asked).isEmpty();
-        Quote ministry = p.requestQuote(BUYER, "centre", masks("RFQ-5", "42", 10, false), null);
-        Quote hubei = p.requestQuote(HUBEI_BUYER, "centre", masks("RFQ-6", "42", 10, false), null);
+        StoredQuote ministry = p.requestQuote(BUYER, "centre", masks("RFQ-5", "42", 10, false), null);
+        StoredQuote hubei = p.requestQuote(HUBEI_BUYER, "centre", masks("RFQ-6", "42", 10, false), null);
 
         assertThat(hubei.provinceCode()).isEqualTo("42");
         assertThat(p.quote(BUYER, hubei.id()).id()).isEqualTo(hubei.id());
@@ -228,7 +228,7 @@ class QuotesAndDraftsTest {
         p.channels(channel);
         long supplier = f.maskMaker(BUYER, "MM-01", null);
         long line = f.budgetLine("MINISTRY", "100000");
-        Quote q = p.requestQuote(BUYER, "centre", masks("RFQ-8", "42", 1000, true), null);
+        StoredQuote q = p.requestQuote(BUYER, "centre", masks("RFQ-8", "42", 1000, true), null);
         PurchaseOrder o = p.orderFromQuote(BUYER, q.id(), new QuoteOrder(supplier, f.depot("HB-WH-01"), line, null,
                 null), null);
         p.submit(BUYER, o.id(), null);

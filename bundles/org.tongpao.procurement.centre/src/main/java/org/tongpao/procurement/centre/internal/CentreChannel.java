@@ -92,12 +92,8 @@ final class CentreChannel implements Channel {
                         .stream().findFirst().ifPresent(o -> quoted.add(quoted(l.lineRef(), o)));
             }
         }
-        if (quoted.isEmpty()) {
-            throw new ChannelException("no framework agreement valid on " + today + " supplies any line of this request"
-                    + (r.neededBy() == null ? "" : " by " + r.neededBy()), false);
-        }
-        String ref = r.requestRef().length() <= 60 ? "PCQ-" + r.requestRef() : r.requestRef();
-        return new ChannelQuote(ref, AgreementDao.CURRENCY, quoted, agreements.clock().instant().plus(QUOTE_STANDS), null, note);
+        return ChannelSupport.quote("PCQ-", r, AgreementDao.CURRENCY, quoted, agreements.clock().instant().plus(QUOTE_STANDS),
+                null, note, "framework agreement valid on " + today);
     }
 
     private static QuotedLine quoted(String lineRef, Offer o) {

@@ -91,13 +91,10 @@ final class ImportChannel implements Channel {
                         best.get().deliverBy(today, l.quantity())));
             }
         }
-        if (quoted.isEmpty()) {
-            throw new ChannelException("no foreign offer in " + currency + " supplies any line of this request"
-                    + (r.neededBy() == null ? "" : " by " + r.neededBy()), false);
-        }
-        String ref = r.requestRef().length() <= 60 ? "IMQ-" + r.requestRef() : r.requestRef();
-        return new ChannelQuote(ref, currency, quoted, base.now().plus(QUOTE_STANDS), incoterm.name(),
-                "import: customs clearance and the Chinese standard's certificate before release");
+        return ChannelSupport.quote("IMQ-", r, currency, quoted, base.now().plus(QUOTE_STANDS),
+                incoterm == null ? null : incoterm.name(),
+                "import: customs clearance and the Chinese standard's certificate before release",
+                "foreign offer in " + currency);
     }
 
     /** At the prices the platform agreed (each line's unit price is its ceiling) and the rate in force now. */

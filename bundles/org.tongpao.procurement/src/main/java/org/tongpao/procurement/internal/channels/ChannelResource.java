@@ -35,7 +35,7 @@ import org.tongpao.core.rest.Created;
 import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
 import org.tongpao.procurement.ProcurementService;
-import org.tongpao.procurement.Quote;
+import org.tongpao.procurement.StoredQuote;
 import org.tongpao.procurement.api.ProgressEvent;
 import org.tongpao.procurement.internal.channels.ChannelBodies.ChannelProgressReceipt;
 
@@ -91,14 +91,14 @@ public class ChannelResource {
             + "province's buyer asks for its own province only. 409 naming channelId when the channel refuses, is "
             + "unavailable, times out or answers against the contract")
     @ApiResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = Quote.class)))
+            content = @Content(schema = @Schema(implementation = StoredQuote.class)))
     public Response quote(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("channelId") String channelId,
             @BeanParam IdempotencyHeader idempotency, @Valid @NotNull ChannelBodies.QuoteRequestBody body) {
         if (caller.provinceCode() != null && !caller.provinceCode().equals(body.deliverToProvince())) {
             throw new AccessDeniedException("A province's buyer asks for quotes for its own province only");
         }
         var request = ChannelBodies.request(body, "RFQ-" + UUID.randomUUID().toString().substring(0, 8));
-        Quote q = procurement.requestQuote(caller, known(channelId), request, idempotency.key());
+        StoredQuote q = procurement.requestQuote(caller, known(channelId), request, idempotency.key());
         return Created.response(uriInfo, "procurement/quotes", q.id(), q);
     }
 

@@ -122,7 +122,8 @@ public class OrderResource {
             PurchaseOrder o = procurement.updateDraft(caller, id, expected, body, idempotency.key());
             return Response.ok(o).tag(new EntityTag(Long.toString(o.version()))).build();
         } catch (StaleVersionException e) {
-            throw new WebApplicationException(e.getMessage(), e, Response.Status.PRECONDITION_FAILED);
+            // not as the cause: the problem mapper would answer the cause's 409
+            throw new WebApplicationException(e.getMessage(), Response.Status.PRECONDITION_FAILED);
         }
     }
 

@@ -29,7 +29,7 @@ import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
 import org.tongpao.procurement.ProcurementService;
 import org.tongpao.procurement.PurchaseOrder;
-import org.tongpao.procurement.Quote;
+import org.tongpao.procurement.StoredQuote;
 import org.tongpao.procurement.QuoteOrder;
 
 /** {@code /procurement/quotes}: the channels' stored quotes (asked at {@code /procurement/channels/{id}/quotes}) and their orders. */
@@ -52,7 +52,7 @@ public class QuoteResource {
     @Path("{id: [0-9]+}")
     @Operation(summary = "Get a stored quote", description = "The channel's answer with its lines (item, quantity "
             + "asked and offered, unit price, date), validity and the order made from it; scoped as orders are")
-    public Quote get(@Context Caller caller, @PathParam("id") long id) {
+    public StoredQuote get(@Context Caller caller, @PathParam("id") long id) {
         return procurement.quote(caller, id);
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @since 1.1
  */
-public record Quote(long id, String channelId, String requestRef, String quoteRef, String provinceCode,
+public record StoredQuote(long id, String channelId, String requestRef, String quoteRef, String provinceCode,
         String deliverToProvince, boolean emergency, String currency, Instant validUntil, String incoterm, String note,
         BigDecimal totalAmount, List<QuoteLine> lines, Long orderId, String createdBy, Instant createdAt) {
 }
