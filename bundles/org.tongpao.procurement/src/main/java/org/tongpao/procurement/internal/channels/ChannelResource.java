@@ -17,6 +17,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.ServiceUnavailableException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -24,6 +25,9 @@ import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
@@ -53,15 +57,16 @@ public class ChannelResource {
     private final ChannelService channels;
     private final ProgressPoller poller;
     private final ProgressIntake intake;
-    private final ProcurementService procurement;
+    /** Stores quotes; optional so that the channels are served (and pushed to) while the orders service comes up. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ProcurementService procurement;
 
     @Activate
-    public ChannelResource(@Reference ChannelService channels, @Reference ProgressPoller poller, @Reference ProgressIntake intake,
-            @Reference ProcurementService procurement) {
+    public ChannelResource(@Reference ChannelService channels, @Reference ProgressPoller poller, @Reference ProgressIntake intake) {
         this.channels = channels;
         this.poller = poller;
         this.intake = intake;
-        this.procurement = procurement;
     }
 
     @GET
@@ -98,7 +103,11 @@ public class ChannelResource {
             throw new AccessDeniedException("A province's buyer asks for quotes for its own province only");
         }
         var request = ChannelBodies.request(body, "RFQ-" + UUID.randomUUID().toString().substring(0, 8));
-        StoredQuote q = procurement.requestQuote(caller, known(channelId), request, idempotency.key());
+        ProcurementService orders = procurement;
+        if (orders == null) {
+            throw new ServiceUnavailableException("the procurement service is starting; try again shortly", 5L);
+        }
+        StoredQuote q = orders.requestQuote(caller, known(channelId), request, idempotency.key());
         return Created.response(uriInfo, "procurement/quotes", q.id(), q);
     }
 
