@@ -237,6 +237,108 @@ public class FederationIT extends CentralNode {
         assertTrue(needOf(other).isEmpty());
     }
 
+    /**
+     * Donations up (federation.donation): Hubei's donation with its two receipts (one line rejected) arrives as
+     * {@code donation.changed} and is central's read-only copy — in the list with its node and age, its receipts
+     * with their acknowledgement numbers and inspection outcome, in the public disclosure; a cancellation at central
+     * is a 409 naming province:42; a redelivery and an older copy arriving late change nothing; a donation of
+     * Jiangsu's on Hubei's link is parked (FAILED) and nothing of it is stored.
+     */
+    @Test
+    public void aDonationOfHubeiArrivesAsAReadOnlyCopyAndASpoofIsRefused() throws Exception {
+        Api.Reply served = Poll.until("the donation resources served", WAIT, () -> Optional.of(api().as("admin")
+                .get("/donations?province=42")).filter(r -> r.status() != 404));
+        assertEquals(served.toString(), 200, served.status());
+        long remoteId = System.nanoTime() % 1_000_000_000L;
+        Instant at = Instant.now().minus(Duration.ofMinutes(5));
+        String number = "JZ-" + remoteId;
+        String newest = donation(remoteId, number, "42", "PARTLY_RECEIVED", at, true);
+        String newestId = "province:42/" + System.nanoTime();
+        sendAsHubei(envelope(newestId, "donation.changed", "1.0", "province:42", newest));
+        JsonNode copy = Poll.until("Hubei's donation copied", WAIT, () -> donationOf("province:42/" + remoteId));
+        long id = copy.get("id").asLong();
+        assertEquals("province:42/" + number, copy.get("number").asText());
+        assertEquals("PARTLY_RECEIVED", copy.get("status").asText());
+        assertTrue(copy.toString(), copy.get("asOf").isTextual());
+        assertEquals(380, copy.get("lines").get(0).get("acceptedQuantity").asLong());
+        assertEquals(20, copy.get("lines").get(0).get("rejectedQuantity").asLong());
+        JsonNode receipts = api().as("hubei").get("/donations/" + id + "/receipts").json().get("items");
+        assertEquals(2, receipts.size());
+        assertEquals("province:42/JZQR-" + remoteId, receipts.get(0).get("acknowledgementNumber").asText());
+        assertEquals("certificate missing", receipts.get(1).get("lines").get(0).get("rejectReason").asText());
+        assertEquals(404, api().as("jiangsu").get("/donations/" + id).status());
+        boolean disclosed = false;
+        for (JsonNode e : api().get("/public/donations/disclosure?limit=100").json().get("items")) {
+            disclosed |= e.get("number").asText().equals("province:42/" + number);
+        }
+        assertTrue("the copy in the public disclosure", disclosed);
+        org.tongpao.core.Caller ministry = org.tongpao.core.Caller.of("it", java.util.Set.of("ministry-officer"), "it");
+        assertEquals("province:42/" + remoteId, donations.donation(ministry, id).source());
+
+        Api.Reply cancel = api().as("admin").post("/donations/" + id + "/cancel", Map.of("reason", "not needed"));
+        assertEquals(cancel.toString(), 409, cancel.status());
+        assertTrue(cancel.json().get("detail").asText().contains("province:42"));
+
+        // the same snapshot again (a redelivery under another id) and an older one arriving late: no change
+        String again = "province:42/" + System.nanoTime();
+        String older = "province:42/" + System.nanoTime();
+        sendAsHubei(envelope(again, "donation.changed", "1.0", "province:42", newest));
+        sendAsHubei(envelope(older, "donation.changed", "1.0", "province:42",
+                donation(remoteId, number, "42", "PLEDGED", at.minus(Duration.ofHours(1)), false)));
+        for (String m : List.of(again, older)) {
+            Poll.until("message " + m + " applied", WAIT, () -> Optional.ofNullable(
+                    count("tp_fed_inbox WHERE message_id = '" + m + "'") == 1 ? Boolean.TRUE : null));
+        }
+        JsonNode after = api().as("admin").get("/donations/" + id).json();
+        assertEquals("PARTLY_RECEIVED", after.get("status").asText());
+        assertEquals(copy.get("asOf").asText(), after.get("asOf").asText());
+        assertEquals(2, api().as("admin").get("/donations/" + id + "/receipts").json().get("items").size());
+        assertEquals(1, count("tp_don_donation WHERE source_node = 'province:42' AND source_id = " + remoteId));
+
+        // Jiangsu's donation on Hubei's link: parked, nothing stored
+        long spoofId = remoteId + 1;
+        String spoof = "province:42/" + System.nanoTime();
+        sendAsHubei(envelope(spoof, "donation.changed", "1.0", "province:42",
+                donation(spoofId, "JZ-" + spoofId, "32", "PARTLY_RECEIVED", at, true)));
+        JsonNode parked = Poll.until("Jiangsu's donation parked", WAIT, () -> parkedMessage("donation.changed", spoof));
+        assertEquals("FAILED", parked.get("reason").asText());
+        assertEquals(0, count("tp_don_donation WHERE source_node = 'province:42' AND source_id = " + spoofId));
+    }
+
+    @Inject
+    protected org.tongpao.donation.DonationService donations;
+
+    private static Optional<JsonNode> donationOf(String source) {
+        for (JsonNode d : api().as("admin").get("/donations?province=42&limit=500").json().get("items")) {
+            if (source.equals(d.path("source").asText())) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A {@code donation.changed} body: 400 masks pledged, with two receipts when {@code received}. */
+    private static String donation(long id, String number, String province, String status, Instant asOf,
+            boolean received) {
+        String line = "\"priority\":\"URGENT\",\"standardMatched\":true,\"packagingIntact\":true,";
+        String receipts = !received ? "[]" : "[{\"id\":1,\"acknowledgementNumber\":\"JZQR-" + id + "\","
+                + "\"depotCode\":\"HB-WH-01\",\"receivedOn\":\"" + java.time.LocalDate.now() + "\","
+                + "\"receivedBy\":\"hubei-desk\",\"receivedAt\":\"" + asOf + "\",\"lines\":[{\"lineNo\":1,"
+                + "\"itemCode\":\"MASK-KN95\"," + line + "\"certificatePresent\":true,\"accepted\":380,"
+                + "\"rejected\":0,\"lotId\":77}]},{\"id\":2,\"depotCode\":\"HB-WH-01\",\"receivedOn\":\""
+                + java.time.LocalDate.now() + "\",\"receivedBy\":\"hubei-desk\",\"receivedAt\":\"" + asOf
+                + "\",\"lines\":[{\"lineNo\":1,\"itemCode\":\"MASK-KN95\"," + line
+                + "\"certificatePresent\":false,\"accepted\":0,\"rejected\":20,"
+                + "\"rejectReason\":\"certificate missing\",\"disposition\":\"RETURNED_TO_DONOR\"}]}]";
+        return "{\"id\":" + id + ",\"number\":\"" + number + "\",\"donorId\":" + id + ",\"donorName\":"
+                + "\"Wuhan Pharma Co.\",\"donorKind\":\"ENTERPRISE\",\"provinceCode\":\"" + province + "\","
+                + "\"pledged\":true,\"status\":\"" + status + "\",\"designationKind\":\"PROVINCE\","
+                + "\"designationProvince\":\"42\",\"createdBy\":\"hubei-desk\",\"createdAt\":\"" + asOf
+                + "\",\"updatedAt\":\"" + asOf + "\",\"asOf\":\"" + asOf + "\",\"lines\":[{\"lineNo\":1,"
+                + "\"itemCode\":\"MASK-KN95\",\"pledged\":400,\"accepted\":" + (received ? 380 : 0)
+                + ",\"rejected\":" + (received ? 20 : 0) + "}],\"receipts\":" + receipts + "}";
+    }
+
     private static String censusAnswer(long census, String province, Instant submitted) {
         return "{\"census\":\"central/" + census + "\",\"provinceCode\":\"" + province + "\",\"version\":1,"
                 + "\"submittedAt\":\"" + submitted + "\",\"submittedBy\":\"hubei\",\"system\":{\"MASK\":700},"
