@@ -9,7 +9,9 @@ import java.util.List;
  * {@code totalAmount} in {@code currency}, {@code totalCny} converted at {@code exchangeRate} (CNY per unit, as
  * recorded on the order), the amount approval commits on {@code budgetLineId} under {@code commitmentReference};
  * {@code spentCny} what receipts turned into spend. {@code channelId}/{@code channelReference}: the channel the
- * order was placed through and its reference there (null: placed directly with the supplier).
+ * order was placed through and its reference there (null: placed directly with the supplier). A read-only copy of an
+ * order another node keeps (at central: a federated province's) has {@code source} {@code <node>/<its id there>},
+ * a number {@code <node>/<number there>} and {@code asOf}, when it was last current there; null for own orders.
  */
 public record PurchaseOrder(long id, String number, String provinceCode, long supplierId, String supplierCode,
         long depotId, String depotCode, String channelId, String channelReference, OrderStatus status,
@@ -17,5 +19,5 @@ public record PurchaseOrder(long id, String number, String provinceCode, long su
         BigDecimal totalCny, long budgetLineId, String commitmentReference, BigDecimal spentCny, String note,
         List<OrderLine> lines, List<Approval> approvals, String createdBy, Instant createdAt, Instant submittedAt,
         Instant approvedAt, Instant placedAt, Instant receivedAt, String cancelledBy, Instant cancelledAt,
-        String cancelReason, String failure, long version) {
+        String cancelReason, String failure, long version, String source, Instant asOf) {
 }

@@ -5,7 +5,7 @@
  * order line, and the supplier capacity view. Channels plug in through {@code org.tongpao.procurement.api}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tongpao.procurement;
 
 import org.osgi.annotation.bundle.Export;
