@@ -308,6 +308,99 @@ public class FederationIT extends CentralNode {
     @Inject
     protected org.tongpao.donation.DonationService donations;
 
+    /**
+     * Orders and budget lines up (federation.procurement): Hubei's budget line and its emergency order, partly
+     * received, arrive as {@code funding.line} and {@code procurement.order} and are central's read-only copies — in
+     * the order list and the budget lines (and summary) with their node and age; a cancellation at central is a 409
+     * naming province:42; an older version arriving late changes nothing; an order of Jiangsu's on Hubei's link is
+     * parked (FAILED).
+     */
+    @Test
+    public void hubeisOrderAndBudgetLineArriveAsReadOnlyCopies() throws Exception {
+        Poll.until("the procurement resources served", WAIT, () -> Optional.of(api().as("admin")
+                .get("/procurement/orders?province=42")).filter(r -> r.status() == 200));
+        long remote = System.nanoTime() % 1_000_000_000L;
+        String lineCode = "HB-IT-" + remote;
+        sendAsHubei(envelope("province:42/" + System.nanoTime(), "funding.line", "1.0", "province:42",
+                "{\"id\":" + remote + ",\"code\":\"" + lineCode + "\",\"name\":\"Hubei epidemic budget\","
+                + "\"source\":\"PROVINCIAL_BUDGET\",\"holder\":\"42\",\"currency\":\"CNY\","
+                + "\"budget\":\"10000.00\",\"committed\":\"1000.00\",\"spent\":\"1500.00\",\"version\":4}"));
+        String newest = order(remote, "PARTIALLY_RECEIVED", 600, 5, lineCode, "42");
+        sendAsHubei(envelope("province:42/" + System.nanoTime(), "procurement.order", "1.0", "province:42", newest));
+        JsonNode copy = Poll.until("Hubei's order copied", WAIT, () -> orderOf("province:42/" + remote));
+        long id = copy.get("id").asLong();
+        assertEquals("province:42/PO-42-" + remote, copy.get("number").asText());
+        assertEquals("PARTIALLY_RECEIVED", copy.get("status").asText());
+        assertTrue(copy.toString(), copy.get("asOf").isTextual());
+        JsonNode full = api().as("hubei").get("/procurement/orders/" + id).json();
+        assertEquals(600, full.get("lines").get(0).get("acceptedQuantity").asLong());
+        assertEquals(0, new java.math.BigDecimal("2500.00").compareTo(full.get("totalCny").decimalValue()));
+        assertEquals(404, api().as("jiangsu").get("/procurement/orders/" + id).status());
+        Api.Reply cancel = api().as("admin").post("/procurement/orders/" + id + "/cancel", Map.of("reason", "no"));
+        assertEquals(cancel.toString(), 409, cancel.status());
+        assertTrue(cancel.json().get("detail").asText().contains("province:42"));
+
+        JsonNode line = Poll.until("Hubei's budget line copied", WAIT, () -> {
+            for (JsonNode l : api().as("finance").get("/funding/budget-lines?holder=42&limit=500").json().get("items")) {
+                if (("province:42/" + lineCode).equals(l.path("code").asText())) {
+                    return Optional.of(l);
+                }
+            }
+            return Optional.empty();
+        });
+        assertEquals("province:42/" + remote, line.get("copyOf").asText());
+        assertEquals(0, new java.math.BigDecimal("1500.00").compareTo(line.get("spent").decimalValue()));
+        org.tongpao.core.Caller ministry = org.tongpao.core.Caller.of("it", java.util.Set.of("ministry-officer"), "it");
+        assertEquals("province:42/" + remote, procurement.order(ministry, id).source());
+
+        // an older version arriving late (PLACED, nothing received) changes nothing
+        String older = "province:42/" + System.nanoTime();
+        sendAsHubei(envelope(older, "procurement.order", "1.0", "province:42", order(remote, "PLACED", 0, 3, lineCode,
+                "42")));
+        Poll.until("the older copy applied", WAIT, () -> Optional.ofNullable(
+                count("tp_fed_inbox WHERE message_id = '" + older + "'") == 1 ? Boolean.TRUE : null));
+        assertEquals("PARTIALLY_RECEIVED", api().as("admin").get("/procurement/orders/" + id).json().get("status")
+                .asText());
+
+        String spoof = "province:42/" + System.nanoTime();
+        sendAsHubei(envelope(spoof, "procurement.order", "1.0", "province:42", order(remote + 1, "PLACED", 0, 1,
+                lineCode, "32")));
+        JsonNode parked = Poll.until("Jiangsu's order parked", WAIT, () -> parkedMessage("procurement.order", spoof));
+        assertEquals("FAILED", parked.get("reason").asText());
+        assertEquals(0, count("tp_proc_order WHERE source_node = 'province:42' AND source_id = " + (remote + 1)));
+    }
+
+    @Inject
+    protected org.tongpao.procurement.ProcurementService procurement;
+
+    private static Optional<JsonNode> orderOf(String source) {
+        for (JsonNode o : api().as("admin").get("/procurement/orders?province=42&limit=500").json().get("items")) {
+            if (source.equals(o.path("source").asText())) {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A {@code procurement.order} body: 1,000 medical protective masks at 2.50 CNY, {@code accepted} received. */
+    private static String order(long id, String status, long accepted, long version, String lineCode,
+            String province) {
+        String now = Instant.now().toString();
+        return "{\"order\":{\"id\":" + id + ",\"number\":\"PO-42-" + id + "\",\"provinceCode\":\"" + province
+                + "\",\"supplierCode\":\"HB-IT-SUP\",\"depotCode\":\"HB-WH-01\",\"status\":\"" + status
+                + "\",\"emergency\":true,\"justification\":\"hospitals run out\",\"currency\":\"CNY\","
+                + "\"exchangeRate\":\"1\",\"totalAmount\":\"2500.00\",\"totalCny\":\"2500.00\","
+                + "\"commitmentReference\":\"procurement:order:PO-42-" + id + "\",\"spentCny\":\""
+                + (accepted * 5 / 2) + ".00\",\"lines\":[{\"lineNo\":1,\"itemCode\":\"MASK-MEDPROT\","
+                + "\"standard\":\"GB 19083-2010\",\"quantity\":1000,\"unitPrice\":\"2.5000\",\"currency\":"
+                + "\"CNY\",\"promisedDate\":\"" + java.time.LocalDate.now().plusDays(5) + "\",\"acceptedQuantity\":"
+                + accepted + ",\"rejectedQuantity\":0,\"outstanding\":" + (1000 - accepted) + "}],\"approvals\":[],"
+                + "\"createdBy\":\"hubei-buyer\",\"createdAt\":\"" + now + "\",\"version\":" + version + "},"
+                + "\"supplierName\":\"Wuhan mask works\",\"supplierCountry\":\"CN\",\"budgetLineCode\":\""
+                + lineCode + "\",\"asOf\":\"" + now + "\"}";
+    }
+
+
     private static Optional<JsonNode> donationOf(String source) {
         for (JsonNode d : api().as("admin").get("/donations?province=42&limit=500").json().get("items")) {
             if (source.equals(d.path("source").asText())) {

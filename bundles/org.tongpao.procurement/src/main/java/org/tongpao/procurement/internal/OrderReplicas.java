@@ -48,12 +48,11 @@ final class OrderReplicas {
             SupplierDao.Row supplier = SupplierDao.find(c, o.supplierId()).orElseThrow();
             String line = o.budgetLineId() == 0 ? null
                     : ctx.funding.line(Caller.system("procurement-federation"), o.budgetLineId()).code();
-            Instant asOf = Jdbc.one(c, "SELECT MAX(t) FROM (SELECT created_at AS t FROM tp_proc_order WHERE id = ? "
-                    + "UNION ALL SELECT submitted_at FROM tp_proc_order WHERE id = ? UNION ALL SELECT approved_at FROM "
-                    + "tp_proc_order WHERE id = ? UNION ALL SELECT placed_at FROM tp_proc_order WHERE id = ? UNION ALL "
-                    + "SELECT cancelled_at FROM tp_proc_order WHERE id = ? UNION ALL SELECT received_at FROM "
-                    + "tp_proc_receipt WHERE order_id = ?) x", args(orderId, orderId, orderId, orderId, orderId,
-                    orderId), rs -> Sql.getInstant(rs, 1)).orElse(o.createdAt());
+            // when it last changed: the latest of its steps and its receipts
+            Instant asOf = java.util.stream.Stream.of(o.createdAt(), o.submittedAt(), o.approvedAt(), o.placedAt(),
+                    o.cancelledAt(), Jdbc.one(c, "SELECT MAX(received_at) FROM tp_proc_receipt WHERE order_id = ?",
+                            args(orderId), rs -> Sql.getInstant(rs, 1)).orElse(null))
+                    .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElseThrow();
             return Optional.of(new OrderSnapshot(o, supplier.name(), supplier.country(), line, asOf));
         } catch (SQLException e) {
             throw new DataAccessException("reading order " + orderId, e);
