@@ -22,7 +22,7 @@ public final class FederatedNodes implements AutoCloseable {
     public final NodeProcess central;
     public final NodeProcess hubei;
     public final NodeProcess jiangsu;
-    private final int brokerPort = TongpaoContainer.freePort();
+    private final int brokerPort = NodeProcess.fixedPort();
     private final Thread reaper = new Thread(this::close, "federated-nodes-reaper");
 
     private FederatedNodes(Path instances, Map<String, String> environment, String provinces) {

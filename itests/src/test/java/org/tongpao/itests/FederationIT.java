@@ -616,6 +616,60 @@ public class FederationIT extends CentralNode {
         assertEquals(404, api().as("admin").get("/federation/rebuild").status());
     }
 
+    /**
+     * The forwarding race of issue 11: while the bundle whose forwarders take inventory's MOVEMENT is installed but
+     * stopped (as while a node boots or shuts down), a receipt is refused — through the service with a
+     * {@code ForwardingUnavailableException}, through REST with a 503 problem — and nothing is written; once the
+     * bundle runs again the same request (same Idempotency-Key) is taken once.
+     */
+    @Test
+    public void aReceiptIsRefusedWhileItsForwarderIsStoppedAndTakenOnceWhenItIsBack() throws Exception {
+        long reserve = depot("CENTRAL-RESERVE");
+        long kn95 = catalogue.getByCode(org.tongpao.core.Caller.system("it"), "MASK-KN95").id();
+        Api admin = api().as("admin");
+        Poll.until("the inventory's REST resources", WAIT, () -> Optional.ofNullable(
+                admin.get("/inventory/transfers/cross-node").status() == 200 ? Boolean.TRUE : null));
+        String document = "PO-IT-FWD-" + System.nanoTime();
+        Map<String, Object> receipt = Map.of("depotId", reserve, "itemId", kn95, "quantity", 7, "origin",
+                "PURCHASE_ORDER", "sourceDocument", document, "expiryDate",
+                java.time.LocalDate.now().plusYears(2).toString());
+        org.osgi.framework.Bundle glue = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.tongpao.federation.inventory")).findFirst().orElseThrow();
+        org.tongpao.inventory.StockLedger ledger = service(org.tongpao.inventory.StockLedger.class);
+        glue.stop();
+        try {
+            try {
+                ledger.receive(org.tongpao.core.Caller.system("it"), new org.tongpao.inventory.NewReceipt(reserve,
+                        kn95, 7L, org.tongpao.inventory.LotOrigin.PURCHASE_ORDER, document,
+                        java.time.LocalDate.now().plusYears(2), null), "fwd-it-service-" + document);
+                throw new AssertionError("a receipt was taken while its forwarder was stopped");
+            } catch (org.tongpao.core.persistence.ForwardingUnavailableException refused) {
+                assertEquals("org/tongpao/inventory/MOVEMENT", refused.topic());
+            }
+            Api.Reply refused = admin.header("Idempotency-Key", "fwd-it-" + document).post("/inventory/receipts",
+                    receipt);
+            assertEquals(refused.toString(), 503, refused.status());
+            assertTrue(refused.contentType(), refused.contentType().startsWith("application/problem+json"));
+            assertTrue(refused.toString(), refused.json().get("detail").asText().contains("nothing was written"));
+            assertEquals(0, count("tp_inv_lot WHERE source_document = '" + document + "'"));
+        } finally {
+            glue.start();
+        }
+        Api.Reply taken = Poll.until("the receipt taken once the forwarder is back", WAIT, () -> Optional.of(
+                admin.header("Idempotency-Key", "fwd-it-" + document).post("/inventory/receipts", receipt))
+                .filter(r -> r.status() != 503));
+        assertEquals(taken.toString(), 201, taken.status());
+        Api.Reply again = admin.header("Idempotency-Key", "fwd-it-" + document).post("/inventory/receipts", receipt);
+        assertEquals(again.toString(), taken.json().get("id").asLong(), again.json().get("id").asLong());
+        assertEquals(1, count("tp_inv_lot WHERE source_document = '" + document + "'"));
+    }
+
+    private <T> T service(Class<T> type) {
+        org.osgi.framework.ServiceReference<T> ref = context.getServiceReference(type);
+        assertTrue("a " + type.getSimpleName() + " service", ref != null);
+        return context.getService(ref);
+    }
+
     private Optional<JsonNode> parkedOf(String type) {
         JsonNode items = api().as("admin").get("/federation/parked?type=" + type).json().get("items");
         return items.size() == 0 ? Optional.empty() : Optional.of(items.get(0));
