@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.spi.EventForwarder;
+import org.tongpao.core.spi.EventTopics;
 import org.tongpao.donation.DonationService;
 import org.tongpao.donation.DonationSnapshot;
 import org.tongpao.donation.DonationTopics;
@@ -19,11 +20,12 @@ import org.tongpao.federation.Federation;
  * central as {@code donation.changed}, the donation as it now stands, read in the change's transaction so the
  * message leaves with it or not at all. Central sends nothing: its own donations are national.
  */
-@Component(service = EventForwarder.class, property = {
-    EventForwarder.TOPICS + "=" + DonationTopics.PLEDGED,
-    EventForwarder.TOPICS + "=" + DonationTopics.RECEIPT_RECORDED,
-    EventForwarder.TOPICS + "=" + DonationTopics.CANCELLED,
-    EventForwarder.TOPICS + "=" + DonationTopics.DONOR_ERASED})
+@Component(service = EventForwarder.class)
+@EventTopics({
+    DonationTopics.PLEDGED,
+    DonationTopics.RECEIPT_RECORDED,
+    DonationTopics.CANCELLED,
+    DonationTopics.DONOR_ERASED})
 public class DonationForwarder implements EventForwarder {
     private final Federation federation;
     private final NodeIdentity node;

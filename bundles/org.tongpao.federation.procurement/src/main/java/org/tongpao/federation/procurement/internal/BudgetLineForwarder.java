@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.spi.EventForwarder;
+import org.tongpao.core.spi.EventTopics;
 import org.tongpao.federation.Federation;
 import org.tongpao.funding.BudgetLine;
 import org.tongpao.funding.FundingTopics;
@@ -19,12 +20,13 @@ import org.tongpao.funding.FundingTopics;
  * spend, a release — goes up to central as {@code funding.line}, the line's amounts as they now stand and its
  * version, taken from the event (funding records the line after the change on it). Central sends nothing.
  */
-@Component(service = EventForwarder.class, property = {
-    EventForwarder.TOPICS + "=" + FundingTopics.LINE_CREATED,
-    EventForwarder.TOPICS + "=" + FundingTopics.LINE_ADJUSTED,
-    EventForwarder.TOPICS + "=" + FundingTopics.COMMITTED,
-    EventForwarder.TOPICS + "=" + FundingTopics.SPENT,
-    EventForwarder.TOPICS + "=" + FundingTopics.RELEASED})
+@Component(service = EventForwarder.class)
+@EventTopics({
+    FundingTopics.LINE_CREATED,
+    FundingTopics.LINE_ADJUSTED,
+    FundingTopics.COMMITTED,
+    FundingTopics.SPENT,
+    FundingTopics.RELEASED})
 public class BudgetLineForwarder implements EventForwarder {
     private static final List<String> COPIED = List.of("name", "category", "holder", "source", "currency", "budget",
             "committed", "spent", "version");

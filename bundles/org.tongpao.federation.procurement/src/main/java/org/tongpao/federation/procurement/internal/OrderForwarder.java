@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.spi.EventForwarder;
+import org.tongpao.core.spi.EventTopics;
 import org.tongpao.federation.Federation;
 import org.tongpao.procurement.OrderSnapshot;
 import org.tongpao.procurement.ProcurementTopics;
@@ -17,14 +18,15 @@ import org.tongpao.procurement.ProcurementTopics;
  * central as {@code procurement.order}, the order as it now stands, read in the step's transaction. Central sends
  * nothing (its orders are national).
  */
-@Component(service = EventForwarder.class, property = {
-    EventForwarder.TOPICS + "=" + ProcurementTopics.ORDER_CREATED,
-    EventForwarder.TOPICS + "=" + ProcurementTopics.ORDER_SUBMITTED,
-    EventForwarder.TOPICS + "=" + ProcurementTopics.ORDER_APPROVAL_RECORDED,
-    EventForwarder.TOPICS + "=" + ProcurementTopics.ORDER_APPROVED,
-    EventForwarder.TOPICS + "=" + ProcurementTopics.ORDER_PLACED,
-    EventForwarder.TOPICS + "=" + ProcurementTopics.ORDER_CANCELLED,
-    EventForwarder.TOPICS + "=" + ProcurementTopics.RECEIPT_RECORDED})
+@Component(service = EventForwarder.class)
+@EventTopics({
+    ProcurementTopics.ORDER_CREATED,
+    ProcurementTopics.ORDER_SUBMITTED,
+    ProcurementTopics.ORDER_APPROVAL_RECORDED,
+    ProcurementTopics.ORDER_APPROVED,
+    ProcurementTopics.ORDER_PLACED,
+    ProcurementTopics.ORDER_CANCELLED,
+    ProcurementTopics.RECEIPT_RECORDED})
 public class OrderForwarder implements EventForwarder {
     private final Federation federation;
     private final NodeIdentity node;
