@@ -52,6 +52,8 @@ public final class FederatedNodes implements AutoCloseable {
             throws IOException {
         NodeProcess.deleteTree(instances);
         FederatedNodes nodes = new FederatedNodes(instances, environment, provinces);
+        // Jiangsu sends mutual aid: its node dispatches central's instruction, which needs the allocation glue
+        nodes.jiangsu.bootAlso("tongpao-allocation");
         Runtime.getRuntime().addShutdownHook(nodes.reaper);
         try {
             long t0 = System.nanoTime();
