@@ -22,7 +22,7 @@ public final class FederatedNodes implements AutoCloseable {
     public final NodeProcess central;
     public final NodeProcess hubei;
     public final NodeProcess jiangsu;
-    private final int brokerPort = TongpaoContainer.freePort();
+    private final int brokerPort = NodeProcess.fixedPort();
     private final Thread reaper = new Thread(this::close, "federated-nodes-reaper");
 
     private FederatedNodes(Path instances, Map<String, String> environment, String provinces) {
@@ -52,6 +52,8 @@ public final class FederatedNodes implements AutoCloseable {
             throws IOException {
         NodeProcess.deleteTree(instances);
         FederatedNodes nodes = new FederatedNodes(instances, environment, provinces);
+        // Jiangsu sends mutual aid: its node dispatches central's instruction, which needs the allocation glue
+        nodes.jiangsu.bootAlso("tongpao-allocation");
         Runtime.getRuntime().addShutdownHook(nodes.reaper);
         try {
             long t0 = System.nanoTime();

@@ -237,6 +237,201 @@ public class FederationIT extends CentralNode {
         assertTrue(needOf(other).isEmpty());
     }
 
+    /**
+     * Donations up (federation.donation): Hubei's donation with its two receipts (one line rejected) arrives as
+     * {@code donation.changed} and is central's read-only copy — in the list with its node and age, its receipts
+     * with their acknowledgement numbers and inspection outcome, in the public disclosure; a cancellation at central
+     * is a 409 naming province:42; a redelivery and an older copy arriving late change nothing; a donation of
+     * Jiangsu's on Hubei's link is parked (FAILED) and nothing of it is stored.
+     */
+    @Test
+    public void aDonationOfHubeiArrivesAsAReadOnlyCopyAndASpoofIsRefused() throws Exception {
+        Api.Reply served = Poll.until("the donation resources served", WAIT, () -> Optional.of(api().as("admin")
+                .get("/donations?province=42")).filter(r -> r.status() != 404));
+        assertEquals(served.toString(), 200, served.status());
+        long remoteId = System.nanoTime() % 1_000_000_000L;
+        Instant at = Instant.now().minus(Duration.ofMinutes(5));
+        String number = "JZ-" + remoteId;
+        String newest = donation(remoteId, number, "42", "PARTLY_RECEIVED", at, true);
+        String newestId = "province:42/" + System.nanoTime();
+        sendAsHubei(envelope(newestId, "donation.changed", "1.0", "province:42", newest));
+        JsonNode copy = Poll.until("Hubei's donation copied", WAIT, () -> donationOf("province:42/" + remoteId));
+        long id = copy.get("id").asLong();
+        assertEquals("province:42/" + number, copy.get("number").asText());
+        assertEquals("PARTLY_RECEIVED", copy.get("status").asText());
+        assertTrue(copy.toString(), copy.get("asOf").isTextual());
+        assertEquals(380, copy.get("lines").get(0).get("acceptedQuantity").asLong());
+        assertEquals(20, copy.get("lines").get(0).get("rejectedQuantity").asLong());
+        JsonNode receipts = api().as("hubei").get("/donations/" + id + "/receipts").json().get("items");
+        assertEquals(2, receipts.size());
+        assertEquals("province:42/JZQR-" + remoteId, receipts.get(0).get("acknowledgementNumber").asText());
+        assertEquals("certificate missing", receipts.get(1).get("lines").get(0).get("rejectReason").asText());
+        assertEquals(404, api().as("jiangsu").get("/donations/" + id).status());
+        boolean disclosed = false;
+        for (JsonNode e : api().get("/public/donations/disclosure?limit=100").json().get("items")) {
+            disclosed |= e.get("number").asText().equals("province:42/" + number);
+        }
+        assertTrue("the copy in the public disclosure", disclosed);
+        org.tongpao.core.Caller ministry = org.tongpao.core.Caller.of("it", java.util.Set.of("ministry-officer"), "it");
+        assertEquals("province:42/" + remoteId, donations.donation(ministry, id).source());
+
+        Api.Reply cancel = api().as("admin").post("/donations/" + id + "/cancel", Map.of("reason", "not needed"));
+        assertEquals(cancel.toString(), 409, cancel.status());
+        assertTrue(cancel.json().get("detail").asText().contains("province:42"));
+
+        // the same snapshot again (a redelivery under another id) and an older one arriving late: no change
+        String again = "province:42/" + System.nanoTime();
+        String older = "province:42/" + System.nanoTime();
+        sendAsHubei(envelope(again, "donation.changed", "1.0", "province:42", newest));
+        sendAsHubei(envelope(older, "donation.changed", "1.0", "province:42",
+                donation(remoteId, number, "42", "PLEDGED", at.minus(Duration.ofHours(1)), false)));
+        for (String m : List.of(again, older)) {
+            Poll.until("message " + m + " applied", WAIT, () -> Optional.ofNullable(
+                    count("tp_fed_inbox WHERE message_id = '" + m + "'") == 1 ? Boolean.TRUE : null));
+        }
+        JsonNode after = api().as("admin").get("/donations/" + id).json();
+        assertEquals("PARTLY_RECEIVED", after.get("status").asText());
+        assertEquals(copy.get("asOf").asText(), after.get("asOf").asText());
+        assertEquals(2, api().as("admin").get("/donations/" + id + "/receipts").json().get("items").size());
+        assertEquals(1, count("tp_don_donation WHERE source_node = 'province:42' AND source_id = " + remoteId));
+
+        // Jiangsu's donation on Hubei's link: parked, nothing stored
+        long spoofId = remoteId + 1;
+        String spoof = "province:42/" + System.nanoTime();
+        sendAsHubei(envelope(spoof, "donation.changed", "1.0", "province:42",
+                donation(spoofId, "JZ-" + spoofId, "32", "PARTLY_RECEIVED", at, true)));
+        JsonNode parked = Poll.until("Jiangsu's donation parked", WAIT, () -> parkedMessage("donation.changed", spoof));
+        assertEquals("FAILED", parked.get("reason").asText());
+        assertEquals(0, count("tp_don_donation WHERE source_node = 'province:42' AND source_id = " + spoofId));
+    }
+
+    @Inject
+    protected org.tongpao.donation.DonationService donations;
+
+    /**
+     * Orders and budget lines up (federation.procurement): Hubei's budget line and its emergency order, partly
+     * received, arrive as {@code funding.line} and {@code procurement.order} and are central's read-only copies — in
+     * the order list and the budget lines (and summary) with their node and age; a cancellation at central is a 409
+     * naming province:42; an older version arriving late changes nothing; an order of Jiangsu's on Hubei's link is
+     * parked (FAILED).
+     */
+    @Test
+    public void hubeisOrderAndBudgetLineArriveAsReadOnlyCopies() throws Exception {
+        Poll.until("the procurement resources served", WAIT, () -> Optional.of(api().as("admin")
+                .get("/procurement/orders?province=42")).filter(r -> r.status() == 200));
+        long remote = System.nanoTime() % 1_000_000_000L;
+        String lineCode = "HB-IT-" + remote;
+        sendAsHubei(envelope("province:42/" + System.nanoTime(), "funding.line", "1.0", "province:42",
+                "{\"id\":" + remote + ",\"code\":\"" + lineCode + "\",\"name\":\"Hubei epidemic budget\","
+                + "\"source\":\"PROVINCIAL_BUDGET\",\"holder\":\"42\",\"currency\":\"CNY\","
+                + "\"budget\":\"10000.00\",\"committed\":\"1000.00\",\"spent\":\"1500.00\",\"version\":4}"));
+        String newest = order(remote, "PARTIALLY_RECEIVED", 600, 5, lineCode, "42");
+        sendAsHubei(envelope("province:42/" + System.nanoTime(), "procurement.order", "1.0", "province:42", newest));
+        JsonNode copy = Poll.until("Hubei's order copied", WAIT, () -> orderOf("province:42/" + remote));
+        long id = copy.get("id").asLong();
+        assertEquals("province:42/PO-42-" + remote, copy.get("number").asText());
+        assertEquals("PARTIALLY_RECEIVED", copy.get("status").asText());
+        assertTrue(copy.toString(), copy.get("asOf").isTextual());
+        JsonNode full = api().as("hubei").get("/procurement/orders/" + id).json();
+        assertEquals(600, full.get("lines").get(0).get("acceptedQuantity").asLong());
+        assertEquals(0, new java.math.BigDecimal("2500.00").compareTo(full.get("totalCny").decimalValue()));
+        assertEquals(404, api().as("jiangsu").get("/procurement/orders/" + id).status());
+        Api.Reply cancel = api().as("admin").post("/procurement/orders/" + id + "/cancel", Map.of("reason", "no"));
+        assertEquals(cancel.toString(), 409, cancel.status());
+        assertTrue(cancel.json().get("detail").asText().contains("province:42"));
+
+        JsonNode line = Poll.until("Hubei's budget line copied", WAIT, () -> {
+            for (JsonNode l : api().as("finance").get("/funding/budget-lines?holder=42&limit=500").json().get("items")) {
+                if (("province:42/" + lineCode).equals(l.path("code").asText())) {
+                    return Optional.of(l);
+                }
+            }
+            return Optional.empty();
+        });
+        assertEquals("province:42/" + remote, line.get("copyOf").asText());
+        assertEquals(0, new java.math.BigDecimal("1500.00").compareTo(line.get("spent").decimalValue()));
+        org.tongpao.core.Caller ministry = org.tongpao.core.Caller.of("it", java.util.Set.of("ministry-officer"), "it");
+        assertEquals("province:42/" + remote, procurement.order(ministry, id).source());
+
+        // an older version arriving late (PLACED, nothing received) changes nothing
+        String older = "province:42/" + System.nanoTime();
+        sendAsHubei(envelope(older, "procurement.order", "1.0", "province:42", order(remote, "PLACED", 0, 3, lineCode,
+                "42")));
+        Poll.until("the older copy applied", WAIT, () -> Optional.ofNullable(
+                count("tp_fed_inbox WHERE message_id = '" + older + "'") == 1 ? Boolean.TRUE : null));
+        assertEquals("PARTIALLY_RECEIVED", api().as("admin").get("/procurement/orders/" + id).json().get("status")
+                .asText());
+
+        String spoof = "province:42/" + System.nanoTime();
+        sendAsHubei(envelope(spoof, "procurement.order", "1.0", "province:42", order(remote + 1, "PLACED", 0, 1,
+                lineCode, "32")));
+        JsonNode parked = Poll.until("Jiangsu's order parked", WAIT, () -> parkedMessage("procurement.order", spoof));
+        assertEquals("FAILED", parked.get("reason").asText());
+        assertEquals(0, count("tp_proc_order WHERE source_node = 'province:42' AND source_id = " + (remote + 1)));
+    }
+
+    @Inject
+    protected org.tongpao.procurement.ProcurementService procurement;
+
+    private static Optional<JsonNode> orderOf(String source) {
+        for (JsonNode o : api().as("admin").get("/procurement/orders?province=42&limit=500").json().get("items")) {
+            if (source.equals(o.path("source").asText())) {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A {@code procurement.order} body: 1,000 medical protective masks at 2.50 CNY, {@code accepted} received. */
+    private static String order(long id, String status, long accepted, long version, String lineCode,
+            String province) {
+        String now = Instant.now().toString();
+        return "{\"order\":{\"id\":" + id + ",\"number\":\"PO-42-" + id + "\",\"provinceCode\":\"" + province
+                + "\",\"supplierCode\":\"HB-IT-SUP\",\"depotCode\":\"HB-WH-01\",\"status\":\"" + status
+                + "\",\"emergency\":true,\"justification\":\"hospitals run out\",\"currency\":\"CNY\","
+                + "\"exchangeRate\":\"1\",\"totalAmount\":\"2500.00\",\"totalCny\":\"2500.00\","
+                + "\"commitmentReference\":\"procurement:order:PO-42-" + id + "\",\"spentCny\":\""
+                + (accepted * 5 / 2) + ".00\",\"lines\":[{\"lineNo\":1,\"itemCode\":\"MASK-MEDPROT\","
+                + "\"standard\":\"GB 19083-2010\",\"quantity\":1000,\"unitPrice\":\"2.5000\",\"currency\":"
+                + "\"CNY\",\"promisedDate\":\"" + java.time.LocalDate.now().plusDays(5) + "\",\"acceptedQuantity\":"
+                + accepted + ",\"rejectedQuantity\":0,\"outstanding\":" + (1000 - accepted) + "}],\"approvals\":[],"
+                + "\"createdBy\":\"hubei-buyer\",\"createdAt\":\"" + now + "\",\"version\":" + version + "},"
+                + "\"supplierName\":\"Wuhan mask works\",\"supplierCountry\":\"CN\",\"budgetLineCode\":\""
+                + lineCode + "\",\"asOf\":\"" + now + "\"}";
+    }
+
+
+    private static Optional<JsonNode> donationOf(String source) {
+        for (JsonNode d : api().as("admin").get("/donations?province=42&limit=500").json().get("items")) {
+            if (source.equals(d.path("source").asText())) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A {@code donation.changed} body: 400 masks pledged, with two receipts when {@code received}. */
+    private static String donation(long id, String number, String province, String status, Instant asOf,
+            boolean received) {
+        String line = "\"priority\":\"URGENT\",\"standardMatched\":true,\"packagingIntact\":true,";
+        String receipts = !received ? "[]" : "[{\"id\":1,\"acknowledgementNumber\":\"JZQR-" + id + "\","
+                + "\"depotCode\":\"HB-WH-01\",\"receivedOn\":\"" + java.time.LocalDate.now() + "\","
+                + "\"receivedBy\":\"hubei-desk\",\"receivedAt\":\"" + asOf + "\",\"lines\":[{\"lineNo\":1,"
+                + "\"itemCode\":\"MASK-KN95\"," + line + "\"certificatePresent\":true,\"accepted\":380,"
+                + "\"rejected\":0,\"lotId\":77}]},{\"id\":2,\"depotCode\":\"HB-WH-01\",\"receivedOn\":\""
+                + java.time.LocalDate.now() + "\",\"receivedBy\":\"hubei-desk\",\"receivedAt\":\"" + asOf
+                + "\",\"lines\":[{\"lineNo\":1,\"itemCode\":\"MASK-KN95\"," + line
+                + "\"certificatePresent\":false,\"accepted\":0,\"rejected\":20,"
+                + "\"rejectReason\":\"certificate missing\",\"disposition\":\"RETURNED_TO_DONOR\"}]}]";
+        return "{\"id\":" + id + ",\"number\":\"" + number + "\",\"donorId\":" + id + ",\"donorName\":"
+                + "\"Wuhan Pharma Co.\",\"donorKind\":\"ENTERPRISE\",\"provinceCode\":\"" + province + "\","
+                + "\"pledged\":true,\"status\":\"" + status + "\",\"designationKind\":\"PROVINCE\","
+                + "\"designationProvince\":\"42\",\"createdBy\":\"hubei-desk\",\"createdAt\":\"" + asOf
+                + "\",\"updatedAt\":\"" + asOf + "\",\"asOf\":\"" + asOf + "\",\"lines\":[{\"lineNo\":1,"
+                + "\"itemCode\":\"MASK-KN95\",\"pledged\":400,\"accepted\":" + (received ? 380 : 0)
+                + ",\"rejected\":" + (received ? 20 : 0) + "}],\"receipts\":" + receipts + "}";
+    }
+
     private static String censusAnswer(long census, String province, Instant submitted) {
         return "{\"census\":\"central/" + census + "\",\"provinceCode\":\"" + province + "\",\"version\":1,"
                 + "\"submittedAt\":\"" + submitted + "\",\"submittedBy\":\"hubei\",\"system\":{\"MASK\":700},"
@@ -419,6 +614,60 @@ public class FederationIT extends CentralNode {
 
         assertEquals(409, api().as("admin").post("/federation/rebuild", null).status());
         assertEquals(404, api().as("admin").get("/federation/rebuild").status());
+    }
+
+    /**
+     * The forwarding race of issue 11: while the bundle whose forwarders take inventory's MOVEMENT is installed but
+     * stopped (as while a node boots or shuts down), a receipt is refused — through the service with a
+     * {@code ForwardingUnavailableException}, through REST with a 503 problem — and nothing is written; once the
+     * bundle runs again the same request (same Idempotency-Key) is taken once.
+     */
+    @Test
+    public void aReceiptIsRefusedWhileItsForwarderIsStoppedAndTakenOnceWhenItIsBack() throws Exception {
+        long reserve = depot("CENTRAL-RESERVE");
+        long kn95 = catalogue.getByCode(org.tongpao.core.Caller.system("it"), "MASK-KN95").id();
+        Api admin = api().as("admin");
+        Poll.until("the inventory's REST resources", WAIT, () -> Optional.ofNullable(
+                admin.get("/inventory/transfers/cross-node").status() == 200 ? Boolean.TRUE : null));
+        String document = "PO-IT-FWD-" + System.nanoTime();
+        Map<String, Object> receipt = Map.of("depotId", reserve, "itemId", kn95, "quantity", 7, "origin",
+                "PURCHASE_ORDER", "sourceDocument", document, "expiryDate",
+                java.time.LocalDate.now().plusYears(2).toString());
+        org.osgi.framework.Bundle glue = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.tongpao.federation.inventory")).findFirst().orElseThrow();
+        org.tongpao.inventory.StockLedger ledger = service(org.tongpao.inventory.StockLedger.class);
+        glue.stop();
+        try {
+            try {
+                ledger.receive(org.tongpao.core.Caller.system("it"), new org.tongpao.inventory.NewReceipt(reserve,
+                        kn95, 7L, org.tongpao.inventory.LotOrigin.PURCHASE_ORDER, document,
+                        java.time.LocalDate.now().plusYears(2), null), "fwd-it-service-" + document);
+                throw new AssertionError("a receipt was taken while its forwarder was stopped");
+            } catch (org.tongpao.core.persistence.ForwardingUnavailableException refused) {
+                assertEquals("org/tongpao/inventory/MOVEMENT", refused.topic());
+            }
+            Api.Reply refused = admin.header("Idempotency-Key", "fwd-it-" + document).post("/inventory/receipts",
+                    receipt);
+            assertEquals(refused.toString(), 503, refused.status());
+            assertTrue(refused.contentType(), refused.contentType().startsWith("application/problem+json"));
+            assertTrue(refused.toString(), refused.json().get("detail").asText().contains("nothing was written"));
+            assertEquals(0, count("tp_inv_lot WHERE source_document = '" + document + "'"));
+        } finally {
+            glue.start();
+        }
+        Api.Reply taken = Poll.until("the receipt taken once the forwarder is back", WAIT, () -> Optional.of(
+                admin.header("Idempotency-Key", "fwd-it-" + document).post("/inventory/receipts", receipt))
+                .filter(r -> r.status() != 503));
+        assertEquals(taken.toString(), 201, taken.status());
+        Api.Reply again = admin.header("Idempotency-Key", "fwd-it-" + document).post("/inventory/receipts", receipt);
+        assertEquals(again.toString(), taken.json().get("id").asLong(), again.json().get("id").asLong());
+        assertEquals(1, count("tp_inv_lot WHERE source_document = '" + document + "'"));
+    }
+
+    private <T> T service(Class<T> type) {
+        org.osgi.framework.ServiceReference<T> ref = context.getServiceReference(type);
+        assertTrue("a " + type.getSimpleName() + " service", ref != null);
+        return context.getService(ref);
     }
 
     private Optional<JsonNode> parkedOf(String type) {

@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
@@ -139,6 +141,117 @@ public class FederationNodesIT {
         }
     }
 
+    /**
+     * Central's allocation batch to a Hubei depot: planned and dispatched at central from its reserve (a cross-node
+     * transfer, in transit at central and at Hubei), received at Hubei with a shortfall and damage, closed at
+     * central with Hubei's figures.
+     */
+    @Test
+    public void d1_centralsBatchToAHubeiDepotIsReceivedAtHubeiAndClosedAtCentral() {
+        NodeStock atCentral = new NodeStock(admin());
+        long reserve = atCentral.depotId("CENTRAL-RESERVE");
+        long item = atCentral.itemId("MASK-SURGICAL");
+        Api.Reply stocked = atCentral.receive(reserve, item, 500, "FED-" + RUN + "-RESERVE");
+        assertEquals(stocked.toString(), 201, stocked.status());
+        JsonNode depot = admin().get("/depots/" + atCentral.depotId("HB-PROV-01")).json();
+        Api hubeiAtCentral = nodes.central.api().as("hubei");
+        Api.Reply need = hubeiAtCentral.post("/needs", Map.of("orgUnitId", depot.get("orgUnitId").asLong(), "itemId",
+                item, "quantity", 200, "urgency", "IMMEDIATE", "justification", "federated batch " + RUN,
+                "receivingDepotId", depot.get("id").asLong()));
+        assertEquals(need.toString(), 201, need.status());
+        Api officer = nodes.central.api().as("officer");
+        Api.Reply plan = officer.post("/allocation/plans", Map.of("itemId", item, "provinceCode", "42",
+                "sourceDepotIds", List.of(reserve)));
+        assertEquals(plan.toString(), 201, plan.status());
+        Api.Reply approved = admin().post("/allocation/plans/" + plan.json().get("id").asLong() + "/approve", null);
+        assertEquals(approved.toString(), 201, approved.status());
+        long batch = approved.json().get("id").asLong();
+        Api.Reply dispatched = officer.post("/allocation/batches/" + batch + "/dispatch", null);
+        assertEquals(dispatched.toString(), 200, dispatched.status());
+        JsonNode line = lineOfNeed(dispatched.json(), need.json().get("id").asLong());
+        assertEquals(line.toString(), 200, line.get("quantity").asLong());
+        String crossNodeId = "central/" + line.get("transferId").asLong();
+        assertEquals(crossNodeId, admin().get("/inventory/transfers/" + line.get("transferId").asLong()).json()
+                .get("crossNodeId").asText());
+        assertTrue("in transit at central", crossNodeIds(admin(), "IN_TRANSIT").contains(crossNodeId));
+        Api.Reply notHere = admin().post("/allocation/batches/" + batch + "/lines/" + line.get("id").asLong()
+                + "/receipt", Map.of("receivedQuantity", 200));
+        assertEquals(notHere.toString(), 409, notHere.status());
+        assertTrue(notHere.toString(), notHere.body().contains("province:42"));
+
+        long hubeiBefore = lots(new NodeStock(hubei()), "HB-PROV-01", "MASK-SURGICAL");
+        JsonNode inbound = Poll.until("the batch in transit at Hubei", ARRIVAL,
+                () -> inboundAt(hubei(), crossNodeId, "IN_TRANSIT"));
+        Api.Reply received = hubei().post("/inventory/transfers/" + inbound.get("id").asLong() + "/receipt",
+                Map.of("receivedQuantity", 195, "damagedQuantity", 3, "note", "a carton short " + RUN));
+        assertEquals(received.toString(), 200, received.status());
+        assertTrue(lots(new NodeStock(hubei()), "HB-PROV-01", "MASK-SURGICAL") > hubeiBefore);
+
+        JsonNode closed = Poll.until("the batch closed at central", ARRIVAL, () -> Optional.of(
+                admin().get("/allocation/batches/" + batch).json()).filter(b -> "RECEIVED".equals(
+                        b.get("status").asText())));
+        JsonNode closedLine = lineOfNeed(closed, need.json().get("id").asLong());
+        assertEquals(closedLine.toString(), "RECEIVED", closedLine.get("status").asText());
+        assertEquals(closedLine.toString(), 195, closedLine.get("receivedQuantity").asLong());
+        assertEquals(closedLine.toString(), 3, closedLine.get("damagedQuantity").asLong());
+        assertTrue("received at central", crossNodeIds(admin(), "RECEIVED").contains(crossNodeId));
+        assertEquals("RECEIVED", admin().get("/inventory/transfers/" + line.get("transferId").asLong()).json()
+                .get("status").asText());
+    }
+
+    /**
+     * Jiangsu → Hubei mutual aid: Jiangsu's offer approved at central, the instruction dispatched by Jiangsu's node,
+     * the goods in transit visible at central meanwhile, received at Hubei, closed at central and at Jiangsu.
+     */
+    @Test
+    public void d2_mutualAidFromJiangsuToHubeiEndToEnd() {
+        String item = "SUIT-MEDPROT";
+        NodeStock js = new NodeStock(jiangsu());
+        NodeStock atCentral = new NodeStock(admin());
+        Api.Reply stocked = js.receive(js.depotId("JS-PROV-01"), js.itemId(item), 80, "FED-" + RUN + "-AID");
+        assertEquals(stocked.toString(), 201, stocked.status());
+        // the offer is checked against central's replica of Jiangsu's depot
+        Poll.until("Jiangsu's stock replicated at central", ARRIVAL, () -> Optional.of(true)
+                .filter(x -> js.holdings("JS-PROV-01").equals(atCentral.holdings("JS-PROV-01"))));
+        Set<String> inTransitBefore = new HashSet<>(crossNodeIds(admin(), "IN_TRANSIT"));
+
+        Api jiangsuAtCentral = nodes.central.api().as("jiangsu");
+        Api.Reply offer = jiangsuAtCentral.post("/allocation/mutual-aid", Map.of("fromDepotId",
+                atCentral.depotId("JS-PROV-01"), "itemId", atCentral.itemId(item), "quantity", 50, "toProvinceCode",
+                "42", "note", "from Nanjing " + RUN));
+        assertEquals(offer.toString(), 201, offer.status());
+        Api.Reply approved = admin().post("/allocation/mutual-aid/" + offer.json().get("id").asLong() + "/approve",
+                Map.of("toDepotId", atCentral.depotId("HB-WH-01")));
+        assertEquals(approved.toString(), 201, approved.status());
+        long batch = approved.json().get("id").asLong();
+        assertEquals(approved.toString(), "INSTRUCTED", approved.json().get("lines").get(0).get("status").asText());
+
+        // Jiangsu's node dispatches the instruction itself; central sees the goods in transit
+        String crossNodeId = Poll.until("the aid in transit at central", ARRIVAL, () -> crossNodeIds(admin(),
+                "IN_TRANSIT").stream().filter(id -> id.startsWith("province:32/") && !inTransitBefore.contains(id))
+                .findFirst());
+        Poll.until("the line dispatched at central", ARRIVAL, () -> Optional.of(admin().get("/allocation/batches/"
+                + batch).json()).filter(b -> "DISPATCHED".equals(b.get("lines").get(0).get("status").asText())));
+        long jiangsuTransfer = Long.parseLong(crossNodeId.substring("province:32/".length()));
+        assertEquals("IN_TRANSIT", jiangsu().get("/inventory/transfers/" + jiangsuTransfer).json().get("status")
+                .asText());
+
+        JsonNode inbound = Poll.until("the aid in transit at Hubei", ARRIVAL,
+                () -> inboundAt(hubei(), crossNodeId, "IN_TRANSIT"));
+        Api.Reply received = hubei().post("/inventory/transfers/" + inbound.get("id").asLong() + "/receipt",
+                Map.of("receivedQuantity", 50));
+        assertEquals(received.toString(), 200, received.status());
+
+        Poll.until("the batch closed at central", ARRIVAL, () -> Optional.of(admin().get("/allocation/batches/"
+                + batch).json()).filter(b -> "RECEIVED".equals(b.get("status").asText())
+                        && "RECEIVED".equals(b.get("lines").get(0).get("status").asText())));
+        assertTrue("received at central", crossNodeIds(admin(), "RECEIVED").contains(crossNodeId));
+        Poll.until("the transfer closed at Jiangsu", ARRIVAL, () -> Optional.of(jiangsu().get("/inventory/transfers/"
+                + jiangsuTransfer).json()).filter(t -> "RECEIVED".equals(t.get("status").asText())));
+        assertEquals(50, jiangsu().get("/inventory/transfers/" + jiangsuTransfer).json().get("receivedQuantity")
+                .asLong());
+    }
+
     @Test
     public void e_balancesEqualLedgersOnEveryNodeAndReplicasEqualTheOwners() {
         assertConsistent(List.of("HB-WH-01", "HB-PROV-01", "JS-PROV-01"));
@@ -233,6 +346,35 @@ public class FederationNodesIT {
         assertEquals(health.toString(), "UP", health.get("status").asText());
         assertEquals(health.toString(), n.node(), health.get("node").asText());
         assertTrue(n + ": " + health, health.get("capabilities").toString().contains(capability));
+    }
+
+    /** The batch line serving one need. */
+    private static JsonNode lineOfNeed(JsonNode batch, long needId) {
+        for (JsonNode l : batch.get("lines")) {
+            if (l.path("needId").asLong() == needId) {
+                return l;
+            }
+        }
+        throw new AssertionError("no line for need " + needId + " in " + batch);
+    }
+
+    /** The ids of the cross-node transfers a node shows in one status. */
+    private static List<String> crossNodeIds(Api api, String status) {
+        List<String> ids = new ArrayList<>();
+        Api.Reply r = api.get("/inventory/transfers/cross-node?status=" + status + "&limit=500");
+        assertEquals(r.toString(), 200, r.status());
+        r.json().get("items").forEach(t -> ids.add(t.get("id").asText()));
+        return ids;
+    }
+
+    /** The receiving node's inbound transfer of a cross-node id, once it is in {@code status}. */
+    private static Optional<JsonNode> inboundAt(Api api, String crossNodeId, String status) {
+        for (JsonNode t : api.get("/inventory/transfers?status=" + status + "&limit=500").json().get("items")) {
+            if (crossNodeId.equals(t.path("crossNodeId").asText())) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Central's national report row of one province × category, or null. */

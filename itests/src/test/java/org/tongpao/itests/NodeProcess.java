@@ -30,8 +30,8 @@ public final class NodeProcess implements AutoCloseable {
 
     private final String node;
     private final Path instances;
-    private final int port = TongpaoContainer.freePort();
-    private final int sshPort = TongpaoContainer.freePort();
+    private final int port = fixedPort();
+    private final int sshPort = fixedPort();
     private final List<String> options;
     private final Map<String, String> environment;
     private Process process;
@@ -184,5 +184,57 @@ public final class NodeProcess implements AutoCloseable {
     @Override
     public String toString() {
         return node + " on 127.0.0.1:" + port + (alive() ? " (pid " + process.pid() + ")" : " (stopped)");
+    }
+
+    /**
+     * Before the first start: this node also boots {@code features} (e.g. {@code tongpao-allocation} on a province
+     * that sends mutual aid), the way an operator adds them to {@code featuresBoot} (docs/operations.md). The instance's
+     * {@code etc} is made here as the launcher would make it (the launcher keeps an existing one).
+     */
+    public NodeProcess bootAlso(String... features) throws IOException {
+        Path etc = instance().resolve("etc");
+        if (Files.exists(etc)) {
+            throw new IllegalStateException(node + " has booted before: featuresBoot is read on the first start only");
+        }
+        Path assemblyEtc = ROOT.resolve("karaf-assembly/target/assembly/etc");
+        Files.createDirectories(instance());
+        try (java.util.stream.Stream<Path> files = Files.walk(assemblyEtc)) {
+            for (Path from : (Iterable<Path>) files::iterator) {
+                Files.copy(from, etc.resolve(assemblyEtc.relativize(from).toString()));
+            }
+        }
+        Path cfg = etc.resolve("org.apache.karaf.features.cfg");
+        String boot = Files.readString(cfg);
+        java.util.regex.Matcher central = java.util.regex.Pattern.compile("tongpao-central/([^,\\s]+)").matcher(boot);
+        if (!central.find()) {
+            throw new IllegalStateException("no tongpao-central in " + cfg);
+        }
+        StringBuilder replacement = new StringBuilder(node.equals("central") ? "tongpao-central" : "tongpao-province")
+                .append('/').append(central.group(1));
+        for (String f : features) {
+            replacement.append(", ").append(f).append('/').append(central.group(1));
+        }
+        Files.writeString(cfg, central.replaceFirst(java.util.regex.Matcher.quoteReplacement(replacement.toString())));
+        return this;
+    }
+
+    /**
+     * A free loopback port below the kernel's ephemeral range (32768 and up): a port a node binds seconds after it was
+     * picked. One from {@code ServerSocket(0)} can be handed to any other socket bound to port 0 meanwhile — it was
+     * once another node's Karaf shutdown socket, and central's broker never bound its port. Below the range only an
+     * explicit bind can take it.
+     */
+    public static int fixedPort() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = random.nextInt(20_000, 32_000);
+            try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+                s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), candidate), 1);
+                return candidate;
+            } catch (IOException inUse) {
+                // taken: try another
+            }
+        }
+        throw new IllegalStateException("no free loopback port in 20000-31999");
     }
 }

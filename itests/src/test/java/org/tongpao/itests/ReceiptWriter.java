@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A depot keeper receiving goods back to back on one node, each receipt with its own quantity ({@code base + n}),
  * so that a replica's lots show which receipts arrived and how often. Only receipts the node acknowledged (201)
- * count; a receipt whose answer was lost when the node died may or may not be there, and is not counted. A
- * writer whose node goes away waits and writes again when it is back.
+ * count; a receipt whose answer was lost when the node died may or may not be there, and is not counted; one
+ * refused with 503 (the node starting or stopping) wrote nothing and is not counted either. A writer whose node
+ * goes away waits and writes again when it is back.
  */
 public final class ReceiptWriter implements AutoCloseable {
 
@@ -35,8 +36,13 @@ public final class ReceiptWriter implements AutoCloseable {
         for (long n = 1; writing.get(); n++) {
             long quantity = base + n;
             try {
-                if (stock.receive(depot, item, quantity, tag + "-" + n).status() == 201) {
+                int status = stock.receive(depot, item, quantity, tag + "-" + n).status();
+                if (status == 201) {
                     acknowledged.add(quantity);
+                } else if (status == 503) {
+                    // the node is starting or stopping (e.g. its forwarder not bound yet): nothing was written, so
+                    // the receipt is not counted; wait as Retry-After asks and go on
+                    pause();
                 }
             } catch (IllegalStateException nodeDown) {
                 pause(); // the node is being killed or restarted: its answer is lost, so this receipt is not counted

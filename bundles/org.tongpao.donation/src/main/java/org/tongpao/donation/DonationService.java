@@ -69,4 +69,23 @@ public interface DonationService {
 
     /** No login: the public disclosure list, newest donation first. */
     Page<DisclosureEntry> disclosure(int limit, String cursor);
+
+    /**
+     * The donation as it stands, for federation: read on {@code c}, the connection of the transaction recording the
+     * change (an {@code EventForwarder}'s), so the copy sent leaves with the change. Empty for an unknown id or a
+     * donation that is itself a copy of another node's. @since 1.1
+     */
+    java.util.Optional<DonationSnapshot> snapshot(java.sql.Connection c, long donationId);
+
+    /** The snapshots of a donor's own donations on {@code c} (after an erasure, copies elsewhere follow). @since 1.1 */
+    List<DonationSnapshot> snapshotsOfDonor(java.sql.Connection c, long donorId);
+
+    /**
+     * Stores another node's donation as a read-only copy ({@code source} {@code <node>/<id>}), replacing an older
+     * one; a copy older than (or as old as) the stored one changes nothing. The caller is the node's link: it needs
+     * write scope on the donation's province and every receipt's depot (a depot of another province is a 404 naming
+     * {@code depotCode}); items, depots and units are looked up by code. Writes to the copy here are a 409 naming
+     * the node. Joins an enclosing transaction (federation's inbox). @since 1.1
+     */
+    Donation replicate(Caller caller, String node, DonationSnapshot snapshot);
 }

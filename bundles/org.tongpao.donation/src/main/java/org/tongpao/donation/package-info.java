@@ -5,7 +5,7 @@
  * donation line), numbered acknowledgements with a donor code, the donation's trace and the public answers.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tongpao.donation;
 
 import org.osgi.annotation.bundle.Export;

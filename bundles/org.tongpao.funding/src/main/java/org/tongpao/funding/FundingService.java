@@ -84,4 +84,13 @@ public interface FundingService {
      * {@code groups} (all three when empty), one row per group.
      */
     List<FundingSummary> summary(Caller caller, LineFilter filter, Set<SummaryGroup> groups);
+
+    /**
+     * Stores a line another node keeps as a read-only copy: {@code line} as it stands there ({@code id} its id
+     * there, amounts and {@code version} its own), replacing an older copy; one with a version not above the stored
+     * one changes nothing. The caller is the node's federation link: it needs write scope on the line's holder (a
+     * province's link sends its province's lines only). The copy's code is {@code <node>/<code>}; adjusting or
+     * committing on it here is a 409 naming the node. Joins an enclosing transaction (the inbox's). @since 1.1
+     */
+    BudgetLine replicate(Caller caller, String node, BudgetLine line, java.time.Instant asOf);
 }

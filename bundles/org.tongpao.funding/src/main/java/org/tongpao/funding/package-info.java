@@ -8,7 +8,7 @@
  * ({@code Transactions.enclosing}): the commitment commits or rolls back with the caller's change.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tongpao.funding;
 
 import org.osgi.annotation.bundle.Export;

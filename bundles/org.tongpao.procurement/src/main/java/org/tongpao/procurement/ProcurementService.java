@@ -89,4 +89,20 @@ public interface ProcurementService {
     List<GoodsReceipt> receipts(Caller caller, long orderId);
 
     List<OrderProgress> progress(Caller caller, long orderId);
+
+    /**
+     * The order as it stands, for federation: read on {@code c}, the connection of the transaction recording the
+     * change (an {@code EventForwarder}'s), so the copy sent leaves with the change. Empty for an unknown id or an
+     * order that is itself a copy. @since 1.1
+     */
+    java.util.Optional<OrderSnapshot> snapshot(java.sql.Connection c, long orderId);
+
+    /**
+     * Stores another node's order as a read-only copy keyed by (node, its id there), replacing one of a lower
+     * version (an equal or lower one changes nothing). The caller is the node's link: it needs write scope on the
+     * order's province and its depot's; items, depot and supplier are looked up by code (a supplier this node does
+     * not know is copied). Writes to the copy here are a 409 naming the node. Joins an enclosing transaction.
+     * @since 1.1
+     */
+    PurchaseOrder replicate(Caller caller, String node, OrderSnapshot snapshot);
 }

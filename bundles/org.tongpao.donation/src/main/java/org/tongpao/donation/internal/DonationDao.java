@@ -33,7 +33,12 @@ final class DonationDao {
     record Row(long id, String number, long donorId, String donorName, boolean donorAnonymous, DonorKind donorKind,
             String donorCode, String provinceCode, boolean pledged, DonationStatus status, LocalDate expectedDate,
             DonorDesignation designation, String note, String cancelReason, String createdBy, Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt, String sourceNode, long sourceId, Instant sourceAsOf) {
+
+        /** {@code <node>/<id there>} for a copy of another node's donation, else null. */
+        String source() {
+            return sourceNode == null ? null : sourceNode + "/" + sourceId;
+        }
     }
 
     static long insert(Connection c, String number, long donorId, String donorCode, String province, boolean pledged,
@@ -150,7 +155,7 @@ final class DonationDao {
         String label = r.donorAnonymous() && !showsAnonymousName ? DonorDao.ANONYMOUS : r.donorName();
         return new Donation(r.id(), r.number(), r.donorId(), label, r.donorKind(), r.provinceCode(), r.pledged(),
                 r.status(), r.expectedDate(), designation, r.note(), r.cancelReason(), showsCode ? r.donorCode() : null,
-                lines, r.createdBy(), r.createdAt(), r.updatedAt());
+                lines, r.createdBy(), r.createdAt(), r.updatedAt(), r.source(), r.sourceAsOf());
     }
 
     private static Row row(ResultSet rs) throws SQLException {
@@ -164,7 +169,8 @@ final class DonationDao {
                 rs.getString("donor_code"), rs.getString("province_code"), rs.getBoolean("pledged"),
                 DonationStatus.valueOf(rs.getString("status")), Jdbc.localDate(rs, "expected_date"), d,
                 rs.getString("note"), rs.getString("cancel_reason"), rs.getString("created_by"),
-                Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "updated_at"));
+                Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "updated_at"), rs.getString("source_node"),
+                rs.getLong("source_id"), Sql.getInstant(rs, "source_as_of"));
     }
 
     private static DonationLine line(ResultSet rs) throws SQLException {

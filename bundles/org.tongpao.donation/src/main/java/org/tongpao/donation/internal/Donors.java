@@ -102,6 +102,8 @@ final class Donors {
                 throw new org.tongpao.core.AccessDeniedException("A province's donation officer erases its own "
                         + "province's donors only");
             }
+            // a copy of another node's donor is erased there: the erasure reaches this copy with the next snapshot
+            DonationReplicas.requireOwnDonor(c, id);
             if (before.erasedAt() != null) {
                 throw new ConflictException("erasedAt", "Donor " + id + " was erased at " + before.erasedAt());
             }

@@ -39,6 +39,7 @@ public class JdbcDonationService implements DonationService {
     private final Pledges pledges;
     private final Intake intake;
     private final Disclosure disclosure;
+    private final DonationReplicas replicas;
 
     @Activate
     public JdbcDonationService(@Reference(target = DonationSchema.READY) SchemaReady schema,
@@ -51,6 +52,7 @@ public class JdbcDonationService implements DonationService {
         pledges = new Pledges(ctx);
         intake = new Intake(ctx, pledges);
         disclosure = new Disclosure(ctx);
+        replicas = new DonationReplicas(ctx, pledges);
     }
 
     /** For tests: the clock of every date and time the service records. */
@@ -143,5 +145,20 @@ public class JdbcDonationService implements DonationService {
     @Override
     public Page<DisclosureEntry> disclosure(int limit, String cursor) {
         return disclosure.disclosure(limit, cursor);
+    }
+
+    @Override
+    public java.util.Optional<org.tongpao.donation.DonationSnapshot> snapshot(java.sql.Connection c, long donationId) {
+        return replicas.snapshot(c, donationId);
+    }
+
+    @Override
+    public List<org.tongpao.donation.DonationSnapshot> snapshotsOfDonor(java.sql.Connection c, long donorId) {
+        return replicas.ofDonor(c, donorId);
+    }
+
+    @Override
+    public Donation replicate(Caller caller, String node, org.tongpao.donation.DonationSnapshot snapshot) {
+        return replicas.replicate(caller, node, snapshot);
     }
 }

@@ -114,6 +114,7 @@ final class Pledges {
         if (d.erasedAt() != null) {
             throw new ConflictException("donorId", "Donor " + donorId + " was erased; register the donor again");
         }
+        DonationReplicas.requireOwnDonor(c, donorId);
         return d;
     }
 
@@ -176,6 +177,10 @@ final class Pledges {
     }
 
     static void requireWrite(Caller caller, DonationDao.Row r) {
+        if (r.sourceNode() != null) {
+            throw new ConflictException("id", "Donation " + r.number() + " is kept by node " + r.sourceNode()
+                    + ": record it there (this is its read-only copy)");
+        }
         if (!DonationScope.canWrite(caller, r.provinceCode())) {
             throw new AccessDeniedException("Only the donation's desk changes it");
         }
@@ -191,7 +196,7 @@ final class Pledges {
                 Designations.labelled(r.designation(), ctx.provinces::find));
         return new Donation(d.id(), d.number(), d.donorId(), "donor " + d.donorId(), d.donorKind(), d.provinceCode(),
                 d.pledged(), d.status(), d.expectedDate(), d.designation(), d.note(), d.cancelReason(), null,
-                d.lines(), d.createdBy(), d.createdAt(), d.updatedAt());
+                d.lines(), d.createdBy(), d.createdAt(), d.updatedAt(), d.source(), d.asOf());
     }
 
     Donation assemble(DonationDao.Row r, List<org.tongpao.donation.DonationLine> lines, Caller caller) {

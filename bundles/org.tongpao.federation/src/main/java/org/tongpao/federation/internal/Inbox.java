@@ -18,6 +18,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Roles;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.DataAccessException;
+import org.tongpao.core.persistence.RetryLater;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.federation.Federation;
@@ -182,12 +183,16 @@ final class Inbox {
         return Outcome.APPLIED;
     }
 
-    /** Runs the handler; what it throws (other than a transient lock failure, retried whole) is its failure. */
+    /**
+     * Runs the handler; what it throws (other than a transient lock failure, retried whole, or a retry-later
+     * failure, left unacknowledged and retried in place) is its failure.
+     */
     private static void applyWith(MessageHandler handler, Message m, Caller sender) {
         try {
             handler.apply(m, sender);
         } catch (DataAccessException e) {
-            if (Sql.isTransientLock(e)) {
+            // a lock, or a forwarder not bound yet (the node starting): not the message's fault, retried in place
+            if (Sql.isTransientLock(e) || e instanceof RetryLater) {
                 throw e;
             }
             throw new HandlerFailed(e);

@@ -21,6 +21,7 @@ import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.persistence.AuditEntry;
+import org.tongpao.core.persistence.ForwardingUnavailableException;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.testing.TestCallers;
@@ -192,6 +193,40 @@ class InboxTest implements TestCallers {
         ParkedMessage retried = central.federation.retry(ADMIN, failed.seq());
         assertThat(retried.resolved()).isNotNull();
         assertThat(central.count("SELECT SUM(n) FROM t_effect")).isEqualTo(15);
+    }
+
+    @Test
+    void aHandlerWhoseEventsCannotBeForwardedYetLeavesItsMessageUnacknowledgedNotParked() {
+        // the node is starting: the outbox refuses the handler's events until their forwarder is bound
+        AtomicBoolean forwarderBound = new AtomicBoolean(false);
+        Handlers handlers = new Handlers();
+        MessageHandler recording = recording(central.db.dataSource());
+        handlers.add((MessageHandler) (m, sender) -> {
+            recording.apply(m, sender);
+            if (!forwarderBound.get()) {
+                throw new ForwardingUnavailableException("org/tongpao/inventory/MOVEMENT",
+                        "org/tongpao/inventory/MOVEMENT");
+            }
+        }, Map.of(MessageHandler.TYPE, "test.number"));
+        Inbox inbox = new Inbox(central.db.dataSource(), handlers, central.core.audit, "central",
+                java.time.Clock.systemUTC(), new LinkActivity());
+        List<String> alone = List.of(envelope("province:42/f1", "test.number", "1.0", "province:42", "{\"n\":1}"));
+        List<String> group = List.of(2, 3).stream().map(n -> envelope("province:42/f" + n, "test.number", "1.0",
+                "province:42", "{\"n\":" + n + "}")).toList();
+
+        assertThatThrownBy(() -> inbox.receiveAll("province:42", alone))
+                .isInstanceOf(ForwardingUnavailableException.class);
+        assertThatThrownBy(() -> inbox.receiveAll("province:42", group))
+                .isInstanceOf(ForwardingUnavailableException.class);
+        assertThat(effects()).isZero();
+        assertThat(central.count("SELECT COUNT(*) FROM tp_fed_parked")).isZero();
+        assertThat(central.count("SELECT COUNT(*) FROM tp_fed_inbox")).isZero();
+
+        forwarderBound.set(true); // the redelivery, once the node is up, applies them
+        inbox.receiveAll("province:42", alone);
+        inbox.receiveAll("province:42", group);
+        assertThat(central.count("SELECT SUM(n) FROM t_effect")).isEqualTo(6);
+        assertThat(central.count("SELECT COUNT(*) FROM tp_fed_parked")).isZero();
     }
 
     @Test

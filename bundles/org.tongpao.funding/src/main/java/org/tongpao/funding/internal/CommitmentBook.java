@@ -36,7 +36,7 @@ record CommitmentBook(FundingContext ctx) {
         String ref = Checks.line("reference", reference, REFERENCE_MAX);
         String note = Checks.optionalText("description", description, 500);
         positive(amount);
-        BudgetLine line = ctx.visibleLine(caller, lineId);
+        BudgetLine line = FundingContext.own(ctx.visibleLine(caller, lineId));
         ExchangeRate r = rateFor(amount.currency(), line.currency(), rate);
         Money cny = r.convert(amount);
         if (!cny.isPositive()) {

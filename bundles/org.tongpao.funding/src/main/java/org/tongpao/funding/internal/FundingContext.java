@@ -45,4 +45,14 @@ final class FundingContext {
                 .filter(l -> FundingScope.canSee(caller, l.holder()))
                 .orElseThrow(() -> new NotFoundException(LINE, lineId));
     }
+
+    /** Refuses a change to a read-only copy of another node's line: 409 naming the node that keeps it. */
+    static BudgetLine own(BudgetLine line) {
+        if (line.copyOf() != null) {
+            throw new org.tongpao.core.ConflictException("lineId", "Budget line " + line.code() + " is kept by node "
+                    + line.copyOf().substring(0, line.copyOf().lastIndexOf('/')) + ": record it there (this is its "
+                    + "read-only copy)");
+        }
+        return line;
+    }
 }

@@ -32,6 +32,10 @@ final class FundingEvents {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("lineId", line.id());
         p.put("lineCode", line.code());
+        p.put("name", line.name());
+        if (line.category() != null) {
+            p.put("category", line.category());
+        }
         p.put("holder", line.holder());
         p.put("source", line.source().name());
         p.put("currency", line.currency());

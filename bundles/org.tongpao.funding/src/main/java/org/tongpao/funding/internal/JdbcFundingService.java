@@ -103,4 +103,9 @@ public class JdbcFundingService implements FundingService {
     public List<FundingSummary> summary(Caller caller, LineFilter filter, Set<SummaryGroup> groups) {
         return reader.summary(caller, filter, groups);
     }
+
+    @Override
+    public BudgetLine replicate(Caller caller, String node, BudgetLine line, java.time.Instant asOf) {
+        return new LineReplicas(ctx).replicate(caller, node, line, asOf);
+    }
 }

@@ -55,7 +55,7 @@ record LineCommands(FundingContext ctx) {
     BudgetLine adjust(Caller caller, long lineId, BudgetAdjustment body, String idempotencyKey) {
         FundingScope.requireManager(caller);
         Checks.body(body);
-        BudgetLine line = ctx.visibleLine(caller, lineId);
+        BudgetLine line = FundingContext.own(ctx.visibleLine(caller, lineId));
         FundingScope.requireManages(caller, line.holder());
         Money delta = Money.of(Checks.required("delta", body.delta()), line.currency());
         if (delta.signum() == 0) {

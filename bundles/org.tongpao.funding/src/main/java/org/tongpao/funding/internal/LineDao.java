@@ -19,7 +19,7 @@ import org.tongpao.funding.NewBudgetLine;
 /** SQL of {@code tp_fund_line}. Every change of amounts is one conditional UPDATE of the line's row. */
 final class LineDao {
     private static final String COLUMNS = "id, code, name, source, holder, category, currency, budget, committed, spent, "
-            + "version, created_at, created_by";
+            + "version, created_at, created_by, source_node, source_id, source_as_of";
 
     private LineDao() {
     }
@@ -88,6 +88,8 @@ final class LineDao {
         return new BudgetLine(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                 FundingSource.valueOf(rs.getString("source")), rs.getString("holder"), rs.getString("category"),
                 rs.getString("currency"), budget, committed, spent, budget.subtract(committed).subtract(spent),
-                rs.getLong("version"), Sql.getInstant(rs, "created_at"), rs.getString("created_by"));
+                rs.getLong("version"), Sql.getInstant(rs, "created_at"), rs.getString("created_by"),
+                rs.getString("source_node") == null ? null : rs.getString("source_node") + "/" + rs.getLong("source_id"),
+                Sql.getInstant(rs, "source_as_of"));
     }
 }

@@ -164,4 +164,14 @@ public class JdbcProcurementService implements ProcurementService {
     public List<OrderProgress> progress(Caller caller, long orderId) {
         return progress.list(caller, orderId);
     }
+
+    @Override
+    public java.util.Optional<org.tongpao.procurement.OrderSnapshot> snapshot(java.sql.Connection c, long orderId) {
+        return new OrderReplicas(ctx).snapshot(c, orderId);
+    }
+
+    @Override
+    public PurchaseOrder replicate(Caller caller, String node, org.tongpao.procurement.OrderSnapshot snapshot) {
+        return new OrderReplicas(ctx).replicate(caller, node, snapshot);
+    }
 }

@@ -155,7 +155,7 @@ final class OrderDao {
                 o.currency(), o.exchangeRate(), o.totalAmount(), o.totalCny(), o.budgetLineId(),
                 o.commitmentReference(), o.spentCny(), o.note(), lines, approvals, o.createdBy(), o.createdAt(),
                 o.submittedAt(), o.approvedAt(), o.placedAt(), o.receivedAt(), o.cancelledBy(), o.cancelledAt(),
-                o.cancelReason(), o.failure(), o.version(), o.quoteId(), o.quoteRef());
+                o.cancelReason(), o.failure(), o.version(), o.quoteId(), o.quoteRef(), o.source(), o.asOf());
     }
 
     private static PurchaseOrder head(ResultSet rs) throws SQLException {
@@ -170,7 +170,9 @@ final class OrderDao {
                 Sql.getInstant(rs, "submitted_at"), Sql.getInstant(rs, "approved_at"), Sql.getInstant(rs, "placed_at"),
                 Sql.getInstant(rs, "received_at"), rs.getString("cancelled_by"), Sql.getInstant(rs, "cancelled_at"),
                 rs.getString("cancel_reason"), rs.getString("failure"), rs.getLong("version"),
-                Sql.getLong(rs, "quote_id"), rs.getString("quote_ref"));
+                Sql.getLong(rs, "quote_id"), rs.getString("quote_ref"),
+                rs.getString("source_node") == null ? null : rs.getString("source_node") + "/" + rs.getLong("source_id"),
+                Sql.getInstant(rs, "source_as_of"));
     }
 
     private static OrderLine line(ResultSet rs) throws SQLException {

@@ -175,6 +175,16 @@ final class Orders {
         if (!ProcurementScope.canWriteOrder(caller, o.provinceCode())) {
             throw new AccessDeniedException("The caller's scope does not allow changing this order");
         }
+        return own(o);
+    }
+
+    /** Refuses a change to a read-only copy of another node's order: 409 naming the node that keeps it. */
+    static PurchaseOrder own(PurchaseOrder o) {
+        if (o.source() != null) {
+            throw new ConflictException("id", "Order " + o.number() + " is kept by node "
+                    + o.source().substring(0, o.source().lastIndexOf('/')) + ": record it there (this is its "
+                    + "read-only copy)");
+        }
         return o;
     }
 

@@ -89,6 +89,7 @@ final class Receipts {
         Optional<OrderDao.Receivable> locked = OrderDao.lockForReceipt(c, orderId);
         PurchaseOrder o = ScopeRules.visible(locked.map(OrderDao.Receivable::order),
                 x -> ProcurementScope.canReadOrder(caller, x.provinceCode(), x.depotCode()), Orders.ENTITY, orderId);
+        Orders.own(o);
         if (!ProcurementScope.canReceive(caller, locked.get().depotProvince(), o.depotCode())) {
             throw new AccessDeniedException("The caller's scope does not allow receiving goods into this depot");
         }

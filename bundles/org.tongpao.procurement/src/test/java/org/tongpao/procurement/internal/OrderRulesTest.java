@@ -33,7 +33,7 @@ class OrderRulesTest {
     private static PurchaseOrder order(OrderStatus status, boolean emergency, List<Approval> approvals) {
         return new PurchaseOrder(1, "PO-C-000001", null, 1, "S", 1, "D", null, null, status, emergency, null, "CNY",
                 BigDecimal.ONE, BigDecimal.TEN, BigDecimal.TEN, 1, "ref", BigDecimal.ZERO, null, List.of(), approvals,
-                "li", NOW, null, null, null, null, null, null, null, null, 0, null, null);
+                "li", NOW, null, null, null, null, null, null, null, null, 0, null, null, null, null);
     }
 
     @Test

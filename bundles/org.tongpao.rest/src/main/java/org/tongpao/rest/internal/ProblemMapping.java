@@ -31,6 +31,7 @@ import org.tongpao.core.TongpaoException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.RetryLater;
 import org.tongpao.core.persistence.Sql;
+import org.tongpao.core.persistence.ForwardingUnavailableException;
 import org.tongpao.core.persistence.TransientDataAccessException;
 import org.tongpao.core.persistence.TransientRetry;
 
@@ -46,6 +47,13 @@ final class ProblemMapping {
     }
 
     static Problem map(Throwable ex, String instance, String requestId) {
+        if (ex instanceof ForwardingUnavailableException) {
+            // the node is starting or stopping its federation: nothing was written, the same request goes again
+            LOG.warn("Not ready on {} (request {}): {}", instance, requestId, ex.getMessage());
+            return Problems.problem(503, "service-unavailable", "Service unavailable",
+                    "the node is starting or stopping and cannot forward this change yet; nothing was written: try"
+                    + " again shortly (request id " + requestId + ")", instance, requestId);
+        }
         if (ex instanceof TransientDataAccessException || Sql.isTransientLock(ex)) {
             return busy(ex, instance, requestId);
         }

@@ -108,6 +108,19 @@ class ProblemMappingTest {
     }
 
     @Test
+    void aChangeThatCouldNotBeForwardedIs503WithRetryAfter() throws Exception {
+        var unforwarded = new org.tongpao.core.persistence.ForwardingUnavailableException(
+                "org/tongpao/inventory/MOVEMENT", "org/tongpao/inventory/MOVEMENT");
+        Problem p = map(unforwarded);
+        JsonNode b = body(p);
+        assertThat(b.get("status").asInt()).isEqualTo(503);
+        assertThat(b.get("type").asText()).isEqualTo("urn:tongpao:problem:service-unavailable");
+        assertThat(b.get("detail").asText()).contains("nothing was written");
+        assertThat(b.toString()).doesNotContain("org/tongpao");
+        assertThat(ProblemMapping.retryAfter(unforwarded, p)).isEqualTo(5);
+    }
+
+    @Test
     void aLockTheDatabaseKeptGivingUpOnIs503WithRetryAfterNever500() throws Exception {
         var gaveUp = new org.tongpao.core.persistence.TransientDataAccessException("receipt gave up",
                 new java.sql.SQLException("A lock could not be obtained within the time requested", "40XL1"), 1);

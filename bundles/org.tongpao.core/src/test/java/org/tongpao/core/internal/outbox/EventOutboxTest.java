@@ -2,8 +2,15 @@ package org.tongpao.core.internal.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
 import org.tongpao.core.ConflictException;
+import org.tongpao.core.persistence.ForwardingUnavailableException;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
+import org.tongpao.core.spi.EventForwarder;
 import org.tongpao.core.testing.TestOutbox;
 
 class EventOutboxTest {
@@ -136,5 +145,102 @@ class EventOutboxTest {
             return null;
         })).hasMessage("cannot forward");
         assertThat(rows("1 = 1")).isZero();
+    }
+
+    /** The table a test forwarder writes, as federation's outbox would. */
+    private EventForwarder intoTable() {
+        Transactions.write(ds, "table", c -> Jdbc.update(c, "CREATE TABLE fwd (topic VARCHAR(100))", List.of()));
+        return (c, topic, props) -> Jdbc.update(c, "INSERT INTO fwd (topic) VALUES (?)", Jdbc.args(topic));
+    }
+
+    private long forwarded() {
+        return Transactions.read(ds, c -> Jdbc.count(c, "SELECT COUNT(*) FROM fwd", List.of()));
+    }
+
+    private void write(JdbcEventOutbox outbox, long id) {
+        Transactions.write(ds, "test", c -> {
+            outbox.record(c, TOPIC, Map.of("id", id));
+            return null;
+        });
+    }
+
+    @Test
+    void withoutADeclarationAChangeRecordedWhileItsForwarderIsUnboundCommitsUnforwarded() {
+        // the race of issue 11 (central one lot behind Hubei): what the outbox did before forwarders were declared
+        JdbcEventOutbox outbox = new JdbcEventOutbox(ds, Runnable::run, null);
+        EventForwarder forwarder = intoTable();
+        outbox.bindEventForwarder(forwarder, Map.of(EventForwarder.TOPICS, TOPIC));
+        write(outbox, 1L);
+        outbox.unbindEventForwarder(forwarder); // e.g. Federation re-activated, the bundle stopping
+        write(outbox, 2L);
+        outbox.bindEventForwarder(forwarder, Map.of(EventForwarder.TOPICS, TOPIC));
+        assertThat(rows("1 = 1")).isEqualTo(2);
+        assertThat(forwarded()).as("the second change is committed and never forwarded").isEqualTo(1);
+    }
+
+    @Test
+    void aDeclaredTopicIsRefusedWhileItsForwarderIsUnboundAndNothingIsWritten() {
+        JdbcEventOutbox outbox = new JdbcEventOutbox(ds, Runnable::run, null);
+        EventForwarder forwarder = intoTable();
+        outbox.declareForwarded(77L, List.of("org/tongpao/test/*"));
+        assertThatThrownBy(() -> Transactions.write(ds, "test", c -> {
+            Jdbc.update(c, "INSERT INTO fwd (topic) VALUES ('the change itself')", List.of());
+            outbox.record(c, TOPIC, Map.of("id", 1L));
+            return null;
+        })).isInstanceOfSatisfying(ForwardingUnavailableException.class, e -> {
+            assertThat(e.topic()).isEqualTo(TOPIC);
+            assertThat(e.retryAfterSeconds()).isPositive();
+        });
+        assertThat(rows("1 = 1")).isZero();
+        assertThat(forwarded()).as("the change was rolled back with its event").isZero();
+        // other topics are not held up
+        Transactions.write(ds, "other", c -> {
+            outbox.record(c, "org/tongpao/other/CHANGED", Map.of("id", 2L));
+            return null;
+        });
+        // a forwarder declaring another pattern for the topic does not stand in for the declared one
+        outbox.bindEventForwarder((c, topic, props) -> { }, Map.of(EventForwarder.TOPICS, TOPIC));
+        assertThatThrownBy(() -> write(outbox, 3L)).isInstanceOf(ForwardingUnavailableException.class);
+        outbox.bindEventForwarder(forwarder, Map.of(EventForwarder.TOPICS, new String[] {"org/tongpao/test/*"}));
+        write(outbox, 4L);
+        assertThat(forwarded()).isEqualTo(1);
+        outbox.unbindEventForwarder(forwarder);
+        assertThatThrownBy(() -> write(outbox, 5L)).isInstanceOf(ForwardingUnavailableException.class);
+        assertThat(forwarded()).isEqualTo(1);
+    }
+
+    @Test
+    void aWriteWaitsForTheForwarderThatIsOnItsWay() throws Exception {
+        JdbcEventOutbox outbox = new JdbcEventOutbox(ds, Runnable::run, null);
+        EventForwarder forwarder = intoTable();
+        outbox.declareForwarded(77L, List.of(TOPIC));
+        outbox.forwarderWait(Duration.ofSeconds(30));
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            AtomicReference<Thread> writing = new AtomicReference<>();
+            Future<?> done = writer.submit(() -> {
+                writing.set(Thread.currentThread());
+                write(outbox, 1L);
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> writing.get() != null
+                    && writing.get().getState() == Thread.State.TIMED_WAITING);
+            assertThat(done).isNotDone();
+            outbox.bindEventForwarder(forwarder, Map.of(EventForwarder.TOPICS, TOPIC));
+            done.get(10, TimeUnit.SECONDS);
+        } finally {
+            writer.shutdownNow();
+        }
+        assertThat(forwarded()).isEqualTo(1);
+    }
+
+    @Test
+    void aWithdrawnDeclarationNoLongerHoldsWritesUp() {
+        // the forwarder's bundle uninstalled: the node is no longer federated for that topic
+        JdbcEventOutbox outbox = new JdbcEventOutbox(ds, Runnable::run, null);
+        outbox.declareForwarded(77L, List.of(TOPIC));
+        assertThatThrownBy(() -> write(outbox, 1L)).isInstanceOf(ForwardingUnavailableException.class);
+        outbox.declareForwarded(77L, List.of());
+        write(outbox, 2L);
+        assertThat(rows("1 = 1")).isEqualTo(1);
     }
 }

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.CoreTopics;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.spi.EventForwarder;
+import org.tongpao.core.spi.EventTopics;
 import org.tongpao.federation.Federation;
 
 /**
@@ -21,10 +22,8 @@ import org.tongpao.federation.Federation;
  * same connection. Local ids never leave the node. On a provincial node {@link Federation#provinceNodes()} is
  * empty and nothing is sent.
  */
-@Component(service = EventForwarder.class, property = {
-    EventForwarder.TOPICS + "=" + CoreTopics.ORG_UNIT + "*",
-    EventForwarder.TOPICS + "=" + CoreTopics.ITEM + "*",
-    EventForwarder.TOPICS + "=" + CoreTopics.DEPOT + "*"})
+@Component(service = EventForwarder.class)
+@EventTopics({CoreTopics.ORG_UNIT + "*", CoreTopics.ITEM + "*", CoreTopics.DEPOT + "*"})
 public class MasterDataForwarder implements EventForwarder {
     private final Federation federation;
 

@@ -8,13 +8,15 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tongpao.allocation.AllocationTopics;
 import org.tongpao.core.spi.EventForwarder;
+import org.tongpao.core.spi.EventTopics;
 import org.tongpao.federation.Federation;
 
 /**
  * At central: an approved mutual-aid line leaving a federated province's depot becomes a
  * {@code mutual-aid.instruction} to that province's node, in the approval's transaction.
  */
-@Component(service = EventForwarder.class, property = EventForwarder.TOPICS + "=" + AllocationTopics.MUTUAL_AID_INSTRUCTED)
+@Component(service = EventForwarder.class)
+@EventTopics(AllocationTopics.MUTUAL_AID_INSTRUCTED)
 public class MutualAidInstructionForwarder implements EventForwarder {
     private final Federation federation;
 

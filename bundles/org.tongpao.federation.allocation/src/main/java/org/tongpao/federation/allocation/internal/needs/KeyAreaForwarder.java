@@ -10,15 +10,15 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tongpao.allocation.AllocationTopics;
 import org.tongpao.core.spi.EventForwarder;
+import org.tongpao.core.spi.EventTopics;
 import org.tongpao.federation.Federation;
 
 /**
  * At central: a key area declared or removed goes to every provincial node as {@code master.key-area}, named by
  * its province or its unit's code ({@code declared} true or false). On a provincial node nothing is sent.
  */
-@Component(service = EventForwarder.class, property = {
-    EventForwarder.TOPICS + "=" + AllocationTopics.KEY_AREA_DECLARED,
-    EventForwarder.TOPICS + "=" + AllocationTopics.KEY_AREA_REMOVED})
+@Component(service = EventForwarder.class)
+@EventTopics({AllocationTopics.KEY_AREA_DECLARED, AllocationTopics.KEY_AREA_REMOVED})
 public class KeyAreaForwarder implements EventForwarder {
     private final Federation federation;
 

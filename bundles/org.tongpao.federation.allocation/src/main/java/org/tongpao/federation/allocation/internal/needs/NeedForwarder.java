@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.tongpao.allocation.AllocationTopics;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.spi.EventForwarder;
+import org.tongpao.core.spi.EventTopics;
 import org.tongpao.federation.Federation;
 
 /**
@@ -19,7 +20,8 @@ import org.tongpao.federation.Federation;
  * changed. Item and depot by code, read from core's published views in the change's transaction. Central's own
  * needs and the replicas it keeps are not sent.
  */
-@Component(service = EventForwarder.class, property = EventForwarder.TOPICS + "=" + AllocationTopics.NEED_CHANGED)
+@Component(service = EventForwarder.class)
+@EventTopics(AllocationTopics.NEED_CHANGED)
 public class NeedForwarder implements EventForwarder {
     private static final String[] COPIED = {"unitCode", "categoryCode", "quantity", "allocated", "received", "urgency",
         "frontLine", "neededBy", "justification", "daysOfCoverLeft", "state", "createdBy", "version"};

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.spi.EventForwarder;
+import org.tongpao.core.spi.EventTopics;
 import org.tongpao.federation.Federation;
 import org.tongpao.inventory.InventoryTopics;
 
@@ -19,9 +20,8 @@ import org.tongpao.inventory.InventoryTopics;
  * opened goes up ({@code census.submission}, occurred at its submission). A census opened on a provincial node
  * for itself, or an answer this node recorded from another, stays where it is.
  */
-@Component(service = EventForwarder.class, property = {
-    EventForwarder.TOPICS + "=" + InventoryTopics.CENSUS_OPENED,
-    EventForwarder.TOPICS + "=" + InventoryTopics.CENSUS_SUBMITTED})
+@Component(service = EventForwarder.class)
+@EventTopics({InventoryTopics.CENSUS_OPENED, InventoryTopics.CENSUS_SUBMITTED})
 public class CensusForwarder implements EventForwarder {
     private final Federation federation;
 

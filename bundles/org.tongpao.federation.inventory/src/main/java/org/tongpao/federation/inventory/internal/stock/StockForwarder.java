@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.spi.EventForwarder;
+import org.tongpao.core.spi.EventTopics;
 import org.tongpao.federation.Federation;
 import org.tongpao.inventory.InventoryTopics;
 
@@ -28,8 +29,8 @@ import org.tongpao.inventory.InventoryTopics;
  * (never a service call: this runs inside the write's transaction). Central replicates nothing: it keeps its
  * own depots' ledgers, and the provinces' only as replicas.
  */
-@Component(service = EventForwarder.class, property = {EventForwarder.TOPICS + "=" + InventoryTopics.MOVEMENT,
-        EventForwarder.TOPICS + "=" + InventoryTopics.LOT_STATUS})
+@Component(service = EventForwarder.class)
+@EventTopics({InventoryTopics.MOVEMENT, InventoryTopics.LOT_STATUS})
 public class StockForwarder implements EventForwarder {
 
     /** A depot as this forwarder needs it. */

@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.spi.EventForwarder;
+import org.tongpao.core.spi.EventTopics;
 import org.tongpao.federation.Federation;
 import org.tongpao.inventory.InventoryTopics;
 
@@ -16,9 +17,8 @@ import org.tongpao.inventory.InventoryTopics;
  * dispatch to the node keeping the receiving depot, a receipt back to the sending node. A province sends
  * everything to central, which checks and forwards what is meant for another province.
  */
-@Component(service = EventForwarder.class, property = {
-    EventForwarder.TOPICS + "=" + InventoryTopics.CROSS_NODE_DISPATCHED,
-    EventForwarder.TOPICS + "=" + InventoryTopics.CROSS_NODE_RECEIVED})
+@Component(service = EventForwarder.class)
+@EventTopics({InventoryTopics.CROSS_NODE_DISPATCHED, InventoryTopics.CROSS_NODE_RECEIVED})
 public class TransferEventForwarder implements EventForwarder {
     private final Federation federation;
     private final NodeIdentity node;
