@@ -35,6 +35,12 @@ public interface DonationService {
     /** Cancels what is still outstanding of a pledge (what was received stays); 409 once RECEIVED or CANCELLED. */
     Donation cancel(Caller caller, long donationId, String reason, String idempotencyKey);
 
+    /**
+     * A new donor code for the donation (the former one stops working): printed, once, on the next acknowledgement
+     * the donation's desk prints. Writers only. @since 1.1
+     */
+    Donation reissueDonorCode(Caller caller, long donationId, String reason, String idempotencyKey);
+
     /** Goods received against a pledge, inspected line by line; accepted quantities become lots. */
     DonationReceipt receive(Caller caller, long donationId, NewDonationReceipt receipt, String idempotencyKey);
 

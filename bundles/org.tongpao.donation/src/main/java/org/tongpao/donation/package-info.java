@@ -3,9 +3,11 @@
  * a designation (a province, an org unit, the front line, or none), receipts against a pledge or unpledged with an
  * inspection per line whose accepted quantities become inventory lots (origin DONATION, source document the
  * donation line), numbered acknowledgements with a donor code, the donation's trace and the public answers.
+ * 1.1: donor codes are stored hashed and printed once ({@code Acknowledgement.donorCode},
+ * {@code DonationService.reissueDonorCode}; {@code Donation.donorCode} is always null).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tongpao.donation;
 
 import org.osgi.annotation.bundle.Export;

@@ -39,35 +39,50 @@ final class Disclosure {
         this.ctx = ctx;
     }
 
+    /**
+     * The acknowledgement PDF. The donor code is printed once: the first print by a writer of the donation takes the
+     * code waiting since the pledge (or since a reissue); every later print says when it was issued and carries no
+     * code and no QR code. Readers who may not write the donation never take the code.
+     */
     Acknowledgement acknowledgement(Caller caller, long receiptId, String publicBaseUrl) {
         DonationScope.requireReader(caller);
-        record Data(DonationReceipt receipt, DonationDao.Row donation, String donorName) {
+        record Data(DonationReceipt receipt, DonationDao.Row donation, String donorName, String code) {
         }
-        Data data = Transactions.read(ctx.ds, c -> {
+        Data data = Transactions.write(ctx.ds, "donation.acknowledgement", c -> {
             ReceiptDao.Head h = ReceiptDao.head(c, receiptId).orElseThrow(() ->
                     new NotFoundException(Intake.ENTITY, receiptId));
             DonationDao.Row d = DonationDao.find(c, h.donationId()).orElseThrow();
             ScopeRules.requireVisible(DonationScope.canReadDonation(caller, d.provinceCode()), Intake.ENTITY,
                     receiptId);
-            return new Data(ReceiptDao.one(c, receiptId, d.number(), d.status()), d, d.donorName());
+            DonationReceipt r = ReceiptDao.one(c, receiptId, d.number(), d.status());
+            if (r.acknowledgementNumber() == null) {
+                throw new org.tongpao.core.ConflictException("acknowledgementNumber", "Nothing was accepted on "
+                        + "receipt " + receiptId + ": it has no acknowledgement");
+            }
+            boolean writer = DonationScope.isWriter(caller) && DonationScope.canWrite(caller, d.provinceCode());
+            String code = writer ? DonationDao.takePendingCode(c, d.id(), ctx.now()).orElse(null) : null;
+            if (code != null) {
+                // who printed the code, never the code itself
+                ctx.audit.record(c, caller, Pledges.ENTITY, String.valueOf(d.id()), "donor-code-printed", null,
+                        java.util.Map.of("acknowledgementNumber", r.acknowledgementNumber()));
+            }
+            return new Data(r, code == null ? d : DonationDao.find(c, d.id()).orElseThrow(), d.donorName(), code);
         });
         DonationReceipt r = data.receipt();
-        if (r.acknowledgementNumber() == null) {
-            throw new org.tongpao.core.ConflictException("acknowledgementNumber", "Nothing was accepted on receipt "
-                    + receiptId + ": it has no acknowledgement");
-        }
         Caller platform = Caller.system(caller.requestId());
         String depot = r.depotCode() + " " + ctx.depots.get(platform, r.depotId()).name();
         DonorDesignation designation = Designations.labelled(data.donation().designation(), ctx.provinces::find);
-        String url = publicBaseUrl == null ? null : publicBaseUrl.replaceAll("/+$", "") + "/public/donations/"
-                + data.donation().donorCode();
+        String url = publicBaseUrl == null || data.code() == null ? null
+                : publicBaseUrl.replaceAll("/+$", "") + "/public/donations/" + data.code();
+        String printedCode = data.code() != null ? data.code() : AcknowledgementSheet.codeIssued(
+                data.donation().codeShownAt());
         Sheet sheet = AcknowledgementSheet.sheet(r, data.donorName(), Designations.label(designation), depot,
-                data.donation().donorCode(), url, id -> {
+                printedCode, url, id -> {
                     Item i = ctx.catalogue.get(platform, id);
                     return i.code() + " " + i.nameZh();
                 }, ctx.now());
         return new Acknowledgement(r.acknowledgementNumber(), AcknowledgementSheet.fileName(r),
-                ctx.documents.pdf(sheet));
+                ctx.documents.pdf(sheet), data.code());
     }
 
     DonationTrace trace(Caller caller, long donationId) {

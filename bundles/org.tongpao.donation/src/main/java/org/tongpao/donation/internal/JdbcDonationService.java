@@ -30,6 +30,8 @@ import org.tongpao.donation.NewDonor;
 import org.tongpao.donation.NewPledge;
 import org.tongpao.donation.PublicDonation;
 import org.tongpao.inventory.StockLedger;
+import org.slf4j.LoggerFactory;
+import org.tongpao.core.persistence.Transactions;
 
 /** The donation service: a facade over its parts, which share one {@link DonationContext}. */
 @Component(service = DonationService.class)
@@ -51,6 +53,10 @@ public class JdbcDonationService implements DonationService {
         pledges = new Pledges(ctx);
         intake = new Intake(ctx, pledges);
         disclosure = new Disclosure(ctx);
+        int hashed = Transactions.write(ctx.ds, "donation.hash-donor-codes", DonorCodes::hashStored);
+        if (hashed > 0) {
+            LoggerFactory.getLogger(JdbcDonationService.class).info("Hashed {} donor codes stored in clear", hashed);
+        }
     }
 
     /** For tests: the clock of every date and time the service records. */
@@ -133,6 +139,11 @@ public class JdbcDonationService implements DonationService {
     public Page<org.tongpao.donation.UnitDonation> receivedBy(Caller caller, long orgUnitId, int limit,
             String cursor) {
         return disclosure.receivedBy(caller, orgUnitId, limit, cursor);
+    }
+
+    @Override
+    public Donation reissueDonorCode(Caller caller, long donationId, String reason, String idempotencyKey) {
+        return pledges.reissueCode(caller, donationId, reason, idempotencyKey);
     }
 
     @Override

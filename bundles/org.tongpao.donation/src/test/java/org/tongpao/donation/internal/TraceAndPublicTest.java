@@ -121,7 +121,8 @@ class TraceAndPublicTest {
     @Test
     void thePublicAnswersSayWhereTheGoodsWentAndHoldNoPersonalData() throws Exception {
         Story st = story();
-        String code = s.donation(HUBEI_DESK, st.donation().id()).donorCode();
+        String code = s.acknowledgement(HUBEI_DESK, s.receipts(HUBEI_DESK, st.donation().id()).get(0).id(), null)
+                .donorCode();
         s.registerDonor(JIANGSU_DESK, new NewDonor(DonorKind.INDIVIDUAL, "Liu Yang", null, null, true,
                 DonationFixture.CONTACT), null);
 
