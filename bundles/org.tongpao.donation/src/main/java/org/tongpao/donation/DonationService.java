@@ -64,6 +64,13 @@ public interface DonationService {
     DonationTrace trace(Caller caller, long donationId);
 
     /**
+     * {@link #trace(Caller, long)} a page at a time: at most {@code limit} (1..500) inventory lots per page over the
+     * donation's lots in receipt order, {@code DonationTrace.nextCursor} for the next page. What REST answers, so a
+     * donation whose goods were split into thousands of lots is read in pages rather than refused. @since 1.1
+     */
+    DonationTrace trace(Caller caller, long donationId, int limit, String cursor);
+
+    /**
      * The reverse of the trace: what an org unit received for use that came from donations, newest first, each with
      * its donation and donor; 404 when the unit is outside the caller's reach. Keyset-paged by the unit's movements
      * (a page may hold fewer rows than asked, when other goods were among them).

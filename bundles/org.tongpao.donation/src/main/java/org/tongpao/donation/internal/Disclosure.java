@@ -85,13 +85,87 @@ final class Disclosure {
                 ctx.documents.pdf(sheet), data.code());
     }
 
+    /**
+     * A page of the donation's trace: its lots in receipt order, each with a page of the inventory's trace, at most
+     * {@code limit} inventory lots in all; the cursor names the lot line and the inventory's cursor within it. The
+     * first page carries {@code destinations} over every lot (read a page at a time); later pages carry none.
+     */
+    DonationTrace trace(Caller caller, long donationId, int limit, String cursor) {
+        DonationScope.requireReader(caller);
+        int n = Paging.limit(limit);
+        TraceCursor at = TraceCursor.parse(cursor);
+        record Data(DonationDao.Row donation, List<ReceiptDao.LotLine> lines) {
+        }
+        Data data = Transactions.read(ctx.ds, c -> new Data(Pledges.visible(c, caller, donationId),
+                ReceiptDao.lotLines(c, donationId)));
+        List<ReceiptDao.LotLine> lines = data.lines().stream().filter(l -> l.lotId() > 0).toList();
+        // the reader of the donation follows its goods wherever they went: the platform reads the inventory
+        Caller platform = Caller.system(caller.requestId());
+        List<TracedLot> lots = new ArrayList<>();
+        int remaining = n;
+        int i = at.line();
+        String inner = at.inner();
+        String next = null;
+        while (i < lines.size() && remaining > 0) {
+            ReceiptDao.LotLine l = lines.get(i);
+            LotTrace page = ctx.stock.trace(platform, l.lotId(), remaining, inner);
+            lots.add(new TracedLot(l.receiptId(), l.ackNumber(), l.receivedOn(), l.itemId(), l.itemCode(),
+                    l.accepted(), l.lotId(), page));
+            remaining -= page.lots().size();
+            if (page.nextCursor() != null) {
+                next = new TraceCursor(i, page.nextCursor()).encode();
+                break;
+            }
+            i++;
+            inner = null;
+        }
+        if (next == null && i < lines.size()) {
+            next = new TraceCursor(i, null).encode();
+        }
+        List<org.tongpao.donation.PublicDestination> destinations = cursor == null
+                ? new Whereabouts(ctx).ofLots(lotIds(lines)) : List.of();
+        return new DonationTrace(donationId, data.donation().number(), Designations.labelled(
+                data.donation().designation(), ctx.provinces::find), lots, destinations, next);
+    }
+
+    /** Where a paged donation trace goes on: the lot line (index among the lots) and the inventory's cursor in it. */
+    record TraceCursor(int line, String inner) {
+        String encode() {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString((line + ":" + (inner == null ? ""
+                    : inner)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        static TraceCursor parse(String cursor) {
+            if (cursor == null) {
+                return new TraceCursor(0, null);
+            }
+            try {
+                String s = new String(java.util.Base64.getUrlDecoder().decode(cursor),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                int colon = s.indexOf(':');
+                int line = Integer.parseInt(s.substring(0, colon));
+                if (line < 0) {
+                    throw new IllegalArgumentException("negative");
+                }
+                String inner = s.substring(colon + 1);
+                if (!inner.isEmpty()) {
+                    Paging.after(inner); // the inventory's cursor, checked here so a bad one names this cursor
+                }
+                return new TraceCursor(line, inner.isEmpty() ? null : inner);
+            } catch (IllegalArgumentException | IndexOutOfBoundsException
+                    | org.tongpao.core.ValidationException e) {
+                throw new org.tongpao.core.ValidationException("cursor", "cursor is not a nextCursor of this trace");
+            }
+        }
+    }
+
+    /** The whole trace: every lot with the inventory's whole trace (409 for a lot split into over 5,000 lots). */
     DonationTrace trace(Caller caller, long donationId) {
         DonationScope.requireReader(caller);
         record Data(DonationDao.Row donation, List<ReceiptDao.LotLine> lines) {
         }
         Data data = Transactions.read(ctx.ds, c -> new Data(Pledges.visible(c, caller, donationId),
                 ReceiptDao.lotLines(c, donationId)));
-        // the reader of the donation follows its goods wherever they went: the platform reads the inventory
         Caller platform = Caller.system(caller.requestId());
         List<TracedLot> lots = new ArrayList<>();
         for (ReceiptDao.LotLine l : data.lines()) {
@@ -148,7 +222,7 @@ final class Disclosure {
             throw new NotFoundException("No donation has this donor code");
         }
         return new PublicDonation(f.row.number(), f.row.status(), designation(f.row), first(f.lines),
-                last(f.lines), items(f), new Whereabouts(ctx).of(traces(f.lines)));
+                last(f.lines), items(f), new Whereabouts(ctx).ofLots(lotIds(f.lines)));
     }
 
     Page<DisclosureEntry> disclosure(int limit, String cursor) {
@@ -167,7 +241,7 @@ final class Disclosure {
             DonationDao.Row r = f.row;
             entries.add(new DisclosureEntry(r.number(), r.donorAnonymous() ? DonorDao.ANONYMOUS
                     : r.donorName(), r.donorKind(), r.provinceCode(), r.status(), designation(r), last(f.lines),
-                    items(f), where.of(traces(f.lines))));
+                    items(f), where.ofLots(lotIds(f.lines))));
         }
         return new Page<>(entries, next);
     }
@@ -198,9 +272,8 @@ final class Disclosure {
         return out;
     }
 
-    private List<LotTrace> traces(List<ReceiptDao.LotLine> lines) {
-        Caller platform = Caller.system("donation-public");
-        return lines.stream().filter(l -> l.lotId() > 0).map(l -> ctx.stock.trace(platform, l.lotId())).toList();
+    private static List<Long> lotIds(List<ReceiptDao.LotLine> lines) {
+        return lines.stream().filter(l -> l.lotId() > 0).map(ReceiptDao.LotLine::lotId).toList();
     }
 
     private static LocalDate first(List<ReceiptDao.LotLine> lines) {

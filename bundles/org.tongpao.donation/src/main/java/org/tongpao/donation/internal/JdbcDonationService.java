@@ -136,6 +136,11 @@ public class JdbcDonationService implements DonationService {
     }
 
     @Override
+    public DonationTrace trace(Caller caller, long donationId, int limit, String cursor) {
+        return disclosure.trace(caller, donationId, limit, cursor);
+    }
+
+    @Override
     public Page<org.tongpao.donation.UnitDonation> receivedBy(Caller caller, long orgUnitId, int limit,
             String cursor) {
         return disclosure.receivedBy(caller, orgUnitId, limit, cursor);

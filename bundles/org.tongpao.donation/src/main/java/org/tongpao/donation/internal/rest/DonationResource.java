@@ -203,8 +203,11 @@ public class DonationResource {
     @Operation(summary = "Where the donation's goods went", description = "Every lot it became, with the inventory's "
             + "trace (lots derived by transfers, each movement, transfer and source document, designation "
             + "overrides, the units that received the goods) and a summary by unit level and province. "
-            + READERS_NOTE)
-    public DonationTrace trace(@Context Caller caller, @PathParam("id") long id) {
-        return donations.trace(caller, id);
+            + "Paged: at most limit inventory lots per page (1..500, default 50) over the donation's lots in receipt "
+            + "order, nextCursor for the next page (null on the last); a lot split over pages appears on each with "
+            + "that page's lots, movements and receivers (add them up); destinations (over every lot) come with the "
+            + "first page only. " + READERS_NOTE)
+    public DonationTrace trace(@Context Caller caller, @PathParam("id") long id, @BeanParam PageParams page) {
+        return donations.trace(caller, id, page.limit(), page.cursor());
     }
 }
