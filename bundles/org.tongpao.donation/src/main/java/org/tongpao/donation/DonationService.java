@@ -77,6 +77,14 @@ public interface DonationService {
      */
     Page<UnitDonation> receivedBy(Caller caller, long orgUnitId, int limit, String cursor);
 
+    /**
+     * Donations by province × item category for reports ({@link DonationSummary}), the caller's donations only (a
+     * province's readers: their province's). {@code from}/{@code to}: the period [from, to) of pledges, receipts
+     * and onward movements; null for no bound. Since receipts and movements never change, the same period gives the
+     * same figures on any later call. @since 1.1
+     */
+    List<DonationSummary> summary(Caller caller, java.time.Instant from, java.time.Instant to);
+
     /** No login: the donation a donor code belongs to, where its goods went; 404 for an unknown code. */
     PublicDonation publicDonation(String donorCode);
 

@@ -152,6 +152,12 @@ public class JdbcDonationService implements DonationService {
     }
 
     @Override
+    public java.util.List<org.tongpao.donation.DonationSummary> summary(Caller caller, java.time.Instant from,
+            java.time.Instant to) {
+        return new Summaries(ctx).summary(caller, from, to);
+    }
+
+    @Override
     public PublicDonation publicDonation(String donorCode) {
         return disclosure.publicDonation(donorCode);
     }
