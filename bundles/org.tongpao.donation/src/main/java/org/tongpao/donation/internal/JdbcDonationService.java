@@ -6,6 +6,8 @@ import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tongpao.core.Caller;
 import org.tongpao.core.CatalogueService;
 import org.tongpao.core.DepotService;
@@ -16,6 +18,7 @@ import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.persistence.Transactions;
 import org.tongpao.documents.Documents;
 import org.tongpao.donation.Acknowledgement;
 import org.tongpao.donation.DisclosureEntry;
@@ -30,12 +33,11 @@ import org.tongpao.donation.NewDonor;
 import org.tongpao.donation.NewPledge;
 import org.tongpao.donation.PublicDonation;
 import org.tongpao.inventory.StockLedger;
-import org.slf4j.LoggerFactory;
-import org.tongpao.core.persistence.Transactions;
 
 /** The donation service: a facade over its parts, which share one {@link DonationContext}. */
 @Component(service = DonationService.class)
 public class JdbcDonationService implements DonationService {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcDonationService.class);
     private final DonationContext ctx;
     private final Donors donors;
     private final Pledges pledges;
@@ -55,7 +57,7 @@ public class JdbcDonationService implements DonationService {
         disclosure = new Disclosure(ctx);
         int hashed = Transactions.write(ctx.ds, "donation.hash-donor-codes", DonorCodes::hashStored);
         if (hashed > 0) {
-            LoggerFactory.getLogger(JdbcDonationService.class).info("Hashed {} donor codes stored in clear", hashed);
+            LOG.info("Hashed {} donor codes stored in clear", hashed);
         }
     }
 
