@@ -156,6 +156,9 @@ public class ReportingIT extends CentralNode {
         assertTrue(funding.path("funding").path("installed").asBoolean());
         assertTrue(ok(admin.get("/reports/batches")).path("allocation").path("installed").asBoolean());
         assertTrue(ok(admin.get("/reports/shortages")).path("allocation").path("installed").asBoolean());
+        // the central install has donation: its section is there (DonationIT checks its figures)
+        assertTrue(ok(admin.get("/reports/donations")).path("donation").path("installed").asBoolean());
+        assertTrue(ok(admin.get("/reports/daily")).path("donation").path("installed").asBoolean());
         assertEquals(reports.census(ADMIN).censusId() == null, ok(admin.get("/reports/census")).path("censusId")
                 .isNull());
     }

@@ -17,8 +17,11 @@ public record Caller(String user, Set<String> roles, String provinceCode, String
         Objects.requireNonNull(requestId, "requestId");
     }
 
-    /** Builds a caller from a user and its raw role names, reading the scope roles. */
+    /** Builds a caller from a user and its raw role names, reading the scope roles (a {@code vouched:} role is dropped). */
     public static Caller of(String user, Set<String> rawRoles, String requestId) {
+        // a login never carries the platform's vouching role, whatever a user file says (see vouchedFor)
+        rawRoles = rawRoles.stream().filter(r -> !r.startsWith(Roles.VOUCHED_PREFIX))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         String province = scope(rawRoles, Roles.PROVINCE_SCOPE_PREFIX, Roles.PROVINCE_OFFICER);
         String depot = scope(rawRoles, Roles.DEPOT_SCOPE_PREFIX, Roles.DEPOT_KEEPER);
         return new Caller(user, rawRoles, province, depot, requestId);
@@ -27,6 +30,26 @@ public record Caller(String user, Set<String> roles, String provinceCode, String
     /** The platform itself (migrations, seeding, shell commands run by an operator). */
     public static Caller system(String requestId) {
         return new Caller("system", Set.of(Roles.MINISTRY_ADMIN), null, null, requestId);
+    }
+
+    /**
+     * The platform writing for {@code actor} in another bundle's service, after the calling service checked the
+     * actor's own rights (the donation intake books lots for a donation officer who holds no depot role): the
+     * platform's authority, but the actor's name and request id in postings and audit rows, and the role
+     * {@code vouched:<service>} as the audit row's role so the trail tells both who and through what. @since 1.6
+     */
+    public static Caller vouchedFor(Caller actor, String service) {
+        Objects.requireNonNull(actor, "actor");
+        if (service == null || !service.matches("[a-z][a-z0-9.-]{0,40}")) {
+            throw new IllegalArgumentException("service must be a short lower-case name: " + service);
+        }
+        return new Caller(actor.user(), Set.of(Roles.MINISTRY_ADMIN, Roles.VOUCHED_PREFIX + service), null, null,
+                actor.requestId());
+    }
+
+    /** Whether this caller is the platform writing for someone (see {@link #vouchedFor}). @since 1.6 */
+    public boolean isVouched() {
+        return roles.stream().anyMatch(r -> r.startsWith(Roles.VOUCHED_PREFIX));
     }
 
     private static String scope(Set<String> roles, String prefix, String exceptRole) {
@@ -72,6 +95,11 @@ public record Caller(String user, Set<String> roles, String provinceCode, String
 
     /** The role recorded in the audit trail: the most powerful one the caller holds. */
     public String primaryRole() {
+        for (String r : roles) {
+            if (r.startsWith(Roles.VOUCHED_PREFIX)) {
+                return r;
+            }
+        }
         for (String r : new String[] {Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER,
                 Roles.PROCUREMENT_OFFICER, Roles.DONATION_OFFICER, Roles.DEPOT_KEEPER, Roles.FINANCE, Roles.PARTNER, Roles.AUDITOR}) {
             if (roles.contains(r)) {

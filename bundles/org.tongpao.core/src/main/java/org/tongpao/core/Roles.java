@@ -32,6 +32,12 @@ public final class Roles {
     /** Prefix of the scope role binding a partner to its carrier or supplier id. */
     public static final String PARTNER_SCOPE_PREFIX = "partner-";
 
+    /**
+     * Prefix of the role {@link Caller#vouchedFor} gives the platform writing for a user through another bundle's
+     * service, e.g. {@code vouched:donation}; the realm gives it to nobody. @since 1.6
+     */
+    public static final String VOUCHED_PREFIX = "vouched:";
+
     private Roles() {
     }
 }

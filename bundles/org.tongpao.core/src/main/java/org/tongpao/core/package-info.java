@@ -4,9 +4,10 @@
  * checks every bundle runs before a write. 1.3: {@code ConflictException.field()}, the field a 409 is about.
  * 1.4: {@code Roles.PROCUREMENT_OFFICER}, {@code Roles.FINANCE}.
  * 1.5: {@code Roles.DONATION_OFFICER}.
+ * 1.6: {@code Caller.vouchedFor} and {@code Roles.VOUCHED_PREFIX}: the platform writing for a named user.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.tongpao.core;
 
 import org.osgi.annotation.bundle.Export;

@@ -35,6 +35,12 @@ public interface DonationService {
     /** Cancels what is still outstanding of a pledge (what was received stays); 409 once RECEIVED or CANCELLED. */
     Donation cancel(Caller caller, long donationId, String reason, String idempotencyKey);
 
+    /**
+     * A new donor code for the donation (the former one stops working): printed, once, on the next acknowledgement
+     * the donation's desk prints. Writers only. @since 1.1
+     */
+    Donation reissueDonorCode(Caller caller, long donationId, String reason, String idempotencyKey);
+
     /** Goods received against a pledge, inspected line by line; accepted quantities become lots. */
     DonationReceipt receive(Caller caller, long donationId, NewDonationReceipt receipt, String idempotencyKey);
 
@@ -58,11 +64,26 @@ public interface DonationService {
     DonationTrace trace(Caller caller, long donationId);
 
     /**
+     * {@link #trace(Caller, long)} a page at a time: at most {@code limit} (1..500) inventory lots per page over the
+     * donation's lots in receipt order, {@code DonationTrace.nextCursor} for the next page. What REST answers, so a
+     * donation whose goods were split into thousands of lots is read in pages rather than refused. @since 1.1
+     */
+    DonationTrace trace(Caller caller, long donationId, int limit, String cursor);
+
+    /**
      * The reverse of the trace: what an org unit received for use that came from donations, newest first, each with
      * its donation and donor; 404 when the unit is outside the caller's reach. Keyset-paged by the unit's movements
      * (a page may hold fewer rows than asked, when other goods were among them).
      */
     Page<UnitDonation> receivedBy(Caller caller, long orgUnitId, int limit, String cursor);
+
+    /**
+     * Donations by province × item category for reports ({@link DonationSummary}), the caller's donations only (a
+     * province's readers: their province's). {@code from}/{@code to}: the period [from, to) of pledges, receipts
+     * and onward movements; null for no bound. Since receipts and movements never change, the same period gives the
+     * same figures on any later call. @since 1.1
+     */
+    List<DonationSummary> summary(Caller caller, java.time.Instant from, java.time.Instant to);
 
     /** No login: the donation a donor code belongs to, where its goods went; 404 for an unknown code. */
     PublicDonation publicDonation(String donorCode);

@@ -3,6 +3,9 @@
  * a designation (a province, an org unit, the front line, or none), receipts against a pledge or unpledged with an
  * inspection per line whose accepted quantities become inventory lots (origin DONATION, source document the
  * donation line), numbered acknowledgements with a donor code, the donation's trace and the public answers.
+ * 1.1: donor codes are stored hashed and printed once ({@code Acknowledgement.donorCode},
+ * {@code DonationService.reissueDonorCode}; {@code Donation.donorCode} is always null); the trace a page at a time
+ * ({@code DonationService.trace(caller, id, limit, cursor)}, {@code DonationTrace.nextCursor}); {@code DonationService.summary} ({@code DonationSummary}) for reports.
  */
 @Export
 @Version("1.1.0")

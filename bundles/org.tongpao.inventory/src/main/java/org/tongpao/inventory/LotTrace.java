@@ -13,10 +13,19 @@ import org.tongpao.core.OrgLevel;
  * source documents (the allocation batch or shipment reference recorded), the designation {@code overrides}, and
  * the org units that finally received the goods ({@code receivers}: issued less nothing, one row per unit × item).
  *
+ * {@code nextCursor} (1.7): on a trace read a page at a time ({@link StockLedger#trace(org.tongpao.core.Caller, long,
+ * int, String)}), the next page's cursor; null on the last page and on a whole trace.
+ *
  * @since 1.6
  */
 public record LotTrace(Lot lot, List<Lot> ancestors, List<Lot> lots, List<Movement> movements,
-        List<Transfer> transfers, List<DesignationOverride> overrides, List<Receiver> receivers) {
+        List<Transfer> transfers, List<DesignationOverride> overrides, List<Receiver> receivers, String nextCursor) {
+
+    /** The 1.6 form: a whole trace. */
+    public LotTrace(Lot lot, List<Lot> ancestors, List<Lot> lots, List<Movement> movements, List<Transfer> transfers,
+            List<DesignationOverride> overrides, List<Receiver> receivers) {
+        this(lot, ancestors, lots, movements, transfers, overrides, receivers, null);
+    }
 
     public LotTrace {
         ancestors = List.copyOf(ancestors);

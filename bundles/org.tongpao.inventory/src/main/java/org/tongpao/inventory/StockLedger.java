@@ -75,6 +75,17 @@ public interface StockLedger {
     LotTrace trace(Caller caller, long lotId);
 
     /**
+     * {@link #trace} a page at a time (1.7), for lots split into more lots than one answer should hold (the whole
+     * trace refuses more than 5,000 with 409): {@code lots} holds at most {@code limit} of the lot's derived lots
+     * (id order, the lot itself first) and the movements, transfers, overrides and receivers are those of that
+     * page's lots (a unit's receipts are summed within the page: add them up across pages);
+     * {@code LotTrace.nextCursor} names the next page, null on the last. Ancestors come with every page.
+     *
+     * @since 1.7
+     */
+    LotTrace trace(Caller caller, long lotId, int limit, String cursor);
+
+    /**
      * The reverse of {@link #trace} (1.6): what an org unit received for use (ISSUE movements naming it, in the
      * order they were booked), each back to its root lot with origin and source document. The unit must be within the caller's
      * read reach (its province, or any for ministry roles and auditors; else 404 naming the unit).

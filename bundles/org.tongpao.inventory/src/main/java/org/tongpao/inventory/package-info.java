@@ -27,9 +27,10 @@
  * {@link org.tongpao.inventory.StockLedger#trace} ({@link org.tongpao.inventory.LotTrace}),
  * {@code StockLedger.receivedBy}/{@code origins}/{@code transferOrigins} ({@link org.tongpao.inventory.Provenance}),
  * topic {@code DESIGNATION_OVERRIDDEN}.
+ * 1.7: the trace a page at a time — {@code StockLedger.trace(caller, lotId, limit, cursor)}, {@code LotTrace.nextCursor}.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,11 +7,20 @@ import java.util.List;
  * The daily situation report (日报) as of a cut-off: computed from the ledger's movements before {@code asOf}
  * and the batches' timestamps, never from today's balances or statuses, so the same cut-off gives the same report
  * on any later run. {@code from} is {@code asOf} minus 24 hours: the day's flows are the movements in
- * [{@code from}, {@code asOf}).
+ * [{@code from}, {@code asOf}). {@code donation} and {@code donations} (1.1): the day's donations (pledged,
+ * received, accepted, rejected, passed on and delivered in [{@code from}, {@code asOf})), by province × category,
+ * when the donation capability is installed.
  */
 public record DailyReport(String scope, Instant asOf, Instant from, List<DailyStockRow> stock,
         List<DailyTransitRow> inTransit,
-        Capability allocation, List<DailyBatchRow> batches) implements Tabular {
+        Capability allocation, List<DailyBatchRow> batches, Capability donation,
+        List<DonationReport.DonationRow> donations) implements Tabular {
+
+    /** The 1.0 form: without the donations section. */
+    public DailyReport(String scope, Instant asOf, Instant from, List<DailyStockRow> stock,
+            List<DailyTransitRow> inTransit, Capability allocation, List<DailyBatchRow> batches) {
+        this(scope, asOf, from, stock, inTransit, allocation, batches, new Capability("donation", false), List.of());
+    }
 
     /** On hand at the cut-off and the day's flows, per place × category (quantities in units). */
     public record DailyStockRow(ReportPlace place, String categoryCode, long onHand, long received, long issued,
@@ -41,6 +50,7 @@ public record DailyReport(String scope, Instant asOf, Instant from, List<DailySt
                 new Table("batches", List.of("number", "title", "province", "destination_sequence", "approved_at",
                         "dispatched_at", "quantity"), batches.stream().map(b -> Rows.of(b.number(), b.title(),
                                 b.provinceCode(), b.destinationSequence(), b.approvedAt(), b.dispatchedAt(),
-                                b.quantity())).toList()));
+                                b.quantity())).toList()),
+                DonationReport.table(donations));
     }
 }

@@ -13,7 +13,7 @@ import org.tongpao.core.Caller;
 public interface Reports {
 
     /** The report names, as in {@code /reports/{name}} and {@code tongpao:report <name>}. */
-    enum Name { STOCK, COVER, SHORTAGES, TRANSIT, BATCHES, FUNDING, CENSUS, DAILY }
+    enum Name { STOCK, COVER, SHORTAGES, TRANSIT, BATCHES, FUNDING, CENSUS, DAILY, DONATIONS }
 
     StockReport stock(Caller caller);
 
@@ -29,6 +29,9 @@ public interface Reports {
     FundingReport funding(Caller caller);
 
     CensusReport census(Caller caller);
+
+    /** Donations received, accepted and passed on, by province × category (1.1). @since 1.1 */
+    DonationReport donations(Caller caller);
 
     /** {@code asOf} null: now; a cut-off in the future is a 400 naming {@code asOf}. */
     DailyReport daily(Caller caller, Instant asOf);

@@ -2,10 +2,12 @@
  * Reports on the national picture, read through the other bundles' service APIs (never their tables):
  * {@link org.tongpao.reporting.Reports} and the report records. Every report is {@link org.tongpao.reporting.Tabular}:
  * its tables are what the CSV and XLSX exports and the console print. Capabilities that may be absent
- * (allocation, transport, procurement, funding, federation) appear as sections with {@code installed}, never as zeros.
+ * (allocation, transport, procurement, funding, federation, donation) appear as sections with {@code installed}, never
+ * as zeros. 1.1: {@code DonationReport}, {@code Reports.donations}, {@code Name.DONATIONS} and the daily report's
+ * donations section.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tongpao.reporting;
 
 import org.osgi.annotation.bundle.Export;

@@ -390,6 +390,32 @@ public class JdbcIdempotencyKeys implements IdempotencyKeys {
         });
     }
 
+    @Override
+    public int forgetAnswers(Connection c, String entity, java.util.Collection<String> ids) {
+        int forgotten = 0;
+        List<String> all = List.copyOf(ids);
+        // in slices, so the IN list stays far below any driver's parameter limit
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> slice = all.subList(from, Math.min(all.size(), from + 500));
+            String in = String.join(", ", java.util.Collections.nCopies(slice.size(), "?"));
+            List<Object> args = new ArrayList<>();
+            args.add(entity);
+            args.addAll(slice);
+            try {
+                org.tongpao.core.persistence.Jdbc.update(c, "DELETE FROM tp_idempotency_answer WHERE EXISTS (SELECT 1 "
+                        + "FROM tp_idempotency k WHERE k.actor = tp_idempotency_answer.actor AND k.idem_key = "
+                        + "tp_idempotency_answer.idem_key AND k.result_entity = ? AND k.result_id IN (" + in + "))",
+                        args);
+                forgotten += org.tongpao.core.persistence.Jdbc.update(c, "UPDATE tp_idempotency SET answer_status = "
+                        + "NULL, answer_type = NULL, answer_location = NULL WHERE result_entity = ? AND result_id IN ("
+                        + in + ") AND answer_status IS NOT NULL", args);
+            } catch (SQLException e) {
+                throw new DataAccessException("Could not forget the answers of " + entity + " records", e);
+            }
+        }
+        return forgotten;
+    }
+
     /** Stores the answer of a settled key that has none yet; false when it has one (or is not settled). */
     private static boolean store(Connection c, String actor, String key, Answer a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE tp_idempotency SET answer_status = ?, answer_type = ?, "

@@ -157,6 +157,16 @@ public interface IdempotencyKeys {
      */
     Optional<Answer> answer(Caller caller, String key, Answer candidate);
 
+    /**
+     * In {@code c}'s transaction, drops the stored HTTP answers (see {@link #answer}) of the settled keys whose
+     * result is one of these records: a later repeat still changes nothing, and gets an answer built afresh from the
+     * record as it is then. For data that must not outlive a change in a kept answer, such as a donor's personal
+     * data after an erasure. Returns how many keys lost their answer.
+     *
+     * @since 2.6
+     */
+    int forgetAnswers(Connection c, String entity, java.util.Collection<String> ids);
+
     /** Throws {@code ValidationException("Idempotency-Key", ...)} unless the key is well-formed. */
     static void validateKey(String key) {
         if (key == null || !KEY_PATTERN.matcher(key).matches()) {

@@ -203,4 +203,24 @@ class IdempotencyClaimTest {
         assertThat(keys.begin(f.ds, ADMIN, "w", "op", Map.of()).replay()).contains(new Ref("test", "w"));
         assertThat(keys.answer(ADMIN, "w", null)).isEqualTo(Optional.empty());
     }
+
+    @Test
+    void forgottenAnswersAreBuiltAfreshWhileTheWriteStaysDone() {
+        keys.execute(f.ds, ADMIN, "a", "op", Map.of(), auditWrite("1"));
+        keys.execute(f.ds, OFFICER, "b", "op", Map.of(), auditWrite("2"));
+        String big = "Wang Xiuying ".repeat(4_000); // more than one stored chunk
+        keys.answer(ADMIN, "a", new Answer(201, "application/json", "/x/1", big));
+        keys.answer(OFFICER, "b", new Answer(201, "application/json", "/x/2", "{\"other\":true}"));
+
+        int forgotten = Transactions.write(f.ds, "forget", c -> keys.forgetAnswers(c, "test", List.of("1", "9")));
+
+        assertThat(forgotten).isEqualTo(1);
+        assertThat(keys.answer(ADMIN, "a", null)).isEmpty();
+        assertThat(keys.answer(OFFICER, "b", null)).map(Answer::body).contains("{\"other\":true}");
+        // still a repeat: nothing runs again; the next answer offered is kept
+        assertThat(keys.execute(f.ds, ADMIN, "a", "op", Map.of(), auditWrite("1")).repeat()).isTrue();
+        assertThat(writes).hasValue(2);
+        assertThat(keys.answer(ADMIN, "a", new Answer(201, "application/json", "/x/1", "{}"))).map(Answer::body)
+                .contains("{}");
+    }
 }

@@ -53,6 +53,12 @@ final class AcknowledgementSheet {
                 .build();
     }
 
+    /** What a reprint shows instead of the code, which was printed once already (or is waiting for a writer). */
+    static String codeIssued(Instant shownAt) {
+        return shownAt == null ? "由捐赠受理人员打印 printed by the donation desk"
+                : "已于 " + TIME.format(shownAt) + " 发出 issued " + TIME.format(shownAt) + " (Beijing)";
+    }
+
     static String fileName(DonationReceipt r) {
         return "acknowledgement-" + r.acknowledgementNumber() + ".pdf";
     }

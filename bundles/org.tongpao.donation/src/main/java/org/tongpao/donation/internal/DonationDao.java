@@ -31,7 +31,7 @@ final class DonationDao {
 
     /** A donation's head row as stored; the donor's name and code are added by {@link #assemble}. */
     record Row(long id, String number, long donorId, String donorName, boolean donorAnonymous, DonorKind donorKind,
-            String donorCode, String provinceCode, boolean pledged, DonationStatus status, LocalDate expectedDate,
+            Instant codeShownAt, String provinceCode, boolean pledged, DonationStatus status, LocalDate expectedDate,
             DonorDesignation designation, String note, String cancelReason, String createdBy, Instant createdAt,
             Instant updatedAt, String sourceNode, long sourceId, Instant sourceAsOf) {
 
@@ -44,10 +44,12 @@ final class DonationDao {
     static long insert(Connection c, String number, long donorId, String donorCode, String province, boolean pledged,
             DonationStatus status, LocalDate expected, DonorDesignation d, String note, String by, Instant at)
             throws SQLException {
-        return Jdbc.insert(c, "INSERT INTO tp_don_donation (number, donor_id, donor_code, province_code, pledged, "
+        return Jdbc.insert(c, "INSERT INTO tp_don_donation (number, donor_id, donor_code_pending, donor_code_hash, "
+                + "province_code, pledged, "
                 + "status, expected_date, designation_kind, designation_province, designation_unit_id, "
                 + "designation_unit, note, created_by, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args(number, donorId, donorCode, province,
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args(number, donorId, donorCode,
+                DonorCodes.hash(donorCode), province,
                 pledged, status.name(), expected, d == null ? null : d.kind().name(),
                 d == null ? null : d.provinceCode(), d == null ? null : d.orgUnitId(),
                 d == null ? null : d.orgUnitCode(), note, by, at, at));
@@ -92,8 +94,30 @@ final class DonationDao {
         return Jdbc.one(c, HEAD + "WHERE d.number = ?", args(number), DonationDao::row);
     }
 
+    /** The donation of a code in its printed form (looked up by the code's hash). */
     static Optional<Row> byCode(Connection c, String donorCode) throws SQLException {
-        return Jdbc.one(c, HEAD + "WHERE d.donor_code = ?", args(donorCode), DonationDao::row);
+        return Jdbc.one(c, HEAD + "WHERE d.donor_code_hash = ?", args(DonorCodes.hash(donorCode)),
+                DonationDao::row);
+    }
+
+    /**
+     * Takes the code still waiting to be printed, at most once: the caller that clears it prints it, every later
+     * print shows when it was issued. Empty when it was taken already.
+     */
+    static Optional<String> takePendingCode(Connection c, long id, Instant at) throws SQLException {
+        Optional<String> code = Jdbc.one(c, "SELECT donor_code_pending FROM tp_don_donation WHERE id = ? "
+                + "AND donor_code_pending IS NOT NULL", args(id), rs -> rs.getString(1));
+        if (code.isEmpty() || Jdbc.update(c, "UPDATE tp_don_donation SET donor_code_pending = NULL, "
+                + "donor_code_shown_at = ? WHERE id = ? AND donor_code_pending = ?", args(at, id, code.get())) != 1) {
+            return Optional.empty();
+        }
+        return code;
+    }
+
+    /** A new code for the donation (the former one stops working), waiting for the next print. */
+    static void reissueCode(Connection c, long id, String code) throws SQLException {
+        Jdbc.update(c, "UPDATE tp_don_donation SET donor_code_pending = ?, donor_code_hash = ?, "
+                + "donor_code_shown_at = NULL WHERE id = ?", args(code, DonorCodes.hash(code), id));
     }
 
     /** A page of the donations the caller sees ({@code province} null: all), oldest first. */
@@ -148,13 +172,13 @@ final class DonationDao {
 
     /**
      * The donation as the caller may see it: the donor's name unless it asked to be anonymous and the caller is
-     * not a donation officer or the ministry; the donor code for writers only.
+     * not a donation officer or the ministry. The donor code is never part of it (only its acknowledgement prints it).
      */
-    static Donation assemble(Row r, List<DonationLine> lines, boolean showsAnonymousName, boolean showsCode,
+    static Donation assemble(Row r, List<DonationLine> lines, boolean showsAnonymousName,
             DonorDesignation designation) {
         String label = r.donorAnonymous() && !showsAnonymousName ? DonorDao.ANONYMOUS : r.donorName();
         return new Donation(r.id(), r.number(), r.donorId(), label, r.donorKind(), r.provinceCode(), r.pledged(),
-                r.status(), r.expectedDate(), designation, r.note(), r.cancelReason(), showsCode ? r.donorCode() : null,
+                r.status(), r.expectedDate(), designation, r.note(), r.cancelReason(), null,
                 lines, r.createdBy(), r.createdAt(), r.updatedAt(), r.source(), r.sourceAsOf());
     }
 
@@ -166,7 +190,7 @@ final class DonationDao {
                 rs.getString("designation_province"), unitId, rs.getString("designation_unit"), null);
         return new Row(rs.getLong("id"), rs.getString("number"), rs.getLong("donor_id"), rs.getString("donor_name"),
                 rs.getBoolean("donor_anonymous"), DonorKind.valueOf(rs.getString("donor_kind")),
-                rs.getString("donor_code"), rs.getString("province_code"), rs.getBoolean("pledged"),
+                Sql.getInstant(rs, "donor_code_shown_at"), rs.getString("province_code"), rs.getBoolean("pledged"),
                 DonationStatus.valueOf(rs.getString("status")), Jdbc.localDate(rs, "expected_date"), d,
                 rs.getString("note"), rs.getString("cancel_reason"), rs.getString("created_by"),
                 Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "updated_at"), rs.getString("source_node"),

@@ -212,16 +212,11 @@ final class DonationReplicas {
                 + "status, expected_date, designation_kind, designation_province, designation_unit_id, "
                 + "designation_unit, note, cancel_reason, created_by, created_at, updated_at, source_node, source_id, "
                 + "source_as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                args(from + "/" + s.number(), donor, copyCode(from, s.id()), s.provinceCode(), s.pledged(),
+                args(from + "/" + s.number(), donor, null, s.provinceCode(), s.pledged(),
                         s.status().name(), s.expectedDate(), d == null ? null : d.kind().name(),
                         d == null ? null : d.provinceCode(), d == null ? null : d.orgUnitId(),
                         d == null ? null : d.orgUnitCode(), s.note(), s.cancelReason(), s.createdBy(), s.createdAt(),
                         s.updatedAt(), from, s.id(), s.asOf()));
-    }
-
-    /** Not a printed donor code (those are 5 groups of 4), so the public look-up never finds a copy. */
-    private static String copyCode(String from, long id) {
-        return "copy:" + from + "/" + id;
     }
 
     private long replaceHead(Connection c, long id, long donor, DonationSnapshot s, Resolved n) throws SQLException {

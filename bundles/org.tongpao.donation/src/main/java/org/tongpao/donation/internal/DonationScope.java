@@ -72,11 +72,6 @@ final class DonationScope {
         return isOfficer(caller);
     }
 
-    /** Whether the caller gets the donor code (writers: they print the acknowledgement). */
-    static boolean seesDonorCode(Caller caller) {
-        return isWriter(caller);
-    }
-
     static void requireReader(Caller caller) {
         if (!isReader(caller)) {
             throw new AccessDeniedException("Donations are read by ministry roles, auditors, donation officers and "

@@ -1,5 +1,6 @@
 package org.tongpao.donation.internal;
 
+import java.util.List;
 import java.util.Map;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Checks;
@@ -8,6 +9,7 @@ import org.tongpao.core.Page;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.donation.DonationTopics;
@@ -18,7 +20,8 @@ import org.tongpao.donation.NewDonor;
 
 /**
  * Registering donors, reading them (contacts for donation officers only) and erasing their personal data. Audit
- * rows and events never carry a contact, so an erasure leaves no copy of it behind.
+ * rows and events never carry a contact or a private donor's name; the answers kept with Idempotency-Keys are
+ * forgotten on erasure, so an erasure leaves no copy behind (DonorErasureTest greps the whole database).
  */
 final class Donors {
     static final String ENTITY = "donor";
@@ -108,6 +111,11 @@ final class Donors {
                 throw new ConflictException("erasedAt", "Donor " + id + " was erased at " + before.erasedAt());
             }
             DonorDao.erase(c, id, caller.user(), ctx.now());
+            // the first answers kept with Idempotency-Keys (a registration, a pledge naming the donor) go too: a
+            // repeat of those writes now gets an answer built from the erased record
+            ctx.keys.forgetAnswers(c, ENTITY, List.of(String.valueOf(id)));
+            ctx.keys.forgetAnswers(c, Pledges.ENTITY, Jdbc.query(c, "SELECT id FROM tp_don_donation WHERE donor_id = ?",
+                    Jdbc.args(id), rs -> String.valueOf(rs.getLong(1))));
             // neither side names the person: the row says that an erasure happened, when, by whom and why
             ctx.audit.record(c, caller, ENTITY, String.valueOf(id), "erase", Map.of("kind", before.kind().name(),
                     "erased", false), Map.of("erased", true, "reason", why));

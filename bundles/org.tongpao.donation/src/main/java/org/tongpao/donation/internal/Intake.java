@@ -215,8 +215,9 @@ final class Intake {
 
     /**
      * The accepted goods as a lot of the receiving depot, origin DONATION, source document the donation line. The
-     * platform books it (donation officers hold no depot role; this class checked the depot against the officer's
-     * province); the receipt's audit row names the officer.
+     * platform books it for the officer (donation officers hold no depot role; this class checked the depot against
+     * the officer's province): the lot's posting and the inventory's audit row name the officer, role
+     * {@code vouched:donation}.
      */
     private Lot intoStock(Caller caller, DonationDao.Row d, Checked k, Booked b) {
         NewReceipt lot = NewReceipt.builder().depotId(k.depot().id()).itemId(b.item.id())
@@ -228,7 +229,7 @@ final class Intake {
                         ctx.provinces::find))
                 .build();
         // no key of its own: this receipt's key guards the whole transaction the inventory joins
-        return ctx.stock.receive(Caller.system(caller.requestId()), lot, null);
+        return ctx.stock.receive(Caller.vouchedFor(caller, "donation"), lot, null);
     }
 
     private static String note(Inspection.Checked i) {

@@ -6,6 +6,8 @@ import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tongpao.core.Caller;
 import org.tongpao.core.CatalogueService;
 import org.tongpao.core.DepotService;
@@ -16,6 +18,7 @@ import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.persistence.Transactions;
 import org.tongpao.documents.Documents;
 import org.tongpao.donation.Acknowledgement;
 import org.tongpao.donation.DisclosureEntry;
@@ -34,6 +37,7 @@ import org.tongpao.inventory.StockLedger;
 /** The donation service: a facade over its parts, which share one {@link DonationContext}. */
 @Component(service = DonationService.class)
 public class JdbcDonationService implements DonationService {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcDonationService.class);
     private final DonationContext ctx;
     private final Donors donors;
     private final Pledges pledges;
@@ -53,6 +57,10 @@ public class JdbcDonationService implements DonationService {
         intake = new Intake(ctx, pledges);
         disclosure = new Disclosure(ctx);
         replicas = new DonationReplicas(ctx, pledges);
+        int hashed = Transactions.write(ctx.ds, "donation.hash-donor-codes", DonorCodes::hashStored);
+        if (hashed > 0) {
+            LOG.info("Hashed {} donor codes stored in clear", hashed);
+        }
     }
 
     /** For tests: the clock of every date and time the service records. */
@@ -132,9 +140,25 @@ public class JdbcDonationService implements DonationService {
     }
 
     @Override
+    public DonationTrace trace(Caller caller, long donationId, int limit, String cursor) {
+        return disclosure.trace(caller, donationId, limit, cursor);
+    }
+
+    @Override
     public Page<org.tongpao.donation.UnitDonation> receivedBy(Caller caller, long orgUnitId, int limit,
             String cursor) {
         return disclosure.receivedBy(caller, orgUnitId, limit, cursor);
+    }
+
+    @Override
+    public Donation reissueDonorCode(Caller caller, long donationId, String reason, String idempotencyKey) {
+        return pledges.reissueCode(caller, donationId, reason, idempotencyKey);
+    }
+
+    @Override
+    public java.util.List<org.tongpao.donation.DonationSummary> summary(Caller caller, java.time.Instant from,
+            java.time.Instant to) {
+        return new Summaries(ctx).summary(caller, from, to);
     }
 
     @Override

@@ -32,6 +32,29 @@ final class Whereabouts {
     List<PublicDestination> of(List<LotTrace> traces) {
         Map<String, long[]> sums = new TreeMap<>();
         Map<String, PublicDestination> shapes = new HashMap<>();
+        add(sums, shapes, traces);
+        return result(sums, shapes);
+    }
+
+    /**
+     * Where the goods of these lots are, read a page of each lot's trace at a time (pages add up: each page holds
+     * other lots' movements), so a lot split into many thousand lots is summed without holding its whole trace.
+     */
+    List<PublicDestination> ofLots(List<Long> lotIds) {
+        Map<String, long[]> sums = new TreeMap<>();
+        Map<String, PublicDestination> shapes = new HashMap<>();
+        for (long lotId : lotIds) {
+            String cursor = null;
+            do {
+                LotTrace page = ctx.stock.trace(platform, lotId, 500, cursor);
+                add(sums, shapes, List.of(page));
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        }
+        return result(sums, shapes);
+    }
+
+    private void add(Map<String, long[]> sums, Map<String, PublicDestination> shapes, List<LotTrace> traces) {
         for (LotTrace t : traces) {
             for (LotTrace.Receiver r : t.receivers()) {
                 add(sums, shapes, new PublicDestination("DELIVERED", r.level().name(), r.frontLine(), r.provinceCode(),
@@ -45,6 +68,9 @@ final class Whereabouts {
                 }
             }
         }
+    }
+
+    private static List<PublicDestination> result(Map<String, long[]> sums, Map<String, PublicDestination> shapes) {
         List<PublicDestination> out = new ArrayList<>();
         sums.forEach((key, q) -> {
             PublicDestination d = shapes.get(key);

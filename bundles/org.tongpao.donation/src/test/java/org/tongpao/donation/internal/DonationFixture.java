@@ -44,6 +44,10 @@ final class DonationFixture implements AutoCloseable {
     static final Caller AUDITOR = Caller.of("auditor", Set.of("auditor"), "req-auditor");
     static final Caller KEEPER = Caller.of("keeper", Set.of("depot-keeper", "depot-HB-WH-01"), "req-keeper");
 
+    /** The REST layer's JSON, near enough: records with java.time values. */
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
+
     /** Personal data of the test donor: none of it may ever appear in a public answer. */
     static final DonorContact CONTACT = new DonorContact("Zhang Weiming", "+86 138 0000 4242",
             "zhang.weiming@example.cn", "No. 17 Zhongnan Road, Wuchang");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
+import org.tongpao.core.ValidationException;
 import org.tongpao.core.Page;
 import org.tongpao.documents.spreadsheet.SheetFormat;
 import org.tongpao.documents.spreadsheet.SheetReader;
@@ -97,6 +98,29 @@ class TraceAndPublicTest {
                 org.assertj.core.groups.Tuple.tuple("IN_STOCK", "PROVINCE", false, 10L));
         assertThatThrownBy(() -> s.trace(JIANGSU_DESK, st.donation().id())).isInstanceOf(NotFoundException.class);
 
+        // a page at a time (5 of the pledged masks arrive too, so the pages cross from one lot to the next): the
+        // same lots, the summary on the first page only, a forged cursor refused naming it
+        s.receive(HUBEI_DESK, st.donation().id(), f.delivery("HB-PROV-01", f.accept(st.donation().lines().get(1).id(),
+                f.item("MASK-KN95"), 5)), null);
+        DonationTrace whole = s.trace(HUBEI, st.donation().id());
+        List<Long> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            DonationTrace page = s.trace(HUBEI, st.donation().id(), 2, cursor);
+            assertThat(page.lots().stream().mapToInt(l -> l.trace().lots().size()).sum()).isBetween(1, 2);
+            page.lots().forEach(l -> l.trace().lots().forEach(x -> paged.add(x.id())));
+            assertThat(page.destinations()).isEqualTo(cursor == null ? whole.destinations() : List.of());
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null);
+        assertThat(paged).containsExactlyElementsOf(whole.lots().stream()
+                .flatMap(l -> l.trace().lots().stream().map(Lot::id)).toList());
+        assertThat(pages).isEqualTo(2);
+        assertThat(s.trace(HUBEI, st.donation().id(), 3, null).lots().get(0).trace().receivers()).hasSize(1);
+        assertThatThrownBy(() -> s.trace(HUBEI, st.donation().id(), 2, "bm90LWEtY3Vyc29y")).isInstanceOf(
+                ValidationException.class).extracting(e -> ((ValidationException) e).field()).isEqualTo("cursor");
+
         // the reverse: from the team's receipt back to the donation and its donor
         assertThat(s.receivedBy(HUBEI_DESK, st.station(), 50, null).items()).singleElement().satisfies(u -> {
             assertThat(u.donationNumber()).isEqualTo(st.donation().number());
@@ -121,7 +145,8 @@ class TraceAndPublicTest {
     @Test
     void thePublicAnswersSayWhereTheGoodsWentAndHoldNoPersonalData() throws Exception {
         Story st = story();
-        String code = s.donation(HUBEI_DESK, st.donation().id()).donorCode();
+        String code = s.acknowledgement(HUBEI_DESK, s.receipts(HUBEI_DESK, st.donation().id()).get(0).id(), null)
+                .donorCode();
         s.registerDonor(JIANGSU_DESK, new NewDonor(DonorKind.INDIVIDUAL, "Liu Yang", null, null, true,
                 DonationFixture.CONTACT), null);
 

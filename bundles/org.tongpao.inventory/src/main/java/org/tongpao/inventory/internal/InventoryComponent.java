@@ -338,6 +338,16 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         return traces.trace(caller, lotId);
     }
 
+    /** For tests: the bound of a whole trace (5,000 lots), lowered so a test need not write that many. */
+    void maxTraceLots(int n) {
+        traces.maxLots(n);
+    }
+
+    @Override
+    public org.tongpao.inventory.LotTrace trace(Caller caller, long lotId, int limit, String cursor) {
+        return traces.trace(caller, lotId, limit, cursor);
+    }
+
     @Override
     public Page<org.tongpao.inventory.Provenance> receivedBy(Caller caller, long orgUnitId, int limit, String cursor) {
         return traces.receivedBy(caller, orgUnitId, limit, cursor);

@@ -38,11 +38,15 @@ import org.tongpao.inventory.internal.Scope.DepotRef;
  * lot up its parent chain to the root, whose origin and source document say where the goods came from.
  */
 final class Traces {
-    /** A trace reads at most this many lots (a lot split further than this is refused rather than cut short). */
+    /** A whole trace holds at most this many lots (a lot split further than this is read a page at a time). */
     static final int MAX_LOTS = 5_000;
+    /** The paged trace walks at most this many lot ids (longs, a few MB) before it refuses. */
+    static final int MAX_WALK = 1_000_000;
     private static final int CHUNK = 500;
 
     private final Ledger ledger;
+    /** {@link #MAX_LOTS}; tests lower it rather than write 5,000 lots. */
+    private volatile int maxLots = MAX_LOTS;
 
     Traces(Ledger ledger) {
         this.ledger = ledger;
@@ -56,31 +60,60 @@ final class Traces {
     LotTrace trace(Caller caller, long lotId) {
         return ledger.read(c -> {
             Lot lot = visibleLot(c, caller, lotId);
-            List<Lot> ancestors = new ArrayList<>();
-            for (Long up = lot.parentLotId(); up != null && ancestors.size() < MAX_LOTS; ) {
-                Lot parent = ledger.lots.lot(c, up);
-                if (parent == null) {
-                    break;
-                }
-                ancestors.add(0, parent);
-                up = parent.parentLotId();
+            List<Long> ids = descendantIds(c, lot.id());
+            if (ids.size() > maxLots) {
+                throw new ConflictException("Lot " + lot.id() + " was split into more than " + maxLots
+                        + " lots: read its trace a page at a time (limit, cursor)");
             }
-            List<Lot> lots = descendants(c, lot);
-            List<Long> ids = lots.stream().map(Lot::id).toList();
-            List<Movement> movements = inChunks(c, ids, in -> Postings.MOVEMENT_SELECT + "WHERE m.lot_id IN (" + in
-                    + ")", Postings::mapMovement);
-            movements.sort((a, b) -> a.occurredAt().equals(b.occurredAt()) ? Long.compare(a.id(), b.id())
-                    : a.occurredAt().compareTo(b.occurredAt()));
-            List<Transfer> transfers = inChunks(c, ids, in -> Transfers.SELECT + "WHERE t.id IN (SELECT tl.transfer_id "
-                    + "FROM tp_inv_transfer_line tl WHERE tl.lot_id IN (" + in + "))", Transfers::map);
-            Map<Long, Transfer> distinct = new LinkedHashMap<>();
-            transfers.stream().sorted((a, b) -> Long.compare(a.id(), b.id())).forEach(t -> distinct.putIfAbsent(t.id(), t));
-            List<DesignationOverride> overrides = inChunks(c, ids, in -> Designations.OVERRIDE_SELECT
-                    + "WHERE lot_id IN (" + in + ")", Designations::mapOverride);
-            overrides.sort((a, b) -> Long.compare(a.id(), b.id()));
-            return new LotTrace(lot, ancestors, lots, movements, new ArrayList<>(distinct.values()), overrides,
-                    receivers(c, movements));
+            return load(c, lot, ids, null);
         });
+    }
+
+    /** A page of the trace: at most {@code limit} of the derived lots after the cursor, in id order. */
+    LotTrace trace(Caller caller, long lotId, int limit, String cursor) {
+        int n = Paging.limit(limit);
+        long after = Paging.after(cursor);
+        return ledger.read(c -> {
+            Lot lot = visibleLot(c, caller, lotId);
+            List<Long> ids = descendantIds(c, lot.id()).stream().filter(id -> id > after).limit(n + 1L).toList();
+            String next = ids.size() > n ? Paging.cursor(ids.get(n - 1)) : null;
+            return load(c, lot, ids.size() > n ? ids.subList(0, n) : ids, next);
+        });
+    }
+
+    /** The trace of the lots {@code ids} (of {@code lot}'s tree), with the lot's ancestors. */
+    private LotTrace load(Connection c, Lot lot, List<Long> ids, String nextCursor) throws SQLException {
+        List<Lot> ancestors = new ArrayList<>();
+        for (Long up = lot.parentLotId(); up != null && ancestors.size() < MAX_LOTS; ) {
+            Lot parent = ledger.lots.lot(c, up);
+            if (parent == null) {
+                break;
+            }
+            ancestors.add(0, parent);
+            up = parent.parentLotId();
+        }
+        LocalDate today = ledger.today();
+        List<Lot> lots = inChunks(c, ids, in -> Lots.SELECT + "WHERE l.id IN (" + in + ")",
+                rs -> ledger.lots.map(rs, today));
+        lots.sort((a, b) -> Long.compare(a.id(), b.id()));
+        List<Movement> movements = inChunks(c, ids, in -> Postings.MOVEMENT_SELECT + "WHERE m.lot_id IN (" + in
+                + ")", Postings::mapMovement);
+        movements.sort((a, b) -> a.occurredAt().equals(b.occurredAt()) ? Long.compare(a.id(), b.id())
+                : a.occurredAt().compareTo(b.occurredAt()));
+        List<Transfer> transfers = inChunks(c, ids, in -> Transfers.SELECT + "WHERE t.id IN (SELECT tl.transfer_id "
+                + "FROM tp_inv_transfer_line tl WHERE tl.lot_id IN (" + in + "))", Transfers::map);
+        Map<Long, Transfer> distinct = new LinkedHashMap<>();
+        transfers.stream().sorted((a, b) -> Long.compare(a.id(), b.id())).forEach(t -> distinct.putIfAbsent(t.id(), t));
+        List<DesignationOverride> overrides = inChunks(c, ids, in -> Designations.OVERRIDE_SELECT
+                + "WHERE lot_id IN (" + in + ")", Designations::mapOverride);
+        overrides.sort((a, b) -> Long.compare(a.id(), b.id()));
+        return new LotTrace(lot, ancestors, lots, movements, new ArrayList<>(distinct.values()), overrides,
+                receivers(c, movements), nextCursor);
+    }
+
+    /** For tests: a smaller bound of the whole trace. */
+    void maxLots(int n) {
+        maxLots = n;
     }
 
     private Lot visibleLot(Connection c, Caller caller, long lotId) throws SQLException {
@@ -91,22 +124,24 @@ final class Traces {
         return lot;
     }
 
-    /** The lot and every lot made from it through transfers, level by level, in id order. */
-    private List<Lot> descendants(Connection c, Lot lot) throws SQLException {
-        List<Lot> all = new ArrayList<>(List.of(lot));
-        List<Long> level = List.of(lot.id());
-        LocalDate today = ledger.today();
+    /**
+     * The ids of the lot and every lot made from it through transfers, level by level, in id order: ids only, so a
+     * tree far larger than one answer costs little memory (the paged trace then loads one page of it).
+     */
+    private List<Long> descendantIds(Connection c, long lotId) throws SQLException {
+        List<Long> all = new ArrayList<>(List.of(lotId));
+        List<Long> level = List.of(lotId);
         while (!level.isEmpty()) {
-            List<Lot> children = inChunks(c, level, in -> Lots.SELECT + "WHERE l.parent_lot_id IN (" + in + ")",
-                    rs -> ledger.lots.map(rs, today));
+            List<Long> children = inChunks(c, level, in -> "SELECT l.id FROM tp_inv_lot l WHERE l.parent_lot_id IN ("
+                    + in + ")", rs -> rs.getLong(1));
             all.addAll(children);
-            if (all.size() > MAX_LOTS) {
-                throw new ConflictException("Lot " + lot.id() + " was split into more than " + MAX_LOTS
+            if (all.size() > MAX_WALK) {
+                throw new ConflictException("Lot " + lotId + " was split into more than " + MAX_WALK
                         + " lots: trace a lot further down");
             }
-            level = children.stream().map(Lot::id).toList();
+            level = children;
         }
-        all.sort((a, b) -> Long.compare(a.id(), b.id()));
+        Collections.sort(all);
         return all;
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.OrgLevel;
 import org.tongpao.core.Page;
+import org.tongpao.core.persistence.Paging;
 import org.tongpao.inventory.AdjustmentReason;
 import org.tongpao.inventory.Designation;
 import org.tongpao.inventory.Lot;
@@ -146,5 +147,58 @@ class TraceTest extends WithFixture {
         assertThatThrownBy(() -> f.inventory.receivedBy(ADMIN, 999_999, 10, null))
                 .isInstanceOf(NotFoundException.class);
         assertThat(f.inventory.receivedBy(AUDITOR, f.station, 10, null).items()).hasSize(1);
+    }
+
+    @Test
+    void aLotSplitIntoMoreThanAWholeTraceHoldsIsReadAPageAtATime() throws Exception {
+        Transfer toProvince = sendAndReceive(f.hubeiProv, 60, "allocation-batch:7", 60);
+        long a = childIn(f.hubeiProv);
+        // a whole trace bounded at 50 lots here (5,000 in service), and 50 more lots split off the one at the province
+        // (as many small transfers would leave them), written straight into the table: the walk and the paging are
+        // what is tested, not 50 transfers
+        f.inventory.maxTraceLots(50);
+        org.tongpao.core.persistence.Transactions.write(f.ds, "seed", c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO tp_inv_lot (item_id, depot_id, "
+                    + "origin, source_document, expiry_date, received_on, lot_status, parent_lot_id, "
+                    + "received_quantity, created_at) SELECT item_id, depot_id, origin, source_document, expiry_date, "
+                    + "received_on, lot_status, id, 0, created_at FROM tp_inv_lot WHERE id = ?")) {
+                for (int i = 0; i < 50; i++) {
+                    ps.setLong(1, a);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            org.tongpao.core.persistence.Jdbc.update(c, "INSERT INTO tp_inv_balance (lot_id, depot_id, item_id, on_hand, "
+                    + "reserved) SELECT id, depot_id, item_id, 0, 0 FROM tp_inv_lot WHERE parent_lot_id = ?", List.of(a));
+            return null;
+        });
+        int total = 52; // the root, a, and the 50 below a
+
+        assertThatThrownBy(() -> f.inventory.trace(ADMIN, root.id())).isInstanceOf(
+                org.tongpao.core.ConflictException.class).hasMessageContaining("a page at a time");
+
+        LotTrace first = f.inventory.trace(ADMIN, root.id(), 20, null);
+        assertThat(first.lots()).hasSize(20);
+        assertThat(first.lots().get(0).id()).isEqualTo(root.id());
+        assertThat(first.lots().get(1).id()).isEqualTo(a);
+        assertThat(first.transfers()).extracting(Transfer::id).containsExactly(toProvince.id());
+        assertThat(first.nextCursor()).isNotNull();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        int pages = 0;
+        String cursor = null;
+        do {
+            LotTrace page = f.inventory.trace(ADMIN, root.id(), 20, cursor);
+            page.lots().forEach(l -> assertThat(seen.add(l.id())).as("lot %s twice", l.id()).isTrue());
+            assertThat(page.lots()).hasSizeLessThanOrEqualTo(20);
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null);
+        assertThat(seen).hasSize(total);
+        assertThat(pages).isEqualTo(3);
+        // a derived lot's trace pages over its own subtree only, with its ancestors on every page
+        LotTrace fromA = f.inventory.trace(HUBEI, a, 10, Paging.cursor(a));
+        assertThat(fromA.ancestors()).extracting(Lot::id).containsExactly(root.id());
+        assertThat(fromA.lots()).hasSize(10).allSatisfy(l -> assertThat(l.parentLotId()).isEqualTo(a));
+        assertThatThrownBy(() -> f.inventory.trace(JIANGSU, a, 10, null)).isInstanceOf(NotFoundException.class);
     }
 }

@@ -43,6 +43,17 @@ public final class DailySheet {
         } else {
             b.note("调拨分配未安装 Allocation is not installed on this node");
         }
+        if (r.donation().installed()) {
+            b.note("当日社会捐赠 Donations of the day");
+            b.table(List.of(Label.of("地区", "Province"), Label.of("类别", "Category"), Label.of("认捐", "Pledged"),
+                    Label.of("到货", "Received"), Label.of("接收", "Accepted"), Label.of("拒收", "Rejected"),
+                    Label.of("转发", "Passed on"), Label.of("送达", "Delivered")), r.donations().stream()
+                            .map(x -> List.of(x.place().nameZh(), x.categoryCode() == null ? "-" : x.categoryCode(),
+                                    num(x.pledged()), num(x.received()), num(x.accepted()), num(x.rejected()),
+                                    num(x.passedOn()), num(x.delivered()))).toList());
+        } else {
+            b.note("社会捐赠未安装 Donation is not installed on this node");
+        }
         return b.footer("同袍 Tongpao · " + TIME.format(r.asOf())).build();
     }
 

@@ -51,6 +51,7 @@ import org.tongpao.reporting.Tabular;
 import org.tongpao.reporting.TransitReport;
 import org.tongpao.reporting.internal.sources.AllocationSource;
 import org.tongpao.reporting.internal.sources.BudgetSource;
+import org.tongpao.reporting.internal.sources.DonationSource;
 import org.tongpao.reporting.internal.sources.FederationSource;
 import org.tongpao.reporting.internal.sources.ProcurementSource;
 import org.tongpao.reporting.internal.sources.TransportSource;
@@ -91,6 +92,8 @@ public class ReportsComponent implements Reports {
     volatile BudgetSource funding;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile FederationSource federation;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile DonationSource donation;
 
     @Activate
     public ReportsComponent(Config config, @Reference StockLedger ledger, @Reference ReserveCensus census,
@@ -383,6 +386,14 @@ public class ReportsComponent implements Reports {
                 links == null || !"national".equals(scope) ? List.of() : links.nodes(now));
     }
 
+    @Override
+    public org.tongpao.reporting.DonationReport donations(Caller caller) {
+        String scope = scope(caller);
+        DonationSource source = donation;
+        return new org.tongpao.reporting.DonationReport(scope, now(), capability("donation", source),
+                DonationRows.of(source, directory(caller), caller, null, null));
+    }
+
     // ------------------------------------------------------------------ census
 
     @Override
@@ -465,7 +476,9 @@ public class ReportsComponent implements Reports {
             }
             batches.sort(Comparator.comparing(DailyReport.DailyBatchRow::number));
         }
-        return new DailyReport(scope, cutOff, from, stock, transit, capability("allocation", source), batches);
+        DonationSource gifts = donation;
+        return new DailyReport(scope, cutOff, from, stock, transit, capability("allocation", source), batches,
+                capability("donation", gifts), DonationRows.of(gifts, dir, caller, from, cutOff));
     }
 
     @Override
@@ -479,6 +492,7 @@ public class ReportsComponent implements Reports {
             case FUNDING -> funding(caller);
             case CENSUS -> census(caller);
             case DAILY -> daily(caller, asOf);
+            case DONATIONS -> donations(caller);
         };
     }
 }

@@ -185,5 +185,10 @@ class IdempotentAnswersTest {
         public Claim begin(DataSource ds, Caller caller, String key, String operation, Object request) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public int forgetAnswers(java.sql.Connection c, String entity, java.util.Collection<String> ids) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -91,7 +91,7 @@ public class DonationResource {
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.DONATION_OFFICER})
     @Operation(summary = "Record a pledge", description = WRITERS + ". Lines name a catalogue item or describe the "
             + "goods (matched to an item when they arrive); an optional designation: PROVINCE (provinceCode), "
-            + "ORG_UNIT (orgUnitId) or FRONT_LINE. 201 with status PLEDGED and a fresh donor code")
+            + "ORG_UNIT (orgUnitId) or FRONT_LINE. 201 with status PLEDGED; its donor code is printed once, on the first acknowledgement")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Donation.class)))
     public Response pledge(@Context Caller caller, @Context UriInfo uriInfo, @BeanParam IdempotencyHeader idempotency,
@@ -108,6 +108,17 @@ public class DonationResource {
     public Donation cancel(@Context Caller caller, @PathParam("id") long id, @BeanParam IdempotencyHeader idempotency,
             @Valid @NotNull Bodies.Reason body) {
         return donations.cancel(caller, id, body.reason(), idempotency.key());
+    }
+
+    @POST
+    @Path("{id: [0-9]+}/donor-code")
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.DONATION_OFFICER})
+    @Operation(summary = "Reissue the donor code", description = WRITERS + ". Body {\"reason\": \"...\"}. The "
+            + "former code stops working at once; the new one is printed, once, on the next acknowledgement the "
+            + "donation's desk prints (the code is stored only as a hash and never appears in an API answer)")
+    public Donation reissueDonorCode(@Context Caller caller, @PathParam("id") long id,
+            @BeanParam IdempotencyHeader idempotency, @Valid @NotNull Bodies.Reason body) {
+        return donations.reissueDonorCode(caller, id, body.reason(), idempotency.key());
     }
 
     @POST
@@ -161,8 +172,10 @@ public class DonationResource {
     @Path("receipts/{receiptId: [0-9]+}/acknowledgement")
     @Produces(Documents.PDF)
     @Operation(summary = "The receipt's acknowledgement as PDF", description = "Numbered (no gaps, no duplicates), "
-            + "in Chinese and English: items, accepted and rejected quantities, the designation, the donor code and "
-            + "the QR code of the public look-up. 409 when nothing was accepted (no acknowledgement). "
+            + "in Chinese and English: items, accepted and rejected quantities, the designation. The donor code and "
+            + "the QR code of the public look-up are printed once: on the first print by the donation's desk after "
+            + "the pledge (or a reissue, POST /donations/{id}/donor-code); later prints say when the code was issued. "
+            + "409 when nothing was accepted (no acknowledgement). "
             + READERS_NOTE)
     @ApiResponse(responseCode = "200", description = "The acknowledgement, application/pdf",
             content = @Content(mediaType = Documents.PDF, schema = @Schema(type = "string", format = "binary")))
@@ -190,8 +203,11 @@ public class DonationResource {
     @Operation(summary = "Where the donation's goods went", description = "Every lot it became, with the inventory's "
             + "trace (lots derived by transfers, each movement, transfer and source document, designation "
             + "overrides, the units that received the goods) and a summary by unit level and province. "
-            + READERS_NOTE)
-    public DonationTrace trace(@Context Caller caller, @PathParam("id") long id) {
-        return donations.trace(caller, id);
+            + "Paged: at most limit inventory lots per page (1..500, default 50) over the donation's lots in receipt "
+            + "order, nextCursor for the next page (null on the last); a lot split over pages appears on each with "
+            + "that page's lots, movements and receivers (add them up); destinations (over every lot) come with the "
+            + "first page only. " + READERS_NOTE)
+    public DonationTrace trace(@Context Caller caller, @PathParam("id") long id, @BeanParam PageParams page) {
+        return donations.trace(caller, id, page.limit(), page.cursor());
     }
 }

@@ -1,5 +1,8 @@
 package org.tongpao.donation.internal.shell;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -9,6 +12,7 @@ import org.tongpao.core.console.Console;
 import org.tongpao.core.console.ConsoleTable;
 import org.tongpao.donation.DonationService;
 import org.tongpao.donation.DonationTrace;
+import org.tongpao.donation.TracedLot;
 
 /** {@code tongpao:donation-trace <id>} — where a donation's goods went, by unit level and province. */
 @Service
@@ -23,13 +27,25 @@ public class DonationTraceCommand implements Action {
 
     @Override
     public Object execute() {
-        DonationTrace t = donations.trace(Console.caller(), id);
-        System.out.println(t.number() + (t.designation() == null ? "" : " · " + t.designation().label()));
-        ConsoleTable.print(new String[] {"Acknowledgement", "Item", "Accepted", "Lot", "Derived lots", "Receivers"},
-                t.lots(), l -> new Object[] {Console.orDash(l.acknowledgementNumber()), l.itemCode(),
-                    l.acceptedQuantity(), l.lotId(), l.trace().lots().size() - 1, l.trace().receivers().size()});
+        // a page at a time, so a donation whose goods were split into thousands of lots is shown, not refused
+        DonationTrace first = donations.trace(Console.caller(), id, 500, null);
+        System.out.println(first.number() + (first.designation() == null ? "" : " · " + first.designation().label()));
+        Map<Long, Object[]> rows = new LinkedHashMap<>();
+        for (DonationTrace page = first; ; page = donations.trace(Console.caller(), id, 500, page.nextCursor())) {
+            for (TracedLot l : page.lots()) {
+                Object[] r = rows.computeIfAbsent(l.lotId(), k -> new Object[] {Console.orDash(
+                        l.acknowledgementNumber()), l.itemCode(), l.acceptedQuantity(), l.lotId(), -1L, 0L});
+                r[4] = (Long) r[4] + l.trace().lots().size();
+                r[5] = (Long) r[5] + l.trace().receivers().stream().mapToLong(x -> x.quantity()).sum();
+            }
+            if (page.nextCursor() == null) {
+                break;
+            }
+        }
+        ConsoleTable.print(new String[] {"Acknowledgement", "Item", "Accepted", "Lot", "Derived lots", "Delivered"},
+                List.copyOf(rows.values()), r -> r);
         ConsoleTable.print(new String[] {"Where", "Level", "Front line", "Province", "Item", "Quantity"},
-                t.destinations(), d -> new Object[] {d.kind(), d.level(), d.frontLine() ? "yes" : "-",
+                first.destinations(), d -> new Object[] {d.kind(), d.level(), d.frontLine() ? "yes" : "-",
                     Console.orDash(d.provinceCode()), d.itemCode(), d.quantity()});
         return null;
     }

@@ -53,9 +53,13 @@ public class LotResource extends InventoryApi {
     @Operation(summary = "Where a lot's goods went", description = "The lot, its ancestors, every lot derived from it "
             + "through transfers (also when split over several), their movements in time order (counts and other "
             + "adjustments included), the transfers with their source documents, designation overrides and the org "
-            + "units that received the goods; 404 when the lot is outside the caller's scope")
-    public LotTrace trace(@Context Caller caller, @PathParam("id") long id) {
-        return ledger.trace(caller, id);
+            + "units that received the goods; 404 when the lot is outside the caller's scope. Without limit and "
+            + "cursor the whole trace (409 when the lot was split into more than 5,000 lots); with either, a page "
+            + "of at most limit derived lots (id order) with their movements, transfers, overrides and receivers, "
+            + "and nextCursor for the next page (null on the last)")
+    public LotTrace trace(@Context Caller caller, @PathParam("id") long id, @BeanParam PageParams page) {
+        return page.getLimit() == null && page.cursor() == null ? ledger.trace(caller, id)
+                : ledger.trace(caller, id, page.limit(), page.cursor());
     }
 
     @POST

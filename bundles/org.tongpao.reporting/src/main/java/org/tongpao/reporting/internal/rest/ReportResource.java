@@ -34,6 +34,7 @@ import org.tongpao.reporting.BatchReport;
 import org.tongpao.reporting.CensusReport;
 import org.tongpao.reporting.CoverReport;
 import org.tongpao.reporting.DailyReport;
+import org.tongpao.reporting.DonationReport;
 import org.tongpao.reporting.FundingReport;
 import org.tongpao.reporting.Reports;
 import org.tongpao.reporting.ShortageReport;
@@ -162,6 +163,23 @@ public class ReportResource {
     }
 
     @GET
+    @Path("donations")
+    @Operation(summary = "Donations received, accepted and passed on", description = SCOPE + "By the donation's "
+            + "province (the ministry's desk: the central row) × item category: pledged, received (accepted + "
+            + "rejected), passed on (issued or transferred onward from the receiving depot's donated lots) and "
+            + "delivered (received for use by units). {\"name\": \"donation\", \"installed\": false} and no "
+            + "rows when donation is not installed. Tables: donations")
+    @ApiResponse(responseCode = "200", description = "The report", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DonationReport.class)),
+        @Content(mediaType = CSV, schema = @Schema(type = "string")),
+        @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))})
+    public Response donations(@Context Caller caller, @Context HttpHeaders headers,
+            @Parameter(description = FORMATS) @QueryParam("format") String format,
+            @Parameter(description = TABLE) @QueryParam("table") String table) {
+        return answer("donations", format, table, headers, false, () -> reports.donations(caller));
+    }
+
+    @GET
     @Path("census")
     @Operation(summary = "Census status", description = SCOPE + "The latest reserve census: who reported, who is "
             + "late, national totals. Tables: provinces, totals")
@@ -181,7 +199,7 @@ public class ReportResource {
     @Operation(summary = "The daily situation report (日报)", description = SCOPE + "As of a cut-off, from the "
             + "ledger's movements before it and the batches' timestamps: the same cut-off gives the same report on "
             + "any later run. Also as a PDF in Chinese with English labels (format=pdf). Tables: stock, in-transit, "
-            + "batches")
+            + "batches, donations (the day's donations when donation is installed)")
     @ApiResponse(responseCode = "200", description = "The report", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DailyReport.class)),
         @Content(mediaType = CSV, schema = @Schema(type = "string")),

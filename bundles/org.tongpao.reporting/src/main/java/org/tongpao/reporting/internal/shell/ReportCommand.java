@@ -16,14 +16,14 @@ import org.tongpao.reporting.Tabular;
 /** {@code tongpao:report <name>} — prints every table of a report. */
 @Service
 @Command(scope = "tongpao", name = "report", description = "Prints a report: stock, cover, shortages, transit, "
-        + "batches, funding, census or daily")
+        + "batches, funding, census, daily or donations")
 public class ReportCommand implements Action {
 
     @Reference
     Reports reports;
 
     @Argument(index = 0, name = "name", required = true,
-            description = "stock, cover, shortages, transit, batches, funding, census, daily")
+            description = "stock, cover, shortages, transit, batches, funding, census, daily, donations")
     String name;
 
     @Option(name = "-w", aliases = "--window", description = "cover: days of issues the rate is taken over")

@@ -1,7 +1,7 @@
 -- Read-only copies of donations another node keeps (at central: a federated province's), written only by
 -- DonationService.replicate from the node's federation link. source_node/source_id name the record on its node;
 -- NULL for this node's own records. A copy's number and acknowledgement numbers are prefixed "<node>/" (each
--- node numbers from 1), its donor code is not a printed code (the public look-up never matches it), its receipt
+-- node numbers from 1), it has no donor code (the public look-up never finds a copy), its receipt
 -- lines keep the node's lot id in source_lot_id (lot_id stays NULL: the lot is not in this node's ledger).
 ALTER TABLE tp_don_donor ADD COLUMN source_node VARCHAR(64);
 ALTER TABLE tp_don_donor ADD COLUMN source_id BIGINT;
