@@ -27,9 +27,12 @@
  * {@link org.tongpao.inventory.StockLedger#trace} ({@link org.tongpao.inventory.LotTrace}),
  * {@code StockLedger.receivedBy}/{@code origins}/{@code transferOrigins} ({@link org.tongpao.inventory.Provenance}),
  * topic {@code DESIGNATION_OVERRIDDEN}.
+ * 1.7: summaries kept in every movement's transaction — {@link org.tongpao.inventory.StockLedger#itemStock}
+ * ({@link org.tongpao.inventory.ItemStock}) and {@link org.tongpao.inventory.StockLedger#movementTotals}
+ * ({@link org.tongpao.inventory.MovementTotal}); {@code nationalStock} reads the same summary.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;
