@@ -31,8 +31,6 @@ import org.tongpao.inventory.MovementType;
  * node's time) land in their own day.
  */
 final class Summaries {
-    /** Ids per {@code IN (...)} look-up: bounded statements whatever a write touched. */
-    private static final int CHUNK = 200;
     private static final String NON_ISSUABLE = Arrays.stream(LotStatus.values())
             .filter(s -> s != LotStatus.AVAILABLE).map(s -> "'" + s.name() + "'")
             .reduce((a, b) -> a + ", " + b).orElseThrow();
@@ -80,23 +78,24 @@ final class Summaries {
         if (tx.balanceDeltas.isEmpty()) {
             return;
         }
+        // one primary-key read per lot this write changed (rows it already holds locked): a wider read, even an
+        // IN list, may scan and wait on rows other writes hold
+        Map<Long, long[]> rows = new TreeMap<>();
+        for (Map.Entry<Long, long[]> d : tx.balanceDeltas.entrySet()) {
+            rows.put(d.getKey(), Jdbc.one(tx.c, "SELECT item_id, depot_id, on_hand FROM tp_inv_balance WHERE lot_id = ?",
+                    List.of(d.getKey()), rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).orElseThrow());
+        }
+        Map<Long, String> provinces = provinces(tx.c, rows.values().stream().map(r -> r[1]).distinct().toList());
         Map<StockKey, long[]> sums = new TreeMap<>();
-        List<Long> lots = new ArrayList<>(tx.balanceDeltas.keySet());
-        for (int i = 0; i < lots.size(); i += CHUNK) {
-            List<Long> chunk = lots.subList(i, Math.min(lots.size(), i + CHUNK));
-            Jdbc.query(tx.c, "SELECT b.lot_id, b.item_id, b.on_hand, d.province_code FROM tp_inv_balance b "
-                    + "JOIN tp_core_v1_depot d ON d.id = b.depot_id WHERE b.lot_id IN (" + marks(chunk.size()) + ")",
-                    chunk, rs -> {
-                        long[] delta = tx.balanceDeltas.get(rs.getLong(1));
-                        long after = rs.getLong(3);
-                        long before = after - delta[0];
-                        long[] s = sums.computeIfAbsent(new StockKey(province(rs.getString(4)), rs.getLong(2)),
-                                k -> new long[3]);
-                        s[0] += delta[0];
-                        s[1] += delta[1];
-                        s[2] += (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
-                        return null;
-                    });
+        for (Map.Entry<Long, long[]> r : rows.entrySet()) {
+            long[] delta = tx.balanceDeltas.get(r.getKey());
+            long after = r.getValue()[2];
+            long before = after - delta[0];
+            long[] s = sums.computeIfAbsent(new StockKey(provinces.get(r.getValue()[1]), r.getValue()[0]),
+                    k -> new long[3]);
+            s[0] += delta[0];
+            s[1] += delta[1];
+            s[2] += (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
         }
         for (Map.Entry<StockKey, long[]> e : sums.entrySet()) {
             long[] s = e.getValue();
@@ -133,12 +132,12 @@ final class Summaries {
         }
     }
 
+    /** The province of each depot ('' for the ministry's own), by primary key. */
     private static Map<Long, String> provinces(Connection c, List<Long> depots) throws SQLException {
         Map<Long, String> out = new HashMap<>();
-        for (int i = 0; i < depots.size(); i += CHUNK) {
-            List<Long> chunk = depots.subList(i, Math.min(depots.size(), i + CHUNK));
-            Jdbc.query(c, "SELECT id, province_code FROM tp_core_v1_depot WHERE id IN (" + marks(chunk.size()) + ")",
-                    chunk, rs -> out.put(rs.getLong(1), province(rs.getString(2))));
+        for (long depot : depots) {
+            out.put(depot, province(Jdbc.one(c, "SELECT province_code FROM tp_core_v1_depot WHERE id = ?",
+                    List.of(depot), rs -> rs.getString(1)).orElse(null)));
         }
         return out;
     }
@@ -246,7 +245,4 @@ final class Summaries {
         return code == null ? "" : code;
     }
 
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
 }
