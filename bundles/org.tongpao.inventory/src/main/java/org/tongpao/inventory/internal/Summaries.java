@@ -35,6 +35,8 @@ final class Summaries {
             .filter(s -> s != LotStatus.AVAILABLE).map(s -> "'" + s.name() + "'")
             .reduce((a, b) -> a + ", " + b).orElseThrow();
 
+    private final Map<Long, String> depotProvinces = new java.util.concurrent.ConcurrentHashMap<>();
+
     private record StockKey(String province, long itemId) implements Comparable<StockKey> {
         @Override
         public int compareTo(StockKey o) {
@@ -78,12 +80,15 @@ final class Summaries {
         if (tx.balanceDeltas.isEmpty()) {
             return;
         }
-        // one primary-key read per lot this write changed (rows it already holds locked): a wider read, even an
-        // IN list, may scan and wait on rows other writes hold
+        // lots this write created held nothing before it; any other is read by its key (a row this write already
+        // holds locked): a wider read, even an IN list, may scan and wait on rows other writes hold
         Map<Long, long[]> rows = new TreeMap<>();
         for (Map.Entry<Long, long[]> d : tx.balanceDeltas.entrySet()) {
-            rows.put(d.getKey(), Jdbc.one(tx.c, "SELECT item_id, depot_id, on_hand FROM tp_inv_balance WHERE lot_id = ?",
-                    List.of(d.getKey()), rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).orElseThrow());
+            long[] created = tx.createdLots.get(d.getKey());
+            rows.put(d.getKey(), created != null ? new long[] {created[0], created[1], d.getValue()[0]}
+                    : Jdbc.one(tx.c, "SELECT item_id, depot_id, on_hand FROM tp_inv_balance WHERE lot_id = ?",
+                            List.of(d.getKey()), rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                            .orElseThrow());
         }
         Map<Long, String> provinces = provinces(tx.c, rows.values().stream().map(r -> r[1]).distinct().toList());
         Map<StockKey, long[]> sums = new TreeMap<>();
@@ -132,12 +137,20 @@ final class Summaries {
         }
     }
 
-    /** The province of each depot ('' for the ministry's own), by primary key. */
-    private static Map<Long, String> provinces(Connection c, List<Long> depots) throws SQLException {
+    /**
+     * The province of each depot ('' for the ministry's own), by primary key, remembered: a depot's province is its
+     * owner's and never changes (core updates only its name and address).
+     */
+    private Map<Long, String> provinces(Connection c, List<Long> depots) throws SQLException {
         Map<Long, String> out = new HashMap<>();
         for (long depot : depots) {
-            out.put(depot, province(Jdbc.one(c, "SELECT province_code FROM tp_core_v1_depot WHERE id = ?",
-                    List.of(depot), rs -> rs.getString(1)).orElse(null)));
+            String p = depotProvinces.get(depot);
+            if (p == null) {
+                p = Jdbc.one(c, "SELECT province_code FROM tp_core_v1_depot WHERE id = ?", List.of(depot),
+                        rs -> province(rs.getString(1))).orElseThrow(() -> new IllegalStateException("no depot " + depot));
+                depotProvinces.put(depot, p);
+            }
+            out.put(depot, p);
         }
         return out;
     }

@@ -26,6 +26,8 @@ final class Tx {
      * before commit ({@link Summaries#fold}); ordered by lot so the fold locks summary rows in one order.
      */
     final java.util.SortedMap<Long, long[]> balanceDeltas = new java.util.TreeMap<>();
+    /** Lots this write created (lot → {item, depot}): they held nothing before it, so the fold need not read them. */
+    final java.util.Map<Long, long[]> createdLots = new java.util.HashMap<>();
     /** What the write built for its caller (e.g. the posting), so no second transaction reads it back. */
     Object result;
     /** Who the postings name and when they happened: the caller and now, unless a replica's posting says else. */
