@@ -31,11 +31,11 @@ import org.tongpao.inventory.MovementType;
  * node's time) land in their own day.
  */
 final class Summaries {
-    private static final String NON_ISSUABLE = Arrays.stream(LotStatus.values())
-            .filter(s -> s != LotStatus.AVAILABLE).map(s -> "'" + s.name() + "'")
-            .reduce((a, b) -> a + ", " + b).orElseThrow();
 
     private final Map<Long, String> depotProvinces = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Org unit → its province if it is a STATION, else {@link #NOT_A_STATION}: level and province never change. */
+    private final Map<Long, String> stations = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String NOT_A_STATION = new String("-");
 
     private record StockKey(String province, long itemId) implements Comparable<StockKey> {
         @Override
@@ -127,6 +127,15 @@ final class Summaries {
             s[0] += m.quantity();
             s[1]++;
         }
+        Map<StockKey, long[]> frontLine = new TreeMap<>();
+        for (Movement m : tx.moved) {
+            if (m.type() == MovementType.ISSUE && m.orgUnitId() != null) {
+                String station = station(tx.c, m.orgUnitId());
+                if (station != null) {
+                    frontLine.computeIfAbsent(new StockKey(station, m.itemId()), k -> new long[1])[0] -= m.quantity();
+                }
+            }
+        }
         for (Map.Entry<DayKey, long[]> e : sums.entrySet()) {
             DayKey k = e.getKey();
             upsert(tx.c, "UPDATE tp_inv_daily_movement SET quantity = quantity + ?, movements = movements + ? "
@@ -135,6 +144,44 @@ final class Summaries {
                     + "movement_type) VALUES (?, ?, ?, ?, ?, ?)", List.of(e.getValue()[0], e.getValue()[1]),
                     List.of(k.day(), k.province(), k.itemId(), k.type()));
         }
+        for (Map.Entry<StockKey, long[]> e : frontLine.entrySet()) {
+            upsert(tx.c, "UPDATE tp_inv_front_line SET issued = issued + ? WHERE province_code = ? AND item_id = ?",
+                    "INSERT INTO tp_inv_front_line (issued, province_code, item_id) VALUES (?, ?, ?)",
+                    List.of(e.getValue()[0]), List.of(e.getKey().province(), e.getKey().itemId()));
+        }
+    }
+
+    /** The province of an org unit at level STATION ('' if it has none), null for any other level; remembered. */
+    private String station(Connection c, long unitId) throws SQLException {
+        String p = stations.get(unitId);
+        if (p == null) {
+            p = Jdbc.one(c, "SELECT unit_level, province_code FROM tp_core_v1_org_unit WHERE id = ?", List.of(unitId),
+                    rs -> "STATION".equals(rs.getString(1)) ? province(rs.getString(2)) : NOT_A_STATION).orElse(NOT_A_STATION);
+            stations.put(unitId, p);
+        }
+        return p == NOT_A_STATION ? null : p;
+    }
+
+    /**
+     * What was issued to front-line units (level STATION) per the unit's province ({@code null}: every province) and
+     * the item's category ({@code null}: every category), keyed [province or null, category].
+     */
+    Map<List<String>, Long> frontLine(Connection c, String province, String categoryCode) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT f.province_code, i.category_code, SUM(f.issued) FROM tp_inv_front_line f "
+                + "JOIN tp_core_v1_item i ON i.id = f.item_id WHERE f.issued <> 0");
+        List<Object> args = new ArrayList<>();
+        if (province != null) {
+            sql.append(" AND f.province_code = ?");
+            args.add(province);
+        }
+        if (categoryCode != null) {
+            sql.append(" AND i.category_code = ?");
+            args.add(categoryCode);
+        }
+        Map<List<String>, Long> out = new HashMap<>();
+        Jdbc.query(c, sql + " GROUP BY f.province_code, i.category_code", args, rs -> out.put(Arrays.asList(
+                rs.getString(1).isEmpty() ? null : rs.getString(1), rs.getString(2)), rs.getLong(3)));
+        return out;
     }
 
     /**
@@ -200,7 +247,25 @@ final class Summaries {
         List<Object> dArgs = province == null ? List.of() : List.of(province);
         Jdbc.RowMapper<Object> add = rs -> blocked.merge(new StockKey(province(rs.getString(1)), rs.getLong(2)),
                 rs.getLong(3), Long::sum);
-        Jdbc.query(c, free + "l.lot_status IN (" + NON_ISSUABLE + ")" + group, dArgs, add);
+        // lots that are not AVAILABLE: found by the status index alone, then their balances by key (joined in one
+        // statement, Derby's optimizer scans every lot)
+        for (LotStatus status : LotStatus.values()) {
+            if (status == LotStatus.AVAILABLE) {
+                continue;
+            }
+            for (long[] lot : Jdbc.query(c, "SELECT id, depot_id, item_id FROM tp_inv_lot WHERE lot_status = ?",
+                    List.of(status.name()), rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})) {
+                String p = provinces(c, List.of(lot[1])).get(lot[1]);
+                if (province != null && !province.equals(p)) {
+                    continue;
+                }
+                long unissuable = Jdbc.count(c, "SELECT on_hand - reserved FROM tp_inv_balance WHERE lot_id = ?",
+                        List.of(lot[0]));
+                if (unissuable > 0) {
+                    blocked.merge(new StockKey(p, lot[2]), unissuable, Long::sum);
+                }
+            }
+        }
         List<Object> expiredArgs = new ArrayList<>(List.of(today));
         expiredArgs.addAll(dArgs);
         Jdbc.query(c, free + "l.expiry_date < ? AND l.lot_status = 'AVAILABLE'" + group, expiredArgs, add);

@@ -291,32 +291,15 @@ final class Views {
 
     /**
      * What the ledger issued to front-line units (level STATION), per the unit's province and the item's category,
-     * within the caller's read reach of the receiving province.
+     * within the caller's read reach of the receiving province: from the summary kept with the issues (V8).
      */
-    private static Map<List<String>, Long> deliveredToFrontLine(Connection c, Caller caller, String categoryCode)
+    private Map<List<String>, Long> deliveredToFrontLine(Connection c, Caller caller, String categoryCode)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT u.province_code, i.category_code, -SUM(m.quantity) AS issued "
-                + "FROM tp_inv_movement m JOIN tp_core_v1_org_unit u ON u.id = m.org_unit_id "
-                + "JOIN tp_core_v1_item i ON i.id = m.item_id WHERE m.movement_type = ? AND u.unit_level = ?");
-        List<Object> params = new ArrayList<>(List.of(MovementType.ISSUE.name(), OrgLevel.STATION.name()));
-        switch (ScopeRules.readReach(caller)) {
-            case ALL -> { }
-            case PROVINCE -> {
-                sql.append(" AND u.province_code = ?");
-                params.add(caller.provinceCode());
-            }
-            default -> {
-                return Map.of();
-            }
-        }
-        if (categoryCode != null) {
-            sql.append(" AND i.category_code = ?");
-            params.add(categoryCode);
-        }
-        Map<List<String>, Long> out = new HashMap<>();
-        Jdbc.query(c, sql + " GROUP BY u.province_code, i.category_code", params,
-                rs -> out.put(Arrays.asList(rs.getString(1), rs.getString(2)), rs.getLong(3)));
-        return out;
+        return switch (ScopeRules.readReach(caller)) {
+            case ALL -> ledger.summaries.frontLine(c, null, categoryCode);
+            case PROVINCE -> ledger.summaries.frontLine(c, caller.provinceCode(), categoryCode);
+            default -> Map.of();
+        };
     }
 
     Page<StockBalance> balances(Caller caller, BalanceFilter f, int limit, String cursor) {

@@ -133,7 +133,8 @@ final class Fixture implements AutoCloseable, TestCallers {
 
     /**
      * The province × item summary equals the sums of the balances (on hand, reserved, lots holding stock) and the
-     * daily summary equals the ledger's sums per UTC day × province × item × type; rows of zeros count as absent.
+     * daily summary equals the ledger's sums per UTC day × province × item × type, the front-line summary the issues
+     * to STATION units per their province × item; rows of zeros count as absent.
      */
     void assertSummariesMatch() {
         assertSameRows("stock summary",
@@ -150,6 +151,12 @@ final class Fixture implements AutoCloseable, TestCallers {
                         + "GROUP BY CAST(m.occurred_at AS DATE), COALESCE(d.province_code, ''), m.item_id, m.movement_type"),
                 rows("SELECT CAST(movement_day AS CHAR(10)) || '|' || province_code || '|' || CAST(item_id AS CHAR(20)) "
                         + "|| '|' || movement_type, quantity, movements FROM tp_inv_daily_movement"));
+        assertSameRows("front-line summary",
+                rows("SELECT COALESCE(u.province_code, '') || '|' || CAST(m.item_id AS CHAR(20)), -SUM(m.quantity) "
+                        + "FROM tp_inv_movement m JOIN tp_core_v1_org_unit u ON u.id = m.org_unit_id "
+                        + "WHERE m.movement_type = 'ISSUE' AND u.unit_level = 'STATION' "
+                        + "GROUP BY COALESCE(u.province_code, ''), m.item_id"),
+                rows("SELECT province_code || '|' || CAST(item_id AS CHAR(20)), issued FROM tp_inv_front_line"));
     }
 
     private static void assertSameRows(String what, Map<String, List<Long>> expected, Map<String, List<Long>> actual) {

@@ -36,3 +36,17 @@ INSERT INTO tp_inv_daily_movement (movement_day, province_code, item_id, movemen
 -- Available stock = summary less the free stock of lots that cannot be issued: found by status and by expiry.
 CREATE INDEX tp_inv_lot_status_ix ON tp_inv_lot (lot_status);
 CREATE INDEX tp_inv_lot_expiry_ix ON tp_inv_lot (expiry_date);
+
+-- What was issued to front-line units (level STATION) per the unit's province x item (ProvinceStock.deliveredToFrontLine).
+CREATE TABLE tp_inv_front_line (
+    province_code VARCHAR(8) NOT NULL,
+    item_id       BIGINT     NOT NULL,
+    issued        BIGINT     NOT NULL,
+    CONSTRAINT tp_inv_front_line_pk PRIMARY KEY (province_code, item_id)
+);
+
+INSERT INTO tp_inv_front_line (province_code, item_id, issued)
+    SELECT COALESCE(u.province_code, ''), m.item_id, -SUM(m.quantity)
+    FROM tp_inv_movement m JOIN tp_core_v1_org_unit u ON u.id = m.org_unit_id
+    WHERE m.movement_type = 'ISSUE' AND u.unit_level = 'STATION'
+    GROUP BY COALESCE(u.province_code, ''), m.item_id;
