@@ -135,6 +135,12 @@ public class ReportingIT extends CentralNode {
                 && x.itemCode().equals("MASK-KN95")).findFirst().orElseThrow();
         assertEquals(hubei.onHand(), row(stock.path("byItem"), "42", "MASK-KN95").path("onHand").asLong());
         assertEquals(930, hubei.onHand());
+        // the report reads the inventory's province × item summary (1.7), which the service publishes as it is
+        org.tongpao.inventory.ItemStock summary = ledger.itemStock(ADMIN).stream().filter(x -> "42".equals(
+                x.provinceCode()) && x.itemId() == item("MASK-KN95")).findFirst().orElseThrow();
+        assertEquals(930, summary.onHand());
+        assertEquals(hubei.available(), summary.available());
+        assertTrue(summary.lots() >= 1);
         JsonNode reserve = stock.path("byCategory").get(0).path("place");
         assertTrue(reserve.toString(), reserve.path("centralReserve").asBoolean());
         assertEquals("CENTRAL", reserve.path("code").asText());

@@ -52,6 +52,24 @@ public interface StockLedger {
      */
     List<ProvinceStock> nationalStock(Caller caller, String categoryCode);
 
+    /**
+     * Stock per province × item within the caller's scope (1.7), from the summary kept in every movement's
+     * transaction: its cost follows provinces × items, never the number of depots, lots or movements. A depot
+     * keeper's scope is summed from their depot's balances.
+     *
+     * @since 1.7
+     */
+    List<ItemStock> itemStock(Caller caller);
+
+    /**
+     * Movement sums per province × item × type before {@code from} and in [{@code from}, {@code asOf}) within the
+     * caller's scope (1.7): whole past days from the daily summary, the rest from the ledger, nothing at or after
+     * {@code asOf}, so the same {@code asOf} gives the same answer on any later call.
+     *
+     * @since 1.7
+     */
+    List<MovementTotal> movementTotals(Caller caller, java.time.Instant from, java.time.Instant asOf);
+
     Reservation reservation(Caller caller, long reservationId);
 
     /**

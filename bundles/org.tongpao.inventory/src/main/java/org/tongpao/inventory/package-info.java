@@ -28,6 +28,9 @@
  * {@code StockLedger.receivedBy}/{@code origins}/{@code transferOrigins} ({@link org.tongpao.inventory.Provenance}),
  * topic {@code DESIGNATION_OVERRIDDEN}.
  * 1.7: the trace a page at a time — {@code StockLedger.trace(caller, lotId, limit, cursor)}, {@code LotTrace.nextCursor}.
+ * Also 1.7: summaries kept in every movement's transaction — {@link org.tongpao.inventory.StockLedger#itemStock}
+ * ({@link org.tongpao.inventory.ItemStock}) and {@link org.tongpao.inventory.StockLedger#movementTotals}
+ * ({@link org.tongpao.inventory.MovementTotal}); {@code nationalStock} reads the same summary.
  */
 @Export
 @Version("1.7.0")

@@ -37,13 +37,16 @@ public class ReportingBench extends CentralBench {
     private static final int BALANCE_ROWS = Integer.getInteger("bench.balanceRows", 50_000);
     private static final int REQUESTS = Integer.getInteger("bench.requests", 5);
     private static final int ROUNDS = 2;
+    private static final int THREADS = 4;
+    private static final int CONTENTION_RECEIPTS = Integer.getInteger("bench.contentionReceipts", 2_000);
 
     @Inject
     Reports reports;
 
     @Override
     protected String[] knobs() {
-        return new String[] {"bench.balanceRows", "bench.requests", "bench.reportingOut"};
+        return new String[] {"bench.balanceRows", "bench.requests", "bench.reportingOut",
+            "bench.contentionReceipts"};
     }
 
     @Test
@@ -54,6 +57,8 @@ public class ReportingBench extends CentralBench {
         List<Item> items = catalogue.list(system, new ItemFilter(null, null, true), 500, null).items();
         long depot = depots.getByCode(system, "HB-PROV-01").id();
         long item = catalogue.getByCode(system, "MASK-KN95").id();
+
+        summaryContention(system, allDepots, items, depot, item);
 
         // every receipt is a lot, and every lot a balance row
         long t0 = System.nanoTime();
@@ -107,6 +112,38 @@ public class ReportingBench extends CentralBench {
             assertEquals(true, r != null);
         }
         report.write("bench.reportingOut", "reporting-bench.md");
+    }
+
+    /**
+     * Whether the province × item summary row serialises writers: concurrent receipts that all add to one summary
+     * row (one depot, one item) against as many receipts whose threads each add to their own row (a depot in another
+     * province, another item), alternating rounds in the same run. Both write the same rows otherwise (a lot, its
+     * balance, posting, movement, audit row), so the ratio is the price of the shared row.
+     */
+    private void summaryContention(Caller system, List<Depot> allDepots, List<Item> items, long depot, long item)
+            throws Exception {
+        List<Long> laneDepots = new ArrayList<>();
+        java.util.Set<String> provinces = new java.util.HashSet<>();
+        for (Depot d : allDepots) {
+            if (d.provinceCode() != null && provinces.add(d.provinceCode()) && laneDepots.size() < THREADS) {
+                laneDepots.add(d.id());
+            }
+        }
+        java.util.concurrent.atomic.AtomicInteger lanes = new java.util.concurrent.atomic.AtomicInteger();
+        ThreadLocal<Integer> lane = ThreadLocal.withInitial(lanes::getAndIncrement);
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable hot = () -> ledger.receive(system, new NewReceipt(depot, item, 10L, LotOrigin.OPENING_BALANCE,
+                "HOT-" + n.incrementAndGet(), LocalDate.now().plusYears(2), null), null);
+        Runnable spread = () -> {
+            int l = lane.get() % laneDepots.size();
+            ledger.receive(system, new NewReceipt(laneDepots.get(l), items.get(l).id(), 10L, LotOrigin.OPENING_BALANCE,
+                    "SPREAD-" + n.incrementAndGet(), LocalDate.now().plusYears(2), null), null);
+        };
+        double[] rates = Load.interleaved(THREADS, CONTENTION_RECEIPTS, CONTENTION_RECEIPTS / 5, hot, spread);
+        report.line(String.format("Receipts/s through the service, %d threads, 5 alternating rounds: all on one "
+                + "province × item summary row %,.0f; each thread on its own row %,.0f; ratio %.2f", THREADS, rates[0],
+                rates[1], rates[0] / rates[1]));
+        report.line("");
     }
 
     private static double millis(Supplier<Integer> call) {

@@ -16,8 +16,16 @@ final class Balances {
 
     /** Takes free (unreserved) stock off a lot; false when not enough is free. */
     boolean take(Tx tx, long lotId, long qty) throws SQLException {
-        return Jdbc.update(tx.c, "UPDATE tp_inv_balance SET on_hand = on_hand - ? "
-                + "WHERE lot_id = ? AND on_hand - reserved >= ?", List.of(qty, lotId, qty)) == 1;
+        return changed(tx, lotId, -qty, 0, Jdbc.update(tx.c, "UPDATE tp_inv_balance SET on_hand = on_hand - ? "
+                + "WHERE lot_id = ? AND on_hand - reserved >= ?", List.of(qty, lotId, qty)) == 1);
+    }
+
+    /** Every balance change goes through here, so the summaries see each one ({@link Summaries}). */
+    private static boolean changed(Tx tx, long lotId, long onHand, long reserved, boolean done) {
+        if (done) {
+            tx.balanceChanged(lotId, onHand, reserved);
+        }
+        return done;
     }
 
     /** Takes free stock off a lot the write itself just booked; 409 when it is not there. */
@@ -28,8 +36,8 @@ final class Balances {
     }
 
     void put(Tx tx, long lotId, long qty) throws SQLException {
-        if (Jdbc.update(tx.c, "UPDATE tp_inv_balance SET on_hand = on_hand + ? WHERE lot_id = ?",
-                List.of(qty, lotId)) != 1) {
+        if (!changed(tx, lotId, qty, 0, Jdbc.update(tx.c, "UPDATE tp_inv_balance SET on_hand = on_hand + ? WHERE lot_id = ?",
+                List.of(qty, lotId)) == 1)) {
             throw new IllegalStateException("Lot " + lotId + " has no balance row");
         }
     }
@@ -48,21 +56,23 @@ final class Balances {
     }
 
     boolean hold(Tx tx, long lotId, long qty) throws SQLException {
-        return Jdbc.update(tx.c, "UPDATE tp_inv_balance SET reserved = reserved + ? "
-                + "WHERE lot_id = ? AND on_hand - reserved >= ?", List.of(qty, lotId, qty)) == 1;
+        return changed(tx, lotId, 0, qty, Jdbc.update(tx.c, "UPDATE tp_inv_balance SET reserved = reserved + ? "
+                + "WHERE lot_id = ? AND on_hand - reserved >= ?", List.of(qty, lotId, qty)) == 1);
     }
 
     void unhold(Tx tx, long lotId, long qty) throws SQLException {
-        if (Jdbc.update(tx.c, "UPDATE tp_inv_balance SET reserved = reserved - ? WHERE lot_id = ? AND reserved >= ?",
-                List.of(qty, lotId, qty)) != 1) {
+        if (!changed(tx, lotId, 0, -qty, Jdbc.update(tx.c,
+                "UPDATE tp_inv_balance SET reserved = reserved - ? WHERE lot_id = ? AND reserved >= ?",
+                List.of(qty, lotId, qty)) == 1)) {
             throw new ConflictException("Lot " + lotId + " no longer holds " + qty + " reserved");
         }
     }
 
     /** Ships held stock: on hand and reserved both go down. */
     void ship(Tx tx, long lotId, long qty) throws SQLException {
-        if (Jdbc.update(tx.c, "UPDATE tp_inv_balance SET on_hand = on_hand - ?, reserved = reserved - ? "
-                + "WHERE lot_id = ? AND reserved >= ? AND on_hand >= ?", List.of(qty, qty, lotId, qty, qty)) != 1) {
+        if (!changed(tx, lotId, -qty, -qty, Jdbc.update(tx.c,
+                "UPDATE tp_inv_balance SET on_hand = on_hand - ?, reserved = reserved - ? "
+                + "WHERE lot_id = ? AND reserved >= ? AND on_hand >= ?", List.of(qty, qty, lotId, qty, qty)) == 1)) {
             throw new ConflictException("Lot " + lotId + " no longer holds " + qty + " reserved");
         }
     }

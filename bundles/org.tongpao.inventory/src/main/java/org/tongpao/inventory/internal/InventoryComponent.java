@@ -89,6 +89,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     private final Counts counts;
     private final Thresholds thresholds;
     private final Views views;
+    private final SummaryViews summaryViews;
     private final CensusBook census;
     private final CensusAnswers censusAnswers;
     private final ShortDatedScanner scanner;
@@ -120,6 +121,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         this.counts = new Counts(ledger);
         this.thresholds = new Thresholds(ledger);
         this.views = new Views(ledger);
+        this.summaryViews = new SummaryViews(ledger);
         this.census = new CensusBook(ledger, provinces);
         this.censusAnswers = new CensusAnswers(ledger, census, provinces);
         this.scanner = new ShortDatedScanner(ledger, lotStatuses);
@@ -326,6 +328,17 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     @Override
     public List<ProvinceStock> nationalStock(Caller caller, String categoryCode) {
         return views.nationalStock(caller, categoryCode);
+    }
+
+    @Override
+    public List<org.tongpao.inventory.ItemStock> itemStock(Caller caller) {
+        return summaryViews.itemStock(caller);
+    }
+
+    @Override
+    public List<org.tongpao.inventory.MovementTotal> movementTotals(Caller caller, java.time.Instant from,
+            java.time.Instant asOf) {
+        return summaryViews.movementTotals(caller, from, asOf);
     }
 
     @Override

@@ -25,6 +25,7 @@ final class Ledger {
     final StockEvents events;
     final Balances balances = new Balances();
     final Postings postings = new Postings();
+    final Summaries summaries = new Summaries();
     final Lots lots;
     final Picker picker;
     final ThresholdWatch thresholds;
@@ -40,7 +41,10 @@ final class Ledger {
         this.lots = new Lots(expiry, core, events);
         this.picker = new Picker(core, lots, balances);
         this.thresholds = new ThresholdWatch(ds, balances, events);
-        this.writes = new StockWrites(ds, keys, expiry, picker::applyPending, thresholds::check);
+        this.writes = new StockWrites(ds, keys, expiry, tx -> {
+            picker.applyPending(tx);
+            summaries.fold(tx); // last: every balance change and movement of the write is known
+        }, thresholds::check);
     }
 
     Ref write(Caller caller, String key, String operation, Object request, StockWrites.Write write) {

@@ -21,6 +21,13 @@ final class Tx {
     final List<org.tongpao.inventory.Movement> moved = new ArrayList<>();
     /** Guarded balance updates the picks planned, applied last (see {@link Picker#pick}). */
     final List<Picker.Pending> pending = new ArrayList<>();
+    /**
+     * Each lot's net change of on hand and reserved in this write, folded into the province × item summary just
+     * before commit ({@link Summaries#fold}); ordered by lot so the fold locks summary rows in one order.
+     */
+    final java.util.SortedMap<Long, long[]> balanceDeltas = new java.util.TreeMap<>();
+    /** Lots this write created (lot → {item, depot}): they held nothing before it, so the fold need not read them. */
+    final java.util.Map<Long, long[]> createdLots = new java.util.HashMap<>();
     /** What the write built for its caller (e.g. the posting), so no second transaction reads it back. */
     Object result;
     /** Who the postings name and when they happened: the caller and now, unless a replica's posting says else. */
@@ -34,6 +41,13 @@ final class Tx {
         this.today = today;
         this.actor = caller.user();
         this.occurredAt = now;
+    }
+
+    /** Records a balance row change the statement just made (called only once it succeeded). */
+    void balanceChanged(long lotId, long onHand, long reserved) {
+        long[] d = balanceDeltas.computeIfAbsent(lotId, k -> new long[2]);
+        d[0] += onHand;
+        d[1] += reserved;
     }
 
     void lowered(long depotId, long itemId) {

@@ -54,6 +54,11 @@ final class Views {
         this.ledger = ledger;
     }
 
+    /** The province a province-reach caller's summary reads are limited to; null for national reach. */
+    static String summaryProvince(Caller caller) {
+        return ScopeRules.readReach(caller) == ScopeRules.Reach.PROVINCE ? caller.provinceCode() : null;
+    }
+
     /** Appends the scope condition on depot alias {@code d}; false when the caller sees no depot at all. */
     private static boolean scope(Caller caller, String d, StringBuilder where, List<Object> params) {
         switch (ScopeRules.readReach(caller)) {
@@ -258,13 +263,18 @@ final class Views {
                     + "JOIN tp_core_v1_depot d ON d.id = r.depot_id GROUP BY d.province_code", List.of(),
                     rs -> asOf.put(rs.getString(1), Sql.getInstant(rs, "as_of")));
             Map<List<String>, Long> frontLine = deliveredToFrontLine(c, caller, categoryCode);
-            List<ProvinceStock> rows = new ArrayList<>(Jdbc.query(c, sql, all, rs -> {
-                String province = rs.getString("province_code");
+            List<ProvinceStock> rows = new ArrayList<>();
+            for (Object[] r : ScopeRules.readReach(caller) == ScopeRules.Reach.DEPOT
+                    ? Jdbc.query(c, sql, all, rs -> new Object[] {rs.getString("province_code"),
+                            rs.getString("category_code"), rs.getLong("on_hand"), rs.getLong("reserved"),
+                            rs.getLong("available")})
+                    : SummaryViews.byCategory(c, ledger.summaries, summaryProvince(caller), categoryCode, today)) {
+                String province = (String) r[0];
                 String owner = province == null ? null : ledger.owners.remoteOwner(province).orElse(null);
-                return new ProvinceStock(province, rs.getString("category_code"), rs.getLong("on_hand"),
-                        rs.getLong("reserved"), rs.getLong("available"), owner, owner == null ? null : asOf.get(province),
-                        frontLine.getOrDefault(Arrays.asList(province, rs.getString("category_code")), 0L));
-            }));
+                rows.add(new ProvinceStock(province, (String) r[1], (Long) r[2], (Long) r[3], (Long) r[4], owner,
+                        owner == null ? null : asOf.get(province),
+                        frontLine.getOrDefault(Arrays.asList(province, (String) r[1]), 0L)));
+            }
             // a province whose stock all went to the front line still reports what it delivered
             Set<List<String>> listed = new HashSet<>();
             rows.forEach(r -> listed.add(Arrays.asList(r.provinceCode(), r.categoryCode())));
@@ -281,32 +291,15 @@ final class Views {
 
     /**
      * What the ledger issued to front-line units (level STATION), per the unit's province and the item's category,
-     * within the caller's read reach of the receiving province.
+     * within the caller's read reach of the receiving province: from the summary kept with the issues (V8).
      */
-    private static Map<List<String>, Long> deliveredToFrontLine(Connection c, Caller caller, String categoryCode)
+    private Map<List<String>, Long> deliveredToFrontLine(Connection c, Caller caller, String categoryCode)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT u.province_code, i.category_code, -SUM(m.quantity) AS issued "
-                + "FROM tp_inv_movement m JOIN tp_core_v1_org_unit u ON u.id = m.org_unit_id "
-                + "JOIN tp_core_v1_item i ON i.id = m.item_id WHERE m.movement_type = ? AND u.unit_level = ?");
-        List<Object> params = new ArrayList<>(List.of(MovementType.ISSUE.name(), OrgLevel.STATION.name()));
-        switch (ScopeRules.readReach(caller)) {
-            case ALL -> { }
-            case PROVINCE -> {
-                sql.append(" AND u.province_code = ?");
-                params.add(caller.provinceCode());
-            }
-            default -> {
-                return Map.of();
-            }
-        }
-        if (categoryCode != null) {
-            sql.append(" AND i.category_code = ?");
-            params.add(categoryCode);
-        }
-        Map<List<String>, Long> out = new HashMap<>();
-        Jdbc.query(c, sql + " GROUP BY u.province_code, i.category_code", params,
-                rs -> out.put(Arrays.asList(rs.getString(1), rs.getString(2)), rs.getLong(3)));
-        return out;
+        return switch (ScopeRules.readReach(caller)) {
+            case ALL -> ledger.summaries.frontLine(c, null, categoryCode);
+            case PROVINCE -> ledger.summaries.frontLine(c, caller.provinceCode(), categoryCode);
+            default -> Map.of();
+        };
     }
 
     Page<StockBalance> balances(Caller caller, BalanceFilter f, int limit, String cursor) {

@@ -128,6 +128,61 @@ final class Fixture implements AutoCloseable, TestCallers {
         if (negative != 0) {
             throw new AssertionError(negative + " negative balance(s)");
         }
+        assertSummariesMatch();
+    }
+
+    /**
+     * The province × item summary equals the sums of the balances (on hand, reserved, lots holding stock) and the
+     * daily summary equals the ledger's sums per UTC day × province × item × type, the front-line summary the issues
+     * to STATION units per their province × item; rows of zeros count as absent.
+     */
+    void assertSummariesMatch() {
+        assertSameRows("stock summary",
+                rows("SELECT COALESCE(d.province_code, '') || '|' || CAST(b.item_id AS CHAR(20)), SUM(b.on_hand), "
+                        + "SUM(b.reserved), SUM(CASE WHEN b.on_hand > 0 THEN 1 ELSE 0 END) FROM tp_inv_balance b "
+                        + "JOIN tp_core_v1_depot d ON d.id = b.depot_id "
+                        + "GROUP BY COALESCE(d.province_code, ''), b.item_id"),
+                rows("SELECT province_code || '|' || CAST(item_id AS CHAR(20)), on_hand, reserved, lots "
+                        + "FROM tp_inv_stock_summary"));
+        assertSameRows("daily summary",
+                rows("SELECT CAST(CAST(m.occurred_at AS DATE) AS CHAR(10)) || '|' || COALESCE(d.province_code, '') "
+                        + "|| '|' || CAST(m.item_id AS CHAR(20)) || '|' || m.movement_type, SUM(m.quantity), COUNT(*) "
+                        + "FROM tp_inv_movement m JOIN tp_core_v1_depot d ON d.id = m.depot_id "
+                        + "GROUP BY CAST(m.occurred_at AS DATE), COALESCE(d.province_code, ''), m.item_id, m.movement_type"),
+                rows("SELECT CAST(movement_day AS CHAR(10)) || '|' || province_code || '|' || CAST(item_id AS CHAR(20)) "
+                        + "|| '|' || movement_type, quantity, movements FROM tp_inv_daily_movement"));
+        assertSameRows("front-line summary",
+                rows("SELECT COALESCE(u.province_code, '') || '|' || CAST(m.item_id AS CHAR(20)), -SUM(m.quantity) "
+                        + "FROM tp_inv_movement m JOIN tp_core_v1_org_unit u ON u.id = m.org_unit_id "
+                        + "WHERE m.movement_type = 'ISSUE' AND u.unit_level = 'STATION' "
+                        + "GROUP BY COALESCE(u.province_code, ''), m.item_id"),
+                rows("SELECT province_code || '|' || CAST(item_id AS CHAR(20)), issued FROM tp_inv_front_line"));
+    }
+
+    private static void assertSameRows(String what, Map<String, List<Long>> expected, Map<String, List<Long>> actual) {
+        java.util.function.Predicate<List<Long>> zero = v -> v.stream().allMatch(x -> x == 0);
+        expected.values().removeIf(zero);
+        actual.values().removeIf(zero);
+        if (!expected.equals(actual)) {
+            throw new AssertionError(what + " differs: expected " + expected + " but was " + actual);
+        }
+    }
+
+    private Map<String, List<Long>> rows(String sql) {
+        Map<String, List<Long>> out = new java.util.TreeMap<>();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<Long> v = new java.util.ArrayList<>();
+                for (int i = 2; i <= n; i++) {
+                    v.add(rs.getLong(i));
+                }
+                out.put(rs.getString(1).replace(" ", ""), v);
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     /** The events of {@code topic} posted so far (after their writes committed), in order. */

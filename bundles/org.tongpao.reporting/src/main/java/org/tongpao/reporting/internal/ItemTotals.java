@@ -3,12 +3,11 @@ package org.tongpao.reporting.internal;
 import java.util.Map;
 import java.util.TreeMap;
 import org.tongpao.core.Caller;
-import org.tongpao.inventory.BalanceFilter;
-import org.tongpao.inventory.StockBalance;
+import org.tongpao.inventory.ItemStock;
 import org.tongpao.inventory.StockLedger;
 
 /**
- * Balances rolled up per depot × item, summed per province × item: the rows the stock, cover and shortage reports
+ * Stock per province × item: the rows the stock, cover and shortage reports
  * start from. A row is province (as a number, 0 for the central reserve), item and the sums.
  */
 final class ItemTotals {
@@ -17,16 +16,19 @@ final class ItemTotals {
     private ItemTotals() {
     }
 
-    /** Every balance the caller sees, summed per province × item, keyed {@code province|itemId}. */
+    /**
+     * The caller's stock per province × item, keyed {@code province|itemId}: read from the summary the inventory keeps
+     * in every movement's transaction ({@link StockLedger#itemStock}), so its cost follows provinces × items, not the
+     * number of depots or lots.
+     */
     static Map<String, long[]> rollUp(StockLedger ledger, Caller caller) {
         Map<String, long[]> totals = new TreeMap<>();
-        BalanceFilter filter = new BalanceFilter(null, null, null, null, null, null, null, true);
-        for (StockBalance b : AllPages.read((limit, cursor) -> ledger.balances(caller, filter, limit, cursor))) {
-            String province = b.provinceCode() == null ? "" : b.provinceCode();
-            long[] r = totals.computeIfAbsent(province + "|" + b.itemId(), k -> of(province, b.itemId()));
-            r[ON_HAND] += b.onHand();
-            r[RESERVED] += b.reserved();
-            r[AVAILABLE] += b.available();
+        for (ItemStock s : ledger.itemStock(caller)) {
+            String province = s.provinceCode() == null ? "" : s.provinceCode();
+            long[] r = totals.computeIfAbsent(province + "|" + s.itemId(), k -> of(province, s.itemId()));
+            r[ON_HAND] += s.onHand();
+            r[RESERVED] += s.reserved();
+            r[AVAILABLE] += s.available();
         }
         return totals;
     }

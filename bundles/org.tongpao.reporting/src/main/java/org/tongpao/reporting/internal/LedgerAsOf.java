@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.tongpao.core.Item;
-import org.tongpao.inventory.Movement;
+import org.tongpao.inventory.MovementTotal;
 import org.tongpao.inventory.Transfer;
 import org.tongpao.reporting.DailyReport;
 import org.tongpao.reporting.ReportPlace;
 
 /**
- * The daily report's stock and transit from ledger rows only: every movement before the cut-off (on hand is the
- * signed sum, the day's flows those at or after {@code from}); a transfer is in transit at the cut-off when it was
+ * The daily report's stock and transit from the ledger's times only: the inventory's movement totals before the
+ * cut-off (on hand is the signed sum of all of them, the day's flows those at or after {@code from}; whole past days
+ * come from its daily summary, the rest from the ledger); a transfer is in transit at the cut-off when it was
  * dispatched before it and not received (or returned) before it — both instants are set once and never change, and a
  * province officer sees them for goods coming to it from depots it cannot see. Movements after the cut-off are never
  * read, so later movements cannot change the result.
@@ -33,26 +34,24 @@ final class LedgerAsOf {
         this.asOf = asOf;
     }
 
-    void add(Movement m) {
-        if (!m.occurredAt().isBefore(asOf)) {
-            return; // the service was asked for movements before the cut-off; this guards the rule itself
-        }
-        Optional<String> province = directory.depotProvince(m.depotId());
+    /** One province × item × type's sums before the window and within it (the inventory's movement totals). */
+    void add(MovementTotal m) {
+        String province = m.provinceCode() == null ? "" : m.provinceCode();
         Item item = directory.item(m.itemId());
-        if (province.isEmpty() || item == null) {
+        if (item == null) {
             return;
         }
-        long[] row = stock.computeIfAbsent(province.get(), k -> new TreeMap<>())
+        long[] row = stock.computeIfAbsent(province, k -> new TreeMap<>())
                 .computeIfAbsent(item.categoryCode(), k -> new long[7]);
-        row[0] += m.quantity();
-        boolean today = !m.occurredAt().isBefore(from);
+        row[0] += m.before() + m.during();
+        long q = m.during();
         switch (m.type()) {
-            case RECEIPT -> row[1] += today ? m.quantity() : 0;
-            case ISSUE -> row[2] += today ? -m.quantity() : 0;
-            case TRANSFER_OUT -> row[3] += today ? -m.quantity() : 0;
-            case TRANSFER_IN -> row[4] += today ? m.quantity() : 0;
-            case WRITE_OFF -> row[5] += today ? -m.quantity() : 0;
-            case ADJUSTMENT -> row[6] += today ? m.quantity() : 0;
+            case RECEIPT -> row[1] += q;
+            case ISSUE -> row[2] -= q;
+            case TRANSFER_OUT -> row[3] -= q;
+            case TRANSFER_IN -> row[4] += q;
+            case WRITE_OFF -> row[5] -= q;
+            case ADJUSTMENT -> row[6] += q;
             default -> { }
         }
     }

@@ -30,8 +30,7 @@ import org.tongpao.core.ProvinceRegistry;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
 import org.tongpao.inventory.Census;
-import org.tongpao.inventory.Movement;
-import org.tongpao.inventory.MovementFilter;
+import org.tongpao.inventory.MovementTotal;
 import org.tongpao.inventory.MovementType;
 import org.tongpao.inventory.ProvinceStock;
 import org.tongpao.inventory.ReserveCensus;
@@ -186,11 +185,11 @@ public class ReportsComponent implements Reports {
         Directory dir = directory(caller);
         Map<String, long[]> totals = ItemTotals.rollUp(ledger, caller);
         Map<String, Long> issued = new HashMap<>();
-        MovementFilter issues = new MovementFilter(null, null, MovementType.ISSUE, now.minus(Duration.ofDays(window)),
-                now);
-        for (Movement m : AllPages.read((limit, cursor) -> ledger.movements(caller, issues, limit, cursor))) {
-            dir.depotProvince(m.depotId()).ifPresent(p -> issued.merge(p + "|" + m.itemId(), -m.quantity(),
-                    Long::sum));
+        for (MovementTotal m : ledger.movementTotals(caller, now.minus(Duration.ofDays(window)), now)) {
+            if (m.type() == MovementType.ISSUE) {
+                issued.merge((m.provinceCode() == null ? "" : m.provinceCode()) + "|" + m.itemId(), -m.during(),
+                        Long::sum);
+            }
         }
         Map<String, Long> inTransit = new HashMap<>();
         for (Transfer t : AllPages.read((limit, cursor) -> ledger.transfers(caller, Transfer.Status.IN_TRANSIT, null,
@@ -450,8 +449,7 @@ public class ReportsComponent implements Reports {
         Instant from = cutOff.minus(Duration.ofHours(24));
         Directory dir = directory(caller);
         LedgerAsOf day = new LedgerAsOf(dir, from, cutOff);
-        MovementFilter before = new MovementFilter(null, null, null, null, cutOff);
-        for (Movement m : AllPages.read((limit, cursor) -> ledger.movements(caller, before, limit, cursor))) {
+        for (MovementTotal m : ledger.movementTotals(caller, from, cutOff)) {
             day.add(m);
         }
         List<Transfer> transfers = AllPages.read((limit, cursor) -> ledger.transfers(caller, null, null, limit,

@@ -84,7 +84,44 @@ final class StockApplier {
         Jdbc.batch(c, BALANCE, balances);
         Jdbc.batch(c, ORIGIN, origins);
         Jdbc.batch(c, MOVEMENT, movements(c, openings, now));
+        summaries(c, openings, now);
         return new Applied(next, reserved);
+    }
+
+    /**
+     * Adds the page's restored stock to the inventory's summaries (its V8 tables, which its own writes keep in the
+     * same transaction): on hand and lots per province × item, and the opening ADJUSTMENT movements on today's UTC
+     * day. One runner at a time (the rebuild's claim), so update-else-insert cannot race.
+     */
+    private static void summaries(Connection c, Map<Long, List<long[]>> openings, Instant now) throws SQLException {
+        Map<List<Object>, long[]> stock = new LinkedHashMap<>();
+        for (Map.Entry<Long, List<long[]>> depot : openings.entrySet()) {
+            String province = Jdbc.one(c, "SELECT province_code FROM tp_core_v1_depot WHERE id = ?",
+                    List.of(depot.getKey()), rs -> rs.getString(1) == null ? "" : rs.getString(1)).orElse("");
+            for (long[] m : depot.getValue()) {
+                long[] sum = stock.computeIfAbsent(List.of(province, m[0]), k -> new long[3]);
+                sum[0] += m[2];
+                sum[1] += m[2] > 0 ? 1 : 0;
+                sum[2]++;
+            }
+        }
+        LocalDate day = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        for (Map.Entry<List<Object>, long[]> e : stock.entrySet()) {
+            long[] sum = e.getValue();
+            List<Object> key = e.getKey();
+            if (Jdbc.update(c, "UPDATE tp_inv_stock_summary SET on_hand = on_hand + ?, lots = lots + ? "
+                    + "WHERE province_code = ? AND item_id = ?", Jdbc.args(sum[0], sum[1], key.get(0), key.get(1))) == 0) {
+                Jdbc.update(c, "INSERT INTO tp_inv_stock_summary (province_code, item_id, on_hand, reserved, lots) "
+                        + "VALUES (?, ?, ?, 0, ?)", Jdbc.args(key.get(0), key.get(1), sum[0], sum[1]));
+            }
+            if (Jdbc.update(c, "UPDATE tp_inv_daily_movement SET quantity = quantity + ?, movements = movements + ? "
+                    + "WHERE movement_day = ? AND province_code = ? AND item_id = ? AND movement_type = 'ADJUSTMENT'",
+                    Jdbc.args(sum[0], sum[2], day, key.get(0), key.get(1))) == 0) {
+                Jdbc.update(c, "INSERT INTO tp_inv_daily_movement (movement_day, province_code, item_id, movement_type, "
+                        + "quantity, movements) VALUES (?, ?, ?, 'ADJUSTMENT', ?, ?)",
+                        Jdbc.args(day, key.get(0), key.get(1), sum[0], sum[2]));
+            }
+        }
     }
 
     /** One posting per depot of the page, and its movements. */

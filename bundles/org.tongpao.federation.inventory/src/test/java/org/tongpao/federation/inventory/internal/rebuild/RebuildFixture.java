@@ -123,6 +123,26 @@ final class RebuildFixture implements AutoCloseable, TestCallers {
             if (mismatches != 0) {
                 throw new AssertionError(mismatches + " lot(s) whose on-hand differs from the ledger");
             }
+            // the inventory's summaries (V8) follow the restored stock too
+            long stock = number("SELECT COUNT(*) FROM (SELECT COALESCE(d.province_code, '') AS p, b.item_id, "
+                    + "SUM(b.on_hand) AS q, SUM(CASE WHEN b.on_hand > 0 THEN 1 ELSE 0 END) AS n FROM tp_inv_balance b "
+                    + "JOIN tp_core_v1_depot d ON d.id = b.depot_id GROUP BY COALESCE(d.province_code, ''), b.item_id) x "
+                    + "WHERE x.q <> 0 AND NOT EXISTS (SELECT 1 FROM tp_inv_stock_summary s WHERE s.province_code = x.p "
+                    + "AND s.item_id = x.item_id AND s.on_hand = x.q AND s.lots = x.n)");
+            long extra = number("SELECT COUNT(*) FROM tp_inv_stock_summary s WHERE s.on_hand <> (SELECT "
+                    + "COALESCE(SUM(b.on_hand), 0) FROM tp_inv_balance b JOIN tp_core_v1_depot d ON d.id = b.depot_id "
+                    + "WHERE COALESCE(d.province_code, '') = s.province_code AND b.item_id = s.item_id)");
+            long days = number("SELECT COUNT(*) FROM tp_inv_daily_movement s WHERE s.quantity <> (SELECT "
+                    + "COALESCE(SUM(m.quantity), 0) FROM tp_inv_movement m JOIN tp_core_v1_depot d ON d.id = m.depot_id "
+                    + "WHERE COALESCE(d.province_code, '') = s.province_code AND m.item_id = s.item_id "
+                    + "AND m.movement_type = s.movement_type AND CAST(m.occurred_at AS DATE) = s.movement_day)");
+            long missingDays = number("SELECT COUNT(*) FROM tp_inv_movement m WHERE NOT EXISTS (SELECT 1 FROM "
+                    + "tp_inv_daily_movement s WHERE s.item_id = m.item_id AND s.movement_type = m.movement_type "
+                    + "AND s.movement_day = CAST(m.occurred_at AS DATE))");
+            if (stock + extra + days + missingDays != 0) {
+                throw new AssertionError("summaries differ from balances/ledger: " + stock + " missing, " + extra
+                        + " extra stock row(s); " + days + " wrong, " + missingDays + " missing day row(s)");
+            }
         }
 
         @Override

@@ -1,0 +1,326 @@
+package org.tongpao.inventory.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.core.persistence.Sql;
+import org.tongpao.inventory.ItemStock;
+import org.tongpao.inventory.LotStatus;
+import org.tongpao.inventory.Movement;
+import org.tongpao.inventory.MovementTotal;
+import org.tongpao.inventory.MovementType;
+
+/**
+ * The two summaries the national reports read instead of every balance and every movement (V8):
+ * {@code tp_inv_stock_summary}, province × item (on hand, reserved, lots holding stock), and
+ * {@code tp_inv_daily_movement}, UTC day × province × item × movement type (signed sum, count). Both are folded
+ * from what the write recorded ({@link Tx#balanceDeltas}, {@link Tx#moved}) at the very end of the write's own
+ * transaction, so they commit or roll back with the movements, and each summary row is locked only between the
+ * fold and the commit, in key order (no deadlock between two writes touching the same rows). Province
+ * {@code ''} is the ministry's own depots (the central reserve). Back-dated movements (a replica keeps the origin
+ * node's time) land in their own day.
+ */
+final class Summaries {
+
+    private final Map<Long, String> depotProvinces = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Org unit → its province if it is a STATION, else {@link #NOT_A_STATION}: level and province never change. */
+    private final Map<Long, String> stations = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String NOT_A_STATION = new String("-");
+
+    private record StockKey(String province, long itemId) implements Comparable<StockKey> {
+        @Override
+        public int compareTo(StockKey o) {
+            int p = province.compareTo(o.province);
+            return p != 0 ? p : Long.compare(itemId, o.itemId);
+        }
+    }
+
+    private record DayKey(LocalDate day, String province, long itemId, String type) implements Comparable<DayKey> {
+        @Override
+        public int compareTo(DayKey o) {
+            int d = day.compareTo(o.day);
+            if (d != 0) {
+                return d;
+            }
+            int p = province.compareTo(o.province);
+            if (p != 0) {
+                return p;
+            }
+            int i = Long.compare(itemId, o.itemId);
+            return i != 0 ? i : type.compareTo(o.type);
+        }
+    }
+
+    /** The UTC day a movement belongs to: the day {@code CAST(occurred_at AS DATE)} gives (stored as UTC). */
+    static LocalDate day(Instant t) {
+        return LocalDate.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** Folds the write's balance changes and movements into both summaries; runs last, before commit. */
+    void fold(Tx tx) throws SQLException {
+        foldStock(tx);
+        foldDays(tx);
+    }
+
+    private void foldStock(Tx tx) throws SQLException {
+        if (tx.balanceDeltas.isEmpty()) {
+            return;
+        }
+        // lots this write created held nothing before it; any other is read by its key (a row this write already
+        // holds locked): a wider read, even an IN list, may scan and wait on rows other writes hold
+        Map<Long, long[]> rows = new TreeMap<>();
+        for (Map.Entry<Long, long[]> d : tx.balanceDeltas.entrySet()) {
+            long[] created = tx.createdLots.get(d.getKey());
+            rows.put(d.getKey(), created != null ? new long[] {created[0], created[1], d.getValue()[0]}
+                    : Jdbc.one(tx.c, "SELECT item_id, depot_id, on_hand FROM tp_inv_balance WHERE lot_id = ?",
+                            List.of(d.getKey()), rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                            .orElseThrow());
+        }
+        Map<Long, String> provinces = provinces(tx.c, rows.values().stream().map(r -> r[1]).distinct().toList());
+        Map<StockKey, long[]> sums = new TreeMap<>();
+        for (Map.Entry<Long, long[]> r : rows.entrySet()) {
+            long[] delta = tx.balanceDeltas.get(r.getKey());
+            long after = r.getValue()[2];
+            long before = after - delta[0];
+            long[] s = sums.computeIfAbsent(new StockKey(provinces.get(r.getValue()[1]), r.getValue()[0]),
+                    k -> new long[3]);
+            s[0] += delta[0];
+            s[1] += delta[1];
+            s[2] += (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+        }
+        for (Map.Entry<StockKey, long[]> e : sums.entrySet()) {
+            long[] s = e.getValue();
+            if (s[0] == 0 && s[1] == 0 && s[2] == 0) {
+                continue;
+            }
+            List<Object> key = List.of(e.getKey().province(), e.getKey().itemId());
+            upsert(tx.c, "UPDATE tp_inv_stock_summary SET on_hand = on_hand + ?, reserved = reserved + ?, "
+                    + "lots = lots + ? WHERE province_code = ? AND item_id = ?",
+                    "INSERT INTO tp_inv_stock_summary (on_hand, reserved, lots, province_code, item_id) "
+                    + "VALUES (?, ?, ?, ?, ?)", List.of(s[0], s[1], s[2]), key);
+        }
+    }
+
+    private void foldDays(Tx tx) throws SQLException {
+        if (tx.moved.isEmpty()) {
+            return;
+        }
+        Map<Long, String> provinces = provinces(tx.c, tx.moved.stream().map(Movement::depotId).distinct().toList());
+        Map<DayKey, long[]> sums = new TreeMap<>();
+        for (Movement m : tx.moved) {
+            long[] s = sums.computeIfAbsent(new DayKey(day(m.occurredAt()), provinces.get(m.depotId()), m.itemId(),
+                    m.type().name()), k -> new long[2]);
+            s[0] += m.quantity();
+            s[1]++;
+        }
+        Map<StockKey, long[]> frontLine = new TreeMap<>();
+        for (Movement m : tx.moved) {
+            if (m.type() == MovementType.ISSUE && m.orgUnitId() != null) {
+                String station = station(tx.c, m.orgUnitId());
+                if (station != null) {
+                    frontLine.computeIfAbsent(new StockKey(station, m.itemId()), k -> new long[1])[0] -= m.quantity();
+                }
+            }
+        }
+        for (Map.Entry<DayKey, long[]> e : sums.entrySet()) {
+            DayKey k = e.getKey();
+            upsert(tx.c, "UPDATE tp_inv_daily_movement SET quantity = quantity + ?, movements = movements + ? "
+                    + "WHERE movement_day = ? AND province_code = ? AND item_id = ? AND movement_type = ?",
+                    "INSERT INTO tp_inv_daily_movement (quantity, movements, movement_day, province_code, item_id, "
+                    + "movement_type) VALUES (?, ?, ?, ?, ?, ?)", List.of(e.getValue()[0], e.getValue()[1]),
+                    List.of(k.day(), k.province(), k.itemId(), k.type()));
+        }
+        for (Map.Entry<StockKey, long[]> e : frontLine.entrySet()) {
+            upsert(tx.c, "UPDATE tp_inv_front_line SET issued = issued + ? WHERE province_code = ? AND item_id = ?",
+                    "INSERT INTO tp_inv_front_line (issued, province_code, item_id) VALUES (?, ?, ?)",
+                    List.of(e.getValue()[0]), List.of(e.getKey().province(), e.getKey().itemId()));
+        }
+    }
+
+    /** The province of an org unit at level STATION ('' if it has none), null for any other level; remembered. */
+    private String station(Connection c, long unitId) throws SQLException {
+        String p = stations.get(unitId);
+        if (p == null) {
+            p = Jdbc.one(c, "SELECT unit_level, province_code FROM tp_core_v1_org_unit WHERE id = ?", List.of(unitId),
+                    rs -> "STATION".equals(rs.getString(1)) ? province(rs.getString(2)) : NOT_A_STATION).orElse(NOT_A_STATION);
+            stations.put(unitId, p);
+        }
+        return p == NOT_A_STATION ? null : p;
+    }
+
+    /**
+     * What was issued to front-line units (level STATION) per the unit's province ({@code null}: every province) and
+     * the item's category ({@code null}: every category), keyed [province or null, category].
+     */
+    Map<List<String>, Long> frontLine(Connection c, String province, String categoryCode) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT f.province_code, i.category_code, SUM(f.issued) FROM tp_inv_front_line f "
+                + "JOIN tp_core_v1_item i ON i.id = f.item_id WHERE f.issued <> 0");
+        List<Object> args = new ArrayList<>();
+        if (province != null) {
+            sql.append(" AND f.province_code = ?");
+            args.add(province);
+        }
+        if (categoryCode != null) {
+            sql.append(" AND i.category_code = ?");
+            args.add(categoryCode);
+        }
+        Map<List<String>, Long> out = new HashMap<>();
+        Jdbc.query(c, sql + " GROUP BY f.province_code, i.category_code", args, rs -> out.put(Arrays.asList(
+                rs.getString(1).isEmpty() ? null : rs.getString(1), rs.getString(2)), rs.getLong(3)));
+        return out;
+    }
+
+    /**
+     * The province of each depot ('' for the ministry's own), by primary key, remembered: a depot's province is its
+     * owner's and never changes (core updates only its name and address).
+     */
+    private Map<Long, String> provinces(Connection c, List<Long> depots) throws SQLException {
+        Map<Long, String> out = new HashMap<>();
+        for (long depot : depots) {
+            String p = depotProvinces.get(depot);
+            if (p == null) {
+                p = Jdbc.one(c, "SELECT province_code FROM tp_core_v1_depot WHERE id = ?", List.of(depot),
+                        rs -> province(rs.getString(1))).orElseThrow(() -> new IllegalStateException("no depot " + depot));
+                depotProvinces.put(depot, p);
+            }
+            out.put(depot, p);
+        }
+        return out;
+    }
+
+    /**
+     * Adds to a summary row, creating it the first time. Two writes creating the same row race on the primary
+     * key: the loser's insert fails (inside a savepoint, so PostgreSQL's transaction survives) and it adds to the
+     * winner's row instead.
+     */
+    private static void upsert(Connection c, String update, String insert, List<Object> values, List<Object> key)
+            throws SQLException {
+        List<Object> args = new ArrayList<>(values);
+        args.addAll(key);
+        if (Jdbc.update(c, update, args) == 1) {
+            return;
+        }
+        Savepoint sp = c.setSavepoint();
+        try {
+            Jdbc.update(c, insert, args);
+            c.releaseSavepoint(sp);
+        } catch (SQLException e) {
+            if (!Sql.isUniqueViolation(e)) {
+                throw e;
+            }
+            c.rollback(sp);
+            if (Jdbc.update(c, update, args) != 1) {
+                throw new IllegalStateException("summary row " + key + " neither inserted nor updated", e);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    /**
+     * Province × item stock from the summary (one province, or null: all). Available is on hand less reserved
+     * less the free stock of lots that cannot be issued (not AVAILABLE, or expired): those are read from the
+     * lots by their status and expiry indexes, so the read follows the number of such lots, not of balances.
+     */
+    List<ItemStock> itemStock(Connection c, String province, LocalDate today) throws SQLException {
+        String only = province == null ? "" : " AND province_code = ?";
+        List<Object> args = province == null ? List.of() : List.of(province(province));
+        Map<StockKey, Long> blocked = new HashMap<>();
+        String free = "SELECT d.province_code, b.item_id, SUM(b.on_hand - b.reserved) FROM tp_inv_lot l "
+                + "JOIN tp_inv_balance b ON b.lot_id = l.id JOIN tp_core_v1_depot d ON d.id = l.depot_id WHERE ";
+        String group = " AND b.on_hand > b.reserved" + (province == null ? "" : " AND d.province_code = ?")
+                + " GROUP BY d.province_code, b.item_id";
+        List<Object> dArgs = province == null ? List.of() : List.of(province);
+        Jdbc.RowMapper<Object> add = rs -> blocked.merge(new StockKey(province(rs.getString(1)), rs.getLong(2)),
+                rs.getLong(3), Long::sum);
+        // lots that are not AVAILABLE: found by the status index alone, then their balances by key (joined in one
+        // statement, Derby's optimizer scans every lot)
+        for (LotStatus status : LotStatus.values()) {
+            if (status == LotStatus.AVAILABLE) {
+                continue;
+            }
+            for (long[] lot : Jdbc.query(c, "SELECT id, depot_id, item_id FROM tp_inv_lot WHERE lot_status = ?",
+                    List.of(status.name()), rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})) {
+                String p = provinces(c, List.of(lot[1])).get(lot[1]);
+                if (province != null && !province.equals(p)) {
+                    continue;
+                }
+                long unissuable = Jdbc.count(c, "SELECT on_hand - reserved FROM tp_inv_balance WHERE lot_id = ?",
+                        List.of(lot[0]));
+                if (unissuable > 0) {
+                    blocked.merge(new StockKey(p, lot[2]), unissuable, Long::sum);
+                }
+            }
+        }
+        List<Object> expiredArgs = new ArrayList<>(List.of(today));
+        expiredArgs.addAll(dArgs);
+        Jdbc.query(c, free + "l.expiry_date < ? AND l.lot_status = 'AVAILABLE'" + group, expiredArgs, add);
+        return Jdbc.query(c, "SELECT province_code, item_id, on_hand, reserved, lots FROM tp_inv_stock_summary "
+                + "WHERE (on_hand > 0 OR reserved > 0)" + only + " ORDER BY province_code, item_id", args, rs -> {
+                    String p = rs.getString(1);
+                    long item = rs.getLong(2);
+                    long onHand = rs.getLong(3);
+                    long reserved = rs.getLong(4);
+                    long available = onHand - reserved - blocked.getOrDefault(new StockKey(p, item), 0L);
+                    return new ItemStock(p.isEmpty() ? null : p, item, onHand, reserved, available, rs.getLong(5));
+                });
+    }
+
+    /**
+     * Signed movement sums per province × item × type before {@code from} and in [{@code from}, {@code asOf}):
+     * whole days before {@code from}'s day from the daily summary, the rest from the ledger by its time index
+     * (at most a day and the report's window). Nothing at or after {@code asOf} is read.
+     */
+    List<MovementTotal> movementTotals(Connection c, String province, Instant from, Instant asOf)
+            throws SQLException {
+        LocalDate firstRawDay = day(from);
+        Map<DayKey, long[]> sums = new TreeMap<>();
+        String only = province == null ? "" : " AND province_code = ?";
+        List<Object> args = new ArrayList<>(List.of(firstRawDay));
+        if (province != null) {
+            args.add(province(province));
+        }
+        Jdbc.query(c, "SELECT province_code, item_id, movement_type, SUM(quantity) FROM tp_inv_daily_movement "
+                + "WHERE movement_day < ?" + only + " GROUP BY province_code, item_id, movement_type", args, rs ->
+                sums.computeIfAbsent(new DayKey(firstRawDay, rs.getString(1), rs.getLong(2), rs.getString(3)),
+                        k -> new long[2])[0] += rs.getLong(4));
+        List<Object> raw = new ArrayList<>(List.of(from, startOf(firstRawDay), asOf));
+        if (province != null) {
+            raw.add(province);
+        }
+        Jdbc.query(c, "SELECT d.province_code, m.item_id, m.movement_type, "
+                + "SUM(CASE WHEN m.occurred_at < ? THEN m.quantity ELSE 0 END), SUM(m.quantity) "
+                + "FROM tp_inv_movement m JOIN tp_core_v1_depot d ON d.id = m.depot_id "
+                + "WHERE m.occurred_at >= ? AND m.occurred_at < ?" + (province == null ? "" : " AND d.province_code = ?")
+                + " GROUP BY d.province_code, m.item_id, m.movement_type", raw, rs -> {
+                    long[] s = sums.computeIfAbsent(new DayKey(firstRawDay, province(rs.getString(1)), rs.getLong(2),
+                            rs.getString(3)), k -> new long[2]);
+                    s[0] += rs.getLong(4);
+                    s[1] += rs.getLong(5) - rs.getLong(4);
+                    return null;
+                });
+        List<MovementTotal> out = new ArrayList<>();
+        sums.forEach((k, s) -> out.add(new MovementTotal(k.province().isEmpty() ? null : k.province(), k.itemId(),
+                MovementType.valueOf(k.type()), s[0], s[1])));
+        return out;
+    }
+
+    private static String province(String code) {
+        return code == null ? "" : code;
+    }
+
+}

@@ -1,0 +1,96 @@
+package org.tongpao.inventory.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.tongpao.core.Caller;
+import org.tongpao.core.ScopeRules;
+import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.inventory.ItemStock;
+import org.tongpao.inventory.MovementTotal;
+import org.tongpao.inventory.MovementType;
+
+/**
+ * The reads of {@link Summaries} within a caller's scope: national and provincial reach read the summaries; a depot
+ * keeper (whose scope is one depot, finer than the summaries) gets the same figures summed from that depot's
+ * balances and movements, which are one depot's volume.
+ */
+final class SummaryViews {
+    private final Ledger ledger;
+
+    SummaryViews(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    List<ItemStock> itemStock(Caller caller) {
+        LocalDate today = ledger.today();
+        return switch (ScopeRules.readReach(caller)) {
+            case ALL, PROVINCE -> ledger.read(c -> ledger.summaries.itemStock(c, Views.summaryProvince(caller), today));
+            case DEPOT -> ledger.read(c -> Jdbc.query(c, "SELECT d.province_code, b.item_id, SUM(b.on_hand), "
+                    + "SUM(b.reserved), SUM(CASE WHEN " + Expiry.issuable("l", "?") + " THEN b.on_hand - b.reserved "
+                    + "ELSE 0 END), SUM(CASE WHEN b.on_hand > 0 THEN 1 ELSE 0 END) FROM tp_inv_balance b "
+                    + "JOIN tp_inv_lot l ON l.id = b.lot_id JOIN tp_core_v1_depot d ON d.id = b.depot_id "
+                    + "WHERE b.on_hand > 0 AND d.code = ? GROUP BY d.province_code, b.item_id ORDER BY b.item_id",
+                    List.of(today, caller.depotCode()), rs -> new ItemStock(rs.getString(1), rs.getLong(2),
+                            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6))));
+            default -> List.of();
+        };
+    }
+
+    List<MovementTotal> movementTotals(Caller caller, Instant from, Instant asOf) {
+        if (from == null || asOf == null || from.isAfter(asOf)) {
+            throw new ValidationException("from", "from and asOf are required and from must not be after asOf");
+        }
+        return switch (ScopeRules.readReach(caller)) {
+            case ALL, PROVINCE -> ledger.read(c -> ledger.summaries.movementTotals(c, Views.summaryProvince(caller),
+                    from, asOf));
+            case DEPOT -> ledger.read(c -> Jdbc.query(c, "SELECT d.province_code, m.item_id, m.movement_type, "
+                    + "SUM(CASE WHEN m.occurred_at < ? THEN m.quantity ELSE 0 END), "
+                    + "SUM(CASE WHEN m.occurred_at >= ? THEN m.quantity ELSE 0 END) FROM tp_inv_movement m "
+                    + "JOIN tp_core_v1_depot d ON d.id = m.depot_id WHERE m.occurred_at < ? AND d.code = ? "
+                    + "GROUP BY d.province_code, m.item_id, m.movement_type ORDER BY m.item_id, m.movement_type",
+                    List.of(from, from, asOf, caller.depotCode()), rs -> new MovementTotal(rs.getString(1),
+                            rs.getLong(2), MovementType.valueOf(rs.getString(3)), rs.getLong(4), rs.getLong(5))));
+            default -> List.of();
+        };
+    }
+
+    /**
+     * Province × category rows ({province, category, onHand, reserved, available}) from the item summary, for the
+     * national report; {@code categoryCode} null: every category.
+     */
+    static List<Object[]> byCategory(Connection c, Summaries summaries, String province, String categoryCode,
+            LocalDate today) throws SQLException {
+        Map<Long, String> categories = new HashMap<>();
+        Jdbc.query(c, "SELECT id, category_code FROM tp_core_v1_item", List.of(),
+                rs -> categories.put(rs.getLong(1), rs.getString(2)));
+        Map<List<String>, long[]> sums = new TreeMap<>((a, b) -> {
+            int p = compare(a.get(0), b.get(0));
+            return p != 0 ? p : compare(a.get(1), b.get(1));
+        });
+        for (ItemStock s : summaries.itemStock(c, province, today)) {
+            String category = categories.get(s.itemId());
+            if (s.onHand() <= 0 || categoryCode != null && !categoryCode.equals(category)) {
+                continue;
+            }
+            long[] r = sums.computeIfAbsent(java.util.Arrays.asList(s.provinceCode(), category), k -> new long[3]);
+            r[0] += s.onHand();
+            r[1] += s.reserved();
+            r[2] += s.available();
+        }
+        List<Object[]> rows = new ArrayList<>();
+        sums.forEach((k, r) -> rows.add(new Object[] {k.get(0), k.get(1), r[0], r[1], r[2]}));
+        return rows;
+    }
+
+    private static int compare(String a, String b) {
+        return a == null ? (b == null ? 0 : -1) : b == null ? 1 : a.compareTo(b);
+    }
+}
