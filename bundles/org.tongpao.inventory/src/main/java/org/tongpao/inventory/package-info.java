@@ -27,9 +27,11 @@
  * {@link org.tongpao.inventory.StockLedger#trace} ({@link org.tongpao.inventory.LotTrace}),
  * {@code StockLedger.receivedBy}/{@code origins}/{@code transferOrigins} ({@link org.tongpao.inventory.Provenance}),
  * topic {@code DESIGNATION_OVERRIDDEN}.
+ * 1.7: designations cross nodes — {@link org.tongpao.inventory.NodeDesignation} on {@code ReplicaLot.designation}
+ * (a replica lot keeps it) and {@code CrossNodeTransfer.Line.designation} (the receiver's lot inherits it).
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;
