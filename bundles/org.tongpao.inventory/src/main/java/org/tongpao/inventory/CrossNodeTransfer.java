@@ -39,9 +39,19 @@ public record CrossNodeTransfer(String id, Role role, Long transferId, String fr
      * One source lot sent: its details travel with it (the receiver makes a new lot of them). The counts are
      * the receiver's: received (including damaged), short (sent − received) and damaged; zero until received.
      *
-     * @param lot the source lot, {@code <sending node>/<lot id>}
+     * @param lot         the source lot, {@code <sending node>/<lot id>}
+     * @param designation the source lot's designation, by codes (null: none; 1.7): the receiver's new lot
+     *                    inherits it, as a local transfer's lot does
      */
     public record Line(int lineNo, String itemCode, long quantity, LocalDate expiryDate, String origin,
-            String sourceDocument, String lot, long receivedQuantity, long shortQuantity, long damagedQuantity) {
+            String sourceDocument, String lot, long receivedQuantity, long shortQuantity, long damagedQuantity,
+            NodeDesignation designation) {
+
+        /** The 1.4 line, without a designation (kept so that callers compiled against 1.4–1.6 still link). */
+        public Line(int lineNo, String itemCode, long quantity, LocalDate expiryDate, String origin,
+                String sourceDocument, String lot, long receivedQuantity, long shortQuantity, long damagedQuantity) {
+            this(lineNo, itemCode, quantity, expiryDate, origin, sourceDocument, lot, receivedQuantity, shortQuantity,
+                    damagedQuantity, null);
+        }
     }
 }

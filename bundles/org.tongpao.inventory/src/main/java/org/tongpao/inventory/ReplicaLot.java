@@ -12,10 +12,19 @@ import java.time.LocalDate;
  * @param localLotId       the id, on the node applying the posting, of a lot of its own that this lot continues
  *                         (a lot of that node's handed to the origin node by a rebuild), or null: the first
  *                         posting naming the lot adopts that lot, stock and all, instead of starting a new one
+ * @param designation      where the lot's goods must go, by codes (null: none; 1.7): the replica keeps it
  * @since 1.4
  */
 public record ReplicaLot(long lotId, String itemCode, LotOrigin origin, String sourceDocument, LocalDate expiryDate,
-        LocalDate receivedOn, LotStatus status, Long parentLotId, long receivedQuantity, Long localLotId) {
+        LocalDate receivedOn, LotStatus status, Long parentLotId, long receivedQuantity, Long localLotId,
+        NodeDesignation designation) {
+
+    /** The 1.4 lot, without a designation (kept so that callers compiled against 1.4–1.6 still link). */
+    public ReplicaLot(long lotId, String itemCode, LotOrigin origin, String sourceDocument, LocalDate expiryDate,
+            LocalDate receivedOn, LotStatus status, Long parentLotId, long receivedQuantity, Long localLotId) {
+        this(lotId, itemCode, origin, sourceDocument, expiryDate, receivedOn, status, parentLotId, receivedQuantity,
+                localLotId, null);
+    }
 
     /** A builder, so that a component added later stays a minor change. */
     public static Builder builder() {
@@ -26,7 +35,7 @@ public record ReplicaLot(long lotId, String itemCode, LotOrigin origin, String s
     public Builder toBuilder() {
         return builder().lotId(lotId).itemCode(itemCode).origin(origin).sourceDocument(sourceDocument)
                 .expiryDate(expiryDate).receivedOn(receivedOn).status(status).parentLotId(parentLotId)
-                .receivedQuantity(receivedQuantity).localLotId(localLotId);
+                .receivedQuantity(receivedQuantity).localLotId(localLotId).designation(designation);
     }
 
     /** Builds a {@link ReplicaLot}. */
@@ -41,6 +50,7 @@ public record ReplicaLot(long lotId, String itemCode, LotOrigin origin, String s
         private Long parentLotId;
         private long receivedQuantity;
         private Long localLotId;
+        private NodeDesignation designation;
 
         private Builder() {
         }
@@ -55,10 +65,12 @@ public record ReplicaLot(long lotId, String itemCode, LotOrigin origin, String s
         public Builder parentLotId(Long parentLotId) { this.parentLotId = parentLotId; return this; }
         public Builder receivedQuantity(long receivedQuantity) { this.receivedQuantity = receivedQuantity; return this; }
         public Builder localLotId(Long localLotId) { this.localLotId = localLotId; return this; }
+        /** @since 1.7 */
+        public Builder designation(NodeDesignation designation) { this.designation = designation; return this; }
 
         public ReplicaLot build() {
             return new ReplicaLot(lotId, itemCode, origin, sourceDocument, expiryDate, receivedOn, status,
-                    parentLotId, receivedQuantity, localLotId);
+                    parentLotId, receivedQuantity, localLotId, designation);
         }
     }
 }

@@ -31,6 +31,8 @@
  * Also 1.7: summaries kept in every movement's transaction — {@link org.tongpao.inventory.StockLedger#itemStock}
  * ({@link org.tongpao.inventory.ItemStock}) and {@link org.tongpao.inventory.StockLedger#movementTotals}
  * ({@link org.tongpao.inventory.MovementTotal}); {@code nationalStock} reads the same summary.
+ * Also 1.7: designations cross nodes — {@link org.tongpao.inventory.NodeDesignation} on {@code ReplicaLot.designation}
+ * (a replica lot keeps it) and {@code CrossNodeTransfer.Line.designation} (the receiver's lot inherits it).
  */
 @Export
 @Version("1.7.0")

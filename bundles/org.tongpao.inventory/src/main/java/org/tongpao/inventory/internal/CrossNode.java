@@ -54,10 +54,14 @@ final class CrossNode {
                 rs -> rs.getString(1)).orElseThrow();
         List<Line> lines = new ArrayList<>();
         for (Pick p : picks) {
-            lines.add(Jdbc.one(tx.c, "SELECT expiry_date, origin, source_document FROM tp_inv_lot WHERE id = ?",
-                    List.of(p.lotId()), rs -> new Line(lines.size() + 1, itemCode, p.quantity(),
-                            Jdbc.localDate(rs, "expiry_date"), rs.getString("origin"), rs.getString("source_document"),
-                            ownership.node() + "/" + p.lotId(), 0, 0, 0)).orElseThrow());
+            Object[] lot = Jdbc.one(tx.c, "SELECT expiry_date, origin, source_document, " + Designations.COLUMNS
+                    + " FROM tp_inv_lot WHERE id = ?", List.of(p.lotId()), rs -> new Object[] {
+                        Jdbc.localDate(rs, "expiry_date"), rs.getString("origin"), rs.getString("source_document"),
+                        Designations.read(rs)}).orElseThrow();
+            // the lot's designation travels by codes: the receiver's lot inherits it (1.7)
+            lines.add(new Line(lines.size() + 1, itemCode, p.quantity(), (java.time.LocalDate) lot[0], (String) lot[1],
+                    (String) lot[2], ownership.node() + "/" + p.lotId(), 0, 0, 0,
+                    Designations.toNode(tx.c, (org.tongpao.inventory.Designation) lot[3])));
         }
         CrossNodeTransfer sent = new CrossNodeTransfer(ownership.node() + "/" + transferId, Role.SENT, transferId,
                 ownership.node(), owner.get(), from.code(), to.code(), itemCode,
@@ -105,6 +109,9 @@ final class CrossNode {
             if (owner.isPresent() && !ownership.isCentral()) {
                 throw new ConflictException("Depot " + to.code() + " is kept by node " + owner.get() + ", not by "
                         + ownership.node());
+            }
+            for (Line l : d.lines()) { // a unit not known here yet parks the message until master data brings it
+                Designations.fromNode(tx.c, l.designation(), "lines[" + l.lineNo() + "].designation");
             }
             Long transferId = owner.isPresent() ? null : inbound(tx, d, from, to);
             CrossNodeTransfer x = new CrossNodeTransfer(d.id(), owner.isPresent() ? Role.FORWARDED : Role.INBOUND,
@@ -218,7 +225,8 @@ final class CrossNode {
                         + sent.quantity() + " and damaged at most received");
             }
             out.add(new Line(sent.lineNo(), sent.itemCode(), sent.quantity(), sent.expiryDate(), sent.origin(),
-                    sent.sourceDocument(), sent.lot(), c.receivedQuantity(), c.shortQuantity(), c.damagedQuantity()));
+                    sent.sourceDocument(), sent.lot(), c.receivedQuantity(), c.shortQuantity(), c.damagedQuantity(),
+                    sent.designation()));
         }
         return out;
     }

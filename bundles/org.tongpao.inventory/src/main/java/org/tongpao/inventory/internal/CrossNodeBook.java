@@ -15,6 +15,8 @@ import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.CrossNodeTransfer;
 import org.tongpao.inventory.CrossNodeTransfer.Line;
+import org.tongpao.inventory.Designation;
+import org.tongpao.inventory.NodeDesignation;
 import org.tongpao.inventory.Transfer;
 
 /** The records of cross-node transfers ({@code tp_inv_xnode_transfer} and its lines): SQL only, no rules. */
@@ -24,7 +26,18 @@ final class CrossNodeBook {
             + "x.received_quantity, x.damaged_quantity, x.reference, x.dispatched_at, x.received_at "
             + "FROM tp_inv_xnode_transfer x ";
 
+    /** A line's designation by codes (V9; null kind: none). */
+    private static final String DESIGNATION = "designation_kind, designation_province, designation_unit_code, "
+            + "designation_label";
+
     private CrossNodeBook() {
+    }
+
+    private static NodeDesignation designation(ResultSet rs) throws SQLException {
+        String kind = rs.getString("designation_kind");
+        return kind == null ? null : new NodeDesignation(Designation.Kind.valueOf(kind),
+                rs.getString("designation_province"), rs.getString("designation_unit_code"),
+                rs.getString("designation_label"));
     }
 
     /** A record and where its depots lie, for scope. */
@@ -40,10 +53,13 @@ final class CrossNodeBook {
                         toProvince, t.itemCode(), t.quantity(), Transfer.Status.IN_TRANSIT.name(), t.reference(),
                         t.dispatchedAt()));
         for (Line l : t.lines()) {
+            NodeDesignation d = l.designation();
             Jdbc.update(c, "INSERT INTO tp_inv_xnode_line (xnode_id, line_no, item_code, quantity, expiry_date, origin, "
-                    + "source_document, lot, received_quantity, short_quantity, damaged_quantity) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)", Arrays.asList(t.id(), l.lineNo(), l.itemCode(),
-                            l.quantity(), l.expiryDate(), l.origin(), l.sourceDocument(), l.lot()));
+                    + "source_document, lot, received_quantity, short_quantity, damaged_quantity, " + DESIGNATION
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?)", Arrays.asList(t.id(), l.lineNo(),
+                            l.itemCode(), l.quantity(), l.expiryDate(), l.origin(), l.sourceDocument(), l.lot(),
+                            d == null ? null : d.kind().name(), d == null ? null : d.provinceCode(),
+                            d == null ? null : d.orgUnitCode(), d == null ? null : d.label()));
         }
     }
 
@@ -73,11 +89,12 @@ final class CrossNodeBook {
 
     private static CrossNodeTransfer withLines(Connection c, CrossNodeTransfer t) throws SQLException {
         List<Line> lines = Jdbc.query(c, "SELECT line_no, item_code, quantity, expiry_date, origin, source_document, "
-                + "lot, received_quantity, short_quantity, damaged_quantity FROM tp_inv_xnode_line WHERE xnode_id = ? "
-                + "ORDER BY line_no", List.of(t.id()), rs -> new Line(rs.getInt("line_no"), rs.getString("item_code"),
-                        rs.getLong("quantity"), Jdbc.localDate(rs, "expiry_date"), rs.getString("origin"),
-                        rs.getString("source_document"), rs.getString("lot"), rs.getLong("received_quantity"),
-                        rs.getLong("short_quantity"), rs.getLong("damaged_quantity")));
+                + "lot, received_quantity, short_quantity, damaged_quantity, " + DESIGNATION + " FROM tp_inv_xnode_line "
+                + "WHERE xnode_id = ? ORDER BY line_no", List.of(t.id()), rs -> new Line(rs.getInt("line_no"),
+                        rs.getString("item_code"), rs.getLong("quantity"), Jdbc.localDate(rs, "expiry_date"),
+                        rs.getString("origin"), rs.getString("source_document"), rs.getString("lot"),
+                        rs.getLong("received_quantity"), rs.getLong("short_quantity"), rs.getLong("damaged_quantity"),
+                        designation(rs)));
         return new CrossNodeTransfer(t.id(), t.role(), t.transferId(), t.fromNode(), t.toNode(), t.fromDepotCode(),
                 t.toDepotCode(), t.itemCode(), t.quantity(), t.status(), t.receivedQuantity(), t.damagedQuantity(),
                 t.reference(), t.dispatchedAt(), t.receivedAt(), lines);

@@ -25,6 +25,7 @@ import org.tongpao.inventory.Designation;
 import org.tongpao.inventory.DesignationOverride;
 import org.tongpao.inventory.Destination;
 import org.tongpao.inventory.LotOrigin;
+import org.tongpao.inventory.NodeDesignation;
 import org.tongpao.inventory.internal.Picker.Pick;
 
 /**
@@ -60,6 +61,51 @@ final class Designations {
     static List<Object> columns(Designation d) {
         return d == null ? Arrays.asList(null, null, null, null)
                 : Arrays.asList(d.kind().name(), d.provinceCode(), d.orgUnitId(), d.label());
+    }
+
+    /** A designation as it leaves this node: its org unit by code (1.7); null for none. */
+    static NodeDesignation toNode(Connection c, Designation d) throws SQLException {
+        if (d == null) {
+            return null;
+        }
+        String unitCode = d.orgUnitId() == null ? null : Jdbc.one(c, "SELECT code FROM tp_core_v1_org_unit WHERE id = ?",
+                List.of(d.orgUnitId()), rs -> rs.getString(1)).orElseThrow(() -> new IllegalStateException(
+                        "designated org unit " + d.orgUnitId() + " is not in core's org units"));
+        return new NodeDesignation(d.kind(), d.provinceCode(), unitCode, d.label());
+    }
+
+    /**
+     * A designation another node sent, as this node keeps it: the org unit's code becomes this node's id. The
+     * kind's own field is required; an org unit this node does not know (yet: master data comes from central)
+     * is a 400 naming {@code field.orgUnitCode}, so the message waits, parked. Null for none.
+     */
+    static Designation fromNode(Connection c, NodeDesignation d, String field) throws SQLException {
+        if (d == null) {
+            return null;
+        }
+        if (d.kind() == null) {
+            throw new ValidationException(field + ".kind", "kind is required: PROVINCE, ORG_UNIT or FRONT_LINE");
+        }
+        String label = d.label() == null || d.label().isBlank() ? null
+                : d.label().length() > 200 ? d.label().substring(0, 200) : d.label();
+        return switch (d.kind()) {
+            case PROVINCE -> {
+                if (d.provinceCode() == null || d.provinceCode().length() > 8) {
+                    throw new ValidationException(field + ".provinceCode", "a PROVINCE designation names the province");
+                }
+                yield new Designation(d.kind(), d.provinceCode(), null, label);
+            }
+            case ORG_UNIT -> {
+                if (d.orgUnitCode() == null) {
+                    throw new ValidationException(field + ".orgUnitCode", "an ORG_UNIT designation names the unit");
+                }
+                long unitId = Jdbc.one(c, "SELECT id FROM tp_core_v1_org_unit WHERE code = ?", List.of(d.orgUnitCode()),
+                        rs -> rs.getLong(1)).orElseThrow(() -> new ValidationException(field + ".orgUnitCode",
+                                "no org unit with code " + d.orgUnitCode() + " on this node (yet)"));
+                yield new Designation(d.kind(), null, unitId, label);
+            }
+            case FRONT_LINE -> new Designation(d.kind(), null, null, label);
+        };
     }
 
     /** "designated by the donor for …" for a donation's lot, else {@link Designation#describe()}. */

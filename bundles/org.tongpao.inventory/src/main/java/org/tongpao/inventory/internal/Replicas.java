@@ -5,6 +5,7 @@ import static org.tongpao.core.Checks.required;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.tongpao.core.ConflictException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
 import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.inventory.Designation;
 import org.tongpao.inventory.ReplicaLedger;
 import org.tongpao.inventory.ReplicaLot;
 import org.tongpao.inventory.ReplicaMovement;
@@ -122,6 +124,13 @@ final class Replicas {
             }
             Jdbc.update(tx.c, "UPDATE tp_inv_lot SET lot_status = ? WHERE id = ? AND lot_status <> ?",
                     List.of(l.status(), known.id(), l.status()));
+            Designation d = Designations.fromNode(tx.c, l.designation(), field + ".designation");
+            if (d != null) { // a replica made before 1.7 learns the designation the origin's lot always had
+                List<Object> args = new ArrayList<>(Designations.columns(d));
+                args.add(known.id());
+                Jdbc.update(tx.c, "UPDATE tp_inv_lot SET designation_kind = ?, designation_province = ?, "
+                        + "designation_unit_id = ?, designation_label = ? WHERE id = ? AND designation_kind IS NULL", args);
+            }
             return;
         }
         if (l.localLotId() != null) {
@@ -132,11 +141,14 @@ final class Replicas {
                 rs -> rs.getLong(1)).orElseThrow(() -> new ValidationException(field + ".itemCode",
                         "no item with code " + l.itemCode()));
         LocalLot parent = l.parentLotId() == null ? null : known(tx, node, l.parentLotId());
+        // the replica keeps the origin lot's designation (1.7), its org unit found here by code
+        List<Object> args = new ArrayList<>(Arrays.asList(itemId, depot.id(), l.origin(), cut(l.sourceDocument(), 128),
+                l.expiryDate(), l.receivedOn(), l.status(), parent == null ? null : parent.id(), l.receivedQuantity(),
+                tx.occurredAt));
+        args.addAll(Designations.columns(Designations.fromNode(tx.c, l.designation(), field + ".designation")));
         long id = Jdbc.insert(tx.c, "INSERT INTO tp_inv_lot (item_id, depot_id, origin, source_document, expiry_date, "
-                + "received_on, lot_status, parent_lot_id, received_quantity, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Arrays.asList(itemId, depot.id(), l.origin(),
-                        cut(l.sourceDocument(), 128), l.expiryDate(), l.receivedOn(), l.status(),
-                        parent == null ? null : parent.id(), l.receivedQuantity(), tx.occurredAt));
+                + "received_on, lot_status, parent_lot_id, received_quantity, created_at, " + Designations.COLUMNS + ") "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
         Jdbc.update(tx.c, "INSERT INTO tp_inv_balance (lot_id, depot_id, item_id, on_hand, reserved) "
                 + "VALUES (?, ?, ?, 0, 0)", List.of(id, depot.id(), itemId));
         tx.createdLots.put(id, new long[] {itemId, depot.id()});

@@ -170,10 +170,15 @@ record StockEvents(EventOutbox outbox) {
 
     /** What federation sends as {@code transfer.dispatched}: codes and lot details, never local ids. */
     void crossNodeDispatched(Tx tx, CrossNodeTransfer t) {
-        List<Map<String, Object>> lines = t.lines().stream().map(l -> present(Map.of("lineNo", l.lineNo(),
-                "itemCode", l.itemCode(), "quantity", l.quantity()), "expiryDate",
-                l.expiryDate() == null ? null : l.expiryDate().toString(), "origin", l.origin(), "sourceDocument",
-                l.sourceDocument(), "lot", l.lot())).toList();
+        List<Map<String, Object>> lines = t.lines().stream().map(l -> {
+            Map<String, Object> line = present(Map.of("lineNo", l.lineNo(), "itemCode", l.itemCode(), "quantity",
+                    l.quantity()), "expiryDate", l.expiryDate() == null ? null : l.expiryDate().toString(), "origin",
+                    l.origin(), "sourceDocument", l.sourceDocument(), "lot", l.lot());
+            if (l.designation() != null) {
+                line.put("designation", l.designation().toMap()); // 1.7: by codes, the receiver's lot inherits it
+            }
+            return line;
+        }).toList();
         event(tx, InventoryTopics.CROSS_NODE_DISPATCHED, present(Map.of("id", t.id(), "toNode", t.toNode(),
                 "fromDepot", t.fromDepotCode(), "toDepot", t.toDepotCode(), "dispatchedAt", t.dispatchedAt().toString(),
                 "lines", lines), "reference", t.reference(), null, null, null, null, null, null));

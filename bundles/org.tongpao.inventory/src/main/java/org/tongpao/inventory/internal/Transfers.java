@@ -52,7 +52,7 @@ final class Transfers {
         final long sent;
         final LocalDate expiry;
         final CrossNodeTransfer.Line remote;
-        /** The parent lot's designation, which the new lot inherits (1.6); null for none or from another node. */
+        /** The parent lot's designation, which the new lot inherits (1.6; from another node's line since 1.7); null for none. */
         Designation designation;
         long lotId;
         long left;
@@ -68,7 +68,7 @@ final class Transfers {
 
         CrossNodeTransfer.Line counted() {
             return new CrossNodeTransfer.Line(remote.lineNo(), remote.itemCode(), sent, expiry, remote.origin(),
-                    remote.sourceDocument(), remote.lot(), sent - shortfall, shortfall, damaged);
+                    remote.sourceDocument(), remote.lot(), sent - shortfall, shortfall, damaged, remote.designation());
         }
     }
 
@@ -222,7 +222,7 @@ final class Transfers {
                         + t.quantity() + " sent");
             }
             markReceived(tx, transferId, received, damaged);
-            List<Arrival> arrivals = remote == null ? arrivals(tx, t.id()) : remoteArrivals(remote);
+            List<Arrival> arrivals = remote == null ? arrivals(tx, t.id()) : remoteArrivals(tx, remote);
             bookArrival(tx, t, to, arrivals, received, damaged, cleanNote);
             if (remote != null) {
                 crossNode.afterInboundReceipt(tx, remote, arrivals.stream().map(Arrival::counted)
@@ -336,11 +336,15 @@ final class Transfers {
     }
 
     /** The lines another node sent, first expiry first (no expiry last), as the local arrivals are ordered. */
-    private static List<Arrival> remoteArrivals(CrossNodeTransfer remote) {
-        return remote.lines().stream()
+    private static List<Arrival> remoteArrivals(Tx tx, CrossNodeTransfer remote) throws SQLException {
+        List<Arrival> out = remote.lines().stream()
                 .sorted(Comparator.comparing(CrossNodeTransfer.Line::expiryDate,
                         Comparator.nullsLast(Comparator.naturalOrder())).thenComparingInt(CrossNodeTransfer.Line::lineNo))
                 .map(l -> new Arrival(null, l.quantity(), l.expiryDate(), l)).toList();
+        for (Arrival a : out) { // the source lot's designation came with the line (1.7): inherited as a local one's
+            a.designation = Designations.fromNode(tx.c, a.remote.designation(), "lines");
+        }
+        return out;
     }
 
     /** Takes up to {@code wanted} off a new lot as one movement; returns what it took. */

@@ -67,6 +67,7 @@ public class StockForwarder implements EventForwarder {
         List<Map<String, Object>> lots = movement ? StockPostingContract.maps(event, "lots")
                 : StockPostingContract.maps(Map.of("lots", List.of(event.get("lot"))), "lots");
         Map<Long, String> items = itemCodes(c, lots);
+        Map<Long, String> units = unitCodes(c, lots);
         Map<Long, LotOrigins.Origin> continued = origins == null ? Map.of()
                 : origins.of(c, lots.stream().map(l -> StockPostingContract.number(l, "lotId")).toList());
         Map<String, Object> body = new HashMap<>();
@@ -75,7 +76,7 @@ public class StockForwarder implements EventForwarder {
         List<Map<String, Object>> bodyLots = new ArrayList<>();
         for (Map<String, Object> lot : lots) {
             bodyLots.add(StockPostingContract.lot(lot, items.get(StockPostingContract.number(lot, "itemId")),
-                    continued.get(StockPostingContract.number(lot, "lotId"))));
+                    continued.get(StockPostingContract.number(lot, "lotId")), units));
         }
         body.put("lots", bodyLots);
         if (movement) {
@@ -91,6 +92,24 @@ public class StockForwarder implements EventForwarder {
         }
         federation.send(c, Federation.CENTRAL, StockPostingContract.TYPE, StockPostingContract.VERSION,
                 StockPostingContract.instant(event, "occurredAt"), body);
+    }
+
+    /** Org unit id → code for the units the lots are designated for (1.1), in one read of core's org unit view. */
+    private static Map<Long, String> unitCodes(Connection c, List<Map<String, Object>> lots) throws SQLException {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (Map<String, Object> lot : lots) {
+            Long unit = StockPostingContract.optionalNumber(lot, "designationUnitId");
+            if (unit != null) {
+                ids.add(unit);
+            }
+        }
+        Map<Long, String> codes = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Jdbc.query(c, "SELECT id, code FROM tp_core_v1_org_unit WHERE id IN ("
+                    + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", List.copyOf(ids),
+                    rs -> codes.put(rs.getLong(1), rs.getString(2)));
+        }
+        return codes;
     }
 
     /** Item id → code for the lots' items, in one read of core's item view. */

@@ -8,25 +8,29 @@ import java.util.List;
 import java.util.Map;
 import org.tongpao.core.ValidationException;
 import org.tongpao.federation.Message;
+import org.tongpao.inventory.Designation;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.LotStatus;
 import org.tongpao.inventory.MovementType;
+import org.tongpao.inventory.NodeDesignation;
 import org.tongpao.inventory.ReplicaLot;
 import org.tongpao.inventory.ReplicaMovement;
 import org.tongpao.inventory.ReplicaPosting;
 
 /**
- * Message {@code stock.posting} 1.0, province → central: a posting (or a lot's status change) on a depot the
+ * Message {@code stock.posting} 1.1, province → central: a posting (or a lot's status change) on a depot the
  * province keeps, named by codes and the province's own ids (see {@code docs/federation.md}). Body:
  * {@code postingId} (absent: a status change), {@code part}, {@code parts}, {@code operation}, {@code depotCode},
  * {@code actor}, {@code lots} [{@code lotId, itemCode, origin, sourceDocument, expiryDate?, receivedOn, status,
- * parentLotId?, receivedQuantity, originNode?, originLotId?}] (the origin: the lot continues that node's lot, e.g.
- * one of central's handed over by a rebuild), {@code movements} [{@code lotId, type, quantity, reason?}]. When it happened
+ * parentLotId?, receivedQuantity, originNode?, originLotId?, designation?}] (the origin: the lot continues that
+ * node's lot, e.g. one of central's handed over by a rebuild; 1.1: {@code designation} {@code {kind,
+ * provinceCode?, orgUnitCode?, label?}}, which the replica lot keeps; a 1.0 receiver ignores it),
+ * {@code movements} [{@code lotId, type, quantity, reason?}]. When it happened
  * is the envelope's {@code occurredAt}; which node made it, the envelope's {@code from}.
  */
 final class StockPostingContract {
     static final String TYPE = "stock.posting";
-    static final String VERSION = "1.0";
+    static final String VERSION = "1.1";
     static final int MAJOR = 1;
 
     private StockPostingContract() {
@@ -42,7 +46,8 @@ final class StockPostingContract {
                     .expiryDate(date(l, "expiryDate")).receivedOn(date(l, "receivedOn"))
                     .status(LotStatus.valueOf(text(l, "status"))).parentLotId(optionalNumber(l, "parentLotId"))
                     .receivedQuantity(number(l, "receivedQuantity"))
-                    .localLotId(m.to().equals(text(l, "originNode")) ? optionalNumber(l, "originLotId") : null).build());
+                    .localLotId(m.to().equals(text(l, "originNode")) ? optionalNumber(l, "originLotId") : null)
+                    .designation(NodeDesignation.fromMap(l.get("designation"), "lots.designation")).build());
         }
         List<ReplicaMovement> movements = new ArrayList<>();
         for (Map<String, Object> mv : maps(b, "movements")) {
@@ -58,10 +63,11 @@ final class StockPostingContract {
     }
 
     /**
-     * A lot as the body names it, from the lot details of an inventory event, its item's code and the lot of
-     * another node it continues (null: none).
+     * A lot as the body names it, from the lot details of an inventory event, its item's code, the lot of
+     * another node it continues (null: none) and the codes of the org units lots are designated for, by id.
      */
-    static Map<String, Object> lot(Map<String, ?> details, String itemCode, LotOrigins.Origin origin) {
+    static Map<String, Object> lot(Map<String, ?> details, String itemCode, LotOrigins.Origin origin,
+            Map<Long, String> unitCodes) {
         Map<String, Object> lot = new HashMap<>();
         lot.put("lotId", details.get("lotId"));
         lot.put("itemCode", itemCode);
@@ -74,6 +80,17 @@ final class StockPostingContract {
             if (details.get(key) != null) {
                 lot.put(key, details.get(key));
             }
+        }
+        Object kind = details.get("designationKind");
+        if (kind != null) { // 1.1: where the goods must go, the unit by code (central's ids are not the province's)
+            Long unitId = optionalNumber(details, "designationUnitId");
+            String unitCode = unitId == null ? null : unitCodes.get(unitId);
+            if (unitId != null && unitCode == null) {
+                throw new IllegalStateException("lot " + details.get("lotId") + " is designated for org unit " + unitId
+                        + ", which core's org unit view does not hold");
+            }
+            lot.put("designation", new NodeDesignation(Designation.Kind.valueOf(kind.toString()),
+                    text(details, "designationProvince"), unitCode, text(details, "designationLabel")).toMap());
         }
         return lot;
     }

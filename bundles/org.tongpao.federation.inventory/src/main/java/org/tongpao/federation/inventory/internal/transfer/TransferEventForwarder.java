@@ -33,10 +33,10 @@ public class TransferEventForwarder implements EventForwarder {
     public void recorded(Connection connection, String topic, Map<String, ?> properties) {
         String to = node.isCentral() ? properties.get("toNode").toString() : Federation.CENTRAL;
         if (InventoryTopics.CROSS_NODE_DISPATCHED.equals(topic)) {
-            federation.send(connection, to, TransferMessages.DISPATCHED, TransferMessages.VERSION,
+            federation.send(connection, to, TransferMessages.DISPATCHED, TransferMessages.DISPATCHED_VERSION,
                     Instant.parse(properties.get("dispatchedAt").toString()), TransferMessages.dispatchedBody(properties));
         } else if (InventoryTopics.CROSS_NODE_RECEIVED.equals(topic)) {
-            federation.send(connection, to, TransferMessages.RECEIVED, TransferMessages.VERSION,
+            federation.send(connection, to, TransferMessages.RECEIVED, TransferMessages.RECEIVED_VERSION,
                     Instant.parse(properties.get("receivedAt").toString()), TransferMessages.receivedBody(properties));
         }
     }

@@ -9,17 +9,21 @@ import java.util.Map;
 import org.tongpao.core.ValidationException;
 import org.tongpao.federation.Message;
 import org.tongpao.inventory.CrossNodeTransfer;
+import org.tongpao.inventory.NodeDesignation;
 import org.tongpao.inventory.Transfer;
 
 /**
- * The contracts {@code transfer.dispatched} 1.0 and {@code transfer.received} 1.0 (docs/federation.md):
+ * The contracts {@code transfer.dispatched} 1.1 and {@code transfer.received} 1.0 (docs/federation.md):
  * inventory's cross-node events become message bodies, message bodies become inventory's records. Fields a
- * receiver does not know are ignored, so a newer minor version reads as 1.0.
+ * receiver does not know are ignored, so a newer minor version reads as the older one (a 1.0 receiver reads a
+ * 1.1 dispatch without the lines' {@code designation}).
  */
 final class TransferMessages {
     static final String DISPATCHED = "transfer.dispatched";
     static final String RECEIVED = "transfer.received";
-    static final String VERSION = "1.0";
+    /** 1.1: each line's {@code designation} {kind, provinceCode?, orgUnitCode?, label?}, its source lot's. */
+    static final String DISPATCHED_VERSION = "1.1";
+    static final String RECEIVED_VERSION = "1.0";
 
     private TransferMessages() {
     }
@@ -55,7 +59,8 @@ final class TransferMessages {
             Object expiry = l.get("expiryDate");
             lines.add(new CrossNodeTransfer.Line(number(l, "lineNo").intValue(), text(l, "itemCode"),
                     number(l, "quantity").longValue(), expiry == null ? null : LocalDate.parse(expiry.toString()),
-                    optional(l, "origin"), optional(l, "sourceDocument"), optional(l, "lot"), 0, 0, 0));
+                    optional(l, "origin"), optional(l, "sourceDocument"), optional(l, "lot"), 0, 0, 0,
+                    NodeDesignation.fromMap(l.get("designation"), "lines.designation")));
         }
         String itemCode = lines.isEmpty() ? null : lines.get(0).itemCode();
         return new CrossNodeTransfer(id, null, null, sendingNode(id), null, text(b, "fromDepot"), text(b, "toDepot"),

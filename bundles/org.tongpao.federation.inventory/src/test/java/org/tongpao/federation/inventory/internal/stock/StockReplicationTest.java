@@ -162,7 +162,7 @@ class StockReplicationTest {
         long lot = receive("HB-WH-01", "MASK-KN95", 100);
         Message m = wire(federation.sent.get(0));
         assertThat(m.type()).isEqualTo("stock.posting");
-        assertThat(m.version()).isEqualTo("1.0");
+        assertThat(m.version()).isEqualTo("1.1");
         assertThat(m.to()).isEqualTo("central");
         assertThat(m.body()).containsEntry("depotCode", "HB-WH-01").containsEntry("operation", "receipt")
                 .containsEntry("actor", "hubei").containsEntry("part", 1L).containsEntry("parts", 1L);
