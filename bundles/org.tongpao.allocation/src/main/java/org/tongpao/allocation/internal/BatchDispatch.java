@@ -1,5 +1,6 @@
 package org.tongpao.allocation.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,27 @@ final class BatchDispatch {
     }
 
     /**
+     * A unit's proof of delivery issues the goods on this node's ledger: a unit whose province's stock another node
+     * came to keep after approval (federation) would be mis-posted here, so its lines do not leave (409 naming
+     * {@code toOrgUnitId} and the node); deliver to a depot that node keeps instead.
+     */
+    private void requireUnitsKeptHere(Batch b, List<BatchLine> lines) {
+        Caller system = Caller.system("allocation");
+        for (BatchLine l : lines) {
+            if (!l.toUnit() || !"RESERVED".equals(l.status())) {
+                continue;
+            }
+            String province = ctx.units().get(system, l.toOrgUnitId()).provinceCode();
+            ctx.keepers().remote(province).ifPresent(node -> {
+                throw new ConflictException("toOrgUnitId", "Line " + l.lineNo() + " of batch " + b.number()
+                        + " goes to org unit " + l.toOrgUnitId() + " in province " + province + ", whose stock node "
+                        + node + " keeps; it cannot be issued to the unit from this node's ledger: deliver to a depot "
+                        + "there, which forwards it");
+            });
+        }
+    }
+
+    /**
      * Turns the given lines' reservations into transfers (each recorded on its line at once, so a retry
      * resumes), then derives the batch's status from all its lines: DISPATCHED only when none waits any more.
      */
@@ -110,6 +132,9 @@ final class BatchDispatch {
                         + "another node keeps; that node was instructed to dispatch it");
             }
         }
+        requireUnitsKeptHere(b, lines);
+        // goods for a key area leave only with an entry pass valid now (the gate decides; 409 naming passes)
+        ctx.gates().requireEntry(ctx, caller, b, lines, Instant.now());
         List<Integer> sent = new ArrayList<>();
         for (BatchLine line : lines) {
             if (!"RESERVED".equals(line.status())) {
