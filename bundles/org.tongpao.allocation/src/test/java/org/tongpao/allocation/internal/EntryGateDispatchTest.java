@@ -118,6 +118,20 @@ class EntryGateDispatchTest extends FixtureTest {
     }
 
     @Test
+    void aLineTheInventoryRefusesHalfWayLeavesEveryLineReserved() {
+        Batch b = approved();
+        assertThat(b.lines()).hasSize(2);
+        // the last line's reservation is gone: the inventory refuses it after the first line's transfer was written
+        f.stock.release(ADMIN, b.lines().get(1).reservationId(), null);
+        assertThatThrownBy(() -> f.allocation.dispatch(ADMIN, b.id(), "d-1")).isInstanceOf(ConflictException.class);
+        // one transaction: the first line's transfer went with the refusal, nothing is in transit
+        assertThat(f.allocation.batch(ADMIN, b.id()).lines()).extracting(BatchLine::status).containsOnly("RESERVED");
+        assertThat(f.stock.movements(ADMIN, new org.tongpao.inventory.MovementFilter(hbProv, null, null, null, null), 50,
+                null).items()).extracting(org.tongpao.inventory.Movement::type)
+                .doesNotContain(org.tongpao.inventory.MovementType.TRANSFER_OUT);
+    }
+
+    @Test
     void outsideKeyAreasTheGateIsNotAsked() {
         Batch b = approved();
         f.allocation.bindEntryGate(gate);

@@ -9,12 +9,12 @@
  * {@code Transactions.afterCommit} hooks, {@code SchemaReady} (the migration extender)
  * and the {@code EventOutbox}. 2.4: {@code Transactions.enclosing}, one transaction that the services a
  * piece of work calls join (the federation inbox). 2.5: {@code IdempotencyKeys.executeEnclosing}, a keyed write
- * whose calls into other bundles' services join its one transaction.
+ * whose calls into other bundles' services join its one transaction. 2.6: {@code Transactions.enclosingOrJoined}.
  * SQL written
  * against it must run on Derby and PostgreSQL alike.
  */
 @Export
-@Version("2.5.0")
+@Version("2.6.0")
 package org.tongpao.core.persistence;
 
 import org.osgi.annotation.bundle.Export;
