@@ -56,6 +56,9 @@ public class EntryPassIT extends CentralNode {
         Api hubei = api().as("hubei");
         Api anonymous = api();
         long wuhanUnit = units.getByCode(Caller.system("it"), "P42-WUHAN").id();
+        // Wuhan is a key area: the document pass is the gate
+        Api.Reply area = api().as("admin").post("/needs/key-areas", Map.of("orgUnitId", wuhanUnit, "label", "Wuhan"));
+        assertEquals(area.toString(), 201, area.status());
         Api.Reply booked = officer.post("/shipments", Map.of("fromDepotId", depot("CENTRAL-RESERVE"), "toDepotId",
                 depot("HB-WH-01"), "carrierId", "fleet", "packages", 4, "weightKg", 120));
         assertEquals(booked.toString(), 201, booked.status());
@@ -77,6 +80,12 @@ public class EntryPassIT extends CentralNode {
         assertEquals("VALID", listed.get(1).path("status").asText());
         String pass = passes + "/" + wuhan.json().path("id").asLong();
         assertEquals(200, api().as("auditor").get(pass).status());
+        // issued but never printed: no checkpoint could verify it, so the vehicle does not leave (409 naming passes)
+        String dispatch = "/shipments/" + booked.json().path("id").asLong() + "/dispatch";
+        Api.Reply held = officer.post(dispatch, null);
+        assertEquals(held.toString(), 409, held.status());
+        assertEquals(held.toString(), "passes", held.json().path("field").asText());
+        assertTrue(held.toString(), held.json().path("detail").asText().contains("never printed"));
 
         // printed as PDF over REST (the recorded call is checked against the OpenAPI document; the second copy is
         // read as bytes and supersedes the first)
@@ -93,6 +102,26 @@ public class EntryPassIT extends CentralNode {
         String prefix = "http://127.0.0.1:" + Integer.getInteger("tongpao.http.port") + "/api/v1/passes/verify/";
         assertTrue(url, url.startsWith(prefix));
         String verify = "/passes/verify/" + url.substring(prefix.length());
+        // printed: the Wuhan pass lets the goods go (the named Xiaogan pass opens no key area)
+        Api.Reply sent = officer.post(dispatch, null);
+        assertEquals(sent.toString(), 200, sent.status());
+        assertEquals("DISPATCHED", sent.json().path("status").asText());
+
+        // the officer's phone opens the QR code's URL: a small bilingual page, no script, its own strict policy
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept",
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(page.body(), 200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse(""),
+                page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy, policy.startsWith("default-src 'none'; style-src 'sha256-"));
+        assertFalse(policy, policy.contains("unsafe") || policy.contains("script-src"));
+        assertTrue(page.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+        for (String shown : new String[] {"有效 VALID", "武汉市公安局", "鄂A·J1234", "湖北省新冠肺炎疫情防控指挥部", "Vehicle plate"}) {
+            assertTrue(shown + " missing from: " + page.body(), page.body().contains(shown));
+        }
+        assertFalse(page.body(), page.body().contains("SH-") || page.body().contains("<script"));
 
         // the checkpoint: no credentials, the answer and nothing more
         Api.Reply valid = anonymous.get(verify);
@@ -111,6 +140,9 @@ public class EntryPassIT extends CentralNode {
         JsonNode after = anonymous.get(verify).json();
         assertEquals("REVOKED", after.path("status").asText());
         assertFalse(after.path("valid").asBoolean());
+        String revokedPage = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET()
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        assertTrue(revokedPage, revokedPage.contains("无效 NOT VALID") && revokedPage.contains("已吊销 REVOKED"));
         assertEquals(1, count("tp_audit WHERE entity = 'pass' AND action = 'REVOKE'"));
 
         // a client that scans too often is told to wait, like a login guesser

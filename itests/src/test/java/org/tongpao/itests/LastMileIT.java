@@ -81,6 +81,25 @@ public class LastMileIT extends CentralNode {
                 "carrierId", "fleet", "packages", 1, "weightKg", 1)), 404, "toOrgUnitId");
         assertField(hubei.post("/shipments", Map.of("fromDepotId", hubeiStore, "toOrgUnitId", nanjing,
                 "carrierId", "fleet", "packages", 1, "weightKg", 1)), 404, "toOrgUnitId");
+        // carriers quote a delivery to the unit itself (transport 1.4; the carrier SPI 1.2 tells them it is a unit)
+        assertField(hubei.post("/carriers/quotes", Map.of("fromDepotId", hubeiStore, "toOrgUnitId", station,
+                "toDepotId", hubeiStore, "packages", 8, "weightKg", 120)), 400, "toOrgUnitId");
+        assertField(hubei.post("/carriers/quotes", Map.of("fromDepotId", hubeiStore, "toOrgUnitId", nanjing,
+                "packages", 8, "weightKg", 120)), 404, "toOrgUnitId");
+        Api.Reply quotes = hubei.post("/carriers/quotes", Map.of("fromDepotId", hubeiStore, "toOrgUnitId", station,
+                "packages", 8, "weightKg", 120));
+        assertEquals(quotes.toString(), 200, quotes.status());
+        boolean fleetQuoted = false;
+        for (JsonNode q : quotes.json().get("items")) {
+            fleetQuoted |= "fleet".equals(q.path("carrierId").asText()) && !q.path("quote").isNull();
+        }
+        assertTrue(quotes.toString(), fleetQuoted);
+
+        // Wuhan becomes a key area: the goods wait for an entry pass a checkpoint can verify, whichever way they
+        // would leave (the batch's own dispatch, or the shipment's), and nothing moves meanwhile
+        long wuhan = units.getByCode(system, "P42-WUHAN").id();
+        assertEquals(201, admin.post("/needs/key-areas", Map.of("orgUnitId", wuhan, "label", "Wuhan")).status());
+        assertField(admin.post("/allocation/batches/" + batchId + "/dispatch", null), 409, "passes");
         Api.Reply booked = hubei.post("/shipments", Map.of("batchId", batchId, "toOrgUnitId", station,
                 "carrierId", "fleet", "packages", 8, "weightKg", 120));
         assertEquals(booked.toString(), 201, booked.status());
@@ -90,6 +109,11 @@ public class LastMileIT extends CentralNode {
         assertEquals("P42-WUHAN-JIANGAN-T01", s.get("toOrgUnitCode").asText());
         assertEquals("42", s.get("toProvinceCode").asText());
         assertEquals(0, s.get("toDepotId").asLong());
+
+        assertTrue(s.toString(), s.get("keyArea").asBoolean());
+        assertField(hubei.post("/shipments/" + id + "/dispatch", null), 409, "passes");
+        assertEquals(0, sum("SELECT COUNT(*) FROM tp_inv_transfer WHERE to_org_unit_id = " + station));
+        EntryPasses.grant(officer, id);
 
         // dispatched: the goods are in transit to the unit, from the Hubei store's stock
         Api.Reply dispatched = hubei.post("/shipments/" + id + "/dispatch", null);

@@ -160,6 +160,19 @@ public class LogisticsStoryIT extends CentralNode {
         assertEquals(0, inventory.available(system, central, gloves) + inventory.available(system, hubeiProv, gloves));
         assertLedgerAgreesWithBalances();
 
+        // Hubei is a key area: nothing leaves for it without an entry pass a checkpoint can verify (409 naming passes);
+        // the goods travel on one shipment per depot pair, each with its printed pass
+        Api.Reply held = admin.post("/allocation/batches/" + batchId + "/dispatch", null);
+        assertEquals(held.toString(), 409, held.status());
+        assertEquals(held.toString(), "passes", held.json().path("field").asText());
+        assertEquals(0, inTransitTo(wuhanStore, gloves));
+        for (long from : List.of(central, hubeiProv)) {
+            Api.Reply shipment = officer.post("/shipments", Map.of("batchId", batchId, "fromDepotId", from,
+                    "toDepotId", wuhanStore, "carrierId", "fleet", "packages", 10, "weightKg", 100));
+            assertEquals(shipment.toString(), 201, shipment.status());
+            EntryPasses.grant(officer, shipment.json().path("id").asLong());
+        }
+
         // dispatch, retried with the same key: the goods are in transit once
         String dispatchKey = UUID.randomUUID().toString();
         Api.Reply dispatched = admin.header("Idempotency-Key", dispatchKey).post("/allocation/batches/" + batchId + "/dispatch", null);
@@ -211,6 +224,10 @@ public class LogisticsStoryIT extends CentralNode {
         assertEquals("Batch 2: mutual aid from Jiangsu to Hubei", aid.json().get("title").asText());
         assertEquals(2, aid.json().get("destinationSequence").asInt());
         assertEquals(4_000, inventory.available(system, jiangsuProv, gloves));
+        Api.Reply aidShipment = jiangsu.post("/shipments", Map.of("batchId", aidBatch, "carrierId", "fleet",
+                "packages", 5, "weightKg", 50));
+        assertEquals(aidShipment.toString(), 201, aidShipment.status());
+        EntryPasses.grant(officer, aidShipment.json().path("id").asLong());
         assertEquals(200, admin.post("/allocation/batches/" + aidBatch + "/dispatch", null).status());
         List<Map<String, Object>> aidReceipts = new ArrayList<>();
         for (JsonNode l : admin.get("/allocation/batches/" + aidBatch).json().get("lines")) {

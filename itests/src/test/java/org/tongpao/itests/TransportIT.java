@@ -167,10 +167,11 @@ public class TransportIT extends CentralNode {
         assertEquals(404, jiangsu.get("/shipments/" + id).status());
         assertTrue(jiangsu.get("/shipments").json().get("items").isEmpty());
 
-        // no pass, then an expired pass: no dispatch, and no stock moved
+        // no pass, then only the old free-text pass: no dispatch (409 naming passes), and no stock moved
         long movements = count("tp_inv_movement");
         Api.Reply noPass = officer.post("/shipments/" + id + "/dispatch", null);
         assertEquals(noPass.toString(), 409, noPass.status());
+        assertEquals(noPass.toString(), "passes", noPass.json().path("field").asText());
         assertTrue(noPass.json().get("detail").asText().contains("entry pass"));
         Map<String, Object> expired = pass(Instant.now().minus(3, ChronoUnit.DAYS), Instant.now().minus(1, ChronoUnit.DAYS));
         assertEquals(200, officer.put("/shipments/" + id + "/pass", expired).status());
@@ -184,6 +185,10 @@ public class TransportIT extends CentralNode {
         Api.Reply printed = hubei.get("/shipments/" + id + "/pass");
         assertEquals(200, printed.status());
         assertTrue(printed.body(), printed.body().contains("WH-2020-0042") && printed.body().contains("鄂A·J1234"));
+        // a free-text pass valid now is not enough either: the pass a checkpoint can verify is
+        assertEquals(409, officer.post("/shipments/" + id + "/dispatch", null).status());
+        assertEquals(movements, count("tp_inv_movement"));
+        EntryPasses.grant(officer, id);
 
         // dispatch (retried): the batch's reservations become goods in transit once
         String dispatchKey = UUID.randomUUID().toString();
@@ -319,8 +324,7 @@ public class TransportIT extends CentralNode {
             assertEquals("MET", c2.get("sla").get("state").asText());
 
             // the Wuhan shipment leaves with its pass, then Hubei receives it with per-line quantities
-            assertEquals(200, officer.put("/shipments/" + w + "/pass",
-                    pass(Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(2, ChronoUnit.DAYS))).status());
+            EntryPasses.grant(officer, w);
             Api.Reply wSent = officer.post("/shipments/" + w + "/dispatch", null);
             assertEquals(wSent.toString(), 200, wSent.status());
             assertEquals("DISPATCHED", wSent.json().get("status").asText());
@@ -720,8 +724,7 @@ public class TransportIT extends CentralNode {
         long id = shipment.get("id").asLong();
         assertEquals(shipment.toString(), "BOOKED", shipment.get("status").asText());
         if (shipment.get("keyArea").asBoolean()) {
-            assertEquals(200, officer.put("/shipments/" + id + "/pass",
-                    pass(Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(2, ChronoUnit.DAYS))).status());
+            EntryPasses.grant(officer, id);
         }
         Api.Reply sent = officer.post("/shipments/" + id + "/dispatch", null);
         assertEquals(sent.toString(), 200, sent.status());

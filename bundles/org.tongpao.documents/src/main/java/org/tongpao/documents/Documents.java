@@ -5,7 +5,8 @@ import org.tongpao.documents.internal.PdfRenderer;
 
 /**
  * Renders sheets as documents. The OSGi service uses the font configured in {@code org.tongpao.documents}
- * ({@code fontFile}) or else the bundled one: Noto Sans SC for ASCII, Latin-1 and every character of GB 2312; a
+ * ({@code fontFile}) or else the bundled one: Noto Sans SC for ASCII, Latin-1 and its 30,000 hanzi (GB 2312 and the rarer
+ * characters of the CJK Unified Ideographs, extension A and some of B); a
  * character the font lacks prints as {@code ?} (configure a fuller TrueType font for rare names).
  */
 @ProviderType

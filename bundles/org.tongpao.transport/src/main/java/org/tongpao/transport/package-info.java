@@ -13,9 +13,10 @@
  * 1.3 too: returns ({@code ShipmentStatus.RETURNING}, {@code RETURNED}, {@link org.tongpao.transport.ShipmentReturn},
  * the return operations of {@link org.tongpao.transport.TransportService}) and tracking kept for later matching
  * ({@link org.tongpao.transport.UnmatchedEvent}).
+ * 1.4: {@code QuoteRequest.toOrgUnitId} (a quote for a delivery to a front-line unit).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.tongpao.transport;
 
 import org.osgi.annotation.bundle.Export;

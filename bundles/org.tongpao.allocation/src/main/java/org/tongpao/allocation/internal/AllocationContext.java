@@ -12,7 +12,7 @@ import org.tongpao.inventory.InventoryService;
 /** What the parts of the allocation service share: the schema's data source, the services they call, events. */
 record AllocationContext(DataSource ds, OrgUnitService units, CatalogueService catalogue, DepotService depots,
         ProvinceRegistry provinces, InventoryService inventory, AuditTrail audit, IdempotencyKeys keys,
-        PolicySelector policies, AllocationEvents events, LedgerKeepers keepers) {
+        PolicySelector policies, AllocationEvents events, LedgerKeepers keepers, EntryGates gates) {
 
     /** Who may see what (stateless but for the depot look-up). */
     AllocationScope scope() {

@@ -1,5 +1,6 @@
 package org.tongpao.allocation.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +96,29 @@ final class BatchDispatch {
     }
 
     /**
-     * Turns the given lines' reservations into transfers (each recorded on its line at once, so a retry
-     * resumes), then derives the batch's status from all its lines: DISPATCHED only when none waits any more.
+     * A unit's proof of delivery issues the goods on this node's ledger: a unit whose province's stock another node
+     * came to keep after approval (federation) would be mis-posted here, so its lines do not leave (409 naming
+     * {@code toOrgUnitId} and the node); deliver to a depot that node keeps instead.
+     */
+    private void requireUnitsKeptHere(Batch b, List<BatchLine> lines) {
+        Caller system = Caller.system("allocation");
+        for (BatchLine l : lines) {
+            if (!l.toUnit() || !"RESERVED".equals(l.status())) {
+                continue;
+            }
+            String province = ctx.units().get(system, l.toOrgUnitId()).provinceCode();
+            ctx.keepers().remote(province).ifPresent(node -> {
+                throw new ConflictException("toOrgUnitId", "Line " + l.lineNo() + " of batch " + b.number()
+                        + " goes to org unit " + l.toOrgUnitId() + " in province " + province + ", whose stock node "
+                        + node + " keeps; it cannot be issued to the unit from this node's ledger: deliver to a depot "
+                        + "there, which forwards it");
+            });
+        }
+    }
+
+    /**
+     * Turns the given lines' reservations into transfers and derives the batch's status from all its lines (DISPATCHED
+     * only when none waits any more), all in one transaction: a line the inventory refuses leaves every line reserved.
      */
     private Batch dispatchSelected(Caller caller, Batch b, List<BatchLine> lines, String idempotencyKey,
             String operation) {
@@ -110,42 +132,50 @@ final class BatchDispatch {
                         + "another node keeps; that node was instructed to dispatch it");
             }
         }
-        List<Integer> sent = new ArrayList<>();
-        for (BatchLine line : lines) {
-            if (!"RESERVED".equals(line.status())) {
-                continue;
-            }
-            String source = LineKeys.holder(batchId) + " " + b.number();
-            String key = LineKeys.derivedKey(idempotencyKey, batchId, "dispatch", line.lineNo());
-            Transfer t = line.toUnit()
-                    ? ctx.inventory().dispatchToUnit(caller, line.reservationId(), line.toOrgUnitId(), source, key)
-                    : ctx.inventory().dispatch(caller, line.reservationId(), line.toDepotId(), source, key);
-            Transactions.inTransaction(ctx.ds(), c -> BatchDao.update(c, "UPDATE tp_alloc_batch_line SET transfer_id = ?, "
-                    + "status = 'DISPATCHED' WHERE id = ? AND status = 'RESERVED'", t.id(), line.id()));
-            sent.add(line.lineNo());
-        }
-        ctx.keys().execute(ctx.ds(), caller, idempotencyKey, operation, null, c -> {
-            BatchStatus after = BatchStatuses.refresh(c, batchId);
-            if (BatchStatuses.allLeft(after)) {
-                // the dispatch that sent the last lines signs the batch's dispatch
-                String sql = "UPDATE tp_alloc_batch SET dispatched_by = ?, dispatched_at = ?"
-                        + (idempotencyKey == null ? "" : ", dispatch_key = ?") + " WHERE id = ? AND dispatched_at IS NULL";
-                if (idempotencyKey == null) {
-                    BatchDao.update(c, sql, caller.user(), Sql.now(), batchId);
-                } else {
-                    BatchDao.update(c, sql, caller.user(), Sql.now(), idempotencyKey, batchId);
+        requireUnitsKeptHere(b, lines);
+        // goods for a key area leave only with an entry pass valid now (the gate decides; 409 naming passes)
+        ctx.gates().requireEntry(ctx, caller, b, lines, Instant.now());
+        // every line's transfer, the lines and the batch's status in one transaction: a crash or a refusal half-way
+        // leaves the goods reserved, not half-moved (joined when a shipment's hand-over encloses it)
+        Transactions.enclosingOrJoined(ctx.ds(), "dispatch of batch " + b.number(), tx -> {
+            List<Integer> sent = new ArrayList<>();
+            for (BatchLine line : lines) {
+                if (!"RESERVED".equals(line.status())) {
+                    continue;
                 }
+                String source = LineKeys.holder(batchId) + " " + b.number();
+                String key = LineKeys.derivedKey(idempotencyKey, batchId, "dispatch", line.lineNo());
+                Transfer t = line.toUnit()
+                        ? ctx.inventory().dispatchToUnit(caller, line.reservationId(), line.toOrgUnitId(), source, key)
+                        : ctx.inventory().dispatch(caller, line.reservationId(), line.toDepotId(), source, key);
+                Transactions.inTransaction(ctx.ds(), c -> BatchDao.update(c, "UPDATE tp_alloc_batch_line SET transfer_id = ?, "
+                        + "status = 'DISPATCHED' WHERE id = ? AND status = 'RESERVED'", t.id(), line.id()));
+                sent.add(line.lineNo());
             }
-            ctx.audit().record(c, caller, "allocation-batch", Long.toString(batchId), "DISPATCH", null,
-                    Map.of("lines", lines.stream().map(BatchLine::lineNo).toList(), "status", after.name()));
-            if (after == BatchStatus.PARTLY_DISPATCHED) {
-                ctx.events().record(c, AllocationTopics.BATCH_PARTLY_DISPATCHED, caller, batchId, b.provinceCode(),
-                        Map.of("number", b.number(), "lineNos", sent));
-            } else if (BatchStatuses.waiting(b.status())) {
-                ctx.events().record(c, AllocationTopics.BATCH_DISPATCHED, caller, batchId, b.provinceCode(),
-                        Map.of("number", b.number()));
-            }
-            return new IdempotencyKeys.Ref("allocation-batch", Long.toString(batchId));
+            ctx.keys().execute(ctx.ds(), caller, idempotencyKey, operation, null, c -> {
+                BatchStatus after = BatchStatuses.refresh(c, batchId);
+                if (BatchStatuses.allLeft(after)) {
+                    // the dispatch that sent the last lines signs the batch's dispatch
+                    String sql = "UPDATE tp_alloc_batch SET dispatched_by = ?, dispatched_at = ?"
+                            + (idempotencyKey == null ? "" : ", dispatch_key = ?") + " WHERE id = ? AND dispatched_at IS NULL";
+                    if (idempotencyKey == null) {
+                        BatchDao.update(c, sql, caller.user(), Sql.now(), batchId);
+                    } else {
+                        BatchDao.update(c, sql, caller.user(), Sql.now(), idempotencyKey, batchId);
+                    }
+                }
+                ctx.audit().record(c, caller, "allocation-batch", Long.toString(batchId), "DISPATCH", null,
+                        Map.of("lines", lines.stream().map(BatchLine::lineNo).toList(), "status", after.name()));
+                if (after == BatchStatus.PARTLY_DISPATCHED) {
+                    ctx.events().record(c, AllocationTopics.BATCH_PARTLY_DISPATCHED, caller, batchId, b.provinceCode(),
+                            Map.of("number", b.number(), "lineNos", sent));
+                } else if (BatchStatuses.waiting(b.status())) {
+                    ctx.events().record(c, AllocationTopics.BATCH_DISPATCHED, caller, batchId, b.provinceCode(),
+                            Map.of("number", b.number()));
+                }
+                return new IdempotencyKeys.Ref("allocation-batch", Long.toString(batchId));
+            });
+            return null;
         });
         return BatchDao.read(ctx.ds(), batchId).batch();
     }

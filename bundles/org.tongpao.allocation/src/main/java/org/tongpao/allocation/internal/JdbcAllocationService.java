@@ -23,6 +23,7 @@ import org.tongpao.allocation.Plan;
 import org.tongpao.allocation.PlanRequest;
 import org.tongpao.allocation.PlanStatus;
 import org.tongpao.allocation.spi.BatchReceiptListener;
+import org.tongpao.allocation.spi.EntryGate;
 import org.tongpao.core.Caller;
 import org.tongpao.core.CatalogueService;
 import org.tongpao.core.DepotService;
@@ -58,6 +59,7 @@ public class JdbcAllocationService implements AllocationService, CrossNodeTransf
     private final BatchReceipts receipts;
     private final MutualAid mutualAid;
     private final LedgerKeepers keepers = new LedgerKeepers();
+    private final EntryGates gates = new EntryGates();
     private final CrossNodeBatches crossNode;
     private final BatchReturns returns;
 
@@ -68,7 +70,7 @@ public class JdbcAllocationService implements AllocationService, CrossNodeTransf
             @Reference AuditTrail audit, @Reference IdempotencyKeys keys, @Reference PolicySelector policies,
             @Reference EventOutbox outbox) {
         AllocationContext ctx = new AllocationContext(schema.dataSource(), units, catalogue, depots, provinces, inventory,
-                audit, keys, policies, new AllocationEvents(outbox), keepers);
+                audit, keys, policies, new AllocationEvents(outbox), keepers, gates);
         this.proposals = new PlanProposals(ctx);
         this.decisions = new PlanDecisions(ctx);
         this.queries = new BatchQueries(ctx);
@@ -88,6 +90,17 @@ public class JdbcAllocationService implements AllocationService, CrossNodeTransf
 
     public void unbindLedgerOwners(LedgerOwners owners) {
         keepers.owners(null);
+    }
+
+    /** Whether goods may enter a key area now (tongpao-passes: a verifiable entry pass); none installed: nothing enters. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void bindEntryGate(EntryGate gate) {
+        gates.add(gate);
+    }
+
+    public void unbindEntryGate(EntryGate gate) {
+        gates.remove(gate);
     }
 
     // CrossNodeTransferListener: batch lines that travel between nodes close at central with the receipt

@@ -143,6 +143,27 @@ class UnitDeliveryAllocationTest extends FixtureTest {
     }
 
     @Test
+    void aUnitWhoseProvinceANodeCameToKeepAfterApprovalIsRefusedAtDispatchNamingTheNode() {
+        receive(central, 1000);
+        f.needs.create(ADMIN, new NewNeed(station, kn95, null, 100L, Urgency.IMMEDIATE, null, null, "x", null, null,
+                true), null);
+        Plan p = f.allocation.propose(ADMIN, new PlanRequest(kn95, null, "42", null, null), null);
+        Batch b = f.allocation.approve(ADMIN2, p.id(), null);
+        // Hubei's node starts keeping its ledgers between approval and dispatch
+        f.allocation.bindLedgerOwners(province -> "42".equals(province) ? Optional.of("province:42") : Optional.empty());
+        assertThatThrownBy(() -> f.allocation.dispatchLinesToUnit(ADMIN, b.id(), central, station, null))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.field()).isEqualTo("toOrgUnitId");
+                    assertThat(e.getMessage()).contains("province:42").contains("deliver to a depot");
+                });
+        assertThatThrownBy(() -> f.allocation.dispatch(ADMIN, b.id(), null)).isInstanceOf(ConflictException.class);
+        // nothing moved: the goods are still reserved at central, the line waits
+        assertThat(f.allocation.batch(ADMIN, b.id()).lines()).extracting(BatchLine::status).containsOnly("RESERVED");
+        assertThat(f.stock.movements(ADMIN, new MovementFilter(central, null, null, null, null), 50, null).items())
+                .extracting(Movement::type).doesNotContain(MovementType.TRANSFER_OUT);
+    }
+
+    @Test
     void mutualAidGoesStraightToAUnitOfTheReceivingProvince() {
         receive(jsProv, 500);
         MutualAidOffer o = f.allocation.offer(JIANGSU, new NewMutualAidOffer(jsProv, kn95, 100L, "42", null), null);

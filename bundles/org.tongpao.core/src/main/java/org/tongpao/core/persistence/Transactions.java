@@ -87,6 +87,17 @@ public final class Transactions {
         }));
     }
 
+    /**
+     * As {@link #enclosing}, but when an enclosing transaction already runs on this thread and {@code dataSource}, the
+     * work joins it (under a savepoint) instead of failing: for a piece of work that is one transaction on its own and
+     * a part of its caller's when called from inside one (a batch's dispatch, alone or as one shipment's hand-over).
+     *
+     * @since 2.6
+     */
+    public static <T> T enclosingOrJoined(DataSource dataSource, String what, Work<T> work) {
+        return joins(dataSource) ? inTransaction(dataSource, work) : enclosing(dataSource, what, work);
+    }
+
     private static boolean joins(DataSource dataSource) {
         Map<DataSource, Connection> enclosing = ENCLOSING.get();
         return enclosing != null && enclosing.containsKey(dataSource);

@@ -11,7 +11,8 @@
  * piece of work calls join (the federation inbox). 2.5: {@code IdempotencyKeys.executeEnclosing}, a keyed write
  * whose calls into other bundles' services join its one transaction. 2.6: {@code ForwardingUnavailableException},
  * the outbox refusing an event that must be forwarded while no forwarder for it is bound (503, retry), and
- * {@code IdempotencyKeys.forgetAnswers} (a kept answer must not outlive an erasure).
+ * {@code IdempotencyKeys.forgetAnswers} (a kept answer must not outlive an erasure),
+ * and {@code Transactions.enclosingOrJoined}.
  * SQL written
  * against it must run on Derby and PostgreSQL alike.
  */

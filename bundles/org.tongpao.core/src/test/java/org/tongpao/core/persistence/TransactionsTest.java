@@ -193,4 +193,29 @@ class TransactionsTest {
                 c -> Transactions.enclosing(ds, "inner", c2 -> null)))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void enclosingOrJoinedEnclosesAloneAndJoinsInsideAnEnclosingTransaction() {
+        // alone: its own enclosing transaction, which a failure rolls back whole
+        assertThatThrownBy(() -> Transactions.enclosingOrJoined(ds, "alone", c -> {
+            Transactions.write(ds, "joined", c2 -> {
+                set("alone");
+                return null;
+            });
+            throw new ConflictException("refused");
+        })).isInstanceOf(ConflictException.class);
+        assertThat(value()).isEqualTo("start");
+        // inside an enclosing transaction: part of it, undone with it
+        assertThatThrownBy(() -> Transactions.enclosing(ds, "outer", c -> {
+            Transactions.enclosingOrJoined(ds, "inner", c2 -> {
+                set("inner");
+                return null;
+            });
+            String seen = Transactions.read(ds, c3 -> Jdbc.one(c3, "SELECT v FROM tx_row WHERE id = 1", List.of(),
+                    rs -> rs.getString(1)).orElseThrow());
+            assertThat(seen).isEqualTo("inner");
+            throw new ConflictException("the outer work fails");
+        })).isInstanceOf(ConflictException.class);
+        assertThat(value()).isEqualTo("start");
+    }
 }

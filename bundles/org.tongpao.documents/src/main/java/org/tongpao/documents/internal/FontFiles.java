@@ -10,12 +10,12 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
- * Where the font comes from: the bundled Noto Sans SC subset (GB 2312, see {@code fonts/subset.sh}), or a TrueType
+ * Where the font comes from: the bundled Noto Sans SC subset (every hanzi it has: GB 2312 and the rarer ones of the CJK blocks, see {@code fonts/subset.sh}), or a TrueType
  * file an operator configures. A configured file is checked once, when it is read, so a wrong one fails at
  * configuration time rather than on the first document.
  */
 final class FontFiles {
-    static final String BUNDLED = "/org/tongpao/documents/fonts/NotoSansSC-Regular-GB2312.ttf";
+    static final String BUNDLED = "/org/tongpao/documents/fonts/NotoSansSC-Regular.ttf";
 
     private FontFiles() {
     }

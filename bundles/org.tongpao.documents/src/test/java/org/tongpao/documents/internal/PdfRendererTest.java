@@ -57,17 +57,30 @@ class PdfRendererTest {
     void theFontIsEmbeddedAsASubsetSoTheFileStaysSmall() {
         byte[] pdf = documents.pdf(sample());
 
-        // the bundled font is 2.4 MB; the subset of the few dozen characters used is a few kilobytes
+        // the bundled font is 10 MB; the subset of the few dozen characters used is a few kilobytes
         assertThat(pdf.length).isLessThan(100_000);
         assertThat(PdfProbe.fontsOnFirstPage(pdf)).singleElement().asString().matches("[A-Z]{6}\\+NotoSansSC.*");
     }
 
     @Test
     void aCharacterTheFontLacksPrintsAsAQuestionMarkInsteadOfFailing() {
-        // 𠀀 (U+20000, CJK extension B) is not in GB 2312
-        byte[] pdf = documents.pdf(Sheet.builder(Label.of("测试", "Test")).field("名称", "Name", "甲𠀀乙").build());
+        // 𠮷 (U+20BB7, CJK extension B, a Japanese surname's variant) is not in Noto Sans SC
+        byte[] pdf = documents.pdf(Sheet.builder(Label.of("测试", "Test")).field("名称", "Name", "甲𠮷乙").build());
 
         assertThat(PdfProbe.text(pdf)).contains("甲?乙");
+    }
+
+    @Test
+    void rareCharactersOutsideGb2312PrintAsThemselves() {
+        // names and places a GB 2312 font blanks: 朱镕基's 镕, 陶喆's 喆, 堃, 浉河区 (Xinyang), 龘, and extension A's 㐂
+        String rare = "镕喆堃浉河区龘㐂";
+        byte[] pdf = documents.pdf(Sheet.builder(Label.of("测试", "Test")).field("车牌号", "Plate", "鄂A·镕0001")
+                .field("地点", "Place", rare).build());
+
+        String text = PdfProbe.text(pdf);
+        assertThat(text).contains("鄂A·镕0001", rare).doesNotContain("?");
+        // still a subset of the few characters used
+        assertThat(pdf.length).isLessThan(100_000);
     }
 
     @Test

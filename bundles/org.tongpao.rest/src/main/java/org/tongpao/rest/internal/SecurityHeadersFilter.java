@@ -34,7 +34,11 @@ final class SecurityHeadersFilter implements ContainerResponseFilter {
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         Class<?> resource = resourceInfo == null ? null : resourceInfo.getResourceClass();
-        headers.putSingle(CSP, resource != null && SWAGGER_UI.equals(resource.getName()) ? SWAGGER_UI_POLICY : API_POLICY);
+        if (!headers.containsKey(CSP)) {
+            // a resource that answers with a page of its own (the pass check) sets that page's policy itself
+            headers.putSingle(CSP, resource != null && SWAGGER_UI.equals(resource.getName()) ? SWAGGER_UI_POLICY
+                    : API_POLICY);
+        }
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("X-Frame-Options", "DENY");
         headers.putSingle("Referrer-Policy", "no-referrer");

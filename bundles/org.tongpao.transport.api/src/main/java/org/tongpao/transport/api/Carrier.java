@@ -28,10 +28,30 @@ public interface Carrier {
     Quote quote(ShipmentOrder order) throws CarrierException;
 
     /**
+     * Prices an order, told what its destination is (a depot or a front-line unit, its area, its key area). Tongpao
+     * calls this one; a carrier built against 1.0 or 1.1 is answered by the default, its {@link #quote(ShipmentOrder)}.
+     *
+     * @since 1.2
+     */
+    default Quote quote(ShipmentOrder order, Destination destination) throws CarrierException {
+        return quote(order);
+    }
+
+    /**
      * Books an order and returns the waybill. Must be idempotent per {@link ShipmentOrder#shipmentRef()}:
      * a repeat returns the first booking.
      */
     Booking book(ShipmentOrder order) throws CarrierException;
+
+    /**
+     * Books an order, told what its destination is; idempotent per {@link ShipmentOrder#shipmentRef()} like
+     * {@link #book(ShipmentOrder)}, which the default calls (so a carrier built against 1.0 or 1.1 books as before).
+     *
+     * @since 1.2
+     */
+    default Booking book(ShipmentOrder order, Destination destination) throws CarrierException {
+        return book(order);
+    }
 
     /**
      * Cancels a booking that has not been picked up. Cancelling a booking already cancelled succeeds; an

@@ -8,9 +8,12 @@
  * carrier built against an earlier minor version; anything a carrier must change to keep compiling is a
  * major version. The build checks this against the published 1.0.0 with bnd's baseline.
  * 1.1: {@link org.tongpao.transport.api.TrackingStatus#RETURNED}.
+ * 1.2: {@link org.tongpao.transport.api.Destination} and {@link org.tongpao.transport.api.PlaceKind}, given to
+ * {@code Carrier.quote(order, destination)} and {@code Carrier.book(order, destination)} (defaults call the 1.0 methods):
+ * a delivery to a front-line unit tells the carrier so, with the unit's area and key area.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.tongpao.transport.api;
 
 import org.osgi.annotation.bundle.Export;

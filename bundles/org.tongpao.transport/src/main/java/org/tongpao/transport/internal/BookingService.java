@@ -24,6 +24,7 @@ import org.tongpao.transport.api.Booking;
 import org.tongpao.transport.api.CarrierProfile;
 import org.tongpao.transport.api.Quote;
 import org.tongpao.transport.api.ServicePromise;
+import org.tongpao.transport.api.Destination;
 import org.tongpao.transport.api.ShipmentOrder;
 
 /**
@@ -136,9 +137,10 @@ record BookingService(TransportContext ctx, Scope scope, Places places, BookingC
         ServicePromise promise;
         try {
             ShipmentOrder order = places.order(r);
+            Destination destination = places.destination(Caller.system("transport"), r.route().to());
             CarrierProfile profile = ctx.registry.profile(carrier);
-            quote = ctx.registry.call(carrier, "quote", cr -> cr.quote(order));
-            booking = ctx.registry.call(carrier, "book", cr -> cr.book(order));
+            quote = ctx.registry.call(carrier, "quote", cr -> cr.quote(order, destination));
+            booking = ctx.registry.call(carrier, "book", cr -> cr.book(order, destination));
             ServicePromise contract = contracts.contract(carrier);
             promise = contract != null ? contract : profile.promise();
         } catch (PartnerFailure f) {

@@ -6,11 +6,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tongpao.allocation.AllocationService;
 import org.tongpao.allocation.Batch;
 import org.tongpao.allocation.BatchLine;
 import org.tongpao.allocation.LineReceipt;
 import org.tongpao.allocation.NeedService;
+import org.tongpao.allocation.spi.EntryGate;
 import org.tongpao.core.Caller;
 import org.tongpao.core.DepotService;
 import org.tongpao.core.NodeIdentity;
@@ -75,6 +79,17 @@ public class JdbcTransportService implements TransportService {
         receipts = new ShipmentReceipts(ctx, scope, intake);
         scanner = new SlaScanner(ctx, intake, receipts);
         returns = new ShipmentReturns(ctx, scope, booking, commands);
+    }
+
+    /** The entry gates (tongpao-passes): a key-area shipment is handed over only when they let its goods in. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEntryGate(EntryGate gate) {
+        ctx.gates.add(gate);
+    }
+
+    void unbindEntryGate(EntryGate gate) {
+        ctx.gates.remove(gate);
     }
 
     @Deactivate

@@ -12,7 +12,9 @@ import org.tongpao.core.NotFoundException;
 import org.tongpao.core.OrgUnit;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
+import org.tongpao.transport.api.Destination;
 import org.tongpao.transport.api.Place;
+import org.tongpao.transport.api.PlaceKind;
 import org.tongpao.transport.api.ShipmentOrder;
 
 /** Depots as the ends of a move: who may name them, whether they can ship, their key area, and the carrier's order. */
@@ -103,8 +105,7 @@ record Places(TransportContext ctx) {
     ShipmentOrder order(ShipmentRow r) {
         Caller system = Caller.system("transport");
         Depot from = ctx.depots.get(system, r.fromDepotId());
-        Place to = r.toUnit() ? place(ctx.units.get(system, r.toOrgUnitId()))
-                : place(ctx.depots.get(system, r.toDepotId()));
+        Place to = place(system, r.route().to());
         Instant now = ctx.now();
         ShipmentRow.Cargo cargo = r.cargo();
         return new ShipmentOrder(r.number(), place(from), to, cargo.packages(), cargo.weightKg(), cargo.mode(), now,
@@ -112,10 +113,41 @@ record Places(TransportContext ctx) {
                 r.route().keyArea(), cargo.notes());
     }
 
-    /** A unit without a depot as the carrier's destination: its code, province and name (no address on record). */
-    static Place place(OrgUnit u) {
+    /** The destination as the carrier's place: a depot, or a unit whose address is its area (no address on record). */
+    Place place(Caller system, ShipmentRow.End to) {
+        if (!to.isUnit()) {
+            return place(ctx.depots.get(system, to.depotId()));
+        }
+        OrgUnit u = ctx.units.get(system, to.orgUnitId());
         return new Place(u.code(), u.provinceCode(), u.nameZh() != null ? u.nameZh() + " / " + u.name() : u.name(),
-                null, null, null);
+                area(system, u.id()), null, null);
+    }
+
+    /** What the carrier is told of the destination beyond its place: depot or unit, its area, its key area. */
+    Destination destination(Caller system, ShipmentRow.End to) {
+        KeyArea area = keyArea(system, to);
+        long unit = to.isUnit() ? to.orgUnitId() : ctx.depots.get(system, to.depotId()).orgUnitId();
+        return new Destination(to.isUnit() ? PlaceKind.ORG_UNIT : PlaceKind.DEPOT, area(system, unit),
+                area == null ? null : area.label());
+    }
+
+    /**
+     * The administrative area of a unit, outermost first, from the province down (the ministry left out): the
+     * Chinese names where there are, e.g. {@code 湖北省公安厅 / 武汉市公安局 / 江岸区公安分局 / 江岸区一线防疫工作队}.
+     */
+    String area(Caller system, long unitId) {
+        java.util.Deque<String> names = new java.util.ArrayDeque<>();
+        Set<Long> seen = new HashSet<>();
+        for (Long at = unitId; at != null && seen.add(at); ) {
+            OrgUnit u = ctx.units.get(system, at);
+            if (u.provinceCode() == null) {
+                break;
+            }
+            names.addFirst(u.nameZh() != null && !u.nameZh().isBlank() ? u.nameZh() : u.name());
+            at = u.parentId();
+        }
+        String joined = String.join(" / ", names);
+        return joined.length() <= 300 ? joined : joined.substring(joined.length() - 300);
     }
 
     static Place place(Depot d) {

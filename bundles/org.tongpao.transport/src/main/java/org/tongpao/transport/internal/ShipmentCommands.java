@@ -1,12 +1,18 @@
 package org.tongpao.transport.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.tongpao.allocation.KeyArea;
+import org.tongpao.allocation.spi.EntryGate;
+import org.tongpao.allocation.spi.KeyAreaEntry;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.partners.PartnerFailure;
 import org.tongpao.core.persistence.IdempotencyKeys;
+import org.tongpao.core.persistence.Transactions;
 import org.tongpao.transport.EntryPass;
 import org.tongpao.transport.ShipmentStatus;
 import org.tongpao.transport.TransportTopics;
@@ -57,7 +63,11 @@ record ShipmentCommands(TransportContext ctx, Scope scope) {
                 pass.vehiclePlate().strip(), pass.driver().strip());
     }
 
-    /** Hands the goods over: a key-area shipment needs a pass valid now; only this shipment's batch lines leave. */
+    /**
+     * Hands the goods over: goods for a key area leave only when the entry gate lets them in now (a verifiable entry
+     * pass, 409 naming {@code passes} otherwise); only this shipment's batch lines leave, and they leave in the same
+     * transaction as the shipment's hand-over, so a crash leaves both as they were or both done.
+     */
     ShipmentRow dispatch(Caller caller, long id, String idempotencyKey) {
         ShipmentRow r = scope.writable(caller, id);
         if (r.dispatchedAt() != null) {
@@ -67,33 +77,48 @@ record ShipmentCommands(TransportContext ctx, Scope scope) {
             throw new ConflictException("Shipment " + r.number() + " is " + r.status() + "; book it before dispatching");
         }
         Instant now = ctx.now();
-        if (r.route().keyArea()) {
-            requirePass(r, now);
-        }
-        if (r.batchId() != null) {
-            // only this shipment's goods leave: the batch's lines between its two ends
-            String key = IdempotencyKeys.internal("shipment-" + r.number() + "-dispatch");
-            if (r.toUnit()) {
-                ctx.allocation.dispatchLinesToUnit(caller, r.batchId(), r.fromDepotId(), r.toOrgUnitId(), key);
-            } else {
-                ctx.allocation.dispatchLines(caller, r.batchId(), r.fromDepotId(), r.toDepotId(), key);
-            }
-        }
+        requireEntry(r, now);
         ShipmentStatus next = r.status() == ShipmentStatus.BOOKED || r.status() == ShipmentStatus.ACCEPTED
                 ? ShipmentStatus.DISPATCHED : r.status();
-        return change(caller, id, idempotencyKey, "shipment.dispatch:" + id, null, new Action("DISPATCH",
-                TransportTopics.SHIPMENT_DISPATCHED), "dispatched_at = ?, dispatched_by = ?, status = ?", now,
-                caller.user(), next);
+        Transactions.enclosing(ctx.ds, "dispatch of shipment " + r.number(), c -> {
+            if (r.batchId() != null) {
+                // only this shipment's goods leave: the batch's lines between its two ends
+                String key = IdempotencyKeys.internal("shipment-" + r.number() + "-dispatch");
+                if (r.toUnit()) {
+                    ctx.allocation.dispatchLinesToUnit(caller, r.batchId(), r.fromDepotId(), r.toOrgUnitId(), key);
+                } else {
+                    ctx.allocation.dispatchLines(caller, r.batchId(), r.fromDepotId(), r.toDepotId(), key);
+                }
+            }
+            return change(caller, id, idempotencyKey, "shipment.dispatch:" + id, null, new Action("DISPATCH",
+                    TransportTopics.SHIPMENT_DISPATCHED), "dispatched_at = ?, dispatched_by = ?, status = ?", now,
+                    caller.user(), next);
+        });
+        return ctx.get(id);
     }
 
-    private static void requirePass(ShipmentRow r, Instant now) {
-        if (r.pass() == null) {
-            throw new ConflictException("Shipment " + r.number() + " goes into key area " + r.route().keyAreaLabel()
-                    + " and needs an entry pass (PUT /shipments/" + r.id() + "/pass) before dispatch");
+    /**
+     * The one key-area rule: the destination's key area as it is declared now (not as it was at booking) and every
+     * entry gate's consent for this shipment at this moment; with no gate installed nothing enters.
+     */
+    private void requireEntry(ShipmentRow r, Instant now) {
+        KeyArea area = new Places(ctx).keyArea(Caller.system("transport"), r.route().to());
+        if (area == null) {
+            return;
         }
-        if (!r.pass().validAt(now)) {
-            throw new ConflictException("Entry pass " + r.pass().number() + " is valid from " + r.pass().validFrom()
-                    + " until " + r.pass().validUntil() + ", not now");
+        KeyAreaEntry entry = new KeyAreaEntry(area, now, r.id(), r.batchId(), r.fromDepotId(),
+                r.toUnit() ? null : r.toDepotId(), r.toUnit() ? r.toOrgUnitId() : null);
+        List<String> why = new ArrayList<>();
+        if (ctx.gates.isEmpty()) {
+            why.add("no entry-pass service is installed (feature tongpao-passes), so nothing enters a key area");
+        }
+        for (EntryGate gate : ctx.gates) {
+            gate.refusal(entry).ifPresent(why::add);
+        }
+        if (!why.isEmpty()) {
+            throw new ConflictException("passes", "Shipment " + r.number() + " goes into key area " + area.label()
+                    + " and needs an entry pass valid now (POST /shipments/" + r.id() + "/passes, then print it): "
+                    + String.join("; ", why));
         }
     }
 

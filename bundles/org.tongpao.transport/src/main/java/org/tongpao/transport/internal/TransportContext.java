@@ -2,10 +2,13 @@ package org.tongpao.transport.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.tongpao.allocation.AllocationService;
 import org.tongpao.allocation.NeedService;
+import org.tongpao.allocation.spi.EntryGate;
 import org.tongpao.core.DepotService;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.OrgUnitService;
@@ -31,6 +34,8 @@ final class TransportContext {
     final AuditTrail audit;
     final IdempotencyKeys keys;
     final ShipmentEvents events;
+    /** Whether goods may enter a key area now (tongpao-passes' verifiable entry passes); none: nothing enters. */
+    final List<EntryGate> gates = new CopyOnWriteArrayList<>();
     private volatile Clock clock = Clock.systemUTC();
 
     TransportContext(DataSource ds, CarrierRegistry registry, AllocationService allocation, NeedService needs,

@@ -15,6 +15,7 @@ import org.tongpao.transport.api.CarrierException;
 import org.tongpao.transport.api.CarrierProfile;
 import org.tongpao.transport.api.Quote;
 import org.tongpao.transport.api.ServicePromise;
+import org.tongpao.transport.api.Destination;
 import org.tongpao.transport.api.ShipmentOrder;
 import org.tongpao.transport.api.TrackingEvent;
 import org.tongpao.transport.api.TrackingMode;
@@ -36,6 +37,8 @@ final class FakeCarrier implements Carrier {
     private final Map<String, Booking> booked = new ConcurrentHashMap<>();
     private final Map<String, List<TrackingEvent>> pullable = new ConcurrentHashMap<>();
     final List<String> cancelled = new ArrayList<>();
+    /** Every order quoted or booked, with what Tongpao said of its destination (SPI 1.2), in call order. */
+    final List<Map.Entry<ShipmentOrder, Destination>> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private FakeCarrier(String id, Set<TrackingMode> tracking) {
         this.id = id;
@@ -89,6 +92,18 @@ final class FakeCarrier implements Carrier {
         String waybill = id.toUpperCase() + "-" + order.shipmentRef();
         beforeAnswer.accept(waybill);
         return booked.computeIfAbsent(order.shipmentRef(), ref -> new Booking(waybill, null, null));
+    }
+
+    @Override
+    public Quote quote(ShipmentOrder order, Destination destination) {
+        asked.add(Map.entry(order, destination));
+        return quote(order);
+    }
+
+    @Override
+    public Booking book(ShipmentOrder order, Destination destination) throws CarrierException {
+        asked.add(Map.entry(order, destination));
+        return book(order);
     }
 
     @Override

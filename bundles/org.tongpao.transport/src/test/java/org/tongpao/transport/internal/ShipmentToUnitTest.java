@@ -7,7 +7,9 @@ import static org.tongpao.transport.internal.TestData.counted;
 import static org.tongpao.transport.internal.TransportFixture.ADMIN;
 import static org.tongpao.transport.internal.TransportFixture.HUBEI;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +27,12 @@ import org.tongpao.inventory.Movement;
 import org.tongpao.inventory.MovementFilter;
 import org.tongpao.inventory.MovementType;
 import org.tongpao.inventory.Transfer;
+import org.tongpao.transport.CarrierQuote;
+import org.tongpao.transport.QuoteRequest;
 import org.tongpao.transport.Shipment;
+import org.tongpao.transport.api.Destination;
+import org.tongpao.transport.api.PlaceKind;
+import org.tongpao.transport.api.ShipmentOrder;
 import org.tongpao.transport.ShipmentStatus;
 
 /** A batch line delivered straight to a front-line station: booked, dispatched, and its proof of delivery at the unit. */
@@ -66,6 +73,41 @@ class ShipmentToUnitTest {
         assertThat(s.toProvinceCode()).isEqualTo("42");
         assertThat(s.status()).isEqualTo(ShipmentStatus.BOOKED);
         return f.transport.dispatch(HUBEI, s.id(), null);
+    }
+
+    @Test
+    void carriersQuoteAndBookADeliveryToTheUnitKnowingItIsAUnitAndItsArea() {
+        FakeCarrier swift = f.install(FakeCarrier.pushing("swift2"));
+        List<CarrierQuote> quotes = f.transport.quotes(HUBEI, QuoteRequest.builder().fromDepotId(hbProv)
+                .toOrgUnitId(station).packages(10).weightKg(new BigDecimal("250")).build());
+        assertThat(quotes).filteredOn(q -> q.carrierId().equals("swift2")).singleElement()
+                .satisfies(q -> assertThat(q.quote()).isNotNull());
+        Map.Entry<ShipmentOrder, Destination> quoted = swift.asked.get(0);
+        assertThat(quoted.getKey().to().code()).isEqualTo("P42-WUHAN-JIANGAN-T01");
+        // the unit has no address on record: its area is what the driver needs
+        assertThat(quoted.getKey().to().address()).startsWith("湖北省公安厅 / 武汉市公安局 / ").endsWith("江岸区一线防疫工作队");
+        assertThat(quoted.getValue().kind()).isEqualTo(PlaceKind.ORG_UNIT);
+        assertThat(quoted.getValue().area()).isEqualTo(quoted.getKey().to().address());
+        assertThat(quoted.getValue().keyArea()).isNull();
+
+        f.transport.book(HUBEI, aShipment().batchId(batch.id()).carrierId("swift2").build(), null);
+        assertThat(swift.asked).extracting(e -> e.getValue().kind()).containsOnly(PlaceKind.ORG_UNIT);
+        // a depot destination is told as one
+        f.transport.quotes(HUBEI, QuoteRequest.builder().fromDepotId(hbProv).toDepotId(f.depot("HB-WH-01"))
+                .packages(10).weightKg(new BigDecimal("250")).build());
+        assertThat(swift.asked.get(swift.asked.size() - 1).getValue().kind()).isEqualTo(PlaceKind.DEPOT);
+    }
+
+    @Test
+    void aQuoteNamesExactlyOneDestinationAndOnlyAUnitTheCallerMaySee() {
+        QuoteRequest.Builder q = QuoteRequest.builder().fromDepotId(hbProv).packages(10).weightKg(new BigDecimal("250"));
+        assertThatThrownBy(() -> f.transport.quotes(HUBEI, q.toOrgUnitId(station).toDepotId(f.depot("HB-WH-01")).build()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("toOrgUnitId"));
+        assertThatThrownBy(() -> f.transport.quotes(HUBEI, q.toOrgUnitId(null).toDepotId(null).build()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("toDepotId"));
+        long nanjing = f.units.getByCode(ADMIN, "P32-NANJING").id();
+        assertThatThrownBy(() -> f.transport.quotes(HUBEI, q.toOrgUnitId(nanjing).build()))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.getMessage()).contains("toOrgUnitId"));
     }
 
     @Test

@@ -67,6 +67,11 @@ public abstract class AbstractCarrierContractTest {
     }
 
     @Test
+    void aDeliveryToAFrontLineUnitIsQuoted() {
+        CarrierContract.unitDeliveryQuotes(tongpao, sampleOrder(freshShipmentRef()));
+    }
+
+    @Test
     void bookingTheSameShipmentTwiceGivesTheSameWaybill() {
         CarrierContract.bookingIsIdempotent(tongpao, sampleOrder(freshShipmentRef()));
     }

@@ -64,6 +64,28 @@ public final class CarrierContract {
     }
 
     /**
+     * A delivery to a front-line unit (no depot; SPI 1.2 tells the carrier so, with the unit's area) is answered: a
+     * quote, or a refusal with a {@link CarrierException} (a carrier that does not deliver to units' doors), which
+     * Tongpao shows the officer; anything else (another exception, null, a hang) breaks the contract. Returns the
+     * quote, or null for a refusal.
+     */
+    public static Quote unitDeliveryQuotes(FakeTongpao tongpao, ShipmentOrder sample) {
+        Quote quote;
+        try {
+            quote = tongpao.quote(Samples.toUnit(sample), Samples.unitDestination());
+        } catch (CarrierException refusal) {
+            return null; // a refusal with a message for the officer is a lawful answer
+        } catch (ContractViolation e) {
+            throw new ContractViolation("[quote to a unit] " + e.getMessage(), e.getCause() != null ? e.getCause() : e);
+        }
+        if (quote.validUntil().isBefore(Instant.now())) {
+            throw new ContractViolation("[quote to a unit] the quote for " + sample.shipmentRef() + " expired at "
+                    + quote.validUntil() + ", before it was returned");
+        }
+        return quote;
+    }
+
+    /**
      * Booking the same shipment reference twice yields the same waybill, and another reference yields
      * another waybill.
      */

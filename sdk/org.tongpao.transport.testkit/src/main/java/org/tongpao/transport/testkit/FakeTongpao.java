@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.tongpao.transport.api.Booking;
+import org.tongpao.transport.api.Destination;
 import org.tongpao.transport.api.Carrier;
 import org.tongpao.transport.api.CarrierException;
 import org.tongpao.transport.api.CarrierProfile;
@@ -104,10 +105,17 @@ public final class FakeTongpao implements TrackingSink, AutoCloseable {
         }
     }
 
+    /** Quotes an order to a depot, as the platform does (SPI 1.2: with its {@link Destination}). */
     public Quote quote(ShipmentOrder order) throws CarrierException {
+        return quote(order, Samples.depot(order));
+    }
+
+    /** Quotes an order, telling the carrier what the destination is (a depot, or a front-line unit). @since 1.2 */
+    public Quote quote(ShipmentOrder order, Destination destination) throws CarrierException {
         Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(destination, "destination");
         return notNull("quote(" + order.shipmentRef() + ")", call("quote(" + order.shipmentRef() + ")",
-                () -> carrier.quote(order)));
+                () -> carrier.quote(order, destination)));
     }
 
     /**
@@ -116,9 +124,15 @@ public final class FakeTongpao implements TrackingSink, AutoCloseable {
      * shipment references.
      */
     public Booking book(ShipmentOrder order) throws CarrierException {
+        return book(order, Samples.depot(order));
+    }
+
+    /** Books as {@link #book(ShipmentOrder)}, telling the carrier what the destination is. @since 1.2 */
+    public Booking book(ShipmentOrder order, Destination destination) throws CarrierException {
         Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(destination, "destination");
         String what = "book(" + order.shipmentRef() + ")";
-        Booking booking = notNull(what, call(what, () -> carrier.book(order)));
+        Booking booking = notNull(what, call(what, () -> carrier.book(order, destination)));
         synchronized (lock) {
             String earlier = waybillByRef.get(order.shipmentRef());
             if (earlier != null && !earlier.equals(booking.waybill())) {

@@ -75,7 +75,8 @@ public class BatchResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
     @Operation(summary = "Dispatch a batch", description = "Every reservation becomes a transfer to its receiving "
-            + "depot; a repeat with the same Idempotency-Key counts once")
+            + "depot; a repeat with the same Idempotency-Key counts once. Goods for a key area leave only when the "
+            + "shipment of their leg holds an entry pass a checkpoint can verify (else 409 naming passes)")
     public Batch dispatch(@Context Caller caller, @PathParam("id") long id,
             @BeanParam IdempotencyHeader idempotency,
             @RequestBody(required = false, description = "No body needed",

@@ -69,9 +69,21 @@ final class PassFixture implements AutoCloseable {
                 clock.now.plus(2, ChronoUnit.DAYS), plate, "武汉市新冠肺炎疫情防控指挥部");
     }
 
+    /** The entry gate over this fixture's passes, org tree and stand-in transport. */
+    PassEntryGate gate() {
+        return new PassEntryGate(SchemaReady.of(PassesSchema.NAME, ds), transport(), core.units);
+    }
+
     private static TransportService transport() {
         return (TransportService) Proxy.newProxyInstance(PassFixture.class.getClassLoader(),
                 new Class<?>[] {TransportService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("shipments")) {
+                        // the entry gate's look-up of a batch's leg: batch b is carried by shipment b, depot 1 to 2
+                        long batch = ((org.tongpao.transport.ShipmentFilter) args[1]).batchId();
+                        return new org.tongpao.core.Page<>(List.of(Shipment.builder().id(batch).batchId(batch)
+                                .number(String.format("SH-C-%06d", batch)).fromDepotId(1).toDepotId(2).waybill("W" + batch)
+                                .status(org.tongpao.transport.ShipmentStatus.BOOKED).build()), null);
+                    }
                     if (!method.getName().equals("shipment")) {
                         throw new UnsupportedOperationException(method.getName() + " is not used by passes");
                     }

@@ -64,6 +64,17 @@ class PassServiceTest {
     }
 
     @Test
+    void aRareCharacterInAPlaceOrAnAuthorityPrintsAsItselfNotAsABlank() {
+        long shipment = f.shipment();
+        NewPass w = f.wuhan("鄂A·J1234");
+        // 浉河区 (Xinyang) and 镕 lie outside GB 2312, the old font's whole repertoire
+        Pass p = f.passes.issue(HUBEI, shipment, new NewPass(null, null, "信阳市浉河区", w.validFrom(), w.validUntil(),
+                "豫S·镕0001", "浉河区疫情防控指挥部"), null);
+        byte[] pdf = f.passes.print(HUBEI, shipment, p.id(), URI.create(API)).pdf();
+        assertThat(PdfProbe.text(pdf)).contains("信阳市浉河区", "豫S·镕0001", "浉河区疫情防控指挥部").doesNotContain("?");
+    }
+
+    @Test
     void thePrintedQrCodeVerifiesWithTheAreaWindowPlateAndAuthorityOnly() {
         long shipment = f.shipment();
         Pass p = f.passes.issue(HUBEI, shipment, f.wuhan("鄂A·J1234"), null);

@@ -145,7 +145,8 @@ public class ShipmentResource {
     @PUT
     @Path("{id: [0-9]+}/pass")
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
-    @Operation(summary = "Attach the entry pass for a locked-down area", description = "It must be valid at dispatch")
+    @Operation(summary = "Attach a free-text entry pass (printed only)", description = "Kept for printing; since "
+            + "issue 12 it opens no key area: the pass a checkpoint can verify does (POST /shipments/{id}/passes)")
     public Shipment pass(@Context Caller caller, @PathParam("id") long id,
             @BeanParam IdempotencyHeader idempotency,
             @Valid @NotNull EntryPass body) {
@@ -183,8 +184,10 @@ public class ShipmentResource {
     @Path("{id: [0-9]+}/dispatch")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER})
-    @Operation(summary = "Hand the goods over to the carrier", description = "Checks the entry pass of a key-area "
-            + "shipment and dispatches its allocation batch (reservations become transfers out)")
+    @Operation(summary = "Hand the goods over to the carrier", description = "Into a key area only with an entry pass "
+            + "a checkpoint can verify (issued for the area, printed, not revoked, valid now; else 409 naming passes); "
+            + "dispatches the shipment's allocation batch lines in the same transaction (reservations become transfers "
+            + "out)")
     public Shipment dispatch(@Context Caller caller, @PathParam("id") long id,
             @BeanParam IdempotencyHeader idempotency) {
         return transport.dispatch(caller, id, idempotency.key());

@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <h2>The courier's API</h2> Every call needs the header {@code X-Api-Key}.
  * <ul>
  * <li>{@code POST /v2/quotes} {@code {"origin":"11","destination":"42","parcels":3,"weightKg":12.5,
- * "restrictedArea":true}} → {@code {"amount":"83.00","currency":"CNY","pickupHours":6,"transitHours":20,
+ * "restrictedArea":true,"doorstep":false}} (doorstep: to a front-line unit's door, 15 CNY more) → {@code {"amount":"83.00","currency":"CNY","pickupHours":6,"transitHours":20,
  * "validForMinutes":60}}; over 2000 kg → 422.</li>
  * <li>{@code POST /v2/orders} {@code {"clientReference":"SH-1","origin":{"province":"11","name":…},
  * "destination":{…},"parcels":3,"weightKg":12.5,"restrictedArea":true,"remark":…}} → 201 {@code
@@ -546,8 +546,11 @@ public final class CourierSimulator implements AutoCloseable {
             return;
         }
         boolean restricted = body.path("restrictedArea").asBoolean(false);
+        // a delivery to a unit's door (a front-line station, no depot dock) costs a courier more
+        boolean doorstep = body.path("doorstep").asBoolean(false);
         BigDecimal amount = new BigDecimal("20").add(BigDecimal.valueOf(5L * parcels))
                 .add(weight.multiply(new BigDecimal("2"))).add(restricted ? new BigDecimal("30") : BigDecimal.ZERO)
+                .add(doorstep ? new BigDecimal("15") : BigDecimal.ZERO)
                 .setScale(2, RoundingMode.HALF_UP);
         ObjectNode q = json.createObjectNode();
         q.put("amount", amount.toPlainString());

@@ -22,7 +22,9 @@ import org.tongpao.transport.api.Booking;
 import org.tongpao.transport.api.Carrier;
 import org.tongpao.transport.api.CarrierException;
 import org.tongpao.transport.api.CarrierProfile;
+import org.tongpao.transport.api.Destination;
 import org.tongpao.transport.api.Place;
+import org.tongpao.transport.api.PlaceKind;
 import org.tongpao.transport.api.ProofOfDelivery;
 import org.tongpao.transport.api.Quote;
 import org.tongpao.transport.api.ServicePromise;
@@ -83,6 +85,9 @@ public final class ExpressCarrier implements Carrier {
         LOG.info("Express carrier now talks to {} (time limit {} ms)", config.baseUrl(), config.timeoutMillis());
     }
 
+    /** What a caller of the 1.0 methods leaves unsaid: a depot, area unknown. */
+    private static final Destination DEPOT = new Destination(PlaceKind.DEPOT, null, null);
+
     @Override
     public CarrierProfile profile() {
         return PROFILE;
@@ -90,6 +95,12 @@ public final class ExpressCarrier implements Carrier {
 
     @Override
     public Quote quote(ShipmentOrder order) throws CarrierException {
+        return quote(order, DEPOT);
+    }
+
+    /** SPI 1.2: Tongpao says what the destination is; a front-line unit is a doorstep delivery for Express. */
+    @Override
+    public Quote quote(ShipmentOrder order, Destination destination) throws CarrierException {
         CourierClient c = courier;
         ObjectNode body = c.json().createObjectNode();
         body.put("origin", order.from().provinceCode());
@@ -97,6 +108,7 @@ public final class ExpressCarrier implements Carrier {
         body.put("parcels", order.packages());
         body.put("weightKg", order.weightKg());
         body.put("restrictedArea", order.restrictedArea());
+        body.put("doorstep", destination.kind() == PlaceKind.ORG_UNIT);
         JsonNode q = c.post("v2/quotes", body, "the quote for " + order.shipmentRef());
         return read("quote", () -> new Quote(new BigDecimal(q.path("amount").asText()), q.path("currency").asText(),
                 Duration.ofHours(q.path("pickupHours").asLong()), Duration.ofHours(q.path("transitHours").asLong()),
@@ -105,6 +117,11 @@ public final class ExpressCarrier implements Carrier {
 
     @Override
     public Booking book(ShipmentOrder order) throws CarrierException {
+        return book(order, DEPOT);
+    }
+
+    @Override
+    public Booking book(ShipmentOrder order, Destination destination) throws CarrierException {
         CourierClient c = courier;
         ObjectNode body = c.json().createObjectNode();
         // Express is idempotent per clientReference: a retry returns the first order
@@ -117,6 +134,9 @@ public final class ExpressCarrier implements Carrier {
         body.put("mode", order.mode() == null ? null : order.mode().name());
         body.put("deliverBy", order.deliverBy() == null ? null : order.deliverBy().toString());
         body.put("remark", order.notes());
+        body.put("doorstep", destination.kind() == PlaceKind.ORG_UNIT);
+        body.put("area", destination.area());
+        body.put("keyArea", destination.keyArea());
         JsonNode o = c.post("v2/orders", body, "booking " + order.shipmentRef());
         return read("booking", () -> new Booking(o.path("waybill").asText(null), instant(o.path("etaPickup")),
                 instant(o.path("etaDelivery"))));

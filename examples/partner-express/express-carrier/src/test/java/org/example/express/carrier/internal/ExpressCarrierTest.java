@@ -73,6 +73,15 @@ class ExpressCarrierTest {
     }
 
     @Test
+    void aDeliveryToAFrontLineUnitIsQuotedAsADoorstepDelivery() throws Exception {
+        // SPI 1.2: Tongpao says the destination is a unit without a depot; Express charges 15 CNY for the door
+        var quote = tongpao.quote(Samples.toUnit(Samples.order("SH-U")), Samples.unitDestination());
+        assertThat(quote.price()).isEqualByComparingTo("105.00");
+        var booking = tongpao.book(Samples.toUnit(Samples.order("SH-U")), Samples.unitDestination());
+        assertThat(booking.waybill()).isNotBlank();
+    }
+
+    @Test
     void cancelBeforePickupButNotAfter() throws Exception {
         Booking early = tongpao.book(Samples.order("SH-C1"));
         tongpao.cancel(early.waybill(), "plan changed");

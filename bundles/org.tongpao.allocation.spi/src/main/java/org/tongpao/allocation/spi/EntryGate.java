@@ -1,0 +1,19 @@
+package org.tongpao.allocation.spi;
+
+import java.util.Optional;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Decides whether goods may enter a key area now. Asked before anything leaves for a destination inside a key
+ * area, whichever way it leaves: a batch's dispatch, one shipment's lines, a plain move. The platform's own gate is
+ * {@code tongpao-passes}' (an entry pass a checkpoint can verify: printed, not revoked, valid at that moment); with
+ * no gate installed nothing enters a key area. Every installed gate must agree.
+ *
+ * @since 1.2
+ */
+@ConsumerType
+public interface EntryGate {
+
+    /** Why the goods of {@code entry} may not enter its key area at its moment; empty when they may. */
+    Optional<String> refusal(KeyAreaEntry entry);
+}
