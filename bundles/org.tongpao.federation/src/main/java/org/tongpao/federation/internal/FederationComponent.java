@@ -71,6 +71,7 @@ public final class FederationComponent implements Federation, LedgerOwners, Fede
         this.clock = clock;
         this.inbox = new Inbox(ds, handlers, audit, self, clock, activity);
         this.retries = new ParkedRetries(ds, inbox, handlers);
+        inbox.onHandlerArrivedMeanwhile(retries::retryType);
         OutboxStart.ensure(ds, clock);
         apply(settings);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,8 @@ final class Inbox {
     private final String self;
     private final Clock clock;
     private final LinkActivity activity;
+    /** Told the type of a message parked for want of a handler when one has registered meanwhile (see below). */
+    private volatile Consumer<String> handlerArrivedMeanwhile = type -> { };
 
     Inbox(DataSource ds, Handlers handlers, AuditTrail audit, String self, Clock clock, LinkActivity activity) {
         this.ds = ds;
@@ -58,6 +61,22 @@ final class Inbox {
         this.self = self;
         this.clock = clock;
         this.activity = activity;
+    }
+
+    /**
+     * A park for want of a handler commits after its handler may have registered, and the registration's retry
+     * (which reads the committed parked rows) may have run before that commit: the message would stay parked for
+     * ever. So after each such commit the handlers are asked again and, if one is there now, {@code listener} retries
+     * the type.
+     */
+    void onHandlerArrivedMeanwhile(Consumer<String> listener) {
+        this.handlerArrivedMeanwhile = listener;
+    }
+
+    /** After the commit that parked {@code unhandled}: retry those whose handler has registered meanwhile. */
+    private void recheck(List<Message> unhandled) {
+        unhandled.stream().filter(m -> handlers.find(m.type(), major(m)).handler() != null).map(Message::type)
+                .distinct().forEach(type -> handlerArrivedMeanwhile.accept(type));
     }
 
     /** A message ready to apply: readable, from the link's node, to this one. */
@@ -84,13 +103,15 @@ final class Inbox {
             }
         }
         if (admitted.size() > 1) {
+            List<Message> unhandled = new ArrayList<>();
             try {
                 Transactions.enclosing(ds, "federation inbox, " + admitted.size() + " messages", c -> {
                     for (Admitted a : admitted) {
-                        applyIn(c, link, a.received(), a.raw(), false, a.arrived());
+                        applyIn(c, link, a.received(), a.raw(), false, a.arrived(), unhandled);
                     }
                     return null;
                 });
+                recheck(unhandled);
                 return;
             } catch (HandlerFailed | DataAccessException e) {
                 if (e instanceof DataAccessException d && !Sql.isUniqueViolation(d)) {
@@ -141,8 +162,11 @@ final class Inbox {
     private Outcome apply(String link, Envelope.Received received, String raw, boolean retry, Instant arrived) {
         Message m = received.message();
         try {
-            return Transactions.enclosing(ds, "federation inbox " + m.type(),
-                    c -> applyIn(c, link, received, raw, retry, arrived));
+            List<Message> unhandled = new ArrayList<>(1);
+            Outcome outcome = Transactions.enclosing(ds, "federation inbox " + m.type(),
+                    c -> applyIn(c, link, received, raw, retry, arrived, unhandled));
+            recheck(unhandled);
+            return outcome;
         } catch (HandlerFailed e) {
             LOG.warn("Message {} ({}) failed on {}: parked", m.id(), m.type(), self, e.getCause());
             Transactions.write(ds, "federation park", c -> {
@@ -161,7 +185,7 @@ final class Inbox {
 
     /** The work of one message inside the enclosing transaction on {@code c}. */
     private Outcome applyIn(Connection c, String link, Envelope.Received received, String raw, boolean retry,
-            Instant arrived) throws SQLException {
+            Instant arrived, List<Message> unhandled) throws SQLException {
         Message m = received.message();
         Instant now = now();
         if (InboxRows.applied(c, m.id())) {
@@ -174,6 +198,9 @@ final class Inbox {
         if (lookup.handler() == null) {
             park(c, link, m, raw, lookup.missing(), "no handler of " + m.type() + " for version " + m.version()
                     + " on " + self, retry, now);
+            if (!retry) {
+                unhandled.add(m);
+            }
             return Outcome.PARKED;
         }
         applyWith(lookup.handler(), m, caller(link, m.id()));
