@@ -18,8 +18,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
-import org.osgi.service.event.propertytypes.EventTopics;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -65,9 +65,11 @@ import org.tongpao.reporting.internal.sources.TransportSource;
  * through reporting's own adapters ({@code internal.sources}), bound dynamically: a report says
  * {@code installed: false} while one is absent.
  */
-@Component(service = {Reports.class, EventHandler.class}, configurationPid = ReportsComponent.PID)
+// the topics as a plain property: the @EventTopics property type would require an osgi.implementation capability
+// that Karaf's EventAdmin does not declare
+@Component(service = {Reports.class, EventHandler.class}, configurationPid = ReportsComponent.PID,
+        property = EventConstants.EVENT_TOPIC + "=" + CoreTopics.ALL)
 @Designate(ocd = ReportsComponent.Config.class)
-@EventTopics(CoreTopics.ALL)
 public class ReportsComponent implements Reports, EventHandler {
     public static final String PID = "org.tongpao.reporting";
     static final int MAX_WINDOW_DAYS = 90;
