@@ -28,6 +28,9 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.tongpao.core.Caller;
+import org.tongpao.core.Item;
+import org.tongpao.core.ItemUpdate;
+import org.tongpao.core.NewItem;
 import org.tongpao.documents.spreadsheet.SheetFormat;
 import org.tongpao.documents.spreadsheet.SheetReader;
 import org.tongpao.documents.spreadsheet.SheetRow;
@@ -256,6 +259,30 @@ public class ReportingIT extends CentralNode {
         assertTrue(java.util.Arrays.equals(csv, admin.download("/reports/daily?format=csv&asOf=" + cutOff, null)
                 .body()));
         assertEquals(service, reports.daily(ADMIN, cutOff));
+    }
+
+    /**
+     * The depots and items that label report rows are kept between requests: a new item is reported at once (an id
+     * not kept reads them again), and a rename reaches the report through core's change event well before the 60 s
+     * the labels are kept at most.
+     */
+    @Test
+    public void aNewItemIsReportedAtOnceAndARenameFollowsCoresEvent() {
+        Api admin = api().as("admin");
+        ok(admin.get("/reports/stock"));
+        Item created = catalogue.create(ADMIN, new NewItem("IT-REP-LABEL", "MASK", "Label mask", null, "piece", null,
+                36), "it-rep-label-item");
+        ledger.receive(ADMIN, new NewReceipt(depot("JS-PROV-01"), created.id(), 40L, LotOrigin.PURCHASE_ORDER,
+                "IT-REP-LABEL", LocalDate.now().plusYears(2), null), "it-rep-label-receipt");
+        JsonNode row = row(ok(admin.get("/reports/stock")).path("byItem"), "32", "IT-REP-LABEL");
+        assertEquals(40L, row.path("onHand").asLong());
+        assertEquals("Label mask", row.path("itemName").asText());
+
+        catalogue.update(ADMIN, created.id(), new ItemUpdate("MASK", "Label mask renamed", null, "piece", null, 36,
+                created.version()), "it-rep-label-rename");
+        Poll.until("the renamed item in the stock report", Duration.ofSeconds(30), () -> Optional.of(
+                row(ok(admin.get("/reports/stock")).path("byItem"), "32", "IT-REP-LABEL"))
+                .filter(r -> r.path("itemName").asText().equals("Label mask renamed")));
     }
 
     private static void assertField(Api.Reply r, String field) {

@@ -62,6 +62,14 @@ public interface StockLedger {
     List<ItemStock> itemStock(Caller caller);
 
     /**
+     * {@link #nationalStock} of every category and {@link #itemStock} together (1.8), in one read transaction that
+     * reads the item summary once: for a report that shows both.
+     *
+     * @since 1.8
+     */
+    StockSnapshot stock(Caller caller);
+
+    /**
      * Movement sums per province × item × type before {@code from} and in [{@code from}, {@code asOf}) within the
      * caller's scope (1.7): whole past days from the daily summary, the rest from the ledger, nothing at or after
      * {@code asOf}, so the same {@code asOf} gives the same answer on any later call.

@@ -33,9 +33,11 @@
  * ({@link org.tongpao.inventory.MovementTotal}); {@code nationalStock} reads the same summary.
  * Also 1.7: designations cross nodes — {@link org.tongpao.inventory.NodeDesignation} on {@code ReplicaLot.designation}
  * (a replica lot keeps it) and {@code CrossNodeTransfer.Line.designation} (the receiver's lot inherits it).
+ * 1.8: {@link org.tongpao.inventory.StockLedger#stock} ({@link org.tongpao.inventory.StockSnapshot}): national stock by
+ * category and by item from one read of the summary.
  */
 @Export
-@Version("1.7.0")
+@Version("1.8.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;

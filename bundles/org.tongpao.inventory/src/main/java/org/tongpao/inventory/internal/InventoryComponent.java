@@ -336,6 +336,11 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     }
 
     @Override
+    public org.tongpao.inventory.StockSnapshot stock(Caller caller) {
+        return views.stock(caller);
+    }
+
+    @Override
     public List<org.tongpao.inventory.MovementTotal> movementTotals(Caller caller, java.time.Instant from,
             java.time.Instant asOf) {
         return summaryViews.movementTotals(caller, from, asOf);

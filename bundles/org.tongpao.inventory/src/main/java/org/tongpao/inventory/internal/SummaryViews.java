@@ -64,10 +64,10 @@ final class SummaryViews {
 
     /**
      * Province × category rows ({province, category, onHand, reserved, available}) from the item summary, for the
-     * national report; {@code categoryCode} null: every category.
+     * national report; {@code categoryCode} null: every category. {@code items}: the summary's rows read in the
+     * same transaction.
      */
-    static List<Object[]> byCategory(Connection c, Summaries summaries, String province, String categoryCode,
-            LocalDate today) throws SQLException {
+    static List<Object[]> byCategory(Connection c, List<ItemStock> items, String categoryCode) throws SQLException {
         Map<Long, String> categories = new HashMap<>();
         Jdbc.query(c, "SELECT id, category_code FROM tp_core_v1_item", List.of(),
                 rs -> categories.put(rs.getLong(1), rs.getString(2)));
@@ -75,7 +75,7 @@ final class SummaryViews {
             int p = compare(a.get(0), b.get(0));
             return p != 0 ? p : compare(a.get(1), b.get(1));
         });
-        for (ItemStock s : summaries.itemStock(c, province, today)) {
+        for (ItemStock s : items) {
             String category = categories.get(s.itemId());
             if (s.onHand() <= 0 || categoryCode != null && !categoryCode.equals(category)) {
                 continue;

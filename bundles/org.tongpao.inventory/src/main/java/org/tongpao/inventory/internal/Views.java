@@ -245,6 +245,37 @@ final class Views {
 
     List<ProvinceStock> nationalStock(Caller caller, String categoryCode) {
         LocalDate today = ledger.today();
+        return switch (ScopeRules.readReach(caller)) {
+            case ALL, PROVINCE -> ledger.read(c -> nationalRows(c, caller, categoryCode, today,
+                    ledger.summaries.itemStock(c, summaryProvince(caller), today)));
+            case DEPOT -> ledger.read(c -> nationalRows(c, caller, categoryCode, today, null));
+            default -> List.of();
+        };
+    }
+
+    /**
+     * National stock by category and by item from one read of the item summary, in one read transaction (1.8). A
+     * depot keeper's scope is finer than the summary: both come from that depot's balances, as in the two reads.
+     */
+    org.tongpao.inventory.StockSnapshot stock(Caller caller) {
+        return switch (ScopeRules.readReach(caller)) {
+            case ALL, PROVINCE -> {
+                LocalDate today = ledger.today();
+                yield ledger.read(c -> {
+                    List<org.tongpao.inventory.ItemStock> items = ledger.summaries.itemStock(c,
+                            summaryProvince(caller), today);
+                    return new org.tongpao.inventory.StockSnapshot(nationalRows(c, caller, null, today, items), items);
+                });
+            }
+            case DEPOT -> new org.tongpao.inventory.StockSnapshot(nationalStock(caller, null),
+                    new SummaryViews(ledger).itemStock(caller));
+            default -> new org.tongpao.inventory.StockSnapshot(List.of(), List.of());
+        };
+    }
+
+    /** {@code items}: the summary's rows for national and provincial reach; null for a depot keeper. */
+    private List<ProvinceStock> nationalRows(Connection c, Caller caller, String categoryCode, LocalDate today,
+            List<org.tongpao.inventory.ItemStock> items) throws SQLException {
         StringBuilder where = new StringBuilder(BALANCES_HELD);
         List<Object> params = new ArrayList<>();
         if (!scope(caller, "d", where, params)) {
@@ -257,36 +288,34 @@ final class Views {
         String sql = "SELECT d.province_code, i.category_code, SUM(b.on_hand) AS on_hand, SUM(b.reserved) AS reserved, "
                 + "SUM(" + AVAILABLE + ") AS available"
                 + where + " GROUP BY d.province_code, i.category_code ORDER BY d.province_code, i.category_code";
-        return ledger.read(c -> {
-            Map<String, Instant> asOf = new HashMap<>();
-            Jdbc.query(c, "SELECT d.province_code, MAX(r.last_occurred_at) AS as_of FROM tp_inv_replica_depot r "
-                    + "JOIN tp_core_v1_depot d ON d.id = r.depot_id GROUP BY d.province_code", List.of(),
-                    rs -> asOf.put(rs.getString(1), Sql.getInstant(rs, "as_of")));
-            Map<List<String>, Long> frontLine = deliveredToFrontLine(c, caller, categoryCode);
-            List<ProvinceStock> rows = new ArrayList<>();
-            for (Object[] r : ScopeRules.readReach(caller) == ScopeRules.Reach.DEPOT
-                    ? Jdbc.query(c, sql, all, rs -> new Object[] {rs.getString("province_code"),
-                            rs.getString("category_code"), rs.getLong("on_hand"), rs.getLong("reserved"),
-                            rs.getLong("available")})
-                    : SummaryViews.byCategory(c, ledger.summaries, summaryProvince(caller), categoryCode, today)) {
-                String province = (String) r[0];
-                String owner = province == null ? null : ledger.owners.remoteOwner(province).orElse(null);
-                rows.add(new ProvinceStock(province, (String) r[1], (Long) r[2], (Long) r[3], (Long) r[4], owner,
-                        owner == null ? null : asOf.get(province),
-                        frontLine.getOrDefault(Arrays.asList(province, (String) r[1]), 0L)));
+        Map<String, Instant> asOf = new HashMap<>();
+        Jdbc.query(c, "SELECT d.province_code, MAX(r.last_occurred_at) AS as_of FROM tp_inv_replica_depot r "
+                + "JOIN tp_core_v1_depot d ON d.id = r.depot_id GROUP BY d.province_code", List.of(),
+                rs -> asOf.put(rs.getString(1), Sql.getInstant(rs, "as_of")));
+        Map<List<String>, Long> frontLine = deliveredToFrontLine(c, caller, categoryCode);
+        List<ProvinceStock> rows = new ArrayList<>();
+        for (Object[] r : items == null
+                ? Jdbc.query(c, sql, all, rs -> new Object[] {rs.getString("province_code"),
+                        rs.getString("category_code"), rs.getLong("on_hand"), rs.getLong("reserved"),
+                        rs.getLong("available")})
+                : SummaryViews.byCategory(c, items, categoryCode)) {
+            String province = (String) r[0];
+            String owner = province == null ? null : ledger.owners.remoteOwner(province).orElse(null);
+            rows.add(new ProvinceStock(province, (String) r[1], (Long) r[2], (Long) r[3], (Long) r[4], owner,
+                    owner == null ? null : asOf.get(province),
+                    frontLine.getOrDefault(Arrays.asList(province, (String) r[1]), 0L)));
+        }
+        // a province whose stock all went to the front line still reports what it delivered
+        Set<List<String>> listed = new HashSet<>();
+        rows.forEach(r -> listed.add(Arrays.asList(r.provinceCode(), r.categoryCode())));
+        frontLine.forEach((key, qty) -> {
+            if (!listed.contains(key)) {
+                rows.add(new ProvinceStock(key.get(0), key.get(1), 0, 0, 0, null, null, qty));
             }
-            // a province whose stock all went to the front line still reports what it delivered
-            Set<List<String>> listed = new HashSet<>();
-            rows.forEach(r -> listed.add(Arrays.asList(r.provinceCode(), r.categoryCode())));
-            frontLine.forEach((key, qty) -> {
-                if (!listed.contains(key)) {
-                    rows.add(new ProvinceStock(key.get(0), key.get(1), 0, 0, 0, null, null, qty));
-                }
-            });
-            rows.sort(Comparator.comparing(ProvinceStock::provinceCode, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparing(ProvinceStock::categoryCode));
-            return rows;
         });
+        rows.sort(Comparator.comparing(ProvinceStock::provinceCode, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(ProvinceStock::categoryCode));
+        return rows;
     }
 
     /**

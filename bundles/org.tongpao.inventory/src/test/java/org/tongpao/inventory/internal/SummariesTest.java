@@ -186,6 +186,27 @@ class SummariesTest extends WithFixture {
         assertThatThrownBy(() -> f.inventory.movementTotals(ADMIN, asOf, from)).isInstanceOf(ValidationException.class);
     }
 
+    /** stock (1.8) gives, from one read, what nationalStock and itemStock give, in every reach. */
+    @Test
+    void stockGivesBothViewsInOneReadAsTheTwoReadsDo() {
+        f.receive(f.wuhan, f.kn95, 100, TODAY.plusYears(1));
+        long quarantined = f.receive(f.wuhan, f.medprot, 30, TODAY.plusYears(1));
+        f.inventory.changeLotStatus(ADMIN, quarantined, new LotStatusChange(LotStatus.QUARANTINED, "test"), null);
+        f.receive(f.jiangsu, f.tent, 12, TODAY.plusYears(1));
+        f.receive(f.central, f.kn95, 500, TODAY.plusYears(1));
+        Caller keeper = Caller.of("keeper", Set.of("depot-keeper", "depot-HB-WH-01"), "req-keeper");
+        Caller nobody = Caller.of("nobody", Set.of(), "req-nobody");
+        for (Caller c : List.of(ADMIN, HUBEI, keeper, nobody)) {
+            org.tongpao.inventory.StockSnapshot both = f.inventory.stock(c);
+            assertThat(both.byItem()).as(c.user()).isEqualTo(f.inventory.itemStock(c));
+            assertThat(both.byCategory()).as(c.user()).isEqualTo(f.inventory.nationalStock(c, null));
+        }
+        assertThat(f.inventory.stock(ADMIN).byCategory()).hasSize(3).extracting(ProvinceStock::provinceCode)
+                .contains("42", "32");
+        assertThat(f.inventory.stock(keeper).byItem()).isNotEmpty();
+        assertThat(f.inventory.stock(nobody).byItem()).isEmpty();
+    }
+
     /** itemStock equals the balances the caller sees, summed per province × item (the report's former roll-up). */
     private void assertItemStockEqualsBalances() {
         Map<String, List<Long>> expected = new TreeMap<>();

@@ -1,5 +1,6 @@
 package org.tongpao.reporting.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.tongpao.core.Caller;
@@ -22,8 +23,13 @@ final class ItemTotals {
      * number of depots or lots.
      */
     static Map<String, long[]> rollUp(StockLedger ledger, Caller caller) {
+        return rollUp(ledger.itemStock(caller));
+    }
+
+    /** The same from rows already read ({@link StockLedger#stock}). */
+    static Map<String, long[]> rollUp(List<ItemStock> rows) {
         Map<String, long[]> totals = new TreeMap<>();
-        for (ItemStock s : ledger.itemStock(caller)) {
+        for (ItemStock s : rows) {
             String province = s.provinceCode() == null ? "" : s.provinceCode();
             long[] r = totals.computeIfAbsent(province + "|" + s.itemId(), k -> of(province, s.itemId()));
             r[ON_HAND] += s.onHand();

@@ -17,12 +17,16 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.CatalogueService;
+import org.tongpao.core.CoreTopics;
 import org.tongpao.core.DepotService;
 import org.tongpao.core.Item;
 import org.tongpao.core.OrgUnitService;
@@ -35,6 +39,7 @@ import org.tongpao.inventory.MovementType;
 import org.tongpao.inventory.ProvinceStock;
 import org.tongpao.inventory.ReserveCensus;
 import org.tongpao.inventory.StockLedger;
+import org.tongpao.inventory.StockSnapshot;
 import org.tongpao.inventory.Transfer;
 import org.tongpao.reporting.BatchReport;
 import org.tongpao.reporting.Capability;
@@ -60,9 +65,12 @@ import org.tongpao.reporting.internal.sources.TransportSource;
  * through reporting's own adapters ({@code internal.sources}), bound dynamically: a report says
  * {@code installed: false} while one is absent.
  */
-@Component(service = Reports.class, configurationPid = ReportsComponent.PID)
+// the topics as a plain property: the @EventTopics property type would require an osgi.implementation capability
+// that Karaf's EventAdmin does not declare
+@Component(service = {Reports.class, EventHandler.class}, configurationPid = ReportsComponent.PID,
+        property = EventConstants.EVENT_TOPIC + "=" + CoreTopics.ALL)
 @Designate(ocd = ReportsComponent.Config.class)
-public class ReportsComponent implements Reports {
+public class ReportsComponent implements Reports, EventHandler {
     public static final String PID = "org.tongpao.reporting";
     static final int MAX_WINDOW_DAYS = 90;
 
@@ -70,14 +78,17 @@ public class ReportsComponent implements Reports {
     public @interface Config {
         @AttributeDefinition(description = "Days of issues the cover report's rate is taken over (1..90)")
         int coverWindowDays() default 7;
+
+        @AttributeDefinition(description = "Longest time in seconds the reports keep depots and items between "
+                + "requests (core's change events drop them sooner; 0: read them on every request)")
+        int directoryTtlSeconds() default 60;
     }
 
     private final StockLedger ledger;
     private final ReserveCensus census;
-    private final DepotService depots;
-    private final CatalogueService catalogue;
     private final ProvinceRegistry provinces;
     private final OrgUnitService units;
+    private final DirectoryCache directory;
     private volatile int coverWindowDays;
     private volatile Clock clock = Clock.systemUTC();
 
@@ -100,10 +111,10 @@ public class ReportsComponent implements Reports {
             @Reference ProvinceRegistry provinces, @Reference OrgUnitService units) {
         this.ledger = ledger;
         this.census = census;
-        this.depots = depots;
-        this.catalogue = catalogue;
         this.provinces = provinces;
         this.units = units;
+        this.directory = new DirectoryCache(depots, catalogue,
+                Math.max(0, config.directoryTtlSeconds()) * 1000L, System::nanoTime);
         modified(config);
     }
 
@@ -133,7 +144,18 @@ public class ReportsComponent implements Reports {
     }
 
     private Directory directory(Caller caller) {
-        return new Directory(depots, catalogue, provinces, units, caller.requestId());
+        return new Directory(directory, provinces, units, caller.requestId());
+    }
+
+    /** Core committed a change of an org unit, item or depot: the labels are read again on the next request. */
+    @Override
+    public void handleEvent(Event event) {
+        directory.invalidate();
+    }
+
+    /** For tests: the master-data cache. */
+    DirectoryCache directoryCache() {
+        return directory;
     }
 
     private static Capability capability(String name, Object source) {
@@ -147,8 +169,10 @@ public class ReportsComponent implements Reports {
         String scope = scope(caller);
         Instant now = now();
         Directory dir = directory(caller);
+        // by category and by item from one read of the inventory's summary
+        StockSnapshot stock = ledger.stock(caller);
         List<StockReport.StockCategoryRow> byCategory = new ArrayList<>();
-        for (ProvinceStock s : ledger.nationalStock(caller, null)) {
+        for (ProvinceStock s : stock.byCategory()) {
             ReportPlace place = dir.place(s.provinceCode());
             if (Directory.visible(caller, place)) {
                 byCategory.add(new StockReport.StockCategoryRow(place, s.categoryCode(), s.onHand(), s.reserved(),
@@ -159,7 +183,7 @@ public class ReportsComponent implements Reports {
         byCategory.sort(Comparator.comparing((StockReport.StockCategoryRow r) -> !r.place().centralReserve())
                 .thenComparing(r -> r.place().code()).thenComparing(StockReport.StockCategoryRow::categoryCode));
         List<StockReport.StockItemRow> byItem = new ArrayList<>();
-        for (long[] r : ItemTotals.rollUp(ledger, caller).values()) {
+        for (long[] r : ItemTotals.rollUp(stock.byItem()).values()) {
             ReportPlace place = dir.place(ItemTotals.province(r));
             Item item = dir.item(r[ItemTotals.ITEM]);
             if (item != null && Directory.visible(caller, place)) {

@@ -76,7 +76,8 @@ final class ReportingFixture implements AutoCloseable {
                 core.audit, core.keys, core.outbox);
         allocation = new JdbcAllocationService(allocationSchema, core.units, core.catalogue, core.depots,
                 core.provinces, inventory, core.audit, core.keys, selector, core.outbox);
-        reports = new ReportsComponent(Configs.of(ReportsComponent.Config.class, Map.of("coverWindowDays", 7)),
+        reports = new ReportsComponent(Configs.of(ReportsComponent.Config.class, Map.of("coverWindowDays", 7,
+                "directoryTtlSeconds", 60)),
                 inventory, inventory, core.depots, core.catalogue, core.provinces, core.units);
         reports.clock(clock);
     }
