@@ -59,6 +59,14 @@ public interface ProcurementService {
     StoredQuote quote(Caller caller, long quoteId);
 
     /**
+     * The stored quotes the caller may read (scoped as {@link #quote}), newest last, paged by id; filtered by channel,
+     * {@link QuoteStatus} (as of now) and buying province.
+     *
+     * @since 1.2
+     */
+    Page<StoredQuote> quotes(Caller caller, QuoteFilter filter, int limit, String cursor);
+
+    /**
      * Drafts a purchase order from a stored quote: its lines (item, quantity, unit price, promised date = the date
      * quoted), currency, channel, quote reference and emergency flag, with the supplier, depot, budget line and rate
      * of {@code order}. A quote becomes one order only (409 naming {@code quoteId}); an expired one is a 409 naming

@@ -4,9 +4,10 @@
  * cancellation), receipts against an order that put accepted goods into inventory as lots whose origin is the
  * order line, and the supplier capacity view. Channels plug in through {@code org.tongpao.procurement.api}.
  * 1.1: stored quotes ({@link org.tongpao.procurement.StoredQuote}) turned into draft orders, editable drafts.
+ * 1.2: the list of stored quotes ({@link org.tongpao.procurement.QuoteFilter}, {@link org.tongpao.procurement.QuoteStatus}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.tongpao.procurement;
 
 import org.osgi.annotation.bundle.Export;

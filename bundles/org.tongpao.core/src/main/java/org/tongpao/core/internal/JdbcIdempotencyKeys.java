@@ -23,6 +23,7 @@ import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
+import org.tongpao.core.StaleVersionException;
 import org.tongpao.core.TongpaoException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.DataAccessException;
@@ -337,9 +338,15 @@ public class JdbcIdempotencyKeys implements IdempotencyKeys {
         }
     }
 
-    /** The client errors a key keeps as its outcome; null for anything a retry might not meet again. */
+    /**
+     * The client errors a key keeps as its outcome; null for anything a retry might not meet again, and for a stale
+     * version (412 over REST): that refusal wrote nothing and only says "read again", so it is not the key's answer
+     * (kept, it would replay as a plain 409); the same request meets it again, and the key carries the request made
+     * with the version read afresh.
+     */
     static String clientErrorKind(Throwable t) {
-        if (!(t instanceof TongpaoException) || t instanceof IdempotencyKeyInProgressException) {
+        if (!(t instanceof TongpaoException) || t instanceof IdempotencyKeyInProgressException
+                || t instanceof StaleVersionException) {
             return null;
         }
         if (t instanceof ValidationException) {

@@ -18,7 +18,9 @@ import org.tongpao.core.ValidationException;
  * <em>completes</em> the claim in the write's own transaction, so the key points at a result exactly when
  * the write committed. When the write is refused with a client error (400, 403, 404, 409) that refusal is
  * stored as the key's outcome; any other failure (a lock the database gave up on, a crash) releases the key,
- * so a retry runs the write. A copy that arrives while the key is claimed waits for the outcome (bounded; then
+ * so a retry runs the write. A stale version ({@link org.tongpao.core.StaleVersionException}, 412 over REST)
+ * releases the key too (since 2.7): it tells the caller to read again, and the request sent with the version read
+ * afresh may carry the same key. A copy that arrives while the key is claimed waits for the outcome (bounded; then
  * {@link IdempotencyKeyInProgressException}, 409 with Retry-After) and gets it; a claim whose owner died is
  * taken over once its lease has run out. The REST layer stores the first HTTP answer with the key
  * ({@link #answer}) and answers every repeat with it.

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
+import org.tongpao.core.StaleVersionException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.testing.MovableClock;
 import org.tongpao.core.persistence.DataAccessException;
@@ -96,6 +97,29 @@ class IdempotencyClaimTest {
         assertThatThrownBy(() -> keys.execute(f.ds, ADMIN, "n", "op", Map.of(), auditWrite("n")))
                 .isInstanceOf(NotFoundException.class).hasMessage("lot 7 not found");
         assertThat(writes).hasValue(1);
+    }
+
+    @Test
+    void aStaleVersionIsNotKeptSoTheKeyCarriesTheRequestMadeAfterReadingAgain() {
+        // a draft changed under If-Match 3 while it is at 4: 412, nothing written; the same request meets it again
+        // (not a stored 409), and once read again the request with version 4 runs under the same key, once
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> keys.execute(f.ds, ADMIN, "edit", "order.update:7", List.of(3), c -> {
+                writes.incrementAndGet();
+                throw new StaleVersionException("purchase-order", "PO-7", 3, 4);
+            })).isInstanceOf(StaleVersionException.class);
+        }
+        assertThat(writes).hasValue(2);
+        assertThat(keys.answer(ADMIN, "edit", new Answer(412, "application/problem+json", null, "{}"))).isEmpty();
+        IdempotencyKeys.Outcome ran = keys.execute(f.ds, ADMIN, "edit", "order.update:7", List.of(4), auditWrite("e"));
+        assertThat(ran).isEqualTo(new IdempotencyKeys.Outcome(new Ref("test", "e"), false));
+        assertThat(keys.execute(f.ds, ADMIN, "edit", "order.update:7", List.of(4), auditWrite("again")))
+                .isEqualTo(new IdempotencyKeys.Outcome(new Ref("test", "e"), true));
+        assertThatThrownBy(() -> keys.execute(f.ds, ADMIN, "edit", "order.update:7", List.of(3), auditWrite("x")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("different request");
+        assertThat(writes).hasValue(3);
+        assertThat(JdbcIdempotencyKeys.clientErrorKind(new ConflictException("status", "submitted")))
+                .isEqualTo("conflict");
     }
 
     @Test

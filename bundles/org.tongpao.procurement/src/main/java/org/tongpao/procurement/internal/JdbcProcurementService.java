@@ -25,6 +25,7 @@ import org.tongpao.procurement.OrderProgress;
 import org.tongpao.procurement.ProcurementService;
 import org.tongpao.procurement.PurchaseOrder;
 import org.tongpao.procurement.StoredQuote;
+import org.tongpao.procurement.QuoteFilter;
 import org.tongpao.procurement.QuoteOrder;
 import org.tongpao.procurement.api.QuoteRequest;
 import org.tongpao.procurement.ReceiptRequest;
@@ -123,6 +124,11 @@ public class JdbcProcurementService implements ProcurementService {
     @Override
     public StoredQuote quote(Caller caller, long quoteId) {
         return quotes.get(caller, quoteId);
+    }
+
+    @Override
+    public Page<StoredQuote> quotes(Caller caller, QuoteFilter filter, int limit, String cursor) {
+        return quotes.list(caller, filter, limit, cursor);
     }
 
     @Override

@@ -17,7 +17,6 @@ import org.tongpao.core.ConflictException;
 import org.tongpao.core.Depot;
 import org.tongpao.core.Item;
 import org.tongpao.core.Page;
-import org.tongpao.core.Roles;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.StaleVersionException;
 import org.tongpao.core.ValidationException;
@@ -109,7 +108,7 @@ final class Orders {
         OrderFilter f = filter == null ? OrderFilter.ALL : filter;
         StringBuilder where = new StringBuilder();
         List<Object> args = new ArrayList<>();
-        scopeCondition(caller, where, args);
+        ProcurementScope.readCondition(caller, where, args, "o.province_code", "o.depot_code");
         if (f.status() != null) {
             where.append(" AND o.status = ?");
             args.add(f.status().name());
@@ -131,26 +130,6 @@ final class Orders {
             }
             return new Page<>(full, page.nextCursor());
         });
-    }
-
-    /** The SQL form of {@link ProcurementScope#canReadOrder}. */
-    private static void scopeCondition(Caller caller, StringBuilder where, List<Object> args) {
-        if (ProcurementScope.seesEverything(caller)) {
-            return;
-        }
-        boolean provincial = (caller.hasRole(Roles.PROCUREMENT_OFFICER) || caller.hasRole(Roles.PROVINCE_OFFICER))
-                && caller.provinceCode() != null;
-        boolean keeper = caller.hasRole(Roles.DEPOT_KEEPER) && caller.depotCode() != null;
-        where.append(" AND (1 = 0");
-        if (provincial) {
-            where.append(" OR o.province_code = ?");
-            args.add(caller.provinceCode());
-        }
-        if (keeper) {
-            where.append(" OR o.depot_code = ?");
-            args.add(caller.depotCode());
-        }
-        where.append(")");
     }
 
     /** The order if the caller may read it; 404 otherwise (missing or not visible alike). */

@@ -1,5 +1,6 @@
 package org.tongpao.procurement.internal;
 
+import java.util.List;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Roles;
@@ -48,6 +49,30 @@ final class ProcurementScope {
             return true;
         }
         return caller.hasRole(Roles.DEPOT_KEEPER) && depotCode != null && depotCode.equals(caller.depotCode());
+    }
+
+    /**
+     * The SQL form of {@link #canReadOrder}, appended to {@code where} as {@code " AND (...)"} (nothing for a caller
+     * who sees everything); {@code depotColumn} null for rows delivered to no depot (quotes).
+     */
+    static void readCondition(Caller caller, StringBuilder where, List<Object> args, String provinceColumn,
+            String depotColumn) {
+        if (seesEverything(caller)) {
+            return;
+        }
+        boolean provincial = (caller.hasRole(Roles.PROCUREMENT_OFFICER) || caller.hasRole(Roles.PROVINCE_OFFICER))
+                && caller.provinceCode() != null;
+        boolean keeper = depotColumn != null && caller.hasRole(Roles.DEPOT_KEEPER) && caller.depotCode() != null;
+        where.append(" AND (1 = 0");
+        if (provincial) {
+            where.append(" OR ").append(provinceColumn).append(" = ?");
+            args.add(caller.provinceCode());
+        }
+        if (keeper) {
+            where.append(" OR ").append(depotColumn).append(" = ?");
+            args.add(caller.depotCode());
+        }
+        where.append(")");
     }
 
     /** Whether the caller may change (submit, approve, place, cancel) an order of {@code province}. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.procurement.StoredQuote;
 import org.tongpao.procurement.QuoteLine;
@@ -49,17 +50,33 @@ final class QuoteDao {
 
     static Optional<StoredQuote> find(Connection c, long id) throws SQLException {
         Optional<StoredQuote> head = Jdbc.one(c, "SELECT * FROM tp_proc_quote WHERE id = ?", args(id), QuoteDao::head);
-        if (head.isEmpty()) {
-            return head;
+        return head.isEmpty() ? head : Optional.of(complete(c, head.get()));
+    }
+
+    /**
+     * A keyset page of quote heads ({@code where}: conditions on {@code q.}, each starting with " AND"), each then
+     * completed with its lines.
+     */
+    static List<StoredQuote> page(Connection c, String where, List<Object> args, long after, int limit)
+            throws SQLException {
+        List<Object> all = new ArrayList<>(args);
+        all.add(0, after);
+        List<StoredQuote> out = new ArrayList<>();
+        for (StoredQuote h : Jdbc.query(c, "SELECT * FROM tp_proc_quote q WHERE q.id > ?" + where
+                + Paging.orderAndFetch("q.id", limit), all, QuoteDao::head)) {
+            out.add(complete(c, h));
         }
+        return out;
+    }
+
+    private static StoredQuote complete(Connection c, StoredQuote h) throws SQLException {
         List<QuoteLine> lines = Jdbc.query(c, "SELECT * FROM tp_proc_quote_line WHERE quote_id = ? ORDER BY line_no",
-                args(id), rs -> new QuoteLine(rs.getString("line_ref"), rs.getString("item_code"),
+                args(h.id()), rs -> new QuoteLine(rs.getString("line_ref"), rs.getString("item_code"),
                         rs.getLong("requested_quantity"), rs.getLong("quantity"), rs.getBigDecimal("unit_price"),
                         Jdbc.localDate(rs, "deliver_by")));
-        StoredQuote h = head.get();
-        return Optional.of(new StoredQuote(h.id(), h.channelId(), h.requestRef(), h.quoteRef(), h.provinceCode(),
+        return new StoredQuote(h.id(), h.channelId(), h.requestRef(), h.quoteRef(), h.provinceCode(),
                 h.deliverToProvince(), h.emergency(), h.currency(), h.validUntil(), h.incoterm(), h.note(),
-                h.totalAmount(), lines, h.orderId(), h.createdBy(), h.createdAt()));
+                h.totalAmount(), lines, h.orderId(), h.createdBy(), h.createdAt());
     }
 
     /** Marks the quote as ordered by {@code orderId}; false when another order took it first (the row stays locked). */

@@ -10,16 +10,20 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Checks;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.Item;
+import org.tongpao.core.Page;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
+import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.procurement.NewOrder;
 import org.tongpao.procurement.NewOrderLine;
 import org.tongpao.procurement.ProcurementTopics;
 import org.tongpao.procurement.PurchaseOrder;
 import org.tongpao.procurement.StoredQuote;
+import org.tongpao.procurement.QuoteFilter;
 import org.tongpao.procurement.QuoteLine;
 import org.tongpao.procurement.QuoteOrder;
+import org.tongpao.procurement.QuoteStatus;
 import org.tongpao.procurement.api.ChannelQuote;
 import org.tongpao.procurement.api.QuoteRequest;
 
@@ -72,6 +76,35 @@ final class Quotes {
     StoredQuote get(Caller caller, long id) {
         return Transactions.read(ctx.ds, c -> ScopeRules.visible(QuoteDao.find(c, id),
                 q -> ProcurementScope.canReadOrder(caller, q.provinceCode(), null), ENTITY, id));
+    }
+
+    /** The quotes the caller reads (scoped as {@link #get}), filtered; a quote's status is as of now. */
+    Page<StoredQuote> list(Caller caller, QuoteFilter filter, int limit, String cursor) {
+        long after = Paging.after(cursor);
+        QuoteFilter f = filter == null ? QuoteFilter.ALL : filter;
+        StringBuilder where = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        ProcurementScope.readCondition(caller, where, args, "q.province_code", null);
+        if (f.channelId() != null) {
+            where.append(" AND q.channel_id = ?");
+            args.add(f.channelId());
+        }
+        if (f.province() != null) {
+            where.append(" AND q.province_code = ?");
+            args.add(f.province());
+        }
+        if (f.status() != null) {
+            where.append(switch (f.status()) {
+                case OPEN -> " AND q.order_id IS NULL AND q.valid_until > ?";
+                case EXPIRED -> " AND q.order_id IS NULL AND q.valid_until <= ?";
+                case ORDERED -> " AND q.order_id IS NOT NULL";
+            });
+            if (f.status() != QuoteStatus.ORDERED) {
+                args.add(ctx.now());
+            }
+        }
+        return Transactions.read(ctx.ds, c -> Paging.page(QuoteDao.page(c, where.toString(), args, after, limit),
+                limit, StoredQuote::id));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.tongpao.procurement.internal.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,6 +16,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -23,14 +25,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.Caller;
+import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
 import org.tongpao.core.rest.Created;
 import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
+import org.tongpao.core.rest.PageParams;
+import org.tongpao.core.rest.QueryParams;
 import org.tongpao.procurement.ProcurementService;
 import org.tongpao.procurement.PurchaseOrder;
-import org.tongpao.procurement.StoredQuote;
+import org.tongpao.procurement.QuoteFilter;
 import org.tongpao.procurement.QuoteOrder;
+import org.tongpao.procurement.QuoteStatus;
+import org.tongpao.procurement.StoredQuote;
 
 /** {@code /procurement/quotes}: the channels' stored quotes (asked at {@code /procurement/channels/{id}/quotes}) and their orders. */
 @Component(service = QuoteResource.class, property = JaxRs.RESOURCE)
@@ -46,6 +53,20 @@ public class QuoteResource {
     @Activate
     public QuoteResource(@Reference ProcurementService procurement) {
         this.procurement = procurement;
+    }
+
+    @GET
+    @Operation(summary = "List stored quotes", description = "Oldest first, paged by cursor; a province's buyer or "
+            + "officer sees its province's quotes, ministry roles and auditors all. status is as of now: OPEN (stands, "
+            + "not ordered), ORDERED (a draft order was made from it), EXPIRED (ran out unordered)")
+    public Page<StoredQuote> list(@Context Caller caller,
+            @Parameter(description = "the channel asked, e.g. procurement-centre") @QueryParam("channel") String channel,
+            @Parameter(description = "OPEN, ORDERED, EXPIRED") @QueryParam("status") String status,
+            @Parameter(description = "buying province, e.g. 42") @QueryParam("province") String province,
+            @BeanParam PageParams page) {
+        QuoteFilter f = new QuoteFilter(QueryParams.text(channel),
+                QueryParams.enumValue(QuoteStatus.class, "status", status), QueryParams.text(province));
+        return procurement.quotes(caller, f, page.limit(), page.cursor());
     }
 
     @GET
