@@ -6,8 +6,11 @@ import java.sql.Savepoint;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,23 @@ public final class Transactions {
 
     /** The connection of the {@link #enclosing} transaction running on this thread, per DataSource. */
     private static final ThreadLocal<Map<DataSource, Connection>> ENCLOSING = new ThreadLocal<>();
+
+    /**
+     * The work joined calls left for just before the {@link #enclosing} transaction running on this thread commits,
+     * by key, in the order first asked for.
+     */
+    private static final ThreadLocal<Map<Object, BeforeCommit>> BEFORE_COMMIT = new ThreadLocal<>();
+
+    /**
+     * Work on the enclosing transaction's connection after its work and before its commit (see
+     * {@link #beforeEnclosingCommit}).
+     *
+     * @since 2.7
+     */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        void run(Connection connection) throws Exception;
+    }
 
     /** Work done with a connection inside a transaction. */
     @FunctionalInterface
@@ -79,12 +99,41 @@ public final class Transactions {
         }
         return TransientRetry.run(what, () -> inTransaction(dataSource, c -> {
             ENCLOSING.set(Map.of(dataSource, c));
+            Map<Object, BeforeCommit> beforeCommit = new LinkedHashMap<>();
+            BEFORE_COMMIT.set(beforeCommit);
             try {
-                return work.apply(c);
+                T result = work.apply(c);
+                for (BeforeCommit b : List.copyOf(beforeCommit.values())) {
+                    b.run(c);
+                }
+                return result;
             } finally {
                 ENCLOSING.remove();
+                BEFORE_COMMIT.remove();
             }
         }));
+    }
+
+    /**
+     * Inside an {@link #enclosing} transaction on {@code dataSource} (a joined call): the one hook of this enclosing
+     * transaction under {@code key}, made by {@code create} when first asked for, which runs on the enclosing
+     * connection once the enclosing work is done, just before the commit; a failure there rolls the whole
+     * transaction back. Empty outside an enclosing transaction: the caller does that work at the end of its own.
+     *
+     * <p>For work that locks rows every writer waits for (a summary row): done last, the lock is held only until the
+     * commit rather than for the rest of the enclosing work, and several joined calls add up into one pass. Add a
+     * joined call's share to the hook only once the call succeeded (its savepoint rolls back nothing of the hook's);
+     * a hook must not ask for another.
+     *
+     * @since 2.7
+     */
+    @SuppressWarnings("unchecked")
+    public static <H extends BeforeCommit> Optional<H> beforeEnclosingCommit(DataSource dataSource, Object key,
+            Supplier<H> create) {
+        if (!joins(dataSource)) {
+            return Optional.empty();
+        }
+        return Optional.of((H) BEFORE_COMMIT.get().computeIfAbsent(key, k -> create.get()));
     }
 
     /**

@@ -13,7 +13,8 @@
  * the outbox refusing an event that must be forwarded while no forwarder for it is bound (503, retry), and
  * {@code IdempotencyKeys.forgetAnswers} (a kept answer must not outlive an erasure),
  * and {@code Transactions.enclosingOrJoined}. 2.7: a stale version (412) releases its Idempotency-Key instead of
- * being kept as its outcome.
+ * being kept as its outcome; {@code Transactions.beforeEnclosingCommit}, work a joined call leaves for just before
+ * the enclosing commit.
  * SQL written
  * against it must run on Derby and PostgreSQL alike.
  */

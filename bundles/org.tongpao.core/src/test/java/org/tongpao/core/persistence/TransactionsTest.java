@@ -218,4 +218,54 @@ class TransactionsTest {
         })).isInstanceOf(ConflictException.class);
         assertThat(value()).isEqualTo("start");
     }
+
+    /** A hook that appends what it was given to row 1, on the connection it runs on. */
+    private final class Appender implements Transactions.BeforeCommit {
+        private final List<String> parts = new ArrayList<>();
+
+        @Override
+        public void run(Connection c) throws SQLException {
+            ran.add("before commit: " + parts);
+            Jdbc.update(c, "UPDATE tx_row SET v = ? WHERE id = 1", Jdbc.args(String.join("+", parts)));
+        }
+    }
+
+    @Test
+    void joinedCallsLeaveOneHookPerKeyThatRunsAfterTheEnclosingWorkBeforeItsCommit() {
+        assertThat(Transactions.beforeEnclosingCommit(ds, "k", Appender::new)).isEmpty();
+        Transactions.enclosing(ds, "enclosing", c -> {
+            for (String part : List.of("a", "b")) {
+                Transactions.write(ds, "joined " + part, c2 -> {
+                    Transactions.afterCommit(() -> ran.add("after commit: " + value()));
+                    return null;
+                });
+                Transactions.beforeEnclosingCommit(ds, "k", Appender::new).orElseThrow().parts.add(part);
+            }
+            assertThat(ran).isEmpty();
+            assertThat(value()).isEqualTo("start");
+            ran.add("work done");
+            return null;
+        });
+        assertThat(ran).containsExactly("work done", "before commit: [a, b]", "after commit: a+b",
+                "after commit: a+b");
+        assertThat(value()).isEqualTo("a+b");
+    }
+
+    @Test
+    void aFailingBeforeCommitHookRollsTheWholeEnclosingTransactionBack() {
+        assertThatThrownBy(() -> Transactions.enclosing(ds, "enclosing", c -> {
+            set("joined");
+            Transactions.beforeEnclosingCommit(ds, "k", () -> c2 -> {
+                throw new ConflictException("the summary refuses");
+            });
+            return null;
+        })).isInstanceOf(ConflictException.class);
+        assertThat(value()).isEqualTo("start");
+        // the next enclosing transaction starts with no hooks left over
+        Transactions.enclosing(ds, "next", c -> {
+            set("next");
+            return null;
+        });
+        assertThat(value()).isEqualTo("next");
+    }
 }

@@ -41,10 +41,8 @@ final class Ledger {
         this.lots = new Lots(expiry, core, events);
         this.picker = new Picker(core, lots, balances);
         this.thresholds = new ThresholdWatch(ds, balances, events);
-        this.writes = new StockWrites(ds, keys, expiry, tx -> {
-            picker.applyPending(tx);
-            summaries.fold(tx); // last: every balance change and movement of the write is known
-        }, thresholds::check);
+        // the fold last: every balance change and movement is known (of a joined write: at the enclosing commit)
+        this.writes = new StockWrites(ds, keys, expiry, picker::applyPending, summaries::fold, thresholds::check);
     }
 
     Ref write(Caller caller, String key, String operation, Object request, StockWrites.Write write) {

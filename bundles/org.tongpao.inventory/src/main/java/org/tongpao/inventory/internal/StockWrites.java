@@ -2,6 +2,7 @@ package org.tongpao.inventory.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.tongpao.core.Caller;
@@ -37,21 +38,55 @@ final class StockWrites {
         void apply(Tx tx) throws SQLException;
     }
 
-    private record Done(Ref ref, Tx tx, boolean repeat) {
+    private record Done(Ref ref, Tx tx, boolean repeat, boolean enclosed) {
+    }
+
+    /**
+     * The last step of the joined writes of one enclosing transaction (e.g. a receipt against an order), run once on
+     * all their changes just before the enclosing commit: so the rows it locks (the summaries every write of that
+     * province and item waits for) are held until the commit only, not for the rest of the enclosing work.
+     */
+    private static final class Deferred implements Transactions.BeforeCommit {
+        private final BeforeCommit last;
+        private Tx all;
+
+        Deferred(BeforeCommit last) {
+            this.last = last;
+        }
+
+        void add(Tx tx) {
+            if (all == null) {
+                all = new Tx(tx.c, tx.caller, tx.now, tx.today);
+            }
+            all.absorb(tx);
+        }
+
+        @Override
+        public void run(Connection c) throws SQLException {
+            if (all != null) {
+                last.apply(all);
+            }
+        }
     }
 
     private final DataSource ds;
     private final IdempotencyKeys keys;
     private final Expiry expiry;
     private final BeforeCommit beforeCommit;
+    private final BeforeCommit last;
     private final Consumer<Tx> afterCommit;
 
-    StockWrites(DataSource ds, IdempotencyKeys keys, Expiry expiry, BeforeCommit beforeCommit,
+    /**
+     * {@code beforeCommit} runs at the end of each write; {@code last} after it, or, for a write joined to an
+     * enclosing transaction, once for all of that transaction's writes just before it commits ({@link Deferred}).
+     */
+    StockWrites(DataSource ds, IdempotencyKeys keys, Expiry expiry, BeforeCommit beforeCommit, BeforeCommit last,
             Consumer<Tx> afterCommit) {
         this.ds = ds;
         this.keys = keys;
         this.expiry = expiry;
         this.beforeCommit = beforeCommit;
+        this.last = last;
         this.afterCommit = afterCommit;
     }
 
@@ -85,7 +120,7 @@ final class StockWrites {
     private Done run(Caller caller, String key, String operation, Object request, Write write) {
         IdempotencyKeys.Claim claim = key == null ? null : keys.begin(ds, caller, key, operation, request);
         if (claim != null && claim.replay().isPresent()) {
-            return new Done(claim.replay().get(), null, true);
+            return new Done(claim.replay().get(), null, true, false);
         }
         Done done;
         try {
@@ -93,10 +128,14 @@ final class StockWrites {
                 Tx tx = new Tx(c, caller, expiry.now(), expiry.today());
                 Ref result = write.apply(tx);
                 beforeCommit.apply(tx);
+                boolean enclosed = deferred().isPresent();
+                if (!enclosed) {
+                    last.apply(tx);
+                }
                 if (claim != null) {
                     claim.complete(c, result);
                 }
-                return new Done(result, tx, false);
+                return new Done(result, tx, false, enclosed);
             });
         } catch (RuntimeException | Error e) {
             if (claim != null) {
@@ -104,7 +143,16 @@ final class StockWrites {
             }
             throw e;
         }
+        if (done.enclosed()) {
+            // only now that the joined write succeeded (its savepoint released) does it count in the last step
+            deferred().orElseThrow().add(done.tx());
+        }
         afterCommit.accept(done.tx());
         return done;
+    }
+
+    /** The last step of the enclosing transaction this write joins; empty when it is a transaction of its own. */
+    private Optional<Deferred> deferred() {
+        return Transactions.beforeEnclosingCommit(ds, this, () -> new Deferred(last));
     }
 }

@@ -50,6 +50,17 @@ final class Tx {
         d[1] += reserved;
     }
 
+    /** Adds another write's balance changes, created lots and movements to this one's (one fold for both). */
+    void absorb(Tx other) {
+        other.balanceDeltas.forEach((lot, d) -> {
+            long[] mine = balanceDeltas.computeIfAbsent(lot, k -> new long[2]);
+            mine[0] += d[0];
+            mine[1] += d[1];
+        });
+        createdLots.putAll(other.createdLots);
+        moved.addAll(other.moved);
+    }
+
     void lowered(long depotId, long itemId) {
         lowered.add(List.of(depotId, itemId));
     }
