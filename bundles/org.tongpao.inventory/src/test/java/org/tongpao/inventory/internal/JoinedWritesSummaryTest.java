@@ -34,16 +34,17 @@ class JoinedWritesSummaryTest extends WithFixture {
         Transactions.enclosing(f.ds, "an order's receipt", c -> {
             long lot = f.receive(f.wuhan, f.kn95, 100, TODAY.plusYears(1));
             f.receive(f.hubeiProv, f.kn95, 20, TODAY.plusYears(1));
-            f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.wuhan).itemId(f.kn95).quantity(30)
+            f.inventory.issue(ADMIN, NewIssue.builder().depotId(f.wuhan).itemId(f.kn95).quantity(30L)
                     .orgUnitId(f.station).sourceDocument("REQ").lotId(lot).build(), null);
             assertThatThrownBy(() -> f.receive(f.wuhan, f.kn95, 5, TODAY.minusDays(1)))
                     .isInstanceOf(ValidationException.class);
             // read on the enclosing connection: the balances are there, the summary waits for the commit
-            assertThat(Transactions.read(f.ds, c2 -> Jdbc.count(c2, "SELECT COALESCE(SUM(on_hand), 0) FROM "
-                    + "tp_inv_balance WHERE item_id = ?", List.of(f.kn95)))).isEqualTo(held + 90);
-            assertThat(Transactions.read(f.ds, c2 -> Jdbc.count(c2, "SELECT COALESCE(SUM(on_hand), 0) FROM "
-                    + "tp_inv_stock_summary WHERE province_code = '42' AND item_id = ?", List.of(f.kn95))))
-                    .isEqualTo(before);
+            long balances = Transactions.read(f.ds, c2 -> Jdbc.count(c2, "SELECT COALESCE(SUM(on_hand), 0) FROM "
+                    + "tp_inv_balance WHERE item_id = ?", List.of(f.kn95)));
+            long summary = Transactions.read(f.ds, c2 -> Jdbc.count(c2, "SELECT COALESCE(SUM(on_hand), 0) FROM "
+                    + "tp_inv_stock_summary WHERE province_code = '42' AND item_id = ?", List.of(f.kn95)));
+            assertThat(balances).isEqualTo(held + 90);
+            assertThat(summary).isEqualTo(before);
             return null;
         });
         assertThat(summaryOnHand(f.kn95)).isEqualTo(before + 90);
