@@ -131,4 +131,48 @@ public final class Checks {
         }
         return out;
     }
+
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
+
+    /** A reference another system gave (an order's, a line's): 1-64 letters, digits or . _ / -. @since 1.7 */
+    public static String reference(String field, String value) {
+        if (value == null || !REFERENCE.matcher(value).matches()) {
+            throw new ValidationException(field, field + " must be 1-64 letters, digits or . _ / -");
+        }
+        return value;
+    }
+
+    /** Null, or an amount above zero. @since 1.7 */
+    public static java.math.BigDecimal optionalPositive(String field, java.math.BigDecimal value) {
+        if (value != null && value.signum() <= 0) {
+            throw new ValidationException(field, field + " must be positive");
+        }
+        return value;
+    }
+
+    /**
+     * The lines of a request body, checked: 1 to {@code max} of them (else 400 naming {@code field}, "{what} has 1
+     * to {max} lines"), none null, each checked by {@code check} with its path {@code field[i]}, none listed twice
+     * by {@code key} of the checked line (400 naming {@code field[i].keyField}).
+     *
+     * @since 1.7
+     */
+    public static <L, R> List<R> lines(String field, String what, List<L> lines, int max, String keyField,
+            java.util.function.Function<R, Object> key, java.util.function.BiFunction<String, L, R> check) {
+        if (lines == null || lines.isEmpty() || lines.size() > max) {
+            throw new ValidationException(field, what + " has 1 to " + max + " lines");
+        }
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        List<R> out = new java.util.ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String at = field + "[" + i + "]";
+            R line = check.apply(at, required(at, lines.get(i)));
+            if (!seen.add(key.apply(line))) {
+                throw new ValidationException(at + "." + keyField, "line " + key.apply(line) + " is listed twice");
+            }
+            out.add(line);
+        }
+        return List.copyOf(out);
+    }
 }

@@ -5,9 +5,11 @@
  * 1.4: {@code Roles.PROCUREMENT_OFFICER}, {@code Roles.FINANCE}.
  * 1.5: {@code Roles.DONATION_OFFICER}.
  * 1.6: {@code Caller.vouchedFor} and {@code Roles.VOUCHED_PREFIX}: the platform writing for a named user.
+ * 1.7: {@code Refusals}, the platform's refusals turned into a caller's own failures (a channel's);
+ * {@code Checks.lines}, {@code Checks.reference}, {@code Checks.optionalPositive} (a body's lines, checked).
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.tongpao.core;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package org.tongpao.core.persistence;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -63,6 +64,51 @@ public final class Paging {
         }
         List<T> items = fetched.subList(0, limit);
         return new Page<>(items, cursor(id.applyAsLong(items.get(limit - 1))));
+    }
+
+    /**
+     * A filtered keyset page's conditions and tail: {@code WHERE id > after}, then each filter that is given, then
+     * {@link #orderAndFetch}; what every list with optional filters writes. {@code sql()} goes after the
+     * {@code FROM}, {@code args()} are its arguments in order.
+     *
+     * @since 2.7
+     */
+    public static final class Query {
+        private final String idColumn;
+        private final int limit;
+        private final StringBuilder where;
+        private final List<Object> args = new ArrayList<>();
+
+        public Query(String idColumn, long after, int limit) {
+            this.idColumn = idColumn;
+            this.limit = limit;
+            this.where = new StringBuilder(" WHERE ").append(idColumn).append(" > ?");
+            args.add(after);
+        }
+
+        /** Adds {@code AND column = value}, unless {@code value} is null (no filter); an enum by its name. */
+        public Query equal(String column, Object value) {
+            if (value != null) {
+                where.append(" AND ").append(column).append(" = ?");
+                args.add(value instanceof Enum<?> e ? e.name() : value);
+            }
+            return this;
+        }
+
+        /** Adds {@code AND (condition)} with its arguments (a scope rule's SQL form). */
+        public Query and(String condition, List<?> values) {
+            where.append(" AND (").append(condition).append(")");
+            args.addAll(values);
+            return this;
+        }
+
+        public String sql() {
+            return where + orderAndFetch(idColumn, limit);
+        }
+
+        public List<Object> args() {
+            return new ArrayList<>(args);
+        }
     }
 
     /** The SQL tail for a keyset page: {@code ORDER BY id FETCH FIRST limit+1 ROWS ONLY}. */

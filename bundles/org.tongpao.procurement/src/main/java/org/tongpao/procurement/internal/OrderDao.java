@@ -113,12 +113,8 @@ final class OrderDao {
     }
 
     /** A page of orders (without lines and approvals filled in: see {@link #complete}). */
-    static List<PurchaseOrder> page(Connection c, String where, List<Object> args, long after, int limit)
-            throws SQLException {
-        List<Object> all = new ArrayList<>(args);
-        all.add(0, after);
-        return Jdbc.query(c, SELECT + " WHERE o.id > ?" + where + Paging.orderAndFetch("o.id", limit), all,
-                OrderDao::head);
+    static List<PurchaseOrder> page(Connection c, Paging.Query q) throws SQLException {
+        return Jdbc.query(c, SELECT + q.sql(), q.args(), OrderDao::head);
     }
 
     static PurchaseOrder complete(Connection c, PurchaseOrder o) throws SQLException {

@@ -104,26 +104,12 @@ final class Orders {
     }
 
     Page<PurchaseOrder> list(Caller caller, OrderFilter filter, int limit, String cursor) {
-        long after = Paging.after(cursor);
         OrderFilter f = filter == null ? OrderFilter.ALL : filter;
-        StringBuilder where = new StringBuilder();
-        List<Object> args = new ArrayList<>();
-        ProcurementScope.readCondition(caller, where, args, "o.province_code", "o.depot_code");
-        if (f.status() != null) {
-            where.append(" AND o.status = ?");
-            args.add(f.status().name());
-        }
-        if (f.supplierId() != null) {
-            where.append(" AND o.supplier_id = ?");
-            args.add(f.supplierId());
-        }
-        if (f.province() != null) {
-            where.append(" AND o.province_code = ?");
-            args.add(f.province());
-        }
+        Paging.Query q = new Paging.Query("o.id", Paging.after(cursor), limit);
+        ProcurementScope.readCondition(caller, q, "o.province_code", "o.depot_code");
+        q.equal("o.status", f.status()).equal("o.supplier_id", f.supplierId()).equal("o.province_code", f.province());
         return Transactions.read(ctx.ds, c -> {
-            Page<PurchaseOrder> page = Paging.page(OrderDao.page(c, where.toString(), args, after, limit), limit,
-                    PurchaseOrder::id);
+            Page<PurchaseOrder> page = Paging.page(OrderDao.page(c, q), limit, PurchaseOrder::id);
             List<PurchaseOrder> full = new ArrayList<>();
             for (PurchaseOrder o : page.items()) {
                 full.add(OrderDao.complete(c, o));

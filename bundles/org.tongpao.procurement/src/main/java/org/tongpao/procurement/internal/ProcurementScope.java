@@ -1,10 +1,12 @@
 package org.tongpao.procurement.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Roles;
 import org.tongpao.core.ScopeRules;
+import org.tongpao.core.persistence.Paging;
 
 /**
  * Who may see and change procurement data, on top of {@link ScopeRules}:
@@ -52,27 +54,27 @@ final class ProcurementScope {
     }
 
     /**
-     * The SQL form of {@link #canReadOrder}, appended to {@code where} as {@code " AND (...)"} (nothing for a caller
-     * who sees everything); {@code depotColumn} null for rows delivered to no depot (quotes).
+     * The SQL form of {@link #canReadOrder}, added to a page's query (nothing for a caller who sees everything);
+     * {@code depotColumn} null for rows delivered to no depot (quotes).
      */
-    static void readCondition(Caller caller, StringBuilder where, List<Object> args, String provinceColumn,
-            String depotColumn) {
+    static void readCondition(Caller caller, Paging.Query q, String provinceColumn, String depotColumn) {
         if (seesEverything(caller)) {
             return;
         }
         boolean provincial = (caller.hasRole(Roles.PROCUREMENT_OFFICER) || caller.hasRole(Roles.PROVINCE_OFFICER))
                 && caller.provinceCode() != null;
         boolean keeper = depotColumn != null && caller.hasRole(Roles.DEPOT_KEEPER) && caller.depotCode() != null;
-        where.append(" AND (1 = 0");
+        StringBuilder any = new StringBuilder("1 = 0");
+        List<Object> args = new ArrayList<>();
         if (provincial) {
-            where.append(" OR ").append(provinceColumn).append(" = ?");
+            any.append(" OR ").append(provinceColumn).append(" = ?");
             args.add(caller.provinceCode());
         }
         if (keeper) {
-            where.append(" OR ").append(depotColumn).append(" = ?");
+            any.append(" OR ").append(depotColumn).append(" = ?");
             args.add(caller.depotCode());
         }
-        where.append(")");
+        q.and(any.toString(), args);
     }
 
     /** Whether the caller may change (submit, approve, place, cancel) an order of {@code province}. */

@@ -53,17 +53,10 @@ final class QuoteDao {
         return head.isEmpty() ? head : Optional.of(complete(c, head.get()));
     }
 
-    /**
-     * A keyset page of quote heads ({@code where}: conditions on {@code q.}, each starting with " AND"), each then
-     * completed with its lines.
-     */
-    static List<StoredQuote> page(Connection c, String where, List<Object> args, long after, int limit)
-            throws SQLException {
-        List<Object> all = new ArrayList<>(args);
-        all.add(0, after);
+    /** A keyset page of quotes, each with its lines. */
+    static List<StoredQuote> page(Connection c, Paging.Query q) throws SQLException {
         List<StoredQuote> out = new ArrayList<>();
-        for (StoredQuote h : Jdbc.query(c, "SELECT * FROM tp_proc_quote q WHERE q.id > ?" + where
-                + Paging.orderAndFetch("q.id", limit), all, QuoteDao::head)) {
+        for (StoredQuote h : Jdbc.query(c, "SELECT * FROM tp_proc_quote q" + q.sql(), q.args(), QuoteDao::head)) {
             out.add(complete(c, h));
         }
         return out;

@@ -80,31 +80,18 @@ final class Quotes {
 
     /** The quotes the caller reads (scoped as {@link #get}), filtered; a quote's status is as of now. */
     Page<StoredQuote> list(Caller caller, QuoteFilter filter, int limit, String cursor) {
-        long after = Paging.after(cursor);
         QuoteFilter f = filter == null ? QuoteFilter.ALL : filter;
-        StringBuilder where = new StringBuilder();
-        List<Object> args = new ArrayList<>();
-        ProcurementScope.readCondition(caller, where, args, "q.province_code", null);
-        if (f.channelId() != null) {
-            where.append(" AND q.channel_id = ?");
-            args.add(f.channelId());
-        }
-        if (f.province() != null) {
-            where.append(" AND q.province_code = ?");
-            args.add(f.province());
-        }
+        Paging.Query q = new Paging.Query("q.id", Paging.after(cursor), limit);
+        ProcurementScope.readCondition(caller, q, "q.province_code", null);
+        q.equal("q.channel_id", f.channelId()).equal("q.province_code", f.province());
         if (f.status() != null) {
-            where.append(switch (f.status()) {
-                case OPEN -> " AND q.order_id IS NULL AND q.valid_until > ?";
-                case EXPIRED -> " AND q.order_id IS NULL AND q.valid_until <= ?";
-                case ORDERED -> " AND q.order_id IS NOT NULL";
-            });
-            if (f.status() != QuoteStatus.ORDERED) {
-                args.add(ctx.now());
-            }
+            q.and(switch (f.status()) {
+                case OPEN -> "q.order_id IS NULL AND q.valid_until > ?";
+                case EXPIRED -> "q.order_id IS NULL AND q.valid_until <= ?";
+                case ORDERED -> "q.order_id IS NOT NULL";
+            }, f.status() == QuoteStatus.ORDERED ? List.of() : List.of(ctx.now()));
         }
-        return Transactions.read(ctx.ds, c -> Paging.page(QuoteDao.page(c, where.toString(), args, after, limit),
-                limit, StoredQuote::id));
+        return Transactions.read(ctx.ds, c -> Paging.page(QuoteDao.page(c, q), limit, StoredQuote::id));
     }
 
     /**

@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.tongpao.core.Caller;
-import org.tongpao.core.TongpaoException;
-import org.tongpao.core.ValidationException;
-import org.tongpao.core.persistence.DataAccessException;
+import org.tongpao.core.Refusals;
 import org.tongpao.procurement.api.Channel;
 import org.tongpao.procurement.api.ChannelException;
 import org.tongpao.procurement.api.ChannelSupport;
@@ -172,14 +170,7 @@ final class CentreChannel implements Channel {
 
     /** A call the centre refuses (bad input, not found, conflict) is a refusal; a database failure is worth retrying. */
     private static <T> T refusedAsChannel(java.util.function.Supplier<T> call) throws ChannelException {
-        try {
-            return call.get();
-        } catch (ValidationException e) {
-            throw new ChannelException(e.field() + ": " + e.getMessage(), false, e);
-        } catch (TongpaoException e) {
-            throw new ChannelException(e.getMessage(), false, e);
-        } catch (DataAccessException e) {
-            throw new ChannelException("the centre's database failed; try again", true, e);
-        }
+        return Refusals.translate(call, (reason, retryable, cause) -> new ChannelException(retryable
+                ? "the centre's database failed; try again" : reason, retryable, cause));
     }
 }

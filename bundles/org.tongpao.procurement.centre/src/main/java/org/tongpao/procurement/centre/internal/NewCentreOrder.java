@@ -2,10 +2,7 @@ package org.tongpao.procurement.centre.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.tongpao.core.Checks;
 import org.tongpao.core.ValidationException;
 
@@ -21,7 +18,6 @@ public record NewCentreOrder(String orderRef, String buyerProvince, String deliv
         String agreementCode, boolean emergency, String justification, String approvedBy, List<Line> lines) {
     static final int MIN_JUSTIFICATION = 20;
     static final int MAX_LINES = 200;
-    private static final String REF = "[A-Za-z0-9][A-Za-z0-9._/-]{0,63}";
     private static final String PROVINCE = "\\d{2}";
 
     /** One line: the platform's line reference, the item, how many, the most the platform pays per unit (optional). */
@@ -30,7 +26,7 @@ public record NewCentreOrder(String orderRef, String buyerProvince, String deliv
     }
 
     NewCentreOrder checked() {
-        ref("orderRef", orderRef);
+        Checks.reference("orderRef", orderRef);
         if (buyerProvince != null && !buyerProvince.matches(PROVINCE)) {
             throw new ValidationException("buyerProvince", "buyerProvince must be a two-digit province code");
         }
@@ -46,31 +42,10 @@ public record NewCentreOrder(String orderRef, String buyerProvince, String deliv
     }
 
     private List<Line> checkedLines() {
-        if (lines == null || lines.isEmpty() || lines.size() > MAX_LINES) {
-            throw new ValidationException("lines", "an order has 1 to " + MAX_LINES + " lines");
-        }
-        Set<String> refs = new HashSet<>();
-        List<Line> out = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String f = "lines[" + i + "]";
-            Line l = Checks.required(f, lines.get(i));
-            ref(f + ".lineRef", l.lineRef());
-            if (!refs.add(l.lineRef())) {
-                throw new ValidationException(f + ".lineRef", "line " + l.lineRef() + " is listed twice");
-            }
-            if (l.maxUnitPrice() != null && l.maxUnitPrice().signum() <= 0) {
-                throw new ValidationException(f + ".maxUnitPrice", f + ".maxUnitPrice must be positive");
-            }
-            out.add(new Line(l.lineRef(), Checks.code(f + ".itemCode", l.itemCode()),
-                    Checks.positive(f + ".quantity", l.quantity()), l.maxUnitPrice()));
-        }
-        return List.copyOf(out);
-    }
-
-    private static void ref(String field, String value) {
-        if (value == null || !value.matches(REF)) {
-            throw new ValidationException(field, field + " must be 1-64 letters, digits or . _ / -");
-        }
+        return Checks.lines("lines", "an order", lines, MAX_LINES, "lineRef", Line::lineRef, (f, l) -> new Line(
+                Checks.reference(f + ".lineRef", l.lineRef()), Checks.code(f + ".itemCode", l.itemCode()),
+                Checks.positive(f + ".quantity", l.quantity()), Checks.optionalPositive(f + ".maxUnitPrice",
+                        l.maxUnitPrice())));
     }
 
     private String checkedJustification() {

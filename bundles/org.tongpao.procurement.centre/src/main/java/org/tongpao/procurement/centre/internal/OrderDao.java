@@ -89,17 +89,8 @@ final class OrderDao {
     /** A keyset page (without lines and timelines), optionally of one status and one buyer province. */
     static List<CentreOrder> page(Connection c, CentreOrderStatus status, String province, long after, int limit)
             throws SQLException {
-        StringBuilder where = new StringBuilder("WHERE id > ?");
-        List<Object> args = Jdbc.args(after);
-        if (status != null) {
-            where.append(" AND status = ?");
-            args.add(status);
-        }
-        if (province != null) {
-            where.append(" AND buyer_province = ?");
-            args.add(province);
-        }
-        return Jdbc.query(c, "SELECT * FROM tp_pcc_order " + where + Paging.orderAndFetch("id", limit), args, OrderDao::map);
+        Paging.Query q = new Paging.Query("id", after, limit).equal("status", status).equal("buyer_province", province);
+        return Jdbc.query(c, "SELECT * FROM tp_pcc_order" + q.sql(), q.args(), OrderDao::map);
     }
 
     private static CentreOrder map(ResultSet rs) throws SQLException {

@@ -9,9 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.tongpao.core.Caller;
-import org.tongpao.core.TongpaoException;
-import org.tongpao.core.ValidationException;
-import org.tongpao.core.persistence.DataAccessException;
+import org.tongpao.core.Refusals;
 import org.tongpao.procurement.api.Channel;
 import org.tongpao.procurement.api.ChannelException;
 import org.tongpao.procurement.api.ChannelSupport;
@@ -158,14 +156,7 @@ final class ImportChannel implements Channel {
 
     /** Refused by the rules: non-retryable; the database failing: worth retrying. */
     private static <T> T refused(java.util.function.Supplier<T> call) throws ChannelException {
-        try {
-            return call.get();
-        } catch (ValidationException e) {
-            throw new ChannelException(e.field() + ": " + e.getMessage(), false, e);
-        } catch (TongpaoException e) {
-            throw new ChannelException(e.getMessage(), false, e);
-        } catch (DataAccessException e) {
-            throw new ChannelException("the import's database failed; try again", true, e);
-        }
+        return Refusals.translate(call, (reason, retryable, cause) -> new ChannelException(retryable
+                ? "the import's database failed; try again" : reason, retryable, cause));
     }
 }

@@ -111,18 +111,8 @@ final class ImportOrderDao {
 
     static List<ImportOrder> page(Connection c, ImportStatus status, String province, long after, int limit)
             throws SQLException {
-        StringBuilder where = new StringBuilder("WHERE id > ?");
-        List<Object> args = Jdbc.args(after);
-        if (status != null) {
-            where.append(" AND status = ?");
-            args.add(status);
-        }
-        if (province != null) {
-            where.append(" AND buyer_province = ?");
-            args.add(province);
-        }
-        return Jdbc.query(c, "SELECT * FROM tp_pimp_order " + where + Paging.orderAndFetch("id", limit), args,
-                ImportOrderDao::map);
+        Paging.Query q = new Paging.Query("id", after, limit).equal("status", status).equal("buyer_province", province);
+        return Jdbc.query(c, "SELECT * FROM tp_pimp_order" + q.sql(), q.args(), ImportOrderDao::map);
     }
 
     private static ImportOrder map(ResultSet rs) throws SQLException {
