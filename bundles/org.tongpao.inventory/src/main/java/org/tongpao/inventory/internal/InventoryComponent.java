@@ -82,6 +82,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     private volatile int shortDatedDays;
     private final LedgerOwnership owners = new LedgerOwnership();
     private final Movements movements;
+    private final BulkReceipts bulkReceipts;
     private final Transfers transfers;
     private final Reservations reservations;
     private final Availability availability;
@@ -112,6 +113,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         Ledger ledger = new Ledger(schema.dataSource(), audit, keys, outbox, clock, () -> shortDatedDays, owners);
         Designations designations = new Designations(ledger, provinces);
         this.movements = new Movements(ledger, designations);
+        this.bulkReceipts = new BulkReceipts(ledger, designations);
         this.ownership = new Ownership(owners);
         this.crossNode = new CrossNode(ledger, ownership);
         this.transfers = new Transfers(ledger, crossNode, designations);
@@ -263,6 +265,17 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     @Override
     public Lot receive(Caller caller, NewReceipt receipt, String idempotencyKey) {
         return movements.receive(caller, receipt, idempotencyKey);
+    }
+
+    @Override
+    public org.tongpao.inventory.ReceivedLots receiveAll(Caller caller, List<NewReceipt> receipts,
+            String idempotencyKey) {
+        return bulkReceipts.receiveAll(caller, receipts, idempotencyKey);
+    }
+
+    @Override
+    public void checkReceipts(Caller caller, List<NewReceipt> receipts) {
+        bulkReceipts.checkReceipts(caller, receipts);
     }
 
     @Override
