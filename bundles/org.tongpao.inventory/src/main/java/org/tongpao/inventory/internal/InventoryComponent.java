@@ -46,6 +46,7 @@ import org.tongpao.inventory.NewReceipt;
 import org.tongpao.inventory.NewTransfer;
 import org.tongpao.inventory.NewWriteOff;
 import org.tongpao.inventory.Posting;
+import org.tongpao.inventory.ReceivedLots;
 import org.tongpao.inventory.ReplicaLedger;
 import org.tongpao.inventory.ReplicaPosting;
 import org.tongpao.inventory.Reservation;
@@ -268,8 +269,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     }
 
     @Override
-    public org.tongpao.inventory.ReceivedLots receiveAll(Caller caller, List<NewReceipt> receipts,
-            String idempotencyKey) {
+    public ReceivedLots receiveAll(Caller caller, List<NewReceipt> receipts, String idempotencyKey) {
         return bulkReceipts.receiveAll(caller, receipts, idempotencyKey);
     }
 

@@ -81,7 +81,7 @@ final class Movements {
     }
 
     /** A write of a quantity of an item into or out of a depot: the fields every such body needs. */
-    static void requireStockLine(Caller caller, Object body, Long depotId, Long itemId, Long quantity) {
+    private static void requireStockLine(Caller caller, Object body, Long depotId, Long itemId, Long quantity) {
         Scope.requireStockWriter(caller);
         required("body", body);
         required("depotId", depotId);
