@@ -30,6 +30,11 @@ import org.tongpao.documents.spreadsheet.SheetFormat;
 import org.tongpao.documents.spreadsheet.SheetReader;
 import org.tongpao.documents.spreadsheet.SheetRow;
 import org.tongpao.documents.spreadsheet.Spreadsheets;
+import org.tongpao.inventory.LotOrigin;
+import org.tongpao.inventory.NewReceipt;
+import org.tongpao.inventory.ReceiptsRefusedException;
+import org.tongpao.inventory.ReceivedLots;
+import org.tongpao.inventory.StockLedger;
 
 /**
  * Spreadsheet imports in the central install (tongpao-import): every kind over REST as CSV and as XLSX, the stock
@@ -48,6 +53,9 @@ public class ImportIT extends CentralNode {
 
     @Inject
     Spreadsheets sheets;
+
+    @Inject
+    StockLedger ledger;
 
     @Before
     public void restServerHasMountedImports() {
@@ -264,6 +272,58 @@ public class ImportIT extends CentralNode {
         JsonNode again = ok(keyed.send("POST", "/imports/opening-balances", text(file), CSV));
         assertEquals(first, again);
         assertEquals(before + 7, onHand("HB-PROV-01", "FIELD-RAINCOAT"));
+    }
+
+    @Test
+    public void thousandsOfOpeningBalancesAreOneBatchedReceiptCountedOnceUnderOneKey() throws Exception {
+        List<List<?>> rows = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < 3_000; i++) {
+            rows.add(Arrays.asList(i % 2 == 0 ? "HB-PROV-01" : "CENTRAL-RESERVE", "FIELD-BOOTS", 1 + i % 9, null,
+                    "IT-BULK-" + i, null));
+            total += 1 + i % 9;
+        }
+        long prov = onHand("HB-PROV-01", "FIELD-BOOTS");
+        long central = onHand("CENTRAL-RESERVE", "FIELD-BOOTS");
+        long postings = count("tp_inv_posting");
+        Api keyed = api().as("admin").header("Idempotency-Key", "import-it-bulk");
+        JsonNode first = ok(keyed.send("POST", "/imports/opening-balances",
+                text(file(SheetFormat.CSV, ImportKind.OPENING_BALANCES, rows)), CSV));
+        JsonNode again = ok(keyed.send("POST", "/imports/opening-balances",
+                text(file(SheetFormat.CSV, ImportKind.OPENING_BALANCES, rows)), CSV));
+        assertEquals(first, again);
+        assertEquals(3_000, first.path("created").asInt());
+        assertEquals("one posting per depot", postings + 2, count("tp_inv_posting"));
+        assertEquals(total, onHand("HB-PROV-01", "FIELD-BOOTS") - prov + onHand("CENTRAL-RESERVE", "FIELD-BOOTS")
+                - central);
+        assertEquals(3_000, count("tp_inv_movement WHERE source_document LIKE 'IT-BULK-%'"));
+
+        // the inventory's bulk receipt through the OSGi service: one key, every bad receipt named
+        Caller admin = Caller.of("admin", Set.of("ministry-admin"), "it-bulk");
+        long boots = catalogue.getByCode(admin, "FIELD-BOOTS").id();
+        List<NewReceipt> receipts = List.of(
+                NewReceipt.builder().depotId(depot("HB-PROV-01")).itemId(boots).quantity(4L)
+                        .origin(LotOrigin.DONATION).sourceDocument("IT-BULK-OSGI").build(),
+                NewReceipt.builder().depotId(depot("CENTRAL-RESERVE")).itemId(boots).quantity(6L)
+                        .origin(LotOrigin.DONATION).sourceDocument("IT-BULK-OSGI").build());
+        ReceivedLots lots = ledger.receiveAll(admin, receipts, "it-bulk-osgi");
+        assertEquals(2, lots.lotIds().size());
+        assertEquals(10, lots.quantity());
+        assertEquals(lots, ledger.receiveAll(admin, receipts, "it-bulk-osgi"));
+        assertEquals(2, count("tp_inv_movement WHERE source_document = 'IT-BULK-OSGI'"));
+        List<NewReceipt> bad = List.of(receipts.get(0), receipts.get(1).toBuilder().quantity(-1L).build(),
+                receipts.get(0).toBuilder().itemId(-5L).build());
+        try {
+            ledger.receiveAll(admin, bad, null);
+            throw new AssertionError("refused");
+        } catch (ReceiptsRefusedException e) {
+            assertEquals(2, e.faultCount());
+            assertEquals(1, e.faults().get(0).index());
+            assertEquals("quantity", e.faults().get(0).field());
+            assertEquals(2, e.faults().get(1).index());
+            assertEquals("itemId", e.faults().get(1).field());
+        }
+        assertEquals(2, count("tp_inv_movement WHERE source_document = 'IT-BULK-OSGI'"));
     }
 
     @Test

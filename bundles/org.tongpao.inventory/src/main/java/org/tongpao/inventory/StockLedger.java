@@ -17,6 +17,26 @@ public interface StockLedger {
 
     Lot receive(Caller caller, NewReceipt receipt, String idempotencyKey);
 
+    /**
+     * Many receipts in one transaction (1.9): each a new lot with its balance and RECEIPT movement, under the rules
+     * of {@link #receive}, written with JDBC batches; one posting per depot (in the order the depots first appear),
+     * one audit row and its MOVEMENT events per posting, the summaries folded once. Every receipt is checked before
+     * anything is written: any bad one refuses all with {@link ReceiptsRefusedException}, naming each. One
+     * Idempotency-Key covers the whole list (a repeat answers the first result and writes nothing). While it writes,
+     * other writers of lots wait (the ids of the new lots are read back under a table lock).
+     *
+     * @since 1.9
+     */
+    ReceivedLots receiveAll(Caller caller, List<NewReceipt> receipts, String idempotencyKey);
+
+    /**
+     * The checks of {@link #receiveAll} without the write (1.9): returns when every receipt would be received, else
+     * throws {@link ReceiptsRefusedException} naming each bad one. For a caller that refuses a whole file.
+     *
+     * @since 1.9
+     */
+    void checkReceipts(Caller caller, List<NewReceipt> receipts);
+
     Posting issue(Caller caller, NewIssue issue, String idempotencyKey);
 
     Transfer transferOut(Caller caller, NewTransfer transfer, String idempotencyKey);

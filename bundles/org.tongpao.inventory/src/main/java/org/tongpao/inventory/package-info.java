@@ -35,9 +35,13 @@
  * (a replica lot keeps it) and {@code CrossNodeTransfer.Line.designation} (the receiver's lot inherits it).
  * 1.8: {@link org.tongpao.inventory.StockLedger#stock} ({@link org.tongpao.inventory.StockSnapshot}): national stock by
  * category and by item from one read of the summary.
+ * 1.9: {@link org.tongpao.inventory.StockLedger#receiveAll} ({@link org.tongpao.inventory.ReceivedLots}): many receipts
+ * in one transaction under one Idempotency-Key, written with JDBC batches — the same lots, balances, ledger and
+ * summaries as as many single receipts; {@link org.tongpao.inventory.StockLedger#checkReceipts} applies the same rules
+ * and writes nothing; both refuse with {@link org.tongpao.inventory.ReceiptsRefusedException}, naming every bad receipt.
  */
 @Export
-@Version("1.8.0")
+@Version("1.9.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;

@@ -18,6 +18,11 @@ final class Errors {
         }
     }
 
+    /** Faults found but not named (a service kept only so many). */
+    void counted(int more) {
+        count += more;
+    }
+
     boolean any() {
         return count > 0;
     }

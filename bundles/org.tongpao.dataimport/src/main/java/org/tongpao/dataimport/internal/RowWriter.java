@@ -28,6 +28,7 @@ import org.tongpao.dataimport.internal.ImportService.Services;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewCount;
 import org.tongpao.inventory.NewReceipt;
+import org.tongpao.inventory.ReceiptsRefusedException;
 
 /**
  * Writes a file's rows of one kind through the owning service, a row at a time: a cell that does not parse, a code
@@ -90,9 +91,13 @@ abstract class RowWriter {
     }
 
     private String column(TongpaoException e) {
-        String field = e instanceof ValidationException v ? v.field()
+        return columnOf(e instanceof ValidationException v ? v.field()
                 : e instanceof NotFoundException n ? n.field()
-                : e instanceof ConflictException c ? c.field() : null;
+                : e instanceof ConflictException c ? c.field() : null);
+    }
+
+    /** The file's column a service's field name stands for, or null. */
+    protected String columnOf(String field) {
         if (field == null) {
             return null;
         }
@@ -310,9 +315,19 @@ abstract class RowWriter {
         }
     }
 
-    /** One OPENING_BALANCE receipt (a lot) per row. */
+    /**
+     * One OPENING_BALANCE receipt (a lot) per row, gathered and received at the end in one
+     * {@code StockLedger.receiveAll}: the ledger's batched write, with the single receipt's rules applied to every row.
+     * When other rows already failed, the receipts are only checked ({@code checkReceipts}), so that every bad row is
+     * named and nothing is written for a file that will be refused.
+     */
     static final class OpeningBalanceRows extends RowWriter {
+        private static final List<String> KEPT = List.of("depotCode", "itemCode", "quantity", "expiryDate",
+                "sourceDocument", "note");
         private final String source;
+        private final List<NewReceipt> receipts = new ArrayList<>();
+        /** Per receipt: its row number and the texts of {@link #KEPT}, to name a refused receipt's row and value. */
+        private final List<Object[]> rows = new ArrayList<>();
 
         OpeningBalanceRows(Caller caller, Services services, String reference) {
             super(ImportKind.OPENING_BALANCES, caller, services, Map.of("depotId", "depotCode", "itemId", "itemCode"));
@@ -328,10 +343,38 @@ abstract class RowWriter {
                 throw new RowFault("quantity", null, "quantity is required");
             }
             String document = cells.text("sourceDocument");
-            services.ledger().receive(caller, NewReceipt.builder().depotId(depotId).itemId(itemId).quantity(quantity)
+            receipts.add(NewReceipt.builder().depotId(depotId).itemId(itemId).quantity(quantity)
                     .origin(LotOrigin.OPENING_BALANCE).sourceDocument(document == null ? source : document)
-                    .expiryDate(cells.date("expiryDate")).note(cells.text("note")).build(), null);
-            created++;
+                    .expiryDate(cells.date("expiryDate")).note(cells.text("note")).build());
+            Object[] row = new Object[KEPT.size() + 1];
+            row[0] = cells.number();
+            for (int i = 0; i < KEPT.size(); i++) {
+                row[i + 1] = cells.text(KEPT.get(i));
+            }
+            rows.add(row);
+        }
+
+        @Override
+        void finish(Errors errors) {
+            if (receipts.isEmpty()) {
+                return;
+            }
+            try {
+                if (errors.any()) {
+                    services.ledger().checkReceipts(caller, receipts);
+                } else {
+                    services.ledger().receiveAll(caller, receipts, null); // the import holds the file's key
+                    created = receipts.size();
+                }
+            } catch (ReceiptsRefusedException e) {
+                for (ReceiptsRefusedException.Fault fault : e.faults()) {
+                    Object[] row = rows.get(fault.index());
+                    String column = columnOf(fault.field());
+                    int kept = column == null ? -1 : KEPT.indexOf(column);
+                    errors.add((Integer) row[0], column, kept < 0 ? null : (String) row[kept + 1], fault.message());
+                }
+                errors.counted(e.faultCount() - e.faults().size());
+            }
         }
     }
 

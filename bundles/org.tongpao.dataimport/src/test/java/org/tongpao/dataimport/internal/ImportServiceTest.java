@@ -250,6 +250,34 @@ class ImportServiceTest {
     }
 
     @Test
+    void openingBalancesOfManyRowsAreOneBatchedReceiptOnePostingPerDepot() throws Exception {
+        List<List<?>> rows = new ArrayList<>();
+        String[] depots = {"HB-WH-01", "HB-PROV-01", "CENTRAL-RESERVE"};
+        for (int i = 0; i < 2_500; i++) {
+            rows.add(Arrays.asList(depots[i % 3], "FIELD-TENT", 1 + i % 7, null, null, null));
+        }
+        long postings = count("SELECT COUNT(*) FROM tp_inv_posting");
+
+        ImportResult result = f.csvImport(ADMIN, ImportKind.OPENING_BALANCES, f.csv(BALANCES, rows));
+
+        assertThat(result.created()).isEqualTo(2_500);
+        assertThat(count("SELECT COUNT(*) FROM tp_inv_posting")).isEqualTo(postings + 3);
+        assertThat(count("SELECT COUNT(*) FROM tp_inv_movement WHERE movement_type = 'RECEIPT'")).isEqualTo(2_500);
+        long expected = rows.stream().filter(r -> r.get(0).equals("HB-PROV-01")).mapToLong(r -> (Integer) r.get(2)).sum();
+        assertThat(f.onHand("HB-PROV-01", "FIELD-TENT")).isEqualTo(expected);
+        assertThat(count("SELECT SUM(on_hand) FROM tp_inv_stock_summary WHERE item_id = " + f.item("FIELD-TENT")))
+                .isEqualTo(count("SELECT SUM(on_hand) FROM tp_inv_balance WHERE item_id = " + f.item("FIELD-TENT")));
+    }
+
+    private long count(String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = f.ds.getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void openingBalanceRowsOutsideTheCallersScopeOrBreakingTheLedgersRulesAreErrorsAndNothingIsReceived() {
         int before = lotCount();
         byte[] file = f.csv(BALANCES, List.of(

@@ -1,6 +1,7 @@
 package org.tongpao.inventory.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,6 +40,32 @@ final class Balances {
         if (!changed(tx, lotId, qty, 0, Jdbc.update(tx.c, "UPDATE tp_inv_balance SET on_hand = on_hand + ? WHERE lot_id = ?",
                 List.of(qty, lotId)) == 1)) {
             throw new IllegalStateException("Lot " + lotId + " has no balance row");
+        }
+    }
+
+    /**
+     * The balance rows of lots this write just created, holding what they received ({@link BulkReceipts}): one
+     * batched INSERT per thousand instead of {@code create}'s zero row and {@link #put}, each recorded as a change
+     * all the same. {@code rows}: {depot, item, quantity} per lot, in the order of {@code lotIds}.
+     */
+    void openAll(Tx tx, List<Long> lotIds, List<long[]> rows) throws SQLException {
+        try (PreparedStatement ps = tx.c.prepareStatement("INSERT INTO tp_inv_balance (lot_id, depot_id, item_id, "
+                + "on_hand, reserved) VALUES (?, ?, ?, ?, 0)")) {
+            for (int i = 0; i < lotIds.size(); i++) {
+                long[] r = rows.get(i);
+                ps.setLong(1, lotIds.get(i));
+                ps.setLong(2, r[0]);
+                ps.setLong(3, r[1]);
+                ps.setLong(4, r[2]);
+                ps.addBatch();
+                if ((i + 1) % 1_000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        for (int i = 0; i < lotIds.size(); i++) {
+            changed(tx, lotIds.get(i), rows.get(i)[2], 0, true);
         }
     }
 

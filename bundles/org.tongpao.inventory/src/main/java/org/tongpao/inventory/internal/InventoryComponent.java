@@ -46,6 +46,7 @@ import org.tongpao.inventory.NewReceipt;
 import org.tongpao.inventory.NewTransfer;
 import org.tongpao.inventory.NewWriteOff;
 import org.tongpao.inventory.Posting;
+import org.tongpao.inventory.ReceivedLots;
 import org.tongpao.inventory.ReplicaLedger;
 import org.tongpao.inventory.ReplicaPosting;
 import org.tongpao.inventory.Reservation;
@@ -82,6 +83,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     private volatile int shortDatedDays;
     private final LedgerOwnership owners = new LedgerOwnership();
     private final Movements movements;
+    private final BulkReceipts bulkReceipts;
     private final Transfers transfers;
     private final Reservations reservations;
     private final Availability availability;
@@ -112,6 +114,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         Ledger ledger = new Ledger(schema.dataSource(), audit, keys, outbox, clock, () -> shortDatedDays, owners);
         Designations designations = new Designations(ledger, provinces);
         this.movements = new Movements(ledger, designations);
+        this.bulkReceipts = new BulkReceipts(ledger, designations);
         this.ownership = new Ownership(owners);
         this.crossNode = new CrossNode(ledger, ownership);
         this.transfers = new Transfers(ledger, crossNode, designations);
@@ -263,6 +266,16 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     @Override
     public Lot receive(Caller caller, NewReceipt receipt, String idempotencyKey) {
         return movements.receive(caller, receipt, idempotencyKey);
+    }
+
+    @Override
+    public ReceivedLots receiveAll(Caller caller, List<NewReceipt> receipts, String idempotencyKey) {
+        return bulkReceipts.receiveAll(caller, receipts, idempotencyKey);
+    }
+
+    @Override
+    public void checkReceipts(Caller caller, List<NewReceipt> receipts) {
+        bulkReceipts.checkReceipts(caller, receipts);
     }
 
     @Override

@@ -34,21 +34,37 @@ final class Movements {
         this.designations = designations;
     }
 
-    Lot receive(Caller caller, NewReceipt r, String key) {
+    /** A receipt's text fields as checked: the source document (required) and the note. */
+    record ReceiptText(String source, String note) {
+    }
+
+    /** The checks of a receipt's body that need no database (also each line of {@link BulkReceipts}). */
+    static ReceiptText checkReceipt(Caller caller, NewReceipt r) {
         requireStockLine(caller, r, r.depotId(), r.itemId(), r.quantity());
         required("origin", r.origin());
         String source = optionalText("sourceDocument", r.sourceDocument(), 128);
         required("sourceDocument", source);
-        String note = optionalText("note", r.note(), 500);
+        return new ReceiptText(source, optionalText("note", r.note(), 500));
+    }
+
+    /** A shelf-life item's receipt needs an expiry date, and none may have passed. */
+    static void checkExpiry(NewReceipt r, ItemRef item, java.time.LocalDate today) {
+        if (item.shelfLifeMonths() != null && r.expiryDate() == null) {
+            throw new ValidationException("expiryDate", "item " + item.code() + " has a shelf life: expiryDate is required");
+        }
+        if (r.expiryDate() != null && r.expiryDate().isBefore(today)) {
+            throw new ValidationException("expiryDate", "expiryDate " + r.expiryDate() + " has already passed");
+        }
+    }
+
+    Lot receive(Caller caller, NewReceipt r, String key) {
+        ReceiptText text = checkReceipt(caller, r);
+        String source = text.source();
+        String note = text.note();
         return ledger.write(caller, key, "inventory.receipt", r, tx -> {
             DepotRef depot = ledger.core.writableStockDepot(tx, r.depotId(), "depotId");
             ItemRef item = ledger.core.item(tx.c, r.itemId(), "itemId");
-            if (item.shelfLifeMonths() != null && r.expiryDate() == null) {
-                throw new ValidationException("expiryDate", "item " + item.code() + " has a shelf life: expiryDate is required");
-            }
-            if (r.expiryDate() != null && r.expiryDate().isBefore(tx.today)) {
-                throw new ValidationException("expiryDate", "expiryDate " + r.expiryDate() + " has already passed");
-            }
+            checkExpiry(r, item, tx.today);
             Designation designation = designations.normalize(tx.c, r.designation());
             long lotId = ledger.lots.create(tx, item.id(), depot.id(), r.origin(), source, r.expiryDate(), null,
                     r.quantity(), designation);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -51,6 +52,20 @@ record StockEvents(EventOutbox outbox) {
      * bounded column).
      */
     void movement(Tx tx, long postingId, String operation, long depotId) throws SQLException {
+        movement(tx, postingId, operation, depotId, ids -> lots(tx.c, ids));
+    }
+
+    /** The details of the lots a part of a MOVEMENT names, in id order. */
+    @FunctionalInterface
+    interface LotDetails {
+        List<Map<String, Object>> of(List<Long> lotIds) throws SQLException;
+    }
+
+    /**
+     * MOVEMENT as above, the lots' details from {@code details} rather than read back: for a write that created them
+     * and holds their values ({@link BulkReceipts}, whose thousands of parts would otherwise each read the lot table).
+     */
+    void movement(Tx tx, long postingId, String operation, long depotId, LotDetails details) throws SQLException {
         List<Movement> lines = tx.moved.stream().filter(m -> m.postingId() == postingId).toList();
         int parts = Math.max(1, (lines.size() + LINES_PER_PART - 1) / LINES_PER_PART);
         for (int part = 1; part <= parts; part++) {
@@ -59,7 +74,7 @@ record StockEvents(EventOutbox outbox) {
             Map<String, Object> p = new HashMap<>(Map.of("postingId", postingId, "operation", operation,
                     "depotId", depotId, "occurredAt", tx.occurredAt.toString(), "part", part, "parts", parts));
             p.put("lines", some.stream().map(StockEvents::line).toList());
-            p.put("lots", lots(tx.c, some.stream().map(Movement::lotId).distinct().toList()));
+            p.put("lots", details.of(some.stream().map(Movement::lotId).distinct().sorted().toList()));
             event(tx, InventoryTopics.MOVEMENT, p);
         }
     }
@@ -81,21 +96,31 @@ record StockEvents(EventOutbox outbox) {
         return Jdbc.query(c, "SELECT id, item_id, origin, source_document, expiry_date, received_on, lot_status, "
                 + "parent_lot_id, received_quantity, designation_kind, designation_province, designation_unit_id, "
                 + "designation_label FROM tp_inv_lot WHERE id IN ("
-                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY id", ids, rs -> {
-                    Map<String, Object> lot = new HashMap<>(Map.of("lotId", rs.getLong("id"),
-                            "itemId", rs.getLong("item_id"), "origin", rs.getString("origin"),
-                            "sourceDocument", rs.getString("source_document"),
-                            "receivedOn", Jdbc.localDate(rs, "received_on").toString(),
-                            "status", rs.getString("lot_status"), "receivedQuantity", rs.getLong("received_quantity")));
-                    putIfSet(lot, "expiryDate", Jdbc.localDate(rs, "expiry_date"));
-                    putIfSet(lot, "parentLotId", Sql.getLong(rs, "parent_lot_id"));
-                    // 1.6: a replica or a donation's follower sees where the goods must go
-                    putIfSet(lot, "designationKind", rs.getString("designation_kind"));
-                    putIfSet(lot, "designationProvince", rs.getString("designation_province"));
-                    putIfSet(lot, "designationUnitId", Sql.getLong(rs, "designation_unit_id"));
-                    putIfSet(lot, "designationLabel", rs.getString("designation_label"));
-                    return lot;
-                });
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY id", ids, rs -> lot(
+                        rs.getLong("id"), rs.getLong("item_id"), rs.getString("origin"), rs.getString("source_document"),
+                        Jdbc.localDate(rs, "expiry_date"), Jdbc.localDate(rs, "received_on"), rs.getString("lot_status"),
+                        Sql.getLong(rs, "parent_lot_id"), rs.getLong("received_quantity"),
+                        Arrays.asList(rs.getString("designation_kind"), rs.getString("designation_province"),
+                                Sql.getLong(rs, "designation_unit_id"), rs.getString("designation_label"))));
+    }
+
+    /**
+     * A lot's details as MOVEMENT's {@code lots} and LOT_STATUS's {@code lot} carry them; {@code designation} the
+     * four values of {@link Designations#columns} (all null: none).
+     */
+    static Map<String, Object> lot(long id, long itemId, String origin, String sourceDocument, LocalDate expiryDate,
+            LocalDate receivedOn, String status, Long parentLotId, long receivedQuantity, List<Object> designation) {
+        Map<String, Object> lot = new HashMap<>(Map.of("lotId", id, "itemId", itemId, "origin", origin,
+                "sourceDocument", sourceDocument, "receivedOn", receivedOn.toString(), "status", status,
+                "receivedQuantity", receivedQuantity));
+        putIfSet(lot, "expiryDate", expiryDate);
+        putIfSet(lot, "parentLotId", parentLotId);
+        // 1.6: a replica or a donation's follower sees where the goods must go
+        putIfSet(lot, "designationKind", designation.get(0));
+        putIfSet(lot, "designationProvince", designation.get(1));
+        putIfSet(lot, "designationUnitId", designation.get(2));
+        putIfSet(lot, "designationLabel", designation.get(3));
+        return lot;
     }
 
     /** Absent rather than null: event properties are copied into maps that may refuse null values. */
