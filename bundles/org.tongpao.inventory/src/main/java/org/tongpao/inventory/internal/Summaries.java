@@ -279,40 +279,75 @@ final class Summaries {
 
     /**
      * Signed movement sums per province × item × type before {@code from} and in [{@code from}, {@code asOf}):
-     * whole days before {@code from}'s day from the daily summary, the rest from the ledger by its time index
-     * (at most a day and the report's window). Nothing at or after {@code asOf} is read.
+     * whole days from the daily summary, the ledger by its time index only for the part of {@code from}'s day the
+     * summary cannot split, and for {@code asOf}'s day: when that day is {@code today} (the cover's window, a daily
+     * report as of now) its summary row less what the ledger holds from {@code asOf} on (normally nothing: the read
+     * follows the days of the window, not the movements of today), else the ledger up to {@code asOf}. Nothing at
+     * or after {@code asOf} is counted.
      */
-    List<MovementTotal> movementTotals(Connection c, String province, Instant from, Instant asOf)
+    List<MovementTotal> movementTotals(Connection c, String province, Instant from, Instant asOf, LocalDate today)
             throws SQLException {
-        LocalDate firstRawDay = day(from);
+        LocalDate first = day(from);
+        LocalDate last = day(asOf);
+        boolean lastFromSummary = last.isAfter(first) && !last.isBefore(today);
         Map<DayKey, long[]> sums = new TreeMap<>();
+        if (lastFromSummary) {
+            // read before the summary: a movement after asOf committed in between is then counted (it is as recent
+            // as the report), never taken off without having been added
+            raw(c, province, asOf, startOf(last.plusDays(1)), asOf, -1, first, sums);
+        }
         String only = province == null ? "" : " AND province_code = ?";
-        List<Object> args = new ArrayList<>(List.of(firstRawDay));
+        List<Object> args = new ArrayList<>(List.of(lastFromSummary ? last.plusDays(1) : last, first));
         if (province != null) {
             args.add(province(province));
         }
-        Jdbc.query(c, "SELECT province_code, item_id, movement_type, quantity FROM tp_inv_daily_movement "
-                + "WHERE movement_day < ?" + only, args, rs ->
-                sums.computeIfAbsent(new DayKey(firstRawDay, rs.getString(1), rs.getLong(2), rs.getString(3)),
-                        k -> new long[2])[0] += rs.getLong(4));
-        List<Object> raw = new ArrayList<>(List.of(from, startOf(firstRawDay), asOf));
+        Jdbc.query(c, "SELECT province_code, item_id, movement_type, movement_day, quantity, movements "
+                + "FROM tp_inv_daily_movement WHERE movement_day < ? AND movement_day <> ?" + only, args, rs -> {
+                    long[] s = sums.computeIfAbsent(new DayKey(first, rs.getString(1), rs.getLong(2),
+                            rs.getString(3)), k -> new long[3]);
+                    s[Jdbc.localDate(rs, "movement_day").isBefore(first) ? 0 : 1] += rs.getLong(5);
+                    s[2] += rs.getLong(6);
+                    return null;
+                });
+        Instant secondDay = startOf(first.plusDays(1));
+        raw(c, province, startOf(first), asOf.isBefore(secondDay) ? asOf : secondDay, from, 1, first, sums);
+        if (last.isAfter(first) && !lastFromSummary) {
+            raw(c, province, startOf(last), asOf, startOf(last), 1, first, sums);
+        }
+        List<MovementTotal> out = new ArrayList<>();
+        sums.forEach((k, s) -> {
+            if (s[2] != 0) { // movements in range (a key whose only movements were after asOf is not listed)
+                out.add(new MovementTotal(k.province().isEmpty() ? null : k.province(), k.itemId(),
+                        MovementType.valueOf(k.type()), s[0], s[1]));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Adds {@code sign} × the ledger's movements in [{@code lo}, {@code hi}) to {@code sums}: before {@code split} to
+     * the "before" sum, from it on to "during", and their number.
+     */
+    private static void raw(Connection c, String province, Instant lo, Instant hi, Instant split, int sign,
+            LocalDate keyDay, Map<DayKey, long[]> sums) throws SQLException {
+        if (!lo.isBefore(hi)) {
+            return;
+        }
+        List<Object> args = new ArrayList<>(List.of(split, lo, hi));
         if (province != null) {
-            raw.add(province);
+            args.add(province);
         }
         Jdbc.query(c, "SELECT d.province_code, m.item_id, m.movement_type, "
                 + "CASE WHEN m.occurred_at < ? THEN 1 ELSE 0 END, m.quantity "
                 + "FROM tp_inv_movement m JOIN tp_core_v1_depot d ON d.id = m.depot_id "
                 + "WHERE m.occurred_at >= ? AND m.occurred_at < ?" + (province == null ? "" : " AND d.province_code = ?"),
-                raw, rs -> {
-                    long[] s = sums.computeIfAbsent(new DayKey(firstRawDay, province(rs.getString(1)), rs.getLong(2),
-                            rs.getString(3)), k -> new long[2]);
-                    s[rs.getInt(4) == 1 ? 0 : 1] += rs.getLong(5);
+                args, rs -> {
+                    long[] s = sums.computeIfAbsent(new DayKey(keyDay, province(rs.getString(1)), rs.getLong(2),
+                            rs.getString(3)), k -> new long[3]);
+                    s[rs.getInt(4) == 1 ? 0 : 1] += sign * rs.getLong(5);
+                    s[2] += sign;
                     return null;
                 });
-        List<MovementTotal> out = new ArrayList<>();
-        sums.forEach((k, s) -> out.add(new MovementTotal(k.province().isEmpty() ? null : k.province(), k.itemId(),
-                MovementType.valueOf(k.type()), s[0], s[1])));
-        return out;
     }
 
     private static String province(String code) {
