@@ -237,9 +237,9 @@ final class Summaries {
 
     // ------------------------------------------------------------------ reads
     // SORTS: the reads below sum and order in Java, never by GROUP BY or ORDER BY. Each Derby sort starts by asking
-    // the JVM for its free memory (Runtime.freeMemory, taken under the heap's lock): under 16 concurrent report
-    // requests, 21 of 31 stack samples of /reports/stock waited there (jcmd Thread.print, 2026-12-07). The rows summed
-    // are the ones a GROUP BY reads anyway.
+    // the JVM for its free memory (Runtime.freeMemory, answered under the heap's lock): in stack dumps of 16
+    // concurrent /reports/stock requests 21 of 31 busy samples were there (jcmd Thread.print, 2026-12-07; such dumps
+    // over-weight native frames). The rows summed are the ones a GROUP BY reads anyway.
 
     /**
      * Province × item stock from the summary (one province, or null: all). Available is on hand less reserved
@@ -250,7 +250,7 @@ final class Summaries {
         String only = province == null ? "" : " AND province_code = ?";
         List<Object> args = province == null ? List.of() : List.of(province(province));
         Map<StockKey, Long> blocked = new HashMap<>();
-        // the free stock of lots that cannot be issued, in one grouped statement (it was one query per status plus
+        // the free stock of lots that cannot be issued, in one statement (it was one query per status plus
         // one per such lot): each branch of the union selects lots by one indexed column (status; expiry for
         // AVAILABLE lots), their balances and depots joined by key. Not one WHERE with OR: that cannot use either index.
         List<Object> blockedArgs = new ArrayList<>(List.of(today));
