@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,10 @@ final class Summaries {
     /** Org unit → its province if it is a STATION, else {@link #NOT_A_STATION}: level and province never change. */
     private final Map<Long, String> stations = new java.util.concurrent.ConcurrentHashMap<>();
     private static final String NOT_A_STATION = new String("-");
+    /** The lot statuses that cannot be issued, as SQL literals (from the enum: constants, never input). */
+    private static final String NOT_ISSUABLE = java.util.Arrays.stream(LotStatus.values())
+            .filter(st -> st != LotStatus.AVAILABLE).map(st -> "'" + st.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", "));
 
     private record StockKey(String province, long itemId) implements Comparable<StockKey> {
         @Override
@@ -167,7 +172,7 @@ final class Summaries {
      * the item's category ({@code null}: every category), keyed [province or null, category].
      */
     Map<List<String>, Long> frontLine(Connection c, String province, String categoryCode) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT f.province_code, i.category_code, SUM(f.issued) FROM tp_inv_front_line f "
+        StringBuilder sql = new StringBuilder("SELECT f.province_code, i.category_code, f.issued FROM tp_inv_front_line f "
                 + "JOIN tp_core_v1_item i ON i.id = f.item_id WHERE f.issued <> 0");
         List<Object> args = new ArrayList<>();
         if (province != null) {
@@ -179,8 +184,9 @@ final class Summaries {
             args.add(categoryCode);
         }
         Map<List<String>, Long> out = new HashMap<>();
-        Jdbc.query(c, sql + " GROUP BY f.province_code, i.category_code", args, rs -> out.put(Arrays.asList(
-                rs.getString(1).isEmpty() ? null : rs.getString(1), rs.getString(2)), rs.getLong(3)));
+        // summed here, not by GROUP BY: every Derby sort asks the JVM for its free memory, a lock all threads share
+        Jdbc.query(c, sql.toString(), args, rs -> out.merge(Arrays.asList(
+                rs.getString(1).isEmpty() ? null : rs.getString(1), rs.getString(2)), rs.getLong(3), Long::sum));
         return out;
     }
 
@@ -230,6 +236,10 @@ final class Summaries {
     }
 
     // ------------------------------------------------------------------ reads
+    // SORTS: the reads below sum and order in Java, never by GROUP BY or ORDER BY. Each Derby sort starts by asking
+    // the JVM for its free memory (Runtime.freeMemory, answered under the heap's lock): in stack dumps of 16
+    // concurrent /reports/stock requests 21 of 31 busy samples were there (jcmd Thread.print, 2026-12-07; such dumps
+    // over-weight native frames). The rows summed are the ones a GROUP BY reads anyway.
 
     /**
      * Province × item stock from the summary (one province, or null: all). Available is on hand less reserved
@@ -240,37 +250,21 @@ final class Summaries {
         String only = province == null ? "" : " AND province_code = ?";
         List<Object> args = province == null ? List.of() : List.of(province(province));
         Map<StockKey, Long> blocked = new HashMap<>();
-        String free = "SELECT d.province_code, b.item_id, SUM(b.on_hand - b.reserved) FROM tp_inv_lot l "
-                + "JOIN tp_inv_balance b ON b.lot_id = l.id JOIN tp_core_v1_depot d ON d.id = l.depot_id WHERE ";
-        String group = " AND b.on_hand > b.reserved" + (province == null ? "" : " AND d.province_code = ?")
-                + " GROUP BY d.province_code, b.item_id";
-        List<Object> dArgs = province == null ? List.of() : List.of(province);
-        Jdbc.RowMapper<Object> add = rs -> blocked.merge(new StockKey(province(rs.getString(1)), rs.getLong(2)),
-                rs.getLong(3), Long::sum);
-        // lots that are not AVAILABLE: found by the status index alone, then their balances by key (joined in one
-        // statement, Derby's optimizer scans every lot)
-        for (LotStatus status : LotStatus.values()) {
-            if (status == LotStatus.AVAILABLE) {
-                continue;
-            }
-            for (long[] lot : Jdbc.query(c, "SELECT id, depot_id, item_id FROM tp_inv_lot WHERE lot_status = ?",
-                    List.of(status.name()), rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})) {
-                String p = provinces(c, List.of(lot[1])).get(lot[1]);
-                if (province != null && !province.equals(p)) {
-                    continue;
-                }
-                long unissuable = Jdbc.count(c, "SELECT on_hand - reserved FROM tp_inv_balance WHERE lot_id = ?",
-                        List.of(lot[0]));
-                if (unissuable > 0) {
-                    blocked.merge(new StockKey(p, lot[2]), unissuable, Long::sum);
-                }
-            }
+        // the free stock of lots that cannot be issued, in one statement (it was one query per status plus
+        // one per such lot): each branch of the union selects lots by one indexed column (status; expiry for
+        // AVAILABLE lots), their balances and depots joined by key. Not one WHERE with OR: that cannot use either index.
+        List<Object> blockedArgs = new ArrayList<>(List.of(today));
+        if (province != null) {
+            blockedArgs.add(province);
         }
-        List<Object> expiredArgs = new ArrayList<>(List.of(today));
-        expiredArgs.addAll(dArgs);
-        Jdbc.query(c, free + "l.expiry_date < ? AND l.lot_status = 'AVAILABLE'" + group, expiredArgs, add);
-        return Jdbc.query(c, "SELECT province_code, item_id, on_hand, reserved, lots FROM tp_inv_stock_summary "
-                + "WHERE (on_hand > 0 OR reserved > 0)" + only + " ORDER BY province_code, item_id", args, rs -> {
+        Jdbc.query(c, "SELECT d.province_code, b.item_id, b.on_hand - b.reserved FROM ("
+                + "SELECT id, depot_id FROM tp_inv_lot WHERE lot_status IN (" + NOT_ISSUABLE + ") "
+                + "UNION ALL SELECT id, depot_id FROM tp_inv_lot WHERE expiry_date < ? AND lot_status = 'AVAILABLE'"
+                + ") l JOIN tp_inv_balance b ON b.lot_id = l.id JOIN tp_core_v1_depot d ON d.id = l.depot_id "
+                + "WHERE b.on_hand > b.reserved" + (province == null ? "" : " AND d.province_code = ?"), blockedArgs,
+                rs -> blocked.merge(new StockKey(province(rs.getString(1)), rs.getLong(2)), rs.getLong(3), Long::sum));
+        List<ItemStock> rows = Jdbc.query(c, "SELECT province_code, item_id, on_hand, reserved, lots "
+                + "FROM tp_inv_stock_summary WHERE (on_hand > 0 OR reserved > 0)" + only, args, rs -> {
                     String p = rs.getString(1);
                     long item = rs.getLong(2);
                     long onHand = rs.getLong(3);
@@ -278,45 +272,82 @@ final class Summaries {
                     long available = onHand - reserved - blocked.getOrDefault(new StockKey(p, item), 0L);
                     return new ItemStock(p.isEmpty() ? null : p, item, onHand, reserved, available, rs.getLong(5));
                 });
+        // ordered here (province, the reserve first, then item), not by ORDER BY: see SORTS
+        rows.sort(Comparator.comparing((ItemStock r) -> province(r.provinceCode())).thenComparingLong(ItemStock::itemId));
+        return rows;
     }
 
     /**
      * Signed movement sums per province × item × type before {@code from} and in [{@code from}, {@code asOf}):
-     * whole days before {@code from}'s day from the daily summary, the rest from the ledger by its time index
-     * (at most a day and the report's window). Nothing at or after {@code asOf} is read.
+     * whole days from the daily summary, the ledger by its time index only for the part of {@code from}'s day the
+     * summary cannot split, and for {@code asOf}'s day: when that day is {@code today} (the cover's window, a daily
+     * report as of now) its summary row less what the ledger holds from {@code asOf} on (normally nothing: the read
+     * follows the days of the window, not the movements of today), else the ledger up to {@code asOf}. Nothing at
+     * or after {@code asOf} is counted.
      */
-    List<MovementTotal> movementTotals(Connection c, String province, Instant from, Instant asOf)
+    List<MovementTotal> movementTotals(Connection c, String province, Instant from, Instant asOf, LocalDate today)
             throws SQLException {
-        LocalDate firstRawDay = day(from);
+        LocalDate first = day(from);
+        LocalDate last = day(asOf);
+        boolean lastFromSummary = last.isAfter(first) && !last.isBefore(today);
         Map<DayKey, long[]> sums = new TreeMap<>();
+        if (lastFromSummary) {
+            // read before the summary: a movement after asOf committed in between is then counted (it is as recent
+            // as the report), never taken off without having been added
+            raw(c, province, asOf, startOf(last.plusDays(1)), asOf, -1, first, sums);
+        }
         String only = province == null ? "" : " AND province_code = ?";
-        List<Object> args = new ArrayList<>(List.of(firstRawDay));
+        List<Object> args = new ArrayList<>(List.of(lastFromSummary ? last.plusDays(1) : last, first));
         if (province != null) {
             args.add(province(province));
         }
-        Jdbc.query(c, "SELECT province_code, item_id, movement_type, SUM(quantity) FROM tp_inv_daily_movement "
-                + "WHERE movement_day < ?" + only + " GROUP BY province_code, item_id, movement_type", args, rs ->
-                sums.computeIfAbsent(new DayKey(firstRawDay, rs.getString(1), rs.getLong(2), rs.getString(3)),
-                        k -> new long[2])[0] += rs.getLong(4));
-        List<Object> raw = new ArrayList<>(List.of(from, startOf(firstRawDay), asOf));
-        if (province != null) {
-            raw.add(province);
-        }
-        Jdbc.query(c, "SELECT d.province_code, m.item_id, m.movement_type, "
-                + "SUM(CASE WHEN m.occurred_at < ? THEN m.quantity ELSE 0 END), SUM(m.quantity) "
-                + "FROM tp_inv_movement m JOIN tp_core_v1_depot d ON d.id = m.depot_id "
-                + "WHERE m.occurred_at >= ? AND m.occurred_at < ?" + (province == null ? "" : " AND d.province_code = ?")
-                + " GROUP BY d.province_code, m.item_id, m.movement_type", raw, rs -> {
-                    long[] s = sums.computeIfAbsent(new DayKey(firstRawDay, province(rs.getString(1)), rs.getLong(2),
-                            rs.getString(3)), k -> new long[2]);
-                    s[0] += rs.getLong(4);
-                    s[1] += rs.getLong(5) - rs.getLong(4);
+        Jdbc.query(c, "SELECT province_code, item_id, movement_type, movement_day, quantity, movements "
+                + "FROM tp_inv_daily_movement WHERE movement_day < ? AND movement_day <> ?" + only, args, rs -> {
+                    long[] s = sums.computeIfAbsent(new DayKey(first, rs.getString(1), rs.getLong(2),
+                            rs.getString(3)), k -> new long[3]);
+                    s[Jdbc.localDate(rs, "movement_day").isBefore(first) ? 0 : 1] += rs.getLong(5);
+                    s[2] += rs.getLong(6);
                     return null;
                 });
+        Instant secondDay = startOf(first.plusDays(1));
+        raw(c, province, startOf(first), asOf.isBefore(secondDay) ? asOf : secondDay, from, 1, first, sums);
+        if (last.isAfter(first) && !lastFromSummary) {
+            raw(c, province, startOf(last), asOf, startOf(last), 1, first, sums);
+        }
         List<MovementTotal> out = new ArrayList<>();
-        sums.forEach((k, s) -> out.add(new MovementTotal(k.province().isEmpty() ? null : k.province(), k.itemId(),
-                MovementType.valueOf(k.type()), s[0], s[1])));
+        sums.forEach((k, s) -> {
+            if (s[2] != 0) { // movements in range (a key whose only movements were after asOf is not listed)
+                out.add(new MovementTotal(k.province().isEmpty() ? null : k.province(), k.itemId(),
+                        MovementType.valueOf(k.type()), s[0], s[1]));
+            }
+        });
         return out;
+    }
+
+    /**
+     * Adds {@code sign} × the ledger's movements in [{@code lo}, {@code hi}) to {@code sums}: before {@code split} to
+     * the "before" sum, from it on to "during", and their number.
+     */
+    private static void raw(Connection c, String province, Instant lo, Instant hi, Instant split, int sign,
+            LocalDate keyDay, Map<DayKey, long[]> sums) throws SQLException {
+        if (!lo.isBefore(hi)) {
+            return;
+        }
+        List<Object> args = new ArrayList<>(List.of(split, lo, hi));
+        if (province != null) {
+            args.add(province);
+        }
+        Jdbc.query(c, "SELECT d.province_code, m.item_id, m.movement_type, "
+                + "CASE WHEN m.occurred_at < ? THEN 1 ELSE 0 END, m.quantity "
+                + "FROM tp_inv_movement m JOIN tp_core_v1_depot d ON d.id = m.depot_id "
+                + "WHERE m.occurred_at >= ? AND m.occurred_at < ?" + (province == null ? "" : " AND d.province_code = ?"),
+                args, rs -> {
+                    long[] s = sums.computeIfAbsent(new DayKey(keyDay, province(rs.getString(1)), rs.getLong(2),
+                            rs.getString(3)), k -> new long[3]);
+                    s[rs.getInt(4) == 1 ? 0 : 1] += sign * rs.getLong(5);
+                    s[2] += sign;
+                    return null;
+                });
     }
 
     private static String province(String code) {

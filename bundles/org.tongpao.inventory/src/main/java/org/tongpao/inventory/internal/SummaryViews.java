@@ -50,7 +50,7 @@ final class SummaryViews {
         }
         return switch (ScopeRules.readReach(caller)) {
             case ALL, PROVINCE -> ledger.read(c -> ledger.summaries.movementTotals(c, Views.summaryProvince(caller),
-                    from, asOf));
+                    from, asOf, Summaries.day(ledger.now())));
             case DEPOT -> ledger.read(c -> Jdbc.query(c, "SELECT d.province_code, m.item_id, m.movement_type, "
                     + "SUM(CASE WHEN m.occurred_at < ? THEN m.quantity ELSE 0 END), "
                     + "SUM(CASE WHEN m.occurred_at >= ? THEN m.quantity ELSE 0 END) FROM tp_inv_movement m "

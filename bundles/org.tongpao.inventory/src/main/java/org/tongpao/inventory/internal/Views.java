@@ -289,9 +289,12 @@ final class Views {
                 + "SUM(" + AVAILABLE + ") AS available"
                 + where + " GROUP BY d.province_code, i.category_code ORDER BY d.province_code, i.category_code";
         Map<String, Instant> asOf = new HashMap<>();
-        Jdbc.query(c, "SELECT d.province_code, MAX(r.last_occurred_at) AS as_of FROM tp_inv_replica_depot r "
-                + "JOIN tp_core_v1_depot d ON d.id = r.depot_id GROUP BY d.province_code", List.of(),
-                rs -> asOf.put(rs.getString(1), Sql.getInstant(rs, "as_of")));
+        // the latest per province taken here, not by GROUP BY (a Derby sort: see Summaries, SORTS)
+        Jdbc.query(c, "SELECT d.province_code, r.last_occurred_at AS as_of FROM tp_inv_replica_depot r "
+                + "JOIN tp_core_v1_depot d ON d.id = r.depot_id", List.of(), rs -> {
+                    Instant t = Sql.getInstant(rs, "as_of");
+                    return t == null ? null : asOf.merge(rs.getString(1), t, (x, y) -> x.isAfter(y) ? x : y);
+                });
         Map<List<String>, Long> frontLine = deliveredToFrontLine(c, caller, categoryCode);
         List<ProvinceStock> rows = new ArrayList<>();
         for (Object[] r : items == null

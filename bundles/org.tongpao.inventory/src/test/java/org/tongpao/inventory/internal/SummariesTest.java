@@ -156,6 +156,29 @@ class SummariesTest extends WithFixture {
         assertItemStockEqualsBalances();
     }
 
+    /**
+     * A cut-off earlier today: today's summary row less what the ledger holds from the cut-off on, so movements later
+     * today are never counted; the whole days of the window come from the summary.
+     */
+    @Test
+    void aCutOffEarlierTodayLeavesOutTheLaterMovementsOfToday() {
+        f.receive(f.wuhan, f.kn95, 100, TODAY.plusYears(1)); // 2026-02-01 09:00
+        f.clock.now = f.clock.now.plus(Duration.ofDays(2)); // 2026-02-03 09:00
+        f.receive(f.wuhan, f.kn95, 40, TODAY.plusYears(1));
+        issue(f.wuhan, f.kn95, 15);
+        f.clock.now = f.clock.now.plus(Duration.ofHours(1));
+        Instant asOf = f.clock.instant();
+        f.clock.now = f.clock.now.plus(Duration.ofHours(2)); // still 2026-02-03: later the same day
+        issue(f.wuhan, f.kn95, 7);
+        f.receive(f.jiangsu, f.tent, 3, TODAY.plusYears(1)); // a key with movements only after the cut-off
+        for (Instant from : List.of(asOf.minus(Duration.ofHours(24)), asOf.minus(Duration.ofDays(7)),
+                asOf.minus(Duration.ofHours(1)), asOf)) {
+            List<MovementTotal> rows = f.inventory.movementTotals(ADMIN, from, asOf);
+            assertThat(totals(rows)).as("from " + from).isEqualTo(ledgerTotals(from, asOf));
+            assertThat(rows).as("from " + from).noneMatch(t -> t.itemId() == f.tent);
+        }
+    }
+
     @Test
     void aBackDatedMovementLandsOnItsOwnDayAndTheSameCutOffGivesTheSameTotals() {
         f.receive(f.wuhan, f.kn95, 100, TODAY.plusYears(1));
@@ -228,6 +251,11 @@ class SummariesTest extends WithFixture {
             actual.put(s.provinceCode() + "|" + s.itemId(), List.of(s.onHand(), s.reserved(), s.available()));
         }
         assertThat(actual).isEqualTo(expected);
+    }
+
+    private void issue(long depot, long item, long quantity) {
+        f.inventory.issue(ADMIN, NewIssue.builder().depotId(depot).itemId(item).quantity(quantity)
+                .orgUnitId(f.station).build(), null);
     }
 
     private static Map<String, List<Long>> totals(List<MovementTotal> rows) {
