@@ -8,7 +8,6 @@ import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tongpao.core.persistence.Transactions;
 
 /**
  * Keeps {@code tp_fed_inbox} from growing for ever: at most once an hour (the relay calls it when idle), the rows of
@@ -57,17 +56,11 @@ final class InboxRetention {
 
     /** Deletes the inbox rows received before {@code before} (keeping the ids that dedup still needs); how many. */
     int purgeBefore(Instant before) {
-        int deleted = 0;
-        int chunk;
-        do {
-            chunk = Transactions.write(ds, "federation inbox retention", c -> {
-                List<InboxRows.Old> old = InboxRows.receivedBefore(c, before, CHUNK);
-                InboxRows.forget(c, old, old.stream().filter(o -> !handlers.newerWins(o.type()))
-                        .map(InboxRows.Old::messageId).toList());
-                return old.size();
-            });
-            deleted += chunk;
-        } while (chunk == CHUNK);
-        return deleted;
+        return ChunkedDelete.run(ds, "federation inbox retention", CHUNK, c -> {
+            List<InboxRows.Old> old = InboxRows.receivedBefore(c, before, CHUNK);
+            InboxRows.forget(c, old, old.stream().filter(o -> !handlers.newerWins(o.type()))
+                    .map(InboxRows.Old::messageId).toList());
+            return old.size();
+        }, () -> true);
     }
 }

@@ -133,13 +133,8 @@ final class Relay implements Runnable {
 
     /** Deletes every row sent before {@code before}; returns how many. */
     int pruneSentBefore(Instant before) {
-        int deleted = 0;
-        int chunk;
-        do {
-            chunk = Transactions.write(ds, "federation outbox prune", c -> OutboxRows.pruneSent(c, before, PRUNE_CHUNK));
-            deleted += chunk;
-        } while (chunk == PRUNE_CHUNK && running);
-        return deleted;
+        return ChunkedDelete.run(ds, "federation outbox prune", PRUNE_CHUNK,
+                c -> OutboxRows.pruneSent(c, before, PRUNE_CHUNK), () -> running);
     }
 
     /** The oldest unsent rows to this node's links, at most one batch. */
