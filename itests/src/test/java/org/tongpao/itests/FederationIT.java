@@ -614,6 +614,45 @@ public class FederationIT extends CentralNode {
 
         assertEquals(409, api().as("admin").post("/federation/rebuild", null).status());
         assertEquals(404, api().as("admin").get("/federation/rebuild").status());
+        restoredLotOriginsAreServedToTheStockForwarder();
+    }
+
+    /**
+     * The origin keys a rebuild keeps reach the stock forwarder: the glue bundle registers its LotOrigins (DS), which
+     * reads {@code tp_fedinv_lot_origin} on the caller's connection, and the forwarder (which needs it) is active.
+     * The interface is private to the bundle, so the probe finds it by name and calls it reflectively.
+     */
+    private void restoredLotOriginsAreServedToTheStockForwarder() throws Exception {
+        String type = "org.tongpao.federation.inventory.internal.stock.LotOrigins";
+        org.osgi.framework.ServiceReference<?> ref = Poll.until("the LotOrigins service", WAIT, () -> {
+            try {
+                org.osgi.framework.ServiceReference<?>[] refs = context.getServiceReferences(type, null);
+                return refs == null ? Optional.empty() : Optional.of(refs[0]);
+            } catch (org.osgi.framework.InvalidSyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals("org.tongpao.federation.inventory", ref.getBundle().getSymbolicName());
+        Object origins = context.getService(ref);
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO tp_fedinv_lot_origin (lot_id, origin_node, origin_lot_id) "
+                        + "VALUES (987654321, 'central', 123456789)");
+            }
+            java.lang.reflect.Method of = ref.getBundle().loadClass(type).getMethod("of", java.sql.Connection.class,
+                    java.util.Collection.class);
+            Map<?, ?> found = (Map<?, ?>) of.invoke(origins, c, List.of(987654321L, 42L));
+            assertEquals(found.toString(), 1, found.size());
+            assertTrue(found.toString(), found.get(987654321L).toString().contains("123456789"));
+            c.rollback();
+        } finally {
+            context.ungetService(ref);
+        }
+        org.osgi.framework.ServiceReference<?>[] forwarders = context.getServiceReferences(
+                org.tongpao.core.spi.EventForwarder.class.getName(),
+                "(component.name=org.tongpao.federation.inventory.internal.stock.StockForwarder)");
+        assertTrue("the stock forwarder is active", forwarders != null && forwarders.length == 1);
     }
 
     /**

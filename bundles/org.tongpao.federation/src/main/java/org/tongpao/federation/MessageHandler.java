@@ -23,6 +23,17 @@ public interface MessageHandler {
     String MAJOR = "tongpao.federation.major";
 
     /**
+     * Service property (1.1): how a late copy of an old message of this type is made harmless. Absent: only by the
+     * inbox's record of its id, which is then kept for ever (only the id, past {@code keepInboxDays}). {@link
+     * #NEWER_WINS}: by the contract itself (a snapshot carrying a version, applied only when newer than what the
+     * node holds), so the inbox may forget the id past retention.
+     */
+    String REDELIVERY = "tongpao.federation.redelivery";
+
+    /** {@link #REDELIVERY} value: an old copy changes nothing because a newer state is already held. */
+    String NEWER_WINS = "newer-wins";
+
+    /**
      * Applies {@code message} on this node.
      *
      * @param sender the sending node as a caller: at central, a province's link acts as that province's

@@ -5,7 +5,7 @@
  * Message types and their contract versions are listed in {@code docs/federation.md}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tongpao.federation;
 
 import org.osgi.annotation.bundle.Export;

@@ -54,6 +54,7 @@ public final class FederationComponent implements Federation, LedgerOwners, Fede
     private final LinkActivity activity = new LinkActivity();
     private final Inbox inbox;
     private final ParkedRetries retries;
+    private final InboxRetention retention;
     private volatile Settings settings;
     private volatile Topology topology;
     private volatile LinkRuntime runtime;
@@ -72,6 +73,7 @@ public final class FederationComponent implements Federation, LedgerOwners, Fede
         this.inbox = new Inbox(ds, handlers, audit, self, clock, activity);
         this.retries = new ParkedRetries(ds, inbox, handlers);
         inbox.onHandlerArrivedMeanwhile(retries::retryType);
+        this.retention = new InboxRetention(ds, handlers, clock, () -> this.settings.keepInboxDays());
         OutboxStart.ensure(ds, clock);
         apply(settings);
     }
@@ -92,7 +94,7 @@ public final class FederationComponent implements Federation, LedgerOwners, Fede
         settings = next;
         topology = new Topology(self, Topology.central(self) ? next.provinces() : java.util.Set.of());
         if (next.configured()) {
-            LinkRuntime started = new LinkRuntime(ds, topology, next, inbox, clock, activity);
+            LinkRuntime started = new LinkRuntime(ds, topology, next, inbox, clock, activity, retention);
             started.start();
             runtime = started;
         } else {
@@ -222,6 +224,11 @@ public final class FederationComponent implements Federation, LedgerOwners, Fede
             throw new AccessDeniedException("Retrying a parked message needs the ministry, or the officer of its link");
         }
         return retries.retry(seq);
+    }
+
+    /** The inbox's retention (tests run it with their clock). */
+    InboxRetention retention() {
+        return retention;
     }
 
     /** The relay, while links run (tests wait on its passes). */

@@ -32,4 +32,8 @@ public @interface FederationConfig {
 
     @AttributeDefinition(description = "Days a sent message stays in the outbox before it is deleted (0: kept for ever)")
     int keepSentDays() default 7;
+
+    @AttributeDefinition(description = "Days an applied message's inbox row is kept (0: for ever); past it only the "
+            + "id of a message whose handler is not newer-wins stays, so a late redelivery still changes nothing")
+    int keepInboxDays() default 30;
 }

@@ -17,6 +17,8 @@ final class Handlers {
     }
 
     private final Map<String, NavigableMap<Integer, MessageHandler>> byType = new ConcurrentHashMap<>();
+    /** The handlers (by type) that declared {@link MessageHandler#NEWER_WINS}. */
+    private final Map<String, java.util.Set<MessageHandler>> newerWins = new ConcurrentHashMap<>();
 
     /** Adds a handler from its service properties; returns its type, or null when the properties name none. */
     String add(MessageHandler handler, Map<String, ?> properties) {
@@ -27,6 +29,9 @@ final class Handlers {
         }
         MessageHandler before = byType.computeIfAbsent(type, t -> new ConcurrentSkipListMap<>())
                 .put(major(properties), handler);
+        if (MessageHandler.NEWER_WINS.equals(properties.get(MessageHandler.REDELIVERY))) {
+            newerWins.computeIfAbsent(type, t -> ConcurrentHashMap.newKeySet()).add(handler);
+        }
         if (before != null && before != handler) {
             LOG.warn("Two handlers for {} major {}: the one registered last applies the messages", type,
                     major(properties));
@@ -40,6 +45,20 @@ final class Handlers {
         if (majors != null) {
             majors.remove(major(properties), handler);
         }
+        java.util.Set<MessageHandler> declared = type == null ? null : newerWins.get(type);
+        if (declared != null) {
+            declared.remove(handler);
+        }
+    }
+
+    /**
+     * Whether every handler of {@code type} registered now declares {@link MessageHandler#NEWER_WINS} (none
+     * registered: false, the inbox then keeps the id).
+     */
+    boolean newerWins(String type) {
+        NavigableMap<Integer, MessageHandler> majors = byType.get(type);
+        java.util.Set<MessageHandler> declared = newerWins.get(type);
+        return majors != null && !majors.isEmpty() && declared != null && declared.containsAll(majors.values());
     }
 
     /**

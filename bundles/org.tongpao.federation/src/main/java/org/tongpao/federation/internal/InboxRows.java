@@ -17,8 +17,32 @@ final class InboxRows {
     private InboxRows() {
     }
 
+    /** Whether the message was applied here: its inbox row, or the id kept after retention deleted the row. */
     static boolean applied(Connection c, String messageId) throws SQLException {
-        return Jdbc.count(c, "SELECT COUNT(*) FROM tp_fed_inbox WHERE message_id = ?", Jdbc.args(messageId)) > 0;
+        return Jdbc.count(c, "SELECT COUNT(*) FROM tp_fed_inbox WHERE message_id = ?", Jdbc.args(messageId)) > 0
+                || Jdbc.count(c, "SELECT COUNT(*) FROM tp_fed_inbox_key WHERE message_id = ?", Jdbc.args(messageId)) > 0;
+    }
+
+    /** An inbox row past retention: its id and type. */
+    record Old(String messageId, String type) {
+    }
+
+    /**
+     * Up to {@code limit} rows received before {@code before}, never a link's latest one (its last arrival and lag,
+     * and what a rebuild reports as received from it, read that row).
+     */
+    static java.util.List<Old> receivedBefore(Connection c, Instant before, int limit) throws SQLException {
+        return Jdbc.query(c, "SELECT message_id, type FROM tp_fed_inbox i WHERE received_at < ? AND received_at < "
+                + "(SELECT MAX(received_at) FROM tp_fed_inbox l WHERE l.sender = i.sender) ORDER BY received_at "
+                + "FETCH FIRST " + limit + " ROWS ONLY", Jdbc.args(before), rs -> new Old(rs.getString(1),
+                        rs.getString(2)));
+    }
+
+    /** Deletes the rows {@code old}, keeping the ids of {@code keepIds} in {@code tp_fed_inbox_key}. */
+    static void forget(Connection c, java.util.List<Old> old, java.util.List<String> keepIds) throws SQLException {
+        Jdbc.batch(c, "INSERT INTO tp_fed_inbox_key (message_id) VALUES (?)", keepIds.stream().map(Jdbc::args).toList());
+        Jdbc.batch(c, "DELETE FROM tp_fed_inbox WHERE message_id = ?",
+                old.stream().map(o -> Jdbc.args(o.messageId())).toList());
     }
 
     static void insert(Connection c, Message m, String sender, Instant queuedAt, Instant receivedAt)

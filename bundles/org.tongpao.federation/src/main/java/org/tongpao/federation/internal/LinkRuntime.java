@@ -17,9 +17,10 @@ final class LinkRuntime implements AutoCloseable {
     private final List<LinkConsumer> consumers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
-    LinkRuntime(DataSource ds, Topology topology, Settings settings, Inbox inbox, Clock clock, LinkActivity activity) {
+    LinkRuntime(DataSource ds, Topology topology, Settings settings, Inbox inbox, Clock clock, LinkActivity activity,
+            InboxRetention retention) {
         broker = new BrokerLink(settings);
-        relay = new Relay(ds, broker, topology, settings, clock, activity);
+        relay = new Relay(ds, broker, topology, settings, clock, activity, retention::runNowAndThen);
         threads.add(daemon(relay, "tongpao-federation-relay"));
         for (Topology.Link link : topology.links()) {
             LinkConsumer consumer = new LinkConsumer(link, broker, inbox, settings);

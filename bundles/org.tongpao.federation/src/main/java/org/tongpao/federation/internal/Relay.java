@@ -33,6 +33,8 @@ final class Relay implements Runnable {
     private final Settings settings;
     private final Clock clock;
     private final LinkActivity activity;
+    /** Housekeeping run when idle, at most hourly by its own reckoning (the inbox's retention). */
+    private final Runnable idleChore;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong passes = new AtomicLong();
     private volatile boolean running = true;
@@ -40,6 +42,12 @@ final class Relay implements Runnable {
     private BatchSender sender;
 
     Relay(DataSource ds, BrokerLink broker, Topology topology, Settings settings, Clock clock, LinkActivity activity) {
+        this(ds, broker, topology, settings, clock, activity, () -> { });
+    }
+
+    Relay(DataSource ds, BrokerLink broker, Topology topology, Settings settings, Clock clock, LinkActivity activity,
+            Runnable idleChore) {
+        this.idleChore = idleChore;
         this.ds = ds;
         this.broker = broker;
         this.topology = topology;
@@ -84,6 +92,7 @@ final class Relay implements Runnable {
             }
             if (sent == 0 && running) {
                 pruneNowAndThen();
+                idleChore.run();
                 pause(settings.pollMillis());
             }
         }
@@ -124,13 +133,8 @@ final class Relay implements Runnable {
 
     /** Deletes every row sent before {@code before}; returns how many. */
     int pruneSentBefore(Instant before) {
-        int deleted = 0;
-        int chunk;
-        do {
-            chunk = Transactions.write(ds, "federation outbox prune", c -> OutboxRows.pruneSent(c, before, PRUNE_CHUNK));
-            deleted += chunk;
-        } while (chunk == PRUNE_CHUNK && running);
-        return deleted;
+        return ChunkedDelete.run(ds, "federation outbox prune", PRUNE_CHUNK,
+                c -> OutboxRows.pruneSent(c, before, PRUNE_CHUNK), () -> running);
     }
 
     /** The oldest unsent rows to this node's links, at most one batch. */

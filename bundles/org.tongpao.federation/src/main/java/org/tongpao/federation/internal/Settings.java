@@ -7,7 +7,7 @@ import java.util.TreeSet;
 
 /** {@link FederationConfig}, checked: the province list parsed, the batch size within 1..100. */
 record Settings(String broker, String user, String password, Set<String> provinces, int batchSize, long pollMillis,
-        int keepSentDays) {
+        int keepSentDays, int keepInboxDays) {
     static final int MAX_BATCH = 100;
 
     Settings {
@@ -18,11 +18,12 @@ record Settings(String broker, String user, String password, Set<String> provinc
         batchSize = Math.max(1, Math.min(MAX_BATCH, batchSize));
         pollMillis = Math.max(10, pollMillis);
         keepSentDays = Math.max(0, keepSentDays);
+        keepInboxDays = Math.max(0, keepInboxDays);
     }
 
     static Settings of(FederationConfig config) {
         return new Settings(config.broker(), config.user(), config.password(), provinces(config.provinces()),
-                config.batchSize(), config.pollMillis(), config.keepSentDays());
+                config.batchSize(), config.pollMillis(), config.keepSentDays(), config.keepInboxDays());
     }
 
     /** Whether a broker is configured: without one the links stay down and the outbox only grows. */

@@ -65,7 +65,7 @@ class RelayTest {
     void aRelayThatCrashedBetweenTheBrokersCommitAndMarkingResendsAndTheBrokerStoresOnce() throws Exception {
         hubei.start(null);
         sendNumbered(1, 150);
-        Settings settings = new Settings(broker.url(), null, null, Set.of(), 100, 50, 7);
+        Settings settings = new Settings(broker.url(), null, null, Set.of(), 100, 50, 7, 30);
         Topology topology = new Topology(hubei.id, Set.of());
         try (BrokerLink link = new BrokerLink(settings)) {
             Relay crashed = new Relay(hubei.db.dataSource(), link, topology, settings, Clock.systemUTC(),

@@ -86,7 +86,7 @@ class SendTest {
         }
         hubei.execute("UPDATE tp_fed_outbox SET sent_at = {ts '2026-01-01 00:00:00'} WHERE id IN (" + ids.get(0) + ", "
                 + ids.get(1) + ")");
-        Settings settings = new Settings("tcp://127.0.0.1:1", null, null, java.util.Set.of(), 100, 50, 7);
+        Settings settings = new Settings("tcp://127.0.0.1:1", null, null, java.util.Set.of(), 100, 50, 7, 30);
         try (BrokerLink link = new BrokerLink(settings)) {
             Relay relay = new Relay(hubei.db.dataSource(), link, new Topology(hubei.id, java.util.Set.of()), settings,
                     java.time.Clock.systemUTC(), new LinkActivity());

@@ -29,7 +29,7 @@ final class TestNode implements AutoCloseable {
     TestNode start(String broker, String... provinces) {
         stop();
         federation = new FederationComponent(db.dataSource(), id, core.audit,
-                new Settings(broker == null ? "" : broker, null, null, Set.of(provinces), 100, 50, 7),
+                new Settings(broker == null ? "" : broker, null, null, Set.of(provinces), 100, 50, 7, 30),
                 Clock.systemUTC());
         return this;
     }

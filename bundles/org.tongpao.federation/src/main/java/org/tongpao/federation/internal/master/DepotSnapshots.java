@@ -10,27 +10,36 @@ import java.util.Objects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Depot;
 import org.tongpao.core.DepotService;
 import org.tongpao.core.DepotUpdate;
 import org.tongpao.core.NewDepot;
 import org.tongpao.core.OrgUnitService;
+import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.MessageHandler;
+import org.tongpao.federation.internal.FederationSchema;
 
 /**
  * At a provincial node: central's depot snapshot, upserted by code through {@link DepotService}; its owner unit
  * named by code. A deactivation the province's own stock still forbids (core's {@code DepotUsage}) fails and is
  * parked with that reason until the stock has gone.
  */
-@Component(property = {MessageHandler.TYPE + "=" + MasterData.DEPOT, MessageHandler.MAJOR + ":Integer=1"})
+@Component(property = {MessageHandler.TYPE + "=" + MasterData.DEPOT, MessageHandler.MAJOR + ":Integer=1",
+        MessageHandler.REDELIVERY + "=" + MessageHandler.NEWER_WINS})
 public class DepotSnapshots implements MessageHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(DepotSnapshots.class);
+    private final SnapshotOrder order;
     private final DepotService depots;
     private final OrgUnitService units;
 
     @Activate
-    public DepotSnapshots(@Reference DepotService depots, @Reference OrgUnitService units) {
+    public DepotSnapshots(@Reference DepotService depots, @Reference OrgUnitService units,
+            @Reference(target = "(" + SchemaReady.PROPERTY + "=" + FederationSchema.NAME + ")") SchemaReady schema) {
+        this.order = new SnapshotOrder(schema.dataSource());
         this.depots = depots;
         this.units = units;
     }
@@ -39,6 +48,10 @@ public class DepotSnapshots implements MessageHandler {
     public void apply(Message message, Caller sender) {
         Map<String, Object> b = message.body();
         String code = text(b, "code");
+        if (!order.claim(MasterData.DEPOT, code, message)) {
+            LOG.info("{} {} of {} is older than the one applied here: ignored", message.type(), message.id(), code);
+            return;
+        }
         String name = text(b, "name");
         String address = optionalText(b, "address");
         Depot depot = byCode(() -> depots.getByCode(sender, code)).orElse(null);

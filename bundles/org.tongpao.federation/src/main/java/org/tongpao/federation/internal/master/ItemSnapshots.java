@@ -10,21 +10,30 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tongpao.core.Caller;
 import org.tongpao.core.CatalogueService;
 import org.tongpao.core.Item;
 import org.tongpao.core.ItemUpdate;
 import org.tongpao.core.NewItem;
+import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.MessageHandler;
+import org.tongpao.federation.internal.FederationSchema;
 
 /** At a provincial node: central's catalogue-item snapshot, upserted by code through {@link CatalogueService}. */
-@Component(property = {MessageHandler.TYPE + "=" + MasterData.ITEM, MessageHandler.MAJOR + ":Integer=1"})
+@Component(property = {MessageHandler.TYPE + "=" + MasterData.ITEM, MessageHandler.MAJOR + ":Integer=1",
+        MessageHandler.REDELIVERY + "=" + MessageHandler.NEWER_WINS})
 public class ItemSnapshots implements MessageHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ItemSnapshots.class);
+    private final SnapshotOrder order;
     private final CatalogueService catalogue;
 
     @Activate
-    public ItemSnapshots(@Reference CatalogueService catalogue) {
+    public ItemSnapshots(@Reference CatalogueService catalogue,
+            @Reference(target = "(" + SchemaReady.PROPERTY + "=" + FederationSchema.NAME + ")") SchemaReady schema) {
+        this.order = new SnapshotOrder(schema.dataSource());
         this.catalogue = catalogue;
     }
 
@@ -32,6 +41,10 @@ public class ItemSnapshots implements MessageHandler {
     public void apply(Message message, Caller sender) {
         Map<String, Object> b = message.body();
         String code = text(b, "code");
+        if (!order.claim(MasterData.ITEM, code, message)) {
+            LOG.info("{} {} of {} is older than the one applied here: ignored", message.type(), message.id(), code);
+            return;
+        }
         ItemUpdate wanted = new ItemUpdate(text(b, "categoryCode"), text(b, "name"), optionalText(b, "nameZh"),
                 text(b, "unit"), optionalText(b, "standard"), optionalInt(b, "shelfLifeMonths"), null);
         Item item = byCode(() -> catalogue.getByCode(sender, code)).orElse(null);

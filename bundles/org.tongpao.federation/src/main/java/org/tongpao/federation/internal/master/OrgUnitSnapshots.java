@@ -18,21 +18,27 @@ import org.tongpao.core.OrgLevel;
 import org.tongpao.core.OrgUnit;
 import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.OrgUnitUpdate;
+import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.MessageHandler;
+import org.tongpao.federation.internal.FederationSchema;
 
 /**
  * At a provincial node: central's org-unit snapshot, upserted by code through {@link OrgUnitService} (which joins
  * the inbox transaction). A snapshot equal to what the node holds changes nothing; a parent not received yet
  * fails the message, which is parked and applied again later.
  */
-@Component(property = {MessageHandler.TYPE + "=" + MasterData.ORG_UNIT, MessageHandler.MAJOR + ":Integer=1"})
+@Component(property = {MessageHandler.TYPE + "=" + MasterData.ORG_UNIT, MessageHandler.MAJOR + ":Integer=1",
+        MessageHandler.REDELIVERY + "=" + MessageHandler.NEWER_WINS})
 public class OrgUnitSnapshots implements MessageHandler {
     private static final Logger LOG = LoggerFactory.getLogger(OrgUnitSnapshots.class);
+    private final SnapshotOrder order;
     private final OrgUnitService units;
 
     @Activate
-    public OrgUnitSnapshots(@Reference OrgUnitService units) {
+    public OrgUnitSnapshots(@Reference OrgUnitService units,
+            @Reference(target = "(" + SchemaReady.PROPERTY + "=" + FederationSchema.NAME + ")") SchemaReady schema) {
+        this.order = new SnapshotOrder(schema.dataSource());
         this.units = units;
     }
 
@@ -40,6 +46,10 @@ public class OrgUnitSnapshots implements MessageHandler {
     public void apply(Message message, Caller sender) {
         Map<String, Object> b = message.body();
         String code = text(b, "code");
+        if (!order.claim(MasterData.ORG_UNIT, code, message)) {
+            LOG.info("{} {} of {} is older than the one applied here: ignored", message.type(), message.id(), code);
+            return;
+        }
         String name = text(b, "name");
         String nameZh = optionalText(b, "nameZh");
         boolean frontLine = flag(b, "frontLine", false);

@@ -20,12 +20,16 @@ import org.tongpao.core.NewItem;
 import org.tongpao.core.NewOrgUnit;
 import org.tongpao.core.OrgLevel;
 import org.tongpao.core.OrgUnit;
+import org.tongpao.core.OrgUnitUpdate;
 import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.core.persistence.Migrations;
+import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.testing.TestCallers;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.MessageHandler;
+import org.tongpao.federation.internal.FederationSchema;
 import org.tongpao.federation.testing.FederatedNode;
 import org.tongpao.federation.testing.RecordingFederation;
 
@@ -42,6 +46,7 @@ class MasterDataTest implements TestCallers {
     private final RecordingFederation federation = centralNode.federation;
 
     MasterDataTest() {
+        Migrations.migrate(hubei.ds, FederationSchema.class, FederationSchema.MIGRATIONS, FederationSchema.HISTORY_TABLE);
         central.outbox.forward(new MasterDataForwarder(federation), CoreTopics.ORG_UNIT + "*", CoreTopics.ITEM + "*",
                 CoreTopics.DEPOT + "*");
     }
@@ -141,12 +146,65 @@ class MasterDataTest implements TestCallers {
 
     private void applyAtHubei(Message m) {
         MessageHandler handler = switch (m.type()) {
-            case MasterData.ORG_UNIT -> new OrgUnitSnapshots(hubei.units);
-            case MasterData.ITEM -> new ItemSnapshots(hubei.catalogue);
-            case MasterData.DEPOT -> new DepotSnapshots(hubei.depots, hubei.units);
+            case MasterData.ORG_UNIT -> new OrgUnitSnapshots(hubei.units, federationSchema());
+            case MasterData.ITEM -> new ItemSnapshots(hubei.catalogue, federationSchema());
+            case MasterData.DEPOT -> new DepotSnapshots(hubei.depots, hubei.units, federationSchema());
             default -> throw new IllegalArgumentException(m.type());
         };
         hubeiNode.apply(handler, m, LINK);
+    }
+
+    private SchemaReady federationSchema() {
+        return SchemaReady.of(FederationSchema.NAME, hubei.ds);
+    }
+
+    @Test
+    void anOlderSnapshotRetriedAfterANewerOneChangesNothing() {
+        OrgUnit wuhan = central.units.getByCode(ADMIN, "P42-WUHAN");
+        OrgUnit hankou = central.units.create(ADMIN, new NewOrgUnit("P42-WUHAN-HANKOU", "Hankou", null,
+                OrgLevel.COUNTY, wuhan.id(), null, null), null);
+        central.units.update(ADMIN, hankou.id(), new OrgUnitUpdate("Hankou district", null, false, hankou.version()),
+                null);
+        central.catalogue.create(ADMIN, new NewItem("GOWN-L3", "SUIT", "Isolation gown level 3", null, "piece",
+                null, 24), null);
+        Item gown = central.catalogue.getByCode(ADMIN, "GOWN-L3");
+        central.catalogue.update(ADMIN, gown.id(), new ItemUpdate("SUIT", "Isolation gown L3", null, "piece",
+                null, 36, gown.version()), null);
+        List<Message> toHubei = federation.sent.stream().filter(m -> m.to().equals("province:42")).toList();
+        assertThat(toHubei).extracting(Message::type).containsExactly("master.org-unit", "master.org-unit",
+                "master.item", "master.item");
+
+        // the first of each was parked (say a parent not there yet) and is retried after the second applied
+        applyAtHubei(toHubei.get(1));
+        applyAtHubei(toHubei.get(3));
+        long audit = auditRows();
+        applyAtHubei(toHubei.get(0));
+        applyAtHubei(toHubei.get(2));
+        assertThat(hubei.units.getByCode(ADMIN, "P42-WUHAN-HANKOU").name()).isEqualTo("Hankou district");
+        assertThat(hubei.catalogue.getByCode(ADMIN, "GOWN-L3").shelfLifeMonths()).isEqualTo(36);
+        assertThat(auditRows()).isEqualTo(audit);
+        // a newer one still applies
+        OrgUnit now = central.units.getByCode(ADMIN, "P42-WUHAN-HANKOU");
+        central.units.update(ADMIN, now.id(), new OrgUnitUpdate("Hankou", "汉口", false, now.version()), null);
+        federation.sent.stream().filter(m -> m.to().equals("province:42")).reduce((a, b) -> b)
+                .ifPresent(this::applyAtHubei);
+        assertThat(hubei.units.getByCode(ADMIN, "P42-WUHAN-HANKOU").nameZh()).isEqualTo("汉口");
+    }
+
+    @Test
+    void aFailedSnapshotLeavesNoClaimBehind() {
+        OrgUnit wuhan = central.units.getByCode(ADMIN, "P42-WUHAN");
+        OrgUnit hankou = central.units.create(ADMIN, new NewOrgUnit("P42-WUHAN-HANKOU", "Hankou", null,
+                OrgLevel.COUNTY, wuhan.id(), null, null), null);
+        central.units.create(ADMIN, new NewOrgUnit("P42-WUHAN-HANKOU-T1", "Hankou town 1", null, OrgLevel.STATION,
+                hankou.id(), null, null), null);
+        List<Message> toHubei = federation.sent.stream().filter(m -> m.to().equals("province:42")).toList();
+        // the town before its county: its parent is unknown, the message fails (the inbox would park it)
+        assertThatThrownBy(() -> applyAtHubei(toHubei.get(1))).isInstanceOf(RuntimeException.class);
+        applyAtHubei(toHubei.get(0));
+        applyAtHubei(toHubei.get(1)); // the retry applies: the failed attempt claimed nothing
+        assertThat(hubei.units.getByCode(ADMIN, "P42-WUHAN-HANKOU-T1").parentId())
+                .isEqualTo(hubei.units.getByCode(ADMIN, "P42-WUHAN-HANKOU").id());
     }
 
     private long auditRows() {

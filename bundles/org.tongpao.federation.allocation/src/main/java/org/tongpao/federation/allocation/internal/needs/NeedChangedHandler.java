@@ -24,7 +24,9 @@ import org.tongpao.federation.MessageHandler;
  * link (its officer scope: a unit or depot of another province is refused). The need's key must name the
  * sending node; an older copy than the one stored changes nothing.
  */
-@Component(property = {MessageHandler.TYPE + "=" + NeedContracts.NEED_CHANGED, MessageHandler.MAJOR + ":Integer=1"})
+// newer-wins: NeedService.replicate ignores a copy whose version is not newer, so the inbox may forget its id
+@Component(property = {MessageHandler.TYPE + "=" + NeedContracts.NEED_CHANGED, MessageHandler.MAJOR + ":Integer=1",
+        MessageHandler.REDELIVERY + "=" + MessageHandler.NEWER_WINS})
 public class NeedChangedHandler implements MessageHandler {
     private final NeedService needs;
 

@@ -24,8 +24,9 @@ final class StockApplier {
     static final String NOTE = "opening balance restored from central";
 
     private static final String LOT = "INSERT INTO tp_inv_lot (id, item_id, depot_id, origin, source_document,"
-            + " expiry_date, received_on, lot_status, parent_lot_id, received_quantity, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)";
+            + " expiry_date, received_on, lot_status, parent_lot_id, received_quantity, created_at, designation_kind,"
+            + " designation_province, designation_unit_id, designation_label)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)";
     private static final String BALANCE = "INSERT INTO tp_inv_balance (lot_id, depot_id, item_id, on_hand, reserved)"
             + " VALUES (?, ?, ?, ?, 0)";
     private static final String ORIGIN = "INSERT INTO tp_fedinv_lot_origin (lot_id, origin_node, origin_lot_id)"
@@ -43,6 +44,7 @@ final class StockApplier {
     private final String requestId;
     private Map<String, Long> depots;
     private Map<String, Long> items;
+    private Map<String, Long> units;
 
     StockApplier(String thisNode, String actor, String requestId) {
         this.thisNode = thisNode;
@@ -54,6 +56,7 @@ final class StockApplier {
         if (depots == null) {
             depots = ids(c, "SELECT code, id FROM tp_core_v1_depot");
             items = ids(c, "SELECT code, id FROM tp_core_v1_item");
+            units = ids(c, "SELECT code, id FROM tp_core_v1_org_unit");
         }
         List<List<?>> lots = new ArrayList<>(rows.size());
         List<List<?>> balances = new ArrayList<>(rows.size());
@@ -70,9 +73,11 @@ final class StockApplier {
                 origins.add(Jdbc.args(lotId, row.path("node").asText(), row.path("id").asLong()));
             }
             String expiry = row.path("expiry").isNull() ? null : row.path("expiry").asText();
-            lots.add(Jdbc.args(lotId, item, depot, row.path("origin").asText(), row.path("document").asText(),
+            List<Object> lot = Jdbc.args(lotId, item, depot, row.path("origin").asText(), row.path("document").asText(),
                     expiry == null ? null : LocalDate.parse(expiry), LocalDate.parse(row.path("received").asText()),
-                    row.path("status").asText(), row.path("quantity").asLong(), Instant.parse(row.path("created").asText())));
+                    row.path("status").asText(), row.path("quantity").asLong(), Instant.parse(row.path("created").asText()));
+            lot.addAll(designation(row.path("designation")));
+            lots.add(lot);
             long onHand = row.path("onHand").asLong();
             balances.add(Jdbc.args(lotId, depot, item, onHand));
             reserved += row.path("reserved").asLong();
@@ -135,6 +140,21 @@ final class StockApplier {
             }
         }
         return movements;
+    }
+
+    /**
+     * The lot's designation columns (kind, province, unit id, label) from the stream's {@code designation}, named as
+     * in {@code stock.posting} 1.1 with the org unit by code; all null when the lot has none (a stream of a central
+     * without designations has none either).
+     */
+    private List<Object> designation(JsonNode d) {
+        if (d.isMissingNode() || d.isNull()) {
+            return java.util.Arrays.asList(null, null, null, null);
+        }
+        String kind = d.path("kind").asText();
+        Long unit = d.hasNonNull("orgUnitCode") ? local(units, "org unit", d.get("orgUnitCode").asText()) : null;
+        return java.util.Arrays.asList(kind, d.hasNonNull("provinceCode") ? d.get("provinceCode").asText() : null, unit,
+                d.hasNonNull("label") ? d.get("label").asText() : null);
     }
 
     private static long local(Map<String, Long> ids, String what, String code) {

@@ -29,7 +29,8 @@ final class StockSource {
     static final String CENTRAL = "central";
 
     private static final String LOTS = "SELECT id, item_id, depot_id, origin, source_document, expiry_date, received_on,"
-            + " lot_status, received_quantity, created_at FROM tp_inv_lot WHERE id > ? ORDER BY id FETCH FIRST ";
+            + " lot_status, received_quantity, created_at, designation_kind, designation_province, designation_unit_id,"
+            + " designation_label FROM tp_inv_lot WHERE id > ? ORDER BY id FETCH FIRST ";
     private static final String BALANCES = "SELECT lot_id, on_hand, reserved FROM tp_inv_balance"
             + " WHERE lot_id >= ? AND lot_id <= ?";
     private static final String ORIGINS = "SELECT lot_id, origin_node, remote_lot_id FROM tp_inv_replica_lot"
@@ -64,6 +65,7 @@ final class StockSource {
             }
         }
         addBalancesAndOrigins(c, rows);
+        addDesignations(c, rows);
         return new SectionRows(rows, rows.size() == limit ? Long.toString(after) : null);
     }
 
@@ -82,7 +84,42 @@ final class StockSource {
         row.put("status", rs.getString(8));
         row.put("quantity", rs.getLong(9));
         row.put("created", Sql.getInstant(rs, 10).toString());
+        String kind = rs.getString(11);
+        if (kind != null) {
+            // as stock.posting 1.1 names it; the unit id becomes its code below (addDesignations)
+            Map<String, Object> designation = new LinkedHashMap<>(4);
+            designation.put("kind", kind);
+            designation.put("provinceCode", rs.getString(12));
+            long unit = rs.getLong(13);
+            designation.put("orgUnitCode", rs.wasNull() ? null : unit);
+            designation.put("label", rs.getString(14));
+            designation.values().removeIf(java.util.Objects::isNull);
+            row.put("designation", designation);
+        }
         return row;
+    }
+
+    /** A designation's org unit travels by code, read for the page's designated lots in one query. */
+    @SuppressWarnings("unchecked")
+    private static void addDesignations(Connection c, List<Map<String, Object>> rows) throws SQLException {
+        java.util.Set<Object> unitIds = new java.util.LinkedHashSet<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> d = (Map<String, Object>) row.get("designation");
+            if (d != null && d.get("orgUnitCode") != null) {
+                unitIds.add(d.get("orgUnitCode"));
+            }
+        }
+        if (unitIds.isEmpty()) {
+            return;
+        }
+        Map<Long, String> units = codes(c, "SELECT id, code FROM tp_core_v1_org_unit WHERE id IN ("
+                + String.join(", ", java.util.Collections.nCopies(unitIds.size(), "?")) + ")", List.copyOf(unitIds));
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> d = (Map<String, Object>) row.get("designation");
+            if (d != null && d.get("orgUnitCode") != null) {
+                d.put("orgUnitCode", units.get((Long) d.get("orgUnitCode")));
+            }
+        }
     }
 
     /** The balance and the origin key of each lot, from two range scans over the page's lot ids. */

@@ -8,13 +8,12 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tongpao.core.NodeIdentity;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.spi.EventForwarder;
@@ -41,14 +40,17 @@ public class StockForwarder implements EventForwarder {
     private final NodeIdentity node;
     private final LotOrigins origins;
 
-    /** {@code origins} may be null: no lot of this node continues another node's. */
+    /**
+     * {@code origins} is mandatory: a posting forwarded without the origin key of a lot a rebuild handed over would
+     * start an empty replica at central instead of continuing central's own lot (the outbox holds the write back
+     * while this forwarder waits for it, see {@code docs/federation.md}).
+     */
     @Activate
     public StockForwarder(@Reference Federation federation, @Reference NodeIdentity node,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-            LotOrigins origins) {
+            @Reference LotOrigins origins) {
         this.federation = federation;
         this.node = node;
-        this.origins = origins;
+        this.origins = Objects.requireNonNull(origins, "origins");
     }
 
     @Override
@@ -68,8 +70,8 @@ public class StockForwarder implements EventForwarder {
                 : StockPostingContract.maps(Map.of("lots", List.of(event.get("lot"))), "lots");
         Map<Long, String> items = itemCodes(c, lots);
         Map<Long, String> units = unitCodes(c, lots);
-        Map<Long, LotOrigins.Origin> continued = origins == null ? Map.of()
-                : origins.of(c, lots.stream().map(l -> StockPostingContract.number(l, "lotId")).toList());
+        Map<Long, LotOrigins.Origin> continued = origins.of(c,
+                lots.stream().map(l -> StockPostingContract.number(l, "lotId")).toList());
         Map<String, Object> body = new HashMap<>();
         body.put("depotCode", depot.code());
         body.put("actor", String.valueOf(event.get("actor")));

@@ -41,7 +41,7 @@ class DesignatedReplicaTest implements TestCallers {
     private final StockPostingHandler handler = new StockPostingHandler(central.inventory);
 
     DesignatedReplicaTest() {
-        province.outbox.bindEventForwarder(new StockForwarder(federation, province.core.node, null),
+        province.outbox.bindEventForwarder(new StockForwarder(federation, province.core.node, (c, ids) -> Map.of()),
                 Map.of(EventForwarder.TOPICS, new String[] {InventoryTopics.MOVEMENT, InventoryTopics.LOT_STATUS}));
         central.inventory.bindLedgerOwners(p -> "42".equals(p) ? Optional.of("province:42") : Optional.empty());
     }

@@ -14,11 +14,11 @@ import org.tongpao.federation.Message;
  * A {@link Federation} that keeps what it was asked to send, once the sending transaction commits (as the real
  * outbox's rows leave only then), as the messages the receiving node would get.
  */
-final class RecordingFederation implements Federation {
+public final class RecordingFederation implements Federation {
     private final String node;
-    final List<Message> sent = new CopyOnWriteArrayList<>();
+    public final List<Message> sent = new CopyOnWriteArrayList<>();
 
-    RecordingFederation(String node) {
+    public RecordingFederation(String node) {
         this.node = node;
     }
 

@@ -260,7 +260,7 @@ class StockReplicationTest {
         receive(ADMIN, "JS-PROV-01", "MASK-KN95", 5);
         assertThat(federation.sent).isEmpty();
         RecordingFederation fromCentral = new RecordingFederation("central");
-        central.outbox.bindEventForwarder(new StockForwarder(fromCentral, central.core.node, null),
+        central.outbox.bindEventForwarder(new StockForwarder(fromCentral, central.core.node, (c, ids) -> Map.of()),
                 Map.of(EventForwarder.TOPICS, InventoryTopics.MOVEMENT));
         central.inventory.receive(ADMIN, NewReceipt.builder().depotId(central.id("tp_depot", "CENTRAL-RESERVE"))
                 .itemId(central.id("tp_item", "MASK-KN95")).quantity(7L).origin(LotOrigin.DONATION)
