@@ -34,6 +34,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.tongpao.core.Caller;
+import org.tongpao.core.testing.DatabaseGrep;
 import org.tongpao.documents.QrCodes;
 import org.tongpao.donation.DonationService;
 import org.tongpao.donation.DonationTrace;

@@ -7,9 +7,6 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +18,6 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -44,6 +40,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.OrgUnit;
 import org.tongpao.core.OrgUnitFilter;
 import org.tongpao.core.Page;
+import org.tongpao.core.testing.RawHttp;
 
 /**
  * The central install booted from the real distribution (tongpao-central), driven through its OSGi
@@ -572,13 +569,13 @@ public class PlatformIT extends CentralNode {
         requests.put("TRACE /api/v1/units HTTP/1.1\r\nHost: a\r\nAuthorization: " + basic("admin")
                 + "\r\nConnection: close\r\n\r\n", 405);
         for (Map.Entry<String, Integer> e : requests.entrySet()) {
-            Raw r = Raw.send(httpPort(), e.getKey());
+            RawHttp r = RawHttp.send(httpPort(), e.getKey());
             String what = e.getKey().substring(0, Math.min(60, e.getKey().indexOf('\r'))) + " -> " + r;
             assertRawProblem(what, r, e.getValue());
             assertFalse(what, r.body().contains(basic("admin").substring(6)));
         }
         // the client's request id is kept where the request could be read
-        Raw withId = Raw.send(httpPort(), rawGet("/api/v2/x", "X-Request-Id: it-below-the-api"));
+        RawHttp withId = RawHttp.send(httpPort(), rawGet("/api/v2/x", "X-Request-Id: it-below-the-api"));
         assertEquals("it-below-the-api", withId.header("X-Request-Id"));
         assertEquals("it-below-the-api", new ObjectMapper().readTree(withId.body())
                 .get("requestId").asText());
@@ -586,29 +583,30 @@ public class PlatformIT extends CentralNode {
 
     @Test
     public void optionsAnswersTheMethodsOfThePath() throws Exception {
-        Raw deactivate = Raw.send(httpPort(), "OPTIONS /api/v1/units/1/deactivate HTTP/1.1\r\nHost: a\r\n"
+        RawHttp deactivate = RawHttp.send(httpPort(), "OPTIONS /api/v1/units/1/deactivate HTTP/1.1\r\nHost: a\r\n"
                 + "Connection: close\r\n\r\n");
         assertEquals(deactivate.toString(), 200, deactivate.status());
         assertEquals("POST, OPTIONS", deactivate.header("Allow"));
-        Raw units = Raw.send(httpPort(), "OPTIONS /api/v1/units HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+        RawHttp units = RawHttp.send(httpPort(),
+                "OPTIONS /api/v1/units HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
         assertEquals("GET, HEAD, POST, OPTIONS", units.header("Allow"));
         // what OPTIONS does not list is refused, and what it lists is there
         assertEquals(405, api().as("admin").send("DELETE", "/units/1/deactivate", null, null).status());
-        assertRawProblem("OPTIONS on no resource", Raw.send(httpPort(), "OPTIONS /api/v1/nothing HTTP/1.1\r\n"
+        assertRawProblem("OPTIONS on no resource", RawHttp.send(httpPort(), "OPTIONS /api/v1/nothing HTTP/1.1\r\n"
                 + "Host: a\r\nConnection: close\r\n\r\n"), 404);
     }
 
     @Test
     public void securityHeadersOnApiAnswersAndTheSwaggerUi() throws Exception {
-        Raw units = Raw.send(httpPort(), rawGet("/api/v1/units?limit=1", "Authorization: " + basic("admin")));
+        RawHttp units = RawHttp.send(httpPort(), rawGet("/api/v1/units?limit=1", "Authorization: " + basic("admin")));
         assertEquals(units.toString(), 200, units.status());
         assertEquals("nosniff", units.header("X-Content-Type-Options"));
         assertEquals("an authenticated answer is never cached", "no-store", units.header("Cache-Control"));
         assertTrue(units.toString(), units.header("Content-Security-Policy").startsWith("default-src 'none'"));
-        Raw health = Raw.send(httpPort(), rawGet("/api/v1/health"));
+        RawHttp health = RawHttp.send(httpPort(), rawGet("/api/v1/health"));
         assertEquals("nosniff", health.header("X-Content-Type-Options"));
 
-        Raw ui = Raw.send(httpPort(), rawGet("/api/v1/api-docs/index.html?url=/api/v1/openapi.json"));
+        RawHttp ui = RawHttp.send(httpPort(), rawGet("/api/v1/api-docs/index.html?url=/api/v1/openapi.json"));
         assertEquals(ui.toString(), 200, ui.status());
         assertTrue(ui.body().contains("swagger-ui-bundle.js"));
         String csp = ui.header("Content-Security-Policy");
@@ -620,7 +618,7 @@ public class PlatformIT extends CentralNode {
         // script-src 'self' is enough: the page has no inline script
         assertFalse(ui.body(), ui.body().replaceAll("<script src=[^>]*>\\s*</script>", "").contains("<script"));
         for (String file : List.of("swagger-ui-bundle.js", "swagger-initializer.js", "swagger-ui.css")) {
-            Raw asset = Raw.send(httpPort(), rawGet("/api/v1/api-docs/" + file));
+            RawHttp asset = RawHttp.send(httpPort(), rawGet("/api/v1/api-docs/" + file));
             assertEquals(file + " " + asset.status(), 200, asset.status());
             assertEquals(file, "nosniff", asset.header("X-Content-Type-Options"));
         }
@@ -631,12 +629,12 @@ public class PlatformIT extends CentralNode {
         String origin = "http://127.0.0.1:" + httpPort() + "/api/v1/";
         String body = new ObjectMapper().writeValueAsString(
                 unit("HB-HOST-1", "PREFECTURE", unitId("P42")));
-        Raw created = Raw.send(httpPort(), "POST /api/v1/units HTTP/1.1\r\nHost: evil.example\r\nAuthorization: "
-                + basic("admin") + "\r\nContent-Type: application/json\r\nContent-Length: "
+        RawHttp created = RawHttp.send(httpPort(), "POST /api/v1/units HTTP/1.1\r\nHost: evil.example\r\n"
+                + "Authorization: " + basic("admin") + "\r\nContent-Type: application/json\r\nContent-Length: "
                 + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body);
         assertEquals(created.toString(), 201, created.status());
         assertTrue(created.toString(), created.header("Location").startsWith(origin + "units/"));
-        Raw docs = Raw.send(httpPort(), "GET /api/v1/api-docs HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        RawHttp docs = RawHttp.send(httpPort(), "GET /api/v1/api-docs HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
         assertTrue(docs.toString(), docs.status() >= 300 && docs.status() < 400);
         assertTrue(docs.toString(), docs.header("Location").startsWith(origin + "api-docs"));
 
@@ -742,7 +740,7 @@ public class PlatformIT extends CentralNode {
         return sb.append("Connection: close\r\n\r\n").toString();
     }
 
-    private static void assertRawProblem(String what, Raw r, int status) throws Exception {
+    private static void assertRawProblem(String what, RawHttp r, int status) throws Exception {
         assertEquals(what, status, r.status());
         assertTrue(what, r.header("Content-Type").startsWith("application/problem+json"));
         assertEquals(what, "nosniff", r.header("X-Content-Type-Options"));
@@ -753,35 +751,5 @@ public class PlatformIT extends CentralNode {
         assertTrue(what, p.get("type").asText().startsWith("urn:tongpao:problem:"));
         assertEquals(what, id, p.get("requestId").asText());
         assertFalse(what, r.body().contains("<") || r.body().contains("Exception"));
-    }
-
-    /** A request written byte for byte (an HTTP client refuses to send malformed ones or a foreign Host) and its answer. */
-    record Raw(int status, Map<String, String> headers, String body) {
-        static Raw send(int port, String request) throws IOException {
-            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                s.setSoTimeout(30_000);
-                s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-                s.getOutputStream().flush();
-                String text = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                int split = text.indexOf("\r\n\r\n");
-                String[] lines = text.substring(0, split).split("\r\n");
-                Map<String, String> headers = new LinkedHashMap<>();
-                for (int i = 1; i < lines.length; i++) {
-                    int colon = lines[i].indexOf(':');
-                    headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                            lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
-                }
-                return new Raw(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(split + 4));
-            }
-        }
-
-        String header(String name) {
-            return headers.get(name.toLowerCase(Locale.ROOT));
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + headers + " " + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
-        }
     }
 }

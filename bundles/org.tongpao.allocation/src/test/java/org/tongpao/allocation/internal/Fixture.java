@@ -12,7 +12,6 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.NewOrgUnit;
 import org.tongpao.core.OrgLevel;
 import org.tongpao.core.OrgUnit;
-import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.TestCore;
@@ -59,8 +58,8 @@ final class Fixture implements AutoCloseable {
         core = new TestCore(ds, TestCore.node("central", true));
         InventoryService inv = inventory;
         if (realInventory) {
-            Migrations.migrate(ds, InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
-            SchemaReady inventorySchema = SchemaReady.of(InventorySchema.NAME, ds);
+            SchemaReady inventorySchema = TestCore.migrate(ds, InventorySchema.NAME, InventorySchema.class,
+                    InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
             stock = new InventoryComponent(inventoryConfig(), inventorySchema, core.audit, core.keys, core.outbox,
                     core.provinces);
             core.depots.addUsage(new InventoryDepotUsage(inventorySchema));
@@ -68,8 +67,8 @@ final class Fixture implements AutoCloseable {
         } else {
             stock = null;
         }
-        Migrations.migrate(ds, AllocationSchema.class, AllocationSchema.MIGRATIONS, AllocationSchema.HISTORY_TABLE);
-        schema = SchemaReady.of(AllocationSchema.NAME, ds);
+        schema = TestCore.migrate(ds, AllocationSchema.NAME, AllocationSchema.class, AllocationSchema.MIGRATIONS,
+                AllocationSchema.HISTORY_TABLE);
         core.depots.addUsage(new AllocationDepotUsage(schema));
         selector = new PolicySelector(config(""));
         selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
@@ -89,15 +88,15 @@ final class Fixture implements AutoCloseable {
     }
 
     long unit(String code) {
-        return core.units.getByCode(ADMIN, code).id();
+        return core.unitId(code);
     }
 
     long depot(String code) {
-        return core.depots.getByCode(ADMIN, code).id();
+        return core.depotId(code);
     }
 
     long item(String code) {
-        return core.catalogue.getByCode(ADMIN, code).id();
+        return core.itemId(code);
     }
 
     OrgUnit newUnit(String code, String parent, OrgLevel level, boolean frontLine) {

@@ -50,10 +50,8 @@ public class JdbcIdempotencyKeys implements IdempotencyKeys {
     static final int IN_PROGRESS_RETRY_AFTER_SECONDS = 2;
 
     private static final String CLAIMED = "CLAIMED";
-    private static final String DONE = "DONE";
-    private static final String FAILED = "FAILED";
-    /** Derby's VARCHAR holds 32,672 characters. */
-    static final int CHUNK_CHARS = 32_000;
+    static final String DONE = "DONE";
+    static final String FAILED = "FAILED";
     /** A request's writes use a handful of keys (its own and derived ones). */
     static final int MAX_USES = 32;
 
@@ -389,124 +387,15 @@ public class JdbcIdempotencyKeys implements IdempotencyKeys {
     @Override
     public Optional<Answer> answer(Caller caller, String key, Answer candidate) {
         String actor = caller.user();
-        return Transactions.inTransaction(db.dataSource(), c -> {
-            if (candidate != null && store(c, actor, key, candidate)) {
-                return Optional.of(candidate);
-            }
-            return stored(c, actor, key);
-        });
+        return Transactions.inTransaction(db.dataSource(), c -> IdempotencyAnswers.answer(c, actor, key, candidate));
     }
 
     @Override
     public int forgetAnswers(Connection c, String entity, java.util.Collection<String> ids) {
-        int forgotten = 0;
-        List<String> all = List.copyOf(ids);
-        // in slices, so the IN list stays far below any driver's parameter limit
-        for (int from = 0; from < all.size(); from += 500) {
-            List<String> slice = all.subList(from, Math.min(all.size(), from + 500));
-            String in = String.join(", ", java.util.Collections.nCopies(slice.size(), "?"));
-            List<Object> args = new ArrayList<>();
-            args.add(entity);
-            args.addAll(slice);
-            try {
-                org.tongpao.core.persistence.Jdbc.update(c, "DELETE FROM tp_idempotency_answer WHERE EXISTS (SELECT 1 "
-                        + "FROM tp_idempotency k WHERE k.actor = tp_idempotency_answer.actor AND k.idem_key = "
-                        + "tp_idempotency_answer.idem_key AND k.result_entity = ? AND k.result_id IN (" + in + "))",
-                        args);
-                forgotten += org.tongpao.core.persistence.Jdbc.update(c, "UPDATE tp_idempotency SET answer_status = "
-                        + "NULL, answer_type = NULL, answer_location = NULL WHERE result_entity = ? AND result_id IN ("
-                        + in + ") AND answer_status IS NOT NULL", args);
-            } catch (SQLException e) {
-                throw new DataAccessException("Could not forget the answers of " + entity + " records", e);
-            }
-        }
-        return forgotten;
+        return IdempotencyAnswers.forget(c, entity, ids);
     }
 
-    /** Stores the answer of a settled key that has none yet; false when it has one (or is not settled). */
-    private static boolean store(Connection c, String actor, String key, Answer a) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE tp_idempotency SET answer_status = ?, answer_type = ?, "
-                + "answer_location = ? WHERE actor = ? AND idem_key = ? AND state IN (?, ?) "
-                + "AND answer_status IS NULL")) {
-            ps.setInt(1, a.status());
-            ps.setString(2, cut(a.contentType(), 128));
-            ps.setString(3, a.location());
-            ps.setString(4, actor);
-            ps.setString(5, key);
-            ps.setString(6, DONE);
-            ps.setString(7, FAILED);
-            if (ps.executeUpdate() != 1) {
-                return false;
-            }
-        }
-        if (a.body() != null) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tp_idempotency_answer (actor, idem_key, "
-                    + "chunk_no, body) VALUES (?, ?, ?, ?)")) {
-                List<String> chunks = chunks(a.body());
-                for (int i = 0; i < chunks.size(); i++) {
-                    ps.setString(1, actor);
-                    ps.setString(2, key);
-                    ps.setInt(3, i + 1);
-                    ps.setString(4, chunks.get(i));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-        return true;
-    }
-
-    private static Optional<Answer> stored(Connection c, String actor, String key) throws SQLException {
-        int status;
-        String type;
-        String location;
-        try (PreparedStatement ps = c.prepareStatement("SELECT answer_status, answer_type, answer_location "
-                + "FROM tp_idempotency WHERE actor = ? AND idem_key = ? AND answer_status IS NOT NULL")) {
-            ps.setString(1, actor);
-            ps.setString(2, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                status = rs.getInt(1);
-                type = rs.getString(2);
-                location = rs.getString(3);
-            }
-        }
-        StringBuilder body = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT body FROM tp_idempotency_answer "
-                + "WHERE actor = ? AND idem_key = ? ORDER BY chunk_no")) {
-            ps.setString(1, actor);
-            ps.setString(2, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    body = body == null ? new StringBuilder() : body;
-                    body.append(rs.getString(1));
-                }
-            }
-        }
-        return Optional.of(new Answer(status, type, location, body == null ? null : body.toString()));
-    }
-
-    /** The body in pieces of at most {@link #CHUNK_CHARS} characters (one empty piece for an empty body). */
-    static List<String> chunks(String body) {
-        List<String> chunks = new ArrayList<>();
-        int start = 0;
-        while (start < body.length()) {
-            int end = Math.min(body.length(), start + CHUNK_CHARS);
-            if (end < body.length() && Character.isHighSurrogate(body.charAt(end - 1))) {
-                end--; // never split a character in two
-            }
-            chunks.add(body.substring(start, end));
-            start = end;
-        }
-        if (chunks.isEmpty()) {
-            chunks.add("");
-        }
-        return chunks;
-    }
-
-    private static String cut(String s, int max) {
+    static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

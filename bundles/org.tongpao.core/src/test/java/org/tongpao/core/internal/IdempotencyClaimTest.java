@@ -197,7 +197,7 @@ class IdempotencyClaimTest {
     void theFirstAnswerStoredIsTheOneKept() {
         keys.execute(f.ds, ADMIN, "a", "op", Map.of(), auditWrite("a"));
         // a body longer than one chunk, with a character of two chars right on the chunk boundary
-        String body = "{\"x\":\"" + "a".repeat(JdbcIdempotencyKeys.CHUNK_CHARS - 7) + "\uD83D\uDE00" + "b".repeat(40_000)
+        String body = "{\"x\":\"" + "a".repeat(IdempotencyAnswers.CHUNK_CHARS - 7) + "\uD83D\uDE00" + "b".repeat(40_000)
                 + "\"}";
         Answer first = new Answer(201, "application/json", "http://127.0.0.1/api/v1/test/a", body);
         assertThat(keys.answer(ADMIN, "a", first)).contains(first);
@@ -213,7 +213,7 @@ class IdempotencyClaimTest {
         keys.execute(f.ds, ADMIN, "e", "op", Map.of(), auditWrite("e"));
         assertThat(keys.answer(ADMIN, "e", new Answer(204, null, null, null)))
                 .contains(new Answer(204, null, null, null));
-        assertThat(JdbcIdempotencyKeys.chunks("")).containsExactly("");
+        assertThat(IdempotencyAnswers.chunks("")).containsExactly("");
     }
 
     @Test

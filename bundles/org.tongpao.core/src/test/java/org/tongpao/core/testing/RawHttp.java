@@ -36,4 +36,10 @@ public record RawHttp(int status, Map<String, String> headers, String body) {
     public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));
     }
+
+    /** Short enough for an assertion message. */
+    @Override
+    public String toString() {
+        return status + " " + headers + " " + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
+    }
 }

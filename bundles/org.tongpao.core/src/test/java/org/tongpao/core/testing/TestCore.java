@@ -47,8 +47,31 @@ public final class TestCore {
 
     /** Core's migrations on {@code ds}, and the {@link SchemaReady} the extender would register. */
     public static SchemaReady migrate(DataSource ds) {
-        Migrations.migrate(ds, CoreSchema.class, CoreSchema.MIGRATIONS, CoreSchema.HISTORY_TABLE);
-        return SchemaReady.of(CoreSchema.NAME, ds);
+        return migrate(ds, CoreSchema.NAME, CoreSchema.class, CoreSchema.MIGRATIONS, CoreSchema.HISTORY_TABLE);
+    }
+
+    /**
+     * A bundle's migrations (the values of its {@code SchemaReady.HEADER}) on {@code ds}, and the {@link SchemaReady}
+     * the extender would register for it. Migrate what a bundle requires first, as the extender does.
+     */
+    public static SchemaReady migrate(DataSource ds, String name, Class<?> owner, String migrations, String history) {
+        Migrations.migrate(ds, owner, migrations, history);
+        return SchemaReady.of(name, ds);
+    }
+
+    /** The id of the item with this code (seeded or created), looked up as the ministry admin. */
+    public long itemId(String code) {
+        return catalogue.getByCode(TestCallers.ADMIN, code).id();
+    }
+
+    /** The id of the depot with this code, looked up as the ministry admin. */
+    public long depotId(String code) {
+        return depots.getByCode(TestCallers.ADMIN, code).id();
+    }
+
+    /** The id of the org unit with this code, looked up as the ministry admin. */
+    public long unitId(String code) {
+        return units.getByCode(TestCallers.ADMIN, code).id();
     }
 
     /** A node identity for tests: {@code central} or {@code province:<code>}, demo data or not. */

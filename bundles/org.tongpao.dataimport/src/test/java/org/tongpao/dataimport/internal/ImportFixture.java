@@ -11,7 +11,6 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.tongpao.core.Caller;
 import org.tongpao.core.persistence.EventOutbox;
-import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.TestCore;
@@ -48,8 +47,8 @@ final class ImportFixture implements AutoCloseable {
     ImportFixture(java.util.function.Function<DataSource, EventOutbox> outbox) {
         ds = database.dataSource();
         core = new TestCore(ds, TestCore.node("central", true));
-        Migrations.migrate(ds, InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
-        SchemaReady inventorySchema = SchemaReady.of(InventorySchema.NAME, ds);
+        SchemaReady inventorySchema = TestCore.migrate(ds, InventorySchema.NAME, InventorySchema.class,
+                InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
         inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
                 "shortDatedScanHours", 0)), inventorySchema, core.audit, core.keys,
                 outbox == null ? core.outbox : outbox.apply(ds), core.provinces);
@@ -86,11 +85,11 @@ final class ImportFixture implements AutoCloseable {
     }
 
     long depot(String code) {
-        return core.depots.getByCode(ADMIN, code).id();
+        return core.depotId(code);
     }
 
     long item(String code) {
-        return core.catalogue.getByCode(ADMIN, code).id();
+        return core.itemId(code);
     }
 
     /** Stock on hand of an item in a depot, across its lots. */

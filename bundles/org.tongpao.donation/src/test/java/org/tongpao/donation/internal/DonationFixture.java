@@ -9,8 +9,6 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.osgi.service.event.Event;
 import org.tongpao.core.Caller;
-import org.tongpao.core.persistence.Migrations;
-import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.MovableClock;
 import org.tongpao.core.testing.TestCore;
@@ -63,30 +61,25 @@ final class DonationFixture implements AutoCloseable {
         ds = database.dataSource();
         core = new TestCore(ds, TestCore.node("central", true));
         inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
-                "shortDatedScanHours", 0)), migrated(InventorySchema.NAME, InventorySchema.class,
+                "shortDatedScanHours", 0)), TestCore.migrate(ds, InventorySchema.NAME, InventorySchema.class,
                 InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE), core.audit, core.keys, core.outbox,
                 core.provinces);
-        donations = new JdbcDonationService(migrated(DonationSchema.NAME, DonationSchema.class,
+        donations = new JdbcDonationService(TestCore.migrate(ds, DonationSchema.NAME, DonationSchema.class,
                 DonationSchema.MIGRATIONS, DonationSchema.HISTORY), core.catalogue, core.depots, core.units,
                 core.provinces, inventory, Documents.standalone(), core.audit, core.keys, core.outbox);
         donations.clock(clock);
     }
 
-    private SchemaReady migrated(String name, Class<?> owner, String migrations, String history) {
-        Migrations.migrate(ds, owner, migrations, history);
-        return SchemaReady.of(name, ds);
-    }
-
     long item(String code) {
-        return core.catalogue.getByCode(ADMIN, code).id();
+        return core.itemId(code);
     }
 
     long depot(String code) {
-        return core.depots.getByCode(ADMIN, code).id();
+        return core.depotId(code);
     }
 
     long unit(String code) {
-        return core.units.getByCode(ADMIN, code).id();
+        return core.unitId(code);
     }
 
     LocalDate today() {

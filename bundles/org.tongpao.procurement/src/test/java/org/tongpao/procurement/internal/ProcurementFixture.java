@@ -12,8 +12,6 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.osgi.service.event.Event;
 import org.tongpao.core.Caller;
-import org.tongpao.core.persistence.Migrations;
-import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.MovableClock;
 import org.tongpao.core.testing.TestCore;
@@ -63,13 +61,13 @@ final class ProcurementFixture implements AutoCloseable {
         ds = database.dataSource();
         core = new TestCore(ds, TestCore.node("central", true));
         inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
-                "shortDatedScanHours", 0)), migrated(InventorySchema.NAME, InventorySchema.class,
+                "shortDatedScanHours", 0)), TestCore.migrate(ds, InventorySchema.NAME, InventorySchema.class,
                 InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE), core.audit, core.keys, core.outbox,
                 core.provinces);
-        realFunding = new JdbcFundingService(migrated(FundingSchema.NAME, FundingSchema.class, FundingSchema.MIGRATIONS,
-                FundingSchema.HISTORY), core.audit, core.keys, core.provinces, core.outbox);
+        realFunding = new JdbcFundingService(TestCore.migrate(ds, FundingSchema.NAME, FundingSchema.class,
+                FundingSchema.MIGRATIONS, FundingSchema.HISTORY), core.audit, core.keys, core.provinces, core.outbox);
         funding = failingOnDemand(realFunding);
-        procurement = new JdbcProcurementService(migrated(ProcurementSchema.NAME, ProcurementSchema.class,
+        procurement = new JdbcProcurementService(TestCore.migrate(ds, ProcurementSchema.NAME, ProcurementSchema.class,
                 ProcurementSchema.MIGRATIONS, ProcurementSchema.HISTORY), core.catalogue, core.depots, inventory,
                 funding, core.audit, core.keys, core.outbox, null);
         procurement.clock(clock);
@@ -103,17 +101,12 @@ final class ProcurementFixture implements AutoCloseable {
         return realFunding.line(ADMIN, id);
     }
 
-    private SchemaReady migrated(String name, Class<?> owner, String migrations, String history) {
-        Migrations.migrate(ds, owner, migrations, history);
-        return SchemaReady.of(name, ds);
-    }
-
     long item(String code) {
-        return core.catalogue.getByCode(ADMIN, code).id();
+        return core.itemId(code);
     }
 
     long depot(String code) {
-        return core.depots.getByCode(ADMIN, code).id();
+        return core.depotId(code);
     }
 
     LocalDate today() {

@@ -106,15 +106,15 @@ final class ReportingFixture implements AutoCloseable {
     }
 
     long item(String code) {
-        return core.catalogue.getByCode(ADMIN, code).id();
+        return core.itemId(code);
     }
 
     long depot(String code) {
-        return core.depots.getByCode(ADMIN, code).id();
+        return core.depotId(code);
     }
 
     long unit(String code) {
-        return core.units.getByCode(ADMIN, code).id();
+        return core.unitId(code);
     }
 
     void receive(String depot, String item, long quantity) {

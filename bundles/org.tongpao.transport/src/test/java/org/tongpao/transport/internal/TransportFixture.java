@@ -70,11 +70,11 @@ final class TransportFixture implements AutoCloseable {
         catalogue = core.catalogue;
         depots = core.depots;
         inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
-                "shortDatedScanHours", 0)), migrated(InventorySchema.NAME, InventorySchema.class,
+                "shortDatedScanHours", 0)), TestCore.migrate(ds, InventorySchema.NAME, InventorySchema.class,
                 InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE), core.audit, core.keys, core.outbox,
                 core.provinces);
-        SchemaReady allocationDb = migrated(AllocationSchema.NAME, AllocationSchema.class, AllocationSchema.MIGRATIONS,
-                AllocationSchema.HISTORY_TABLE);
+        SchemaReady allocationDb = TestCore.migrate(ds, AllocationSchema.NAME, AllocationSchema.class,
+                AllocationSchema.MIGRATIONS, AllocationSchema.HISTORY_TABLE);
         PolicySelector selector = new PolicySelector(Configs.of(PolicySelector.Config.class, Map.of("policy", "")));
         selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
                 Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0, Constants.SERVICE_ID, 1L));
@@ -90,18 +90,13 @@ final class TransportFixture implements AutoCloseable {
         transport.clock(clock);
     }
 
-    private SchemaReady migrated(String name, Class<?> owner, String migrations, String history) {
-        Migrations.migrate(ds, owner, migrations, history);
-        return SchemaReady.of(name, ds);
-    }
-
     FakeCarrier install(FakeCarrier carrier) {
         registry.add(carrier.id, carrier, 42, carrier.id);
         return carrier;
     }
 
     long depot(String code) {
-        return depots.getByCode(ADMIN, code).id();
+        return core.depotId(code);
     }
 
     /** {@code stock} of the need's item received at {@code depot}, the need raised, planned for Hubei and approved. */

@@ -16,10 +16,9 @@ import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
-import org.tongpao.core.persistence.Migrations;
-import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.TestCallers;
+import org.tongpao.core.testing.TestCore;
 import org.tongpao.documents.Documents;
 import org.tongpao.donation.DesignationKind;
 import org.tongpao.donation.DisclosureEntry;
@@ -66,27 +65,22 @@ class DonationFederationTest implements TestCallers {
         Node(String id, List<String> provinces) {
             super(id, provinces);
             InventoryComponent inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class,
-                    Map.of("shortDatedDays", 90, "shortDatedScanHours", 0)), migrated(InventorySchema.NAME,
-                    InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE), core.audit,
-                    core.keys, core.outbox, core.provinces);
-            donations = new JdbcDonationService(migrated(DonationSchema.NAME, DonationSchema.class,
+                    Map.of("shortDatedDays", 90, "shortDatedScanHours", 0)), TestCore.migrate(core.ds,
+                    InventorySchema.NAME, InventorySchema.class, InventorySchema.MIGRATIONS,
+                    InventorySchema.HISTORY_TABLE), core.audit, core.keys, core.outbox, core.provinces);
+            donations = new JdbcDonationService(TestCore.migrate(core.ds, DonationSchema.NAME, DonationSchema.class,
                     DonationSchema.MIGRATIONS, DonationSchema.HISTORY), core.catalogue, core.depots, core.units,
                     core.provinces, inventory, Documents.standalone(), core.audit, core.keys, core.outbox);
             core.outbox.forward(new DonationForwarder(federation, core.node, donations), DonationTopics.PLEDGED,
                     DonationTopics.RECEIPT_RECORDED, DonationTopics.CANCELLED, DonationTopics.DONOR_ERASED);
         }
 
-        private SchemaReady migrated(String name, Class<?> owner, String migrations, String history) {
-            Migrations.migrate(core.ds, owner, migrations, history);
-            return SchemaReady.of(name, core.ds);
-        }
-
         long item(String code) {
-            return core.catalogue.getByCode(ADMIN, code).id();
+            return core.itemId(code);
         }
 
         long depot(String code) {
-            return core.depots.getByCode(ADMIN, code).id();
+            return core.depotId(code);
         }
 
         List<Message> sent() {

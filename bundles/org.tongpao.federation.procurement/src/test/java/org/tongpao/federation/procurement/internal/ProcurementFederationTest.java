@@ -16,10 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
-import org.tongpao.core.persistence.Migrations;
-import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.TestCallers;
+import org.tongpao.core.testing.TestCore;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.testing.FederatedNode;
 import org.tongpao.funding.BudgetLine;
@@ -69,15 +68,15 @@ class ProcurementFederationTest implements TestCallers {
         Node(String id, List<String> provinces) {
             super(id, provinces);
             InventoryComponent inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class,
-                    Map.of("shortDatedDays", 90, "shortDatedScanHours", 0)), migrated(InventorySchema.NAME,
-                    InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE), core.audit,
-                    core.keys, core.outbox, core.provinces);
-            funding = new JdbcFundingService(migrated(FundingSchema.NAME, FundingSchema.class,
+                    Map.of("shortDatedDays", 90, "shortDatedScanHours", 0)), TestCore.migrate(core.ds,
+                    InventorySchema.NAME, InventorySchema.class, InventorySchema.MIGRATIONS,
+                    InventorySchema.HISTORY_TABLE), core.audit, core.keys, core.outbox, core.provinces);
+            funding = new JdbcFundingService(TestCore.migrate(core.ds, FundingSchema.NAME, FundingSchema.class,
                     FundingSchema.MIGRATIONS, FundingSchema.HISTORY), core.audit, core.keys, core.provinces,
                     core.outbox);
-            procurement = new JdbcProcurementService(migrated(ProcurementSchema.NAME, ProcurementSchema.class,
-                    ProcurementSchema.MIGRATIONS, ProcurementSchema.HISTORY), core.catalogue, core.depots, inventory,
-                    funding, core.audit, core.keys, core.outbox, null);
+            procurement = new JdbcProcurementService(TestCore.migrate(core.ds, ProcurementSchema.NAME,
+                    ProcurementSchema.class, ProcurementSchema.MIGRATIONS, ProcurementSchema.HISTORY), core.catalogue,
+                    core.depots, inventory, funding, core.audit, core.keys, core.outbox, null);
             core.outbox.forward(new OrderForwarder(federation, core.node, procurement),
                     ProcurementTopics.ORDER_CREATED, ProcurementTopics.ORDER_SUBMITTED,
                     ProcurementTopics.ORDER_APPROVAL_RECORDED, ProcurementTopics.ORDER_APPROVED,
@@ -87,17 +86,12 @@ class ProcurementFederationTest implements TestCallers {
                     FundingTopics.LINE_ADJUSTED, FundingTopics.COMMITTED, FundingTopics.SPENT, FundingTopics.RELEASED);
         }
 
-        private SchemaReady migrated(String name, Class<?> owner, String migrations, String history) {
-            Migrations.migrate(core.ds, owner, migrations, history);
-            return SchemaReady.of(name, core.ds);
-        }
-
         long item(String code) {
-            return core.catalogue.getByCode(ADMIN, code).id();
+            return core.itemId(code);
         }
 
         long depot(String code) {
-            return core.depots.getByCode(ADMIN, code).id();
+            return core.depotId(code);
         }
     }
 

@@ -29,11 +29,11 @@ import org.tongpao.allocation.internal.PolicySelector;
 import org.tongpao.allocation.spi.PriorityPolicy;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
-import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.spi.EventForwarder;
 import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.TestCallers;
+import org.tongpao.core.testing.TestCore;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.inventory.internal.transfer.Node;
 import org.tongpao.inventory.Transfer;
@@ -54,9 +54,8 @@ class CrossNodeBatchTest implements TestCallers {
     private final JdbcAllocationService allocation;
 
     CrossNodeBatchTest() {
-        Migrations.migrate(central.ds, AllocationSchema.class, AllocationSchema.MIGRATIONS,
-                AllocationSchema.HISTORY_TABLE);
-        SchemaReady schema = SchemaReady.of(AllocationSchema.NAME, central.ds);
+        SchemaReady schema = TestCore.migrate(central.ds, AllocationSchema.NAME, AllocationSchema.class,
+                AllocationSchema.MIGRATIONS, AllocationSchema.HISTORY_TABLE);
         PolicySelector selector = new PolicySelector(Configs.of(PolicySelector.Config.class, Map.of("policy", "")));
         selector.addPolicy(new DefaultPriorityPolicy(DefaultPriorityPolicy.DEFAULT_ORDER),
                 Map.of(PriorityPolicy.NAME_PROPERTY, "default", Constants.SERVICE_RANKING, 0, Constants.SERVICE_ID, 1L));

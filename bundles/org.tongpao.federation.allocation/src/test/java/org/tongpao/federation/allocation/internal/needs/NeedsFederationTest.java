@@ -24,9 +24,8 @@ import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
-import org.tongpao.core.persistence.Migrations;
-import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.testing.TestCallers;
+import org.tongpao.core.testing.TestCore;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.testing.FederatedNode;
 
@@ -47,8 +46,8 @@ class NeedsFederationTest implements TestCallers {
 
         Node(String id, List<String> provinces) {
             super(id, provinces);
-            Migrations.migrate(core.ds, AllocationSchema.class, AllocationSchema.MIGRATIONS, AllocationSchema.HISTORY_TABLE);
-            needs = new JdbcNeedService(SchemaReady.of(AllocationSchema.NAME, core.ds), core.units, core.catalogue,
+            needs = new JdbcNeedService(TestCore.migrate(core.ds, AllocationSchema.NAME, AllocationSchema.class,
+                    AllocationSchema.MIGRATIONS, AllocationSchema.HISTORY_TABLE), core.units, core.catalogue,
                     core.depots, core.provinces, core.audit, core.keys, core.outbox);
             core.outbox.forward(new NeedForwarder(federation, core.node), AllocationTopics.NEED_CHANGED);
             core.outbox.forward(new KeyAreaForwarder(federation), AllocationTopics.KEY_AREA_DECLARED,
@@ -56,7 +55,7 @@ class NeedsFederationTest implements TestCallers {
         }
 
         long unit(String code) {
-            return core.units.getByCode(ADMIN, code).id();
+            return core.unitId(code);
         }
     }
 

@@ -93,8 +93,8 @@ final class RebuildFixture implements AutoCloseable, TestCallers {
 
         Node(String id, boolean demo) {
             core = new TestCore(ds, TestCore.node(id, demo));
-            Migrations.migrate(ds, InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
-            inventory = SchemaReady.of(InventorySchema.NAME, ds);
+            inventory = TestCore.migrate(ds, InventorySchema.NAME, InventorySchema.class, InventorySchema.MIGRATIONS,
+                    InventorySchema.HISTORY_TABLE);
             Migrations.migrate(ds, RebuildSchema.class, RebuildSchema.MIGRATIONS, RebuildSchema.HISTORY_TABLE);
         }
 

@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.tongpao.core.Caller;
 import org.tongpao.core.internal.outbox.JdbcEventOutbox;
-import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.spi.EventForwarder;
@@ -62,8 +61,8 @@ public final class Node implements AutoCloseable {
         this.id = id;
         this.owners = owners;
         core = new TestCore(ds, TestCore.node(id, true));
-        Migrations.migrate(ds, InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
-        SchemaReady schema = SchemaReady.of(InventorySchema.NAME, ds);
+        SchemaReady schema = TestCore.migrate(ds, InventorySchema.NAME, InventorySchema.class,
+                InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
         outbox = new JdbcEventOutbox(ds, Runnable::run, TestOutbox.recorder(new ArrayList<>()));
         outbox.bindEventForwarder(new TransferEventForwarder(federation, core.node), Map.of(EventForwarder.TOPICS,
                 new String[] {InventoryTopics.CROSS_NODE_DISPATCHED, InventoryTopics.CROSS_NODE_RECEIVED}));
