@@ -35,9 +35,11 @@
  * (a replica lot keeps it) and {@code CrossNodeTransfer.Line.designation} (the receiver's lot inherits it).
  * 1.8: {@link org.tongpao.inventory.StockLedger#stock} ({@link org.tongpao.inventory.StockSnapshot}): national stock by
  * category and by item from one read of the summary.
+ * 1.9: {@link org.tongpao.inventory.StockLedger#onward} ({@link org.tongpao.inventory.LotOnward}): what went onward
+ * from many lots in a period, read grouped instead of one trace per lot (the donations report).
  */
 @Export
-@Version("1.8.0")
+@Version("1.9.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,12 +12,13 @@
  * whose calls into other bundles' services join its one transaction. 2.6: {@code ForwardingUnavailableException},
  * the outbox refusing an event that must be forwarded while no forwarder for it is bound (503, retry), and
  * {@code IdempotencyKeys.forgetAnswers} (a kept answer must not outlive an erasure),
- * and {@code Transactions.enclosingOrJoined}.
+ * and {@code Transactions.enclosingOrJoined}. 2.7: {@code Sql.sharedLock}, the clause of a read whose shared locks last
+ * to the end of its transaction (what {@code DepotLocks} uses; the entry gate's passes too).
  * SQL written
  * against it must run on Derby and PostgreSQL alike.
  */
 @Export
-@Version("2.6.0")
+@Version("2.7.0")
 package org.tongpao.core.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,8 @@ import org.tongpao.allocation.Urgency;
 import org.tongpao.allocation.spi.EntryGate;
 import org.tongpao.allocation.spi.KeyAreaEntry;
 import org.tongpao.core.ConflictException;
+import org.tongpao.core.testing.LockRace;
+import org.tongpao.core.testing.RevocableGrant;
 import org.tongpao.transport.EntryPass;
 import org.tongpao.transport.Shipment;
 import org.tongpao.transport.ShipmentStatus;
@@ -132,5 +135,38 @@ class ShipmentDispatchGateTest {
         assertThat(f.inventory.available(ADMIN, hbProv, kn95)).isEqualTo(500);
         assertThat(f.allocation.batch(ADMIN, batch.id()).lines()).extracting(BatchLine::status)
                 .containsOnly("DISPATCHED");
+    }
+
+    /**
+     * The gate is asked inside the hand-over's transaction: a pass revoked while the hand-over runs either stops it or
+     * waits for its commit. The stand-in gate reads a revocable grant as tongpao-passes reads its passes (shared lock
+     * to the transaction's end) and, once it has said yes, an officer revokes the grant on another thread.
+     */
+    @Test
+    void aRevocationRacingTheHandOverHappensBeforeItOrAfterItNeverInBetween() {
+        wuhanIsAKeyArea();
+        Shipment s = booked();
+        RevocableGrant pass = new RevocableGrant(f.ds);
+        AtomicReference<LockRace> revocation = new AtomicReference<>();
+        AtomicReference<Boolean> revokedWhileHandingOver = new AtomicReference<>();
+        EntryGate racing = entry -> {
+            if (!pass.holds()) {
+                return Optional.of("the pass was revoked");
+            }
+            if (revocation.get() == null) {
+                revocation.set(pass.revokeRacing());
+                revokedWhileHandingOver.set(revocation.get().endedOrWaiting(Duration.ofSeconds(20)));
+            }
+            return Optional.empty();
+        };
+        f.transport.bindEntryGate(racing);
+        f.allocation.bindEntryGate(racing);
+
+        Shipment sent = f.transport.dispatch(HUBEI, s.id(), null);
+        assertThat(revokedWhileHandingOver.get()).as("the revocation went through after the gate said yes and before "
+                + "the goods left").isFalse();
+        revocation.get().join(Duration.ofSeconds(20));
+        assertThat(sent.status()).isEqualTo(ShipmentStatus.DISPATCHED);
+        assertThat(pass.holds()).isFalse();
     }
 }
