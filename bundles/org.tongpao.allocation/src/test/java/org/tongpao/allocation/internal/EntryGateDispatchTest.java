@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.tongpao.allocation.Batch;
 import org.tongpao.allocation.BatchLine;
@@ -22,7 +21,6 @@ import org.tongpao.allocation.Urgency;
 import org.tongpao.allocation.spi.EntryGate;
 import org.tongpao.allocation.spi.KeyAreaEntry;
 import org.tongpao.core.ConflictException;
-import org.tongpao.core.testing.LockRace;
 import org.tongpao.core.testing.RevocableGrant;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewReceipt;
@@ -154,23 +152,12 @@ class EntryGateDispatchTest extends FixtureTest {
         Batch b = approved();
         wuhanIsAKeyArea();
         RevocableGrant pass = new RevocableGrant(f.ds);
-        AtomicReference<LockRace> revocation = new AtomicReference<>();
-        AtomicReference<Boolean> revokedWhileDispatching = new AtomicReference<>();
-        f.allocation.bindEntryGate(entry -> {
-            if (!pass.holds()) {
-                return Optional.of("the pass was revoked");
-            }
-            if (revocation.get() == null) {
-                revocation.set(pass.revokeRacing());
-                revokedWhileDispatching.set(revocation.get().endedOrWaiting(Duration.ofSeconds(20)));
-            }
-            return Optional.empty();
-        });
+        f.allocation.bindEntryGate(entry -> pass.checkRacingARevocation());
 
         Batch sent = f.allocation.dispatch(ADMIN, b.id(), "d-race");
-        assertThat(revokedWhileDispatching.get()).as("the revocation went through after the gate said yes and before "
+        assertThat(pass.revokedWhileChecking()).as("the revocation went through after the gate said yes and before "
                 + "the goods left").isFalse();
-        revocation.get().join(Duration.ofSeconds(20));
+        pass.awaitRevocation(Duration.ofSeconds(20));
         assertThat(sent.lines()).extracting(BatchLine::status).containsOnly("DISPATCHED");
         assertThat(pass.holds()).isFalse();
     }

@@ -1,6 +1,8 @@
 package org.tongpao.core.testing;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.tongpao.core.persistence.Jdbc;
@@ -17,6 +19,8 @@ public final class RevocableGrant {
     private static final AtomicLong IDS = new AtomicLong();
     private final DataSource ds;
     private final long id = IDS.incrementAndGet();
+    private volatile LockRace revocation;
+    private volatile boolean revokedWhileChecking;
 
     public RevocableGrant(DataSource ds) {
         this.ds = ds;
@@ -39,5 +43,31 @@ public final class RevocableGrant {
     public LockRace revokeRacing() {
         return LockRace.start("revoke grant " + id, () -> Transactions.write(ds, "revoke test grant",
                 c -> Jdbc.update(c, "UPDATE tp_test_grant SET revoked = 1 WHERE id = ?", List.of(id))));
+    }
+
+    /**
+     * A check as a gate makes it: the refusal when the grant was revoked, else empty. The first time the grant holds,
+     * a revocation starts on another thread and the check returns once that revocation has ended or waits for a lock
+     * ({@link #revokedWhileChecking} says which): what a check made inside the guarded transaction must not let end.
+     */
+    public Optional<String> checkRacingARevocation() {
+        if (!holds()) {
+            return Optional.of("the grant was revoked");
+        }
+        if (revocation == null) {
+            revocation = revokeRacing();
+            revokedWhileChecking = revocation.endedOrWaiting(Duration.ofSeconds(20));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the revocation {@link #checkRacingARevocation} started went through while the check ran. */
+    public boolean revokedWhileChecking() {
+        return revokedWhileChecking;
+    }
+
+    /** Waits for the revocation {@link #checkRacingARevocation} started to end, and rethrows what it threw. */
+    public void awaitRevocation(Duration atMost) {
+        revocation.join(atMost);
     }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ import org.tongpao.allocation.Urgency;
 import org.tongpao.allocation.spi.EntryGate;
 import org.tongpao.allocation.spi.KeyAreaEntry;
 import org.tongpao.core.ConflictException;
-import org.tongpao.core.testing.LockRace;
 import org.tongpao.core.testing.RevocableGrant;
 import org.tongpao.transport.EntryPass;
 import org.tongpao.transport.Shipment;
@@ -147,25 +145,14 @@ class ShipmentDispatchGateTest {
         wuhanIsAKeyArea();
         Shipment s = booked();
         RevocableGrant pass = new RevocableGrant(f.ds);
-        AtomicReference<LockRace> revocation = new AtomicReference<>();
-        AtomicReference<Boolean> revokedWhileHandingOver = new AtomicReference<>();
-        EntryGate racing = entry -> {
-            if (!pass.holds()) {
-                return Optional.of("the pass was revoked");
-            }
-            if (revocation.get() == null) {
-                revocation.set(pass.revokeRacing());
-                revokedWhileHandingOver.set(revocation.get().endedOrWaiting(Duration.ofSeconds(20)));
-            }
-            return Optional.empty();
-        };
+        EntryGate racing = entry -> pass.checkRacingARevocation();
         f.transport.bindEntryGate(racing);
         f.allocation.bindEntryGate(racing);
 
         Shipment sent = f.transport.dispatch(HUBEI, s.id(), null);
-        assertThat(revokedWhileHandingOver.get()).as("the revocation went through after the gate said yes and before "
+        assertThat(pass.revokedWhileChecking()).as("the revocation went through after the gate said yes and before "
                 + "the goods left").isFalse();
-        revocation.get().join(Duration.ofSeconds(20));
+        pass.awaitRevocation(Duration.ofSeconds(20));
         assertThat(sent.status()).isEqualTo(ShipmentStatus.DISPATCHED);
         assertThat(pass.holds()).isFalse();
     }
