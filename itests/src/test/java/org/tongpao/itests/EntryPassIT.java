@@ -33,7 +33,8 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.tongpao.allocation.KeyArea;
 import org.tongpao.allocation.spi.EntryGate;
 import org.tongpao.allocation.spi.KeyAreaEntry;
@@ -53,12 +54,15 @@ public class EntryPassIT extends CentralNode {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Looked up once the passes bundle is mounted ({@link #passesAreMounted}): injection would time out first. */
     @Inject
-    @Filter("(tongpao.schema=passes)")
-    protected SchemaReady passesSchema;
+    protected BundleContext context;
 
-    @Inject
-    protected EntryGate gate;
+    private <T> T service(Class<T> type, String filter) throws Exception {
+        java.util.Collection<ServiceReference<T>> refs = context.getServiceReferences(type, filter);
+        assertEquals(type.getSimpleName() + " " + filter, 1, refs.size());
+        return context.getService(refs.iterator().next());
+    }
 
     /** Whether a thread of this JVM (the container's) waits in Derby's lock manager. */
     private static boolean waitsForADerbyLock() {
@@ -167,6 +171,8 @@ public class EntryPassIT extends CentralNode {
                 "P42-WUHAN", "Wuhan", "admin", Instant.EPOCH), Instant.now(), shipmentId, null,
                 depot("CENTRAL-RESERVE"), depot("HB-WH-01"), null);
         List<CompletableFuture<Api.Reply>> revoking = new ArrayList<>();
+        EntryGate gate = service(EntryGate.class, null);
+        SchemaReady passesSchema = service(SchemaReady.class, "(tongpao.schema=passes)");
         Transactions.enclosing(passesSchema.dataSource(), "it: a dispatch holding the gate's yes", c -> {
             assertEquals(Optional.empty(), gate.refusal(entry));
             revoking.add(CompletableFuture.supplyAsync(() -> hubei.post(pass + "/revoke",

@@ -8,10 +8,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.persistence.IdempotencyKeys.Answer;
+import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.testing.DatabaseGrep;
 import org.tongpao.donation.Donation;
 import org.tongpao.donation.DonationLine;
 import org.tongpao.donation.DonationReceipt;
+import org.tongpao.donation.DonationSnapshot;
 import org.tongpao.donation.DonationReceiptLine;
 import org.tongpao.donation.Disposition;
 import org.tongpao.donation.Donor;
@@ -104,5 +106,31 @@ class DonorErasureTest {
         // the audit rows stay (who did what, when), without the notes
         assertThat(f.core.audit.list(DonationFixture.ADMIN, "donation", String.valueOf(d.id()), null, 10, null).items())
                 .isNotEmpty();
+    }
+
+    /** A copy of the donation at central loses the notes, audit rows included, when the erased snapshot arrives. */
+    @Test
+    void aCopyElsewhereLosesTheNotesWithTheSnapshotThatCarriesTheErasure() {
+        Donor donor = f.donations.registerDonor(HUBEI_DESK, new NewDonor(DonorKind.INDIVIDUAL, NAME, null, null,
+                false, CONTACT), null);
+        NewPledge medicines = f.medicines(donor.id(), 100, DonationFixture.forHubei());
+        Donation d = f.donations.pledge(HUBEI_DESK, new NewPledge(medicines.donorId(), null, medicines.expectedDate(),
+                medicines.designation(), "call " + NAME + " before delivery", medicines.lines()), null);
+        try (DonationFixture central = new DonationFixture()) {
+            central.donations.replicate(DonationFixture.HUBEI, "province:42", snapshot(d.id()));
+            assertThat(DatabaseGrep.find(central.ds, NAME)).contains("tp_don_donation.note", "tp_audit.after_json");
+
+            f.clock.now = f.clock.now.plusSeconds(60);
+            f.donations.eraseDonor(HUBEI_DESK, donor.id(), "asked in writing", null);
+            central.donations.replicate(DonationFixture.HUBEI, "province:42", snapshot(d.id()));
+
+            assertThat(DatabaseGrep.find(central.ds, NAME)).isEmpty();
+            assertThat(central.core.audit.list(DonationFixture.ADMIN, "donation", null, null, 10, null).items())
+                    .hasSize(2);
+        }
+    }
+
+    private DonationSnapshot snapshot(long donationId) {
+        return Transactions.read(f.ds, c -> f.donations.snapshot(c, donationId)).orElseThrow();
     }
 }
