@@ -20,10 +20,6 @@ import org.tongpao.core.ValidationException;
 import org.tongpao.donation.Donation;
 import org.tongpao.donation.DonationSummary;
 import org.tongpao.inventory.Lot;
-import org.tongpao.inventory.LotOnward;
-import org.tongpao.inventory.LotTrace;
-import org.tongpao.inventory.Movement;
-import org.tongpao.inventory.MovementType;
 import org.tongpao.inventory.NewIssue;
 import org.tongpao.inventory.NewTransfer;
 import org.tongpao.inventory.Transfer;
@@ -122,7 +118,7 @@ class SummaryTest {
         }
         marks.add(Instant.now());
         Summaries grouped = new Summaries(f.donations.context());
-        Summaries perLot = new Summaries(f.donations.context(), this::tracePerLot);
+        Summaries perLot = new Summaries(f.donations.context(), TracePerLot.over(f.inventory));
         List<DonationSummary> everything = grouped.summary(ADMIN, null, null);
         // the data do reach every column the grouped read answers, so the comparison below can fail
         assertThat(everything).anySatisfy(x -> assertThat(x.passedOn()).isPositive());
@@ -140,33 +136,5 @@ class SummaryTest {
                         .isEqualTo(perLot.summary(caller, from, until));
             }
         }
-    }
-
-    /** What the summary did before the grouped read: each lot's trace, a page at a time, summed here. */
-    private List<LotOnward> tracePerLot(Caller platform, List<Long> lotIds, Instant lo, Instant hi) {
-        List<LotOnward> out = new ArrayList<>();
-        for (long lotId : lotIds) {
-            long passedOn = 0;
-            long delivered = 0;
-            String cursor = null;
-            do {
-                LotTrace page = f.inventory.trace(platform, lotId, 500, cursor);
-                for (Movement m : page.movements()) {
-                    if (m.occurredAt().isBefore(lo) || !m.occurredAt().isBefore(hi)) {
-                        continue;
-                    }
-                    boolean onward = m.type() == MovementType.ISSUE || m.type() == MovementType.TRANSFER_OUT;
-                    if (onward && m.lotId() == lotId) {
-                        passedOn += Math.abs(m.quantity());
-                    }
-                    if (m.type() == MovementType.ISSUE && m.orgUnitId() != null) {
-                        delivered += Math.abs(m.quantity());
-                    }
-                }
-                cursor = page.nextCursor();
-            } while (cursor != null);
-            out.add(new LotOnward(lotId, passedOn, delivered));
-        }
-        return out;
     }
 }
