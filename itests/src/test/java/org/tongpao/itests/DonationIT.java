@@ -342,10 +342,12 @@ public class DonationIT extends CentralNode {
                 "email", "zhou.lihua@mail.example.cn", "address", "Room 5, 12 Minzhu Road, Wuchang");
         long person = created(desk.header("Idempotency-Key", "don-it-person").post("/donations/donors", Map.of(
                 "kind", "INDIVIDUAL", "name", "Zhou Lihua", "contact", privateContact)));
-        Map<String, Object> gift = Map.of("donorId", person, "lines", List.of(Map.of("itemId", medicine,
-                "quantity", 10)));
+        // the desk typed the donor's name and phone into the pledge's note: free text goes with the erasure too
+        Map<String, Object> gift = Map.of("donorId", person, "note", "call Zhou Lihua on +86 135 2020 0124",
+                "lines", List.of(Map.of("itemId", medicine, "quantity", 10)));
         long personal = created(desk.header("Idempotency-Key", "don-it-person-pledge").post("/donations", gift));
-        assertTrue(DatabaseGrep.find(dataSource, "Zhou Lihua").contains("tp_idempotency_answer.body"));
+        assertTrue(DatabaseGrep.find(dataSource, "Zhou Lihua").containsAll(List.of("tp_idempotency_answer.body",
+                "tp_don_donation.note", "tp_audit.after_json")));
         assertEquals(200, desk.header("Idempotency-Key", "don-it-erase").post("/donations/donors/" + person
                 + "/erase", Map.of("reason", "asked in writing")).status());
         assertEquals(200, desk.header("Idempotency-Key", "don-it-erase-2").post("/donations/donors/" + donor
@@ -359,6 +361,7 @@ public class DonationIT extends CentralNode {
         Api.Reply repeat = desk.header("Idempotency-Key", "don-it-person-pledge").post("/donations", gift);
         assertEquals(repeat.toString(), personal, repeat.json().path("id").asLong());
         assertFalse(repeat.body(), repeat.body().contains("Zhou"));
+        assertTrue(repeat.body(), repeat.json().path("note").asText().contains("erased with the donor's data"));
 
         // a province sees only its donations: Jiangsu's officer does not find Hubei's; the console lists it
         assertEquals(404, api().as("jiangsu").get("/donations/" + donation).status());

@@ -13,9 +13,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
@@ -27,7 +33,14 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.tongpao.allocation.KeyArea;
+import org.tongpao.allocation.spi.EntryGate;
+import org.tongpao.allocation.spi.KeyAreaEntry;
 import org.tongpao.core.Caller;
+import org.tongpao.core.persistence.SchemaReady;
+import org.tongpao.core.persistence.Transactions;
 import org.tongpao.documents.QrCodes;
 
 /**
@@ -40,6 +53,23 @@ import org.tongpao.documents.QrCodes;
 public class EntryPassIT extends CentralNode {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Looked up once the passes bundle is mounted ({@link #passesAreMounted}): injection would time out first. */
+    @Inject
+    protected BundleContext context;
+
+    private <T> T service(Class<T> type, String filter) throws Exception {
+        java.util.Collection<ServiceReference<T>> refs = context.getServiceReferences(type, filter);
+        assertEquals(type.getSimpleName() + " " + filter, 1, refs.size());
+        return context.getService(refs.iterator().next());
+    }
+
+    /** Whether a thread of this JVM (the container's) waits in Derby's lock manager. */
+    private static boolean waitsForADerbyLock() {
+        return Thread.getAllStackTraces().entrySet().stream().anyMatch(t -> t.getKey().getState()
+                != Thread.State.RUNNABLE && Arrays.stream(t.getValue()).anyMatch(f -> f.getClassName()
+                        .startsWith("org.apache.derby.impl.services.locks.")));
+    }
 
     /** The passes bundle migrates its schema after core's: on a busy machine that takes longer than Poll's 30 s. */
     @Before
@@ -134,9 +164,28 @@ public class EntryPassIT extends CentralNode {
         assertEquals("湖北省新冠肺炎疫情防控指挥部", v.path("authority").asText());
         assertFalse(valid.body(), valid.body().contains("SH-") || valid.body().contains("hubei"));
 
-        // revoked: the next scan says so
-        Api.Reply revoked = hubei.post(pass + "/revoke", Map.of("reason", "车辆改派 vehicle reassigned"));
+        // revoked while a dispatch holds the gate's yes: allocation and transport ask the gate inside the dispatch's
+        // transaction, and the revocation (over REST) waits for its commit instead of landing in between
+        long shipmentId = booked.json().path("id").asLong();
+        KeyAreaEntry entry = new KeyAreaEntry(new KeyArea(area.json().path("id").asLong(), null, wuhanUnit,
+                "P42-WUHAN", "Wuhan", "admin", Instant.EPOCH), Instant.now(), shipmentId, null,
+                depot("CENTRAL-RESERVE"), depot("HB-WH-01"), null);
+        List<CompletableFuture<Api.Reply>> revoking = new ArrayList<>();
+        EntryGate gate = service(EntryGate.class, null);
+        SchemaReady passesSchema = service(SchemaReady.class, "(tongpao.schema=passes)");
+        Transactions.enclosing(passesSchema.dataSource(), "it: a dispatch holding the gate's yes", c -> {
+            assertEquals(Optional.empty(), gate.refusal(entry));
+            revoking.add(CompletableFuture.supplyAsync(() -> hubei.post(pass + "/revoke",
+                    Map.of("reason", "车辆改派 vehicle reassigned"))));
+            Poll.until("the revocation to wait for the dispatch's lock", Duration.ofSeconds(60),
+                    () -> waitsForADerbyLock() ? Optional.of(true) : Optional.empty());
+            assertFalse("revoked while the dispatch held the gate's yes", revoking.get(0).isDone());
+            return null;
+        });
+        Api.Reply revoked = revoking.get(0).get(60, TimeUnit.SECONDS);
         assertEquals(revoked.toString(), 200, revoked.status());
+        assertTrue(gate.refusal(entry).orElseThrow().contains("REVOKED"));
+        // revoked: the next scan says so
         JsonNode after = anonymous.get(verify).json();
         assertEquals("REVOKED", after.path("status").asText());
         assertFalse(after.path("valid").asBoolean());

@@ -39,6 +39,8 @@
  * in one transaction under one Idempotency-Key, written with JDBC batches — the same lots, balances, ledger and
  * summaries as as many single receipts; {@link org.tongpao.inventory.StockLedger#checkReceipts} applies the same rules
  * and writes nothing; both refuse with {@link org.tongpao.inventory.ReceiptsRefusedException}, naming every bad receipt.
+ * Also 1.9: {@link org.tongpao.inventory.StockLedger#onward} ({@link org.tongpao.inventory.LotOnward}): what went onward
+ * from many lots in a period, read grouped instead of one trace per lot (the donations report).
  */
 @Export
 @Version("1.9.0")

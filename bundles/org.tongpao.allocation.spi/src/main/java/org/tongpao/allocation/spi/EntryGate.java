@@ -9,6 +9,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@code tongpao-passes}' (an entry pass a checkpoint can verify: printed, not revoked, valid at that moment); with
  * no gate installed nothing enters a key area. Every installed gate must agree.
  *
+ * <p>A gate is asked inside the dispatch's transaction (its {@code Transactions.read} on the platform's DataSource
+ * runs on that transaction's connection): what it reads under a shared lock ({@code Sql.sharedLock}) cannot change
+ * before the goods have left, so a concurrent revocation happens before the dispatch (which it refuses) or after.
+ *
  * @since 1.2
  */
 @ConsumerType

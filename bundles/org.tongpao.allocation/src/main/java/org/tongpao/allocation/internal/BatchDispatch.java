@@ -133,11 +133,12 @@ final class BatchDispatch {
             }
         }
         requireUnitsKeptHere(b, lines);
-        // goods for a key area leave only with an entry pass valid now (the gate decides; 409 naming passes)
-        ctx.gates().requireEntry(ctx, caller, b, lines, Instant.now());
         // every line's transfer, the lines and the batch's status in one transaction: a crash or a refusal half-way
         // leaves the goods reserved, not half-moved (joined when a shipment's hand-over encloses it)
         Transactions.enclosingOrJoined(ctx.ds(), "dispatch of batch " + b.number(), tx -> {
+            // goods for a key area leave only with an entry pass valid now (the gate decides; 409 naming passes),
+            // asked inside this transaction: what the gate read (a pass) stays as read until the goods have left
+            ctx.gates().requireEntry(ctx, caller, b, lines, Instant.now());
             List<Integer> sent = new ArrayList<>();
             for (BatchLine line : lines) {
                 if (!"RESERVED".equals(line.status())) {

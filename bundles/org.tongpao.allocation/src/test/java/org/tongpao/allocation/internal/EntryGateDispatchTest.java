@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tongpao.allocation.internal.Fixture.ADMIN;
 import static org.tongpao.allocation.internal.Fixture.ADMIN2;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.tongpao.allocation.Urgency;
 import org.tongpao.allocation.spi.EntryGate;
 import org.tongpao.allocation.spi.KeyAreaEntry;
 import org.tongpao.core.ConflictException;
+import org.tongpao.core.testing.RevocableGrant;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewReceipt;
 
@@ -138,5 +140,25 @@ class EntryGateDispatchTest extends FixtureTest {
         assertThat(f.allocation.dispatch(ADMIN, b.id(), null).lines()).extracting(BatchLine::status)
                 .containsOnly("DISPATCHED");
         assertThat(asked).isEmpty();
+    }
+
+    /**
+     * The gate is asked inside the dispatch's transaction: a pass revoked meanwhile either stops the dispatch or waits
+     * for its commit. The stand-in gate reads a revocable grant under a shared lock to the transaction's end (as
+     * tongpao-passes reads its passes) and, once it has said yes, the grant is revoked on another thread.
+     */
+    @Test
+    void aRevocationRacingTheDispatchHappensBeforeItOrAfterItNeverInBetween() {
+        Batch b = approved();
+        wuhanIsAKeyArea();
+        RevocableGrant pass = new RevocableGrant(f.ds);
+        f.allocation.bindEntryGate(entry -> pass.checkRacingARevocation());
+
+        Batch sent = f.allocation.dispatch(ADMIN, b.id(), "d-race");
+        assertThat(pass.revokedWhileChecking()).as("the revocation went through after the gate said yes and before "
+                + "the goods left").isFalse();
+        pass.awaitRevocation(Duration.ofSeconds(20));
+        assertThat(sent.lines()).extracting(BatchLine::status).containsOnly("DISPATCHED");
+        assertThat(pass.holds()).isFalse();
     }
 }

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,6 +45,16 @@ public class JdbcAuditTrail implements AuditTrail {
             AuditRows.insert(c, node.id(), caller, entity, entityId, action, before, after);
         } catch (SQLException e) {
             throw new DataAccessException("Writing the audit row failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int redact(Connection c, String entity, Collection<String> entityIds, Set<String> fields,
+            String replacement) {
+        try {
+            return AuditRedaction.redact(c, entity, entityIds, fields, replacement);
+        } catch (SQLException e) {
+            throw new DataAccessException("Redacting audit rows failed: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.tongpao.core.persistence;
 
 import java.sql.Connection;
+import java.util.Collection;
+import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
@@ -30,4 +32,15 @@ public interface AuditTrail {
      * @since 1.2
      */
     Page<AuditEntry> find(Caller caller, AuditQuery query, Integer limit, String cursor);
+
+    /**
+     * Overwrites, on {@code c} inside the caller's transaction, the values of the JSON fields named {@code fields} (at
+     * any depth of the before and after snapshots; null values stay null) with {@code replacement}, in every audit row
+     * of {@code entity} whose id is one of {@code entityIds}. For an erasure: free text the snapshots copied (an
+     * officer's note naming a donor) must go with the data it was about, while the rows saying who changed what, when,
+     * stay. Returns how many rows changed.
+     *
+     * @since 2.7
+     */
+    int redact(Connection c, String entity, Collection<String> entityIds, Set<String> fields, String replacement);
 }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -27,8 +26,6 @@ public final class DepotLocks {
     public record LockedDepot(long id, String code, String provinceCode, boolean active) {
     }
 
-    private static volatile String sharedLockClause;
-
     private DepotLocks() {
     }
 
@@ -38,7 +35,7 @@ public final class DepotLocks {
      */
     public static Map<Long, LockedDepot> lockShared(Connection c, Collection<Long> ids) throws SQLException {
         Map<Long, LockedDepot> out = new LinkedHashMap<>();
-        String sql = "SELECT id, code, province_code, active FROM tp_depot WHERE id = ?" + sharedLock(c);
+        String sql = "SELECT id, code, province_code, active FROM tp_depot WHERE id = ?" + Sql.sharedLock(c);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Long id : new TreeSet<>(ids)) {
                 ps.setLong(1, id);
@@ -55,16 +52,5 @@ public final class DepotLocks {
     /** One depot, locked as {@link #lockShared}; null when there is none with this id. */
     public static LockedDepot lockShared(Connection c, long id) throws SQLException {
         return lockShared(c, java.util.List.of(id)).get(id);
-    }
-
-    /** Derby holds a read's shared locks to the end with {@code WITH RS}, PostgreSQL with {@code FOR SHARE}. */
-    private static String sharedLock(Connection c) throws SQLException {
-        String clause = sharedLockClause;
-        if (clause == null) {
-            clause = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("derby")
-                    ? " WITH RS" : " FOR SHARE";
-            sharedLockClause = clause;
-        }
-        return clause;
     }
 }

@@ -27,7 +27,27 @@ public final class Sql {
     // Timestamps are stored as UTC wall-clock time so the value does not depend on the JVM zone.
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
+    private static volatile String sharedLockClause;
+
     private Sql() {
+    }
+
+    /**
+     * The clause that makes a {@code SELECT} keep a shared lock on the rows it reads until the transaction ends:
+     * Derby's {@code WITH RS}, PostgreSQL's {@code FOR SHARE} (appended after the whole query, with a leading space).
+     * A writer of those rows then waits for the reading transaction, so what the read decided still holds at its
+     * commit. Read through {@code Transactions.read} inside an enclosing transaction, the lock is that transaction's.
+     *
+     * @since 2.7
+     */
+    public static String sharedLock(java.sql.Connection c) throws SQLException {
+        String clause = sharedLockClause;
+        if (clause == null) {
+            clause = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("derby")
+                    ? " WITH RS" : " FOR SHARE";
+            sharedLockClause = clause;
+        }
+        return clause;
     }
 
     /** SQLState of the first {@link SQLException} in the cause chain, or null. */

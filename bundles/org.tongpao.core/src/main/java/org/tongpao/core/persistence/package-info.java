@@ -14,7 +14,9 @@
  * {@code IdempotencyKeys.forgetAnswers} (a kept answer must not outlive an erasure),
  * and {@code Transactions.enclosingOrJoined}. 2.7: a stale version (412) releases its Idempotency-Key instead of
  * being kept as its outcome; {@code Transactions.beforeEnclosingCommit}, work a joined call leaves for just before
- * the enclosing commit; {@code Paging.Query}, a filtered keyset page's conditions.
+ * the enclosing commit; {@code Paging.Query}, a filtered keyset page's conditions;
+ * {@code Sql.sharedLock}, the clause of a read whose shared locks last to the end of its transaction (what
+ * {@code DepotLocks} uses; the entry gate's passes too).
  * SQL written
  * against it must run on Derby and PostgreSQL alike.
  */

@@ -144,6 +144,10 @@ final class DonationReplicas {
             writeLines(c, from, donationId, s, names);
             ctx.audit.record(c, caller, ENTITY, String.valueOf(donationId), "replicate", before,
                     pledges.audited(c, donationId));
+            if (NoteErasure.erasedIn(s)) {
+                // the donor was erased where the donation is kept: the copy's earlier snapshots lose the notes too
+                NoteErasure.eraseCopyAudit(ctx, c, donationId);
+            }
             return donationId;
         });
         return pledges.get(Caller.system(caller.requestId()), id);

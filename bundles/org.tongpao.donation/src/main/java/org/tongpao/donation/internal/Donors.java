@@ -111,6 +111,8 @@ final class Donors {
                 throw new ConflictException("erasedAt", "Donor " + id + " was erased at " + before.erasedAt());
             }
             DonorDao.erase(c, id, caller.user(), ctx.now());
+            // what officers typed about the donor's donations may name them: it goes too, audit copies included
+            NoteErasure.erase(ctx, c, id);
             // the first answers kept with Idempotency-Keys (a registration, a pledge naming the donor) go too: a
             // repeat of those writes now gets an answer built from the erased record
             ctx.keys.forgetAnswers(c, ENTITY, List.of(String.valueOf(id)));

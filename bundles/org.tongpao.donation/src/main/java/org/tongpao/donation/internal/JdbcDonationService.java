@@ -161,6 +161,11 @@ public class JdbcDonationService implements DonationService {
         return new Summaries(ctx).summary(caller, from, to);
     }
 
+    /** For tests of this package: the parts the service is built from. */
+    DonationContext context() {
+        return ctx;
+    }
+
     @Override
     public PublicDonation publicDonation(String donorCode) {
         return disclosure.publicDonation(donorCode);

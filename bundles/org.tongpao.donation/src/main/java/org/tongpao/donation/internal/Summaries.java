@@ -12,20 +12,32 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.donation.DonationSummary;
-import org.tongpao.inventory.LotTrace;
-import org.tongpao.inventory.Movement;
-import org.tongpao.inventory.MovementType;
+import org.tongpao.inventory.LotOnward;
 
 /**
  * Donations by province × category for reports: pledged and received from this bundle's own rows, passed on and
- * delivered from the inventory's trace of each accepted lot (read a page at a time), all within a period.
+ * delivered from what went onward from the accepted lots ({@code StockLedger.onward}, one grouped read for all of
+ * them, where it used to read each lot's trace), all within a period.
  */
 final class Summaries {
     private final DonationContext ctx;
+    private final Onward onward;
     private final Map<Long, String> categories = new HashMap<>();
 
+    /** How the summary learns what went onward from the donated lots in a period. */
+    @FunctionalInterface
+    interface Onward {
+        List<LotOnward> read(Caller caller, List<Long> lotIds, Instant from, Instant to);
+    }
+
     Summaries(DonationContext ctx) {
+        this(ctx, ctx.stock::onward);
+    }
+
+    /** For tests: the summary over another reading of the lots' onward movements (the former trace per lot). */
+    Summaries(DonationContext ctx, Onward onward) {
         this.ctx = ctx;
+        this.onward = onward;
     }
 
     /** A lot booked by a receipt line, with the donation's province and the line's item. */
@@ -71,29 +83,16 @@ final class Summaries {
                     rs -> new LotOfDonation(rs.getString(1), rs.getLong(2), rs.getLong(3))));
             return null;
         });
+        // what went onward from those lots in the period: one grouped read for all of them (StockLedger.onward)
+        Map<Long, LotOnward> onward = new HashMap<>();
         Caller platform = Caller.system(caller.requestId());
+        for (LotOnward o : this.onward.read(platform, lots.stream().map(LotOfDonation::lotId).toList(), lo, hi)) {
+            onward.put(o.lotId(), o);
+        }
         for (LotOfDonation l : lots) {
-            long passedOn = 0;
-            long delivered = 0;
-            String cursor = null;
-            do {
-                LotTrace page = ctx.stock.trace(platform, l.lotId(), 500, cursor);
-                for (Movement m : page.movements()) {
-                    if (m.occurredAt().isBefore(lo) || !m.occurredAt().isBefore(hi)) {
-                        continue;
-                    }
-                    boolean onward = m.type() == MovementType.ISSUE || m.type() == MovementType.TRANSFER_OUT;
-                    if (onward && m.lotId() == l.lotId()) {
-                        passedOn += Math.abs(m.quantity());
-                    }
-                    if (m.type() == MovementType.ISSUE && m.orgUnitId() != null) {
-                        delivered += Math.abs(m.quantity());
-                    }
-                }
-                cursor = page.nextCursor();
-            } while (cursor != null);
-            add(sums, l.province(), l.itemId(), 4, passedOn);
-            add(sums, l.province(), l.itemId(), 5, delivered);
+            LotOnward o = onward.getOrDefault(l.lotId(), new LotOnward(l.lotId(), 0, 0));
+            add(sums, l.province(), l.itemId(), 4, o.passedOn());
+            add(sums, l.province(), l.itemId(), 5, o.delivered());
         }
         List<DonationSummary> out = new ArrayList<>();
         sums.forEach((k, v) -> {

@@ -99,6 +99,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     private final Ownership ownership;
     private final CrossNode crossNode;
     private final Traces traces;
+    private final LotFlows lotFlows;
 
     @Activate
     public InventoryComponent(Config config, @Reference(target = InventorySchema.READY) SchemaReady schema,
@@ -130,6 +131,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         this.scanner = new ShortDatedScanner(ledger, lotStatuses);
         this.replicas = new Replicas(ledger);
         this.traces = new Traces(ledger);
+        this.lotFlows = new LotFlows(ledger);
     }
 
     /**
@@ -377,6 +379,12 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     @Override
     public org.tongpao.inventory.LotTrace trace(Caller caller, long lotId, int limit, String cursor) {
         return traces.trace(caller, lotId, limit, cursor);
+    }
+
+    @Override
+    public List<org.tongpao.inventory.LotOnward> onward(Caller caller, java.util.Collection<Long> lotIds,
+            java.time.Instant from, java.time.Instant to) {
+        return lotFlows.onward(caller, lotIds, from, to);
     }
 
     @Override

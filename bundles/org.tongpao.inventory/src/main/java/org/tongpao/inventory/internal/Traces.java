@@ -259,12 +259,20 @@ final class Traces {
     }
 
     /** A query over ids in chunks of {@value #CHUNK}, the results concatenated. */
-    private static <T> List<T> inChunks(Connection c, List<Long> ids, java.util.function.Function<String, String> sql,
+    static <T> List<T> inChunks(Connection c, List<Long> ids, java.util.function.Function<String, String> sql,
             Jdbc.RowMapper<T> mapper) throws SQLException {
+        return inChunks(c, ids, sql, List.of(), mapper);
+    }
+
+    /** As {@link #inChunks(Connection, List, java.util.function.Function, Jdbc.RowMapper)}, with arguments after the ids. */
+    static <T> List<T> inChunks(Connection c, List<Long> ids, java.util.function.Function<String, String> sql,
+            List<?> more, Jdbc.RowMapper<T> mapper) throws SQLException {
         List<T> out = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += CHUNK) {
             List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-            out.addAll(Jdbc.query(c, sql.apply(String.join(",", Collections.nCopies(chunk.size(), "?"))), chunk,
+            List<Object> args = new ArrayList<>(chunk);
+            args.addAll(more);
+            out.addAll(Jdbc.query(c, sql.apply(String.join(",", Collections.nCopies(chunk.size(), "?"))), args,
                     mapper));
         }
         return out;

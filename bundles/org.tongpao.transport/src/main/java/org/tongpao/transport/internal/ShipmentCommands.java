@@ -64,8 +64,8 @@ record ShipmentCommands(TransportContext ctx, Scope scope) {
     }
 
     /**
-     * Hands the goods over: goods for a key area leave only when the entry gate lets them in now (a verifiable entry
-     * pass, 409 naming {@code passes} otherwise); only this shipment's batch lines leave, and they leave in the same
+     * Hands the goods over: goods for a key area leave only when the entry gate, asked inside the hand-over's
+     * transaction, lets them in now (a verifiable entry pass, 409 naming {@code passes} otherwise); only this shipment's batch lines leave, and they leave in the same
      * transaction as the shipment's hand-over, so a crash leaves both as they were or both done.
      */
     ShipmentRow dispatch(Caller caller, long id, String idempotencyKey) {
@@ -77,10 +77,12 @@ record ShipmentCommands(TransportContext ctx, Scope scope) {
             throw new ConflictException("Shipment " + r.number() + " is " + r.status() + "; book it before dispatching");
         }
         Instant now = ctx.now();
-        requireEntry(r, now);
         ShipmentStatus next = r.status() == ShipmentStatus.BOOKED || r.status() == ShipmentStatus.ACCEPTED
                 ? ShipmentStatus.DISPATCHED : r.status();
         Transactions.enclosing(ctx.ds, "dispatch of shipment " + r.number(), c -> {
+            // the gate is asked inside the hand-over's transaction: a pass revoked meanwhile either stops it here or
+            // waits for its commit (the gate reads the passes under locks that last until then)
+            requireEntry(r, now);
             if (r.batchId() != null) {
                 // only this shipment's goods leave: the batch's lines between its two ends
                 String key = IdempotencyKeys.internal("shipment-" + r.number() + "-dispatch");

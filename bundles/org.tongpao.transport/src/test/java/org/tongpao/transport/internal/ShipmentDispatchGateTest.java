@@ -21,6 +21,7 @@ import org.tongpao.allocation.Urgency;
 import org.tongpao.allocation.spi.EntryGate;
 import org.tongpao.allocation.spi.KeyAreaEntry;
 import org.tongpao.core.ConflictException;
+import org.tongpao.core.testing.RevocableGrant;
 import org.tongpao.transport.EntryPass;
 import org.tongpao.transport.Shipment;
 import org.tongpao.transport.ShipmentStatus;
@@ -132,5 +133,27 @@ class ShipmentDispatchGateTest {
         assertThat(f.inventory.available(ADMIN, hbProv, kn95)).isEqualTo(500);
         assertThat(f.allocation.batch(ADMIN, batch.id()).lines()).extracting(BatchLine::status)
                 .containsOnly("DISPATCHED");
+    }
+
+    /**
+     * The gate is asked inside the hand-over's transaction: a pass revoked while the hand-over runs either stops it or
+     * waits for its commit. The stand-in gate reads a revocable grant as tongpao-passes reads its passes (shared lock
+     * to the transaction's end) and, once it has said yes, an officer revokes the grant on another thread.
+     */
+    @Test
+    void aRevocationRacingTheHandOverHappensBeforeItOrAfterItNeverInBetween() {
+        wuhanIsAKeyArea();
+        Shipment s = booked();
+        RevocableGrant pass = new RevocableGrant(f.ds);
+        EntryGate racing = entry -> pass.checkRacingARevocation();
+        f.transport.bindEntryGate(racing);
+        f.allocation.bindEntryGate(racing);
+
+        Shipment sent = f.transport.dispatch(HUBEI, s.id(), null);
+        assertThat(pass.revokedWhileChecking()).as("the revocation went through after the gate said yes and before "
+                + "the goods left").isFalse();
+        pass.awaitRevocation(Duration.ofSeconds(20));
+        assertThat(sent.status()).isEqualTo(ShipmentStatus.DISPATCHED);
+        assertThat(pass.holds()).isFalse();
     }
 }

@@ -39,6 +39,16 @@ final class PassDao {
                 + Paging.orderAndFetch("id", limit), List.of(shipmentId, afterId), PassDao::row);
     }
 
+    /**
+     * Every pass of a shipment, oldest first, read under shared locks that last to the end of the caller's transaction:
+     * a revocation (or a new print-out) of one of them waits until that transaction ends, and one already under way
+     * is waited for and seen.
+     */
+    static List<Pass> ofShipmentLocked(Connection c, long shipmentId) throws SQLException {
+        return Jdbc.query(c, "SELECT * FROM tp_pass_pass WHERE shipment_id = ? ORDER BY id" + Sql.sharedLock(c),
+                List.of(shipmentId), PassDao::row);
+    }
+
     static Optional<Copy> copy(Connection c, String tokenHash) throws SQLException {
         return Jdbc.one(c, "SELECT p.*, t.superseded_at FROM tp_pass_token t JOIN tp_pass_pass p ON p.id = t.pass_id "
                 + "WHERE t.token_hash = ?", List.of(tokenHash), rs -> new Copy(row(rs),

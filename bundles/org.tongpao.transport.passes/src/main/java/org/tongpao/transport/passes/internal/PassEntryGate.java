@@ -31,6 +31,10 @@ import org.tongpao.transport.TransportService;
  * they leave — for that area. Allocation asks before a batch's lines leave, transport before a shipment is handed
  * over; neither knows passes. When a batch is dispatched without naming a shipment, the open shipments of that
  * batch's leg are looked at: one of them must hold such a pass.
+ *
+ * <p>Allocation and transport ask inside the dispatch's transaction, and the passes are read under shared locks that
+ * last until it ends: a revocation either commits first (and the dispatch is refused) or waits for the dispatch's
+ * commit; never one in between.
  */
 @Component(service = EntryGate.class)
 public class PassEntryGate implements EntryGate {
@@ -57,7 +61,8 @@ public class PassEntryGate implements EntryGate {
         }
         List<String> why = new ArrayList<>();
         for (Shipment s : carriers) {
-            List<Pass> passes = Transactions.read(ds, c -> PassDao.ofShipment(c, s.id(), 0, 500));
+            // inside the dispatch's transaction (the caller's): the passes stay as read until it commits
+            List<Pass> passes = Transactions.read(ds, c -> PassDao.ofShipmentLocked(c, s.id()));
             Optional<String> refusal = refusal(entry.area(), s.number(), passes, entry.at(), this::unitCovers);
             if (refusal.isEmpty()) {
                 return refusal;

@@ -6,14 +6,19 @@ import static org.tongpao.transport.passes.internal.PassFixture.HUBEI;
 import static org.tongpao.transport.passes.internal.PassFixture.OFFICER;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tongpao.allocation.KeyArea;
 import org.tongpao.allocation.spi.KeyAreaEntry;
+import org.tongpao.core.persistence.Transactions;
+import org.tongpao.core.testing.LockRace;
 
 /**
  * The one key-area rule, over stored passes: goods enter when their shipment holds a pass for the area that is
@@ -122,5 +127,43 @@ class PassEntryGateTest {
         // a plain move never names a batch: without its shipment there is nothing to look at
         assertThat(gate.refusal(new KeyAreaEntry(wuhan, f.clock.now.plus(1, ChronoUnit.SECONDS), null, null, 1, 2L,
                 null))).isPresent();
+    }
+
+    /**
+     * Asked inside a dispatch's transaction, the gate's yes holds until that transaction ends: the passes it read stay
+     * locked, so an officer's revocation waits for the dispatch's commit instead of landing in between.
+     */
+    @Test
+    void aRevocationWaitsForTheDispatchTheGateLetThrough() {
+        long s = f.shipment();
+        Pass p = printed(s, forKeyArea(PassFixture.KEY_AREA));
+        AtomicReference<LockRace> revocation = new AtomicReference<>();
+        boolean revokedInBetween = Transactions.enclosing(f.ds, "a dispatch", c -> {
+            assertThat(enter(wuhan, s, f.clock.now)).isEmpty();
+            revocation.set(LockRace.start("revoke", () -> f.passes.revoke(HUBEI, s, p.id(), "车辆改派", null)));
+            return revocation.get().endedOrWaiting(Duration.ofSeconds(20));
+        });
+        assertThat(revokedInBetween).as("revoked after the gate's yes, before the dispatch committed").isFalse();
+        revocation.get().join(Duration.ofSeconds(20));
+        assertThat(enter(wuhan, s, f.clock.now)).hasValueSatisfying(why -> assertThat(why).contains("REVOKED"));
+    }
+
+    /** A revocation under way when a dispatch asks is waited for and seen (on PostgreSQL too, where reads don't wait). */
+    @Test
+    void aRevocationUnderWayIsWaitedForAndSeen() throws Exception {
+        long s = f.shipment();
+        Pass p = printed(s, forKeyArea(PassFixture.KEY_AREA));
+        AtomicReference<Optional<String>> answer = new AtomicReference<>();
+        try (Connection officer = f.ds.getConnection()) {
+            officer.setAutoCommit(false);
+            assertThat(PassDao.revoke(officer, p.id(), "hubei", "车辆改派", f.clock.now)).isTrue();
+            LockRace dispatch = LockRace.start("dispatch", () -> answer.set(Transactions.enclosing(f.ds, "a dispatch",
+                    c -> enter(wuhan, s, f.clock.now))));
+            assertThat(dispatch.endedOrWaiting(Duration.ofSeconds(20))).as("the gate answered past an open revocation")
+                    .isFalse();
+            officer.commit();
+            dispatch.join(Duration.ofSeconds(20));
+        }
+        assertThat(answer.get()).hasValueSatisfying(why -> assertThat(why).contains("REVOKED"));
     }
 }
