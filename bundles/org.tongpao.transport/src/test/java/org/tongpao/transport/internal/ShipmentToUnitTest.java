@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.tongpao.allocation.Batch;
 import org.tongpao.allocation.BatchLine;
 import org.tongpao.allocation.NeedState;
-import org.tongpao.allocation.NewNeed;
-import org.tongpao.allocation.Urgency;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.NotFoundException;
@@ -49,12 +47,11 @@ class ShipmentToUnitTest {
 
     @BeforeEach
     void approvedBatchOf500MasksForTheStation() {
-        f.install(FakeCarrier.pushing("swift"));
-        hbProv = f.depot("HB-PROV-01");
-        station = f.units.getByCode(ADMIN, "P42-WUHAN-JIANGAN-T01").id();
-        kn95 = f.catalogue.getByCode(ADMIN, "MASK-KN95").id();
-        batch = f.approvedForHubei(hbProv, 1000, HUBEI, new NewNeed(station, kn95, null, 500L, Urgency.IMMEDIATE, null,
-                null, "front line", null, null, true));
+        TransportFixture.StationBatch given = f.approvedForStation();
+        hbProv = given.depot();
+        station = given.station();
+        kn95 = given.item();
+        batch = given.batch();
         line = batch.lines().get(0);
     }
 

@@ -12,6 +12,7 @@ import org.osgi.service.event.Event;
 import org.tongpao.allocation.Batch;
 import org.tongpao.allocation.NewNeed;
 import org.tongpao.allocation.PlanRequest;
+import org.tongpao.allocation.Urgency;
 import org.tongpao.allocation.internal.AllocationSchema;
 import org.tongpao.allocation.internal.DefaultPriorityPolicy;
 import org.tongpao.allocation.internal.JdbcAllocationService;
@@ -106,6 +107,20 @@ final class TransportFixture implements AutoCloseable {
         needs.create(raisedBy, need, null);
         long plan = allocation.propose(ADMIN, new PlanRequest(need.itemId(), null, "42", null, null), null).id();
         return allocation.approve(ADMIN2, plan, null);
+    }
+
+    /** A station in Wuhan, the Hubei depot that serves it and its batch: 500 KN95 approved out of 1,000 in stock. */
+    record StationBatch(long depot, long station, long item, Batch batch) {
+    }
+
+    /** The "swift" carrier installed and an approved batch of 500 KN95 from HB-PROV-01 for Jiang'an station T01. */
+    StationBatch approvedForStation() {
+        install(FakeCarrier.pushing("swift"));
+        long depot = depot("HB-PROV-01");
+        long station = core.unitId("P42-WUHAN-JIANGAN-T01");
+        long item = core.itemId("MASK-KN95");
+        return new StationBatch(depot, station, item, approvedForHubei(depot, 1000, HUBEI, new NewNeed(station,
+                item, null, 500L, Urgency.IMMEDIATE, null, null, "front line", null, null, true)));
     }
 
     /** The transport events posted so far, in order. */
