@@ -51,23 +51,28 @@ final class Load {
     }
 
     /**
-     * The rates (per second) of {@code a} and {@code b}, each run {@code n} times on {@code threads} threads in five
-     * alternating rounds after a warm-up of {@code warmUp} calls each, so both see the same disk and JIT.
+     * The rates (per second) of each of {@code works}, each run {@code n} times on {@code threads} threads in five
+     * alternating rounds after a warm-up of {@code warmUp} calls each, so all see the same disk and JIT.
      */
-    static double[] interleaved(int threads, int n, int warmUp, Runnable a, Runnable b) throws Exception {
+    static double[] interleaved(int threads, int n, int warmUp, Runnable... works) throws Exception {
         int rounds = 5;
         int perThread = Math.max(1, n / rounds / threads);
         // warm-up: a few thousand calls, so the JIT has compiled the whole path before anything is timed
-        timed(threads, Math.max(1, warmUp / threads), a);
-        timed(threads, Math.max(1, warmUp / threads), b);
-        long nanosA = 0;
-        long nanosB = 0;
+        for (Runnable w : works) {
+            timed(threads, Math.max(1, warmUp / threads), w);
+        }
+        long[] nanos = new long[works.length];
         for (int r = 0; r < rounds; r++) {
-            nanosA += timed(threads, perThread, a);
-            nanosB += timed(threads, perThread, b);
+            for (int w = 0; w < works.length; w++) {
+                nanos[w] += timed(threads, perThread, works[w]);
+            }
         }
         double ops = (double) rounds * threads * perThread;
-        return new double[] {ops / (nanosA / 1e9), ops / (nanosB / 1e9)};
+        double[] rates = new double[works.length];
+        for (int w = 0; w < works.length; w++) {
+            rates[w] = ops / (nanos[w] / 1e9);
+        }
+        return rates;
     }
 
     /** Nanoseconds {@code threads} threads take to run {@code work} {@code perThread} times each. */
