@@ -671,9 +671,16 @@ public class ChannelsIT extends CentralNode {
         String deliverBy = quote.get("lines").get(0).get("deliverBy").asText();
         assertEquals(404, api().as("hubei-buyer").get("/procurement/quotes/" + quoteId).status());
 
-        // one call drafts the order from the quote; a retry answers the same order, another key finds it ordered
-        Map<String, Object> toOrder = Map.of("supplierId", supplier, "depotId", depot("HB-WH-01"), "budgetLineId", line);
+        // one call drafts the order from the quote (the lines named, 1.3); a retry answers the same order, another
+        // key finds it ordered; a line the quote lacks is a 400 naming it
+        String lineRef = quote.get("lines").get(0).get("lineRef").asText();
+        Map<String, Object> toOrder = Map.of("supplierId", supplier, "depotId", depot("HB-WH-01"), "budgetLineId", line,
+                "lines", List.of(lineRef));
         String orderPath = "/procurement/quotes/" + quoteId + "/order";
+        Api.Reply noSuchLine = admin.post(orderPath, Map.of("supplierId", supplier, "depotId", depot("HB-WH-01"),
+                "budgetLineId", line, "lines", List.of(lineRef, "NO-SUCH-LINE")));
+        assertEquals(noSuchLine.toString(), 400, noSuchLine.status());
+        assertEquals("lines[1]", noSuchLine.json().get("field").asText());
         Api.Reply drafted = admin.header("Idempotency-Key", "q-order-1").post(orderPath, toOrder);
         assertEquals(drafted.toString(), 201, drafted.status());
         JsonNode draft = drafted.json();

@@ -7,7 +7,7 @@
  * 1.2: the list of stored quotes ({@link org.tongpao.procurement.QuoteFilter}, {@link org.tongpao.procurement.QuoteStatus}).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.tongpao.procurement;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,9 +1,11 @@
 package org.tongpao.procurement.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
@@ -12,6 +14,7 @@ import org.tongpao.core.ConflictException;
 import org.tongpao.core.Item;
 import org.tongpao.core.Page;
 import org.tongpao.core.ScopeRules;
+import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.core.persistence.Transactions;
@@ -95,7 +98,33 @@ final class Quotes {
     }
 
     /**
-     * The draft order from a quote: validated like a hand-drafted one (supplier qualified for every item, the
+     * The quote's lines an order takes, in the quote's order: all of them ({@code refs} null), or those whose
+     * {@code lineRef} the body names (400 naming {@code lines[i]} for a line the quote lacks or one named twice).
+     */
+    static List<QuoteLine> chosen(StoredQuote q, List<String> refs) {
+        if (refs == null) {
+            return q.lines();
+        }
+        if (refs.isEmpty()) {
+            throw new ValidationException("lines", "name at least one line of the quote, or leave lines out to order "
+                    + "them all");
+        }
+        Set<String> wanted = new HashSet<>();
+        for (int i = 0; i < refs.size(); i++) {
+            String ref = refs.get(i);
+            String field = "lines[" + i + "]";
+            if (q.lines().stream().noneMatch(l -> l.lineRef().equals(ref))) {
+                throw new ValidationException(field, "quote " + q.quoteRef() + " has no line " + ref);
+            }
+            if (!wanted.add(ref)) {
+                throw new ValidationException(field, "line " + ref + " is named twice");
+            }
+        }
+        return q.lines().stream().filter(l -> wanted.contains(l.lineRef())).toList();
+    }
+
+    /**
+     * The draft order from a quote (all its lines or those the body names): validated like a hand-drafted one (supplier qualified for every item, the
      * depot and budget line the buyer sees), then, in one transaction, the quote claimed (once) and the order
      * inserted with the quote's reference.
      */
@@ -106,9 +135,10 @@ final class Quotes {
         if (!ProcurementScope.canWriteOrder(caller, q.provinceCode())) {
             throw new AccessDeniedException("The caller's scope does not allow ordering this quote");
         }
+        List<QuoteLine> chosen = chosen(q, b.lines());
         List<NewOrderLine> lines = new ArrayList<>();
-        for (int i = 0; i < q.lines().size(); i++) {
-            QuoteLine l = q.lines().get(i);
+        for (int i = 0; i < chosen.size(); i++) {
+            QuoteLine l = chosen.get(i);
             String field = "lines[" + i + "].itemCode";
             Item item = ScopeRules.namedInBody(field, l.itemCode(), () -> ctx.catalogue.getByCode(caller, l.itemCode()));
             lines.add(new NewOrderLine(item.id(), l.quantity(), l.unitPrice(), q.currency(), l.deliverBy()));

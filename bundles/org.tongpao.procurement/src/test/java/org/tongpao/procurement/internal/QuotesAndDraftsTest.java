@@ -133,6 +133,45 @@ class QuotesAndDraftsTest {
     }
 
     @Test
+    void anOrderTakesTheQuoteLinesItNamesAndNoOthers() {
+        p.channels(channel);
+        long supplier = f.maskMaker(BUYER, "MM-01", null);
+        long line = f.budgetLine("MINISTRY", "100000");
+        StoredQuote q = p.requestQuote(BUYER, "centre", new QuoteRequest("RFQ-P", List.of(
+                new RequestLine("L1", "GLOVES-EXAM", null, 500, null),
+                new RequestLine("L2", "MASK-MEDPROT", null, 1000, null)), "42", null, false), null);
+        long depot = f.depot("HB-WH-01");
+
+        assertThatThrownBy(() -> p.orderFromQuote(BUYER, q.id(), new QuoteOrder(supplier, depot, line, null, null),
+                null)).as("the whole quote: the mask maker is not qualified for gloves")
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("lines[0].itemId"));
+        assertThatThrownBy(() -> p.orderFromQuote(BUYER, q.id(), new QuoteOrder(supplier, depot, line, null, null,
+                List.of("L2", "L9")), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("lines[1]"));
+        assertThatThrownBy(() -> p.orderFromQuote(BUYER, q.id(), new QuoteOrder(supplier, depot, line, null, null,
+                List.of("L2", "L2")), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("lines[1]"));
+        assertThatThrownBy(() -> p.orderFromQuote(BUYER, q.id(), new QuoteOrder(supplier, depot, line, null, null,
+                List.of()), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("lines"));
+        assertThat(orders()).isZero();
+
+        PurchaseOrder o = p.orderFromQuote(BUYER, q.id(), new QuoteOrder(supplier, depot, line, null, null,
+                List.of("L2")), "k-part");
+
+        assertThat(o.lines()).singleElement().satisfies(l -> {
+            assertThat(l.itemId()).isEqualTo(f.item("MASK-MEDPROT"));
+            assertThat(l.quantity()).isEqualTo(800);
+        });
+        assertThat(o.totalAmount()).isEqualByComparingTo("1920.00");
+        assertThat(o.quoteRef()).isEqualTo("CQ-RFQ-P");
+        assertThat(p.quote(BUYER, q.id()).orderId()).as("the quote is ordered, its other line with it").isEqualTo(o.id());
+        assertThatThrownBy(() -> p.orderFromQuote(BUYER, q.id(), new QuoteOrder(supplier, depot, line, null, null,
+                List.of("L2")), "k-again")).as("a quote becomes one order").isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.field()).isEqualTo("quoteId"));
+    }
+
+    @Test
     void anExpiredQuoteOrAnUnqualifiedSupplierLeavesNothingBehind() {
         p.channels(channel);
         long line = f.budgetLine("MINISTRY", "100000");

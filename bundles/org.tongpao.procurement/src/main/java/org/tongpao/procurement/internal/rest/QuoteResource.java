@@ -81,9 +81,10 @@ public class QuoteResource {
     @Path("{id: [0-9]+}/order")
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROCUREMENT_OFFICER})
     @Operation(summary = "Draft a purchase order from a quote", description = "{\"supplierId\":1,\"depotId\":3,"
-            + "\"budgetLineId\":1,\"exchangeRate\":0.0053}: lines, unit prices, currency, promised dates (the dates "
-            + "quoted), channel, quote reference and emergency come from the quote; 201 with the DRAFT order. A quote "
-            + "becomes one order only (409 naming quoteId); an expired quote is a 409 naming validUntil")
+            + "\"budgetLineId\":1,\"exchangeRate\":0.0053,\"lines\":[\"L1\"]}: lines, unit prices, currency, "
+            + "promised dates (the dates quoted), channel, quote reference and emergency come from the quote; lines "
+            + "(optional) names the quote's lines to order by lineRef, all of them when left out; 201 with the DRAFT "
+            + "order. A quote becomes one order only (409 naming quoteId); an expired quote is a 409 naming validUntil")
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = PurchaseOrder.class)))
     public Response order(@Context Caller caller, @Context UriInfo uriInfo, @PathParam("id") long id,
