@@ -106,9 +106,8 @@ final class Inbox {
             List<Message> unhandled = new ArrayList<>();
             try {
                 Transactions.enclosing(ds, "federation inbox, " + admitted.size() + " messages", c -> {
-                    Known known = Known.of(c, admitted.stream().map(a -> a.received().message().id()).toList());
                     for (Admitted a : admitted) {
-                        applyIn(c, link, a.received(), a.raw(), false, a.arrived(), unhandled, known);
+                        applyIn(c, link, a.received(), a.raw(), false, a.arrived(), unhandled);
                     }
                     return null;
                 });
@@ -165,7 +164,7 @@ final class Inbox {
         try {
             List<Message> unhandled = new ArrayList<>(1);
             Outcome outcome = Transactions.enclosing(ds, "federation inbox " + m.type(),
-                    c -> applyIn(c, link, received, raw, retry, arrived, unhandled, Known.ASK));
+                    c -> applyIn(c, link, received, raw, retry, arrived, unhandled));
             recheck(unhandled);
             return outcome;
         } catch (HandlerFailed e) {
@@ -184,49 +183,12 @@ final class Inbox {
         }
     }
 
-    /**
-     * What the inbox knows of a message's id before applying it: applied already, parked. A group of messages asks the
-     * database once for all of them ({@link #of}); a single message asks for itself ({@link #ASK}).
-     */
-    private static final class Known {
-        static final Known ASK = new Known(null, null);
-        private final Set<String> applied;
-        private final Set<String> parked;
-
-        private Known(Set<String> applied, Set<String> parked) {
-            this.applied = applied;
-            this.parked = parked;
-        }
-
-        static Known of(Connection c, List<String> ids) throws SQLException {
-            return new Known(InboxRows.appliedAmong(c, ids), ParkedRows.openAmong(c, ids));
-        }
-
-        boolean applied(Connection c, String id) throws SQLException {
-            return applied == null ? InboxRows.applied(c, id) : applied.contains(id);
-        }
-
-        /** Its inbox row was written: the same id again in the group is a duplicate. */
-        void nowApplied(String id) {
-            if (applied != null) {
-                applied.add(id);
-            }
-        }
-
-        /** Marks the message's parked row resolved, if it has an open one. */
-        void resolveParked(Connection c, String id, Instant now) throws SQLException {
-            if (parked == null || parked.contains(id)) {
-                ParkedRows.resolve(c, id, now);
-            }
-        }
-    }
-
     /** The work of one message inside the enclosing transaction on {@code c}. */
     private Outcome applyIn(Connection c, String link, Envelope.Received received, String raw, boolean retry,
-            Instant arrived, List<Message> unhandled, Known known) throws SQLException {
+            Instant arrived, List<Message> unhandled) throws SQLException {
         Message m = received.message();
         Instant now = now();
-        if (known.applied(c, m.id())) {
+        if (InboxRows.applied(c, m.id())) {
             if (retry) {
                 ParkedRows.resolve(c, m.id(), now);
             }
@@ -243,9 +205,8 @@ final class Inbox {
         }
         applyWith(lookup.handler(), m, caller(link, m.id()));
         InboxRows.insert(c, m, link, received.queuedAt(), arrived);
-        known.nowApplied(m.id());
         // a parked message may also come again from the broker (redelivered) once its handler is there
-        known.resolveParked(c, m.id(), now);
+        ParkedRows.resolve(c, m.id(), now);
         return Outcome.APPLIED;
     }
 

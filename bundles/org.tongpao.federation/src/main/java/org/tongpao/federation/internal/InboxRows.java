@@ -3,10 +3,6 @@ package org.tongpao.federation.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.federation.Message;
@@ -27,19 +23,6 @@ final class InboxRows {
                 || Jdbc.count(c, "SELECT COUNT(*) FROM tp_fed_inbox_key WHERE message_id = ?", Jdbc.args(messageId)) > 0;
     }
 
-    /**
-     * Which of {@code ids} were applied here (as {@link #applied}, for a group of messages at once: two statements,
-     * not two per message).
-     */
-    static Set<String> appliedAmong(Connection c, List<String> ids) throws SQLException {
-        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        Set<String> applied = new HashSet<>(Jdbc.query(c, "SELECT message_id FROM tp_fed_inbox WHERE message_id IN ("
-                + in + ")", List.copyOf(ids), rs -> rs.getString(1)));
-        applied.addAll(Jdbc.query(c, "SELECT message_id FROM tp_fed_inbox_key WHERE message_id IN (" + in + ")",
-                List.copyOf(ids), rs -> rs.getString(1)));
-        return applied;
-    }
-
     /** An inbox row past retention: its id and type. */
     record Old(String messageId, String type) {
     }
@@ -48,7 +31,7 @@ final class InboxRows {
      * Up to {@code limit} rows received before {@code before}, never a link's latest one (its last arrival and lag,
      * and what a rebuild reports as received from it, read that row).
      */
-    static List<Old> receivedBefore(Connection c, Instant before, int limit) throws SQLException {
+    static java.util.List<Old> receivedBefore(Connection c, Instant before, int limit) throws SQLException {
         return Jdbc.query(c, "SELECT message_id, type FROM tp_fed_inbox i WHERE received_at < ? AND received_at < "
                 + "(SELECT MAX(received_at) FROM tp_fed_inbox l WHERE l.sender = i.sender) ORDER BY received_at "
                 + "FETCH FIRST " + limit + " ROWS ONLY", Jdbc.args(before), rs -> new Old(rs.getString(1),
@@ -56,7 +39,7 @@ final class InboxRows {
     }
 
     /** Deletes the rows {@code old}, keeping the ids of {@code keepIds} in {@code tp_fed_inbox_key}. */
-    static void forget(Connection c, List<Old> old, List<String> keepIds) throws SQLException {
+    static void forget(Connection c, java.util.List<Old> old, java.util.List<String> keepIds) throws SQLException {
         Jdbc.batch(c, "INSERT INTO tp_fed_inbox_key (message_id) VALUES (?)", keepIds.stream().map(Jdbc::args).toList());
         Jdbc.batch(c, "DELETE FROM tp_fed_inbox WHERE message_id = ?",
                 old.stream().map(o -> Jdbc.args(o.messageId())).toList());

@@ -5,10 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.tongpao.core.Page;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
@@ -49,13 +47,6 @@ final class ParkedRows {
     static void resolve(Connection c, String messageId, Instant at) throws SQLException {
         Jdbc.update(c, "UPDATE tp_fed_parked SET resolved_at = ?, attempts = attempts + 1, last_attempt_at = ?"
                 + " WHERE message_id = ? AND resolved_at IS NULL", Jdbc.args(at, at, messageId));
-    }
-
-    /** Which of {@code ids} are parked and not resolved: those a group's {@link #resolve} must mark. */
-    static Set<String> openAmong(Connection c, List<String> ids) throws SQLException {
-        return Set.copyOf(Jdbc.query(c, "SELECT message_id FROM tp_fed_parked WHERE resolved_at IS NULL "
-                + "AND message_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", List.copyOf(ids),
-                rs -> rs.getString(1)));
     }
 
     static Optional<ParkedMessage> find(Connection c, long seq) throws SQLException {
