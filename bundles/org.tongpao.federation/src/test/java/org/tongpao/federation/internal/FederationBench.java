@@ -25,7 +25,7 @@ import org.tongpao.core.testing.Configs;
  * The issue's figures for the kernel, in one run on one broker (journal synced to disk, as in production): raw
  * Artemis transacted batches of 100 (send, then consume) as the baseline; the relay catching up a backlog queued
  * while the broker was away (target ≥ 50 % of the raw send rate); central's inbox applying it, in groups of up to
- * 20 messages per transaction with a handler writing one row (target ≥ 500 messages/s). Runs only under {@code mvn -B verify -Pbench
+ * the batch size (100) per transaction with a handler writing one row (target ≥ 500 messages/s). Runs only under {@code mvn -B verify -Pbench
  * -pl bundles/org.tongpao.federation -am} (surefire's default includes skip *Bench); prints the figures, asserts
  * only that every message arrived once (the machine's load makes a timed assertion meaningless).
  */
@@ -61,7 +61,8 @@ class FederationBench {
             long t1 = System.nanoTime();
             // the handler is there before the link starts: every message applies on arrival
             central.federation.modified(Configs.of(FederationConfig.class, Map.of("broker", broker.url(), "user", "",
-                    "password", "", "provinces", "42", "batchSize", 100, "pollMillis", 50L, "keepSentDays", 7)));
+                    "password", "", "provinces", "42", "batchSize", 100, "pollMillis", 50L, "keepSentDays", 7,
+                    "keepInboxDays", 30)));
             await().atMost(Duration.ofMinutes(5)).until(() -> central.count("SELECT COUNT(*) FROM t_bench") == N);
             double inbox = N / ((System.nanoTime() - t1) / 1e9);
             assertThat(central.count("SELECT SUM(n) FROM t_bench")).isEqualTo((long) N * (N + 1) / 2);
@@ -70,7 +71,7 @@ class FederationBench {
                     rawSend, rawConsume);
             System.out.printf("[bench] | relay catch-up of %,d queued messages, msg/s | %.0f (%.0f %% of raw send) "
                     + "| target ≥ 50 %% | %s |%n", N, relay, 100 * relay / rawSend, relay >= rawSend / 2 ? "met" : "NOT met");
-            System.out.printf("[bench] | central inbox applying them (groups of ≤ 20 per transaction), msg/s | %.0f (%.0f %% of raw "
+            System.out.printf("[bench] | central inbox applying them (groups of ≤ " + LinkConsumer.GROUP + " per transaction), msg/s | %.0f (%.0f %% of raw "
                     + "consume) | target ≥ 500 | %s |%n", inbox, 100 * inbox / rawConsume, inbox >= 500 ? "met" : "NOT met");
             System.out.printf("[bench] | the same database: one-row insert transactions, per s | %.0f (inbox = %.0f %%) |%n",
                     bareDb, 100 * inbox / bareDb);
