@@ -135,15 +135,31 @@ public final class NodeProcess implements AutoCloseable {
         if (!alive()) {
             return -1;
         }
-        ProcessHandle java = process.toHandle().descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false)).findFirst()
-                .orElse(process.toHandle());
+        ProcessHandle java = java();
         for (String line : Files.readAllLines(Paths.get("/proc/" + java.pid() + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D+", ""));
             }
         }
         return -1;
+    }
+
+    /**
+     * The CPU time the node's Java process has used so far (user and system, all its threads), in seconds: what a
+     * figure costs on any machine, whatever else runs beside it. -1 when it is not running.
+     */
+    public double cpuSeconds() {
+        if (!alive()) {
+            return -1;
+        }
+        return java().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
+    }
+
+    /** The Java process of the node (bin/karaf may run it as its child). */
+    private ProcessHandle java() {
+        return process.toHandle().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false)).findFirst()
+                .orElse(process.toHandle());
     }
 
     private void signal(boolean hard) {
@@ -222,12 +238,16 @@ public final class NodeProcess implements AutoCloseable {
      * A free loopback port below the kernel's ephemeral range (32768 and up): a port a node binds seconds after it was
      * picked. One from {@code ServerSocket(0)} can be handed to any other socket bound to port 0 meanwhile — it was
      * once another node's Karaf shutdown socket, and central's broker never bound its port. Below the range only an
-     * explicit bind can take it.
+     * explicit bind can take it. {@code -Dit.ports=18200-18299} keeps a run to a range of its own (a machine shared by
+     * several people's runs).
      */
     public static int fixedPort() {
+        String[] range = System.getProperty("it.ports", "20000-31999").split("-");
+        int low = Integer.parseInt(range[0].trim());
+        int high = Integer.parseInt(range[1].trim());
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 200; attempt++) {
-            int candidate = random.nextInt(20_000, 32_000);
+            int candidate = random.nextInt(low, high + 1);
             try (java.net.ServerSocket s = new java.net.ServerSocket()) {
                 s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), candidate), 1);
                 return candidate;
@@ -235,6 +255,6 @@ public final class NodeProcess implements AutoCloseable {
                 // taken: try another
             }
         }
-        throw new IllegalStateException("no free loopback port in 20000-31999");
+        throw new IllegalStateException("no free loopback port in " + low + "-" + high);
     }
 }

@@ -19,20 +19,24 @@ import org.tongpao.itests.ReceiptWriter;
 /**
  * The federation's figures ({@code docs/performance.md}, "Federation: lag, inflow, catch-up") with three real
  * nodes started as processes ({@link FederatedNodes}; central federates all 31 provinces, 29 of them simulated by
- * {@link SimulatedLinks}), beside the baseline measured in the same run: raw Artemis end to end
- * ({@link RawArtemis}). In order: the baseline; lag from a Hubei receipt to central's replica at a steady rate
- * ({@link LagProbe}); inflow at central from the simulated links; central killed with {@code kill -9} while both
- * provinces write as fast as they can for {@code bench.outageSeconds}, then restarted: the catch-up rate (the
- * provinces' backlog over the time from central healthy to the last message applied). Run:
+ * {@link SimulatedLinks}), beside the baselines measured in the same run: raw Artemis end to end
+ * ({@link RawArtemis}) and raw Derby commits ({@link RawDerby}). In order: the baselines; lag from a Hubei receipt
+ * to central's replica at a steady rate ({@link LagProbe}); inflow at central from the simulated links; central
+ * killed with {@code kill -9} while both provinces write as fast as they can for {@code bench.outageSeconds}, then
+ * restarted: the catch-up rate (the provinces' backlog over the time from central healthy to the last message
+ * applied). Beside the rates, central's CPU time per message ({@link NodeProcess#cpuSeconds}), which the machine's
+ * load changes far less than it changes the rates. Run:
  * {@code mvn -B verify -Pbench -pl itests -am -Dtest=NoUnitTestsHere -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=FederationBench}. Knobs: {@code -Dbench.rawMessages} (50,000), {@code -Dbench.bodyBytes} (600, about a
  * stock.posting envelope), {@code -Dbench.lagRate} (10/s), {@code -Dbench.lagSeconds} (60), {@code -Dbench.perLink}
- * (500 messages on each simulated link), {@code -Dbench.outageSeconds} (600). Output: {@code [bench]} lines and
- * {@code itests/target/federation-bench.md}.
+ * (500 messages on each simulated link), {@code -Dbench.outageSeconds} (600), {@code -Dbench.rawDerbyRows} (5,000);
+ * {@code -Dit.ports=18200-18299} keeps the nodes' and the raw broker's ports in a range. Output: {@code [bench]}
+ * lines and {@code itests/target/federation-bench.md}.
  */
 public class FederationBench {
 
     private static final int RAW_MESSAGES = Integer.getInteger("bench.rawMessages", 50_000);
+    private static final int RAW_DERBY_ROWS = Integer.getInteger("bench.rawDerbyRows", 5_000);
     private static final int BODY_BYTES = Integer.getInteger("bench.bodyBytes", 600);
     private static final double LAG_RATE = Double.parseDouble(System.getProperty("bench.lagRate", "10"));
     private static final int LAG_SECONDS = Integer.getInteger("bench.lagSeconds", 60);
@@ -45,6 +49,7 @@ public class FederationBench {
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
     private final BenchReport report = new BenchReport();
+    private RawDerby.Rates bare;
 
     @Test
     public void measure() throws Exception {
@@ -53,6 +58,12 @@ public class FederationBench {
         double raw = RawArtemis.endToEnd(journal, RAW_MESSAGES, BODY_BYTES);
         report.line(String.format("raw Artemis, %,d durable %d-byte messages, transacted batches of %d, produced and "
                 + "consumed at once over TCP: %,.0f msg/s", RAW_MESSAGES, BODY_BYTES, RawArtemis.BATCH, raw));
+        Path derby = WORK.resolve("bench-raw-derby");
+        NodeProcess.deleteTree(derby);
+        bare = RawDerby.measure(derby, RAW_DERBY_ROWS, BODY_BYTES);
+        report.line(String.format("raw Derby 10.14 on disk, %,d %d-byte rows: %,.0f one-row transactions/s; %,.0f rows/s "
+                + "committed %d at a time", RAW_DERBY_ROWS, BODY_BYTES, bare.singleCommits(), bare.groupedRows(),
+                RawDerby.GROUP));
         try (FederatedNodes nodes = FederatedNodes.start(WORK.resolve("federation-bench-instances"), Map.of(),
                 String.join(",", ALL))) {
             for (NodeProcess n : nodes.all()) {
@@ -88,11 +99,22 @@ public class FederationBench {
         List<String> simulated = new ArrayList<>(ALL);
         simulated.removeAll(List.of("42", "32"));
         SimulatedLinks.createDepots(admin, simulated);
-        SimulatedLinks.Inflow in = SimulatedLinks.send(nodes.brokerUrl(),
-                SimulatedLinks.centralPassword(nodes.central.instance()), admin, simulated, PER_LINK, RUN);
-        report.line(String.format("inflow at central from %d simulated links (Artemis clients, batches of 100): %,d "
-                + "stock.posting messages applied at %,.0f msg/s (sent at %,.0f msg/s)", in.links(), in.messages(),
-                in.appliedPerSecond(), in.sentPerSecond()));
+        // twice: the first round meets a central just booted (its JIT compiling the path), the second a warm one
+        List<String> rounds = List.of("first", "second");
+        for (int r = 0; r < rounds.size(); r++) {
+            String round = rounds.get(r);
+            double cpu0 = nodes.central.cpuSeconds();
+            SimulatedLinks.Inflow in = SimulatedLinks.send(nodes.brokerUrl(),
+                    SimulatedLinks.centralPassword(nodes.central.instance()), admin, simulated, PER_LINK, RUN + round,
+                    (long) r * PER_LINK);
+            double cpuMillis = 1000 * (nodes.central.cpuSeconds() - cpu0) / in.messages();
+            report.line(String.format("inflow at central (%s round) from %d simulated links (Artemis clients, batches of "
+                    + "100): %,d stock.posting messages applied at %,.0f msg/s (sent at %,.0f msg/s; %.0f %% of raw "
+                    + "Derby's one-row transactions); central's CPU %.2f ms per message (its broker, links, inbox and "
+                    + "the report polled), a ceiling of %,.0f msg/s on 2 cores of its own", round, in.links(),
+                    in.messages(), in.appliedPerSecond(), in.sentPerSecond(),
+                    100 * in.appliedPerSecond() / bare.singleCommits(), cpuMillis, 2000 / cpuMillis));
+        }
     }
 
     private void catchUp(FederatedNodes nodes, Api admin, double raw) throws Exception {
@@ -112,19 +134,21 @@ public class FederationBench {
         long restarted = System.nanoTime();
         FederatedNodes.restart(nodes.central);
         long healthy = System.nanoTime();
+        double cpu0 = nodes.central.cpuSeconds();
         NodeStock atCentral = new NodeStock(admin);
         Poll.until("the backlog applied at central", Duration.ofMinutes(60), () -> Optional.of(true).filter(x ->
                 hb.holdings("HB-PROV-01").equals(atCentral.holdings("HB-PROV-01"))
                         && js.holdings("JS-PROV-01").equals(atCentral.holdings("JS-PROV-01"))));
         double fromHealthy = (System.nanoTime() - healthy) / 1e9;
+        double cpuMillis = 1000 * (nodes.central.cpuSeconds() - cpu0) / backlog;
         double fromRestart = (System.nanoTime() - restarted) / 1e9;
         report.line(String.format("outage: central killed -9 for %d s while Hubei and Jiangsu wrote %,d receipts; "
                 + "backlog %,d messages; central healthy %.0f s after its restart", OUTAGE_SECONDS, written, backlog,
                 (healthy - restarted) / 1e9));
         report.line(String.format("catch-up: %,d messages applied %.1f s after central was healthy: %,.0f msg/s "
-                + "(%.0f %% of raw Artemis %,.0f msg/s); %.1f s and %,.0f msg/s counted from the restart", backlog,
-                fromHealthy, backlog / fromHealthy, 100 * backlog / fromHealthy / raw, raw, fromRestart,
-                backlog / fromRestart));
+                + "(%.0f %% of raw Artemis %,.0f msg/s); %.1f s and %,.0f msg/s counted from the restart; central's "
+                + "CPU %.2f ms per message from healthy on", backlog, fromHealthy, backlog / fromHealthy,
+                100 * backlog / fromHealthy / raw, raw, fromRestart, backlog / fromRestart, cpuMillis));
     }
 
     /** Messages a province's outbox holds for central, not yet acknowledged by the broker. */

@@ -18,7 +18,7 @@ import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.tongpao.itests.TongpaoContainer;
+import org.tongpao.itests.NodeProcess;
 
 /**
  * The baseline of the federation's figures: what Artemis alone moves on this machine in the same run. A broker of
@@ -36,7 +36,7 @@ final class RawArtemis {
 
     /** Messages per second from the first send to the last consumer commit, for {@code messages} messages. */
     static double endToEnd(Path journal, int messages, int bodyBytes) throws Exception {
-        int port = TongpaoContainer.freePort();
+        int port = NodeProcess.fixedPort();
         ConfigurationImpl config = new ConfigurationImpl();
         config.setPersistenceEnabled(true);
         config.setSecurityEnabled(false);

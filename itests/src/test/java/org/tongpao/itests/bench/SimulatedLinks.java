@@ -63,8 +63,12 @@ final class SimulatedLinks {
         throw new IllegalStateException("no password in central's etc/org.tongpao.federation.cfg");
     }
 
-    static Inflow send(String brokerUrl, String password, Api admin, List<String> codes, int perLink, String run)
-            throws Exception {
+    /**
+     * Sends {@code perLink} receipts on each link, their lots and postings numbered from {@code firstId} + 1 (a round
+     * after another starts past its ids, else its postings would be repeats that change nothing).
+     */
+    static Inflow send(String brokerUrl, String password, Api admin, List<String> codes, int perLink, String run,
+            long firstId) throws Exception {
         long before = onHand(admin, codes);
         ExecutorService threads = Executors.newFixedThreadPool(Math.min(4, codes.size()));
         long t0 = System.nanoTime();
@@ -74,7 +78,7 @@ final class SimulatedLinks {
             for (int i = t; i < codes.size(); i += 4) {
                 mine.add(codes.get(i));
             }
-            sent.add(threads.submit(() -> sendAll(brokerUrl, password, mine, perLink, run)));
+            sent.add(threads.submit(() -> sendAll(brokerUrl, password, mine, perLink, run, firstId)));
         }
         for (Future<?> f : sent) {
             f.get(30, TimeUnit.MINUTES);
@@ -89,8 +93,8 @@ final class SimulatedLinks {
     }
 
     /** Sends {@code perLink} receipts on each link, the links taking turns batch by batch. */
-    private static Void sendAll(String brokerUrl, String password, List<String> codes, int perLink, String run)
-            throws Exception {
+    private static Void sendAll(String brokerUrl, String password, List<String> codes, int perLink, String run,
+            long firstId) throws Exception {
         List<LinkClient> links = new ArrayList<>();
         try {
             for (String code : codes) {
@@ -104,7 +108,7 @@ final class SimulatedLinks {
                         String id = "province:" + codes.get(l) + "/bench-" + run + "-" + n;
                         ids.add(id);
                         envelopes.add(LinkClient.envelope(id, "stock.posting", "1.0", "province:" + codes.get(l),
-                                Instant.now(), LinkClient.receipt("BENCH-" + codes.get(l), ITEM, n + 1L, 1,
+                                Instant.now(), LinkClient.receipt("BENCH-" + codes.get(l), ITEM, firstId + n + 1, 1,
                                         "BENCH-" + run + "-" + n)));
                     }
                     links.get(l).sendBatch(ids, envelopes);

@@ -11,15 +11,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One link's consumer thread: takes the messages of the link's incoming queue in a transacted session, hands them
- * to the {@link Inbox} as they come (up to {@link #GROUP} at a time, which commits them to the database first) and
- * acknowledges them to the broker in groups of at most {@code batchSize}, or as soon as the queue is empty. A message acknowledged late comes again after a crash
- * and finds its inbox row. When this node's database fails, the message is tried again here (not given back to the
+ * to the {@link Inbox} as they come (up to the batch size at a time, which commits them to the database first) and
+ * acknowledges them to the broker in groups of at most {@code batchSize}, or as soon as the queue is empty. A message
+ * acknowledged late comes again after a crash and finds its inbox row. When this node's database fails, the message is tried again here (not given back to the
  * broker, whose delivery count it would raise) until it succeeds or the link stops.
  */
 final class LinkConsumer implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(LinkConsumer.class);
-    /** Messages applied in one database transaction when they arrive together (a backlog): small, so locks stay short. */
-    static final int GROUP = 20;
+    /**
+     * The most messages applied in one database transaction when they arrive together (a backlog): as many as the
+     * broker acknowledges at once (the batch size, at most this), so a backlog costs one commit per batch. The locks
+     * a group holds are its own province's (its depots' replica rows, their summaries folded last), so a longer group
+     * makes only readers of that province wait longer, at most one group's time.
+     */
+    static final int GROUP = Settings.MAX_BATCH;
 
     private final Topology.Link link;
     private final BrokerLink broker;

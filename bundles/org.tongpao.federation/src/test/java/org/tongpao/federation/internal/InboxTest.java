@@ -257,6 +257,31 @@ class InboxTest implements TestCallers {
     }
 
     @Test
+    void aGroupResolvesAParkedMessageThatCameAgainAndAppliesAnIdItCarriesTwiceOnce() {
+        Handlers handlers = new Handlers();
+        Inbox inbox = new Inbox(central.db.dataSource(), handlers, central.core.audit, "central",
+                java.time.Clock.systemUTC(), new LinkActivity());
+        String parked = envelope("province:42/p1", "test.number", "1.0", "province:42", "{\"n\":1}");
+        String applied = envelope("province:42/p2", "test.number", "1.0", "province:42", "{\"n\":2}");
+        inbox.receiveAll("province:42", List.of(parked, envelope("province:42/p0", "test.other", "1.0", "province:42",
+                "{\"n\":0}")));
+        assertThat(open()).isEqualTo(2);
+        handlers.add(recording(central.db.dataSource()), Map.of(MessageHandler.TYPE, "test.number"));
+
+        // the broker redelivers the parked one beside a new one, which a resend carries twice
+        inbox.receiveAll("province:42", List.of(applied, parked, applied,
+                envelope("province:42/p3", "test.number", "1.0", "province:42", "{\"n\":3}")));
+
+        assertThat(central.count("SELECT SUM(n) FROM t_effect")).isEqualTo(1 + 2 + 3);
+        assertThat(central.count("SELECT COUNT(*) FROM tp_fed_inbox")).isEqualTo(3);
+        assertThat(central.count("SELECT COUNT(*) FROM tp_fed_parked WHERE message_id = 'province:42/p1' "
+                + "AND resolved_at IS NOT NULL")).isEqualTo(1);
+        // the other parked message stays as it was: the group marks only its own
+        assertThat(open()).isEqualTo(1);
+        assertThat(central.count("SELECT attempts FROM tp_fed_parked WHERE message_id = 'province:42/p0'")).isEqualTo(1);
+    }
+
+    @Test
     void aMessageParkedWhileItsHandlerRegistersIsAppliedOnceTheParkCommits() {
         // the handler of test.census registers while the census message's park is still uncommitted (here: inside
         // the same group transaction), so the registration's own retry could not see the park; the inbox must

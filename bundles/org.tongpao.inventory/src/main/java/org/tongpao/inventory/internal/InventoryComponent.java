@@ -129,7 +129,7 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
         this.census = new CensusBook(ledger, provinces);
         this.censusAnswers = new CensusAnswers(ledger, census, provinces);
         this.scanner = new ShortDatedScanner(ledger, lotStatuses);
-        this.replicas = new Replicas(ledger);
+        this.replicas = new Replicas(ledger, schema.dataSource());
         this.traces = new Traces(ledger);
         this.lotFlows = new LotFlows(ledger);
     }

@@ -3,7 +3,6 @@ package org.tongpao.inventory.internal;
 import static org.tongpao.core.Checks.required;
 
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,11 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
 import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.core.persistence.Transactions;
 import org.tongpao.inventory.Designation;
 import org.tongpao.inventory.ReplicaLedger;
 import org.tongpao.inventory.ReplicaLot;
@@ -37,14 +38,17 @@ final class Replicas {
     }
 
     private final Ledger ledger;
+    private final DataSource ds;
 
-    Replicas(Ledger ledger) {
+    Replicas(Ledger ledger, DataSource ds) {
         this.ledger = ledger;
+        this.ds = ds;
     }
 
     boolean apply(Caller sender, ReplicaPosting p) {
         validate(p);
-        return ledger.write(sender, null, "inventory.replica", p, tx -> {
+        ReplicaAges.Age[] age = new ReplicaAges.Age[1];
+        boolean applied = ledger.write(sender, null, "inventory.replica", p, tx -> {
             DepotRef depot = replicatedDepot(tx, p);
             if (p.postingId() != null && Jdbc.count(tx.c, "SELECT COUNT(*) FROM tp_inv_replica_posting "
                     + "WHERE origin_node = ? AND remote_posting_id = ? AND part_no = ?",
@@ -54,21 +58,39 @@ final class Replicas {
             }
             tx.actor = cut(p.node() + "/" + (p.actor() == null ? "?" : p.actor()), 128);
             tx.occurredAt = p.occurredAt().truncatedTo(ChronoUnit.MILLIS);
+            // the posting's own lots, as this node keeps them: its movements need not look them up again
+            Map<Long, LocalLot> sent = new HashMap<>();
             for (int i = 0; i < p.lots().size(); i++) {
-                lot(tx, p.node(), depot, p.lots().get(i), "lots[" + i + "]");
+                LocalLot lot = lot(tx, p.node(), depot, p.lots().get(i), "lots[" + i + "]");
+                if (lot != null) {
+                    sent.put(p.lots().get(i).lotId(), lot);
+                }
             }
             String entity = "lot-status";
             String entityId = p.node();
             if (p.postingId() != null) {
-                long postingId = book(tx, p, depot);
+                long postingId = book(tx, p, depot, sent);
                 entity = "posting";
                 entityId = Long.toString(postingId);
             }
-            asOf(tx, p.node(), depot);
+            age[0] = new ReplicaAges.Age(depot.id(), p.node(), tx.occurredAt, tx.now);
+            if (ages().isEmpty()) {
+                age[0].write(tx.c);
+            }
             ledger.audit.record(tx.c, sender, entity, entityId, "REPLICATE", null, p);
             tx.result = Boolean.TRUE;
             return new Ref("replica", p.node());
         }, Boolean.class, (c, ref) -> Boolean.FALSE);
+        if (applied && age[0] != null) {
+            // joined to an enclosing transaction: its depot's age is written once for all, before that commits
+            ages().ifPresent(ages -> ages.add(age[0]));
+        }
+        return applied;
+    }
+
+    /** The ages gathered for the enclosing transaction this write joins; empty when it is a transaction of its own. */
+    private Optional<ReplicaAges> ages() {
+        return Transactions.beforeEnclosingCommit(ds, this, ReplicaAges::new);
     }
 
     private static void validate(ReplicaPosting p) {
@@ -114,8 +136,11 @@ final class Replicas {
         return depot;
     }
 
-    /** Creates the replica of a remote lot, or brings its status up to date. */
-    private void lot(Tx tx, String node, DepotRef depot, ReplicaLot l, String field) throws SQLException {
+    /**
+     * Creates the replica of a remote lot, or brings its status up to date; returns it as kept here (null for a lot
+     * of this node's that it continues).
+     */
+    private LocalLot lot(Tx tx, String node, DepotRef depot, ReplicaLot l, String field) throws SQLException {
         LocalLot known = known(tx, node, l.lotId());
         if (known != null) {
             if (known.depotId() != depot.id()) {
@@ -131,11 +156,11 @@ final class Replicas {
                 Jdbc.update(tx.c, "UPDATE tp_inv_lot SET designation_kind = ?, designation_province = ?, "
                         + "designation_unit_id = ?, designation_label = ? WHERE id = ? AND designation_kind IS NULL", args);
             }
-            return;
+            return known;
         }
         if (l.localLotId() != null) {
             adopt(tx, node, depot, l, field);
-            return;
+            return null;
         }
         long itemId = Jdbc.one(tx.c, "SELECT id FROM tp_core_v1_item WHERE code = ?", List.of(l.itemCode()),
                 rs -> rs.getLong(1)).orElseThrow(() -> new ValidationException(field + ".itemCode",
@@ -154,6 +179,7 @@ final class Replicas {
         tx.createdLots.put(id, new long[] {itemId, depot.id()});
         Jdbc.update(tx.c, "INSERT INTO tp_inv_replica_lot (origin_node, remote_lot_id, lot_id) VALUES (?, ?, ?)",
                 List.of(node, l.lotId(), id));
+        return new LocalLot(id, itemId, depot.id());
     }
 
     /**
@@ -184,9 +210,9 @@ final class Replicas {
      * Books the movements as one local posting at the origin's time, the balances following; a movement that
      * would take more than the replica holds is a 409 (the replica has missed something: the inbox parks it).
      */
-    private long book(Tx tx, ReplicaPosting p, DepotRef depot) throws SQLException {
+    private long book(Tx tx, ReplicaPosting p, DepotRef depot, Map<Long, LocalLot> sent) throws SQLException {
         long postingId = ledger.postings.open(tx, p.operation(), depot.id());
-        Map<Long, LocalLot> lots = new HashMap<>();
+        Map<Long, LocalLot> lots = new HashMap<>(sent);
         for (int i = 0; i < p.movements().size(); i++) {
             ReplicaMovement m = p.movements().get(i);
             String field = "movements[" + i + "]";
@@ -212,20 +238,6 @@ final class Replicas {
         Jdbc.update(tx.c, "INSERT INTO tp_inv_replica_posting (origin_node, remote_posting_id, part_no, posting_id, "
                 + "applied_at) VALUES (?, ?, ?, ?, ?)", List.of(p.node(), p.postingId(), p.part(), postingId, tx.now));
         return postingId;
-    }
-
-    /** The depot's replica is as of its latest posting's time: a late, back-dated one does not make it older. */
-    private static void asOf(Tx tx, String node, DepotRef depot) throws SQLException {
-        Optional<Instant> last = Jdbc.one(tx.c, "SELECT last_occurred_at FROM tp_inv_replica_depot WHERE depot_id = ?",
-                List.of(depot.id()), rs -> org.tongpao.core.persistence.Sql.getInstant(rs, "last_occurred_at"));
-        Instant asOf = last.filter(t -> t.isAfter(tx.occurredAt)).orElse(tx.occurredAt);
-        if (last.isPresent()) {
-            Jdbc.update(tx.c, "UPDATE tp_inv_replica_depot SET origin_node = ?, last_occurred_at = ?, "
-                    + "last_applied_at = ? WHERE depot_id = ?", List.of(node, asOf, tx.now, depot.id()));
-        } else {
-            Jdbc.update(tx.c, "INSERT INTO tp_inv_replica_depot (depot_id, origin_node, last_occurred_at, "
-                    + "last_applied_at) VALUES (?, ?, ?, ?)", List.of(depot.id(), node, asOf, tx.now));
-        }
     }
 
     private static String cut(String s, int max) {

@@ -14,6 +14,7 @@ import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.spi.LedgerOwners;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.LotStatus;
@@ -106,6 +107,34 @@ class ReplicaLedgerTest extends WithFixture {
                 cursor).items();
         assertThat(page1).extracting(Movement::quantity).containsExactly(100L, -20L);
         assertThat(page2).extracting(Movement::quantity).containsExactly(-30L);
+        assertThat(f.inventory.nationalStock(ADMIN, "MASK")).filteredOn(s -> "42".equals(s.provinceCode()))
+                .singleElement().satisfies(s -> assertThat(s.asOf()).isEqualTo(T2));
+    }
+
+    @Test
+    void postingsAppliedTogetherLeaveTheReplicaAsOfTheLatestAppliedOneWhateverTheirOrder() {
+        Instant t3 = T2.plusSeconds(3600);
+        // as federation's inbox applies messages that arrived together: one enclosing transaction, a refusal caught
+        Transactions.enclosing(f.ds, "inbox group", c -> {
+            receive100(T1);
+            f.inventory.apply(NODE_42, posting(3, T2, "issue", new ReplicaMovement(311, MovementType.ISSUE, -30,
+                    null)).build());
+            assertThatThrownBy(() -> f.inventory.apply(NODE_42, posting(4, t3, "issue",
+                    new ReplicaMovement(311, MovementType.ISSUE, -500, null)).build()))
+                    .isInstanceOf(ConflictException.class);
+            f.inventory.apply(NODE_42, posting(2, T1.plusSeconds(60), "issue",
+                    new ReplicaMovement(311, MovementType.ISSUE, -20, null)).build());
+            return null;
+        });
+        assertThat(f.onHand(replicaLot(311))).isEqualTo(50);
+        // the refused posting's later time does not count, nor does the back-dated one make the replica older
+        assertThat(f.inventory.nationalStock(ADMIN, "MASK")).filteredOn(s -> "42".equals(s.provinceCode()))
+                .singleElement().satisfies(s -> assertThat(s.asOf()).isEqualTo(T2));
+        assertThat(f.count("tp_inv_replica_depot")).isEqualTo(1);
+        f.assertLedgerMatchesBalances();
+
+        Transactions.enclosing(f.ds, "inbox group", c -> f.inventory.apply(NODE_42, posting(5, T1, "issue",
+                new ReplicaMovement(311, MovementType.ISSUE, -1, null)).build()));
         assertThat(f.inventory.nationalStock(ADMIN, "MASK")).filteredOn(s -> "42".equals(s.provinceCode()))
                 .singleElement().satisfies(s -> assertThat(s.asOf()).isEqualTo(T2));
     }
