@@ -15,8 +15,6 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.documents.spreadsheet.Spreadsheets;
 import org.tongpao.reporting.Capability;
@@ -28,17 +26,6 @@ import org.tongpao.reporting.Tabular;
  * (the library that wrote it): every cell of every sheet equals the report's own figures (what its JSON carries).
  */
 class DailyWorkbookTest {
-    ReportingFixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new ReportingFixture();
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
 
     /**
      * Stock and transit from the real ledger; the batches and donations sections (their sources' clocks are the wall
@@ -46,6 +33,12 @@ class DailyWorkbookTest {
      */
     @Test
     void everySectionIsASheetWithTheReportsFigures() throws Exception {
+        try (ReportingFixture f = new ReportingFixture()) {
+            everySectionIsASheetWithTheReportsFigures(f);
+        }
+    }
+
+    private static void everySectionIsASheetWithTheReportsFigures(ReportingFixture f) throws Exception {
         f.receive("CENTRAL-RESERVE", "MASK-KN95", 10_000);
         f.receive("HB-WH-01", "MASK-KN95", 1_000);
         f.issue("HB-WH-01", "MASK-KN95", 120, DailyReportTest.STATION);
@@ -78,8 +71,11 @@ class DailyWorkbookTest {
 
     @Test
     void sectionsWhoseCapabilityIsNotInstalledHaveNoSheet() throws Exception {
-        f.receive("HB-WH-01", "MASK-KN95", 1_000);
-        DailyReport r = f.reports.daily(ADMIN, null);
+        DailyReport r;
+        try (ReportingFixture f = new ReportingFixture()) {
+            f.receive("HB-WH-01", "MASK-KN95", 1_000);
+            r = f.reports.daily(ADMIN, null);
+        }
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(
                 DailyWorkbook.write(Spreadsheets.standalone(), r)))) {
             List<Sheet> sheets = workbook.getSheets().toList();
