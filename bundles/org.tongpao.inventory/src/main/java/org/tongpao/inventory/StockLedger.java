@@ -90,6 +90,26 @@ public interface StockLedger {
     StockSnapshot stock(Caller caller);
 
     /**
+     * Each province × item's earliest expiry date among lots with stock on hand, and the stock on hand expiring that
+     * day, within the caller's scope (1.10): for issuing first-expiring stock and for seeing stock about to be lost.
+     * Kept with the province × item summary in every movement's transaction, so its cost follows provinces × items,
+     * never lots or movements; a lot emptied moves it on to the next day. A date before today is expired stock not yet
+     * written off. Items without dated lots are not listed.
+     *
+     * @since 1.10
+     */
+    List<ExpiryStock> earliestExpiry(Caller caller);
+
+    /**
+     * Stock on hand per province × item × expiry day for every day before {@code before} (exclusive), within the
+     * caller's scope (1.10): "expiring within N days" is {@code before = today + N + 1}; days before today are
+     * expired stock still on hand. Read by the summary's day index: the cost follows the rows returned.
+     *
+     * @since 1.10
+     */
+    List<ExpiryStock> expiringBefore(Caller caller, java.time.LocalDate before);
+
+    /**
      * Movement sums per province × item × type before {@code from} and in [{@code from}, {@code asOf}) within the
      * caller's scope (1.7): whole past days from the daily summary, the rest from the ledger, nothing at or after
      * {@code asOf}, so the same {@code asOf} gives the same answer on any later call.

@@ -41,9 +41,12 @@
  * and writes nothing; both refuse with {@link org.tongpao.inventory.ReceiptsRefusedException}, naming every bad receipt.
  * Also 1.9: {@link org.tongpao.inventory.StockLedger#onward} ({@link org.tongpao.inventory.LotOnward}): what went onward
  * from many lots in a period, read grouped instead of one trace per lot (the donations report).
+ * 1.10: the earliest expiry per province × item — {@link org.tongpao.inventory.StockLedger#earliestExpiry} and
+ * {@link org.tongpao.inventory.StockLedger#expiringBefore} ({@link org.tongpao.inventory.ExpiryStock}), from a
+ * province × item × expiry day summary kept in every movement's transaction.
  */
 @Export
-@Version("1.9.0")
+@Version("1.10.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,9 +5,11 @@
  * (allocation, transport, procurement, funding, federation, donation) appear as sections with {@code installed}, never
  * as zeros. 1.1: {@code DonationReport}, {@code Reports.donations}, {@code Name.DONATIONS} and the daily report's
  * donations section.
+ * 1.2: {@code StockReport.StockItemRow.earliestExpiry}/{@code earliestExpiryOnHand}, the earliest expiry of a place ×
+ * item's stock (from inventory 1.10's expiry summary).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.tongpao.reporting;
 
 import org.osgi.annotation.bundle.Export;

@@ -40,6 +40,7 @@ import org.tongpao.documents.spreadsheet.SheetFormat;
 import org.tongpao.documents.spreadsheet.SheetReader;
 import org.tongpao.documents.spreadsheet.SheetRow;
 import org.tongpao.documents.spreadsheet.Spreadsheets;
+import org.tongpao.documents.spreadsheet.WorkbookSheet;
 
 /** {@link Spreadsheets} with Apache Commons CSV and FastExcel (writer and reader); stateless and thread-safe. */
 public final class SpreadsheetCodec implements Spreadsheets {
@@ -188,7 +189,38 @@ public final class SpreadsheetCodec implements Spreadsheets {
     private static void writeXlsx(String sheetName, List<String> headers, Iterable<? extends List<?>> rows,
             OutputStream out) throws IOException {
         Workbook workbook = new Workbook(new KeepOpen(out), "Tongpao", "1.0");
-        Worksheet sheet = workbook.newWorksheet(sheetName(sheetName));
+        fill(workbook.newWorksheet(sheetName(sheetName)), headers, rows);
+        workbook.finish();
+        out.flush();
+    }
+
+    @Override
+    public void writeWorkbook(List<WorkbookSheet> sheets, OutputStream out) throws IOException {
+        Objects.requireNonNull(sheets, "sheets");
+        Objects.requireNonNull(out, "out");
+        Workbook workbook = new Workbook(new KeepOpen(out), "Tongpao", "1.0");
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (WorkbookSheet sheet : sheets) {
+            fill(workbook.newWorksheet(uniqueSheetName(sheet.name(), used)), sheet.headers(), sheet.rows());
+        }
+        workbook.finish();
+        out.flush();
+    }
+
+    /** {@link #sheetName}, then " (2)", " (3)"… until no sheet of the workbook has it (Excel ignores case). */
+    static String uniqueSheetName(String wanted, java.util.Set<String> used) {
+        String base = sheetName(wanted);
+        String name = base;
+        for (int n = 2; !used.add(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+            String suffix = " (" + n + ")";
+            name = sheetName(base.substring(0, base.offsetByCodePoints(0,
+                    Math.min(base.codePointCount(0, base.length()), 31 - suffix.length()))) + suffix);
+        }
+        return name;
+    }
+
+    /** Header row (bold, frozen), then the rows, flushed to the stream every {@link #FLUSH_EVERY}. */
+    private static void fill(Worksheet sheet, List<String> headers, Iterable<? extends List<?>> rows) throws IOException {
         for (int c = 0; c < headers.size(); c++) {
             sheet.value(0, c, headers.get(c));
             sheet.style(0, c).bold().set();
@@ -205,8 +237,6 @@ public final class SpreadsheetCodec implements Spreadsheets {
             }
         }
         sheet.finish();
-        workbook.finish();
-        out.flush();
     }
 
     private static void xlsxCell(Worksheet sheet, int r, int c, Object value) {

@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Component;
 import org.tongpao.documents.spreadsheet.SheetFormat;
 import org.tongpao.documents.spreadsheet.SheetReader;
 import org.tongpao.documents.spreadsheet.Spreadsheets;
+import org.tongpao.documents.spreadsheet.WorkbookSheet;
 
 /** The {@link Spreadsheets} service. */
 @Component(service = Spreadsheets.class)
@@ -18,6 +19,11 @@ public class SpreadsheetsComponent implements Spreadsheets {
     public void write(SheetFormat format, String sheetName, List<String> headers, Iterable<? extends List<?>> rows,
             OutputStream out) throws IOException {
         codec.write(format, sheetName, headers, rows, out);
+    }
+
+    @Override
+    public void writeWorkbook(List<WorkbookSheet> sheets, OutputStream out) throws IOException {
+        codec.writeWorkbook(sheets, out);
     }
 
     @Override

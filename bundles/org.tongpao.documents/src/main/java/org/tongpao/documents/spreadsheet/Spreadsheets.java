@@ -30,6 +30,15 @@ public interface Spreadsheets {
             OutputStream out) throws IOException;
 
     /**
+     * Writes one XLSX workbook of several sheets, in the order given, each as {@link #write} writes one (header row
+     * bold and frozen, rows streamed). Names are cut to what Excel allows; a name already used in the workbook gets
+     * " (2)", " (3)"… The stream is flushed, not closed.
+     *
+     * @since 1.1
+     */
+    void writeWorkbook(List<WorkbookSheet> sheets, OutputStream out) throws IOException;
+
+    /**
      * Opens the first sheet of a file for reading; its header row is read at once (an {@link IOException} if the file
      * is not of that format). The stream is read as the rows are iterated and closed with the reader.
      */

@@ -327,4 +327,31 @@ class SpreadsheetsTest {
             assertThat(name).hasSizeLessThanOrEqualTo(31).startsWith("_全国__ 库存_stock__").doesNotContain("[", "]", ":", "/", "?", "*");
         }
     }
+
+    /** 1.1: several sheets in one workbook, in order, each with its own header row and cells; names made unique. */
+    @Test
+    void aWorkbookHoldsEverySheetInOrderWithItsOwnRowsAndUniqueNames() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        sheets.writeWorkbook(List.of(new WorkbookSheet("库存 Stock", HEADERS, ROWS),
+                new WorkbookSheet("在途 In transit", List.of("to", "quantity"), List.of(List.of("湖北", 7L))),
+                new WorkbookSheet("库存 stock", List.of("empty"), List.of()),
+                new WorkbookSheet("一个非常长的名字 and a very long English tail", List.of("x"), List.of()),
+                new WorkbookSheet("一个非常长的名字 and a very long English tail", List.of("x"), List.of())), out);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            List<org.dhatim.fastexcel.reader.Sheet> all = workbook.getSheets().toList();
+            assertThat(all).extracting(org.dhatim.fastexcel.reader.Sheet::getName).hasSize(5)
+                    .startsWith("库存 Stock", "在途 In transit", "库存 stock (2)")
+                    .allMatch(n -> n.length() <= 31).doesNotHaveDuplicates();
+            assertThat(all.get(4).getName()).endsWith(" (2)");
+            List<Row> transit = all.get(1).read();
+            assertThat(transit).hasSize(2);
+            assertThat(transit.get(0).getCell(0).getText()).isEqualTo("to");
+            assertThat(transit.get(1).getCell(0).getText()).isEqualTo("湖北");
+            assertThat(transit.get(1).getCell(1).asNumber()).isEqualByComparingTo("7");
+            assertThat(all.get(0).read()).hasSize(ROWS.size() + 1);
+            assertThat(all.get(2).read()).hasSize(1);
+        }
+        // the first sheet reads as a one-sheet file does
+        assertThat(read(SheetFormat.XLSX, out.toByteArray())).hasSize(ROWS.size());
+    }
 }

@@ -211,7 +211,7 @@ final class BulkReceipts {
                 tx.moved.add(new Movement(0, postingId, MovementType.RECEIPT, l.depot().id(), l.item().id(), lotId,
                         l.r().quantity(), null, null, null, l.text().source(), l.text().note(), tx.actor,
                         tx.caller.requestId(), tx.occurredAt));
-                tx.createdLots.put(lotId, new long[] {l.item().id(), l.depot().id()});
+                tx.created(lotId, l.item().id(), l.depot().id(), l.r().expiryDate());
                 quantity += l.r().quantity();
                 if (ledger.expiry.shortDated(l.r().expiryDate(), tx.today)) {
                     shortDated.add(i);

@@ -356,6 +356,16 @@ public class InventoryComponent implements InventoryService, StockLedger, Reserv
     }
 
     @Override
+    public List<org.tongpao.inventory.ExpiryStock> earliestExpiry(Caller caller) {
+        return summaryViews.earliestExpiry(caller);
+    }
+
+    @Override
+    public List<org.tongpao.inventory.ExpiryStock> expiringBefore(Caller caller, java.time.LocalDate before) {
+        return summaryViews.expiringBefore(caller, before);
+    }
+
+    @Override
     public List<org.tongpao.inventory.MovementTotal> movementTotals(Caller caller, java.time.Instant from,
             java.time.Instant asOf) {
         return summaryViews.movementTotals(caller, from, asOf);

@@ -53,7 +53,7 @@ record Lots(Expiry expiry, CoreLookups core, StockEvents events) {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
         Jdbc.update(tx.c, "INSERT INTO tp_inv_balance (lot_id, depot_id, item_id, on_hand, reserved) "
                 + "VALUES (?, ?, ?, 0, 0)", List.of(id, depotId, itemId));
-        tx.createdLots.put(id, new long[] {itemId, depotId});
+        tx.created(id, itemId, depotId, expiryDate);
         if (expiry.shortDated(expiryDate, tx.today)) {
             flagShortDated(tx, id, depotId, itemId, expiryDate);
         }

@@ -176,7 +176,7 @@ final class Replicas {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args);
         Jdbc.update(tx.c, "INSERT INTO tp_inv_balance (lot_id, depot_id, item_id, on_hand, reserved) "
                 + "VALUES (?, ?, ?, 0, 0)", List.of(id, depot.id(), itemId));
-        tx.createdLots.put(id, new long[] {itemId, depot.id()});
+        tx.created(id, itemId, depot.id(), l.expiryDate());
         Jdbc.update(tx.c, "INSERT INTO tp_inv_replica_lot (origin_node, remote_lot_id, lot_id) VALUES (?, ?, ?)",
                 List.of(node, l.lotId(), id));
         return new LocalLot(id, itemId, depot.id());

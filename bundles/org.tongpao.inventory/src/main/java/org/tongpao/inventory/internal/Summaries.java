@@ -34,6 +34,7 @@ import org.tongpao.inventory.MovementType;
 final class Summaries {
 
     private final Map<Long, String> depotProvinces = new java.util.concurrent.ConcurrentHashMap<>();
+    final ExpirySummary expiry = new ExpirySummary();
     /** Org unit → its province if it is a STATION, else {@link #NOT_A_STATION}: level and province never change. */
     private final Map<Long, String> stations = new java.util.concurrent.ConcurrentHashMap<>();
     private static final String NOT_A_STATION = new String("-");
@@ -86,30 +87,39 @@ final class Summaries {
             return;
         }
         // lots this write created held nothing before it; any other is read by its key (a row this write already
-        // holds locked): a wider read, even an IN list, may scan and wait on rows other writes hold
+        // holds locked, and its lot by primary key): a wider read, even an IN list, may scan and wait on rows other
+        // writes hold. Each row: {item, depot, on hand after, expiry as epoch day or Tx.NO_EXPIRY}.
         Map<Long, long[]> rows = new TreeMap<>();
         for (Map.Entry<Long, long[]> d : tx.balanceDeltas.entrySet()) {
             long[] created = tx.createdLots.get(d.getKey());
-            rows.put(d.getKey(), created != null ? new long[] {created[0], created[1], d.getValue()[0]}
-                    : Jdbc.one(tx.c, "SELECT item_id, depot_id, on_hand FROM tp_inv_balance WHERE lot_id = ?",
-                            List.of(d.getKey()), rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
-                            .orElseThrow());
+            rows.put(d.getKey(), created != null ? new long[] {created[0], created[1], d.getValue()[0], created[2]}
+                    : Jdbc.one(tx.c, "SELECT b.item_id, b.depot_id, b.on_hand, l.expiry_date FROM tp_inv_balance b "
+                            + "JOIN tp_inv_lot l ON l.id = b.lot_id WHERE b.lot_id = ?", List.of(d.getKey()),
+                            rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                                epochDay(Jdbc.localDate(rs, "expiry_date"))}).orElseThrow());
         }
         Map<Long, String> provinces = provinces(tx.c, rows.values().stream().map(r -> r[1]).distinct().toList());
         Map<StockKey, long[]> sums = new TreeMap<>();
+        Map<StockKey, java.util.SortedMap<LocalDate, Long>> days = new HashMap<>();
         for (Map.Entry<Long, long[]> r : rows.entrySet()) {
             long[] delta = tx.balanceDeltas.get(r.getKey());
             long after = r.getValue()[2];
             long before = after - delta[0];
-            long[] s = sums.computeIfAbsent(new StockKey(provinces.get(r.getValue()[1]), r.getValue()[0]),
-                    k -> new long[3]);
+            StockKey key = new StockKey(provinces.get(r.getValue()[1]), r.getValue()[0]);
+            long[] s = sums.computeIfAbsent(key, k -> new long[3]);
             s[0] += delta[0];
             s[1] += delta[1];
             s[2] += (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+            if (r.getValue()[3] != Tx.NO_EXPIRY && delta[0] != 0) {
+                days.computeIfAbsent(key, k -> new TreeMap<>())
+                        .merge(LocalDate.ofEpochDay(r.getValue()[3]), delta[0], Long::sum);
+            }
         }
         for (Map.Entry<StockKey, long[]> e : sums.entrySet()) {
             long[] s = e.getValue();
-            if (s[0] == 0 && s[1] == 0 && s[2] == 0) {
+            java.util.SortedMap<LocalDate, Long> expiring = days.get(e.getKey());
+            // a key whose expiry days change is locked here even when its totals do not (stock moved between days)
+            if (s[0] == 0 && s[1] == 0 && s[2] == 0 && expiring == null) {
                 continue;
             }
             List<Object> key = List.of(e.getKey().province(), e.getKey().itemId());
@@ -117,7 +127,14 @@ final class Summaries {
                     + "lots = lots + ? WHERE province_code = ? AND item_id = ?",
                     "INSERT INTO tp_inv_stock_summary (on_hand, reserved, lots, province_code, item_id) "
                     + "VALUES (?, ?, ?, ?, ?)", List.of(s[0], s[1], s[2]), key);
+            if (expiring != null) {
+                expiry.fold(tx.c, e.getKey().province(), e.getKey().itemId(), expiring);
+            }
         }
+    }
+
+    private static long epochDay(LocalDate day) {
+        return day == null ? Tx.NO_EXPIRY : day.toEpochDay();
     }
 
     private void foldDays(Tx tx) throws SQLException {
@@ -213,7 +230,7 @@ final class Summaries {
      * key: the loser's insert fails (inside a savepoint, so PostgreSQL's transaction survives) and it adds to the
      * winner's row instead.
      */
-    private static void upsert(Connection c, String update, String insert, List<Object> values, List<Object> key)
+    static void upsert(Connection c, String update, String insert, List<Object> values, List<Object> key)
             throws SQLException {
         List<Object> args = new ArrayList<>(values);
         args.addAll(key);

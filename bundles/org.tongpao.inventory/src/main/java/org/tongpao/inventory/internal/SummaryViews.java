@@ -13,6 +13,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.inventory.ExpiryStock;
 import org.tongpao.inventory.ItemStock;
 import org.tongpao.inventory.MovementTotal;
 import org.tongpao.inventory.MovementType;
@@ -60,6 +61,58 @@ final class SummaryViews {
                             rs.getLong(2), MovementType.valueOf(rs.getString(3)), rs.getLong(4), rs.getLong(5))));
             default -> List.of();
         };
+    }
+
+    /**
+     * Each province × item's earliest expiry with stock on hand (1.10). National and provincial reach read the stock
+     * summary's kept earliest day; a depot keeper's is found in that depot's balances (one depot's volume).
+     */
+    List<ExpiryStock> earliestExpiry(Caller caller) {
+        return switch (ScopeRules.readReach(caller)) {
+            case ALL, PROVINCE -> ledger.read(c -> ledger.summaries.expiry.earliest(c, Views.summaryProvince(caller)));
+            case DEPOT -> {
+                Map<List<Object>, ExpiryStock> first = new HashMap<>();
+                for (ExpiryStock e : depotExpiry(caller, null)) {
+                    first.merge(java.util.Arrays.asList(e.provinceCode(), e.itemId()), e,
+                            (a, b) -> a.expiryDate().isAfter(b.expiryDate()) ? b : a);
+                }
+                List<ExpiryStock> rows = new ArrayList<>(first.values());
+                rows.sort(ExpirySummary.ORDER);
+                yield rows;
+            }
+            default -> List.of();
+        };
+    }
+
+    /** Stock on hand per province × item × expiry day for the days before {@code before} (1.10). */
+    List<ExpiryStock> expiringBefore(Caller caller, LocalDate before) {
+        if (before == null) {
+            throw new ValidationException("before", "before is required");
+        }
+        return switch (ScopeRules.readReach(caller)) {
+            case ALL, PROVINCE -> ledger.read(c -> ledger.summaries.expiry.before(c, Views.summaryProvince(caller),
+                    before));
+            case DEPOT -> depotExpiry(caller, before);
+            default -> List.of();
+        };
+    }
+
+    /** A depot keeper's stock per item × expiry day (before {@code before}, or null: every day), from its balances. */
+    private List<ExpiryStock> depotExpiry(Caller caller, LocalDate before) {
+        List<Object> args = new ArrayList<>(List.of(caller.depotCode()));
+        if (before != null) {
+            args.add(before);
+        }
+        List<ExpiryStock> rows = ledger.read(c -> Jdbc.query(c, "SELECT d.province_code, b.item_id, l.expiry_date, "
+                + "SUM(b.on_hand) FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id "
+                + "JOIN tp_core_v1_depot d ON d.id = b.depot_id WHERE b.on_hand > 0 AND d.code = ? "
+                + "AND l.expiry_date IS NOT NULL" + (before == null ? "" : " AND l.expiry_date < ?")
+                + " GROUP BY d.province_code, b.item_id, l.expiry_date", args,
+                rs -> new ExpiryStock(rs.getString(1), rs.getLong(2), Jdbc.localDate(rs, "expiry_date"),
+                        rs.getLong(4))));
+        rows = new ArrayList<>(rows);
+        rows.sort(ExpirySummary.ORDER);
+        return rows;
     }
 
     /**

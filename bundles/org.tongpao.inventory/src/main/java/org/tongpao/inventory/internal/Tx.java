@@ -26,8 +26,13 @@ final class Tx {
      * before commit ({@link Summaries#fold}); ordered by lot so the fold locks summary rows in one order.
      */
     final java.util.SortedMap<Long, long[]> balanceDeltas = new java.util.TreeMap<>();
-    /** Lots this write created (lot → {item, depot}): they held nothing before it, so the fold need not read them. */
+    /**
+     * Lots this write created (lot → {item, depot, expiry as epoch day or {@link #NO_EXPIRY}}): they held nothing
+     * before it, so the fold need not read them.
+     */
     final java.util.Map<Long, long[]> createdLots = new java.util.HashMap<>();
+    /** A created lot's expiry slot when it has no expiry date. */
+    static final long NO_EXPIRY = Long.MIN_VALUE;
     /** What the write built for its caller (e.g. the posting), so no second transaction reads it back. */
     Object result;
     /** Who the postings name and when they happened: the caller and now, unless a replica's posting says else. */
@@ -59,6 +64,11 @@ final class Tx {
         });
         createdLots.putAll(other.createdLots);
         moved.addAll(other.moved);
+    }
+
+    /** Records a lot this write created (see {@link #createdLots}). */
+    void created(long lotId, long itemId, long depotId, LocalDate expiryDate) {
+        createdLots.put(lotId, new long[] {itemId, depotId, expiryDate == null ? NO_EXPIRY : expiryDate.toEpochDay()});
     }
 
     void lowered(long depotId, long itemId) {

@@ -157,6 +157,32 @@ final class Fixture implements AutoCloseable, TestCallers {
                         + "WHERE m.movement_type = 'ISSUE' AND u.unit_level = 'STATION' "
                         + "GROUP BY COALESCE(u.province_code, ''), m.item_id"),
                 rows("SELECT province_code || '|' || CAST(item_id AS CHAR(20)), issued FROM tp_inv_front_line"));
+        assertExpirySummaryMatches();
+    }
+
+    /**
+     * The expiry summary (V10) equals the balances of dated lots per province × item × expiry day, holds no emptied
+     * day, and each stock summary row's earliest day and its stock are the first of those days.
+     */
+    void assertExpirySummaryMatches() {
+        Map<String, List<Long>> days = rows("SELECT COALESCE(d.province_code, '') || '|' || CAST(b.item_id AS CHAR(20)) "
+                + "|| '|' || CAST(l.expiry_date AS CHAR(10)), SUM(b.on_hand) FROM tp_inv_balance b "
+                + "JOIN tp_inv_lot l ON l.id = b.lot_id JOIN tp_core_v1_depot d ON d.id = b.depot_id "
+                + "WHERE l.expiry_date IS NOT NULL GROUP BY COALESCE(d.province_code, ''), b.item_id, l.expiry_date");
+        assertSameRows("expiry summary", days, rows("SELECT province_code || '|' || CAST(item_id AS CHAR(20)) || '|' "
+                + "|| CAST(expiry_date AS CHAR(10)), on_hand FROM tp_inv_expiry_summary"));
+        if (number("SELECT COUNT(*) FROM tp_inv_expiry_summary WHERE on_hand <= 0") != 0) {
+            throw new AssertionError("expiry summary keeps days without stock");
+        }
+        Map<String, List<Long>> earliest = new java.util.TreeMap<>();
+        days.forEach((k, v) -> earliest.putIfAbsent(k.substring(0, k.lastIndexOf('|')), List.of(
+                java.time.LocalDate.parse(k.substring(k.lastIndexOf('|') + 1)).toEpochDay(), v.get(0))));
+        Map<String, List<Long>> kept = new java.util.TreeMap<>();
+        rows("SELECT province_code || '|' || CAST(item_id AS CHAR(20)) || '|' || CAST(earliest_expiry AS CHAR(10)), "
+                + "earliest_on_hand FROM tp_inv_stock_summary WHERE earliest_expiry IS NOT NULL").forEach((k, v) ->
+                kept.put(k.substring(0, k.lastIndexOf('|')), List.of(java.time.LocalDate.parse(
+                        k.substring(k.lastIndexOf('|') + 1)).toEpochDay(), v.get(0))));
+        assertSameRows("earliest expiry", earliest, kept);
     }
 
     private static void assertSameRows(String what, Map<String, List<Long>> expected, Map<String, List<Long>> actual) {

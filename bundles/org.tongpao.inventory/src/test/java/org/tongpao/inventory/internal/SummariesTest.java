@@ -25,6 +25,7 @@ import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.inventory.AdjustmentReason;
 import org.tongpao.inventory.BalanceFilter;
+import org.tongpao.inventory.ExpiryStock;
 import org.tongpao.inventory.ItemStock;
 import org.tongpao.inventory.LotStatus;
 import org.tongpao.inventory.LotStatusChange;
@@ -127,6 +128,8 @@ class SummariesTest extends WithFixture {
         }
         assertThat(done).isGreaterThan(250);
         assertThat(f.count("tp_inv_daily_movement")).as("movements landed on several days").isGreaterThan(20);
+        assertThat(f.count("tp_inv_expiry_summary")).as("stock on several expiry days").isGreaterThan(10);
+        assertThat(f.inventory.earliestExpiry(ADMIN)).isEqualTo(earliestFromBalances());
         f.assertLedgerMatchesBalances();
         assertItemStockEqualsBalances();
         Instant now = f.clock.instant();
@@ -209,6 +212,44 @@ class SummariesTest extends WithFixture {
         assertThatThrownBy(() -> f.inventory.movementTotals(ADMIN, asOf, from)).isInstanceOf(ValidationException.class);
     }
 
+    /**
+     * The earliest expiry per province × item (1.10) moves on when its lot is emptied (issued first-expiry-first-out,
+     * written off, transferred away) and back when stock of an earlier day arrives; each reach sees its own.
+     */
+    @Test
+    void earliestExpiryMovesOnWhenItsLotEmptiesAndEachReachSeesItsOwn() {
+        long early = f.receive(f.wuhan, f.kn95, 10, TODAY.plusDays(5));
+        f.receive(f.hubeiProv, f.kn95, 4, TODAY.plusDays(5));
+        f.receive(f.wuhan, f.kn95, 30, TODAY.plusDays(40));
+        f.receive(f.wuhan, f.tent, 2, null); // no expiry: never listed
+        f.receive(f.jiangsu, f.kn95, 50, TODAY.plusDays(9));
+        assertThat(f.inventory.earliestExpiry(ADMIN)).containsExactly(
+                new ExpiryStock("32", f.kn95, TODAY.plusDays(9), 50),
+                new ExpiryStock("42", f.kn95, TODAY.plusDays(5), 14));
+
+        issue(f.wuhan, f.kn95, 12); // first-expiry-first-out: the 10 of day 5, then 2 of day 40
+        assertThat(f.inventory.earliestExpiry(HUBEI)).containsExactly(new ExpiryStock("42", f.kn95, TODAY.plusDays(5), 4));
+        f.inventory.writeOff(ADMIN, new NewWriteOff(f.inventory.lotBalances(ADMIN, f.hubeiProv, f.kn95).get(0).lotId(),
+                4L, WriteOffReason.DAMAGED, null, null), null);
+        assertThat(f.inventory.earliestExpiry(HUBEI)).containsExactly(
+                new ExpiryStock("42", f.kn95, TODAY.plusDays(40), 28));
+        f.receive(f.hubeiProv, f.kn95, 6, TODAY.plusDays(3)); // an earlier day arrives
+        assertThat(f.inventory.earliestExpiry(HUBEI)).containsExactly(new ExpiryStock("42", f.kn95, TODAY.plusDays(3), 6));
+
+        assertThat(f.inventory.expiringBefore(ADMIN, TODAY.plusDays(10))).containsExactly(
+                new ExpiryStock("32", f.kn95, TODAY.plusDays(9), 50), new ExpiryStock("42", f.kn95, TODAY.plusDays(3), 6));
+        assertThat(f.inventory.expiringBefore(HUBEI, TODAY.plusDays(41))).containsExactly(
+                new ExpiryStock("42", f.kn95, TODAY.plusDays(3), 6), new ExpiryStock("42", f.kn95, TODAY.plusDays(40), 28));
+        Caller keeper = Caller.of("keeper", Set.of("depot-keeper", "depot-HB-WH-01"), "req-keeper");
+        assertThat(f.inventory.earliestExpiry(keeper)).containsExactly(
+                new ExpiryStock("42", f.kn95, TODAY.plusDays(40), 28));
+        assertThat(f.inventory.expiringBefore(keeper, TODAY.plusDays(40))).isEmpty();
+        assertThat(f.inventory.earliestExpiry(Caller.of("nobody", Set.of(), "req-nobody"))).isEmpty();
+        assertThatThrownBy(() -> f.inventory.expiringBefore(ADMIN, null)).isInstanceOf(ValidationException.class);
+        assertThat(early).isPositive();
+        f.assertLedgerMatchesBalances();
+    }
+
     /** stock (1.8) gives, from one read, what nationalStock and itemStock give, in every reach. */
     @Test
     void stockGivesBothViewsInOneReadAsTheTwoReadsDo() {
@@ -251,6 +292,25 @@ class SummariesTest extends WithFixture {
             actual.put(s.provinceCode() + "|" + s.itemId(), List.of(s.onHand(), s.reserved(), s.available()));
         }
         assertThat(actual).isEqualTo(expected);
+    }
+
+    /** Each province × item's earliest expiry and its stock, straight from every dated lot's balance. */
+    private List<ExpiryStock> earliestFromBalances() {
+        Map<String, ExpiryStock> first = new TreeMap<>();
+        for (long item : new long[] {f.kn95, f.medprot, f.tent}) {
+            for (org.tongpao.inventory.Balance b : f.inventory.lotBalances(ADMIN, null, item)) {
+                if (b.expiryDate() == null || b.onHand() == 0) {
+                    continue;
+                }
+                ExpiryStock lot = new ExpiryStock(b.provinceCode(), item, b.expiryDate(), b.onHand());
+                first.merge(b.provinceCode() + "|" + item, lot, (a, n) -> a.expiryDate().equals(n.expiryDate())
+                        ? new ExpiryStock(a.provinceCode(), item, a.expiryDate(), a.onHand() + n.onHand())
+                        : a.expiryDate().isBefore(n.expiryDate()) ? a : n);
+            }
+        }
+        List<ExpiryStock> rows = new ArrayList<>(first.values());
+        rows.sort(ExpirySummary.ORDER);
+        return rows;
     }
 
     private void issue(long depot, long item, long quantity) {

@@ -20,7 +20,8 @@ import org.tongpao.inventory.NewTransfer;
 
 /**
  * V8's fill: on a database that already holds stock and movements (on several days, in several provinces and the
- * central reserve), the summaries the migration computes equal the balances and the ledger.
+ * central reserve), the summaries the migration computes equal the balances and the ledger; V10's fill of the expiry
+ * days and the earliest day kept on the stock summary too.
  */
 class SummaryMigrationTest extends WithFixture {
 
@@ -41,23 +42,28 @@ class SummaryMigrationTest extends WithFixture {
             s.executeUpdate("DELETE FROM tp_inv_stock_summary");
             s.executeUpdate("DELETE FROM tp_inv_daily_movement");
             s.executeUpdate("DELETE FROM tp_inv_front_line");
-            for (String sql : fills()) {
+            s.executeUpdate("DELETE FROM tp_inv_expiry_summary");
+            for (String sql : fills("V8__stock_summaries.sql")) {
+                s.executeUpdate(sql);
+            }
+            for (String sql : fills("V10__expiry_summary.sql")) {
                 s.executeUpdate(sql);
             }
         }
         assertThat(f.count("tp_inv_stock_summary")).isEqualTo(2);
         assertThat(f.count("tp_inv_daily_movement")).isEqualTo(4); // receipts (2), issue, transfer-out
         assertThat(f.number("SELECT issued FROM tp_inv_front_line")).isEqualTo(20); // the issue to a station
+        assertThat(f.count("tp_inv_expiry_summary")).isEqualTo(2);
         f.assertSummariesMatch();
     }
 
-    /** The INSERT statements of V8 as shipped. */
-    private static List<String> fills() throws IOException, SQLException {
+    /** The INSERT and UPDATE statements of a migration as shipped. */
+    private static List<String> fills(String migration) throws IOException, SQLException {
         try (InputStream in = SummaryMigrationTest.class.getResourceAsStream(
-                "/org/tongpao/inventory/db/migration/V8__stock_summaries.sql")) {
+                "/org/tongpao/inventory/db/migration/" + migration)) {
             String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(l -> !l.trim().startsWith("--")).collect(Collectors.joining("\n"));
-            return Arrays.stream(script.split(";")).map(String::trim).filter(x -> x.startsWith("INSERT")).toList();
+            return Arrays.stream(script.split(";")).map(String::trim).filter(x -> x.startsWith("INSERT") || x.startsWith("UPDATE")).toList();
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Item;
+import org.tongpao.inventory.ExpiryStock;
 import org.tongpao.inventory.MovementTotal;
 import org.tongpao.inventory.MovementType;
 import org.tongpao.inventory.ProvinceStock;
@@ -52,17 +53,29 @@ final class StockReports {
         byCategory.sort(Comparator.comparing((StockReport.StockCategoryRow r) -> !r.place().centralReserve())
                 .thenComparing(r -> r.place().code()).thenComparing(StockReport.StockCategoryRow::categoryCode));
         List<StockReport.StockItemRow> byItem = new ArrayList<>();
+        Map<String, ExpiryStock> earliest = earliestExpiry(caller);
         for (long[] r : ItemTotals.rollUp(stock.byItem()).values()) {
             ReportPlace place = dir.place(ItemTotals.province(r));
             Item item = dir.item(r[ItemTotals.ITEM]);
             if (item != null && Directory.visible(caller, place)) {
+                ExpiryStock first = earliest.get(ItemTotals.province(r) + "|" + r[ItemTotals.ITEM]);
                 byItem.add(new StockReport.StockItemRow(place, item.code(), item.name(), item.nameZh(),
-                        item.categoryCode(), r[ItemTotals.ON_HAND], r[ItemTotals.RESERVED], r[ItemTotals.AVAILABLE]));
+                        item.categoryCode(), r[ItemTotals.ON_HAND], r[ItemTotals.RESERVED], r[ItemTotals.AVAILABLE],
+                        first == null ? null : first.expiryDate(), first == null ? null : first.onHand()));
             }
         }
         byItem.sort(Comparator.comparing((StockReport.StockItemRow r) -> !r.place().centralReserve())
                 .thenComparing(r -> r.place().code()).thenComparing(StockReport.StockItemRow::itemCode));
         return new StockReport(scope, now, byCategory, byItem, federation);
+    }
+
+    /** Each province × item's earliest expiry (inventory's kept summary), keyed {@code province|itemId}. */
+    private Map<String, ExpiryStock> earliestExpiry(Caller caller) {
+        Map<String, ExpiryStock> out = new HashMap<>();
+        for (ExpiryStock e : ledger.earliestExpiry(caller)) {
+            out.put((e.provinceCode() == null ? "" : e.provinceCode()) + "|" + e.itemId(), e);
+        }
+        return out;
     }
 
     /** {@code orders}: procurement's open orders, null when procurement is not installed. */

@@ -61,6 +61,8 @@ class ExportsTest {
         assertThat(rows.get(0).get("province_zh")).isEqualTo("中央储备");
         assertThat(rows.get(1).get("province")).isEqualTo("42");
         assertThat(rows.get(1).get("on_hand")).isEqualTo("86");
+        assertThat(rows.get(1).get("earliest_expiry")).isEqualTo("2030-01-01");
+        assertThat(rows.get(1).get("earliest_expiry_on_hand")).isEqualTo("86");
     }
 
     @ParameterizedTest

@@ -13,6 +13,10 @@ import org.tongpao.allocation.internal.AllocationDepotUsage;
 import org.tongpao.allocation.internal.AllocationSchema;
 import org.tongpao.allocation.internal.DefaultPriorityPolicy;
 import org.tongpao.allocation.internal.JdbcAllocationService;
+import org.tongpao.allocation.Batch;
+import org.tongpao.allocation.NewNeed;
+import org.tongpao.allocation.PlanRequest;
+import org.tongpao.allocation.Urgency;
 import org.tongpao.allocation.internal.JdbcNeedService;
 import org.tongpao.allocation.internal.PolicySelector;
 import org.tongpao.allocation.spi.PriorityPolicy;
@@ -120,6 +124,20 @@ final class ReportingFixture implements AutoCloseable {
     void receive(String depot, String item, long quantity) {
         inventory.receive(ADMIN, new NewReceipt(depot(depot), item(item), quantity, LotOrigin.PURCHASE_ORDER,
                 "PO-" + (++documents), LocalDate.of(2030, 1, 1), null), null);
+    }
+
+    /** An approved batch of KN95 masks to a unit's need, planned from the province's stock (allocation bound). */
+    Batch batchTo(String unit, String depot, String province, long quantity) {
+        needs.create(ADMIN, new NewNeed(unit(unit), item("MASK-KN95"), null, quantity, Urgency.IMMEDIATE, null,
+                null, "epidemic", null, depot(depot)), null);
+        var plan = allocation.propose(ADMIN, new PlanRequest(item("MASK-KN95"), null, province, null, null), null);
+        return allocation.approve(ADMIN2, plan.id(), null);
+    }
+
+    /** A receipt of stock expiring on {@code expiry} (null: none). */
+    void receive(String depot, String item, long quantity, LocalDate expiry) {
+        inventory.receive(ADMIN, new NewReceipt(depot(depot), item(item), quantity, LotOrigin.PURCHASE_ORDER,
+                "PO-" + (++documents), expiry, null), null);
     }
 
     void issue(String depot, String item, long quantity, String unit) {

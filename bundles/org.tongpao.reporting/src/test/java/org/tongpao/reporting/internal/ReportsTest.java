@@ -3,7 +3,6 @@ package org.tongpao.reporting.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tongpao.reporting.internal.ReportingFixture.ADMIN;
-import static org.tongpao.reporting.internal.ReportingFixture.ADMIN2;
 import static org.tongpao.reporting.internal.ReportingFixture.AUDITOR;
 import static org.tongpao.reporting.internal.ReportingFixture.HUBEI;
 import static org.tongpao.reporting.internal.ReportingFixture.KEEPER;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.tongpao.allocation.Batch;
 import org.tongpao.allocation.NewKeyArea;
 import org.tongpao.allocation.NewNeed;
-import org.tongpao.allocation.PlanRequest;
 import org.tongpao.allocation.Urgency;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.inventory.CensusSubmission;
@@ -74,6 +72,37 @@ class ReportsTest {
         assertThat(byItem.rows()).hasSize(3).allSatisfy(row -> assertThat(row).hasSize(byItem.columns().size()));
     }
 
+    /** By item, each place × item's earliest expiry and what expires that day; it moves on as that stock is issued. */
+    @Test
+    void stockByItemCarriesTheEarliestExpiryWhichMovesOnAsItsStockLeaves() {
+        java.time.LocalDate soon = java.time.LocalDate.of(2026, 3, 1);
+        java.time.LocalDate later = java.time.LocalDate.of(2027, 1, 1);
+        f.receive("HB-WH-01", "MASK-KN95", 40, later);
+        f.receive("HB-WH-01", "MASK-KN95", 25, soon);
+        f.receive("HB-PROV-01", "MASK-KN95", 5, soon);
+        f.receive("JS-PROV-01", "THERMOMETER-IR", 30, null); // no shelf life, undated: no earliest expiry
+        StockReport r = f.reports.stock(ADMIN);
+        assertThat(r.byItem()).extracting(x -> x.place().code(), StockReport.StockItemRow::itemCode,
+                StockReport.StockItemRow::earliestExpiry, StockReport.StockItemRow::earliestExpiryOnHand)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("32", "THERMOMETER-IR", null, null),
+                        org.assertj.core.groups.Tuple.tuple("42", "MASK-KN95", soon, 30L));
+        Tabular.Table byItem = r.tables().get(1);
+        assertThat(byItem.columns()).endsWith("earliest_expiry", "earliest_expiry_on_hand");
+        assertThat(byItem.rows().get(1)).endsWith(soon, 30L);
+        assertThat(byItem.rows().get(0).subList(9, 11)).containsOnlyNulls();
+
+        f.issue("HB-WH-01", "MASK-KN95", 25, "P42-WUHAN-JIANGAN-T01"); // first-expiry-first-out: the 25 of March
+        assertThat(f.reports.stock(HUBEI).byItem()).singleElement().satisfies(x -> {
+            assertThat(x.earliestExpiry()).isEqualTo(soon);
+            assertThat(x.earliestExpiryOnHand()).isEqualTo(5); // Hubei's provincial depot still holds its 5
+        });
+        f.issue("HB-PROV-01", "MASK-KN95", 5, "P42-WUHAN-JIANGAN-T01");
+        assertThat(f.reports.stock(HUBEI).byItem()).singleElement().satisfies(x -> {
+            assertThat(x.earliestExpiry()).isEqualTo(later);
+            assertThat(x.earliestExpiryOnHand()).isEqualTo(40);
+        });
+    }
+
     @Test
     void aProvinceOfficerSeesItsProvinceOnlyAndADepotKeeperNoReport() {
         f.receive("CENTRAL-RESERVE", "MASK-KN95", 900);
@@ -91,10 +120,7 @@ class ReportsTest {
     }
 
     Batch batchTo(String unit, String depot, String province, long quantity) {
-        f.needs.create(ADMIN, new NewNeed(f.unit(unit), f.item("MASK-KN95"), null, quantity, Urgency.IMMEDIATE, null,
-                null, "epidemic", null, f.depot(depot)), null);
-        var plan = f.allocation.propose(ADMIN, new PlanRequest(f.item("MASK-KN95"), null, province, null, null), null);
-        return f.allocation.approve(ADMIN2, plan.id(), null);
+        return f.batchTo(unit, depot, province, quantity);
     }
 
     @Test

@@ -42,6 +42,7 @@ import org.tongpao.reporting.StockReport;
 import org.tongpao.reporting.Tabular;
 import org.tongpao.reporting.TransitReport;
 import org.tongpao.reporting.internal.DailySheet;
+import org.tongpao.reporting.internal.DailyWorkbook;
 import org.tongpao.reporting.internal.Exports;
 
 /**
@@ -76,7 +77,9 @@ public class ReportResource {
     @GET
     @Path("stock")
     @Operation(summary = "Stock by province × category and by item", description = SCOPE + "Map-ready: each row "
-            + "names its province by code and Chinese and English name. Tables: by-category, by-item")
+            + "names its province by code and Chinese and English name. Tables: by-category, by-item (with the "
+            + "earliest expiry date of each place × item's stock on hand and what expires that day; a date already "
+            + "past is expired stock not yet written off)")
     @ApiResponse(responseCode = "200", description = "The report", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StockReport.class)),
         @Content(mediaType = CSV, schema = @Schema(type = "string")),
@@ -199,7 +202,9 @@ public class ReportResource {
     @Operation(summary = "The daily situation report (日报)", description = SCOPE + "As of a cut-off, from the "
             + "ledger's movements before it and the batches' timestamps: the same cut-off gives the same report on "
             + "any later run. Also as a PDF in Chinese with English labels (format=pdf). Tables: stock, in-transit, "
-            + "batches, donations (the day's donations when donation is installed)")
+            + "batches, donations (the day's donations when donation is installed). As XLSX without table: one "
+            + "workbook, a sheet per section named in Chinese and English (batches only with allocation, donations "
+            + "only with donation installed); with table: that table's sheet alone")
     @ApiResponse(responseCode = "200", description = "The report", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DailyReport.class)),
         @Content(mediaType = CSV, schema = @Schema(type = "string")),
@@ -257,12 +262,21 @@ public class ReportResource {
                 return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
             case "pdf":
                 return file(documents.pdf(DailySheet.of((DailyReport) r)), Documents.PDF, name + ".pdf");
+            case "xlsx":
+                if (r instanceof DailyReport daily && (table == null || table.isBlank())) {
+                    // the daily report's sections in one workbook; ?table= still gives one sheet
+                    return file(DailyWorkbook.write(sheets, daily), XLSX, name + ".xlsx");
+                }
+                return sheet(name, r, table, SheetFormat.XLSX);
             default:
-                SheetFormat sheet = SheetFormat.fromExtension(kind).orElseThrow();
-                Tabular.Table t = Exports.table(r, table);
-                return file(Exports.write(sheets, sheet, t), sheet.mediaType(),
-                        name + "-" + t.name() + "." + sheet.extension());
+                return sheet(name, r, table, SheetFormat.fromExtension(kind).orElseThrow());
         }
+    }
+
+    /** One table of a report ({@code table}, default the first) as one CSV or one-sheet XLSX file. */
+    private Response sheet(String name, Tabular r, String table, SheetFormat format) {
+        Tabular.Table t = Exports.table(r, table);
+        return file(Exports.write(sheets, format, t), format.mediaType(), name + "-" + t.name() + "." + format.extension());
     }
 
     private static Response file(byte[] body, String type, String fileName) {

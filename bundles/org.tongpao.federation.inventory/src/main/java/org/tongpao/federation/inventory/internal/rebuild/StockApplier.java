@@ -35,6 +35,9 @@ final class StockApplier {
             + " lot_id, quantity, reason, org_unit_id, transfer_id, source_document, note, actor, request_id, occurred_at)"
             + " VALUES (?, 'ADJUSTMENT', ?, ?, ?, ?, 'COUNT', NULL, NULL, 'rebuild', '" + NOTE + "', ?, ?, ?)";
 
+    /** An opening's expiry slot when its lot has no expiry date. */
+    private static final long NO_EXPIRY = Long.MIN_VALUE;
+
     /** What applying a page changed in the run's counters. */
     record Applied(long nextLocalLotId, long reservedDropped) {
     }
@@ -82,7 +85,8 @@ final class StockApplier {
             balances.add(Jdbc.args(lotId, depot, item, onHand));
             reserved += row.path("reserved").asLong();
             if (onHand != 0) {
-                openings.computeIfAbsent(depot, d -> new ArrayList<>()).add(new long[] {item, lotId, onHand});
+                openings.computeIfAbsent(depot, d -> new ArrayList<>()).add(new long[] {item, lotId, onHand,
+                    expiry == null ? NO_EXPIRY : LocalDate.parse(expiry).toEpochDay()});
             }
         }
         Jdbc.batch(c, LOT, lots);
@@ -96,10 +100,12 @@ final class StockApplier {
     /**
      * Adds the page's restored stock to the inventory's summaries (its V8 tables, which its own writes keep in the
      * same transaction): on hand and lots per province × item, and the opening ADJUSTMENT movements on today's UTC
-     * day. One runner at a time (the rebuild's claim), so update-else-insert cannot race.
+     * day; (V10) the dated stock per province × item × expiry day and each key's earliest day on its stock row. One
+     * runner at a time (the rebuild's claim), so update-else-insert cannot race.
      */
     private static void summaries(Connection c, Map<Long, List<long[]>> openings, Instant now) throws SQLException {
         Map<List<Object>, long[]> stock = new LinkedHashMap<>();
+        Map<List<Object>, Map<LocalDate, Long>> expiring = new HashMap<>();
         for (Map.Entry<Long, List<long[]>> depot : openings.entrySet()) {
             String province = Jdbc.one(c, "SELECT province_code FROM tp_core_v1_depot WHERE id = ?",
                     List.of(depot.getKey()), rs -> rs.getString(1) == null ? "" : rs.getString(1)).orElse("");
@@ -108,6 +114,10 @@ final class StockApplier {
                 sum[0] += m[2];
                 sum[1] += m[2] > 0 ? 1 : 0;
                 sum[2]++;
+                if (m[3] != NO_EXPIRY) {
+                    expiring.computeIfAbsent(List.of(province, m[0]), k -> new java.util.TreeMap<>())
+                            .merge(LocalDate.ofEpochDay(m[3]), m[2], Long::sum);
+                }
             }
         }
         LocalDate day = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
@@ -126,7 +136,31 @@ final class StockApplier {
                         + "quantity, movements) VALUES (?, ?, ?, 'ADJUSTMENT', ?, ?)",
                         Jdbc.args(day, key.get(0), key.get(1), sum[0], sum[2]));
             }
+            if (expiring.containsKey(key)) {
+                expiryDays(c, key, expiring.get(key));
+            }
         }
+    }
+
+    /**
+     * Adds a province × item's restored stock per expiry day (the inventory's V10 summary) and puts its earliest day on
+     * the stock summary row, as the inventory's own writes do ({@code ExpirySummary}); a restored lot only adds.
+     */
+    private static void expiryDays(Connection c, List<Object> key, Map<LocalDate, Long> days) throws SQLException {
+        for (Map.Entry<LocalDate, Long> d : days.entrySet()) {
+            List<?> args = Jdbc.args(d.getValue(), key.get(0), key.get(1), d.getKey());
+            if (Jdbc.update(c, "UPDATE tp_inv_expiry_summary SET on_hand = on_hand + ? "
+                    + "WHERE province_code = ? AND item_id = ? AND expiry_date = ?", args) == 0) {
+                Jdbc.update(c, "INSERT INTO tp_inv_expiry_summary (on_hand, province_code, item_id, expiry_date) "
+                        + "VALUES (?, ?, ?, ?)", args);
+            }
+        }
+        Jdbc.update(c, "UPDATE tp_inv_stock_summary SET earliest_expiry = (SELECT MIN(e.expiry_date) FROM "
+                + "tp_inv_expiry_summary e WHERE e.province_code = ? AND e.item_id = ?) WHERE province_code = ? "
+                + "AND item_id = ?", Jdbc.args(key.get(0), key.get(1), key.get(0), key.get(1)));
+        Jdbc.update(c, "UPDATE tp_inv_stock_summary SET earliest_on_hand = (SELECT e.on_hand FROM tp_inv_expiry_summary "
+                + "e WHERE e.province_code = ? AND e.item_id = ? AND e.expiry_date = tp_inv_stock_summary.earliest_expiry) "
+                + "WHERE province_code = ? AND item_id = ?", Jdbc.args(key.get(0), key.get(1), key.get(0), key.get(1)));
     }
 
     /** One posting per depot of the page, and its movements. */

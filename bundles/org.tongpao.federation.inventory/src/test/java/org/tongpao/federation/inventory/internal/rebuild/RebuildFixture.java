@@ -139,9 +139,23 @@ final class RebuildFixture implements AutoCloseable, TestCallers {
             long missingDays = number("SELECT COUNT(*) FROM tp_inv_movement m WHERE NOT EXISTS (SELECT 1 FROM "
                     + "tp_inv_daily_movement s WHERE s.item_id = m.item_id AND s.movement_type = m.movement_type "
                     + "AND s.movement_day = CAST(m.occurred_at AS DATE))");
-            if (stock + extra + days + missingDays != 0) {
+            // and the stock per expiry day with each province × item's earliest (V10)
+            String dated = "FROM tp_inv_balance b JOIN tp_inv_lot l ON l.id = b.lot_id JOIN tp_core_v1_depot d "
+                    + "ON d.id = b.depot_id WHERE l.expiry_date IS NOT NULL AND b.on_hand > 0";
+            long expiry = number("SELECT COUNT(*) FROM tp_inv_expiry_summary e WHERE e.on_hand <> (SELECT "
+                    + "COALESCE(SUM(b.on_hand), 0) " + dated + " AND COALESCE(d.province_code, '') = e.province_code "
+                    + "AND b.item_id = e.item_id AND l.expiry_date = e.expiry_date)")
+                    + number("SELECT COUNT(*) FROM (SELECT COALESCE(d.province_code, '') AS p, b.item_id, l.expiry_date "
+                    + dated + " GROUP BY COALESCE(d.province_code, ''), b.item_id, l.expiry_date) x WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM tp_inv_expiry_summary e WHERE e.province_code = x.p AND e.item_id = x.item_id "
+                    + "AND e.expiry_date = x.expiry_date)");
+            long earliest = number("SELECT COUNT(*) FROM tp_inv_stock_summary s WHERE COALESCE(s.earliest_expiry, "
+                    + "DATE('0001-01-01')) <> COALESCE((SELECT MIN(l.expiry_date) " + dated + " AND "
+                    + "COALESCE(d.province_code, '') = s.province_code AND b.item_id = s.item_id), DATE('0001-01-01'))");
+            if (stock + extra + days + missingDays + expiry + earliest != 0) {
                 throw new AssertionError("summaries differ from balances/ledger: " + stock + " missing, " + extra
-                        + " extra stock row(s); " + days + " wrong, " + missingDays + " missing day row(s)");
+                        + " extra stock row(s); " + days + " wrong, " + missingDays + " missing day row(s); " + expiry
+                        + " wrong or missing expiry day(s), " + earliest + " wrong earliest expiry");
             }
         }
 
