@@ -60,13 +60,23 @@ class SharedReadsTest {
         return pool.submit(() -> shared.get(key, report));
     }
 
+    /** A request whose computation has read the ledger and now holds its answer until released. */
+    private Future<Long> heldFirst(String key) throws InterruptedException {
+        Future<Long> f = request(key);
+        assertThat(firstRead.await(30, TimeUnit.SECONDS)).isTrue();
+        return f;
+    }
+
+    private void untilWaiting(int requests) {
+        await().atMost(30, TimeUnit.SECONDS).until(() -> shared.waiting("national") == requests);
+    }
+
     @Test
     void aRequestArrivingAfterAMovementSeesItThoughAnOlderComputationIsRunning() throws Exception {
-        Future<Long> before = request("national");
-        assertThat(firstRead.await(30, TimeUnit.SECONDS)).isTrue();
+        Future<Long> before = heldFirst("national");
         committed.incrementAndGet(); // a movement commits while the first report is still being computed
         Future<Long> after = request("national");
-        await().atMost(30, TimeUnit.SECONDS).until(() -> shared.waiting("national") == 1);
+        untilWaiting(1);
         releaseFirst.countDown();
 
         assertThat(before.get(30, TimeUnit.SECONDS)).isZero();
@@ -76,11 +86,10 @@ class SharedReadsTest {
 
     @Test
     void requestsArrivingDuringOneComputationShareTheNextOne() throws Exception {
-        Future<Long> first = request("national");
-        assertThat(firstRead.await(30, TimeUnit.SECONDS)).isTrue();
+        Future<Long> first = heldFirst("national");
         committed.set(7);
         List<Future<Long>> later = List.of(request("national"), request("national"), request("national"));
-        await().atMost(30, TimeUnit.SECONDS).until(() -> shared.waiting("national") == 3);
+        untilWaiting(3);
         releaseFirst.countDown();
 
         assertThat(first.get(30, TimeUnit.SECONDS)).isZero();
@@ -95,8 +104,7 @@ class SharedReadsTest {
 
     @Test
     void anotherKeyNeitherWaitsNorShares() throws Exception {
-        Future<Long> national = request("national");
-        assertThat(firstRead.await(30, TimeUnit.SECONDS)).isTrue();
+        Future<Long> national = heldFirst("national");
         committed.set(3);
 
         assertThat(request("42").get(30, TimeUnit.SECONDS)).isEqualTo(3L); // answered while "national" still runs
@@ -114,7 +122,7 @@ class SharedReadsTest {
         }));
         assertThat(firstRead.await(30, TimeUnit.SECONDS)).isTrue();
         Future<Long> next = pool.submit(() -> shared.get("national", () -> 5L));
-        await().atMost(30, TimeUnit.SECONDS).until(() -> shared.waiting("national") == 1);
+        untilWaiting(1);
         releaseFirst.countDown();
 
         assertThatThrownBy(() -> failing.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
