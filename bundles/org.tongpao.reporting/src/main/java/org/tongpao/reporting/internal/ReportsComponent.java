@@ -77,7 +77,7 @@ public class ReportsComponent implements Reports, EventHandler {
         boolean shareConcurrentReads() default true;
     }
 
-    /** What makes two requests' stock or cover reports the same: the report, its window, and the caller but its request. */
+    /** What makes two requests' stock or cover reports the same: the report, its window, the caller but its request. */
     private record ReadKey(String report, Integer window, String user, Set<String> roles, String province,
             String depot) {
         static ReadKey of(String report, Integer window, Caller caller) {
@@ -124,7 +124,7 @@ public class ReportsComponent implements Reports, EventHandler {
         this.shareConcurrentReads = config.shareConcurrentReads();
     }
 
-    /** {@code compute}, shared with the concurrent requests of the same key when so configured ({@link SharedReads}). */
+    /** {@code compute}, shared with concurrent requests of the same key when so configured ({@link SharedReads}). */
     @SuppressWarnings("unchecked")
     private <T extends Tabular> T shared(ReadKey key, Supplier<T> compute) {
         return shareConcurrentReads ? (T) shared.get(key, compute::get) : compute.get();
