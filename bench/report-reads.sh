@@ -4,6 +4,7 @@
 #   defaults: http://127.0.0.1:8181/api/v1 10 3; account TP_AUTH (admin:demo, demo mode).
 # Per round, each at wrk -t2 -c16: the authenticated in-memory GET /provinces/42 (the baseline of the same run),
 # then each list and report; prints requests/s and the share of the baseline. Any non-2xx answer fails the run.
+# TP_PATHS and TP_WARMUP: see below.
 # TP_PID=<the node's JVM pid> adds the JVM's CPU time per request (user + system, from /proc), which a machine busy
 # with other work disturbs far less than requests/s: on a shared machine compare those.
 set -euo pipefail
@@ -14,6 +15,9 @@ command -v wrk >/dev/null || { echo "wrk is needed (Debian package wrk)" >&2; ex
 header="Authorization: Basic $(printf %s "$auth" | base64)"
 paths=(provinces/42 "inventory/national" "inventory/balances?limit=50" "needs?limit=50" reports/stock reports/cover
        reports/shortages reports/transit reports/batches reports/census)
+# TP_PATHS="reports/stock reports/cover" measures only those (after the baseline); TP_WARMUP=0 skips the warm-up (a
+# paired run that calls this once per round on a warm node)
+if [ -n "${TP_PATHS:-}" ]; then read -r -a picked <<<"$TP_PATHS"; paths=(provinces/42 "${picked[@]}"); fi
 
 cpu_ticks() { [ -n "$pid" ] && awk '{print $14 + $15}' "/proc/$pid/stat" || echo 0; }
 
@@ -27,7 +31,7 @@ rate() { # <path>: "requests/s CPU-ms-per-request" at wrk -t2 -c16, failing on a
     END {printf "%s %.2f\n", r, (n > 0 ? 1000 * t / hz / n : 0)}' <<<"$out"
 }
 
-for p in "${paths[@]}"; do rate "$p" >/dev/null; done # warm-up
+[ "${TP_WARMUP:-1}" = 0 ] || for p in "${paths[@]}"; do rate "$p" >/dev/null; done # warm-up
 for r in $(seq 1 "$rounds"); do
   echo "round $r, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "| GET | requests/s | of /provinces/42 | JVM CPU ms/request | baseline's CPU/request ÷ this |"

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -69,12 +71,27 @@ public class ReportsComponent implements Reports, EventHandler {
         @AttributeDefinition(description = "Longest time in seconds the reports keep depots and items between "
                 + "requests (core's change events drop them sooner; 0: read them on every request)")
         int directoryTtlSeconds() default 60;
+
+        @AttributeDefinition(description = "Concurrent requests of the same caller for the stock or cover report "
+                + "share one computation that started after they all arrived (false: each computes its own)")
+        boolean shareConcurrentReads() default true;
+    }
+
+    /** What makes two requests' stock or cover reports the same: the report, its window, the caller but its request. */
+    private record ReadKey(String report, Integer window, String user, Set<String> roles, String province,
+            String depot) {
+        static ReadKey of(String report, Integer window, Caller caller) {
+            return new ReadKey(report, window, caller.user(), caller.roles(), caller.provinceCode(),
+                    caller.depotCode());
+        }
     }
 
     private final Labels labels;
     private final StockReports stockReports;
     private final ActivityReports activityReports;
     private volatile int coverWindowDays;
+    private volatile boolean shareConcurrentReads;
+    private final SharedReads<ReadKey, Tabular> shared = new SharedReads<>();
     private volatile Clock clock = Clock.systemUTC();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -104,6 +121,13 @@ public class ReportsComponent implements Reports, EventHandler {
     void modified(Config config) {
         int days = config.coverWindowDays();
         this.coverWindowDays = days < 1 || days > MAX_WINDOW_DAYS ? 7 : days;
+        this.shareConcurrentReads = config.shareConcurrentReads();
+    }
+
+    /** {@code compute}, shared with concurrent requests of the same key when so configured ({@link SharedReads}). */
+    @SuppressWarnings("unchecked")
+    private <T extends Tabular> T shared(ReadKey key, Supplier<T> compute) {
+        return shareConcurrentReads ? (T) shared.get(key, compute::get) : compute.get();
     }
 
     /** For tests: the clock that decides "now" (the default cut-off and the cover window's end). */
@@ -142,7 +166,10 @@ public class ReportsComponent implements Reports, EventHandler {
 
     @Override
     public StockReport stock(Caller caller) {
-        return stockReports.stock(caller, scope(caller), now(), capability("federation", federation));
+        String scope = scope(caller);
+        // "now" is taken inside: a shared report's time is when its computation started, after its requests arrived
+        return shared(ReadKey.of("stock", null, caller),
+                () -> stockReports.stock(caller, scope, now(), capability("federation", federation)));
     }
 
     @Override
@@ -152,7 +179,8 @@ public class ReportsComponent implements Reports, EventHandler {
         if (window < 1 || window > MAX_WINDOW_DAYS) {
             throw new ValidationException("window", "window must be between 1 and " + MAX_WINDOW_DAYS + " days");
         }
-        return stockReports.cover(caller, scope, now(), window, procurement);
+        return shared(ReadKey.of("cover", window, caller),
+                () -> stockReports.cover(caller, scope, now(), window, procurement));
     }
 
     @Override

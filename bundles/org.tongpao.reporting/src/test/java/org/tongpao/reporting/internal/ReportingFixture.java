@@ -81,9 +81,18 @@ final class ReportingFixture implements AutoCloseable {
         allocation = new JdbcAllocationService(allocationSchema, core.units, core.catalogue, core.depots,
                 core.provinces, inventory, core.audit, core.keys, selector, core.outbox);
         reports = new ReportsComponent(Configs.of(ReportsComponent.Config.class, Map.of("coverWindowDays", 7,
-                "directoryTtlSeconds", 60)),
+                "directoryTtlSeconds", 60, "shareConcurrentReads", true)),
                 inventory, inventory, core.depots, core.catalogue, core.provinces, core.units);
         reports.clock(clock);
+    }
+
+    /** The reports over the same services and clock, each request computing its own (no {@link SharedReads}). */
+    ReportsComponent unshared() {
+        ReportsComponent r = new ReportsComponent(Configs.of(ReportsComponent.Config.class, Map.of("coverWindowDays", 7,
+                "directoryTtlSeconds", 60, "shareConcurrentReads", false)),
+                inventory, inventory, core.depots, core.catalogue, core.provinces, core.units);
+        r.clock(clock);
+        return r;
     }
 
     /** The inventory's constructor that takes a clock is package-private (for its own tests): reached by reflection. */

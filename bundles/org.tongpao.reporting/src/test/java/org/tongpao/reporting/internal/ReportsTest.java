@@ -9,6 +9,10 @@ import static org.tongpao.reporting.internal.ReportingFixture.KEEPER;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,7 @@ import org.tongpao.allocation.NewKeyArea;
 import org.tongpao.allocation.NewNeed;
 import org.tongpao.allocation.Urgency;
 import org.tongpao.core.AccessDeniedException;
+import org.tongpao.core.Caller;
 import org.tongpao.inventory.CensusSubmission;
 import org.tongpao.inventory.NewCensus;
 import org.tongpao.reporting.BatchReport;
@@ -101,6 +106,34 @@ class ReportsTest {
             assertThat(x.earliestExpiry()).isEqualTo(later);
             assertThat(x.earliestExpiryOnHand()).isEqualTo(40);
         });
+    }
+
+    @Test
+    void concurrentRequestsSharingAComputationGetTheAnswersEachWouldHaveComputed() throws Exception {
+        f.receive("CENTRAL-RESERVE", "MASK-KN95", 900);
+        f.receive("HB-WH-01", "MASK-KN95", 100);
+        f.receive("JS-PROV-01", "MASK-MEDPROT", 30);
+        ReportsComponent own = f.unshared();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<Object>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                Caller who = List.of(ADMIN, HUBEI, AUDITOR).get(i % 3);
+                answers.add(pool.submit(() -> List.of(who, f.reports.stock(who), f.reports.cover(who, null),
+                        f.reports.cover(who, 30))));
+            }
+            for (Future<List<Object>> a : answers) {
+                Caller who = (Caller) a.get(60, TimeUnit.SECONDS).get(0);
+                assertThat(a.get().subList(1, 4)).containsExactly(own.stock(who), own.cover(who, null),
+                        own.cover(who, 30));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        f.receive("HB-WH-01", "MASK-KN95", 5); // nothing is kept between requests: the next report has it
+        assertThat(f.reports.stock(ADMIN)).isEqualTo(own.stock(ADMIN));
+        assertThat(f.reports.stock(HUBEI).byItem()).singleElement().extracting(StockReport.StockItemRow::onHand)
+                .isEqualTo(105L);
     }
 
     @Test
