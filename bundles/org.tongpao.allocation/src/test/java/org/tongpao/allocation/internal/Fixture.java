@@ -18,8 +18,8 @@ import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.inventory.InventoryService;
 import org.tongpao.inventory.internal.InventoryComponent;
-import org.tongpao.inventory.internal.InventorySchema;
 import org.tongpao.inventory.internal.InventoryDepotUsage;
+import org.tongpao.inventory.testing.TestInventory;
 
 /**
  * A fresh in-memory Derby with the core kernel (demo data) and the allocation services wired by hand
@@ -58,10 +58,8 @@ final class Fixture implements AutoCloseable {
         core = new TestCore(ds, TestCore.node("central", true));
         InventoryService inv = inventory;
         if (realInventory) {
-            SchemaReady inventorySchema = TestCore.migrate(ds, InventorySchema.NAME, InventorySchema.class,
-                    InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
-            stock = new InventoryComponent(inventoryConfig(), inventorySchema, core.audit, core.keys, core.outbox,
-                    core.provinces);
+            SchemaReady inventorySchema = TestInventory.migrate(ds);
+            stock = TestInventory.on(core, inventorySchema, core.outbox);
             core.depots.addUsage(new InventoryDepotUsage(inventorySchema));
             inv = stock;
         } else {
@@ -77,10 +75,6 @@ final class Fixture implements AutoCloseable {
                 core.keys, core.outbox);
         allocation = new JdbcAllocationService(schema, core.units, core.catalogue, core.depots, core.provinces, inv,
                 core.audit, core.keys, selector, core.outbox);
-    }
-
-    static InventoryComponent.Config inventoryConfig() {
-        return Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90, "shortDatedScanHours", 0));
     }
 
     static PolicySelector.Config config(String policy) {

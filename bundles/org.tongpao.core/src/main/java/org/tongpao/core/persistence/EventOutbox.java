@@ -1,8 +1,10 @@
 package org.tongpao.core.persistence;
 
 import java.sql.Connection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
+import org.tongpao.core.Caller;
 
 /**
  * The one event publisher: an event is recorded in core's outbox table on the caller's connection, in
@@ -25,4 +27,23 @@ public interface EventOutbox {
      *                               {@link Transactions} runs on this thread
      */
     void record(Connection connection, String topic, Map<String, ?> properties);
+
+    /**
+     * Records an event as {@link #record(Connection, String, Map)} does, naming who caused it: {@code actor} (the
+     * caller's user) and {@code requestId}; properties whose value is null are left out (the outbox's JSON keeps
+     * no nulls a consumer must tell from "absent").
+     *
+     * @since 2.8
+     */
+    default void record(Connection connection, Caller caller, String topic, Map<String, ?> properties) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        properties.forEach((k, v) -> {
+            if (v != null) {
+                p.put(k, v);
+            }
+        });
+        p.put("actor", caller.user());
+        p.put("requestId", caller.requestId());
+        record(connection, topic, p);
+    }
 }

@@ -16,12 +16,13 @@
  * being kept as its outcome; {@code Transactions.beforeEnclosingCommit}, work a joined call leaves for just before
  * the enclosing commit; {@code Paging.Query}, a filtered keyset page's conditions;
  * {@code Sql.sharedLock}, the clause of a read whose shared locks last to the end of its transaction (what
- * {@code DepotLocks} uses; the entry gate's passes too).
+ * {@code DepotLocks} uses; the entry gate's passes too). 2.8: {@code EventOutbox.record(connection, caller, topic,
+ * properties)}, an event naming its actor and request, null properties left out.
  * SQL written
  * against it must run on Derby and PostgreSQL alike.
  */
 @Export
-@Version("2.7.0")
+@Version("2.8.0")
 package org.tongpao.core.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,13 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.tongpao.core.Caller;
 import org.tongpao.core.persistence.EventOutbox;
 import org.tongpao.core.persistence.SchemaReady;
-import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.dataimport.ImportKind;
@@ -20,7 +18,7 @@ import org.tongpao.dataimport.ImportResult;
 import org.tongpao.documents.spreadsheet.SheetFormat;
 import org.tongpao.documents.spreadsheet.Spreadsheets;
 import org.tongpao.inventory.internal.InventoryComponent;
-import org.tongpao.inventory.internal.InventorySchema;
+import org.tongpao.inventory.testing.TestInventory;
 
 /** A fresh Derby with core (demo data) and the real inventory, wired by hand as DS would, and the import service. */
 final class ImportFixture implements AutoCloseable {
@@ -47,11 +45,8 @@ final class ImportFixture implements AutoCloseable {
     ImportFixture(java.util.function.Function<DataSource, EventOutbox> outbox) {
         ds = database.dataSource();
         core = new TestCore(ds, TestCore.node("central", true));
-        SchemaReady inventorySchema = TestCore.migrate(ds, InventorySchema.NAME, InventorySchema.class,
-                InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
-        inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
-                "shortDatedScanHours", 0)), inventorySchema, core.audit, core.keys,
-                outbox == null ? core.outbox : outbox.apply(ds), core.provinces);
+        SchemaReady inventorySchema = TestInventory.migrate(ds);
+        inventory = TestInventory.on(core, inventorySchema, outbox == null ? core.outbox : outbox.apply(ds));
         imports = new ImportService(inventorySchema, core.catalogue, core.units, core.depots, inventory, core.keys,
                 sheets);
     }

@@ -4,12 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.osgi.service.event.Event;
 import org.tongpao.core.Caller;
-import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.MovableClock;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
@@ -27,7 +25,7 @@ import org.tongpao.donation.NewPledgeLine;
 import org.tongpao.donation.NewReceiptLine;
 import org.tongpao.donation.Priority;
 import org.tongpao.inventory.internal.InventoryComponent;
-import org.tongpao.inventory.internal.InventorySchema;
+import org.tongpao.inventory.testing.TestInventory;
 
 /**
  * A fresh Derby with core (demo data), the real inventory on it, the documents kit's standalone renderer, and the
@@ -60,10 +58,7 @@ final class DonationFixture implements AutoCloseable {
     DonationFixture() {
         ds = database.dataSource();
         core = new TestCore(ds, TestCore.node("central", true));
-        inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
-                "shortDatedScanHours", 0)), TestCore.migrate(ds, InventorySchema.NAME, InventorySchema.class,
-                InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE), core.audit, core.keys, core.outbox,
-                core.provinces);
+        inventory = TestInventory.on(core);
         donations = new JdbcDonationService(TestCore.migrate(ds, DonationSchema.NAME, DonationSchema.class,
                 DonationSchema.MIGRATIONS, DonationSchema.HISTORY), core.catalogue, core.depots, core.units,
                 core.provinces, inventory, Documents.standalone(), core.audit, core.keys, core.outbox);

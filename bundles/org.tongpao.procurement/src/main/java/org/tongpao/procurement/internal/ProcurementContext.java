@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.tongpao.core.Caller;
@@ -87,14 +86,6 @@ final class ProcurementContext {
 
     /** Records an event on the outbox in {@code c}'s transaction; null properties are left out. */
     void event(Connection c, Caller caller, String topic, Map<String, Object> properties) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        properties.forEach((k, v) -> {
-            if (v != null) {
-                p.put(k, v);
-            }
-        });
-        p.put("actor", caller.user());
-        p.put("requestId", caller.requestId());
-        outbox.record(c, topic, p);
+        outbox.record(c, caller, topic, properties);
     }
 }

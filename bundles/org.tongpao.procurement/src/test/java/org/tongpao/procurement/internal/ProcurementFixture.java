@@ -7,12 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.osgi.service.event.Event;
 import org.tongpao.core.Caller;
-import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.MovableClock;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
@@ -23,7 +21,7 @@ import org.tongpao.funding.NewBudgetLine;
 import org.tongpao.funding.internal.FundingSchema;
 import org.tongpao.funding.internal.JdbcFundingService;
 import org.tongpao.inventory.internal.InventoryComponent;
-import org.tongpao.inventory.internal.InventorySchema;
+import org.tongpao.inventory.testing.TestInventory;
 import org.tongpao.procurement.NewOrder;
 import org.tongpao.procurement.NewOrderLine;
 import org.tongpao.procurement.NewSupplier;
@@ -60,10 +58,7 @@ final class ProcurementFixture implements AutoCloseable {
     ProcurementFixture() {
         ds = database.dataSource();
         core = new TestCore(ds, TestCore.node("central", true));
-        inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
-                "shortDatedScanHours", 0)), TestCore.migrate(ds, InventorySchema.NAME, InventorySchema.class,
-                InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE), core.audit, core.keys, core.outbox,
-                core.provinces);
+        inventory = TestInventory.on(core);
         realFunding = new JdbcFundingService(TestCore.migrate(ds, FundingSchema.NAME, FundingSchema.class,
                 FundingSchema.MIGRATIONS, FundingSchema.HISTORY), core.audit, core.keys, core.provinces, core.outbox);
         funding = failingOnDemand(realFunding);

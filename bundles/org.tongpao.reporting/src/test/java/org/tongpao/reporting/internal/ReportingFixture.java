@@ -1,7 +1,5 @@
 package org.tongpao.reporting.internal;
 
-import java.lang.reflect.Constructor;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,10 +19,6 @@ import org.tongpao.allocation.internal.JdbcNeedService;
 import org.tongpao.allocation.internal.PolicySelector;
 import org.tongpao.allocation.spi.PriorityPolicy;
 import org.tongpao.core.Caller;
-import org.tongpao.core.ProvinceRegistry;
-import org.tongpao.core.persistence.AuditTrail;
-import org.tongpao.core.persistence.EventOutbox;
-import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.Migrations;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.testing.Configs;
@@ -38,7 +32,7 @@ import org.tongpao.inventory.NewTransfer;
 import org.tongpao.inventory.Transfer;
 import org.tongpao.inventory.internal.InventoryComponent;
 import org.tongpao.inventory.internal.InventoryDepotUsage;
-import org.tongpao.inventory.internal.InventorySchema;
+import org.tongpao.inventory.testing.TestInventory;
 import org.tongpao.reporting.internal.sources.AllocationAdapter;
 
 /**
@@ -65,9 +59,8 @@ final class ReportingFixture implements AutoCloseable {
     ReportingFixture() {
         ds = database.dataSource();
         core = new TestCore(ds, TestCore.node("central", true));
-        Migrations.migrate(ds, InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
-        SchemaReady inventorySchema = SchemaReady.of(InventorySchema.NAME, ds);
-        inventory = inventoryOnClock(inventorySchema, clock);
+        SchemaReady inventorySchema = TestInventory.migrate(ds);
+        inventory = TestInventory.on(core, inventorySchema, core.outbox, clock);
         core.depots.addUsage(new InventoryDepotUsage(inventorySchema));
         Migrations.migrate(ds, AllocationSchema.class, AllocationSchema.MIGRATIONS, AllocationSchema.HISTORY_TABLE);
         SchemaReady allocationSchema = SchemaReady.of(AllocationSchema.NAME, ds);
@@ -93,20 +86,6 @@ final class ReportingFixture implements AutoCloseable {
                 inventory, inventory, core.depots, core.catalogue, core.provinces, core.units);
         r.clock(clock);
         return r;
-    }
-
-    /** The inventory's constructor that takes a clock is package-private (for its own tests): reached by reflection. */
-    private InventoryComponent inventoryOnClock(SchemaReady schema, Clock clock) {
-        try {
-            Constructor<InventoryComponent> c = InventoryComponent.class.getDeclaredConstructor(
-                    InventoryComponent.Config.class, SchemaReady.class, AuditTrail.class, IdempotencyKeys.class,
-                    EventOutbox.class, ProvinceRegistry.class, Clock.class);
-            c.setAccessible(true);
-            return c.newInstance(Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
-                    "shortDatedScanHours", 0)), schema, core.audit, core.keys, core.outbox, core.provinces, clock);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Binds allocation to the reports, as DS does when the allocation feature is installed. */

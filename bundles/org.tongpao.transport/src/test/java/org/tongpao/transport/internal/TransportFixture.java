@@ -32,7 +32,7 @@ import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewReceipt;
 import org.tongpao.inventory.internal.InventoryComponent;
-import org.tongpao.inventory.internal.InventorySchema;
+import org.tongpao.inventory.testing.TestInventory;
 import org.tongpao.transport.TransportTopics;
 
 /**
@@ -70,10 +70,7 @@ final class TransportFixture implements AutoCloseable {
         units = core.units;
         catalogue = core.catalogue;
         depots = core.depots;
-        inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
-                "shortDatedScanHours", 0)), TestCore.migrate(ds, InventorySchema.NAME, InventorySchema.class,
-                InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE), core.audit, core.keys, core.outbox,
-                core.provinces);
+        inventory = TestInventory.on(core);
         SchemaReady allocationDb = TestCore.migrate(ds, AllocationSchema.NAME, AllocationSchema.class,
                 AllocationSchema.MIGRATIONS, AllocationSchema.HISTORY_TABLE);
         PolicySelector selector = new PolicySelector(Configs.of(PolicySelector.Config.class, Map.of("policy", "")));

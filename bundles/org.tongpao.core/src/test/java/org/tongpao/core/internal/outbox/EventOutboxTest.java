@@ -12,12 +12,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
+import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.persistence.ForwardingUnavailableException;
 import org.tongpao.core.persistence.Jdbc;
@@ -61,6 +64,24 @@ class EventOutboxTest {
         });
         assertThat(rows("id IN (SELECT id FROM tp_event_outbox_published)")).isEqualTo(1);
         assertThat(outbox.unpublished()).isZero();
+    }
+
+    @Test
+    void anEventForACallerNamesItsActorAndRequestAndLeavesNullPropertiesOut() {
+        TestOutbox outbox = new TestOutbox(ds);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("id", 7L);
+        properties.put("note", null);
+        Transactions.write(ds, "test", c -> {
+            outbox.record(c, Caller.of("wang.li", Set.of("ministry-admin"), "req-9"), TOPIC, properties);
+            return null;
+        });
+        assertThat(outbox.events()).singleElement().satisfies(e -> {
+            assertThat(e.getProperty("id")).isEqualTo(7L);
+            assertThat(e.getProperty("actor")).isEqualTo("wang.li");
+            assertThat(e.getProperty("requestId")).isEqualTo("req-9");
+            assertThat(e.getPropertyNames()).doesNotContain("note");
+        });
     }
 
     @Test

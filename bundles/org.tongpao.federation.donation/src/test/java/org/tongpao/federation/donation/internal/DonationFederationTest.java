@@ -16,7 +16,6 @@ import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
-import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.TestCallers;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.documents.Documents;
@@ -41,7 +40,7 @@ import org.tongpao.donation.internal.JdbcDonationService;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.testing.FederatedNode;
 import org.tongpao.inventory.internal.InventoryComponent;
-import org.tongpao.inventory.internal.InventorySchema;
+import org.tongpao.inventory.testing.TestInventory;
 
 /**
  * A province's donations reach central, between two real databases with the real inventory and donation service on
@@ -64,10 +63,7 @@ class DonationFederationTest implements TestCallers {
 
         Node(String id, List<String> provinces) {
             super(id, provinces);
-            InventoryComponent inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class,
-                    Map.of("shortDatedDays", 90, "shortDatedScanHours", 0)), TestCore.migrate(core.ds,
-                    InventorySchema.NAME, InventorySchema.class, InventorySchema.MIGRATIONS,
-                    InventorySchema.HISTORY_TABLE), core.audit, core.keys, core.outbox, core.provinces);
+            InventoryComponent inventory = TestInventory.on(core);
             donations = new JdbcDonationService(TestCore.migrate(core.ds, DonationSchema.NAME, DonationSchema.class,
                     DonationSchema.MIGRATIONS, DonationSchema.HISTORY), core.catalogue, core.depots, core.units,
                     core.provinces, inventory, Documents.standalone(), core.audit, core.keys, core.outbox);

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
-import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.TestCallers;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.federation.Message;
@@ -30,7 +29,7 @@ import org.tongpao.funding.NewBudgetLine;
 import org.tongpao.funding.internal.FundingSchema;
 import org.tongpao.funding.internal.JdbcFundingService;
 import org.tongpao.inventory.internal.InventoryComponent;
-import org.tongpao.inventory.internal.InventorySchema;
+import org.tongpao.inventory.testing.TestInventory;
 import org.tongpao.procurement.NewOrder;
 import org.tongpao.procurement.NewOrderLine;
 import org.tongpao.procurement.NewSupplier;
@@ -67,10 +66,7 @@ class ProcurementFederationTest implements TestCallers {
 
         Node(String id, List<String> provinces) {
             super(id, provinces);
-            InventoryComponent inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class,
-                    Map.of("shortDatedDays", 90, "shortDatedScanHours", 0)), TestCore.migrate(core.ds,
-                    InventorySchema.NAME, InventorySchema.class, InventorySchema.MIGRATIONS,
-                    InventorySchema.HISTORY_TABLE), core.audit, core.keys, core.outbox, core.provinces);
+            InventoryComponent inventory = TestInventory.on(core);
             funding = new JdbcFundingService(TestCore.migrate(core.ds, FundingSchema.NAME, FundingSchema.class,
                     FundingSchema.MIGRATIONS, FundingSchema.HISTORY), core.audit, core.keys, core.provinces,
                     core.outbox);

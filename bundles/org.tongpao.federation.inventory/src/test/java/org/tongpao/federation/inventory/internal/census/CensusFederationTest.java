@@ -13,9 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
-import org.tongpao.core.persistence.Migrations;
-import org.tongpao.core.persistence.SchemaReady;
-import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.TestCallers;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.testing.FederatedNode;
@@ -26,7 +23,7 @@ import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewCensus;
 import org.tongpao.inventory.NewReceipt;
 import org.tongpao.inventory.internal.InventoryComponent;
-import org.tongpao.inventory.internal.InventorySchema;
+import org.tongpao.inventory.testing.TestInventory;
 
 /**
  * The census answered by the installs: opened at central, sent down, opened at Hubei's node, answered there from
@@ -46,10 +43,7 @@ class CensusFederationTest implements TestCallers {
 
         Node(String id, List<String> provinces) {
             super(id, provinces);
-            Migrations.migrate(core.ds, InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
-            inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class,
-                    Map.of("shortDatedDays", 90, "shortDatedScanHours", 0)), SchemaReady.of(InventorySchema.NAME, core.ds),
-                    core.audit, core.keys, core.outbox, core.provinces);
+            inventory = TestInventory.on(core);
             core.outbox.forward(new CensusForwarder(federation), InventoryTopics.CENSUS_OPENED,
                     InventoryTopics.CENSUS_SUBMITTED);
         }

@@ -23,7 +23,7 @@ import org.tongpao.federation.LinkStatus;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewReceipt;
 import org.tongpao.inventory.internal.InventoryComponent;
-import org.tongpao.inventory.internal.InventorySchema;
+import org.tongpao.inventory.testing.TestInventory;
 
 /**
  * A central node (demo data, lots received in Hubei's and Jiangsu's depots) and an empty Hubei node (province:42,
@@ -93,15 +93,13 @@ final class RebuildFixture implements AutoCloseable, TestCallers {
 
         Node(String id, boolean demo) {
             core = new TestCore(ds, TestCore.node(id, demo));
-            inventory = TestCore.migrate(ds, InventorySchema.NAME, InventorySchema.class, InventorySchema.MIGRATIONS,
-                    InventorySchema.HISTORY_TABLE);
+            inventory = TestInventory.migrate(ds);
             Migrations.migrate(ds, RebuildSchema.class, RebuildSchema.MIGRATIONS, RebuildSchema.HISTORY_TABLE);
         }
 
         /** The inventory on this node's database, as DS would build it. */
         InventoryComponent stock() {
-            return new InventoryComponent(Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
-                    "shortDatedScanHours", 0)), inventory, core.audit, core.keys, core.outbox, core.provinces);
+            return TestInventory.on(core, inventory, core.outbox);
         }
 
         long id(String table, String code) {

@@ -17,7 +17,6 @@ import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.spi.EventForwarder;
-import org.tongpao.core.testing.Configs;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.inventory.internal.stock.RecordingFederation;
 import org.tongpao.federation.inventory.internal.stock.StockForwarder;
@@ -29,6 +28,7 @@ import org.tongpao.inventory.NewIssue;
 import org.tongpao.inventory.NewReceipt;
 import org.tongpao.inventory.internal.InventoryComponent;
 import org.tongpao.inventory.internal.InventorySchema;
+import org.tongpao.inventory.testing.TestInventory;
 
 /**
  * What a rebuilt province does with the lots central handed it, on two real databases: its postings on them reach
@@ -61,9 +61,7 @@ class RebuiltLotsTest {
         outbox.bindEventForwarder(new StockForwarder(federation, f.province.core.node,
                 new RestoredLotOrigins(SchemaReady.of(RebuildSchema.NAME, f.province.ds))),
                 Map.of(EventForwarder.TOPICS, new String[] {InventoryTopics.MOVEMENT, InventoryTopics.LOT_STATUS}));
-        return new InventoryComponent(Configs.of(InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
-                "shortDatedScanHours", 0)), SchemaReady.of(InventorySchema.NAME, f.province.ds), f.province.core.audit,
-                f.province.core.keys, outbox, f.province.core.provinces);
+        return TestInventory.on(f.province.core, SchemaReady.of(InventorySchema.NAME, f.province.ds), outbox);
     }
 
     /** The province's lot that continues central's lot {@code centralLot}. */

@@ -1,18 +1,14 @@
 package org.tongpao.federation.inventory.internal.stock;
 
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.tongpao.core.internal.outbox.JdbcEventOutbox;
 import org.tongpao.core.persistence.Jdbc;
-import org.tongpao.core.persistence.Migrations;
-import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.persistence.Transactions;
-import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.inventory.internal.InventoryComponent;
-import org.tongpao.inventory.internal.InventorySchema;
+import org.tongpao.inventory.testing.TestInventory;
 
 /**
  * One node on a test database of its own: core (demo seed) and the real inventory, recording its events in
@@ -27,11 +23,8 @@ final class StockNode implements AutoCloseable {
 
     StockNode(String nodeId) {
         core = new TestCore(ds, TestCore.node(nodeId, true));
-        Migrations.migrate(ds, InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
         outbox = new JdbcEventOutbox(ds, Runnable::run, null);
-        inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class,
-                Map.of("shortDatedDays", 90, "shortDatedScanHours", 0)), SchemaReady.of(InventorySchema.NAME, ds),
-                core.audit, core.keys, outbox, core.provinces);
+        inventory = TestInventory.on(core, TestInventory.migrate(ds), outbox);
     }
 
     long id(String table, String code) {

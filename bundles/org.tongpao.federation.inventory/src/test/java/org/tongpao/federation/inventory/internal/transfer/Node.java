@@ -21,7 +21,6 @@ import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.spi.EventForwarder;
 import org.tongpao.core.spi.LedgerOwners;
-import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.core.testing.TestOutbox;
@@ -33,7 +32,7 @@ import org.tongpao.inventory.InventoryTopics;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewReceipt;
 import org.tongpao.inventory.internal.InventoryComponent;
-import org.tongpao.inventory.internal.InventorySchema;
+import org.tongpao.inventory.testing.TestInventory;
 
 /**
  * One node for the tests: its own database with core (demo master data) and the real inventory, this bundle's
@@ -61,14 +60,11 @@ public final class Node implements AutoCloseable {
         this.id = id;
         this.owners = owners;
         core = new TestCore(ds, TestCore.node(id, true));
-        SchemaReady schema = TestCore.migrate(ds, InventorySchema.NAME, InventorySchema.class,
-                InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
+        SchemaReady schema = TestInventory.migrate(ds);
         outbox = new JdbcEventOutbox(ds, Runnable::run, TestOutbox.recorder(new ArrayList<>()));
         outbox.bindEventForwarder(new TransferEventForwarder(federation, core.node), Map.of(EventForwarder.TOPICS,
                 new String[] {InventoryTopics.CROSS_NODE_DISPATCHED, InventoryTopics.CROSS_NODE_RECEIVED}));
-        inventory = new InventoryComponent(Configs.of(InventoryComponent.Config.class,
-                Map.of("shortDatedDays", 90, "shortDatedScanHours", 0)), schema, core.audit, core.keys, outbox,
-                core.provinces);
+        inventory = TestInventory.on(core, schema, outbox);
         inventory.bindNodeIdentity(core.node);
         inventory.bindLedgerOwners(owners);
         handle(TransferMessages.DISPATCHED, new TransferDispatchedHandler(inventory, federation, schema));
