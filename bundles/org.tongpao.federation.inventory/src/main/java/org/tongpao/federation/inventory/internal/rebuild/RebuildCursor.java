@@ -17,8 +17,12 @@ record RebuildCursor(String section, String key) {
     static final String ITEMS = "items";
     static final String DEPOTS = "depots";
     static final String LOTS = "lots";
-    /** The order a province receives them: master data first (small), then its depots' stock. */
-    static final List<String> SECTIONS = List.of(UNITS, ITEMS, DEPOTS, LOTS);
+    static final String TRANSFERS = "transfers";
+    /**
+     * The order a province receives them: master data first (small), then its depots' stock, then the transfers on
+     * their way to its depots (which name depots and items).
+     */
+    static final List<String> SECTIONS = List.of(UNITS, ITEMS, DEPOTS, LOTS, TRANSFERS);
 
     /** The start of the whole stream. */
     static RebuildCursor first() {

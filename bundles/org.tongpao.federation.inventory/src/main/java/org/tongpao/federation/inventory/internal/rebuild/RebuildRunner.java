@@ -24,8 +24,8 @@ import org.tongpao.core.persistence.Transactions;
 /**
  * Pulls a province's rebuild stream from central page by page and applies each page, with the cursor after it, in
  * one transaction: a run stopped anywhere (an error, a stop, {@code kill -9}) resumes at the first page not
- * applied, and no page is applied twice. Master data comes first, then the depots' stock; once the stream is
- * complete the lot numbering continues above every restored id and the run is DONE.
+ * applied, and no page is applied twice. Master data comes first, then the depots' stock, then the transfers on their
+ * way to the depots; once the stream is complete the lot numbering continues above every restored id and the run is DONE.
  */
 final class RebuildRunner {
     private static final Logger LOG = LoggerFactory.getLogger(RebuildRunner.class);
@@ -35,16 +35,18 @@ final class RebuildRunner {
     private final String province;
     private final PageSource source;
     private final MasterDataApplier masterData;
+    private final TransferApplier transfers;
     private final AuditTrail audit;
     private final Clock clock;
     private final int pageSize;
 
-    RebuildRunner(DataSource ds, String province, PageSource source, MasterDataApplier masterData, AuditTrail audit,
-            Clock clock, int pageSize) {
+    RebuildRunner(DataSource ds, String province, PageSource source, MasterDataApplier masterData,
+            TransferApplier transfers, AuditTrail audit, Clock clock, int pageSize) {
         this.ds = ds;
         this.province = province;
         this.source = source;
         this.masterData = masterData;
+        this.transfers = transfers;
         this.audit = audit;
         this.clock = clock;
         this.pageSize = pageSize;
@@ -152,6 +154,8 @@ final class RebuildRunner {
             StockApplier.Applied applied = stock.apply(c, rows, nextLocal, clock.instant());
             nextLocal = applied.nextLocalLotId();
             reserved = applied.reservedDropped();
+        } else if (RebuildCursor.TRANSFERS.equals(section)) {
+            transfers.apply(central, rows);
         } else {
             masterData.apply(central, section, rows);
         }
@@ -163,7 +167,8 @@ final class RebuildRunner {
     private static long expected(JsonNode manifest) {
         JsonNode master = manifest.path("masterData");
         return master.path(RebuildCursor.UNITS).asLong() + master.path(RebuildCursor.ITEMS).asLong()
-                + master.path(RebuildCursor.DEPOTS).asLong() + manifest.path("stock").path("lots").asLong();
+                + master.path(RebuildCursor.DEPOTS).asLong() + manifest.path("stock").path("lots").asLong()
+                + manifest.path(RebuildCursor.TRANSFERS).asLong();
     }
 
     private RebuildRun finish(Connection c, long id, Caller by) throws SQLException {

@@ -1,5 +1,6 @@
 package org.tongpao.federation.inventory.internal.rebuild;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.federation.Federation;
 import org.tongpao.federation.LinkStatus;
+import org.tongpao.inventory.CrossNodeTransfers;
 
 /**
  * Central's rebuild source: a province's master data and its depots' state as central holds it, as one stream of
@@ -57,6 +59,7 @@ public class RebuildSource {
     private final NodeIdentity node;
     private final ProvinceRegistry provinces;
     private final MasterDataSource masterData;
+    private final TransferSource transfers;
     private final Function<String, CatchUp> catchUp;
     private volatile Federation federation;
     private Broker broker;
@@ -64,18 +67,21 @@ public class RebuildSource {
     @Activate
     public RebuildSource(@Reference(target = RebuildSchema.READY) SchemaReady schema, @Reference NodeIdentity node,
             @Reference ProvinceRegistry provinces, @Reference OrgUnitService units,
-            @Reference CatalogueService catalogue, @Reference DepotService depots, Broker broker) {
-        this(schema.dataSource(), node, provinces, new MasterDataSource(units, catalogue, depots), null);
+            @Reference CatalogueService catalogue, @Reference DepotService depots,
+            @Reference CrossNodeTransfers transfers, Broker broker) {
+        this(schema.dataSource(), node, provinces, new MasterDataSource(units, catalogue, depots),
+                new TransferSource(transfers), null);
         this.broker = broker;
     }
 
     /** For tests: {@code catchUp} null reads the federation's links and the broker's up queue. */
     RebuildSource(DataSource ds, NodeIdentity node, ProvinceRegistry provinces, MasterDataSource masterData,
-            Function<String, CatchUp> catchUp) {
+            TransferSource transfers, Function<String, CatchUp> catchUp) {
         this.ds = ds;
         this.node = node;
         this.provinces = provinces;
         this.masterData = masterData;
+        this.transfers = transfers;
         this.catchUp = catchUp != null ? catchUp : this::liveCatchUp;
     }
 
@@ -109,12 +115,10 @@ public class RebuildSource {
         state.require();
         Caller reader = Caller.system(caller.requestId());
         return Transactions.read(ds, c -> {
-            Map<String, Object> manifest = cursor.isFirst() ? manifest(c, province, state) : null;
+            Map<String, Object> manifest = cursor.isFirst() ? manifest(c, reader, province, state) : null;
             RebuildCursor at = cursor;
             while (true) {
-                SectionRows rows = RebuildCursor.LOTS.equals(at.section())
-                        ? StockSource.lots(c, province, at.atSectionStart() ? 0 : Long.parseLong(at.key()), n)
-                        : masterData.read(c, reader, at, n);
+                SectionRows rows = read(c, reader, province, at, n);
                 RebuildCursor next = rows.nextKey() != null ? at.at(rows.nextKey()) : at.nextSection();
                 // an exhausted section moves on in the same request, so only the stream's end is an empty page
                 if (!rows.rows().isEmpty() || next == null) {
@@ -124,6 +128,14 @@ public class RebuildSource {
                 at = next;
             }
         });
+    }
+
+    private SectionRows read(Connection c, Caller reader, String province, RebuildCursor at, int n) throws Exception {
+        return switch (at.section()) {
+            case RebuildCursor.LOTS -> StockSource.lots(c, province, at.atSectionStart() ? 0 : Long.parseLong(at.key()), n);
+            case RebuildCursor.TRANSFERS -> transfers.read(c, reader, province, at.atSectionStart() ? null : at.key(), n);
+            default -> masterData.read(c, reader, at, n);
+        };
     }
 
     /** The page size asked ({@code limit} as sent): absent → {@link #DEFAULT_LIMIT}, else 1..{@link #MAX_LIMIT}. */
@@ -142,12 +154,14 @@ public class RebuildSource {
         throw new ValidationException("limit", "limit must be a whole number between 1 and " + MAX_LIMIT);
     }
 
-    private Map<String, Object> manifest(java.sql.Connection c, String province, CatchUp state) throws Exception {
+    private Map<String, Object> manifest(Connection c, Caller reader, String province, CatchUp state)
+            throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("generatedAt", Instant.now().toString());
         m.put("sections", new ArrayList<>(RebuildCursor.SECTIONS));
         m.put("masterData", MasterDataSource.summary(c));
         m.put("stock", StockSource.summary(c, province));
+        m.put(RebuildCursor.TRANSFERS, transfers.count(c, reader, province));
         m.put("received", state.describe());
         return m;
     }

@@ -23,6 +23,7 @@ import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.persistence.Transactions;
+import org.tongpao.inventory.CrossNodeTransfers;
 
 /**
  * A provincial node's rebuild from central: starts or resumes a run (in the background for REST, in the
@@ -57,6 +58,7 @@ public class Rebuilder {
     private final DataSource ds;
     private final NodeIdentity node;
     private final MasterDataApplier masterData;
+    private final TransferApplier transfers;
     private final AuditTrail audit;
     private final Config config;
     private final Clock clock;
@@ -68,8 +70,9 @@ public class Rebuilder {
     @Activate
     public Rebuilder(@Reference(target = RebuildSchema.READY) SchemaReady schema, @Reference NodeIdentity node,
             @Reference OrgUnitService units, @Reference CatalogueService catalogue, @Reference DepotService depots,
-            @Reference AuditTrail audit, Config config) {
-        this(schema.dataSource(), node, new MasterDataApplier(units, catalogue, depots), audit, config, Clock.systemUTC());
+            @Reference CrossNodeTransfers transfers, @Reference AuditTrail audit, Config config) {
+        this(schema.dataSource(), node, new MasterDataApplier(units, catalogue, depots), new TransferApplier(transfers),
+                audit, config, Clock.systemUTC());
         status().filter(r -> RebuildRun.RUNNING.equals(r.state())).ifPresent(r -> {
             LOG.info("Resuming rebuild run {} of province {} where it stopped ({} record(s) applied)", r.id(),
                     r.province(), r.rowsApplied());
@@ -77,11 +80,12 @@ public class Rebuilder {
         });
     }
 
-    Rebuilder(DataSource ds, NodeIdentity node, MasterDataApplier masterData, AuditTrail audit, Config config,
-            Clock clock) {
+    Rebuilder(DataSource ds, NodeIdentity node, MasterDataApplier masterData, TransferApplier transfers,
+            AuditTrail audit, Config config, Clock clock) {
         this.ds = ds;
         this.node = node;
         this.masterData = masterData;
+        this.transfers = transfers;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -171,7 +175,7 @@ public class Rebuilder {
     private RebuildRunner runner(PageSource source) {
         String province = node.provinceCode().orElseThrow(() -> new ConflictException(
                 "only a provincial node is rebuilt from central; this is " + node.id()));
-        return new RebuildRunner(ds, province, source, masterData, audit, clock,
+        return new RebuildRunner(ds, province, source, masterData, transfers, audit, clock,
                 Math.max(1, Math.min(config.pageSize(), RebuildSource.MAX_LIMIT)));
     }
 

@@ -124,7 +124,8 @@ class RebuildRunnerTest {
     void aRunStoppedBetweenPagesStaysRunningAndTheNextStartResumesIt() {
         Rebuilder rebuilder = f.rebuilder(2);
         RebuildRunner runner = new RebuildRunner(f.province.ds, "42", f.stream(), new MasterDataApplier(
-                f.province.core.units, f.province.core.catalogue, f.province.core.depots), f.province.core.audit,
+                f.province.core.units, f.province.core.catalogue, f.province.core.depots),
+                new TransferApplier(f.provinceStock()), f.province.core.audit,
                 java.time.Clock.systemUTC(), 2);
         AtomicInteger applied = new AtomicInteger();
         RebuildRun run = runner.run(runner.begin(f.ADMIN, "in-process"), f.ADMIN, () -> applied.get() >= 3,
