@@ -59,6 +59,7 @@ public class Rebuilder {
     private final NodeIdentity node;
     private final MasterDataApplier masterData;
     private final TransferApplier transfers;
+    private final RebuildContributions contributions;
     private final AuditTrail audit;
     private final Config config;
     private final Clock clock;
@@ -70,9 +71,10 @@ public class Rebuilder {
     @Activate
     public Rebuilder(@Reference(target = RebuildSchema.READY) SchemaReady schema, @Reference NodeIdentity node,
             @Reference OrgUnitService units, @Reference CatalogueService catalogue, @Reference DepotService depots,
-            @Reference CrossNodeTransfers transfers, @Reference AuditTrail audit, Config config) {
+            @Reference CrossNodeTransfers transfers, @Reference RebuildContributions contributions,
+            @Reference AuditTrail audit, Config config) {
         this(schema.dataSource(), node, new MasterDataApplier(units, catalogue, depots), new TransferApplier(transfers),
-                audit, config, Clock.systemUTC());
+                contributions, audit, config, Clock.systemUTC());
         status().filter(r -> RebuildRun.RUNNING.equals(r.state())).ifPresent(r -> {
             LOG.info("Resuming rebuild run {} of province {} where it stopped ({} record(s) applied)", r.id(),
                     r.province(), r.rowsApplied());
@@ -81,11 +83,12 @@ public class Rebuilder {
     }
 
     Rebuilder(DataSource ds, NodeIdentity node, MasterDataApplier masterData, TransferApplier transfers,
-            AuditTrail audit, Config config, Clock clock) {
+            RebuildContributions contributions, AuditTrail audit, Config config, Clock clock) {
         this.ds = ds;
         this.node = node;
         this.masterData = masterData;
         this.transfers = transfers;
+        this.contributions = contributions;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -175,7 +178,7 @@ public class Rebuilder {
     private RebuildRunner runner(PageSource source) {
         String province = node.provinceCode().orElseThrow(() -> new ConflictException(
                 "only a provincial node is rebuilt from central; this is " + node.id()));
-        return new RebuildRunner(ds, province, source, masterData, transfers, audit, clock,
+        return new RebuildRunner(ds, province, source, masterData, transfers, contributions, audit, clock,
                 Math.max(1, Math.min(config.pageSize(), RebuildSource.MAX_LIMIT)));
     }
 

@@ -66,7 +66,7 @@ class RebuildBench implements TestCallers {
         double seedSeconds = seconds(t0);
         RebuildSource source = new RebuildSource(central, centralCore.node, centralCore.provinces,
                 new MasterDataSource(centralCore.units, centralCore.catalogue, centralCore.depots),
-                new TransferSource(inventory(central, centralCore)), p -> new CatchUp(p,
+                new TransferSource(inventory(central, centralCore)), new RebuildContributions(), p -> new CatchUp(p,
                 java.util.Optional.empty(), java.util.OptionalLong.of(0)));
         HttpServer server = serve(source);
         String api = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1";
@@ -81,6 +81,7 @@ class RebuildBench implements TestCallers {
             TestCore provinceCore = migrated(province, "province:42", false);
             Rebuilder rebuilder = new Rebuilder(province, provinceCore.node, new MasterDataApplier(provinceCore.units,
                     provinceCore.catalogue, provinceCore.depots), new TransferApplier(inventory(province, provinceCore)),
+                    new RebuildContributions(),
                     provinceCore.audit, Configs.of(Rebuilder.Config.class,
                     Map.of("centralApi", api, "pageSize", PAGE)), Clock.systemUTC());
             long t2 = System.nanoTime();

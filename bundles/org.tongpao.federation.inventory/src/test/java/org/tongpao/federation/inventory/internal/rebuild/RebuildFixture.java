@@ -40,6 +40,9 @@ final class RebuildFixture implements AutoCloseable, TestCallers {
     final InventoryComponent centralStock;
     /** Whether central sees Hubei and Jiangsu as federated (their depots' ledgers kept there); tests switch it on. */
     volatile boolean federated;
+    /** The sections other bundles contribute, at central and at Hubei; tests add to them. */
+    final RebuildContributions centralSections = new RebuildContributions();
+    final RebuildContributions provinceSections = new RebuildContributions();
     /** What central's catch-up check sees; tests change it. */
     CatchUp catchUp = new CatchUp("42", Optional.empty(), OptionalLong.of(0));
     final RebuildSource source;
@@ -52,7 +55,7 @@ final class RebuildFixture implements AutoCloseable, TestCallers {
         Function<String, CatchUp> check = p -> catchUp;
         source = new RebuildSource(central.ds, central.core.node, central.core.provinces,
                 new MasterDataSource(central.core.units, central.core.catalogue, central.core.depots),
-                new TransferSource(centralStock), check);
+                new TransferSource(centralStock), centralSections, check);
     }
 
     /** Receives {@code qty} of {@code item} into central's depot {@code depot}; the lot id. */
@@ -92,7 +95,8 @@ final class RebuildFixture implements AutoCloseable, TestCallers {
     /** The Hubei node's rebuilder, as DS would build it (a restart builds a new one on the same database). */
     Rebuilder rebuilder(int pageSize) {
         return new Rebuilder(province.ds, province.core.node, new MasterDataApplier(province.core.units,
-                province.core.catalogue, province.core.depots), new TransferApplier(provinceStock()), province.core.audit,
+                province.core.catalogue, province.core.depots), new TransferApplier(provinceStock()), provinceSections,
+                province.core.audit,
                 Configs.of(Rebuilder.Config.class, Map.of("centralApi", "in-process", "pageSize", pageSize)),
                 Clock.systemUTC());
     }
