@@ -167,7 +167,7 @@ final class RebuildRunner {
         } else if (RebuildCursor.TRANSFERS.equals(section)) {
             transfers.apply(central, rows);
         } else if (RebuildCursor.SECTIONS.contains(section)) {
-            masterData.apply(central, section, rows);
+            masterData.apply(c, central, section, rows);
         } else {
             contributed(c, central, section, rows);
         }

@@ -33,6 +33,7 @@ import org.tongpao.core.persistence.Transactions;
 import org.tongpao.federation.Federation;
 import org.tongpao.federation.LinkStatus;
 import org.tongpao.federation.RebuildContribution;
+import org.tongpao.federation.SnapshotSequences;
 import org.tongpao.inventory.CrossNodeTransfers;
 
 /**
@@ -70,9 +71,9 @@ public class RebuildSource {
     @Activate
     public RebuildSource(@Reference(target = RebuildSchema.READY) SchemaReady schema, @Reference NodeIdentity node,
             @Reference ProvinceRegistry provinces, @Reference OrgUnitService units,
-            @Reference CatalogueService catalogue, @Reference DepotService depots,
+            @Reference CatalogueService catalogue, @Reference DepotService depots, @Reference SnapshotSequences sequences,
             @Reference CrossNodeTransfers transfers, @Reference RebuildContributions contributions, Broker broker) {
-        this(schema.dataSource(), node, provinces, new MasterDataSource(units, catalogue, depots),
+        this(schema.dataSource(), node, provinces, new MasterDataSource(units, catalogue, depots, sequences),
                 new TransferSource(transfers), contributions, null);
         this.broker = broker;
     }

@@ -23,6 +23,7 @@ import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.persistence.Transactions;
+import org.tongpao.federation.SnapshotSequences;
 import org.tongpao.inventory.CrossNodeTransfers;
 
 /**
@@ -71,9 +72,10 @@ public class Rebuilder {
     @Activate
     public Rebuilder(@Reference(target = RebuildSchema.READY) SchemaReady schema, @Reference NodeIdentity node,
             @Reference OrgUnitService units, @Reference CatalogueService catalogue, @Reference DepotService depots,
-            @Reference CrossNodeTransfers transfers, @Reference RebuildContributions contributions,
+            @Reference SnapshotSequences sequences, @Reference CrossNodeTransfers transfers, @Reference RebuildContributions contributions,
             @Reference AuditTrail audit, Config config) {
-        this(schema.dataSource(), node, new MasterDataApplier(units, catalogue, depots), new TransferApplier(transfers),
+        this(schema.dataSource(), node, new MasterDataApplier(units, catalogue, depots, sequences),
+                new TransferApplier(transfers),
                 contributions, audit, config, Clock.systemUTC());
         status().filter(r -> RebuildRun.RUNNING.equals(r.state())).ifPresent(r -> {
             LOG.info("Resuming rebuild run {} of province {} where it stopped ({} record(s) applied)", r.id(),

@@ -54,7 +54,7 @@ final class RebuildFixture implements AutoCloseable, TestCallers {
                 ? Optional.of("province:" + p) : Optional.empty());
         Function<String, CatchUp> check = p -> catchUp;
         source = new RebuildSource(central.ds, central.core.node, central.core.provinces,
-                new MasterDataSource(central.core.units, central.core.catalogue, central.core.depots),
+                new MasterDataSource(central.core.units, central.core.catalogue, central.core.depots, central.sequences),
                 new TransferSource(centralStock), centralSections, check);
     }
 
@@ -95,7 +95,7 @@ final class RebuildFixture implements AutoCloseable, TestCallers {
     /** The Hubei node's rebuilder, as DS would build it (a restart builds a new one on the same database). */
     Rebuilder rebuilder(int pageSize) {
         return new Rebuilder(province.ds, province.core.node, new MasterDataApplier(province.core.units,
-                province.core.catalogue, province.core.depots), new TransferApplier(provinceStock()), provinceSections,
+                province.core.catalogue, province.core.depots, province.sequences), new TransferApplier(provinceStock()), provinceSections,
                 province.core.audit,
                 Configs.of(Rebuilder.Config.class, Map.of("centralApi", "in-process", "pageSize", pageSize)),
                 Clock.systemUTC());
@@ -121,9 +121,16 @@ final class RebuildFixture implements AutoCloseable, TestCallers {
         final DataSource ds = database.dataSource();
         final TestCore core;
         final SchemaReady inventory;
+        /** Federation's newest-snapshot sequences on this node (its schema migrated for them). */
+        final org.tongpao.federation.SnapshotSequences sequences;
 
         Node(String id, boolean demo) {
             core = new TestCore(ds, TestCore.node(id, demo));
+            Migrations.migrate(ds, org.tongpao.federation.internal.FederationSchema.class,
+                    org.tongpao.federation.internal.FederationSchema.MIGRATIONS,
+                    org.tongpao.federation.internal.FederationSchema.HISTORY_TABLE);
+            sequences = new org.tongpao.federation.internal.master.MasterDataSequences(SchemaReady.of(
+                    org.tongpao.federation.internal.FederationSchema.NAME, ds));
             inventory = TestCore.migrate(ds, InventorySchema.NAME, InventorySchema.class, InventorySchema.MIGRATIONS,
                     InventorySchema.HISTORY_TABLE);
             Migrations.migrate(ds, RebuildSchema.class, RebuildSchema.MIGRATIONS, RebuildSchema.HISTORY_TABLE);

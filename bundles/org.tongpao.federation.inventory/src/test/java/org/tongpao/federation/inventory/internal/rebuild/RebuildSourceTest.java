@@ -112,7 +112,8 @@ class RebuildSourceTest {
     @Test
     void aProvincialNodeServesNoRebuild() {
         RebuildSource atProvince = new RebuildSource(f.province.ds, f.province.core.node, f.province.core.provinces,
-                new MasterDataSource(f.province.core.units, f.province.core.catalogue, f.province.core.depots),
+                new MasterDataSource(f.province.core.units, f.province.core.catalogue, f.province.core.depots,
+                        f.province.sequences),
                 new TransferSource(f.province.stock()), new RebuildContributions(), p -> f.catchUp);
         assertThatThrownBy(() -> atProvince.page(f.ADMIN, "42", null, null)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("only the central node");
