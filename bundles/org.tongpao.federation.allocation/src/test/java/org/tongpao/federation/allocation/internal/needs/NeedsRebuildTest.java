@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.tongpao.allocation.AllocationTopics;
 import org.tongpao.allocation.KeyArea;
 import org.tongpao.allocation.Need;
 import org.tongpao.allocation.NeedFilter;
@@ -19,15 +18,11 @@ import org.tongpao.allocation.NeedState;
 import org.tongpao.allocation.NewKeyArea;
 import org.tongpao.allocation.NewNeed;
 import org.tongpao.allocation.Urgency;
-import org.tongpao.allocation.internal.AllocationSchema;
-import org.tongpao.allocation.internal.JdbcNeedService;
 import org.tongpao.core.Caller;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.testing.TestCallers;
-import org.tongpao.core.testing.TestCore;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.RebuildContribution;
-import org.tongpao.federation.testing.FederatedNode;
 
 /**
  * The allocation glue's sections of the rebuild stream (federation 1.2): a Hubei node that lost its disk gets back
@@ -39,32 +34,22 @@ class NeedsRebuildTest implements TestCallers {
     private static final Caller CENTRAL_LINK = Caller.of("node:central", Set.of("ministry-admin"), "rebuild-1");
     private static final Caller HUBEI_LINK = Caller.of("node:province:42", Set.of("province-officer", "province-42"),
             "fed-42");
-    private final Node central = new Node("central", List.of("province:42", "province:32"));
-    private final Node lost = new Node("province:42", List.of());
-    private final Node rebuilt = new Node("province:42", List.of());
+    private final NeedNode central = node("central", List.of("province:42", "province:32"));
+    private final NeedNode lost = node("province:42", List.of());
+    private final NeedNode rebuilt = node("province:42", List.of());
 
-    private static final class Node extends FederatedNode {
-        final JdbcNeedService needs;
+    private static NeedNode node(String id, List<String> provinces) {
+        NeedNode node = new NeedNode(id, provinces);
+        // on a federated province only central's link writes key areas
+        node.needs.bindMasterDataOwner(writer -> node.core.node.isCentral()
+                || writer.user().equals(CENTRAL_LINK.user()) ? Optional.empty() : Optional.of("central"));
+        return node;
+    }
 
-        Node(String id, List<String> provinces) {
-            super(id, provinces);
-            needs = new JdbcNeedService(TestCore.migrate(core.ds, AllocationSchema.NAME, AllocationSchema.class,
-                    AllocationSchema.MIGRATIONS, AllocationSchema.HISTORY_TABLE), core.units, core.catalogue,
-                    core.depots, core.provinces, core.audit, core.keys, core.outbox);
-            core.outbox.forward(new NeedForwarder(federation, core.node), AllocationTopics.NEED_CHANGED);
-            needs.bindMasterDataOwner(writer -> central() || writer.user().equals(CENTRAL_LINK.user())
-                    ? Optional.empty() : Optional.of("central"));
-        }
-
-        private boolean central() {
-            return core.node.isCentral();
-        }
-
-        Need raise(String unit, long quantity) {
-            return needs.create(HUBEI, new NewNeed(core.unitId(unit), core.catalogue.getByCode(ADMIN, "MASK-KN95").id(),
-                    null, quantity, Urgency.IMMEDIATE, null, null, "front line", 2,
-                    core.depots.getByCode(ADMIN, "HB-WH-01").id()), null);
-        }
+    private static Need raise(NeedNode node, String unit, long quantity) {
+        return node.needs.create(HUBEI, new NewNeed(node.unit(unit), node.core.catalogue.getByCode(ADMIN, "MASK-KN95")
+                .id(), null, quantity, Urgency.IMMEDIATE, null, null, "front line", 2,
+                node.core.depots.getByCode(ADMIN, "HB-WH-01").id()), null);
     }
 
     @AfterEach
@@ -76,17 +61,17 @@ class NeedsRebuildTest implements TestCallers {
 
     @Test
     void aRebuiltProvinceGetsCentralsKeyAreasAndItsOwnOpenNeedsUnderTheirIds() {
-        central.needs.declareKeyArea(ADMIN, new NewKeyArea(null, central.core.unitId("P42-WUHAN"), "Wuhan"), null);
+        central.needs.declareKeyArea(ADMIN, new NewKeyArea(null, central.unit("P42-WUHAN"), "Wuhan"), null);
         central.needs.declareKeyArea(ADMIN, new NewKeyArea("32", null, null), null);
-        lost.raise("P42-WUHAN-JIANGAN-T01", 10);
-        Need open = lost.raise("P42-WUHAN-JIANGAN-T01", 5000);
-        Need cancelled = lost.raise("P42-WUHAN-JIANGAN-T01", 70);
+        raise(lost, "P42-WUHAN-JIANGAN-T01", 10);
+        Need open = raise(lost, "P42-WUHAN-JIANGAN-T01", 5000);
+        Need cancelled = raise(lost, "P42-WUHAN-JIANGAN-T01", 70);
         lost.needs.cancel(HUBEI, cancelled.id(), null);
-        Need third = lost.raise("P42-WUHAN-JIANGAN-T01", 30);
+        Need third = raise(lost, "P42-WUHAN-JIANGAN-T01", 30);
         NeedChangedHandler replicate = new NeedChangedHandler(central.needs);
         lost.federation.sent.forEach(m -> central.apply(replicate, m, HUBEI_LINK));
         // central's own need for a Hubei unit is central's, not Hubei's to restore
-        central.needs.create(ADMIN, new NewNeed(central.core.unitId("P42-WUHAN-JIANGAN-T01"),
+        central.needs.create(ADMIN, new NewNeed(central.unit("P42-WUHAN-JIANGAN-T01"),
                 central.core.catalogue.getByCode(ADMIN, "MASK-KN95").id(), null, 1L, Urgency.IMMEDIATE, null, null,
                 "central's", 2, null), null);
 
@@ -113,7 +98,7 @@ class NeedsRebuildTest implements TestCallers {
         assertThat(rebuilt.federation.sent).as("restoring changes nothing to report").isEmpty();
 
         // numbering continues above the restored ids, and a change of a restored need updates central's copy
-        assertThat(rebuilt.raise("P42-WUHAN-JIANGAN-T01", 1).id()).isGreaterThan(third.id());
+        assertThat(raise(rebuilt, "P42-WUHAN-JIANGAN-T01", 1).id()).isGreaterThan(third.id());
         rebuilt.federation.sent.clear();
         rebuilt.needs.cancel(HUBEI, open.id(), null);
         Message change = rebuilt.federation.sent.get(0);
