@@ -604,6 +604,22 @@ public class FederationIT extends CentralNode {
         assertTrue(second.json().get("manifest").isNull());
         assertEquals(400, api().as("admin").get("/federation/rebuild/32?after=stock:1").status());
         assertEquals(403, api().as("hubei").get("/federation/rebuild/42").status());
+        // the whole stream, through every section: the inventory's own, then those other glue bundles contribute as
+        // RebuildContribution services (federation 1.2: federation.allocation's key areas and needs)
+        JsonNode manifest = first.json().get("manifest");
+        assertEquals(java.util.List.of("units", "items", "depots", "lots", "transfers", "key-areas", "needs"),
+                new com.fasterxml.jackson.databind.ObjectMapper().convertValue(manifest.get("sections"),
+                        java.util.List.class));
+        assertTrue(manifest.toString(), manifest.get("contributed").has("needs"));
+        java.util.Set<String> served = new java.util.LinkedHashSet<>();
+        for (String cursor = ""; cursor != null; ) {
+            Api.Reply page = api().as("admin").get("/federation/rebuild/32?limit=500&after="
+                    + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(page.toString(), 200, page.status());
+            served.add(page.json().get("section").asText());
+            cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
+        }
+        assertTrue(served.toString(), served.contains("units") && served.contains("needs"));
 
         String type = "itest.rebuild" + UUID.randomUUID().toString().substring(0, 8);
         sendAsHubei(envelope("province:42/" + System.nanoTime(), type, "1.0", "province:42", "{}"));

@@ -33,6 +33,18 @@ public interface NeedService {
      */
     Need replicate(Caller caller, NeedReplica replica);
 
+    /**
+     * Restores needs this node raised, from the copies central keeps of them, when the node is rebuilt from central
+     * (federation): each is stored under its own id here (the number after the last {@code /} of
+     * {@code source()}, e.g. 17 of {@code province:42/17}) as this node's need, with its quantities, state,
+     * times and version; one whose id is already here changes nothing. The numbering of new needs continues above
+     * them. Only a ministry administrator (the rebuild acts as central); no event is recorded (nothing changed).
+     *
+     * @return the needs as stored here
+     * @since 1.5
+     */
+    List<Need> restore(Caller caller, List<NeedReplica> needs);
+
     List<KeyArea> keyAreas(Caller caller);
 
     KeyArea declareKeyArea(Caller caller, NewKeyArea command, String idempotencyKey);

@@ -17,9 +17,11 @@
  * 1.4 too: returns — {@link org.tongpao.allocation.AllocationService#returnLines} (a line may be RETURNED: its goods
  * came back into the sending depot), {@link org.tongpao.allocation.AllocationService#noteLines},
  * {@code BatchStatus.RETURNED}, topic {@code BATCH_LINES_RETURNED}.
+ * 1.5: {@link org.tongpao.allocation.NeedService#restore} — a provincial node rebuilt from central gets its own
+ * needs back under their ids.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.tongpao.allocation;
 
 import org.osgi.annotation.bundle.Export;

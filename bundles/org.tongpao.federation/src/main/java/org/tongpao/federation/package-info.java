@@ -3,9 +3,12 @@
  * org.tongpao.federation.Federation} sends messages in the caller's transaction (the outbox), {@link
  * org.tongpao.federation.MessageHandler}s apply them on the receiving node exactly once (the inbox).
  * Message types and their contract versions are listed in {@code docs/federation.md}.
+ * 1.2: {@link org.tongpao.federation.RebuildContribution}, the sections glue bundles add to the stream that rebuilds
+ * a provincial node from central; {@link org.tongpao.federation.SnapshotSequences}, the sequence of the newest
+ * master-data snapshot of each record (central's sent, a province's applied), which the rebuild hands over.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.tongpao.federation;
 
 import org.osgi.annotation.bundle.Export;

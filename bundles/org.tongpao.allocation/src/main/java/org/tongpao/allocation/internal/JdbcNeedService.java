@@ -114,6 +114,11 @@ public class JdbcNeedService implements NeedService {
     }
 
     @Override
+    public List<Need> restore(Caller caller, List<NeedReplica> needs) {
+        return replicas.restore(caller, needs);
+    }
+
+    @Override
     public Page<Need> list(Caller caller, NeedFilter filter, int limit, String cursor) {
         NeedFilter f = filter == null ? NeedFilter.all() : filter;
         Where where = Where.after(cursor);

@@ -52,6 +52,33 @@ final class NeedDao {
                         n.createdBy(), n.createdAt(), n.updatedAt(), n.version(), n.source()));
     }
 
+    /** Stores a need of this node restored by a rebuild under its own id, as it stood (no source: it is this node's). */
+    static void insertRestored(Connection c, long id, Need n, String unitPath) throws SQLException {
+        Jdbc.update(c, "INSERT INTO tp_alloc_need (id, org_unit_id, unit_code, province_code, unit_path, item_id, "
+                + "category_code, quantity, allocated, received, urgency, front_line, key_area, key_area_label, needed_by, "
+                + "justification, days_of_cover, receiving_depot_id, state, created_by, created_at, updated_at, version, "
+                + "deliver_to_unit) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Jdbc.args(id,
+                        n.orgUnitId(), n.unitCode(), n.provinceCode(), unitPath, n.itemId(), n.categoryCode(),
+                        n.quantity(), n.allocated(), n.received(), n.urgency(), n.frontLine(), n.keyArea(),
+                        n.keyAreaLabel(), n.neededBy(), n.justification(), n.daysOfCoverLeft(), n.receivingDepotId(),
+                        n.state(), n.createdBy(), n.createdAt(), n.updatedAt(), n.version(), n.deliverToUnit()));
+    }
+
+    static boolean exists(Connection c, long id) throws SQLException {
+        return Jdbc.count(c, "SELECT COUNT(*) FROM tp_alloc_need WHERE id = ?", Jdbc.args(id)) > 0;
+    }
+
+    /**
+     * Lets the need table's identity continue above every id, after needs were stored under ids it did not hand out.
+     * The same statement on Derby and PostgreSQL; its value must be a literal.
+     */
+    static void continueNumbering(Connection c) throws SQLException {
+        long above = Jdbc.count(c, "SELECT COALESCE(MAX(id), 0) FROM tp_alloc_need", List.of());
+        try (var s = c.createStatement()) {
+            s.execute("ALTER TABLE tp_alloc_need ALTER COLUMN id RESTART WITH " + (above + 1));
+        }
+    }
+
     /** Overwrites a replicated need with a newer copy (its unit and key-area flag stay as derived here). */
     static void updateReplica(Connection c, long id, Need n) throws SQLException {
         Jdbc.update(c, "UPDATE tp_alloc_need SET item_id = ?, category_code = ?, quantity = ?, allocated = ?, "

@@ -14,7 +14,10 @@ import org.tongpao.federation.MessageHandler;
  * receipt into another province's depot (the message is parked FAILED); the kernel already refused a message whose
  * {@code from} is not the link's node. A copy older than the stored one changes nothing.
  */
-@Component(property = {MessageHandler.TYPE + "=" + DonationContract.TYPE, MessageHandler.MAJOR + ":Integer=1"})
+// newer-wins: the copy is the whole donation as of asOf, and DonationService.replicate keeps only a newer one, so
+// the inbox may forget the message's id past retention
+@Component(property = {MessageHandler.TYPE + "=" + DonationContract.TYPE, MessageHandler.MAJOR + ":Integer=1",
+        MessageHandler.REDELIVERY + "=" + MessageHandler.NEWER_WINS})
 public class DonationChangedHandler implements MessageHandler {
     private final DonationService donations;
 

@@ -17,7 +17,9 @@ import org.tongpao.funding.FundingSource;
  * {@link FundingService#replicate}, as the province's link: a line held by another province or by the ministry is
  * refused and the message parked. A version not above the stored one changes nothing.
  */
-@Component(property = {MessageHandler.TYPE + "=" + ProcurementContracts.LINE, MessageHandler.MAJOR + ":Integer=1"})
+// newer-wins: the copy is the whole line at its version, and FundingService.replicate keeps only a higher one
+@Component(property = {MessageHandler.TYPE + "=" + ProcurementContracts.LINE, MessageHandler.MAJOR + ":Integer=1",
+        MessageHandler.REDELIVERY + "=" + MessageHandler.NEWER_WINS})
 public class BudgetLineHandler implements MessageHandler {
     private final FundingService funding;
 

@@ -14,7 +14,9 @@ import org.tongpao.procurement.ProcurementService;
  * province's depot, is refused and the message parked). A copy of a version not above the stored one changes
  * nothing.
  */
-@Component(property = {MessageHandler.TYPE + "=" + ProcurementContracts.ORDER, MessageHandler.MAJOR + ":Integer=1"})
+// newer-wins: the copy is the whole order at its version, and ProcurementService.replicate keeps only a higher one
+@Component(property = {MessageHandler.TYPE + "=" + ProcurementContracts.ORDER, MessageHandler.MAJOR + ":Integer=1",
+        MessageHandler.REDELIVERY + "=" + MessageHandler.NEWER_WINS})
 public class OrderChangedHandler implements MessageHandler {
     private final ProcurementService procurement;
 

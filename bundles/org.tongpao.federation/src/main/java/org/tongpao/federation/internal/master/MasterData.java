@@ -5,15 +5,16 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.federation.Federation;
+import org.tongpao.federation.SnapshotSequences;
 
 /**
  * The master-data contracts central sends down ({@code docs/federation.md}): their types, their version, the
  * caller central's link acts as on a provincial node, and reading a snapshot's body.
  */
 final class MasterData {
-    static final String ORG_UNIT = "master.org-unit";
-    static final String ITEM = "master.item";
-    static final String DEPOT = "master.depot";
+    static final String ORG_UNIT = SnapshotSequences.ORG_UNIT;
+    static final String ITEM = SnapshotSequences.ITEM;
+    static final String DEPOT = SnapshotSequences.DEPOT;
     static final String VERSION = "1.0";
     /** The user central's messages are applied as on a provincial node: the one writer of its master data. */
     static final String CENTRAL_LINK = "node:" + Federation.CENTRAL;

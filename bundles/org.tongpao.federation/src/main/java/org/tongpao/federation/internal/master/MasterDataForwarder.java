@@ -54,8 +54,15 @@ public class MasterDataForwarder implements EventForwarder {
         }
         body.values().removeIf(v -> v == null);
         Instant now = Instant.now();
+        String newest = null;
         for (String node : provinces) {
-            federation.send(c, node, type, MasterData.VERSION, now, body);
+            newest = federation.send(c, node, type, MasterData.VERSION, now, body);
+        }
+        // the newest snapshot of the record sent, by sequence: a rebuild hands it to the province with the record
+        // (every id of this change is above the previous change's: the record's row lock orders them)
+        long seq = SnapshotOrder.seq(newest);
+        if (seq >= 0) {
+            SnapshotOrder.claim(c, type, body.get("code").toString(), seq, newest);
         }
     }
 

@@ -47,6 +47,8 @@ class MasterDataTest implements TestCallers {
 
     MasterDataTest() {
         Migrations.migrate(hubei.ds, FederationSchema.class, FederationSchema.MIGRATIONS, FederationSchema.HISTORY_TABLE);
+        Migrations.migrate(central.ds, FederationSchema.class, FederationSchema.MIGRATIONS,
+                FederationSchema.HISTORY_TABLE);
         central.outbox.forward(new MasterDataForwarder(federation), CoreTopics.ORG_UNIT + "*", CoreTopics.ITEM + "*",
                 CoreTopics.DEPOT + "*");
     }
@@ -189,6 +191,38 @@ class MasterDataTest implements TestCallers {
         federation.sent.stream().filter(m -> m.to().equals("province:42")).reduce((a, b) -> b)
                 .ifPresent(this::applyAtHubei);
         assertThat(hubei.units.getByCode(ADMIN, "P42-WUHAN-HANKOU").nameZh()).isEqualTo("汉口");
+    }
+
+    @Test
+    void centralKeepsTheNewestSnapshotItSentAndARebuiltProvinceClaimsItSoAnOlderQueuedOneChangesNothing() {
+        OrgUnit wuhan = central.units.getByCode(ADMIN, "P42-WUHAN");
+        OrgUnit hankou = central.units.create(ADMIN, new NewOrgUnit("P42-WUHAN-HANKOU", "Hankou", null,
+                OrgLevel.COUNTY, wuhan.id(), null, null), null);
+        central.units.update(ADMIN, hankou.id(), new OrgUnitUpdate("Hankou district", null, false, hankou.version()),
+                null);
+        List<Message> toHubei = federation.sent.stream().filter(m -> m.to().equals("province:42")).toList();
+        MasterDataSequences atCentral = new MasterDataSequences(SchemaReady.of(FederationSchema.NAME, central.ds));
+        Map<String, Long> sent = Transactions.read(central.ds, c -> atCentral.sent(c, MasterData.ORG_UNIT,
+                List.of("P42-WUHAN-HANKOU", "P42-WUHAN")));
+        // the change's last message (to province:32) numbers it; the untouched unit has none
+        assertThat(sent).containsOnlyKeys("P42-WUHAN-HANKOU").containsEntry("P42-WUHAN-HANKOU",
+                SnapshotOrder.seq(federation.sent.get(federation.sent.size() - 1).id()));
+
+        // a rebuild applied the unit as central holds it now, and claims central's sequence with it
+        applyAtHubei(toHubei.get(1));
+        MasterDataSequences atHubei = new MasterDataSequences(federationSchema());
+        long seq = sent.get("P42-WUHAN-HANKOU");
+        boolean first = Transactions.write(hubei.ds, "t", c -> atHubei.claim(c, MasterData.ORG_UNIT,
+                "P42-WUHAN-HANKOU", seq));
+        boolean again = Transactions.write(hubei.ds, "t", c -> atHubei.claim(c, MasterData.ORG_UNIT,
+                "P42-WUHAN-HANKOU", seq));
+        assertThat(first).isTrue();
+        assertThat(again).as("the same state again").isFalse();
+        // the creation's snapshot, still queued when the node was rebuilt, arrives: older, it changes nothing
+        long audit = auditRows();
+        applyAtHubei(toHubei.get(0));
+        assertThat(hubei.units.getByCode(ADMIN, "P42-WUHAN-HANKOU").name()).isEqualTo("Hankou district");
+        assertThat(auditRows()).isEqualTo(audit);
     }
 
     @Test

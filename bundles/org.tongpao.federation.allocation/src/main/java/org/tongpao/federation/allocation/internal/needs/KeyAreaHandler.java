@@ -39,18 +39,27 @@ public class KeyAreaHandler implements MessageHandler {
         if ((province == null) == (unitCode == null)) {
             throw new IllegalArgumentException("a key area names exactly one of provinceCode and unitCode");
         }
-        String label = NeedContracts.optionalText(b, "label");
-        Optional<KeyArea> here = needs.keyAreas(sender).stream().filter(a -> unitCode == null
+        declare(needs, units, sender, province, unitCode, NeedContracts.optionalText(b, "label"),
+                Boolean.parseBoolean(String.valueOf(b.get("declared"))));
+    }
+
+    /**
+     * Central's key area of {@code province} (or of the unit {@code unitCode}) as declared or removed there: a
+     * declaration already here with the same label, or a removal of one not here, changes nothing; another label is
+     * declared anew. Shared with the rebuild's {@code key-areas} section.
+     */
+    static void declare(NeedService needs, OrgUnitService units, Caller central, String province, String unitCode,
+            String label, boolean declared) {
+        Optional<KeyArea> here = needs.keyAreas(central).stream().filter(a -> unitCode == null
                 ? a.orgUnitId() == null && province.equals(a.provinceCode()) : unitCode.equals(a.unitCode())).findFirst();
-        boolean declared = Boolean.parseBoolean(String.valueOf(b.get("declared")));
         if (here.isPresent() && (!declared || !Objects.equals(here.get().label(), label))) {
-            needs.removeKeyArea(sender, here.get().id(), null);
+            needs.removeKeyArea(central, here.get().id(), null);
         } else if (here.isPresent() || !declared) {
             return;
         }
         if (declared) {
-            Long unitId = unitCode == null ? null : units.getByCode(sender, unitCode).id();
-            needs.declareKeyArea(sender, new NewKeyArea(province, unitId, label), null);
+            Long unitId = unitCode == null ? null : units.getByCode(central, unitCode).id();
+            needs.declareKeyArea(central, new NewKeyArea(province, unitId, label), null);
         }
     }
 }

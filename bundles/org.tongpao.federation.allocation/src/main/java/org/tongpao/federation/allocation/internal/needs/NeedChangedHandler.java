@@ -1,19 +1,12 @@
 package org.tongpao.federation.allocation.internal.needs;
 
-import static org.tongpao.federation.allocation.internal.needs.NeedContracts.number;
-import static org.tongpao.federation.allocation.internal.needs.NeedContracts.optionalText;
 import static org.tongpao.federation.allocation.internal.needs.NeedContracts.text;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.tongpao.allocation.NeedReplica;
 import org.tongpao.allocation.NeedService;
-import org.tongpao.allocation.NeedState;
-import org.tongpao.allocation.Urgency;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.federation.Message;
@@ -42,14 +35,6 @@ public class NeedChangedHandler implements MessageHandler {
         if (!key.startsWith(message.from() + "/")) {
             throw new AccessDeniedException(message.from() + " may only report its own needs, not " + key);
         }
-        String neededBy = optionalText(b, "neededBy");
-        Object cover = b.get("daysOfCoverLeft");
-        needs.replicate(sender, new NeedReplica(key, text(b, "unitCode"), optionalText(b, "itemCode"),
-                optionalText(b, "categoryCode"), number(b, "quantity"), number(b, "allocated"), number(b, "received"),
-                Urgency.valueOf(text(b, "urgency")), Boolean.parseBoolean(String.valueOf(b.get("frontLine"))),
-                neededBy == null ? null : LocalDate.parse(neededBy), optionalText(b, "justification"),
-                cover == null ? null : ((Number) cover).intValue(), optionalText(b, "receivingDepotCode"),
-                NeedState.valueOf(text(b, "state")), text(b, "createdBy"), Instant.parse(text(b, "createdAt")),
-                Instant.parse(text(b, "updatedAt")), number(b, "version")));
+        needs.replicate(sender, NeedContracts.replica(b));
     }
 }

@@ -2,8 +2,13 @@ package org.tongpao.federation.allocation.internal.needs;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.tongpao.allocation.NeedReplica;
+import org.tongpao.allocation.NeedState;
+import org.tongpao.allocation.Urgency;
 import org.tongpao.core.persistence.Jdbc;
 
 /**
@@ -16,6 +21,19 @@ final class NeedContracts {
     static final String VERSION = "1.0";
 
     private NeedContracts() {
+    }
+
+    /** The need a {@code need.changed} body (or a row of the rebuild's {@code needs} section) describes. */
+    static NeedReplica replica(Map<String, Object> b) {
+        String neededBy = optionalText(b, "neededBy");
+        Object cover = b.get("daysOfCoverLeft");
+        return new NeedReplica(text(b, "need"), text(b, "unitCode"), optionalText(b, "itemCode"),
+                optionalText(b, "categoryCode"), number(b, "quantity"), number(b, "allocated"), number(b, "received"),
+                Urgency.valueOf(text(b, "urgency")), Boolean.parseBoolean(String.valueOf(b.get("frontLine"))),
+                neededBy == null ? null : LocalDate.parse(neededBy), optionalText(b, "justification"),
+                cover == null ? null : ((Number) cover).intValue(), optionalText(b, "receivingDepotCode"),
+                NeedState.valueOf(text(b, "state")), text(b, "createdBy"), Instant.parse(text(b, "createdAt")),
+                Instant.parse(text(b, "updatedAt")), number(b, "version"));
     }
 
     static String text(Map<String, Object> body, String field) {

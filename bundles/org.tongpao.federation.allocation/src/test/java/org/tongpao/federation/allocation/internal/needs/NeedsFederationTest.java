@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.tongpao.allocation.AllocationTopics;
 import org.tongpao.allocation.KeyArea;
 import org.tongpao.allocation.Need;
 import org.tongpao.allocation.NeedFilter;
@@ -18,16 +17,12 @@ import org.tongpao.allocation.NeedState;
 import org.tongpao.allocation.NewKeyArea;
 import org.tongpao.allocation.NewNeed;
 import org.tongpao.allocation.Urgency;
-import org.tongpao.allocation.internal.AllocationSchema;
-import org.tongpao.allocation.internal.JdbcNeedService;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.testing.TestCallers;
-import org.tongpao.core.testing.TestCore;
 import org.tongpao.federation.Message;
-import org.tongpao.federation.testing.FederatedNode;
 
 /**
  * Needs up and key areas down, between two real databases with allocation's need service on each and a
@@ -37,27 +32,8 @@ class NeedsFederationTest implements TestCallers {
     private static final Caller CENTRAL_LINK = Caller.of("node:central", Set.of("ministry-admin"), "fed-central");
     private static final Caller HUBEI_LINK = Caller.of("node:province:42", Set.of("province-officer", "province-42"),
             "fed-42");
-    private final Node central = new Node("central", List.of("province:42", "province:32"));
-    private final Node hubei = new Node("province:42", List.of());
-
-    /** One node with allocation's need service on it, the needs and key-area forwarders recording what it sends. */
-    private static final class Node extends FederatedNode {
-        final JdbcNeedService needs;
-
-        Node(String id, List<String> provinces) {
-            super(id, provinces);
-            needs = new JdbcNeedService(TestCore.migrate(core.ds, AllocationSchema.NAME, AllocationSchema.class,
-                    AllocationSchema.MIGRATIONS, AllocationSchema.HISTORY_TABLE), core.units, core.catalogue,
-                    core.depots, core.provinces, core.audit, core.keys, core.outbox);
-            core.outbox.forward(new NeedForwarder(federation, core.node), AllocationTopics.NEED_CHANGED);
-            core.outbox.forward(new KeyAreaForwarder(federation), AllocationTopics.KEY_AREA_DECLARED,
-                    AllocationTopics.KEY_AREA_REMOVED);
-        }
-
-        long unit(String code) {
-            return core.unitId(code);
-        }
-    }
+    private final NeedNode central = new NeedNode("central", List.of("province:42", "province:32"));
+    private final NeedNode hubei = new NeedNode("province:42", List.of());
 
     @AfterEach
     void close() {

@@ -19,7 +19,11 @@ import org.tongpao.inventory.ReserveCensus;
  * (the sender acts as the province's officer, so an answer for another province is refused). Its figures are
  * the province's own; lateness and order go by when it was submitted there.
  */
-@Component(property = {MessageHandler.TYPE + "=" + CensusContracts.SUBMISSION, MessageHandler.MAJOR + ":Integer=1"})
+// newer-wins: the answer is whole at its version; the same version again finds its row, and an older one arriving
+// after a newer is kept as history only (the census shows each province's highest version), so the inbox may forget
+// the message's id past retention
+@Component(property = {MessageHandler.TYPE + "=" + CensusContracts.SUBMISSION, MessageHandler.MAJOR + ":Integer=1",
+        MessageHandler.REDELIVERY + "=" + MessageHandler.NEWER_WINS})
 public class CensusSubmissionHandler implements MessageHandler {
     private final ReserveCensus census;
 

@@ -1,6 +1,8 @@
 package org.tongpao.federation.inventory.internal.rebuild;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -19,26 +21,37 @@ import org.tongpao.core.OrgLevel;
 import org.tongpao.core.OrgUnit;
 import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.OrgUnitUpdate;
+import org.tongpao.federation.SnapshotSequences;
 
 /**
  * Applies a master data page through core's public services (a few hundred records, so one call per record is
  * fine), as central: a record this node lacks is created, one that differs is updated, an item or depot central
  * deactivated is deactivated. Called inside the page's enclosing transaction, so the services' writes, audit rows
- * and events commit with the page's cursor. Org units arrive parents first (central's id order).
+ * and events commit with the page's cursor. Org units arrive parents first (central's id order). Each record carries
+ * the sequence of the newest snapshot central sent of it, claimed here like a snapshot message's (newer wins).
  */
 final class MasterDataApplier {
     private final OrgUnitService units;
     private final CatalogueService catalogue;
     private final DepotService depots;
+    private final SnapshotSequences sequences;
 
-    MasterDataApplier(OrgUnitService units, CatalogueService catalogue, DepotService depots) {
+    MasterDataApplier(OrgUnitService units, CatalogueService catalogue, DepotService depots,
+            SnapshotSequences sequences) {
         this.units = units;
         this.catalogue = catalogue;
         this.depots = depots;
+        this.sequences = sequences;
     }
 
-    void apply(Caller central, String section, JsonNode rows) {
+    void apply(Connection c, Caller central, String section, JsonNode rows) throws SQLException {
         for (JsonNode row : rows) {
+            // newer wins, as for central's snapshot messages: a row whose state this node already holds, or a newer
+            // one (a snapshot applied meanwhile), is left alone; claiming it makes an older queued snapshot harmless
+            if (row.hasNonNull("seq") && !sequences.claim(c, MasterDataSource.type(section), row.path("code").asText(),
+                    row.path("seq").asLong())) {
+                continue;
+            }
             switch (section) {
                 case RebuildCursor.UNITS -> unit(central, row);
                 case RebuildCursor.ITEMS -> item(central, row);

@@ -20,6 +20,7 @@ import org.tongpao.core.OrgUnitFilter;
 import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.Page;
 import org.tongpao.core.persistence.Jdbc;
+import org.tongpao.federation.SnapshotSequences;
 
 /**
  * Central's side of the master data sections, read through core's services (keyset pages of at most 500):
@@ -33,22 +34,50 @@ final class MasterDataSource {
     private final OrgUnitService units;
     private final CatalogueService catalogue;
     private final DepotService depots;
+    private final SnapshotSequences sequences;
 
-    MasterDataSource(OrgUnitService units, CatalogueService catalogue, DepotService depots) {
+    MasterDataSource(OrgUnitService units, CatalogueService catalogue, DepotService depots,
+            SnapshotSequences sequences) {
         this.units = units;
         this.catalogue = catalogue;
         this.depots = depots;
+        this.sequences = sequences;
     }
 
     SectionRows read(Connection c, Caller caller, RebuildCursor cursor, int limit) throws SQLException {
         int n = Math.min(limit, MAX_PAGE);
         String after = cursor.atSectionStart() ? null : cursor.key();
-        return switch (cursor.section()) {
+        SectionRows rows = switch (cursor.section()) {
             case RebuildCursor.UNITS -> units(c, units.list(caller, OrgUnitFilter.all(), n, after));
             case RebuildCursor.ITEMS -> items(catalogue.list(caller, ItemFilter.all(), n, after));
             case RebuildCursor.DEPOTS -> depots(c, depots.list(caller, DepotFilter.all(), n, after));
             default -> throw new IllegalArgumentException("not a master data section: " + cursor.section());
         };
+        addSequences(c, type(cursor.section()), rows.rows());
+        return rows;
+    }
+
+    /** The snapshot type of a master data section, as {@link SnapshotSequences} names it. */
+    static String type(String section) {
+        return switch (section) {
+            case RebuildCursor.UNITS -> SnapshotSequences.ORG_UNIT;
+            case RebuildCursor.ITEMS -> SnapshotSequences.ITEM;
+            default -> SnapshotSequences.DEPOT;
+        };
+    }
+
+    /**
+     * Each record's {@code seq}: the newest snapshot of it central sent, read on the page's connection, so it describes
+     * the state the row shows (a change and its snapshot's record commit together). Absent: none recorded.
+     */
+    private void addSequences(Connection c, String type, List<Map<String, Object>> rows) throws SQLException {
+        Map<String, Long> seqs = sequences.sent(c, type, rows.stream().map(r -> (String) r.get("code")).toList());
+        for (Map<String, Object> row : rows) {
+            Long seq = seqs.get((String) row.get("code"));
+            if (seq != null) {
+                row.put("seq", seq);
+            }
+        }
     }
 
     private static SectionRows units(Connection c, Page<OrgUnit> page) throws SQLException {

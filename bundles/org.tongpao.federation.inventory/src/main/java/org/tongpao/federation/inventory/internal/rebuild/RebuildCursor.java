@@ -17,22 +17,34 @@ record RebuildCursor(String section, String key) {
     static final String ITEMS = "items";
     static final String DEPOTS = "depots";
     static final String LOTS = "lots";
-    /** The order a province receives them: master data first (small), then its depots' stock. */
-    static final List<String> SECTIONS = List.of(UNITS, ITEMS, DEPOTS, LOTS);
+    static final String TRANSFERS = "transfers";
+    /**
+     * The order a province receives them: master data first (small), then its depots' stock, then the transfers on
+     * their way to its depots (which name depots and items).
+     */
+    static final List<String> SECTIONS = List.of(UNITS, ITEMS, DEPOTS, LOTS, TRANSFERS);
 
     /** The start of the whole stream. */
     static RebuildCursor first() {
         return new RebuildCursor(SECTIONS.get(0), "");
     }
 
-    /** {@code after} as a client sent it: null or empty is the start; anything else must be a cursor central gave. */
+    /** {@code after} as a client sent it, in this bundle's own sections. */
     static RebuildCursor parse(String after) {
+        return parse(after, SECTIONS);
+    }
+
+    /**
+     * {@code after} as a client sent it: null or empty is the start; anything else must be a cursor central gave, in
+     * one of {@code sections} (this bundle's own and the contributed ones).
+     */
+    static RebuildCursor parse(String after, List<String> sections) {
         if (after == null || after.isEmpty()) {
             return first();
         }
         int colon = after.indexOf(':');
         String section = colon < 0 ? after : after.substring(0, colon);
-        if (colon < 0 || !SECTIONS.contains(section) || after.length() > 200) {
+        if (colon < 0 || !sections.contains(section) || after.length() > 200) {
             throw new ValidationException("after", "not a rebuild cursor: use the nextCursor of the previous page");
         }
         String key = after.substring(colon + 1);
@@ -46,10 +58,15 @@ record RebuildCursor(String section, String key) {
         return key.isEmpty();
     }
 
-    /** The start of the next section, or null after the last one (the stream is complete). */
+    /** The start of the next of this bundle's own sections, or null after the last one. */
     RebuildCursor nextSection() {
-        int i = SECTIONS.indexOf(section);
-        return i + 1 < SECTIONS.size() ? new RebuildCursor(SECTIONS.get(i + 1), "") : null;
+        return nextSection(SECTIONS);
+    }
+
+    /** The start of the next section of {@code sections}, or null after the last one (the stream is complete). */
+    RebuildCursor nextSection(List<String> sections) {
+        int i = sections.indexOf(section);
+        return i + 1 < sections.size() ? new RebuildCursor(sections.get(i + 1), "") : null;
     }
 
     /** The same section, further on. */

@@ -1,10 +1,15 @@
 package org.tongpao.federation.inventory.internal.rebuild;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,31 +25,38 @@ import org.tongpao.core.ConflictException;
 import org.tongpao.core.Roles;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.Transactions;
+import org.tongpao.federation.RebuildContribution;
 
 /**
  * Pulls a province's rebuild stream from central page by page and applies each page, with the cursor after it, in
  * one transaction: a run stopped anywhere (an error, a stop, {@code kill -9}) resumes at the first page not
- * applied, and no page is applied twice. Master data comes first, then the depots' stock; once the stream is
- * complete the lot numbering continues above every restored id and the run is DONE.
+ * applied, and no page is applied twice. Master data comes first, then the depots' stock, then the transfers on their
+ * way to the depots; once the stream is complete the lot numbering continues above every restored id and the run is DONE.
  */
 final class RebuildRunner {
     private static final Logger LOG = LoggerFactory.getLogger(RebuildRunner.class);
     static final String AUDIT_ENTITY = "federation-rebuild";
+    private static final ObjectMapper ROWS = new ObjectMapper();
+    private static final TypeReference<List<Map<String, Object>>> ROW_LIST = new TypeReference<>() { };
 
     private final DataSource ds;
     private final String province;
     private final PageSource source;
     private final MasterDataApplier masterData;
+    private final TransferApplier transfers;
+    private final RebuildContributions contributions;
     private final AuditTrail audit;
     private final Clock clock;
     private final int pageSize;
 
-    RebuildRunner(DataSource ds, String province, PageSource source, MasterDataApplier masterData, AuditTrail audit,
-            Clock clock, int pageSize) {
+    RebuildRunner(DataSource ds, String province, PageSource source, MasterDataApplier masterData,
+            TransferApplier transfers, RebuildContributions contributions, AuditTrail audit, Clock clock, int pageSize) {
         this.ds = ds;
         this.province = province;
         this.source = source;
         this.masterData = masterData;
+        this.transfers = transfers;
+        this.contributions = contributions;
         this.audit = audit;
         this.clock = clock;
         this.pageSize = pageSize;
@@ -152,22 +164,55 @@ final class RebuildRunner {
             StockApplier.Applied applied = stock.apply(c, rows, nextLocal, clock.instant());
             nextLocal = applied.nextLocalLotId();
             reserved = applied.reservedDropped();
+        } else if (RebuildCursor.TRANSFERS.equals(section)) {
+            transfers.apply(central, rows);
+        } else if (RebuildCursor.SECTIONS.contains(section)) {
+            masterData.apply(c, central, section, rows);
         } else {
-            masterData.apply(central, section, rows);
+            contributed(c, central, section, rows);
         }
         RebuildRuns.advance(c, at, page.path("nextCursor").asText(null), rows.size(), nextLocal, reserved,
                 clock.instant());
         return RebuildRuns.byId(c, run.id());
     }
 
+    /** A section another glue bundle contributes; skipped (logged) when this node has none for it. */
+    private void contributed(Connection c, Caller central, String section, JsonNode rows) {
+        Optional<RebuildContribution> contribution = contributions.of(section);
+        if (contribution.isEmpty()) {
+            LOG.warn("Rebuild of province {}: central sent {} record(s) of section {}, which no bundle on this node"
+                    + " applies: skipped", province, rows.size(), section);
+            return;
+        }
+        try {
+            contribution.get().apply(c, central, ROWS.convertValue(rows, ROW_LIST));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("section " + section + ": " + e.getMessage(), e);
+        }
+    }
+
     private static long expected(JsonNode manifest) {
         JsonNode master = manifest.path("masterData");
         return master.path(RebuildCursor.UNITS).asLong() + master.path(RebuildCursor.ITEMS).asLong()
-                + master.path(RebuildCursor.DEPOTS).asLong() + manifest.path("stock").path("lots").asLong();
+                + master.path(RebuildCursor.DEPOTS).asLong() + manifest.path("stock").path("lots").asLong()
+                + manifest.path(RebuildCursor.TRANSFERS).asLong() + contributedCount(manifest.path("contributed"));
     }
 
-    private RebuildRun finish(Connection c, long id, Caller by) throws SQLException {
+    private static long contributedCount(JsonNode contributed) {
+        long n = 0;
+        for (JsonNode count : contributed) {
+            n += count.asLong();
+        }
+        return n;
+    }
+
+    private RebuildRun finish(Connection c, long id, Caller by) throws Exception {
         StockApplier.continueNumbering(c, StockApplier.maxLotId(c));
+        for (RebuildContribution contribution : contributions.all().values()) {
+            contribution.finish(c);
+        }
         RebuildRuns.finish(c, id, clock.instant());
         RebuildRun done = RebuildRuns.byId(c, id);
         audit.record(c, by, AUDIT_ENTITY, Long.toString(id), "FINISHED", null, done);

@@ -1,8 +1,10 @@
 package org.tongpao.federation.inventory.internal.rebuild;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,6 +32,9 @@ import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.federation.Federation;
 import org.tongpao.federation.LinkStatus;
+import org.tongpao.federation.RebuildContribution;
+import org.tongpao.federation.SnapshotSequences;
+import org.tongpao.inventory.CrossNodeTransfers;
 
 /**
  * Central's rebuild source: a province's master data and its depots' state as central holds it, as one stream of
@@ -57,6 +62,8 @@ public class RebuildSource {
     private final NodeIdentity node;
     private final ProvinceRegistry provinces;
     private final MasterDataSource masterData;
+    private final TransferSource transfers;
+    private final RebuildContributions contributions;
     private final Function<String, CatchUp> catchUp;
     private volatile Federation federation;
     private Broker broker;
@@ -64,18 +71,22 @@ public class RebuildSource {
     @Activate
     public RebuildSource(@Reference(target = RebuildSchema.READY) SchemaReady schema, @Reference NodeIdentity node,
             @Reference ProvinceRegistry provinces, @Reference OrgUnitService units,
-            @Reference CatalogueService catalogue, @Reference DepotService depots, Broker broker) {
-        this(schema.dataSource(), node, provinces, new MasterDataSource(units, catalogue, depots), null);
+            @Reference CatalogueService catalogue, @Reference DepotService depots, @Reference SnapshotSequences sequences,
+            @Reference CrossNodeTransfers transfers, @Reference RebuildContributions contributions, Broker broker) {
+        this(schema.dataSource(), node, provinces, new MasterDataSource(units, catalogue, depots, sequences),
+                new TransferSource(transfers), contributions, null);
         this.broker = broker;
     }
 
     /** For tests: {@code catchUp} null reads the federation's links and the broker's up queue. */
     RebuildSource(DataSource ds, NodeIdentity node, ProvinceRegistry provinces, MasterDataSource masterData,
-            Function<String, CatchUp> catchUp) {
+            TransferSource transfers, RebuildContributions contributions, Function<String, CatchUp> catchUp) {
         this.ds = ds;
         this.node = node;
         this.provinces = provinces;
         this.masterData = masterData;
+        this.transfers = transfers;
+        this.contributions = contributions;
         this.catchUp = catchUp != null ? catchUp : this::liveCatchUp;
     }
 
@@ -104,18 +115,17 @@ public class RebuildSource {
                     + " may rebuild it");
         }
         int n = limit(limit);
-        RebuildCursor cursor = RebuildCursor.parse(after);
+        List<String> sections = contributions.sections();
+        RebuildCursor cursor = RebuildCursor.parse(after, sections);
         CatchUp state = catchUp.apply(province);
         state.require();
         Caller reader = Caller.system(caller.requestId());
         return Transactions.read(ds, c -> {
-            Map<String, Object> manifest = cursor.isFirst() ? manifest(c, province, state) : null;
+            Map<String, Object> manifest = cursor.isFirst() ? manifest(c, reader, province, state, sections) : null;
             RebuildCursor at = cursor;
             while (true) {
-                SectionRows rows = RebuildCursor.LOTS.equals(at.section())
-                        ? StockSource.lots(c, province, at.atSectionStart() ? 0 : Long.parseLong(at.key()), n)
-                        : masterData.read(c, reader, at, n);
-                RebuildCursor next = rows.nextKey() != null ? at.at(rows.nextKey()) : at.nextSection();
+                SectionRows rows = read(c, reader, province, at, n);
+                RebuildCursor next = rows.nextKey() != null ? at.at(rows.nextKey()) : at.nextSection(sections);
                 // an exhausted section moves on in the same request, so only the stream's end is an empty page
                 if (!rows.rows().isEmpty() || next == null) {
                     return new RebuildPage(province, at.section(), rows.rows(), next == null ? null : next.toString(),
@@ -124,6 +134,20 @@ public class RebuildSource {
                 at = next;
             }
         });
+    }
+
+    private SectionRows read(Connection c, Caller reader, String province, RebuildCursor at, int n) throws Exception {
+        return switch (at.section()) {
+            case RebuildCursor.LOTS -> StockSource.lots(c, province, at.atSectionStart() ? 0 : Long.parseLong(at.key()), n);
+            case RebuildCursor.TRANSFERS -> transfers.read(c, reader, province, at.atSectionStart() ? null : at.key(), n);
+            case RebuildCursor.UNITS, RebuildCursor.ITEMS, RebuildCursor.DEPOTS -> masterData.read(c, reader, at, n);
+            default -> {
+                RebuildContribution.Rows rows = contributions.of(at.section())
+                        .orElseThrow(() -> new ConflictException("section " + at.section() + " is no longer served here"))
+                        .read(c, province, at.atSectionStart() ? null : at.key(), n);
+                yield new SectionRows(rows.rows(), rows.nextKey());
+            }
+        };
     }
 
     /** The page size asked ({@code limit} as sent): absent → {@link #DEFAULT_LIMIT}, else 1..{@link #MAX_LIMIT}. */
@@ -142,12 +166,19 @@ public class RebuildSource {
         throw new ValidationException("limit", "limit must be a whole number between 1 and " + MAX_LIMIT);
     }
 
-    private Map<String, Object> manifest(java.sql.Connection c, String province, CatchUp state) throws Exception {
+    private Map<String, Object> manifest(Connection c, Caller reader, String province, CatchUp state,
+            List<String> sections) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("generatedAt", Instant.now().toString());
-        m.put("sections", new ArrayList<>(RebuildCursor.SECTIONS));
+        m.put("sections", new ArrayList<>(sections));
         m.put("masterData", MasterDataSource.summary(c));
         m.put("stock", StockSource.summary(c, province));
+        m.put(RebuildCursor.TRANSFERS, transfers.count(c, reader, province));
+        Map<String, Object> contributed = new LinkedHashMap<>();
+        for (Map.Entry<String, RebuildContribution> e : contributions.all().entrySet()) {
+            contributed.put(e.getKey(), e.getValue().count(c, province));
+        }
+        m.put("contributed", contributed);
         m.put("received", state.describe());
         return m;
     }

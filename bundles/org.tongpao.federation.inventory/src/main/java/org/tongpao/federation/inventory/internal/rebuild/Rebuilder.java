@@ -23,6 +23,8 @@ import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.persistence.Transactions;
+import org.tongpao.federation.SnapshotSequences;
+import org.tongpao.inventory.CrossNodeTransfers;
 
 /**
  * A provincial node's rebuild from central: starts or resumes a run (in the background for REST, in the
@@ -57,6 +59,8 @@ public class Rebuilder {
     private final DataSource ds;
     private final NodeIdentity node;
     private final MasterDataApplier masterData;
+    private final TransferApplier transfers;
+    private final RebuildContributions contributions;
     private final AuditTrail audit;
     private final Config config;
     private final Clock clock;
@@ -68,8 +72,11 @@ public class Rebuilder {
     @Activate
     public Rebuilder(@Reference(target = RebuildSchema.READY) SchemaReady schema, @Reference NodeIdentity node,
             @Reference OrgUnitService units, @Reference CatalogueService catalogue, @Reference DepotService depots,
+            @Reference SnapshotSequences sequences, @Reference CrossNodeTransfers transfers, @Reference RebuildContributions contributions,
             @Reference AuditTrail audit, Config config) {
-        this(schema.dataSource(), node, new MasterDataApplier(units, catalogue, depots), audit, config, Clock.systemUTC());
+        this(schema.dataSource(), node, new MasterDataApplier(units, catalogue, depots, sequences),
+                new TransferApplier(transfers),
+                contributions, audit, config, Clock.systemUTC());
         status().filter(r -> RebuildRun.RUNNING.equals(r.state())).ifPresent(r -> {
             LOG.info("Resuming rebuild run {} of province {} where it stopped ({} record(s) applied)", r.id(),
                     r.province(), r.rowsApplied());
@@ -77,11 +84,13 @@ public class Rebuilder {
         });
     }
 
-    Rebuilder(DataSource ds, NodeIdentity node, MasterDataApplier masterData, AuditTrail audit, Config config,
-            Clock clock) {
+    Rebuilder(DataSource ds, NodeIdentity node, MasterDataApplier masterData, TransferApplier transfers,
+            RebuildContributions contributions, AuditTrail audit, Config config, Clock clock) {
         this.ds = ds;
         this.node = node;
         this.masterData = masterData;
+        this.transfers = transfers;
+        this.contributions = contributions;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -171,7 +180,7 @@ public class Rebuilder {
     private RebuildRunner runner(PageSource source) {
         String province = node.provinceCode().orElseThrow(() -> new ConflictException(
                 "only a provincial node is rebuilt from central; this is " + node.id()));
-        return new RebuildRunner(ds, province, source, masterData, audit, clock,
+        return new RebuildRunner(ds, province, source, masterData, transfers, contributions, audit, clock,
                 Math.max(1, Math.min(config.pageSize(), RebuildSource.MAX_LIMIT)));
     }
 

@@ -18,7 +18,7 @@ import org.tongpao.inventory.Transfer;
  * receiver does not know are ignored, so a newer minor version reads as the older one (a 1.0 receiver reads a
  * 1.1 dispatch without the lines' {@code designation}).
  */
-final class TransferMessages {
+public final class TransferMessages {
     static final String DISPATCHED = "transfer.dispatched";
     static final String RECEIVED = "transfer.received";
     /** 1.1: each line's {@code designation} {kind, provinceCode?, orgUnitCode?, label?}, its source lot's. */
@@ -52,7 +52,46 @@ final class TransferMessages {
 
     /** The transfer a {@code transfer.dispatched} message describes, as inventory accepts it. */
     static CrossNodeTransfer dispatched(Message m) {
-        Map<String, Object> b = m.body();
+        return dispatched(m.body(), m.occurredAt());
+    }
+
+    /**
+     * A transfer still in transit as the rebuild stream carries it (central to a province being rebuilt): the body
+     * of {@code transfer.dispatched} plus {@code dispatchedAt}, which the message carries as its occurred-at.
+     */
+    public static Map<String, Object> inTransit(CrossNodeTransfer t) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("transferId", t.id());
+        row.put("fromDepot", t.fromDepotCode());
+        row.put("toDepot", t.toDepotCode());
+        if (t.reference() != null) {
+            row.put("reference", t.reference());
+        }
+        row.put("dispatchedAt", t.dispatchedAt().toString());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (CrossNodeTransfer.Line l : t.lines()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("lineNo", l.lineNo());
+            line.put("itemCode", l.itemCode());
+            line.put("quantity", l.quantity());
+            line.put("expiryDate", l.expiryDate() == null ? null : l.expiryDate().toString());
+            line.put("origin", l.origin());
+            line.put("sourceDocument", l.sourceDocument());
+            line.put("lot", l.lot());
+            line.put("designation", l.designation() == null ? null : l.designation().toMap());
+            line.values().removeIf(java.util.Objects::isNull);
+            lines.add(line);
+        }
+        row.put("lines", lines);
+        return row;
+    }
+
+    /** The transfer a row of {@link #inTransit} describes, as inventory accepts it. */
+    public static CrossNodeTransfer inTransit(Map<String, Object> row) {
+        return dispatched(row, Instant.parse(text(row, "dispatchedAt")));
+    }
+
+    private static CrossNodeTransfer dispatched(Map<String, Object> b, Instant dispatchedAt) {
         String id = text(b, "transferId");
         List<CrossNodeTransfer.Line> lines = new ArrayList<>();
         for (Map<String, Object> l : lines(b)) {
@@ -65,7 +104,7 @@ final class TransferMessages {
         String itemCode = lines.isEmpty() ? null : lines.get(0).itemCode();
         return new CrossNodeTransfer(id, null, null, sendingNode(id), null, text(b, "fromDepot"), text(b, "toDepot"),
                 itemCode, lines.stream().mapToLong(CrossNodeTransfer.Line::quantity).sum(), Transfer.Status.IN_TRANSIT,
-                0, 0, optional(b, "reference"), m.occurredAt(), null, lines);
+                0, 0, optional(b, "reference"), dispatchedAt, null, lines);
     }
 
     /** The receiver's counts a {@code transfer.received} message carries. */

@@ -102,6 +102,15 @@ class CensusFederationTest implements TestCallers {
         assertThat(view.totals()).containsExactly(new Census.Total("42", "MASK", 700, 50));
         // what central recorded from a province is not sent back
         assertThat(central.federation.sent).hasSize(2);
+
+        // newer wins: a second answer, then the first once more (parked and retried, or its id forgotten past the
+        // inbox's retention): the census keeps showing the second
+        hubei.inventory.submit(HUBEI, there.get(0).id(), null, new CensusSubmission(List.of(
+                new CensusSubmission.Declared("MASK", 80L, "hospitals and shelters"))), null);
+        central.apply(recorder, asJson(hubei.federation.sent.get(1)), HUBEI_LINK);
+        central.apply(recorder, arrived, HUBEI_LINK);
+        assertThat(central.inventory.get(ADMIN, opened.id()).totals()).containsExactly(new Census.Total("42", "MASK",
+                700, 80));
     }
 
     @Test

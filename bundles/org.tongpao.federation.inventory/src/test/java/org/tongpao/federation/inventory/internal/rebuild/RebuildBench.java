@@ -65,7 +65,8 @@ class RebuildBench implements TestCallers {
         long onHand = seed(central, centralCore);
         double seedSeconds = seconds(t0);
         RebuildSource source = new RebuildSource(central, centralCore.node, centralCore.provinces,
-                new MasterDataSource(centralCore.units, centralCore.catalogue, centralCore.depots), p -> new CatchUp(p,
+                new MasterDataSource(centralCore.units, centralCore.catalogue, centralCore.depots, sequences(central)),
+                new TransferSource(inventory(central, centralCore)), new RebuildContributions(), p -> new CatchUp(p,
                 java.util.Optional.empty(), java.util.OptionalLong.of(0)));
         HttpServer server = serve(source);
         String api = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1";
@@ -79,7 +80,9 @@ class RebuildBench implements TestCallers {
             DataSource province = disk("province");
             TestCore provinceCore = migrated(province, "province:42", false);
             Rebuilder rebuilder = new Rebuilder(province, provinceCore.node, new MasterDataApplier(provinceCore.units,
-                    provinceCore.catalogue, provinceCore.depots), provinceCore.audit, Configs.of(Rebuilder.Config.class,
+                    provinceCore.catalogue, provinceCore.depots, sequences(province)), new TransferApplier(inventory(province, provinceCore)),
+                    new RebuildContributions(),
+                    provinceCore.audit, Configs.of(Rebuilder.Config.class,
                     Map.of("centralApi", api, "pageSize", PAGE)), Clock.systemUTC());
             long t2 = System.nanoTime();
             double c2 = cpu();
@@ -286,6 +289,24 @@ class RebuildBench implements TestCallers {
         Migrations.migrate(ds, InventorySchema.class, InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE);
         Migrations.migrate(ds, RebuildSchema.class, RebuildSchema.MIGRATIONS, RebuildSchema.HISTORY_TABLE);
         return core;
+    }
+
+    /** Federation's snapshot sequences on a node's database (its schema migrated for them). */
+    private static org.tongpao.federation.SnapshotSequences sequences(DataSource ds) {
+        Migrations.migrate(ds, org.tongpao.federation.internal.FederationSchema.class,
+                org.tongpao.federation.internal.FederationSchema.MIGRATIONS,
+                org.tongpao.federation.internal.FederationSchema.HISTORY_TABLE);
+        return new org.tongpao.federation.internal.master.MasterDataSequences(org.tongpao.core.persistence.SchemaReady.of(
+                org.tongpao.federation.internal.FederationSchema.NAME, ds));
+    }
+
+    /** The inventory on a node's database, as DS would build it (the transfers section reads and writes through it). */
+    private static org.tongpao.inventory.internal.InventoryComponent inventory(DataSource ds, TestCore core) {
+        return new org.tongpao.inventory.internal.InventoryComponent(Configs.of(
+                org.tongpao.inventory.internal.InventoryComponent.Config.class, Map.of("shortDatedDays", 90,
+                        "shortDatedScanHours", 0)), TestCore.migrate(ds, InventorySchema.NAME, InventorySchema.class,
+                        InventorySchema.MIGRATIONS, InventorySchema.HISTORY_TABLE), core.audit, core.keys, core.outbox,
+                core.provinces);
     }
 
     private static Map<String, Long> codes(DataSource ds, String sql) {

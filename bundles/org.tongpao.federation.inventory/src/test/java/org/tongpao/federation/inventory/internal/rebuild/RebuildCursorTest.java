@@ -32,7 +32,7 @@ class RebuildCursorTest {
             order.append(c.section()).append(' ');
             c = c.nextSection();
         }
-        assertThat(order.toString().trim()).isEqualTo("units items depots lots");
+        assertThat(order.toString().trim()).isEqualTo("units items depots lots transfers");
     }
 
     @Test

@@ -38,15 +38,24 @@ final class RebuildFixture implements AutoCloseable, TestCallers {
     final Node central = new Node("central", true);
     final Node province = new Node("province:42", false);
     final InventoryComponent centralStock;
+    /** Whether central sees Hubei and Jiangsu as federated (their depots' ledgers kept there); tests switch it on. */
+    volatile boolean federated;
+    /** The sections other bundles contribute, at central and at Hubei; tests add to them. */
+    final RebuildContributions centralSections = new RebuildContributions();
+    final RebuildContributions provinceSections = new RebuildContributions();
     /** What central's catch-up check sees; tests change it. */
     CatchUp catchUp = new CatchUp("42", Optional.empty(), OptionalLong.of(0));
     final RebuildSource source;
 
     RebuildFixture() {
         centralStock = central.stock();
+        centralStock.bindNodeIdentity(central.core.node);
+        centralStock.bindLedgerOwners(p -> federated && ("42".equals(p) || "32".equals(p))
+                ? Optional.of("province:" + p) : Optional.empty());
         Function<String, CatchUp> check = p -> catchUp;
         source = new RebuildSource(central.ds, central.core.node, central.core.provinces,
-                new MasterDataSource(central.core.units, central.core.catalogue, central.core.depots), check);
+                new MasterDataSource(central.core.units, central.core.catalogue, central.core.depots, central.sequences),
+                new TransferSource(centralStock), centralSections, check);
     }
 
     /** Receives {@code qty} of {@code item} into central's depot {@code depot}; the lot id. */
@@ -54,6 +63,27 @@ final class RebuildFixture implements AutoCloseable, TestCallers {
         return centralStock.receive(ADMIN, NewReceipt.builder().depotId(central.id("tp_depot", depot))
                 .itemId(central.id("tp_item", item)).quantity(qty).origin(LotOrigin.PURCHASE_ORDER)
                 .sourceDocument("PO-" + qty).expiryDate(expiry).build(), null).id();
+    }
+
+    /**
+     * Central sends {@code qty} of {@code item} from its reserve to Hubei's depot {@code depot} once Hubei is federated:
+     * a cross-node transfer in transit; answers central's transfer.
+     */
+    org.tongpao.inventory.Transfer sendToHubei(String depot, String item, long qty) {
+        receive("CENTRAL-RESERVE", item, qty, LocalDate.of(2031, 6, 1));
+        federated = true;
+        return centralStock.transferOut(ADMIN, org.tongpao.inventory.NewTransfer.builder()
+                .fromDepotId(central.id("tp_depot", "CENTRAL-RESERVE")).toDepotId(central.id("tp_depot", depot))
+                .itemId(central.id("tp_item", item)).quantity(qty).sourceDocument("allocation-batch:4 2026-004").build(),
+                null);
+    }
+
+    /** Hubei's inventory as DS would build it on a provincial node: its own depots kept here, central the rest. */
+    InventoryComponent provinceStock() {
+        InventoryComponent stock = province.stock();
+        stock.bindNodeIdentity(province.core.node);
+        stock.bindLedgerOwners(p -> p == null || p.equals("42") ? Optional.empty() : Optional.of("central"));
+        return stock;
     }
 
     /** Central's stream for Hubei as the Hubei node reads it, through JSON. */
@@ -65,7 +95,8 @@ final class RebuildFixture implements AutoCloseable, TestCallers {
     /** The Hubei node's rebuilder, as DS would build it (a restart builds a new one on the same database). */
     Rebuilder rebuilder(int pageSize) {
         return new Rebuilder(province.ds, province.core.node, new MasterDataApplier(province.core.units,
-                province.core.catalogue, province.core.depots), province.core.audit,
+                province.core.catalogue, province.core.depots, province.sequences), new TransferApplier(provinceStock()), provinceSections,
+                province.core.audit,
                 Configs.of(Rebuilder.Config.class, Map.of("centralApi", "in-process", "pageSize", pageSize)),
                 Clock.systemUTC());
     }
@@ -90,9 +121,16 @@ final class RebuildFixture implements AutoCloseable, TestCallers {
         final DataSource ds = database.dataSource();
         final TestCore core;
         final SchemaReady inventory;
+        /** Federation's newest-snapshot sequences on this node (its schema migrated for them). */
+        final org.tongpao.federation.SnapshotSequences sequences;
 
         Node(String id, boolean demo) {
             core = new TestCore(ds, TestCore.node(id, demo));
+            Migrations.migrate(ds, org.tongpao.federation.internal.FederationSchema.class,
+                    org.tongpao.federation.internal.FederationSchema.MIGRATIONS,
+                    org.tongpao.federation.internal.FederationSchema.HISTORY_TABLE);
+            sequences = new org.tongpao.federation.internal.master.MasterDataSequences(SchemaReady.of(
+                    org.tongpao.federation.internal.FederationSchema.NAME, ds));
             inventory = TestInventory.migrate(ds);
             Migrations.migrate(ds, RebuildSchema.class, RebuildSchema.MIGRATIONS, RebuildSchema.HISTORY_TABLE);
         }

@@ -124,7 +124,8 @@ class RebuildRunnerTest {
     void aRunStoppedBetweenPagesStaysRunningAndTheNextStartResumesIt() {
         Rebuilder rebuilder = f.rebuilder(2);
         RebuildRunner runner = new RebuildRunner(f.province.ds, "42", f.stream(), new MasterDataApplier(
-                f.province.core.units, f.province.core.catalogue, f.province.core.depots), f.province.core.audit,
+                f.province.core.units, f.province.core.catalogue, f.province.core.depots, f.province.sequences),
+                new TransferApplier(f.provinceStock()), f.provinceSections, f.province.core.audit,
                 java.time.Clock.systemUTC(), 2);
         AtomicInteger applied = new AtomicInteger();
         RebuildRun run = runner.run(runner.begin(f.ADMIN, "in-process"), f.ADMIN, () -> applied.get() >= 3,
@@ -149,6 +150,35 @@ class RebuildRunnerTest {
         f.catchUp = new CatchUp("42", Optional.empty(), OptionalLong.of(0));
         assertThat(rebuilder.runHere(f.ADMIN, f.stream(), r -> { }).state()).isEqualTo(RebuildRun.DONE);
     }
+
+    @Test
+    void masterDataRestoredCarriesCentralsSequenceSoAnOlderQueuedSnapshotChangesNothing() {
+        // central's forwarder recorded the newest snapshot it sent of depot HB-WH-01: message central/50
+        org.tongpao.core.persistence.Transactions.write(f.central.ds, "sent", c -> f.central.sequences.claim(c,
+                org.tongpao.federation.SnapshotSequences.DEPOT, "HB-WH-01", 50));
+        String name = f.central.core.depots.getByCode(f.ADMIN, "HB-WH-01").name();
+        assertThat(f.rebuilder(500).runHere(f.ADMIN, f.stream(), r -> { }).state()).isEqualTo(RebuildRun.DONE);
+
+        org.tongpao.federation.MessageHandler depots = new org.tongpao.federation.internal.master.DepotSnapshots(
+                f.province.core.depots, f.province.core.units, org.tongpao.core.persistence.SchemaReady.of(
+                        org.tongpao.federation.internal.FederationSchema.NAME, f.province.ds));
+        java.util.function.LongConsumer snapshot = seq -> org.tongpao.core.persistence.Transactions.enclosing(
+                f.province.ds, "inbox", c -> {
+                    depots.apply(new org.tongpao.federation.Message("central/" + seq, "master.depot", "1.0", "central",
+                            "province:42", java.time.Instant.now(), java.util.Map.of("code", "HB-WH-01", "name",
+                                    "renamed at " + seq, "orgUnitCode", "P42", "provinceCode", "42")), CENTRAL_LINK);
+                    return null;
+                });
+        // still queued from before the rebuild: older than the state restored, it changes nothing
+        snapshot.accept(40);
+        assertThat(f.province.core.depots.getByCode(f.ADMIN, "HB-WH-01").name()).isEqualTo(name);
+        // a change central made after it applies
+        snapshot.accept(60);
+        assertThat(f.province.core.depots.getByCode(f.ADMIN, "HB-WH-01").name()).isEqualTo("renamed at 60");
+    }
+
+    private static final org.tongpao.core.Caller CENTRAL_LINK = org.tongpao.core.Caller.of("node:central",
+            java.util.Set.of("ministry-admin"), "fed-central");
 
     @Test
     void aNodeThatHoldsItsStockIsNotRebuiltOverIt() {
