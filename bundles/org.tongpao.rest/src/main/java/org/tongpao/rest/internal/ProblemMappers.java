@@ -28,9 +28,12 @@ final class ProblemMappers {
     }
 
     static List<Object> all() {
-        return List.of(new Domain(), new ConstraintViolation(), new JsonParse(), new JsonMapping(),
-                new MismatchedInput(), new InvalidFormat(), new UnrecognizedProperty(), new WebApplication(),
-                new Unexpected());
+        // each anonymous subclass names its exception type once; CXF reads it from the generic superclass
+        return List.of(new ProblemMapper<TongpaoException>() { }, new ProblemMapper<ConstraintViolationException>() { },
+                new ProblemMapper<JsonParseException>() { }, new ProblemMapper<JsonMappingException>() { },
+                new ProblemMapper<MismatchedInputException>() { }, new ProblemMapper<InvalidFormatException>() { },
+                new ProblemMapper<UnrecognizedPropertyException>() { }, new WebApplication(),
+                new ProblemMapper<Throwable>() { });
     }
 
     static Response respond(Throwable ex) {
@@ -43,58 +46,11 @@ final class ProblemMappers {
         return rb.build();
     }
 
+    /** The mapper for one exception type, named by a subclass; {@code @Priority} is read up the class chain. */
     @Priority(PRIORITY)
-    static final class Domain implements ExceptionMapper<TongpaoException> {
+    abstract static class ProblemMapper<E extends Throwable> implements ExceptionMapper<E> {
         @Override
-        public Response toResponse(TongpaoException ex) {
-            return respond(ex);
-        }
-    }
-
-    @Priority(PRIORITY)
-    static final class ConstraintViolation implements ExceptionMapper<ConstraintViolationException> {
-        @Override
-        public Response toResponse(ConstraintViolationException ex) {
-            return respond(ex);
-        }
-    }
-
-    @Priority(PRIORITY)
-    static final class JsonParse implements ExceptionMapper<JsonParseException> {
-        @Override
-        public Response toResponse(JsonParseException ex) {
-            return respond(ex);
-        }
-    }
-
-    @Priority(PRIORITY)
-    static final class JsonMapping implements ExceptionMapper<JsonMappingException> {
-        @Override
-        public Response toResponse(JsonMappingException ex) {
-            return respond(ex);
-        }
-    }
-
-    @Priority(PRIORITY)
-    static final class MismatchedInput implements ExceptionMapper<MismatchedInputException> {
-        @Override
-        public Response toResponse(MismatchedInputException ex) {
-            return respond(ex);
-        }
-    }
-
-    @Priority(PRIORITY)
-    static final class InvalidFormat implements ExceptionMapper<InvalidFormatException> {
-        @Override
-        public Response toResponse(InvalidFormatException ex) {
-            return respond(ex);
-        }
-    }
-
-    @Priority(PRIORITY)
-    static final class UnrecognizedProperty implements ExceptionMapper<UnrecognizedPropertyException> {
-        @Override
-        public Response toResponse(UnrecognizedPropertyException ex) {
+        public Response toResponse(E ex) {
             return respond(ex);
         }
     }
@@ -116,14 +72,6 @@ final class ProblemMappers {
                 }
             }
             return rb.build();
-        }
-    }
-
-    @Priority(PRIORITY)
-    static final class Unexpected implements ExceptionMapper<Throwable> {
-        @Override
-        public Response toResponse(Throwable ex) {
-            return respond(ex);
         }
     }
 }
