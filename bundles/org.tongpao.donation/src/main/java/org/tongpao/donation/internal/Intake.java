@@ -62,9 +62,7 @@ final class Intake {
         }
         Checked k = check(caller, r, true);
         Ref ref = ctx.write(caller, key, "donation.receive:" + donationId, r, c -> {
-            DonationDao.Row d = ScopeRules.visible(DonationDao.lock(c, donationId),
-                    x -> DonationScope.canReadDonation(caller, x.provinceCode()), Pledges.ENTITY, donationId);
-            Pledges.requireWrite(caller, d);
+            DonationDao.Row d = Pledges.lockWritable(c, caller, donationId);
             if (!d.status().receivable()) {
                 throw new ConflictException("status", "Donation " + d.number() + " is " + d.status()
                         + "; goods are received against PLEDGED or PARTLY_RECEIVED donations");

@@ -159,9 +159,7 @@ final class Pledges {
         DonationScope.requireWriter(caller);
         String why = Checks.text("reason", reason, 500);
         ctx.write(caller, key, "donation.cancel:" + id, Map.of("reason", why), c -> {
-            DonationDao.Row r = ScopeRules.visible(DonationDao.lock(c, id),
-                    x -> DonationScope.canReadDonation(caller, x.provinceCode()), ENTITY, id);
-            requireWrite(caller, r);
+            DonationDao.Row r = lockWritable(c, caller, id);
             if (!r.status().canMoveTo(DonationStatus.CANCELLED)) {
                 throw new ConflictException("status", "Donation " + r.number() + " is " + r.status()
                         + "; only a PLEDGED or PARTLY_RECEIVED donation is cancelled");
@@ -184,9 +182,7 @@ final class Pledges {
         DonationScope.requireWriter(caller);
         String why = Checks.text("reason", reason, 500);
         ctx.write(caller, key, "donation.reissue-code:" + id, Map.of("reason", why), c -> {
-            DonationDao.Row r = ScopeRules.visible(DonationDao.lock(c, id),
-                    x -> DonationScope.canReadDonation(caller, x.provinceCode()), ENTITY, id);
-            requireWrite(caller, r);
+            DonationDao.Row r = lockWritable(c, caller, id);
             DonationDao.reissueCode(c, id, ctx.codes.next());
             ctx.audit.record(c, caller, ENTITY, String.valueOf(id), "donor-code-reissued", null,
                     Map.of("reason", why));
@@ -195,7 +191,15 @@ final class Pledges {
         return get(caller, id);
     }
 
-    static void requireWrite(Caller caller, DonationDao.Row r) {
+    /** The donation locked for a change, if the caller may read it (404) and this node's desk may change it (409/403). */
+    static DonationDao.Row lockWritable(Connection c, Caller caller, long id) throws SQLException {
+        DonationDao.Row r = ScopeRules.visible(DonationDao.lock(c, id),
+                x -> DonationScope.canReadDonation(caller, x.provinceCode()), ENTITY, id);
+        requireWrite(caller, r);
+        return r;
+    }
+
+    private static void requireWrite(Caller caller, DonationDao.Row r) {
         if (r.sourceNode() != null) {
             throw new ConflictException("id", "Donation " + r.number() + " is kept by node " + r.sourceNode()
                     + ": record it there (this is its read-only copy)");

@@ -26,8 +26,7 @@ class AcknowledgementPdfTest {
 
     @Test
     void theAcknowledgementIsABilingualPdfWithItemsDesignationAndTheDonorCodeAsQr() {
-        long donor = f.enterprise(HUBEI_DESK, "九州通医药集团 Jointown Pharmaceutical");
-        Donation d = f.donations.pledge(HUBEI_DESK, f.medicines(donor, 100, DonationFixture.forHubei()), null);
+        Donation d = f.hubeiMedicinesPledge("九州通医药集团 Jointown Pharmaceutical");
         DonationReceipt r = f.donations.receive(HUBEI_DESK, d.id(), f.delivery("HB-WH-01",
                 f.accept(d.lines().get(0).id(), null, 60), f.noCertificate(d.lines().get(1).id(),
                         f.item("MASK-KN95"), 1)), null);
@@ -55,8 +54,7 @@ class AcknowledgementPdfTest {
 
     @Test
     void theDonorCodeIsStoredHashedPrintedOnceAndReissuedOnRequest() {
-        long donor = f.enterprise(HUBEI_DESK, "Jointown");
-        Donation d = f.donations.pledge(HUBEI_DESK, f.medicines(donor, 100, DonationFixture.forHubei()), null);
+        Donation d = f.hubeiMedicinesPledge("Jointown");
         DonationReceipt r = f.donations.receive(HUBEI_DESK, d.id(), f.delivery("HB-WH-01",
                 f.accept(d.lines().get(0).id(), null, 60)), null);
         String code = f.donations.acknowledgement(HUBEI_DESK, r.id(), "https://t/api/v1").donorCode();
@@ -88,8 +86,7 @@ class AcknowledgementPdfTest {
 
     @Test
     void codesStoredInClearBeforeTheMigrationAreHashedAtStart() {
-        long donor = f.enterprise(HUBEI_DESK, "Jointown");
-        Donation d = f.donations.pledge(HUBEI_DESK, f.medicines(donor, 100, DonationFixture.forHubei()), null);
+        Donation d = f.hubeiMedicinesPledge("Jointown");
         String legacy = "7KQ2-MX9C-4H8T-0PWD-J3RB";
         Transactions.write(f.ds, "legacy", c -> Jdbc.update(c, "UPDATE tp_don_donation SET donor_code = ?, "
                 + "donor_code_hash = NULL, donor_code_pending = NULL WHERE id = ?", Jdbc.args(legacy, d.id())));

@@ -14,6 +14,7 @@ import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.documents.Documents;
 import org.tongpao.donation.DesignationKind;
 import org.tongpao.donation.Disposition;
+import org.tongpao.donation.Donation;
 import org.tongpao.donation.DonationTopics;
 import org.tongpao.donation.DonorContact;
 import org.tongpao.donation.DonorDesignation;
@@ -85,6 +86,11 @@ final class DonationFixture implements AutoCloseable {
     long enterprise(Caller desk, String name) {
         return donations.registerDonor(desk, new NewDonor(DonorKind.ENTERPRISE, name, null, null, false, CONTACT),
                 null).id();
+    }
+
+    /** Hubei's desk registers enterprise donor {@code name} and records its pledge of 100 medicines for Hubei. */
+    Donation hubeiMedicinesPledge(String name) {
+        return donations.pledge(HUBEI_DESK, medicines(enterprise(HUBEI_DESK, name), 100, forHubei()), null);
     }
 
     static DonorDesignation forHubei() {

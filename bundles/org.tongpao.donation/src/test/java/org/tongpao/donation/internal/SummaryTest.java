@@ -35,8 +35,7 @@ class SummaryTest {
 
     @Test
     void pledgedReceivedAndWhatWentOnwardFromTheDonatedLotsByProvinceAndCategory() {
-        long donor = f.enterprise(HUBEI_DESK, "Jointown");
-        Donation d = f.donations.pledge(HUBEI_DESK, f.medicines(donor, 100, DonationFixture.forHubei()), null);
+        Donation d = f.hubeiMedicinesPledge("Jointown");
         long root = f.donations.receive(HUBEI_DESK, d.id(), f.delivery("HB-PROV-01",
                 f.accept(d.lines().get(0).id(), null, 80), f.noCertificate(d.lines().get(1).id(), f.item("MASK-KN95"),
                         3)), null).lines().get(0).lotId();
