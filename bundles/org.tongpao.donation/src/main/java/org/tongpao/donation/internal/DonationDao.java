@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,25 +122,14 @@ final class DonationDao {
     /** A page of the donations the caller sees ({@code province} null: all), oldest first. */
     static List<Row> page(Connection c, boolean all, String province, DonationFilter f, long after, int limit)
             throws SQLException {
-        StringBuilder where = new StringBuilder("WHERE d.id > ?");
-        List<Object> a = new ArrayList<>(args(after));
+        Paging.Query q = new Paging.Query("d.id", after, limit);
         if (!all) {
-            where.append(" AND d.province_code = ?");
-            a.add(province);
+            q.and("d.province_code = ?", args(province)); // not equal(): a null province matches nothing, not all
         }
-        if (f != null && f.status() != null) {
-            where.append(" AND d.status = ?");
-            a.add(f.status().name());
+        if (f != null) {
+            q.equal("d.status", f.status()).equal("d.donor_id", f.donorId()).equal("d.province_code", f.provinceCode());
         }
-        if (f != null && f.donorId() != null) {
-            where.append(" AND d.donor_id = ?");
-            a.add(f.donorId());
-        }
-        if (f != null && f.provinceCode() != null) {
-            where.append(" AND d.province_code = ?");
-            a.add(f.provinceCode());
-        }
-        return Jdbc.query(c, HEAD + where + Paging.orderAndFetch("d.id", limit), a, DonationDao::row);
+        return Jdbc.query(c, HEAD + q.sql(), q.args(), DonationDao::row);
     }
 
     /** The public list: newest first, below the cursor's id. */

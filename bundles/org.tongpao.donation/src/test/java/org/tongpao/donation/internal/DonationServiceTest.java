@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
+import org.tongpao.core.Page;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Transactions;
@@ -190,6 +191,30 @@ class DonationServiceTest {
         assertThatThrownBy(() -> s.pledge(HUBEI_DESK, new NewPledge(donor, null, null, null, null,
                 List.of(new NewPledgeLine(null, null, 5L))), null)).isInstanceOf(ValidationException.class)
                 .extracting(DonationServiceTest::field).isEqualTo("lines[0].itemId");
+    }
+
+    @Test
+    void donationsListByStatusDonorAndProvinceInKeysetPages() {
+        long hubeiDonor = f.enterprise(HUBEI_DESK, "Jiuzhou Pharmaceutical Group");
+        long jiangsuDonor = f.enterprise(JIANGSU_DESK, "Suzhou Textile Works");
+        Donation hubei = s.pledge(HUBEI_DESK, f.medicines(hubeiDonor, 10, null), null);
+        Donation jiangsu = s.pledge(JIANGSU_DESK, f.medicines(jiangsuDonor, 10, null), null);
+        s.cancel(JIANGSU_DESK, jiangsu.id(), "the donor withdrew", null);
+
+        assertThat(s.donations(AUDITOR, new DonationFilter(DonationStatus.CANCELLED, null, null), 50, null).items())
+                .extracting(Donation::id).containsExactly(jiangsu.id());
+        assertThat(s.donations(AUDITOR, new DonationFilter(null, hubeiDonor, null), 50, null).items())
+                .extracting(Donation::id).containsExactly(hubei.id());
+        assertThat(s.donations(AUDITOR, new DonationFilter(null, null, "32"), 50, null).items())
+                .extracting(Donation::id).containsExactly(jiangsu.id());
+        assertThat(s.donations(AUDITOR, new DonationFilter(DonationStatus.PLEDGED, jiangsuDonor, null), 50, null)
+                .items()).isEmpty();
+        assertThat(s.donations(HUBEI_DESK, new DonationFilter(null, null, "32"), 50, null).items()).isEmpty();
+
+        Page<Donation> first = s.donations(AUDITOR, null, 1, null);
+        assertThat(first.items()).extracting(Donation::id).containsExactly(hubei.id());
+        assertThat(s.donations(AUDITOR, null, 1, first.nextCursor()).items()).extracting(Donation::id)
+                .containsExactly(jiangsu.id());
     }
 
     @Test

@@ -69,18 +69,15 @@ final class SupplierDao {
      */
     static List<Row> page(Connection c, boolean allProvinces, String province, Long itemId, long after, int limit)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM tp_proc_supplier s WHERE id > ?");
-        List<Object> args = args(after);
+        Paging.Query q = new Paging.Query("id", after, limit);
         if (!allProvinces) {
-            sql.append(" AND (province_code IS NULL OR province_code = ?)");
-            args.add(province);
+            q.and("province_code IS NULL OR province_code = ?", args(province));
         }
         if (itemId != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM tp_proc_qualification q WHERE q.supplier_id = s.id"
-                    + " AND q.item_id = ?)");
-            args.add(itemId);
+            q.and("EXISTS (SELECT 1 FROM tp_proc_qualification q WHERE q.supplier_id = s.id AND q.item_id = ?)",
+                    List.of(itemId));
         }
-        return Jdbc.query(c, sql + Paging.orderAndFetch("id", limit), args, SupplierDao::row);
+        return Jdbc.query(c, "SELECT " + COLUMNS + " FROM tp_proc_supplier s" + q.sql(), q.args(), SupplierDao::row);
     }
 
     static List<Qualification> qualifications(Connection c, long supplierId) throws SQLException {

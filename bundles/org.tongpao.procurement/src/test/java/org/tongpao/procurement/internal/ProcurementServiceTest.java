@@ -317,6 +317,21 @@ class ProcurementServiceTest {
     }
 
     @Test
+    void suppliersListByTheItemTheyAreQualifiedForWithinTheCallersProvince() {
+        long national = f.maskMaker(BUYER, "MM-01", null);
+        long hubei = f.maskMaker(HUBEI_BUYER, "HB-MM-01", null);
+
+        assertThat(p.suppliers(BUYER, f.item("MASK-MEDPROT"), 50, null).items()).extracting(Supplier::id)
+                .containsExactly(national, hubei);
+        assertThat(p.suppliers(BUYER, f.item("MASK-KN95"), 50, null).items()).isEmpty();
+        assertThat(p.suppliers(HUBEI_BUYER, f.item("MASK-MEDPROT"), 50, null).items()).extracting(Supplier::id)
+                .containsExactly(national, hubei);
+        assertThat(p.suppliers(JIANGSU_BUYER, null, 50, null).items()).extracting(Supplier::id)
+                .containsExactly(national);
+        assertThat(p.suppliers(BUYER, null, 1, null).nextCursor()).isNotNull();
+    }
+
+    @Test
     void aProvincesOwnSuppliersStayInTheProvince() {
         long hubeiSupplier = f.maskMaker(HUBEI_BUYER, "HB-MM-01", null);
         assertThat(p.supplier(HUBEI_BUYER, hubeiSupplier).provinceCode()).isEqualTo("42");

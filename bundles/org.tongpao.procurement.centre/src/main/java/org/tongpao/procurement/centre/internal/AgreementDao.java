@@ -54,13 +54,11 @@ final class AgreementDao {
 
     /** A keyset page, optionally only those covering an item. */
     static List<Agreement> page(Connection c, String itemCode, long after, int limit) throws SQLException {
-        String where = itemCode == null ? "" : " AND id IN (SELECT agreement_id FROM tp_pcc_agreement_item WHERE item_code = ?)";
-        List<Object> args = Jdbc.args(after);
+        Paging.Query q = new Paging.Query("id", after, limit);
         if (itemCode != null) {
-            args.add(itemCode);
+            q.and("id IN (SELECT agreement_id FROM tp_pcc_agreement_item WHERE item_code = ?)", List.of(itemCode));
         }
-        return withItems(c, Jdbc.query(c, "SELECT * FROM tp_pcc_agreement WHERE id > ?" + where
-                + Paging.orderAndFetch("id", limit), args, AgreementDao::map));
+        return withItems(c, Jdbc.query(c, "SELECT * FROM tp_pcc_agreement" + q.sql(), q.args(), AgreementDao::map));
     }
 
     /** Every active agreement. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
+import org.tongpao.core.Page;
 
 class CentreOrdersTest {
     static final String WHY = "Wuhan hospitals run out of N95 within 48 hours";
@@ -32,6 +33,23 @@ class CentreOrdersTest {
 
     static NewCentreOrder emergency(String ref, String agreement, NewCentreOrder.Line... lines) {
         return new NewCentreOrder(ref, "42", "Wuhan depot 1", null, agreement, true, WHY, "director-li", List.of(lines));
+    }
+
+    @Test
+    void agreementsListByTheItemTheyCoverInKeysetPages() {
+        Agreement n95 = f.agreement("FA-N95", "2.50", 100_000, 14, 7);
+        Agreement gloves = f.agreements.create(BUYER, new NewAgreement("FA-GLOVES", "SUP-G", "Glove maker",
+                TODAY.minusDays(10), TODAY.plusDays(100), 14, 7,
+                List.of(new AgreementLine("GLOVES-EXAM", new BigDecimal("0.30"), 100_000L))), null);
+
+        assertThat(f.agreements.list(BUYER, "GLOVES-EXAM", 50, null).items()).extracting(Agreement::id)
+                .containsExactly(gloves.id());
+        assertThat(f.agreements.list(BUYER, "MASK-N95", 50, null).items()).extracting(Agreement::id)
+                .containsExactly(n95.id());
+        Page<Agreement> first = f.agreements.list(BUYER, null, 1, null);
+        assertThat(first.items()).extracting(Agreement::id).containsExactly(n95.id());
+        assertThat(f.agreements.list(BUYER, null, 1, first.nextCursor()).items()).extracting(Agreement::id)
+                .containsExactly(gloves.id());
     }
 
     @Test

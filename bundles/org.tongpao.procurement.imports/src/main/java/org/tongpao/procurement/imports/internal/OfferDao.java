@@ -38,14 +38,8 @@ final class OfferDao {
     }
 
     static List<ImportOffer> page(Connection c, String itemCode, long after, int limit) throws SQLException {
-        List<Object> args = Jdbc.args(after);
-        String where = "";
-        if (itemCode != null) {
-            where = " AND item_code = ?";
-            args.add(itemCode);
-        }
-        return Jdbc.query(c, "SELECT * FROM tp_pimp_offer WHERE id > ?" + where + Paging.orderAndFetch("id", limit), args,
-                OfferDao::map);
+        Paging.Query q = new Paging.Query("id", after, limit).equal("item_code", itemCode);
+        return Jdbc.query(c, "SELECT * FROM tp_pimp_offer" + q.sql(), q.args(), OfferDao::map);
     }
 
     /** Active offers, of the items given (every item when null). */

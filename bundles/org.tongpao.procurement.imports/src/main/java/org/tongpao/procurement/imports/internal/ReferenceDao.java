@@ -36,14 +36,8 @@ final class ReferenceDao {
     }
 
     static List<RecordedRate> rates(Connection c, String currency, long after, int limit) throws SQLException {
-        List<Object> args = Jdbc.args(after);
-        String where = "";
-        if (currency != null) {
-            where = " AND currency = ?";
-            args.add(currency);
-        }
-        return Jdbc.query(c, "SELECT * FROM tp_pimp_rate WHERE id > ?" + where + Paging.orderAndFetch("id", limit), args,
-                ReferenceDao::rate);
+        Paging.Query q = new Paging.Query("id", after, limit).equal("currency", currency);
+        return Jdbc.query(c, "SELECT * FROM tp_pimp_rate" + q.sql(), q.args(), ReferenceDao::rate);
     }
 
     private static RecordedRate rate(ResultSet rs) throws SQLException {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.ConflictException;
+import org.tongpao.core.Page;
 import org.tongpao.procurement.api.DocumentKind;
 
 class ImportOrdersTest {
@@ -21,6 +22,22 @@ class ImportOrdersTest {
     @AfterEach
     void close() {
         f.close();
+    }
+
+    @Test
+    void offersListByItemAndRatesByCurrencyInKeysetPages() {
+        ImportOffer kf94 = f.offer("KR-KF94-A", "MASK-KF94", "1300", 30);
+        ImportOffer n95 = f.offer("KR-N95-A", "MASK-N95", "1900", 30);
+        assertThat(f.offers.list("MASK-N95", 50, null).items()).extracting(ImportOffer::id).containsExactly(n95.id());
+        Page<ImportOffer> first = f.offers.list(null, 1, null);
+        assertThat(first.items()).extracting(ImportOffer::id).containsExactly(kf94.id());
+        assertThat(f.offers.list(null, 1, first.nextCursor()).items()).extracting(ImportOffer::id)
+                .containsExactly(n95.id());
+
+        f.reference.recordRate(OFFICER, "KRW", new BigDecimal("0.0051"), NOW.minus(Duration.ofDays(2)), "PBOC", null);
+        f.reference.recordRate(OFFICER, "USD", new BigDecimal("7.1"), NOW.minus(Duration.ofDays(1)), "PBOC", null);
+        assertThat(f.reference.rates("USD", 50, null).items()).extracting(RecordedRate::currency).containsExactly("USD");
+        assertThat(f.reference.rates(null, 50, null).items()).hasSize(2);
     }
 
     @Test
