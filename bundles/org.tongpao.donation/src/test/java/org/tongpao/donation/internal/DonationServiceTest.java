@@ -193,62 +193,67 @@ class DonationServiceTest {
                 .extracting(DonationServiceTest::field).isEqualTo("lines[0].itemId");
     }
 
-    @Test
-    void donationsListByStatusDonorAndProvinceInKeysetPages() {
+    /** A Hubei and a Jiangsu donor, each with a pledge of 10 medicines recorded by its province's desk. */
+    private record TwoProvinces(long hubeiDonor, long jiangsuDonor, Donation hubei, Donation jiangsu) {
+    }
+
+    private TwoProvinces twoProvincesPledge() {
         long hubeiDonor = f.enterprise(HUBEI_DESK, "Jiuzhou Pharmaceutical Group");
         long jiangsuDonor = f.enterprise(JIANGSU_DESK, "Suzhou Textile Works");
-        Donation hubei = s.pledge(HUBEI_DESK, f.medicines(hubeiDonor, 10, null), null);
-        Donation jiangsu = s.pledge(JIANGSU_DESK, f.medicines(jiangsuDonor, 10, null), null);
-        s.cancel(JIANGSU_DESK, jiangsu.id(), "the donor withdrew", null);
+        return new TwoProvinces(hubeiDonor, jiangsuDonor, s.pledge(HUBEI_DESK, f.medicines(hubeiDonor, 10, null), null),
+                s.pledge(JIANGSU_DESK, f.medicines(jiangsuDonor, 10, null), null));
+    }
+
+    @Test
+    void donationsListByStatusDonorAndProvinceInKeysetPages() {
+        TwoProvinces given = twoProvincesPledge();
+        s.cancel(JIANGSU_DESK, given.jiangsu().id(), "the donor withdrew", null);
 
         assertThat(s.donations(AUDITOR, new DonationFilter(DonationStatus.CANCELLED, null, null), 50, null).items())
-                .extracting(Donation::id).containsExactly(jiangsu.id());
-        assertThat(s.donations(AUDITOR, new DonationFilter(null, hubeiDonor, null), 50, null).items())
-                .extracting(Donation::id).containsExactly(hubei.id());
+                .extracting(Donation::id).containsExactly(given.jiangsu().id());
+        assertThat(s.donations(AUDITOR, new DonationFilter(null, given.hubeiDonor(), null), 50, null).items())
+                .extracting(Donation::id).containsExactly(given.hubei().id());
         assertThat(s.donations(AUDITOR, new DonationFilter(null, null, "32"), 50, null).items())
-                .extracting(Donation::id).containsExactly(jiangsu.id());
-        assertThat(s.donations(AUDITOR, new DonationFilter(DonationStatus.PLEDGED, jiangsuDonor, null), 50, null)
+                .extracting(Donation::id).containsExactly(given.jiangsu().id());
+        assertThat(s.donations(AUDITOR, new DonationFilter(DonationStatus.PLEDGED, given.jiangsuDonor(), null), 50, null)
                 .items()).isEmpty();
         assertThat(s.donations(HUBEI_DESK, new DonationFilter(null, null, "32"), 50, null).items()).isEmpty();
 
         Page<Donation> first = s.donations(AUDITOR, null, 1, null);
-        assertThat(first.items()).extracting(Donation::id).containsExactly(hubei.id());
+        assertThat(first.items()).extracting(Donation::id).containsExactly(given.hubei().id());
         assertThat(s.donations(AUDITOR, null, 1, first.nextCursor()).items()).extracting(Donation::id)
-                .containsExactly(jiangsu.id());
+                .containsExactly(given.jiangsu().id());
     }
 
     @Test
     void aProvinceSeesOnlyItsDonationsAndOnlyOfficersSeeContacts() {
-        long hubeiDonor = f.enterprise(HUBEI_DESK, "Jiuzhou Pharmaceutical Group");
-        long jiangsuDonor = f.enterprise(JIANGSU_DESK, "Suzhou Textile Works");
-        Donation hubei = s.pledge(HUBEI_DESK, f.medicines(hubeiDonor, 10, null), null);
-        Donation jiangsu = s.pledge(JIANGSU_DESK, f.medicines(jiangsuDonor, 10, null), null);
+        TwoProvinces given = twoProvincesPledge();
 
         assertThat(s.donations(HUBEI_DESK, new DonationFilter(null, null, null), 50, null).items())
-                .extracting(Donation::id).containsExactly(hubei.id());
+                .extracting(Donation::id).containsExactly(given.hubei().id());
         assertThat(s.donations(HUBEI, new DonationFilter(null, null, null), 50, null).items())
-                .extracting(Donation::id).containsExactly(hubei.id());
+                .extracting(Donation::id).containsExactly(given.hubei().id());
         assertThat(s.donations(AUDITOR, new DonationFilter(null, null, null), 50, null).items()).hasSize(2);
-        assertThatThrownBy(() -> s.donation(HUBEI_DESK, jiangsu.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> s.donor(HUBEI_DESK, jiangsuDonor)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> s.pledge(HUBEI_DESK, f.medicines(jiangsuDonor, 1, null), null))
+        assertThatThrownBy(() -> s.donation(HUBEI_DESK, given.jiangsu().id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> s.donor(HUBEI_DESK, given.jiangsuDonor())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> s.pledge(HUBEI_DESK, f.medicines(given.jiangsuDonor(), 1, null), null))
                 .isInstanceOf(NotFoundException.class).extracting(DonationServiceTest::field).isEqualTo("donorId");
-        assertThatThrownBy(() -> s.cancel(HUBEI, hubei.id(), "no", null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> s.cancel(HUBEI, given.hubei().id(), "no", null)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> s.donations(KEEPER, null, 50, null)).isInstanceOf(AccessDeniedException.class);
 
-        assertThat(s.donor(HUBEI_DESK, hubeiDonor).contact()).isEqualTo(DonationFixture.CONTACT);
-        assertThat(s.donor(ADMIN, hubeiDonor).contact()).isNull();
-        assertThat(s.donor(HUBEI, hubeiDonor).contact()).isNull();
-        assertThat(s.donation(HUBEI, hubei.id()).donorCode()).isNull();
-        assertThat(s.donation(HUBEI_DESK, hubei.id()).donorCode()).isNull();
+        assertThat(s.donor(HUBEI_DESK, given.hubeiDonor()).contact()).isEqualTo(DonationFixture.CONTACT);
+        assertThat(s.donor(ADMIN, given.hubeiDonor()).contact()).isNull();
+        assertThat(s.donor(HUBEI, given.hubeiDonor()).contact()).isNull();
+        assertThat(s.donation(HUBEI, given.hubei().id()).donorCode()).isNull();
+        assertThat(s.donation(HUBEI_DESK, given.hubei().id()).donorCode()).isNull();
         // the answer to a registration never holds the contact (the Idempotency-Key keeps that answer)
         assertThat(s.registerDonor(DESK, new NewDonor(DonorKind.INDIVIDUAL, "Li Xiaoling", null, null, true,
                 DonationFixture.CONTACT), null).contact()).isNull();
 
-        Donation cancelled = s.cancel(HUBEI_DESK, hubei.id(), "donor withdrew", null);
+        Donation cancelled = s.cancel(HUBEI_DESK, given.hubei().id(), "donor withdrew", null);
         assertThat(cancelled.status()).isEqualTo(DonationStatus.CANCELLED);
         assertThat(cancelled.cancelReason()).isEqualTo("donor withdrew");
-        assertThatThrownBy(() -> s.cancel(HUBEI_DESK, hubei.id(), "again", null))
+        assertThatThrownBy(() -> s.cancel(HUBEI_DESK, given.hubei().id(), "again", null))
                 .isInstanceOf(ConflictException.class).extracting(DonationServiceTest::field).isEqualTo("status");
     }
 
