@@ -1,7 +1,6 @@
 package org.tongpao.rest.internal;
 
 import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -36,13 +35,7 @@ record BodyLimits(long defaultBytes, Map<String, Long> configured) {
     /** {@code name=bytes} entries (each may hold several, comma-separated); a malformed or zero one is refused. */
     static Map<String, Long> parse(String[] entries) {
         Map<String, Long> out = new HashMap<>();
-        if (entries == null) {
-            return out;
-        }
-        for (String entry : Arrays.stream(entries).flatMap(v -> Arrays.stream(v.split(","))).toList()) {
-            if (entry.isBlank()) {
-                continue;
-            }
+        for (String entry : ConfigEntries.of(entries)) {
             Matcher m = ENTRY.matcher(entry);
             if (!m.matches() || Long.parseLong(m.group(2)) < 1) {
                 throw new IllegalArgumentException("bodyLimits entry '" + entry + "' is not name=bytes (bytes >= 1)");
