@@ -13,6 +13,7 @@
   var lang = sessionStorage.getItem('tongpao.lang') === 'en' ? 'en' : 'zh';
   var national = [];
   var mapShown = false;
+  var expiring = [];
 
   var TEXT = {
     zh: {
@@ -25,7 +26,8 @@
       failed: '操作失败：', switchTo: 'English', chartTitle: '可用库存（前 15 个省份）', planLabel: '计划 ',
       breached: '已延误', atRisk: '有风险', minimum: '最低 ', onHand: '现有 ', deadline: '截止 ',
       lateCensus: '已逾期', stockouts: '即将断货（按近期消耗）', reports: '报表下载', dailyReport: '日报',
-      stockReport: '库存报表', coverReport: '保障天数与断货预测', runsOut: '预计断货 ', days: ' 天'
+      stockReport: '库存报表', coverReport: '保障天数与断货预测', runsOut: '预计断货 ', days: ' 天',
+      expiring: '30 天内到期', allProvinces: '全部省份', expires: '到期 ', expired: '已过期', daysLeft: '剩 '
     },
     en: {
       title: 'Tongpao · Emergency supplies', logout: 'Log out', login: 'Log in', username: 'User name', password: 'Password',
@@ -40,7 +42,8 @@
       breached: 'late', atRisk: 'at risk', minimum: 'minimum ', onHand: 'on hand ', deadline: 'deadline ',
       lateCensus: 'overdue', stockouts: 'Stock-outs coming (at the recent rate)', reports: 'Reports',
       dailyReport: 'Daily situation report', stockReport: 'Stock', coverReport: 'Cover and stock-out forecast',
-      runsOut: 'runs out ', days: ' days'
+      runsOut: 'runs out ', days: ' days', expiring: 'Expiring within 30 days', allProvinces: 'All provinces',
+      expires: 'expires ', expired: 'expired', daysLeft: ''
     }
   };
 
@@ -348,6 +351,53 @@
         API + '/reports/cover');
       li.setAttribute('data-province', r.place.code);
     });
+    loadExpiring();
+  }
+
+  /*
+   * Stock expiring within 30 days per place × item (the reporting bundle's expiring report, soonest first, the API's
+   * scope); the province list filters the rows already read. Without reporting (404) the list says none.
+   */
+  function loadExpiring() {
+    fill('expiring', api('GET', '/reports/expiring?days=30').then(function (report) {
+      expiring = report.rows || [];
+      expiringProvinces();
+      return shownExpiring();
+    }, function (e) {
+      if (e.status === 404) { expiring = []; return []; }
+      throw e;
+    }), expiringRow);
+  }
+
+  function shownExpiring() {
+    var p = $('expiring-province').value;
+    return expiring.filter(function (r) { return !p || r.place.code === p; });
+  }
+
+  function expiringProvinces() {
+    var select = $('expiring-province');
+    var chosen = select.value;
+    while (select.options.length > 1) { select.remove(1); }
+    expiring.map(function (r) { return r.place; }).filter(function (p, i, a) {
+      return a.findIndex(function (q) { return q.code === p.code; }) === i;
+    }).forEach(function (p) {
+      var o = document.createElement('option');
+      o.value = p.code;
+      o.textContent = placeName(p);
+      select.appendChild(o);
+    });
+    select.value = expiring.some(function (r) { return r.place.code === chosen; }) ? chosen : '';
+  }
+
+  function expiringRow(list, r) {
+    var name = lang === 'zh' ? (r.itemNameZh || r.itemName) : r.itemName;
+    var left = r.daysLeft < 0 ? t('expired') : t('daysLeft') + r.daysLeft + t('days');
+    var li = item(list, placeName(r.place) + ' · ' + name + ' · ' + fmt(r.expiring) + ' · ' + t('expires')
+      + new Date(r.earliestExpiry).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'UTC' })
+      + ' (' + left + ')', API + '/reports/expiring?days=30');
+    li.setAttribute('data-province', r.place.code);
+    li.setAttribute('data-item', r.itemCode);
+    li.setAttribute('data-expiring', String(r.expiring));
   }
 
   /*
@@ -397,6 +447,9 @@
     $('login-form').addEventListener('submit', login);
     $('logout').addEventListener('click', logout);
     $('category').addEventListener('change', loadNational);
+    $('expiring-province').addEventListener('change', function () {
+      fill('expiring', Promise.resolve(shownExpiring()), expiringRow);
+    });
     $('lang-switch').addEventListener('click', function () {
       lang = lang === 'zh' ? 'en' : 'zh';
       sessionStorage.setItem('tongpao.lang', lang);

@@ -3,6 +3,7 @@ package org.tongpao.itests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** A small HTTP client for the Tongpao REST API, as a logistics officer's tool would call it. */
 public final class Api {
@@ -112,7 +114,21 @@ public final class Api {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         authorize(b);
         b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-        HttpResponse<String> r = exchange(b, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), method, path);
+        return reply(exchange(b, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), method, path));
+    }
+
+    /**
+     * Sends a body streamed from {@code body} without a Content-Length (chunked), so the server sees its size only by
+     * reading it; not recorded.
+     */
+    public Reply sendStream(String method, String path, Supplier<InputStream> body, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
+        authorize(b);
+        b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofInputStream(body));
+        return reply(exchange(b, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), method, path));
+    }
+
+    private static Reply reply(HttpResponse<String> r) {
         return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
                 r.headers().firstValue("Location").orElse(null), r.headers().firstValue("X-Request-Id").orElse(null),
                 r.headers().firstValue("WWW-Authenticate").orElse(null));

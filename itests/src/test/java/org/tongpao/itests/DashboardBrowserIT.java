@@ -109,6 +109,9 @@ public class DashboardBrowserIT {
                 DashboardSeed.exact(api.as("admin").get("/depots?q=JS-PROV-01").json(), "JS-PROV-01"), "itemId", seed.kn95,
                 "minimumLevel", 5_000, "reorderLevel", 8_000));
         assertEquals(threshold.toString(), 200, threshold.status());
+        // gloves expiring within 30 days in Hubei and Jiangsu: the "expiring within 30 days" panel
+        DashboardSeed.expiring(api, "HB-WH-01", "GLOVES-EXAM", 40, 10, "PO-DASH-EXP-HB");
+        DashboardSeed.expiring(api, "JS-PROV-01", "GLOVES-EXAM", 25, 5, "PO-DASH-EXP-JS");
 
         driver.get(origin + "/dashboard/");
         waitVisible(By.id("username"));
@@ -145,6 +148,12 @@ public class DashboardBrowserIT {
         // the reporting bundle is installed: the coming stock-out and the daily report, through the same session
         waitFor(By.cssSelector("#stockouts li[data-province='32']"));
         assertTrue(driver.findElement(By.id("reports")).isDisplayed());
+        expiringPanelShowsTheApi(api.as("officer"), "32", "42");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("expiring-province"))).selectByValue("32");
+        waitFor(By.cssSelector("#expiring li[data-province='32']"));
+        assertTrue("filtered to Jiangsu", driver.findElements(By.cssSelector("#expiring li[data-province]")).stream()
+                .allMatch(li -> "32".equals(li.getAttribute("data-province"))));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("expiring-province"))).selectByValue("");
         Object pdf = ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "fetch(document.getElementById('daily-pdf').href).then(function (r) { return r.arrayBuffer()"
                 + ".then(function (b) { done(r.status + ' ' + r.headers.get('Content-Type') + ' ' + b.byteLength); }); });");
@@ -210,6 +219,9 @@ public class DashboardBrowserIT {
         assertEquals(received.toString(), "RECEIVED", received.get("status").asText());
         assertNull(driver.findElement(By.cssSelector("#map .tile[data-province='32']")).getAttribute("data-value"));
         assertEquals(1, driver.findElements(By.cssSelector("#map .tile[data-value]")).size());
+        expiringPanelShowsTheApi(api.as("hubei"), "42");
+        assertTrue("Hubei's panel has no Jiangsu row", driver.findElements(
+                By.cssSelector("#expiring li[data-province='32']")).isEmpty());
         Object status = ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "fetch('/api/v1/inventory/balances?province=32', {headers: {'X-Requested-With': 'XMLHttpRequest'}})"
                 + ".then(function (r) { return r.json().then(function (j) { done(r.status + ':' + "
@@ -231,6 +243,36 @@ public class DashboardBrowserIT {
                 (Long) js("return document.documentElement.scrollWidth") <= (Long) js("return window.innerWidth"));
         shot("06-hubei-tablet");
         driver.manage().window().setSize(new Dimension(1366, 900));
+    }
+
+    /**
+     * The "expiring within 30 days" panel lists exactly the rows {@code /reports/expiring?days=30} gives {@code as}
+     * (the API's scope), with its quantities; {@code provinces} must be among them.
+     */
+    private static void expiringPanelShowsTheApi(Api as, String... provinces) {
+        JsonNode rows = as.get("/reports/expiring?days=30").json().path("rows");
+        for (String p : provinces) {
+            waitFor(By.cssSelector("#expiring li[data-province='" + p + "'][data-item='GLOVES-EXAM']"));
+        }
+        Map<String, String> expected = new java.util.TreeMap<>();
+        rows.forEach(r -> expected.put(r.path("place").path("code").asText() + "|" + r.path("itemCode").asText(),
+                r.path("expiring").asText()));
+        try {
+            // a list left from the previous login is replaced once this login's requests answer
+            new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> expected.equals(expiringShown()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            assertEquals(expected, expiringShown());
+        }
+    }
+
+    private static Map<String, String> expiringShown() {
+        Map<String, String> shown = new java.util.TreeMap<>();
+        for (WebElement li : driver.findElements(By.cssSelector("#expiring li[data-province]"))) {
+            shown.put(li.getAttribute("data-province") + "|" + li.getAttribute("data-item"),
+                    li.getAttribute("data-expiring"));
+        }
+        return shown;
     }
 
     private static void login(String user) {

@@ -56,6 +56,17 @@ final class DashboardSeed {
         assertEquals(receipt.toString(), 201, receipt.status());
     }
 
+    /** Receives {@code quantity} of an item expiring in {@code days} days into a depot, as the ministry admin. */
+    static void expiring(Api api, String depotCode, String itemCode, long quantity, int days, String document) {
+        Api admin = api.as("admin");
+        long depot = exact(admin.get("/depots?q=" + depotCode).json(), depotCode);
+        long item = exact(admin.get("/items?q=" + itemCode).json(), itemCode);
+        Api.Reply receipt = admin.post("/inventory/receipts", Map.of("depotId", depot, "itemId", item, "quantity",
+                quantity, "origin", "PURCHASE_ORDER", "sourceDocument", document, "expiryDate",
+                LocalDate.now(java.time.ZoneOffset.UTC).plusDays(days).toString()));
+        assertEquals(receipt.toString(), 201, receipt.status());
+    }
+
     /** Issues {@code quantity} KN95 masks from a depot to a prefecture's unit, as the ministry officer. */
     static void issue(Api api, String depotCode, String prefecture, long quantity) {
         Api admin = api.as("admin");

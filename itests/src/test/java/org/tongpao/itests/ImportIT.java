@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -324,6 +325,69 @@ public class ImportIT extends CentralNode {
             assertEquals("itemId", e.faults().get(1).field());
         }
         assertEquals(2, count("tp_inv_movement WHERE source_document = 'IT-BULK-OSGI'"));
+    }
+
+    /**
+     * The imports' own body limit (64 MiB, {@code @BodyLimit}): a file over the server's 1 MiB imports, every other
+     * operation still refuses 1 MiB, and a streamed file over 64 MiB is 413 with nothing written.
+     */
+    @Test
+    public void aFileOverOneMebibyteImportsAndOneOverTheImportLimitIsRefusedWithNothingWritten() throws Exception {
+        Api admin = api().as("admin");
+        List<List<?>> rows = new ArrayList<>();
+        for (int i = 0; i < 12_000; i++) {
+            rows.add(Arrays.asList("HB-PROV-01", "FIELD-COLDCOAT", 1, null, "IT-MIB-" + i,
+                    "opening balance carried over from the provincial ledger 省级台账结转"));
+        }
+        byte[] csv = file(SheetFormat.CSV, ImportKind.OPENING_BALANCES, rows);
+        assertTrue(csv.length + " bytes", csv.length > 1 << 20);
+        long coats = onHand("HB-PROV-01", "FIELD-COLDCOAT");
+        JsonNode done = ok(admin.sendBytes("POST", "/imports/opening-balances", csv, CSV));
+        assertEquals(12_000, done.path("created").asInt());
+        assertEquals(coats + 12_000, onHand("HB-PROV-01", "FIELD-COLDCOAT"));
+
+        byte[] bigItem = ("{\"code\":\"" + "x".repeat(1 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
+        Api.Reply item = admin.sendStream("POST", "/items", () -> new ByteArrayInputStream(bigItem),
+                "application/json");
+        assertEquals("every other operation keeps 1 MiB", 413, item.status());
+
+        long lots = count("tp_inv_lot");
+        byte[] header = "depotCode,itemCode,quantity\n".getBytes(StandardCharsets.UTF_8);
+        byte[] row = "HB-PROV-01,FIELD-COLDCOAT,1\n".getBytes(StandardCharsets.UTF_8);
+        long size = (64L << 20) + 1_000;
+        Api.Reply over = admin.sendStream("POST", "/imports/opening-balances", () -> repeated(header, row, size), CSV);
+        assertEquals(413, over.status());
+        assertTrue(over.contentType(), over.contentType().startsWith("application/problem+json"));
+        assertTrue(over.body(), over.json().path("detail").asText().contains(String.valueOf(64L << 20)));
+        assertEquals("nothing written", lots, count("tp_inv_lot"));
+    }
+
+    /** {@code head}, then {@code row} over and over, {@code size} bytes in all, made as it is read. */
+    private static InputStream repeated(byte[] head, byte[] row, long size) {
+        return new InputStream() {
+            private long at;
+
+            @Override
+            public int read() {
+                if (at >= size) {
+                    return -1;
+                }
+                long i = at++;
+                return (i < head.length ? head[(int) i] : row[(int) ((i - head.length) % row.length)]) & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (at >= size) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, size - at);
+                for (int k = 0; k < n; k++) {
+                    b[off + k] = (byte) read();
+                }
+                return n;
+            }
+        };
     }
 
     @Test

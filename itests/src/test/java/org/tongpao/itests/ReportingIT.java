@@ -56,7 +56,8 @@ public class ReportingIT extends CentralNode {
     static final Caller ADMIN = Caller.of("admin", Set.of("ministry-admin"), "it-reporting");
     static final Caller HUBEI = Caller.of("hubei", Set.of("province-officer", "province-42"), "it-reporting-hb");
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final String[] REPORTS = {"stock", "cover", "shortages", "transit", "batches", "funding", "census", "daily"};
+    static final String[] REPORTS = {"stock", "cover", "shortages", "transit", "batches", "funding", "census", "daily",
+        "expiring"};
 
     @Inject
     Reports reports;
@@ -239,6 +240,64 @@ public class ReportingIT extends CentralNode {
         JsonNode after = row(ok(admin.get("/reports/stock")).path("byItem"), "32", "GLOVES-EXAM");
         assertEquals(later.toString(), after.path("earliestExpiry").asText());
         assertEquals(60, after.path("earliestExpiryOnHand").asLong());
+    }
+
+    /**
+     * Reporting 1.3's expiring stock: what expires within N days per place × item, soonest first, over REST as the
+     * OSGi service gives it, as CSV, in a Hubei officer's scope, and with {@code days} checked. Surgical masks: no
+     * other test here counts them.
+     */
+    @Test
+    public void stockExpiringWithinNDaysIsReportedSoonestFirstInTheCallersScope() throws Exception {
+        long masks = item("MASK-SURGICAL");
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        ledger.receive(ADMIN, new NewReceipt(depot("CENTRAL-RESERVE"), masks, 50L, LotOrigin.PURCHASE_ORDER,
+                "IT-REP-EXPG-1", today.plusDays(10), null), "it-rep-expiring-1");
+        ledger.receive(ADMIN, new NewReceipt(depot("HB-WH-01"), masks, 30L, LotOrigin.PURCHASE_ORDER,
+                "IT-REP-EXPG-2", today.plusDays(3), null), "it-rep-expiring-2");
+        ledger.receive(ADMIN, new NewReceipt(depot("HB-WH-01"), masks, 70L, LotOrigin.PURCHASE_ORDER,
+                "IT-REP-EXPG-3", today.plusYears(2), null), "it-rep-expiring-3");
+        Api admin = api().as("admin");
+
+        JsonNode report = ok(admin.get("/reports/expiring?days=30"));
+        assertEquals(30, report.path("days").asInt());
+        assertEquals(today.plusDays(30).toString(), report.path("lastDay").asText());
+        List<String> order = new ArrayList<>();
+        report.path("rows").forEach(r -> {
+            if (r.path("itemCode").asText().equals("MASK-SURGICAL")) {
+                order.add(r.path("place").path("code").asText());
+            }
+        });
+        assertEquals("soonest first", List.of("42", "CENTRAL"), order);
+        JsonNode hubei = row(report.path("rows"), "42", "MASK-SURGICAL");
+        assertEquals(today.plusDays(3).toString(), hubei.path("earliestExpiry").asText());
+        assertEquals(3, hubei.path("daysLeft").asLong());
+        assertEquals(30, hubei.path("expiring").asLong());
+        assertEquals(100, hubei.path("onHand").asLong());
+        assertEquals(0.3, hubei.path("shareOfOnHand").asDouble(), 0.0001);
+        assertEquals(50, row(report.path("rows"), "CENTRAL", "MASK-SURGICAL").path("expiring").asLong());
+        // the service gives the same rows; the default is 30 days
+        org.tongpao.reporting.ExpiringReport service = reports.expiring(ADMIN, null);
+        assertEquals(30, service.days());
+        assertEquals(30, service.rows().stream().filter(x -> x.itemCode().equals("MASK-SURGICAL")
+                && x.place().code().equals("42")).findFirst().orElseThrow().expiring());
+        assertFalse("day 3 is after a 2-day horizon", ok(admin.get("/reports/expiring?days=2")).path("rows")
+                .findValuesAsText("itemCode").contains("MASK-SURGICAL"));
+
+        SheetRow csv = sheetRow(read(SheetFormat.CSV, admin.download("/reports/expiring?format=csv", null).body()),
+                "CENTRAL", "MASK-SURGICAL");
+        assertEquals("50", csv.get("expiring"));
+        assertEquals(today.plusDays(10).toString(), csv.get("earliest_expiry"));
+
+        JsonNode hubeiOnly = ok(api().as("hubei").get("/reports/expiring"));
+        assertEquals("42", hubeiOnly.path("scope").asText());
+        assertEquals(List.of("42"), hubeiOnly.findValues("place").stream().map(p -> p.path("code").asText())
+                .distinct().toList());
+        assertTrue(reports.expiring(HUBEI, 30).rows().stream().allMatch(x -> x.place().code().equals("42")));
+        assertField(admin.get("/reports/expiring?days=0"), "days");
+        assertField(admin.get("/reports/expiring?days=3651"), "days");
+        assertField(admin.get("/reports/expiring?days=soon"), "days");
+        assertTrue(Console.run(sessions, "tongpao:report -d 30 expiring").contains("MASK-SURGICAL"));
     }
 
     /**

@@ -13,7 +13,7 @@ import org.tongpao.core.Caller;
 public interface Reports {
 
     /** The report names, as in {@code /reports/{name}} and {@code tongpao:report <name>}. */
-    enum Name { STOCK, COVER, SHORTAGES, TRANSIT, BATCHES, FUNDING, CENSUS, DAILY, DONATIONS }
+    enum Name { STOCK, COVER, SHORTAGES, TRANSIT, BATCHES, FUNDING, CENSUS, DAILY, DONATIONS, EXPIRING }
 
     StockReport stock(Caller caller);
 
@@ -33,9 +33,20 @@ public interface Reports {
     /** Donations received, accepted and passed on, by province × category (1.1). @since 1.1 */
     DonationReport donations(Caller caller);
 
+    /**
+     * Stock on hand expiring within {@code days} days (null: 30; else 1..3650, 400 naming {@code days}), per place ×
+     * item, soonest first (1.3).
+     *
+     * @since 1.3
+     */
+    ExpiringReport expiring(Caller caller, Integer days);
+
     /** {@code asOf} null: now; a cut-off in the future is a 400 naming {@code asOf}. */
     DailyReport daily(Caller caller, Instant asOf);
 
-    /** The report of that name with its parameters (null: defaults), for exports and the console. */
+    /**
+     * The report of that name with its parameters (null: defaults), for exports and the console; {@code windowDays}
+     * is the cover report's window and the expiring report's days (1.3).
+     */
     Tabular report(Caller caller, Name name, Integer windowDays, Instant asOf);
 }

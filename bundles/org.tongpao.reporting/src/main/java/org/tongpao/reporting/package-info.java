@@ -7,9 +7,10 @@
  * donations section.
  * 1.2: {@code StockReport.StockItemRow.earliestExpiry}/{@code earliestExpiryOnHand}, the earliest expiry of a place ×
  * item's stock (from inventory 1.10's expiry summary).
+ * 1.3: {@code ExpiringReport}, {@code Reports.expiring}, {@code Name.EXPIRING}: stock expiring within N days.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.tongpao.reporting;
 
 import org.osgi.annotation.bundle.Export;

@@ -35,6 +35,7 @@ import org.tongpao.reporting.CensusReport;
 import org.tongpao.reporting.CoverReport;
 import org.tongpao.reporting.DailyReport;
 import org.tongpao.reporting.DonationReport;
+import org.tongpao.reporting.ExpiringReport;
 import org.tongpao.reporting.FundingReport;
 import org.tongpao.reporting.Reports;
 import org.tongpao.reporting.ShortageReport;
@@ -62,6 +63,8 @@ import org.tongpao.reporting.internal.sources.TransportSource;
 public class ReportsComponent implements Reports, EventHandler {
     public static final String PID = "org.tongpao.reporting";
     static final int MAX_WINDOW_DAYS = 90;
+    static final int DEFAULT_EXPIRING_DAYS = 30;
+    static final int MAX_EXPIRING_DAYS = 3650;
 
     @ObjectClassDefinition(name = "Tongpao reporting")
     public @interface Config {
@@ -89,6 +92,7 @@ public class ReportsComponent implements Reports, EventHandler {
     private final Labels labels;
     private final StockReports stockReports;
     private final ActivityReports activityReports;
+    private final ExpiringStock expiringStock;
     private volatile int coverWindowDays;
     private volatile boolean shareConcurrentReads;
     private final SharedReads<ReadKey, Tabular> shared = new SharedReads<>();
@@ -114,6 +118,7 @@ public class ReportsComponent implements Reports, EventHandler {
         this.labels = new Labels(depots, catalogue, provinces, units, config.directoryTtlSeconds());
         this.stockReports = new StockReports(ledger, labels);
         this.activityReports = new ActivityReports(ledger, census, labels);
+        this.expiringStock = new ExpiringStock(ledger, labels);
         modified(config);
     }
 
@@ -184,6 +189,16 @@ public class ReportsComponent implements Reports, EventHandler {
     }
 
     @Override
+    public ExpiringReport expiring(Caller caller, Integer days) {
+        String scope = scope(caller);
+        int within = days == null ? DEFAULT_EXPIRING_DAYS : days;
+        if (within < 1 || within > MAX_EXPIRING_DAYS) {
+            throw new ValidationException("days", "days must be between 1 and " + MAX_EXPIRING_DAYS);
+        }
+        return expiringStock.report(caller, scope, now(), within);
+    }
+
+    @Override
     public ShortageReport shortages(Caller caller) {
         return activityReports.shortages(caller, scope(caller), now(), allocation);
     }
@@ -243,6 +258,7 @@ public class ReportsComponent implements Reports, EventHandler {
             case CENSUS -> census(caller);
             case DAILY -> daily(caller, asOf);
             case DONATIONS -> donations(caller);
+            case EXPIRING -> expiring(caller, windowDays);
         };
     }
 }

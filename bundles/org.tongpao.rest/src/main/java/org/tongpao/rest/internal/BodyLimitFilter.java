@@ -6,24 +6,29 @@ import java.io.InputStream;
 import javax.annotation.Priority;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
-import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 
 /**
- * Refuses bodies above the limit: up front from Content-Length, and for chunked bodies by counting
- * what the reader consumes, so a resource never buffers more than the limit.
+ * Refuses bodies above the operation's limit ({@link BodyLimits}): up front from Content-Length, and for chunked
+ * bodies by counting what the reader consumes, so a resource never buffers more than the limit. It runs once the
+ * operation is matched (its limit depends on it) but before authentication and before the body is read.
  */
-@PreMatching
 @Priority(RequestIdFilter.PRIORITY + 10)
 final class BodyLimitFilter implements ContainerRequestFilter {
-    private final long maxBytes;
+    private final BodyLimits limits;
 
-    BodyLimitFilter(long maxBytes) {
-        this.maxBytes = maxBytes;
+    @Context
+    private ResourceInfo resourceInfo;
+
+    BodyLimitFilter(BodyLimits limits) {
+        this.limits = limits;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        long maxBytes = limits.forOperation(resourceInfo.getResourceMethod(), resourceInfo.getResourceClass());
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null && declaredLength(length) > maxBytes) {
             throw new PayloadTooLargeException(maxBytes);

@@ -47,6 +47,11 @@ final class ProblemMapping {
     }
 
     static Problem map(Throwable ex, String instance, String requestId) {
+        PayloadTooLargeException tooLarge = tooLarge(ex);
+        if (tooLarge != null) {
+            // the body passed its limit while a reader consumed it, and the reader (Jackson) wrapped that
+            return webApplication(tooLarge, instance, requestId);
+        }
         if (ex instanceof ForwardingUnavailableException) {
             // the node is starting or stopping its federation: nothing was written, the same request goes again
             LOG.warn("Not ready on {} (request {}): {}", instance, requestId, ex.getMessage());
@@ -77,6 +82,15 @@ final class ProblemMapping {
             return malformedJson("request body is empty", instance, requestId);
         }
         return internal(ex, instance, requestId);
+    }
+
+    private static PayloadTooLargeException tooLarge(Throwable ex) {
+        for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof PayloadTooLargeException ptl) {
+                return ptl;
+            }
+        }
+        return null;
     }
 
     private static Problem domain(TongpaoException ex, String instance, String requestId) {

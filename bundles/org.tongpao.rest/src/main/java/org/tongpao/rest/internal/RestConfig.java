@@ -16,6 +16,11 @@ public @interface RestConfig {
     @AttributeDefinition(description = "Largest accepted request body, in bytes (larger: 413)", min = "1")
     long maxBodyBytes() default 1048576L;
 
+    @AttributeDefinition(description = "Limits of the operations that declare a larger body limit of their own "
+            + "(@BodyLimit, e.g. the imports' 64 MiB), as name=bytes (comma-separated), e.g. import=268435456; "
+            + "empty: the declared limits", required = false)
+    String[] bodyLimits() default {};
+
     @AttributeDefinition(description = "How long a successful login is remembered, in seconds (0: check every request)",
             min = "0")
     int authCacheSeconds() default 30;

@@ -171,6 +171,6 @@ public final class RestServerComponent implements ServerReadiness {
 
     private ServerFactory.Settings settings(RestConfig c) {
         return new ServerFactory.Settings(c.address(), c.realm(), c.maxBodyBytes(), apiVersion,
-                "/api" + c.address() + "/openapi.json", c.publicBaseUrl());
+                "/api" + c.address() + "/openapi.json", c.publicBaseUrl(), BodyLimits.parse(c.bodyLimits()));
     }
 }

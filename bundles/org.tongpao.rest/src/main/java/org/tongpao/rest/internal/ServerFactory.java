@@ -2,6 +2,7 @@ package org.tongpao.rest.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.validation.ValidationProviderResolver;
@@ -24,7 +25,13 @@ final class ServerFactory {
 
     /** What one build needs; the component derives it from its configuration. */
     record Settings(String address, String realm, long maxBodyBytes, String apiVersion, String documentUrl,
-            String publicBaseUrl) {
+            String publicBaseUrl, Map<String, Long> bodyLimits) {
+        /** No overrides of {@code @BodyLimit} operations' limits. */
+        Settings(String address, String realm, long maxBodyBytes, String apiVersion, String documentUrl,
+                String publicBaseUrl) {
+            this(address, realm, maxBodyBytes, apiVersion, documentUrl, publicBaseUrl, Map.of());
+        }
+
         /** No public base URL: absolute URLs start with the listener's address. */
         Settings(String address, String realm, long maxBodyBytes, String apiVersion, String documentUrl) {
             this(address, realm, maxBodyBytes, apiVersion, documentUrl, "");
@@ -76,7 +83,7 @@ final class ServerFactory {
         providers.add(new OptionsFilter());
         providers.add(new RequestIdFilter());
         providers.add(new SecurityHeadersFilter());
-        providers.add(new BodyLimitFilter(settings.maxBodyBytes()));
+        providers.add(new BodyLimitFilter(new BodyLimits(settings.maxBodyBytes(), settings.bodyLimits())));
         providers.add(new RateLimitFilter(guard));
         providers.add(new AuthenticationFilter(authenticator, settings::realm, guard, sessions));
         providers.add(new AuthorizationFilter(settings::realm));

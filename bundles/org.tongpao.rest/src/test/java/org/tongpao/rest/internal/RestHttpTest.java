@@ -204,6 +204,45 @@ class RestHttpTest {
         problem(chunked, 413);
     }
 
+    /** An operation with {@code @BodyLimit} takes more than the server's limit, streamed; the others still do not. */
+    @Test
+    void bodyLimitPerOperation() throws Exception {
+        String csv = "x".repeat((int) MAX_BODY * 2);
+        HttpResponse<String> bulk = post("/items/bulk", "admin", "text/csv", csv);
+        assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(200);
+        assertThat(JSON.readTree(bulk.body()).get("bytes").asLong()).isEqualTo(csv.length());
+        problem(post("/items", "admin", "application/json", "{\"code\":\"" + csv + "\"}"), 413);
+
+        String over = "x".repeat((int) TestResources.BULK_LIMIT + 1);
+        JsonNode declared = problem(post("/items/bulk", "admin", "text/csv", over), 413);
+        assertThat(declared.get("detail").asText()).contains(String.valueOf(TestResources.BULK_LIMIT));
+        problem(send(request("/items/bulk", "admin").header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(over.getBytes(StandardCharsets.UTF_8)))).build()), 413);
+    }
+
+    /** The configuration's {@code bodyLimits} names the bytes of a declared limit. */
+    @Test
+    void bodyLimitConfiguredByName() throws Exception {
+        String other = HttpTests.freshBase();
+        Server server = factory.create(new ServerFactory.Settings(other, "tongpao", MAX_BODY, "1.0.0",
+                "/v1/openapi.json", "", BodyLimits.parse(new String[] {"bulk=1000"})),
+                List.of(new TestResources.Items()), List.of());
+        server.start();
+        try {
+            HttpResponse<String> refused = send(HttpTests.request(other, "/items/bulk", "admin")
+                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString("x".repeat(1001)))
+                    .build());
+            problem(refused, 413);
+            HttpResponse<String> taken = send(HttpTests.request(other, "/items/bulk", "admin")
+                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString("x".repeat(1000)))
+                    .build());
+            assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+        } finally {
+            server.destroy();
+        }
+    }
+
     @Test
     void requestIdGeneratedWhenAbsentOrMalformed() throws Exception {
         HttpResponse<String> r = send(request("/items/me", "admin").header("X-Request-Id", "bad id!").GET().build());

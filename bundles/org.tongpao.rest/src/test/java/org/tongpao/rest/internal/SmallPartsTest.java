@@ -72,6 +72,37 @@ class SmallPartsTest {
     }
 
     @Test
+    void bodyLimitsFollowTheMethodThenItsClassThenTheServer() throws Exception {
+        BodyLimits limits = new BodyLimits(2048, BodyLimits.parse(new String[] {"bulk=9000, other=5"}));
+        Class<?> items = TestResources.Items.class;
+        assertThat(limits.forOperation(items.getMethod("bulk", InputStream.class), items)).isEqualTo(9000);
+        assertThat(BodyLimits.of(2048).forOperation(items.getMethod("bulk", InputStream.class), items))
+                .isEqualTo(TestResources.BULK_LIMIT);
+        assertThat(limits.forOperation(null, items))
+                .isEqualTo(2048);
+        assertThat(limits.forOperation(Whole.class.getMethod("put"), Whole.class)).isEqualTo(5);
+        assertThat(limits.forOperation(Object.class.getMethod("toString"), Object.class)).isEqualTo(2048);
+    }
+
+    @Test
+    void bodyLimitsConfigurationIsNameEqualsBytes() {
+        assertThat(BodyLimits.parse(new String[] {" import = 67108864 ", ""})).containsEntry("import", 67108864L)
+                .hasSize(1);
+        assertThat(BodyLimits.parse(null)).isEmpty();
+        for (String bad : new String[] {"import", "import=", "import=0", "import=-1", "import=64MiB"}) {
+            assertThatThrownBy(() -> BodyLimits.parse(new String[] {bad}))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bodyLimits");
+        }
+    }
+
+    /** A class-level limit reaches each of its methods. */
+    @org.tongpao.core.rest.BodyLimit(value = "other", bytes = 1)
+    static class Whole {
+        public void put() {
+        }
+    }
+
+    @Test
     void readsKarafPrincipals() {
         Authenticator.Identity id = JaasAuthenticator.identity("typed",
                 Set.of(new UserPrincipal("officer"), new RolePrincipal("province-officer"),

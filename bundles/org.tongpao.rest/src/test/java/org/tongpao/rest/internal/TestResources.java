@@ -1,5 +1,8 @@
 package org.tongpao.rest.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,10 +27,12 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.rest.BodyLimit;
 import org.tongpao.core.rest.Created;
 
 /** Resources as a colleague would write them, used by the in-process HTTP test. */
 final class TestResources {
+    static final long BULK_LIMIT = 3 * 2048;
     private TestResources() {
     }
 
@@ -49,6 +54,16 @@ final class TestResources {
         public Item create(@Valid @NotNull Item item, @Context Caller caller) {
             item.createdBy = caller.user() + "@" + caller.provinceCode();
             return item;
+        }
+
+        /** Counts a streamed body: its own limit, three times the server's. */
+        @POST
+        @Path("bulk")
+        @Consumes("text/csv")
+        @Produces(MediaType.APPLICATION_JSON)
+        @BodyLimit(value = "bulk", bytes = BULK_LIMIT)
+        public Map<String, Object> bulk(InputStream body) throws IOException {
+            return Map.of("bytes", body.transferTo(OutputStream.nullOutputStream()));
         }
 
         @GET

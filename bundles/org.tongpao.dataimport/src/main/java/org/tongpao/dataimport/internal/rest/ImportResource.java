@@ -31,6 +31,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Roles;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.rest.BodyLimit;
 import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.QueryParams;
@@ -53,6 +54,9 @@ public class ImportResource {
     static final String CSV = "text/csv";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String PROBLEM_JSON = "application/problem+json";
+    /** The import's body limit: its name in the REST configuration's {@code bodyLimits}, and its default, 64 MiB. */
+    static final String IMPORT_LIMIT = "import";
+    static final long IMPORT_LIMIT_BYTES = 64L * 1024 * 1024;
     private static final String KINDS = "catalogue, org-units, depots, opening-balances or counts";
     private static final String LAYOUTS = "Columns (row 1; any order; unknown ones refused): "
             + "catalogue: code*, categoryCode*, name*, nameZh, unit*, standard, shelfLifeMonths. "
@@ -75,13 +79,17 @@ public class ImportResource {
     // any type reaches the method, so roles are checked first (an auditor's 403 before a type's 400)
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
+    // a province's opening balances run to 100,000 lots (~7 MB of CSV); the body is spooled, never held whole
+    @BodyLimit(value = IMPORT_LIMIT, bytes = IMPORT_LIMIT_BYTES)
     @Operation(summary = "Import a spreadsheet", description = "kind: " + KINDS + ". The body is the file: text/csv "
             + "(UTF-8, a BOM allowed) or XLSX (first sheet). Every row is checked, the owning service's rules "
             + "included; a file with any error is refused whole (400 listing every bad row and column, at most "
             + "1,000, with errorCount) and nothing is written. All rows are written in one transaction. Catalogue, "
             + "org units and depots: ministry admin. Opening balances (one lot per row, origin OPENING_BALANCE) and "
             + "counts: also province officers and depot keepers, for the depots they may write (another depot is "
-            + "an unknown depot of that row). An Idempotency-Key makes a re-sent file import once. " + LAYOUTS,
+            + "an unknown depot of that row). An Idempotency-Key makes a re-sent file import once. The body may be up "
+            + "to 64 MiB (org.tongpao.rest bodyLimits, import=bytes), about 900,000 opening-balance rows of CSV; a "
+            + "larger one is 413 and nothing is written. " + LAYOUTS,
             requestBody = @RequestBody(required = true, description = "The spreadsheet file", content = {
                     @Content(mediaType = CSV, schema = @Schema(type = "string", format = "binary",
                             description = "the file, UTF-8 (application/csv is taken too)")),

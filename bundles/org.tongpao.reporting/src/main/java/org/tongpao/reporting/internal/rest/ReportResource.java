@@ -35,6 +35,7 @@ import org.tongpao.reporting.CensusReport;
 import org.tongpao.reporting.CoverReport;
 import org.tongpao.reporting.DailyReport;
 import org.tongpao.reporting.DonationReport;
+import org.tongpao.reporting.ExpiringReport;
 import org.tongpao.reporting.FundingReport;
 import org.tongpao.reporting.Reports;
 import org.tongpao.reporting.ShortageReport;
@@ -105,8 +106,29 @@ public class ReportResource {
             @QueryParam("window") String window,
             @Parameter(description = FORMATS) @QueryParam("format") String format,
             @Parameter(description = TABLE) @QueryParam("table") String table) {
-        Integer days = window == null || window.isBlank() ? null : days(window);
+        Integer days = days("window", window);
         return answer("cover", format, table, headers, false, () -> reports.cover(caller, days));
+    }
+
+    @GET
+    @Path("expiring")
+    @Operation(summary = "Stock expiring within N days", description = SCOPE + "Per province × item: the earliest "
+            + "expiry date among the stock on hand, the days left until it (negative: expired, not yet written off), "
+            + "the stock on hand expiring on or before today + days (UTC days; reservations included, undated lots "
+            + "never) and its share of the stock on hand; soonest first. Table: expiring")
+    @ApiResponse(responseCode = "200", description = "The report", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExpiringReport.class)),
+        @Content(mediaType = CSV, schema = @Schema(type = "string")),
+        @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "400", description = "days is not a whole number from 1 to 3650, or a bad format "
+            + "or table", content = @Content(mediaType = "application/problem+json"))
+    public Response expiring(@Context Caller caller, @Context HttpHeaders headers,
+            @Parameter(description = "the stock expiring within this many days, 1..3650 (default 30)")
+            @QueryParam("days") String days,
+            @Parameter(description = FORMATS) @QueryParam("format") String format,
+            @Parameter(description = TABLE) @QueryParam("table") String table) {
+        Integer within = days("days", days);
+        return answer("expiring", format, table, headers, false, () -> reports.expiring(caller, within));
     }
 
     @GET
@@ -220,11 +242,15 @@ public class ReportResource {
         return answer("daily", format, table, headers, true, () -> reports.daily(caller, cutOff));
     }
 
-    private static int days(String raw) {
+    /** A whole number of days from the query parameter {@code name}; absent: null (the report's default). */
+    private static Integer days(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
         try {
             return Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            throw new ValidationException("window", "window must be a whole number of days");
+            throw new ValidationException(name, name + " must be a whole number of days");
         }
     }
 

@@ -16,18 +16,22 @@ import org.tongpao.reporting.Tabular;
 /** {@code tongpao:report <name>} — prints every table of a report. */
 @Service
 @Command(scope = "tongpao", name = "report", description = "Prints a report: stock, cover, shortages, transit, "
-        + "batches, funding, census, daily or donations")
+        + "batches, funding, census, daily, donations or expiring")
 public class ReportCommand implements Action {
 
     @Reference
     Reports reports;
 
     @Argument(index = 0, name = "name", required = true,
-            description = "stock, cover, shortages, transit, batches, funding, census, daily, donations")
+            description = "stock, cover, shortages, transit, batches, funding, census, daily, donations, expiring")
     String name;
 
     @Option(name = "-w", aliases = "--window", description = "cover: days of issues the rate is taken over")
     Integer window;
+
+    @Option(name = "-d", aliases = "--days", description = "expiring: the stock expiring within this many days "
+            + "(default 30)")
+    Integer days;
 
     @Option(name = "-a", aliases = "--as-of", description = "daily: the cut-off, an ISO-8601 instant")
     String asOf;
@@ -35,7 +39,8 @@ public class ReportCommand implements Action {
     @Override
     public Object execute() {
         Reports.Name which = Reports.Name.valueOf(name.strip().toUpperCase(Locale.ROOT));
-        Tabular report = reports.report(Console.caller(), which, window, asOf == null ? null : Instant.parse(asOf));
+        Integer span = which == Reports.Name.EXPIRING ? days : window;
+        Tabular report = reports.report(Console.caller(), which, span, asOf == null ? null : Instant.parse(asOf));
         for (Tabular.Table t : report.tables()) {
             System.out.println(t.name());
             ConsoleTable.print(t.columns().toArray(new String[0]), t.rows(),

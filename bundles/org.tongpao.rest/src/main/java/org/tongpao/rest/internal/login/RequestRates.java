@@ -1,11 +1,11 @@
 package org.tongpao.rest.internal.login;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tongpao.rest.internal.ConfigEntries;
 
 /**
  * The limits of {@code @RateLimited} operations: calls per client address and limit name in fixed windows, on the
@@ -62,13 +62,7 @@ public final class RequestRates {
     /** {@code name=requests/seconds} entries (each may hold several, comma-separated); a malformed one is refused. */
     public static Map<String, Limit> parse(String[] configured) {
         Map<String, Limit> out = new HashMap<>();
-        if (configured == null) {
-            return out;
-        }
-        for (String entry : Arrays.stream(configured).flatMap(v -> Arrays.stream(v.split(","))).toList()) {
-            if (entry.isBlank()) {
-                continue;
-            }
+        for (String entry : ConfigEntries.of(configured)) {
             Matcher m = OVERRIDE.matcher(entry);
             if (!m.matches()) {
                 throw new IllegalArgumentException("rateLimits entry '" + entry + "' is not name=requests/seconds");
