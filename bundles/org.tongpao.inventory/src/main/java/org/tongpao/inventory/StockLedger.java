@@ -118,6 +118,16 @@ public interface StockLedger {
      */
     List<MovementTotal> movementTotals(Caller caller, java.time.Instant from, java.time.Instant asOf);
 
+    /**
+     * {@link #itemStock}, the movement sums from {@code from} up to this read (as {@link #movementTotals}' {@code during};
+     * {@code before} is 0) and the transfers in transit, read together in one transaction (1.11): for a report that
+     * needs all three (the cover report), one connection and one commit instead of three reads, and neither the days
+     * before {@code from} nor a cut-off inside today read. {@code from} must not be after now.
+     *
+     * @since 1.11
+     */
+    RecentStock recentStock(Caller caller, java.time.Instant from);
+
     Reservation reservation(Caller caller, long reservationId);
 
     /**

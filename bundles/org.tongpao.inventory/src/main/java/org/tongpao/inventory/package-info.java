@@ -44,9 +44,11 @@
  * 1.10: the earliest expiry per province × item — {@link org.tongpao.inventory.StockLedger#earliestExpiry} and
  * {@link org.tongpao.inventory.StockLedger#expiringBefore} ({@link org.tongpao.inventory.ExpiryStock}), from a
  * province × item × expiry day summary kept in every movement's transaction.
+ * 1.11: {@link org.tongpao.inventory.StockLedger#recentStock} ({@link org.tongpao.inventory.RecentStock}): the item
+ * summary, a window's movement sums and the transfers in transit from one read transaction (the cover report).
  */
 @Export
-@Version("1.10.0")
+@Version("1.11.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;

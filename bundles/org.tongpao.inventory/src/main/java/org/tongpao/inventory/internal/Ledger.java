@@ -58,6 +58,11 @@ final class Ledger {
         return writes.read(work);
     }
 
+    /** Read-only {@code work} in one transaction: several statements, one connection, one commit. */
+    <T> T readTogether(Transactions.Work<T> work) {
+        return writes.readTogether(work);
+    }
+
     LocalDate today() {
         return expiry.today();
     }

@@ -29,6 +29,7 @@ import org.tongpao.inventory.Posting;
 import org.tongpao.inventory.Provenance;
 import org.tongpao.inventory.ProvinceStock;
 import org.tongpao.inventory.ReceivedLots;
+import org.tongpao.inventory.RecentStock;
 import org.tongpao.inventory.Reservation;
 import org.tongpao.inventory.StockBalance;
 import org.tongpao.inventory.StockLedger;
@@ -150,6 +151,11 @@ abstract class StockLedgerFacade implements StockLedger {
     @Override
     public List<MovementTotal> movementTotals(Caller caller, Instant from, Instant asOf) {
         return ops.summaryViews.movementTotals(caller, from, asOf);
+    }
+
+    @Override
+    public RecentStock recentStock(Caller caller, Instant from) {
+        return ops.summaryViews.recentStock(caller, from);
     }
 
     @Override

@@ -112,6 +112,10 @@ final class StockWrites {
         return Transactions.read(ds, work);
     }
 
+    <T> T readTogether(Transactions.Work<T> work) {
+        return Transactions.inTransaction(ds, work);
+    }
+
     /**
      * The key is claimed in a transaction of its own before the write and settled inside it
      * ({@link IdempotencyKeys#begin}), so neither a refusal nor a retried transaction releases it behind a

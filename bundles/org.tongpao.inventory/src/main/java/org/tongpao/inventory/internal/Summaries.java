@@ -331,9 +331,41 @@ final class Summaries {
         if (last.isAfter(first) && !lastFromSummary) {
             raw(c, province, startOf(last), asOf, startOf(last), 1, first, sums);
         }
+        return totals(sums);
+    }
+
+    /**
+     * Signed movement sums per province × item × type from {@code from} up to this read (all {@code during}): the rest
+     * of {@code from}'s day from the ledger by its time index, the days after it up to {@code today} whole from the
+     * daily summary. No cut-off inside today (what {@link #movementTotals} takes off with a second ledger read): the
+     * read follows the window's days, never the summary's history before them nor today's movements.
+     */
+    List<MovementTotal> movementsSince(Connection c, String province, Instant from, LocalDate today)
+            throws SQLException {
+        LocalDate first = day(from);
+        Map<DayKey, long[]> sums = new TreeMap<>();
+        List<Object> args = new ArrayList<>(List.of(first, today));
+        if (province != null) {
+            args.add(province(province));
+        }
+        Jdbc.query(c, "SELECT province_code, item_id, movement_type, quantity, movements FROM tp_inv_daily_movement "
+                + "WHERE movement_day > ? AND movement_day <= ?" + (province == null ? "" : " AND province_code = ?"),
+                args, rs -> {
+                    long[] s = sums.computeIfAbsent(new DayKey(first, rs.getString(1), rs.getLong(2),
+                            rs.getString(3)), k -> new long[3]);
+                    s[1] += rs.getLong(4);
+                    s[2] += rs.getLong(5);
+                    return null;
+                });
+        raw(c, province, from, startOf(first.plusDays(1)), from, 1, first, sums);
+        return totals(sums);
+    }
+
+    /** The sums as rows: {before, during, movements} per key; a key whose movements were all out of range is left out. */
+    private static List<MovementTotal> totals(Map<DayKey, long[]> sums) {
         List<MovementTotal> out = new ArrayList<>();
         sums.forEach((k, s) -> {
-            if (s[2] != 0) { // movements in range (a key whose only movements were after asOf is not listed)
+            if (s[2] != 0) {
                 out.add(new MovementTotal(k.province().isEmpty() ? null : k.province(), k.itemId(),
                         MovementType.valueOf(k.type()), s[0], s[1]));
             }

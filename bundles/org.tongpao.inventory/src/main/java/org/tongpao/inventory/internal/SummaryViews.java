@@ -17,6 +17,7 @@ import org.tongpao.inventory.ExpiryStock;
 import org.tongpao.inventory.ItemStock;
 import org.tongpao.inventory.MovementTotal;
 import org.tongpao.inventory.MovementType;
+import org.tongpao.inventory.RecentStock;
 
 /**
  * The reads of {@link Summaries} within a caller's scope: national and provincial reach read the summaries; a depot
@@ -46,9 +47,7 @@ final class SummaryViews {
     }
 
     List<MovementTotal> movementTotals(Caller caller, Instant from, Instant asOf) {
-        if (from == null || asOf == null || from.isAfter(asOf)) {
-            throw new ValidationException("from", "from and asOf are required and from must not be after asOf");
-        }
+        checkWindow(from, asOf);
         return switch (ScopeRules.readReach(caller)) {
             case ALL, PROVINCE -> ledger.read(c -> ledger.summaries.movementTotals(c, Views.summaryProvince(caller),
                     from, asOf, Summaries.day(ledger.now())));
@@ -61,6 +60,37 @@ final class SummaryViews {
                             rs.getLong(2), MovementType.valueOf(rs.getString(3)), rs.getLong(4), rs.getLong(5))));
             default -> List.of();
         };
+    }
+
+    /**
+     * The item summary, the movement sums since {@code from} and the transfers in transit (1.11). National and provincial
+     * reach: one transaction on one connection (one commit, not one per statement), the daily summary read from
+     * {@code from}'s day on only; a depot keeper's figures are one depot's volume and are read as the three views read them.
+     */
+    RecentStock recentStock(Caller caller, Instant from) {
+        Instant now = ledger.now();
+        checkWindow(from, now);
+        return switch (ScopeRules.readReach(caller)) {
+            case ALL, PROVINCE -> {
+                String province = Views.summaryProvince(caller);
+                LocalDate today = ledger.today();
+                yield ledger.readTogether(c -> new RecentStock(ledger.summaries.itemStock(c, province, today),
+                        ledger.summaries.movementsSince(c, province, from, Summaries.day(now)),
+                        TransferViews.inTransit(c, caller)));
+            }
+            // the ledger up to a moment just after the read's: a movement booked meanwhile is as recent as the read
+            case DEPOT -> new RecentStock(itemStock(caller), movementTotals(caller, from, now.plusSeconds(1)).stream()
+                    .filter(m -> m.during() != 0) // the depot's sums hold every key it ever moved
+                    .map(m -> new MovementTotal(m.provinceCode(), m.itemId(), m.type(), 0, m.during())).toList(),
+                    ledger.read(c -> TransferViews.inTransit(c, caller)));
+            default -> new RecentStock(List.of(), List.of(), List.of());
+        };
+    }
+
+    private static void checkWindow(Instant from, Instant asOf) {
+        if (from == null || asOf == null || from.isAfter(asOf)) {
+            throw new ValidationException("from", "from and asOf are required and from must not be after asOf");
+        }
     }
 
     /**

@@ -176,34 +176,12 @@ final class Views {
 
     Page<Transfer> transfers(Caller caller, Transfer.Status status, Long depotId, int limit, String cursor) {
         int n = Paging.limit(limit);
-        // a transfer to an org unit (1.5) has no receiving depot: the unit's province stands in for it
-        StringBuilder where = new StringBuilder(" JOIN tp_core_v1_depot df ON df.id = t.from_depot_id "
-                + "LEFT JOIN tp_core_v1_depot dt ON dt.id = t.to_depot_id "
-                + "LEFT JOIN tp_core_v1_org_unit ut ON ut.id = t.to_org_unit_id WHERE t.id > ?");
+        StringBuilder where = new StringBuilder(" WHERE t.id > ?");
         List<Object> params = new ArrayList<>(List.of(Paging.after(cursor)));
-        switch (ScopeRules.readReach(caller)) {
-            case ALL -> { }
-            case PROVINCE -> {
-                where.append(" AND (df.province_code = ? OR COALESCE(dt.province_code, ut.province_code) = ?)");
-                params.add(caller.provinceCode());
-                params.add(caller.provinceCode());
-            }
-            case DEPOT -> {
-                where.append(" AND (df.code = ? OR dt.code = ?)");
-                params.add(caller.depotCode());
-                params.add(caller.depotCode());
-            }
-            default -> {
-                return new Page<>(List.of(), null);
-            }
+        if (!TransferViews.filter(caller, status, depotId, where, params)) {
+            return new Page<>(List.of(), null);
         }
-        optional(where, params, "t.transfer_status", status == null ? null : status.name());
-        if (depotId != null) {
-            where.append(" AND (t.from_depot_id = ? OR t.to_depot_id = ?)");
-            params.add(depotId);
-            params.add(depotId);
-        }
-        return ledger.read(c -> Paging.page(Jdbc.query(c, Transfers.SELECT + where
+        return ledger.read(c -> Paging.page(Jdbc.query(c, TransferViews.FROM + where
                 + Paging.orderAndFetch("t.id", n), params, Transfers::map), n, Transfer::id));
     }
 

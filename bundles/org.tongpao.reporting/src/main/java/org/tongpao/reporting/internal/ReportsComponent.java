@@ -78,6 +78,10 @@ public class ReportsComponent implements Reports, EventHandler {
         @AttributeDefinition(description = "Concurrent requests of the same caller for the stock or cover report "
                 + "share one computation that started after they all arrived (false: each computes its own)")
         boolean shareConcurrentReads() default true;
+
+        @AttributeDefinition(description = "The cover report reads the inventory's stock, the window's movements and "
+                + "the transfers in transit in one transaction (false: three reads, as before inventory 1.11)")
+        boolean coverInOneRead() default true;
     }
 
     /** What makes two requests' stock or cover reports the same: the report, its window, the caller but its request. */
@@ -95,6 +99,7 @@ public class ReportsComponent implements Reports, EventHandler {
     private final ExpiringStock expiringStock;
     private volatile int coverWindowDays;
     private volatile boolean shareConcurrentReads;
+    private volatile boolean coverInOneRead;
     private final SharedReads<ReadKey, Tabular> shared = new SharedReads<>();
     private volatile Clock clock = Clock.systemUTC();
 
@@ -127,6 +132,7 @@ public class ReportsComponent implements Reports, EventHandler {
         int days = config.coverWindowDays();
         this.coverWindowDays = days < 1 || days > MAX_WINDOW_DAYS ? 7 : days;
         this.shareConcurrentReads = config.shareConcurrentReads();
+        this.coverInOneRead = config.coverInOneRead();
     }
 
     /** {@code compute}, shared with concurrent requests of the same key when so configured ({@link SharedReads}). */
@@ -185,7 +191,7 @@ public class ReportsComponent implements Reports, EventHandler {
             throw new ValidationException("window", "window must be between 1 and " + MAX_WINDOW_DAYS + " days");
         }
         return shared(ReadKey.of("cover", window, caller),
-                () -> stockReports.cover(caller, scope, now(), window, procurement));
+                () -> stockReports.cover(caller, scope, now(), window, procurement, coverInOneRead));
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.tongpao.inventory.ExpiryStock;
 import org.tongpao.inventory.MovementTotal;
 import org.tongpao.inventory.MovementType;
 import org.tongpao.inventory.ProvinceStock;
+import org.tongpao.inventory.RecentStock;
 import org.tongpao.inventory.StockLedger;
 import org.tongpao.inventory.StockSnapshot;
 import org.tongpao.inventory.Transfer;
@@ -78,20 +79,27 @@ final class StockReports {
         return out;
     }
 
-    /** {@code orders}: procurement's open orders, null when procurement is not installed. */
-    CoverReport cover(Caller caller, String scope, Instant now, int window, ProcurementSource orders) {
+    /**
+     * {@code orders}: procurement's open orders, null when procurement is not installed; {@code oneRead}: the
+     * inventory's three inputs from one read ({@link StockLedger#recentStock}), else from three.
+     */
+    CoverReport cover(Caller caller, String scope, Instant now, int window, ProcurementSource orders, boolean oneRead) {
         Directory dir = labels.forRequest(caller);
-        Map<String, long[]> totals = ItemTotals.rollUp(ledger, caller);
+        Instant from = now.minus(Duration.ofDays(window));
+        RecentStock recent = oneRead ? ledger.recentStock(caller, from)
+                : new RecentStock(ledger.itemStock(caller), ledger.movementTotals(caller, from, now),
+                        AllPages.read((limit, cursor) -> ledger.transfers(caller, Transfer.Status.IN_TRANSIT, null,
+                                limit, cursor)));
+        Map<String, long[]> totals = ItemTotals.rollUp(recent.byItem());
         Map<String, Long> issued = new HashMap<>();
-        for (MovementTotal m : ledger.movementTotals(caller, now.minus(Duration.ofDays(window)), now)) {
+        for (MovementTotal m : recent.movements()) {
             if (m.type() == MovementType.ISSUE) {
                 issued.merge((m.provinceCode() == null ? "" : m.provinceCode()) + "|" + m.itemId(), -m.during(),
                         Long::sum);
             }
         }
         Map<String, Long> inTransit = new HashMap<>();
-        for (Transfer t : AllPages.read((limit, cursor) -> ledger.transfers(caller, Transfer.Status.IN_TRANSIT, null,
-                limit, cursor))) {
+        for (Transfer t : recent.inTransit()) {
             Optional<String> to = t.toOrgUnitId() != null ? dir.unitProvince(t.toOrgUnitId())
                     : dir.depotProvince(t.toDepotId());
             to.ifPresent(p -> inTransit.merge(p + "|" + t.itemId(), t.quantity(), Long::sum));

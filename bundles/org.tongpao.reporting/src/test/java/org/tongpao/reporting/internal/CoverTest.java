@@ -109,6 +109,39 @@ class CoverTest {
         assertThat(withOrders.daysWithIncoming()).isEqualTo(73.0);
     }
 
+    /**
+     * The cover from the inventory's one read (1.11) is the cover from its three, in every reach, and a write shows in
+     * the next report at once: the one read counts the window up to the read, so an issue booked at the report's very
+     * instant is in it (the three reads' cut-off leaves it out until the clock moves on).
+     */
+    @Test
+    void oneReadGivesWhatThreeReadsGiveAndEachWriteShowsInTheNextReport() {
+        sevenDaysOfIssues();
+        f.receive("CENTRAL-RESERVE", "MASK-KN95", 5000);
+        ReportsComponent threeReads = f.coverInThreeReads();
+        assertSameCover(threeReads);
+        CoverReport before = f.reports.cover(ADMIN, null);
+        f.send("CENTRAL-RESERVE", "HB-WH-01", "MASK-KN95", 100);
+        assertThat(row(f.reports.cover(ADMIN, null), "42", "MASK-KN95").inTransit())
+                .isEqualTo(row(before, "42", "MASK-KN95").inTransit() + 100);
+        assertSameCover(threeReads);
+        f.issue("HB-WH-01", "MASK-KN95", 70, STATION);
+        assertThat(row(f.reports.cover(ADMIN, null), "42", "MASK-KN95").issuedInWindow())
+                .isEqualTo(row(before, "42", "MASK-KN95").issuedInWindow() + 70);
+        assertThat(row(threeReads.cover(ADMIN, null), "42", "MASK-KN95").issuedInWindow())
+                .isEqualTo(row(before, "42", "MASK-KN95").issuedInWindow());
+        f.advance(Duration.ofMinutes(1));
+        assertSameCover(threeReads);
+    }
+
+    private void assertSameCover(ReportsComponent threeReads) {
+        for (org.tongpao.core.Caller caller : java.util.List.of(ADMIN, ReportingFixture.HUBEI,
+                ReportingFixture.AUDITOR)) {
+            assertThat(f.reports.cover(caller, null)).as(caller.user()).isEqualTo(threeReads.cover(caller, null));
+            assertThat(f.reports.cover(caller, 30)).as(caller.user()).isEqualTo(threeReads.cover(caller, 30));
+        }
+    }
+
     @Test
     void aPlaceThatIssuedNothingHasNoForecastRatherThanZero() {
         sevenDaysOfIssues();

@@ -73,17 +73,23 @@ final class ReportingFixture implements AutoCloseable {
                 core.audit, core.keys, core.outbox);
         allocation = new JdbcAllocationService(allocationSchema, core.units, core.catalogue, core.depots,
                 core.provinces, inventory, core.audit, core.keys, selector, core.outbox);
-        reports = new ReportsComponent(Configs.of(ReportsComponent.Config.class, Map.of("coverWindowDays", 7,
-                "directoryTtlSeconds", 60, "shareConcurrentReads", true)),
-                inventory, inventory, core.depots, core.catalogue, core.provinces, core.units);
-        reports.clock(clock);
+        reports = component(true, true);
     }
 
     /** The reports over the same services and clock, each request computing its own (no {@link SharedReads}). */
     ReportsComponent unshared() {
+        return component(false, true);
+    }
+
+    /** The reports over the same services and clock, the cover reading the inventory in three reads (before 1.11). */
+    ReportsComponent coverInThreeReads() {
+        return component(false, false);
+    }
+
+    private ReportsComponent component(boolean shareConcurrentReads, boolean coverInOneRead) {
         ReportsComponent r = new ReportsComponent(Configs.of(ReportsComponent.Config.class, Map.of("coverWindowDays", 7,
-                "directoryTtlSeconds", 60, "shareConcurrentReads", false)),
-                inventory, inventory, core.depots, core.catalogue, core.provinces, core.units);
+                "directoryTtlSeconds", 60, "shareConcurrentReads", shareConcurrentReads, "coverInOneRead",
+                coverInOneRead)), inventory, inventory, core.depots, core.catalogue, core.provinces, core.units);
         r.clock(clock);
         return r;
     }
