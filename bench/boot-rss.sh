@@ -10,6 +10,7 @@
 # RSS: VmRSS of the node's java process 10 s after it is healthy. Each node is stopped by its PID (SIGTERM).
 # BENCH_NMT=1 adds -XX:NativeMemoryTracking=summary to every JVM and prints, on stderr, where each one's committed
 # memory is (heap, classes, threads, code, GC...) at the same moment: why the RSS differ.
+# BENCH_JVM_EXTRA adds options to every JVM alike (e.g. heap sizing: "-XX:MaxHeapFreeRatio=20").
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-3}"
@@ -22,6 +23,8 @@ export JAVA_HOME
 # the JVM options bin/setenv gives every Tongpao node; the bare Karaf gets the same
 jvm="-Xms64m -Xmx512m -XX:+UseSerialGC"
 if [ -n "${BENCH_NMT:-}" ]; then jvm="$jvm -XX:NativeMemoryTracking=summary"; fi
+extra="${BENCH_JVM_EXTRA:-}${BENCH_NMT:+ -XX:NativeMemoryTracking=summary}"
+jvm="$jvm${BENCH_JVM_EXTRA:+ $BENCH_JVM_EXTRA}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/boot-rss.XXXXXX")"
 pid=""
 cleanup() { [ -n "$pid" ] && stop_tree "$pid"; rm -rf "$work"; }
@@ -87,7 +90,7 @@ start_bare() {
 start_node() { # <run> <node> [launcher options]: a fresh instance through ./tongpao run, not in demo mode
   local run="$1" node="$2" http; shift 2
   http=$(free_port)
-  TONGPAO_INSTANCES="$work/nodes-$run" TONGPAO_HEAP=512m EXTRA_JAVA_OPTS="${BENCH_NMT:+-XX:NativeMemoryTracking=summary}" \
+  TONGPAO_INSTANCES="$work/nodes-$run" TONGPAO_HEAP=512m EXTRA_JAVA_OPTS="$extra" \
       "$here/tongpao" run --node "$node" --port "$http" \
       --ssh-port "$(free_port)" --no-demo "$@" </dev/null >"$work/${node/:/-}-$run.out" 2>&1 &
   pid=$!
