@@ -44,9 +44,13 @@
  * 1.10: the earliest expiry per province × item — {@link org.tongpao.inventory.StockLedger#earliestExpiry} and
  * {@link org.tongpao.inventory.StockLedger#expiringBefore} ({@link org.tongpao.inventory.ExpiryStock}), from a
  * province × item × expiry day summary kept in every movement's transaction.
+ * 1.11: reservations reach central — topic {@link org.tongpao.inventory.InventoryTopics#RESERVED} (a reservation held or
+ * released), MOVEMENT's lots carry {@code reserved} where the write changed it, {@link org.tongpao.inventory.ReplicaLot#reserved}
+ * and {@link org.tongpao.inventory.ReplicaPosting#sequence}: a replica lot keeps the origin's reserved quantity, the
+ * newest by the origin's sequence.
  */
 @Export
-@Version("1.10.0")
+@Version("1.11.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;

@@ -58,6 +58,11 @@ final class Ledger {
         return writes.read(work);
     }
 
+    /** {@link StockWrites#readTogether}: statements whose figures must belong together, in one transaction. */
+    <T> T readTogether(Transactions.Work<T> work) {
+        return writes.readTogether(work);
+    }
+
     LocalDate today() {
         return expiry.today();
     }
