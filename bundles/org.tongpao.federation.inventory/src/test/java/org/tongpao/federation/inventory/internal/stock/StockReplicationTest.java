@@ -321,18 +321,28 @@ class StockReplicationTest {
         assertThat(central.number("SELECT reserved_seq FROM tp_inv_replica_lot")).isEqualTo(4);
     }
 
-    @Test
-    void aReservationOfAnotherProvincesLotIsRefused() throws Exception {
+    /** 100 received and 30 held at Hubei, both applied at central; the hold's message. */
+    private Message thirtyHeldAtCentral() throws Exception {
         receive("HB-WH-01", "MASK-KN95", 100);
         reserveMasks(30);
         deliverAll();
-        Message hold = federation.sent.get(1);
+        return federation.sent.get(1);
+    }
+
+    /** {@code hold} as message {@code id} of node {@code from}, with other {@code lots}. */
+    private static Message hold(Message hold, String id, String from, List<Map<String, Object>> lots) {
+        return new Message(id, hold.type(), hold.version(), from, "central", hold.occurredAt(),
+                changed(hold, "1.2", "lots", lots).body());
+    }
+
+    @Test
+    void aReservationOfAnotherProvincesLotIsRefused() throws Exception {
+        Message hold = thirtyHeldAtCentral();
         // Jiangsu's link claiming Hubei's depot, or naming itself with Hubei's depot: refused, nothing held
         assertThatThrownBy(() -> apply(hold, node("32"))).isInstanceOf(AccessDeniedException.class);
-        Message fromJiangsu = new Message("province:32/5", hold.type(), hold.version(), "province:32", "central",
-                hold.occurredAt(), changed(hold, "1.2", "lots", List.of(Map.of("lotId", 1L, "itemCode", "MASK-KN95",
-                        "origin", "PURCHASE_ORDER", "sourceDocument", "x", "receivedOn", "2026-01-01",
-                        "status", "AVAILABLE", "receivedQuantity", 100L, "reserved", 100L))).body());
+        Message fromJiangsu = hold(hold, "province:32/5", "province:32", List.of(Map.of("lotId", 1L, "itemCode",
+                "MASK-KN95", "origin", "PURCHASE_ORDER", "sourceDocument", "x", "receivedOn", "2026-01-01",
+                "status", "AVAILABLE", "receivedQuantity", 100L, "reserved", 100L)));
         assertThatThrownBy(() -> apply(fromJiangsu, node("32"))).isInstanceOf(AccessDeniedException.class);
         assertThat(centralMasks()).containsExactly(100L, 30L, 70L);
     }
@@ -356,15 +366,10 @@ class StockReplicationTest {
 
     @Test
     void aReservationBeyondWhatTheReplicaHoldsIsRefused() throws Exception {
-        receive("HB-WH-01", "MASK-KN95", 100);
-        reserveMasks(30);
-        deliverAll();
-        Message hold = federation.sent.get(1);
-        List<Map<String, Object>> lots = StockPostingContract.maps(hold.body(), "lots");
-        Map<String, Object> tooMuch = new HashMap<>(lots.get(0));
+        Message hold = thirtyHeldAtCentral();
+        Map<String, Object> tooMuch = new HashMap<>(StockPostingContract.maps(hold.body(), "lots").get(0));
         tooMuch.put("reserved", 101L);
-        Message m = new Message("province:42/50", hold.type(), hold.version(), hold.from(), hold.to(),
-                hold.occurredAt(), changed(hold, "1.2", "lots", List.of(tooMuch)).body());
+        Message m = hold(hold, "province:42/50", hold.from(), List.of(tooMuch));
         assertThatThrownBy(() -> apply(m, node("42"))).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("101 reserved");
         assertThat(centralMasks()).containsExactly(100L, 30L, 70L);
