@@ -242,7 +242,8 @@ public final class Transactions {
         Connection c = open(dataSource);
         try {
             boolean autoCommit = c.getAutoCommit();
-            int wasIsolation = c.getTransactionIsolation();
+            // asked only when changed: on PostgreSQL reading the level is a round trip
+            int wasIsolation = isolation >= 0 ? c.getTransactionIsolation() : -1;
             if (isolation >= 0) {
                 c.setTransactionIsolation(isolation); // before the transaction begins: portable
             }
