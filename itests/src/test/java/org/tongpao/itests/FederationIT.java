@@ -514,6 +514,37 @@ public class FederationIT extends CentralNode {
         assertTrue("Hubei's row in the national report", hubei != null && hubei.get("onHand").asLong() >= 120);
         assertEquals("province:42", hubei.get("replicatedFrom").asText());
         assertTrue(hubei.get("asOf").isTextual());
+        hubeisReservationReachesCentral(wuhan, kn95, lot, hubei, replica);
+    }
+
+    /**
+     * Hubei holds 45 of that lot for an allocation: central may not reserve in Hubei's depot itself (409 naming the
+     * node), but the province's {@code stock.posting} 1.2 {@code reserve} makes central's replica hold them, so the
+     * national report's {@code available} (and the planner's, {@code InventoryService.available}) no longer counts
+     * them.
+     */
+    private void hubeisReservationReachesCentral(long wuhan, long kn95, long lot, JsonNode before, String replica)
+            throws Exception {
+        Api.Reply refused = api().as("admin").post("/inventory/reservations", java.util.Map.of("depotId", wuhan,
+                "itemId", kn95, "quantity", 5, "holder", "allocation-batch:it"));
+        assertEquals(refused.toString(), 409, refused.status());
+        assertTrue(refused.json().get("detail").asText().contains("kept by node province:42"));
+        sendAsHubei(envelope("province:42/" + System.nanoTime(), "stock.posting", "1.2", "province:42",
+                "{\"operation\":\"reserve\",\"depotCode\":\"HB-WH-01\",\"actor\":\"hubei\",\"lots\":[{\"lotId\":"
+                + lot + ",\"itemCode\":\"MASK-KN95\",\"origin\":\"PURCHASE_ORDER\",\"sourceDocument\":\"PO-42-IT\","
+                + "\"receivedOn\":\"" + java.time.LocalDate.now() + "\",\"status\":\"AVAILABLE\","
+                + "\"receivedQuantity\":120,\"reserved\":45}],\"movements\":[]}"));
+        Poll.until("Hubei's reservation replicated", WAIT, () -> Optional.ofNullable(
+                sum("SELECT b.reserved FROM " + replica) == 45 ? Boolean.TRUE : null));
+        JsonNode after = null;
+        for (JsonNode row : api().as("admin").get("/inventory/national?category=MASK").json().get("items")) {
+            if ("42".equals(row.path("provinceCode").asText())) {
+                after = row;
+            }
+        }
+        assertEquals(before.get("reserved").asLong() + 45, after.get("reserved").asLong());
+        assertEquals(before.get("available").asLong() - 45, after.get("available").asLong());
+        assertEquals(before.get("onHand").asLong(), after.get("onHand").asLong());
     }
 
     /**

@@ -234,12 +234,17 @@ public final class NodeProcess implements AutoCloseable {
         return this;
     }
 
+    /** The ports {@link #fixedPort()} gave out in this JVM. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /**
      * A free loopback port below the kernel's ephemeral range (32768 and up): a port a node binds seconds after it was
      * picked. One from {@code ServerSocket(0)} can be handed to any other socket bound to port 0 meanwhile — it was
      * once another node's Karaf shutdown socket, and central's broker never bound its port. Below the range only an
      * explicit bind can take it. {@code -Dit.ports=18200-18299} keeps a run to a range of its own (a machine shared by
-     * several people's runs).
+     * several people's runs). A port is handed out once per JVM: nodes bind theirs seconds later, so a second draw could
+     * find the first one's port still free (in a range of 100, three nodes' HTTP and SSH ports and a broker's collide
+     * in about one run of three; one did: a province's link dialled central's HTTP port as its broker).
      */
     public static int fixedPort() {
         String[] range = System.getProperty("it.ports", "20000-31999").split("-");
@@ -248,9 +253,14 @@ public final class NodeProcess implements AutoCloseable {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 200; attempt++) {
             int candidate = random.nextInt(low, high + 1);
+            if (HANDED_OUT.contains(candidate)) {
+                continue;
+            }
             try (java.net.ServerSocket s = new java.net.ServerSocket()) {
                 s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), candidate), 1);
-                return candidate;
+                if (HANDED_OUT.add(candidate)) {
+                    return candidate;
+                }
             } catch (IOException inUse) {
                 // taken: try another
             }

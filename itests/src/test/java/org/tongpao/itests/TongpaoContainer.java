@@ -231,13 +231,14 @@ public final class TongpaoContainer {
         };
     }
 
-    /** A port that is free on the loopback interface right now. */
+    /**
+     * A loopback port free right now, for the container to bind seconds later: {@link NodeProcess#fixedPort()} (below
+     * the kernel's ephemeral range, within {@code -Dit.ports}, never the same twice in this JVM). One from
+     * {@code ServerSocket(0)} went to another process's SSH server before the container bound it: Pax Web failed
+     * to bind and every request met an SSH banner.
+     */
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free loopback port", e);
-        }
+        return NodeProcess.fixedPort();
     }
 
     private static final class LoopbackSocketFactory extends RMISocketFactory {

@@ -24,6 +24,14 @@ public final class InventoryTopics {
      */
     public static final String LOT_STATUS = "org/tongpao/inventory/LOT_STATUS";
     /**
+     * Lots' reserved quantities changed without a movement (1.11): a reservation held ({@code operation}
+     * {@code reserve}) or released ({@code release}): reservationId, depotId, itemId, operation, actor, requestId,
+     * {@code occurredAt} and {@code lots} (as MOVEMENT's, each with {@code reserved}: the lot's reserved quantity after
+     * the change). A dispatch's reserved quantities travel in its MOVEMENT: there each lot whose reserved quantity the
+     * write changed carries {@code reserved} too.
+     */
+    public static final String RESERVED = "org/tongpao/inventory/RESERVED";
+    /**
      * A province submitted census figures: censusId, provinceCode, version; (1.4) submittedAt, submittedBy,
      * {@code system} (category code → quantity on hand), {@code declared} (list of categoryCode, quantity, note),
      * {@code source} when the census replicates another node's, {@code node} when the answer came from another node.

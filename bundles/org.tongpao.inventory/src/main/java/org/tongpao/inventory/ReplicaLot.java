@@ -13,17 +13,28 @@ import java.time.LocalDate;
  *                         (a lot of that node's handed to the origin node by a rebuild), or null: the first
  *                         posting naming the lot adopts that lot, stock and all, instead of starting a new one
  * @param designation      where the lot's goods must go, by codes (null: none; 1.7): the replica keeps it
+ * @param reserved         the lot's reserved quantity on the origin node after the change (null: not carried, the
+ *                         replica's stays as it is; 1.11): the replica keeps it, unless it holds a newer one
+ *                         ({@link ReplicaPosting#sequence})
  * @since 1.4
  */
 public record ReplicaLot(long lotId, String itemCode, LotOrigin origin, String sourceDocument, LocalDate expiryDate,
         LocalDate receivedOn, LotStatus status, Long parentLotId, long receivedQuantity, Long localLotId,
-        NodeDesignation designation) {
+        NodeDesignation designation, Long reserved) {
+
+    /** The 1.7 lot, without a reserved quantity (kept so that callers compiled against 1.7–1.10 still link). */
+    public ReplicaLot(long lotId, String itemCode, LotOrigin origin, String sourceDocument, LocalDate expiryDate,
+            LocalDate receivedOn, LotStatus status, Long parentLotId, long receivedQuantity, Long localLotId,
+            NodeDesignation designation) {
+        this(lotId, itemCode, origin, sourceDocument, expiryDate, receivedOn, status, parentLotId, receivedQuantity,
+                localLotId, designation, null);
+    }
 
     /** The 1.4 lot, without a designation (kept so that callers compiled against 1.4–1.6 still link). */
     public ReplicaLot(long lotId, String itemCode, LotOrigin origin, String sourceDocument, LocalDate expiryDate,
             LocalDate receivedOn, LotStatus status, Long parentLotId, long receivedQuantity, Long localLotId) {
         this(lotId, itemCode, origin, sourceDocument, expiryDate, receivedOn, status, parentLotId, receivedQuantity,
-                localLotId, null);
+                localLotId, null, null);
     }
 
     /** A builder, so that a component added later stays a minor change. */
@@ -35,7 +46,7 @@ public record ReplicaLot(long lotId, String itemCode, LotOrigin origin, String s
     public Builder toBuilder() {
         return builder().lotId(lotId).itemCode(itemCode).origin(origin).sourceDocument(sourceDocument)
                 .expiryDate(expiryDate).receivedOn(receivedOn).status(status).parentLotId(parentLotId)
-                .receivedQuantity(receivedQuantity).localLotId(localLotId).designation(designation);
+                .receivedQuantity(receivedQuantity).localLotId(localLotId).designation(designation).reserved(reserved);
     }
 
     /** Builds a {@link ReplicaLot}. */
@@ -51,6 +62,7 @@ public record ReplicaLot(long lotId, String itemCode, LotOrigin origin, String s
         private long receivedQuantity;
         private Long localLotId;
         private NodeDesignation designation;
+        private Long reserved;
 
         private Builder() {
         }
@@ -68,9 +80,12 @@ public record ReplicaLot(long lotId, String itemCode, LotOrigin origin, String s
         /** @since 1.7 */
         public Builder designation(NodeDesignation designation) { this.designation = designation; return this; }
 
+        /** @since 1.11 */
+        public Builder reserved(Long reserved) { this.reserved = reserved; return this; }
+
         public ReplicaLot build() {
             return new ReplicaLot(lotId, itemCode, origin, sourceDocument, expiryDate, receivedOn, status,
-                    parentLotId, receivedQuantity, localLotId, designation);
+                    parentLotId, receivedQuantity, localLotId, designation, reserved);
         }
     }
 }

@@ -19,14 +19,23 @@ import java.util.List;
  * @param actor      who made it there
  * @param lots       the lots the movements name (and, for a status change, the changed lot), as they are now
  * @param movements  the posting's movements (of this part)
+ * @param sequence   where this change stands among {@code node}'s changes, higher is later (federation: the number
+ *                   of the message id, {@code node}'s outbox sequence; null: unknown, taken as the newest): a lot's
+ *                   {@link ReplicaLot#reserved} applies only over an older one (1.11)
  * @since 1.4
  */
 public record ReplicaPosting(String node, Long postingId, int part, int parts, String operation, String depotCode,
-        Instant occurredAt, String actor, List<ReplicaLot> lots, List<ReplicaMovement> movements) {
+        Instant occurredAt, String actor, List<ReplicaLot> lots, List<ReplicaMovement> movements, Long sequence) {
 
     public ReplicaPosting {
         lots = lots == null ? List.of() : List.copyOf(lots);
         movements = movements == null ? List.of() : List.copyOf(movements);
+    }
+
+    /** The 1.4 posting, without a sequence (kept so that callers compiled against 1.4–1.10 still link). */
+    public ReplicaPosting(String node, Long postingId, int part, int parts, String operation, String depotCode,
+            Instant occurredAt, String actor, List<ReplicaLot> lots, List<ReplicaMovement> movements) {
+        this(node, postingId, part, parts, operation, depotCode, occurredAt, actor, lots, movements, null);
     }
 
     /** A builder, so that a component added later stays a minor change; {@code part} and {@code parts} are 1. */
@@ -46,6 +55,7 @@ public record ReplicaPosting(String node, Long postingId, int part, int parts, S
         private String actor;
         private List<ReplicaLot> lots = List.of();
         private List<ReplicaMovement> movements = List.of();
+        private Long sequence;
 
         private Builder() {
         }
@@ -61,9 +71,12 @@ public record ReplicaPosting(String node, Long postingId, int part, int parts, S
         public Builder lots(List<ReplicaLot> lots) { this.lots = lots; return this; }
         public Builder movements(List<ReplicaMovement> movements) { this.movements = movements; return this; }
 
+        /** @since 1.11 */
+        public Builder sequence(Long sequence) { this.sequence = sequence; return this; }
+
         public ReplicaPosting build() {
             return new ReplicaPosting(node, postingId, part, parts, operation, depotCode, occurredAt, actor, lots,
-                    movements);
+                    movements, sequence);
         }
     }
 }

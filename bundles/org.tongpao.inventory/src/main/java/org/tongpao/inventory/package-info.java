@@ -46,6 +46,10 @@
  * province × item × expiry day summary kept in every movement's transaction.
  * 1.11: {@link org.tongpao.inventory.StockLedger#recentStock} ({@link org.tongpao.inventory.RecentStock}): the item
  * summary, a window's movement sums and the transfers in transit from one read transaction (the cover report).
+ * 1.11 also: reservations reach central — topic {@link org.tongpao.inventory.InventoryTopics#RESERVED} (a reservation held or
+ * released), MOVEMENT's lots carry {@code reserved} where the write changed it, {@link org.tongpao.inventory.ReplicaLot#reserved}
+ * and {@link org.tongpao.inventory.ReplicaPosting#sequence}: a replica lot keeps the origin's reserved quantity, the
+ * newest by the origin's sequence.
  */
 @Export
 @Version("1.11.0")

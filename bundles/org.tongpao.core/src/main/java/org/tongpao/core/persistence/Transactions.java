@@ -234,9 +234,19 @@ public final class Transactions {
     }
 
     private static <T> T commit(DataSource dataSource, Work<T> work) {
+        return commit(dataSource, -1, work);
+    }
+
+    /** {@code isolation}: the connection's level for this transaction ({@code -1}: as it is). */
+    private static <T> T commit(DataSource dataSource, int isolation, Work<T> work) {
         Connection c = open(dataSource);
         try {
             boolean autoCommit = c.getAutoCommit();
+            // asked only when changed: on PostgreSQL reading the level is a round trip
+            int wasIsolation = isolation >= 0 ? c.getTransactionIsolation() : -1;
+            if (isolation >= 0) {
+                c.setTransactionIsolation(isolation); // before the transaction begins: portable
+            }
             c.setAutoCommit(false);
             try {
                 T result = work.apply(c);
@@ -248,6 +258,9 @@ public final class Transactions {
             } finally {
                 // pooled connections go back as they came
                 c.setAutoCommit(autoCommit);
+                if (isolation >= 0) {
+                    c.setTransactionIsolation(wasIsolation);
+                }
             }
         } catch (SQLException e) {
             throw new DataAccessException("Transaction failed: " + e.getMessage(), e);
@@ -276,6 +289,23 @@ public final class Transactions {
         } finally {
             close(c);
         }
+    }
+
+    /**
+     * Runs read-only {@code work} in one transaction at repeatable read, so that what its statements read apart
+     * belongs together (figures and their age, a total and its parts): on Derby each row read stays locked until the
+     * end, so a write that would change one waits for the read (read in the order writers lock and the read never
+     * waits the other way); PostgreSQL reads one snapshot. Again whole on a transient lock failure, like
+     * {@link #write}. Inside an {@link #enclosing} transaction it reads on that one's connection, like {@link #read}.
+     *
+     * @since 2.9
+     */
+    public static <T> T readTogether(DataSource dataSource, Work<T> work) {
+        if (joins(dataSource)) {
+            return read(dataSource, work);
+        }
+        return TransientRetry.run("read together",
+                () -> commit(dataSource, Connection.TRANSACTION_REPEATABLE_READ, work));
     }
 
     private static Connection open(DataSource dataSource) {

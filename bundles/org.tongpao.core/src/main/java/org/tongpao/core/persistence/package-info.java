@@ -17,12 +17,13 @@
  * the enclosing commit; {@code Paging.Query}, a filtered keyset page's conditions;
  * {@code Sql.sharedLock}, the clause of a read whose shared locks last to the end of its transaction (what
  * {@code DepotLocks} uses; the entry gate's passes too). 2.8: {@code EventOutbox.record(connection, caller, topic,
- * properties)}, an event naming its actor and request, null properties left out.
+ * properties)}, an event naming its actor and request, null properties left out. 2.9: {@code Transactions.readTogether},
+ * a read-only transaction at repeatable read, so that what its statements read apart belongs together.
  * SQL written
  * against it must run on Derby and PostgreSQL alike.
  */
 @Export
-@Version("2.8.0")
+@Version("2.9.0")
 package org.tongpao.core.persistence;
 
 import org.osgi.annotation.bundle.Export;

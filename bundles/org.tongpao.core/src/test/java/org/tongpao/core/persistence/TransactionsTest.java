@@ -2,9 +2,11 @@ package org.tongpao.core.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.ConflictException;
+import org.tongpao.core.testing.LockRace;
 import org.tongpao.core.testing.TestDatabase;
 
 /** {@link Transactions#write} and {@link Transactions#afterCommit} on a real database. */
@@ -267,5 +270,26 @@ class TransactionsTest {
             return null;
         });
         assertThat(value()).isEqualTo("next");
+    }
+
+    @Test
+    void whatAReadTogetherReadStaysAsItWasUntilItEnds() {
+        String[] second = new String[1];
+        LockRace[] race = new LockRace[1];
+        String first = Transactions.readTogether(ds, c -> {
+            String v = Jdbc.one(c, "SELECT v FROM tx_row WHERE id = 1", List.of(), rs -> rs.getString(1)).orElseThrow();
+            // a write of the row read commits between the read's two statements, or waits for its end
+            race[0] = LockRace.start("writer", () -> Transactions.write(ds, "test", w -> Jdbc.update(w,
+                    "UPDATE tx_row SET v = ? WHERE id = 1", Jdbc.args("changed"))));
+            assertThat(race[0].endedOrWaiting(Duration.ofSeconds(30))).isFalse();
+            second[0] = Jdbc.one(c, "SELECT v FROM tx_row WHERE id = 1", List.of(), rs -> rs.getString(1))
+                    .orElseThrow();
+            return v;
+        });
+        race[0].join(Duration.ofSeconds(30));
+        assertThat(List.of(first, second[0], value())).containsExactly("start", "start", "changed");
+        // the pooled connection went back at its own level: a plain read no longer holds its rows
+        Transactions.read(ds, c -> c.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED
+                ? null : fail("isolation " + c.getTransactionIsolation()));
     }
 }

@@ -104,6 +104,21 @@ final class Balances {
         }
     }
 
+    long reserved(Tx tx, long lotId) throws SQLException {
+        return Jdbc.count(tx.c, "SELECT reserved FROM tp_inv_balance WHERE lot_id = ?", List.of(lotId));
+    }
+
+    /**
+     * Sets a replica lot's reserved quantity from {@code held} (what {@link #reserved} read) to what its origin node
+     * holds reserved (1.11), never above its on hand: false when the replica holds less. Only the origin's link
+     * writes a replica lot, one message at a time, so the read before the update races with no one.
+     */
+    boolean reserveAs(Tx tx, long lotId, long held, long reserved) throws SQLException {
+        return held == reserved || changed(tx, lotId, 0, reserved - held, Jdbc.update(tx.c,
+                "UPDATE tp_inv_balance SET reserved = ? WHERE lot_id = ? AND on_hand >= ?",
+                List.of(reserved, lotId, reserved)) == 1);
+    }
+
     long free(Tx tx, long lotId) throws SQLException {
         return Jdbc.count(tx.c, "SELECT on_hand - reserved FROM tp_inv_balance WHERE lot_id = ?", List.of(lotId));
     }

@@ -58,7 +58,12 @@ final class Ledger {
         return writes.read(work);
     }
 
-    /** Read-only {@code work} in one transaction: several statements, one connection, one commit. */
+    /** Read-only {@code work} in one read-committed transaction: several statements, one connection, one commit. */
+    <T> T readInOneTransaction(Transactions.Work<T> work) {
+        return writes.readInOneTransaction(work);
+    }
+
+    /** {@link StockWrites#readTogether}: statements whose figures must belong together, in one transaction. */
     <T> T readTogether(Transactions.Work<T> work) {
         return writes.readTogether(work);
     }

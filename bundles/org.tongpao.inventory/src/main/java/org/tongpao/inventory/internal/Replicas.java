@@ -37,6 +37,10 @@ final class Replicas {
     private record LocalLot(long id, long itemId, long depotId) {
     }
 
+    /** A replica lot's reserved quantity to set, newer than the one it holds (1.11); {@code field} names the lot. */
+    private record Reserved(long lotId, long quantity, String field, long remoteLotId) {
+    }
+
     private final Ledger ledger;
     private final DataSource ds;
 
@@ -66,13 +70,17 @@ final class Replicas {
                     sent.put(p.lots().get(i).lotId(), lot);
                 }
             }
-            String entity = "lot-status";
+            List<Reserved> reserved = newerReserved(tx, p, sent);
+            // held stock leaving (a dispatch) is unheld before its movement takes it; a new hold after any movement
+            reserve(tx, p, reserved, true);
+            String entity = "lot-status".equals(p.operation()) ? "lot-status" : "reservation";
             String entityId = p.node();
             if (p.postingId() != null) {
                 long postingId = book(tx, p, depot, sent);
                 entity = "posting";
                 entityId = Long.toString(postingId);
             }
+            reserve(tx, p, reserved, false);
             age[0] = new ReplicaAges.Age(depot.id(), p.node(), tx.occurredAt, tx.now);
             if (ages().isEmpty()) {
                 age[0].write(tx.c);
@@ -134,6 +142,44 @@ final class Replicas {
                     + ": its postings are not replicated here");
         }
         return depot;
+    }
+
+    /**
+     * The reserved quantities the posting's lots carry that are newer than the ones their replicas took (by the
+     * origin's sequence; none: newest), each claimed as the replica's latest: a parked message retried late, or an
+     * old copy, leaves a newer quantity as it is.
+     */
+    private List<Reserved> newerReserved(Tx tx, ReplicaPosting p, Map<Long, LocalLot> sent) throws SQLException {
+        List<Reserved> newer = new ArrayList<>();
+        for (int i = 0; i < p.lots().size(); i++) {
+            ReplicaLot l = p.lots().get(i);
+            if (l.reserved() == null) {
+                continue;
+            }
+            String field = "lots[" + i + "]";
+            if (l.reserved() < 0) {
+                throw new ValidationException(field + ".reserved", field + ".reserved must not be negative");
+            }
+            LocalLot lot = sent.containsKey(l.lotId()) ? sent.get(l.lotId()) : known(tx, p.node(), l.lotId());
+            boolean claimed = p.sequence() == null || Jdbc.update(tx.c, "UPDATE tp_inv_replica_lot SET reserved_seq = ? "
+                    + "WHERE origin_node = ? AND remote_lot_id = ? AND (reserved_seq IS NULL OR reserved_seq < ?)",
+                    List.of(p.sequence(), p.node(), l.lotId(), p.sequence())) == 1;
+            if (claimed) {
+                newer.add(new Reserved(lot.id(), l.reserved(), field, l.lotId()));
+            }
+        }
+        return newer;
+    }
+
+    /** Sets the replicas' reserved quantities that go down ({@code lowering}) or up; a 409 past the lot's on hand. */
+    private void reserve(Tx tx, ReplicaPosting p, List<Reserved> reserved, boolean lowering) throws SQLException {
+        for (Reserved r : reserved) {
+            long held = ledger.balances.reserved(tx, r.lotId());
+            if ((r.quantity() < held) == lowering && !ledger.balances.reserveAs(tx, r.lotId(), held, r.quantity())) {
+                throw new ConflictException(r.field() + ".reserved", "the replica of lot " + p.node() + "/"
+                        + r.remoteLotId() + " holds less on hand than the " + r.quantity() + " reserved there");
+            }
+        }
     }
 
     /**

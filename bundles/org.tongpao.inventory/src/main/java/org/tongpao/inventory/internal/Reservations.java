@@ -68,6 +68,8 @@ record Reservations(Ledger ledger, Transfers transfers, Designations designation
                         + "VALUES (?, ?, ?)", List.of(id, p.lotId(), p.quantity()));
             }
             ledger.audit.record(tx.c, caller, "reservation", Long.toString(id), "RESERVE", null, load(tx.c, id));
+            ledger.picker.applyPending(tx); // the holds now, so the event carries the lots' reserved after them
+            ledger.events.reserved(tx, id, "reserve", depotId, itemId, picks.stream().map(Pick::lotId).toList());
             return new Ref("reservation", Long.toString(id));
         });
         return ledger.read(c -> load(c, Long.parseLong(ref.id())));
@@ -100,6 +102,8 @@ record Reservations(Ledger ledger, Transfers transfers, Designations designation
                 ledger.balances.unhold(tx, l.lotId(), l.quantity());
             }
             ledger.audit.record(tx.c, caller, "reservation", Long.toString(id), "RELEASE", r, load(tx.c, id));
+            ledger.events.reserved(tx, id, "release", r.depotId(), r.itemId(),
+                    r.lines().stream().map(Reservation.Line::lotId).toList());
             return new Ref("reservation", Long.toString(id));
         });
         return ledger.read(c -> load(c, id));

@@ -74,9 +74,56 @@ record StockEvents(EventOutbox outbox) {
             Map<String, Object> p = new HashMap<>(Map.of("postingId", postingId, "operation", operation,
                     "depotId", depotId, "occurredAt", tx.occurredAt.toString(), "part", part, "parts", parts));
             p.put("lines", some.stream().map(StockEvents::line).toList());
-            p.put("lots", details.of(some.stream().map(Movement::lotId).distinct().sorted().toList()));
+            p.put("lots", withReserved(tx, details.of(some.stream().map(Movement::lotId).distinct().sorted().toList()),
+                    false));
             event(tx, InventoryTopics.MOVEMENT, p);
         }
+    }
+
+    /**
+     * RESERVED (1.11): a reservation held or released the stock of {@code lotIds}, their reserved quantities after it
+     * (the picks' holds are applied by now, {@link Picker#applyPending}).
+     */
+    void reserved(Tx tx, long reservationId, String operation, long depotId, long itemId, List<Long> lotIds)
+            throws SQLException {
+        Map<String, Object> p = new HashMap<>(Map.of("reservationId", reservationId, "operation", operation,
+                "depotId", depotId, "itemId", itemId, "occurredAt", tx.occurredAt.toString()));
+        p.put("lots", withReserved(tx, lots(tx.c, lotIds.stream().distinct().sorted().toList()), true));
+        event(tx, InventoryTopics.RESERVED, p);
+    }
+
+    /**
+     * The lots' details, each lot whose reserved quantity this write changed (or every lot, {@code all}) with
+     * {@code reserved} as it now is: this write holds those balance rows, so reading them waits for no one.
+     */
+    private static List<Map<String, Object>> withReserved(Tx tx, List<Map<String, Object>> lots, boolean all)
+            throws SQLException {
+        List<Long> changed = new ArrayList<>();
+        for (Map<String, Object> lot : lots) {
+            long[] delta = tx.balanceDeltas.get(((Number) lot.get("lotId")).longValue());
+            if (all || delta != null && delta[1] != 0) {
+                changed.add(((Number) lot.get("lotId")).longValue());
+            }
+        }
+        if (changed.isEmpty()) {
+            return lots;
+        }
+        Map<Long, Long> reserved = new HashMap<>();
+        Jdbc.query(tx.c, "SELECT lot_id, reserved FROM tp_inv_balance WHERE lot_id IN ("
+                + String.join(", ", Collections.nCopies(changed.size(), "?")) + ")", changed,
+                rs -> reserved.put(rs.getLong(1), rs.getLong(2)));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> lot : lots) {
+            Long r = reserved.get(((Number) lot.get("lotId")).longValue());
+            if (r == null) {
+                out.add(lot);
+            } else {
+                Map<String, Object> copy = new HashMap<>(lot);
+                copy.put("reserved", r);
+                out.add(copy);
+            }
+        }
+        return out;
     }
 
     private static Map<String, Object> line(Movement m) {

@@ -9,7 +9,6 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
 import org.tongpao.core.persistence.Transactions;
-import org.tongpao.core.persistence.TransientRetry;
 
 /**
  * Runs every stock write: one transaction guarded by the Idempotency-Key (a repeat, even a concurrent one,
@@ -112,8 +111,18 @@ final class StockWrites {
         return Transactions.read(ds, work);
     }
 
-    <T> T readTogether(Transactions.Work<T> work) {
+    /** Read-only {@code work} in one read-committed transaction: several statements, one connection, one commit. */
+    <T> T readInOneTransaction(Transactions.Work<T> work) {
         return Transactions.inTransaction(ds, work);
+    }
+
+    /**
+     * {@link Transactions#readTogether}: statements whose figures must belong together (a national report's balances
+     * and their age) in one repeatable-read transaction. Read in the order writes lock (balances, summaries, replica
+     * ages) and a write waits for the read, never the reverse.
+     */
+    <T> T readTogether(Transactions.Work<T> work) {
+        return Transactions.readTogether(ds, work);
     }
 
     /**

@@ -74,7 +74,7 @@ final class SummaryViews {
             case ALL, PROVINCE -> {
                 String province = Views.summaryProvince(caller);
                 LocalDate today = ledger.today();
-                yield ledger.readTogether(c -> new RecentStock(ledger.summaries.itemStock(c, province, today),
+                yield ledger.readInOneTransaction(c -> new RecentStock(ledger.summaries.itemStock(c, province, today),
                         ledger.summaries.movementsSince(c, province, from, Summaries.day(now)),
                         TransferViews.inTransit(c, caller)));
             }

@@ -224,9 +224,10 @@ final class Views {
     List<ProvinceStock> nationalStock(Caller caller, String categoryCode) {
         LocalDate today = ledger.today();
         return switch (ScopeRules.readReach(caller)) {
-            case ALL, PROVINCE -> ledger.read(c -> nationalRows(c, caller, categoryCode, today,
+            // balances and their age in one transaction: a posting applied meanwhile is in both or in neither
+            case ALL, PROVINCE -> ledger.readTogether(c -> nationalRows(c, caller, categoryCode, today,
                     ledger.summaries.itemStock(c, summaryProvince(caller), today)));
-            case DEPOT -> ledger.read(c -> nationalRows(c, caller, categoryCode, today, null));
+            case DEPOT -> ledger.readTogether(c -> nationalRows(c, caller, categoryCode, today, null));
             default -> List.of();
         };
     }
@@ -239,7 +240,7 @@ final class Views {
         return switch (ScopeRules.readReach(caller)) {
             case ALL, PROVINCE -> {
                 LocalDate today = ledger.today();
-                yield ledger.read(c -> {
+                yield ledger.readTogether(c -> {
                     List<org.tongpao.inventory.ItemStock> items = ledger.summaries.itemStock(c,
                             summaryProvince(caller), today);
                     return new org.tongpao.inventory.StockSnapshot(nationalRows(c, caller, null, today, items), items);
@@ -266,6 +267,13 @@ final class Views {
         String sql = "SELECT d.province_code, i.category_code, SUM(b.on_hand) AS on_hand, SUM(b.reserved) AS reserved, "
                 + "SUM(" + AVAILABLE + ") AS available"
                 + where + " GROUP BY d.province_code, i.category_code ORDER BY d.province_code, i.category_code";
+        List<Object[]> figures = items == null
+                ? Jdbc.query(c, sql, all, rs -> new Object[] {rs.getString("province_code"),
+                        rs.getString("category_code"), rs.getLong("on_hand"), rs.getLong("reserved"),
+                        rs.getLong("available")})
+                : SummaryViews.byCategory(c, items, categoryCode);
+        Map<List<String>, Long> frontLine = deliveredToFrontLine(c, caller, categoryCode);
+        // the replicas' age last: a posting's write locks it last (ReplicaAges, just before its commit)
         Map<String, Instant> asOf = new HashMap<>();
         // the latest per province taken here, not by GROUP BY (a Derby sort: see Summaries, SORTS)
         Jdbc.query(c, "SELECT d.province_code, r.last_occurred_at AS as_of FROM tp_inv_replica_depot r "
@@ -273,13 +281,8 @@ final class Views {
                     Instant t = Sql.getInstant(rs, "as_of");
                     return t == null ? null : asOf.merge(rs.getString(1), t, (x, y) -> x.isAfter(y) ? x : y);
                 });
-        Map<List<String>, Long> frontLine = deliveredToFrontLine(c, caller, categoryCode);
         List<ProvinceStock> rows = new ArrayList<>();
-        for (Object[] r : items == null
-                ? Jdbc.query(c, sql, all, rs -> new Object[] {rs.getString("province_code"),
-                        rs.getString("category_code"), rs.getLong("on_hand"), rs.getLong("reserved"),
-                        rs.getLong("available")})
-                : SummaryViews.byCategory(c, items, categoryCode)) {
+        for (Object[] r : figures) {
             String province = (String) r[0];
             String owner = province == null ? null : ledger.owners.remoteOwner(province).orElse(null);
             rows.add(new ProvinceStock(province, (String) r[1], (Long) r[2], (Long) r[3], (Long) r[4], owner,

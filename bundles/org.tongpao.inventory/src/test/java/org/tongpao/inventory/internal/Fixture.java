@@ -77,6 +77,12 @@ final class Fixture implements AutoCloseable, TestCallers {
                 core.provinces, clock);
     }
 
+    /** Another inventory component on the same database reached through {@code other} (e.g. a wrapping one). */
+    InventoryComponent on(DataSource other) {
+        return new InventoryComponent(config(shortDatedDays), SchemaReady.of(InventorySchema.NAME, other), core.audit,
+                core.keys, core.outbox, core.provinces, clock);
+    }
+
     static InventoryComponent.Config config(int days) {
         return config(days, 24);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tongpao.inventory.internal.Fixture.ADMIN;
 import static org.tongpao.inventory.internal.Fixture.TODAY;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.Transactions;
+import org.tongpao.core.testing.LockRace;
 import org.tongpao.core.spi.LedgerOwners;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.LotStatus;
@@ -222,5 +224,60 @@ class ReplicaLedgerTest extends WithFixture {
         // nor does the expiry scan touch the replica's lots: their owner expires them
         f.clock.now = TODAY.plusYears(2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         assertThat(f.inventory.scan().expired()).isZero();
+    }
+
+    /** A change without movements holding {@code reserved} of remote lot 311, as the origin's change {@code seq}. */
+    private boolean reserved(long reserved, long seq) {
+        return f.inventory.apply(NODE_42, ReplicaPosting.builder().node("province:42").operation("reserve")
+                .depotCode("HB-WH-01").occurredAt(T2).actor("hubei").sequence(seq)
+                .lots(List.of(lot(311, "AVAILABLE").toBuilder().reserved(reserved).build())).build());
+    }
+
+    @Test
+    void theReplicaHoldsWhatTheOriginReservedTheNewestByItsSequence() {
+        receive100(T1);
+        long lot = replicaLot(311);
+        assertThat(reserved(30, 5)).isTrue();
+        assertThat(f.reserved(lot)).isEqualTo(30);
+        assertThat(f.inventory.nationalStock(ADMIN, "MASK")).filteredOn(s -> "42".equals(s.provinceCode()))
+                .singleElement().satisfies(s -> assertThat(List.of(s.onHand(), s.reserved(), s.available()))
+                        .containsExactly(100L, 30L, 70L));
+        assertThat(f.inventory.available(ADMIN, f.wuhan, f.kn95)).isEqualTo(70); // what central's planner sees
+        // an older change applied late (a parked message retried) leaves the newer quantity
+        reserved(80, 4);
+        assertThat(f.reserved(lot)).isEqualTo(30);
+        // more than the replica holds on hand: 409 naming the lot's field, nothing changed
+        assertThatThrownBy(() -> reserved(101, 6)).isInstanceOf(ConflictException.class)
+                .satisfies(e -> assertThat(((ConflictException) e).field()).isEqualTo("lots[0].reserved"));
+        assertThat(f.reserved(lot)).isEqualTo(30);
+        // the dispatch of the held 30: the lot's reserved goes down before its transfer-out takes the 30
+        assertThat(f.inventory.apply(NODE_42, posting(2, T2, "transfer-out",
+                new ReplicaMovement(311, MovementType.TRANSFER_OUT, -30, null)).sequence(7L)
+                .lots(List.of(lot(311, "AVAILABLE").toBuilder().reserved(0L).build())).build())).isTrue();
+        assertThat(List.of(f.onHand(lot), f.reserved(lot))).containsExactly(70L, 0L);
+        f.assertLedgerMatchesBalances();
+    }
+
+    @Test
+    void theNationalReportPairsBalancesWithTheirAgeWhenAPostingCommitsBetweenItsStatements() {
+        receive100(T1);
+        // the report's read lets a posting (50 more, made at T2) race in just before it reads the replicas' age
+        LockRace[] race = new LockRace[1];
+        Thread reader = Thread.currentThread();
+        InventoryComponent paused = f.on(BeforeStatement.on(f.ds, sql -> sql.contains("tp_inv_replica_depot")
+                && Thread.currentThread() == reader, () -> {
+                    race[0] = LockRace.start("posting", () -> Transactions.enclosing(f.ds, "inbox", c -> f.inventory
+                            .apply(NODE_42, posting(2, T2, "receipt", new ReplicaMovement(311, MovementType.RECEIPT, 50,
+                                    null)).lots(List.of(lot(311, "AVAILABLE"))).build())));
+                    race[0].endedOrWaiting(Duration.ofSeconds(30));
+                }));
+        paused.bindLedgerOwners(HUBEI_FEDERATED);
+        ProvinceStock during = paused.nationalStock(ADMIN, "MASK").stream().filter(s -> "42".equals(s.provinceCode()))
+                .findFirst().orElseThrow();
+        race[0].join(Duration.ofSeconds(30));
+        // either before the posting (100 as of T1) or after it (150 as of T2), never 100 as of T2
+        assertThat(List.of(during.onHand(), during.asOf())).isIn(List.of(100L, T1), List.of(150L, T2));
+        assertThat(f.inventory.nationalStock(ADMIN, "MASK")).filteredOn(s -> "42".equals(s.provinceCode()))
+                .singleElement().satisfies(s -> assertThat(List.of(s.onHand(), s.asOf())).containsExactly(150L, T2));
     }
 }

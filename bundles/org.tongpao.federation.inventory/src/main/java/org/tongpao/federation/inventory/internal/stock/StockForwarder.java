@@ -22,14 +22,15 @@ import org.tongpao.federation.Federation;
 import org.tongpao.inventory.InventoryTopics;
 
 /**
- * At a provincial node, turns each posting (MOVEMENT) and lot status change (LOT_STATUS) on a depot this node
- * keeps into a {@code stock.posting} message to central, in the recording transaction. The events are
+ * At a provincial node, turns each posting (MOVEMENT), lot status change (LOT_STATUS) and reservation held or released
+ * (RESERVED) on a depot this node keeps into a {@code stock.posting} message to central, in the recording
+ * transaction. The events are
  * self-contained; the ids they carry become codes through core's published read views on the same connection
  * (never a service call: this runs inside the write's transaction). Central replicates nothing: it keeps its
  * own depots' ledgers, and the provinces' only as replicas.
  */
 @Component(service = EventForwarder.class)
-@EventTopics({InventoryTopics.MOVEMENT, InventoryTopics.LOT_STATUS})
+@EventTopics({InventoryTopics.MOVEMENT, InventoryTopics.LOT_STATUS, InventoryTopics.RESERVED})
 public class StockForwarder implements EventForwarder {
 
     /** A depot as this forwarder needs it. */
@@ -66,7 +67,8 @@ public class StockForwarder implements EventForwarder {
             return; // not a depot this node keeps (inventory refuses writes to those; nothing to replicate)
         }
         boolean movement = InventoryTopics.MOVEMENT.equals(topic);
-        List<Map<String, Object>> lots = movement ? StockPostingContract.maps(event, "lots")
+        boolean status = InventoryTopics.LOT_STATUS.equals(topic);
+        List<Map<String, Object>> lots = !status ? StockPostingContract.maps(event, "lots")
                 : StockPostingContract.maps(Map.of("lots", List.of(event.get("lot"))), "lots");
         Map<Long, String> items = itemCodes(c, lots);
         Map<Long, String> units = unitCodes(c, lots);
@@ -89,7 +91,7 @@ public class StockForwarder implements EventForwarder {
             body.put("movements", StockPostingContract.maps(event, "lines").stream()
                     .map(StockPostingContract::movement).toList());
         } else {
-            body.put("operation", "lot-status");
+            body.put("operation", status ? "lot-status" : event.get("operation")); // RESERVED: reserve, release
             body.put("movements", List.of());
         }
         federation.send(c, Federation.CENTRAL, StockPostingContract.TYPE, StockPostingContract.VERSION,

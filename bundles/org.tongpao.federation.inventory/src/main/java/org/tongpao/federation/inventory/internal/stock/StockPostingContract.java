@@ -18,19 +18,21 @@ import org.tongpao.inventory.ReplicaMovement;
 import org.tongpao.inventory.ReplicaPosting;
 
 /**
- * Message {@code stock.posting} 1.1, province → central: a posting (or a lot's status change) on a depot the
+ * Message {@code stock.posting} 1.2, province → central: a posting (or a lot's status change, or a reservation held or
+ * released: operation {@code reserve}/{@code release}, no movements) on a depot the
  * province keeps, named by codes and the province's own ids (see {@code docs/federation.md}). Body:
  * {@code postingId} (absent: a status change), {@code part}, {@code parts}, {@code operation}, {@code depotCode},
  * {@code actor}, {@code lots} [{@code lotId, itemCode, origin, sourceDocument, expiryDate?, receivedOn, status,
  * parentLotId?, receivedQuantity, originNode?, originLotId?, designation?}] (the origin: the lot continues that
  * node's lot, e.g. one of central's handed over by a rebuild; 1.1: {@code designation} {@code {kind,
- * provinceCode?, orgUnitCode?, label?}}, which the replica lot keeps; a 1.0 receiver ignores it),
+ * provinceCode?, orgUnitCode?, label?}}, which the replica lot keeps; a 1.0 receiver ignores it; 1.2: {@code reserved},
+ * the lot's reserved quantity after the change, on the lots whose reserved quantity it changed),
  * {@code movements} [{@code lotId, type, quantity, reason?}]. When it happened
  * is the envelope's {@code occurredAt}; which node made it, the envelope's {@code from}.
  */
 final class StockPostingContract {
     static final String TYPE = "stock.posting";
-    static final String VERSION = "1.1";
+    static final String VERSION = "1.2";
     static final int MAJOR = 1;
 
     private StockPostingContract() {
@@ -47,7 +49,8 @@ final class StockPostingContract {
                     .status(LotStatus.valueOf(text(l, "status"))).parentLotId(optionalNumber(l, "parentLotId"))
                     .receivedQuantity(number(l, "receivedQuantity"))
                     .localLotId(m.to().equals(text(l, "originNode")) ? optionalNumber(l, "originLotId") : null)
-                    .designation(NodeDesignation.fromMap(l.get("designation"), "lots.designation")).build());
+                    .designation(NodeDesignation.fromMap(l.get("designation"), "lots.designation"))
+                    .reserved(optionalNumber(l, "reserved")).build());
         }
         List<ReplicaMovement> movements = new ArrayList<>();
         for (Map<String, Object> mv : maps(b, "movements")) {
@@ -59,7 +62,19 @@ final class StockPostingContract {
         return ReplicaPosting.builder().node(m.from()).postingId(optionalNumber(b, "postingId"))
                 .part(part == null ? 1 : part.intValue()).parts(parts == null ? 1 : parts.intValue())
                 .operation(text(b, "operation")).depotCode(text(b, "depotCode")).occurredAt(m.occurredAt())
-                .actor(text(b, "actor")).lots(lots).movements(movements).build();
+                .actor(text(b, "actor")).lots(lots).movements(movements).sequence(sequence(m.id())).build();
+    }
+
+    /**
+     * The sender's outbox sequence, the number after the last {@code /} of the message id ({@code province:42/117}),
+     * which orders a lot's reserved quantities (1.2); null for an id that is not a relay's.
+     */
+    static Long sequence(String messageId) {
+        try {
+            return Long.valueOf(messageId.substring(messageId.lastIndexOf('/') + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**
@@ -76,7 +91,7 @@ final class StockPostingContract {
             lot.put("originLotId", origin.lotId());
         }
         for (String key : List.of("origin", "sourceDocument", "expiryDate", "receivedOn", "status", "parentLotId",
-                "receivedQuantity")) {
+                "receivedQuantity", "reserved")) {
             if (details.get(key) != null) {
                 lot.put(key, details.get(key));
             }

@@ -94,7 +94,7 @@ class DesignatedReplicaTest implements TestCallers {
                 .sourceDocument("PO-1").expiryDate(LocalDate.of(2031, 1, 1)).build(), null).id();
         assertThat(federation.sent).hasSize(4);
         Message first = federation.sent.get(0);
-        assertThat(first.version()).isEqualTo("1.1");
+        assertThat(first.version()).isEqualTo("1.2"); // 1.2 (reservations) still carries the 1.1 designation
         assertThat(firstLot(first).get("designation")).isEqualTo(Map.of("kind", "ORG_UNIT", "orgUnitCode", "P42-WUHAN",
                 "label", "Wuhan Municipal Public Security Bureau")); // by code: never the province's unit id
         assertThat(firstLot(federation.sent.get(3))).doesNotContainKey("designation");

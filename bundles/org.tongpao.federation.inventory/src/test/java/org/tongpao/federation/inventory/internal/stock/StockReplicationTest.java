@@ -66,7 +66,8 @@ class StockReplicationTest {
             return found;
         };
         province.outbox.bindEventForwarder(new StockForwarder(federation, province.core.node, origins),
-                Map.of(EventForwarder.TOPICS, new String[] {InventoryTopics.MOVEMENT, InventoryTopics.LOT_STATUS}));
+                Map.of(EventForwarder.TOPICS, new String[] {InventoryTopics.MOVEMENT, InventoryTopics.LOT_STATUS,
+                        InventoryTopics.RESERVED}));
         central.inventory.bindLedgerOwners(hubeiFederated);
     }
 
@@ -162,7 +163,7 @@ class StockReplicationTest {
         long lot = receive("HB-WH-01", "MASK-KN95", 100);
         Message m = wire(federation.sent.get(0));
         assertThat(m.type()).isEqualTo("stock.posting");
-        assertThat(m.version()).isEqualTo("1.1");
+        assertThat(m.version()).isEqualTo("1.2");
         assertThat(m.to()).isEqualTo("central");
         assertThat(m.body()).containsEntry("depotCode", "HB-WH-01").containsEntry("operation", "receipt")
                 .containsEntry("actor", "hubei").containsEntry("part", 1L).containsEntry("parts", 1L);
@@ -266,5 +267,111 @@ class StockReplicationTest {
                 .itemId(central.id("tp_item", "MASK-KN95")).quantity(7L).origin(LotOrigin.DONATION)
                 .sourceDocument("D-1").expiryDate(EXPIRY).build(), null);
         assertThat(fromCentral.sent).isEmpty();
+    }
+
+    // --- reservations (stock.posting 1.2): central's replica keeps what the province holds reserved
+
+    /** Central's national figures of province 42 in category MASK: on hand, reserved, available. */
+    private List<Long> centralMasks() {
+        ProvinceStock s = central.inventory.nationalStock(ADMIN, "MASK").stream()
+                .filter(p -> "42".equals(p.provinceCode())).findFirst().orElseThrow();
+        return List.of(s.onHand(), s.reserved(), s.available());
+    }
+
+    private long reserveMasks(long qty) {
+        return province.inventory.reserve(HUBEI, province.id("tp_depot", "HB-WH-01"), province.id("tp_item",
+                "MASK-KN95"), qty, "allocation-batch:7", null).id();
+    }
+
+    @Test
+    void aReservationHeldReleasedAndDispatchedAtTheProvinceShowsAtCentral() throws Exception {
+        receive("HB-WH-01", "MASK-KN95", 100);
+        long held = reserveMasks(30);
+        long released = reserveMasks(20);
+        deliverAll();
+        assertThat(centralMasks()).containsExactly(100L, 50L, 50L);
+        assertThat(StockPostingContract.maps(federation.sent.get(1).body(), "lots")).singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("reserved", 30L));
+        assertThat(federation.sent.get(1).body()).containsEntry("operation", "reserve").doesNotContainKey("postingId");
+
+        province.inventory.release(HUBEI, released, null);
+        province.inventory.dispatch(HUBEI, held, province.id("tp_depot", "HB-PROV-01"), "batch 7", null);
+        deliverAll();
+        // the dispatch's transfer-out takes the held 30 off the replica's on hand and its reserved alike
+        assertThat(centralMasks()).containsExactly(70L, 0L, 70L);
+        assertThat(lots(central, "r.remote_lot_id", "JOIN tp_inv_replica_lot r ON r.lot_id = l.id"))
+                .isEqualTo(lots(province, "l.id", ""));
+        assertThat(central.number("SELECT COUNT(*) FROM tp_audit WHERE entity = 'reservation' "
+                + "AND action = 'REPLICATE'")).isEqualTo(3);
+    }
+
+    @Test
+    void aRedeliveredOrOlderReservationChangesNothing() throws Exception {
+        receive("HB-WH-01", "MASK-KN95", 100);
+        long first = reserveMasks(30);
+        reserveMasks(10);
+        province.inventory.release(HUBEI, first, null);
+        deliverAll();
+        assertThat(centralMasks()).containsExactly(100L, 10L, 90L);
+        // the first hold again, after the release (parked and retried, or a copy the inbox's retention forgot)
+        Message firstHold = federation.sent.get(1);
+        assertThat(firstHold.id()).isEqualTo("province:42/2");
+        apply(firstHold, node("42"));
+        assertThat(centralMasks()).containsExactly(100L, 10L, 90L);
+        assertThat(central.number("SELECT reserved_seq FROM tp_inv_replica_lot")).isEqualTo(4);
+    }
+
+    /** 100 received and 30 held at Hubei, both applied at central; the hold's message. */
+    private Message thirtyHeldAtCentral() throws Exception {
+        receive("HB-WH-01", "MASK-KN95", 100);
+        reserveMasks(30);
+        deliverAll();
+        return federation.sent.get(1);
+    }
+
+    /** {@code hold} as message {@code id} of node {@code from}, with other {@code lots}. */
+    private static Message hold(Message hold, String id, String from, List<Map<String, Object>> lots) {
+        return new Message(id, hold.type(), hold.version(), from, "central", hold.occurredAt(),
+                changed(hold, "1.2", "lots", lots).body());
+    }
+
+    @Test
+    void aReservationOfAnotherProvincesLotIsRefused() throws Exception {
+        Message hold = thirtyHeldAtCentral();
+        // Jiangsu's link claiming Hubei's depot, or naming itself with Hubei's depot: refused, nothing held
+        assertThatThrownBy(() -> apply(hold, node("32"))).isInstanceOf(AccessDeniedException.class);
+        Message fromJiangsu = hold(hold, "province:32/5", "province:32", List.of(Map.of("lotId", 1L, "itemCode",
+                "MASK-KN95", "origin", "PURCHASE_ORDER", "sourceDocument", "x", "receivedOn", "2026-01-01",
+                "status", "AVAILABLE", "receivedQuantity", 100L, "reserved", 100L)));
+        assertThatThrownBy(() -> apply(fromJiangsu, node("32"))).isInstanceOf(AccessDeniedException.class);
+        assertThat(centralMasks()).containsExactly(100L, 30L, 70L);
+    }
+
+    @Test
+    void aPostingOfTheOldContractWithoutReservedLeavesTheReplicasReservedAsItIs() throws Exception {
+        receive("HB-WH-01", "MASK-KN95", 100);
+        reserveMasks(30);
+        long wuhan = province.id("tp_depot", "HB-WH-01");
+        province.inventory.issue(HUBEI, NewIssue.builder().depotId(wuhan).itemId(province.id("tp_item", "MASK-KN95"))
+                .quantity(5L).orgUnitId(province.id("tp_org_unit", "P42-WUHAN-JIANGAN-T01")).build(), null);
+        apply(federation.sent.get(0), node("42"));
+        apply(federation.sent.get(1), node("42"));
+        Message issue = federation.sent.get(2);
+        assertThat(StockPostingContract.maps(issue.body(), "lots")).singleElement()
+                .satisfies(l -> assertThat(l).doesNotContainKey("reserved"));
+        // as a 1.1 sender sends it: no reserved field anywhere, applied as before, the replica's hold kept
+        apply(changed(issue, "1.1", "operation", "issue"), node("42"));
+        assertThat(centralMasks()).containsExactly(95L, 30L, 65L);
+    }
+
+    @Test
+    void aReservationBeyondWhatTheReplicaHoldsIsRefused() throws Exception {
+        Message hold = thirtyHeldAtCentral();
+        Map<String, Object> tooMuch = new HashMap<>(StockPostingContract.maps(hold.body(), "lots").get(0));
+        tooMuch.put("reserved", 101L);
+        Message m = hold(hold, "province:42/50", hold.from(), List.of(tooMuch));
+        assertThatThrownBy(() -> apply(m, node("42"))).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("101 reserved");
+        assertThat(centralMasks()).containsExactly(100L, 30L, 70L);
     }
 }
