@@ -44,9 +44,12 @@
  * 1.10: the earliest expiry per province × item — {@link org.tongpao.inventory.StockLedger#earliestExpiry} and
  * {@link org.tongpao.inventory.StockLedger#expiringBefore} ({@link org.tongpao.inventory.ExpiryStock}), from a
  * province × item × expiry day summary kept in every movement's transaction.
+ * 1.11: a rebuilt node's transfers — {@link org.tongpao.inventory.CrossNodeTransfers#restoreSent} (its own
+ * transfer-out still in transit, recorded again without moving stock) and {@code CrossNodeTransfers.crossNodeTransfers}
+ * by province.
  */
 @Export
-@Version("1.10.0")
+@Version("1.11.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;
