@@ -29,7 +29,9 @@ public final class FederatedNodes implements AutoCloseable {
         central = new NodeProcess("central", instances, List.of("--broker-port", Integer.toString(brokerPort),
                 "--provinces", provinces), environment);
         // demo mode: central has the accounts node-42 and node-32 with password 'demo', and so do the provinces
-        List<String> toCentral = List.of("--central", "127.0.0.1:" + brokerPort);
+        // central's REST API too (a province's rebuild pulls from it): not on the launcher's default port here
+        List<String> toCentral = List.of("--central", "127.0.0.1:" + brokerPort, "--central-api",
+                "http://127.0.0.1:" + central.port() + "/api/v1");
         hubei = new NodeProcess("province:42", instances, toCentral, environment);
         jiangsu = new NodeProcess("province:32", instances, toCentral, environment);
     }

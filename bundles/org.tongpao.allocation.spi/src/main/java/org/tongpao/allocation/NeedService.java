@@ -1,6 +1,7 @@
 package org.tongpao.allocation;
 
 import java.util.List;
+import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
@@ -44,6 +45,15 @@ public interface NeedService {
      * @since 1.5
      */
     List<Need> restore(Caller caller, List<NeedReplica> needs);
+
+    /**
+     * The copies kept here of the needs node {@code node} raised (their {@code source} is {@code <node>/<id>}), in one
+     * of {@code states} (empty: any), oldest first, a page at a time: what one province's rebuild reads at central,
+     * without reading the country's needs. Scoped like {@link #list}.
+     *
+     * @since 1.6
+     */
+    Page<Need> replicasOf(Caller caller, String node, Set<NeedState> states, int limit, String cursor);
 
     List<KeyArea> keyAreas(Caller caller);
 

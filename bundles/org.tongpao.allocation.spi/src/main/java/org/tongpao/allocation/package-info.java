@@ -21,7 +21,7 @@
  * needs back under their ids.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.tongpao.allocation;
 
 import org.osgi.annotation.bundle.Export;

@@ -40,4 +40,24 @@ public interface CrossNodeTransfers {
 
     /** The cross-node transfers whose sending or receiving depot the caller sees, optionally by status. */
     Page<CrossNodeTransfer> crossNodeTransfers(Caller caller, Transfer.Status status, int limit, String cursor);
+
+    /**
+     * The cross-node transfers sent from or to a depot of province {@code provinceCode} that the caller sees,
+     * optionally by status, oldest first: what one province's rebuild reads at central, without the country's.
+     *
+     * @since 1.11
+     */
+    Page<CrossNodeTransfer> crossNodeTransfers(Caller caller, String provinceCode, Transfer.Status status, int limit,
+            String cursor);
+
+    /**
+     * On a node rebuilt from central: a transfer this node sent ({@code sent.id()} is {@code <this node>/<id>}) and
+     * central still knows in transit, recorded again as this node's open transfer-out under its own id. No stock
+     * moves: its goods left the ledger central replicated, from which the node's stock was restored. The receiver's
+     * receipt then closes it ({@link #receipt}). Only a ministry administrator (the rebuild acts as central); the
+     * same id again changes nothing and answers the record.
+     *
+     * @since 1.11
+     */
+    CrossNodeTransfer restoreSent(Caller caller, CrossNodeTransfer sent);
 }

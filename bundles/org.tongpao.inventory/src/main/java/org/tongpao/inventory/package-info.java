@@ -50,6 +50,9 @@
  * released), MOVEMENT's lots carry {@code reserved} where the write changed it, {@link org.tongpao.inventory.ReplicaLot#reserved}
  * and {@link org.tongpao.inventory.ReplicaPosting#sequence}: a replica lot keeps the origin's reserved quantity, the
  * newest by the origin's sequence.
+ * 1.11 also: a rebuilt node's transfers — {@link org.tongpao.inventory.CrossNodeTransfers#restoreSent} (its own
+ * transfer-out still in transit, recorded again without moving stock) and {@code CrossNodeTransfers.crossNodeTransfers}
+ * by province.
  */
 @Export
 @Version("1.11.0")

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -119,14 +120,23 @@ public class JdbcNeedService implements NeedService {
     }
 
     @Override
+    public Page<Need> replicasOf(Caller caller, String node, Set<NeedState> states, int limit, String cursor) {
+        Checks.required("node", node);
+        Where where = scoped(caller, cursor);
+        // sources starting "<node>/" ('0' follows '/'): a range on the unique source index, no LIKE escaping
+        where.and("source >= ? AND source < ?", node + "/", node + "0");
+        if (states != null && !states.isEmpty()) {
+            List<String> names = states.stream().map(Enum::name).sorted().toList();
+            where.and(Where.in("state", names));
+            where.args().addAll(names);
+        }
+        return page(where, limit);
+    }
+
+    @Override
     public Page<Need> list(Caller caller, NeedFilter filter, int limit, String cursor) {
         NeedFilter f = filter == null ? NeedFilter.all() : filter;
-        Where where = Where.after(cursor);
-        switch (ScopeRules.readReach(caller)) {
-            case ALL -> { }
-            case PROVINCE -> where.and("province_code = ?", caller.provinceCode());
-            default -> throw new AccessDeniedException("The caller's role may not read " + WHAT);
-        }
+        Where where = scoped(caller, cursor);
         if (f.province() != null) {
             if (!provinces.isValid(f.province())) {
                 throw new ValidationException("province", "unknown province " + f.province());
@@ -152,6 +162,21 @@ public class JdbcNeedService implements NeedService {
                     : "(category_code = ? OR " + Where.in("item_id", items) + ")", f.categoryCode());
             where.args().addAll(items);
         }
+        return page(where, limit);
+    }
+
+    /** The needs after {@code cursor} the caller may read: all for ministry roles, its province's otherwise. */
+    private static Where scoped(Caller caller, String cursor) {
+        Where where = Where.after(cursor);
+        switch (ScopeRules.readReach(caller)) {
+            case ALL -> { }
+            case PROVINCE -> where.and("province_code = ?", caller.provinceCode());
+            default -> throw new AccessDeniedException("The caller's role may not read " + WHAT);
+        }
+        return where;
+    }
+
+    private Page<Need> page(Where where, int limit) {
         List<Need> rows = Transactions.read(ds, c -> NeedDao.query(c, where.sql(), where.args(),
                 Paging.orderAndFetch("id", limit)).stream().map(NeedDao.Row::need).toList());
         return Paging.page(rows, limit, Need::id);

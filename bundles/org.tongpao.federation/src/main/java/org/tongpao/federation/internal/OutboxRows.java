@@ -56,6 +56,9 @@ final class OutboxRows {
         List<Long> ids = Jdbc.query(c, "SELECT id FROM tp_fed_outbox WHERE sent_at < ? ORDER BY sent_at FETCH FIRST "
                 + limit + " ROWS ONLY", Jdbc.args(before), rs -> rs.getLong(1));
         Jdbc.batch(c, "DELETE FROM tp_fed_outbox WHERE id = ?", ids.stream().map(Jdbc::args).toList());
+        if (!ids.isEmpty()) { // the ids handed out must stay known once their rows are gone (OutboxHighWater)
+            OutboxHighWater.pruned(c, ids.stream().mapToLong(Long::longValue).max().getAsLong());
+        }
         return ids.size();
     }
 

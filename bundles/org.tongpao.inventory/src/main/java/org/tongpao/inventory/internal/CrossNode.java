@@ -10,10 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.Page;
+import org.tongpao.core.Roles;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
@@ -270,7 +272,63 @@ final class CrossNode {
         return d != null && Scope.canRead(caller, d);
     }
 
-    Page<CrossNodeTransfer> list(Caller caller, Transfer.Status status, int limit, String cursor) {
-        return ledger.read(c -> CrossNodeBook.list(c, caller, status, limit, cursor));
+    /** The records the caller sees, those with a depot in {@code province} when given. */
+    Page<CrossNodeTransfer> list(Caller caller, String province, Transfer.Status status, int limit, String cursor) {
+        return ledger.read(c -> CrossNodeBook.list(c, caller, province, status, limit, cursor));
+    }
+
+    /**
+     * A rebuilt node's own transfer-out, still in transit at central, recorded again under its own id: the transfer
+     * and the record only, no movement (central's replica, from which the stock was restored, already lacks the goods).
+     */
+    CrossNodeTransfer restoreSent(Caller caller, CrossNodeTransfer s) {
+        validate(s);
+        if (!caller.hasRole(Roles.MINISTRY_ADMIN)) {
+            throw new AccessDeniedException("only the rebuild, as central, restores a transfer-out");
+        }
+        if (!s.fromNode().equals(ownership.node())) {
+            throw new ValidationException("fromNode", "only a transfer node " + ownership.node() + " sent is restored here");
+        }
+        long transferId = idHere(s.id());
+        ledger.write(caller, null, "inventory.cross-node.restore", Map.of("id", s.id()), tx -> {
+            if (CrossNodeBook.byId(tx.c, s.id()) != null) {
+                return new Ref("cross-node-transfer", s.id()); // restored already: a resumed page
+            }
+            DepotRef from = knownDepot(tx.c, s.fromDepotCode(), "fromDepot");
+            DepotRef to = knownDepot(tx.c, s.toDepotCode(), "toDepot");
+            Optional<String> owner = ownership.remoteOwner(to.provinceCode());
+            if (ownership.remoteOwner(from.provinceCode()).isPresent() || owner.isEmpty()) {
+                throw new ConflictException("Transfer " + s.id() + " does not leave a depot of this node for another node's");
+            }
+            if (Jdbc.count(tx.c, "SELECT COUNT(*) FROM tp_inv_transfer WHERE id = ?", List.of(transferId)) > 0) {
+                throw new ConflictException("Transfer " + transferId + " exists on this node already");
+            }
+            long itemId = ledger.core.itemByCode(tx.c, s.itemCode(), "itemCode").id();
+            Jdbc.update(tx.c, "INSERT INTO tp_inv_transfer (id, from_depot_id, to_depot_id, item_id, quantity, "
+                    + "transfer_status, received_quantity, damaged_quantity, source_document, note, dispatched_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)", java.util.Arrays.asList(transferId, from.id(), to.id(),
+                            itemId, s.quantity(), Transfer.Status.IN_TRANSIT.name(), s.reference(),
+                            "restored from central", s.dispatchedAt()));
+            CrossNodeTransfer x = new CrossNodeTransfer(s.id(), Role.SENT, transferId, s.fromNode(), owner.get(),
+                    from.code(), to.code(), s.itemCode(), s.quantity(), Transfer.Status.IN_TRANSIT, 0, 0, s.reference(),
+                    s.dispatchedAt(), null, s.lines());
+            CrossNodeBook.insert(tx.c, x, from.provinceCode(), to.provinceCode());
+            ledger.audit.record(tx.c, caller, "cross-node-transfer", s.id(), "RESTORED", null, x);
+            return new Ref("cross-node-transfer", s.id());
+        });
+        return ledger.read(c -> CrossNodeBook.byId(c, s.id()));
+    }
+
+    /** The sender's own transfer id: the number after the node in {@code <node>/<id>}. */
+    private static long idHere(String id) {
+        try {
+            long n = Long.parseLong(id.substring(id.lastIndexOf('/') + 1));
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ValidationException("id", "a transfer's id ends with the sender's transfer number: " + id);
     }
 }

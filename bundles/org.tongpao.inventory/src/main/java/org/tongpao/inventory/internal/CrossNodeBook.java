@@ -121,12 +121,20 @@ final class CrossNodeBook {
         return true;
     }
 
-    /** The records whose sending or receiving depot the caller reads, oldest first, by status when given. */
-    static Page<CrossNodeTransfer> list(Connection c, Caller caller, Transfer.Status status, int limit, String cursor)
-            throws SQLException {
+    /**
+     * The records whose sending or receiving depot the caller reads, oldest first, by status when given and by the
+     * province of either depot when given.
+     */
+    static Page<CrossNodeTransfer> list(Connection c, Caller caller, String province, Transfer.Status status, int limit,
+            String cursor) throws SQLException {
         int n = Paging.limit(limit);
         StringBuilder where = new StringBuilder("WHERE x.id > ?");
         List<Object> params = new ArrayList<>(List.of(Paging.after(cursor)));
+        if (province != null) {
+            where.append(" AND (x.from_province = ? OR x.to_province = ?)");
+            params.add(province);
+            params.add(province);
+        }
         switch (ScopeRules.readReach(caller)) {
             case ALL -> { }
             case PROVINCE -> {

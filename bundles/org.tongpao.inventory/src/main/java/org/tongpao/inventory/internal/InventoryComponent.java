@@ -236,7 +236,19 @@ public class InventoryComponent extends StockLedgerFacade implements InventorySe
     @Override
     public Page<CrossNodeTransfer> crossNodeTransfers(Caller caller, Transfer.Status status, int limit,
             String cursor) {
-        return ops.crossNode.list(caller, status, limit, cursor);
+        return ops.crossNode.list(caller, null, status, limit, cursor);
+    }
+
+    @Override
+    public Page<CrossNodeTransfer> crossNodeTransfers(Caller caller, String provinceCode, Transfer.Status status,
+            int limit, String cursor) {
+        return ops.crossNode.list(caller, org.tongpao.core.Checks.required("provinceCode", provinceCode), status, limit,
+                cursor);
+    }
+
+    @Override
+    public CrossNodeTransfer restoreSent(Caller caller, CrossNodeTransfer sent) {
+        return ops.crossNode.restoreSent(caller, sent);
     }
 
     // ReserveCensus

@@ -13,10 +13,12 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.OrgUnitService;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.MessageHandler;
+import org.tongpao.federation.SnapshotSequences;
 
 /**
  * At a provincial node: central's key-area declaration or removal, applied by province code or unit code through
- * {@link NeedService} (central's link is the one writer of key areas on a federated province). A declaration
+ * {@link NeedService} (central's link is the one writer of key areas on a federated province), when newer than the
+ * last change of that key area applied here ({@link SnapshotSequences}, federation 1.3). A declaration
  * already here with the same label, or a removal of one not here, changes nothing; another label is declared
  * anew.
  */
@@ -24,11 +26,14 @@ import org.tongpao.federation.MessageHandler;
 public class KeyAreaHandler implements MessageHandler {
     private final NeedService needs;
     private final OrgUnitService units;
+    private final SnapshotSequences sequences;
 
     @Activate
-    public KeyAreaHandler(@Reference NeedService needs, @Reference OrgUnitService units) {
+    public KeyAreaHandler(@Reference NeedService needs, @Reference OrgUnitService units,
+            @Reference SnapshotSequences sequences) {
         this.needs = needs;
         this.units = units;
+        this.sequences = sequences;
     }
 
     @Override
@@ -38,6 +43,9 @@ public class KeyAreaHandler implements MessageHandler {
         String unitCode = NeedContracts.optionalText(b, "unitCode");
         if ((province == null) == (unitCode == null)) {
             throw new IllegalArgumentException("a key area names exactly one of provinceCode and unitCode");
+        }
+        if (!sequences.claim(SnapshotSequences.KEY_AREA, NeedContracts.keyAreaKey(province, unitCode), message)) {
+            return; // older than the key area held here (a copy queued before a rebuild, a parked one retried)
         }
         declare(needs, units, sender, province, unitCode, NeedContracts.optionalText(b, "label"),
                 Boolean.parseBoolean(String.valueOf(b.get("declared"))));

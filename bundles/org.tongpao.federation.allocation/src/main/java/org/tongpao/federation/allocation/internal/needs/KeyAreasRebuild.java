@@ -15,22 +15,28 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.federation.RebuildContribution;
+import org.tongpao.federation.SnapshotSequences;
 
 /**
  * The rebuild's {@code key-areas} section (federation 1.2): central's key areas of the province being rebuilt (the
  * province itself, or one of its units, by code), declared again on the rebuilt node as {@code master.key-area}
  * would. Key areas are few (a handful per province), so the section is one page whatever the limit. It comes before
- * {@code needs} (sections follow in name order), so restored needs get their key-area flag.
+ * {@code needs} (sections follow in name order), so restored needs get their key-area flag. Each carries its sequence
+ * (federation 1.3), claimed on the rebuilt node like a {@code master.key-area} message's, so a change still queued from
+ * before the rebuild changes nothing.
  */
 @Component(property = RebuildContribution.SECTION + "=key-areas")
 public class KeyAreasRebuild implements RebuildContribution {
     private final NeedService needs;
     private final OrgUnitService units;
+    private final SnapshotSequences sequences;
 
     @Activate
-    public KeyAreasRebuild(@Reference NeedService needs, @Reference OrgUnitService units) {
+    public KeyAreasRebuild(@Reference NeedService needs, @Reference OrgUnitService units,
+            @Reference SnapshotSequences sequences) {
         this.needs = needs;
         this.units = units;
+        this.sequences = sequences;
     }
 
     @Override
@@ -50,6 +56,7 @@ public class KeyAreasRebuild implements RebuildContribution {
                 rows.add(row);
             }
         }
+        addSequences(c, rows);
         return new Rows(rows, null);
     }
 
@@ -59,11 +66,29 @@ public class KeyAreasRebuild implements RebuildContribution {
     }
 
     @Override
-    public void apply(Connection c, Caller central, List<Map<String, Object>> rows) {
+    public void apply(Connection c, Caller central, List<Map<String, Object>> rows) throws SQLException {
         for (Map<String, Object> row : rows) {
-            KeyAreaHandler.declare(needs, units, central, NeedContracts.optionalText(row, "provinceCode"),
-                    NeedContracts.optionalText(row, "unitCode"), NeedContracts.optionalText(row, "label"), true);
+            String province = NeedContracts.optionalText(row, "provinceCode");
+            String unitCode = NeedContracts.optionalText(row, "unitCode");
+            if (row.get("seq") instanceof Number seq && !sequences.claim(c, SnapshotSequences.KEY_AREA,
+                    NeedContracts.keyAreaKey(province, unitCode), seq.longValue())) {
+                continue; // a newer change of it applied here meanwhile
+            }
+            KeyAreaHandler.declare(needs, units, central, province, unitCode, NeedContracts.optionalText(row, "label"),
+                    true);
         }
+    }
+
+    /**
+     * Each key area's {@code seq}: the newest change of it central sent, or, for one declared before these were kept,
+     * central's current sequence (federation 1.3): a change still queued for the province is older, the next newer.
+     */
+    private void addSequences(Connection c, List<Map<String, Object>> rows) throws SQLException {
+        Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
+        rows.forEach(r -> byKey.put(NeedContracts.keyAreaKey((String) r.get("provinceCode"), (String) r.get("unitCode")), r));
+        Map<String, Long> sent = sequences.sent(c, SnapshotSequences.KEY_AREA, byKey.keySet());
+        long current = sent.size() < byKey.size() ? sequences.current(c) : 0;
+        byKey.forEach((key, row) -> row.put("seq", sent.getOrDefault(key, current)));
     }
 
     private static String unitProvince(Connection c, String unitCode) throws SQLException {

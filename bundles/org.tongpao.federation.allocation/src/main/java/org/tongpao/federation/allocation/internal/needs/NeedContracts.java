@@ -64,4 +64,9 @@ final class NeedContracts {
         return Jdbc.one(c, "SELECT code FROM tp_core_v1_" + view + " WHERE id = ?", List.of(((Number) id).longValue()),
                 rs -> rs.getString(1)).orElseThrow(() -> new IllegalStateException(view + " " + id + " not found"));
     }
+
+    /** A key area's record key for snapshot order (federation 1.3): {@code unit:<code>} or {@code province:<code>}. */
+    static String keyAreaKey(String provinceCode, String unitCode) {
+        return unitCode != null ? "unit:" + unitCode : "province:" + provinceCode;
+    }
 }

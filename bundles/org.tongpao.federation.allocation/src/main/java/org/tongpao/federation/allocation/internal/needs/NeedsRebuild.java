@@ -13,7 +13,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tongpao.allocation.Need;
-import org.tongpao.allocation.NeedFilter;
 import org.tongpao.allocation.NeedService;
 import org.tongpao.allocation.NeedState;
 import org.tongpao.core.Caller;
@@ -27,7 +26,8 @@ import org.tongpao.federation.RebuildContribution;
  * them ({@code need.changed}'s fields, keyed {@code province:<code>/<id there>}), restored on the rebuilt node under
  * their own ids through {@link NeedService#restore} (allocation 1.5), so their later {@code need.changed} still match
  * central's copies. Fulfilled and cancelled needs stay at central (the national history); central's own needs for
- * the province's units are central's. Keyset on the need service's own cursor.
+ * the province's units are central's. Read by their source node ({@link NeedService#replicasOf}, allocation 1.6),
+ * keyset on the need service's own cursor.
  */
 @Component(property = RebuildContribution.SECTION + "=needs")
 public class NeedsRebuild implements RebuildContribution {
@@ -47,9 +47,7 @@ public class NeedsRebuild implements RebuildContribution {
         do {
             Page<Need> page = page(province, Math.min(limit - rows.size(), Paging.MAX_LIMIT), cursor);
             for (Need n : page.items()) {
-                if (raisedThere(n, province)) {
-                    rows.add(row(c, n));
-                }
+                rows.add(row(c, n));
             }
             cursor = page.nextCursor();
         } while (cursor != null && rows.size() < limit);
@@ -62,7 +60,7 @@ public class NeedsRebuild implements RebuildContribution {
         String cursor = null;
         do {
             Page<Need> page = page(province, Paging.MAX_LIMIT, cursor);
-            n += page.items().stream().filter(need -> raisedThere(need, province)).count();
+            n += page.items().size();
             cursor = page.nextCursor();
         } while (cursor != null);
         return n;
@@ -75,15 +73,13 @@ public class NeedsRebuild implements RebuildContribution {
         }
     }
 
-    /** An open need the province raised (central's copy of it), not one central raised for the province's units. */
-    private static boolean raisedThere(Need n, String province) {
-        return n.source() != null && n.source().startsWith("province:" + province + "/") && OPEN.contains(n.state());
-    }
-
+    /**
+     * The open needs the province raised (central's copies of them, not those central raised for the province's
+     * units), read by their source node through allocation 1.6: never the country's needs.
+     */
     private Page<Need> page(String province, int limit, String cursor) {
         try {
-            return needs.list(Caller.system("rebuild-needs"), new NeedFilter(province, null, null, null, null, null),
-                    limit, cursor);
+            return needs.replicasOf(Caller.system("rebuild-needs"), "province:" + province, OPEN, limit, cursor);
         } catch (ValidationException e) {
             throw new ValidationException("after", "not a rebuild cursor: use the nextCursor of the previous page");
         }

@@ -107,7 +107,7 @@ class NeedsFederationTest implements TestCallers {
 
         hubei.needs.bindMasterDataOwner(writer -> writer.user().equals(CENTRAL_LINK.user()) ? Optional.empty()
                 : Optional.of("central"));
-        KeyAreaHandler handler = new KeyAreaHandler(hubei.needs, hubei.core.units);
+        KeyAreaHandler handler = new KeyAreaHandler(hubei.needs, hubei.core.units, hubei.sequences);
         toHubei.forEach(m -> hubei.apply(handler, m, CENTRAL_LINK));
         toHubei.forEach(m -> hubei.apply(handler, m, CENTRAL_LINK));
         assertThat(hubei.needs.keyAreas(ADMIN)).extracting(KeyArea::unitCode, KeyArea::provinceCode, KeyArea::label)

@@ -34,9 +34,12 @@ class NeedsRebuildTest implements TestCallers {
     private static final Caller CENTRAL_LINK = Caller.of("node:central", Set.of("ministry-admin"), "rebuild-1");
     private static final Caller HUBEI_LINK = Caller.of("node:province:42", Set.of("province-officer", "province-42"),
             "fed-42");
+    private static final Caller JIANGSU_LINK = Caller.of("node:province:32", Set.of("province-officer", "province-32"),
+            "fed-32");
     private final NeedNode central = node("central", List.of("province:42", "province:32"));
     private final NeedNode lost = node("province:42", List.of());
     private final NeedNode rebuilt = node("province:42", List.of());
+    private final NeedNode jiangsu = node("province:32", List.of());
 
     private static NeedNode node(String id, List<String> provinces) {
         NeedNode node = new NeedNode(id, provinces);
@@ -57,6 +60,7 @@ class NeedsRebuildTest implements TestCallers {
         central.close();
         lost.close();
         rebuilt.close();
+        jiangsu.close();
     }
 
     @Test
@@ -75,13 +79,20 @@ class NeedsRebuildTest implements TestCallers {
                 central.core.catalogue.getByCode(ADMIN, "MASK-KN95").id(), null, 1L, Urgency.IMMEDIATE, null, null,
                 "central's", 2, null), null);
 
-        KeyAreasRebuild keyAreas = new KeyAreasRebuild(central.needs, central.core.units);
+        // Jiangsu's open need, copied at central too: another province's, never in Hubei's section
+        jiangsu.needs.create(JIANGSU, new NewNeed(jiangsu.unit("P32-NANJING"), jiangsu.core.catalogue.getByCode(ADMIN,
+                "MASK-KN95").id(), null, 9L, Urgency.IMMEDIATE, null, null, "Nanjing", 2, null), null);
+        jiangsu.federation.sent.forEach(m -> central.apply(replicate, m, JIANGSU_LINK));
+        assertThat(central.needs.replicasOf(ADMIN, "province:32", Set.of(NeedState.OPEN), 50, null).items())
+                .singleElement().extracting(Need::quantity).isEqualTo(9L);
+
+        KeyAreasRebuild keyAreas = new KeyAreasRebuild(central.needs, central.core.units, central.sequences);
         NeedsRebuild needs = new NeedsRebuild(central.needs);
         long keyAreaCount = Transactions.read(central.core.ds, c -> keyAreas.count(c, "42"));
         long needCount = Transactions.read(central.core.ds, c -> needs.count(c, "42"));
         assertThat(keyAreaCount).isEqualTo(1);
         assertThat(needCount).isEqualTo(3);
-        pull(keyAreas, new KeyAreasRebuild(rebuilt.needs, rebuilt.core.units), 500);
+        pull(keyAreas, new KeyAreasRebuild(rebuilt.needs, rebuilt.core.units, rebuilt.sequences), 500);
         pull(needs, new NeedsRebuild(rebuilt.needs), 2);
 
         assertThat(rebuilt.needs.keyAreas(ADMIN)).extracting(KeyArea::unitCode, KeyArea::label)
@@ -111,6 +122,34 @@ class NeedsRebuildTest implements TestCallers {
         // the same page again (a resumed run re-reads a page it did not commit) changes nothing
         pull(needs, new NeedsRebuild(rebuilt.needs), 500);
         assertThat(rebuilt.needs.get(ADMIN, open.id()).state()).isEqualTo(NeedState.CANCELLED);
+    }
+
+    @Test
+    void aKeyAreaCarriesItsSequenceSoAChangeQueuedBeforeTheRebuildChangesNothing() {
+        // declared at central before changes of key areas were ordered (nothing recorded), its removal and the
+        // declaration again sent meanwhile: central/1 (declared), central/2 (removed), central/3 (declared)
+        central.needs.declareKeyArea(ADMIN, new NewKeyArea(null, central.unit("P42-WUHAN"), "Wuhan"), null);
+        KeyArea wuhan = central.needs.keyAreas(ADMIN).get(0);
+        central.needs.removeKeyArea(ADMIN, wuhan.id(), null);
+        central.needs.declareKeyArea(ADMIN, new NewKeyArea(null, central.unit("P42-WUHAN"), "Wuhan"), null);
+        List<Message> queued = central.federation.sent.stream().filter(m -> m.to().equals("province:42")).toList();
+        Transactions.write(central.core.ds, "before 1.3", c -> org.tongpao.core.persistence.Jdbc.update(c,
+                "DELETE FROM tp_fed_snapshot", List.of()));
+        Transactions.write(central.core.ds, "outbox", c -> org.tongpao.core.persistence.Jdbc.update(c,
+                "INSERT INTO tp_fed_state (name, value) VALUES ('outbox-start', '11')", List.of()));
+
+        pull(new KeyAreasRebuild(central.needs, central.core.units, central.sequences),
+                new KeyAreasRebuild(rebuilt.needs, rebuilt.core.units, rebuilt.sequences), 500);
+        assertThat(rebuilt.needs.keyAreas(ADMIN)).extracting(KeyArea::unitCode).containsExactly("P42-WUHAN");
+
+        // the removal still queued in Hubei's down queue from before its disk was lost: older, it changes nothing
+        KeyAreaHandler handler = new KeyAreaHandler(rebuilt.needs, rebuilt.core.units, rebuilt.sequences);
+        rebuilt.apply(handler, queued.get(1), CENTRAL_LINK);
+        assertThat(rebuilt.needs.keyAreas(ADMIN)).extracting(KeyArea::unitCode).containsExactly("P42-WUHAN");
+        // a removal central sends after the rebuild applies
+        rebuilt.apply(handler, new Message("central/11", queued.get(1).type(), queued.get(1).version(), "central",
+                "province:42", java.time.Instant.now(), queued.get(1).body()), CENTRAL_LINK);
+        assertThat(rebuilt.needs.keyAreas(ADMIN)).isEmpty();
     }
 
     /** The section from central to the rebuilt node, a page at a time, each page in its own transaction. */

@@ -68,15 +68,15 @@ final class MasterDataSource {
 
     /**
      * Each record's {@code seq}: the newest snapshot of it central sent, read on the page's connection, so it describes
-     * the state the row shows (a change and its snapshot's record commit together). Absent: none recorded.
+     * the state the row shows (a change and its snapshot's record commit together). A record with none recorded (last
+     * changed before sequences were kept, or never) goes with central's current sequence (federation 1.3): any
+     * snapshot of it still queued is older, its next change newer.
      */
     private void addSequences(Connection c, String type, List<Map<String, Object>> rows) throws SQLException {
         Map<String, Long> seqs = sequences.sent(c, type, rows.stream().map(r -> (String) r.get("code")).toList());
+        long current = seqs.size() < rows.size() ? sequences.current(c) : 0;
         for (Map<String, Object> row : rows) {
-            Long seq = seqs.get((String) row.get("code"));
-            if (seq != null) {
-                row.put("seq", seq);
-            }
+            row.put("seq", seqs.getOrDefault((String) row.get("code"), current));
         }
     }
 

@@ -30,8 +30,9 @@ import org.tongpao.federation.RebuildContribution;
 /**
  * Pulls a province's rebuild stream from central page by page and applies each page, with the cursor after it, in
  * one transaction: a run stopped anywhere (an error, a stop, {@code kill -9}) resumes at the first page not
- * applied, and no page is applied twice. Master data comes first, then the depots' stock, then the transfers on their
- * way to the depots; once the stream is complete the lot numbering continues above every restored id and the run is DONE.
+ * applied, and no page is applied twice. Master data comes first, then the depots' stock, then the transfers in transit
+ * to and from the depots (the transfer numbering continues above the province's from the first page); once the stream
+ * is complete the lot numbering continues above every restored id and the run is DONE.
  */
 final class RebuildRunner {
     private static final Logger LOG = LoggerFactory.getLogger(RebuildRunner.class);
@@ -154,6 +155,7 @@ final class RebuildRunner {
             long next = Math.max(manifest.path("stock").path("maxOriginLotId").asLong(), StockApplier.maxLotId(c)) + 1;
             RebuildRuns.expect(c, run.id(), expected(manifest), next,
                     manifest.path("received").path("lastReceived").asText(null));
+            TransferApplier.numberAbove(c, manifest.path("maxSentTransferId").asLong());
             at = RebuildRuns.byId(c, run.id());
         }
         String section = page.path("section").asText();
@@ -165,7 +167,7 @@ final class RebuildRunner {
             nextLocal = applied.nextLocalLotId();
             reserved = applied.reservedDropped();
         } else if (RebuildCursor.TRANSFERS.equals(section)) {
-            transfers.apply(central, rows);
+            transfers.apply(central, "province:" + province, rows);
         } else if (RebuildCursor.SECTIONS.contains(section)) {
             masterData.apply(c, central, section, rows);
         } else {

@@ -139,7 +139,7 @@ public class RebuildSource {
     private SectionRows read(Connection c, Caller reader, String province, RebuildCursor at, int n) throws Exception {
         return switch (at.section()) {
             case RebuildCursor.LOTS -> StockSource.lots(c, province, at.atSectionStart() ? 0 : Long.parseLong(at.key()), n);
-            case RebuildCursor.TRANSFERS -> transfers.read(c, reader, province, at.atSectionStart() ? null : at.key(), n);
+            case RebuildCursor.TRANSFERS -> transfers.read(reader, province, at.atSectionStart() ? null : at.key(), n);
             case RebuildCursor.UNITS, RebuildCursor.ITEMS, RebuildCursor.DEPOTS -> masterData.read(c, reader, at, n);
             default -> {
                 RebuildContribution.Rows rows = contributions.of(at.section())
@@ -173,7 +173,9 @@ public class RebuildSource {
         m.put("sections", new ArrayList<>(sections));
         m.put("masterData", MasterDataSource.summary(c));
         m.put("stock", StockSource.summary(c, province));
-        m.put(RebuildCursor.TRANSFERS, transfers.count(c, reader, province));
+        Map<String, Long> sent = transfers.summary(reader, province);
+        m.put(RebuildCursor.TRANSFERS, sent.get("count"));
+        m.put("maxSentTransferId", sent.get("maxSentTransferId"));
         Map<String, Object> contributed = new LinkedHashMap<>();
         for (Map.Entry<String, RebuildContribution> e : contributions.all().entrySet()) {
             contributed.put(e.getKey(), e.getValue().count(c, province));

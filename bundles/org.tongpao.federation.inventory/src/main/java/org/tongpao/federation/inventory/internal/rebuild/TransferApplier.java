@@ -3,16 +3,22 @@ package org.tongpao.federation.inventory.internal.rebuild;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.tongpao.core.Caller;
+import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.federation.inventory.internal.transfer.TransferMessages;
+import org.tongpao.inventory.CrossNodeTransfer;
 import org.tongpao.inventory.CrossNodeTransfers;
 
 /**
- * Records the transfers on their way to this province's depots, as central's {@code transfer.dispatched} would have:
- * through {@link CrossNodeTransfers#accept}, as central, inside the page's transaction. Each becomes this node's
- * inbound transfer, received by the normal receipt, whose {@code transfer.received} closes the sender's side. One
- * already here (the message was applied, or is applied later from the down queue) changes nothing.
+ * Records the cross-node transfers in transit from or to this province's depots, as central holds them, inside the
+ * page's transaction, as central. One on its way to a depot here goes through {@link CrossNodeTransfers#accept}, as
+ * central's {@code transfer.dispatched} would have: this node's inbound transfer, received by the normal receipt. One
+ * this node sent goes through {@link CrossNodeTransfers#restoreSent}: its transfer-out again, under its own id, with
+ * no movement, closed by the receiver's receipt. One already here changes nothing.
  */
 final class TransferApplier {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,9 +30,29 @@ final class TransferApplier {
         this.transfers = transfers;
     }
 
-    void apply(Caller central, JsonNode rows) {
+    /** The page's rows; {@code node} is this node ({@code province:42}). */
+    void apply(Caller central, String node, JsonNode rows) {
         for (JsonNode row : rows) {
-            transfers.accept(central, TransferMessages.inTransit(JSON.convertValue(row, ROW)));
+            CrossNodeTransfer t = TransferMessages.inTransit(JSON.convertValue(row, ROW));
+            if (node.equals(t.fromNode())) {
+                transfers.restoreSent(central, t);
+            } else {
+                transfers.accept(central, t);
+            }
+        }
+    }
+
+    /**
+     * Lets the transfer table's identity continue above {@code maxSent}, the highest id this province gave a transfer
+     * central knows, before any transfer is written here: restored transfer-outs keep their ids, and a new transfer
+     * never reuses one central holds. Derby and PostgreSQL alike; the value must be a literal.
+     */
+    static void numberAbove(Connection c, long maxSent) throws SQLException {
+        long above = Math.max(maxSent, Jdbc.count(c, "SELECT MAX(id) FROM tp_inv_transfer", List.of()));
+        if (above > 0) {
+            try (var s = c.createStatement()) {
+                s.execute("ALTER TABLE tp_inv_transfer ALTER COLUMN id RESTART WITH " + (above + 1));
+            }
         }
     }
 }

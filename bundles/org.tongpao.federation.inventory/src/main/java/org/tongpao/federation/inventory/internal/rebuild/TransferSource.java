@@ -1,16 +1,11 @@
 package org.tongpao.federation.inventory.internal.rebuild;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.ValidationException;
-import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Paging;
 import org.tongpao.federation.inventory.internal.transfer.TransferMessages;
 import org.tongpao.inventory.CrossNodeTransfer;
@@ -20,8 +15,9 @@ import org.tongpao.inventory.Transfer;
 /**
  * Central's side of the transfers section: the cross-node transfers still in transit to a depot of the province
  * (central's own dispatches and those it forwarded from another province), so that the rebuilt node can receive
- * them. Read through inventory's {@link CrossNodeTransfers}, keyset on its cursor; the in-transit ones are few (what
- * is on the road now), so filtering them here by the receiving depot's province costs little.
+ * them, and those the province itself sent (to central or, forwarded, to another province), so that the rebuilt
+ * node holds its transfer-out again and the receiver's receipt closes it. Read by province through inventory's
+ * {@link CrossNodeTransfers} (1.11), keyset on its cursor: a province's rebuild never reads the country's.
  */
 final class TransferSource {
     private final CrossNodeTransfers transfers;
@@ -30,15 +26,15 @@ final class TransferSource {
         this.transfers = transfers;
     }
 
-    /** Up to {@code limit} transfers in transit to the province after inventory's cursor {@code after}. */
-    SectionRows read(Connection c, Caller reader, String province, String after, int limit) throws SQLException {
-        Set<String> depots = depots(c, province);
+    /** Up to {@code limit} transfers in transit to or from the province after inventory's cursor {@code after}. */
+    SectionRows read(Caller reader, String province, String after, int limit) {
         List<Map<String, Object>> rows = new ArrayList<>();
         String cursor = after;
         do {
-            Page<CrossNodeTransfer> page = page(reader, Math.min(limit - rows.size(), Paging.MAX_LIMIT), cursor);
+            Page<CrossNodeTransfer> page = page(reader, province, Transfer.Status.IN_TRANSIT,
+                    Math.min(limit - rows.size(), Paging.MAX_LIMIT), cursor);
             for (CrossNodeTransfer t : page.items()) {
-                if (inbound(t, depots)) {
+                if (restored(t, province)) {
                     rows.add(TransferMessages.inTransit(t));
                 }
             }
@@ -48,34 +44,48 @@ final class TransferSource {
     }
 
     /** Inventory's page after its own cursor; a cursor it does not know is the stream's bad {@code after}. */
-    private Page<CrossNodeTransfer> page(Caller reader, int limit, String cursor) {
+    private Page<CrossNodeTransfer> page(Caller reader, String province, Transfer.Status status, int limit,
+            String cursor) {
         try {
-            return transfers.crossNodeTransfers(reader, Transfer.Status.IN_TRANSIT, limit, cursor);
+            return transfers.crossNodeTransfers(reader, province, status, limit, cursor);
         } catch (ValidationException e) {
             throw new ValidationException("after", "not a rebuild cursor: use the nextCursor of the previous page");
         }
     }
 
-    /** How many transfers the section holds, for the first page's manifest. */
-    long count(Connection c, Caller reader, String province) throws SQLException {
-        Set<String> depots = depots(c, province);
-        long n = 0;
+    /**
+     * For the first page's manifest: how many transfers the section holds, and the highest transfer id the province
+     * gave a transfer central knows (in transit or received: the rebuilt node's numbering continues above it, else
+     * its next transfer would reuse an id central already holds and be taken for a repeat).
+     */
+    Map<String, Long> summary(Caller reader, String province) {
+        long inTransit = 0;
+        long maxSent = 0;
         String cursor = null;
         do {
-            Page<CrossNodeTransfer> page = page(reader, Paging.MAX_LIMIT, cursor);
-            n += page.items().stream().filter(t -> inbound(t, depots)).count();
+            Page<CrossNodeTransfer> page = page(reader, province, null, Paging.MAX_LIMIT, cursor);
+            for (CrossNodeTransfer t : page.items()) {
+                if (t.status() == Transfer.Status.IN_TRANSIT && restored(t, province)) {
+                    inTransit++;
+                }
+                if (sentBy(t, province)) {
+                    maxSent = Math.max(maxSent, Long.parseLong(t.id().substring(t.id().lastIndexOf('/') + 1)));
+                }
+            }
             cursor = page.nextCursor();
         } while (cursor != null);
-        return n;
+        return Map.of("count", inTransit, "maxSentTransferId", maxSent);
     }
 
-    /** Going to one of the province's depots; central's own inbound transfers (none to a province) excluded. */
-    private static boolean inbound(CrossNodeTransfer t, Set<String> provinceDepots) {
-        return t.role() != CrossNodeTransfer.Role.INBOUND && provinceDepots.contains(t.toDepotCode());
+    /**
+     * What the rebuilt node holds of it: the province sent it, or it goes to one of the province's depots (then
+     * central sent or forwarded it; the by-province read holds no other kind).
+     */
+    private static boolean restored(CrossNodeTransfer t, String province) {
+        return sentBy(t, province) || t.role() != CrossNodeTransfer.Role.INBOUND;
     }
 
-    private static Set<String> depots(Connection c, String province) throws SQLException {
-        return new HashSet<>(Jdbc.query(c, "SELECT code FROM tp_core_v1_depot WHERE province_code = ?",
-                Jdbc.args(province), rs -> rs.getString(1)));
+    private static boolean sentBy(CrossNodeTransfer t, String province) {
+        return t.fromNode().equals("province:" + province);
     }
 }

@@ -156,25 +156,43 @@ class RebuildRunnerTest {
         // central's forwarder recorded the newest snapshot it sent of depot HB-WH-01: message central/50
         org.tongpao.core.persistence.Transactions.write(f.central.ds, "sent", c -> f.central.sequences.claim(c,
                 org.tongpao.federation.SnapshotSequences.DEPOT, "HB-WH-01", 50));
+        assertRebuiltThenOnlyNewerSnapshotsApply(40, 60);
+    }
+
+    @Test
+    void aRecordCentralChangedBeforeSequencesWereKeptGoesWithCentralsCurrentSequence() {
+        // no snapshot of depot HB-WH-01 recorded at central (changed before 1.2, or never); central's outbox has
+        // handed out ids up to 70 by now (its numbering started at 71 and every row went), so a copy still queued
+        // for Hubei is older than that
+        f.central.execute("INSERT INTO tp_fed_state (name, value) VALUES ('outbox-start', '71')");
+        assertRebuiltThenOnlyNewerSnapshotsApply(40, 71);
+    }
+
+    /**
+     * Rebuilds Hubei; then central's snapshot of depot HB-WH-01 numbered {@code older} (still queued from before the
+     * rebuild) changes nothing, and the one numbered {@code newer} (a change central made after it) applies.
+     */
+    private void assertRebuiltThenOnlyNewerSnapshotsApply(long older, long newer) {
         String name = f.central.core.depots.getByCode(f.ADMIN, "HB-WH-01").name();
         assertThat(f.rebuilder(500).runHere(f.ADMIN, f.stream(), r -> { }).state()).isEqualTo(RebuildRun.DONE);
+        java.util.function.LongConsumer snapshot = depotSnapshot();
+        snapshot.accept(older);
+        assertThat(f.province.core.depots.getByCode(f.ADMIN, "HB-WH-01").name()).isEqualTo(name);
+        snapshot.accept(newer);
+        assertThat(f.province.core.depots.getByCode(f.ADMIN, "HB-WH-01").name()).isEqualTo("renamed at " + newer);
+    }
 
+    /** Central's {@code master.depot} snapshot of HB-WH-01 with sequence {@code seq}, applied at Hubei's inbox. */
+    private java.util.function.LongConsumer depotSnapshot() {
         org.tongpao.federation.MessageHandler depots = new org.tongpao.federation.internal.master.DepotSnapshots(
                 f.province.core.depots, f.province.core.units, org.tongpao.core.persistence.SchemaReady.of(
                         org.tongpao.federation.internal.FederationSchema.NAME, f.province.ds));
-        java.util.function.LongConsumer snapshot = seq -> org.tongpao.core.persistence.Transactions.enclosing(
-                f.province.ds, "inbox", c -> {
-                    depots.apply(new org.tongpao.federation.Message("central/" + seq, "master.depot", "1.0", "central",
-                            "province:42", java.time.Instant.now(), java.util.Map.of("code", "HB-WH-01", "name",
-                                    "renamed at " + seq, "orgUnitCode", "P42", "provinceCode", "42")), CENTRAL_LINK);
-                    return null;
-                });
-        // still queued from before the rebuild: older than the state restored, it changes nothing
-        snapshot.accept(40);
-        assertThat(f.province.core.depots.getByCode(f.ADMIN, "HB-WH-01").name()).isEqualTo(name);
-        // a change central made after it applies
-        snapshot.accept(60);
-        assertThat(f.province.core.depots.getByCode(f.ADMIN, "HB-WH-01").name()).isEqualTo("renamed at 60");
+        return seq -> org.tongpao.core.persistence.Transactions.enclosing(f.province.ds, "inbox", c -> {
+            depots.apply(new org.tongpao.federation.Message("central/" + seq, "master.depot", "1.0", "central",
+                    "province:42", java.time.Instant.now(), java.util.Map.of("code", "HB-WH-01", "name",
+                            "renamed at " + seq, "orgUnitCode", "P42", "provinceCode", "42")), CENTRAL_LINK);
+            return null;
+        });
     }
 
     private static final org.tongpao.core.Caller CENTRAL_LINK = org.tongpao.core.Caller.of("node:central",
