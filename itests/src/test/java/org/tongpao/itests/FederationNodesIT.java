@@ -414,6 +414,9 @@ public class FederationNodesIT {
         long hbTransfer = Long.parseLong(inbound.substring("province:42/".length()));
         Poll.until("Hubei's transfer-out closed by the rebuilt node's receipt", ARRIVAL, () -> Optional.of(hbAdmin
                 .get("/inventory/transfers/" + hbTransfer).json()).filter(t -> "RECEIVED".equals(t.get("status").asText())));
+        // the rebuilt node's new postings reach central's replica (its posting ids continue above those central applied)
+        Poll.until("central's replica equal to the rebuilt node after the receipts", ARRIVAL, () -> Optional.of(true)
+                .filter(x -> rebuilt.holdings("JS-PROV-01").equals(atCentral.holdings("JS-PROV-01"))));
         System.out.printf("[figures] FederationNodesIT rebuild scenario: %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 

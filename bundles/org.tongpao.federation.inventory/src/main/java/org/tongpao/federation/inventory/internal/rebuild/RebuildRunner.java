@@ -156,6 +156,7 @@ final class RebuildRunner {
             RebuildRuns.expect(c, run.id(), expected(manifest), next,
                     manifest.path("received").path("lastReceived").asText(null));
             TransferApplier.numberAbove(c, manifest.path("maxSentTransferId").asLong());
+            Identities.continueAbove(c, "tp_inv_posting", manifest.path("stock").path("maxOriginPostingId").asLong());
             at = RebuildRuns.byId(c, run.id());
         }
         String section = page.path("section").asText();

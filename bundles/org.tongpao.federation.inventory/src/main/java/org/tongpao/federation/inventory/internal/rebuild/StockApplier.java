@@ -224,8 +224,6 @@ final class StockApplier {
      * identity generator did not hand out. The same statement on Derby and PostgreSQL; its value must be a literal.
      */
     static void continueNumbering(Connection c, long above) throws SQLException {
-        try (var s = c.createStatement()) {
-            s.execute("ALTER TABLE tp_inv_lot ALTER COLUMN id RESTART WITH " + (above + 1));
-        }
+        Identities.continueAbove(c, "tp_inv_lot", above);
     }
 }

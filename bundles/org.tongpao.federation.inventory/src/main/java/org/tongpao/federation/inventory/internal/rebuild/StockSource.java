@@ -163,6 +163,9 @@ final class StockSource {
         // the province's own lot numbering continues above the highest id it gave a lot central holds
         m.put("maxOriginLotId", Jdbc.count(c, "SELECT MAX(remote_lot_id) FROM tp_inv_replica_lot WHERE origin_node = ?",
                 Jdbc.args("province:" + province)));
+        // and its postings: central drops a posting whose id it already applied from this node as a repeat
+        m.put("maxOriginPostingId", Jdbc.count(c, "SELECT MAX(remote_posting_id) FROM tp_inv_replica_posting"
+                + " WHERE origin_node = ?", Jdbc.args("province:" + province)));
         return m;
     }
 }

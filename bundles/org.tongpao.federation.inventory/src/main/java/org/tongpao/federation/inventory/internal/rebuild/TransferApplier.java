@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import org.tongpao.core.Caller;
-import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.federation.inventory.internal.transfer.TransferMessages;
 import org.tongpao.inventory.CrossNodeTransfer;
 import org.tongpao.inventory.CrossNodeTransfers;
@@ -48,11 +46,6 @@ final class TransferApplier {
      * never reuses one central holds. Derby and PostgreSQL alike; the value must be a literal.
      */
     static void numberAbove(Connection c, long maxSent) throws SQLException {
-        long above = Math.max(maxSent, Jdbc.count(c, "SELECT MAX(id) FROM tp_inv_transfer", List.of()));
-        if (above > 0) {
-            try (var s = c.createStatement()) {
-                s.execute("ALTER TABLE tp_inv_transfer ALTER COLUMN id RESTART WITH " + (above + 1));
-            }
-        }
+        Identities.continueAbove(c, "tp_inv_transfer", maxSent);
     }
 }

@@ -79,6 +79,22 @@ class RebuildRunnerTest {
     }
 
     @Test
+    void postingsAfterTheRebuildAreNumberedAboveEveryPostingCentralAppliedFromTheProvince() {
+        // central applied Hubei's postings up to 900 (stock.posting messages, keyed by Hubei's own posting ids)
+        f.central.execute("INSERT INTO tp_inv_replica_posting (origin_node, remote_posting_id, part_no, posting_id,"
+                + " applied_at) VALUES ('province:42', 900, 0, (SELECT MIN(id) FROM tp_inv_posting), CURRENT_TIMESTAMP)");
+        RebuildRun run = f.rebuilder(4).runHere(f.ADMIN, f.stream(), r -> { });
+        assertThat(run.state()).isEqualTo(RebuildRun.DONE);
+
+        f.province.stock().receive(f.ADMIN, org.tongpao.inventory.NewReceipt.builder()
+                .depotId(f.province.id("tp_depot", "HB-WH-01")).itemId(f.province.id("tp_item", "FIELD-TENT"))
+                .quantity(1L).origin(org.tongpao.inventory.LotOrigin.DONATION).sourceDocument("D-3").build(), null);
+        // a posting numbered 900 or below would be dropped at central as a repeat of one it applied
+        assertThat(f.province.number("SELECT MAX(id) FROM tp_inv_posting")).as("the first posting after the rebuild")
+                .isGreaterThan(900);
+    }
+
+    @Test
     void aRunStoppedMidwayResumesWhereItStoppedAfterARestart() {
         AtomicInteger pages = new AtomicInteger();
         Rebuilder first = f.rebuilder(2);
