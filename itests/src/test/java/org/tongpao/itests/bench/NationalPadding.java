@@ -93,7 +93,11 @@ final class NationalPadding {
                 s.executeUpdate("DELETE FROM " + table);
             }
             for (String sql : fills) {
-                s.executeUpdate(sql);
+                long s0 = System.nanoTime();
+                int rows = s.executeUpdate(sql);
+                // each statement's time, so that a slow one at scale is named
+                report.line(String.format("  - %,d rows in %.0f s: %s", rows, seconds(s0),
+                        sql.substring(0, Math.min(60, sql.length())).replaceAll("\\s+", " ")));
             }
             c.commit();
         }
