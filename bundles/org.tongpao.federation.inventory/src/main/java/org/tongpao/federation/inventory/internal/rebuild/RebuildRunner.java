@@ -24,6 +24,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.Roles;
 import org.tongpao.core.persistence.AuditTrail;
+import org.tongpao.core.persistence.Identities;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.federation.RebuildContribution;
 

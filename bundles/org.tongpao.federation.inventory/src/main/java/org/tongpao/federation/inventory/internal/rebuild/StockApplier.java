@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tongpao.core.ConflictException;
+import org.tongpao.core.persistence.Identities;
 import org.tongpao.core.persistence.Jdbc;
 
 /**

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import org.tongpao.core.Caller;
+import org.tongpao.core.persistence.Identities;
 import org.tongpao.federation.inventory.internal.transfer.TransferMessages;
 import org.tongpao.inventory.CrossNodeTransfer;
 import org.tongpao.inventory.CrossNodeTransfers;
