@@ -109,4 +109,26 @@ public interface DonationService {
      * the node. Joins an enclosing transaction (federation's inbox). @since 1.1
      */
     Donation replicate(Caller caller, String node, DonationSnapshot snapshot);
+
+    /**
+     * At central: the read-only copies kept of {@code node}'s donations, as that node sent them (its ids, numbers and
+     * acknowledgement numbers, its donor ids, its lot ids; {@code Receipt.id} is 0: a copy does not keep it),
+     * keyset-paged by the node's donation id, {@code limit} 1..500. The ministry's readers only: what a rebuild of
+     * that node reads ({@link #restore}). @since 1.2
+     */
+    Page<DonationSnapshot> replicasOf(Caller caller, String node, int limit, String cursor);
+
+    /** At central: how many copies of {@code node}'s donations are kept here (the ministry's readers). @since 1.2 */
+    long replicaCount(Caller caller, String node);
+
+    /**
+     * At a node rebuilt from central: its own donations restored from central's copies ({@link #replicasOf}) under
+     * their ids, numbers and acknowledgement numbers, their donors under their ids (the name or anonymous label the
+     * copy carries; contact details and donor codes never left the node and are not restored: a new code is
+     * {@link #reissueDonorCode}), receipt lines naming the node's own lots again; receipts get new ids. A donation
+     * already here is left alone (a resumed rebuild re-applies a page). Nothing is announced (no events: central has
+     * it all). The node's donor, donation and acknowledgement numbering continue above every restored one. The
+     * ministry admin (the rebuild runs as central); joins an enclosing transaction. @since 1.2
+     */
+    List<Donation> restore(Caller caller, List<DonationSnapshot> snapshots);
 }

@@ -6,9 +6,11 @@
  * 1.1: donor codes are stored hashed and printed once ({@code Acknowledgement.donorCode},
  * {@code DonationService.reissueDonorCode}; {@code Donation.donorCode} is always null); the trace a page at a time
  * ({@code DonationService.trace(caller, id, limit, cursor)}, {@code DonationTrace.nextCursor}); {@code DonationService.summary} ({@code DonationSummary}) for reports.
+ * 1.2: a node rebuilt from central gets its donations back ({@code DonationService.replicasOf}/{@code replicaCount} at
+ * central, {@code DonationService.restore} on the rebuilt node).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.tongpao.donation;
 
 import org.osgi.annotation.bundle.Export;

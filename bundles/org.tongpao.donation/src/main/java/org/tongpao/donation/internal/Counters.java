@@ -34,4 +34,18 @@ final class Counters {
     static String donationNumber(long n) {
         return String.format("JZ-%06d", n);
     }
+
+    /**
+     * Lets counter {@code name} continue above {@code formatted}, a number it handed out ({@code JZ-000012}) that
+     * was stored again without it (a rebuild restoring the node's donations); a number of another shape is ignored.
+     */
+    static void continueAbove(Connection c, String name, String formatted) throws SQLException {
+        int dash = formatted == null ? -1 : formatted.lastIndexOf('-');
+        if (dash < 0 || !formatted.substring(dash + 1).matches("[0-9]{1,18}")) {
+            return;
+        }
+        long used = Long.parseLong(formatted.substring(dash + 1));
+        Jdbc.update(c, "UPDATE tp_don_counter SET next_value = ? WHERE name = ? AND next_value <= ?",
+                args(used + 1, name, used));
+    }
 }

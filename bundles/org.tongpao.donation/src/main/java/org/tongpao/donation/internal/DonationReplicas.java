@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +105,42 @@ final class DonationReplicas {
                         l.pledgedQuantity(), l.acceptedQuantity(), l.rejectedQuantity())).toList(), receipts);
     }
 
+    /**
+     * At central: the copy {@code copyId} as its node sent it — the node's donation id, number, donor id,
+     * acknowledgement numbers and lot ids, as of what it last sent; receipt ids are not kept here (0).
+     */
+    DonationSnapshot asSent(Connection c, long copyId) throws SQLException {
+        DonationDao.Row r = DonationDao.find(c, copyId).orElseThrow();
+        String prefix = r.sourceNode() + "/";
+        DonationSnapshot s = snapshot(c, r);
+        long donor = Jdbc.one(c, "SELECT source_id FROM tp_don_donor WHERE id = ?", args(r.donorId()),
+                rs -> rs.getLong(1)).orElseThrow();
+        // in the order ReceiptDao reads them: receipts by id, their lines by id
+        Iterator<Long> lots = Jdbc.query(c, "SELECT rl.source_lot_id FROM tp_don_receipt_line rl JOIN tp_don_receipt "
+                + "r ON r.id = rl.receipt_id WHERE r.donation_id = ? ORDER BY r.id, rl.id", args(copyId),
+                rs -> rs.getObject(1) == null ? null : rs.getLong(1)).iterator();
+        List<DonationSnapshot.Receipt> receipts = new ArrayList<>();
+        for (DonationSnapshot.Receipt rc : s.receipts()) {
+            List<DonationSnapshot.ReceiptLine> lines = new ArrayList<>();
+            for (DonationSnapshot.ReceiptLine l : rc.lines()) {
+                lines.add(new DonationSnapshot.ReceiptLine(l.lineNo(), l.itemCode(), l.priority(), l.standard(),
+                        l.standardMatched(), l.certificatePresent(), l.certificateNumber(), l.expiryDate(),
+                        l.packagingIntact(), l.accepted(), l.rejected(), l.rejectReason(), l.disposition(),
+                        lots.next()));
+            }
+            receipts.add(new DonationSnapshot.Receipt(0, unprefixed(prefix, rc.acknowledgementNumber()),
+                    rc.depotCode(), rc.receivedOn(), rc.receivedBy(), rc.receivedAt(), lines));
+        }
+        return new DonationSnapshot(r.sourceId(), unprefixed(prefix, s.number()), donor, s.donorName(),
+                s.donorKind(), s.provinceCode(), s.pledged(), s.status(), s.expectedDate(), s.designationKind(),
+                s.designationProvince(), s.designationUnitCode(), s.note(), s.cancelReason(), s.createdBy(),
+                s.createdAt(), s.updatedAt(), r.sourceAsOf(), s.lines(), receipts);
+    }
+
+    private static String unprefixed(String prefix, String number) {
+        return number != null && number.startsWith(prefix) ? number.substring(prefix.length()) : number;
+    }
+
     private static Instant later(Instant a, Instant b) {
         return b == null || (a != null && !b.isAfter(a)) ? a : b;
     }
@@ -111,7 +148,7 @@ final class DonationReplicas {
     // --- the node keeping a copy (central) ---
 
     /** What a snapshot names, looked up by code with the link's scope before anything is written. */
-    private record Resolved(Map<String, Item> items, Map<String, Depot> depots, DonorDesignation designation) {
+    record Resolved(Map<String, Item> items, Map<String, Depot> depots, DonorDesignation designation) {
     }
 
     Donation replicate(Caller caller, String node, DonationSnapshot s) {
@@ -153,7 +190,7 @@ final class DonationReplicas {
         return pledges.get(Caller.system(caller.requestId()), id);
     }
 
-    private Resolved resolve(Caller caller, DonationSnapshot s) {
+    Resolved resolve(Caller caller, DonationSnapshot s) {
         Map<String, Item> items = new HashMap<>();
         for (DonationSnapshot.Line l : list(s.lines())) {
             if (l.itemCode() != null) {
@@ -209,18 +246,30 @@ final class DonationReplicas {
                 s.provinceCode(), anonymous, s.createdBy(), s.createdAt(), from, s.donorId()));
     }
 
-    private long insertHead(Connection c, String from, long donor, DonationSnapshot s, Resolved n)
+    /**
+     * Stores a donation's head: a copy of {@code from}'s (numbered {@code <node>/<number>}, a new id here), or, with
+     * {@code from} null, this node's own donation restored under its id and number (a rebuild).
+     */
+    static long insertHead(Connection c, String from, long donor, DonationSnapshot s, Resolved n)
             throws SQLException {
         DonorDesignation d = n.designation();
-        return Jdbc.insert(c, "INSERT INTO tp_don_donation (number, donor_id, donor_code, province_code, pledged, "
-                + "status, expected_date, designation_kind, designation_province, designation_unit_id, "
-                + "designation_unit, note, cancel_reason, created_by, created_at, updated_at, source_node, source_id, "
-                + "source_as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                args(from + "/" + s.number(), donor, null, s.provinceCode(), s.pledged(),
-                        s.status().name(), s.expectedDate(), d == null ? null : d.kind().name(),
-                        d == null ? null : d.provinceCode(), d == null ? null : d.orgUnitId(),
-                        d == null ? null : d.orgUnitCode(), s.note(), s.cancelReason(), s.createdBy(), s.createdAt(),
-                        s.updatedAt(), from, s.id(), s.asOf()));
+        boolean own = from == null;
+        List<Object> values = new ArrayList<>(args(own ? s.number() : from + "/" + s.number(), donor, null,
+                s.provinceCode(), s.pledged(), s.status().name(), s.expectedDate(), d == null ? null : d.kind().name(),
+                d == null ? null : d.provinceCode(), d == null ? null : d.orgUnitId(),
+                d == null ? null : d.orgUnitCode(), s.note(), s.cancelReason(), s.createdBy(), s.createdAt(),
+                s.updatedAt(), from, own ? null : s.id(), own ? null : s.asOf()));
+        String sql = "INSERT INTO tp_don_donation (" + (own ? "id, " : "") + "number, donor_id, donor_code, "
+                + "province_code, pledged, status, expected_date, designation_kind, designation_province, "
+                + "designation_unit_id, designation_unit, note, cancel_reason, created_by, created_at, updated_at, "
+                + "source_node, source_id, source_as_of) VALUES (" + (own ? "?, " : "")
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        if (!own) {
+            return Jdbc.insert(c, sql, values);
+        }
+        values.add(0, s.id());
+        Jdbc.update(c, sql, values);
+        return s.id();
     }
 
     private long replaceHead(Connection c, long id, long donor, DonationSnapshot s, Resolved n) throws SQLException {
@@ -238,7 +287,12 @@ final class DonationReplicas {
         return id;
     }
 
-    private void writeLines(Connection c, String from, long donationId, DonationSnapshot s, Resolved n)
+    /**
+     * A donation's lines, receipts and inspected lines as the snapshot has them: of a copy of {@code from}'s
+     * (acknowledgement numbers {@code <node>/<number>}, the node's lot ids kept aside), or, with {@code from} null,
+     * of this node's own donation restored (its numbers, its lots).
+     */
+    static void writeLines(Connection c, String from, long donationId, DonationSnapshot s, Resolved n)
             throws SQLException {
         Map<Integer, Long> lineIds = new HashMap<>();
         for (DonationSnapshot.Line l : list(s.lines())) {
@@ -253,7 +307,8 @@ final class DonationReplicas {
             long receiptId = Jdbc.insert(c, "INSERT INTO tp_don_receipt (donation_id, depot_id, depot_code, "
                     + "depot_province, received_on, ack_number, received_by, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
                     + "?)", args(donationId, depot.id(), depot.code(), depot.provinceCode(), r.receivedOn(),
-                    r.acknowledgementNumber() == null ? null : from + "/" + r.acknowledgementNumber(),
+                    r.acknowledgementNumber() == null || from == null ? r.acknowledgementNumber()
+                            : from + "/" + r.acknowledgementNumber(),
                     r.receivedBy(), r.receivedAt()));
             for (DonationSnapshot.ReceiptLine l : list(r.lines())) {
                 Long lineId = lineIds.get(l.lineNo());
@@ -265,11 +320,12 @@ final class DonationReplicas {
                 Jdbc.update(c, "INSERT INTO tp_don_receipt_line (receipt_id, line_id, item_id, item_code, priority, "
                         + "standard, standard_matched, certificate_present, certificate_number, expiry_date, "
                         + "packaging_intact, accepted_quantity, rejected_quantity, reject_reason, disposition, "
-                        + "source_lot_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args(receiptId,
+                        + "lot_id, source_lot_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", args(receiptId,
                         lineId, item.id(), item.code(), Checks.required("priority", l.priority()).name(), l.standard(),
                         l.standardMatched(), l.certificatePresent(), l.certificateNumber(), l.expiryDate(),
                         l.packagingIntact(), l.accepted(), l.rejected(), l.rejectReason(),
-                        l.disposition() == null ? null : l.disposition().name(), l.lotId()));
+                        l.disposition() == null ? null : l.disposition().name(), from == null ? l.lotId() : null,
+                        from == null ? null : l.lotId()));
             }
         }
     }

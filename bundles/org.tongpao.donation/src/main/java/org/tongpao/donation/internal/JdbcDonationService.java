@@ -26,6 +26,7 @@ import org.tongpao.donation.Donation;
 import org.tongpao.donation.DonationFilter;
 import org.tongpao.donation.DonationReceipt;
 import org.tongpao.donation.DonationService;
+import org.tongpao.donation.DonationSnapshot;
 import org.tongpao.donation.DonationTrace;
 import org.tongpao.donation.Donor;
 import org.tongpao.donation.NewDonationReceipt;
@@ -44,6 +45,7 @@ public class JdbcDonationService implements DonationService {
     private final Intake intake;
     private final Disclosure disclosure;
     private final DonationReplicas replicas;
+    private final DonationRestore restore;
 
     @Activate
     public JdbcDonationService(@Reference(target = DonationSchema.READY) SchemaReady schema,
@@ -57,6 +59,7 @@ public class JdbcDonationService implements DonationService {
         intake = new Intake(ctx, pledges);
         disclosure = new Disclosure(ctx);
         replicas = new DonationReplicas(ctx, pledges);
+        restore = new DonationRestore(ctx, pledges, replicas);
         int hashed = Transactions.write(ctx.ds, "donation.hash-donor-codes", DonorCodes::hashStored);
         if (hashed > 0) {
             LOG.info("Hashed {} donor codes stored in clear", hashed);
@@ -189,5 +192,20 @@ public class JdbcDonationService implements DonationService {
     @Override
     public Donation replicate(Caller caller, String node, org.tongpao.donation.DonationSnapshot snapshot) {
         return replicas.replicate(caller, node, snapshot);
+    }
+
+    @Override
+    public Page<DonationSnapshot> replicasOf(Caller caller, String node, int limit, String cursor) {
+        return restore.replicasOf(caller, node, limit, cursor);
+    }
+
+    @Override
+    public long replicaCount(Caller caller, String node) {
+        return restore.replicaCount(caller, node);
+    }
+
+    @Override
+    public List<Donation> restore(Caller caller, List<DonationSnapshot> snapshots) {
+        return restore.restore(caller, snapshots);
     }
 }

@@ -3,8 +3,6 @@ package org.tongpao.federation.donation.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -17,30 +15,17 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.NotFoundException;
 import org.tongpao.core.testing.TestCallers;
-import org.tongpao.core.testing.TestCore;
-import org.tongpao.documents.Documents;
 import org.tongpao.donation.DesignationKind;
 import org.tongpao.donation.DisclosureEntry;
-import org.tongpao.donation.Disposition;
 import org.tongpao.donation.Donation;
 import org.tongpao.donation.DonationFilter;
 import org.tongpao.donation.DonationReceipt;
 import org.tongpao.donation.DonationStatus;
-import org.tongpao.donation.DonationTopics;
-import org.tongpao.donation.DonorDesignation;
-import org.tongpao.donation.DonorKind;
 import org.tongpao.donation.NewDonationReceipt;
-import org.tongpao.donation.NewDonor;
 import org.tongpao.donation.NewPledge;
 import org.tongpao.donation.NewPledgeLine;
 import org.tongpao.donation.NewReceiptLine;
-import org.tongpao.donation.Priority;
-import org.tongpao.donation.internal.DonationSchema;
-import org.tongpao.donation.internal.JdbcDonationService;
 import org.tongpao.federation.Message;
-import org.tongpao.federation.testing.FederatedNode;
-import org.tongpao.inventory.internal.InventoryComponent;
-import org.tongpao.inventory.testing.TestInventory;
 
 /**
  * A province's donations reach central, between two real databases with the real inventory and donation service on
@@ -48,41 +33,12 @@ import org.tongpao.inventory.testing.TestInventory;
  * {@code Transactions.enclosing}, as Hubei's link), every message passing through JSON as on the wire.
  */
 class DonationFederationTest implements TestCallers {
-    private static final Caller HUBEI_DESK = Caller.of("hubei-desk", Set.of("donation-officer", "province-42"), "hd");
-    private static final Caller HUBEI_LINK = Caller.of("node:province:42", Set.of("province-officer", "province-42"),
-            "fed-42");
-    private static final ObjectMapper WIRE = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
+    private static final Caller HUBEI_DESK = DonationNode.HUBEI_DESK;
+    private static final Caller HUBEI_LINK = DonationNode.HUBEI_LINK;
 
-    private final Node central = new Node("central", List.of("province:42", "province:32"));
-    private final Node hubei = new Node("province:42", List.of());
+    private final DonationNode central = new DonationNode("central", List.of("province:42", "province:32"));
+    private final DonationNode hubei = new DonationNode("province:42", List.of());
     private final DonationChangedHandler handler = new DonationChangedHandler(central.donations);
-
-    /** One node with the inventory and the donation service on it, the donation forwarder recording what it sends. */
-    private static final class Node extends FederatedNode {
-        final JdbcDonationService donations;
-
-        Node(String id, List<String> provinces) {
-            super(id, provinces);
-            InventoryComponent inventory = TestInventory.on(core);
-            donations = new JdbcDonationService(TestCore.migrate(core.ds, DonationSchema.NAME, DonationSchema.class,
-                    DonationSchema.MIGRATIONS, DonationSchema.HISTORY), core.catalogue, core.depots, core.units,
-                    core.provinces, inventory, Documents.standalone(), core.audit, core.keys, core.outbox);
-            core.outbox.forward(new DonationForwarder(federation, core.node, donations), DonationTopics.PLEDGED,
-                    DonationTopics.RECEIPT_RECORDED, DonationTopics.CANCELLED, DonationTopics.DONOR_ERASED);
-        }
-
-        long item(String code) {
-            return core.itemId(code);
-        }
-
-        long depot(String code) {
-            return core.depotId(code);
-        }
-
-        List<Message> sent() {
-            return federation.sent;
-        }
-    }
 
     @AfterEach
     void close() {
@@ -91,37 +47,27 @@ class DonationFederationTest implements TestCallers {
     }
 
     private long donor(String name, boolean anonymous) {
-        return hubei.donations.registerDonor(HUBEI_DESK, new NewDonor(DonorKind.ENTERPRISE, name, null, null,
-                anonymous, null), null).id();
+        return hubei.donor(name, anonymous);
     }
 
     private Donation pledge(long donor) {
-        return hubei.donations.pledge(HUBEI_DESK, new NewPledge(donor, null, LocalDate.now().plusDays(2),
-                new DonorDesignation(DesignationKind.PROVINCE, "42", null, null, null), "for the Hubei police",
-                List.of(new NewPledgeLine(hubei.item("MEDICINE-GENERAL"), null, 1000L),
-                        new NewPledgeLine(hubei.item("MASK-KN95"), null, 500L))), null);
+        return hubei.pledge(donor);
     }
 
     private NewReceiptLine accept(long lineId, long quantity) {
-        return new NewReceiptLine(lineId, null, Priority.URGENT, "GB 19083-2010", true, true, "CERT-" + lineId,
-                LocalDate.now().plusYears(2), true, quantity, 0L, null, null, null);
+        return DonationNode.accept(lineId, quantity);
     }
 
     private NewReceiptLine rejectNoCertificate(long lineId, long quantity) {
-        return new NewReceiptLine(lineId, null, Priority.URGENT, null, true, false, null, LocalDate.now().plusYears(2),
-                true, 0L, quantity, "certificate missing", Disposition.RETURNED_TO_DONOR, null);
+        return DonationNode.rejectNoCertificate(lineId, quantity);
     }
 
     private DonationReceipt receive(long donationId, NewReceiptLine... lines) {
-        return hubei.donations.receive(HUBEI_DESK, donationId, new NewDonationReceipt(hubei.depot("HB-WH-01"),
-                LocalDate.now(), "DN-1", null, null, null, List.of(lines)), null);
+        return hubei.receive(donationId, lines);
     }
 
-    /** The message as central's inbox reads it: its body through JSON, numbers as Long, times as text. */
     private static Message wire(Message m) throws Exception {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = WIRE.readValue(WIRE.writeValueAsString(m.body()), Map.class);
-        return new Message(m.id(), m.type(), m.version(), m.from(), m.to(), m.occurredAt(), body);
+        return DonationNode.wire(m);
     }
 
     private void deliver(Message m) throws Exception {
