@@ -113,4 +113,23 @@ public interface ProcurementService {
      * @since 1.1
      */
     PurchaseOrder replicate(Caller caller, String node, OrderSnapshot snapshot);
+
+    /**
+     * At central: the highest id of {@code node}'s orders that a copy here is keyed by (0: none), and how many copies
+     * of its orders are kept. The ministry's readers only: what a rebuild of that node reads, so its numbering
+     * continues above ({@link #continueNumberingAbove}). @since 1.4
+     */
+    ReplicaNumbering replicaNumbering(Caller caller, String node);
+
+    /**
+     * At a node rebuilt from central: its next order is numbered above {@code orderId} (and above every order here).
+     * Central keys the copies of this node's orders by their ids here, so a numbering restarted at 1 would give a new
+     * order the key of an old one's copy (a higher version overwrites it there, a lower one is dropped). The ministry
+     * admin (the rebuild runs as central); joins an enclosing transaction. @since 1.4
+     */
+    void continueNumberingAbove(Caller caller, long orderId);
+
+    /** What central holds of a node's orders: the highest of their ids there and how many. @since 1.4 */
+    record ReplicaNumbering(long maxOrderId, long orders) {
+    }
 }

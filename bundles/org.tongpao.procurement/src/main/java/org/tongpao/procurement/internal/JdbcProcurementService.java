@@ -180,4 +180,14 @@ public class JdbcProcurementService implements ProcurementService {
     public PurchaseOrder replicate(Caller caller, String node, org.tongpao.procurement.OrderSnapshot snapshot) {
         return new OrderReplicas(ctx).replicate(caller, node, snapshot);
     }
+
+    @Override
+    public ReplicaNumbering replicaNumbering(Caller caller, String node) {
+        return new OrderReplicas(ctx).numbering(caller, node);
+    }
+
+    @Override
+    public void continueNumberingAbove(Caller caller, long orderId) {
+        new OrderReplicas(ctx).continueNumberingAbove(caller, orderId);
+    }
 }

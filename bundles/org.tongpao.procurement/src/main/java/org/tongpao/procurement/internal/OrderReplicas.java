@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Checks;
 import org.tongpao.core.Depot;
@@ -15,12 +16,14 @@ import org.tongpao.core.Item;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
 import org.tongpao.core.persistence.DataAccessException;
+import org.tongpao.core.persistence.Identities;
 import org.tongpao.core.persistence.Jdbc;
 import org.tongpao.core.persistence.Sql;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.procurement.Approval;
 import org.tongpao.procurement.OrderLine;
 import org.tongpao.procurement.OrderSnapshot;
+import org.tongpao.procurement.ProcurementService;
 import org.tongpao.procurement.PurchaseOrder;
 
 /**
@@ -161,5 +164,30 @@ final class OrderReplicas {
                 + "created_at, version, source_node) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)", args(code,
                 Checks.text("supplierName", s.supplierName(), 200), country, province, true, caller.user(),
                 s.asOf(), from));
+    }
+
+    // --- a node rebuilt from central ---
+
+    /** At central: what it holds of {@code node}'s orders, for the node's rebuild. */
+    ProcurementService.ReplicaNumbering numbering(Caller caller, String node) {
+        if (!ProcurementScope.seesEverything(caller)) {
+            throw new AccessDeniedException("Another node's orders are read by the ministry");
+        }
+        String from = Checks.text("node", node, 64);
+        return Transactions.read(ctx.ds, c -> Jdbc.one(c, "SELECT COALESCE(MAX(source_id), 0), COUNT(*) FROM "
+                + "tp_proc_order WHERE source_node = ?", args(from), rs -> new ProcurementService.ReplicaNumbering(
+                        rs.getLong(1), rs.getLong(2))).orElseThrow());
+    }
+
+    /** On the rebuilt node: its order numbering (ids, and the numbers made of them) continues above {@code orderId}. */
+    void continueNumberingAbove(Caller caller, long orderId) {
+        ScopeRules.requireMinistryWriter(caller, "orders");
+        if (orderId < 0) {
+            throw new ValidationException("orderId", "an order id is not negative");
+        }
+        Transactions.write(ctx.ds, "order.continue-numbering", c -> {
+            Identities.continueAbove(c, "tp_proc_order", orderId);
+            return null;
+        });
     }
 }

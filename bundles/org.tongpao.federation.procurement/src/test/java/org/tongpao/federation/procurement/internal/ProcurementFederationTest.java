@@ -3,10 +3,7 @@ package org.tongpao.federation.procurement.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,31 +14,13 @@ import org.tongpao.core.AccessDeniedException;
 import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.testing.TestCallers;
-import org.tongpao.core.testing.TestCore;
 import org.tongpao.federation.Message;
-import org.tongpao.federation.testing.FederatedNode;
 import org.tongpao.funding.BudgetLine;
-import org.tongpao.funding.FundingSource;
-import org.tongpao.funding.FundingTopics;
 import org.tongpao.funding.LineFilter;
 import org.tongpao.funding.Money;
-import org.tongpao.funding.NewBudgetLine;
-import org.tongpao.funding.internal.FundingSchema;
-import org.tongpao.funding.internal.JdbcFundingService;
-import org.tongpao.inventory.internal.InventoryComponent;
-import org.tongpao.inventory.testing.TestInventory;
-import org.tongpao.procurement.NewOrder;
-import org.tongpao.procurement.NewOrderLine;
-import org.tongpao.procurement.NewSupplier;
 import org.tongpao.procurement.OrderFilter;
 import org.tongpao.procurement.OrderStatus;
-import org.tongpao.procurement.ProcurementTopics;
 import org.tongpao.procurement.PurchaseOrder;
-import org.tongpao.procurement.Qualification;
-import org.tongpao.procurement.ReceiptLineRequest;
-import org.tongpao.procurement.ReceiptRequest;
-import org.tongpao.procurement.internal.JdbcProcurementService;
-import org.tongpao.procurement.internal.ProcurementSchema;
 
 /**
  * A province's orders and budget lines reach central, between two real databases with the real inventory, funding
@@ -52,44 +31,11 @@ class ProcurementFederationTest implements TestCallers {
     private static final Caller BUYER = Caller.of("hubei-buyer", Set.of("procurement-officer", "province-42"), "hb");
     private static final Caller HUBEI_LINK = Caller.of("node:province:42", Set.of("province-officer", "province-42"),
             "fed-42");
-    private static final ObjectMapper WIRE = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
-    private final Node central = new Node("central", List.of("province:42", "province:32"));
-    private final Node hubei = new Node("province:42", List.of());
+    private final ProcurementNode central = new ProcurementNode("central", List.of("province:42", "province:32"));
+    private final ProcurementNode hubei = new ProcurementNode("province:42", List.of());
     private final OrderChangedHandler orders = new OrderChangedHandler(central.procurement);
     private final BudgetLineHandler lines = new BudgetLineHandler(central.funding);
-
-    /** One node with inventory, funding and procurement, the order and budget-line forwarders recording. */
-    private static final class Node extends FederatedNode {
-        final JdbcFundingService funding;
-        final JdbcProcurementService procurement;
-
-        Node(String id, List<String> provinces) {
-            super(id, provinces);
-            InventoryComponent inventory = TestInventory.on(core);
-            funding = new JdbcFundingService(TestCore.migrate(core.ds, FundingSchema.NAME, FundingSchema.class,
-                    FundingSchema.MIGRATIONS, FundingSchema.HISTORY), core.audit, core.keys, core.provinces,
-                    core.outbox);
-            procurement = new JdbcProcurementService(TestCore.migrate(core.ds, ProcurementSchema.NAME,
-                    ProcurementSchema.class, ProcurementSchema.MIGRATIONS, ProcurementSchema.HISTORY), core.catalogue,
-                    core.depots, inventory, funding, core.audit, core.keys, core.outbox, null);
-            core.outbox.forward(new OrderForwarder(federation, core.node, procurement),
-                    ProcurementTopics.ORDER_CREATED, ProcurementTopics.ORDER_SUBMITTED,
-                    ProcurementTopics.ORDER_APPROVAL_RECORDED, ProcurementTopics.ORDER_APPROVED,
-                    ProcurementTopics.ORDER_PLACED, ProcurementTopics.ORDER_CANCELLED,
-                    ProcurementTopics.RECEIPT_RECORDED);
-            core.outbox.forward(new BudgetLineForwarder(federation, core.node), FundingTopics.LINE_CREATED,
-                    FundingTopics.LINE_ADJUSTED, FundingTopics.COMMITTED, FundingTopics.SPENT, FundingTopics.RELEASED);
-        }
-
-        long item(String code) {
-            return core.itemId(code);
-        }
-
-        long depot(String code) {
-            return core.depotId(code);
-        }
-    }
 
     @AfterEach
     void close() {
@@ -97,11 +43,8 @@ class ProcurementFederationTest implements TestCallers {
         hubei.close();
     }
 
-    /** The message as central's inbox reads it: its body through JSON, numbers as Long, times and amounts as text. */
     private static Message wire(Message m) throws Exception {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = WIRE.readValue(WIRE.writeValueAsString(m.body()), Map.class);
-        return new Message(m.id(), m.type(), m.version(), m.from(), m.to(), m.occurredAt(), body);
+        return ProcurementNode.wire(m);
     }
 
     private void deliver(Message m) throws Exception {
@@ -110,21 +53,7 @@ class ProcurementFederationTest implements TestCallers {
 
     /** Hubei buys 1,000 masks at 2.50 on its own line of 10,000 CNY: an emergency order, placed, 600 received. */
     private PurchaseOrder hubeiBuys() {
-        long line = hubei.funding.createLine(ADMIN, new NewBudgetLine("HB-EPI-2026", "Hubei epidemic budget",
-                FundingSource.PROVINCIAL_BUDGET, "42", "MASK", new BigDecimal("10000"), null), null).id();
-        long supplier = hubei.procurement.createSupplier(BUYER, new NewSupplier("HB-MASK-01", "Wuhan mask works", "CN",
-                null, null, List.of(new Qualification(hubei.item("MASK-MEDPROT"), null, "GB 19083-2010", 50_000L, 3,
-                        "CERT-1", null))), null).id();
-        PurchaseOrder o = hubei.procurement.createOrder(BUYER, new NewOrder(supplier, hubei.depot("HB-WH-01"), line,
-                "CNY", null, true, null, null, null, List.of(new NewOrderLine(hubei.item("MASK-MEDPROT"), 1000L,
-                        new BigDecimal("2.50"), null, LocalDate.now().plusDays(5)))), null);
-        hubei.procurement.submit(BUYER, o.id(), null);
-        hubei.procurement.approve(BUYER, o.id(), "Wuhan hospitals run out of masks within two days", null);
-        hubei.procurement.place(BUYER, o.id(), null);
-        return hubei.procurement.receive(HUBEI, o.id(), new ReceiptRequest("DN-1", null, null, null, List.of(
-                new ReceiptLineRequest(o.lines().get(0).id(), 600L, 0L, null, "GB 19083-2010", "CERT-2026-0042",
-                        "B20260201", LocalDate.now().plusYears(3)))), null) == null ? null
-                : hubei.procurement.order(BUYER, o.id());
+        return hubei.buys(BUYER);
     }
 
     private PurchaseOrder centralCopy() {
