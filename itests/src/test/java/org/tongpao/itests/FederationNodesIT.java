@@ -358,6 +358,11 @@ public class FederationNodesIT {
                 "receivingDepotId", depot.get("id").asLong()));
         assertEquals(need.toString(), 201, need.status());
         long needId = need.json().get("id").asLong();
+        // a donation Jiangsu recorded: it comes back under its id and number, and the next one is numbered above it
+        Api jsDesk = nodes.jiangsu.api().as("admin");
+        String donation = pledge(jsDesk, js.itemId(item));
+        long donationId = Long.parseLong(donation.substring("province:32/".length()));
+        String donationNumber = jsDesk.get("/donations/" + donationId).json().get("number").asText();
 
         // central has caught up with Jiangsu: what a rebuild brings back is what central holds
         Poll.until("both transfers in transit at central", ARRIVAL, () -> Optional.of(true)
@@ -365,6 +370,7 @@ public class FederationNodesIT {
         Poll.until("Hubei's transfer in transit at Jiangsu", ARRIVAL, () -> inboundAt(jiangsu(), inbound, "IN_TRANSIT"));
         Poll.until("Jiangsu's need copied at central", ARRIVAL, () -> Optional.of(true).filter(x -> admin()
                 .get("/needs?province=32&limit=500").body().contains("province:32/" + needId)));
+        Poll.until("Jiangsu's donation copied at central", ARRIVAL, () -> donationCopy(donation));
         Poll.until("Jiangsu's replica at central equal to Jiangsu", ARRIVAL, () -> Optional.of(true)
                 .filter(x -> js.holdings("JS-PROV-01").equals(atCentral.holdings("JS-PROV-01"))));
         Map<String, NodeStock.Holding> replica = atCentral.holdings("JS-PROV-01");
@@ -397,6 +403,17 @@ public class FederationNodesIT {
         assertEquals(restoredNeed.toString(), 70, restoredNeed.get("quantity").asLong());
         assertEquals(restoredNeed.toString(), "OPEN", restoredNeed.get("state").asText());
 
+        JsonNode restoredDonation = jsAdmin.get("/donations/" + donationId).json();
+        assertEquals(restoredDonation.toString(), donationNumber, restoredDonation.get("number").asText());
+        String next = pledge(jsAdmin, js.itemId(item));
+        assertTrue(next + " numbered above " + donation,
+                Long.parseLong(next.substring("province:32/".length())) > donationId);
+        JsonNode nextCopy = Poll.until("the rebuilt node's new donation copied at central", ARRIVAL,
+                () -> donationCopy(next));
+        assertFalse("a copy of its own", nextCopy.get("number").asText().endsWith("/" + donationNumber));
+        assertEquals("the old donation's copy untouched", "province:32/" + donationNumber,
+                donationCopy(donation).orElseThrow().get("number").asText());
+
         // receipts after the rebuild: Hubei's closes the rebuilt node's transfer-out, the rebuilt node's closes Hubei's
         JsonNode atHubei = Poll.until("Jiangsu's transfer in transit at Hubei", ARRIVAL,
                 () -> inboundAt(hubei(), outbound, "IN_TRANSIT"));
@@ -418,6 +435,27 @@ public class FederationNodesIT {
         Poll.until("central's replica equal to the rebuilt node after the receipts", ARRIVAL, () -> Optional.of(true)
                 .filter(x -> rebuilt.holdings("JS-PROV-01").equals(atCentral.holdings("JS-PROV-01"))));
         System.out.printf("[figures] FederationNodesIT rebuild scenario: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** A donor and its pledge at Jiangsu through {@code api}; the key of central's copy of it. */
+    private static String pledge(Api api, long itemId) {
+        Api.Reply donor = api.post("/donations/donors", Map.of("kind", "ENTERPRISE", "name", "Rebuild donor " + RUN,
+                "provinceCode", "32"));
+        assertEquals(donor.toString(), 201, donor.status());
+        Api.Reply pledged = api.post("/donations", Map.of("donorId", donor.json().get("id").asLong(), "provinceCode",
+                "32", "lines", List.of(Map.of("itemId", itemId, "quantity", 5))));
+        assertEquals(pledged.toString(), 201, pledged.status());
+        return "province:32/" + pledged.json().get("id").asLong();
+    }
+
+    /** Central's copy of a province's donation, by its key ({@code source}). */
+    private static Optional<JsonNode> donationCopy(String source) {
+        for (JsonNode d : admin().get("/donations?limit=500").json().path("items")) {
+            if (source.equals(d.path("source").asText())) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A transfer-out through {@code api} from one depot to another; its id on that node. */

@@ -26,6 +26,7 @@ import org.tongpao.donation.NewPledge;
 import org.tongpao.donation.NewPledgeLine;
 import org.tongpao.donation.NewReceiptLine;
 import org.tongpao.federation.Message;
+import org.tongpao.federation.testing.FederatedNode;
 
 /**
  * A province's donations reach central, between two real databases with the real inventory and donation service on
@@ -67,7 +68,7 @@ class DonationFederationTest implements TestCallers {
     }
 
     private static Message wire(Message m) throws Exception {
-        return DonationNode.wire(m);
+        return FederatedNode.overTheWire(m);
     }
 
     private void deliver(Message m) throws Exception {

@@ -1,10 +1,7 @@
 package org.tongpao.federation.donation.internal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.tongpao.core.Caller;
 import org.tongpao.core.testing.TestCore;
@@ -37,7 +34,6 @@ final class DonationNode extends FederatedNode {
     static final Caller HUBEI_DESK = Caller.of("hubei-desk", Set.of("donation-officer", "province-42"), "hd");
     static final Caller HUBEI_LINK = Caller.of("node:province:42", Set.of("province-officer", "province-42"),
             "fed-42");
-    private static final ObjectMapper WIRE = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
     final JdbcDonationService donations;
 
     DonationNode(String id, List<String> provinces) {
@@ -87,12 +83,5 @@ final class DonationNode extends FederatedNode {
     static NewReceiptLine rejectNoCertificate(long lineId, long quantity) {
         return new NewReceiptLine(lineId, null, Priority.URGENT, null, true, false, null, LocalDate.now().plusYears(2),
                 true, 0L, quantity, "certificate missing", Disposition.RETURNED_TO_DONOR, null);
-    }
-
-    /** The message as central's inbox reads it: its body through JSON, numbers as Long, times as text. */
-    static Message wire(Message m) throws Exception {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = WIRE.readValue(WIRE.writeValueAsString(m.body()), Map.class);
-        return new Message(m.id(), m.type(), m.version(), m.from(), m.to(), m.occurredAt(), body);
     }
 }

@@ -22,6 +22,7 @@ import org.tongpao.donation.DonationReceipt;
 import org.tongpao.donation.DonationStatus;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.RebuildContribution;
+import org.tongpao.federation.testing.FederatedNode;
 import org.tongpao.federation.testing.RebuildPull;
 
 /**
@@ -60,7 +61,7 @@ class DonationsRebuildTest implements TestCallers {
 
     private void upToCentral(DonationNode node) throws Exception {
         for (Message m : node.sent()) {
-            central.apply(replicate, DonationNode.wire(m), DonationNode.HUBEI_LINK);
+            central.apply(replicate, FederatedNode.overTheWire(m), DonationNode.HUBEI_LINK);
         }
         node.sent().clear();
     }

@@ -15,6 +15,7 @@ import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.testing.TestCallers;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.RebuildContribution;
+import org.tongpao.federation.testing.FederatedNode;
 import org.tongpao.federation.testing.RebuildPull;
 import org.tongpao.procurement.NewOrder;
 import org.tongpao.procurement.NewOrderLine;
@@ -48,7 +49,7 @@ class OrderNumberingRebuildTest implements TestCallers {
     private void ordersUp(ProcurementNode node) throws Exception {
         for (Message m : node.federation.sent) {
             if (m.type().equals(ProcurementContracts.ORDER)) {
-                central.apply(orders, ProcurementNode.wire(m), HUBEI_LINK);
+                central.apply(orders, FederatedNode.overTheWire(m), HUBEI_LINK);
             }
         }
         node.federation.sent.clear();

@@ -15,6 +15,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.testing.TestCallers;
 import org.tongpao.federation.Message;
+import org.tongpao.federation.testing.FederatedNode;
 import org.tongpao.funding.BudgetLine;
 import org.tongpao.funding.LineFilter;
 import org.tongpao.funding.Money;
@@ -44,7 +45,7 @@ class ProcurementFederationTest implements TestCallers {
     }
 
     private static Message wire(Message m) throws Exception {
-        return ProcurementNode.wire(m);
+        return FederatedNode.overTheWire(m);
     }
 
     private void deliver(Message m) throws Exception {

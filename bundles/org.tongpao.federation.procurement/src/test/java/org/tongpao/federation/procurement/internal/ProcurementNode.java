@@ -1,15 +1,11 @@
 package org.tongpao.federation.procurement.internal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.tongpao.core.Caller;
 import org.tongpao.core.testing.TestCallers;
 import org.tongpao.core.testing.TestCore;
-import org.tongpao.federation.Message;
 import org.tongpao.federation.testing.FederatedNode;
 import org.tongpao.funding.FundingSource;
 import org.tongpao.funding.FundingTopics;
@@ -31,7 +27,6 @@ import org.tongpao.procurement.internal.ProcurementSchema;
 
 /** One node with inventory, funding and procurement, the order and budget-line forwarders recording. */
 final class ProcurementNode extends FederatedNode implements TestCallers {
-    private static final ObjectMapper WIRE = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
     final JdbcFundingService funding;
     final JdbcProcurementService procurement;
 
@@ -78,12 +73,5 @@ final class ProcurementNode extends FederatedNode implements TestCallers {
                 new ReceiptLineRequest(o.lines().get(0).id(), 600L, 0L, null, "GB 19083-2010", "CERT-2026-0042",
                         "B20260201", LocalDate.now().plusYears(3)))), null) == null ? null
                 : procurement.order(buyer, o.id());
-    }
-
-    /** The message as central's inbox reads it: its body through JSON, numbers as Long, times and amounts as text. */
-    static Message wire(Message m) throws Exception {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = WIRE.readValue(WIRE.writeValueAsString(m.body()), Map.class);
-        return new Message(m.id(), m.type(), m.version(), m.from(), m.to(), m.occurredAt(), body);
     }
 }
