@@ -106,7 +106,7 @@ start_bare() {
   stop_tree "$pid"
 }
 
-start_node() { # <run> <node> [launcher options]: a fresh instance through ./tongpao run, not in demo mode
+start_node() { # <run folder> <node> [launcher options]: a fresh instance through ./tongpao run, not in demo mode
   local run="$1" node="$2" http; shift 2
   http=$(free_port)
   TONGPAO_INSTANCES="$work/nodes-$run" TONGPAO_HEAP=512m EXTRA_JAVA_OPTS="$extra" \
@@ -118,17 +118,26 @@ start_node() { # <run> <node> [launcher options]: a fresh instance through ./ton
 }
 
 echo "Boot to healthy and RSS 10 s later, fresh folders, JVM $jvm, $(nproc) cores, $(date -u +%FT%TZ)"
-echo "| run | load average | bare Karaf 4.4.10: boot s (CPU s), RSS MB, bundles | province:42 | central |"
-echo "| --- | --- | --- | --- | --- |"
+# BENCH_BEFORE=1 adds, in each run, the province as it was before the slim composite (2026-12-08): with import and
+# donation (--with) and without the small node's JVM options (TONGPAO_SMALL_JVM empty): the baseline in the same run
+cols=3; head="| run | load average | bare Karaf 4.4.10: boot s (CPU s to healthy), RSS MB, bundles | province:42 | central |"
+if [ -n "${BENCH_BEFORE:-}" ]; then cols=4; head="$head province:42 before |"; fi
+echo "$head"
+echo "| --- | --- | --- | --- | --- |$([ "$cols" = 4 ] && echo " --- |")"
 for r in $(seq 1 "$runs"); do
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
   # in this shell (not a subshell), so that the EXIT trap stops a node the script leaves running
   start_bare "$r" >"$work/bare.txt"
   start_node "$r" province:42 --central "127.0.0.1:$(free_port)" >"$work/province.txt"
   start_node "$r" central --broker-port "$(free_port)" >"$work/central.txt"
+  if [ -n "${BENCH_BEFORE:-}" ]; then
+    TONGPAO_SMALL_JVM="" start_node "$r-before" province:42 --central "127.0.0.1:$(free_port)" \
+        --with tongpao-import,tongpao-donation >"$work/before.txt"
+  fi
   awk -v r="$r" -v load="$load" '{ ms[FILENAME] = $1; mb[FILENAME] = $2; n[FILENAME] = $3; cpu[FILENAME] = $4 }
     END { printf "| %d | %s", r, load
-          split(ARGV[1] " " ARGV[2] " " ARGV[3], f, " ")
-          for (i = 1; i <= 3; i++) printf " | %.1f s (%.1f), %d MB, %d", ms[f[i]] / 1000, cpu[f[i]] / 1000, mb[f[i]], n[f[i]]
-          print " |" }' "$work/bare.txt" "$work/province.txt" "$work/central.txt"
+          for (i = 1; i < ARGC; i++) f[i] = ARGV[i]
+          for (i = 1; i < ARGC; i++) printf " | %.1f s (%.1f), %d MB, %d", ms[f[i]] / 1000, cpu[f[i]] / 1000, mb[f[i]], n[f[i]]
+          print " |" }' "$work/bare.txt" "$work/province.txt" "$work/central.txt" \
+    $([ "$cols" = 4 ] && echo "$work/before.txt")
 done
