@@ -50,7 +50,9 @@ java_of() { # the java process under a launcher pid (bin/karaf runs java as its 
   local p="$1" c
   for _ in $(seq 1 50); do
     if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = java ]; then echo "$p"; return; fi
-    c="$(pgrep -P "$p" | head -1 || true)"
+    # ./tongpao's health poller is java's sibling until it has seen the node healthy: java first
+    c="$(pgrep -P "$p" -x java | head -1 || true)"
+    [ -n "$c" ] || c="$(pgrep -P "$p" | head -1 || true)"
     if [ -n "$c" ]; then p="$c"; else sleep 0.1; fi
   done
   echo "$p"
