@@ -19,11 +19,13 @@
  * {@code DepotLocks} uses; the entry gate's passes too). 2.8: {@code EventOutbox.record(connection, caller, topic,
  * properties)}, an event naming its actor and request, null properties left out. 2.9: {@code Transactions.readTogether},
  * a read-only transaction at repeatable read, so that what its statements read apart belongs together.
+ * 2.10: {@code Transactions.settledWrites}, how many write and enclosing transactions have run, empty while one runs
+ * (what a kept read is keyed by).
  * SQL written
  * against it must run on Derby and PostgreSQL alike.
  */
 @Export
-@Version("2.9.0")
+@Version("2.10.0")
 package org.tongpao.core.persistence;
 
 import org.osgi.annotation.bundle.Export;
