@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -44,6 +46,13 @@ public final class Transactions {
     private static final ThreadLocal<Map<Object, BeforeCommit>> BEFORE_COMMIT = new ThreadLocal<>();
 
     /**
+     * The {@link #write} and {@link #enclosing} transactions of this JVM begun (before their transaction starts) and
+     * ended (after their commit and hooks, or their rollback): see {@link #settledWrites}.
+     */
+    private static final AtomicLong WRITES_BEGUN = new AtomicLong();
+    private static final AtomicLong WRITES_ENDED = new AtomicLong();
+
+    /**
      * Work on the enclosing transaction's connection after its work and before its commit (see
      * {@link #beforeEnclosingCommit}).
      *
@@ -74,9 +83,31 @@ public final class Transactions {
     public static <T> T write(DataSource dataSource, String what, Work<T> work) {
         if (joins(dataSource)) {
             // a lock failure aborts the enclosing transaction, so only the enclosing one may retry
-            return inTransaction(dataSource, work);
+            return inTransaction(dataSource, work); // it commits, and counts, with the enclosing one
         }
-        return TransientRetry.run(what, () -> inTransaction(dataSource, work));
+        WRITES_BEGUN.incrementAndGet();
+        try {
+            return TransientRetry.run(what, () -> inTransaction(dataSource, work));
+        } finally {
+            WRITES_ENDED.incrementAndGet();
+        }
+    }
+
+    /**
+     * How many {@link #write} and {@link #enclosing} transactions this JVM has run, on any DataSource, when none is
+     * running; empty while one runs (from before its transaction starts until after its commit and {@link #afterCommit}
+     * hooks, or its rollback). Every writer goes through them: a write of any bundle, a joined call with its enclosing
+     * transaction, federation's inbox. So what a read gave, when this number was taken before the read, is what a read
+     * would give again for as long as the same number comes back: a write committed since, or still committing, makes
+     * it differ (or empty). Nothing is to be kept while it is empty.
+     *
+     * @since 2.10
+     */
+    public static OptionalLong settledWrites() {
+        long ended = WRITES_ENDED.get();
+        long begun = WRITES_BEGUN.get();
+        // read in this order: equal, no write began or ran between the two reads (begun >= ended, both only grow)
+        return ended == begun ? OptionalLong.of(begun) : OptionalLong.empty();
     }
 
     /**
@@ -97,21 +128,29 @@ public final class Transactions {
         if (ENCLOSING.get() != null) {
             throw new IllegalStateException("Transactions.enclosing does not nest");
         }
-        return TransientRetry.run(what, () -> inTransaction(dataSource, c -> {
-            ENCLOSING.set(Map.of(dataSource, c));
-            Map<Object, BeforeCommit> beforeCommit = new LinkedHashMap<>();
-            BEFORE_COMMIT.set(beforeCommit);
-            try {
-                T result = work.apply(c);
-                for (BeforeCommit b : List.copyOf(beforeCommit.values())) {
-                    b.run(c);
-                }
-                return result;
-            } finally {
-                ENCLOSING.remove();
-                BEFORE_COMMIT.remove();
+        WRITES_BEGUN.incrementAndGet();
+        try {
+            return TransientRetry.run(what, () -> inTransaction(dataSource, c -> enclosed(dataSource, c, work)));
+        } finally {
+            WRITES_ENDED.incrementAndGet();
+        }
+    }
+
+    /** The enclosing transaction's work on its connection, with the joined calls' last steps before the commit. */
+    private static <T> T enclosed(DataSource dataSource, Connection c, Work<T> work) throws Exception {
+        ENCLOSING.set(Map.of(dataSource, c));
+        Map<Object, BeforeCommit> beforeCommit = new LinkedHashMap<>();
+        BEFORE_COMMIT.set(beforeCommit);
+        try {
+            T result = work.apply(c);
+            for (BeforeCommit b : List.copyOf(beforeCommit.values())) {
+                b.run(c);
             }
-        }));
+            return result;
+        } finally {
+            ENCLOSING.remove();
+            BEFORE_COMMIT.remove();
+        }
     }
 
     /**

@@ -20,7 +20,8 @@
  * properties)}, an event naming its actor and request, null properties left out. 2.9: {@code Transactions.readTogether},
  * a read-only transaction at repeatable read, so that what its statements read apart belongs together.
  * 2.10: {@code Identities.continueAbove}, a table's numbering continued above ids it did not hand out (a node
- * rebuilt from central).
+ * rebuilt from central); {@code Transactions.settledWrites}, how many write and enclosing transactions have run,
+ * empty while one runs (what a kept read is keyed by).
  * SQL written
  * against it must run on Derby and PostgreSQL alike.
  */

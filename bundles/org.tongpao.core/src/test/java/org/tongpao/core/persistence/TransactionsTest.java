@@ -293,4 +293,42 @@ class TransactionsTest {
         Transactions.read(ds, c -> c.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED
                 ? null : fail("isolation " + c.getTransactionIsolation()));
     }
+
+    @Test
+    void settledWritesAreEmptyWhileAWriteRunsAndAdvanceOnceItHasCommitted() {
+        long before = Transactions.settledWrites().orElseThrow();
+        Transactions.write(ds, "test", c -> {
+            Jdbc.update(c, "UPDATE tx_row SET v = ? WHERE id = 1", Jdbc.args("one"));
+            Transactions.afterCommit(() -> ran.add("hook saw " + Transactions.settledWrites()));
+            // a read keyed by the number now must not be taken for one made after this commit
+            assertThat(Transactions.settledWrites()).isEmpty();
+            return null;
+        });
+        assertThat(ran).containsExactly("hook saw OptionalLong.empty"); // settled after the commit's hooks only
+        assertThat(Transactions.settledWrites()).hasValue(before + 1);
+
+        Transactions.enclosing(ds, "test", c -> {
+            // joined writes commit with the enclosing transaction and count with it
+            Transactions.write(ds, "joined", j -> Jdbc.update(j, "UPDATE tx_row SET v = ? WHERE id = 1",
+                    Jdbc.args("two")));
+            assertThat(Transactions.settledWrites()).isEmpty();
+            return null;
+        });
+        assertThat(Transactions.settledWrites()).hasValue(before + 2);
+    }
+
+    @Test
+    void readsLeaveSettledWritesAsTheyAreAndARollbackAdvancesThem() {
+        long before = Transactions.settledWrites().orElseThrow();
+        value();
+        Transactions.readTogether(ds, c -> Jdbc.one(c, "SELECT v FROM tx_row WHERE id = 1", List.of(),
+                rs -> rs.getString(1)));
+        Transactions.inTransaction(ds, c -> value());
+        assertThat(Transactions.settledWrites()).hasValue(before);
+        assertThatThrownBy(() -> Transactions.write(ds, "test", c -> {
+            throw new ConflictException("refused");
+        })).isInstanceOf(ConflictException.class);
+        // harmless: what was kept is only read again
+        assertThat(Transactions.settledWrites()).hasValue(before + 1);
+    }
 }

@@ -1,9 +1,12 @@
 package org.tongpao.reporting.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
@@ -27,6 +30,7 @@ import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.ProvinceRegistry;
 import org.tongpao.core.ScopeRules;
 import org.tongpao.core.ValidationException;
+import org.tongpao.core.persistence.Transactions;
 import org.tongpao.inventory.ReserveCensus;
 import org.tongpao.inventory.StockLedger;
 import org.tongpao.reporting.BatchReport;
@@ -82,7 +86,18 @@ public class ReportsComponent implements Reports, EventHandler {
         @AttributeDefinition(description = "The cover report reads the inventory's stock, the window's movements and "
                 + "the transfers in transit in one transaction (false: three reads, as before inventory 1.11)")
         boolean coverInOneRead() default true;
+
+        @AttributeDefinition(description = "The stock and cover reports are kept per caller and given again while no "
+                + "write has committed since they were read (false: read on every request)")
+        boolean keepReports() default true;
+
+        @AttributeDefinition(description = "Longest time in milliseconds a kept stock or cover report is given again "
+                + "when nothing was written (its time and the cover's window are those of its reading)")
+        int keptReportMillis() default 1000;
     }
+
+    /** The most stock and cover reports kept at once (callers × reports × windows), the least recently asked dropped. */
+    static final int KEPT_REPORTS = 32;
 
     /** What makes two requests' stock or cover reports the same: the report, its window, the caller but its request. */
     private record ReadKey(String report, Integer window, String user, Set<String> roles, String province,
@@ -101,6 +116,9 @@ public class ReportsComponent implements Reports, EventHandler {
     private volatile boolean shareConcurrentReads;
     private volatile boolean coverInOneRead;
     private final SharedReads<ReadKey, Tabular> shared = new SharedReads<>();
+    private final KeptReports<ReadKey, Tabular> kept = new KeptReports<>(KEPT_REPORTS);
+    private volatile boolean keepReports;
+    private volatile Duration keptReportAge;
     private volatile Clock clock = Clock.systemUTC();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -133,6 +151,24 @@ public class ReportsComponent implements Reports, EventHandler {
         this.coverWindowDays = days < 1 || days > MAX_WINDOW_DAYS ? 7 : days;
         this.shareConcurrentReads = config.shareConcurrentReads();
         this.coverInOneRead = config.coverInOneRead();
+        this.keepReports = config.keepReports();
+        this.keptReportAge = Duration.ofMillis(Math.max(0, config.keptReportMillis()));
+        kept.clear();
+    }
+
+    /**
+     * {@code compute}'s answer, kept and given again while no write has committed since ({@link KeptReports}), and
+     * otherwise {@link #shared}. The stamp is read before anything else: the settled writes (none kept while a write
+     * runs), and the optional sources a report shows as installed or not.
+     */
+    @SuppressWarnings("unchecked")
+    private <T extends Tabular> T kept(ReadKey key, Supplier<T> compute) {
+        OptionalLong writes = keepReports ? Transactions.settledWrites() : OptionalLong.empty();
+        if (writes.isEmpty()) {
+            return shared(key, compute);
+        }
+        List<Object> stamp = Arrays.asList(writes.getAsLong(), procurement, federation);
+        return (T) kept.get(key, stamp, now(), keptReportAge, () -> shared(key, compute));
     }
 
     /** {@code compute}, shared with concurrent requests of the same key when so configured ({@link SharedReads}). */
@@ -164,6 +200,12 @@ public class ReportsComponent implements Reports, EventHandler {
     @Override
     public void handleEvent(Event event) {
         labels.invalidate();
+        kept.clear();
+    }
+
+    /** For tests: the kept reports. */
+    KeptReports<?, Tabular> keptReports() {
+        return kept;
     }
 
     /** For tests: the master-data cache. */
@@ -179,7 +221,7 @@ public class ReportsComponent implements Reports, EventHandler {
     public StockReport stock(Caller caller) {
         String scope = scope(caller);
         // "now" is taken inside: a shared report's time is when its computation started, after its requests arrived
-        return shared(ReadKey.of("stock", null, caller),
+        return kept(ReadKey.of("stock", null, caller),
                 () -> stockReports.stock(caller, scope, now(), capability("federation", federation)));
     }
 
@@ -190,7 +232,7 @@ public class ReportsComponent implements Reports, EventHandler {
         if (window < 1 || window > MAX_WINDOW_DAYS) {
             throw new ValidationException("window", "window must be between 1 and " + MAX_WINDOW_DAYS + " days");
         }
-        return shared(ReadKey.of("cover", window, caller),
+        return kept(ReadKey.of("cover", window, caller),
                 () -> stockReports.cover(caller, scope, now(), window, procurement, coverInOneRead));
     }
 

@@ -73,23 +73,27 @@ final class ReportingFixture implements AutoCloseable {
                 core.audit, core.keys, core.outbox);
         allocation = new JdbcAllocationService(allocationSchema, core.units, core.catalogue, core.depots,
                 core.provinces, inventory, core.audit, core.keys, selector, core.outbox);
-        reports = component(true, true);
+        reports = component(true, true, true);
     }
 
-    /** The reports over the same services and clock, each request computing its own (no {@link SharedReads}). */
+    /**
+     * The reports over the same services and clock, each request computing its own (no {@link SharedReads}, no
+     * {@link KeptReports}).
+     */
     ReportsComponent unshared() {
-        return component(false, true);
+        return component(false, true, false);
     }
 
     /** The reports over the same services and clock, the cover reading the inventory in three reads (before 1.11). */
     ReportsComponent coverInThreeReads() {
-        return component(false, false);
+        return component(false, false, false);
     }
 
-    private ReportsComponent component(boolean shareConcurrentReads, boolean coverInOneRead) {
+    private ReportsComponent component(boolean shareConcurrentReads, boolean coverInOneRead, boolean keepReports) {
         ReportsComponent r = new ReportsComponent(Configs.of(ReportsComponent.Config.class, Map.of("coverWindowDays", 7,
                 "directoryTtlSeconds", 60, "shareConcurrentReads", shareConcurrentReads, "coverInOneRead",
-                coverInOneRead)), inventory, inventory, core.depots, core.catalogue, core.provinces, core.units);
+                coverInOneRead, "keepReports", keepReports, "keptReportMillis", 1000)), inventory, inventory,
+                core.depots, core.catalogue, core.provinces, core.units);
         r.clock(clock);
         return r;
     }
