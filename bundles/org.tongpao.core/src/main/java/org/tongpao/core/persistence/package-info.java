@@ -18,12 +18,14 @@
  * {@code Sql.sharedLock}, the clause of a read whose shared locks last to the end of its transaction (what
  * {@code DepotLocks} uses; the entry gate's passes too). 2.8: {@code EventOutbox.record(connection, caller, topic,
  * properties)}, an event naming its actor and request, null properties left out. 2.9: {@code Transactions.readTogether},
- * a read-only transaction at repeatable read, so that what its statements read apart belongs together.
+ * a read-only transaction at repeatable read, so that what its statements read apart belongs together. 2.10:
+ * {@code IdempotencyKeys.answered}, a keyed request's claim, write and stored answer in one commit, on
+ * {@code Transactions.outermost}, an enclosing transaction that enclosing calls inside join.
  * SQL written
  * against it must run on Derby and PostgreSQL alike.
  */
 @Export
-@Version("2.9.0")
+@Version("2.10.0")
 package org.tongpao.core.persistence;
 
 import org.osgi.annotation.bundle.Export;
