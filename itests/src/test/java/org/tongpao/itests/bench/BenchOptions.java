@@ -22,6 +22,8 @@ final class BenchOptions {
         if (jfr != null) {
             // -Dbench.jfr=<file>: a flight recording of the whole container run, to see where the time goes
             passed.add(CoreOptions.vmOption("-XX:StartFlightRecording=settings=profile,filename=" + jfr));
+            // the default 64 frames cut CXF's deep request stacks short of the code that costs
+            passed.add(CoreOptions.vmOption("-XX:FlightRecorderOptions=stackdepth=320"));
         }
         return TongpaoContainer.options("central", httpPort, passed.toArray(new Option[0]));
     }

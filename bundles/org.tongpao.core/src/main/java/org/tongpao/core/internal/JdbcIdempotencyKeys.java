@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -388,6 +389,45 @@ public class JdbcIdempotencyKeys implements IdempotencyKeys {
     public Optional<Answer> answer(Caller caller, String key, Answer candidate) {
         String actor = caller.user();
         return Transactions.inTransaction(db.dataSource(), c -> IdempotencyAnswers.answer(c, actor, key, candidate));
+    }
+
+    @Override
+    public <T> Answered<T> answered(Caller caller, String key, String what, Call<T> call, Function<T, Answer> answer)
+            throws Exception {
+        String actor = caller.user();
+        Settled<T> settled = Transactions.outermost(db.dataSource(), what, c -> {
+            T result;
+            try {
+                result = call.call();
+            } catch (TongpaoException refusal) {
+                // what the call settled before it was refused (the key's kept refusal) commits
+                return new Settled<>(null, null, refusal);
+            }
+            Answer candidate = firstRun(actor, key) ? answer.apply(result) : null;
+            Answer stored = candidate == null ? null
+                    : IdempotencyAnswers.answer(c, actor, key, candidate).orElse(null);
+            return new Settled<>(result, stored, null);
+        });
+        if (settled.refusal() != null) {
+            throw settled.refusal();
+        }
+        return new Answered<>(settled.result(), settled.answer());
+    }
+
+    /** Whether the last use of this key on this thread ran its write (rather than repeating the first result). */
+    private boolean firstRun(String actor, String key) {
+        List<Use> list = uses.get();
+        for (int i = list.size() - 1; i >= 0; i--) {
+            Use use = list.get(i);
+            if (use.actor().equals(actor) && use.key().equals(key)) {
+                return !use.repeat();
+            }
+        }
+        return false;
+    }
+
+    /** How an {@link #answered} transaction ended: a result and its stored answer, or a refusal to throw. */
+    private record Settled<T>(T result, Answer answer, TongpaoException refusal) {
     }
 
     @Override

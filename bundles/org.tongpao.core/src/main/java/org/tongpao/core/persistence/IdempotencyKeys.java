@@ -23,7 +23,8 @@ import org.tongpao.core.ValidationException;
  * afresh may carry the same key. A copy that arrives while the key is claimed waits for the outcome (bounded; then
  * {@link IdempotencyKeyInProgressException}, 409 with Retry-After) and gets it; a claim whose owner died is
  * taken over once its lease has run out. The REST layer stores the first HTTP answer with the key
- * ({@link #answer}) and answers every repeat with it.
+ * ({@link #answered} in the write's own commit since 2.10, else {@link #answer}) and answers every repeat with it;
+ * inside {@link #answered} the claim is part of that one transaction too (a copy on another thread waits on it).
  */
 @ProviderType
 public interface IdempotencyKeys {
@@ -158,6 +159,38 @@ public interface IdempotencyKeys {
      * @since 2.0
      */
     Optional<Answer> answer(Caller caller, String key, Answer candidate);
+
+    /** Work that may write under a key, such as a REST resource method, and may throw. @since 2.10 */
+    @FunctionalInterface
+    interface Call<T> {
+        T call() throws Exception;
+    }
+
+    /**
+     * What {@link #answered} did: the call's result and the answer stored with the key in the same commit, or null
+     * when none was (the call did not use the key for a first run, or the answer was not to be kept).
+     *
+     * @since 2.10
+     */
+    record Answered<T>(T result, Answer answer) {
+    }
+
+    /**
+     * Runs {@code call} (a request carrying {@code key} from {@code caller}) in one {@link Transactions#outermost}
+     * transaction on the key store's database, which every write the call makes there joins; when the call ran the
+     * key's write for the first time, stores {@code answer} of its result (null: nothing to keep) as the key's
+     * answer in that same transaction. So the claim, the write, its outcome and its answer commit together: no
+     * crash can leave a settled key without its answer, and a failed answer leaves no write. A call refused with a
+     * client error still commits (the key keeps its refusal, see {@link Claim#fail}) and the error is thrown after
+     * the commit; any other failure rolls everything back (a transient one runs the call again). This default runs
+     * the call alone and stores nothing, for stores without a database.
+     *
+     * @since 2.10
+     */
+    default <T> Answered<T> answered(Caller caller, String key, String what, Call<T> call,
+            java.util.function.Function<T, Answer> answer) throws Exception {
+        return new Answered<>(call.call(), null);
+    }
 
     /**
      * In {@code c}'s transaction, drops the stored HTTP answers (see {@link #answer}) of the settled keys whose

@@ -39,6 +39,9 @@ public final class Transactions {
     /** The connection of the {@link #enclosing} transaction running on this thread, per DataSource. */
     private static final ThreadLocal<Map<DataSource, Connection>> ENCLOSING = new ThreadLocal<>();
 
+    /** Whether the {@link #enclosing} transaction running on this thread is an {@link #outermost} one. */
+    private static final ThreadLocal<Boolean> OUTERMOST = new ThreadLocal<>();
+
     /**
      * The work joined calls left for just before the {@link #enclosing} transaction running on this thread commits,
      * by key, in the order first asked for.
@@ -119,15 +122,46 @@ public final class Transactions {
      *
      * <p>A joined call runs under a savepoint: when it throws, its own writes and hooks are undone and the
      * exception reaches the caller, as if it had been a transaction of its own that rolled back. Its
-     * {@link #afterCommit} hooks run after the enclosing commit. Enclosing calls do not nest.
+     * {@link #afterCommit} hooks run after the enclosing commit. Enclosing calls do not nest, except inside an
+     * {@link #outermost} one, which they join.
      *
-     * @throws IllegalStateException when an enclosing transaction already runs on this thread
+     * @throws IllegalStateException when an enclosing transaction (not an {@link #outermost} one on this DataSource)
+     *         already runs on this thread
      * @since 2.4
      */
     public static <T> T enclosing(DataSource dataSource, String what, Work<T> work) {
         if (ENCLOSING.get() != null) {
+            if (OUTERMOST.get() != null && joins(dataSource)) {
+                return inTransaction(dataSource, work);
+            }
             throw new IllegalStateException("Transactions.enclosing does not nest");
         }
+        return enclose(dataSource, what, work);
+    }
+
+    /**
+     * An {@link #enclosing} transaction that the enclosing transactions started inside it on {@code dataSource} join
+     * (under a savepoint, their before-commit work moved to its own end) instead of refusing to nest: for a caller
+     * that wraps work it does not know, such as the REST layer running a keyed request and storing its answer in the
+     * same commit. Does not nest itself.
+     *
+     * @throws IllegalStateException when an enclosing transaction already runs on this thread
+     * @since 2.10
+     */
+    public static <T> T outermost(DataSource dataSource, String what, Work<T> work) {
+        if (ENCLOSING.get() != null) {
+            throw new IllegalStateException("Transactions.outermost runs inside no enclosing transaction");
+        }
+        OUTERMOST.set(Boolean.TRUE);
+        try {
+            return enclose(dataSource, what, work);
+        } finally {
+            OUTERMOST.remove();
+        }
+    }
+
+    /** An enclosing transaction, counted for {@link #settledWrites} from before it starts until it has ended. */
+    private static <T> T enclose(DataSource dataSource, String what, Work<T> work) {
         WRITES_BEGUN.incrementAndGet();
         try {
             return TransientRetry.run(what, () -> inTransaction(dataSource, c -> enclosed(dataSource, c, work)));

@@ -21,7 +21,9 @@
  * a read-only transaction at repeatable read, so that what its statements read apart belongs together.
  * 2.10: {@code Identities.continueAbove}, a table's numbering continued above ids it did not hand out (a node
  * rebuilt from central); {@code Transactions.settledWrites}, how many write and enclosing transactions have run,
- * empty while one runs (what a kept read is keyed by).
+ * empty while one runs (what a kept read is keyed by); {@code IdempotencyKeys.answered},
+ * a keyed request's claim, write and stored answer in one commit, on {@code Transactions.outermost}, an enclosing
+ * transaction that enclosing calls inside join.
  * SQL written
  * against it must run on Derby and PostgreSQL alike.
  */

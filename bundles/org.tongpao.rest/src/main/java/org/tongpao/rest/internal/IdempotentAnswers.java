@@ -14,6 +14,7 @@ import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,7 +31,8 @@ import org.tongpao.core.rest.JaxRs;
  * repeat: the same status, body, {@code Location} and content type, plus {@code Idempotent-Replayed: true}.
  * One place for every resource of every bundle: the services settle the key ({@link IdempotencyKeys}) and
  * tell, per thread, whether a request's key ran or was repeated; this filter stores the answer of the first
- * settled run and answers with the stored one. Answers that say "try later" (5xx, {@code Retry-After}) are
+ * settled run and answers with the stored one. For a resource method's {@code Response}, {@link AnsweringInvoker} has
+ * the answer stored in the write's own commit already; this filter then only sends it. Answers that say "try later" (5xx, {@code Retry-After}) are
  * never stored, and a write whose key was not honoured (refused as a different request, still in progress)
  * is left alone.
  */
@@ -39,7 +41,10 @@ import org.tongpao.core.rest.JaxRs;
 @Priority(Priorities.USER)
 public final class IdempotentAnswers implements ContainerRequestFilter, ContainerResponseFilter {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotentAnswers.class);
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    /** The request property under which {@link AnsweringInvoker} leaves the answer it stored with the write. */
+    static final String STORED_PROPERTY = "org.tongpao.rest.storedAnswer";
 
     private final IdempotencyKeys keys;
     private final ObjectMapper json = JsonSupport.objectMapper();
@@ -47,6 +52,10 @@ public final class IdempotentAnswers implements ContainerRequestFilter, Containe
     @Activate
     public IdempotentAnswers(@Reference IdempotencyKeys keys) {
         this.keys = keys;
+    }
+
+    IdempotencyKeys keys() {
+        return keys;
     }
 
     @Override
@@ -71,6 +80,11 @@ public final class IdempotentAnswers implements ContainerRequestFilter, Containe
         if (use.isEmpty()) {
             return;
         }
+        if (request.getProperty(STORED_PROPERTY) instanceof Answer stored) {
+            // stored in the write's own commit (AnsweringInvoker): send it as kept, without another transaction
+            send(stored, response, false);
+            return;
+        }
         try {
             keys.answer(caller, key, candidate(response)).ifPresent(a -> send(a, response, use.get().repeat()));
         } catch (RuntimeException e) {
@@ -81,14 +95,26 @@ public final class IdempotentAnswers implements ContainerRequestFilter, Containe
 
     /** This response as a key's answer; null when it must not be kept (try later, or not JSON). */
     private Answer candidate(ContainerResponseContext response) {
-        if (response.getStatus() >= 500 || response.getHeaderString(HttpHeaders.RETRY_AFTER) != null) {
+        return candidate(response.getStatus(), response.getMediaType(), response.getHeaderString(HttpHeaders.LOCATION),
+                response.getHeaderString(HttpHeaders.RETRY_AFTER), response.getEntity());
+    }
+
+    /**
+     * A resource method's {@code Response} as its key's answer, before the response chain runs: its own type, else
+     * the one the method {@code produces}; null when it must not be kept.
+     */
+    Answer candidate(Response response, MediaType produces) {
+        MediaType type = response.getMediaType() != null ? response.getMediaType() : produces;
+        return candidate(response.getStatus(), type, response.getHeaderString(HttpHeaders.LOCATION),
+                response.getHeaderString(HttpHeaders.RETRY_AFTER), response.getEntity());
+    }
+
+    private Answer candidate(int status, MediaType type, String location, String retryAfter, Object entity) {
+        if (status >= 500 || retryAfter != null) {
             return null;
         }
-        MediaType type = response.getMediaType();
-        String location = response.getHeaderString(HttpHeaders.LOCATION);
-        Object entity = response.getEntity();
         if (entity == null) {
-            return new Answer(response.getStatus(), null, location, null);
+            return new Answer(status, null, location, null);
         }
         if (type == null || !type.getSubtype().endsWith("json")) {
             return null;
@@ -105,7 +131,7 @@ public final class IdempotentAnswers implements ContainerRequestFilter, Containe
                 throw new IllegalStateException("The answer could not be written as JSON", e);
             }
         }
-        return new Answer(response.getStatus(), type.toString(), location, body);
+        return new Answer(status, type.toString(), location, body);
     }
 
     /** Answers with the stored answer, byte for byte. */

@@ -91,6 +91,8 @@ final class ServerFactory {
         providers.addAll(ProblemMappers.all());
         providers.addAll(extensions);
         sf.setProviders(providers);
+        extensions.stream().filter(IdempotentAnswers.class::isInstance).findFirst()
+                .ifPresent(answers -> sf.setInvoker(new AnsweringInvoker((IdempotentAnswers) answers)));
 
         // requests only: the feature would also validate every response we build ourselves, for nothing
         JAXRSBeanValidationInInterceptor requestValidation = new JAXRSBeanValidationInInterceptor();

@@ -116,6 +116,22 @@ class IdempotentAnswersTest {
     }
 
     @Test
+    void aCreatedAnswerIsKeptWithTheWriteAndSentAsKept() throws Exception {
+        HttpResponse<String> first = post("/writes/created", "admin", "w-1");
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(KEYS.storedInCall).contains("admin\nw-1");
+        IdempotencyKeys.Answer kept = KEYS.answers.get("admin\nw-1");
+        assertThat(first.body()).isEqualTo(kept.body());
+        assertThat(first.headers().firstValue("Location")).contains(kept.location());
+        assertThat(kept.contentType()).startsWith("application/json");
+        assertThat(first.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
+        // a refusal has no Response to keep in the call: the filter keeps it after the commit, as before
+        post("/writes/refused", "admin", "w-2");
+        assertThat(KEYS.storedInCall).doesNotContain("admin\nw-2");
+        assertThat(KEYS.answers).containsKey("admin\nw-2");
+    }
+
+    @Test
     void aRepeatGetsTheFirstRefusalWithItsRequestId() throws Exception {
         HttpResponse<String> first = post("/writes/refused", "admin", "r-1");
         HttpResponse<String> again = post("/writes/refused", "admin", "r-1");
@@ -150,6 +166,7 @@ class IdempotentAnswersTest {
     /** Keys as the services would use them, in memory: the first use of a key runs, later ones repeat. */
     static final class MemoryKeys implements IdempotencyKeys {
         final Map<String, Answer> answers = new ConcurrentHashMap<>();
+        final Set<String> storedInCall = ConcurrentHashMap.newKeySet();
         private final Set<String> seen = ConcurrentHashMap.newKeySet();
         private final ThreadLocal<List<Use>> uses = ThreadLocal.withInitial(ArrayList::new);
 
@@ -173,6 +190,26 @@ class IdempotentAnswersTest {
                 answers.putIfAbsent(id, candidate);
             }
             return Optional.ofNullable(answers.get(id));
+        }
+
+        /** As the JDBC store does in the write's own transaction: the answer kept when the call ran the key. */
+        @Override
+        public <T> Answered<T> answered(Caller caller, String key, String what, Call<T> call,
+                java.util.function.Function<T, Answer> answer) throws Exception {
+            T result = call.call();
+            List<Use> mine = uses.get().stream().filter(u -> u.actor().equals(caller.user()) && u.key().equals(key))
+                    .toList();
+            if (mine.isEmpty() || mine.get(mine.size() - 1).repeat()) {
+                return new Answered<>(result, null);
+            }
+            Answer candidate = answer.apply(result);
+            if (candidate == null) {
+                return new Answered<>(result, null);
+            }
+            String id = caller.user() + "\n" + key;
+            answers.putIfAbsent(id, candidate);
+            storedInCall.add(id);
+            return new Answered<>(result, answers.get(id));
         }
 
         @Override
