@@ -119,6 +119,17 @@ public interface StockLedger {
     List<MovementTotal> movementTotals(Caller caller, java.time.Instant from, java.time.Instant asOf);
 
     /**
+     * On hand per province × item at {@code asOf} and the movement sums in [{@code from}, {@code asOf}) within the
+     * caller's scope (1.12), in one read: the same answer as {@link #movementTotals} (on hand = before + during over
+     * the types) for any later call with the same {@code asOf}, but read from the stock summary less the movements
+     * since {@code asOf} and the window's days, so its cost follows the time since {@code from}, not the history.
+     * {@code from} must not be after {@code asOf}.
+     *
+     * @since 1.12
+     */
+    StockAsOf stockAsOf(Caller caller, java.time.Instant from, java.time.Instant asOf);
+
+    /**
      * {@link #itemStock}, the movement sums from {@code from} up to this read (as {@link #movementTotals}' {@code during};
      * {@code before} is 0) and the transfers in transit, read together in one transaction (1.11): for a report that
      * needs all three (the cover report), one connection and one commit instead of three reads, and neither the days

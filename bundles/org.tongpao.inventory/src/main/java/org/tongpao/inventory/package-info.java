@@ -53,9 +53,12 @@
  * 1.11 also: a rebuilt node's transfers — {@link org.tongpao.inventory.CrossNodeTransfers#restoreSent} (its own
  * transfer-out still in transit, recorded again without moving stock) and {@code CrossNodeTransfers.crossNodeTransfers}
  * by province.
+ * 1.12: {@link org.tongpao.inventory.StockLedger#stockAsOf} ({@link org.tongpao.inventory.StockAsOf}): on hand per
+ * province × item at a cut-off and the window's movement sums, read from the stock summary less the movements since
+ * the cut-off, so the daily report's cost follows the time since its window's start, not the history.
  */
 @Export
-@Version("1.11.0")
+@Version("1.12.0")
 package org.tongpao.inventory;
 
 import org.osgi.annotation.bundle.Export;

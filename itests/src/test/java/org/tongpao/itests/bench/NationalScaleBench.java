@@ -5,6 +5,10 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,6 +37,7 @@ import org.tongpao.core.OrgUnitFilter;
 import org.tongpao.core.Roles;
 import org.tongpao.itests.Api;
 import org.tongpao.itests.CentralNode;
+import org.tongpao.inventory.StockLedger;
 import org.tongpao.reporting.Reports;
 
 /**
@@ -58,6 +63,9 @@ public class NationalScaleBench extends CentralBench {
 
     @Inject
     Reports reports;
+
+    @Inject
+    StockLedger ledger;
 
     @Inject
     BundleContext context;
@@ -94,14 +102,39 @@ public class NationalScaleBench extends CentralBench {
         NationalPadding padding = new NationalPadding(dataSource, report, perLot, DAYS);
         padding.pad(DEPOT_PREFIX, ITEM_PREFIX, depotIds.get(0));
         padding.recomputeSummaries(context);
+        padding.updateStatistics();
         padding.checkSamples(List.of(provinces.get(0).provinceCode(), provinces.get(15).provinceCode(),
                 provinces.get(30).provinceCode()), List.of(items.get(0), items.get(items.size() - 1)));
         report.line(String.format("- in the database: %,d balance rows, %,d ledger rows (%,d of them today); "
                 + "load average %s", count("tp_inv_balance"), count("tp_inv_movement"),
                 count("tp_inv_movement WHERE occurred_at >= CAST(CURRENT_DATE AS TIMESTAMP)"), loadAverage()));
         report.line("");
+        padding.plans(dailyReads(), LocalDateTime.now(ZoneOffset.UTC).minusHours(24));
         measureReads(depotIds.get(0), items.get(0));
         report.write("bench.nationalOut", "national-scale-bench.md");
+    }
+
+    /**
+     * The SQL of the inventory's reads under the daily report, with their hints (inventory's {@code CutOffStock},
+     * {@code Summaries.raw};
+     * the last one {@code Summaries.movementTotals}' read of the history, the one before 1.12), each with the window's
+     * start as its parameter.
+     */
+    private static Map<String, String> dailyReads() {
+        Map<String, String> reads = new LinkedHashMap<>();
+        reads.put("ledger by its time index from the window's start", "SELECT d.province_code, m.item_id, "
+                + "m.movement_type, m.quantity FROM --DERBY-PROPERTIES joinOrder=FIXED\n"
+                + "tp_inv_movement m --DERBY-PROPERTIES index=tp_inv_movement_time_ix\n"
+                + " JOIN tp_core_v1_depot d ON d.id = m.depot_id "
+                + "WHERE m.occurred_at >= ? AND m.occurred_at < CURRENT_TIMESTAMP");
+        reads.put("stock summary", "SELECT province_code, item_id, on_hand FROM tp_inv_stock_summary");
+        reads.put("daily summary after the window's first day", "SELECT movement_day, province_code, item_id, "
+                + "movement_type, quantity, movements FROM tp_inv_daily_movement "
+                + "--DERBY-PROPERTIES constraint=tp_inv_daily_movement_pk\nWHERE movement_day > CAST(? AS DATE)");
+        reads.put("before 1.12: daily summary before the window's first day", "SELECT province_code, item_id, "
+                + "movement_type, movement_day, quantity, movements FROM tp_inv_daily_movement "
+                + "WHERE movement_day < CAST(? AS DATE)");
+        return reads;
     }
 
     private List<Long> makeItems(Caller system) {
@@ -135,6 +168,17 @@ public class NationalScaleBench extends CentralBench {
         }
         reads.put("`Reports.daily` through the OSGi service (cut-off now)", () -> {
             assertTrue(reports.daily(ministry, null) != null);
+            return 200;
+        });
+        // the inventory reads under the daily report: the one it makes (1.12) and the one it made (the history)
+        reads.put("`StockLedger.stockAsOf` (the daily report's read, 1.12; cut-off now)", () -> {
+            Instant now = Instant.now();
+            assertTrue(!ledger.stockAsOf(ministry, now.minus(Duration.ofHours(24)), now).onHand().isEmpty());
+            return 200;
+        });
+        reads.put("`StockLedger.movementTotals` (its read before 1.12: every day before the window)", () -> {
+            Instant now = Instant.now();
+            assertTrue(!ledger.movementTotals(ministry, now.minus(Duration.ofHours(24)), now).isEmpty());
             return 200;
         });
         double[] ms = new double[reads.size()];

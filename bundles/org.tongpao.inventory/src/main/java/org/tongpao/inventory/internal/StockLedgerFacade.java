@@ -30,6 +30,7 @@ import org.tongpao.inventory.Provenance;
 import org.tongpao.inventory.ProvinceStock;
 import org.tongpao.inventory.ReceivedLots;
 import org.tongpao.inventory.RecentStock;
+import org.tongpao.inventory.StockAsOf;
 import org.tongpao.inventory.Reservation;
 import org.tongpao.inventory.StockBalance;
 import org.tongpao.inventory.StockLedger;
@@ -151,6 +152,11 @@ abstract class StockLedgerFacade implements StockLedger {
     @Override
     public List<MovementTotal> movementTotals(Caller caller, Instant from, Instant asOf) {
         return ops.summaryViews.movementTotals(caller, from, asOf);
+    }
+
+    @Override
+    public StockAsOf stockAsOf(Caller caller, Instant from, Instant asOf) {
+        return ops.summaryViews.stockAsOf(caller, from, asOf);
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +20,7 @@ import org.tongpao.inventory.ItemStock;
 import org.tongpao.inventory.MovementTotal;
 import org.tongpao.inventory.MovementType;
 import org.tongpao.inventory.RecentStock;
+import org.tongpao.inventory.StockAsOf;
 
 /**
  * The reads of {@link Summaries} within a caller's scope: national and provincial reach read the summaries; a depot
@@ -59,6 +62,28 @@ final class SummaryViews {
                     List.of(from, from, asOf, caller.depotCode()), rs -> new MovementTotal(rs.getString(1),
                             rs.getLong(2), MovementType.valueOf(rs.getString(3)), rs.getLong(4), rs.getLong(5))));
             default -> List.of();
+        };
+    }
+
+    /**
+     * On hand at {@code asOf} and the window's sums (1.12). National and provincial reach: {@link CutOffStock}, in one
+     * repeatable-read transaction; a depot keeper's from that depot's ledger ({@link #movementTotals}: one depot's volume).
+     */
+    StockAsOf stockAsOf(Caller caller, Instant from, Instant asOf) {
+        checkWindow(from, asOf);
+        return switch (ScopeRules.readReach(caller)) {
+            case ALL, PROVINCE -> ledger.readTogether(c -> CutOffStock.read(c, Views.summaryProvince(caller), from,
+                    asOf));
+            case DEPOT -> {
+                List<MovementTotal> totals = movementTotals(caller, from, asOf);
+                Map<List<Object>, Long> onHand = new LinkedHashMap<>();
+                totals.forEach(m -> onHand.merge(Arrays.asList(m.provinceCode(), m.itemId()), m.before() + m.during(),
+                        Long::sum));
+                yield new StockAsOf(onHand.entrySet().stream().filter(e -> e.getValue() != 0).map(e -> new StockAsOf.OnHand((String) e.getKey().get(0),
+                        (Long) e.getKey().get(1), e.getValue())).toList(), totals.stream().filter(m -> m.during() != 0)
+                        .map(m -> new MovementTotal(m.provinceCode(), m.itemId(), m.type(), 0, m.during())).toList());
+            }
+            default -> new StockAsOf(List.of(), List.of());
         };
     }
 

@@ -15,7 +15,6 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.Item;
 import org.tongpao.core.ValidationException;
 import org.tongpao.inventory.Census;
-import org.tongpao.inventory.MovementTotal;
 import org.tongpao.inventory.ReserveCensus;
 import org.tongpao.inventory.StockLedger;
 import org.tongpao.inventory.Transfer;
@@ -214,9 +213,7 @@ final class ActivityReports {
         Instant from = cutOff.minus(Duration.ofHours(24));
         Directory dir = labels.forRequest(caller);
         LedgerAsOf day = new LedgerAsOf(dir, from, cutOff);
-        for (MovementTotal m : ledger.movementTotals(caller, from, cutOff)) {
-            day.add(m);
-        }
+        day.add(ledger.stockAsOf(caller, from, cutOff));
         List<Transfer> transfers = AllPages.read((limit, cursor) -> ledger.transfers(caller, null, null, limit,
                 cursor));
         List<DailyReport.DailyStockRow> stock = day.stock().stream().filter(r -> Directory.visible(caller, r.place()))

@@ -9,17 +9,18 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.tongpao.core.Item;
 import org.tongpao.inventory.MovementTotal;
+import org.tongpao.inventory.StockAsOf;
 import org.tongpao.inventory.Transfer;
 import org.tongpao.reporting.DailyReport;
 import org.tongpao.reporting.ReportPlace;
 
 /**
- * The daily report's stock and transit from the ledger's times only: the inventory's movement totals before the
- * cut-off (on hand is the signed sum of all of them, the day's flows those at or after {@code from}; whole past days
- * come from its daily summary, the rest from the ledger); a transfer is in transit at the cut-off when it was
- * dispatched before it and not received (or returned) before it — both instants are set once and never change, and a
- * province officer sees them for goods coming to it from depots it cannot see. Movements after the cut-off are never
- * read, so later movements cannot change the result.
+ * The daily report's stock and transit from the ledger's times only: the inventory's on hand per province × item at
+ * the cut-off and its movement sums within the window ({@link StockAsOf}: the stock summary less what moved since the
+ * cut-off, so the read follows the time since the window's start, not the history); a transfer is in transit at the
+ * cut-off when it was dispatched before it and not received (or returned) before it — both instants are set once and
+ * never change, and a province officer sees them for goods coming to it from depots it cannot see. Movements after
+ * the cut-off never count, so later movements cannot change the result.
  */
 final class LedgerAsOf {
     private final Directory directory;
@@ -34,26 +35,40 @@ final class LedgerAsOf {
         this.asOf = asOf;
     }
 
-    /** One province × item × type's sums before the window and within it (the inventory's movement totals). */
-    void add(MovementTotal m) {
-        String province = m.provinceCode() == null ? "" : m.provinceCode();
-        Item item = directory.item(m.itemId());
+    /** The inventory's figures at the cut-off: on hand per province × item, the window's sums per type. */
+    void add(StockAsOf figures) {
+        for (StockAsOf.OnHand h : figures.onHand()) {
+            long[] row = row(h.provinceCode(), h.itemId());
+            if (row != null) {
+                row[0] += h.onHand();
+            }
+        }
+        for (MovementTotal m : figures.movements()) {
+            long[] row = row(m.provinceCode(), m.itemId());
+            if (row == null) {
+                continue;
+            }
+            long q = m.during();
+            switch (m.type()) {
+                case RECEIPT -> row[1] += q;
+                case ISSUE -> row[2] -= q;
+                case TRANSFER_OUT -> row[3] -= q;
+                case TRANSFER_IN -> row[4] += q;
+                case WRITE_OFF -> row[5] -= q;
+                case ADJUSTMENT -> row[6] += q;
+                default -> { }
+            }
+        }
+    }
+
+    /** The place × category row an item's figures add to; null for an item the directory does not know. */
+    private long[] row(String provinceCode, long itemId) {
+        Item item = directory.item(itemId);
         if (item == null) {
-            return;
+            return null;
         }
-        long[] row = stock.computeIfAbsent(province, k -> new TreeMap<>())
+        return stock.computeIfAbsent(provinceCode == null ? "" : provinceCode, k -> new TreeMap<>())
                 .computeIfAbsent(item.categoryCode(), k -> new long[7]);
-        row[0] += m.before() + m.during();
-        long q = m.during();
-        switch (m.type()) {
-            case RECEIPT -> row[1] += q;
-            case ISSUE -> row[2] -= q;
-            case TRANSFER_OUT -> row[3] -= q;
-            case TRANSFER_IN -> row[4] += q;
-            case WRITE_OFF -> row[5] -= q;
-            case ADJUSTMENT -> row[6] += q;
-            default -> { }
-        }
     }
 
     List<DailyReport.DailyStockRow> stock() {
