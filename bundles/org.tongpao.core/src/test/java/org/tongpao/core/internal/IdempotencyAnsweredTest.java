@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tongpao.core.internal.Fixture.ADMIN;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -11,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongpao.core.ConflictException;
@@ -19,6 +24,7 @@ import org.tongpao.core.persistence.IdempotencyKeys.Answered;
 import org.tongpao.core.persistence.IdempotencyKeys.Ref;
 import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.testing.MovableClock;
+import org.tongpao.core.testing.TestCore;
 
 /**
  * A keyed request in one commit ({@code IdempotencyKeys.answered}): the claim, the write, its outcome and the first
@@ -60,6 +66,60 @@ class IdempotencyAnsweredTest {
         assertThat(keys.answer(ADMIN, "a-1", null)).contains(CREATED);
         assertThat(f.countSql("SELECT COUNT(*) FROM tp_idempotency WHERE idem_key = 'a-1' AND state = 'DONE'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aKeyedWriteWithItsAnswerIsOneCommitWhereItWasThree() throws Exception {
+        AtomicInteger commits = new AtomicInteger();
+        DataSource counted = countingCommits(f.ds, commits);
+        JdbcIdempotencyKeys countedKeys = new JdbcIdempotencyKeys(new TestCore(counted, f.node).seed,
+                new MovableClock(Instant.parse("2026-02-01T09:00:00Z")), Duration.ofSeconds(60), Duration.ofSeconds(20));
+        Transactions.Work<Ref> write = c -> {
+            f.audit.record(c, ADMIN, "test", "w", "CREATE", null, Map.of("id", "w"));
+            return new Ref("test", "w");
+        };
+        commits.set(0); // the seeding's own
+        // before: the claim, the write with the key's outcome, then the answer, each committed on its own
+        countedKeys.execute(counted, ADMIN, "one-0", "test.create", Map.of(), write);
+        countedKeys.answer(ADMIN, "one-0", CREATED);
+        assertThat(commits.getAndSet(0)).isEqualTo(3);
+        Answered<Ref> done = countedKeys.answered(ADMIN, "one-1", "create",
+                () -> countedKeys.execute(counted, ADMIN, "one-1", "test.create", Map.of(), write).ref(), ref -> CREATED);
+        assertThat(done.answer()).isEqualTo(CREATED);
+        assertThat(commits.get()).isEqualTo(1);
+    }
+
+    /** {@code ds} whose connections count their commits. */
+    private static DataSource countingCommits(DataSource ds, AtomicInteger commits) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    // the kit finds a joined transaction by its DataSource: equal to itself only, as the real one
+                    if (method.getName().equals("equals")) {
+                        return proxy == args[0];
+                    }
+                    if (method.getName().equals("hashCode")) {
+                        return System.identityHashCode(proxy);
+                    }
+                    Object result = invoke(ds, method, args);
+                    if (!(result instanceof Connection c)) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                if (m.getName().equals("commit")) {
+                                    commits.incrementAndGet();
+                                }
+                                return invoke(c, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test
