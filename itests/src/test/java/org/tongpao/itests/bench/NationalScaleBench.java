@@ -148,6 +148,9 @@ public class NationalScaleBench extends CentralBench {
         reads.put("unissuable lots' free stock (itemStock, hinted: lots first, balances by key)", NATIONAL_BLOCKED_HINTED);
         reads.put("stock summary (itemStock)", "SELECT province_code, item_id, on_hand, reserved, lots "
                 + "FROM tp_inv_stock_summary WHERE (on_hand > 0 OR reserved > 0)");
+        // ExpirySummary.expiringBefore, under /reports/expiring: the same `<` on a parameter as the lots' branch above
+        reads.put("expiry summary before a day (expiringBefore, no hints)", "SELECT province_code, item_id, expiry_date, "
+                + "on_hand FROM tp_inv_expiry_summary WHERE expiry_date < CAST(? AS DATE)");
         return reads;
     }
 
