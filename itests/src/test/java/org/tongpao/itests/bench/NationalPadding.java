@@ -125,8 +125,8 @@ final class NationalPadding {
      * Derby's plan (SYSCS_SET_RUNTIMESTATISTICS) for each statement with one timestamp-or-date parameter: its
      * result sets and the rows each saw, so the report shows which reads scan and which go by an index.
      */
-    void plans(Map<String, String> statements, LocalDateTime parameter) throws SQLException {
-        report.line("Derby's plans of the daily report's reads (cut-off now, runtime statistics):");
+    void plans(String title, Map<String, String> statements, LocalDateTime parameter) throws SQLException {
+        report.line("Derby's plans of " + title + " (runtime statistics):");
         report.line("");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");

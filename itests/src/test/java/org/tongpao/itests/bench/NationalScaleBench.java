@@ -109,7 +109,8 @@ public class NationalScaleBench extends CentralBench {
                 + "load average %s", count("tp_inv_balance"), count("tp_inv_movement"),
                 count("tp_inv_movement WHERE occurred_at >= CAST(CURRENT_DATE AS TIMESTAMP)"), loadAverage()));
         report.line("");
-        padding.plans(dailyReads(), LocalDateTime.now(ZoneOffset.UTC).minusHours(24));
+        padding.plans("the daily report's reads (cut-off now)", dailyReads(), LocalDateTime.now(ZoneOffset.UTC).minusHours(24));
+        padding.plans("the national reads' statements (today's date)", nationalReads(), LocalDateTime.now(ZoneOffset.UTC));
         measureReads(depotIds.get(0), items.get(0));
         report.write("bench.nationalOut", "national-scale-bench.md");
     }
@@ -136,6 +137,38 @@ public class NationalScaleBench extends CentralBench {
                 + "WHERE movement_day < CAST(? AS DATE)");
         return reads;
     }
+
+    /**
+     * The SQL of {@code Summaries.itemStock}, under {@code /inventory/national} and {@code /reports/stock} (and the
+     * cover, shortages): the free stock of lots that cannot be issued, then the stock summary; today as parameter.
+     */
+    private static Map<String, String> nationalReads() {
+        Map<String, String> reads = new LinkedHashMap<>();
+        reads.put("before: unissuable lots' free stock (itemStock, no hints)", NATIONAL_BLOCKED);
+        reads.put("unissuable lots' free stock (itemStock, hinted: lots first, balances by key)", NATIONAL_BLOCKED_HINTED);
+        reads.put("stock summary (itemStock)", "SELECT province_code, item_id, on_hand, reserved, lots "
+                + "FROM tp_inv_stock_summary WHERE (on_hand > 0 OR reserved > 0)");
+        // ExpirySummary.expiringBefore, under /reports/expiring: the same `<` on a parameter as the lots' branch above
+        reads.put("expiry summary before a day (expiringBefore, no hints)", "SELECT province_code, item_id, expiry_date, "
+                + "on_hand FROM tp_inv_expiry_summary WHERE expiry_date < CAST(? AS DATE)");
+        return reads;
+    }
+
+    /** {@code Summaries.BLOCKED_LOTS}, the read of the lots that cannot be issued as inventory runs it (keep in step). */
+    private static final String NATIONAL_BLOCKED_HINTED = "SELECT d.province_code, b.item_id, b.on_hand - b.reserved "
+            + "FROM --DERBY-PROPERTIES joinOrder=FIXED\n(SELECT id, depot_id FROM tp_inv_lot "
+            + "--DERBY-PROPERTIES index=tp_inv_lot_status_ix\nWHERE lot_status IN ('QUARANTINED', 'RECALLED', 'EXPIRED') "
+            + "UNION ALL SELECT id, depot_id FROM tp_inv_lot --DERBY-PROPERTIES index=tp_inv_lot_expiry_ix\n"
+            + "WHERE expiry_date < CAST(? AS DATE) AND lot_status = 'AVAILABLE') l "
+            + "JOIN tp_inv_balance b --DERBY-PROPERTIES joinStrategy=NESTEDLOOP\n"
+            + "ON b.lot_id = l.id JOIN tp_core_v1_depot d ON d.id = l.depot_id WHERE b.on_hand > b.reserved";
+
+    /** {@code Summaries.itemStock}'s read of the lots that cannot be issued before the hints (the plan they fix). */
+    private static final String NATIONAL_BLOCKED = "SELECT d.province_code, b.item_id, b.on_hand - b.reserved FROM ("
+            + "SELECT id, depot_id FROM tp_inv_lot WHERE lot_status IN ('QUARANTINED', 'RECALLED', 'EXPIRED') "
+            + "UNION ALL SELECT id, depot_id FROM tp_inv_lot WHERE expiry_date < CAST(? AS DATE) AND lot_status = 'AVAILABLE'"
+            + ") l JOIN tp_inv_balance b ON b.lot_id = l.id JOIN tp_core_v1_depot d ON d.id = l.depot_id "
+            + "WHERE b.on_hand > b.reserved";
 
     private List<Long> makeItems(Caller system) {
         Item like = catalogue.getByCode(system, "MASK-KN95");

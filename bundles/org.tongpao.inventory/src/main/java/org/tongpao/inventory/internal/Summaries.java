@@ -76,6 +76,20 @@ final class Summaries {
     static final String LEDGER_BY_TIME = "--DERBY-PROPERTIES joinOrder=FIXED\n"
             + "tp_inv_movement m --DERBY-PROPERTIES index=tp_inv_movement_time_ix\n";
 
+    /**
+     * The free stock of the lots that cannot be issued, the lots first and each one's balance by its key ({@code b},
+     * nested loop): on a padded national-scale database ({@code NationalScaleBench}) Derby hashed the balances, reading
+     * every one of them for the few such lots. Hints as in {@link #LEDGER_BY_TIME}.
+     */
+    static final String BLOCKED_LOTS = "SELECT d.province_code, b.item_id, b.on_hand - b.reserved FROM "
+            + "--DERBY-PROPERTIES joinOrder=FIXED\n("
+            + "SELECT id, depot_id FROM tp_inv_lot --DERBY-PROPERTIES index=tp_inv_lot_status_ix\n"
+            + "WHERE lot_status IN (" + NOT_ISSUABLE + ") "
+            + "UNION ALL SELECT id, depot_id FROM tp_inv_lot --DERBY-PROPERTIES index=tp_inv_lot_expiry_ix\n"
+            + "WHERE expiry_date < ? AND lot_status = 'AVAILABLE'"
+            + ") l JOIN tp_inv_balance b --DERBY-PROPERTIES joinStrategy=NESTEDLOOP\n"
+            + "ON b.lot_id = l.id JOIN tp_core_v1_depot d ON d.id = l.depot_id WHERE b.on_hand > b.reserved";
+
     /** The UTC day a movement belongs to: the day {@code CAST(occurred_at AS DATE)} gives (stored as UTC). */
     static LocalDate day(Instant t) {
         return LocalDate.ofInstant(t, ZoneOffset.UTC);
@@ -283,11 +297,7 @@ final class Summaries {
         if (province != null) {
             blockedArgs.add(province);
         }
-        Jdbc.query(c, "SELECT d.province_code, b.item_id, b.on_hand - b.reserved FROM ("
-                + "SELECT id, depot_id FROM tp_inv_lot WHERE lot_status IN (" + NOT_ISSUABLE + ") "
-                + "UNION ALL SELECT id, depot_id FROM tp_inv_lot WHERE expiry_date < ? AND lot_status = 'AVAILABLE'"
-                + ") l JOIN tp_inv_balance b ON b.lot_id = l.id JOIN tp_core_v1_depot d ON d.id = l.depot_id "
-                + "WHERE b.on_hand > b.reserved" + (province == null ? "" : " AND d.province_code = ?"), blockedArgs,
+        Jdbc.query(c, BLOCKED_LOTS + (province == null ? "" : " AND d.province_code = ?"), blockedArgs,
                 rs -> blocked.merge(new StockKey(province(rs.getString(1)), rs.getLong(2)), rs.getLong(3), Long::sum));
         List<ItemStock> rows = Jdbc.query(c, "SELECT province_code, item_id, on_hand, reserved, lots "
                 + "FROM tp_inv_stock_summary WHERE (on_hand > 0 OR reserved > 0)" + only, args, rs -> {
