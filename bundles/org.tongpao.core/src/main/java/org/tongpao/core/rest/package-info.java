@@ -6,10 +6,11 @@
  * {@link org.tongpao.core.rest.PageParams} and {@link org.tongpao.core.rest.IdempotencyHeader}, the repeated
  * parameter groups as JAX-RS {@code @BeanParam}s; (1.4) {@link org.tongpao.core.rest.RateLimited}, a limit per client
  * address on an operation (for public ones), enforced by the REST server like its failed-login throttle, and {@code Created.base}, the API's base URI;
- * (1.5) {@link org.tongpao.core.rest.BodyLimit}, a larger request body limit of its own for an operation (imports).
+ * (1.5) {@link org.tongpao.core.rest.BodyLimit}, a larger request body limit of its own for an operation (imports);
+ * (1.6) {@link org.tongpao.core.rest.AnsweredInOneCommit}, a keyed write whose claim, writes and answer commit together.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.tongpao.core.rest;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,13 +14,16 @@ import org.apache.cxf.message.Message;
 import org.tongpao.core.Caller;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.IdempotencyKeys.Answered;
+import org.tongpao.core.rest.AnsweredInOneCommit;
 
 /**
  * Runs the resource method of a write that carries an {@code Idempotency-Key} through
- * {@link IdempotencyKeys#answered}: the key's claim, the services' writes and the first answer commit together,
- * one commit instead of three (claim, write, answer) and no moment at which the write is settled but its answer
- * missing. Every keyed endpoint of every bundle gets this; {@link IdempotentAnswers} then sends the stored answer
- * (and still stores, after the commit, the answers of refusals and of methods that return no {@code Response}).
+ * {@link IdempotencyKeys#answered} when the operation is {@link AnsweredInOneCommit}: the key's claim, the services'
+ * writes and the first answer commit together, one commit instead of three (claim, write, answer) and no moment at
+ * which the write is settled but its answer missing. Opt-in, because the one transaction spans the whole method: a
+ * saga that calls a carrier mid-way must commit its steps apart. {@link IdempotentAnswers} then sends the stored
+ * answer (and still stores, after the commit, the answers of refusals, of methods that return no {@code Response}
+ * and of operations that are not {@link AnsweredInOneCommit}).
  */
 final class AnsweringInvoker extends JAXRSInvoker {
     private final IdempotentAnswers answers;
@@ -35,7 +38,8 @@ final class AnsweringInvoker extends JAXRSInvoker {
         Message in = exchange.getInMessage();
         Caller caller = RequestState.caller(in);
         String key = header(in, IdempotencyKeys.HEADER);
-        if (caller == null || key == null || !IdempotentAnswers.WRITES.contains(in.get(Message.HTTP_REQUEST_METHOD))) {
+        if (caller == null || key == null || !IdempotentAnswers.WRITES.contains(in.get(Message.HTTP_REQUEST_METHOD))
+                || !inOneCommit(serviceObject, m)) {
             return super.performInvocation(exchange, serviceObject, m, paramArray);
         }
         MediaType produces = produces(exchange);
@@ -52,6 +56,13 @@ final class AnsweringInvoker extends JAXRSInvoker {
             // CXF maps what the resource method threw, as it would have without the transaction
             throw new InvocationTargetException(e);
         }
+    }
+
+    /** Whether the operation declared that its work is this node's database only ({@link AnsweredInOneCommit}). */
+    private static boolean inOneCommit(Object serviceObject, Method m) {
+        return m.isAnnotationPresent(AnsweredInOneCommit.class)
+                || m.getDeclaringClass().isAnnotationPresent(AnsweredInOneCommit.class)
+                || serviceObject.getClass().isAnnotationPresent(AnsweredInOneCommit.class);
     }
 
     /** The method's own exception, so the transaction sees a refusal or a transient failure as such. */

@@ -30,6 +30,7 @@ import org.tongpao.core.Caller;
 import org.tongpao.core.ConflictException;
 import org.tongpao.core.persistence.IdempotencyKeys;
 import org.tongpao.core.persistence.Transactions;
+import org.tongpao.core.rest.AnsweredInOneCommit;
 
 /**
  * The filter over a real CXF server: a write's first answer (success or refusal) is what every repeat gets,
@@ -52,6 +53,7 @@ class IdempotentAnswersTest {
     public static class Writes {
         @POST
         @Path("created")
+        @AnsweredInOneCommit
         public Response created(@Context Caller caller, @HeaderParam("Idempotency-Key") String key) {
             int n = COUNTER.incrementAndGet();
             KEYS.use(caller, key);
@@ -60,6 +62,7 @@ class IdempotentAnswersTest {
 
         @POST
         @Path("refused")
+        @AnsweredInOneCommit
         public Response refused(@Context Caller caller, @HeaderParam("Idempotency-Key") String key) {
             KEYS.use(caller, key);
             throw new ConflictException("refused as call " + COUNTER.incrementAndGet());
@@ -67,9 +70,17 @@ class IdempotentAnswersTest {
 
         @POST
         @Path("broken")
+        @AnsweredInOneCommit
         public Response broken(@Context Caller caller, @HeaderParam("Idempotency-Key") String key) {
             KEYS.use(caller, key);
             throw new IllegalStateException("call " + COUNTER.incrementAndGet());
+        }
+
+        /** Not {@link AnsweredInOneCommit}: a saga that may call out mid-way keeps its own transactions. */
+        @POST
+        @Path("created-apart")
+        public Response createdApart(@Context Caller caller, @HeaderParam("Idempotency-Key") String key) {
+            return created(caller, key);
         }
 
         @POST
@@ -129,6 +140,17 @@ class IdempotentAnswersTest {
         post("/writes/refused", "admin", "w-2");
         assertThat(KEYS.storedInCall).doesNotContain("admin\nw-2");
         assertThat(KEYS.answers).containsKey("admin\nw-2");
+    }
+
+    @Test
+    void anOperationNotAnsweredInOneCommitHasItsAnswerKeptAfterItsOwnCommit() throws Exception {
+        HttpResponse<String> first = post("/writes/created-apart", "admin", "a-1");
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(KEYS.storedInCall).doesNotContain("admin\na-1");
+        assertThat(KEYS.answers.get("admin\na-1").body()).isEqualTo(first.body());
+        HttpResponse<String> again = post("/writes/created-apart", "admin", "a-1");
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
     }
 
     @Test

@@ -16,6 +16,7 @@ import javax.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Component;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.AnsweredInOneCommit;
 import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
 import org.tongpao.inventory.CountResult;
@@ -23,6 +24,7 @@ import org.tongpao.inventory.NewCount;
 
 /** {@code /inventory/counts}: stock counts, whose differences become COUNT adjustments. */
 @Component(service = CountResource.class, property = JaxRs.RESOURCE)
+@AnsweredInOneCommit // stock writes touch only this node's database (their events go through the outbox)
 @Path("inventory/counts")
 public class CountResource extends InventoryApi {
     @POST

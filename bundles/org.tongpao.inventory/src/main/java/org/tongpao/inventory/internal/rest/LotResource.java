@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.AnsweredInOneCommit;
 import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
 import org.tongpao.core.rest.PageParams;
@@ -28,6 +29,7 @@ import org.tongpao.inventory.LotTrace;
 
 /** {@code /inventory/lots}: lots, one lot, a lot's status. */
 @Component(service = LotResource.class, property = JaxRs.RESOURCE)
+@AnsweredInOneCommit // stock writes touch only this node's database (their events go through the outbox)
 @Path("inventory/lots")
 // the roles most methods share, once; a method that differs names its own
 @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER, Roles.AUDITOR})

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Component;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.AnsweredInOneCommit;
 import org.tongpao.core.rest.Created;
 import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
@@ -40,6 +41,7 @@ import org.tongpao.inventory.Provenance;
 
 /** {@code /inventory}: the writes that book one posting (receipts, issues, adjustments, write-offs) and the ledger. */
 @Component(service = MovementResource.class, property = JaxRs.RESOURCE)
+@AnsweredInOneCommit // stock writes touch only this node's database (their events go through the outbox)
 @Path("inventory")
 // the roles most methods share, once; a method that differs names its own
 @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})

@@ -20,6 +20,7 @@ import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Component;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.AnsweredInOneCommit;
 import org.tongpao.core.rest.Created;
 import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
@@ -30,6 +31,7 @@ import org.tongpao.inventory.Transfer;
 
 /** {@code /inventory/reservations}: stock held first-expiry-first-out, released or dispatched as a transfer. */
 @Component(service = ReservationResource.class, property = JaxRs.RESOURCE)
+@AnsweredInOneCommit // stock writes touch only this node's database (their events go through the outbox)
 @Path("inventory/reservations")
 // the roles most methods share, once; a method that differs names its own
 @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})

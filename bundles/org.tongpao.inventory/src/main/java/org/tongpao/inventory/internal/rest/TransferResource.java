@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.tongpao.core.Caller;
 import org.tongpao.core.Page;
 import org.tongpao.core.Roles;
+import org.tongpao.core.rest.AnsweredInOneCommit;
 import org.tongpao.core.rest.Created;
 import org.tongpao.core.rest.IdempotencyHeader;
 import org.tongpao.core.rest.JaxRs;
@@ -36,6 +37,7 @@ import org.tongpao.inventory.TransferReceipt;
 
 /** {@code /inventory/transfers}: direct transfers out, goods in transit, and their receipt. */
 @Component(service = TransferResource.class, property = JaxRs.RESOURCE)
+@AnsweredInOneCommit // stock writes touch only this node's database (their events go through the outbox)
 @Path("inventory/transfers")
 // the roles most methods share, once; a method that differs names its own
 @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.MINISTRY_OFFICER, Roles.PROVINCE_OFFICER, Roles.DEPOT_KEEPER})
