@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,18 +48,21 @@ final class RebuildRunner {
     private final MasterDataApplier masterData;
     private final TransferApplier transfers;
     private final RebuildContributions contributions;
+    private final ReservedResets resets;
     private final AuditTrail audit;
     private final Clock clock;
     private final int pageSize;
 
     RebuildRunner(DataSource ds, String province, PageSource source, MasterDataApplier masterData,
-            TransferApplier transfers, RebuildContributions contributions, AuditTrail audit, Clock clock, int pageSize) {
+            TransferApplier transfers, RebuildContributions contributions, ReservedResets resets, AuditTrail audit,
+            Clock clock, int pageSize) {
         this.ds = ds;
         this.province = province;
         this.source = source;
         this.masterData = masterData;
         this.transfers = transfers;
         this.contributions = contributions;
+        this.resets = resets;
         this.audit = audit;
         this.clock = clock;
         this.pageSize = pageSize;
@@ -165,9 +169,11 @@ final class RebuildRunner {
         long nextLocal = at.nextLocalLotId() == null ? StockApplier.maxLotId(c) + 1 : at.nextLocalLotId();
         long reserved = 0;
         if (RebuildCursor.LOTS.equals(section)) {
-            StockApplier.Applied applied = stock.apply(c, rows, nextLocal, clock.instant());
+            Instant now = clock.instant();
+            StockApplier.Applied applied = stock.apply(c, rows, nextLocal, now);
             nextLocal = applied.nextLocalLotId();
             reserved = applied.reservedDropped();
+            resets.send(c, applied.reservedAtCentral(), now);
         } else if (RebuildCursor.TRANSFERS.equals(section)) {
             transfers.apply(central, "province:" + province, rows);
         } else if (RebuildCursor.SECTIONS.contains(section)) {

@@ -23,6 +23,7 @@ import org.tongpao.core.OrgUnitService;
 import org.tongpao.core.persistence.AuditTrail;
 import org.tongpao.core.persistence.SchemaReady;
 import org.tongpao.core.persistence.Transactions;
+import org.tongpao.federation.Federation;
 import org.tongpao.federation.SnapshotSequences;
 import org.tongpao.inventory.CrossNodeTransfers;
 
@@ -39,6 +40,8 @@ import org.tongpao.inventory.CrossNodeTransfers;
 public class Rebuilder {
     static final String PID = "org.tongpao.federation.rebuild";
     private static final Logger LOG = LoggerFactory.getLogger(Rebuilder.class);
+    /** Who the messages a rebuild sends name as their actor (central's audit shows it after the sending node). */
+    static final String ACTOR = "rebuild";
 
     @ObjectClassDefinition(name = "Tongpao federation: rebuilding a provincial node",
             description = "Where a provincial node reads its state from central when it is rebuilt")
@@ -61,6 +64,7 @@ public class Rebuilder {
     private final MasterDataApplier masterData;
     private final TransferApplier transfers;
     private final RebuildContributions contributions;
+    private final ReservedResets resets;
     private final AuditTrail audit;
     private final Config config;
     private final Clock clock;
@@ -73,10 +77,10 @@ public class Rebuilder {
     public Rebuilder(@Reference(target = RebuildSchema.READY) SchemaReady schema, @Reference NodeIdentity node,
             @Reference OrgUnitService units, @Reference CatalogueService catalogue, @Reference DepotService depots,
             @Reference SnapshotSequences sequences, @Reference CrossNodeTransfers transfers, @Reference RebuildContributions contributions,
-            @Reference AuditTrail audit, Config config) {
+            @Reference Federation federation, @Reference AuditTrail audit, Config config) {
         this(schema.dataSource(), node, new MasterDataApplier(units, catalogue, depots, sequences),
-                new TransferApplier(transfers),
-                contributions, audit, config, Clock.systemUTC());
+                new TransferApplier(transfers), contributions, new ReservedResets(federation, ACTOR), audit, config,
+                Clock.systemUTC());
         status().filter(r -> RebuildRun.RUNNING.equals(r.state())).ifPresent(r -> {
             LOG.info("Resuming rebuild run {} of province {} where it stopped ({} record(s) applied)", r.id(),
                     r.province(), r.rowsApplied());
@@ -85,12 +89,13 @@ public class Rebuilder {
     }
 
     Rebuilder(DataSource ds, NodeIdentity node, MasterDataApplier masterData, TransferApplier transfers,
-            RebuildContributions contributions, AuditTrail audit, Config config, Clock clock) {
+            RebuildContributions contributions, ReservedResets resets, AuditTrail audit, Config config, Clock clock) {
         this.ds = ds;
         this.node = node;
         this.masterData = masterData;
         this.transfers = transfers;
         this.contributions = contributions;
+        this.resets = resets;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -180,7 +185,7 @@ public class Rebuilder {
     private RebuildRunner runner(PageSource source) {
         String province = node.provinceCode().orElseThrow(() -> new ConflictException(
                 "only a provincial node is rebuilt from central; this is " + node.id()));
-        return new RebuildRunner(ds, province, source, masterData, transfers, contributions, audit, clock,
+        return new RebuildRunner(ds, province, source, masterData, transfers, contributions, resets, audit, clock,
                 Math.max(1, Math.min(config.pageSize(), RebuildSource.MAX_LIMIT)));
     }
 

@@ -18,7 +18,8 @@ import org.tongpao.core.persistence.Jdbc;
  * Restores a page of lots into this province's ledger with batched JDBC, on the page's transaction: the lot
  * (under its original id when this province created it, else a new local id whose origin key is kept), its
  * balance, and an opening movement per depot posting so that every balance equals its ledger. Reserved
- * quantities are not restored (the reservations are not at central) and are counted instead.
+ * quantities are not restored (the reservations are not at central): they are counted, and the own lots central
+ * still shows reserved are handed back for {@link ReservedResets}.
  */
 final class StockApplier {
     static final String OPERATION = "REBUILD";
@@ -39,8 +40,11 @@ final class StockApplier {
     /** An opening's expiry slot when its lot has no expiry date. */
     private static final long NO_EXPIRY = Long.MIN_VALUE;
 
-    /** What applying a page changed in the run's counters. */
-    record Applied(long nextLocalLotId, long reservedDropped) {
+    /**
+     * What applying a page changed in the run's counters, and the rows of this node's own lots that central still
+     * shows reserved (see {@link ReservedResets}).
+     */
+    record Applied(long nextLocalLotId, long reservedDropped, List<JsonNode> reservedAtCentral) {
     }
 
     private final String thisNode;
@@ -68,6 +72,7 @@ final class StockApplier {
         Map<Long, List<long[]>> openings = new LinkedHashMap<>();
         long next = nextLocalLotId;
         long reserved = 0;
+        List<JsonNode> reservedAtCentral = new ArrayList<>();
         for (JsonNode row : rows) {
             long depot = local(depots, "depot", row.path("depot").asText());
             long item = local(items, "item", row.path("item").asText());
@@ -85,6 +90,9 @@ final class StockApplier {
             long onHand = row.path("onHand").asLong();
             balances.add(Jdbc.args(lotId, depot, item, onHand));
             reserved += row.path("reserved").asLong();
+            if (own && row.path("reserved").asLong() > 0) {
+                reservedAtCentral.add(row);
+            }
             if (onHand != 0) {
                 openings.computeIfAbsent(depot, d -> new ArrayList<>()).add(new long[] {item, lotId, onHand,
                     expiry == null ? NO_EXPIRY : LocalDate.parse(expiry).toEpochDay()});
@@ -95,7 +103,7 @@ final class StockApplier {
         Jdbc.batch(c, ORIGIN, origins);
         Jdbc.batch(c, MOVEMENT, movements(c, openings, now));
         summaries(c, openings, now);
-        return new Applied(next, reserved);
+        return new Applied(next, reserved, reservedAtCentral);
     }
 
     /**

@@ -30,9 +30,9 @@ import org.tongpao.inventory.ReplicaPosting;
  * {@code movements} [{@code lotId, type, quantity, reason?}]. When it happened
  * is the envelope's {@code occurredAt}; which node made it, the envelope's {@code from}.
  */
-final class StockPostingContract {
-    static final String TYPE = "stock.posting";
-    static final String VERSION = "1.2";
+public final class StockPostingContract {
+    public static final String TYPE = "stock.posting";
+    public static final String VERSION = "1.2";
     static final int MAJOR = 1;
 
     private StockPostingContract() {
@@ -122,7 +122,7 @@ final class StockPostingContract {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> maps(Map<String, ?> map, String key) {
+    public static List<Map<String, Object>> maps(Map<String, ?> map, String key) {
         Object v = map.get(key);
         if (v == null) {
             return List.of();

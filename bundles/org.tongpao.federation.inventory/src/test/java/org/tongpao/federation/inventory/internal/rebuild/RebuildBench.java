@@ -37,6 +37,7 @@ import org.tongpao.core.persistence.Transactions;
 import org.tongpao.core.testing.Configs;
 import org.tongpao.core.testing.TestCallers;
 import org.tongpao.core.testing.TestCore;
+import org.tongpao.federation.inventory.internal.stock.RecordingFederation;
 import org.tongpao.inventory.internal.InventorySchema;
 
 /**
@@ -81,7 +82,7 @@ class RebuildBench implements TestCallers {
             TestCore provinceCore = migrated(province, "province:42", false);
             Rebuilder rebuilder = new Rebuilder(province, provinceCore.node, new MasterDataApplier(provinceCore.units,
                     provinceCore.catalogue, provinceCore.depots, sequences(province)), new TransferApplier(inventory(province, provinceCore)),
-                    new RebuildContributions(),
+                    new RebuildContributions(), new ReservedResets(new RecordingFederation("province:42"), Rebuilder.ACTOR),
                     provinceCore.audit, Configs.of(Rebuilder.Config.class,
                     Map.of("centralApi", api, "pageSize", PAGE)), Clock.systemUTC());
             long t2 = System.nanoTime();

@@ -20,6 +20,7 @@ import org.tongpao.core.testing.TestCallers;
 import org.tongpao.core.testing.TestCore;
 import org.tongpao.core.testing.TestDatabase;
 import org.tongpao.federation.LinkStatus;
+import org.tongpao.federation.inventory.internal.stock.RecordingFederation;
 import org.tongpao.inventory.LotOrigin;
 import org.tongpao.inventory.NewReceipt;
 import org.tongpao.inventory.internal.InventoryComponent;
@@ -92,11 +93,22 @@ final class RebuildFixture implements AutoCloseable, TestCallers {
                 Integer.toString(limit))));
     }
 
+    /**
+     * What the Hubei node's rebuilds sent to central, as its outbox would: message ids from 1,000,000 on, above every
+     * id a test's lost install used (a new database's outbox starts at its creation time).
+     */
+    final RecordingFederation rebuiltSent = new RecordingFederation("province:42", 1_000_000);
+
+    /** The Hubei node's rebuild's notices to central of reservations not restored. */
+    ReservedResets resets() {
+        return new ReservedResets(rebuiltSent, Rebuilder.ACTOR);
+    }
+
     /** The Hubei node's rebuilder, as DS would build it (a restart builds a new one on the same database). */
     Rebuilder rebuilder(int pageSize) {
         return new Rebuilder(province.ds, province.core.node, new MasterDataApplier(province.core.units,
                 province.core.catalogue, province.core.depots, province.sequences), new TransferApplier(provinceStock()), provinceSections,
-                province.core.audit,
+                resets(), province.core.audit,
                 Configs.of(Rebuilder.Config.class, Map.of("centralApi", "in-process", "pageSize", pageSize)),
                 Clock.systemUTC());
     }

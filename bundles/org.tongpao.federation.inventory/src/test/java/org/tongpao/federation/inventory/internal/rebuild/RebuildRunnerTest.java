@@ -141,7 +141,7 @@ class RebuildRunnerTest {
         Rebuilder rebuilder = f.rebuilder(2);
         RebuildRunner runner = new RebuildRunner(f.province.ds, "42", f.stream(), new MasterDataApplier(
                 f.province.core.units, f.province.core.catalogue, f.province.core.depots, f.province.sequences),
-                new TransferApplier(f.provinceStock()), f.provinceSections, f.province.core.audit,
+                new TransferApplier(f.provinceStock()), f.provinceSections, f.resets(), f.province.core.audit,
                 java.time.Clock.systemUTC(), 2);
         AtomicInteger applied = new AtomicInteger();
         RebuildRun run = runner.run(runner.begin(f.ADMIN, "in-process"), f.ADMIN, () -> applied.get() >= 3,

@@ -20,6 +20,7 @@ import org.tongpao.core.spi.EventForwarder;
 import org.tongpao.federation.Message;
 import org.tongpao.federation.inventory.internal.stock.RecordingFederation;
 import org.tongpao.federation.inventory.internal.stock.StockForwarder;
+import org.tongpao.federation.inventory.internal.stock.StockPostingContract;
 import org.tongpao.federation.inventory.internal.stock.StockPostingHandler;
 import org.tongpao.inventory.Designation;
 import org.tongpao.inventory.InventoryTopics;
@@ -72,16 +73,76 @@ class RebuiltLotsTest {
 
     /** Applies everything the province sent at central, as its inbox does (after a JSON round trip). */
     private void deliver() throws Exception {
-        StockPostingHandler handler = new StockPostingHandler(f.centralStock);
         for (Message m : federation.sent) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> body = JSON.readValue(JSON.writeValueAsString(m.body()), Map.class);
-            Message wire = new Message(m.id(), m.type(), m.version(), m.from(), m.to(), m.occurredAt(), body);
-            Transactions.enclosing(f.central.ds, "inbox", c -> {
-                handler.apply(wire, LINK);
-                return null;
-            });
+            atCentral(m);
         }
+    }
+
+    /** Applies {@code m} from Hubei's link at central, as its inbox does (after a JSON round trip). */
+    private void atCentral(Message m) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = JSON.readValue(JSON.writeValueAsString(m.body()), Map.class);
+        Message wire = new Message(m.id(), m.type(), m.version(), m.from(), m.to(), m.occurredAt(), body);
+        StockPostingHandler handler = new StockPostingHandler(f.centralStock);
+        Transactions.enclosing(f.central.ds, "inbox", c -> {
+            handler.apply(wire, LINK);
+            return null;
+        });
+    }
+
+    /** A {@code stock.posting} from Hubei's node with outbox sequence {@code sequence}. */
+    private static Message fromHubei(long sequence, Map<String, Object> body) {
+        return new Message("province:42/" + sequence, "stock.posting", "1.2", "province:42", "central",
+                java.time.Instant.parse("2026-02-01T08:00:00Z"), body);
+    }
+
+    /** Lot 7 of Hubei's node in depot HB-WH-01 (100 masks), holding {@code reserved} there. */
+    private static Map<String, Object> lotSeven(long reserved) {
+        return Map.of("lotId", 7L, "itemCode", "MASK-KN95", "origin", "PURCHASE_ORDER", "sourceDocument", "PO-7",
+                "expiryDate", "2031-01-01", "receivedOn", "2026-01-02", "status", "AVAILABLE", "receivedQuantity", 100L,
+                "reserved", reserved);
+    }
+
+    /** A reservation change of lot 7 (no movement). */
+    private static Map<String, Object> holding(long reserved) {
+        return Map.of("operation", reserved > 0 ? "reserve" : "release", "depotCode", "HB-WH-01", "actor", "officer",
+                "lots", List.of(lotSeven(reserved)), "movements", List.of());
+    }
+
+    /** Central's replica of Hubei's lot 7: on hand and reserved. */
+    private List<Long> replicaOfLotSeven() {
+        String lot = "(SELECT lot_id FROM tp_inv_replica_lot WHERE origin_node = 'province:42' AND remote_lot_id = 7)";
+        return List.of(f.central.number("SELECT on_hand FROM tp_inv_balance WHERE lot_id = " + lot),
+                f.central.number("SELECT reserved FROM tp_inv_balance WHERE lot_id = " + lot));
+    }
+
+    @Test
+    void centralForgetsTheLostInstallsReservationsOnceTheRebuiltNodeSaysItHoldsNone() throws Exception {
+        f.federated = true;
+        // Hubei's install, before its disk was lost: 100 masks received in lot 7, then 40 of them reserved
+        atCentral(fromHubei(5, Map.of("postingId", 1L, "operation", "RECEIPT", "depotCode", "HB-WH-01", "actor",
+                "officer", "lots", List.of(lotSeven(0)), "movements", List.of(Map.of("lotId", 7L, "type", "RECEIPT",
+                "quantity", 100L)))));
+        atCentral(fromHubei(6, holding(40)));
+        assertThat(replicaOfLotSeven()).containsExactly(100L, 40L);
+
+        rebuiltProvince();
+        // the rebuilt node holds nothing reserved and says so, through its outbox, in the restoring page's commit
+        assertThat(f.province.number("SELECT reserved FROM tp_inv_balance WHERE lot_id = 7")).isZero();
+        assertThat(f.rebuiltSent.sent).singleElement().satisfies(m -> {
+            assertThat(m.body()).containsEntry("operation", "release").containsEntry("depotCode", "HB-WH-01");
+            assertThat(StockPostingContract.maps(m.body(), "lots")).singleElement()
+                    .satisfies(l -> assertThat(l).containsEntry("lotId", 7L).containsEntry("reserved", 0L));
+        });
+        atCentral(f.rebuiltSent.sent.get(0));
+        assertThat(replicaOfLotSeven()).containsExactly(100L, 0L);
+
+        // a late copy of the lost install's hold (an older sequence) changes nothing; a newer hold wins
+        atCentral(fromHubei(6, holding(40)));
+        atCentral(fromHubei(7, holding(40)));
+        assertThat(replicaOfLotSeven()).containsExactly(100L, 0L);
+        atCentral(fromHubei(2_000_000, holding(25)));
+        assertThat(replicaOfLotSeven()).containsExactly(100L, 25L);
     }
 
     @Test

@@ -16,16 +16,23 @@ import org.tongpao.federation.Message;
  */
 public final class RecordingFederation implements Federation {
     private final String node;
+    private final long firstSequence;
     public final List<Message> sent = new CopyOnWriteArrayList<>();
 
     public RecordingFederation(String node) {
+        this(node, 1);
+    }
+
+    /** Numbering its messages from {@code firstSequence} (a new database's outbox starts above an older one's). */
+    public RecordingFederation(String node, long firstSequence) {
         this.node = node;
+        this.firstSequence = firstSequence;
     }
 
     @Override
     public String send(Connection connection, String to, String type, String version, Instant occurredAt,
             Map<String, ?> body) {
-        String id = node + "/" + (sent.size() + 1);
+        String id = node + "/" + (firstSequence + sent.size());
         Message m = new Message(id, type, version, node, to, occurredAt, Map.copyOf(body));
         Transactions.afterCommit(() -> sent.add(m));
         return id;
