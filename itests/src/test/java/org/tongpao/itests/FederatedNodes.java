@@ -32,11 +32,12 @@ public final class FederatedNodes implements AutoCloseable {
         // central's REST API too (a province's rebuild pulls from it): not on the launcher's default port here
         List<String> toCentral = List.of("--central", "127.0.0.1:" + brokerPort, "--central-api",
                 "http://127.0.0.1:" + central.port() + "/api/v1");
-        // Hubei takes donations: the slim composite leaves them out, the launcher's --with adds them (issue 11)
-        List<String> hubeiOptions = new java.util.ArrayList<>(toCentral);
-        hubeiOptions.addAll(List.of("--with", "tongpao-donation"));
-        hubei = new NodeProcess("province:42", instances, hubeiOptions, environment);
-        jiangsu = new NodeProcess("province:32", instances, toCentral, environment);
+        // Jiangsu takes donations: the slim composite leaves them out, the launcher's --with adds them (issue 11);
+        // its rebuild (FederationNodesIT h_) brings its donations back
+        List<String> jiangsuOptions = new java.util.ArrayList<>(toCentral);
+        jiangsuOptions.addAll(List.of("--with", "tongpao-donation"));
+        hubei = new NodeProcess("province:42", instances, toCentral, environment);
+        jiangsu = new NodeProcess("province:32", instances, jiangsuOptions, environment);
     }
 
     /** Central's broker, {@code tcp://127.0.0.1:<port>}: the provinces' links, and a benchmark's own clients. */

@@ -469,29 +469,30 @@ public class FederationNodesIT {
 
     /**
      * The slim provincial composite leaves donations out (issue 11); a province that takes donations opts in with
-     * {@code ./tongpao run --with tongpao-donation} (Hubei here, {@link FederatedNodes}): Jiangsu serves no donation
-     * resource, Hubei takes a pledge, and its copy reaches central through the glue bundle the opt-in brought along.
+     * {@code ./tongpao run --with tongpao-donation} (Jiangsu here, {@link FederatedNodes}): Hubei serves no donation
+     * resource, Jiangsu takes a pledge, and its copy reaches central through the glue bundle the opt-in brought along.
      */
     @Test
     public void i_donationsRunOnlyWhereAProvinceOptedInAndItsPledgesReachCentral() {
-        JsonNode slim = nodes.jiangsu.api().get("/health").json();
+        JsonNode slim = nodes.hubei.api().get("/health").json();
         assertFalse(slim.toString(), slim.get("capabilities").toString().contains("tongpao-donation"));
         assertFalse(slim.toString(), slim.get("capabilities").toString().contains("tongpao-import"));
-        assertEquals(404, jiangsu().get("/donations").status());
-        assertNode(nodes.hubei, "tongpao-donation");
+        assertEquals(404, hubei().get("/donations").status());
+        assertNode(nodes.jiangsu, "tongpao-donation");
 
-        Api desk = nodes.hubei.api().as("hubei-donor-desk");
-        NodeStock atHubei = new NodeStock(hubei());
-        long unit = hubei().get("/depots/" + atHubei.depotId("HB-PROV-01")).json().get("orgUnitId").asLong();
-        Api.Reply donor = desk.post("/donations/donors", Map.of("kind", "ENTERPRISE", "name", "Opt-in donor " + RUN));
+        Api desk = nodes.jiangsu.api().as("admin");
+        NodeStock atJiangsu = new NodeStock(jiangsu());
+        long unit = jiangsu().get("/depots/" + atJiangsu.depotId("JS-PROV-01")).json().get("orgUnitId").asLong();
+        Api.Reply donor = desk.post("/donations/donors", Map.of("kind", "ENTERPRISE", "name", "Opt-in donor " + RUN,
+                "provinceCode", "32"));
         assertEquals(donor.toString(), 201, donor.status());
         Api.Reply pledged = desk.post("/donations", Map.of("donorId", donor.json().get("id").asLong(),
-                "designation", Map.of("kind", "ORG_UNIT", "orgUnitId", unit),
-                "lines", List.of(Map.of("itemId", atHubei.itemId("MASK-KN95"), "quantity", 300))));
+                "provinceCode", "32", "designation", Map.of("kind", "ORG_UNIT", "orgUnitId", unit),
+                "lines", List.of(Map.of("itemId", atJiangsu.itemId("MASK-KN95"), "quantity", 300))));
         assertEquals(pledged.toString(), 201, pledged.status());
-        String source = "province:42/" + pledged.json().get("id").asLong();
-        JsonNode copy = Poll.until("Hubei's pledge copied to central", ARRIVAL, () -> {
-            for (JsonNode d : admin().get("/donations?province=42&limit=500").json().get("items")) {
+        String source = "province:32/" + pledged.json().get("id").asLong();
+        JsonNode copy = Poll.until("Jiangsu's pledge copied to central", ARRIVAL, () -> {
+            for (JsonNode d : admin().get("/donations?province=32&limit=500").json().get("items")) {
                 if (source.equals(d.path("source").asText())) {
                     return Optional.of(d);
                 }
